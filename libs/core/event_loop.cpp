@@ -1,0 +1,84 @@
+#include "core/event_loop.hpp"
+
+#include <utility>
+// (Boost 1.74's Asio needs <utility> before it under GCC 12 in C++20 mode.)
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+
+namespace thidua {
+namespace {
+thread_local IoContext* tl_loop = nullptr;
+thread_local std::size_t tl_loop_index = 0;
+}  // namespace
+
+IoContext& current_loop() {
+  if (!tl_loop) throw std::logic_error("not on an event-loop thread");
+  return *tl_loop;
+}
+
+std::size_t current_loop_index() { return tl_loop_index; }
+
+void post_to(IoContext& loop, std::function<void()> fn) { boost::asio::post(loop, std::move(fn)); }
+
+void resume_on(IoContext& loop, std::coroutine_handle<> handle) {
+  boost::asio::post(loop, [handle] { handle.resume(); });
+}
+
+namespace {
+struct SleepAwaiter {
+  std::chrono::milliseconds delay;
+  std::shared_ptr<boost::asio::steady_timer> timer;
+  bool await_ready() const noexcept { return delay.count() <= 0; }
+  void await_suspend(std::coroutine_handle<> handle) {
+    timer = std::make_shared<boost::asio::steady_timer>(current_loop(), delay);
+    timer->async_wait([handle, keep = timer](const boost::system::error_code&) { handle.resume(); });
+  }
+  void await_resume() const noexcept {}
+};
+}  // namespace
+
+Task<void> sleep_for(std::chrono::milliseconds delay) { co_await SleepAwaiter{delay, nullptr}; }
+
+struct EventLoops::Impl {
+  using Guard = boost::asio::executor_work_guard<IoContext::executor_type>;
+  std::vector<std::unique_ptr<IoContext>> loops;
+  std::vector<std::optional<Guard>> guards;
+};
+
+EventLoops::EventLoops(std::size_t count) : impl_(std::make_unique<Impl>()) {
+  if (count == 0) count = 1;
+  for (std::size_t i = 0; i < count; ++i) {
+    impl_->loops.push_back(std::make_unique<IoContext>(1));
+    impl_->guards.emplace_back(boost::asio::make_work_guard(*impl_->loops.back()));
+  }
+}
+
+EventLoops::~EventLoops() = default;
+
+std::size_t EventLoops::size() const { return impl_->loops.size(); }
+IoContext& EventLoops::at(std::size_t index) { return *impl_->loops.at(index); }
+
+void EventLoops::run() {
+  auto run_one = [this](std::size_t i) {
+    tl_loop = impl_->loops[i].get();
+    tl_loop_index = i;
+    impl_->loops[i]->run();
+    tl_loop = nullptr;
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < impl_->loops.size(); ++i) threads.emplace_back(run_one, i);
+  run_one(0);
+  for (auto& t : threads) t.join();
+}
+
+void EventLoops::stop() {
+  for (auto& g : impl_->guards) g.reset();
+  for (auto& l : impl_->loops) l->stop();
+}
+
+}  // namespace thidua

@@ -1,0 +1,51 @@
+#pragma once
+// A set of event loops, one thread each. A connection, its Redis client and every coroutine
+// it starts stay on one loop, so nothing in a request path is shared across threads.
+#include <chrono>
+#include <coroutine>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "core/task.hpp"
+
+namespace boost::asio {
+class io_context;
+}
+
+namespace thidua {
+
+using IoContext = boost::asio::io_context;
+
+// The loop that the calling thread runs (set while a loop thread runs it); throws elsewhere.
+IoContext& current_loop();
+// Index of the calling thread's loop in its EventLoops (0 when not a loop thread).
+std::size_t current_loop_index();
+
+// Runs `fn` later on `loop`; safe from any thread.
+void post_to(IoContext& loop, std::function<void()> fn);
+// Resumes a coroutine on `loop`; safe from any thread.
+void resume_on(IoContext& loop, std::coroutine_handle<> handle);
+
+// Suspends the calling coroutine for `delay` without blocking its loop.
+Task<void> sleep_for(std::chrono::milliseconds delay);
+
+class EventLoops {
+ public:
+  explicit EventLoops(std::size_t count);
+  ~EventLoops();
+  EventLoops(const EventLoops&) = delete;
+  EventLoops& operator=(const EventLoops&) = delete;
+
+  std::size_t size() const;
+  IoContext& at(std::size_t index);
+  // Runs every loop, each on its own thread (loop 0 on the caller's), until stop().
+  void run();
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace thidua

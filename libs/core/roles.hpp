@@ -1,0 +1,38 @@
+#pragma once
+// Who may do what. The roles come from the school: Ban giám hiệu (admin), the council
+// (Hội đồng TĐ-KT), unit leaders (tổ trưởng), staff, and other services.
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace thidua {
+
+enum class Role : unsigned { Admin = 1, Council = 2, Leader = 4, Staff = 8, Service = 16 };
+
+std::string_view role_name(Role role);
+std::optional<Role> parse_role(std::string_view name);
+
+// Who is calling: set by the server from the bearer token before a handler runs.
+struct Principal {
+  bool authenticated = false;
+  Role role = Role::Staff;
+  std::string subject;  // staff id, or "bootstrap-admin" / "service"
+  std::string name;
+};
+
+// What a route requires: nothing (public website routes) or one of a set of roles.
+struct Access {
+  bool is_public = false;
+  unsigned roles = 0;
+
+  static Access anyone() { return Access{true, 0}; }
+  static Access roles_of(std::initializer_list<Role> allowed) {
+    Access a;
+    for (Role r : allowed) a.roles |= static_cast<unsigned>(r);
+    return a;
+  }
+  bool allows(Role role) const { return is_public || (roles & static_cast<unsigned>(role)) != 0; }
+};
+
+}  // namespace thidua

@@ -1,0 +1,103 @@
+#include "core/text.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "core/errors.hpp"
+
+namespace thidua::text {
+namespace {
+const icu::Normalizer2& normalizer(bool compose) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = compose ? icu::Normalizer2::getNFCInstance(status)
+                                      : icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status) || !n) throw std::runtime_error("ICU normaliser unavailable");
+  return *n;
+}
+
+icu::UnicodeString decode(std::string_view s) {
+  if (!valid_utf8(s)) {
+    throw bad_request("invalid_utf8", "Văn bản gửi lên không phải UTF-8 hợp lệ.");
+  }
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+}  // namespace
+
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  while (i < s.size()) {
+    unsigned c = p[i];
+    std::size_t n = 0;
+    unsigned cp = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      n = 1, cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2, cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3, cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + n >= s.size()) return false;  // truncated sequence
+    for (std::size_t k = 1; k <= n; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+std::string nfc(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  auto normalised = normalizer(true).normalize(decode(s), status);
+  if (U_FAILURE(status)) throw bad_request("invalid_text", "Không chuẩn hoá được văn bản.");
+  std::string out;
+  normalised.toUTF8String(out);
+  return out;
+}
+
+std::string fold(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  auto decomposed = normalizer(false).normalize(decode(s), status);
+  if (U_FAILURE(status)) throw bad_request("invalid_text", "Không chuẩn hoá được văn bản.");
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (c == 0x0111 || c == 0x0110) c = 'd';  // đ, Đ have no decomposition
+    out.append(static_cast<UChar32>(u_tolower(c)));
+  }
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return utf8;
+}
+
+std::size_t length(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+std::size_t boundary_before(std::string_view s, std::size_t byte_limit) {
+  if (byte_limit >= s.size()) return s.size();
+  while (byte_limit > 0 && (static_cast<unsigned char>(s[byte_limit]) & 0xC0) == 0x80) {
+    --byte_limit;
+  }
+  return byte_limit;
+}
+
+}  // namespace thidua::text

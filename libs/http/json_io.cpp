@@ -1,0 +1,91 @@
+#include "http/json_io.hpp"
+
+#include "core/errors.hpp"
+#include "core/text.hpp"
+
+namespace thidua::http {
+namespace {
+void normalise_strings(nlohmann::json& value) {
+  if (value.is_string()) {
+    value = text::nfc(value.get_ref<const std::string&>());
+  } else if (value.is_object()) {
+    nlohmann::json out = nlohmann::json::object();
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      auto v = it.value();
+      normalise_strings(v);
+      out[text::nfc(it.key())] = std::move(v);
+    }
+    value = std::move(out);
+  } else if (value.is_array()) {
+    for (auto& v : value) normalise_strings(v);
+  }
+}
+}  // namespace
+
+nlohmann::json parse_object(const Request& req) {
+  if (!text::valid_utf8(req.body)) {
+    throw bad_request("invalid_utf8", "Nội dung gửi lên không phải UTF-8 hợp lệ.");
+  }
+  auto body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded()) {
+    throw bad_request("malformed_json", "Nội dung gửi lên không phải JSON hợp lệ.");
+  }
+  if (!body.is_object()) {
+    throw bad_request("expected_object", "Nội dung gửi lên phải là một đối tượng JSON {…}.");
+  }
+  normalise_strings(body);
+  return body;
+}
+
+Response json(int status, const nlohmann::json& body) {
+  Response r;
+  r.status = status;
+  r.body = body.dump();
+  return r;
+}
+
+Response problem(int status, const std::string& code, const std::string& detail,
+                 const std::string& request_id) {
+  Response r;
+  r.status = status;
+  r.content_type = "application/problem+json";
+  nlohmann::json body = {{"type", "https://thidua.example/problems/" + code},
+                         {"title", code},
+                         {"status", status},
+                         {"code", code},
+                         {"detail", detail}};
+  if (!request_id.empty()) body["request_id"] = request_id;
+  r.body = body.dump();
+  return r;
+}
+
+std::string required_string(const nlohmann::json& body, const std::string& field,
+                            std::size_t max_chars) {
+  auto it = body.find(field);
+  if (it == body.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) {
+    throw bad_request("missing_field", "Thiếu trường bắt buộc \"" + field + "\" (chuỗi ký tự).");
+  }
+  const auto& s = it->get_ref<const std::string&>();
+  if (text::length(s) > max_chars) {
+    throw bad_request("field_too_long", "Trường \"" + field + "\" dài quá " +
+                                            std::to_string(max_chars) + " ký tự.");
+  }
+  return s;
+}
+
+std::string optional_string(const nlohmann::json& body, const std::string& field,
+                            const std::string& fallback, std::size_t max_chars) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_string()) {
+    throw bad_request("invalid_field", "Trường \"" + field + "\" phải là chuỗi ký tự.");
+  }
+  const auto& s = it->get_ref<const std::string&>();
+  if (text::length(s) > max_chars) {
+    throw bad_request("field_too_long", "Trường \"" + field + "\" dài quá " +
+                                            std::to_string(max_chars) + " ký tự.");
+  }
+  return s;
+}
+
+}  // namespace thidua::http

@@ -1,0 +1,23 @@
+#pragma once
+// JSON in and out of handlers, with the checks every body gets.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "http/types.hpp"
+
+namespace thidua::http {
+
+// Parses the body as a JSON object with every string in NFC. Malformed JSON, invalid
+// UTF-8 or a non-object answer 400 before anything is changed.
+nlohmann::json parse_object(const Request& req);
+Response json(int status, const nlohmann::json& body);
+Response problem(int status, const std::string& code, const std::string& detail,
+                 const std::string& request_id);
+
+// Typed field access that answers 400 with a Vietnamese detail naming the field.
+std::string required_string(const nlohmann::json& body, const std::string& field,
+                            std::size_t max_chars = 2000);
+std::string optional_string(const nlohmann::json& body, const std::string& field,
+                            const std::string& fallback = "", std::size_t max_chars = 2000);
+
+}  // namespace thidua::http

@@ -1,0 +1,158 @@
+#include "http/pipeline.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "core/log.hpp"
+#include "http/json_io.hpp"
+#include "redis/redis_client.hpp"
+
+namespace thidua::http {
+namespace {
+bool body_allowed(Method m) { return m == Method::Post || m == Method::Put || m == Method::Patch; }
+
+bool is_json_type(std::string_view content_type) {
+  auto semi = content_type.find(';');
+  auto base = content_type.substr(0, semi);
+  while (!base.empty() && base.back() == ' ') base.remove_suffix(1);
+  std::string lower(base);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "application/json";
+}
+
+std::string allowed_list(const std::vector<Method>& methods) {
+  std::string out;
+  for (auto m : methods) out += (out.empty() ? "" : ", ") + std::string(method_name(m));
+  return out;
+}
+}  // namespace
+
+Pipeline::Pipeline(const Router& router, Authenticator authenticator, Metrics& metrics,
+                   PipelineOptions options)
+    : router_(router),
+      authenticator_(std::move(authenticator)),
+      metrics_(metrics),
+      options_(std::move(options)) {}
+
+Task<Response> Pipeline::handle(Request& req) const {
+  auto started = std::chrono::steady_clock::now();
+  if (req.request_id.empty()) req.request_id = crypto::random_hex(8);
+  Response res;
+  try {
+    res = co_await dispatch(req);
+  } catch (const ApiError& e) {
+    res = problem(e.status(), e.code(), e.detail(), req.request_id);
+  } catch (const RedisUnavailable& e) {
+    log::error("redis_unavailable", {{"request_id", req.request_id}, {"error", e.what()}});
+    res = problem(503, "storage_unavailable",
+                  "Hệ thống lưu trữ tạm thời không phản hồi. Vui lòng thử lại sau ít phút.",
+                  req.request_id);
+    res.headers.emplace_back("Retry-After", "5");
+  } catch (const nlohmann::json::exception& e) {
+    res = problem(400, "invalid_field", "Dữ liệu gửi lên có trường sai kiểu.", req.request_id);
+  } catch (const std::exception& e) {
+    log::error("handler_failed", {{"request_id", req.request_id}, {"error", e.what()}});
+    res = problem(500, "internal_error",
+                  "Lỗi hệ thống không lường trước. Hãy báo quản trị viên kèm mã yêu cầu " +
+                      req.request_id + ".",
+                  req.request_id);
+  }
+  finish(req, res, started);
+  co_return res;
+}
+
+Task<Response> Pipeline::dispatch(Request& req) const {
+  std::string_view origin = req.header("origin");
+  bool origin_allowed = false;
+  for (const auto& o : options_.cors_origins) {
+    if (!origin.empty() && (o == "*" || o == origin)) origin_allowed = true;
+  }
+  auto match = router_.match(req.method, req.path, req.params);
+
+  if (req.method == Method::Options && match.path_known) {
+    Response res;
+    res.status = 204;
+    res.content_type.clear();
+    if (origin_allowed) {
+      res.headers.emplace_back("Access-Control-Allow-Methods", allowed_list(match.allowed));
+      res.headers.emplace_back("Access-Control-Allow-Headers",
+                               "Authorization, Content-Type, Idempotency-Key, X-Request-Id");
+      res.headers.emplace_back("Access-Control-Max-Age", "600");
+    }
+    res.headers.emplace_back("Allow", allowed_list(match.allowed));
+    co_return res;
+  }
+  if (!match.route) {
+    req.route = match.path_known ? req.path : "(unmatched)";
+    if (match.path_known) {
+      auto res = problem(405, "method_not_allowed",
+                         "Đường dẫn này không hỗ trợ phương thức " +
+                             std::string(method_name(req.method)) + ".",
+                         req.request_id);
+      res.headers.emplace_back("Allow", allowed_list(match.allowed));
+      co_return res;
+    }
+    throw not_found("route_not_found", "Không có đường dẫn " + req.path + ".");
+  }
+  const Route& route = *match.route;
+  req.route = route.pattern;
+
+  if (!route.access.is_public) {
+    std::string_view auth = req.header("authorization");
+    constexpr std::string_view kBearer = "Bearer ";
+    if (auth.size() <= kBearer.size() || auth.substr(0, kBearer.size()) != kBearer) {
+      throw ApiError(401, "unauthenticated", "Cần đăng nhập: thiếu mã truy cập (Bearer token).");
+    }
+    auto principal = co_await authenticator_(std::string(auth.substr(kBearer.size())));
+    if (!principal) {
+      throw ApiError(401, "invalid_token", "Mã truy cập không hợp lệ hoặc đã bị thu hồi.");
+    }
+    req.principal = *principal;
+    if (!route.access.allows(principal->role)) {
+      throw ApiError(403, "forbidden",
+                     "Vai trò \"" + std::string(role_name(principal->role)) +
+                         "\" không được phép thực hiện thao tác này.");
+    }
+  }
+  if (body_allowed(req.method) && !req.body.empty() && !is_json_type(req.header("content-type"))) {
+    throw ApiError(415, "unsupported_media_type",
+                   "Chỉ nhận nội dung kiểu application/json (Content-Type).");
+  }
+  Response res = co_await route.handler(req);
+  if (origin_allowed) {
+    res.headers.emplace_back("Access-Control-Allow-Origin", std::string(origin));
+    res.headers.emplace_back("Vary", "Origin");
+  }
+  co_return res;
+}
+
+Response Pipeline::reject(Request& req, int status, const std::string& code,
+                          const std::string& detail) const {
+  auto started = std::chrono::steady_clock::now();
+  if (req.request_id.empty()) req.request_id = crypto::random_hex(8);
+  if (req.route.empty()) req.route = "(rejected)";
+  Response res = problem(status, code, detail, req.request_id);
+  finish(req, res, started);
+  return res;
+}
+
+void Pipeline::finish(const Request& req, Response& res,
+                      std::chrono::steady_clock::time_point started) const {
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  res.headers.emplace_back("X-Request-Id", req.request_id);
+  metrics_.observe_request(req.route, method_name(req.method), res.status, seconds);
+  if (options_.access_log) {
+    // The path, never the query string or headers: either may carry a secret.
+    log::info("request", {{"request_id", req.request_id},
+                          {"method", method_name(req.method)},
+                          {"route", req.route},
+                          {"path", req.path},
+                          {"status", res.status},
+                          {"duration_ms", seconds * 1000},
+                          {"principal", req.principal.subject}});
+  }
+}
+
+}  // namespace thidua::http

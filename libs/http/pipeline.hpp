@@ -1,0 +1,44 @@
+#pragma once
+// Everything between "a request was read" and "a response is ready": routing, CORS,
+// authentication and roles, the one place that maps exceptions to problem+json, the
+// access log line and request metrics. Free of Beast, so it is tested without sockets.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+
+namespace thidua::http {
+
+// Resolves a bearer token to a principal, or nullopt when it is unknown or revoked.
+using Authenticator = std::function<Task<std::optional<Principal>>(std::string token)>;
+
+struct PipelineOptions {
+  std::vector<std::string> cors_origins;  // exact origins; "*" allows any (public data only)
+  bool access_log = true;
+};
+
+class Pipeline {
+ public:
+  Pipeline(const Router& router, Authenticator authenticator, Metrics& metrics,
+           PipelineOptions options);
+
+  // Always completes with exactly one response; never throws.
+  Task<Response> handle(Request& req) const;
+  // A response decided before the body was read (413, 400 on a broken request).
+  Response reject(Request& req, int status, const std::string& code,
+                  const std::string& detail) const;
+
+ private:
+  Task<Response> dispatch(Request& req) const;
+  void finish(const Request& req, Response& res,
+              std::chrono::steady_clock::time_point started) const;
+  const Router& router_;
+  Authenticator authenticator_;
+  Metrics& metrics_;
+  PipelineOptions options_;
+};
+
+}  // namespace thidua::http

@@ -1,0 +1,286 @@
+#include "http/server.hpp"
+
+#include <utility>
+// (Boost 1.74's Asio needs <utility> before it under GCC 12 in C++20 mode.)
+#include <atomic>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/log.hpp"
+
+namespace thidua::http {
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+class Session;
+
+struct LoopState {
+  std::unique_ptr<tcp::acceptor> acceptor;
+  std::unordered_set<Session*> sessions;  // touched only on this loop's thread
+};
+
+struct HttpServer::Impl : std::enable_shared_from_this<Impl> {
+  Impl(EventLoops& l, const Pipeline& p, ServerOptions o) : loops(l), pipeline(p), options(o) {}
+  EventLoops& loops;
+  const Pipeline& pipeline;
+  ServerOptions options;
+  std::vector<LoopState> states;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> in_flight{0};
+  int bound_port = 0;
+
+  void accept(std::size_t index);
+  void close_idle(std::size_t index);
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, std::shared_ptr<HttpServer::Impl> server, std::size_t loop)
+      : stream_(std::move(socket)), server_(std::move(server)), loop_(loop) {}
+
+  void start() {
+    server_->states[loop_].sessions.insert(this);
+    read_next();
+  }
+  ~Session() { server_->states[loop_].sessions.erase(this); }
+
+  // Called at shutdown: a connection waiting for its next request is closed; one whose
+  // request is being handled finishes it and closes after the reply.
+  void close_if_idle() {
+    if (!busy_) {
+      beast::error_code ignored;
+      stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+      stream_.cancel();
+    }
+  }
+
+ private:
+  void read_next() {
+    if (server_->stopping) return close();
+    parser_.emplace();
+    parser_->header_limit(16 * 1024);
+    parser_->body_limit(server_->options.body_limit);
+    stream_.expires_after(server_->options.idle_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                               self->on_header(ec);
+                             });
+  }
+
+  void on_header(beast::error_code ec) {
+    if (ec) return on_read_error(ec);
+    busy_ = true;
+    server_->in_flight++;
+    auto& head = parser_->get();
+    fill_head(head);
+    // The limit is enforced from Content-Length before a byte of the body is read.
+    if (auto length = parser_->content_length();
+        length && *length > server_->options.body_limit) {
+      keep_alive_ = false;
+      return reply(server_->pipeline.reject(
+          request_, 413, "payload_too_large",
+          "Nội dung gửi lên quá lớn (tối đa " +
+              std::to_string(server_->options.body_limit / 1024) + " KiB)."));
+    }
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code ec2, std::size_t) {
+                        self->on_body(ec2);
+                      });
+  }
+
+  void on_body(beast::error_code ec) {
+    if (ec == bhttp::error::body_limit) {
+      keep_alive_ = false;
+      return reply(server_->pipeline.reject(request_, 413, "payload_too_large",
+                                            "Nội dung gửi lên quá lớn."));
+    }
+    if (ec) {
+      server_->in_flight--;
+      busy_ = false;
+      return on_read_error(ec);
+    }
+    request_.body = std::move(parser_->get().body());
+    keep_alive_ = parser_->get().keep_alive();
+    auto self = shared_from_this();
+    auto task = [](std::shared_ptr<Session> s) -> Task<void> {
+      Response res = co_await s->server_->pipeline.handle(s->request_);
+      s->reply(std::move(res));
+    };
+    spawn(task(self), [self](std::exception_ptr e) {
+      if (e) self->close();  // handle() never throws; this is the last guard
+    });
+  }
+
+  void fill_head(const bhttp::request<bhttp::string_body>& head) {
+    request_ = Request{};
+    request_.method = parse_method(std::string_view(head.method_string().data(),
+                                                    head.method_string().size()));
+    request_.target = std::string(head.target());
+    auto q = request_.target.find('?');
+    request_.path = request_.target.substr(0, q);
+    if (q != std::string::npos) request_.query_string = request_.target.substr(q + 1);
+    for (const auto& field : head) {
+      std::string name(field.name_string());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      request_.headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    auto rid = request_.header("x-request-id");
+    // Accept a caller's id only when it is short and printable; else make our own.
+    if (!rid.empty() && rid.size() <= 64 &&
+        std::all_of(rid.begin(), rid.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; })) {
+      request_.request_id = std::string(rid);
+    }
+  }
+
+  void reply(Response res) {
+    auto msg = std::make_shared<bhttp::response<bhttp::string_body>>();
+    msg->version(11);
+    msg->result(static_cast<unsigned>(res.status));
+    if (!res.content_type.empty()) msg->set(bhttp::field::content_type, res.content_type);
+    for (const auto& [k, v] : res.headers) msg->set(k, v);
+    bool head_only = request_.method == Method::Head;
+    msg->body() = head_only ? std::string() : std::move(res.body);
+    if (server_->stopping) keep_alive_ = false;
+    msg->keep_alive(keep_alive_);
+    msg->prepare_payload();
+    if (head_only) msg->content_length(res.body.size());
+    stream_.expires_after(std::chrono::seconds(30));
+    bhttp::async_write(stream_, *msg,
+                       [self = shared_from_this(), msg](beast::error_code ec, std::size_t) {
+                         self->on_written(ec);
+                       });
+  }
+
+  void on_written(beast::error_code ec) {
+    busy_ = false;
+    server_->in_flight--;
+    if (ec || !keep_alive_) return close();
+    read_next();
+  }
+
+  void on_read_error(beast::error_code ec) {
+    if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
+        ec == beast::error::timeout || ec == asio::error::connection_reset ||
+        ec == asio::error::eof) {
+      return close();
+    }
+    if (busy_) return;
+    // A request that is not HTTP at all: answer 400 once and close.
+    keep_alive_ = false;
+    busy_ = true;
+    server_->in_flight++;
+    reply(server_->pipeline.reject(request_, 400, "bad_request",
+                                   "Yêu cầu HTTP không hợp lệ."));
+  }
+
+  void close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.socket().close(ignored);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::shared_ptr<HttpServer::Impl> server_;
+  std::size_t loop_;
+  Request request_;
+  bool keep_alive_ = true;
+  bool busy_ = false;
+};
+
+void HttpServer::Impl::accept(std::size_t index) {
+  auto& acceptor = *states[index].acceptor;
+  acceptor.async_accept([self = shared_from_this(), index](beast::error_code ec, tcp::socket s) {
+    if (self->stopping) return;
+    if (!ec) {
+      s.set_option(tcp::no_delay(true));
+      std::make_shared<Session>(std::move(s), self, index)->start();
+    } else if (ec == asio::error::operation_aborted) {
+      return;
+    }
+    self->accept(index);
+  });
+}
+
+void HttpServer::Impl::close_idle(std::size_t index) {
+  std::vector<std::shared_ptr<Session>> sessions;
+  for (Session* s : states[index].sessions) {
+    if (auto shared = s->weak_from_this().lock()) sessions.push_back(std::move(shared));
+  }
+  for (auto& s : sessions) s->close_if_idle();
+}
+
+HttpServer::HttpServer(EventLoops& loops, const Pipeline& pipeline, ServerOptions options)
+    : impl_(std::make_shared<Impl>(loops, pipeline, options)) {}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::start() {
+  auto address = asio::ip::make_address(impl_->options.host);
+  int port = impl_->options.port;
+  impl_->states.resize(impl_->loops.size());
+  for (std::size_t i = 0; i < impl_->loops.size(); ++i) {
+    auto acceptor = std::make_unique<tcp::acceptor>(impl_->loops.at(i));
+    tcp::endpoint endpoint(address, static_cast<unsigned short>(port));
+    acceptor->open(endpoint.protocol());
+    acceptor->set_option(asio::socket_base::reuse_address(true));
+    int one = 1;
+    ::setsockopt(acceptor->native_handle(), SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+    beast::error_code ec;
+    acceptor->bind(endpoint, ec);
+    if (ec) {
+      throw std::runtime_error("cannot listen on " + impl_->options.host + ":" +
+                               std::to_string(port) + ": " + ec.message());
+    }
+    acceptor->listen(asio::socket_base::max_listen_connections);
+    if (port == 0) port = acceptor->local_endpoint().port();  // other loops share it
+    impl_->states[i].acceptor = std::move(acceptor);
+  }
+  impl_->bound_port = port;
+  for (std::size_t i = 0; i < impl_->loops.size(); ++i) {
+    post_to(impl_->loops.at(i), [impl = impl_, i] { impl->accept(i); });
+  }
+}
+
+int HttpServer::port() const { return impl_->bound_port; }
+
+void HttpServer::shutdown(std::function<void()> done) {
+  auto impl = impl_;
+  impl->stopping = true;
+  for (std::size_t i = 0; i < impl->loops.size(); ++i) {
+    post_to(impl->loops.at(i), [impl, i] {
+      beast::error_code ignored;
+      impl->states[i].acceptor->close(ignored);
+      impl->close_idle(i);
+    });
+  }
+  // Wait on loop 0 until every request already read has been answered.
+  auto deadline = std::chrono::steady_clock::now() + impl->options.shutdown_grace;
+  auto timer = std::make_shared<asio::steady_timer>(impl->loops.at(0));
+  auto poll = std::make_shared<std::function<void()>>();
+  *poll = [impl, timer, poll, deadline, done] {
+    if (impl->in_flight.load() == 0 || std::chrono::steady_clock::now() >= deadline) {
+      if (impl->in_flight.load() != 0) {
+        log::warn("shutdown_grace_expired", {{"in_flight", impl->in_flight.load()}});
+      }
+      *poll = nullptr;  // break the self-reference
+      done();
+      return;
+    }
+    timer->expires_after(std::chrono::milliseconds(20));
+    timer->async_wait([poll](const beast::error_code&) {
+      if (*poll) (*poll)();
+    });
+  };
+  post_to(impl->loops.at(0), [poll] { (*poll)(); });
+}
+
+}  // namespace thidua::http

@@ -1,0 +1,261 @@
+#include "redis/stream_queue.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/log.hpp"
+
+namespace thidua {
+namespace {
+
+// KEYS: stream, retry. ARGV: group, id, due_ms, payload (JSON array k1, v1, k2, v2 …).
+const RedisScript kRetryLater(R"lua(
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+return 1
+)lua");
+
+// KEYS: retry, stream. ARGV: now_ms, max, maxlen.
+const RedisScript kPromoteDue(R"lua(
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+for _, payload in ipairs(due) do
+  local fields = cjson.decode(payload)
+  redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', unpack(fields))
+  redis.call('ZREM', KEYS[1], payload)
+end
+return #due
+)lua");
+
+// KEYS: stream, dead. ARGV: group, id, then field, value pairs.
+const RedisScript kDeadLetter(R"lua(
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', 100000, '*', unpack(ARGV, 3))
+redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+return 1
+)lua");
+
+StreamEntry parse_entry(const RedisReply& r) {
+  StreamEntry e;
+  if (!r.is_array() || r.elements.size() < 2) return e;
+  e.id = r.elements[0].str;
+  const auto& kv = r.elements[1].elements;
+  for (std::size_t i = 0; i + 1 < kv.size(); i += 2) e.fields.emplace_back(kv[i].str, kv[i + 1].str);
+  return e;
+}
+
+// GCC 12 miscompiles a braced list in the same full-expression as co_await ("array used as
+// initializer"), so argument vectors are built here or in locals first.
+std::vector<std::string> xreadgroup_args(const QueueKeys& keys, const std::string& consumer,
+                                         int count, std::chrono::milliseconds block) {
+  return {"XREADGROUP", "GROUP", keys.group, consumer, "COUNT", std::to_string(count),
+          "BLOCK", std::to_string(block.count()), "STREAMS", keys.stream, ">"};
+}
+
+void append_dead_fields(std::vector<std::string>& args, const std::string& reason,
+                        const std::string& origin_id) {
+  std::vector<std::string> extra{"dead_reason", reason, "dead_at",
+                                 iso_instant(std::chrono::system_clock::now()), "origin_id",
+                                 origin_id};
+  args.insert(args.end(), extra.begin(), extra.end());
+}
+
+std::vector<std::string> xadd_args(const std::string& stream, long long max_length,
+                                   const Fields& fields) {
+  std::vector<std::string> argv{"XADD", stream, "MAXLEN", "~", std::to_string(max_length), "*"};
+  for (const auto& [k, v] : fields) argv.push_back(k), argv.push_back(v);
+  return argv;
+}
+
+Fields without(const Fields& fields, std::initializer_list<std::string_view> names) {
+  Fields out;
+  for (const auto& f : fields) {
+    bool drop = false;
+    for (auto n : names) drop = drop || f.first == n;
+    if (!drop) out.push_back(f);
+  }
+  return out;
+}
+}  // namespace
+
+std::string StreamEntry::field(const std::string& name) const {
+  for (const auto& [k, v] : fields) {
+    if (k == name) return v;
+  }
+  return {};
+}
+
+int StreamEntry::attempt() const {
+  auto a = field("attempt");
+  if (a.empty()) return 0;
+  try {
+    return std::stoi(a);
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+StreamQueue::StreamQueue(QueueKeys keys, long long max_length)
+    : keys_(std::move(keys)), max_length_(max_length) {}
+
+Task<void> StreamQueue::ensure_group(RedisClient& redis) const {
+  try {
+    co_await redis.call("XGROUP", "CREATE", keys_.stream, keys_.group, "0", "MKSTREAM");
+  } catch (const RedisError& e) {
+    if (std::string_view(e.what()).rfind("BUSYGROUP", 0) != 0) throw;
+  }
+}
+
+Task<std::string> StreamQueue::add(RedisClient& redis, const Fields& fields) const {
+  auto reply = co_await redis.command(xadd_args(keys_.stream, max_length_, fields));
+  co_return reply.text();
+}
+
+Task<std::vector<StreamEntry>> StreamQueue::read(RedisClient& blocking,
+                                                 const std::string& consumer, int count,
+                                                 std::chrono::milliseconds block) const {
+  auto reply = co_await blocking.command(
+      xreadgroup_args(keys_, consumer, count, block),
+      block + std::chrono::milliseconds(5000));
+  std::vector<StreamEntry> out;
+  if (!reply.is_array()) co_return out;
+  for (const auto& stream : reply.elements) {
+    if (stream.elements.size() < 2) continue;
+    for (const auto& entry : stream.elements[1].elements) out.push_back(parse_entry(entry));
+  }
+  co_return out;
+}
+
+Task<void> StreamQueue::ack(RedisClient& redis, const std::string& id) const {
+  co_await redis.call("XACK", keys_.stream, keys_.group, id);
+}
+
+Task<std::vector<StreamEntry>> StreamQueue::reclaim(RedisClient& redis,
+                                                    const std::string& consumer,
+                                                    std::chrono::milliseconds min_idle,
+                                                    int count) const {
+  auto reply = co_await redis.call("XAUTOCLAIM", keys_.stream, keys_.group, consumer,
+                                       std::to_string(min_idle.count()), "0-0", "COUNT",
+                                       std::to_string(count));
+  std::vector<StreamEntry> out;
+  if (reply.elements.size() >= 2) {
+    for (const auto& entry : reply.elements[1].elements) {
+      auto e = parse_entry(entry);
+      if (!e.id.empty()) out.push_back(std::move(e));  // trimmed entries come back empty
+    }
+  }
+  co_return out;
+}
+
+Task<void> StreamQueue::retry_later(RedisClient& redis, const StreamEntry& entry, Instant due,
+                                    const std::string& reason) const {
+  auto fields = without(entry.fields, {"attempt", "last_error", "origin_id"});
+  fields.emplace_back("attempt", std::to_string(entry.attempt() + 1));
+  fields.emplace_back("last_error", reason);
+  fields.emplace_back("origin_id", entry.id);  // keeps retry members unique
+  nlohmann::json flat = nlohmann::json::array();
+  for (const auto& [k, v] : fields) flat.push_back(k), flat.push_back(v);
+  std::vector<std::string> keys{keys_.stream, keys_.retry};
+  std::vector<std::string> args{keys_.group, entry.id, std::to_string(unix_millis(due)),
+                                flat.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
+  co_await redis.eval(kRetryLater, std::move(keys), std::move(args));
+}
+
+Task<long long> StreamQueue::promote_due(RedisClient& redis, Instant now, int max) const {
+  std::vector<std::string> keys{keys_.retry, keys_.stream};
+  std::vector<std::string> args{std::to_string(unix_millis(now)), std::to_string(max),
+                                std::to_string(max_length_)};
+  auto reply = co_await redis.eval(kPromoteDue, std::move(keys), std::move(args));
+  co_return reply.number();
+}
+
+Task<void> StreamQueue::dead_letter(RedisClient& redis, const StreamEntry& entry,
+                                    const std::string& reason) const {
+  std::vector<std::string> args;
+  args.push_back(keys_.group);
+  args.push_back(entry.id);
+  for (const auto& [k, v] : without(entry.fields, {"dead_reason", "dead_at", "origin_id"})) {
+    args.push_back(k), args.push_back(v);
+  }
+  append_dead_fields(args, reason, entry.id);
+  std::vector<std::string> keys{keys_.stream, keys_.dead};
+  co_await redis.eval(kDeadLetter, std::move(keys), std::move(args));
+}
+
+Task<StreamQueue::Sizes> StreamQueue::sizes(RedisClient& redis) const {
+  Sizes s;
+  s.length = (co_await redis.call("XLEN", keys_.stream)).number();
+  s.retrying = (co_await redis.call("ZCARD", keys_.retry)).number();
+  s.dead = (co_await redis.call("XLEN", keys_.dead)).number();
+  try {
+    auto pending = co_await redis.call("XPENDING", keys_.stream, keys_.group);
+    if (!pending.elements.empty()) s.pending = pending.elements[0].number();
+  } catch (const RedisError&) {
+    // No group yet: nothing pending.
+  }
+  co_return s;
+}
+
+namespace {
+// A handler that throws is retried like one that asked for it, except when Redis itself
+// is away: then the entry stays pending (the exception ends the round).
+Task<Disposition> handle_safely(const std::function<Task<Disposition>(const StreamEntry&)>& handle,
+                                const StreamEntry& entry) {
+  std::string error;
+  try {
+    co_return co_await handle(entry);
+  } catch (const RedisUnavailable&) {
+    throw;
+  } catch (const std::exception& e) {
+    error = e.what();
+  }
+  co_return Disposition::retry("handler error: " + error);
+}
+}  // namespace
+
+Task<void> run_stream_worker(const StreamQueue& queue, RedisClient& redis, RedisClient& blocking,
+                             WorkerOptions options,
+                             std::function<Task<Disposition>(const StreamEntry&)> handle,
+                             std::function<bool()> stopping) {
+  bool group_ready = false;
+  while (!stopping()) {
+    bool failed = false;
+    try {
+      if (!group_ready) {
+        co_await queue.ensure_group(redis);
+        group_ready = true;
+      }
+      co_await queue.promote_due(redis, std::chrono::system_clock::now(), options.batch);
+      auto entries =
+          co_await queue.reclaim(redis, options.consumer, options.visibility_timeout, options.batch);
+      if (entries.empty()) {
+        entries = co_await queue.read(blocking, options.consumer, options.batch, options.block);
+      }
+      for (const auto& entry : entries) {
+        Disposition d = co_await handle_safely(handle, entry);
+        if (d.kind == Disposition::Kind::Done) {
+          co_await queue.ack(redis, entry.id);
+        } else if (d.kind == Disposition::Kind::Retry &&
+                   entry.attempt() + 1 < options.backoff.max_attempts) {
+          auto delay = backoff_delay(options.backoff, entry.attempt() + 1, random_unit());
+          co_await queue.retry_later(redis, entry, std::chrono::system_clock::now() + delay,
+                                     d.reason);
+        } else {
+          log::warn("queue_dead_letter", {{"stream", queue.keys().stream},
+                                          {"id", entry.id},
+                                          {"reason", d.reason},
+                                          {"attempts", entry.attempt() + 1}});
+          co_await queue.dead_letter(redis, entry, d.reason);
+        }
+      }
+    } catch (const std::exception& e) {
+      // Redis away or a script failed: what was not acknowledged stays pending and is
+      // reclaimed on a later round.
+      log::warn("queue_worker_error", {{"stream", queue.keys().stream}, {"error", e.what()}});
+      failed = true;
+    }
+    if (failed) {
+      group_ready = false;
+      co_await sleep_for(std::chrono::milliseconds(500));
+    }
+  }
+}
+
+}  // namespace thidua

@@ -1,0 +1,95 @@
+#pragma once
+// A reliable queue on a Redis Stream with a consumer group: at-least-once delivery,
+// acknowledged after the work is done; entries of a crashed consumer are reclaimed after a
+// visibility timeout; retries wait in a sorted set (due time as score) and return to the
+// stream when due; after the last try an entry moves to a dead-letter stream with its reason.
+// Moves between structures are Lua scripts, so an entry is never in two places or none.
+#include <chrono>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/backoff.hpp"
+#include "core/clock.hpp"
+#include "redis/redis_client.hpp"
+
+namespace thidua {
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+struct StreamEntry {
+  std::string id;
+  Fields fields;
+  std::string field(const std::string& name) const;  // "" when absent
+  int attempt() const;                                 // 0 on the first delivery
+};
+
+struct QueueKeys {
+  std::string stream;
+  std::string group;
+  std::string retry;  // sorted set
+  std::string dead;   // stream
+};
+
+class StreamQueue {
+ public:
+  explicit StreamQueue(QueueKeys keys, long long max_length = 100000);
+  const QueueKeys& keys() const { return keys_; }
+
+  // Creates the group (and stream) if missing; a group starts from the stream's beginning,
+  // so entries written before the consumer first ran are not lost.
+  Task<void> ensure_group(RedisClient& redis) const;
+  Task<std::string> add(RedisClient& redis, const Fields& fields) const;
+  // New entries for `consumer`, waiting up to `block` on the dedicated connection.
+  Task<std::vector<StreamEntry>> read(RedisClient& blocking, const std::string& consumer,
+                                      int count, std::chrono::milliseconds block) const;
+  Task<void> ack(RedisClient& redis, const std::string& id) const;
+  // Entries other consumers took more than `min_idle` ago without acknowledging.
+  Task<std::vector<StreamEntry>> reclaim(RedisClient& redis, const std::string& consumer,
+                                         std::chrono::milliseconds min_idle, int count) const;
+  // Acknowledges `entry` and schedules it again at `due` with its attempt count raised.
+  Task<void> retry_later(RedisClient& redis, const StreamEntry& entry, Instant due,
+                         const std::string& reason) const;
+  // Moves retries that are due back to the stream; returns how many.
+  Task<long long> promote_due(RedisClient& redis, Instant now, int max) const;
+  // Acknowledges `entry` and records it in the dead-letter stream with `reason`.
+  Task<void> dead_letter(RedisClient& redis, const StreamEntry& entry,
+                         const std::string& reason) const;
+
+  struct Sizes {
+    long long length = 0, pending = 0, retrying = 0, dead = 0;
+  };
+  Task<Sizes> sizes(RedisClient& redis) const;
+
+ private:
+  QueueKeys keys_;
+  long long max_length_;
+};
+
+// What a handler decided about one entry.
+struct Disposition {
+  enum class Kind { Done, Retry, Fail };
+  Kind kind = Kind::Done;
+  std::string reason;
+  static Disposition done() { return {}; }
+  static Disposition retry(std::string why) { return {Kind::Retry, std::move(why)}; }
+  static Disposition fail(std::string why) { return {Kind::Fail, std::move(why)}; }
+};
+
+struct WorkerOptions {
+  std::string consumer = "worker-1";
+  int batch = 16;
+  std::chrono::milliseconds block{1000};
+  std::chrono::milliseconds visibility_timeout{30000};
+  BackoffPolicy backoff;
+};
+
+// Runs until `stopping()` is true: promotes due retries, reclaims stale entries, reads new
+// ones and hands each to `handle`; acknowledges, retries or dead-letters as it decides.
+Task<void> run_stream_worker(const StreamQueue& queue, RedisClient& redis, RedisClient& blocking,
+                             WorkerOptions options,
+                             std::function<Task<Disposition>(const StreamEntry&)> handle,
+                             std::function<bool()> stopping);
+
+}  // namespace thidua

@@ -1,0 +1,190 @@
+#include "service/service.hpp"
+
+#include <utility>
+// (Boost 1.74's Asio needs <utility> before it under GCC 12 in C++20 mode.)
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <cstring>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "core/log.hpp"
+#include "http/json_io.hpp"
+#include "http/pipeline.hpp"
+#include "http/server.hpp"
+
+namespace thidua {
+
+CommonSettings CommonSettings::load(const Env& env, const std::string& service, int default_port) {
+  CommonSettings s;
+  s.service = service;
+  s.host = env.text("THIDUA_HTTP_HOST", "127.0.0.1");
+  s.port = static_cast<int>(env.integer("THIDUA_HTTP_PORT", default_port, 0, 65535));
+  s.redis = RedisEndpoint::parse(env.text("THIDUA_REDIS_URL", "redis://127.0.0.1:6379/0"),
+                                 "THIDUA_REDIS_URL");
+  s.threads = static_cast<std::size_t>(env.integer("THIDUA_HTTP_THREADS", 1, 1, 64));
+  s.body_limit = static_cast<std::size_t>(
+      env.integer("THIDUA_HTTP_BODY_LIMIT", 1024 * 1024, 1024, 64 * 1024 * 1024));
+  s.school_id = env.text("THIDUA_SCHOOL_ID", "thcs-vinh-phong-1");
+  for (char c : s.school_id) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) {
+      throw ConfigError("THIDUA_SCHOOL_ID: only letters, digits, '-' and '_' are allowed");
+    }
+  }
+  s.cors_origins = env.list("THIDUA_CORS_ORIGINS", "http://127.0.0.1:8080,http://localhost:8080");
+  s.log_level = env.choice("THIDUA_LOG_LEVEL", "info", {"trace", "debug", "info", "warn", "error"});
+  s.access_log = env.flag("THIDUA_ACCESS_LOG", true);
+  s.redis_timeout = env.millis("THIDUA_REDIS_TIMEOUT_MS", 2000, 50, 60000);
+  s.shutdown_grace = std::chrono::seconds(env.integer("THIDUA_SHUTDOWN_GRACE_S", 20, 0, 600));
+  s.tokens.admin = env.text("THIDUA_ADMIN_TOKEN", "");
+  s.tokens.service = env.text("THIDUA_SERVICE_TOKEN", "");
+  for (const auto* t : {&s.tokens.admin, &s.tokens.service}) {
+    if (!t->empty() && t->size() < 16) {
+      throw ConfigError(std::string(t == &s.tokens.admin ? "THIDUA_ADMIN_TOKEN"
+                                                         : "THIDUA_SERVICE_TOKEN") +
+                        ": must be at least 16 characters");
+    }
+  }
+  return s;
+}
+
+Service::Service(std::string name, int default_port)
+    : settings_(CommonSettings::load(env_, name, default_port)), metrics_(name) {
+  log::init(name, settings_.log_level);
+  loops_ = std::make_unique<EventLoops>(settings_.threads);
+  RedisOptions ro;
+  ro.connect_timeout = settings_.redis_timeout;
+  ro.command_timeout = settings_.redis_timeout;
+  ro.name = "thidua-" + name;
+  redis_ = std::make_unique<RedisPool>(*loops_, settings_.redis, ro);
+  tokens_ = std::make_unique<auth::TokenStore>(*redis_, settings_.school_id, settings_.tokens);
+
+  router_.add(http::Method::Get, "/healthz", Access::anyone(),
+              [name](http::Request&) -> Task<http::Response> {
+                co_return http::json(200, {{"status", "ok"}, {"service", name}});
+              });
+  router_.add(http::Method::Get, "/readyz", Access::anyone(),
+              [this](http::Request& req) -> Task<http::Response> {
+                try {
+                  co_await redis_->local().call("PING");
+                } catch (const std::exception&) {
+                  co_return http::problem(503, "not_ready",
+                                          "Chưa sẵn sàng: không kết nối được Redis.",
+                                          req.request_id);
+                }
+                co_return http::json(200, {{"status", "ready"}, {"redis", "ok"}});
+              });
+  router_.add(http::Method::Get, "/metrics", Access::anyone(),
+              [this](http::Request&) -> Task<http::Response> {
+                http::Response res;
+                res.content_type = "text/plain; version=0.0.4";
+                res.body = co_await metrics_.render();
+                res.body += "thidua_redis_connected " +
+                            std::string(redis_->local().connected() ? "1" : "0") + "\n";
+                co_return res;
+              });
+}
+
+Service::~Service() = default;
+
+void Service::background(std::string name, std::function<Task<void>()> task) {
+  tasks_.emplace_back(std::move(name), std::move(task));
+}
+
+int Service::run() {
+  http::PipelineOptions po{settings_.cors_origins, settings_.access_log};
+  auth::TokenStore* tokens = tokens_.get();
+  http::Pipeline pipeline(
+      router_, [tokens](std::string token) { return tokens->resolve(std::move(token)); },
+      metrics_, po);
+  http::ServerOptions so;
+  so.host = settings_.host;
+  so.port = settings_.port;
+  so.body_limit = settings_.body_limit;
+  so.shutdown_grace = settings_.shutdown_grace;
+  http::HttpServer server(*loops_, pipeline, so);
+  try {
+    server.start();
+  } catch (const std::exception& e) {
+    log::error("listen_failed", {{"error", e.what()}});
+    log::flush();
+    std::cerr << settings_.service << ": " << e.what() << "\n";
+    return 1;
+  }
+  redis_->start();
+  log::info("started", {{"host", settings_.host},
+                        {"port", server.port()},
+                        {"threads", settings_.threads},
+                        {"school", settings_.school_id},
+                        {"redis", settings_.redis.host + ":" + std::to_string(settings_.redis.port)}});
+
+  IoContext& main_loop = loops_->at(0);
+  for (auto& [name, task] : tasks_) {
+    post_to(main_loop, [this, name = name, task = task] {
+      running_tasks_++;
+      spawn(task(), [this, name](std::exception_ptr e) {
+        running_tasks_--;
+        if (e) {
+          try {
+            std::rethrow_exception(e);
+          } catch (const std::exception& ex) {
+            log::error("background_task_failed", {{"task", name}, {"error", ex.what()}});
+          }
+        }
+      });
+    });
+  }
+
+  boost::asio::signal_set signals(main_loop, SIGTERM, SIGINT);
+  signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+    if (ec) return;
+    log::info("stopping", {{"signal", signal == SIGTERM ? "SIGTERM" : "SIGINT"}});
+    stopping_ = true;
+    server.shutdown([this] {
+      // Requests are answered; now let background tasks see stopping() and return.
+      auto timer = std::make_shared<boost::asio::steady_timer>(loops_->at(0));
+      auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+      auto wait = std::make_shared<std::function<void()>>();
+      *wait = [this, timer, wait, deadline] {
+        if (running_tasks_ == 0 || std::chrono::steady_clock::now() >= deadline) {
+          *wait = nullptr;
+          redis_->stop();
+          post_to(loops_->at(0), [this] { loops_->stop(); });
+          return;
+        }
+        timer->expires_after(std::chrono::milliseconds(20));
+        timer->async_wait([wait](const boost::system::error_code&) {
+          if (*wait) (*wait)();
+        });
+      };
+      (*wait)();
+    });
+  });
+  loops_->run();
+  log::info("stopped");
+  log::flush();
+  return 0;
+}
+
+int service_main(const std::string& name, int default_port,
+                 const std::function<void(Service&)>& wire, int argc, char** argv) {
+  try {
+    Service service(name, default_port);
+    wire(service);
+    if (argc > 1 && std::strcmp(argv[1], "--routes") == 0) {
+      // The route table, for the contract test against proto/openapi/<service>.yaml.
+      for (const auto& r : service.router().routes()) {
+        std::cout << http::method_name(r.method) << ' ' << r.pattern << ' '
+                  << (r.access.is_public ? "public" : "token") << '\n';
+      }
+      return 0;
+    }
+    return service.run();
+  } catch (const ConfigError& e) {
+    std::cerr << name << ": configuration error: " << e.what() << "\n";
+    return 2;
+  }
+}
+
+}  // namespace thidua

@@ -1,0 +1,75 @@
+#pragma once
+// What every service has in common: settings, event loops, Redis, auth, the HTTP server
+// with /healthz, /readyz and /metrics, background tasks and a graceful stop on SIGTERM.
+// A service's main.cpp only adds its routes and tasks.
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "auth/token_store.hpp"
+#include "core/config.hpp"
+#include "core/keyspace.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "redis/redis_pool.hpp"
+
+namespace thidua {
+
+struct CommonSettings {
+  std::string service;
+  std::string host;
+  int port = 0;
+  RedisEndpoint redis;
+  std::size_t threads = 1;
+  std::size_t body_limit = 0;
+  std::string school_id;
+  std::vector<std::string> cors_origins;
+  std::string log_level;
+  bool access_log = true;
+  std::chrono::milliseconds redis_timeout{2000};
+  std::chrono::seconds shutdown_grace{20};
+  auth::BootstrapTokens tokens;
+
+  static CommonSettings load(const Env& env, const std::string& service, int default_port);
+};
+
+class Service {
+ public:
+  Service(std::string name, int default_port);
+  ~Service();
+
+  const Env& env() const { return env_; }
+  const CommonSettings& settings() const { return settings_; }
+  Keyspace keys() const { return Keyspace(settings_.school_id, settings_.service); }
+  http::Router& router() { return router_; }
+  http::Metrics& metrics() { return metrics_; }
+  RedisPool& redis() { return *redis_; }
+  auth::TokenStore& tokens() { return *tokens_; }
+  EventLoops& loops() { return *loops_; }
+  bool stopping() const { return stopping_; }
+
+  // Runs `task` on loop 0 once the server listens; it must return soon after stopping().
+  void background(std::string name, std::function<Task<void>()> task);
+  // Serves until SIGTERM or SIGINT; returns the process exit code.
+  int run();
+
+ private:
+  Env env_;
+  CommonSettings settings_;
+  std::unique_ptr<EventLoops> loops_;
+  std::unique_ptr<RedisPool> redis_;
+  std::unique_ptr<auth::TokenStore> tokens_;
+  http::Router router_;
+  http::Metrics metrics_;
+  std::atomic<bool> stopping_{false};
+  std::atomic<int> running_tasks_{0};
+  std::vector<std::pair<std::string, std::function<Task<void>()>>> tasks_;
+};
+
+// main() for a service: builds it, lets `wire` add routes and tasks, runs it. A bad setting
+// ends start-up with one line naming the variable and exit code 2.
+int service_main(const std::string& name, int default_port,
+                 const std::function<void(Service&)>& wire, int argc, char** argv);
+
+}  // namespace thidua
