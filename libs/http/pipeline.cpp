@@ -1,5 +1,6 @@
 #include "http/pipeline.hpp"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "core/crypto.hpp"
@@ -150,7 +151,7 @@ void Pipeline::finish(const Request& req, Response& res,
                           {"route", req.route},
                           {"path", req.path},
                           {"status", res.status},
-                          {"duration_ms", seconds * 1000},
+                          {"duration_ms", std::round(seconds * 1e6) / 1e3},
                           {"principal", req.principal.subject}});
   }
 }

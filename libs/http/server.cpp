@@ -75,24 +75,44 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_header(beast::error_code ec) {
-    if (ec) return on_read_error(ec);
+    // Beast reports a Content-Length over the limit while parsing the header.
+    bool too_large = ec == bhttp::error::body_limit;
+    if (ec && !too_large) return on_read_error(ec);
     busy_ = true;
     server_->in_flight++;
-    auto& head = parser_->get();
-    fill_head(head);
-    // The limit is enforced from Content-Length before a byte of the body is read.
+    fill_head(parser_->get());
     if (auto length = parser_->content_length();
-        length && *length > server_->options.body_limit) {
+        too_large || (length && *length > server_->options.body_limit)) {
       keep_alive_ = false;
       return reply(server_->pipeline.reject(
           request_, 413, "payload_too_large",
           "Nội dung gửi lên quá lớn (tối đa " +
               std::to_string(server_->options.body_limit / 1024) + " KiB)."));
     }
+    if (beast::iequals(parser_->get()[bhttp::field::expect], "100-continue")) {
+      auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
+      bhttp::async_write(stream_, *cont,
+                         [self = shared_from_this(), cont](beast::error_code wec, std::size_t) {
+                           if (wec) return self->abandon();
+                           self->read_body();
+                         });
+      return;
+    }
+    read_body();
+  }
+
+  void read_body() {
     bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code ec2, std::size_t) {
-                        self->on_body(ec2);
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        self->on_body(ec);
                       });
+  }
+
+  // The peer went away mid-request: nothing to answer.
+  void abandon() {
+    server_->in_flight--;
+    busy_ = false;
+    close();
   }
 
   void on_body(beast::error_code ec) {
@@ -101,11 +121,7 @@ class Session : public std::enable_shared_from_this<Session> {
       return reply(server_->pipeline.reject(request_, 413, "payload_too_large",
                                             "Nội dung gửi lên quá lớn."));
     }
-    if (ec) {
-      server_->in_flight--;
-      busy_ = false;
-      return on_read_error(ec);
-    }
+    if (ec) return abandon();
     request_.body = std::move(parser_->get().body());
     keep_alive_ = parser_->get().keep_alive();
     auto self = shared_from_this();

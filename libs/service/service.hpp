@@ -49,6 +49,14 @@ class Service {
   EventLoops& loops() { return *loops_; }
   bool stopping() const { return stopping_; }
 
+  // Keeps a component (a store, a client) alive as long as the service.
+  template <class T, class... Args>
+  T& make(Args&&... args) {
+    auto owned = std::make_shared<T>(std::forward<Args>(args)...);
+    T& ref = *owned;
+    components_.push_back(std::move(owned));
+    return ref;
+  }
   // Runs `task` on loop 0 once the server listens; it must return soon after stopping().
   void background(std::string name, std::function<Task<void>()> task);
   // Serves until SIGTERM or SIGINT; returns the process exit code.
@@ -65,6 +73,7 @@ class Service {
   std::atomic<bool> stopping_{false};
   std::atomic<int> running_tasks_{0};
   std::vector<std::pair<std::string, std::function<Task<void>()>>> tasks_;
+  std::vector<std::shared_ptr<void>> components_;
 };
 
 // main() for a service: builds it, lets `wire` add routes and tasks, runs it. A bad setting

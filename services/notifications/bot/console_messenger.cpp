@@ -1,0 +1,33 @@
+#include "notifications/bot/console_messenger.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/clock.hpp"
+#include "core/log.hpp"
+
+namespace thidua::notifications {
+
+ConsoleMessenger::ConsoleMessenger(std::string path) : path_(std::move(path)) {
+  auto dir = std::filesystem::path(path_).parent_path();
+  if (!dir.empty()) std::filesystem::create_directories(dir);
+}
+
+Task<SendResult> ConsoleMessenger::send(const std::string& chat_id, const std::string& text) {
+  std::string id;
+  {
+    // A short local append; the console adapter is for a person running thidua locally.
+    std::lock_guard lock(mutex_);
+    id = "console-" + std::to_string(++counter_);
+    std::ofstream out(path_, std::ios::app);
+    out << "── " << iso_instant(std::chrono::system_clock::now()) << " → " << chat_id << " ("
+        << id << ")\n"
+        << text << "\n\n";
+    if (!out) co_return SendResult{SendResult::Kind::Retryable, "", "cannot write " + path_};
+  }
+  log::info("console_message", {{"chat_id", chat_id}, {"message_id", id}, {"text", text}});
+  co_return SendResult::sent(id);
+}
+
+}  // namespace thidua::notifications

@@ -1,0 +1,25 @@
+#pragma once
+// Where group messages go: the Zalo Bot Platform in production, a console file locally,
+// a fake Zalo server in tests. Delivery code sees only this interface.
+#include <string>
+
+#include "core/task.hpp"
+
+namespace thidua::notifications {
+
+struct SendResult {
+  enum class Kind { Sent, Retryable, Permanent };
+  Kind kind = Kind::Sent;
+  std::string message_id;  // the platform's id when sent
+  std::string error;       // safe to log: never a URL or token
+  static SendResult sent(std::string id) { return {Kind::Sent, std::move(id), {}}; }
+};
+
+class Messenger {
+ public:
+  virtual ~Messenger() = default;
+  virtual Task<SendResult> send(const std::string& chat_id, const std::string& text) = 0;
+  virtual std::string name() const = 0;
+};
+
+}  // namespace thidua::notifications

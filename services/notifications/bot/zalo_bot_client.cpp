@@ -1,0 +1,65 @@
+#include "notifications/bot/zalo_bot_client.hpp"
+
+namespace thidua::notifications {
+
+ZaloReply interpret_zalo_reply(int http_status, const std::string& body, bool transport_failed) {
+  ZaloReply r;
+  if (transport_failed) {
+    r.kind = SendResult::Kind::Retryable;
+    r.description = "no answer from the Zalo Bot API";
+    return r;
+  }
+  auto j = nlohmann::json::parse(body, nullptr, false);
+  if (j.is_object() && j.value("ok", false) == true && http_status >= 200 && http_status < 300) {
+    r.kind = SendResult::Kind::Sent;
+    r.result = j.contains("result") ? j["result"] : nlohmann::json();
+    return r;
+  }
+  int code = http_status;
+  if (j.is_object()) {
+    if (j.contains("error_code") && j["error_code"].is_number_integer()) {
+      code = j["error_code"].get<int>();
+    }
+    if (j.contains("description") && j["description"].is_string()) {
+      r.description = j["description"].get<std::string>();
+    }
+  }
+  r.error_code = code;
+  if (r.description.empty()) r.description = "HTTP " + std::to_string(http_status);
+  // Rate limits, server trouble and timeouts pass; bad requests and bad tokens do not.
+  bool retry = code == 429 || code == 408 || code >= 500 || http_status == 429 ||
+               http_status >= 500;
+  r.kind = retry ? SendResult::Kind::Retryable : SendResult::Kind::Permanent;
+  return r;
+}
+
+ZaloBotClient::ZaloBotClient(const std::string& base_url, std::string token,
+                             std::chrono::milliseconds timeout)
+    : client_(base_url, timeout), token_(std::move(token)) {}
+
+Task<ZaloReply> ZaloBotClient::call(const std::string& method, const nlohmann::json& params) {
+  http::ClientCall c;
+  c.method = http::Method::Post;
+  c.path = "/bot" + token_ + "/" + method;
+  c.body = params.dump();
+  c.headers.emplace_back("Content-Type", "application/json");
+  auto res = co_await client_.send(std::move(c));
+  co_return interpret_zalo_reply(res.status, res.body, res.status == 0);
+}
+
+Task<SendResult> ZaloBotClient::send(const std::string& chat_id, const std::string& text) {
+  nlohmann::json params = {{"chat_id", chat_id}, {"text", text}};
+  auto reply = co_await call("sendMessage", params);
+  SendResult out;
+  out.kind = reply.kind;
+  if (reply.kind == SendResult::Kind::Sent) {
+    const auto& id = reply.result.is_object() ? reply.result.value("message_id", nlohmann::json())
+                                              : nlohmann::json();
+    out.message_id = id.is_string() ? id.get<std::string>() : id.dump();
+  } else {
+    out.error = "Zalo " + std::to_string(reply.error_code) + ": " + reply.description;
+  }
+  co_return out;
+}
+
+}  // namespace thidua::notifications
