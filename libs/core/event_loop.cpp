@@ -52,10 +52,8 @@ struct EventLoops::Impl {
 
 EventLoops::EventLoops(std::size_t count) : impl_(std::make_unique<Impl>()) {
   if (count == 0) count = 1;
-  for (std::size_t i = 0; i < count; ++i) {
-    impl_->loops.push_back(std::make_unique<IoContext>(1));
-    impl_->guards.emplace_back(boost::asio::make_work_guard(*impl_->loops.back()));
-  }
+  for (std::size_t i = 0; i < count; ++i) impl_->loops.push_back(std::make_unique<IoContext>(1));
+  impl_->guards.resize(count);
 }
 
 EventLoops::~EventLoops() = default;
@@ -70,6 +68,10 @@ void EventLoops::run() {
     impl_->loops[i]->run();
     tl_loop = nullptr;
   };
+  for (std::size_t i = 0; i < impl_->loops.size(); ++i) {
+    impl_->loops[i]->restart();  // run() may follow an earlier run() and stop()
+    impl_->guards[i].emplace(boost::asio::make_work_guard(*impl_->loops[i]));
+  }
   std::vector<std::thread> threads;
   for (std::size_t i = 1; i < impl_->loops.size(); ++i) threads.emplace_back(run_one, i);
   run_one(0);

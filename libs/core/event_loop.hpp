@@ -39,7 +39,8 @@ class EventLoops {
 
   std::size_t size() const;
   IoContext& at(std::size_t index);
-  // Runs every loop, each on its own thread (loop 0 on the caller's), until stop().
+  // Runs every loop, each on its own thread (loop 0 on the caller's), until stop(); may be
+  // called again after that.
   void run();
   void stop();
 

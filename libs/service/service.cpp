@@ -120,17 +120,19 @@ int Service::run() {
                         {"redis", settings_.redis.host + ":" + std::to_string(settings_.redis.port)}});
 
   IoContext& main_loop = loops_->at(0);
-  for (auto& [name, task] : tasks_) {
-    post_to(main_loop, [this, name = name, task = task] {
+  // Tasks are called in place: a coroutine lambda reads its captures through its closure,
+  // so the std::function holding it must outlive the task (tasks_ does, unchanged).
+  for (std::size_t i = 0; i < tasks_.size(); ++i) {
+    post_to(main_loop, [this, i] {
       running_tasks_++;
-      spawn(task(), [this, name](std::exception_ptr e) {
+      const auto& name = tasks_[i].first;
+      spawn(tasks_[i].second(), [this, name](std::exception_ptr e) {
         running_tasks_--;
-        if (e) {
-          try {
-            std::rethrow_exception(e);
-          } catch (const std::exception& ex) {
-            log::error("background_task_failed", {{"task", name}, {"error", ex.what()}});
-          }
+        if (!e) return;
+        try {
+          std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+          log::error("background_task_failed", {{"task", name}, {"error", ex.what()}});
         }
       });
     });
