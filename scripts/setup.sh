@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package thidua needs to build, test, run locally and benchmark.
+# Idempotent: when all packages are already installed it does not touch apt at all.
+#
+# On a machine with systemd, installing redis-server and nginx-light starts their system
+# units (Redis on 127.0.0.1:6379, nginx on port 80). thidua runs its own Redis and nginx
+# from scripts/run-local.sh, so the units this script has just installed are stopped and
+# disabled again. Units that were installed before are left alone.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config
+  libboost-dev libcpprest-dev libhiredis-dev nlohmann-json3-dev libspdlog-dev
+  libicu-dev libssl-dev libgtest-dev libyaml-cpp-dev
+  redis-server nginx-light
+  curl ca-certificates procps util-linux
+  wrk
+)
+
+installed() {
+  [[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" == "installed" ]]
+}
+
+missing=()
+for p in "${packages[@]}"; do
+  installed "$p" || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup: all ${#packages[@]} packages are installed"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+sudo=()
+if ((EUID != 0)); then
+  command -v sudo >/dev/null || { echo "setup: run as root (or install sudo)" >&2; exit 1; }
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+
+# Stop and disable the system units of the servers installed just now (see above).
+if [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null; then
+  for unit in redis-server nginx; do
+    pkg=$unit
+    [[ $unit == nginx ]] && pkg=nginx-light
+    if [[ " ${missing[*]} " == *" $pkg "* ]]; then
+      "${sudo[@]}" systemctl disable --now "$unit" >/dev/null 2>&1 || true
+      echo "setup: stopped and disabled the system unit $unit (run-local.sh runs its own)"
+    fi
+  done
+fi
+
+for p in "${packages[@]}"; do
+  installed "$p" || { echo "setup: $p is still not installed" >&2; exit 1; }
+done
+echo "setup: done"
