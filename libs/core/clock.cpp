@@ -10,6 +10,17 @@ sys_days to_days(LocalDate d) {
   return sys_days{year{d.year} / month{static_cast<unsigned>(d.month)} /
                   day{static_cast<unsigned>(d.day)}};
 }
+// True when `text` has exactly the shape of `pattern`, where 'd' stands for one ASCII digit
+// (sscanf alone lets through signs, spaces and trailing text).
+bool has_shape(const std::string& text, std::string_view pattern) {
+  if (text.size() != pattern.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool digit = text[i] >= '0' && text[i] <= '9';
+    if (pattern[i] == 'd' ? !digit : text[i] != pattern[i]) return false;
+  }
+  return true;
+}
+
 LocalDate from_days(sys_days days) {
   year_month_day ymd{days};
   return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
@@ -36,7 +47,9 @@ int days_between(LocalDate from, LocalDate to) {
   return static_cast<int>((to_days(to) - to_days(from)).count());
 }
 
-LocalDate add_days(LocalDate date, int n) { return from_days(to_days(date) + days(n)); }
+LocalDate add_days(LocalDate date, int n) {
+  return from_days(to_days(date) + days(n));
+}
 
 std::string iso_date(LocalDate d) {
   char buf[16];
@@ -47,7 +60,7 @@ std::string iso_date(LocalDate d) {
 std::optional<LocalDate> parse_iso_date(const std::string& text) {
   LocalDate d;
   char tail = 0;
-  if (text.size() != 10 ||
+  if (!has_shape(text, "dddd-dd-dd") ||
       std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &d.year, &d.month, &d.day, &tail) != 3) {
     return std::nullopt;
   }
@@ -78,8 +91,9 @@ std::optional<Instant> parse_iso_instant(const std::string& text) {
   LocalDate d;
   int h = 0, m = 0, s = 0;
   char z = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &d.year, &d.month, &d.day, &h, &m,
-                  &s, &z) != 7 ||
+  if (!has_shape(text, "dddd-dd-ddTdd:dd:ddZ") ||
+      std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &d.year, &d.month, &d.day, &h, &m, &s,
+                  &z) != 7 ||
       z != 'Z' || !valid_date(d) || h > 23 || m > 59 || s > 60) {
     return std::nullopt;
   }
