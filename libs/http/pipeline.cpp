@@ -11,7 +11,9 @@
 
 namespace thidua::http {
 namespace {
-bool body_allowed(Method m) { return m == Method::Post || m == Method::Put || m == Method::Patch; }
+bool body_allowed(Method m) {
+  return m == Method::Post || m == Method::Put || m == Method::Patch;
+}
 
 bool is_json_type(std::string_view content_type) {
   auto semi = content_type.find(';');
@@ -59,16 +61,18 @@ Task<Response> Pipeline::handle(Request& req) const {
                       req.request_id + ".",
                   req.request_id);
   }
+  // On every answer, errors and preflights included: without it the browser hides the
+  // response (and a preflight without it blocks the request that follows).
+  if (allowed_origin(req)) {
+    res.headers.emplace_back("Access-Control-Allow-Origin", std::string(req.header("origin")));
+    res.headers.emplace_back("Vary", "Origin");
+  }
   finish(req, res, started);
   co_return res;
 }
 
 Task<Response> Pipeline::dispatch(Request& req) const {
-  std::string_view origin = req.header("origin");
-  bool origin_allowed = false;
-  for (const auto& o : options_.cors_origins) {
-    if (!origin.empty() && (o == "*" || o == origin)) origin_allowed = true;
-  }
+  bool origin_allowed = allowed_origin(req);
   auto match = router_.match(req.method, req.path, req.params);
 
   if (req.method == Method::Options && match.path_known) {
@@ -87,10 +91,10 @@ Task<Response> Pipeline::dispatch(Request& req) const {
   if (!match.route) {
     req.route = match.path_known ? req.path : "(unmatched)";
     if (match.path_known) {
-      auto res = problem(405, "method_not_allowed",
-                         "Đường dẫn này không hỗ trợ phương thức " +
-                             std::string(method_name(req.method)) + ".",
-                         req.request_id);
+      auto res = problem(
+          405, "method_not_allowed",
+          "Đường dẫn này không hỗ trợ phương thức " + std::string(method_name(req.method)) + ".",
+          req.request_id);
       res.headers.emplace_back("Allow", allowed_list(match.allowed));
       co_return res;
     }
@@ -120,12 +124,15 @@ Task<Response> Pipeline::dispatch(Request& req) const {
     throw ApiError(415, "unsupported_media_type",
                    "Chỉ nhận nội dung kiểu application/json (Content-Type).");
   }
-  Response res = co_await route.handler(req);
-  if (origin_allowed) {
-    res.headers.emplace_back("Access-Control-Allow-Origin", std::string(origin));
-    res.headers.emplace_back("Vary", "Origin");
+  co_return co_await route.handler(req);
+}
+
+bool Pipeline::allowed_origin(const Request& req) const {
+  std::string_view origin = req.header("origin");
+  for (const auto& o : options_.cors_origins) {
+    if (!origin.empty() && (o == "*" || o == origin)) return true;
   }
-  co_return res;
+  return false;
 }
 
 Response Pipeline::reject(Request& req, int status, const std::string& code,

@@ -33,6 +33,7 @@ class Pipeline {
 
  private:
   Task<Response> dispatch(Request& req) const;
+  bool allowed_origin(const Request& req) const;
   void finish(const Request& req, Response& res,
               std::chrono::steady_clock::time_point started) const;
   const Router& router_;

@@ -1,0 +1,117 @@
+#include <gtest/gtest.h>
+
+#include "core/errors.hpp"
+#include "http/json_io.hpp"
+
+namespace thidua::http {
+namespace {
+
+const std::string kNfdViet = "Vi\x65\xCC\xA3\xCC\x82t";  // "Việt", decomposed
+const std::string kNfcViet = "Việt";
+
+Request with_body(std::string body) {
+  Request r;
+  r.method = Method::Post;
+  r.body = std::move(body);
+  return r;
+}
+
+// The ApiError thrown by `fn`, checked to exist.
+template <class Fn>
+ApiError api_error(Fn fn) {
+  try {
+    fn();
+  } catch (const ApiError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no ApiError";
+  return ApiError(0, "", "");
+}
+
+TEST(ParseObject, MalformedJsonIs400) {
+  for (std::string body :
+       {"", "{", "{\"a\":}", "{'a':1}", "{\"a\":1} trailing", "nul", "{\"a\":\"\\ud800\"}"}) {
+    auto e = api_error([&] { parse_object(with_body(body)); });
+    EXPECT_EQ(e.status(), 400) << body;
+    EXPECT_EQ(e.code(), "malformed_json") << body;
+    EXPECT_FALSE(e.detail().empty());
+  }
+}
+
+TEST(ParseObject, InvalidUtf8Is400) {
+  auto e = api_error([] { parse_object(with_body("{\"name\":\"\xC0\xAF\"}")); });
+  EXPECT_EQ(e.status(), 400);
+  EXPECT_EQ(e.code(), "invalid_utf8");
+}
+
+TEST(ParseObject, NonObjectsAre400) {
+  for (std::string body : {"[]", "[1,2]", "\"text\"", "42", "true", "null"}) {
+    auto e = api_error([&] { parse_object(with_body(body)); });
+    EXPECT_EQ(e.status(), 400) << body;
+    EXPECT_EQ(e.code(), "expected_object") << body;
+  }
+}
+
+TEST(ParseObject, NormalisesEveryStringAndKeyToNfc) {
+  nlohmann::json input = {{"name", kNfdViet},
+                          {kNfdViet, "key"},
+                          {"nested", {{"list", {kNfdViet, 1, nullptr, {{"deep", kNfdViet}}}}}}};
+  auto body = parse_object(with_body(input.dump()));
+  EXPECT_EQ(body["name"], kNfcViet);
+  EXPECT_TRUE(body.contains(kNfcViet));
+  EXPECT_FALSE(body.contains(kNfdViet));
+  EXPECT_EQ(body["nested"]["list"][0], kNfcViet);
+  EXPECT_EQ(body["nested"]["list"][1], 1);
+  EXPECT_TRUE(body["nested"]["list"][2].is_null());
+  EXPECT_EQ(body["nested"]["list"][3]["deep"], kNfcViet);
+}
+
+TEST(ParseObject, NormalisesStringsWrittenAsEscapes) {
+  auto body = parse_object(with_body(R"({"name":"Vi\u0065\u0323\u0302t"})"));
+  EXPECT_EQ(body["name"], kNfcViet);
+}
+
+TEST(RequiredString, MissingEmptyOrWrongTypeIs400NamingTheField) {
+  auto body = nlohmann::json::parse(R"({"empty":"","number":5,"null":null})");
+  for (std::string field : {"absent", "empty", "number", "null"}) {
+    auto e = api_error([&] { required_string(body, field); });
+    EXPECT_EQ(e.status(), 400);
+    EXPECT_EQ(e.code(), "missing_field");
+    EXPECT_NE(e.detail().find("\"" + field + "\""), std::string::npos);
+  }
+}
+
+TEST(RequiredString, LengthIsCountedInCharacters) {
+  std::string ten;
+  for (int i = 0; i < 10; ++i) ten += "ệ";  // 30 bytes, 10 characters
+  nlohmann::json body = {{"name", ten}, {"longer", ten + "a"}};
+  EXPECT_EQ(required_string(body, "name", 10), ten);
+  auto e = api_error([&] { required_string(body, "longer", 10); });
+  EXPECT_EQ(e.code(), "field_too_long");
+}
+
+TEST(OptionalString, FallbackForAbsentOrNullAndTypeChecked) {
+  auto body = nlohmann::json::parse(R"({"unit":"Tổ Toán – Tin","null":null,"number":1})");
+  EXPECT_EQ(optional_string(body, "unit"), "Tổ Toán – Tin");
+  EXPECT_EQ(optional_string(body, "absent", "x"), "x");
+  EXPECT_EQ(optional_string(body, "null", "y"), "y");
+  EXPECT_EQ(api_error([&] { optional_string(body, "number"); }).code(), "invalid_field");
+  EXPECT_EQ(api_error([&] { optional_string(body, "unit", "", 3); }).code(), "field_too_long");
+}
+
+TEST(Problem, IsProblemJsonWithCodeDetailAndRequestId) {
+  auto r = problem(409, "quota_full", "Đã hết chỉ tiêu.", "abc123");
+  EXPECT_EQ(r.status, 409);
+  EXPECT_EQ(r.content_type, "application/problem+json");
+  auto body = nlohmann::json::parse(r.body);
+  EXPECT_EQ(body["status"], 409);
+  EXPECT_EQ(body["code"], "quota_full");
+  EXPECT_EQ(body["title"], "quota_full");
+  EXPECT_EQ(body["detail"], "Đã hết chỉ tiêu.");
+  EXPECT_EQ(body["request_id"], "abc123");
+  EXPECT_TRUE(body["type"].get<std::string>().ends_with("/quota_full"));
+  EXPECT_FALSE(nlohmann::json::parse(problem(400, "x", "y", "").body).contains("request_id"));
+}
+
+}  // namespace
+}  // namespace thidua::http
