@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# THE RUN COMMAND: installs what is missing, builds, and runs thidua on this machine, every
+# server on 127.0.0.1 with its state under var/:
+#   redis-server   127.0.0.1:6379 (THIDUA_REDIS_PORT)  AOF, appendfsync always, var/redis/
+#   nominations    127.0.0.1:8081
+#   reports        127.0.0.1:8082
+#   notifications  127.0.0.1:8083   console messenger by default -> var/console-messages.log
+#   nginx (edge)   127.0.0.1:8080 (THIDUA_EDGE_PORT)  /api/<service>/ and /admin/
+# Stays in the foreground; Ctrl-C or SIGTERM stops everything (services first, then nginx,
+# then Redis). With --detach it starts everything and returns; scripts/stop-local.sh stops.
+# Other THIDUA_* and ZALO_* variables pass through to the services (see README.md).
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+root="$THIDUA_ROOT"
+
+usage() {
+  sed -n '2,11s/^# \{0,1\}//p' "$0"
+  echo "usage: bash scripts/run-local.sh [--detach]"
+}
+
+detach=0
+case "${1:-}" in
+  "") ;;
+  --detach) detach=1 ;;
+  -h | --help) usage; exit 0 ;;
+  *) usage >&2; exit 2 ;;
+esac
+
+cd "$root"
+build_dir="${THIDUA_BUILD_DIR:-build}"
+[[ $build_dir == /* ]] || build_dir="$root/$build_dir"
+var="$root/var"
+run="$var/run"
+logs="$var/log"
+redis_port="${THIDUA_REDIS_PORT:-6379}"
+edge_port="${THIDUA_EDGE_PORT:-8080}"
+services=(nominations reports notifications)
+declare -A service_port=([nominations]=8081 [reports]=8082 [notifications]=8083)
+
+mkdir -p "$run" "$logs" "$var/redis" "$var/nginx/tmp" "$root/web/admin"
+
+# Refuse to start twice, or next to another program on our ports.
+for name in redis-server "${services[@]}" nginx; do
+  if pid_alive "$run/$name.pid" "$name"; then
+    die "$name is already running (pid $(<"$run/$name.pid")); stop it with: bash scripts/stop-local.sh"
+  fi
+done
+for port in "$redis_port" "${service_port[@]}" "$edge_port"; do
+  if port_in_use "$port"; then
+    die "port $port on 127.0.0.1 is taken by another program (see: ss -ltnp 'sport = :$port')." \
+      "For Redis set THIDUA_REDIS_PORT, for the edge THIDUA_EDGE_PORT; e.g. stop a system" \
+      "Redis with: systemctl disable --now redis-server"
+  fi
+done
+
+bash scripts/setup.sh
+bash scripts/build.sh
+
+# Tokens: THIDUA_ADMIN_TOKEN / THIDUA_SERVICE_TOKEN when set, else kept in var/ (mode 600)
+# from run to run. A new admin token is printed once.
+new_admin_token=""
+token_from_file() {  # <variable> <file>
+  local file="$2"
+  if [[ -n ${!1:-} ]]; then return; fi
+  if [[ ! -s $file ]]; then
+    (umask 077 && random_token >"$file")
+    [[ $1 == THIDUA_ADMIN_TOKEN ]] && new_admin_token="$(<"$file")"
+  fi
+  chmod 600 "$file"
+  printf -v "$1" '%s' "$(<"$file")"
+}
+token_from_file THIDUA_ADMIN_TOKEN "$var/admin-token"
+token_from_file THIDUA_SERVICE_TOKEN "$var/service-token"
+export THIDUA_ADMIN_TOKEN THIDUA_SERVICE_TOKEN
+
+export THIDUA_HTTP_HOST=127.0.0.1
+export THIDUA_REDIS_URL="redis://127.0.0.1:$redis_port/0"
+export THIDUA_MESSENGER="${THIDUA_MESSENGER:-console}"
+export THIDUA_CONSOLE_OUTBOX="${THIDUA_CONSOLE_OUTBOX:-$var/console-messages.log}"
+export THIDUA_NOMINATIONS_URL="${THIDUA_NOMINATIONS_URL:-http://127.0.0.1:8081}"
+export THIDUA_REPORTS_URL="${THIDUA_REPORTS_URL:-http://127.0.0.1:8082}"
+export THIDUA_NOTIFICATIONS_URL="${THIDUA_NOTIFICATIONS_URL:-http://127.0.0.1:8083}"
+
+stop_all() {
+  trap - INT TERM
+  echo "run-local: stopping"
+  bash "$root/scripts/stop-local.sh"
+}
+
+startup_done=0
+on_exit() {
+  local rc=$?
+  if ((startup_done == 0)); then
+    echo "run-local: start-up failed; logs are in $logs/" >&2
+    stop_all
+  fi
+  exit "$rc"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+fail_with_log() {  # <name> <log file>
+  echo "run-local: $1 did not come up; last lines of $2:" >&2
+  tail -n 20 "$2" >&2 || true
+  exit 1
+}
+
+echo "run-local: starting redis-server on 127.0.0.1:$redis_port"
+start_bg "$run/redis-server.pid" "$logs/redis.log" \
+  redis-server "$root/deploy/redis.conf" --port "$redis_port" --dir "$var/redis" --logfile ""
+for ((i = 0; i < 100; i++)); do
+  [[ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" == PONG ]] && break
+  pid_alive "$run/redis-server.pid" redis-server || break
+  sleep 0.1
+done
+[[ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" == PONG ]] ||
+  fail_with_log redis-server "$logs/redis.log"
+
+for name in "${services[@]}"; do
+  binary="$build_dir/services/$name/$name"
+  [[ -x $binary ]] || die "$binary is missing; the build did not produce it"
+  echo "run-local: starting $name on 127.0.0.1:${service_port[$name]}"
+  start_bg "$run/$name.pid" "$logs/$name.log" \
+    env THIDUA_HTTP_PORT="${service_port[$name]}" "$binary"
+done
+
+echo "run-local: starting nginx (edge) on 127.0.0.1:$edge_port"
+worker_user="$(nginx_worker_user "$root/web/admin" "$var/nginx/tmp")"
+render_nginx_conf "$root/deploy/nginx.conf" "$var/nginx/nginx.conf" "$var/nginx" "$logs" \
+  "127.0.0.1:$edge_port" "$root/web" 127.0.0.1:8081 127.0.0.1:8082 127.0.0.1:8083 \
+  "$worker_user"
+nginx_args=(-p "$var/nginx/" -c "$var/nginx/nginx.conf" -e "$logs/nginx-error.log")
+nginx -t -q "${nginx_args[@]}" || die "nginx rejected $var/nginx/nginx.conf"
+start_bg "$run/nginx.pid" "$logs/nginx.log" nginx "${nginx_args[@]}"
+
+for name in "${services[@]}"; do
+  wait_http "http://127.0.0.1:${service_port[$name]}/readyz" 30 "$run/$name.pid" "$name" ||
+    fail_with_log "$name" "$logs/$name.log"
+done
+wait_http "http://127.0.0.1:$edge_port/healthz" 10 "$run/nginx.pid" nginx ||
+  fail_with_log nginx "$logs/nginx-error.log"
+wait_http "http://127.0.0.1:$edge_port/api/reports/v1/deadlines/next" 10 ||
+  fail_with_log "the edge route to reports" "$logs/nginx-error.log"
+startup_done=1
+
+edge="http://127.0.0.1:$edge_port"
+token_file="${var#"$root"/}/admin-token"
+[[ -s $var/admin-token && $THIDUA_ADMIN_TOKEN == "$(<"$var/admin-token")" ]] ||
+  token_file="(from THIDUA_ADMIN_TOKEN)"
+cat <<EOF
+
+thidua is running (all on 127.0.0.1):
+  edge (nginx)   $edge/           -> /api/nominations/ /api/reports/ /api/notifications/ /admin/
+  admin UI       $edge/admin/
+  nominations    http://127.0.0.1:8081   (/healthz /readyz /metrics)
+  reports        http://127.0.0.1:8082
+  notifications  http://127.0.0.1:8083   messenger: $THIDUA_MESSENGER
+  redis          127.0.0.1:$redis_port   data: var/redis/ (AOF)
+  admin token    $token_file
+  chat outbox    ${THIDUA_CONSOLE_OUTBOX#"$root"/}   (console messenger: what the Zalo group would get)
+  logs           var/log/{nominations,reports,notifications,redis,nginx-access,nginx-error}.log
+EOF
+if [[ -n $new_admin_token ]]; then
+  echo
+  echo "  New admin token (shown this once; kept in var/admin-token, mode 600):"
+  echo "    $new_admin_token"
+fi
+cat <<EOF
+
+Try:
+  curl -s $edge/api/reports/v1/deadlines/next
+  curl -s -X POST $edge/api/nominations/v1/nominations \\
+    -H "Authorization: Bearer \$(cat var/admin-token)" -H 'Content-Type: application/json' \\
+    -d '{"period":"2026","award":"gk_xa","subject_kind":"individual","subject_name":"Nguyễn Văn An","unit":"Tổ Toán – Tin","reason":"Bài giảng điện tử"}'
+  curl -s $edge/api/nominations/v1/nominations/1 -H "Authorization: Bearer \$(cat var/admin-token)"
+  tail -f ${THIDUA_CONSOLE_OUTBOX#"$root"/}
+EOF
+
+if ((detach)); then
+  echo
+  echo "Detached. Stop with: bash scripts/stop-local.sh"
+  exit 0
+fi
+
+echo
+echo "Press Ctrl-C to stop."
+trap 'stop_all; exit 0' INT TERM
+trap - EXIT
+while true; do
+  for name in redis-server "${services[@]}" nginx; do
+    if [[ ! -e $run/$name.pid ]]; then
+      echo "run-local: stopped from elsewhere (scripts/stop-local.sh)"
+      stop_all
+      exit 0
+    fi
+    if ! pid_alive "$run/$name.pid" "$name"; then
+      log="$logs/$name.log"
+      [[ $name == redis-server ]] && log="$logs/redis.log"
+      [[ $name == nginx ]] && log="$logs/nginx-error.log"
+      echo "run-local: $name exited unexpectedly; last lines of $log:" >&2
+      tail -n 20 "$log" >&2 || true
+      stop_all
+      exit 1
+    fi
+  done
+  sleep 1 &
+  wait $! || true
+done
