@@ -42,7 +42,10 @@ struct SleepAwaiter {
 };
 }  // namespace
 
-Task<void> sleep_for(std::chrono::milliseconds delay) { co_await SleepAwaiter{delay, nullptr}; }
+Task<void> sleep_for(std::chrono::milliseconds delay) {
+  SleepAwaiter awaiter{delay, nullptr};  // a named local: see RedisClient::command
+  co_await awaiter;
+}
 
 struct EventLoops::Impl {
   using Guard = boost::asio::executor_work_guard<IoContext::executor_type>;

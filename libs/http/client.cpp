@@ -88,7 +88,9 @@ struct CallAwaiter {
 }  // namespace
 
 Task<ClientResult> HttpClient::send(ClientCall call) {
-  co_return co_await CallAwaiter{impl_, std::move(call), {}};
+  // A named local: GCC 12 miscompiles braced temporaries inside co_await.
+  CallAwaiter awaiter{impl_, std::move(call), {}};
+  co_return co_await awaiter;
 }
 
 }  // namespace thidua::http

@@ -175,7 +175,13 @@ void ev_cleanup(void* p) {
   delete ref;
 }
 
+struct BatchState {
+  std::coroutine_handle<> handle;
+  std::size_t remaining = 0;
+};
+
 struct Pending {
+  std::shared_ptr<BatchState> batch;  // set when part of a batch: resume once all are in
   std::coroutine_handle<> handle;
   IoContext* loop = nullptr;
   RedisReply reply;
@@ -317,6 +323,10 @@ struct RedisClient::Impl : std::enable_shared_from_this<Impl> {
       if (pending->failure.empty()) pending->failure = "connection closed";
     }
     // Resume later on the loop, never inside hiredis's callback.
+    if (pending->batch) {
+      if (--pending->batch->remaining == 0) resume_on(*pending->loop, pending->batch->handle);
+      return;
+    }
     resume_on(*pending->loop, pending->handle);
   }
 
@@ -428,9 +438,56 @@ struct CommandAwaiter {
 };
 }  // namespace
 
+namespace {
+struct BatchAwaiter {
+  RedisClient::Impl& impl;
+  const std::vector<std::vector<std::string>>& commands;
+  std::vector<std::shared_ptr<Pending>> pendings;
+  std::shared_ptr<BatchState> state = std::make_shared<BatchState>();
+  std::string failure;
+
+  bool await_ready() const noexcept { return commands.empty(); }
+  bool await_suspend(std::coroutine_handle<> handle) {
+    state->handle = handle;
+    state->remaining = 1;  // held until every command is queued
+    for (const auto& argv : commands) {
+      auto p = std::make_shared<Pending>();
+      p->batch = state;
+      p->loop = &impl.loop;
+      pendings.push_back(p);
+      state->remaining++;
+      if (!impl.submit(argv, p, std::chrono::milliseconds(0))) {
+        state->remaining--;
+        failure = p->failure;
+        break;
+      }
+    }
+    // Replies only arrive from the loop, after this returns, so this cannot race.
+    return --state->remaining != 0;
+  }
+  std::vector<RedisReply> await_resume() {
+    if (!failure.empty()) throw RedisUnavailable(failure);
+    std::vector<RedisReply> out;
+    out.reserve(pendings.size());
+    for (auto& p : pendings) {
+      if (!p->failure.empty()) throw RedisUnavailable(p->failure);
+      out.push_back(std::move(p->reply));
+    }
+    return out;
+  }
+};
+}  // namespace
+
+Task<std::vector<RedisReply>> RedisClient::batch(std::vector<std::vector<std::string>> commands) {
+  // Awaiters are named locals: GCC 12 miscompiles braced temporaries inside co_await.
+  BatchAwaiter awaiter{*impl_, commands, {}, std::make_shared<BatchState>(), {}};
+  co_return co_await awaiter;
+}
+
 Task<RedisReply> RedisClient::command(std::vector<std::string> argv,
                                       std::chrono::milliseconds timeout) {
-  co_return co_await CommandAwaiter{*impl_, argv, timeout};
+  CommandAwaiter awaiter{*impl_, argv, timeout};
+  co_return co_await awaiter;
 }
 
 namespace {
@@ -454,16 +511,19 @@ Task<RedisReply> RedisClient::eval(const RedisScript& script, std::vector<std::s
   auto argv = evalsha_args(script, keys, args);
   bool missing = false;
   try {
-    co_return co_await CommandAwaiter{*impl_, argv, std::chrono::milliseconds(0)};
+    CommandAwaiter first{*impl_, argv, std::chrono::milliseconds(0)};
+    co_return co_await first;
   } catch (const RedisError& e) {
     if (std::string_view(e.what()).rfind("NOSCRIPT", 0) != 0) throw;
     missing = true;  // first use on this server (or after a restart / SCRIPT FLUSH)
   }
   if (missing) {
     auto load = script_load_args(script);
-    co_await CommandAwaiter{*impl_, load, std::chrono::milliseconds(0)};
+    CommandAwaiter loading{*impl_, load, std::chrono::milliseconds(0)};
+    co_await loading;
   }
-  co_return co_await CommandAwaiter{*impl_, argv, std::chrono::milliseconds(0)};
+  CommandAwaiter again{*impl_, argv, std::chrono::milliseconds(0)};
+  co_return co_await again;
 }
 
 }  // namespace thidua

@@ -96,6 +96,9 @@ class RedisClient {
     (argv.push_back(to_arg(args)), ...);
     return command(std::move(argv));
   }
+  // Sends all `commands` at once (pipelined) and resumes when every reply is in. Each reply
+  // is returned as is, error replies included; a lost connection throws RedisUnavailable.
+  Task<std::vector<RedisReply>> batch(std::vector<std::vector<std::string>> commands);
   // Runs a script by EVALSHA with `keys` then `args`.
   Task<RedisReply> eval(const RedisScript& script, std::vector<std::string> keys,
                         std::vector<std::string> args);
