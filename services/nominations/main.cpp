@@ -1,14 +1,73 @@
 // nominations: awards, quotas, the council's workflow and the public honours list.
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/log.hpp"
 #include "nominations/api/routes.hpp"
 #include "service/service.hpp"
 
+namespace {
+using namespace thidua;
+using namespace thidua::nominations;
+
+VoteRules load_vote_rules(const Env& env) {
+  VoteRules r;
+  r.quorum = Ratio::parse(env.text("THIDUA_COUNCIL_QUORUM", "2/3"), "THIDUA_COUNCIL_QUORUM");
+  r.approval = Ratio::parse(env.text("THIDUA_COUNCIL_APPROVAL", "70%"), "THIDUA_COUNCIL_APPROVAL");
+  r.secret_approval = Ratio::parse(env.text("THIDUA_COUNCIL_SECRET_APPROVAL", "70%"),
+                                   "THIDUA_COUNCIL_SECRET_APPROVAL");
+  r.base_is_all_members =
+      env.choice("THIDUA_COUNCIL_BASE", "present", {"present", "members"}) == "members";
+  return r;
+}
+
+// The seed catalogue is read at start-up: a broken file stops the service with one line.
+Catalogue load_seed(const Env& env) {
+  auto path = env.text("THIDUA_CATALOGUE_FILE", "config/catalogue.json");
+  std::ifstream in(path);
+  if (!in) throw ConfigError("THIDUA_CATALOGUE_FILE: cannot read '" + path + "'");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto j = nlohmann::json::parse(text.str(), nullptr, false);
+  if (j.is_discarded()) throw ConfigError("THIDUA_CATALOGUE_FILE: '" + path + "' is not valid JSON");
+  try {
+    return parse_catalogue(j);
+  } catch (const ApiError& e) {
+    throw ConfigError("THIDUA_CATALOGUE_FILE: '" + path + "': " + e.detail());
+  }
+}
+
+Task<void> seed_until_done(CatalogueStore& store, Catalogue seed, const Service& service) {
+  while (!service.stopping()) {
+    try {
+      bool loaded = co_await store.seed_once(seed);
+      log::info("catalogue_seed", {{"loaded", loaded}, {"units", seed.units.size()},
+                                   {"award_forms", seed.award_forms.size()}});
+      co_return;
+    } catch (const std::exception& e) {
+      log::warn("catalogue_seed_retry", {{"error", e.what()}});
+    }
+    co_await sleep_for(std::chrono::seconds(1));
+  }
+}
+}  // namespace
+
 int main(int argc, char** argv) {
-  using namespace thidua;
   return service_main(
       "nominations", 8081,
       [](Service& service) {
-        auto& store = service.make<nominations::NominationStore>(service.redis(), service.keys());
-        nominations::add_routes(service.router(), store);
+        auto rules = load_vote_rules(service.env());
+        auto seed = load_seed(service.env());
+        auto& clock = service.make<SystemClock>();
+        auto& catalogue = service.make<CatalogueStore>(service.redis(), service.keys());
+        auto& store = service.make<NominationStore>(service.redis(), service.keys());
+        auto& app = service.make<NominationsApp>(catalogue, store, clock, rules,
+                                                 service.settings().school_id);
+        add_routes(service.router(), RouteDeps{app, catalogue, service.tokens(), clock});
+        service.background("catalogue-seed", [&catalogue, seed, &service]() {
+          return seed_until_done(catalogue, seed, service);
+        });
       },
       argc, argv);
 }

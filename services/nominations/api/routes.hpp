@@ -1,9 +1,30 @@
 #pragma once
+#include "auth/token_store.hpp"
 #include "http/router.hpp"
-#include "nominations/store/nomination_store.hpp"
+#include "nominations/app/nominations_app.hpp"
 
 namespace thidua::nominations {
 
-void add_routes(http::Router& router, NominationStore& store);
+inline const std::string kApiBase = "/api/nominations/v1";
+
+struct RouteDeps {
+  NominationsApp& app;
+  CatalogueStore& catalogue;
+  auth::TokenStore& tokens;
+  const Clock& clock;
+};
+
+void add_nomination_routes(http::Router& router, RouteDeps deps);
+void add_admin_routes(http::Router& router, RouteDeps deps);
+void add_public_routes(http::Router& router, RouteDeps deps);
+
+inline void add_routes(http::Router& router, RouteDeps deps) {
+  add_nomination_routes(router, deps);
+  add_admin_routes(router, deps);
+  add_public_routes(router, deps);
+}
+
+// Path ids are short and plain; anything else is a 400 before any lookup.
+const std::string& checked_id(const http::Request& req, const std::string& name);
 
 }  // namespace thidua::nominations

@@ -3,99 +3,140 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
+#include "core/movement.hpp"
 #include "http/json_io.hpp"
 
 namespace thidua::nominations {
-
-const std::vector<AwardForm>& default_award_forms() {
-  static const std::vector<AwardForm> forms{
-      {"bk_bo", "Bằng khen của Bộ trưởng Bộ GD&ĐT", 3},
-      {"bk_tinh", "Bằng khen của Chủ tịch UBND tỉnh", 2},
-      {"gk_xa", "Giấy khen của Chủ tịch UBND xã", 1},
-      {"gk_ht", "Giấy khen của Hiệu trưởng", 1},
-  };
-  return forms;
-}
-
-const AwardForm* find_award(const std::string& code) {
-  for (const auto& f : default_award_forms()) {
-    if (f.code == code) return &f;
-  }
-  return nullptr;
-}
-
-std::string_view subject_kind_name(SubjectKind kind) {
-  return kind == SubjectKind::Individual ? "individual" : "collective";
-}
-
 namespace {
-bool valid_period(const std::string& p) {
-  // Annual periods 2025–2030, the interim review 2027 and the final review 2030.
-  if (p == "so-ket-2027" || p == "tong-ket-2030") return true;
-  return p.size() == 4 && p >= "2025" && p <= "2030" &&
-         std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });
+using nlohmann::json;
+
+std::vector<std::string> string_list(const json& j, const std::string& field, std::size_t max_items,
+                                     std::size_t max_chars) {
+  std::vector<std::string> out;
+  auto it = j.find(field);
+  if (it == j.end() || it->is_null()) return out;
+  if (!it->is_array() || it->size() > max_items) {
+    throw bad_request("invalid_field", "Trường \"" + field + "\" phải là danh sách tối đa " +
+                                           std::to_string(max_items) + " mục.");
+  }
+  for (const auto& v : *it) {
+    if (!v.is_string() || v.get_ref<const std::string&>().size() > max_chars * 4) {
+      throw bad_request("invalid_field", "Mỗi mục của \"" + field + "\" phải là chuỗi ký tự.");
+    }
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+Achievement parse_achievement(const json& j) {
+  if (!j.is_object()) throw bad_request("invalid_achievement", "Mỗi thành tích phải là một đối tượng.");
+  Achievement a;
+  a.text = http::required_string(j, "text", 2000);
+  a.areas = string_list(j, "areas", 6, 8);
+  for (const auto& area : a.areas) {
+    if (!is_content_area(area)) {
+      throw bad_request("unknown_content_area",
+                        "Nội dung \"" + area + "\" không có trong kế hoạch: dùng II.1 đến II.6.");
+    }
+  }
+  a.evidence = string_list(j, "evidence", 20, 500);
+  for (const auto& link : a.evidence) {
+    if (link.rfind("https://", 0) != 0 && link.rfind("http://", 0) != 0) {
+      throw bad_request("invalid_evidence_link",
+                        "Minh chứng phải là đường dẫn bắt đầu bằng http:// hoặc https://.");
+    }
+  }
+  return a;
 }
 }  // namespace
 
-NewNomination parse_new_nomination(const nlohmann::json& body) {
-  NewNomination n;
-  n.period = http::required_string(body, "period", 20);
-  if (!valid_period(n.period)) {
-    throw bad_request("invalid_period",
-                      "Kỳ khen thưởng \"" + n.period +
-                          "\" không hợp lệ: dùng năm 2025–2030, \"so-ket-2027\" hoặc "
-                          "\"tong-ket-2030\".");
-  }
-  n.award = http::required_string(body, "award", 40);
-  if (!find_award(n.award)) {
-    throw bad_request("unknown_award", "Không có hình thức khen thưởng mã \"" + n.award + "\".");
-  }
-  auto kind = http::required_string(body, "subject_kind", 20);
-  if (kind == "individual") {
-    n.subject_kind = SubjectKind::Individual;
-  } else if (kind == "collective") {
-    n.subject_kind = SubjectKind::Collective;
-  } else {
+NominationDraft parse_draft(const json& body) {
+  NominationDraft d;
+  d.period = http::required_string(body, "period", 64);
+  d.award = http::required_string(body, "award", 64);
+  auto kind = parse_subject_kind(http::required_string(body, "subject_kind", 20));
+  if (!kind) {
     throw bad_request("invalid_subject_kind",
-                      "\"subject_kind\" phải là \"individual\" (cá nhân) hoặc \"collective\" "
-                      "(tập thể).");
+                      "\"subject_kind\" phải là \"individual\" (cá nhân) hoặc \"collective\" (tập thể).");
   }
-  n.subject_name = http::required_string(body, "subject_name", 200);
-  n.unit = http::optional_string(body, "unit", "", 200);
-  n.reason = http::optional_string(body, "reason", "", 4000);
-  return n;
+  d.subject_kind = *kind;
+  d.subject_id = http::required_string(body, "subject_id", 64);
+  d.reason = http::optional_string(body, "reason", "", 4000);
+  auto it = body.find("achievements");
+  if (it != body.end() && !it->is_null()) {
+    if (!it->is_array() || it->size() > 50) {
+      throw bad_request("invalid_field", "\"achievements\" phải là danh sách tối đa 50 thành tích.");
+    }
+    for (const auto& a : *it) d.achievements.push_back(parse_achievement(a));
+  }
+  return d;
 }
 
-nlohmann::json to_json(const Nomination& n) {
-  const AwardForm* award = find_award(n.data.award);
-  return {{"id", n.id},
-          {"period", n.data.period},
-          {"award", n.data.award},
-          {"award_label", award ? award->label : n.data.award},
-          {"subject_kind", subject_kind_name(n.data.subject_kind)},
-          {"subject_name", n.data.subject_name},
-          {"unit", n.data.unit},
-          {"reason", n.data.reason},
-          {"status", n.status},
-          {"created_by", n.created_by},
-          {"created_at", n.created_at}};
+Subject check_draft(const NominationDraft& d, const Catalogue& c, Role role,
+                    const std::string& actor_unit) {
+  if (!c.period(d.period)) {
+    throw unprocessable("unknown_period", "Không có kỳ khen thưởng \"" + d.period + "\".");
+  }
+  if (!c.award(d.award)) {
+    throw unprocessable("unknown_award", "Không có hình thức khen thưởng mã \"" + d.award + "\".");
+  }
+  Subject s;
+  if (d.subject_kind == SubjectKind::Individual) {
+    const StaffMember* m = c.staff_member(d.subject_id);
+    if (!m) throw unprocessable("unknown_staff", "Không có cán bộ mã \"" + d.subject_id + "\".");
+    if (m->on_hold) {
+      throw unprocessable("subject_on_hold", m->name + " đang tạm dừng xét khen thưởng (" +
+                                                 m->hold_reason +
+                                                 "); chỉ đề nghị được khi việc này đã giải quyết xong.");
+    }
+    s.name = m->name;
+    s.unit_id = m->unit_id;
+  } else {
+    const Unit* u = c.unit(d.subject_id);
+    if (!u) throw unprocessable("unknown_unit", "Không có đơn vị mã \"" + d.subject_id + "\".");
+    s.name = u->name;
+    s.unit_id = u->id;
+  }
+  if (const Unit* u = c.unit(s.unit_id)) s.unit_name = u->name;
+  if (role == Role::Leader && s.unit_id != actor_unit) {
+    throw ApiError(403, "not_own_unit",
+                   "Tổ trưởng chỉ đề nghị khen thưởng cho tổ của mình và thành viên trong tổ.");
+  }
+  return s;
 }
 
-Nomination nomination_from_json(const nlohmann::json& j) {
-  Nomination n;
-  n.id = j.at("id").get<std::string>();
-  n.data.period = j.at("period").get<std::string>();
-  n.data.award = j.at("award").get<std::string>();
-  n.data.subject_kind = j.at("subject_kind").get<std::string>() == "collective"
-                            ? SubjectKind::Collective
-                            : SubjectKind::Individual;
-  n.data.subject_name = j.at("subject_name").get<std::string>();
-  n.data.unit = j.value("unit", "");
-  n.data.reason = j.value("reason", "");
-  n.status = j.at("status").get<std::string>();
-  n.created_by = j.value("created_by", "");
-  n.created_at = j.value("created_at", "");
-  return n;
+json to_json(const NominationDraft& d) {
+  json achievements = json::array();
+  for (const auto& a : d.achievements) {
+    achievements.push_back({{"text", a.text}, {"areas", a.areas}, {"evidence", a.evidence}});
+  }
+  return {{"period", d.period},
+          {"award", d.award},
+          {"subject_kind", subject_kind_name(d.subject_kind)},
+          {"subject_id", d.subject_id},
+          {"reason", d.reason},
+          {"achievements", achievements}};
+}
+
+NominationDraft draft_from_json(const json& j) {
+  NominationDraft d;
+  d.period = j.value("period", "");
+  d.award = j.value("award", "");
+  d.subject_kind = parse_subject_kind(j.value("subject_kind", "individual"))
+                       .value_or(SubjectKind::Individual);
+  d.subject_id = j.value("subject_id", "");
+  d.reason = j.value("reason", "");
+  for (const auto& a : j.value("achievements", json::array())) {
+    d.achievements.push_back({a.value("text", ""),
+                              a.value("areas", std::vector<std::string>{}),
+                              a.value("evidence", std::vector<std::string>{})});
+  }
+  return d;
+}
+
+std::string live_key(const NominationDraft& d) {
+  return d.period + ":" + d.award + ":" + std::string(subject_kind_name(d.subject_kind)) + ":" +
+         d.subject_id;
 }
 
 }  // namespace thidua::nominations

@@ -1,45 +1,50 @@
 #pragma once
-// A nomination for an award (đề nghị khen thưởng) and the rules that need no storage.
+// A nomination for an award (đề nghị khen thưởng): who, for what, in which period, why.
 #include <nlohmann/json_fwd.hpp>
-#include <optional>
 #include <string>
 #include <vector>
 
+#include "nominations/domain/catalogue.hpp"
+#include "nominations/domain/workflow.hpp"
+
 namespace thidua::nominations {
 
-enum class SubjectKind { Individual, Collective };  // cá nhân, tập thể
-
-struct AwardForm {
-  std::string code;   // gk_xa
-  std::string label;  // Giấy khen của Chủ tịch UBND xã
-  int dossier_copies = 1;
+struct Achievement {
+  std::string text;
+  std::vector<std::string> areas;     // content areas II.1 … II.6
+  std::vector<std::string> evidence;  // links to evidence (http/https)
 };
 
-// The seed plan's award forms (domain.md). The editable catalogue replaces this list.
-const std::vector<AwardForm>& default_award_forms();
-const AwardForm* find_award(const std::string& code);
-
-struct NewNomination {
-  std::string period;  // "2026", "so-ket-2027", "tong-ket-2030"
-  std::string award;   // award form code
+// What a unit leader writes; editable while the nomination is a draft.
+struct NominationDraft {
+  std::string period;
+  std::string award;
   SubjectKind subject_kind = SubjectKind::Individual;
-  std::string subject_name;
-  std::string unit;
+  std::string subject_id;  // a staff id (individual) or a unit id (collective)
   std::string reason;
+  std::vector<Achievement> achievements;
 };
 
-struct Nomination {
-  std::string id;
-  NewNomination data;
-  std::string status = "draft";
-  std::string created_by;
-  std::string created_at;  // ISO instant, UTC
+// Parses a create or edit body (throws ApiError 400 with a Vietnamese detail).
+NominationDraft parse_draft(const nlohmann::json& body);
+
+// Who the subject is, resolved against the catalogue.
+struct Subject {
+  std::string name;
+  std::string unit_id;
+  std::string unit_name;
 };
 
-std::string_view subject_kind_name(SubjectKind kind);
-// Checks a create request's body; throws ApiError 400/422 with a Vietnamese detail.
-NewNomination parse_new_nomination(const nlohmann::json& body);
-nlohmann::json to_json(const Nomination& n);
-Nomination nomination_from_json(const nlohmann::json& j);
+// Checks the draft against the catalogue: period, award and subject exist, the subject is
+// not on hold (422 with the reason), a leader proposes only for their own unit (403).
+// `actor_unit` is the acting leader's unit ("" for admins).
+Subject check_draft(const NominationDraft& draft, const Catalogue& catalogue, Role role,
+                    const std::string& actor_unit);
+
+nlohmann::json to_json(const NominationDraft& d);
+NominationDraft draft_from_json(const nlohmann::json& j);
+
+// The key under which a subject may hold one live nomination per award and period.
+std::string live_key(const NominationDraft& d);
 
 }  // namespace thidua::nominations

@@ -1,56 +1,274 @@
 #include "nominations/store/nomination_store.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include "core/clock.hpp"
-#include "core/crypto.hpp"
-
 namespace thidua::nominations {
 namespace {
-// KEYS: record, events. ARGV: record JSON, event type, event JSON, stream max length.
-// The record and its event are written together or not at all.
+using nlohmann::json;
+constexpr const char* kEventsMaxLength = "100000";
+
+// KEYS: record, live key, index, history, events.
+// ARGV: id, history entry, event type, event, stream max length, then field/value pairs.
 const RedisScript kCreate(R"lua(
-if redis.call('EXISTS', KEYS[1]) == 1 then
-  return redis.error_reply('EXISTS nomination id already used')
-end
-redis.call('SET', KEYS[1], ARGV[1])
-return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[4], '*', 'type', ARGV[2], 'event', ARGV[3])
+local existing = redis.call('GET', KEYS[2])
+if existing then return {'duplicate', existing} end
+redis.call('SET', KEYS[2], ARGV[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, 6))
+redis.call('ZADD', KEYS[3], tonumber(ARGV[1]), ARGV[1])
+redis.call('RPUSH', KEYS[4], ARGV[2])
+redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[5], '*', 'type', ARGV[3], 'event', ARGV[4])
+return {'ok', ARGV[1]}
 )lua");
 
-constexpr long long kEventsMaxLength = 100000;
+// KEYS: record, old live key, new live key, history, events.
+// ARGV: id, history entry, event type, event, stream max length, then field/value pairs.
+const RedisScript kEditDraft(R"lua(
+local cur = redis.call('HGET', KEYS[1], 'status')
+if cur ~= 'draft' then return {'conflict', cur or ''} end
+if KEYS[2] ~= KEYS[3] then
+  local other = redis.call('GET', KEYS[3])
+  if other and other ~= ARGV[1] then return {'duplicate', other} end
+  if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
+  redis.call('SET', KEYS[3], ARGV[1])
+end
+redis.call('HSET', KEYS[1], unpack(ARGV, 6))
+redis.call('RPUSH', KEYS[4], ARGV[2])
+redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[5], '*', 'type', ARGV[3], 'event', ARGV[4])
+return {'ok', ''}
+)lua");
+
+// KEYS: record, history, events, quota set, live key.
+// ARGV: id, expected status, new status, quota op (take|release|none), limit (-1: none),
+// release live key (1|0), history entry, event type, event, stream max length, then
+// field/value pairs. The status check makes concurrent transitions of one nomination
+// safe; the place check and the SADD are one step, so places can never be oversold.
+const RedisScript kTransition(R"lua(
+local cur = redis.call('HGET', KEYS[1], 'status')
+if cur ~= ARGV[2] then return {'conflict', cur or ''} end
+if ARGV[4] == 'take' then
+  local limit = tonumber(ARGV[5])
+  if limit >= 0 and redis.call('SISMEMBER', KEYS[4], ARGV[1]) == 0 then
+    local used = redis.call('SCARD', KEYS[4])
+    if used >= limit then return {'quota_full', tostring(used)} end
+  end
+  redis.call('SADD', KEYS[4], ARGV[1])
+elseif ARGV[4] == 'release' then
+  redis.call('SREM', KEYS[4], ARGV[1])
+end
+if ARGV[6] == '1' and redis.call('GET', KEYS[5]) == ARGV[1] then
+  redis.call('DEL', KEYS[5])
+end
+redis.call('HSET', KEYS[1], 'status', ARGV[3], unpack(ARGV, 11))
+redis.call('RPUSH', KEYS[2], ARGV[7])
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[10], '*', 'type', ARGV[8], 'event', ARGV[9])
+return {'ok', ''}
+)lua");
+
+std::vector<std::string> record_fields(const NominationRecord& r) {
+  return {"draft",        to_json(r.draft).dump(),
+          "status",       std::string(status_name(r.status)),
+          "subject_name", r.subject_name,
+          "unit_id",      r.unit_id,
+          "unit_name",    r.unit_name,
+          "award_label",  r.award_label,
+          "period_label", r.period_label,
+          "created_by",   r.created_by,
+          "created_at",   r.created_at,
+          "updated_at",   r.updated_at,
+          "outcome",      r.outcome.dump(),
+          "vote",         r.vote.dump()};
+}
+
+NominationRecord record_from_hash(const std::string& id, const RedisReply& reply) {
+  std::map<std::string, std::string> f;
+  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
+    f[reply.elements[i].str] = reply.elements[i + 1].str;
+  }
+  NominationRecord r;
+  r.id = id;
+  r.draft = draft_from_json(json::parse(f["draft"], nullptr, false));
+  r.status = parse_status(f["status"]).value_or(Status::Draft);
+  r.subject_name = f["subject_name"];
+  r.unit_id = f["unit_id"];
+  r.unit_name = f["unit_name"];
+  r.award_label = f["award_label"];
+  r.period_label = f["period_label"];
+  r.created_by = f["created_by"];
+  r.created_at = f["created_at"];
+  r.updated_at = f["updated_at"];
+  r.outcome = json::parse(f["outcome"], nullptr, false);
+  if (!r.outcome.is_object()) r.outcome = json::object();
+  r.vote = json::parse(f["vote"], nullptr, false);
+  if (r.vote.is_discarded()) r.vote = nullptr;
+  return r;
+}
+
+WriteOutcome outcome_of(const RedisReply& reply) {
+  WriteOutcome out;
+  const std::string& tag = reply.elements.at(0).str;
+  out.detail = reply.elements.size() > 1 ? reply.elements[1].str : "";
+  if (tag == "conflict") out.result = WriteResult::Conflict;
+  if (tag == "quota_full") out.result = WriteResult::QuotaFull;
+  if (tag == "duplicate") out.result = WriteResult::Duplicate;
+  return out;
+}
 }  // namespace
 
 NominationStore::NominationStore(RedisPool& redis, Keyspace keys)
     : redis_(redis), keys_(std::move(keys)) {}
 
-Task<Nomination> NominationStore::create(NewNomination data, std::string actor) {
-  auto& redis = redis_.local();
-  // A number lost to a failed create is only a gap in the sequence.
-  auto seq = co_await redis.call("INCR", keys_("seq"));
-  Nomination n;
-  n.id = std::to_string(seq.number());
-  n.data = std::move(data);
-  n.created_by = std::move(actor);
-  n.created_at = iso_instant(std::chrono::system_clock::now());
-  nlohmann::json record = to_json(n);
-  nlohmann::json event = {{"event_id", crypto::random_hex(16)},
-                          {"type", "nomination.created"},
-                          {"occurred_at", n.created_at},
-                          {"school", keys_.school()},
-                          {"nomination_id", n.id},
-                          {"actor", n.created_by},
-                          {"nomination", record}};
-  std::vector<std::string> keys{keys_("nomination:" + n.id), events_stream(keys_)};
-  std::vector<std::string> args{record.dump(), "nomination.created", event.dump(),
-                                std::to_string(kEventsMaxLength)};
-  co_await redis.eval(kCreate, std::move(keys), std::move(args));
-  co_return n;
+std::string NominationStore::quota_key(const NominationDraft& d) const {
+  return keys_("quota:" + d.period + ":" + d.award + ":" +
+               std::string(subject_kind_name(d.subject_kind)));
 }
 
-Task<std::optional<std::string>> NominationStore::get_json(const std::string& id) const {
-  auto reply = co_await redis_.local().call("GET", keys_("nomination:" + id));
+Task<std::string> NominationStore::next_id() {
+  auto reply = co_await redis_.local().call("INCR", keys_("seq"));
+  co_return std::to_string(reply.number());
+}
+
+Task<WriteOutcome> NominationStore::create(const NominationRecord& r, const json& history,
+                                           const json& event) {
+  std::vector<std::string> keys{keys_("n:" + r.id), keys_("live:" + live_key(r.draft)),
+                                keys_("index"), keys_("n:" + r.id + ":history"), events_stream()};
+  std::vector<std::string> args{r.id, history.dump(), event.value("type", ""), event.dump(),
+                                kEventsMaxLength};
+  for (auto& f : record_fields(r)) args.push_back(std::move(f));
+  auto reply = co_await redis_.local().eval(kCreate, std::move(keys), std::move(args));
+  co_return outcome_of(reply);
+}
+
+Task<WriteOutcome> NominationStore::edit_draft(const NominationRecord& before,
+                                               const NominationRecord& after,
+                                               const json& history, const json& event) {
+  std::vector<std::string> keys{keys_("n:" + after.id), keys_("live:" + live_key(before.draft)),
+                                keys_("live:" + live_key(after.draft)),
+                                keys_("n:" + after.id + ":history"), events_stream()};
+  std::vector<std::string> args{after.id, history.dump(), event.value("type", ""), event.dump(),
+                                kEventsMaxLength};
+  for (auto& f : record_fields(after)) {
+    args.push_back(std::move(f));
+  }
+  auto reply = co_await redis_.local().eval(kEditDraft, std::move(keys), std::move(args));
+  co_return outcome_of(reply);
+}
+
+Task<WriteOutcome> NominationStore::transition(const NominationRecord& r,
+                                               const TransitionWrite& w) {
+  std::string quota_op = "none";
+  if (holds_place(w.to) && !holds_place(w.from)) quota_op = "take";
+  if (!holds_place(w.to) && holds_place(w.from)) quota_op = "release";
+  bool release_live = is_live(w.from) && !is_live(w.to);
+  std::vector<std::string> keys{keys_("n:" + r.id), keys_("n:" + r.id + ":history"),
+                                events_stream(), quota_key(r.draft),
+                                keys_("live:" + live_key(r.draft))};
+  std::vector<std::string> args{r.id,
+                                std::string(status_name(w.from)),
+                                std::string(status_name(w.to)),
+                                quota_op,
+                                std::to_string(w.quota_limit),
+                                release_live ? "1" : "0",
+                                w.history.dump(),
+                                w.event_type,
+                                w.event.dump(),
+                                kEventsMaxLength};
+  for (const auto& [k, v] : w.set) args.push_back(k), args.push_back(v);
+  auto reply = co_await redis_.local().eval(kTransition, std::move(keys), std::move(args));
+  co_return outcome_of(reply);
+}
+
+Task<void> NominationStore::set_vote(const std::string& id, const json& vote) {
+  co_await redis_.local().call("HSET", keys_("n:" + id), "vote", vote.dump());
+}
+
+Task<std::optional<NominationRecord>> NominationStore::get(const std::string& id) const {
+  auto reply = co_await redis_.local().call("HGETALL", keys_("n:" + id));
+  if (reply.elements.empty()) co_return std::nullopt;
+  co_return record_from_hash(id, reply);
+}
+
+Task<std::vector<NominationRecord>> NominationStore::all() const {
+  auto& redis = redis_.local();
+  auto ids = co_await redis.call("ZRANGE", keys_("index"), 0, -1);
+  std::vector<std::vector<std::string>> cmds;
+  for (const auto& id : ids.elements) cmds.push_back({"HGETALL", keys_("n:" + id.str)});
+  auto replies = co_await redis.batch(std::move(cmds));
+  std::vector<NominationRecord> out;
+  for (std::size_t i = 0; i < replies.size(); ++i) {
+    if (!replies[i].elements.empty()) out.push_back(record_from_hash(ids.elements[i].str, replies[i]));
+  }
+  co_return out;
+}
+
+Task<std::vector<json>> NominationStore::history(const std::string& id) const {
+  auto reply = co_await redis_.local().call("LRANGE", keys_("n:" + id + ":history"), 0, -1);
+  std::vector<json> out;
+  for (const auto& e : reply.elements) out.push_back(json::parse(e.str, nullptr, false));
+  co_return out;
+}
+
+Task<std::map<std::string, DossierReceipt>> NominationStore::dossier(const std::string& id) const {
+  auto reply = co_await redis_.local().call("HGETALL", keys_("n:" + id + ":dossier"));
+  std::map<std::string, DossierReceipt> out;
+  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
+    auto j = json::parse(reply.elements[i + 1].str, nullptr, false);
+    if (!j.is_object()) continue;
+    out[reply.elements[i].str] = {j.value("copies", 0), j.value("received_by", ""),
+                                  j.value("received_at", "")};
+  }
+  co_return out;
+}
+
+Task<void> NominationStore::receive_dossier_item(const std::string& id, const std::string& item,
+                                                 const DossierReceipt& r) {
+  json j = {{"copies", r.copies}, {"received_by", r.received_by}, {"received_at", r.received_at}};
+  co_await redis_.local().call("HSET", keys_("n:" + id + ":dossier"), item, j.dump());
+}
+
+Task<std::map<std::pair<std::string, SubjectKind>, long long>> NominationStore::places_used(
+    const std::string& period, const std::vector<std::string>& awards) const {
+  std::vector<std::vector<std::string>> cmds;
+  std::vector<std::pair<std::string, SubjectKind>> order;
+  for (const auto& award : awards) {
+    for (SubjectKind kind : {SubjectKind::Collective, SubjectKind::Individual}) {
+      NominationDraft d;
+      d.period = period;
+      d.award = award;
+      d.subject_kind = kind;
+      cmds.push_back({"SCARD", quota_key(d)});
+      order.emplace_back(award, kind);
+    }
+  }
+  auto replies = co_await redis_.local().batch(std::move(cmds));
+  std::map<std::pair<std::string, SubjectKind>, long long> out;
+  for (std::size_t i = 0; i < replies.size(); ++i) out[order[i]] = replies[i].number();
+  co_return out;
+}
+
+Task<std::string> NominationStore::add_meeting(const json& meeting) {
+  auto& redis = redis_.local();
+  auto seq = co_await redis.call("INCR", keys_("meeting-seq"));
+  std::string id = std::to_string(seq.number());
+  json m = meeting;
+  m["id"] = id;
+  co_await redis.call("HSET", keys_("meetings"), id, m.dump());
+  co_return id;
+}
+
+Task<std::optional<json>> NominationStore::meeting(const std::string& id) const {
+  auto reply = co_await redis_.local().call("HGET", keys_("meetings"), id);
   if (reply.is_nil()) co_return std::nullopt;
-  co_return reply.str;
+  co_return json::parse(reply.str, nullptr, false);
+}
+
+Task<std::vector<json>> NominationStore::meetings() const {
+  auto reply = co_await redis_.local().call("HGETALL", keys_("meetings"));
+  std::vector<json> out;
+  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
+    out.push_back(json::parse(reply.elements[i + 1].str, nullptr, false));
+  }
+  std::sort(out.begin(), out.end(), [](const json& a, const json& b) {
+    return std::stoll(a.value("id", "0")) < std::stoll(b.value("id", "0"));
+  });
+  co_return out;
 }
 
 }  // namespace thidua::nominations

@@ -1,25 +1,73 @@
 #pragma once
-// Nominations in Redis. The only code that knows this service's keys.
+// Nominations in Redis. Every write that must be atomic is one Lua script: a create with
+// its uniqueness check, history entry and event; a transition with its status check,
+// quota place, history entry and event. The only code that knows these keys.
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/keyspace.hpp"
-#include "nominations/domain/nomination.hpp"
+#include "nominations/domain/dossier.hpp"
+#include "nominations/domain/record.hpp"
 #include "redis/redis_pool.hpp"
 
 namespace thidua::nominations {
 
+struct TransitionWrite {
+  Status from = Status::Draft;
+  Status to = Status::Draft;
+  std::string event_type;
+  int quota_limit = kUnlimited;  // checked when the transition takes a place
+  std::vector<std::pair<std::string, std::string>> set;  // extra hash fields
+  nlohmann::json history;                                 // who, when, from, to, note
+  nlohmann::json event;
+};
+
+enum class WriteResult { Ok, Conflict, QuotaFull, Duplicate };
+
+struct WriteOutcome {
+  WriteResult result = WriteResult::Ok;
+  std::string detail;  // current status on Conflict, places used on QuotaFull, id on Duplicate
+};
+
 class NominationStore {
  public:
   NominationStore(RedisPool& redis, Keyspace keys);
-  // Stores the nomination and appends its "nomination.created" event in one atomic step.
-  Task<Nomination> create(NewNomination data, std::string actor);
-  // The stored JSON document, or nullopt.
-  Task<std::optional<std::string>> get_json(const std::string& id) const;
-  // The stream other services read nominations events from (a contract: proto/events/).
-  static std::string events_stream(const Keyspace& keys) { return keys("events"); }
+
+  Task<std::string> next_id();
+  // Stores a new draft, unless the subject already holds a live nomination for the same
+  // award and period (Duplicate, with that nomination's id).
+  Task<WriteOutcome> create(const NominationRecord& record, const nlohmann::json& history,
+                            const nlohmann::json& event);
+  // Replaces a draft's content while it is still a draft.
+  Task<WriteOutcome> edit_draft(const NominationRecord& before, const NominationRecord& after,
+                                const nlohmann::json& history, const nlohmann::json& event);
+  Task<WriteOutcome> transition(const NominationRecord& record, const TransitionWrite& write);
+  Task<void> set_vote(const std::string& id, const nlohmann::json& vote);
+
+  Task<std::optional<NominationRecord>> get(const std::string& id) const;
+  // Every nomination, oldest first (a school has hundreds, not millions).
+  Task<std::vector<NominationRecord>> all() const;
+  Task<std::vector<nlohmann::json>> history(const std::string& id) const;
+
+  Task<std::map<std::string, DossierReceipt>> dossier(const std::string& id) const;
+  Task<void> receive_dossier_item(const std::string& id, const std::string& item,
+                                  const DossierReceipt& receipt);
+
+  // Places held per (award, subject kind) in `period`.
+  Task<std::map<std::pair<std::string, SubjectKind>, long long>> places_used(
+      const std::string& period, const std::vector<std::string>& awards) const;
+
+  // Council meetings.
+  Task<std::string> add_meeting(const nlohmann::json& meeting);
+  Task<std::optional<nlohmann::json>> meeting(const std::string& id) const;
+  Task<std::vector<nlohmann::json>> meetings() const;
+
+  std::string events_stream() const { return keys_("events"); }
 
  private:
+  std::string quota_key(const NominationDraft& d) const;
   RedisPool& redis_;
   Keyspace keys_;
 };

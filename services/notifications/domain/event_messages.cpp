@@ -12,7 +12,7 @@ std::string period_label(const std::string& period) {
 
 std::string subject_line(const nlohmann::json& n) {
   std::string who = n.value("subject_name", "");
-  std::string unit = n.value("unit", "");
+  std::string unit = n.value("unit_name", "");
   if (!unit.empty() && unit != who) who += " (" + unit + ")";
   return who;
 }
@@ -24,11 +24,22 @@ std::optional<std::string> message_for_event(const nlohmann::json& event,
   const auto& n = event["nomination"];
   std::string type = event.value("type", "");
   std::string award = n.value("award_label", n.value("award", ""));
-  std::string period = period_label(n.value("period", ""));
+  std::string period = n.value("period_label", period_label(n.value("period", "")));
+  std::string who = subject_line(n);
+  std::string id = n.value("id", "");
+  std::string what = award + ", " + period;
   std::string text;
-  if (type == "nomination.created") {
-    text = "📋 Đề nghị khen thưởng mới: " + subject_line(n) + " — " + award + ", " + period +
-           ". Mã đề nghị: " + n.value("id", "") + ".";
+  // Drafts and edits stay within the unit; the group hears when a step is taken.
+  if (type == "nomination.submitted") {
+    text = "📋 Đề nghị khen thưởng số " + id + " đã được trình Hội đồng: " + who + " — " + what + ".";
+  } else if (type == "nomination.approved") {
+    text = "✅ Hội đồng Thi đua – Khen thưởng đã thông qua đề nghị số " + id + ": " + who + " — " +
+           what + ".";
+  } else if (type == "nomination.rejected") {
+    text = "Đề nghị số " + id + " (" + who + " — " + what + ") không được Hội đồng thông qua.";
+    if (!event.value("note", "").empty()) text += " Lý do: " + event.value("note", "") + ".";
+  } else if (type == "nomination.awarded") {
+    text = "🎉 Chúc mừng " + who + " đã được " + award + " (" + period + ").";
   } else {
     return std::nullopt;
   }

@@ -1,0 +1,152 @@
+// The catalogue, API tokens and Zalo links: what Ban giám hiệu administers.
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "http/json_io.hpp"
+#include "nominations/api/routes.hpp"
+
+namespace thidua::nominations {
+namespace {
+using http::Method;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+constexpr int kLinkCodeSeconds = 15 * 60;
+
+// The id in the path and in the body must agree; the body may leave it out.
+json with_path_id(const Request& req, const std::string& field) {
+  auto body = http::parse_object(req);
+  const auto& id = checked_id(req, "id");
+  if (body.contains(field) && body[field] != id) {
+    throw bad_request("id_mismatch", "Mã trong đường dẫn và trong nội dung khác nhau.");
+  }
+  body[field] = id;
+  return body;
+}
+
+json catalogue_json(const Catalogue& c) {
+  json out = {{"units", json::array()}, {"staff", json::array()}, {"periods", json::array()},
+              {"award_forms", json::array()}};
+  for (const auto& u : c.units) out["units"].push_back(to_json(u));
+  for (const auto& s : c.staff) out["staff"].push_back(to_json(s));
+  for (const auto& p : c.periods) out["periods"].push_back(to_json(p));
+  for (const auto& a : c.award_forms) out["award_forms"].push_back(to_json(a));
+  return out;
+}
+}  // namespace
+
+void add_admin_routes(http::Router& router, RouteDeps d) {
+  const Access admin = Access::roles_of({Role::Admin});
+  const Access readers =
+      Access::roles_of({Role::Admin, Role::Council, Role::Leader, Role::Staff, Role::Service});
+  auto& catalogue = d.catalogue;
+  auto& tokens = d.tokens;
+  const Clock& clock = d.clock;
+  const std::string base = kApiBase + "/catalogue";
+
+  router.add(Method::Get, base, readers, [&catalogue](Request&) -> Task<Response> {
+    auto c = co_await catalogue.load();
+    co_return http::json(200, catalogue_json(c));
+  });
+  router.add(Method::Put, base + "/units/{id}", admin, [&catalogue](Request& req) -> Task<Response> {
+    auto unit = parse_unit(with_path_id(req, "id"));
+    co_await catalogue.put(unit);
+    co_return http::json(200, to_json(unit));
+  });
+  router.add(Method::Put, base + "/periods/{id}", admin, [&catalogue](Request& req) -> Task<Response> {
+    auto period = parse_period(with_path_id(req, "id"));
+    co_await catalogue.put(period);
+    co_return http::json(200, to_json(period));
+  });
+  router.add(Method::Put, base + "/award-forms/{id}", admin,
+             [&catalogue](Request& req) -> Task<Response> {
+               auto form = parse_award_form(with_path_id(req, "code"));
+               co_await catalogue.put(form);
+               co_return http::json(200, to_json(form));
+             });
+  router.add(Method::Put, base + "/staff/{id}", admin, [&catalogue](Request& req) -> Task<Response> {
+    auto member = parse_staff(with_path_id(req, "id"));
+    auto c = co_await catalogue.load();
+    if (!c.unit(member.unit_id)) {
+      throw unprocessable("unknown_unit", "Không có đơn vị mã \"" + member.unit_id + "\".");
+    }
+    // A Zalo link is made by /lienket, never typed in: keep the one already there.
+    if (const StaffMember* old = c.staff_member(member.id)) member.zalo_user_id = old->zalo_user_id;
+    else member.zalo_user_id.clear();
+    co_await catalogue.put(member);
+    co_return http::json(200, to_json(member));
+  });
+  router.add(Method::Delete, base + "/staff/{id}", admin, [&catalogue](Request& req) -> Task<Response> {
+    if (!co_await catalogue.remove_staff(checked_id(req, "id"))) {
+      throw not_found("unknown_staff", "Không có cán bộ mã \"" + req.param("id") + "\".");
+    }
+    Response res;
+    res.status = 204;
+    res.content_type.clear();
+    co_return res;
+  });
+
+  router.add(Method::Post, kApiBase + "/tokens", admin, [&catalogue, &tokens](Request& req) -> Task<Response> {
+    auto body = http::parse_object(req);
+    auto staff_id = http::required_string(body, "staff_id", 64);
+    auto c = co_await catalogue.load();
+    const StaffMember* m = c.staff_member(staff_id);
+    if (!m) throw unprocessable("unknown_staff", "Không có cán bộ mã \"" + staff_id + "\".");
+    Principal holder{true, parse_role(m->role).value_or(Role::Staff), m->id, m->name};
+    auto issued = co_await tokens.issue(holder, req.principal.subject);
+    co_return http::json(201, {{"token", issued.token},
+                               {"id", issued.id},
+                               {"staff_id", m->id},
+                               {"role", m->role},
+                               {"note", "Mã chỉ hiển thị một lần; hãy lưu lại ngay."}});
+  });
+  router.add(Method::Delete, kApiBase + "/tokens/{id}", admin, [&tokens](Request& req) -> Task<Response> {
+    if (!co_await tokens.revoke(checked_id(req, "id"))) {
+      throw not_found("unknown_token", "Không có mã truy cập này.");
+    }
+    Response res;
+    res.status = 204;
+    res.content_type.clear();
+    co_return res;
+  });
+
+  router.add(Method::Post, kApiBase + "/staff/{id}/link-codes", admin,
+             [&catalogue, &clock](Request& req) -> Task<Response> {
+               const auto& id = checked_id(req, "id");
+               auto c = co_await catalogue.load();
+               const StaffMember* m = c.staff_member(id);
+               if (!m) throw not_found("unknown_staff", "Không có cán bộ mã \"" + id + "\".");
+               // 8 hex digits: short enough to type in a chat, single use, 15 minutes.
+               auto code = crypto::random_hex(4);
+               co_await catalogue.save_link_code(code, id, kLinkCodeSeconds);
+               co_return http::json(
+                   201, {{"code", code},
+                         {"staff_id", id},
+                         {"expires_at", iso_instant(clock.now() + std::chrono::seconds(kLinkCodeSeconds))},
+                         {"instruction", "Gửi cho bot trong nhóm Zalo: /lienket " + code}});
+             });
+  router.add(Method::Post, kApiBase + "/zalo-links", Access::roles_of({Role::Service, Role::Admin}),
+             [&catalogue](Request& req) -> Task<Response> {
+               auto body = http::parse_object(req);
+               auto code = http::required_string(body, "code", 32);
+               auto zalo_id = http::required_string(body, "zalo_user_id", 64);
+               auto staff_id = co_await catalogue.redeem_link_code(code, zalo_id);
+               if (staff_id.empty()) {
+                 throw unprocessable("invalid_link_code",
+                                     "Mã liên kết không đúng hoặc đã hết hạn; hãy xin mã mới.");
+               }
+               auto c = co_await catalogue.load();
+               const StaffMember* m = c.staff_member(staff_id);
+               co_return http::json(200, m ? to_json(*m) : json{{"id", staff_id}});
+             });
+  router.add(Method::Get, kApiBase + "/staff/by-zalo/{id}", Access::roles_of({Role::Service, Role::Admin}),
+             [&catalogue](Request& req) -> Task<Response> {
+               auto staff_id = co_await catalogue.staff_for_zalo(checked_id(req, "id"));
+               auto c = co_await catalogue.load();
+               const StaffMember* m = staff_id.empty() ? nullptr : c.staff_member(staff_id);
+               if (!m) throw not_found("not_linked", "Tài khoản Zalo này chưa liên kết với cán bộ nào.");
+               co_return http::json(200, to_json(*m));
+             });
+}
+
+}  // namespace thidua::nominations

@@ -1,0 +1,132 @@
+// Nominations, their workflow, council votes, dossiers and quota use.
+#include "core/errors.hpp"
+#include "http/json_io.hpp"
+#include "nominations/api/routes.hpp"
+
+namespace thidua::nominations {
+namespace {
+using http::Method;
+using http::Request;
+using http::Response;
+
+std::optional<std::string> query_filter(const Request& req, const std::string& name) {
+  auto v = req.query(name);
+  if (!v || v->empty()) return std::nullopt;
+  return v;
+}
+
+ListFilter parse_filter(const Request& req) {
+  ListFilter f;
+  f.period = query_filter(req, "period");
+  f.award = query_filter(req, "award");
+  f.status = query_filter(req, "status");
+  if (f.status && !parse_status(*f.status)) {
+    throw bad_request("invalid_status", "Trạng thái \"" + *f.status + "\" không hợp lệ.");
+  }
+  f.unit_id = query_filter(req, "unit");
+  if (auto kind = query_filter(req, "subject_kind")) {
+    f.subject_kind = parse_subject_kind(*kind);
+    if (!f.subject_kind) {
+      throw bad_request("invalid_subject_kind", "subject_kind phải là individual hoặc collective.");
+    }
+  }
+  if (auto limit = query_filter(req, "limit")) {
+    char* end = nullptr;
+    long n = std::strtol(limit->c_str(), &end, 10);
+    if (*end != '\0' || n < 1 || n > 200) {
+      throw bad_request("invalid_limit", "limit phải là số từ 1 đến 200.");
+    }
+    f.limit = static_cast<std::size_t>(n);
+  }
+  if (auto after = query_filter(req, "after")) {
+    if (after->size() > 18 || !std::all_of(after->begin(), after->end(), ::isdigit)) {
+      throw bad_request("invalid_cursor", "after phải là mã đề nghị (số).");
+    }
+    f.after = *after;
+  }
+  return f;
+}
+}  // namespace
+
+const std::string& checked_id(const Request& req, const std::string& name) {
+  const auto& v = req.param(name);
+  bool ok = !v.empty() && v.size() <= 64 && std::all_of(v.begin(), v.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+  });
+  if (!ok) throw bad_request("invalid_id", "Mã \"" + v + "\" trong đường dẫn không hợp lệ.");
+  return v;
+}
+
+void add_nomination_routes(http::Router& router, RouteDeps d) {
+  const Access everyone = Access::roles_of(
+      {Role::Admin, Role::Council, Role::Leader, Role::Staff, Role::Service});
+  const Access writers = Access::roles_of({Role::Admin, Role::Leader});
+  const Access council = Access::roles_of({Role::Admin, Role::Council});
+  auto& app = d.app;
+  const std::string base = kApiBase + "/nominations";
+
+  router.add(Method::Post, base, writers, [&app](Request& req) -> Task<Response> {
+    auto created = co_await app.create(req.principal, http::parse_object(req));
+    auto res = http::json(201, created);
+    res.headers.emplace_back("Location", kApiBase + "/nominations/" + created["id"].get<std::string>());
+    co_return res;
+  });
+  router.add(Method::Get, base, everyone, [&app](Request& req) -> Task<Response> {
+    co_return http::json(200, co_await app.list(req.principal, parse_filter(req)));
+  });
+  router.add(Method::Get, base + "/{id}", everyone, [&app](Request& req) -> Task<Response> {
+    co_return http::json(200, co_await app.get(req.principal, checked_id(req, "id")));
+  });
+  router.add(Method::Put, base + "/{id}", writers, [&app](Request& req) -> Task<Response> {
+    co_return http::json(200, co_await app.edit(req.principal, checked_id(req, "id"),
+                                                http::parse_object(req)));
+  });
+  router.add(Method::Get, base + "/{id}/history", everyone, [&app](Request& req) -> Task<Response> {
+    co_return http::json(200, co_await app.history(req.principal, checked_id(req, "id")));
+  });
+  router.add(Method::Post, base + "/{id}/transitions",
+             Access::roles_of({Role::Admin, Role::Council, Role::Leader}),
+             [&app](Request& req) -> Task<Response> {
+               auto body = http::parse_object(req);
+               auto name = http::required_string(body, "action", 20);
+               auto action = parse_action(name);
+               if (!action) {
+                 throw bad_request("unknown_action",
+                                   "Thao tác \"" + name +
+                                       "\" không hợp lệ: submit, review, approve, reject, forward, "
+                                       "award, not_award, withdraw.");
+               }
+               co_return http::json(200, co_await app.act(req.principal, checked_id(req, "id"),
+                                                          *action, body));
+             });
+  router.add(Method::Put, base + "/{id}/vote", council, [&app](Request& req) -> Task<Response> {
+    co_return http::json(200, co_await app.record_vote(req.principal, checked_id(req, "id"),
+                                                       http::parse_object(req)));
+  });
+  router.add(Method::Get, base + "/{id}/dossier", everyone, [&app](Request& req) -> Task<Response> {
+    co_return http::json(200, co_await app.dossier(req.principal, checked_id(req, "id")));
+  });
+  router.add(Method::Put, base + "/{id}/dossier/{item}", council,
+             [&app](Request& req) -> Task<Response> {
+               co_return http::json(
+                   200, co_await app.receive_dossier_item(req.principal, checked_id(req, "id"),
+                                                          checked_id(req, "item"),
+                                                          http::parse_object(req)));
+             });
+
+  router.add(Method::Get, kApiBase + "/quotas", everyone, [&app](Request& req) -> Task<Response> {
+    auto period = req.query("period");
+    if (!period || period->empty()) {
+      throw bad_request("missing_period", "Cần chọn kỳ khen thưởng: ?period=2026.");
+    }
+    co_return http::json(200, co_await app.quotas(*period));
+  });
+  router.add(Method::Post, kApiBase + "/council/meetings", council,
+             [&app](Request& req) -> Task<Response> {
+               co_return http::json(201, co_await app.add_meeting(req.principal, http::parse_object(req)));
+             });
+  router.add(Method::Get, kApiBase + "/council/meetings", council,
+             [&app](Request&) -> Task<Response> { co_return http::json(200, co_await app.meetings()); });
+}
+
+}  // namespace thidua::nominations

@@ -1,0 +1,171 @@
+// NominationsApp: council meetings and votes, dossiers, quota use and the public honours
+// list (split from nominations_app.cpp to keep files short).
+#include "core/errors.hpp"
+#include "http/json_io.hpp"
+#include "nominations/app/nominations_app.hpp"
+
+namespace thidua::nominations {
+using nlohmann::json;
+
+namespace {
+int count_field(const json& body, const std::string& field) {
+  auto it = body.find(field);
+  if (it == body.end() || !it->is_number_integer() || it->get<long long>() < 0 ||
+      it->get<long long>() > 1000) {
+    throw bad_request("invalid_field", "Trường \"" + field + "\" phải là số nguyên không âm.");
+  }
+  return it->get<int>();
+}
+
+Meeting meeting_from_json(const json& j) {
+  Meeting m;
+  m.id = j.value("id", "");
+  m.date = j.value("date", "");
+  m.members_total = j.value("members_total", 0);
+  m.members_present = j.value("members_present", 0);
+  m.note = j.value("note", "");
+  return m;
+}
+}  // namespace
+
+Task<json> NominationsApp::add_meeting(const Principal& who, const json& body) {
+  Meeting m;
+  m.date = http::required_string(body, "date", 10);
+  if (!parse_iso_date(m.date)) {
+    throw bad_request("invalid_date", "Ngày họp phải có dạng YYYY-MM-DD.");
+  }
+  m.members_total = count_field(body, "members_total");
+  m.members_present = count_field(body, "members_present");
+  m.note = http::optional_string(body, "note", "", 2000);
+  check_meeting(m);
+  long long quorum = rules_.quorum.needed_of(m.members_total);
+  json doc = {{"date", m.date},
+              {"members_total", m.members_total},
+              {"members_present", m.members_present},
+              {"quorum_needed", quorum},
+              {"quorum_met", m.members_present >= quorum},
+              {"note", m.note},
+              {"recorded_by", who.subject},
+              {"recorded_at", iso_instant(clock_.now())}};
+  doc["id"] = co_await store_.add_meeting(doc);
+  co_return doc;
+}
+
+Task<json> NominationsApp::meetings() {
+  auto list = co_await store_.meetings();
+  co_return json{{"items", list}};
+}
+
+Task<json> NominationsApp::record_vote(const Principal& who, const std::string& id,
+                                       const json& body) {
+  auto r = co_await load(id);
+  if (r.status != Status::UnderReview) {
+    throw conflict("not_under_review", "Chỉ biểu quyết đề nghị đang được Hội đồng xét; đề nghị này đang \"" +
+                                           std::string(status_label(r.status)) + "\".");
+  }
+  auto meeting_id = http::required_string(body, "meeting_id", 20);
+  auto meeting = co_await store_.meeting(meeting_id);
+  if (!meeting) throw unprocessable("unknown_meeting", "Không có cuộc họp số " + meeting_id + ".");
+  auto c = co_await catalogue_.load();
+  const AwardForm* award = c.award(r.draft.award);
+  Vote v;
+  v.meeting_id = meeting_id;
+  v.yes = count_field(body, "yes");
+  v.no = count_field(body, "no");
+  v.abstain = body.contains("abstain") ? count_field(body, "abstain") : 0;
+  v.secret_ballot = award && award->secret_ballot;
+  auto outcome = evaluate_vote(meeting_from_json(*meeting), v, rules_);
+  json vote = {{"meeting_id", meeting_id},
+               {"meeting_date", meeting->value("date", "")},
+               {"yes", v.yes},
+               {"no", v.no},
+               {"abstain", v.abstain},
+               {"secret_ballot", v.secret_ballot},
+               {"quorum_met", outcome.quorum_met},
+               {"passed", outcome.passed},
+               {"approvals_needed", outcome.approvals_needed},
+               {"summary", outcome.summary},
+               {"recorded_by", who.subject},
+               {"recorded_at", iso_instant(clock_.now())}};
+  co_await store_.set_vote(id, vote);
+  co_return vote;
+}
+
+Task<json> NominationsApp::dossier(const Principal& who, const std::string& id) {
+  auto r = co_await load(id);
+  auto c = co_await catalogue_.load();
+  check_can_see(who, r, c);
+  const AwardForm* award = c.award(r.draft.award);
+  auto received = co_await store_.dossier(id);
+  json out = to_json(dossier_checklist(award ? award->dossier_copies : 1, received));
+  out["id"] = id;
+  co_return out;
+}
+
+Task<json> NominationsApp::receive_dossier_item(const Principal& who, const std::string& id,
+                                                const std::string& item, const json& body) {
+  if (!is_dossier_item(item)) {
+    throw not_found("unknown_dossier_item",
+                    "Không có thành phần hồ sơ \"" + item +
+                        "\": dùng to_trinh, bien_ban hoặc bao_cao_thanh_tich.");
+  }
+  auto r = co_await load(id);
+  if (!is_live(r.status)) {
+    throw conflict("nomination_closed", "Đề nghị đã kết thúc (\"" +
+                                            std::string(status_label(r.status)) +
+                                            "\"); không nhận thêm hồ sơ.");
+  }
+  DossierReceipt receipt{count_field(body, "copies"), who.subject, iso_instant(clock_.now())};
+  co_await store_.receive_dossier_item(id, item, receipt);
+  co_return co_await dossier(who, id);
+}
+
+Task<json> NominationsApp::quotas(const std::string& period_id) {
+  auto c = co_await catalogue_.load();
+  const Period* period = c.period(period_id);
+  if (!period) throw not_found("unknown_period", "Không có kỳ khen thưởng \"" + period_id + "\".");
+  std::vector<std::string> codes;
+  for (const auto& a : c.award_forms) codes.push_back(a.code);
+  auto used = co_await store_.places_used(period_id, codes);
+  json items = json::array();
+  for (const auto& a : c.award_forms) {
+    for (SubjectKind kind : {SubjectKind::Collective, SubjectKind::Individual}) {
+      auto quota = a.quota(period->kind, kind);
+      long long n = used[{a.code, kind}];
+      json limit = quota ? (*quota == kUnlimited ? json("unlimited") : json(*quota)) : json(nullptr);
+      json remaining = quota && *quota != kUnlimited ? json(std::max(0LL, *quota - n)) : json(nullptr);
+      items.push_back({{"award", a.code},
+                       {"award_label", a.label},
+                       {"subject_kind", subject_kind_name(kind)},
+                       {"used", n},
+                       {"limit", limit},
+                       {"remaining", remaining}});
+    }
+  }
+  co_return json{{"period", period_id}, {"period_label", period->label}, {"items", items}};
+}
+
+Task<json> NominationsApp::honours(std::optional<int> year, std::optional<std::string> award) {
+  auto c = co_await catalogue_.load();
+  auto all = co_await store_.all();
+  json items = json::array();
+  std::map<std::string, long long> counts;
+  for (const auto& r : all) {
+    if (r.status != Status::Approved && r.status != Status::Forwarded && r.status != Status::Awarded) {
+      continue;
+    }
+    const Period* p = c.period(r.draft.period);
+    if (year && (!p || p->year != *year)) continue;
+    if (award && r.draft.award != *award) continue;
+    items.push_back(public_json(r));
+    counts[r.draft.award]++;
+  }
+  json per_award = json::array();
+  for (const auto& [code, n] : counts) {
+    const AwardForm* a = c.award(code);
+    per_award.push_back({{"award", code}, {"award_label", a ? a->label : code}, {"count", n}});
+  }
+  co_return json{{"items", items}, {"counts", per_award}};
+}
+
+}  // namespace thidua::nominations

@@ -1,0 +1,281 @@
+#include "nominations/app/nominations_app.hpp"
+
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "http/json_io.hpp"
+
+namespace thidua::nominations {
+using nlohmann::json;
+
+namespace {
+std::string iso_date_field(const json& body, const std::string& field) {
+  auto text = http::required_string(body, field, 10);
+  if (!parse_iso_date(text)) {
+    throw bad_request("invalid_date", "Trường \"" + field + "\" phải là ngày dạng YYYY-MM-DD.");
+  }
+  return text;
+}
+
+bool sees_everything(Role r) { return r == Role::Admin || r == Role::Council || r == Role::Service; }
+}  // namespace
+
+NominationsApp::NominationsApp(CatalogueStore& catalogue, NominationStore& store,
+                               const Clock& clock, VoteRules rules, std::string school)
+    : catalogue_(catalogue), store_(store), clock_(clock), rules_(rules), school_(std::move(school)) {}
+
+std::string NominationsApp::unit_of(const Principal& who, const Catalogue& c) const {
+  if (sees_everything(who.role)) return "";
+  const StaffMember* m = c.staff_member(who.subject);
+  if (!m) {
+    throw ApiError(403, "unknown_staff",
+                   "Mã truy cập không gắn với cán bộ nào trong danh mục; hãy liên hệ Ban giám hiệu.");
+  }
+  return m->unit_id;
+}
+
+void NominationsApp::check_can_see(const Principal& who, const NominationRecord& r,
+                                   const Catalogue& c) const {
+  if (sees_everything(who.role)) return;
+  if (who.role == Role::Leader && r.unit_id == unit_of(who, c)) return;
+  if (r.draft.subject_kind == SubjectKind::Individual && r.draft.subject_id == who.subject) return;
+  // Same answer as a missing one: a nomination's existence is not everyone's business.
+  throw not_found("nomination_not_found", "Không có đề nghị số " + r.id + ".");
+}
+
+json NominationsApp::event(const std::string& type, const NominationRecord& r,
+                           const Principal& who, const json& extra) const {
+  json e = {{"event_id", crypto::random_hex(16)},
+            {"type", type},
+            {"occurred_at", iso_instant(clock_.now())},
+            {"school", school_},
+            {"nomination_id", r.id},
+            {"actor", who.subject},
+            {"nomination", summary_json(r)}};
+  for (auto it = extra.begin(); it != extra.end(); ++it) e[it.key()] = it.value();
+  return e;
+}
+
+json NominationsApp::history_entry(const Principal& who, std::string_view action,
+                                   std::optional<Status> from, Status to,
+                                   const std::string& note) const {
+  return {{"at", iso_instant(clock_.now())},
+          {"by", who.subject},
+          {"by_name", who.name},
+          {"action", action},
+          {"from", from ? json(status_name(*from)) : json(nullptr)},
+          {"to", status_name(to)},
+          {"note", note}};
+}
+
+Task<NominationRecord> NominationsApp::load(const std::string& id) {
+  auto r = co_await store_.get(id);
+  if (!r) throw not_found("nomination_not_found", "Không có đề nghị số " + id + ".");
+  co_return std::move(*r);
+}
+
+Task<json> NominationsApp::create(const Principal& who, const json& body) {
+  auto draft = parse_draft(body);
+  auto c = co_await catalogue_.load();
+  auto subject = check_draft(draft, c, who.role, unit_of(who, c));
+  NominationRecord r;
+  r.id = co_await store_.next_id();
+  r.draft = std::move(draft);
+  r.subject_name = subject.name;
+  r.unit_id = subject.unit_id;
+  r.unit_name = subject.unit_name;
+  r.award_label = c.award(r.draft.award)->label;
+  r.period_label = c.period(r.draft.period)->label;
+  r.created_by = who.subject;
+  r.created_at = r.updated_at = iso_instant(clock_.now());
+  auto history = history_entry(who, "create", std::nullopt, Status::Draft, "");
+  auto result = co_await store_.create(r, history, event("nomination.created", r, who, {}));
+  if (result.result == WriteResult::Duplicate) {
+    throw conflict("duplicate_nomination", r.subject_name + " đã có đề nghị số " + result.detail +
+                                               " cho " + r.award_label + " kỳ " + r.period_label +
+                                               " đang được xét.");
+  }
+  co_return to_json(r);
+}
+
+Task<json> NominationsApp::edit(const Principal& who, const std::string& id, const json& body) {
+  auto before = co_await load(id);
+  auto c = co_await catalogue_.load();
+  check_can_see(who, before, c);
+  if (before.status != Status::Draft) {
+    throw conflict("not_a_draft", "Chỉ sửa được đề nghị ở trạng thái nháp; đề nghị này đang \"" +
+                                      std::string(status_label(before.status)) + "\".");
+  }
+  auto draft = parse_draft(body);
+  auto subject = check_draft(draft, c, who.role, unit_of(who, c));
+  NominationRecord after = before;
+  after.draft = std::move(draft);
+  after.subject_name = subject.name;
+  after.unit_id = subject.unit_id;
+  after.unit_name = subject.unit_name;
+  after.award_label = c.award(after.draft.award)->label;
+  after.period_label = c.period(after.draft.period)->label;
+  after.updated_at = iso_instant(clock_.now());
+  auto history = history_entry(who, "edit", Status::Draft, Status::Draft, "");
+  auto result = co_await store_.edit_draft(before, after, history,
+                                           event("nomination.updated", after, who, {}));
+  if (result.result == WriteResult::Duplicate) {
+    throw conflict("duplicate_nomination",
+                   after.subject_name + " đã có đề nghị số " + result.detail + " cho " +
+                       after.award_label + " kỳ " + after.period_label + " đang được xét.");
+  }
+  if (result.result == WriteResult::Conflict) {
+    throw conflict("not_a_draft", "Đề nghị vừa được chuyển khỏi trạng thái nháp; hãy tải lại.");
+  }
+  co_return to_json(after);
+}
+
+Task<json> NominationsApp::act(const Principal& who, const std::string& id, Action action,
+                               const json& body) {
+  auto r = co_await load(id);
+  auto c = co_await catalogue_.load();
+  check_can_see(who, r, c);
+  auto rule = check_transition(r.status, action, who.role);
+  if (who.role == Role::Leader && r.unit_id != unit_of(who, c)) {
+    throw ApiError(403, "not_own_unit", "Tổ trưởng chỉ thao tác với đề nghị của tổ mình.");
+  }
+  std::string note = http::optional_string(body, "note", "", 2000);
+  json outcome = r.outcome;
+  TransitionWrite w;
+  w.from = r.status;
+  w.to = rule.to;
+  w.event_type = rule.event;
+  const AwardForm* award = c.award(r.draft.award);
+  const Period* period = c.period(r.draft.period);
+  if (!award || !period) {
+    throw unprocessable("catalogue_changed", "Hình thức hoặc kỳ khen thưởng của đề nghị không còn trong danh mục.");
+  }
+
+  switch (action) {
+    case Action::Submit: {
+      // Re-checked at submission: a hold may have been set after the draft was written.
+      check_draft(r.draft, c, who.role, unit_of(who, c));
+      auto quota = award->quota(period->kind, r.draft.subject_kind);
+      if (!quota) {
+        throw unprocessable("quota_not_set",
+                            "Chưa quy định chỉ tiêu " + award->label + " cho " +
+                                (r.draft.subject_kind == SubjectKind::Individual ? "cá nhân" : "tập thể") +
+                                " kỳ " + period->label + "; Ban giám hiệu cần đặt chỉ tiêu trước khi trình.");
+      }
+      w.quota_limit = *quota;
+      break;
+    }
+    case Action::Approve:
+    case Action::Reject: {
+      bool passed = r.vote.is_object() && r.vote.value("passed", false);
+      if (action == Action::Approve && !passed) {
+        throw conflict("vote_does_not_support",
+                       r.vote.is_object()
+                           ? "Kết quả biểu quyết không đủ để thông qua: " + r.vote.value("summary", "") + "."
+                           : "Hội đồng chưa biểu quyết đề nghị này; hãy ghi kết quả biểu quyết trước.");
+      }
+      if (action == Action::Reject) {
+        note = http::required_string(body, "reason", 2000);
+        if (passed) {
+          throw conflict("vote_does_not_support",
+                         "Hội đồng đã biểu quyết thông qua đề nghị này (" + r.vote.value("summary", "") +
+                             "); không thể ghi \"không thông qua\".");
+        }
+        outcome["rejection"] = {{"reason", note}, {"by", who.subject}, {"at", iso_instant(clock_.now())}};
+      }
+      break;
+    }
+    case Action::Forward: {
+      auto items = dossier_checklist(award->dossier_copies, co_await store_.dossier(id));
+      if (!dossier_complete(items)) {
+        std::string missing;
+        for (const auto& i : items) {
+          if (!i.complete()) missing += (missing.empty() ? "" : "; ") + i.label;
+        }
+        throw conflict("dossier_incomplete", "Hồ sơ chưa đủ, còn thiếu: " + missing + ".");
+      }
+      outcome["forwarding"] = {{"date", iso_date_field(body, "date")},
+                               {"reference", http::required_string(body, "reference", 100)}};
+      break;
+    }
+    case Action::Award:
+      outcome["decision"] = {{"number", http::required_string(body, "decision_number", 100)},
+                             {"date", iso_date_field(body, "decision_date")}};
+      break;
+    case Action::NotAward:
+      note = http::required_string(body, "reason", 2000);
+      outcome["not_awarded"] = {{"reason", note}};
+      break;
+    case Action::Review:
+    case Action::Withdraw:
+      break;
+  }
+
+  NominationRecord after = r;
+  after.status = rule.to;
+  after.outcome = outcome;
+  after.updated_at = iso_instant(clock_.now());
+  w.set = {{"outcome", outcome.dump()}, {"updated_at", after.updated_at}};
+  w.history = history_entry(who, action_name(action), r.status, rule.to, note);
+  json extra = {{"from", status_name(r.status)}, {"to", status_name(rule.to)}};
+  if (!note.empty()) extra["note"] = note;
+  w.event = event(rule.event, after, who, extra);
+  auto result = co_await store_.transition(r, w);
+  if (result.result == WriteResult::QuotaFull) {
+    throw conflict("quota_exceeded", award->label + " kỳ " + period->label + " đã hết chỉ tiêu " +
+                                         (r.draft.subject_kind == SubjectKind::Individual ? "cá nhân" : "tập thể") +
+                                         " (" + result.detail + "/" + std::to_string(w.quota_limit) +
+                                         " đã dùng).");
+  }
+  if (result.result == WriteResult::Conflict) {
+    throw conflict("status_changed", "Đề nghị vừa được người khác chuyển sang trạng thái \"" +
+                                         std::string(status_label(parse_status(result.detail).value_or(r.status))) +
+                                         "\"; hãy tải lại.");
+  }
+  co_return to_json(after);
+}
+
+Task<json> NominationsApp::get(const Principal& who, const std::string& id) {
+  auto r = co_await load(id);
+  auto c = co_await catalogue_.load();
+  check_can_see(who, r, c);
+  co_return to_json(r);
+}
+
+Task<json> NominationsApp::history(const Principal& who, const std::string& id) {
+  auto r = co_await load(id);
+  auto c = co_await catalogue_.load();
+  check_can_see(who, r, c);
+  auto entries = co_await store_.history(id);
+  co_return json{{"id", id}, {"history", entries}};
+}
+
+Task<json> NominationsApp::list(const Principal& who, const ListFilter& f) {
+  auto c = co_await catalogue_.load();
+  std::string own_unit = unit_of(who, c);
+  auto all = co_await store_.all();
+  json items = json::array();
+  std::string last;
+  bool more = false;
+  for (const auto& r : all) {
+    if (!f.after.empty() && std::stoll(r.id) <= std::stoll(f.after)) continue;
+    if (f.period && r.draft.period != *f.period) continue;
+    if (f.award && r.draft.award != *f.award) continue;
+    if (f.status && status_name(r.status) != *f.status) continue;
+    if (f.unit_id && r.unit_id != *f.unit_id) continue;
+    if (f.subject_kind && r.draft.subject_kind != *f.subject_kind) continue;
+    if (!sees_everything(who.role)) {
+      bool own = (who.role == Role::Leader && r.unit_id == own_unit) ||
+                 (r.draft.subject_kind == SubjectKind::Individual && r.draft.subject_id == who.subject);
+      if (!own) continue;
+    }
+    if (items.size() == f.limit) {
+      more = true;
+      break;
+    }
+    items.push_back(summary_json(r));
+    last = r.id;
+  }
+  co_return json{{"items", items}, {"next_after", more ? json(last) : json(nullptr)}};
+}
+
+}  // namespace thidua::nominations

@@ -1,0 +1,67 @@
+#pragma once
+// The use cases of the nominations service: each reads what it needs, applies the pure
+// rules from domain/ and writes through the stores. Handlers only parse and map.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/roles.hpp"
+#include "nominations/domain/council.hpp"
+#include "nominations/store/catalogue_store.hpp"
+#include "nominations/store/nomination_store.hpp"
+
+namespace thidua::nominations {
+
+struct ListFilter {
+  std::optional<std::string> period, award, status, unit_id;
+  std::optional<SubjectKind> subject_kind;
+  std::size_t limit = 50;
+  std::string after;  // the last id of the previous page
+};
+
+class NominationsApp {
+ public:
+  NominationsApp(CatalogueStore& catalogue, NominationStore& store, const Clock& clock,
+                 VoteRules rules, std::string school);
+
+  Task<nlohmann::json> create(const Principal& who, const nlohmann::json& body);
+  Task<nlohmann::json> edit(const Principal& who, const std::string& id, const nlohmann::json& body);
+  Task<nlohmann::json> act(const Principal& who, const std::string& id, Action action,
+                           const nlohmann::json& body);
+  Task<nlohmann::json> get(const Principal& who, const std::string& id);
+  Task<nlohmann::json> list(const Principal& who, const ListFilter& filter);
+  Task<nlohmann::json> history(const Principal& who, const std::string& id);
+
+  Task<nlohmann::json> add_meeting(const Principal& who, const nlohmann::json& body);
+  Task<nlohmann::json> meetings();
+  Task<nlohmann::json> record_vote(const Principal& who, const std::string& id,
+                                   const nlohmann::json& body);
+
+  Task<nlohmann::json> dossier(const Principal& who, const std::string& id);
+  Task<nlohmann::json> receive_dossier_item(const Principal& who, const std::string& id,
+                                            const std::string& item, const nlohmann::json& body);
+
+  // Used / limit / remaining per award and subject kind in a period.
+  Task<nlohmann::json> quotas(const std::string& period);
+  // Approved and awarded nominations, public fields only.
+  Task<nlohmann::json> honours(std::optional<int> year, std::optional<std::string> award);
+
+ private:
+  Task<NominationRecord> load(const std::string& id);
+  // The acting leader's unit, or "" for roles that see every unit.
+  std::string unit_of(const Principal& who, const Catalogue& c) const;
+  void check_can_see(const Principal& who, const NominationRecord& r, const Catalogue& c) const;
+  nlohmann::json event(const std::string& type, const NominationRecord& r, const Principal& who,
+                       const nlohmann::json& extra) const;
+  nlohmann::json history_entry(const Principal& who, std::string_view action,
+                               std::optional<Status> from, Status to, const std::string& note) const;
+
+  CatalogueStore& catalogue_;
+  NominationStore& store_;
+  const Clock& clock_;
+  VoteRules rules_;
+  std::string school_;
+};
+
+}  // namespace thidua::nominations

@@ -1,0 +1,85 @@
+#pragma once
+// The catalogue is data, not code (domain.md): units, staff, periods and award forms with
+// their quotas. The school edits config/catalogue.json before the first start and the
+// admin API after it.
+#include <map>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace thidua::nominations {
+
+enum class SubjectKind { Individual, Collective };  // cá nhân, tập thể
+enum class PeriodKind { Annual, Interim, Final };  // hằng năm, sơ kết, tổng kết
+
+std::string_view subject_kind_name(SubjectKind kind);
+std::optional<SubjectKind> parse_subject_kind(std::string_view name);
+std::string_view period_kind_name(PeriodKind kind);
+
+struct Unit {
+  std::string id;
+  std::string name;
+  std::string kind;  // school, subject_group, office
+};
+
+struct StaffMember {
+  std::string id;
+  std::string name;
+  std::string position;  // chức vụ: giáo viên, tổ trưởng, nhân viên văn thư…
+  std::string unit_id;
+  std::string role = "staff";  // admin, council, leader, staff
+  std::string zalo_user_id;
+  // Under discipline, inspection or complaint: cannot be proposed until resolved.
+  bool on_hold = false;
+  std::string hold_reason;
+};
+
+struct Period {
+  std::string id;  // 2026, so-ket-2027, tong-ket-2030
+  PeriodKind kind = PeriodKind::Annual;
+  int year = 0;
+  int phase = 1;
+  std::string label;
+};
+
+// A cap on places: nullopt = not set yet (submissions refused until an admin sets it),
+// -1 = no limit, n >= 0 = at most n.
+using Quota = std::optional<int>;
+inline constexpr int kUnlimited = -1;
+
+struct AwardForm {
+  std::string code;
+  std::string label;
+  std::string level;  // ministry, province, commune, school, state
+  int dossier_copies = 1;
+  bool secret_ballot = false;
+  std::map<PeriodKind, std::map<SubjectKind, Quota>> quotas;
+  Quota quota(PeriodKind period, SubjectKind subject) const;
+};
+
+struct Catalogue {
+  std::vector<Unit> units;
+  std::vector<StaffMember> staff;
+  std::vector<Period> periods;
+  std::vector<AwardForm> award_forms;
+
+  const Unit* unit(const std::string& id) const;
+  const StaffMember* staff_member(const std::string& id) const;
+  const Period* period(const std::string& id) const;
+  const AwardForm* award(const std::string& code) const;
+};
+
+// Each parser checks its input and throws ApiError 400 with a Vietnamese detail.
+Unit parse_unit(const nlohmann::json& j);
+StaffMember parse_staff(const nlohmann::json& j);
+Period parse_period(const nlohmann::json& j);
+AwardForm parse_award_form(const nlohmann::json& j);
+Catalogue parse_catalogue(const nlohmann::json& j);
+
+nlohmann::json to_json(const Unit& u);
+nlohmann::json to_json(const StaffMember& s);
+nlohmann::json to_json(const Period& p);
+nlohmann::json to_json(const AwardForm& a);
+
+}  // namespace thidua::nominations

@@ -1,0 +1,55 @@
+#pragma once
+// Council (Hội đồng Thi đua – Khen thưởng) meetings and votes. Education-sector practice,
+// kept as settings: a meeting is valid with at least 2/3 of members present, and a
+// proposal passes with at least 70 % of those present; secret ballots may have their own bar.
+#include <string>
+
+namespace thidua::nominations {
+
+// A ratio as a fraction, compared in integers so 2/3 of 9 is exactly 6.
+struct Ratio {
+  long long num = 0;
+  long long den = 1;
+  // "2/3", "70%", "0.7"; throws ConfigError naming `setting` when malformed or not in (0,1].
+  static Ratio parse(const std::string& text, const std::string& setting);
+  // Smallest whole count that reaches the ratio of `base`.
+  long long needed_of(long long base) const { return (base * num + den - 1) / den; }
+};
+
+struct VoteRules {
+  Ratio quorum{2, 3};
+  Ratio approval{70, 100};
+  Ratio secret_approval{70, 100};
+  bool base_is_all_members = false;  // count approval against all members, not those present
+};
+
+struct Meeting {
+  std::string id;
+  std::string date;  // ISO date, local
+  int members_total = 0;
+  int members_present = 0;
+  std::string note;
+};
+
+struct Vote {
+  std::string meeting_id;
+  int yes = 0;
+  int no = 0;
+  int abstain = 0;
+  bool secret_ballot = false;
+};
+
+struct VoteOutcome {
+  bool quorum_met = false;
+  bool passed = false;
+  long long quorum_needed = 0;
+  long long approvals_needed = 0;
+  std::string summary;  // Vietnamese, e.g. "7/9 thành viên có mặt; 6 tán thành (cần 5)"
+};
+
+// Checks the numbers (throws ApiError 400/422) and evaluates them against the rules.
+VoteOutcome evaluate_vote(const Meeting& meeting, const Vote& vote, const VoteRules& rules);
+// Checks a meeting's numbers; throws ApiError 400.
+void check_meeting(const Meeting& meeting);
+
+}  // namespace thidua::nominations

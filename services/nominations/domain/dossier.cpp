@@ -1,0 +1,65 @@
+#include "nominations/domain/dossier.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace thidua::nominations {
+namespace {
+const std::vector<std::pair<std::string, std::string>>& items() {
+  static const std::vector<std::pair<std::string, std::string>> kItems{
+      {"to_trinh", "Tờ trình đề nghị khen thưởng kèm danh sách"},
+      {"bien_ban", "Biên bản họp Hội đồng Thi đua – Khen thưởng"},
+      {"bao_cao_thanh_tich", "Báo cáo thành tích (Mẫu số 8, Nghị định 152/2025/NĐ-CP)"},
+  };
+  return kItems;
+}
+}  // namespace
+
+const std::vector<std::string>& dossier_item_codes() {
+  static const std::vector<std::string> codes = [] {
+    std::vector<std::string> out;
+    for (const auto& [code, label] : items()) out.push_back(code);
+    return out;
+  }();
+  return codes;
+}
+
+bool is_dossier_item(const std::string& code) {
+  for (const auto& c : dossier_item_codes()) {
+    if (c == code) return true;
+  }
+  return false;
+}
+
+std::vector<DossierItem> dossier_checklist(int copies_required,
+                                           const std::map<std::string, DossierReceipt>& received) {
+  std::vector<DossierItem> out;
+  for (const auto& [code, label] : items()) {
+    DossierItem item{code, label, copies_required, {}};
+    if (auto it = received.find(code); it != received.end()) item.receipt = it->second;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+bool dossier_complete(const std::vector<DossierItem>& list) {
+  for (const auto& i : list) {
+    if (!i.complete()) return false;
+  }
+  return true;
+}
+
+nlohmann::json to_json(const std::vector<DossierItem>& list) {
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& i : list) {
+    arr.push_back({{"code", i.code},
+                   {"label", i.label},
+                   {"copies_required", i.required},
+                   {"copies_received", i.receipt.copies},
+                   {"received_by", i.receipt.received_by},
+                   {"received_at", i.receipt.received_at},
+                   {"complete", i.complete()}});
+  }
+  return {{"items", arr}, {"complete", dossier_complete(list)}};
+}
+
+}  // namespace thidua::nominations

@@ -1,0 +1,124 @@
+#include "nominations/domain/workflow.hpp"
+
+#include <array>
+
+#include "core/errors.hpp"
+
+namespace thidua::nominations {
+namespace {
+struct StatusInfo {
+  Status status;
+  std::string_view name;
+  std::string_view label;
+};
+constexpr std::array<StatusInfo, 9> kStatuses{{
+    {Status::Draft, "draft", "Nháp"},
+    {Status::Submitted, "submitted", "Đã trình Hội đồng"},
+    {Status::UnderReview, "under_review", "Hội đồng đang xét"},
+    {Status::Approved, "approved", "Hội đồng đã thông qua"},
+    {Status::Rejected, "rejected", "Không được thông qua"},
+    {Status::Forwarded, "forwarded", "Đã gửi cấp khen thưởng"},
+    {Status::Awarded, "awarded", "Đã được khen thưởng"},
+    {Status::NotAwarded, "not_awarded", "Không được khen thưởng"},
+    {Status::Withdrawn, "withdrawn", "Đã rút"},
+}};
+
+struct Rule {
+  Action action;
+  std::string_view name;
+  std::string_view verb;  // Vietnamese, for details
+  std::initializer_list<Status> from;
+  Status to;
+  std::initializer_list<Role> roles;
+  std::string_view event;
+};
+
+const std::array<Rule, 8>& rules() {
+  static const std::array<Rule, 8> kRules{{
+      {Action::Submit, "submit", "trình", {Status::Draft}, Status::Submitted,
+       {Role::Admin, Role::Leader}, "nomination.submitted"},
+      {Action::Review, "review", "đưa ra Hội đồng xét", {Status::Submitted}, Status::UnderReview,
+       {Role::Admin, Role::Council}, "nomination.under_review"},
+      {Action::Approve, "approve", "thông qua", {Status::UnderReview}, Status::Approved,
+       {Role::Admin, Role::Council}, "nomination.approved"},
+      {Action::Reject, "reject", "không thông qua", {Status::Submitted, Status::UnderReview},
+       Status::Rejected, {Role::Admin, Role::Council}, "nomination.rejected"},
+      {Action::Forward, "forward", "gửi cấp khen thưởng", {Status::Approved}, Status::Forwarded,
+       {Role::Admin}, "nomination.forwarded"},
+      {Action::Award, "award", "ghi nhận quyết định khen thưởng", {Status::Forwarded},
+       Status::Awarded, {Role::Admin}, "nomination.awarded"},
+      {Action::NotAward, "not_award", "ghi nhận không được khen thưởng", {Status::Forwarded},
+       Status::NotAwarded, {Role::Admin}, "nomination.not_awarded"},
+      {Action::Withdraw, "withdraw", "rút",
+       {Status::Draft, Status::Submitted, Status::UnderReview}, Status::Withdrawn,
+       {Role::Admin, Role::Leader}, "nomination.withdrawn"},
+  }};
+  return kRules;
+}
+}  // namespace
+
+std::string_view status_name(Status s) {
+  for (const auto& i : kStatuses) {
+    if (i.status == s) return i.name;
+  }
+  return "draft";
+}
+
+std::optional<Status> parse_status(std::string_view name) {
+  for (const auto& i : kStatuses) {
+    if (i.name == name) return i.status;
+  }
+  return std::nullopt;
+}
+
+std::string_view status_label(Status s) {
+  for (const auto& i : kStatuses) {
+    if (i.status == s) return i.label;
+  }
+  return "";
+}
+
+std::string_view action_name(Action a) {
+  for (const auto& r : rules()) {
+    if (r.action == a) return r.name;
+  }
+  return "";
+}
+
+std::optional<Action> parse_action(std::string_view name) {
+  for (const auto& r : rules()) {
+    if (r.name == name) return r.action;
+  }
+  return std::nullopt;
+}
+
+bool holds_place(Status s) {
+  return s == Status::Submitted || s == Status::UnderReview || s == Status::Approved ||
+         s == Status::Forwarded || s == Status::Awarded;
+}
+
+bool is_live(Status s) {
+  return s != Status::Rejected && s != Status::NotAwarded && s != Status::Withdrawn;
+}
+
+TransitionRule check_transition(Status from, Action action, Role role) {
+  for (const auto& r : rules()) {
+    if (r.action != action) continue;
+    bool role_ok = false;
+    for (Role allowed : r.roles) role_ok = role_ok || allowed == role;
+    if (!role_ok) {
+      throw ApiError(403, "forbidden",
+                     "Vai trò \"" + std::string(role_name(role)) + "\" không được " +
+                         std::string(r.verb) + " đề nghị khen thưởng.");
+    }
+    for (Status s : r.from) {
+      if (s == from) return TransitionRule{r.to, std::string(r.event)};
+    }
+    throw conflict("illegal_transition",
+                   "Không thể " + std::string(r.verb) + " đề nghị đang ở trạng thái \"" +
+                       std::string(status_label(from)) + "\".");
+  }
+  throw bad_request("unknown_action", "Thao tác không hợp lệ.");
+}
+
+}  // namespace thidua::nominations

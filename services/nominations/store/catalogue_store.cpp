@@ -1,0 +1,126 @@
+#include "nominations/store/catalogue_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace thidua::nominations {
+namespace {
+using nlohmann::json;
+
+// KEYS: seeded, units, staff, periods, awards. ARGV: counts (4) then id, json pairs per kind.
+const RedisScript kSeed(R"lua(
+if redis.call('SET', KEYS[1], '1', 'NX') == false then return 0 end
+local pos = 5
+for k = 1, 4 do
+  local n = tonumber(ARGV[k])
+  for i = 1, n do
+    redis.call('HSETNX', KEYS[k + 1], ARGV[pos], ARGV[pos + 1])
+    pos = pos + 2
+  end
+end
+return 1
+)lua");
+
+// KEYS: code key, staff hash, the prefix of Zalo link keys. ARGV: Zalo user id.
+// Single use: the code is deleted in the same step that links. Link keys are built from the
+// prefix (they share the school's hash tag, so the script stays within one slot).
+const RedisScript kRedeem(R"lua(
+local staff_id = redis.call('GET', KEYS[1])
+if not staff_id then return '' end
+local doc = redis.call('HGET', KEYS[2], staff_id)
+if not doc then return '' end
+redis.call('DEL', KEYS[1])
+local member = cjson.decode(doc)
+if member['zalo_user_id'] and member['zalo_user_id'] ~= '' and member['zalo_user_id'] ~= ARGV[1] then
+  redis.call('DEL', KEYS[3] .. member['zalo_user_id'])
+end
+member['zalo_user_id'] = ARGV[1]
+redis.call('HSET', KEYS[2], staff_id, cjson.encode(member))
+redis.call('SET', KEYS[3] .. ARGV[1], staff_id)
+return staff_id
+)lua");
+
+template <class T, class Parse>
+std::vector<T> parse_all(const RedisReply& reply, Parse parse) {
+  std::vector<T> out;
+  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
+    out.push_back(parse(json::parse(reply.elements[i + 1].str)));
+  }
+  std::sort(out.begin(), out.end(), [](const T& a, const T& b) { return a.id < b.id; });
+  return out;
+}
+}  // namespace
+
+CatalogueStore::CatalogueStore(RedisPool& redis, Keyspace keys)
+    : redis_(redis), keys_(std::move(keys)) {}
+
+Task<bool> CatalogueStore::seed_once(const Catalogue& seed) {
+  std::vector<std::string> keys{keys_("catalogue:seeded"), keys_("catalogue:units"),
+                                keys_("catalogue:staff"), keys_("catalogue:periods"),
+                                keys_("catalogue:awards")};
+  std::vector<std::string> args{std::to_string(seed.units.size()), std::to_string(seed.staff.size()),
+                                std::to_string(seed.periods.size()),
+                                std::to_string(seed.award_forms.size())};
+  for (const auto& u : seed.units) args.push_back(u.id), args.push_back(to_json(u).dump());
+  for (const auto& s : seed.staff) args.push_back(s.id), args.push_back(to_json(s).dump());
+  for (const auto& p : seed.periods) args.push_back(p.id), args.push_back(to_json(p).dump());
+  for (const auto& a : seed.award_forms) args.push_back(a.code), args.push_back(to_json(a).dump());
+  auto reply = co_await redis_.local().eval(kSeed, std::move(keys), std::move(args));
+  co_return reply.number() == 1;
+}
+
+Task<Catalogue> CatalogueStore::load() const {
+  std::vector<std::vector<std::string>> cmds;
+  for (const char* kind : {"units", "staff", "periods", "awards"}) {
+    cmds.push_back({"HGETALL", keys_(std::string("catalogue:") + kind)});
+  }
+  auto replies = co_await redis_.local().batch(std::move(cmds));
+  Catalogue c;
+  c.units = parse_all<Unit>(replies[0], parse_unit);
+  c.staff = parse_all<StaffMember>(replies[1], parse_staff);
+  c.periods = parse_all<Period>(replies[2], parse_period);
+  for (std::size_t i = 0; i + 1 < replies[3].elements.size(); i += 2) {
+    c.award_forms.push_back(parse_award_form(json::parse(replies[3].elements[i + 1].str)));
+  }
+  std::sort(c.award_forms.begin(), c.award_forms.end(),
+            [](const AwardForm& a, const AwardForm& b) { return a.code < b.code; });
+  co_return c;
+}
+
+Task<void> CatalogueStore::put(const Unit& u) {
+  co_await redis_.local().call("HSET", keys_("catalogue:units"), u.id, to_json(u).dump());
+}
+Task<void> CatalogueStore::put(const StaffMember& s) {
+  co_await redis_.local().call("HSET", keys_("catalogue:staff"), s.id, to_json(s).dump());
+}
+Task<void> CatalogueStore::put(const Period& p) {
+  co_await redis_.local().call("HSET", keys_("catalogue:periods"), p.id, to_json(p).dump());
+}
+Task<void> CatalogueStore::put(const AwardForm& a) {
+  co_await redis_.local().call("HSET", keys_("catalogue:awards"), a.code, to_json(a).dump());
+}
+
+Task<bool> CatalogueStore::remove_staff(const std::string& id) {
+  auto reply = co_await redis_.local().call("HDEL", keys_("catalogue:staff"), id);
+  co_return reply.number() > 0;
+}
+
+Task<void> CatalogueStore::save_link_code(const std::string& code, const std::string& staff_id,
+                                          int ttl_seconds) {
+  co_await redis_.local().call("SET", keys_("link-code:" + code), staff_id, "EX", ttl_seconds);
+}
+
+Task<std::string> CatalogueStore::redeem_link_code(const std::string& code,
+                                                   const std::string& zalo_user_id) {
+  std::vector<std::string> keys{keys_("link-code:" + code), keys_("catalogue:staff"),
+                                keys_("zalo:")};
+  std::vector<std::string> args{zalo_user_id};
+  auto reply = co_await redis_.local().eval(kRedeem, std::move(keys), std::move(args));
+  co_return reply.str;
+}
+
+Task<std::string> CatalogueStore::staff_for_zalo(const std::string& zalo_user_id) const {
+  auto reply = co_await redis_.local().call("GET", keys_("zalo:" + zalo_user_id));
+  co_return reply.is_nil() ? std::string() : reply.str;
+}
+
+}  // namespace thidua::nominations
