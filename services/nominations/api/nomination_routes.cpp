@@ -24,6 +24,7 @@ ListFilter parse_filter(const Request& req) {
     throw bad_request("invalid_status", "Trạng thái \"" + *f.status + "\" không hợp lệ.");
   }
   f.unit_id = query_filter(req, "unit");
+  f.subject_id = query_filter(req, "subject");
   if (auto kind = query_filter(req, "subject_kind")) {
     f.subject_kind = parse_subject_kind(*kind);
     if (!f.subject_kind) {

@@ -262,6 +262,7 @@ Task<json> NominationsApp::list(const Principal& who, const ListFilter& f) {
     if (f.award && r.draft.award != *f.award) continue;
     if (f.status && status_name(r.status) != *f.status) continue;
     if (f.unit_id && r.unit_id != *f.unit_id) continue;
+    if (f.subject_id && r.draft.subject_id != *f.subject_id) continue;
     if (f.subject_kind && r.draft.subject_kind != *f.subject_kind) continue;
     if (!sees_everything(who.role)) {
       bool own = (who.role == Role::Leader && r.unit_id == own_unit) ||

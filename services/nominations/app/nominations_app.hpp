@@ -14,7 +14,7 @@
 namespace thidua::nominations {
 
 struct ListFilter {
-  std::optional<std::string> period, award, status, unit_id;
+  std::optional<std::string> period, award, status, unit_id, subject_id;
   std::optional<SubjectKind> subject_kind;
   std::size_t limit = 50;
   std::string after;  // the last id of the previous page
