@@ -1,0 +1,237 @@
+// The nominations binary against a real redis-server, as the dashboard and chat use it:
+// quotas under concurrency, places given back, a Redis crash, ownership and the role matrix.
+#include <gtest/gtest.h>
+
+#include <latch>
+#include <set>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "support/http_call.hpp"
+#include "support/process.hpp"
+#include "support/redis_server.hpp"
+
+namespace thidua {
+namespace {
+using nlohmann::json;
+using testing::http_call;
+using testing::HttpReply;
+
+const std::string kAdmin = "admin-token-for-tests-0001";
+const std::string kService = "service-token-for-tests-001";
+
+class NominationsService : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    redis_.start();
+    port_ = testing::free_port();
+    dir_ = testing::make_temp_dir("thidua-nominations");
+    process_.start(testing::build_dir() + "/services/nominations/nominations", {},
+                   {{"THIDUA_HTTP_PORT", std::to_string(port_)},
+                    {"THIDUA_REDIS_URL", redis_.url()},
+                    {"THIDUA_ADMIN_TOKEN", kAdmin},
+                    {"THIDUA_SERVICE_TOKEN", kService},
+                    {"THIDUA_CATALOGUE_FILE", testing::source_dir() + "/config/catalogue.json"}},
+                   dir_ + "/nominations.log");
+    ASSERT_TRUE(testing::wait_until([&] { return get("/readyz", "").status == 200; }))
+        << process_.log();
+    // The seed catalogue loads in the background right after start.
+    ASSERT_TRUE(testing::wait_until([&] { return api("GET", "/catalogue", "").status == 200 &&
+                                                 json::parse(api("GET", "/catalogue", "").body)["units"].size() > 0; }));
+  }
+
+  HttpReply get(const std::string& path, const std::string& token) {
+    return call("GET", path, "", token);
+  }
+  HttpReply call(const std::string& method, const std::string& path, const std::string& body,
+                 const std::string& token) {
+    std::map<std::string, std::string> headers;
+    if (!token.empty()) headers["Authorization"] = "Bearer " + token;
+    return http_call(method, "http://127.0.0.1:" + std::to_string(port_) + path, body, headers);
+  }
+  HttpReply api(const std::string& method, const std::string& path, const std::string& body,
+                const std::string& token = kAdmin) {
+    return call(method, "/api/nominations/v1" + path, body, token);
+  }
+  void add_staff(const std::string& id, const std::string& unit, const std::string& role = "staff") {
+    json body = {{"name", "Cán bộ " + id}, {"unit_id", unit}, {"role", role}};
+    ASSERT_EQ(api("PUT", "/catalogue/staff/" + id, body.dump()).status, 200);
+  }
+  std::string draft(const std::string& subject, const std::string& award, const std::string& period,
+                    const std::string& token = kAdmin) {
+    json body = {{"period", period}, {"award", award}, {"subject_kind", "individual"},
+                 {"subject_id", subject}, {"reason", "Nhiều sáng kiến chuyển đổi số"}};
+    auto r = api("POST", "/nominations", body.dump(), token);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? json::parse(r.body)["id"].get<std::string>() : "";
+  }
+  HttpReply act(const std::string& id, json body, const std::string& token = kAdmin) {
+    return api("POST", "/nominations/" + id + "/transitions", body.dump(), token);
+  }
+  json quota(const std::string& period, const std::string& award, const std::string& kind) {
+    auto all = json::parse(api("GET", "/quotas?period=" + period, "").body);
+    for (const auto& i : all["items"]) {
+      if (i["award"] == award && i["subject_kind"] == kind) return i;
+    }
+    return nullptr;
+  }
+  std::string token_for(const std::string& staff_id) {
+    auto r = api("POST", "/tokens", json{{"staff_id", staff_id}}.dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body)["token"];
+  }
+
+  testing::RedisServer redis_;
+  testing::Process process_;
+  int port_ = 0;
+  std::string dir_;
+};
+
+TEST_F(NominationsService, FiftyConcurrentSubmissionsAgainstTwoPlacesAdmitExactlyTwo) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 50; ++i) {
+    add_staff("gv-" + std::to_string(i), "to-ngu-van");
+    ids.push_back(draft("gv-" + std::to_string(i), "bk_tinh", "2027"));
+  }
+  std::vector<int> statuses(ids.size());
+  std::vector<std::string> codes(ids.size());
+  std::latch start(static_cast<std::ptrdiff_t>(ids.size()));
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    threads.emplace_back([&, i] {
+      start.arrive_and_wait();
+      auto r = act(ids[i], {{"action", "submit"}});
+      statuses[i] = r.status;
+      if (r.status != 200) codes[i] = json::parse(r.body).value("code", "");
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 200), 2);
+  EXPECT_EQ(std::count(codes.begin(), codes.end(), "quota_exceeded"), 48);
+  auto q = quota("2027", "bk_tinh", "individual");
+  EXPECT_EQ(q["used"], 2);
+  EXPECT_EQ(q["remaining"], 0);
+
+  // A rejection gives its place back; the next submission takes it.
+  auto admitted = std::find(statuses.begin(), statuses.end(), 200) - statuses.begin();
+  ASSERT_EQ(act(ids[admitted], {{"action", "review"}}).status, 200);
+  auto rejected = act(ids[admitted], {{"action", "reject"}, {"reason", "Chưa đủ minh chứng"}});
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  EXPECT_EQ(quota("2027", "bk_tinh", "individual")["used"], 1);
+  auto waiting = std::find(statuses.begin(), statuses.end(), 409) - statuses.begin();
+  EXPECT_EQ(act(ids[waiting], {{"action", "submit"}}).status, 200);
+  EXPECT_EQ(act(ids[(waiting + 1) % 50 == admitted ? (waiting + 2) % 50 : (waiting + 1) % 50],
+                {{"action", "submit"}}).status,
+            409);
+}
+
+TEST_F(NominationsService, AcknowledgedWritesSurviveARedisCrash) {
+  add_staff("an", "to-toan-tin");
+  auto id = draft("an", "gk_xa", "2026");
+  ASSERT_EQ(act(id, {{"action", "submit"}}).status, 200);
+  redis_.kill();  // SIGKILL: only what AOF (appendfsync always) wrote survives
+  EXPECT_NE(api("GET", "/nominations/" + id, "").status, 200);
+  redis_.start();
+  ASSERT_TRUE(testing::wait_until([&] { return api("GET", "/nominations/" + id, "").status == 200; }));
+  auto n = json::parse(api("GET", "/nominations/" + id, "").body);
+  EXPECT_EQ(n["status"], "submitted");
+  auto history = json::parse(api("GET", "/nominations/" + id + "/history", "").body)["history"];
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[1]["from"], "draft");
+  EXPECT_EQ(history[1]["to"], "submitted");
+  EXPECT_EQ(quota("2026", "gk_xa", "individual")["used"], 1);
+  EXPECT_EQ(redis_.cmd1({"XLEN", "{thcs-vinh-phong-1}:nominations:events"}), "2");
+}
+
+TEST_F(NominationsService, LeadersActForTheirOwnUnitAndHoldsBlockNominations) {
+  add_staff("tt-toan", "to-toan-tin", "leader");
+  add_staff("an", "to-toan-tin");
+  add_staff("chi", "to-ngu-van");
+  std::string leader = token_for("tt-toan");
+  EXPECT_FALSE(draft("an", "gk_xa", "2026", leader).empty());
+  json other = {{"period", "2026"}, {"award", "gk_xa"}, {"subject_kind", "individual"}, {"subject_id", "chi"}};
+  auto r = api("POST", "/nominations", other.dump(), leader);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(json::parse(r.body)["code"], "not_own_unit");
+
+  json held = {{"name", "Cán bộ chi"}, {"unit_id", "to-ngu-van"}, {"on_hold", true},
+               {"hold_reason", "đang giải quyết khiếu nại"}};
+  ASSERT_EQ(api("PUT", "/catalogue/staff/chi", held.dump()).status, 200);
+  r = api("POST", "/nominations", other.dump());
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(json::parse(r.body)["detail"].get<std::string>().find("khiếu nại"), std::string::npos);
+
+  // The leader sees their unit's nomination; a staff member sees only their own.
+  std::string staff = token_for("chi");
+  EXPECT_EQ(json::parse(api("GET", "/nominations", "", leader).body)["items"].size(), 1u);
+  EXPECT_EQ(json::parse(api("GET", "/nominations", "", staff).body)["items"].size(), 0u);
+  EXPECT_EQ(api("GET", "/nominations/1", "", staff).status, 404);
+}
+
+TEST_F(NominationsService, EveryRouteChecksTokenAndRole) {
+  add_staff("bgh", "truong", "admin");
+  add_staff("hd", "truong", "council");
+  add_staff("tt", "to-toan-tin", "leader");
+  add_staff("gv", "to-toan-tin", "staff");
+  std::map<std::string, std::string> tokens{{"admin", token_for("bgh")}, {"council", token_for("hd")},
+                                            {"leader", token_for("tt")}, {"staff", token_for("gv")},
+                                            {"service", kService}};
+  struct Case {
+    std::string method, path;
+    std::set<std::string> allowed;  // empty: public
+  };
+  const std::set<std::string> all{"admin", "council", "leader", "staff", "service"};
+  const std::vector<Case> cases{
+      {"GET", "/public/honours", {}},
+      {"GET", "/nominations", all},
+      {"POST", "/nominations", {"admin", "leader"}},
+      {"GET", "/nominations/1", all},
+      {"PUT", "/nominations/1", {"admin", "leader"}},
+      {"GET", "/nominations/1/history", all},
+      {"POST", "/nominations/1/transitions", {"admin", "council", "leader"}},
+      {"PUT", "/nominations/1/vote", {"admin", "council"}},
+      {"GET", "/nominations/1/dossier", all},
+      {"PUT", "/nominations/1/dossier/to_trinh", {"admin", "council"}},
+      {"GET", "/quotas?period=2026", all},
+      {"POST", "/council/meetings", {"admin", "council"}},
+      {"GET", "/council/meetings", {"admin", "council"}},
+      {"GET", "/catalogue", all},
+      {"PUT", "/catalogue/units/to-moi", {"admin"}},
+      {"PUT", "/catalogue/periods/2026", {"admin"}},
+      {"PUT", "/catalogue/award-forms/gk_xa", {"admin"}},
+      {"PUT", "/catalogue/staff/gv", {"admin"}},
+      {"DELETE", "/catalogue/staff/nobody", {"admin"}},
+      {"POST", "/tokens", {"admin"}},
+      {"DELETE", "/tokens/abc", {"admin"}},
+      {"POST", "/staff/gv/link-codes", {"admin"}},
+      {"POST", "/zalo-links", {"admin", "service"}},
+      {"GET", "/staff/by-zalo/z1", {"admin", "service"}},
+  };
+  for (const auto& c : cases) {
+    std::string body = c.method == "GET" || c.method == "DELETE" ? "" : "{}";
+    auto anonymous = api(c.method, c.path, body, "");
+    if (c.allowed.empty()) {
+      EXPECT_EQ(anonymous.status, 200) << c.method << " " << c.path;
+      continue;
+    }
+    EXPECT_EQ(anonymous.status, 401) << c.method << " " << c.path;
+    EXPECT_EQ(api(c.method, c.path, body, "not-a-real-token-at-all").status, 401) << c.path;
+    for (const auto& [role, token] : tokens) {
+      int status = api(c.method, c.path, body, token).status;
+      if (c.allowed.count(role)) {
+        EXPECT_NE(status, 401) << role << " " << c.method << " " << c.path;
+        EXPECT_NE(status, 403) << role << " " << c.method << " " << c.path;
+      } else {
+        EXPECT_EQ(status, 403) << role << " " << c.method << " " << c.path;
+      }
+    }
+  }
+  // A revoked token stops working at once.
+  auto issued = json::parse(api("POST", "/tokens", json{{"staff_id", "gv"}}.dump()).body);
+  EXPECT_EQ(api("GET", "/catalogue", "", issued["token"]).status, 200);
+  EXPECT_EQ(api("DELETE", "/tokens/" + issued["id"].get<std::string>(), "").status, 204);
+  EXPECT_EQ(api("GET", "/catalogue", "", issued["token"]).status, 401);
+}
+
+}  // namespace
+}  // namespace thidua

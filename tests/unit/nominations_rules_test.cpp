@@ -1,0 +1,207 @@
+// The nominations service's pure rules: workflow, council votes, quotas in the catalogue,
+// dossier completeness and draft checks. No Redis.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/errors.hpp"
+#include "nominations/domain/council.hpp"
+#include "nominations/domain/dossier.hpp"
+#include "nominations/domain/nomination.hpp"
+
+namespace thidua::nominations {
+namespace {
+using nlohmann::json;
+
+int status_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const ApiError& e) {
+    return e.status();
+  }
+  return 0;
+}
+
+TEST(Workflow, FollowsThePlanFromDraftToAward) {
+  EXPECT_EQ(check_transition(Status::Draft, Action::Submit, Role::Leader).to, Status::Submitted);
+  EXPECT_EQ(check_transition(Status::Submitted, Action::Review, Role::Council).to, Status::UnderReview);
+  EXPECT_EQ(check_transition(Status::UnderReview, Action::Approve, Role::Council).to, Status::Approved);
+  EXPECT_EQ(check_transition(Status::Approved, Action::Forward, Role::Admin).to, Status::Forwarded);
+  EXPECT_EQ(check_transition(Status::Forwarded, Action::Award, Role::Admin).to, Status::Awarded);
+  EXPECT_EQ(check_transition(Status::Forwarded, Action::NotAward, Role::Admin).to, Status::NotAwarded);
+  EXPECT_EQ(check_transition(Status::Submitted, Action::Reject, Role::Admin).event, "nomination.rejected");
+}
+
+TEST(Workflow, IllegalStepsAreConflictsAndWrongRolesForbidden) {
+  EXPECT_EQ(status_of([] { check_transition(Status::Draft, Action::Approve, Role::Admin); }), 409);
+  EXPECT_EQ(status_of([] { check_transition(Status::Awarded, Action::Withdraw, Role::Admin); }), 409);
+  EXPECT_EQ(status_of([] { check_transition(Status::Rejected, Action::Submit, Role::Leader); }), 409);
+  EXPECT_EQ(status_of([] { check_transition(Status::UnderReview, Action::Approve, Role::Leader); }), 403);
+  EXPECT_EQ(status_of([] { check_transition(Status::Approved, Action::Forward, Role::Council); }), 403);
+  EXPECT_EQ(status_of([] { check_transition(Status::Draft, Action::Submit, Role::Staff); }), 403);
+}
+
+TEST(Workflow, PlacesAreHeldFromSubmissionUntilRefused) {
+  EXPECT_FALSE(holds_place(Status::Draft));
+  for (Status s : {Status::Submitted, Status::UnderReview, Status::Approved, Status::Forwarded,
+                   Status::Awarded}) {
+    EXPECT_TRUE(holds_place(s)) << status_name(s);
+  }
+  for (Status s : {Status::Rejected, Status::Withdrawn, Status::NotAwarded}) {
+    EXPECT_FALSE(holds_place(s)) << status_name(s);
+    EXPECT_FALSE(is_live(s)) << status_name(s);
+  }
+  EXPECT_TRUE(is_live(Status::Draft));
+}
+
+TEST(Workflow, NamesRoundTrip) {
+  for (auto name : {"draft", "submitted", "under_review", "approved", "rejected", "forwarded",
+                    "awarded", "not_awarded", "withdrawn"}) {
+    auto s = parse_status(name);
+    ASSERT_TRUE(s) << name;
+    EXPECT_EQ(status_name(*s), name);
+  }
+  EXPECT_FALSE(parse_status("approved "));
+  EXPECT_EQ(parse_action("not_award"), Action::NotAward);
+  EXPECT_FALSE(parse_action("delete"));
+}
+
+TEST(Council, QuorumIsTwoThirdsOfMembersAndApprovalSeventyPercentOfThosePresent) {
+  VoteRules rules;
+  Meeting m{"1", "2026-11-20", 9, 7, ""};
+  auto passed = evaluate_vote(m, {"1", 5, 2, 0, false}, rules);
+  EXPECT_TRUE(passed.quorum_met);
+  EXPECT_EQ(passed.quorum_needed, 6);
+  EXPECT_EQ(passed.approvals_needed, 5);  // 70 % of 7 is 4.9: five people
+  EXPECT_TRUE(passed.passed);
+  EXPECT_FALSE(evaluate_vote(m, {"1", 4, 3, 0, false}, rules).passed);
+
+  Meeting thin{"2", "2026-11-20", 9, 5, ""};  // 5 of 9 is under 2/3
+  auto no_quorum = evaluate_vote(thin, {"2", 5, 0, 0, false}, rules);
+  EXPECT_FALSE(no_quorum.quorum_met);
+  EXPECT_FALSE(no_quorum.passed);
+}
+
+TEST(Council, BaseOfAllMembersAndSecretBallotBarsAreSettings) {
+  VoteRules rules;
+  rules.base_is_all_members = true;
+  rules.secret_approval = Ratio::parse("80%", "T");
+  Meeting m{"1", "2026-11-20", 10, 8, ""};
+  EXPECT_EQ(evaluate_vote(m, {"1", 7, 1, 0, false}, rules).approvals_needed, 7);
+  EXPECT_TRUE(evaluate_vote(m, {"1", 7, 1, 0, false}, rules).passed);
+  EXPECT_EQ(evaluate_vote(m, {"1", 7, 1, 0, true}, rules).approvals_needed, 8);
+  EXPECT_FALSE(evaluate_vote(m, {"1", 7, 1, 0, true}, rules).passed);
+}
+
+TEST(Council, VotesCannotExceedThosePresent) {
+  Meeting m{"1", "2026-11-20", 9, 7, ""};
+  EXPECT_EQ(status_of([&] { evaluate_vote(m, {"1", 6, 2, 0, false}, VoteRules{}); }), 422);
+  EXPECT_EQ(status_of([&] { evaluate_vote(m, {"1", -1, 2, 0, false}, VoteRules{}); }), 400);
+  EXPECT_EQ(status_of([] { check_meeting({"1", "2026-11-20", 9, 10, ""}); }), 400);
+}
+
+TEST(Council, RatiosParseFractionsPercentsAndDecimals) {
+  EXPECT_EQ(Ratio::parse("2/3", "X").needed_of(9), 6);
+  EXPECT_EQ(Ratio::parse("2/3", "X").needed_of(10), 7);
+  EXPECT_EQ(Ratio::parse("70%", "X").needed_of(10), 7);
+  EXPECT_EQ(Ratio::parse("0.5", "X").needed_of(9), 5);
+  EXPECT_THROW(Ratio::parse("3/2", "THIDUA_COUNCIL_QUORUM"), ConfigError);
+  EXPECT_THROW(Ratio::parse("abc", "THIDUA_COUNCIL_QUORUM"), ConfigError);
+  try {
+    Ratio::parse("0", "THIDUA_COUNCIL_APPROVAL");
+    FAIL();
+  } catch (const ConfigError& e) {
+    EXPECT_NE(std::string(e.what()).find("THIDUA_COUNCIL_APPROVAL"), std::string::npos);
+  }
+}
+
+TEST(Catalogue, QuotasDistinguishUnsetUnlimitedAndCaps) {
+  auto form = parse_award_form(json::parse(R"({"code":"gk_xa","label":"Giấy khen","dossier_copies":1,
+    "quotas":{"annual":{"collective":2,"individual":2},"final":{"collective":3,"individual":null},
+              "interim":{"collective":-1}}})"));
+  EXPECT_EQ(form.quota(PeriodKind::Annual, SubjectKind::Individual), 2);
+  EXPECT_EQ(form.quota(PeriodKind::Final, SubjectKind::Collective), 3);
+  EXPECT_FALSE(form.quota(PeriodKind::Final, SubjectKind::Individual).has_value());
+  EXPECT_EQ(form.quota(PeriodKind::Interim, SubjectKind::Collective), kUnlimited);
+  EXPECT_FALSE(form.quota(PeriodKind::Interim, SubjectKind::Individual).has_value());
+  EXPECT_EQ(status_of([] {
+              parse_award_form(json::parse(R"({"code":"x","label":"X","quotas":{"annual":{"individual":-5}}})"));
+            }),
+            400);
+  EXPECT_EQ(status_of([] { parse_award_form(json::parse(R"({"code":"Bad Code","label":"X"})")); }), 400);
+}
+
+TEST(Catalogue, TheRepositorySeedHasThePlansQuotas) {
+  std::ifstream in(std::string(THIDUA_TEST_SOURCE_DIR) + "/config/catalogue.json");
+  ASSERT_TRUE(in);
+  auto c = parse_catalogue(json::parse(in));
+  const AwardForm* xa = c.award("gk_xa");
+  ASSERT_TRUE(xa);
+  EXPECT_EQ(xa->quota(PeriodKind::Annual, SubjectKind::Collective), 2);
+  EXPECT_EQ(xa->quota(PeriodKind::Final, SubjectKind::Individual), 6);
+  EXPECT_EQ(c.award("bk_bo")->dossier_copies, 3);
+  EXPECT_EQ(c.award("bk_tinh")->dossier_copies, 2);
+  EXPECT_EQ(c.award("bk_bo")->quota(PeriodKind::Annual, SubjectKind::Individual), 1);
+  EXPECT_TRUE(c.period("so-ket-2027"));
+  EXPECT_EQ(c.period("tong-ket-2030")->kind, PeriodKind::Final);
+}
+
+TEST(Dossier, CompleteOnlyWhenEveryItemHasItsCopies) {
+  std::map<std::string, DossierReceipt> received{{"to_trinh", {3, "a", "t"}},
+                                                 {"bien_ban", {3, "a", "t"}}};
+  auto items = dossier_checklist(3, received);
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_FALSE(dossier_complete(items));
+  received["bao_cao_thanh_tich"] = {2, "a", "t"};
+  EXPECT_FALSE(dossier_complete(dossier_checklist(3, received)));
+  received["bao_cao_thanh_tich"] = {3, "a", "t"};
+  EXPECT_TRUE(dossier_complete(dossier_checklist(3, received)));
+  EXPECT_TRUE(is_dossier_item("bien_ban"));
+  EXPECT_FALSE(is_dossier_item("giay_moi"));
+}
+
+Catalogue small_catalogue() {
+  return parse_catalogue(json::parse(R"({
+    "units":[{"id":"to-toan-tin","name":"Tổ Toán – Tin"},{"id":"to-van-phong","name":"Tổ Văn phòng","kind":"office"}],
+    "staff":[{"id":"an","name":"Nguyễn Văn An","unit_id":"to-toan-tin"},
+             {"id":"binh","name":"Trần Thị Bình","unit_id":"to-van-phong","on_hold":true,"hold_reason":"đang thanh tra"}],
+    "periods":[{"id":"2026","kind":"annual","year":2026,"label":"Năm 2026"}],
+    "award_forms":[{"code":"gk_xa","label":"Giấy khen của Chủ tịch UBND xã"}]})"));
+}
+
+TEST(Draft, ParsesAndChecksAgainstTheCatalogue) {
+  auto c = small_catalogue();
+  auto d = parse_draft(json::parse(R"({"period":"2026","award":"gk_xa","subject_kind":"individual",
+    "subject_id":"an","achievements":[{"text":"12 bài giảng E-learning","areas":["II.3"],"evidence":["https://x.vn/a"]}]})"));
+  auto s = check_draft(d, c, Role::Leader, "to-toan-tin");
+  EXPECT_EQ(s.name, "Nguyễn Văn An");
+  EXPECT_EQ(s.unit_name, "Tổ Toán – Tin");
+  EXPECT_EQ(live_key(d), "2026:gk_xa:individual:an");
+}
+
+TEST(Draft, RefusesHoldsOtherUnitsAndBadFields) {
+  auto c = small_catalogue();
+  auto draft = [](const std::string& body) { return parse_draft(json::parse(body)); };
+  auto on_hold = draft(R"({"period":"2026","award":"gk_xa","subject_kind":"individual","subject_id":"binh"})");
+  EXPECT_EQ(status_of([&] { check_draft(on_hold, c, Role::Admin, ""); }), 422);
+  auto other_unit = draft(R"({"period":"2026","award":"gk_xa","subject_kind":"collective","subject_id":"to-van-phong"})");
+  EXPECT_EQ(status_of([&] { check_draft(other_unit, c, Role::Leader, "to-toan-tin"); }), 403);
+  EXPECT_EQ(status_of([&] { check_draft(other_unit, c, Role::Admin, ""); }), 0);
+  auto unknown = draft(R"({"period":"2031","award":"gk_xa","subject_kind":"collective","subject_id":"to-van-phong"})");
+  EXPECT_EQ(status_of([&] { check_draft(unknown, c, Role::Admin, ""); }), 422);
+  EXPECT_EQ(status_of([&] { draft(R"({"period":"2026","award":"gk_xa","subject_kind":"group","subject_id":"x"})"); }), 400);
+  EXPECT_EQ(status_of([&] {
+              draft(R"j({"period":"2026","award":"gk_xa","subject_kind":"individual","subject_id":"an",
+                  "achievements":[{"text":"x","areas":["II.7"]}]})j");
+            }),
+            400);
+  EXPECT_EQ(status_of([&] {
+              draft(R"j({"period":"2026","award":"gk_xa","subject_kind":"individual","subject_id":"an",
+                  "achievements":[{"text":"x","evidence":["javascript:alert(1)"]}]})j");
+            }),
+            400);
+}
+
+}  // namespace
+}  // namespace thidua::nominations
