@@ -49,8 +49,10 @@ CommonSettings CommonSettings::load(const Env& env, const std::string& service, 
   return s;
 }
 
-Service::Service(std::string name, int default_port)
-    : settings_(CommonSettings::load(env_, name, default_port)), metrics_(name) {
+Service::Service(std::string name, int default_port, bool routes_only)
+    : settings_(CommonSettings::load(env_, name, default_port)),
+      metrics_(name),
+      routes_only_(routes_only) {
   log::init(name, settings_.log_level);
   loops_ = std::make_unique<EventLoops>(settings_.threads);
   RedisOptions ro;
@@ -172,9 +174,10 @@ int Service::run() {
 int service_main(const std::string& name, int default_port,
                  const std::function<void(Service&)>& wire, int argc, char** argv) {
   try {
-    Service service(name, default_port);
+    bool routes_only = argc > 1 && std::strcmp(argv[1], "--routes") == 0;
+    Service service(name, default_port, routes_only);
     wire(service);
-    if (argc > 1 && std::strcmp(argv[1], "--routes") == 0) {
+    if (routes_only) {
       // The route table, for the contract test against proto/openapi/<service>.yaml.
       for (const auto& r : service.router().routes()) {
         std::cout << http::method_name(r.method) << ' ' << r.pattern << ' '

@@ -36,7 +36,7 @@ struct CommonSettings {
 
 class Service {
  public:
-  Service(std::string name, int default_port);
+  Service(std::string name, int default_port, bool routes_only = false);
   ~Service();
 
   const Env& env() const { return env_; }
@@ -48,6 +48,9 @@ class Service {
   auth::TokenStore& tokens() { return *tokens_; }
   EventLoops& loops() { return *loops_; }
   bool stopping() const { return stopping_; }
+  // True when the process only prints its route table (--routes): wiring skips start-up
+  // work such as reading seed files.
+  bool routes_only() const { return routes_only_; }
 
   // Keeps a component (a store, a client) alive as long as the service.
   template <class T, class... Args>
@@ -71,6 +74,7 @@ class Service {
   http::Router router_;
   http::Metrics metrics_;
   std::atomic<bool> stopping_{false};
+  bool routes_only_ = false;
   std::atomic<int> running_tasks_{0};
   std::vector<std::pair<std::string, std::function<Task<void>()>>> tasks_;
   std::vector<std::shared_ptr<void>> components_;

@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
       "nominations", 8081,
       [](Service& service) {
         auto rules = load_vote_rules(service.env());
-        auto seed = load_seed(service.env());
+        auto seed = service.routes_only() ? Catalogue{} : load_seed(service.env());
         auto& clock = service.make<SystemClock>();
         auto& catalogue = service.make<CatalogueStore>(service.redis(), service.keys());
         auto& store = service.make<NominationStore>(service.redis(), service.keys());
