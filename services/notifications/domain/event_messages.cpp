@@ -4,6 +4,13 @@
 
 namespace thidua::notifications {
 namespace {
+// A string field, or `fallback` when absent or of another type: json::value() throws on a
+// wrongly typed field, and a malformed event must be skipped, not retried.
+std::string str(const nlohmann::json& j, const char* key, const std::string& fallback = "") {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
 std::string period_label(const std::string& period) {
   if (period == "so-ket-2027") return "sơ kết giai đoạn 1 (2027)";
   if (period == "tong-ket-2030") return "tổng kết phong trào (2030)";
@@ -11,8 +18,8 @@ std::string period_label(const std::string& period) {
 }
 
 std::string subject_line(const nlohmann::json& n) {
-  std::string who = n.value("subject_name", "");
-  std::string unit = n.value("unit", "");
+  std::string who = str(n, "subject_name");
+  std::string unit = str(n, "unit");
   if (!unit.empty() && unit != who) who += " (" + unit + ")";
   return who;
 }
@@ -22,13 +29,14 @@ std::optional<std::string> message_for_event(const nlohmann::json& event,
                                              const std::string& footer) {
   if (!event.is_object() || !event.contains("nomination")) return std::nullopt;
   const auto& n = event["nomination"];
-  std::string type = event.value("type", "");
-  std::string award = n.value("award_label", n.value("award", ""));
-  std::string period = period_label(n.value("period", ""));
+  if (!n.is_object()) return std::nullopt;
+  std::string type = str(event, "type");
+  std::string award = str(n, "award_label", str(n, "award"));
+  std::string period = period_label(str(n, "period"));
   std::string text;
   if (type == "nomination.created") {
     text = "📋 Đề nghị khen thưởng mới: " + subject_line(n) + " — " + award + ", " + period +
-           ". Mã đề nghị: " + n.value("id", "") + ".";
+           ". Mã đề nghị: " + str(n, "id") + ".";
   } else {
     return std::nullopt;
   }
