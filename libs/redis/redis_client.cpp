@@ -390,6 +390,7 @@ struct RedisClient::Impl : std::enable_shared_from_this<Impl> {
     stopping = true;
     reconnect_timer.cancel();
     watchdog.cancel();
+    watchdog_armed = false;  // the cancelled wait never clears it, and start() may follow
     connect_timer.cancel();
     if (ctx) {
       last_failure = "client stopped";
