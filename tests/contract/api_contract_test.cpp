@@ -132,6 +132,9 @@ TEST_F(ApiContractTest, NominationErrorsAnswerAsDocumented) {
                     R"({"period":"1999","award":"gk_xa","subject_kind":"individual",)"
                     R"("subject_name":"Lê Thị B"})",
                     admin);
+  // Nested deeper than any body needs: refused before anything walks it.
+  expect_documented("nominations", "POST", kNominations, kNominations, 400,
+                    R"({"reason":)" + std::string(100, '[') + std::string(100, ']') + "}", admin);
   expect_documented("nominations", "POST", kNominations, kNominations, 413,
                     R"({"reason":")" + std::string(ServiceStack::kBodyLimit + 100, 'x') + "\"}",
                     admin);
