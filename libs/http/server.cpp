@@ -287,8 +287,10 @@ void HttpServer::shutdown(std::function<void()> done) {
       if (impl->in_flight.load() != 0) {
         log::warn("shutdown_grace_expired", {{"in_flight", impl->in_flight.load()}});
       }
+      // Resetting *poll destroys this closure and its captures: copy `done` out first.
+      auto finish = done;
       *poll = nullptr;  // break the self-reference
-      done();
+      finish();
       return;
     }
     timer->expires_after(std::chrono::milliseconds(20));
