@@ -33,9 +33,9 @@ start_bg() {
   local i comm
   for ((i = 0; i < 100; i++)); do
     if [[ -s $pidfile ]]; then
-      # Wait for the exec, so pid_alive sees the program rather than the wrapper shell.
+      # Wait for the exec, so pid_alive sees the program rather than a wrapper.
       comm="$(cat "/proc/$(<"$pidfile")/comm" 2>/dev/null)" || return 0
-      [[ $comm == bash ]] || return 0
+      [[ $comm == bash || $comm == env || $comm == taskset ]] || return 0
     fi
     sleep 0.05
   done
@@ -121,4 +121,14 @@ render_nginx_conf() {
   if grep -q '@[A-Z_]*@' "$out"; then
     die "unreplaced placeholder in $out: $(grep -o '@[A-Z_]*@' "$out" | head -1)"
   fi
+}
+
+# A free TCP port on 127.0.0.1 in 20000–29999 (chosen at random, checked by connecting).
+free_port() {
+  local port i
+  for ((i = 0; i < 200; i++)); do
+    port=$((20000 + RANDOM % 10000))
+    port_in_use "$port" || { echo "$port"; return 0; }
+  done
+  die "no free port found"
 }

@@ -1,10 +1,43 @@
 #include "http/json_io.hpp"
 
+#include <algorithm>
+#include <string_view>
+
 #include "core/errors.hpp"
 #include "core/text.hpp"
 
 namespace thidua::http {
 namespace {
+// Request bodies here are flat records; a deeper document is an attack on the recursive
+// normalisation below (half a megabyte of '[' overflows the stack and kills the process).
+constexpr std::size_t kMaxNesting = 32;
+
+// The deepest nesting of arrays and objects in `text`, counted without parsing it.
+std::size_t nesting_depth(std::string_view text) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 void normalise_strings(nlohmann::json& value) {
   if (value.is_string()) {
     value = text::nfc(value.get_ref<const std::string&>());
@@ -25,6 +58,10 @@ void normalise_strings(nlohmann::json& value) {
 nlohmann::json parse_object(const Request& req) {
   if (!text::valid_utf8(req.body)) {
     throw bad_request("invalid_utf8", "Nội dung gửi lên không phải UTF-8 hợp lệ.");
+  }
+  if (nesting_depth(req.body) > kMaxNesting) {
+    throw bad_request("nesting_too_deep", "Nội dung gửi lên lồng nhau quá sâu (tối đa " +
+                                              std::to_string(kMaxNesting) + " cấp).");
   }
   auto body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded()) {

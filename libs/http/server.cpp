@@ -2,6 +2,7 @@
 
 #include <utility>
 // (Boost 1.74's Asio needs <utility> before it under GCC 12 in C++20 mode.)
+#include <array>
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -84,6 +85,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (auto length = parser_->content_length();
         too_large || (length && *length > server_->options.body_limit)) {
       keep_alive_ = false;
+      unread_input_ = true;
       return reply(server_->pipeline.reject(
           request_, 413, "payload_too_large",
           "Nội dung gửi lên quá lớn (tối đa " +
@@ -118,6 +120,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_body(beast::error_code ec) {
     if (ec == bhttp::error::body_limit) {
       keep_alive_ = false;
+      unread_input_ = true;
       return reply(server_->pipeline.reject(request_, 413, "payload_too_large",
                                             "Nội dung gửi lên quá lớn."));
     }
@@ -177,8 +180,32 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_written(beast::error_code ec) {
     busy_ = false;
     server_->in_flight--;
+    if (!ec && unread_input_) return linger();
     if (ec || !keep_alive_) return close();
     read_next();
+  }
+
+  // An answer sent before the request was read whole (413, 400): closing with input unread
+  // makes the kernel reset the connection, which can destroy the answer before the client
+  // reads it (RFC 9112 §9.6; cpprestsdk sends the whole body before it reads). So half-close,
+  // read and drop what is still coming for a bounded time and size, then close.
+  void linger() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(std::chrono::seconds(5));
+    drain();
+  }
+
+  void drain() {
+    auto buf = std::make_shared<std::array<char, 16384>>();
+    stream_.async_read_some(
+        asio::buffer(*buf), [self = shared_from_this(), buf](beast::error_code ec, std::size_t n) {
+          self->drained_ += n;
+          if (ec || self->drained_ > 4 * self->server_->options.body_limit + (1 << 20)) {
+            return self->close();
+          }
+          self->drain();
+        });
   }
 
   void on_read_error(beast::error_code ec) {
@@ -190,6 +217,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (busy_) return;
     // A request that is not HTTP at all: answer 400 once and close.
     keep_alive_ = false;
+    unread_input_ = true;
     busy_ = true;
     server_->in_flight++;
     reply(server_->pipeline.reject(request_, 400, "bad_request",
@@ -210,6 +238,8 @@ class Session : public std::enable_shared_from_this<Session> {
   Request request_;
   bool keep_alive_ = true;
   bool busy_ = false;
+  bool unread_input_ = false;  // answered before the request was read whole
+  std::size_t drained_ = 0;
 };
 
 void HttpServer::Impl::accept(std::size_t index) {
@@ -287,8 +317,10 @@ void HttpServer::shutdown(std::function<void()> done) {
       if (impl->in_flight.load() != 0) {
         log::warn("shutdown_grace_expired", {{"in_flight", impl->in_flight.load()}});
       }
+      // Resetting *poll destroys this closure and its captures: copy `done` out first.
+      auto finish = done;
       *poll = nullptr;  // break the self-reference
-      done();
+      finish();
       return;
     }
     timer->expires_after(std::chrono::milliseconds(20));

@@ -58,7 +58,7 @@ RedisEndpoint RedisEndpoint::parse(const std::string& url, const std::string& se
         std::size_t used = 0;
         ep.db = std::stoi(db, &used);
         if (used != db.size() || ep.db < 0) throw fail("bad database number");
-      } catch (const std::invalid_argument&) {
+      } catch (const std::logic_error&) {  // invalid_argument or out_of_range from stoi
         throw fail("bad database number");
       }
     }
@@ -70,7 +70,7 @@ RedisEndpoint RedisEndpoint::parse(const std::string& url, const std::string& se
       std::size_t used = 0;
       ep.port = std::stoi(port, &used);
       if (used != port.size() || ep.port < 1 || ep.port > 65535) throw fail("bad port");
-    } catch (const std::invalid_argument&) {
+    } catch (const std::logic_error&) {  // invalid_argument or out_of_range from stoi
       throw fail("bad port");
     }
   }
@@ -390,6 +390,7 @@ struct RedisClient::Impl : std::enable_shared_from_this<Impl> {
     stopping = true;
     reconnect_timer.cancel();
     watchdog.cancel();
+    watchdog_armed = false;  // the cancelled wait never clears it, and start() may follow
     connect_timer.cancel();
     if (ctx) {
       last_failure = "client stopped";

@@ -152,9 +152,11 @@ int Service::run() {
       auto wait = std::make_shared<std::function<void()>>();
       *wait = [this, timer, wait, deadline] {
         if (running_tasks_ == 0 || std::chrono::steady_clock::now() >= deadline) {
+          // Resetting *wait destroys this closure, `this` capture included: use a local.
+          Service* self = this;
           *wait = nullptr;
-          redis_->stop();
-          post_to(loops_->at(0), [this] { loops_->stop(); });
+          self->redis_->stop();
+          post_to(self->loops_->at(0), [self] { self->loops_->stop(); });
           return;
         }
         timer->expires_after(std::chrono::milliseconds(20));

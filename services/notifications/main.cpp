@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
             if (!text) co_return Disposition::done();
             auto result = co_await messenger->send(settings.group_id, *text);
             if (result.kind == SendResult::Kind::Sent) {
-              log::info("event_announced", {{"event", event.value("type", "")},
+              log::info("event_announced", {{"event_type", event.value("type", "")},
                                             {"message_id", result.message_id}});
             }
             co_return disposition_of(result);

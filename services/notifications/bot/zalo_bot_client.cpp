@@ -10,7 +10,9 @@ ZaloReply interpret_zalo_reply(int http_status, const std::string& body, bool tr
     return r;
   }
   auto j = nlohmann::json::parse(body, nullptr, false);
-  if (j.is_object() && j.value("ok", false) == true && http_status >= 200 && http_status < 300) {
+  // Only a boolean true counts: value() would throw on {"ok":"true"}.
+  bool ok = j.is_object() && j.contains("ok") && j["ok"].is_boolean() && j["ok"].get<bool>();
+  if (ok && http_status >= 200 && http_status < 300) {
     r.kind = SendResult::Kind::Sent;
     r.result = j.contains("result") ? j["result"] : nlohmann::json();
     return r;
@@ -27,8 +29,8 @@ ZaloReply interpret_zalo_reply(int http_status, const std::string& body, bool tr
   r.error_code = code;
   if (r.description.empty()) r.description = "HTTP " + std::to_string(http_status);
   // Rate limits, server trouble and timeouts pass; bad requests and bad tokens do not.
-  bool retry = code == 429 || code == 408 || code >= 500 || http_status == 429 ||
-               http_status >= 500;
+  bool retry =
+      code == 429 || code == 408 || code >= 500 || http_status == 429 || http_status >= 500;
   r.kind = retry ? SendResult::Kind::Retryable : SendResult::Kind::Permanent;
   return r;
 }

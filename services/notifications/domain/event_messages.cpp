@@ -4,6 +4,13 @@
 
 namespace thidua::notifications {
 namespace {
+// A string field, or `fallback` when absent or of another type: json::value() throws on a
+// wrongly typed field, and a malformed event must be skipped, not retried.
+std::string str(const nlohmann::json& j, const char* key, const std::string& fallback = "") {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
 std::string period_label(const std::string& period) {
   if (period == "so-ket-2027") return "sơ kết giai đoạn 1 (2027)";
   if (period == "tong-ket-2030") return "tổng kết phong trào (2030)";
@@ -11,8 +18,8 @@ std::string period_label(const std::string& period) {
 }
 
 std::string subject_line(const nlohmann::json& n) {
-  std::string who = n.value("subject_name", "");
-  std::string unit = n.value("unit_name", "");
+  std::string who = str(n, "subject_name");
+  std::string unit = str(n, "unit_name");
   if (!unit.empty() && unit != who) who += " (" + unit + ")";
   return who;
 }
@@ -22,11 +29,12 @@ std::optional<std::string> message_for_event(const nlohmann::json& event,
                                              const std::string& footer) {
   if (!event.is_object() || !event.contains("nomination")) return std::nullopt;
   const auto& n = event["nomination"];
-  std::string type = event.value("type", "");
-  std::string award = n.value("award_label", n.value("award", ""));
-  std::string period = n.value("period_label", period_label(n.value("period", "")));
+  if (!n.is_object()) return std::nullopt;
+  std::string type = str(event, "type");
+  std::string award = str(n, "award_label", str(n, "award"));
+  std::string period = str(n, "period_label", period_label(str(n, "period")));
   std::string who = subject_line(n);
-  std::string id = n.value("id", "");
+  std::string id = str(n, "id");
   std::string what = award + ", " + period;
   std::string text;
   // Drafts and edits stay within the unit; the group hears when a step is taken.
@@ -37,7 +45,7 @@ std::optional<std::string> message_for_event(const nlohmann::json& event,
            what + ".";
   } else if (type == "nomination.rejected") {
     text = "Đề nghị số " + id + " (" + who + " — " + what + ") không được Hội đồng thông qua.";
-    if (!event.value("note", "").empty()) text += " Lý do: " + event.value("note", "") + ".";
+    if (!str(event, "note").empty()) text += " Lý do: " + str(event, "note") + ".";
   } else if (type == "nomination.awarded") {
     text = "🎉 Chúc mừng " + who + " đã được " + award + " (" + period + ").";
   } else {

@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# HTTP benchmark: the nominations service's Redis-backed GET against nginx serving a static
+# file of the same size, both on one core (core 0), wrk and Redis on the other (core 1).
+# Builds Release in build-bench/, runs everything on free ports under bench/out/, and writes
+# the figures into bench/README.md between the results markers.
+#   THIDUA_BENCH_DURATION     seconds per measured run (default 8)
+#   THIDUA_BENCH_RUNS         measured runs per target (default 3; the median is reported)
+#   THIDUA_BENCH_CONNECTIONS  wrk connections (default 32)
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
+root="$THIDUA_ROOT"
+cd "$root"
+
+duration="${THIDUA_BENCH_DURATION:-8}"
+runs="${THIDUA_BENCH_RUNS:-3}"
+connections="${THIDUA_BENCH_CONNECTIONS:-32}"
+warmup=2
+command_line="bash bench/run.sh"
+
+(($(nproc) >= 2)) || die "needs at least 2 cores (server on core 0, wrk and Redis on core 1)"
+
+bash scripts/setup.sh
+THIDUA_BUILD_DIR=build-bench THIDUA_BUILD_TYPE=Release bash scripts/build.sh -DTHIDUA_TESTS=OFF
+
+out="$root/bench/out"
+rm -rf "$out"
+mkdir -p "$out/redis" "$out/nginx/tmp" "$out/www"
+redis_port="$(free_port)"
+service_port="$(free_port)"
+nginx_port="$(free_port)"
+token="$(random_token)"
+
+cleanup() {
+  stop_pid "$out/nominations.pid" nominations TERM 30 >/dev/null
+  stop_pid "$out/nginx.pid" nginx QUIT 10 >/dev/null
+  stop_pid "$out/redis-server.pid" redis-server TERM 10 >/dev/null
+}
+trap cleanup EXIT
+
+# Redis as in production (AOF, fsync always), on core 1.
+start_bg "$out/redis-server.pid" "$out/redis.log" taskset -c 1 \
+  redis-server "$root/deploy/redis.conf" --port "$redis_port" --dir "$out/redis" --logfile ""
+for ((i = 0; i < 50; i++)); do
+  [[ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" == PONG ]] && break
+  sleep 0.1
+done
+
+# The service on core 0, with its access log on, as in production.
+start_bg "$out/nominations.pid" "$out/nominations.log" taskset -c 0 \
+  env THIDUA_HTTP_HOST=127.0.0.1 THIDUA_HTTP_PORT="$service_port" \
+  THIDUA_REDIS_URL="redis://127.0.0.1:$redis_port/0" THIDUA_ADMIN_TOKEN="$token" \
+  THIDUA_ACCESS_LOG=true "$root/build-bench/services/nominations/nominations"
+wait_http "http://127.0.0.1:$service_port/readyz" 30 "$out/nominations.pid" nominations ||
+  die "nominations did not start; see $out/nominations.log"
+service_pid="$(<"$out/nominations.pid")"
+
+base="http://127.0.0.1:$service_port/api/nominations/v1/nominations"
+curl -fsS -o /dev/null -X POST "$base" -H "Authorization: Bearer $token" \
+  -H 'Content-Type: application/json' \
+  -d '{"period":"2026","award":"gk_xa","subject_kind":"individual","subject_name":"Nguyễn Văn An","unit":"Tổ Toán – Tin","reason":"Bài giảng điện tử và kho học liệu số dùng chung cho cả tổ."}' ||
+  die "could not create the nomination; see $out/nominations.log"
+service_url="$base/1"
+curl -fsS -o "$out/www/nomination.json" -H "Authorization: Bearer $token" "$service_url"
+body_bytes="$(stat -c %s "$out/www/nomination.json")"
+
+# nginx serving the same bytes as a static file: one worker on core 0, access log on.
+cat >"$out/nginx/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $out/nginx.pid.nginx;
+error_log $out/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  types { application/json json; }
+  access_log $out/nginx-access.log;
+  sendfile on;
+  client_body_temp_path $out/nginx/tmp/body;
+  proxy_temp_path $out/nginx/tmp/proxy;
+  fastcgi_temp_path $out/nginx/tmp/fastcgi;
+  uwsgi_temp_path $out/nginx/tmp/uwsgi;
+  scgi_temp_path $out/nginx/tmp/scgi;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $out/www;
+  }
+}
+EOF
+if ((EUID == 0)); then
+  sed -i "1i user $(nginx_worker_user "$out/www" "$out/nginx/tmp");" "$out/nginx/nginx.conf"
+fi
+nginx -t -q -p "$out/nginx/" -c "$out/nginx/nginx.conf" -e "$out/nginx-error.log"
+start_bg "$out/nginx.pid" "$out/nginx-error.log" taskset -c 0 \
+  nginx -p "$out/nginx/" -c "$out/nginx/nginx.conf" -e "$out/nginx-error.log"
+nginx_url="http://127.0.0.1:$nginx_port/nomination.json"
+wait_http "$nginx_url" 10 "$out/nginx.pid" nginx || die "nginx did not start; see $out/nginx-error.log"
+
+# to_ms <wrk latency such as 512.00us, 1.23ms, 1.01s>
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
+    printf "%.3f", n }'
+}
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+cpu_ticks() {  # user and system clock ticks of a pid
+  awk '{ print $14, $15 }' "/proc/$1/stat"
+}
+
+# bench_run <label> <url> [wrk args...]: one warm-up, then the measured runs; sets
+# rps_<label>, p50_<label>, p99_<label> to the medians.
+bench_run() {
+  local label="$1" url="$2" i log rps=() p50=() p99=()
+  shift 2
+  taskset -c 1 wrk -t1 -c"$connections" -d"${warmup}s" "$@" "$url" >/dev/null
+  for ((i = 1; i <= runs; i++)); do
+    log="$out/wrk-$label-$i.txt"
+    taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" --latency "$@" "$url" >"$log"
+    if grep -qE 'Non-2xx|Socket errors' "$log"; then
+      cat "$log" >&2
+      die "wrk saw errors against $label (see $log)"
+    fi
+    rps+=("$(awk '/^Requests\/sec:/ { print $2 }' "$log")")
+    p50+=("$(to_ms "$(awk '$1 == "50%" { print $2 }' "$log")")")
+    p99+=("$(to_ms "$(awk '$1 == "99%" { print $2 }' "$log")")")
+    echo "  $label run $i: ${rps[-1]} req/s, p50 ${p50[-1]} ms, p99 ${p99[-1]} ms"
+  done
+  printf -v "rps_$label" '%s' "$(median "${rps[@]}")"
+  printf -v "p50_$label" '%s' "$(median "${p50[@]}")"
+  printf -v "p99_$label" '%s' "$(median "${p99[@]}")"
+}
+
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "bench: $body_bytes-byte JSON, $connections connections, $runs × ${duration} s (load: $load_before)"
+read -r user0 sys0 < <(cpu_ticks "$service_pid")
+bench_run service "$service_url" -H "Authorization: Bearer $token"
+read -r user1 sys1 < <(cpu_ticks "$service_pid")
+bench_run nginx "$nginx_url"
+
+rss_kib="$(awk '/^VmRSS:/ { print $2 }' "/proc/$service_pid/status")"
+hwm_kib="$(awk '/^VmHWM:/ { print $2 }' "/proc/$service_pid/status")"
+# shellcheck disable=SC2154  # set by bench_run through printf -v
+ratio="$(awk -v a="$rps_service" -v b="$rps_nginx" 'BEGIN { printf "%.2f", a / b }')"
+rss_mib="$(awk -v k="$rss_kib" 'BEGIN { printf "%.1f", k / 1024 }')"
+hwm_mib="$(awk -v k="$hwm_kib" 'BEGIN { printf "%.1f", k / 1024 }')"
+user_ticks=$((user1 - user0))
+sys_ticks=$((sys1 - sys0))
+cpu_split="$(awk -v u="$user_ticks" -v s="$sys_ticks" 'BEGIN {
+  t = u + s; if (t == 0) t = 1; printf "%.0f %% user, %.0f %% system", 100 * u / t, 100 * s / t }')"
+wall_s=$((warmup + runs * duration))
+cpu_busy="$(awk -v u="$user_ticks" -v s="$sys_ticks" -v hz="$(getconf CLK_TCK)" -v w="$wall_s" \
+  'BEGIN { printf "%.0f", 100 * (u + s) / hz / w }')"
+log_lines="$(wc -l <"$out/nominations.log")"
+
+verdict() {  # <ok 1|0>
+  if (($1)); then echo "met"; else echo "**missed**"; fi
+}
+ratio_ok="$(awk -v r="$ratio" 'BEGIN { print (r >= 0.5) ? 1 : 0 }')"
+# shellcheck disable=SC2154
+p99_ok="$(awk -v p="$p99_service" 'BEGIN { print (p <= 2.0) ? 1 : 0 }')"
+rss_ok="$(awk -v k="$rss_kib" 'BEGIN { print (k < 20 * 1024) ? 1 : 0 }')"
+
+cpu_model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+results="$out/results.md"
+# shellcheck disable=SC2154
+cat >"$results" <<EOF
+<!-- results:begin (written by bench/run.sh; edit outside the markers) -->
+Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, ${cpu_model:-unknown CPU},
+Linux $(uname -r), load average before the runs $load_before. Commit
+\`$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git -C "$root" diff --quiet HEAD -- libs services 2>/dev/null || echo " (with uncommitted changes in libs/ or services/)").
+
+Command: \`$command_line\` (wrk -t1 -c$connections, ${warmup} s warm-up, $runs runs of ${duration} s,
+medians; $body_bytes-byte JSON body).
+
+| target | requests/s | p50 | p99 |
+|---|---:|---:|---:|
+| nominations \`GET /api/nominations/v1/nominations/1\` (Bearer token, Redis, access log on) | $rps_service | $p50_service ms | $p99_service ms |
+| nginx, the same bytes as a static file (1 worker, access log on) | $rps_nginx | $p50_nginx ms | $p99_nginx ms |
+
+| goal | figure | |
+|---|---|---|
+| service / nginx requests/s ≥ 0.5 | $ratio | $(verdict "$ratio_ok") |
+| service p99 ≤ 2 ms at $connections connections | $p99_service ms | $(verdict "$p99_ok") |
+| service resident memory < 20 MiB (VmRSS after the runs) | $rss_mib MiB (peak $hwm_mib MiB) | $(verdict "$rss_ok") |
+
+Service CPU during its runs (from /proc/<pid>/stat): $cpu_split, $cpu_busy % of one core over
+$wall_s s; $log_lines access-log lines written.
+<!-- results:end -->
+EOF
+
+readme="$root/bench/README.md"
+if [[ -f $readme ]] && grep -q '<!-- results:begin' "$readme"; then
+  awk -v f="$results" '
+    /<!-- results:begin/ { while ((getline line < f) > 0) print line; skip = 1; next }
+    /<!-- results:end/ { skip = 0; next }
+    !skip' "$readme" >"$readme.new"
+  mv "$readme.new" "$readme"
+else
+  { echo "# Benchmarks"; echo; cat "$results"; } >"$readme"
+fi
+echo
+sed -e '/results:/d' "$results"
+echo "bench: figures written to bench/README.md"

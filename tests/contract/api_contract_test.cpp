@@ -1,0 +1,197 @@
+// The running services answer as their OpenAPI documents say: each status a call gets is
+// listed for its operation, with the documented media type, a body that validates against
+// the documented schema and the documented headers. Also: token routes refuse exactly the
+// roles their x-roles leave out.
+#include <gtest/gtest.h>
+
+#include <iostream>
+#include <regex>
+
+#include "contract/contract_docs.hpp"
+#include "contract/service_stack.hpp"
+
+namespace thidua::contract {
+namespace {
+using nlohmann::json;
+
+const std::vector<std::string> kServices{"nominations", "reports", "notifications"};
+const std::vector<std::string> kRoles{"admin", "council", "leader", "staff", "service"};
+const std::string kNominations = "/api/nominations/v1/nominations";
+
+class ApiContractTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const auto& service : kServices) {
+      docs_.emplace(service, JsonSchema(load_yaml_as_json(openapi_path(service))));
+      stack_.start(service);
+    }
+  }
+  void TearDown() override {
+    if (HasFailure()) std::cerr << stack_.logs();
+  }
+
+  // Calls `path` (an instance of `pattern`) and checks the answer against the document;
+  // returns it for further checks.
+  Answer expect_documented(const std::string& service, const std::string& method,
+                           const std::string& pattern, const std::string& path, int expected_status,
+                           const std::string& body = "", const std::string& token = "",
+                           const std::string& content_type = "application/json") {
+    auto answer = stack_.call(service, method, path, body, token, content_type);
+    const std::string call =
+        service + ": " + method + " " + path + (body.empty() ? "" : " with " + body.substr(0, 200));
+    EXPECT_EQ(answer.status, expected_status) << call << "\nanswer: " << answer.body;
+    auto problems = check_answer(docs_.at(service), method, pattern, answer);
+    EXPECT_TRUE(problems.empty()) << call << "\nanswered " << answer.status << " "
+                                  << answer.content_type << ": " << answer.body.substr(0, 2000)
+                                  << "\nwhich departs from " << openapi_path(service) << ":\n"
+                                  << join_errors(problems);
+    return answer;
+  }
+
+  ServiceStack stack_;
+  std::map<std::string, JsonSchema> docs_;
+};
+
+TEST_F(ApiContractTest, CommonRoutesAnswerAsDocumented) {
+  for (const auto& service : kServices) {
+    auto health = expect_documented(service, "GET", "/healthz", "/healthz", 200);
+    EXPECT_EQ(json::parse(health.body, nullptr, false).value("service", ""), service);
+    expect_documented(service, "GET", "/readyz", "/readyz", 200);
+    auto metrics = expect_documented(service, "GET", "/metrics", "/metrics", 200);
+    EXPECT_NE(metrics.body.find("thidua_redis_connected"), std::string::npos) << metrics.body;
+  }
+}
+
+// Paths no document lists still answer with a Problem.
+TEST_F(ApiContractTest, UnknownPathsAndMethodsAnswerWithProblems) {
+  for (const auto& service : kServices) {
+    for (const auto& [method, path, status] :
+         std::vector<std::tuple<std::string, std::string, int>>{{"GET", "/no/such/path", 404},
+                                                                {"DELETE", "/healthz", 405}}) {
+      auto answer = stack_.call(service, method, path);
+      const std::string call = service + ": " + method + " " + path;
+      EXPECT_EQ(answer.status, status) << call << ": " << answer.body;
+      EXPECT_EQ(answer.content_type, "application/problem+json") << call;
+      auto errors = docs_.at(service).validate(json::parse(answer.body, nullptr, false),
+                                               "#/components/schemas/Problem");
+      EXPECT_TRUE(errors.empty()) << call << ": " << answer.body << "\n" << join_errors(errors);
+    }
+  }
+}
+
+TEST_F(ApiContractTest, NominationIsCreatedAndReadAsDocumented) {
+  const auto admin = stack_.token("admin");
+  const json full = {{"period", "2026"},
+                     {"award", "gk_xa"},
+                     {"subject_kind", "collective"},
+                     {"subject_name", "Tổ Toán – Tin"},
+                     {"unit", "Tổ Toán – Tin"},
+                     {"reason", "Chuyển đổi số trong dạy học: 100% bài giảng có học liệu số."}};
+  auto created =
+      expect_documented("nominations", "POST", kNominations, kNominations, 201, full.dump(), admin);
+  auto nomination = json::parse(created.body, nullptr, false);
+  ASSERT_TRUE(nomination.is_object()) << created.body;
+  const auto id = nomination.value("id", "");
+  EXPECT_EQ(created.headers["location"], kNominations + "/" + id);
+
+  auto read = expect_documented("nominations", "GET", kNominations + "/{id}",
+                                kNominations + "/" + id, 200, "", admin);
+  EXPECT_EQ(json::parse(read.body, nullptr, false), nomination)
+      << "GET answers something else than POST did";
+
+  // The optional fields left out, and given as null.
+  json minimal = {{"period", "so-ket-2027"},
+                  {"award", "gk_ht"},
+                  {"subject_kind", "individual"},
+                  {"subject_name", "Nguyễn Văn A"}};
+  expect_documented("nominations", "POST", kNominations, kNominations, 201, minimal.dump(),
+                    stack_.token("leader"));
+  minimal["unit"] = nullptr;
+  minimal["reason"] = nullptr;
+  expect_documented("nominations", "POST", kNominations, kNominations, 201, minimal.dump(), admin);
+}
+
+TEST_F(ApiContractTest, NominationErrorsAnswerAsDocumented) {
+  const auto admin = stack_.token("admin");
+  const std::string valid =
+      R"({"period":"2026","award":"gk_xa","subject_kind":"individual","subject_name":"Lê Thị B"})";
+  const std::string item = kNominations + "/{id}";
+
+  expect_documented("nominations", "POST", kNominations, kNominations, 401, valid);
+  expect_documented("nominations", "POST", kNominations, kNominations, 401, valid,
+                    "not-a-known-token-at-all");
+  expect_documented("nominations", "POST", kNominations, kNominations, 403, valid,
+                    stack_.token("staff"));
+  expect_documented("nominations", "POST", kNominations, kNominations, 415, valid, admin,
+                    "text/plain");
+  expect_documented("nominations", "POST", kNominations, kNominations, 400, "{not json", admin);
+  expect_documented("nominations", "POST", kNominations, kNominations, 400, "[1, 2]", admin);
+  expect_documented("nominations", "POST", kNominations, kNominations, 400,
+                    R"({"period":"2026","award":"gk_xa","subject_kind":"individual"})", admin);
+  expect_documented("nominations", "POST", kNominations, kNominations, 400,
+                    R"({"period":"1999","award":"gk_xa","subject_kind":"individual",)"
+                    R"("subject_name":"Lê Thị B"})",
+                    admin);
+  // Nested deeper than any body needs: refused before anything walks it.
+  expect_documented("nominations", "POST", kNominations, kNominations, 400,
+                    R"({"reason":)" + std::string(100, '[') + std::string(100, ']') + "}", admin);
+  expect_documented("nominations", "POST", kNominations, kNominations, 413,
+                    R"({"reason":")" + std::string(ServiceStack::kBodyLimit + 100, 'x') + "\"}",
+                    admin);
+  expect_documented("nominations", "GET", item, kNominations + "/abc", 400, "", admin);
+  expect_documented("nominations", "GET", item, kNominations + "/99999999", 404, "", admin);
+  expect_documented("nominations", "GET", item, kNominations + "/1", 401);
+}
+
+TEST_F(ApiContractTest, NextDeadlineAnswersAsDocumented) {
+  // 200 while the movement (2025–2030) has a 30 October ahead, 404 after; both documented.
+  auto answer = stack_.call("reports", "GET", "/api/reports/v1/deadlines/next");
+  auto problems =
+      check_answer(docs_.at("reports"), "GET", "/api/reports/v1/deadlines/next", answer);
+  EXPECT_TRUE(problems.empty()) << answer.status << " " << answer.body << "\n"
+                                << join_errors(problems);
+  EXPECT_TRUE(answer.status == 200 || answer.status == 404) << answer.status << answer.body;
+}
+
+// Every token route, called with a token of each role: the roles its x-roles lists get
+// past the role check, the others get 403; without a token, 401. Whatever comes back must
+// be documented. Path parameters are "1"; bodies are {} (so nothing gets created).
+TEST_F(ApiContractTest, TokenRoutesAdmitExactlyTheirXRoles) {
+  static const std::regex param(R"(\{[^}]+\})");
+  for (const auto& service : kServices) {
+    const auto& doc = docs_.at(service);
+    for (const auto& route : routes_of_document(doc.root())) {
+      if (route.is_public) continue;
+      std::string method = route.method;
+      std::string lower = method;
+      for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const json roles = doc.root()["paths"][route.pattern][lower].value("x-roles", json::array());
+      const std::string path = std::regex_replace(route.pattern, param, "1");
+      const bool with_body = method == "POST" || method == "PUT" || method == "PATCH";
+      const std::string body = with_body ? "{}" : "";
+
+      auto anonymous = stack_.call(service, method, path, body);
+      EXPECT_EQ(anonymous.status, 401) << service << ": " << route.key() << " without a token";
+
+      for (const auto& role : kRoles) {
+        bool allowed = std::find(roles.begin(), roles.end(), json(role)) != roles.end();
+        auto answer = stack_.call(service, method, path, body, stack_.token(role));
+        const std::string call = service + ": " + method + " " + path + " as " + role;
+        if (allowed) {
+          EXPECT_TRUE(answer.status != 401 && answer.status != 403)
+              << call << ": x-roles allows " << role << " but the service answered "
+              << answer.status << " " << answer.body;
+        } else {
+          EXPECT_EQ(answer.status, 403)
+              << call << ": x-roles leaves " << role << " out but the service answered "
+              << answer.status << " " << answer.body;
+        }
+        auto problems = check_answer(doc, method, route.pattern, answer);
+        EXPECT_TRUE(problems.empty()) << call << "\n" << join_errors(problems);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace thidua::contract

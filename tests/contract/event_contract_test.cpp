@@ -1,0 +1,104 @@
+// The events the nominations service writes to {<school>}:nominations:events validate
+// against proto/events/nominations-event.schema.json and agree with the API.
+#include <gtest/gtest.h>
+
+#include <iostream>
+#include <regex>
+
+#include "contract/contract_docs.hpp"
+#include "contract/service_stack.hpp"
+
+namespace thidua::contract {
+namespace {
+using nlohmann::json;
+
+const std::string kNominations = "/api/nominations/v1/nominations";
+
+struct StreamEntry {
+  std::string id;
+  std::map<std::string, std::string> fields;
+};
+
+// XRANGE's reply as RedisServer::cmd flattens it: id, field, value, field, value, id, ...
+std::vector<StreamEntry> parse_xrange(const std::vector<std::string>& flat) {
+  static const std::regex entry_id(R"(^[0-9]+-[0-9]+$)");
+  std::vector<StreamEntry> entries;
+  std::size_t i = 0;
+  while (i < flat.size()) {
+    if (!std::regex_match(flat[i], entry_id)) {
+      throw std::runtime_error("XRANGE reply: expected an entry id, got " + flat[i]);
+    }
+    StreamEntry entry{flat[i++], {}};
+    while (i + 1 < flat.size() && !std::regex_match(flat[i], entry_id)) {
+      entry.fields[flat[i]] = flat[i + 1];
+      i += 2;
+    }
+    if (i + 1 == flat.size() && !std::regex_match(flat[i], entry_id)) {
+      throw std::runtime_error("XRANGE reply: a field without a value: " + flat[i]);
+    }
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+TEST(EventContractTest, NominationEventsValidateAndAgreeWithTheApi) {
+  ServiceStack stack;
+  stack.start("nominations");
+  const auto admin = stack.token("admin");
+  std::map<std::string, json> created;  // id -> the API's answer
+  for (const json& body : {json{{"period", "2026"},
+                                {"award", "bk_tinh"},
+                                {"subject_kind", "individual"},
+                                {"subject_name", "Trần Thị C"},
+                                {"unit", "Tổ Ngữ văn"},
+                                {"reason", "Sáng kiến số hoá hồ sơ chuyên môn."}},
+                           json{{"period", "tong-ket-2030"},
+                                {"award", "gk_xa"},
+                                {"subject_kind", "collective"},
+                                {"subject_name", "Tổ văn phòng"}}}) {
+    auto answer = stack.call("nominations", "POST", kNominations, body.dump(), admin);
+    ASSERT_EQ(answer.status, 201) << answer.body << "\n" << stack.logs();
+    auto nomination = json::parse(answer.body);
+    created[nomination.at("id").get<std::string>()] = nomination;
+  }
+
+  const std::string stream = "{" + std::string(ServiceStack::kSchool) + "}:nominations:events";
+  auto entries = parse_xrange(stack.redis().cmd({"XRANGE", stream, "-", "+"}));
+  ASSERT_GE(entries.size(), created.size())
+      << "expected an event per created nomination on " << stream;
+
+  const auto schema_path = event_schema_path("nominations-event");
+  JsonSchema schema(load_json_file(schema_path));
+  std::set<std::string> announced;
+  for (const auto& entry : entries) {
+    const std::string where = stream + " " + entry.id;
+    ASSERT_TRUE(entry.fields.count("event")) << where << " has no field \"event\"";
+    ASSERT_TRUE(entry.fields.count("type")) << where << " has no field \"type\"";
+    auto event = json::parse(entry.fields.at("event"), nullptr, false);
+    ASSERT_FALSE(event.is_discarded()) << where << ": \"event\" is not JSON";
+
+    auto errors = schema.validate(event);
+    EXPECT_TRUE(errors.empty()) << where << ": the event departs from " << schema_path << ":\n"
+                                << join_errors(errors) << event.dump(2);
+    EXPECT_EQ(entry.fields.at("type"), event.value("type", ""))
+        << where << ": the flat field \"type\" differs from the event's";
+    EXPECT_EQ(event.value("school", ""), ServiceStack::kSchool) << where;
+    if (event.contains("nomination") && event["nomination"].is_object()) {
+      EXPECT_EQ(event.value("nomination_id", ""), event["nomination"].value("id", "")) << where;
+    }
+    if (event.value("type", "") == "nomination.created") {
+      const auto id = event.value("nomination_id", "");
+      announced.insert(id);
+      ASSERT_TRUE(created.count(id)) << where << ": an event for a nomination nobody created";
+      EXPECT_EQ(event["nomination"], created[id])
+          << where << ": the event's nomination is not what the API answered";
+      EXPECT_EQ(event.value("actor", ""), created[id].value("created_by", "")) << where;
+    }
+  }
+  for (const auto& [id, nomination] : created) {
+    EXPECT_TRUE(announced.count(id)) << "no nomination.created event for nomination " << id;
+  }
+}
+
+}  // namespace
+}  // namespace thidua::contract

@@ -1,0 +1,75 @@
+#pragma once
+// The whole system for one end-to-end test: its own redis-server, the fake Zalo Bot API
+// and the three services, each on its own free port, with logs in a temporary directory
+// (printed when the test fails, removed when it passes).
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "support/http_call.hpp"
+#include "support/process.hpp"
+#include "support/redis_server.hpp"
+
+namespace thidua::e2e {
+
+inline const std::string kSchool = "thcs-vinh-phong-1";
+inline const std::string kAdminToken = "e2e-admin-token-0123456789abcdef";
+inline const std::string kServiceToken = "e2e-service-token-0123456789abcdef";
+inline const std::string kZaloToken = "1234567890:e2e-fake-bot-token";
+inline const std::string kGroupId = "nhom-thi-dua-e2e-01";
+inline const std::string kEventsStream = "{" + kSchool + "}:nominations:events";
+inline const std::string kRetrySet = "{" + kSchool + "}:notifications:events-retry";
+inline const std::string kDeadStream = "{" + kSchool + "}:notifications:events-dead";
+inline const std::string kNominationKeys = "{" + kSchool + "}:nominations:nomination:*";
+
+class E2eTest : public ::testing::Test {
+ protected:
+  E2eTest();
+  ~E2eTest() override;
+  void TearDown() override;
+
+  // Starts Redis, fake_zalo and the three services; `env` adds to every service's settings.
+  // Fails the test (with the logs) when something does not come up.
+  void start_system(const std::map<std::string, std::string>& env = {});
+  // Starts one service binary alone with exactly the settings given (plus the log file).
+  void start_service(const std::string& name, const std::map<std::string, std::string>& env);
+
+  std::string url(const std::string& service, const std::string& path) const;
+  std::map<std::string, std::string> admin() const;
+  testing::HttpReply post_nomination(const nlohmann::json& body);
+  static nlohmann::json sample_nomination(const std::string& subject = "Nguyễn Văn An");
+
+  // The fake's record of calls (optionally of one Bot API method only).
+  nlohmann::json fake_calls(const std::string& method = "") const;
+  // sendMessage calls that the fake accepted (outcome "ok").
+  std::vector<nlohmann::json> delivered() const;
+  void fake_fail(const std::string& mode, int count, int delay_ms = 0,
+                 const std::string& method = "sendMessage");
+  // No event is pending in the consumer group and none waits for a retry.
+  bool queue_settled();
+  // wait_until that gives up early (and fails the test) when a started process has died.
+  bool wait_for(const std::function<bool()>& ready, int timeout_ms = 60000);
+  // The name of a started process that has ended (a zombie or gone), or "".
+  std::string dead_process() const;
+
+  testing::RedisServer& redis() { return *redis_; }
+  testing::Process& process(const std::string& name) { return *processes_.at(name); }
+  int port(const std::string& name) const { return ports_.at(name); }
+  std::string logs() const;
+
+ private:
+  std::string binary(const std::string& name) const;
+  bool wait_ready(const std::string& name, const std::string& path);
+
+  std::string dir_;
+  std::unique_ptr<testing::RedisServer> redis_;
+  std::map<std::string, std::unique_ptr<testing::Process>> processes_;
+  std::map<std::string, int> ports_;
+};
+
+}  // namespace thidua::e2e

@@ -1,0 +1,313 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "redis/stream_queue.hpp"
+#include "support/loop_runner.hpp"
+#include "support/redis_server.hpp"
+
+namespace thidua {
+namespace {
+using namespace std::chrono_literals;
+
+class StreamQueueTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_.start();
+    auto endpoint = RedisEndpoint::parse(server_.url(), "test");
+    redis_ = std::make_unique<RedisClient>(runner_.loop(), endpoint, RedisOptions{});
+    blocking_ = std::make_unique<RedisClient>(runner_.loop(), endpoint, RedisOptions{});
+    redis_->start();
+    blocking_->start();
+  }
+
+  // Every entry of a stream as (id, fields), read by the fixture's own connection.
+  std::vector<std::string> dead_fields() { return server_.cmd({"XRANGE", keys_.dead, "-", "+"}); }
+  StreamQueue::Sizes sizes() {
+    return runner_.run<StreamQueue::Sizes>([this] { return queue_.sizes(*redis_); });
+  }
+  std::vector<StreamEntry> read(const std::string& consumer) {
+    return runner_.run<std::vector<StreamEntry>>(
+        [this, consumer] { return queue_.read(*blocking_, consumer, 10, 100ms); });
+  }
+  std::string add(Fields fields) {
+    return runner_.run<std::string>([this, fields] { return queue_.add(*redis_, fields); });
+  }
+
+  testing::RedisServer server_;
+  testing::LoopRunner runner_;
+  QueueKeys keys_{"{t}:q:stream", "workers", "{t}:q:retry", "{t}:q:dead"};
+  StreamQueue queue_{keys_};
+  std::unique_ptr<RedisClient> redis_, blocking_;
+
+  void TearDown() override {
+    redis_.reset();
+    blocking_.reset();
+  }
+};
+
+bool contains(const std::vector<std::string>& flat, const std::string& key,
+              const std::string& value) {
+  for (std::size_t i = 0; i + 1 < flat.size(); ++i) {
+    if (flat[i] == key && flat[i + 1] == value) return true;
+  }
+  return false;
+}
+
+TEST_F(StreamQueueTest, AddReadAndAck) {
+  runner_.run_void([this] { return queue_.ensure_group(*redis_); });
+  runner_.run_void([this] { return queue_.ensure_group(*redis_); });  // twice is fine
+  auto id = add({{"type", "nomination.created"}, {"event", "{\"n\":1}"}});
+  EXPECT_FALSE(id.empty());
+
+  auto got = read("c1");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].id, id);
+  EXPECT_EQ(got[0].field("type"), "nomination.created");
+  EXPECT_EQ(got[0].field("event"), "{\"n\":1}");
+  EXPECT_EQ(got[0].field("absent"), "");
+  EXPECT_EQ(got[0].attempt(), 0);
+  EXPECT_EQ(sizes().pending, 1);
+  EXPECT_TRUE(read("c1").empty());  // nothing new: the blocking read times out
+
+  runner_.run_void([this, id] { return queue_.ack(*redis_, id); });
+  auto s = sizes();
+  EXPECT_EQ(s.length, 1);
+  EXPECT_EQ(s.pending, 0);
+}
+
+TEST_F(StreamQueueTest, EntriesWrittenBeforeTheGroupExistsAreDelivered) {
+  add({{"k", "early"}});
+  runner_.run_void([this] { return queue_.ensure_group(*redis_); });
+  auto got = read("c1");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].field("k"), "early");
+}
+
+TEST_F(StreamQueueTest, UnacknowledgedEntryIsReclaimedByAnotherConsumer) {
+  runner_.run_void([this] { return queue_.ensure_group(*redis_); });
+  auto id = add({{"k", "v"}});
+  ASSERT_EQ(read("crashed").size(), 1u);  // taken, never acknowledged
+
+  // The queue's coroutines take strings by reference and start lazily: named strings only.
+  const std::string rescuer = "rescuer";
+  auto too_soon = runner_.run<std::vector<StreamEntry>>(
+      [&] { return queue_.reclaim(*redis_, rescuer, 60000ms, 10); });
+  EXPECT_TRUE(too_soon.empty());
+
+  auto reclaimed = runner_.run<std::vector<StreamEntry>>([&]() -> Task<std::vector<StreamEntry>> {
+    co_await sleep_for(50ms);
+    co_return co_await queue_.reclaim(*redis_, rescuer, 10ms, 10);
+  });
+  ASSERT_EQ(reclaimed.size(), 1u);
+  EXPECT_EQ(reclaimed[0].id, id);
+  EXPECT_EQ(reclaimed[0].field("k"), "v");
+  auto pending = server_.cmd({"XPENDING", keys_.stream, keys_.group, "-", "+", "10"});
+  ASSERT_GE(pending.size(), 2u);
+  EXPECT_EQ(pending[1], "rescuer");
+}
+
+TEST_F(StreamQueueTest, RetryLaterMovesTheEntryToTheRetrySetAndPromoteBringsItBack) {
+  runner_.run_void([this] { return queue_.ensure_group(*redis_); });
+  auto id = add({{"type", "x"}, {"event", "{\"text\":\"Hạn chót 30/10\"}"}});
+  auto entry = read("c1").at(0);
+  auto now = std::chrono::system_clock::now();
+  const std::string too_many = "Zalo 429", unavailable = "Zalo 503";
+  runner_.run_void([&] { return queue_.retry_later(*redis_, entry, now + 1h, too_many); });
+  auto s = sizes();
+  EXPECT_EQ(s.pending, 0);
+  EXPECT_EQ(s.retrying, 1);
+  EXPECT_EQ(s.length, 1);
+
+  EXPECT_EQ(runner_.run<long long>([&] { return queue_.promote_due(*redis_, now, 10); }), 0);
+  EXPECT_EQ(sizes().retrying, 1);
+  EXPECT_EQ(runner_.run<long long>([&] { return queue_.promote_due(*redis_, now + 2h, 10); }), 1);
+  s = sizes();
+  EXPECT_EQ(s.retrying, 0);
+  EXPECT_EQ(s.length, 2);
+
+  auto again = read("c1");
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_NE(again[0].id, id);
+  EXPECT_EQ(again[0].attempt(), 1);
+  EXPECT_EQ(again[0].field("type"), "x");
+  EXPECT_EQ(again[0].field("event"), "{\"text\":\"Hạn chót 30/10\"}");
+  EXPECT_EQ(again[0].field("last_error"), "Zalo 429");
+  EXPECT_EQ(again[0].field("origin_id"), id);
+
+  // A second retry counts on and keeps one attempt field.
+  runner_.run_void([&] { return queue_.retry_later(*redis_, again[0], now, unavailable); });
+  EXPECT_EQ(runner_.run<long long>([&] { return queue_.promote_due(*redis_, now, 10); }), 1);
+  auto third = read("c1").at(0);
+  EXPECT_EQ(third.attempt(), 2);
+  EXPECT_EQ(third.field("last_error"), "Zalo 503");
+  int attempt_fields = 0;
+  for (const auto& [k, v] : third.fields) attempt_fields += k == "attempt";
+  EXPECT_EQ(attempt_fields, 1);
+}
+
+TEST_F(StreamQueueTest, DeadLetterRecordsTheReasonAndAcknowledges) {
+  runner_.run_void([this] { return queue_.ensure_group(*redis_); });
+  auto id = add({{"type", "nomination.created"}, {"event", "{}"}});
+  auto entry = read("c1").at(0);
+  const std::string reason = "Zalo 401: Unauthorized";
+  runner_.run_void([&] { return queue_.dead_letter(*redis_, entry, reason); });
+  auto s = sizes();
+  EXPECT_EQ(s.pending, 0);
+  EXPECT_EQ(s.dead, 1);
+  auto dead = dead_fields();
+  EXPECT_TRUE(contains(dead, "dead_reason", "Zalo 401: Unauthorized"));
+  EXPECT_TRUE(contains(dead, "origin_id", id));
+  EXPECT_TRUE(contains(dead, "type", "nomination.created"));
+  EXPECT_TRUE(contains(dead, "event", "{}"));
+}
+
+// A handler that fails twice (once by throwing), then succeeds.
+struct Flaky {
+  int calls = 0;
+  std::vector<int> attempts;
+  Task<Disposition> operator()(const StreamEntry& e) {
+    ++calls;
+    attempts.push_back(e.attempt());
+    if (calls == 1) throw std::runtime_error("bot adapter crashed");
+    if (calls == 2) co_return Disposition::retry("Zalo 503");
+    co_return Disposition::done();
+  }
+};
+
+WorkerOptions fast_options() {
+  WorkerOptions o;
+  o.consumer = "w1";
+  o.block = 100ms;
+  o.backoff = BackoffPolicy{20ms, 100ms, 5};
+  return o;
+}
+
+TEST_F(StreamQueueTest, WorkerRetriesUntilTheHandlerSucceeds) {
+  add({{"type", "nomination.created"}, {"event", "{}"}});
+  Flaky flaky;
+  auto deadline = std::chrono::steady_clock::now() + 20s;
+  runner_.run_void([&] {
+    return run_stream_worker(
+        queue_, *redis_, *blocking_, fast_options(),
+        [&flaky](const StreamEntry& e) { return flaky(e); },
+        [&] { return flaky.calls >= 3 || std::chrono::steady_clock::now() > deadline; });
+  });
+  EXPECT_EQ(flaky.calls, 3);
+  EXPECT_EQ(flaky.attempts, (std::vector<int>{0, 1, 2}));
+  auto s = sizes();
+  EXPECT_EQ(s.pending, 0);
+  EXPECT_EQ(s.retrying, 0);
+  EXPECT_EQ(s.dead, 0);
+  EXPECT_EQ(s.length, 3);  // the first delivery and two retries
+}
+
+TEST_F(StreamQueueTest, WorkerDeadLettersWhatTheHandlerRefuses) {
+  add({{"type", "nomination.created"}, {"event", "{}"}});
+  int calls = 0;
+  auto deadline = std::chrono::steady_clock::now() + 20s;
+  runner_.run_void([&] {
+    return run_stream_worker(
+        queue_, *redis_, *blocking_, fast_options(),
+        [&calls](const StreamEntry&) -> Task<Disposition> {
+          ++calls;
+          co_return Disposition::fail("Zalo 401: bad token");
+        },
+        [&] { return calls >= 1 || std::chrono::steady_clock::now() > deadline; });
+  });
+  EXPECT_EQ(calls, 1);
+  auto s = sizes();
+  EXPECT_EQ(s.pending, 0);
+  EXPECT_EQ(s.dead, 1);
+  EXPECT_TRUE(contains(dead_fields(), "dead_reason", "Zalo 401: bad token"));
+}
+
+TEST_F(StreamQueueTest, WorkerDeadLettersAfterTheLastAttempt) {
+  add({{"type", "nomination.created"}, {"event", "{}"}});
+  std::vector<int> attempts;
+  auto options = fast_options();
+  options.backoff.max_attempts = 3;
+  auto deadline = std::chrono::steady_clock::now() + 20s;
+  runner_.run_void([&] {
+    return run_stream_worker(
+        queue_, *redis_, *blocking_, options,
+        [&attempts](const StreamEntry& e) -> Task<Disposition> {
+          attempts.push_back(e.attempt());
+          co_return Disposition::retry("Zalo 503 #" + std::to_string(e.attempt()));
+        },
+        [&] { return attempts.size() >= 3 || std::chrono::steady_clock::now() > deadline; });
+  });
+  EXPECT_EQ(attempts, (std::vector<int>{0, 1, 2}));
+  auto s = sizes();
+  EXPECT_EQ(s.pending, 0);
+  EXPECT_EQ(s.retrying, 0);
+  EXPECT_EQ(s.dead, 1);
+  auto dead = dead_fields();
+  EXPECT_TRUE(contains(dead, "dead_reason", "Zalo 503 #2"));
+  EXPECT_TRUE(contains(dead, "attempt", "2"));
+}
+
+TEST_F(StreamQueueTest, WorkerPicksUpWhatACrashedConsumerLeft) {
+  runner_.run_void([this] { return queue_.ensure_group(*redis_); });
+  auto id = add({{"type", "nomination.created"}});
+  ASSERT_EQ(read("crashed").size(), 1u);
+  std::vector<std::string> handled;
+  auto options = fast_options();
+  options.visibility_timeout = 50ms;
+  auto deadline = std::chrono::steady_clock::now() + 20s;
+  runner_.run_void([&] {
+    return run_stream_worker(
+        queue_, *redis_, *blocking_, options,
+        [&handled](const StreamEntry& e) -> Task<Disposition> {
+          handled.push_back(e.id);
+          co_return Disposition::done();
+        },
+        [&] { return !handled.empty() || std::chrono::steady_clock::now() > deadline; });
+  });
+  EXPECT_EQ(handled, std::vector<std::string>{id});
+  EXPECT_EQ(sizes().pending, 0);
+}
+
+// Runs a worker in the background until `*stop`; `*finished` once it returned.
+Task<void> background_worker(const StreamQueue* queue, RedisClient* redis, RedisClient* blocking,
+                             std::vector<std::string>* handled, bool* stop) {
+  co_await run_stream_worker(
+      *queue, *redis, *blocking, fast_options(),
+      [handled](const StreamEntry& e) -> Task<Disposition> {
+        handled->push_back(e.field("n"));
+        co_return Disposition::done();
+      },
+      [stop] { return *stop; });
+}
+
+Task<bool> wait_for(std::function<bool()> ready) {
+  auto deadline = std::chrono::steady_clock::now() + 20s;
+  while (!ready()) {
+    if (std::chrono::steady_clock::now() > deadline) co_return false;
+    co_await sleep_for(20ms);
+  }
+  co_return true;
+}
+
+TEST_F(StreamQueueTest, WorkerCarriesOnAfterRedisRestarts) {
+  std::vector<std::string> handled;
+  bool stop = false, finished = false;
+  server_.cmd({"XADD", keys_.stream, "*", "n", "1"});
+  runner_.run_void([&]() -> Task<void> {
+    spawn(background_worker(&queue_, redis_.get(), blocking_.get(), &handled, &stop),
+          [&finished](std::exception_ptr) { finished = true; });
+    EXPECT_TRUE(co_await wait_for([&] { return handled.size() == 1; }));
+    server_.kill();
+    co_await sleep_for(300ms);
+    server_.start();
+    server_.cmd({"XADD", keys_.stream, "*", "n", "2"});
+    EXPECT_TRUE(co_await wait_for([&] { return handled.size() >= 2; }));
+    stop = true;
+    EXPECT_TRUE(co_await wait_for([&] { return finished; }));
+  });
+  EXPECT_EQ(handled, (std::vector<std::string>{"1", "2"}));
+  EXPECT_EQ(sizes().pending, 0);
+}
+
+}  // namespace
+}  // namespace thidua

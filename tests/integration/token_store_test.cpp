@@ -1,0 +1,113 @@
+#include <gtest/gtest.h>
+
+#include "auth/token_store.hpp"
+#include "core/crypto.hpp"
+#include "support/loop_runner.hpp"
+#include "support/redis_server.hpp"
+
+namespace thidua::auth {
+namespace {
+
+const std::string kSchool = "thcs-vinh-phong-1";
+
+class TokenStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_.start();
+    pool_ = std::make_unique<RedisPool>(
+        runner_.loops(), RedisEndpoint::parse(server_.url(), "test"), RedisOptions{});
+    pool_->start();
+    store_ = std::make_unique<TokenStore>(*pool_, kSchool,
+                                          BootstrapTokens{"admin-bootstrap-secret", "svc-secret"});
+  }
+
+  std::optional<Principal> resolve(const std::string& token) {
+    return runner_.run<std::optional<Principal>>([&] { return store_->resolve(token); });
+  }
+  IssuedToken issue(const Principal& holder) {
+    const std::string by = "bootstrap-admin";
+    return runner_.run<IssuedToken>([&] { return store_->issue(holder, by); });
+  }
+  bool revoke(const std::string& id) {
+    return runner_.run<bool>([&] { return store_->revoke(id); });
+  }
+  std::string key(const std::string& id) { return "{" + kSchool + "}:auth:token:" + id; }
+
+  testing::RedisServer server_;
+  testing::LoopRunner runner_;
+  std::unique_ptr<RedisPool> pool_;  // after runner_: its connections go before the loop
+  std::unique_ptr<TokenStore> store_;
+};
+
+TEST_F(TokenStoreTest, IssuedTokenResolvesToItsHolder) {
+  Principal leader{true, Role::Leader, "gv-toan-01", "Trần Văn Bình"};
+  auto issued = issue(leader);
+  EXPECT_TRUE(issued.token.starts_with("tdk_"));
+  EXPECT_EQ(issued.id.size(), 16u);
+
+  auto p = resolve(issued.token);
+  ASSERT_TRUE(p);
+  EXPECT_TRUE(p->authenticated);
+  EXPECT_EQ(p->role, Role::Leader);
+  EXPECT_EQ(p->subject, "gv-toan-01");
+  EXPECT_EQ(p->name, "Trần Văn Bình");
+}
+
+TEST_F(TokenStoreTest, OnlyTheHashIsStored) {
+  auto issued = issue(Principal{true, Role::Staff, "nv-01", "Lê Thị Cúc"});
+  auto stored = server_.cmd({"HGETALL", key(issued.id)});
+  ASSERT_FALSE(stored.empty());
+  for (const auto& field : stored) EXPECT_EQ(field.find(issued.token), std::string::npos);
+  EXPECT_EQ(server_.cmd1({"HGET", key(issued.id), "hash"}), crypto::sha256_hex(issued.token));
+  EXPECT_EQ(server_.cmd1({"HGET", key(issued.id), "issued_by"}), "bootstrap-admin");
+  EXPECT_EQ(server_.cmd({"KEYS", "*" + issued.token + "*"}).size(), 0u);
+}
+
+TEST_F(TokenStoreTest, RevokedTokenNoLongerResolves) {
+  auto issued = issue(Principal{true, Role::Council, "hd-01", "Hội đồng"});
+  ASSERT_TRUE(resolve(issued.token));
+  EXPECT_TRUE(revoke(issued.id));
+  EXPECT_FALSE(resolve(issued.token));
+  EXPECT_FALSE(revoke(issued.id));  // already gone
+}
+
+TEST_F(TokenStoreTest, UnknownOrTamperedTokensDoNotResolve) {
+  auto issued = issue(Principal{true, Role::Staff, "nv-02", "X"});
+  EXPECT_FALSE(resolve(""));
+  EXPECT_FALSE(resolve("tdk_unknown"));
+  EXPECT_FALSE(resolve(issued.token + "x"));
+  EXPECT_FALSE(resolve(std::string(300, 'a')));
+  // A record under the right id whose hash does not match the token is not accepted.
+  server_.cmd({"HSET", key(issued.id), "hash", crypto::sha256_hex("another")});
+  EXPECT_FALSE(resolve(issued.token));
+  // Nor one with an unknown role.
+  auto other = issue(Principal{true, Role::Staff, "nv-03", "Y"});
+  server_.cmd({"HSET", key(other.id), "role", "superuser"});
+  EXPECT_FALSE(resolve(other.token));
+}
+
+TEST_F(TokenStoreTest, BootstrapTokensNeedNoStoredRecord) {
+  auto admin = resolve("admin-bootstrap-secret");
+  ASSERT_TRUE(admin);
+  EXPECT_EQ(admin->role, Role::Admin);
+  EXPECT_EQ(admin->subject, "bootstrap-admin");
+  auto service = resolve("svc-secret");
+  ASSERT_TRUE(service);
+  EXPECT_EQ(service->role, Role::Service);
+  EXPECT_FALSE(resolve("admin-bootstrap-secre"));
+  EXPECT_FALSE(resolve("admin-bootstrap-secretX"));
+  EXPECT_EQ(server_.cmd1({"DBSIZE"}), "0");
+}
+
+TEST_F(TokenStoreTest, WithoutBootstrapTokensOnlyStoredTokensResolve) {
+  TokenStore plain(*pool_, kSchool, BootstrapTokens{"", ""});
+  auto issued = issue(Principal{true, Role::Admin, "bgh-01", "Hiệu trưởng"});
+  const std::string bootstrap = "admin-bootstrap-secret";
+  EXPECT_FALSE(runner_.run<std::optional<Principal>>([&] { return plain.resolve(bootstrap); }));
+  auto p = runner_.run<std::optional<Principal>>([&] { return plain.resolve(issued.token); });
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->role, Role::Admin);
+}
+
+}  // namespace
+}  // namespace thidua::auth

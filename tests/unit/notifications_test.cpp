@@ -1,0 +1,147 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "notifications/bot/zalo_bot_client.hpp"
+#include "notifications/domain/event_messages.hpp"
+
+namespace thidua::notifications {
+namespace {
+
+using Kind = SendResult::Kind;
+const std::string kFooter = "— Tin nhắn tự động từ hệ thống thi đua.";
+
+nlohmann::json created_event(const std::string& period = "2026") {
+  return {{"type", "nomination.created"},
+          {"nomination_id", "12"},
+          {"nomination",
+           {{"id", "12"},
+            {"period", period},
+            {"award", "gk_xa"},
+            {"award_label", "Giấy khen của Chủ tịch UBND xã"},
+            {"subject_kind", "individual"},
+            {"subject_name", "Nguyễn Thị Hồng"},
+            {"unit", "Tổ Toán – Tin"}}}};
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST(EventMessages, CreatedNominationIsAnnouncedInVietnamese) {
+  auto text = message_for_event(created_event(), kFooter);
+  ASSERT_TRUE(text);
+  EXPECT_TRUE(contains(*text, "Đề nghị khen thưởng mới")) << *text;
+  EXPECT_TRUE(contains(*text, "Nguyễn Thị Hồng (Tổ Toán – Tin)")) << *text;
+  EXPECT_TRUE(contains(*text, "Giấy khen của Chủ tịch UBND xã")) << *text;
+  EXPECT_TRUE(contains(*text, "năm 2026")) << *text;
+  EXPECT_TRUE(contains(*text, "12")) << *text;
+  EXPECT_TRUE(text->ends_with("\n" + kFooter)) << *text;
+}
+
+TEST(EventMessages, ReviewPeriodsHaveTheirOwnNames) {
+  EXPECT_TRUE(contains(*message_for_event(created_event("so-ket-2027"), ""), "sơ kết"));
+  EXPECT_TRUE(contains(*message_for_event(created_event("tong-ket-2030"), ""), "tổng kết"));
+}
+
+TEST(EventMessages, NoFooterMeansNoTrailingLine) {
+  auto text = message_for_event(created_event(), "");
+  ASSERT_TRUE(text);
+  EXPECT_FALSE(contains(*text, "\n"));
+}
+
+TEST(EventMessages, FallsBackToTheAwardCodeAndLeavesOutAnEmptyUnit) {
+  auto event = created_event();
+  event["nomination"].erase("award_label");
+  event["nomination"]["unit"] = "";
+  auto text = message_for_event(event, "");
+  ASSERT_TRUE(text);
+  EXPECT_TRUE(contains(*text, "gk_xa"));
+  EXPECT_FALSE(contains(*text, "()"));
+}
+
+TEST(EventMessages, UnknownOrBrokenEventsAreNotAnnounced) {
+  auto other = created_event();
+  other["type"] = "nomination.approved.someday";
+  EXPECT_FALSE(message_for_event(other, kFooter));
+  auto untyped = created_event();
+  untyped.erase("type");
+  EXPECT_FALSE(message_for_event(untyped, kFooter));
+  EXPECT_FALSE(message_for_event(nlohmann::json::array(), kFooter));
+  EXPECT_FALSE(message_for_event({{"type", "nomination.created"}}, kFooter));
+}
+
+TEST(EventMessages, WronglyTypedFieldsDoNotThrow) {
+  // A malformed event can never be announced: retrying it would only fill the logs.
+  auto not_object = created_event();
+  not_object["nomination"] = "12";
+  EXPECT_NO_THROW(EXPECT_FALSE(message_for_event(not_object, kFooter)));
+  auto number = created_event();
+  number["nomination"]["subject_name"] = 5;
+  EXPECT_NO_THROW(message_for_event(number, kFooter));
+  auto typed = created_event();
+  typed["type"] = 1;
+  EXPECT_NO_THROW(EXPECT_FALSE(message_for_event(typed, kFooter)));
+}
+
+TEST(ZaloReply, OkTrueIsSentWithTheResult) {
+  auto r =
+      interpret_zalo_reply(200, R"({"ok":true,"result":{"message_id":"m-1","date":1}})", false);
+  EXPECT_EQ(r.kind, Kind::Sent);
+  EXPECT_EQ(r.result["message_id"], "m-1");
+}
+
+TEST(ZaloReply, BadTokenIsPermanent) {
+  auto r = interpret_zalo_reply(
+      401, R"({"ok":false,"error_code":401,"description":"Unauthorized"})", false);
+  EXPECT_EQ(r.kind, Kind::Permanent);
+  EXPECT_EQ(r.error_code, 401);
+  EXPECT_EQ(r.description, "Unauthorized");
+  EXPECT_EQ(interpret_zalo_reply(400, R"({"ok":false,"error_code":400})", false).kind,
+            Kind::Permanent);
+  EXPECT_EQ(interpret_zalo_reply(404, "not found", false).kind, Kind::Permanent);
+}
+
+TEST(ZaloReply, RateLimitsAndServerErrorsAreRetryable) {
+  auto r = interpret_zalo_reply(
+      429, R"({"ok":false,"error_code":429,"description":"Too Many Requests"})", false);
+  EXPECT_EQ(r.kind, Kind::Retryable);
+  EXPECT_EQ(r.error_code, 429);
+  for (int status : {500, 502, 503, 504}) {
+    auto s = interpret_zalo_reply(status, "<html>Bad Gateway</html>", false);
+    EXPECT_EQ(s.kind, Kind::Retryable) << status;
+    EXPECT_EQ(s.description, "HTTP " + std::to_string(status));
+  }
+  // The platform may say so inside an HTTP 200.
+  EXPECT_EQ(interpret_zalo_reply(200, R"({"ok":false,"error_code":429})", false).kind,
+            Kind::Retryable);
+}
+
+TEST(ZaloReply, Http200WithoutOkTrueIsNotSent) {
+  EXPECT_EQ(interpret_zalo_reply(200, R"({"ok":false,"description":"chat not found"})", false).kind,
+            Kind::Permanent);
+  EXPECT_EQ(interpret_zalo_reply(200, R"({"result":{}})", false).kind, Kind::Permanent);
+  EXPECT_EQ(interpret_zalo_reply(200, "", false).kind, Kind::Permanent);
+  EXPECT_EQ(interpret_zalo_reply(200, "not json", false).kind, Kind::Permanent);
+  // ok:true on a failed HTTP status is not success either.
+  EXPECT_NE(interpret_zalo_reply(500, R"({"ok":true})", false).kind, Kind::Sent);
+}
+
+TEST(ZaloReply, OddlyTypedFieldsDoNotThrow) {
+  ZaloReply r;
+  EXPECT_NO_THROW(r = interpret_zalo_reply(200, R"({"ok":"true"})", false));
+  EXPECT_NE(r.kind, Kind::Sent);
+  EXPECT_NO_THROW(r = interpret_zalo_reply(200, R"({"ok":1,"error_code":"401"})", false));
+  EXPECT_NE(r.kind, Kind::Sent);
+  EXPECT_NO_THROW(r = interpret_zalo_reply(200, R"([true])", false));
+  EXPECT_NE(r.kind, Kind::Sent);
+}
+
+TEST(ZaloReply, TransportFailureIsRetryable) {
+  auto r = interpret_zalo_reply(0, "", true);
+  EXPECT_EQ(r.kind, Kind::Retryable);
+  EXPECT_FALSE(r.description.empty());
+}
+
+}  // namespace
+}  // namespace thidua::notifications

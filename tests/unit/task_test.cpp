@@ -1,0 +1,139 @@
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "core/event_loop.hpp"
+#include "core/task.hpp"
+#include "support/loop_runner.hpp"
+
+namespace thidua {
+namespace {
+using namespace std::chrono_literals;
+
+Task<int> value(int n) {
+  co_return n;
+}
+Task<int> sum_of(int a, int b) {
+  co_return co_await value(a) + co_await value(b);
+}
+Task<int> failing() {
+  throw std::runtime_error("boom");
+  co_return 0;
+}
+Task<std::string> caught() {
+  std::string what;
+  try {
+    co_await failing();
+  } catch (const std::runtime_error& e) {
+    what = e.what();
+  }
+  co_return what;
+}
+Task<void> count_to(int n, int* counter) {
+  for (int i = 0; i < n; ++i) *counter += co_await value(1);
+}
+Task<void> record_loop(std::size_t* index, bool* on_loop) {
+  *index = current_loop_index();
+  *on_loop = true;
+  current_loop();  // throws off a loop thread
+  co_return;
+}
+
+TEST(Task, IsLazyAndReturnsItsValue) {
+  bool started = false;
+  auto make = [&started]() -> Task<int> {
+    started = true;
+    co_return 7;
+  };
+  testing::LoopRunner runner;
+  auto task = make();
+  EXPECT_FALSE(started);  // nothing runs before it is awaited
+  EXPECT_EQ(runner.run<int>([] { return sum_of(2, 3); }), 5);
+}
+
+TEST(Task, ExceptionsReachTheAwaiter) {
+  testing::LoopRunner runner;
+  EXPECT_EQ(runner.run<std::string>([] { return caught(); }), "boom");
+  EXPECT_THROW(runner.run<int>([] { return failing(); }), std::runtime_error);
+}
+
+TEST(Task, ManySynchronousAwaitsInALoop) {
+  testing::LoopRunner runner;
+  int counter = 0;
+  runner.run_void([&] { return count_to(100000, &counter); });
+  EXPECT_EQ(counter, 100000);
+}
+
+TEST(Spawn, DoneHearsHowTheTaskEnded) {
+  std::exception_ptr error;
+  bool done = false;
+  int counter = 0;
+  spawn(count_to(3, &counter), [&](std::exception_ptr e) {
+    done = true;
+    error = e;
+  });
+  EXPECT_TRUE(done);  // it never suspended, so it ended inside spawn()
+  EXPECT_FALSE(error);
+  EXPECT_EQ(counter, 3);
+
+  auto throws = []() -> Task<void> {
+    throw std::logic_error("bad");
+    co_return;
+  };
+  spawn(throws(), [&](std::exception_ptr e) { error = e; });
+  ASSERT_TRUE(error);
+  EXPECT_THROW(std::rethrow_exception(error), std::logic_error);
+}
+
+TEST(EventLoops, CurrentLoopOnlyOnALoopThread) {
+  EXPECT_THROW(current_loop(), std::logic_error);
+  testing::LoopRunner runner;
+  std::size_t index = 99;
+  bool on_loop = false;
+  runner.run_void([&] { return record_loop(&index, &on_loop); });
+  EXPECT_TRUE(on_loop);
+  EXPECT_EQ(index, 0u);
+}
+
+TEST(EventLoops, SleepForResumesOnTheSameLoop) {
+  testing::LoopRunner runner;
+  auto elapsed = runner.run<long long>([]() -> Task<long long> {
+    auto* before = &current_loop();
+    auto start = std::chrono::steady_clock::now();
+    co_await sleep_for(30ms);
+    co_await sleep_for(0ms);  // ready at once
+    EXPECT_EQ(before, &current_loop());
+    co_return std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - start)
+        .count();
+  });
+  EXPECT_GE(elapsed, 30);  // a timer never fires early
+}
+
+TEST(EventLoops, PostFromAnotherThreadRunsOnTheLoop) {
+  EventLoops loops(2);
+  std::atomic<int> ran{0};
+  std::atomic<std::size_t> seen_index{99};
+  std::thread poster([&] {
+    post_to(loops.at(1), [&] {
+      seen_index = current_loop_index();
+      ++ran;
+      post_to(loops.at(0), [&] { loops.stop(); });
+    });
+  });
+  loops.run();
+  poster.join();
+  EXPECT_EQ(ran.load(), 1);
+  EXPECT_EQ(seen_index.load(), 1u);
+  // run() may follow stop().
+  post_to(loops.at(0), [&] {
+    ++ran;
+    loops.stop();
+  });
+  loops.run();
+  EXPECT_EQ(ran.load(), 2);
+}
+
+}  // namespace
+}  // namespace thidua
