@@ -31,13 +31,17 @@ E2eTest::~E2eTest() {
 }
 
 void E2eTest::TearDown() {
+  // Every service still running must stop cleanly on SIGTERM (exit code 0), whatever the
+  // test did: this is how a deployment stops them.
+  for (const char* name : kServices) {
+    if (processes_.count(name) && processes_[name]->pid() > 0) {
+      EXPECT_EQ(processes_[name]->stop(SIGTERM, 30000), 0) << name << " did not stop cleanly";
+    }
+  }
+  if (processes_.count("fake_zalo")) processes_["fake_zalo"]->stop(SIGTERM, 5000);
   if (HasFailure()) {
     std::cerr << "---- logs kept in " << dir_ << " ----\n" << logs();
   } else {
-    for (const char* name : kServices) {
-      if (processes_.count(name)) processes_[name]->stop(SIGTERM, 15000);
-    }
-    if (processes_.count("fake_zalo")) processes_["fake_zalo"]->stop(SIGTERM, 5000);
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
   }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <iostream>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -297,14 +298,20 @@ TEST_F(E2eTest, GracefulStopUnderLoadLosesNothingAcknowledged) {
   std::vector<std::thread> threads;
   for (int i = 0; i < 4; ++i) threads.emplace_back(worker, i);
 
-  // Mid-way: once the load is really flowing.
-  bool loaded = wait_for([&] { return created >= 30 && read_ok >= 30; });
+  // Mid-way: once the load has flowed for a second or so.
+  auto load_started = std::chrono::steady_clock::now();
+  bool loaded = wait_for([&] {
+    return created >= 30 && read_ok >= 30 &&
+           std::chrono::steady_clock::now() - load_started >= std::chrono::seconds(1);
+  });
   int exit_code = process("nominations").stop(SIGTERM, 60000);
   // Keep knocking a little after the exit: those calls find nobody (status 0).
   wait_until([&] { return no_answer >= 8; }, 10000);
   stop = true;
   for (auto& t : threads) t.join();
 
+  std::cout << "[ load     ] " << created << " created, " << read_ok << " read, " << no_answer
+            << " calls found nobody\n";
   EXPECT_TRUE(loaded) << "load never got going: " << created << " created, " << read_ok << " read";
   EXPECT_EQ(exit_code, 0);
   EXPECT_TRUE(unexpected.empty()) << unexpected.size() << " unexpected answers, first: "
