@@ -84,8 +84,7 @@ TEST_F(ApiContractTest, NominationIsCreatedAndReadAsDocumented) {
   const json full = {{"period", "2026"},
                      {"award", "gk_xa"},
                      {"subject_kind", "collective"},
-                     {"subject_name", "Tổ Toán – Tin"},
-                     {"unit", "Tổ Toán – Tin"},
+                     {"subject_id", "to-toan-tin"},
                      {"reason", "Chuyển đổi số trong dạy học: 100% bài giảng có học liệu số."}};
   auto created =
       expect_documented("nominations", "POST", kNominations, kNominations, 201, full.dump(), admin);
@@ -103,10 +102,11 @@ TEST_F(ApiContractTest, NominationIsCreatedAndReadAsDocumented) {
   json minimal = {{"period", "so-ket-2027"},
                   {"award", "gk_ht"},
                   {"subject_kind", "individual"},
-                  {"subject_name", "Nguyễn Văn A"}};
+                  {"subject_id", "gv-a"}};
   expect_documented("nominations", "POST", kNominations, kNominations, 201, minimal.dump(),
                     stack_.token("leader"));
-  minimal["unit"] = nullptr;
+  minimal["subject_id"] = "gv-b";
+  minimal["achievements"] = nullptr;
   minimal["reason"] = nullptr;
   expect_documented("nominations", "POST", kNominations, kNominations, 201, minimal.dump(), admin);
 }
@@ -114,7 +114,7 @@ TEST_F(ApiContractTest, NominationIsCreatedAndReadAsDocumented) {
 TEST_F(ApiContractTest, NominationErrorsAnswerAsDocumented) {
   const auto admin = stack_.token("admin");
   const std::string valid =
-      R"({"period":"2026","award":"gk_xa","subject_kind":"individual","subject_name":"Lê Thị B"})";
+      R"({"period":"2026","award":"gk_xa","subject_kind":"individual","subject_id":"gv-b"})";
   const std::string item = kNominations + "/{id}";
 
   expect_documented("nominations", "POST", kNominations, kNominations, 401, valid);
@@ -128,9 +128,10 @@ TEST_F(ApiContractTest, NominationErrorsAnswerAsDocumented) {
   expect_documented("nominations", "POST", kNominations, kNominations, 400, "[1, 2]", admin);
   expect_documented("nominations", "POST", kNominations, kNominations, 400,
                     R"({"period":"2026","award":"gk_xa","subject_kind":"individual"})", admin);
-  expect_documented("nominations", "POST", kNominations, kNominations, 400,
+  // A period the catalogue does not have: well-formed, but not a period of the movement.
+  expect_documented("nominations", "POST", kNominations, kNominations, 422,
                     R"({"period":"1999","award":"gk_xa","subject_kind":"individual",)"
-                    R"("subject_name":"Lê Thị B"})",
+                    R"("subject_id":"gv-b"})",
                     admin);
   // Nested deeper than any body needs: refused before anything walks it.
   expect_documented("nominations", "POST", kNominations, kNominations, 400,

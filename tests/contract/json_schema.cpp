@@ -40,7 +40,11 @@ const std::set<std::string>& supported() {
                                           "allOf",
                                           "anyOf",
                                           "oneOf",
-                                          "not"};
+                                          "not",
+                                          "if",
+                                          "then",
+                                          "else",
+                                          "unevaluatedProperties"};
   return keys;
 }
 
@@ -176,6 +180,30 @@ std::vector<std::string> JsonSchema::validate_against(const nlohmann::json& inst
   std::vector<std::string> errors;
   check(instance, schema, "", schema_path, errors, 0);
   return errors;
+}
+
+// The property names a schema and its in-place subschemas (allOf, anyOf, oneOf, if, then,
+// else, $ref) declare: what unevaluatedProperties leaves alone. A static approximation of
+// 2020-12's annotation collection, exact for the compositions proto/ uses.
+void JsonSchema::collect_properties(const json& schema, std::set<std::string>& names,
+                                    int depth) const {
+  if (depth > kMaxDepth || !schema.is_object()) return;
+  if (schema.contains("properties") && schema["properties"].is_object()) {
+    for (auto p = schema["properties"].begin(); p != schema["properties"].end(); ++p) {
+      names.insert(p.key());
+    }
+  }
+  if (schema.contains("$ref") && schema["$ref"].is_string()) {
+    collect_properties(resolve(schema["$ref"].get<std::string>()), names, depth + 1);
+  }
+  for (const char* k : {"allOf", "anyOf", "oneOf"}) {
+    if (schema.contains(k) && schema[k].is_array()) {
+      for (const auto& sub : schema[k]) collect_properties(sub, names, depth + 1);
+    }
+  }
+  for (const char* k : {"if", "then", "else"}) {
+    if (schema.contains(k)) collect_properties(schema[k], names, depth + 1);
+  }
 }
 
 void JsonSchema::check(const json& instance, const json& schema, const std::string& where,
@@ -325,6 +353,27 @@ void JsonSchema::check(const json& instance, const json& schema, const std::stri
         fail(short_dump(instance) + " is not a date-time (RFC 3339)", keyword);
       }
       // Other formats are annotations here.
+    } else if (keyword == "if") {
+      std::vector<std::string> condition;
+      check(instance, value, where, at, condition, depth + 1);
+      const char* branch = condition.empty() ? "then" : "else";
+      if (schema.contains(branch)) {
+        check(instance, schema[branch], where, schema_path + "/" + branch, errors, depth + 1);
+      }
+    } else if (keyword == "then" || keyword == "else") {
+      // Applied by "if" above; alone they do nothing (JSON Schema 2020-12, 10.2.2).
+    } else if (keyword == "unevaluatedProperties") {
+      if (!instance.is_object()) continue;
+      std::set<std::string> evaluated;
+      collect_properties(schema, evaluated, depth);
+      for (auto p = instance.begin(); p != instance.end(); ++p) {
+        if (evaluated.count(p.key())) continue;
+        if (value.is_boolean() && !value.get<bool>()) {
+          fail("property \"" + p.key() + "\" is not allowed (evaluated by no subschema)", keyword);
+        } else {
+          check(p.value(), value, child(where, p.key()), at, errors, depth);
+        }
+      }
     } else if (keyword == "allOf") {
       const auto& subs = schema_array(value, keyword, schema_path);
       for (std::size_t i = 0; i < subs.size(); ++i) {
@@ -398,7 +447,9 @@ std::vector<std::string> JsonSchema::lint(const nlohmann::json& schema,
         for (auto p = value.begin(); value.is_object() && p != value.end(); ++p) {
           self(self, p.value(), at + "/" + p.key());
         }
-      } else if (key == "additionalProperties" || key == "items" || key == "not") {
+      } else if (key == "additionalProperties" || key == "items" || key == "not" ||
+                 key == "unevaluatedProperties" || key == "if" || key == "then" ||
+                 key == "else") {
         self(self, value, at);
       } else if (key == "allOf" || key == "anyOf" || key == "oneOf") {
         if (!value.is_array() || value.empty()) {

@@ -12,6 +12,7 @@
 // Any other keyword throws SchemaError: a schema must not look stricter than it is checked.
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,8 @@ class JsonSchema {
   const nlohmann::json& root() const { return root_; }
 
  private:
+  void collect_properties(const nlohmann::json& schema, std::set<std::string>& names,
+                          int depth) const;
   void check(const nlohmann::json& instance, const nlohmann::json& schema, const std::string& where,
              const std::string& schema_path, std::vector<std::string>& errors, int depth) const;
 

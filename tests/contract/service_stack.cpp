@@ -1,3 +1,4 @@
+#include <array>
 #include "contract/service_stack.hpp"
 
 #include <filesystem>
@@ -41,6 +42,7 @@ void ServiceStack::start(const std::string& service) {
       {"THIDUA_HTTP_BODY_LIMIT", std::to_string(kBodyLimit)},
       {"THIDUA_MESSENGER", "console"},
       {"THIDUA_CONSOLE_OUTBOX", dir_ + "/console-messages.log"},
+      {"THIDUA_CATALOGUE_FILE", testing::source_dir() + "/config/catalogue.json"},
   };
   const auto binary = service_binary(service);
   running->process.start(binary, {}, env, dir_ + "/" + service + ".log");
@@ -56,6 +58,28 @@ void ServiceStack::start(const std::string& service) {
   if (!ready || !process->running()) {
     throw std::runtime_error(service + (ready ? " exited" : " did not become ready") +
                              "; its log:\n" + tail(process->log(), 4000));
+  }
+  if (service == "nominations") add_people();
+}
+
+void ServiceStack::add_people() {
+  // Tokens of every role name a staff member of the seed catalogue's units, so that leaders
+  // and staff act within their unit as the service requires.
+  bool seeded = testing::wait_until([&] {
+    auto c = call("nominations", "GET", "/api/nominations/v1/catalogue", "", kAdminToken);
+    return c.status == 200 && c.body.find("to-toan-tin") != std::string::npos;
+  });
+  if (!seeded) throw std::runtime_error("the seed catalogue did not load:\n" + logs());
+  const std::vector<std::array<std::string, 3>> people{
+      {"contract-admin", "truong", "admin"},      {"contract-council", "truong", "council"},
+      {"contract-leader", "to-toan-tin", "leader"}, {"contract-staff", "to-toan-tin", "staff"},
+      {"gv-a", "to-toan-tin", "staff"},           {"gv-b", "to-ngu-van", "staff"}};
+  for (const auto& [id, unit, role] : people) {
+    std::string body = R"({"name":"Cán bộ )" + id + R"(","unit_id":")" + unit + R"(","role":")" +
+                       role + R"("})";
+    auto r = call("nominations", "PUT", "/api/nominations/v1/catalogue/staff/" + id, body,
+                  kAdminToken);
+    if (r.status != 200) throw std::runtime_error("cannot add staff " + id + ": " + r.body);
   }
 }
 

@@ -23,6 +23,9 @@ class ServiceStack {
 
   // Starts build/services/<name>/<name> and waits until /readyz answers 200.
   void start(const std::string& service);
+  // Staff records behind the role tokens, and two plain staff members (gv-a in Tổ Toán – Tin,
+  // gv-b in Tổ Ngữ văn) to nominate.
+  void add_people();
   std::string url(const std::string& service) const;
   testing::RedisServer& redis() { return redis_; }
 

@@ -1,5 +1,7 @@
 #include "e2e/e2e_system.hpp"
 
+#include "core/crypto.hpp"
+
 #include <signal.h>
 
 #include <filesystem>
@@ -94,6 +96,7 @@ void E2eTest::start_system(const std::map<std::string, std::string>& env) {
         {"ZALO_GROUP_ID", kGroupId},
         {"ZALO_TIMEOUT_MS", "3000"},
         {"THIDUA_CONSOLE_OUTBOX", dir_ + "/console-outbox.log"},
+        {"THIDUA_CATALOGUE_FILE", testing::source_dir() + "/config/catalogue.json"},
         {"THIDUA_RETRY_BASE_MS", "50"},
         {"THIDUA_RETRY_CAP_MS", "200"},
         {"THIDUA_RETRY_MAX_ATTEMPTS", "8"},
@@ -105,6 +108,11 @@ void E2eTest::start_system(const std::map<std::string, std::string>& env) {
   for (const char* name : kServices) {
     ASSERT_TRUE(wait_ready(name, "/readyz")) << name << " did not become ready";
   }
+  // The seed catalogue (units, periods, award forms) loads right after nominations starts.
+  ASSERT_TRUE(wait_until([&] {
+    auto c = http_call("GET", url("nominations", "/api/nominations/v1/catalogue"), "", admin());
+    return c.status == 200 && c.body.find("to-toan-tin") != std::string::npos;
+  })) << "the seed catalogue did not load";
   // The notifications worker has made its consumer group (and with it the stream).
   ASSERT_TRUE(wait_until(
       [&] {
@@ -114,9 +122,28 @@ void E2eTest::start_system(const std::map<std::string, std::string>& env) {
       << "notifications did not create its consumer group";
 }
 
-testing::HttpReply E2eTest::post_nomination(const json& body) {
+std::string E2eTest::add_staff(const std::string& name) {
+  auto staff_id = "gv-" + crypto::sha256_hex(name).substr(0, 12);
+  json staff = {{"name", name}, {"unit_id", "to-toan-tin"}, {"position", "Giáo viên"}};
+  auto put = http_call("PUT", url("nominations", "/api/nominations/v1/catalogue/staff/" + staff_id),
+                       staff.dump(), admin());
+  return put.status == 200 ? staff_id : "";
+}
+
+testing::HttpReply E2eTest::post_nomination(json body) {
+  if (body.contains("subject_name")) {
+    auto staff_id = add_staff(body["subject_name"].get<std::string>());
+    body.erase("subject_name");
+    body["subject_id"] = staff_id;
+  }
   return http_call("POST", url("nominations", "/api/nominations/v1/nominations"), body.dump(),
                    admin());
+}
+
+testing::HttpReply E2eTest::submit(const std::string& id) {
+  return http_call("POST",
+                   url("nominations", "/api/nominations/v1/nominations/" + id + "/transitions"),
+                   R"({"action":"submit"})", admin());
 }
 
 json E2eTest::sample_nomination(const std::string& subject) {
@@ -124,7 +151,6 @@ json E2eTest::sample_nomination(const std::string& subject) {
           {"award", "gk_xa"},
           {"subject_kind", "individual"},
           {"subject_name", subject},
-          {"unit", "Tổ Toán – Tin"},
           {"reason", "Hoàn thành xuất sắc nhiệm vụ năm học; có sáng kiến được công nhận."}};
 }
 

@@ -25,7 +25,8 @@ inline const std::string kGroupId = "nhom-thi-dua-e2e-01";
 inline const std::string kEventsStream = "{" + kSchool + "}:nominations:events";
 inline const std::string kRetrySet = "{" + kSchool + "}:notifications:events-retry";
 inline const std::string kDeadStream = "{" + kSchool + "}:notifications:events-dead";
-inline const std::string kNominationKeys = "{" + kSchool + "}:nominations:nomination:*";
+// Every stored nomination's id is in this sorted set, in the same script that stores it.
+inline const std::string kNominationIndex = "{" + kSchool + "}:nominations:index";
 
 class E2eTest : public ::testing::Test {
  protected:
@@ -41,7 +42,13 @@ class E2eTest : public ::testing::Test {
 
   std::string url(const std::string& service, const std::string& path) const;
   std::map<std::string, std::string> admin() const;
-  testing::HttpReply post_nomination(const nlohmann::json& body);
+  // Creates the nomination; a body naming its subject by "subject_name" gets a staff record
+  // for that person (in Tổ Toán – Tin) and their subject_id, as an admin would set it up.
+  testing::HttpReply post_nomination(nlohmann::json body);
+  // A staff record for `name` (same id for the same name); "" if it could not be stored.
+  std::string add_staff(const std::string& name);
+  // Submits a draft to the council: the step the staff group hears about.
+  testing::HttpReply submit(const std::string& id);
   static nlohmann::json sample_nomination(const std::string& subject = "Nguyễn Văn An");
 
   // The fake's record of calls (optionally of one Bot API method only).

@@ -37,10 +37,6 @@ std::map<std::string, std::string> first_entry(testing::RedisServer& redis,
   return entry;
 }
 
-int count_keys(testing::RedisServer& redis, const std::string& pattern) {
-  return static_cast<int>(redis.cmd({"KEYS", pattern}).size());
-}
-
 // The yearly report is due on 30 October; the next one from `today` (an independent oracle
 // for the reports service, computed from the clock rather than hard-coded).
 LocalDate next_october_30(LocalDate today) {
@@ -62,6 +58,10 @@ TEST_F(E2eTest, NominationIsAnnouncedOnceInTheGroupAndReadsBack) {
   std::string id = nomination.at("id");
   EXPECT_EQ(nomination["subject_name"], "Nguyễn Văn An");
   EXPECT_EQ(created.header("location"), "/api/nominations/v1/nominations/" + id);
+  // A draft stays within the unit; submitting it to the council is announced.
+  EXPECT_TRUE(wait_for([&] { return queue_settled(); }));
+  EXPECT_TRUE(delivered().empty());
+  ASSERT_EQ(submit(id).status, 200);
 
   ASSERT_TRUE(wait_for([&] { return !delivered().empty(); }))
       << "no message reached the fake Zalo group";
@@ -83,7 +83,8 @@ TEST_F(E2eTest, NominationIsAnnouncedOnceInTheGroupAndReadsBack) {
   auto stored = json::parse(read.body);
   EXPECT_EQ(stored["id"], id);
   EXPECT_EQ(stored["subject_name"], "Nguyễn Văn An");
-  EXPECT_EQ(stored["unit"], "Tổ Toán – Tin");
+  EXPECT_EQ(stored["unit_name"], "Tổ Toán – Tin");
+  EXPECT_EQ(stored["status"], "submitted");
   EXPECT_EQ(stored["award"], "gk_xa");
 
   auto before = local_date(std::chrono::system_clock::now());
@@ -109,6 +110,7 @@ TEST_F(E2eTest, NominationIsAnnouncedOnceInTheGroupAndReadsBack) {
 TEST_F(E2eTest, BadInputIsRefusedAndChangesNothing) {
   start_system();
   if (HasFatalFailure()) return;
+  ASSERT_FALSE(add_staff("Nguyễn Văn An").empty());  // the subject exists; only input is bad
   auto snapshot = [&] {
     auto keys = redis().cmd({"KEYS", "*"});
     std::sort(keys.begin(), keys.end());
@@ -148,8 +150,7 @@ TEST_F(E2eTest, BadInputIsRefusedAndChangesNothing) {
                  "missing_field");
   auto unknown_award = sample_nomination();
   unknown_award["award"] = "huan_chuong";
-  expect_problem("unknown award", http_call("POST", create, unknown_award.dump(), admin()), 400,
-                 "unknown_award");
+  expect_problem("unknown award", post_nomination(unknown_award), 422, "unknown_award");
 
   auto huge = sample_nomination();
   huge["reason"] = std::string(2 * 1024 * 1024, 'a');
@@ -199,6 +200,7 @@ void RetryTest::fails_then_delivers_once(const std::string& mode) {
 
   auto created = post_nomination(sample_nomination("Lê Thị Hồng Nhung"));
   ASSERT_EQ(created.status, 201) << created.body;
+  ASSERT_EQ(submit(json::parse(created.body).at("id")).status, 200);
 
   ASSERT_TRUE(wait_for([&] { return !delivered().empty(); }))
       << "never delivered; calls: " << fake_calls().dump();
@@ -241,6 +243,7 @@ TEST_F(E2eTest, PermanentFailureGoesToDeadLetterWithoutRetries) {
   auto created = post_nomination(sample_nomination("Phạm Quốc Đạt"));
   ASSERT_EQ(created.status, 201) << created.body;
   std::string id = json::parse(created.body).at("id");
+  ASSERT_EQ(submit(id).status, 200);
 
   ASSERT_TRUE(wait_for([&] {
     return redis().cmd1({"XLEN", kDeadStream}) == "1";
@@ -258,7 +261,7 @@ TEST_F(E2eTest, PermanentFailureGoesToDeadLetterWithoutRetries) {
   ASSERT_TRUE(entry.count("dead_reason")) << "fields missing";
   EXPECT_TRUE(contains(entry.at("dead_reason"), "401")) << entry.at("dead_reason");
   EXPECT_FALSE(contains(entry.at("dead_reason"), kZaloToken)) << "the token leaked";
-  EXPECT_EQ(entry.count("type") ? entry.at("type") : "", "nomination.created");
+  EXPECT_EQ(entry.count("type") ? entry.at("type") : "", "nomination.submitted");
   ASSERT_TRUE(entry.count("event"));
   EXPECT_EQ(json::parse(entry.at("event")).value("nomination_id", ""), id);
 }
@@ -317,7 +320,7 @@ TEST_F(E2eTest, GracefulStopUnderLoadLosesNothingAcknowledged) {
   EXPECT_TRUE(unexpected.empty()) << unexpected.size() << " unexpected answers, first: "
                                   << (unexpected.empty() ? "" : unexpected.front());
   // Every 201 is stored with its event; nothing stored went unanswered either.
-  EXPECT_EQ(count_keys(redis(), kNominationKeys), created.load());
+  EXPECT_EQ(redis().cmd1({"ZCARD", kNominationIndex}), std::to_string(created.load()));
   EXPECT_EQ(redis().cmd1({"XLEN", kEventsStream}), std::to_string(created.load()));
   EXPECT_TRUE(contains(process("nominations").log(), "\"stopped\""));
 }

@@ -53,6 +53,7 @@ Process::~Process() {
 void Process::start(const std::string& path, const std::vector<std::string>& args,
                     const std::map<std::string, std::string>& env, const std::string& log_path) {
   log_path_ = log_path;
+  exited_ = false;
   std::map<std::string, std::string> full;
   for (char** e = environ; *e; ++e) {
     std::string kv = *e;
@@ -88,14 +89,27 @@ void Process::start(const std::string& path, const std::vector<std::string>& arg
 
 bool Process::running() {
   if (pid_ <= 0) return false;
+  if (exited_) return false;
   int status = 0;
-  return ::waitpid(pid_, &status, WNOHANG) == 0;
+  if (::waitpid(pid_, &status, WNOHANG) != pid_) return true;
+  // Reaped here: keep the status for stop(), which must not signal a reused pid.
+  exited_ = true;
+  status_ = status;
+  return false;
 }
 
 int Process::stop(int signal, int timeout_ms) {
   if (pid_ <= 0) return 0;
-  ::kill(pid_, signal);
   int status = 0;
+  if (exited_) {
+    status = status_;
+    pid_ = -1;
+    exited_ = false;
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return -WTERMSIG(status);
+    return -1;
+  }
+  ::kill(pid_, signal);
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (true) {
     pid_t r = ::waitpid(pid_, &status, WNOHANG);

@@ -37,6 +37,8 @@ class Process {
 
  private:
   pid_t pid_ = -1;
+  bool exited_ = false;  // reaped by running(); status_ holds how it ended
+  int status_ = 0;
   std::string log_path_;
 };
 

@@ -11,8 +11,8 @@ namespace {
 using Kind = SendResult::Kind;
 const std::string kFooter = "— Tin nhắn tự động từ hệ thống thi đua.";
 
-nlohmann::json created_event(const std::string& period = "2026") {
-  return {{"type", "nomination.created"},
+nlohmann::json event_of(const std::string& type, const std::string& period = "2026") {
+  return {{"type", type},
           {"nomination_id", "12"},
           {"nomination",
            {{"id", "12"},
@@ -21,39 +21,54 @@ nlohmann::json created_event(const std::string& period = "2026") {
             {"award_label", "Giấy khen của Chủ tịch UBND xã"},
             {"subject_kind", "individual"},
             {"subject_name", "Nguyễn Thị Hồng"},
-            {"unit", "Tổ Toán – Tin"}}}};
+            {"unit_name", "Tổ Toán – Tin"}}}};
 }
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-TEST(EventMessages, CreatedNominationIsAnnouncedInVietnamese) {
-  auto text = message_for_event(created_event(), kFooter);
+TEST(EventMessages, SubmissionIsAnnouncedInVietnamese) {
+  auto text = message_for_event(event_of("nomination.submitted"), kFooter);
   ASSERT_TRUE(text);
-  EXPECT_TRUE(contains(*text, "Đề nghị khen thưởng mới")) << *text;
+  EXPECT_TRUE(contains(*text, "đã được trình Hội đồng")) << *text;
   EXPECT_TRUE(contains(*text, "Nguyễn Thị Hồng (Tổ Toán – Tin)")) << *text;
   EXPECT_TRUE(contains(*text, "Giấy khen của Chủ tịch UBND xã")) << *text;
   EXPECT_TRUE(contains(*text, "năm 2026")) << *text;
-  EXPECT_TRUE(contains(*text, "12")) << *text;
+  EXPECT_TRUE(contains(*text, "số 12")) << *text;
   EXPECT_TRUE(text->ends_with("\n" + kFooter)) << *text;
 }
 
+TEST(EventMessages, DecisionsAreAnnouncedAndDraftsAreNot) {
+  EXPECT_TRUE(contains(*message_for_event(event_of("nomination.approved"), ""), "đã thông qua"));
+  auto rejected = event_of("nomination.rejected");
+  rejected["note"] = "Chưa đủ minh chứng";
+  EXPECT_TRUE(contains(*message_for_event(rejected, ""), "Lý do: Chưa đủ minh chứng"));
+  EXPECT_TRUE(contains(*message_for_event(event_of("nomination.awarded"), ""), "Chúc mừng"));
+  for (auto quiet : {"nomination.created", "nomination.updated", "nomination.under_review",
+                     "nomination.withdrawn", "nomination.forwarded"}) {
+    EXPECT_FALSE(message_for_event(event_of(quiet), kFooter)) << quiet;
+  }
+}
+
 TEST(EventMessages, ReviewPeriodsHaveTheirOwnNames) {
-  EXPECT_TRUE(contains(*message_for_event(created_event("so-ket-2027"), ""), "sơ kết"));
-  EXPECT_TRUE(contains(*message_for_event(created_event("tong-ket-2030"), ""), "tổng kết"));
+  EXPECT_TRUE(contains(*message_for_event(event_of("nomination.submitted", "so-ket-2027"), ""), "sơ kết"));
+  EXPECT_TRUE(contains(*message_for_event(event_of("nomination.submitted", "tong-ket-2030"), ""), "tổng kết"));
+  auto labelled = event_of("nomination.submitted");
+  labelled["nomination"]["period_label"] = "Năm học 2026";
+  EXPECT_TRUE(contains(*message_for_event(labelled, ""), "Năm học 2026"));
 }
 
 TEST(EventMessages, NoFooterMeansNoTrailingLine) {
-  auto text = message_for_event(created_event(), "");
+  auto text = message_for_event(event_of("nomination.submitted"), "");
   ASSERT_TRUE(text);
   EXPECT_FALSE(contains(*text, "\n"));
 }
 
 TEST(EventMessages, FallsBackToTheAwardCodeAndLeavesOutAnEmptyUnit) {
-  auto event = created_event();
+  auto event = event_of("nomination.submitted");
   event["nomination"].erase("award_label");
-  event["nomination"]["unit"] = "";
+  event["nomination"]["unit_name"] = "";
   auto text = message_for_event(event, "");
   ASSERT_TRUE(text);
   EXPECT_TRUE(contains(*text, "gk_xa"));
@@ -61,25 +76,24 @@ TEST(EventMessages, FallsBackToTheAwardCodeAndLeavesOutAnEmptyUnit) {
 }
 
 TEST(EventMessages, UnknownOrBrokenEventsAreNotAnnounced) {
-  auto other = created_event();
-  other["type"] = "nomination.approved.someday";
+  auto other = event_of("nomination.approved.someday");
   EXPECT_FALSE(message_for_event(other, kFooter));
-  auto untyped = created_event();
+  auto untyped = event_of("nomination.submitted");
   untyped.erase("type");
   EXPECT_FALSE(message_for_event(untyped, kFooter));
   EXPECT_FALSE(message_for_event(nlohmann::json::array(), kFooter));
-  EXPECT_FALSE(message_for_event({{"type", "nomination.created"}}, kFooter));
+  EXPECT_FALSE(message_for_event({{"type", "nomination.submitted"}}, kFooter));
 }
 
 TEST(EventMessages, WronglyTypedFieldsDoNotThrow) {
   // A malformed event can never be announced: retrying it would only fill the logs.
-  auto not_object = created_event();
+  auto not_object = event_of("nomination.submitted");
   not_object["nomination"] = "12";
   EXPECT_NO_THROW(EXPECT_FALSE(message_for_event(not_object, kFooter)));
-  auto number = created_event();
+  auto number = event_of("nomination.submitted");
   number["nomination"]["subject_name"] = 5;
   EXPECT_NO_THROW(message_for_event(number, kFooter));
-  auto typed = created_event();
+  auto typed = event_of("nomination.submitted");
   typed["type"] = 1;
   EXPECT_NO_THROW(EXPECT_FALSE(message_for_event(typed, kFooter)));
 }

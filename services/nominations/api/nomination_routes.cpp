@@ -58,6 +58,17 @@ const std::string& checked_id(const Request& req, const std::string& name) {
   return v;
 }
 
+namespace {
+// Nomination ids are numbers; anything else is a 400 before any lookup.
+const std::string& nomination_id(const Request& req) {
+  const auto& id = req.param("id");
+  if (id.empty() || id.size() > 18 || !std::all_of(id.begin(), id.end(), ::isdigit)) {
+    throw bad_request("invalid_id", "Mã đề nghị \"" + id + "\" không hợp lệ: phải là một số.");
+  }
+  return id;
+}
+}  // namespace
+
 void add_nomination_routes(http::Router& router, RouteDeps d) {
   const Access everyone = Access::roles_of(
       {Role::Admin, Role::Council, Role::Leader, Role::Staff, Role::Service});
@@ -76,14 +87,14 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
     co_return http::json(200, co_await app.list(req.principal, parse_filter(req)));
   });
   router.add(Method::Get, base + "/{id}", everyone, [&app](Request& req) -> Task<Response> {
-    co_return http::json(200, co_await app.get(req.principal, checked_id(req, "id")));
+    co_return http::json(200, co_await app.get(req.principal, nomination_id(req)));
   });
   router.add(Method::Put, base + "/{id}", writers, [&app](Request& req) -> Task<Response> {
-    co_return http::json(200, co_await app.edit(req.principal, checked_id(req, "id"),
+    co_return http::json(200, co_await app.edit(req.principal, nomination_id(req),
                                                 http::parse_object(req)));
   });
   router.add(Method::Get, base + "/{id}/history", everyone, [&app](Request& req) -> Task<Response> {
-    co_return http::json(200, co_await app.history(req.principal, checked_id(req, "id")));
+    co_return http::json(200, co_await app.history(req.principal, nomination_id(req)));
   });
   router.add(Method::Post, base + "/{id}/transitions",
              Access::roles_of({Role::Admin, Role::Council, Role::Leader}),
@@ -97,20 +108,20 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
                                        "\" không hợp lệ: submit, review, approve, reject, forward, "
                                        "award, not_award, withdraw.");
                }
-               co_return http::json(200, co_await app.act(req.principal, checked_id(req, "id"),
+               co_return http::json(200, co_await app.act(req.principal, nomination_id(req),
                                                           *action, body));
              });
   router.add(Method::Put, base + "/{id}/vote", council, [&app](Request& req) -> Task<Response> {
-    co_return http::json(200, co_await app.record_vote(req.principal, checked_id(req, "id"),
+    co_return http::json(200, co_await app.record_vote(req.principal, nomination_id(req),
                                                        http::parse_object(req)));
   });
   router.add(Method::Get, base + "/{id}/dossier", everyone, [&app](Request& req) -> Task<Response> {
-    co_return http::json(200, co_await app.dossier(req.principal, checked_id(req, "id")));
+    co_return http::json(200, co_await app.dossier(req.principal, nomination_id(req)));
   });
   router.add(Method::Put, base + "/{id}/dossier/{item}", council,
              [&app](Request& req) -> Task<Response> {
                co_return http::json(
-                   200, co_await app.receive_dossier_item(req.principal, checked_id(req, "id"),
+                   200, co_await app.receive_dossier_item(req.principal, nomination_id(req),
                                                           checked_id(req, "item"),
                                                           http::parse_object(req)));
              });
