@@ -32,6 +32,7 @@ const STEP_TIMEOUT_MS = 15000;
 // ------------------------------------------------------------------ results
 
 const results = [];
+const children = []; // processes started here: { name, child, logPath, exited }
 let stopping = false;
 
 function summaryAndExit(code) {
@@ -114,8 +115,6 @@ function pathEnv() {
 }
 
 // ------------------------------------------------------------------ processes
-
-const children = [];
 
 function startProcess(name, command, args, env) {
   const logPath = path.join(runDir, `${name}.log`);
