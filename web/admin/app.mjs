@@ -488,7 +488,8 @@ async function confirmAction(event) {
     if (f.kind === 'date') {
       const iso = parseVnDate(value);
       if (!iso) {
-        box.replaceChildren(el('p', {}, `“${f.label}” phải là một ngày có thật, dạng dd/mm/yyyy.`));
+        const name = f.label.replace(/\s*\(dd\/mm\/yyyy\)$/, '');
+        box.replaceChildren(el('p', {}, `“${name}” phải là một ngày có thật, dạng dd/mm/yyyy (ví dụ 05/11/2026).`));
         $(`action-field-${f.name}`).focus();
         return;
       }
