@@ -568,6 +568,72 @@ await step('filters (status, award) and paging with next_after', async () => {
   await eventually(async () => (await rows.count()) === 12, 'all 12 again');
 });
 
+await step('the whole path in the UI: vote passes, "Thông qua", forward and award dialogs with dd/mm/yyyy dates', async () => {
+  const n = await apiCall('POST', '/api/nominations/v1/nominations', {
+    period: currentYear, award: 'bk_tinh', subject_kind: 'individual', subject_id: 'gv-hoa',
+    reason: 'Sáng kiến số hoá sổ điểm của tổ.',
+  });
+  const base = `/api/nominations/v1/nominations/${n.id}`;
+  await apiCall('POST', `${base}/transitions`, { action: 'submit' });
+  await apiCall('POST', `${base}/transitions`, { action: 'review' });
+  const meeting = await apiCall('POST', '/api/nominations/v1/council/meetings',
+    { date: `${currentYear}-10-15`, members_total: 9, members_present: 8 });
+  await apiCall('PUT', `${base}/vote`, { meeting_id: meeting.id, yes: 7, no: 1, abstain: 0 });
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await page.getByRole('button', { name: `Xem đề nghị số ${n.id}`, exact: true }).click();
+  await page.getByRole('heading', { name: `Đề nghị số ${n.id}`, exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Thông qua', exact: true }).click();
+  await eventually(async () => (await text(page.locator('#detail-status'))) === 'Hội đồng đã thông qua',
+    'status "Hội đồng đã thông qua"');
+  check((await text(page.locator('#detail-facts'))).includes('Biểu quyết'), 'the vote summary is shown');
+
+  for (const item of ['to_trinh', 'bien_ban', 'bao_cao_thanh_tich']) {
+    await apiCall('PUT', `${base}/dossier/${item}`, { copies: 2 });
+  }
+  await page.getByRole('button', { name: `Xem đề nghị số ${n.id}`, exact: true }).click();
+  await eventually(async () => (await page.locator('#detail-dossier .dossier-done').count()) === 3,
+    'the dossier shows 3 complete items');
+
+  await page.getByRole('button', { name: 'Gửi cấp khen thưởng' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Gửi cấp khen thưởng' });
+  await dialog.waitFor();
+  const sent = dialog.getByLabel('Ngày gửi (dd/mm/yyyy)');
+  check(/^\d{2}\/\d{2}\/\d{4}$/.test(await sent.inputValue()), 'the date field starts with today as dd/mm/yyyy');
+  await sent.fill('31/02/2026');
+  await dialog.getByLabel('Số văn bản (tờ trình) đã gửi').fill('12/TTr-THCSVP1');
+  await dialog.getByRole('button', { name: 'Gửi cấp khen thưởng' }).click();
+  await eventually(async () => (await text(dialog.getByRole('alert'))).includes('dd/mm/yyyy'),
+    '31/02 is refused in the dialog');
+  await page.screenshot({ path: path.join(outDir, 'dashboard-dialog.png') });
+  await sent.fill('05/11/2026');
+  await dialog.getByRole('button', { name: 'Gửi cấp khen thưởng' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await eventually(async () => (await text(page.locator('#detail-status'))) === 'Đã gửi cấp khen thưởng',
+    'status "Đã gửi cấp khen thưởng"');
+  check((await text(page.locator('#detail-facts'))).includes('Ngày 05/11/2026, văn bản số 12/TTr-THCSVP1'),
+    'forwarding shown with a dd/mm/yyyy date');
+
+  await page.getByRole('button', { name: 'Ghi quyết định khen thưởng' }).click();
+  dialog = page.getByRole('dialog', { name: 'Ghi quyết định khen thưởng' });
+  await dialog.waitFor();
+  await dialog.getByLabel('Số quyết định').fill('123/QĐ-UBND');
+  await dialog.getByLabel('Ngày quyết định (dd/mm/yyyy)').fill('20/11/2026');
+  await dialog.getByRole('button', { name: 'Ghi quyết định khen thưởng' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await eventually(async () => (await text(page.locator('#detail-status'))) === 'Đã được khen thưởng',
+    'status "Đã được khen thưởng"');
+  check((await text(page.locator('#detail-facts'))).includes('Số 123/QĐ-UBND, ngày 20/11/2026'), 'decision shown');
+  check((await text(page.locator('#detail-actions'))).includes('không còn thao tác'), 'no actions left');
+  const stored = await apiCall('GET', base);
+  check(stored.status === 'awarded' && stored.outcome.forwarding.date === '2026-11-05' &&
+    stored.outcome.decision.date === '2026-11-20', `service state: ${JSON.stringify(stored.outcome)}`);
+  const quotas = await apiCall('GET', `/api/nominations/v1/quotas?period=${currentYear}`);
+  const q = quotas.items.find((i) => i.award === 'bk_tinh' && i.subject_kind === 'individual');
+  check(q.used === 1, `an awarded nomination keeps its place: ${JSON.stringify(q)}`);
+  await eventually(async () => (await text(quotaCell('bk_tinh', 'individual').locator('.q-used'))) === '1',
+    'the quota table shows the place');
+});
+
 await step('every form control has a label; one h1; no heading level skipped', async () => {
   const report = await page.evaluate(() => {
     const unlabelled = [...document.querySelectorAll('input, select, textarea')]
