@@ -388,6 +388,7 @@ await step('a wrong token is refused: the Vietnamese detail appears in the role=
   check(await alertBox.isVisible(), 'alert region is not visible');
   check(await page.locator('#signin').isVisible(), 'sign-in form should stay');
   check(await page.evaluate(() => sessionStorage.length) === 0, 'a refused token was stored');
+  await page.screenshot({ path: path.join(outDir, 'dashboard-signin.png') });
 });
 
 await step('sign-in by keyboard with the admin token: token in sessionStorage, workspace shown', async () => {
