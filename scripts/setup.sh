@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package thidua needs to build, test, run locally and benchmark.
+# Installs every Debian 12 package thidua needs to build, test, run locally and benchmark,
+# and the browser test's npm package (playwright-core, into tests/browser/node_modules).
 # Idempotent: when all packages are already installed it does not touch apt at all.
 #
 # On a machine with systemd, installing redis-server and nginx-light starts their system
@@ -15,7 +16,11 @@ packages=(
   redis-server nginx-light
   curl ca-certificates procps util-linux
   wrk
+  chromium
 )
+# The browser test (tests/browser/) runs on Node.js: Debian's only when there is none.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 
 installed() {
   [[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" == "installed" ]]
@@ -26,34 +31,47 @@ for p in "${packages[@]}"; do
   installed "$p" || missing+=("$p")
 done
 
+install_packages() {
+  echo "setup: installing ${missing[*]}"
+  local sudo=()
+  if ((EUID != 0)); then
+    command -v sudo >/dev/null || { echo "setup: run as root (or install sudo)" >&2; exit 1; }
+    sudo=(sudo)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+
+  # Stop and disable the system units of the servers installed just now (see above).
+  if [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null; then
+    local unit pkg
+    for unit in redis-server nginx; do
+      pkg=$unit
+      [[ $unit == nginx ]] && pkg=nginx-light
+      if [[ " ${missing[*]} " == *" $pkg "* ]]; then
+        "${sudo[@]}" systemctl disable --now "$unit" >/dev/null 2>&1 || true
+        echo "setup: stopped and disabled the system unit $unit (run-local.sh runs its own)"
+      fi
+    done
+  fi
+
+  local p
+  for p in "${packages[@]}"; do
+    installed "$p" || { echo "setup: $p is still not installed" >&2; exit 1; }
+  done
+}
+
 if ((${#missing[@]} == 0)); then
   echo "setup: all ${#packages[@]} packages are installed"
-  exit 0
+else
+  install_packages
 fi
 
-echo "setup: installing ${missing[*]}"
-sudo=()
-if ((EUID != 0)); then
-  command -v sudo >/dev/null || { echo "setup: run as root (or install sudo)" >&2; exit 1; }
-  sudo=(sudo)
+# The browser test's one npm package, from tests/browser/package.json (no lock file is
+# written: tests/browser/.npmrc). Only when it is missing, so a normal run stays offline.
+browser_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/browser"
+if [[ ! -d $browser_dir/node_modules/playwright-core ]]; then
+  echo "setup: npm install in tests/browser (playwright-core)"
+  npm install --no-audit --no-fund --prefix "$browser_dir"
 fi
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -q
-"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-
-# Stop and disable the system units of the servers installed just now (see above).
-if [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null; then
-  for unit in redis-server nginx; do
-    pkg=$unit
-    [[ $unit == nginx ]] && pkg=nginx-light
-    if [[ " ${missing[*]} " == *" $pkg "* ]]; then
-      "${sudo[@]}" systemctl disable --now "$unit" >/dev/null 2>&1 || true
-      echo "setup: stopped and disabled the system unit $unit (run-local.sh runs its own)"
-    fi
-  done
-fi
-
-for p in "${packages[@]}"; do
-  installed "$p" || { echo "setup: $p is still not installed" >&2; exit 1; }
-done
 echo "setup: done"

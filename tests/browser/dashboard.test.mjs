@@ -1,0 +1,722 @@
+#!/usr/bin/env node
+// The admin dashboard (web/admin/) in real headless Chromium against the real system: a
+// redis-server of its own, the nominations and reports binaries from the build directory and
+// nginx as the edge (config rendered from deploy/nginx.conf), all on free 127.0.0.1 ports.
+//
+//   node tests/browser/dashboard.test.mjs [--build-dir <dir>]     (or THIDUA_BUILD_DIR)
+//
+// Needs tests/browser/node_modules (playwright-core) and /usr/bin/chromium: scripts/setup.sh
+// installs both. Screenshots and the processes' logs go to <build dir>/browser/. Exits
+// non-zero on any failure; the last line is always "browser: N passed, M failed".
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+
+function argValue(name) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+const buildDir = path.resolve(argValue('--build-dir') || process.env.THIDUA_BUILD_DIR || path.join(repo, 'build'));
+const outDir = path.join(buildDir, 'browser');
+const runDir = path.join(outDir, 'run');
+const chromiumPath = process.env.THIDUA_CHROMIUM || '/usr/bin/chromium';
+const STEP_TIMEOUT_MS = 15000;
+
+// ------------------------------------------------------------------ results
+
+const results = [];
+const children = []; // processes started here: { name, child, logPath, exited }
+let stopping = false;
+
+function summaryAndExit(code) {
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  process.exit(code ?? (failed > 0 || passed === 0 ? 1 : 0));
+}
+
+// A failure the rest cannot run without: stop what was started and exit (never returns).
+async function fatal(message) {
+  console.log(`FAIL - ${message}`);
+  results.push({ name: message, ok: false });
+  await stopAll();
+  summaryAndExit(1);
+}
+
+async function step(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`ok   - ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    const text = String((error && error.stack) || error).split('\n').slice(0, 8).join('\n       ');
+    console.log(`FAIL - ${name}\n       ${text}`);
+  }
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+// Polls fn until it returns a truthy value (or stops throwing); the last reason on timeout.
+async function eventually(fn, message, timeout = STEP_TIMEOUT_MS) {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value) return value;
+      last = `got ${JSON.stringify(value)}`;
+    } catch (error) {
+      last = error.message;
+    }
+    if (Date.now() > deadline) throw new Error(`${message} (last: ${last})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// ------------------------------------------------------------------ prerequisites
+
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch {
+  console.log('browser: the npm package playwright-core is missing from tests/browser/node_modules.');
+  console.log('browser: run `bash scripts/setup.sh` (it runs `npm install --prefix tests/browser`).');
+  await fatal('playwright-core is installed');
+}
+if (chromium) {
+  const missing = [];
+  if (!fs.existsSync(chromiumPath)) missing.push(`${chromiumPath} (Debian package chromium)`);
+  for (const tool of ['redis-server', 'nginx']) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`], { env: pathEnv() }).status !== 0) missing.push(tool);
+  }
+  for (const name of ['nominations', 'reports']) {
+    const binary = path.join(buildDir, 'services', name, name);
+    if (!fs.existsSync(binary)) missing.push(`${binary} (build it: ninja -C ${buildDir} ${name})`);
+  }
+  if (missing.length) {
+    console.log(`browser: missing ${missing.join(', ')}; run \`bash scripts/setup.sh\` and build.`);
+    await fatal('prerequisites are installed and built');
+  }
+}
+
+function pathEnv() {
+  return { PATH: `${process.env.PATH || ''}:/usr/sbin:/usr/bin:/sbin:/bin` };
+}
+
+// ------------------------------------------------------------------ processes
+
+function startProcess(name, command, args, env) {
+  const logPath = path.join(runDir, `${name}.log`);
+  const log = fs.openSync(logPath, 'a');
+  const child = spawn(command, args, { env, stdio: ['ignore', log, log], cwd: runDir });
+  fs.closeSync(log);
+  const entry = { name, child, logPath, exited: false };
+  child.on('exit', (code, signal) => {
+    entry.exited = true;
+    if (!stopping) console.log(`browser: ${name} exited unexpectedly (code ${code}, signal ${signal}); see ${logPath}`);
+  });
+  child.on('error', (error) => {
+    entry.exited = true;
+    console.log(`browser: could not start ${name}: ${error.message}`);
+  });
+  children.push(entry);
+  return entry;
+}
+
+async function stopProcess(entry, signal = 'SIGTERM') {
+  if (entry.exited) return;
+  const done = new Promise((resolve) => entry.child.once('exit', resolve));
+  entry.child.kill(signal);
+  const timer = new Promise((resolve) => setTimeout(resolve, 5000, 'timeout'));
+  if ((await Promise.race([done, timer])) === 'timeout' && !entry.exited) {
+    entry.child.kill('SIGKILL');
+    await done;
+  }
+}
+
+// Services first, then the edge, then Redis (the order of scripts/stop-local.sh).
+async function stopAll() {
+  stopping = true;
+  for (const name of ['nominations', 'reports', 'nginx', 'redis-server']) {
+    for (const entry of children.filter((c) => c.name === name)) await stopProcess(entry);
+  }
+}
+process.on('exit', () => {
+  for (const entry of children) if (!entry.exited) entry.child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    console.log(`browser: ${signal}, stopping`);
+    stopAll().finally(() => summaryAndExit(1));
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function redisPing(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let data = '';
+    socket.setTimeout(1000, () => { socket.destroy(); resolve(false); });
+    socket.on('error', () => resolve(false));
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (chunk) => {
+      data += chunk;
+      if (data.includes('\r\n')) {
+        socket.destroy();
+        resolve(data.startsWith('+PONG'));
+      }
+    });
+  });
+}
+
+async function waitUntilUp(entry, probe, what) {
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    if (entry.exited) break;
+    try {
+      if (await probe()) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const tail = fs.existsSync(entry.logPath)
+    ? fs.readFileSync(entry.logPath, 'utf8').split('\n').slice(-15).join('\n') : '(no log)';
+  throw new Error(`${what} did not come up; last lines of ${entry.logPath}:\n${tail}`);
+}
+
+async function httpOk(url) {
+  const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+  return res.ok;
+}
+
+// The user nginx's workers run as when we are root: www-data when it can read the web root and
+// the run directory (as scripts/lib.sh decides), else root.
+function nginxWorkerUser(paths) {
+  for (const p of paths) {
+    const r = spawnSync('runuser', ['-u', 'www-data', '--', 'test', '-r', p, '-a', '-x', p]);
+    if (r.status !== 0) return 'root';
+  }
+  return 'www-data';
+}
+
+const adminToken = crypto.randomBytes(24).toString('hex');
+const serviceToken = crypto.randomBytes(24).toString('hex');
+let edge = '';
+
+async function startSystem() {
+  fs.rmSync(runDir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(runDir, 'redis'), { recursive: true });
+  fs.mkdirSync(path.join(runDir, 'nginx', 'tmp'), { recursive: true });
+  fs.chmodSync(outDir, 0o755);
+  fs.chmodSync(runDir, 0o755);
+  const [redisPort, nominationsPort, reportsPort, notificationsPort, edgePort] =
+    await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const env = {
+    ...pathEnv(),
+    HOME: process.env.HOME || os.tmpdir(),
+    LANG: 'C.UTF-8',
+  };
+
+  const redis = startProcess('redis-server', 'redis-server', [
+    '--port', String(redisPort), '--bind', '127.0.0.1', '--dir', path.join(runDir, 'redis'),
+    '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--daemonize', 'no',
+    '--logfile', '',
+  ], env);
+  await waitUntilUp(redis, () => redisPing(redisPort), 'redis-server');
+
+  const serviceEnv = {
+    ...env,
+    THIDUA_HTTP_HOST: '127.0.0.1',
+    THIDUA_REDIS_URL: `redis://127.0.0.1:${redisPort}/0`,
+    THIDUA_ADMIN_TOKEN: adminToken,
+    THIDUA_SERVICE_TOKEN: serviceToken,
+    THIDUA_CATALOGUE_FILE: path.join(repo, 'config', 'catalogue.json'),
+    THIDUA_CORS_ORIGINS: `http://127.0.0.1:${edgePort}`,
+  };
+  const services = {};
+  for (const [name, port] of [['nominations', nominationsPort], ['reports', reportsPort]]) {
+    services[name] = startProcess(name, path.join(buildDir, 'services', name, name), [],
+      { ...serviceEnv, THIDUA_HTTP_PORT: String(port) });
+  }
+  await waitUntilUp(services.nominations, () => httpOk(`http://127.0.0.1:${nominationsPort}/readyz`), 'nominations');
+  await waitUntilUp(services.reports, () => httpOk(`http://127.0.0.1:${reportsPort}/readyz`), 'reports');
+
+  // The edge: deploy/nginx.conf with its placeholders filled in, as scripts/lib.sh does.
+  const webRoot = path.join(repo, 'web');
+  const prefix = path.join(runDir, 'nginx');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  let conf = fs.readFileSync(path.join(repo, 'deploy', 'nginx.conf'), 'utf8');
+  conf = isRoot
+    ? conf.replaceAll('@USER@', nginxWorkerUser([path.join(webRoot, 'admin'), path.join(prefix, 'tmp')]))
+    : conf.replace(/^user @USER@;\n/m, '');
+  const values = {
+    PREFIX: prefix,
+    LOG_DIR: runDir,
+    LISTEN: `127.0.0.1:${edgePort}`,
+    WEB_ROOT: webRoot,
+    NOMINATIONS: `127.0.0.1:${nominationsPort}`,
+    REPORTS: `127.0.0.1:${reportsPort}`,
+    // Not started here: /api/notifications/ answers the edge's 503 problem.
+    NOTIFICATIONS: `127.0.0.1:${notificationsPort}`,
+  };
+  for (const [key, value] of Object.entries(values)) conf = conf.replaceAll(`@${key}@`, value);
+  const leftover = conf.match(/@[A-Z_]+@/);
+  check(!leftover, `unreplaced placeholder ${leftover && leftover[0]} in deploy/nginx.conf`);
+  const confPath = path.join(prefix, 'nginx.conf');
+  fs.writeFileSync(confPath, conf);
+  const nginxArgs = ['-p', `${prefix}/`, '-c', confPath, '-e', path.join(runDir, 'nginx-error.log')];
+  const test = spawnSync('nginx', ['-t', '-q', ...nginxArgs], { env, encoding: 'utf8' });
+  check(test.status === 0, `nginx -t rejected ${confPath}: ${test.stderr}`);
+  const nginx = startProcess('nginx', 'nginx', nginxArgs, env);
+  edge = `http://127.0.0.1:${edgePort}`;
+  await waitUntilUp(nginx, () => httpOk(`${edge}/healthz`), 'nginx');
+  await waitUntilUp(nginx, () => httpOk(`${edge}/api/reports/v1/deadlines/next`), 'the edge route to reports');
+}
+
+// The API through the edge, as the admin (for set-up and for checking what the UI did).
+async function apiCall(method, urlPath, body) {
+  const res = await fetch(`${edge}${urlPath}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${adminToken}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) throw new Error(`${method} ${urlPath}: ${res.status} ${text}`);
+  return data;
+}
+
+// ------------------------------------------------------------------ the test
+
+fs.mkdirSync(runDir, { recursive: true });
+try {
+  await startSystem();
+  console.log(`ok   - the system starts: redis-server, nominations, reports and nginx at ${edge}`);
+  results.push({ name: 'system starts', ok: true });
+} catch (error) {
+  await fatal(`the system starts: ${error.message}`);
+}
+
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-chromium-'));
+let context;
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+} catch (error) {
+  await fatal(`Chromium starts (${chromiumPath}): ${error.message}`);
+}
+context.setDefaultTimeout(STEP_TIMEOUT_MS);
+const page = context.pages()[0] || (await context.newPage());
+
+const requests = [];
+const pageErrors = [];
+const consoleErrors = [];
+page.on('request', (r) => requests.push({ url: r.url(), headers: r.headers() }));
+page.on('pageerror', (e) => pageErrors.push(e.message));
+page.on('console', (m) => {
+  // A 4xx answer is logged by Chromium as "Failed to load resource"; those are expected here.
+  if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text());
+});
+
+const alertBox = page.locator('#alert');
+const today = new Date(Date.now() + 7 * 3600 * 1000);
+const currentYear = String(today.getUTCFullYear());
+const statusInList = (id) => page.locator(`#nomination-table tbody tr[data-id="${id}"] .badge`);
+const quotaCell = (award, kind) => page.locator(`#quota-table td[data-award="${award}"][data-kind="${kind}"]`);
+const text = async (locator) => (await locator.textContent() || '').replace(/\s+/g, ' ').trim();
+
+await step('GET /admin/ through the edge serves the dashboard (lang vi, nosniff, CSP)', async () => {
+  const res = await page.goto(`${edge}/admin/`);
+  check(res.status() === 200, `status ${res.status()}`);
+  check((await res.allHeaders())['x-content-type-options'] === 'nosniff', 'no X-Content-Type-Options: nosniff');
+  check((await page.title()).includes('Quản trị thi đua'), `title: ${await page.title()}`);
+  check(await page.getAttribute('html', 'lang') === 'vi', 'html lang is not vi');
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+  check(await page.locator('meta[http-equiv="Content-Security-Policy"]').count() === 1, 'no CSP');
+});
+
+await step('the header shows the next deadline from the reports service with "Còn N ngày"', async () => {
+  const deadline = await (await fetch(`${edge}/api/reports/v1/deadlines/next`)).json();
+  const expected = deadline.days_left === 0 ? 'Hạn chót là hôm nay' : `Còn ${deadline.days_left} ngày`;
+  await eventually(async () => (await text(page.locator('#deadline-countdown'))) === expected,
+    `countdown should read "${expected}"`);
+  check((await text(page.locator('#deadline-date'))).includes(deadline.due_date_vn),
+    `date should show ${deadline.due_date_vn}`);
+  check(/^\d{2}\/\d{2}\/\d{4}$/.test(deadline.due_date_vn), 'due_date_vn is dd/mm/yyyy');
+  check((await text(page.locator('#deadline-name'))) === deadline.name, 'deadline name');
+});
+
+await step('a wrong token is refused: the Vietnamese detail appears in the role=alert region', async () => {
+  await page.getByLabel('Mã truy cập (API token)').fill('ma-sai-0123456789abcdef');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await eventually(async () => (await text(page.getByRole('alert').first()))
+    .includes('Mã truy cập không hợp lệ hoặc đã bị thu hồi.'), 'alert with the invalid_token detail');
+  check(await alertBox.isVisible(), 'alert region is not visible');
+  check(await page.locator('#signin').isVisible(), 'sign-in form should stay');
+  check(await page.evaluate(() => sessionStorage.length) === 0, 'a refused token was stored');
+  await page.screenshot({ path: path.join(outDir, 'dashboard-signin.png') });
+});
+
+await step('sign-in by keyboard with the admin token: token in sessionStorage, workspace shown', async () => {
+  await page.getByLabel('Mã truy cập (API token)').fill('');
+  await page.getByLabel('Mã truy cập (API token)').focus();
+  await page.keyboard.type(adminToken);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Chỉ tiêu' }).waitFor();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+  check(await text(alertBox) === '', `alert should be cleared, has: ${await text(alertBox)}`);
+  const stored = await page.evaluate(() => Object.values(sessionStorage));
+  check(stored.length === 1 && stored[0] === adminToken, 'the token is not (only) in sessionStorage');
+  check(await page.evaluate(() => localStorage.length) === 0, 'something went to localStorage');
+  check(await page.getByLabel('Mã truy cập (API token)').inputValue() === '', 'token field not cleared');
+});
+
+await step(`quota table for the current period (${currentYear}): used/limit/remaining, unset and zero`, async () => {
+  check(await page.getByLabel('Kỳ khen thưởng').first().inputValue() === currentYear, 'period select');
+  const cell = quotaCell('gk_xa', 'individual');
+  await cell.waitFor();
+  check(await text(cell.locator('.q-used')) === '0', 'gk_xa individual used');
+  check(await text(cell.locator('.q-limit')) === '2', 'gk_xa individual limit');
+  check((await text(cell.locator('.q-remaining'))) === 'còn 2 suất', 'gk_xa individual remaining');
+  check(await text(quotaCell('gk_ht', 'collective').locator('.q-limit')) === 'chưa quy định', 'gk_ht unset');
+  check(await text(quotaCell('khen_nha_nuoc', 'individual').locator('.q-remaining')) === 'không có suất',
+    'state award has 0 places in an annual period');
+  check(await page.locator('#quota-table tbody tr').count() === 5, 'one row per award form');
+});
+
+await step('staff created through the API appear in the create form; names are inserted as text', async () => {
+  await apiCall('PUT', '/api/nominations/v1/catalogue/staff/gv-hoa',
+    { name: 'Nguyễn Thị Hoa', unit_id: 'to-toan-tin' });
+  await apiCall('PUT', '/api/nominations/v1/catalogue/staff/gv-xss',
+    { name: 'Lê <img src=x onerror="window.__xss=1">Cường', unit_id: 'to-toan-tin' });
+  await page.getByRole('button', { name: 'Tạo đề nghị mới' }).click();
+  await page.getByRole('heading', { name: 'Tạo đề nghị khen thưởng' }).waitFor();
+  const subject = page.getByLabel('Cán bộ được đề nghị');
+  await eventually(async () => (await subject.locator('option').allTextContents())
+    .includes('Nguyễn Thị Hoa – Tổ Toán – Tin'), 'staff option "Nguyễn Thị Hoa – Tổ Toán – Tin"');
+  const options = await subject.locator('option').allTextContents();
+  check(options.some((o) => o.includes('<img src=x')), `markup should be shown as text: ${options}`);
+  check(await page.locator('#create-subject img, img').count() === 0, 'an <img> element was created');
+  check(await page.evaluate(() => window.__xss) === undefined, 'injected handler ran');
+});
+
+await step('create a nomination through the form: listed with status "Nháp"', async () => {
+  await page.locator('#create-period').selectOption(currentYear);
+  await page.getByLabel('Hình thức khen thưởng').selectOption({ label: 'Giấy khen của Chủ tịch UBND xã' });
+  await page.getByRole('radio', { name: 'Cá nhân' }).check();
+  await page.getByLabel('Cán bộ được đề nghị').selectOption({ label: 'Nguyễn Thị Hoa – Tổ Toán – Tin' });
+  await page.getByLabel('Lý do, thành tích chính').fill(
+    'Xây dựng 12 bài giảng điện tử E-learning; đóng góp 30 học liệu số cho kho học liệu của trường.');
+  await page.getByRole('button', { name: 'Lưu đề nghị (nháp)' }).click();
+  await eventually(async () => (await text(page.getByRole('status'))).includes('Đã tạo đề nghị số 1'),
+    'notice "Đã tạo đề nghị số 1"');
+  await eventually(async () => (await text(statusInList('1'))) === 'Nháp', 'row 1 with badge "Nháp"');
+  const row = page.locator('#nomination-table tbody tr[data-id="1"]');
+  check((await text(row)).includes('Nguyễn Thị Hoa'), 'row shows the subject');
+  check((await text(row)).includes('Giấy khen của Chủ tịch UBND xã'), 'row shows the award');
+  const stored = await apiCall('GET', '/api/nominations/v1/nominations/1');
+  check(stored.status === 'draft' && stored.subject_id === 'gv-hoa' && stored.period === currentYear,
+    `stored nomination: ${JSON.stringify(stored)}`);
+});
+
+await step('open it, click "Trình Hội đồng": status "Đã trình Hội đồng" and the quota shows 1 used', async () => {
+  await page.getByRole('button', { name: 'Xem đề nghị số 1', exact: true }).click();
+  await page.getByRole('heading', { name: 'Đề nghị số 1', exact: true }).waitFor();
+  check(await text(page.locator('#detail-status')) === 'Nháp', 'detail status Nháp');
+  const actions = await page.locator('#detail-actions button').allTextContents();
+  check(JSON.stringify(actions) === JSON.stringify(['Trình Hội đồng', 'Rút đề nghị']),
+    `actions for a draft: ${actions}`);
+  check((await page.locator('#detail-dossier li').count()) === 3, 'dossier checklist has 3 items');
+  await page.getByRole('button', { name: 'Trình Hội đồng' }).click();
+  await eventually(async () => (await text(page.locator('#detail-status'))) === 'Đã trình Hội đồng',
+    'detail status "Đã trình Hội đồng"');
+  await eventually(async () => (await text(statusInList('1'))) === 'Đã trình Hội đồng', 'list badge');
+  const cell = quotaCell('gk_xa', 'individual');
+  await eventually(async () => (await text(cell.locator('.q-used'))) === '1', 'quota gk_xa individual used 1');
+  check(await text(cell.locator('.q-remaining')) === 'còn 1 suất', 'remaining 1');
+  check((await text(page.locator('#detail-history'))).includes('Trình Hội đồng'), 'history entry');
+  const stored = await apiCall('GET', '/api/nominations/v1/nominations/1');
+  check(stored.status === 'submitted', `service has status ${stored.status}`);
+  const quotas = await apiCall('GET', `/api/nominations/v1/quotas?period=${currentYear}`);
+  const q = quotas.items.find((i) => i.award === 'gk_xa' && i.subject_kind === 'individual');
+  check(q.used === 1 && q.remaining === 1, `service quota: ${JSON.stringify(q)}`);
+});
+
+await step('a refused action ("Thông qua" with no council vote) shows the Vietnamese detail in the alert', async () => {
+  await page.getByRole('button', { name: 'Đưa ra Hội đồng xét' }).click();
+  await eventually(async () => (await text(page.locator('#detail-status'))) === 'Hội đồng đang xét',
+    'status "Hội đồng đang xét"');
+  await page.getByRole('button', { name: 'Thông qua', exact: true }).click();
+  await eventually(async () => (await text(alertBox))
+    .includes('Hội đồng chưa biểu quyết đề nghị này; hãy ghi kết quả biểu quyết trước.'),
+  'alert with the vote_does_not_support detail');
+  check(await page.getByRole('alert').filter({ hasText: 'Hội đồng chưa biểu quyết' }).isVisible(),
+    'role=alert not visible');
+  check(await text(page.locator('#detail-status')) === 'Hội đồng đang xét', 'status changed anyway');
+  check((await apiCall('GET', '/api/nominations/v1/nominations/1')).status === 'under_review', 'service status');
+});
+
+await step('a duplicate nomination is refused with the service\'s detail', async () => {
+  await page.getByRole('button', { name: 'Tạo đề nghị mới' }).click();
+  await page.locator('#create-period').selectOption(currentYear);
+  await page.getByLabel('Hình thức khen thưởng').selectOption('gk_xa');
+  await page.getByLabel('Cán bộ được đề nghị').selectOption('gv-hoa');
+  await page.getByRole('button', { name: 'Lưu đề nghị (nháp)' }).click();
+  await eventually(async () => /Nguyễn Thị Hoa đã có đề nghị số 1 cho Giấy khen của Chủ tịch UBND xã/
+    .test(await text(alertBox)), 'alert with the duplicate_nomination detail');
+  await page.getByRole('button', { name: 'Ẩn thông báo' }).click();
+  check(await text(alertBox) === '', 'alert dismissed');
+  await page.locator('#create-close').click();
+});
+
+await step('"Không thông qua" asks for a reason in a dialog (empty refused, then recorded)', async () => {
+  const created = await apiCall('POST', '/api/nominations/v1/nominations', {
+    period: currentYear, award: 'bk_tinh', subject_kind: 'collective', subject_id: 'to-ngu-van',
+    reason: 'Tổ chức 4 chuyên đề ứng dụng AI trong dạy học Ngữ văn.',
+  });
+  await apiCall('POST', `/api/nominations/v1/nominations/${created.id}/transitions`, { action: 'submit' });
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await page.getByRole('button', { name: `Xem đề nghị số ${created.id}`, exact: true }).click();
+  await page.getByRole('heading', { name: `Đề nghị số ${created.id}`, exact: true }).waitFor();
+  await page.locator('#detail-actions').getByRole('button', { name: 'Không thông qua' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Không thông qua' });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Không thông qua' }).click();
+  await eventually(async () => (await text(dialog.getByRole('alert'))).includes('Hãy nhập'),
+    'the dialog asks for the reason');
+  await dialog.getByLabel('Lý do không thông qua').fill('Chưa đủ minh chứng về kho học liệu số.');
+  await dialog.getByRole('button', { name: 'Không thông qua' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await eventually(async () => (await text(page.locator('#detail-status'))) === 'Không được thông qua',
+    'status "Không được thông qua"');
+  check((await text(page.locator('#detail-facts'))).includes('Chưa đủ minh chứng về kho học liệu số.'),
+    'the reason is shown');
+  const stored = await apiCall('GET', `/api/nominations/v1/nominations/${created.id}`);
+  check(stored.status === 'rejected' && stored.outcome.rejection.reason.startsWith('Chưa đủ'), 'service state');
+});
+
+await step('filters (status, award) and paging with next_after', async () => {
+  // Ten more drafts (collectives), so that 12 nominations exist: 10 drafts, 1 under review, 1 rejected.
+  const units = ['to-toan-tin', 'to-ngu-van', 'to-khtn', 'to-khxh', 'to-ngoai-ngu'];
+  for (const award of ['gk_ht', 'gk_xa']) {
+    for (const unit of units) {
+      await apiCall('POST', '/api/nominations/v1/nominations', {
+        period: currentYear, award, subject_kind: 'collective', subject_id: unit,
+        reason: 'Đơn vị đạt các tiêu chí chuyển đổi số của kế hoạch.',
+      });
+    }
+  }
+  await page.getByLabel('Số dòng mỗi trang').selectOption('10');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  const rows = page.locator('#nomination-table tbody tr');
+  await eventually(async () => (await rows.count()) === 10, '10 rows on page 1');
+  check(await page.locator('#page-next').isEnabled(), '"Trang sau" enabled');
+  check(await page.locator('#page-prev').isDisabled(), '"Trang trước" disabled on page 1');
+  const first = await rows.first().getAttribute('data-id');
+  const lastOnPage1 = Number(await rows.last().getAttribute('data-id'));
+  await page.getByRole('button', { name: 'Trang sau' }).click();
+  await eventually(async () => (await text(page.locator('#page-info'))) === 'Trang 2', 'page 2');
+  await eventually(async () => (await rows.count()) === 2, '2 rows on page 2');
+  check(await page.locator('#page-next').isDisabled(), 'no page 3');
+  check(Number(await rows.first().getAttribute('data-id')) > lastOnPage1, 'page 2 starts after the cursor');
+  await page.getByRole('button', { name: 'Trang trước' }).click();
+  await eventually(async () => (await rows.first().getAttribute('data-id')) === first, 'back on page 1');
+
+  await page.getByLabel('Trạng thái').selectOption({ label: 'Nháp' });
+  await page.getByLabel('Hình thức', { exact: true }).selectOption('gk_xa');
+  await page.getByLabel('Số dòng mỗi trang').selectOption('20');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await eventually(async () => (await rows.count()) === 5, '5 gk_xa drafts');
+  const badges = await page.locator('#nomination-table tbody .badge').allTextContents();
+  check(badges.every((b) => b === 'Nháp'), `badges: ${badges}`);
+  await page.getByLabel('Trạng thái').selectOption('');
+  await page.getByLabel('Hình thức', { exact: true }).selectOption('');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await eventually(async () => (await rows.count()) === 12, 'all 12 again');
+});
+
+await step('the whole path in the UI: vote passes, "Thông qua", forward and award dialogs with dd/mm/yyyy dates', async () => {
+  const n = await apiCall('POST', '/api/nominations/v1/nominations', {
+    period: currentYear, award: 'bk_tinh', subject_kind: 'individual', subject_id: 'gv-hoa',
+    reason: 'Sáng kiến số hoá sổ điểm của tổ.',
+  });
+  const base = `/api/nominations/v1/nominations/${n.id}`;
+  await apiCall('POST', `${base}/transitions`, { action: 'submit' });
+  await apiCall('POST', `${base}/transitions`, { action: 'review' });
+  const meeting = await apiCall('POST', '/api/nominations/v1/council/meetings',
+    { date: `${currentYear}-10-15`, members_total: 9, members_present: 8 });
+  await apiCall('PUT', `${base}/vote`, { meeting_id: meeting.id, yes: 7, no: 1, abstain: 0 });
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await page.getByRole('button', { name: `Xem đề nghị số ${n.id}`, exact: true }).click();
+  await page.getByRole('heading', { name: `Đề nghị số ${n.id}`, exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Thông qua', exact: true }).click();
+  await eventually(async () => (await text(page.locator('#detail-status'))) === 'Hội đồng đã thông qua',
+    'status "Hội đồng đã thông qua"');
+  check((await text(page.locator('#detail-facts'))).includes('Biểu quyết'), 'the vote summary is shown');
+
+  for (const item of ['to_trinh', 'bien_ban', 'bao_cao_thanh_tich']) {
+    await apiCall('PUT', `${base}/dossier/${item}`, { copies: 2 });
+  }
+  await page.getByRole('button', { name: `Xem đề nghị số ${n.id}`, exact: true }).click();
+  await eventually(async () => (await page.locator('#detail-dossier .dossier-done').count()) === 3,
+    'the dossier shows 3 complete items');
+
+  await page.getByRole('button', { name: 'Gửi cấp khen thưởng' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Gửi cấp khen thưởng' });
+  await dialog.waitFor();
+  const sent = dialog.getByLabel('Ngày gửi (dd/mm/yyyy)');
+  check(/^\d{2}\/\d{2}\/\d{4}$/.test(await sent.inputValue()), 'the date field starts with today as dd/mm/yyyy');
+  await sent.fill('31/02/2026');
+  await dialog.getByLabel('Số văn bản (tờ trình) đã gửi').fill('12/TTr-THCSVP1');
+  await dialog.getByRole('button', { name: 'Gửi cấp khen thưởng' }).click();
+  await eventually(async () => (await text(dialog.getByRole('alert'))).includes('dd/mm/yyyy'),
+    '31/02 is refused in the dialog');
+  await page.screenshot({ path: path.join(outDir, 'dashboard-dialog.png') });
+  await sent.fill('05/11/2026');
+  await dialog.getByRole('button', { name: 'Gửi cấp khen thưởng' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await eventually(async () => (await text(page.locator('#detail-status'))) === 'Đã gửi cấp khen thưởng',
+    'status "Đã gửi cấp khen thưởng"');
+  check((await text(page.locator('#detail-facts'))).includes('Ngày 05/11/2026, văn bản số 12/TTr-THCSVP1'),
+    'forwarding shown with a dd/mm/yyyy date');
+
+  await page.getByRole('button', { name: 'Ghi quyết định khen thưởng' }).click();
+  dialog = page.getByRole('dialog', { name: 'Ghi quyết định khen thưởng' });
+  await dialog.waitFor();
+  await dialog.getByLabel('Số quyết định').fill('123/QĐ-UBND');
+  await dialog.getByLabel('Ngày quyết định (dd/mm/yyyy)').fill('20/11/2026');
+  await dialog.getByRole('button', { name: 'Ghi quyết định khen thưởng' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await eventually(async () => (await text(page.locator('#detail-status'))) === 'Đã được khen thưởng',
+    'status "Đã được khen thưởng"');
+  check((await text(page.locator('#detail-facts'))).includes('Số 123/QĐ-UBND, ngày 20/11/2026'), 'decision shown');
+  check((await text(page.locator('#detail-actions'))).includes('không còn thao tác'), 'no actions left');
+  const stored = await apiCall('GET', base);
+  check(stored.status === 'awarded' && stored.outcome.forwarding.date === '2026-11-05' &&
+    stored.outcome.decision.date === '2026-11-20', `service state: ${JSON.stringify(stored.outcome)}`);
+  const quotas = await apiCall('GET', `/api/nominations/v1/quotas?period=${currentYear}`);
+  const q = quotas.items.find((i) => i.award === 'bk_tinh' && i.subject_kind === 'individual');
+  check(q.used === 1, `an awarded nomination keeps its place: ${JSON.stringify(q)}`);
+  await eventually(async () => (await text(quotaCell('bk_tinh', 'individual').locator('.q-used'))) === '1',
+    'the quota table shows the place');
+});
+
+await step('every form control has a label; one h1; no heading level skipped', async () => {
+  const report = await page.evaluate(() => {
+    const unlabelled = [...document.querySelectorAll('input, select, textarea')]
+      .filter((c) => c.type !== 'hidden' && c.labels.length === 0 && !c.getAttribute('aria-label'))
+      .map((c) => c.id || c.name);
+    const buttons = [...document.querySelectorAll('button')]
+      .filter((b) => !b.textContent.trim() && !b.getAttribute('aria-label')).length;
+    const levels = [...document.querySelectorAll('h1, h2, h3, h4')].map((h) => Number(h.tagName[1]));
+    let skipped = false;
+    levels.reduce((prev, level) => { if (level > prev + 1) skipped = true; return level; }, 0);
+    return { unlabelled, buttons, h1: levels.filter((l) => l === 1).length, skipped };
+  });
+  check(report.unlabelled.length === 0, `unlabelled controls: ${report.unlabelled}`);
+  check(report.buttons === 0, 'buttons without a name');
+  check(report.h1 === 1, `${report.h1} h1 elements`);
+  check(!report.skipped, 'a heading level is skipped');
+});
+
+await step('screenshot (desktop 1280 px) with the submitted nomination open', async () => {
+  await page.getByRole('button', { name: 'Xem đề nghị số 1', exact: true }).click();
+  await page.getByRole('heading', { name: 'Đề nghị số 1', exact: true }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const file = path.join(outDir, 'dashboard-desktop.png');
+  await page.screenshot({ path: file, fullPage: true });
+  check(fs.statSync(file).size > 10000, 'screenshot is too small');
+  console.log(`       screenshot: ${file}`);
+});
+
+await step('phone (390 px): no horizontal scrolling, list as cards; screenshot', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(200);
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.body.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.className}`);
+    return { by: document.documentElement.scrollWidth - width, wide: wide.slice(0, 8) };
+  });
+  check(overflow.by <= 0, `page is ${overflow.by} px wider than the phone screen: ${overflow.wide}`);
+  const display = await page.locator('#nomination-table tbody tr').first().evaluate((tr) => getComputedStyle(tr).display);
+  check(display === 'block', `rows should be cards on a phone (display ${display})`);
+  // What a phone shows: the top of the page, the first cards of the list, the detail panel.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const shots = [path.join(outDir, 'dashboard-phone.png'), path.join(outDir, 'dashboard-phone-list.png'),
+    path.join(outDir, 'dashboard-phone-detail.png')];
+  await page.screenshot({ path: shots[0] });
+  await page.locator('#nominations').evaluate((e) => e.scrollIntoView());
+  await page.screenshot({ path: shots[1] });
+  await page.locator('#detail').screenshot({ path: shots[2] });
+  console.log(`       screenshots: ${shots.join(', ')}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+await step('"Đăng xuất" clears the token; a reload stays signed out', async () => {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+  check(await page.evaluate(() => sessionStorage.length) === 0, 'sessionStorage not cleared');
+  check(!(await page.locator('#workspace').isVisible()), 'workspace still visible');
+  check(await page.locator('#quota-table tbody tr').count() === 0, 'data left on the page');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+  check(!(await page.locator('#workspace').isVisible()), 'signed in again after reload');
+});
+
+await step('the token never appears in a URL; every nominations API call carried Authorization: Bearer', async () => {
+  const api = requests.filter((r) => r.url.includes('/api/nominations/'));
+  check(api.length > 10, `only ${api.length} API requests seen`);
+  check(requests.every((r) => !r.url.includes(adminToken)), 'the token is in a URL');
+  const bad = api.filter((r) => !/^Bearer .{16,}$/.test(r.headers.authorization || ''));
+  check(bad.length === 0, `without a bearer token: ${bad.map((r) => r.url)}`);
+  const deadline = requests.filter((r) => r.url.includes('/api/reports/v1/deadlines/next'));
+  check(deadline.length > 0 && deadline.every((r) => !r.headers.authorization), 'the public route got a token');
+});
+
+await step('nothing requested outside the edge; no JavaScript errors or CSP violations', async () => {
+  const outside = requests.filter((r) => !r.url.startsWith(`${edge}/`) && !r.url.startsWith('data:'));
+  check(outside.length === 0, `requests elsewhere: ${outside.map((r) => r.url)}`);
+  check(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
+  check(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
+});
+
+await context.close().catch(() => {});
+fs.rmSync(userDataDir, { recursive: true, force: true });
+await stopAll();
+summaryAndExit();

@@ -1,0 +1,203 @@
+// Talking to the services through the edge (same origin), and the words and dates people see.
+// No DOM here: app.mjs draws the page.
+
+const TOKEN_KEY = 'thidua.adminToken';
+
+// The token lives in sessionStorage only: gone when the tab closes, never in a URL or cookie.
+export const session = {
+  get token() {
+    try {
+      return sessionStorage.getItem(TOKEN_KEY) || '';
+    } catch {
+      return '';
+    }
+  },
+  set token(value) {
+    try {
+      if (value) sessionStorage.setItem(TOKEN_KEY, value);
+      else sessionStorage.removeItem(TOKEN_KEY);
+    } catch {
+      // Storage disabled: the token then lasts until the page is reloaded.
+    }
+  },
+};
+
+export class ApiError extends Error {
+  constructor(status, code, detail, requestId = '') {
+    super(detail);
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.requestId = requestId;
+  }
+}
+
+// fetch with the bearer token; JSON in and out; errors become ApiError with the service's
+// Vietnamese `detail` (application/problem+json).
+export async function api(path, { method = 'GET', body, token = session.token, auth = true } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  if (auth && token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let res;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'error',
+    });
+  } catch {
+    throw new ApiError(0, 'network_error',
+      'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.');
+  }
+  let data = null;
+  if (res.status !== 204) {
+    const text = await res.text();
+    if (text) {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = null;
+      }
+    }
+  }
+  if (!res.ok) {
+    const detail = data && typeof data.detail === 'string' && data.detail
+      ? data.detail
+      : `Máy chủ trả lỗi ${res.status}. Vui lòng thử lại sau.`;
+    throw new ApiError(res.status, (data && data.code) || `http_${res.status}`, detail,
+      (data && data.request_id) || res.headers.get('x-request-id') || '');
+  }
+  return data;
+}
+
+const N = '/api/nominations/v1';
+export const endpoints = {
+  deadline: '/api/reports/v1/deadlines/next',
+  catalogue: `${N}/catalogue`,
+  quotas: (period) => `${N}/quotas?${new URLSearchParams({ period })}`,
+  nominations: (filter) => `${N}/nominations?${new URLSearchParams(filter)}`,
+  create: `${N}/nominations`,
+  nomination: (id) => `${N}/nominations/${encodeURIComponent(id)}`,
+  history: (id) => `${N}/nominations/${encodeURIComponent(id)}/history`,
+  dossier: (id) => `${N}/nominations/${encodeURIComponent(id)}/dossier`,
+  transitions: (id) => `${N}/nominations/${encodeURIComponent(id)}/transitions`,
+};
+
+// Same labels as services/nominations/domain/workflow.cpp.
+export const STATUSES = [
+  ['draft', 'Nháp'],
+  ['submitted', 'Đã trình Hội đồng'],
+  ['under_review', 'Hội đồng đang xét'],
+  ['approved', 'Hội đồng đã thông qua'],
+  ['rejected', 'Không được thông qua'],
+  ['forwarded', 'Đã gửi cấp khen thưởng'],
+  ['awarded', 'Đã được khen thưởng'],
+  ['not_awarded', 'Không được khen thưởng'],
+  ['withdrawn', 'Đã rút'],
+];
+export const statusLabel = (s) => (STATUSES.find(([k]) => k === s) || [s, s])[1];
+
+export const SUBJECT_KINDS = { individual: 'Cá nhân', collective: 'Tập thể' };
+
+// What can be done from each status (who may do it is the service's decision; a refusal
+// comes back as a problem with a Vietnamese detail). `fields` are asked for in a dialog.
+export const ACTIONS = {
+  submit: { label: 'Trình Hội đồng', done: 'Đã trình Hội đồng đề nghị', from: ['draft'], fields: [] },
+  review: { label: 'Đưa ra Hội đồng xét', done: 'Đã đưa ra Hội đồng xét đề nghị', from: ['submitted'], fields: [] },
+  approve: { label: 'Thông qua', done: 'Đã ghi Hội đồng thông qua đề nghị', from: ['under_review'], fields: [] },
+  reject: {
+    label: 'Không thông qua', done: 'Đã ghi không thông qua đề nghị', from: ['submitted', 'under_review'],
+    danger: true,
+    fields: [{ name: 'reason', label: 'Lý do không thông qua', kind: 'textarea', required: true }],
+  },
+  forward: {
+    label: 'Gửi cấp khen thưởng', done: 'Đã ghi gửi cấp khen thưởng đề nghị', from: ['approved'],
+    fields: [
+      { name: 'date', label: 'Ngày gửi (dd/mm/yyyy)', kind: 'date', required: true },
+      { name: 'reference', label: 'Số văn bản (tờ trình) đã gửi', kind: 'text', required: true, max: 100 },
+    ],
+  },
+  award: {
+    label: 'Ghi quyết định khen thưởng', done: 'Đã ghi quyết định khen thưởng cho đề nghị', from: ['forwarded'],
+    fields: [
+      { name: 'decision_number', label: 'Số quyết định', kind: 'text', required: true, max: 100 },
+      { name: 'decision_date', label: 'Ngày quyết định (dd/mm/yyyy)', kind: 'date', required: true },
+    ],
+  },
+  not_award: {
+    label: 'Không được khen thưởng', done: 'Đã ghi không được khen thưởng cho đề nghị', from: ['forwarded'],
+    danger: true,
+    fields: [{ name: 'reason', label: 'Lý do (theo trả lời của cấp khen thưởng)', kind: 'textarea', required: true }],
+  },
+  withdraw: {
+    label: 'Rút đề nghị', done: 'Đã rút đề nghị', from: ['draft', 'submitted', 'under_review'],
+    danger: true,
+    fields: [{ name: 'note', label: 'Ghi chú (không bắt buộc)', kind: 'textarea', required: false }],
+  },
+};
+export const actionsFor = (status) =>
+  Object.entries(ACTIONS).filter(([, a]) => a.from.includes(status)).map(([name]) => name);
+
+const HISTORY_ACTIONS = {
+  create: 'Tạo đề nghị',
+  edit: 'Sửa đề nghị',
+  submit: 'Trình Hội đồng',
+  review: 'Đưa ra Hội đồng xét',
+  approve: 'Hội đồng thông qua',
+  reject: 'Không thông qua',
+  forward: 'Gửi cấp khen thưởng',
+  award: 'Ghi quyết định khen thưởng',
+  not_award: 'Ghi không được khen thưởng',
+  withdraw: 'Rút đề nghị',
+};
+export const historyActionLabel = (a) => HISTORY_ACTIONS[a] || a;
+
+// Dates: Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving), so plain arithmetic is exact
+// and does not depend on the browser's time-zone data.
+const VN_OFFSET_MS = 7 * 3600 * 1000;
+const pad = (n) => String(n).padStart(2, '0');
+
+export function vnToday(now = Date.now()) {
+  const d = new Date(now + VN_OFFSET_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+// "2026-10-30" -> "30/10/2026"
+export function formatDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : (iso || '');
+}
+
+// "2026-11-25T03:20:00Z" -> "25/11/2026 10:20" (Vietnam time)
+export function formatInstant(iso) {
+  const t = Date.parse(iso || '');
+  if (Number.isNaN(t)) return iso || '';
+  const d = new Date(t + VN_OFFSET_MS);
+  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+// "5/9/2026" or "05/09/2026" -> "2026-09-05"; null when it is not a real date.
+export function parseVnDate(text) {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text || '');
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+export function daysLeftText(days) {
+  if (days === 0) return 'Hạn chót là hôm nay';
+  if (days < 0) return `Đã quá hạn ${-days} ngày`;
+  return `Còn ${days} ngày`;
+}
+
+export function quotaLimitText(limit) {
+  if (limit === null || limit === undefined) return 'chưa quy định';
+  if (limit === 'unlimited') return 'không giới hạn';
+  return String(limit);
+}

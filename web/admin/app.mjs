@@ -1,0 +1,639 @@
+// The admin dashboard: sign-in with a token, the next deadline, quota use, the nominations
+// list with filters and paging, one nomination's detail with its workflow actions, and the
+// form that creates a nomination. All text from the services goes in with textContent.
+import {
+  ACTIONS, ApiError, STATUSES, SUBJECT_KINDS, actionsFor, api, daysLeftText, endpoints,
+  formatDate, formatInstant, historyActionLabel, parseVnDate, quotaLimitText, session, statusLabel,
+  vnToday,
+} from './api.mjs';
+
+const $ = (id) => document.getElementById(id);
+
+// el('p', {className: 'x', dataset: {id: 1}}, 'text', child) — text is always a text node.
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'className') node.className = value;
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key === 'text') node.textContent = value;
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else if (key in node && !key.includes('-')) node[key] = value;
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+const hiddenText = (text) => el('span', { className: 'visually-hidden' }, text);
+
+const state = {
+  catalogue: null,
+  filter: { period: '', status: '', award: '', limit: '20' },
+  cursors: [''], // the `after` cursor of each page visited; page n uses cursors[n]
+  page: 0,
+  nextAfter: null,
+  current: null, // the nomination shown in the detail panel
+  dialogAction: null,
+};
+
+// ---------------------------------------------------------------- messages
+
+function showError(error) {
+  const box = $('alert');
+  const detail = error instanceof ApiError ? error.detail : String((error && error.message) || error);
+  box.replaceChildren(
+    el('p', { className: 'alert-text' }, detail),
+    error instanceof ApiError && error.requestId
+      ? el('p', { className: 'alert-meta' }, `Mã yêu cầu: ${error.requestId}`) : null,
+    el('button', { type: 'button', className: 'button button-quiet alert-close', onclick: clearError },
+      'Ẩn thông báo'),
+  );
+  box.scrollIntoView({ block: 'nearest' });
+}
+function clearError() {
+  $('alert').replaceChildren();
+}
+function notify(text) {
+  $('notice').replaceChildren(el('p', {}, text));
+}
+function clearNotice() {
+  $('notice').replaceChildren();
+}
+
+// Every call after sign-in: a 401 means the token was revoked or expired; sign out.
+async function call(path, options) {
+  try {
+    return await api(path, options);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401 && session.token) {
+      signOut();
+    }
+    throw error;
+  }
+}
+
+// Runs an action of the page: clears old messages, shows the error if it fails.
+async function attempt(work, { busy } = {}) {
+  clearError();
+  if (busy) busy.setAttribute('aria-busy', 'true');
+  try {
+    return await work();
+  } catch (error) {
+    showError(error);
+    return undefined;
+  } finally {
+    if (busy) busy.removeAttribute('aria-busy');
+  }
+}
+
+// ---------------------------------------------------------------- deadline (public)
+
+async function loadDeadline() {
+  const name = $('deadline-name');
+  const date = $('deadline-date');
+  const countdown = $('deadline-countdown');
+  try {
+    const d = await api(endpoints.deadline, { auth: false });
+    name.textContent = d.name;
+    date.replaceChildren(
+      el('span', {}, 'Hạn: '),
+      el('time', { dateTime: d.due_date }, d.due_date_vn || formatDate(d.due_date)),
+    );
+    countdown.textContent = daysLeftText(d.days_left);
+    $('deadline').classList.toggle('deadline-soon', d.days_left <= 30);
+  } catch (error) {
+    name.textContent = error instanceof ApiError ? error.detail : 'Không tải được hạn chót.';
+    date.replaceChildren();
+    countdown.textContent = '';
+  }
+}
+
+// ---------------------------------------------------------------- sign-in
+
+function showSignedIn(signedIn) {
+  $('signin').hidden = signedIn;
+  $('workspace').hidden = !signedIn;
+  $('session').hidden = !signedIn;
+}
+
+async function signIn(token) {
+  const catalogue = await api(endpoints.catalogue, { token });
+  session.token = token;
+  state.catalogue = catalogue;
+  fillSelects();
+  showSignedIn(true);
+  await Promise.all([loadQuotas(), loadList()]);
+}
+
+function signOut() {
+  session.token = '';
+  state.catalogue = null;
+  state.current = null;
+  state.cursors = [''];
+  state.page = 0;
+  const dialog = $('action-dialog');
+  if (dialog.open) dialog.close();
+  $('quota-table').tBodies[0].replaceChildren();
+  $('nomination-table').tBodies[0].replaceChildren();
+  $('detail').hidden = true;
+  $('create').hidden = true;
+  updatePanelLayout();
+  $('token').value = '';
+  showSignedIn(false);
+}
+
+// ---------------------------------------------------------------- catalogue selects
+
+function option(value, label, selected = false) {
+  return el('option', { value, selected }, label);
+}
+
+function currentPeriodId(periods) {
+  const year = String(vnToday().year);
+  const match = periods.find((p) => p.id === year);
+  return match ? match.id : (periods[0] ? periods[0].id : '');
+}
+
+function fillSelects() {
+  const { periods, award_forms: awards } = state.catalogue;
+  const now = currentPeriodId(periods);
+  const keep = (select) => select.value;
+
+  const quotaPeriod = $('quota-period');
+  const quotaValue = keep(quotaPeriod) || now;
+  quotaPeriod.replaceChildren(...periods.map((p) => option(p.id, p.label, p.id === quotaValue)));
+
+  const f = state.filter;
+  $('filter-period').replaceChildren(option('', 'Tất cả các kỳ'),
+    ...periods.map((p) => option(p.id, p.label, p.id === f.period)));
+  $('filter-status').replaceChildren(option('', 'Tất cả trạng thái'),
+    ...STATUSES.map(([code, label]) => option(code, label, code === f.status)));
+  $('filter-award').replaceChildren(option('', 'Tất cả hình thức'),
+    ...awards.map((a) => option(a.code, a.label, a.code === f.award)));
+
+  const createPeriod = $('create-period');
+  const createPeriodValue = keep(createPeriod) || now;
+  createPeriod.replaceChildren(...periods.map((p) => option(p.id, p.label, p.id === createPeriodValue)));
+  const createAward = $('create-award');
+  const awardValue = keep(createAward);
+  createAward.replaceChildren(option('', '— Chọn hình thức —'),
+    ...awards.map((a) => option(a.code, a.label, a.code === awardValue)));
+  fillSubjects();
+}
+
+function subjectKind() {
+  const checked = document.querySelector('input[name="subject_kind"]:checked');
+  return checked ? checked.value : 'individual';
+}
+
+function fillSubjects() {
+  const select = $('create-subject');
+  const previous = select.value;
+  const { staff, units } = state.catalogue;
+  const unitName = (id) => (units.find((u) => u.id === id) || { name: id }).name;
+  const kind = subjectKind();
+  $('create-subject-label').textContent =
+    kind === 'individual' ? 'Cán bộ được đề nghị' : 'Tập thể được đề nghị';
+  let options;
+  if (kind === 'individual') {
+    options = staff.map((s) => {
+      const label = `${s.name} – ${unitName(s.unit_id)}${s.on_hold ? ' (đang tạm dừng xét khen thưởng)' : ''}`;
+      return el('option', { value: s.id, disabled: Boolean(s.on_hold), selected: s.id === previous }, label);
+    });
+    if (options.length === 0) {
+      options = [el('option', { value: '', disabled: true, selected: true },
+        'Danh mục chưa có cán bộ nào')];
+    }
+  } else {
+    options = units.map((u) => option(u.id, u.name, u.id === previous));
+  }
+  select.replaceChildren(
+    ...(options.length && options[0].value ? [option('', '— Chọn —', !previous)] : []), ...options);
+}
+
+// ---------------------------------------------------------------- quotas
+
+function quotaCell(item) {
+  const td = el('td', { className: 'quota-cell', dataset: { award: item.award, kind: item.subject_kind } });
+  const numeric = typeof item.limit === 'number';
+  td.append(el('span', { className: 'q-numbers' },
+    hiddenText('Đã dùng '),
+    el('span', { className: 'q-used' }, String(item.used)),
+    el('span', { 'aria-hidden': 'true' }, ' / '),
+    hiddenText(', chỉ tiêu '),
+    el('span', { className: 'q-limit' }, quotaLimitText(item.limit))));
+  let note;
+  let tone = '';
+  if (!numeric) {
+    note = item.limit === 'unlimited' ? 'không giới hạn số suất' : 'cần đặt chỉ tiêu trước khi trình';
+    tone = item.limit === 'unlimited' ? '' : 'q-unset';
+  } else if (item.limit === 0) {
+    note = 'không có suất';
+    tone = 'q-none';
+  } else {
+    td.append(el('meter', {
+      className: 'q-meter', min: 0, max: item.limit, value: item.used,
+      low: item.limit * 0.5, high: item.limit * 0.99, optimum: 0, 'aria-hidden': 'true',
+    }));
+    note = item.remaining > 0 ? `còn ${item.remaining} suất` : 'đã hết suất';
+    tone = item.remaining > 0 ? '' : 'q-full';
+  }
+  td.append(el('span', { className: `q-remaining ${tone}`.trim() }, note));
+  return td;
+}
+
+async function loadQuotas() {
+  const period = $('quota-period').value;
+  if (!period) return;
+  const section = $('quotas');
+  section.setAttribute('aria-busy', 'true');
+  try {
+    const data = await call(endpoints.quotas(period));
+    $('quota-caption').textContent = `Kỳ ${data.period_label}: số suất đã dùng / chỉ tiêu`;
+    const rows = new Map();
+    for (const item of data.items) {
+      if (!rows.has(item.award)) rows.set(item.award, { label: item.award_label, cells: {} });
+      rows.get(item.award).cells[item.subject_kind] = item;
+    }
+    const body = [];
+    for (const [code, row] of rows) {
+      const tr = el('tr', { dataset: { award: code } }, el('th', { scope: 'row' }, row.label));
+      for (const kind of ['collective', 'individual']) {
+        tr.append(row.cells[kind] ? quotaCell(row.cells[kind]) : el('td', {}, '—'));
+      }
+      body.push(tr);
+    }
+    $('quota-table').tBodies[0].replaceChildren(...body);
+  } finally {
+    section.removeAttribute('aria-busy');
+  }
+}
+
+// ---------------------------------------------------------------- nominations list
+
+function badge(status, label) {
+  return el('span', { className: `badge status-${status}` }, label || statusLabel(status));
+}
+
+async function loadList() {
+  const section = $('nominations');
+  section.setAttribute('aria-busy', 'true');
+  try {
+    const query = {};
+    for (const [k, v] of Object.entries(state.filter)) if (v) query[k] = v;
+    const after = state.cursors[state.page];
+    if (after) query.after = after;
+    const data = await call(endpoints.nominations(query));
+    // One wrapper per cell: on a phone each cell is a two-column grid (label, content).
+    const cell = (label, ...content) => el('td', { dataset: { label } }, el('div', {}, ...content));
+    const rows = data.items.map((n) => el('tr', { dataset: { id: n.id, status: n.status } },
+      cell('Số', n.id),
+      cell('Đối tượng',
+        el('span', { className: 'subject-name' }, n.subject_name),
+        el('span', { className: 'subject-meta' },
+          `${SUBJECT_KINDS[n.subject_kind] || n.subject_kind} · ${n.unit_name}`)),
+      cell('Hình thức',
+        el('span', { className: 'award-name' }, n.award_label),
+        el('span', { className: 'subject-meta' }, n.period_label)),
+      cell('Trạng thái', badge(n.status, n.status_label)),
+      cell('Cập nhật', formatInstant(n.updated_at)),
+      el('td', { className: 'row-actions' },
+        el('button', {
+          type: 'button', className: 'button button-small',
+          onclick: () => attempt(() => openDetail(n.id)),
+        }, 'Xem', hiddenText(` đề nghị số ${n.id}`)))));
+    $('nomination-table').tBodies[0].replaceChildren(...rows);
+    $('list-empty').hidden = rows.length > 0;
+    state.nextAfter = data.next_after || null;
+    $('page-prev').disabled = state.page === 0;
+    $('page-next').disabled = !state.nextAfter;
+    $('page-info').textContent = `Trang ${state.page + 1}`;
+  } finally {
+    section.removeAttribute('aria-busy');
+  }
+}
+
+function applyFilters(event) {
+  event.preventDefault();
+  state.filter = {
+    period: $('filter-period').value,
+    status: $('filter-status').value,
+    award: $('filter-award').value,
+    limit: $('filter-limit').value,
+  };
+  state.cursors = [''];
+  state.page = 0;
+  attempt(loadList);
+}
+
+// ---------------------------------------------------------------- detail
+
+function fact(term, ...description) {
+  return [el('dt', {}, term), el('dd', {}, ...description)];
+}
+
+function renderDetail(n, history, dossier) {
+  state.current = n;
+  $('detail-heading').textContent = `Đề nghị số ${n.id}`;
+  $('detail-status').replaceChildren(badge(n.status, n.status_label));
+  $('detail-status').dataset.status = n.status;
+
+  const facts = [
+    ...fact('Đối tượng', `${n.subject_name} (${SUBJECT_KINDS[n.subject_kind] || n.subject_kind})`),
+    ...fact('Đơn vị', n.unit_name || '—'),
+    ...fact('Hình thức', n.award_label),
+    ...fact('Kỳ khen thưởng', n.period_label),
+    ...fact('Lý do', n.reason || '—'),
+  ];
+  if (Array.isArray(n.achievements) && n.achievements.length) {
+    facts.push(...fact('Thành tích', el('ul', {}, n.achievements.map((a) => el('li', {}, a.text)))));
+  }
+  const vote = n.vote && typeof n.vote === 'object' && !Array.isArray(n.vote) ? n.vote : null;
+  if (vote && vote.summary) facts.push(...fact('Biểu quyết', vote.summary));
+  const outcome = n.outcome && typeof n.outcome === 'object' ? n.outcome : {};
+  if (outcome.rejection) facts.push(...fact('Lý do không thông qua', outcome.rejection.reason || '—'));
+  if (outcome.forwarding) {
+    facts.push(...fact('Đã gửi cấp khen thưởng',
+      `Ngày ${formatDate(outcome.forwarding.date)}, văn bản số ${outcome.forwarding.reference}`));
+  }
+  if (outcome.decision) {
+    facts.push(...fact('Quyết định khen thưởng',
+      `Số ${outcome.decision.number}, ngày ${formatDate(outcome.decision.date)}`));
+  }
+  if (outcome.not_awarded) facts.push(...fact('Không được khen thưởng', outcome.not_awarded.reason || '—'));
+  const created = (Array.isArray(history.history) ? history.history : []).find((h) => h.action === 'create');
+  facts.push(...fact('Người tạo', (created && created.by_name) || n.created_by || '—'),
+    ...fact('Tạo lúc', formatInstant(n.created_at)),
+    ...fact('Cập nhật', formatInstant(n.updated_at)));
+  $('detail-facts').replaceChildren(...facts);
+
+  const actions = actionsFor(n.status).map((name) => el('button', {
+    type: 'button',
+    className: `button${ACTIONS[name].danger ? ' button-danger' : ''}`,
+    dataset: { action: name },
+    onclick: () => startAction(name),
+  }, ACTIONS[name].label));
+  $('detail-actions').replaceChildren(...(actions.length ? actions
+    : [el('p', { className: 'hint' }, 'Đề nghị đã kết thúc; không còn thao tác nào.')]));
+
+  $('detail-dossier').replaceChildren(...dossier.items.map((item) => el('li', {
+    className: item.complete ? 'dossier-done' : 'dossier-missing',
+  },
+  el('span', { className: 'dossier-mark', 'aria-hidden': 'true' }, item.complete ? '✓' : '○'),
+  el('span', { className: 'dossier-label' }, item.label),
+  el('span', { className: 'dossier-copies' },
+    `${item.complete ? 'Đủ' : 'Chưa đủ'}: đã nhận ${item.copies_received}/${item.copies_required} bản` +
+    (item.received_at ? ` (${formatInstant(item.received_at)})` : '')))));
+
+  const entries = Array.isArray(history.history) ? history.history : [];
+  $('detail-history').replaceChildren(...entries.map((h) => el('li', {},
+    el('time', { dateTime: h.at }, formatInstant(h.at)),
+    ' · ',
+    el('strong', {}, historyActionLabel(h.action)),
+    h.to && h.from !== h.to ? ` → ${statusLabel(h.to)}` : '',
+    h.by_name || h.by ? ` · ${h.by_name || h.by}` : '',
+    h.note ? el('span', { className: 'history-note' }, h.note) : null)));
+}
+
+async function openDetail(id, { focus = true } = {}) {
+  const [n, history, dossier] = await Promise.all([
+    call(endpoints.nomination(id)), call(endpoints.history(id)), call(endpoints.dossier(id)),
+  ]);
+  renderDetail(n, history, dossier);
+  $('create').hidden = true;
+  $('detail').hidden = false;
+  updatePanelLayout();
+  if (focus) {
+    $('detail-heading').focus({ preventScroll: true });
+    $('detail').scrollIntoView({ block: 'start' });
+  }
+}
+
+// ---------------------------------------------------------------- actions
+
+function startAction(name) {
+  const action = ACTIONS[name];
+  if (!state.current) return;
+  if (action.fields.length === 0) {
+    attempt(() => perform(name, {}));
+    return;
+  }
+  state.dialogAction = name;
+  const n = state.current;
+  $('action-dialog-heading').textContent = action.label;
+  $('action-dialog-subject').textContent =
+    `Đề nghị số ${n.id}: ${n.subject_name} – ${n.award_label} (${n.period_label})`;
+  $('action-alert').replaceChildren();
+  const today = vnToday();
+  const todayText = `${String(today.day).padStart(2, '0')}/${String(today.month).padStart(2, '0')}/${today.year}`;
+  $('action-fields').replaceChildren(...action.fields.map((f) => {
+    const id = `action-field-${f.name}`;
+    let input;
+    if (f.kind === 'textarea') {
+      input = el('textarea', { id, name: f.name, rows: 3, maxLength: 2000, required: f.required });
+    } else {
+      input = el('input', {
+        id, name: f.name, type: 'text', required: f.required, autocomplete: 'off',
+        maxLength: f.max || 10,
+      });
+      if (f.kind === 'date') {
+        input.inputMode = 'numeric';
+        input.placeholder = 'dd/mm/yyyy';
+        input.value = todayText;
+      }
+    }
+    return el('div', { className: 'field' }, el('label', { htmlFor: id }, f.label), input);
+  }));
+  $('action-confirm').textContent = action.label;
+  $('action-confirm').classList.toggle('button-danger', Boolean(action.danger));
+  $('action-dialog').showModal();
+}
+
+async function perform(name, extra) {
+  const n = state.current;
+  const buttons = [...$('detail-actions').querySelectorAll('button')];
+  buttons.forEach((b) => { b.disabled = true; });
+  try {
+    const after = await call(endpoints.transitions(n.id), {
+      method: 'POST', body: { action: name, ...extra },
+    });
+    notify(`${ACTIONS[name].done} số ${n.id}. Trạng thái mới: ${after.status_label}.`);
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
+  }
+  // Refresh what the transition changed (status, history, places used).
+  await Promise.all([openDetail(n.id, { focus: false }), loadList(), loadQuotas()]);
+}
+
+async function confirmAction(event) {
+  event.preventDefault();
+  const name = state.dialogAction;
+  const action = ACTIONS[name];
+  const box = $('action-alert');
+  box.replaceChildren();
+  const body = {};
+  for (const f of action.fields) {
+    const value = $(`action-field-${f.name}`).value.trim();
+    if (!value) {
+      if (f.required) {
+        box.replaceChildren(el('p', {}, `Hãy nhập “${f.label}”.`));
+        $(`action-field-${f.name}`).focus();
+        return;
+      }
+      continue;
+    }
+    if (f.kind === 'date') {
+      const iso = parseVnDate(value);
+      if (!iso) {
+        const name = f.label.replace(/\s*\(dd\/mm\/yyyy\)$/, '');
+        box.replaceChildren(el('p', {}, `“${name}” phải là một ngày có thật, dạng dd/mm/yyyy (ví dụ 05/11/2026).`));
+        $(`action-field-${f.name}`).focus();
+        return;
+      }
+      body[f.name] = iso;
+    } else {
+      body[f.name] = value;
+    }
+  }
+  const confirm = $('action-confirm');
+  confirm.disabled = true;
+  try {
+    clearError();
+    await perform(name, body);
+    $('action-dialog').close();
+  } catch (error) {
+    box.replaceChildren(el('p', {}, error instanceof ApiError ? error.detail : String(error.message || error)));
+  } finally {
+    confirm.disabled = false;
+  }
+}
+
+// ---------------------------------------------------------------- create
+
+async function openCreate() {
+  state.catalogue = await call(endpoints.catalogue);
+  fillSelects();
+  $('detail').hidden = true;
+  $('create').hidden = false;
+  updatePanelLayout();
+  $('create-heading').focus({ preventScroll: true });
+  $('create').scrollIntoView({ block: 'start' });
+}
+
+async function createNomination(event) {
+  event.preventDefault();
+  const body = {
+    period: $('create-period').value,
+    award: $('create-award').value,
+    subject_kind: subjectKind(),
+    subject_id: $('create-subject').value,
+    reason: $('create-reason').value.trim(),
+  };
+  const missing = [];
+  if (!body.period) missing.push('kỳ khen thưởng');
+  if (!body.award) missing.push('hình thức khen thưởng');
+  if (!body.subject_id) missing.push(body.subject_kind === 'individual' ? 'cán bộ' : 'tập thể');
+  if (missing.length) {
+    throw new ApiError(0, 'form_incomplete', `Hãy chọn ${missing.join(', ')}.`);
+  }
+  const created = await call(endpoints.create, { method: 'POST', body });
+  notify(`Đã tạo đề nghị số ${created.id} (nháp) cho ${created.subject_name}.`);
+  $('create-reason').value = '';
+  state.cursors = [''];
+  state.page = 0;
+  await Promise.all([loadList(), openDetail(created.id)]);
+}
+
+// Two columns on a wide screen only while a side panel (create or detail) is open.
+function updatePanelLayout() {
+  $('workspace').classList.toggle('has-panel', !$('create').hidden || !$('detail').hidden);
+}
+
+function closePanel(id) {
+  $(id).hidden = true;
+  updatePanelLayout();
+  $('nominations-heading').focus({ preventScroll: false });
+}
+
+// ---------------------------------------------------------------- wiring
+
+function wire() {
+  $('nominations-heading').tabIndex = -1;
+  $('signin-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const token = $('token').value.trim();
+    clearNotice();
+    if (!token) {
+      clearError();
+      showError(new ApiError(0, 'form_incomplete', 'Hãy dán mã truy cập trước khi đăng nhập.'));
+      $('token').focus();
+      return;
+    }
+    const ok = await attempt(async () => {
+      await signIn(token);
+      return true;
+    }, { busy: $('signin') });
+    if (ok) {
+      $('token').value = '';
+      notify('Đã đăng nhập.');
+      $('main').focus();
+    } else {
+      $('token').select();
+    }
+  });
+  $('sign-out').addEventListener('click', () => {
+    clearError();
+    signOut();
+    notify('Đã đăng xuất; mã truy cập đã được xoá khỏi trình duyệt.');
+    $('token').focus();
+  });
+  $('quota-period').addEventListener('change', () => attempt(loadQuotas));
+  $('filters').addEventListener('submit', applyFilters);
+  $('page-next').addEventListener('click', () => {
+    if (!state.nextAfter) return;
+    state.cursors[state.page + 1] = state.nextAfter;
+    state.page += 1;
+    attempt(loadList);
+  });
+  $('page-prev').addEventListener('click', () => {
+    if (state.page === 0) return;
+    state.page -= 1;
+    attempt(loadList);
+  });
+  $('new-nomination').addEventListener('click', () => attempt(openCreate));
+  $('create-close').addEventListener('click', () => closePanel('create'));
+  $('detail-close').addEventListener('click', () => closePanel('detail'));
+  for (const radio of document.querySelectorAll('input[name="subject_kind"]')) {
+    radio.addEventListener('change', fillSubjects);
+  }
+  $('create-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    attempt(() => createNomination(event), { busy: $('create') });
+  });
+  $('action-form').addEventListener('submit', confirmAction);
+  $('action-cancel').addEventListener('click', () => $('action-dialog').close());
+}
+
+async function start() {
+  wire();
+  loadDeadline();
+  setInterval(loadDeadline, 60 * 60 * 1000);
+  const token = session.token;
+  if (!token) {
+    showSignedIn(false);
+    return;
+  }
+  try {
+    await signIn(token);
+  } catch (error) {
+    // A token that no longer works is dropped; after a network failure it stays for a retry.
+    if (error instanceof ApiError && error.status === 401) session.token = '';
+    showError(error);
+    showSignedIn(false);
+  }
+}
+
+start();
