@@ -54,8 +54,9 @@ LocalDate latest_relevant_due(LocalDate today, const ReminderPolicy& policy) {
 Verdict decide(const PlannedReminder& r, Instant now, const ReminderPolicy& policy,
                bool later_due) {
   if (now < r.at) return Verdict::Wait;
-  if (later_due) return Verdict::Superseded;
+  // Stale first: the plan then says why a reminder was never sent in the plainest words.
   if (now - r.at > policy.catchup) return Verdict::Stale;
+  if (later_due) return Verdict::Superseded;
   return Verdict::Send;
 }
 
