@@ -22,6 +22,7 @@ struct Settings {
   ReportsSettings reports;
   PlannerSettings planner;
   std::string deadlines_file;
+  bool deadlines_file_set = false;
 
   static Settings load(const Service& service) {
     const Env& env = service.env();
@@ -51,14 +52,22 @@ struct Settings {
     ::gethostname(host, sizeof host - 1);
     s.planner.owner =
         std::string(host) + ":" + std::to_string(::getpid()) + ":" + crypto::random_hex(4);
-    s.deadlines_file = env.text("THIDUA_DEADLINES_FILE", "config/deadlines.json");
+    s.deadlines_file = env.text("THIDUA_DEADLINES_FILE", "");
+    s.deadlines_file_set = !s.deadlines_file.empty();
+    if (!s.deadlines_file_set) s.deadlines_file = "config/deadlines.json";
     return s;
   }
 };
 
 // The seed deadlines are read at start-up: a broken file stops the service with one line.
-std::vector<Deadline> load_seed(const std::string& path) {
+// Without the setting and without the default file (a binary run outside the source tree,
+// `reports --routes` in a test) the plan's own deadline, built in, is the seed.
+std::vector<Deadline> load_seed(const std::string& path, bool explicitly_set) {
   std::ifstream in(path);
+  if (!in && !explicitly_set) {
+    log::warn("deadlines_file_missing", {{"path", path}, {"using", "built-in seed"}});
+    return {yearly_report_deadline()};
+  }
   if (!in) throw ConfigError("THIDUA_DEADLINES_FILE: cannot read '" + path + "'");
   std::stringstream text;
   text << in.rdbuf();
@@ -98,7 +107,7 @@ int main(int argc, char** argv) {
       "reports", 8082,
       [](Service& service) {
         auto settings = Settings::load(service);
-        auto seed = load_seed(settings.deadlines_file);
+        auto seed = load_seed(settings.deadlines_file, settings.deadlines_file_set);
         auto& clock = service.make<SystemClock>();
         auto& store = service.make<ReportsStore>(service.redis(), service.keys());
         auto& directory = service.make<NominationsDirectory>(
