@@ -238,5 +238,40 @@ TEST_F(PlannerTest, LeadersWriteOnlyTheirOwnUnitsPart) {
                ApiError);
 }
 
+TEST_F(PlannerTest, TheSchoolsReportAddsUpThePartsAndIsMarkedSentByAnAdmin) {
+  submit("to-toan-tin", reminder_time(12));
+  submit("to-van-phong", reminder_time(11));
+  clock_.set(local_time({2027, 10, 29}, 15, 0));
+  auto report = runner_.run<SchoolReport>(
+      [&]() -> Task<SchoolReport> { co_return co_await app_->school_report(2027); });
+  EXPECT_EQ(report.totals().at("e_lessons"), 6);
+  ASSERT_EQ(report.missing().size(), 1u);
+  EXPECT_EQ(report.missing()[0]->id, "to-ngu-van");
+  EXPECT_FALSE(report.sent);
+
+  Principal admin{true, Role::Admin, "bootstrap-admin", "Ban giám hiệu"};
+  json tomorrow = {{"sent_on", "2027-10-30"}, {"number", "25/BC-THCSVP1"}};
+  EXPECT_THROW(runner_.run<json>([&]() -> Task<json> {
+    co_return co_await app_->mark_sent(admin, 2027, tomorrow);
+  }),
+               ApiError);
+  json today = {{"sent_on", "2027-10-29"}, {"number", "25/BC-THCSVP1"}};
+  auto sent = runner_.run<json>(
+      [&]() -> Task<json> { co_return co_await app_->mark_sent(admin, 2027, today); });
+  EXPECT_EQ(sent["status"], "sent");
+  EXPECT_EQ(sent["sent"]["number"], "25/BC-THCSVP1");
+  EXPECT_EQ(sent["sent"]["sent_on_vn"], "29/10/2027");
+
+  // A deadline the school owes is done once its report is marked sent.
+  Deadline school_owes = yearly_report_deadline();
+  school_owes.owed_by = Owner::School;
+  auto owing = runner_.run<Owing>([&]() -> Task<Owing> {
+    auto dir = co_await directory_.get();
+    co_return co_await who_owes(*store_, dir, school_owes, 2027, "Trường THCS Vĩnh Phong 1");
+  });
+  EXPECT_TRUE(owing.missing.empty());
+  ASSERT_EQ(owing.done.size(), 1u);
+}
+
 }  // namespace
 }  // namespace thidua::reports
