@@ -120,7 +120,7 @@ TEST_F(PlannerTest, AtTMinus7TwoReplicasPostOneReminderNamingTheUnitsStillOwing)
   EXPECT_EQ(tick(*replica_a_) + tick(*replica_b_), 1);
   ASSERT_EQ(poster_.messages.size(), 1u);
   const auto& [key, text] = poster_.messages[0];
-  EXPECT_EQ(key, "reports:bao-cao-nam:2027-10-30:T-7");
+  EXPECT_EQ(key, "reports:bao-cao-nam:2027-10-30:before-7");
   EXPECT_NE(text.find("Tổ Ngữ văn, Tổ Văn phòng"), std::string::npos) << text;
   EXPECT_EQ(text.find("Toán"), std::string::npos) << text;
   EXPECT_NE(text.find("còn 7 ngày"), std::string::npos) << text;
@@ -156,7 +156,7 @@ TEST_F(PlannerTest, DownAcrossTMinus1AndBackTwoHoursLaterCatchesUpOnce) {
   EXPECT_EQ(tick(*replica_a_), 1);
   EXPECT_EQ(tick(*replica_a_), 0);
   ASSERT_EQ(poster_.messages.size(), 2u);
-  EXPECT_EQ(poster_.messages[1].first, "reports:bao-cao-nam:2027-10-30:T-1");
+  EXPECT_EQ(poster_.messages[1].first, "reports:bao-cao-nam:2027-10-30:before-1");
   EXPECT_NE(poster_.messages[1].second.find("còn 1 ngày"), std::string::npos);
 }
 

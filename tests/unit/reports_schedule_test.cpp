@@ -45,9 +45,9 @@ TEST(PlanOccurrence, EarlyLocalTimeFallsOnThePreviousUtcDay) {
 
 TEST(PlanOccurrence, KeysAreStablePerDeadlineOccurrenceAndOffset) {
   auto plan = plan_occurrence("bao-cao-nam", {2027, 10, 30}, ReminderPolicy{});
-  EXPECT_EQ(plan[2].key(), "reports:bao-cao-nam:2027-10-30:T-7");
-  EXPECT_EQ(plan[5].key(), "reports:bao-cao-nam:2027-10-30:T0");
-  EXPECT_EQ(plan[7].key(), "reports:bao-cao-nam:2027-10-30:T+2");
+  EXPECT_EQ(plan[2].key(), "reports:bao-cao-nam:2027-10-30:before-7");
+  EXPECT_EQ(plan[5].key(), "reports:bao-cao-nam:2027-10-30:day");
+  EXPECT_EQ(plan[7].key(), "reports:bao-cao-nam:2027-10-30:after-2");
   EXPECT_EQ(plan_occurrence("bao-cao-nam", {2027, 10, 30}, ReminderPolicy{})[2].key(),
             plan[2].key());
 }
@@ -65,7 +65,7 @@ TEST(PlanOccurrence, RunsAcrossTheThirtyFirstOfDecember) {
   // An occurrence on 31 December has its dailies in the new year.
   auto late = plan_occurrence("d", {2027, 12, 31}, p);
   EXPECT_EQ(local_date(late[3].at), (LocalDate{2028, 1, 1}));
-  EXPECT_EQ(late[3].key(), "reports:d:2027-12-31:T+1");
+  EXPECT_EQ(late[3].key(), "reports:d:2027-12-31:after-1");
 }
 
 TEST(PlanOccurrence, RepeatedOffsetsCountOnce) {

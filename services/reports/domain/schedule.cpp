@@ -21,9 +21,10 @@ void ReminderPolicy::set_time(const std::string& text, const std::string& settin
 }
 
 std::string PlannedReminder::key() const {
-  std::string offset = days_before == 0  ? "T0"
-                       : days_before > 0 ? "T-" + std::to_string(days_before)
-                                         : "T+" + std::to_string(-days_before);
+  // Letters, digits, '-' and ':' only: safe in a header and in any key charset.
+  std::string offset = days_before == 0  ? "day"
+                       : days_before > 0 ? "before-" + std::to_string(days_before)
+                                         : "after-" + std::to_string(-days_before);
   return "reports:" + deadline_id + ":" + iso_date(due) + ":" + offset;
 }
 

@@ -30,7 +30,7 @@ struct PlannedReminder {
   Instant at;
   bool overdue() const { return days_before < 0; }
   // The idempotency key: one per (deadline, occurrence, offset), stable across replicas
-  // and restarts.
+  // and restarts, e.g. reports:bao-cao-nam:2027-10-30:before-7 (also :day, :after-2).
   std::string key() const;
 };
 
