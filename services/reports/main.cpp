@@ -115,8 +115,8 @@ int main(int argc, char** argv) {
         auto& poster = service.make<NotificationsPoster>(
             settings.notifications_url, settings.service_token, std::chrono::seconds(10));
         auto& app = service.make<ReportsApp>(store, directory, clock, settings.reports);
-        auto& planner =
-            service.make<ReminderPlanner>(store, directory, poster, clock, settings.planner);
+        auto& planner = service.make<ReminderPlanner>(store, directory, poster, clock,
+                                                      settings.planner, &service.metrics());
         add_routes(service.router(), RouteDeps{app, planner});
         service.background("deadlines-seed", [&store, seed, &service]() {
           return seed_until_done(store, seed, service);

@@ -32,12 +32,22 @@ std::string offset_label(int days_before) {
 
 ReminderPlanner::ReminderPlanner(ReportsStore& store, UnitDirectory& directory,
                                  ReminderPoster& poster, const Clock& clock,
-                                 PlannerSettings settings)
+                                 PlannerSettings settings, http::Metrics* metrics)
     : store_(store),
       directory_(directory),
       poster_(poster),
       clock_(clock),
-      settings_(std::move(settings)) {}
+      settings_(std::move(settings)),
+      metrics_(metrics) {
+  if (metrics_) {
+    metrics_->describe("thidua_reminders_total", "counter",
+                       "Deadline reminders by outcome: sent, skipped (with reason), failed.");
+  }
+}
+
+void ReminderPlanner::count(const std::string& outcome) const {
+  if (metrics_) metrics_->add("thidua_reminders_total", "outcome=\"" + outcome + "\"");
+}
 
 Task<int> ReminderPlanner::tick() {
   long long lease_ms = std::max<long long>(3 * settings_.tick.count(), 1000);
@@ -75,6 +85,7 @@ Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, con
       co_await store_.record_skipped(r.key(), std::string(verdict_reason(verdict)),
                                      iso_instant(now));
       log::info("reminder_skipped", {{"key", r.key()}, {"reason", verdict_reason(verdict)}});
+      count("skipped_" + std::string(verdict_reason(verdict)));
     }
   }
   co_return posted;
@@ -88,6 +99,7 @@ Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
   if (owing.missing.empty() && !settings_.policy.say_when_all_submitted) skip = "all_submitted";
   if (!skip.empty()) {
     co_await store_.record_skipped(r.key(), skip, iso_instant(now));
+    count("skipped_" + skip);
     co_return 0;
   }
   if (co_await store_.claim(r.key(), settings_.owner, kClaimTtlMs) != ClaimResult::Claimed) {
@@ -109,16 +121,19 @@ Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
       log::info(
           "reminder_sent",
           {{"key", r.key()}, {"notification_id", result.id}, {"owing", content.owing.size()}});
+      count("sent");
       co_return 1;
     case PostResult::Kind::Retryable:
       co_await store_.record_failed(r.key(), result.error);
       log::warn("reminder_retry", {{"key", r.key()}, {"error", result.error}});
+      count("failed");
       co_return 0;
     case PostResult::Kind::Permanent:
       break;
   }
   co_await store_.record_skipped(r.key(), "rejected", iso_instant(clock_.now()));
   log::error("reminder_rejected", {{"key", r.key()}, {"error", result.error}});
+  count("skipped_rejected");
   co_return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "http/metrics.hpp"
 #include "reports/app/ports.hpp"
 #include "reports/domain/schedule.hpp"
 #include "reports/store/reports_store.hpp"
@@ -24,8 +25,9 @@ struct PlannerSettings {
 
 class ReminderPlanner {
  public:
+  // `metrics`, when given, counts reminders by outcome (thidua_reminders_total).
   ReminderPlanner(ReportsStore& store, UnitDirectory& directory, ReminderPoster& poster,
-                  const Clock& clock, PlannerSettings settings);
+                  const Clock& clock, PlannerSettings settings, http::Metrics* metrics = nullptr);
 
   // One pass: sends what is due, records what is skipped. Does nothing unless this replica
   // holds the lease. Returns how many reminders it posted.
@@ -44,6 +46,8 @@ class ReminderPlanner {
   ReminderPoster& poster_;
   const Clock& clock_;
   PlannerSettings settings_;
+  http::Metrics* metrics_;
+  void count(const std::string& outcome) const;
 };
 
 }  // namespace thidua::reports
