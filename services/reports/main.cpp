@@ -64,10 +64,8 @@ struct Settings {
 // `reports --routes` in a test) the plan's own deadline, built in, is the seed.
 std::vector<Deadline> load_seed(const std::string& path, bool explicitly_set) {
   std::ifstream in(path);
-  if (!in && !explicitly_set) {
-    log::warn("deadlines_file_missing", {{"path", path}, {"using", "built-in seed"}});
-    return {yearly_report_deadline()};
-  }
+  // Not logged here: wiring also runs for `--routes`, whose stdout must be the table only.
+  if (!in && !explicitly_set) return {yearly_report_deadline()};
   if (!in) throw ConfigError("THIDUA_DEADLINES_FILE: cannot read '" + path + "'");
   std::stringstream text;
   text << in.rdbuf();
@@ -85,13 +83,14 @@ std::vector<Deadline> load_seed(const std::string& path, bool explicitly_set) {
   return out;
 }
 
-Task<void> seed_until_done(ReportsStore& store, std::vector<Deadline> seed,
+Task<void> seed_until_done(ReportsStore& store, std::vector<Deadline> seed, std::string source,
                            const Service& service) {
   while (!service.stopping()) {
     bool done = false;
     try {
       bool loaded = co_await store.seed_deadlines(seed);
-      log::info("deadlines_seed", {{"loaded", loaded}, {"deadlines", seed.size()}});
+      log::info("deadlines_seed",
+                {{"loaded", loaded}, {"deadlines", seed.size()}, {"source", source}});
       done = true;
     } catch (const std::exception& e) {
       log::warn("deadlines_seed_retry", {{"error", e.what()}});
@@ -118,8 +117,11 @@ int main(int argc, char** argv) {
         auto& planner = service.make<ReminderPlanner>(store, directory, poster, clock,
                                                       settings.planner, &service.metrics());
         add_routes(service.router(), RouteDeps{app, planner});
-        service.background("deadlines-seed", [&store, seed, &service]() {
-          return seed_until_done(store, seed, service);
+        // The file when it was read, else the deadline built in (named in the log line).
+        std::ifstream probe(settings.deadlines_file);
+        std::string source = probe ? settings.deadlines_file : "built-in";
+        service.background("deadlines-seed", [&store, seed, source, &service]() {
+          return seed_until_done(store, seed, source, service);
         });
         service.background("reminder-planner", [&planner, &service]() {
           return planner.run([&service] { return service.stopping(); });
