@@ -1,33 +1,63 @@
+// Deadlines (the public next one and the full list with who owes what) and the reminder plan.
 #include "reports/api/routes.hpp"
 
 #include "core/errors.hpp"
 #include "http/json_io.hpp"
-#include "reports/domain/deadline.hpp"
 
 namespace thidua::reports {
 namespace {
-const std::string kBase = "/api/reports/v1";
+using http::Method;
+using http::Request;
+using http::Response;
+
+int count_query(const Request& req) {
+  auto c = req.query("count");
+  if (!c || c->empty()) return 2;
+  if (c->size() == 1 && (*c)[0] >= '1' && (*c)[0] <= '6') return (*c)[0] - '0';
+  throw bad_request("invalid_count", "Tham số count phải từ 1 đến 6.");
+}
+}  // namespace
+
+const std::string& checked_unit(const Request& req) {
+  const auto& id = req.param("unit");
+  bool plain = !id.empty() && id.size() <= 64;
+  for (char c : id) {
+    plain = plain && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+  }
+  if (!plain)
+    throw bad_request("invalid_unit", "Mã đơn vị chỉ gồm chữ thường không dấu, số, '-' và '_'.");
+  return id;
 }
 
-void add_routes(http::Router& router, const Clock& clock) {
-  router.add(http::Method::Get, kBase + "/deadlines/next", Access::anyone(),
-             [&clock](http::Request&) -> Task<http::Response> {
-               auto deadline = yearly_report_deadline();
-               auto today = local_date(clock.now());
-               auto next = next_occurrence(deadline, today);
-               if (!next) {
-                 throw not_found("no_upcoming_deadline",
-                                 "Không còn hạn chót nào: phong trào kết thúc năm " +
-                                     std::to_string(deadline.last_year) + ".");
-               }
-               co_return http::json(200, {{"id", deadline.id},
-                                          {"name", deadline.name},
-                                          {"recipient", deadline.recipient},
-                                          {"due_date", iso_date(next->due)},
-                                          {"due_date_vn", vn_date(next->due)},
-                                          {"days_left", next->days_left},
-                                          {"today", iso_date(today)},
-                                          {"timezone", "Asia/Ho_Chi_Minh"}});
+void add_deadline_routes(http::Router& router, RouteDeps d) {
+  auto& app = d.app;
+  auto& planner = d.planner;
+  const Access everyone_with_token =
+      Access::roles_of({Role::Admin, Role::Council, Role::Leader, Role::Staff, Role::Service});
+  const Access admin = Access::roles_of({Role::Admin});
+
+  router.add(Method::Get, kApiBase + "/deadlines/next", Access::anyone(),
+             [&app](Request&) -> Task<Response> {
+               auto body = co_await app.next_deadline();
+               co_return http::json(200, body);
+             });
+  router.add(Method::Get, kApiBase + "/deadlines", everyone_with_token,
+             [&app](Request& req) -> Task<Response> {
+               int count = count_query(req);
+               auto body = co_await app.deadlines(count);
+               co_return http::json(200, body);
+             });
+  router.add(Method::Put, kApiBase + "/deadlines/{id}", admin,
+             [&app](Request& req) -> Task<Response> {
+               auto body = http::parse_object(req);
+               auto saved = co_await app.put_deadline(req.param("id"), body);
+               co_return http::json(200, saved);
+             });
+  router.add(Method::Get, kApiBase + "/reminders/{year}", admin,
+             [&planner](Request& req) -> Task<Response> {
+               int year = checked_year(req.param("year"));
+               auto body = co_await planner.plan(year);
+               co_return http::json(200, body);
              });
 }
 

@@ -1,9 +1,28 @@
 #pragma once
-#include "core/clock.hpp"
 #include "http/router.hpp"
+#include "reports/app/planner.hpp"
+#include "reports/app/reports_app.hpp"
 
 namespace thidua::reports {
 
-void add_routes(http::Router& router, const Clock& clock);
+inline const std::string kApiBase = "/api/reports/v1";
+
+struct RouteDeps {
+  ReportsApp& app;
+  ReminderPlanner& planner;
+};
+
+void add_deadline_routes(http::Router& router, RouteDeps deps);
+void add_contribution_routes(http::Router& router, RouteDeps deps);
+void add_school_report_routes(http::Router& router, RouteDeps deps);
+
+inline void add_routes(http::Router& router, RouteDeps deps) {
+  add_deadline_routes(router, deps);
+  add_contribution_routes(router, deps);
+  add_school_report_routes(router, deps);
+}
+
+// A unit id from the path: short and plain, or 400 before any lookup.
+const std::string& checked_unit(const http::Request& req);
 
 }  // namespace thidua::reports

@@ -1,22 +1,177 @@
 #include "reports/domain/deadline.hpp"
 
-namespace thidua::reports {
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
 
-YearlyDeadline yearly_report_deadline() {
-  YearlyDeadline d;
+#include "core/errors.hpp"
+#include "http/json_io.hpp"
+
+namespace thidua::reports {
+namespace {
+using nlohmann::json;
+
+bool plain_id(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return id[0] != '-';
+}
+
+int int_field(const json& j, const std::string& field, int fallback, int min, int max) {
+  auto it = j.find(field);
+  if (it == j.end() || it->is_null()) return fallback;
+  if (!it->is_number_integer() || it->get<long long>() < min || it->get<long long>() > max) {
+    throw bad_request("invalid_field", "Trường \"" + field + "\" phải là số nguyên từ " +
+                                           std::to_string(min) + " đến " + std::to_string(max) +
+                                           ".");
+  }
+  return it->get<int>();
+}
+}  // namespace
+
+Deadline yearly_report_deadline() {
+  Deadline d;
   d.id = "bao-cao-nam";
   d.name = "Báo cáo kết quả thực hiện phong trào thi đua đổi mới sáng tạo và chuyển đổi số";
   d.recipient = "UBND xã (qua Phòng Văn hóa – Xã hội)";
   return d;
 }
 
-std::optional<Occurrence> next_occurrence(const YearlyDeadline& deadline, LocalDate today) {
-  for (int year = std::max(today.year, deadline.first_year); year <= deadline.last_year; ++year) {
-    LocalDate due{year, deadline.month, deadline.day};
-    if (!valid_date(due)) continue;
-    if (due >= today) return Occurrence{due, days_between(today, due)};
+UnitDueDay UnitDueDay::parse(const std::string& text, const std::string& setting) {
+  UnitDueDay u;
+  char tail = 0;
+  if (text.size() != 5 || text[2] != '-' ||
+      std::sscanf(text.c_str(), "%2d-%2d%c", &u.month, &u.day, &tail) != 2 ||
+      !valid_date({2028, u.month, u.day})) {
+    throw ConfigError(setting + ": expected a day of the year as MM-DD (e.g. 10-20), got '" + text +
+                      "'");
   }
-  return std::nullopt;
+  return u;
+}
+
+std::vector<LocalDate> occurrences_between(const Deadline& d, LocalDate from, LocalDate to,
+                                           UnitDueDay units_due) {
+  std::vector<LocalDate> out;
+  if (d.rule == RuleKind::Once) {
+    if (d.once >= from && d.once <= to) out.push_back(d.once);
+    return out;
+  }
+  int month = d.rule == RuleKind::UnitsDue ? units_due.month : d.month;
+  int day = d.rule == RuleKind::UnitsDue ? units_due.day : d.day;
+  for (int year = std::max(from.year, d.first_year); year <= std::min(to.year, d.last_year);
+       ++year) {
+    LocalDate due{year, month, day};
+    if (!valid_date(due)) continue;  // 29 February in a common year
+    if (due >= from && due <= to) out.push_back(due);
+  }
+  return out;
+}
+
+std::vector<Occurrence> next_occurrences(const Deadline& d, LocalDate today, int count,
+                                         UnitDueDay units_due) {
+  std::vector<Occurrence> out;
+  int last = d.rule == RuleKind::Once ? d.once.year : d.last_year;
+  if (last < today.year) return out;
+  for (auto due : occurrences_between(d, today, {last, 12, 31}, units_due)) {
+    if (static_cast<int>(out.size()) >= count) break;
+    out.push_back({due, days_between(today, due)});
+  }
+  return out;
+}
+
+std::optional<Occurrence> next_occurrence(const Deadline& d, LocalDate today,
+                                          UnitDueDay units_due) {
+  auto next = next_occurrences(d, today, 1, units_due);
+  if (next.empty()) return std::nullopt;
+  return next.front();
+}
+
+LocalDate unit_due_date(LocalDate due, UnitDueDay units_due) {
+  LocalDate own{due.year, units_due.month, units_due.day};
+  if (!valid_date(own)) own = {due.year, units_due.month, 28};
+  return std::min(own, due);
+}
+
+std::string_view rule_name(RuleKind rule) {
+  switch (rule) {
+    case RuleKind::Yearly:
+      return "yearly";
+    case RuleKind::Once:
+      return "once";
+    case RuleKind::UnitsDue:
+      return "units_due";
+  }
+  return "yearly";
+}
+
+std::string_view owner_name(Owner owner) {
+  return owner == Owner::School ? "school" : "units";
+}
+
+Deadline parse_deadline(const json& j) {
+  if (!j.is_object()) throw bad_request("expected_object", "Hạn chót phải là một đối tượng JSON.");
+  Deadline d;
+  d.id = http::required_string(j, "id", 64);
+  if (!plain_id(d.id)) {
+    throw bad_request("invalid_id", "Mã hạn chót chỉ gồm chữ thường không dấu, số và dấu '-'.");
+  }
+  d.name = http::required_string(j, "name", 300);
+  d.recipient = http::required_string(j, "recipient", 300);
+  auto rule = http::optional_string(j, "rule", "yearly", 16);
+  if (rule == "yearly") {
+    d.rule = RuleKind::Yearly;
+  } else if (rule == "once") {
+    d.rule = RuleKind::Once;
+  } else if (rule == "units_due") {
+    d.rule = RuleKind::UnitsDue;
+  } else {
+    throw bad_request("invalid_rule", "Quy tắc hạn chót phải là yearly, once hoặc units_due.");
+  }
+  auto owner = http::optional_string(j, "owed_by", "units", 16);
+  if (owner != "units" && owner != "school") {
+    throw bad_request("invalid_owner",
+                      "Trường \"owed_by\" phải là units (từng đơn vị) hoặc school.");
+  }
+  d.owed_by = owner == "school" ? Owner::School : Owner::Units;
+  if (d.rule == RuleKind::Once) {
+    auto date = parse_iso_date(http::required_string(j, "date", 10));
+    if (!date) throw bad_request("invalid_date", "Ngày hạn phải có dạng YYYY-MM-DD.");
+    d.once = *date;
+    d.first_year = d.last_year = date->year;
+  } else {
+    d.month = int_field(j, "month", 10, 1, 12);
+    d.day = int_field(j, "day", 30, 1, 31);
+    d.first_year = int_field(j, "first_year", 2025, 2000, 2100);
+    d.last_year = int_field(j, "last_year", 2030, 2000, 2100);
+    if (d.last_year < d.first_year) {
+      throw bad_request("invalid_years", "Năm kết thúc phải không trước năm bắt đầu.");
+    }
+    if (d.rule == RuleKind::Yearly && !valid_date({2028, d.month, d.day})) {
+      throw bad_request("invalid_date", "Ngày và tháng của hạn chót không tồn tại.");
+    }
+  }
+  return d;
+}
+
+json to_json(const Deadline& d) {
+  json j = {{"id", d.id},
+            {"name", d.name},
+            {"recipient", d.recipient},
+            {"rule", rule_name(d.rule)},
+            {"owed_by", owner_name(d.owed_by)}};
+  if (d.rule == RuleKind::Once) {
+    j["date"] = iso_date(d.once);
+  } else {
+    if (d.rule == RuleKind::Yearly) {
+      j["month"] = d.month;
+      j["day"] = d.day;
+    }
+    j["first_year"] = d.first_year;
+    j["last_year"] = d.last_year;
+  }
+  return j;
 }
 
 }  // namespace thidua::reports

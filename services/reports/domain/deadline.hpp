@@ -1,14 +1,26 @@
 #pragma once
-// Deadlines the school lives with; the first is the yearly report to the commune, due on
-// or before 30 October each year of the movement (2025–2030), in Asia/Ho_Chi_Minh.
+// Deadlines are data: a name, a rule, who owes it and to whom it goes. The first is the
+// yearly report to the commune, due on or before 30 October each year of the movement
+// (2025–2030). Dates are calendar days in Asia/Ho_Chi_Minh; a report sent on the due date
+// itself is on time.
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.hpp"
 
 namespace thidua::reports {
 
-struct YearlyDeadline {
+enum class RuleKind {
+  Yearly,    // every year from first_year to last_year on month/day
+  Once,      // one date
+  UnitsDue,  // yearly, on the school-internal due date for units (a setting, 20 October)
+};
+
+enum class Owner { Units, School };  // each unit owes its part, or the school owes the report
+
+struct Deadline {
   std::string id;
   std::string name;
   std::string recipient;
@@ -16,17 +28,47 @@ struct YearlyDeadline {
   int day = 30;
   int first_year = 2025;
   int last_year = 2030;
+  RuleKind rule = RuleKind::Yearly;
+  LocalDate once{};  // RuleKind::Once
+  Owner owed_by = Owner::Units;
 };
+// The stub's name; the same struct.
+using YearlyDeadline = Deadline;
 
 // The seed plan's deadline (section VI).
-YearlyDeadline yearly_report_deadline();
+Deadline yearly_report_deadline();
 
 struct Occurrence {
   LocalDate due;
   int days_left = 0;  // 0 on the day itself: a report sent that day is on time
 };
 
-// The first occurrence due on or after `today`; nullopt once the movement has ended.
-std::optional<Occurrence> next_occurrence(const YearlyDeadline& deadline, LocalDate today);
+// The school-internal day units owe their parts by (THIDUA_UNIT_DUE_DAY, "10-20").
+struct UnitDueDay {
+  int month = 10;
+  int day = 20;
+  // "MM-DD"; throws ConfigError naming `setting`.
+  static UnitDueDay parse(const std::string& text, const std::string& setting);
+};
+
+// Every due date of `deadline` in [from, to], oldest first. `units_due` places the
+// UnitsDue rule.
+std::vector<LocalDate> occurrences_between(const Deadline& deadline, LocalDate from, LocalDate to,
+                                           UnitDueDay units_due = {});
+// The first occurrence due on or after `today`; nullopt once the deadline has no more.
+std::optional<Occurrence> next_occurrence(const Deadline& deadline, LocalDate today,
+                                          UnitDueDay units_due = {});
+// The next `count` occurrences due on or after `today`.
+std::vector<Occurrence> next_occurrences(const Deadline& deadline, LocalDate today, int count,
+                                         UnitDueDay units_due = {});
+// The units' own due date in the year of `due`: their part is late after it (and never
+// later than the deadline itself).
+LocalDate unit_due_date(LocalDate due, UnitDueDay units_due);
+
+std::string_view rule_name(RuleKind rule);
+std::string_view owner_name(Owner owner);
+// Checks every field; throws ApiError 400 with a Vietnamese detail.
+Deadline parse_deadline(const nlohmann::json& j);
+nlohmann::json to_json(const Deadline& d);
 
 }  // namespace thidua::reports

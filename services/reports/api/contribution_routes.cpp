@@ -1,0 +1,48 @@
+// Each unit's part of the yearly report: leaders write their own unit's, admins any.
+#include "core/errors.hpp"
+#include "http/json_io.hpp"
+#include "reports/api/routes.hpp"
+
+namespace thidua::reports {
+namespace {
+using http::Method;
+using http::Request;
+using http::Response;
+}  // namespace
+
+void add_contribution_routes(http::Router& router, RouteDeps d) {
+  auto& app = d.app;
+  const Access readers = Access::roles_of({Role::Admin, Role::Council, Role::Leader});
+  const Access writers = Access::roles_of({Role::Admin, Role::Leader});
+  const std::string base = kApiBase + "/contributions/{year}";
+
+  router.add(Method::Get, base, readers, [&app](Request& req) -> Task<Response> {
+    int year = checked_year(req.param("year"));
+    auto body = co_await app.contributions(req.principal, year);
+    co_return http::json(200, body);
+  });
+  router.add(Method::Get, base + "/{unit}", readers, [&app](Request& req) -> Task<Response> {
+    int year = checked_year(req.param("year"));
+    const auto& unit = checked_unit(req);
+    auto body = co_await app.contribution(req.principal, year, unit);
+    co_return http::json(200, body);
+  });
+  router.add(Method::Put, base + "/{unit}", writers, [&app](Request& req) -> Task<Response> {
+    int year = checked_year(req.param("year"));
+    const auto& unit = checked_unit(req);
+    auto body = http::parse_object(req);
+    auto saved = co_await app.save_draft(req.principal, year, unit, body);
+    co_return http::json(200, saved);
+  });
+  router.add(Method::Post, base + "/{unit}/submit", writers,
+             [&app](Request& req) -> Task<Response> {
+               int year = checked_year(req.param("year"));
+               const auto& unit = checked_unit(req);
+               // The body is optional: empty submits the saved draft as it is.
+               auto body = req.body.empty() ? nlohmann::json::object() : http::parse_object(req);
+               auto saved = co_await app.submit(req.principal, year, unit, body);
+               co_return http::json(200, saved);
+             });
+}
+
+}  // namespace thidua::reports

@@ -1,0 +1,60 @@
+// The school's report (JSON and the printable page), marking it sent, and the public
+// figures for the website.
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "http/json_io.hpp"
+#include "reports/api/routes.hpp"
+
+namespace thidua::reports {
+namespace {
+using http::Method;
+using http::Request;
+using http::Response;
+}  // namespace
+
+void add_school_report_routes(http::Router& router, RouteDeps d) {
+  auto& app = d.app;
+  const Access readers = Access::roles_of({Role::Admin, Role::Council});
+  const Access admin = Access::roles_of({Role::Admin});
+  const std::string base = kApiBase + "/school-reports/{year}";
+
+  router.add(Method::Get, base, readers, [&app](Request& req) -> Task<Response> {
+    int year = checked_year(req.param("year"));
+    auto report = co_await app.school_report(year);
+    co_return http::json(200, to_json(report));
+  });
+  router.add(Method::Get, base + "/html", readers, [&app](Request& req) -> Task<Response> {
+    int year = checked_year(req.param("year"));
+    auto report = co_await app.school_report(year);
+    Response res;
+    res.content_type = "text/html; charset=utf-8";
+    res.body = render_html(report, app.today());
+    co_return res;
+  });
+  router.add(Method::Post, base + "/sent", admin, [&app](Request& req) -> Task<Response> {
+    int year = checked_year(req.param("year"));
+    auto body = http::parse_object(req);
+    auto report = co_await app.mark_sent(req.principal, year, body);
+    co_return http::json(200, report);
+  });
+  router.add(Method::Get, kApiBase + "/public/figures", Access::anyone(),
+             [&app](Request& req) -> Task<Response> {
+               std::optional<int> year;
+               if (auto y = req.query("year"); y && !y->empty()) year = checked_year(*y);
+               auto body = (co_await app.public_figures(year)).dump();
+               // The website may cache for a minute and revalidate cheaply after that.
+               std::string etag = "\"" + crypto::sha256_hex(body).substr(0, 32) + "\"";
+               Response res;
+               res.headers.emplace_back("ETag", etag);
+               res.headers.emplace_back("Cache-Control", "public, max-age=60");
+               if (req.header("if-none-match") == etag) {
+                 res.status = 304;
+                 res.content_type.clear();
+                 co_return res;
+               }
+               res.body = std::move(body);
+               co_return res;
+             });
+}
+
+}  // namespace thidua::reports

@@ -1,0 +1,53 @@
+#pragma once
+// The reminder planner. Every replica runs it; a Redis lease lets one act at a time, a
+// claim per reminder keeps a second firing from posting twice, and the idempotency key
+// (deadline, occurrence, offset) makes the notifications outbox queue it once even when a
+// crash comes between posting and recording.
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/clock.hpp"
+#include "http/metrics.hpp"
+#include "reports/app/ports.hpp"
+#include "reports/domain/schedule.hpp"
+#include "reports/store/reports_store.hpp"
+
+namespace thidua::reports {
+
+struct PlannerSettings {
+  ReminderPolicy policy;
+  std::string contact = "Ban giám hiệu";
+  std::string school_name = "Trường THCS Vĩnh Phong 1";
+  std::chrono::milliseconds tick{30000};
+  std::string owner;  // this replica, for the lease and claims
+};
+
+class ReminderPlanner {
+ public:
+  // `metrics`, when given, counts reminders by outcome (thidua_reminders_total).
+  ReminderPlanner(ReportsStore& store, UnitDirectory& directory, ReminderPoster& poster,
+                  const Clock& clock, PlannerSettings settings, http::Metrics* metrics = nullptr);
+
+  // One pass: sends what is due, records what is skipped. Does nothing unless this replica
+  // holds the lease. Returns how many reminders it posted.
+  Task<int> tick();
+  // Ticks until `stopping()`; a failed pass is logged and the next one tries again.
+  Task<void> run(std::function<bool()> stopping);
+  // Every reminder of the year's occurrences, with its time and state.
+  Task<nlohmann::json> plan(int year);
+
+ private:
+  Task<int> tick_occurrence(const Deadline& d, LocalDate due, const Directory& dir, Instant now);
+  Task<int> deliver(const Deadline& d, const PlannedReminder& r, const Directory& dir, Instant now);
+
+  ReportsStore& store_;
+  UnitDirectory& directory_;
+  ReminderPoster& poster_;
+  const Clock& clock_;
+  PlannerSettings settings_;
+  http::Metrics* metrics_;
+  void count(const std::string& outcome) const;
+};
+
+}  // namespace thidua::reports

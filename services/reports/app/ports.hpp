@@ -1,0 +1,46 @@
+#pragma once
+// What the reports use cases need from the other services, as small interfaces: the units
+// and staff (nominations' catalogue) and the notifications outbox. The REST adapters are in
+// rest_adapters.hpp; tests implement these directly.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/task.hpp"
+#include "reports/domain/school_report.hpp"
+
+namespace thidua::reports {
+
+struct Directory {
+  std::vector<UnitInfo> units;
+  std::map<std::string, std::string> staff_unit;  // staff id → unit id
+
+  // The units that owe a part of the yearly report, in catalogue order.
+  std::vector<UnitInfo> owing_units() const;
+  const UnitInfo* unit(const std::string& id) const;
+};
+
+class UnitDirectory {
+ public:
+  virtual ~UnitDirectory() = default;
+  // Throws ApiError 503 (nominations_unavailable) when the catalogue cannot be read.
+  virtual Task<Directory> get() = 0;
+};
+
+struct PostResult {
+  enum class Kind { Posted, Retryable, Permanent };
+  Kind kind = Kind::Retryable;
+  std::string id;     // the notification's id when posted
+  std::string error;  // short, safe to log
+};
+
+class ReminderPoster {
+ public:
+  virtual ~ReminderPoster() = default;
+  // Queues `text` for the staff group. The same `idempotency_key` twice queues it once and
+  // answers the first id again.
+  virtual Task<PostResult> post(const std::string& idempotency_key, const std::string& text,
+                                bool urgent) = 0;
+};
+
+}  // namespace thidua::reports

@@ -1,0 +1,281 @@
+#include "reports/app/reports_app.hpp"
+
+#include <algorithm>
+
+#include "core/errors.hpp"
+#include "core/text.hpp"
+#include "http/json_io.hpp"
+
+namespace thidua::reports {
+namespace {
+using nlohmann::json;
+
+constexpr int kFirstYear = 2025;
+constexpr int kLastYear = 2030;
+
+json unit_list(const std::vector<UnitInfo>& units) {
+  json out = json::array();
+  for (const auto& u : units) out.push_back({{"id", u.id}, {"name", u.name}});
+  return out;
+}
+
+ApiError unknown_unit(const std::string& unit) {
+  return not_found("unit_not_found", "Không có đơn vị mã \"" + unit + "\" phải nộp báo cáo.");
+}
+}  // namespace
+
+int checked_year(const std::string& text) {
+  if (text.size() == 4 && std::all_of(text.begin(), text.end(), ::isdigit)) {
+    int year = std::stoi(text);
+    if (year >= kFirstYear && year <= kLastYear) return year;
+  }
+  throw bad_request("invalid_year", "Năm phải từ 2025 đến 2030 (bốn chữ số).");
+}
+
+Task<Owing> who_owes(ReportsStore& store, const Directory& dir, const Deadline& deadline, int year,
+                     const std::string& school_name) {
+  Owing out;
+  if (deadline.owed_by == Owner::School) {
+    UnitInfo school{"school", school_name, "school"};
+    auto sent = co_await store.sent(year);
+    (sent ? out.done : out.missing).push_back(school);
+    co_return out;
+  }
+  auto parts = co_await store.contributions(year);
+  for (const auto& u : dir.owing_units()) {
+    bool done = std::any_of(parts.begin(), parts.end(), [&u](const Contribution& c) {
+      return c.unit_id == u.id && c.submitted;
+    });
+    (done ? out.done : out.missing).push_back(u);
+  }
+  co_return out;
+}
+
+ReportsApp::ReportsApp(ReportsStore& store, UnitDirectory& directory, const Clock& clock,
+                       ReportsSettings settings)
+    : store_(store), directory_(directory), clock_(clock), settings_(std::move(settings)) {}
+
+Task<std::vector<Deadline>> ReportsApp::all_deadlines() {
+  auto list = co_await store_.deadlines();
+  // Before the seed has loaded (first seconds of a first start) the plan's deadline holds.
+  if (list.empty()) list.push_back(yearly_report_deadline());
+  co_return list;
+}
+
+Task<json> ReportsApp::next_deadline() {
+  auto today = local_date(clock_.now());
+  auto list = co_await all_deadlines();
+  const Deadline* best = nullptr;
+  std::optional<Occurrence> next;
+  for (const auto& d : list) {
+    auto o = next_occurrence(d, today, settings_.unit_due);
+    if (o && (!next || o->due < next->due)) best = &d, next = o;
+  }
+  if (!next) {
+    throw not_found("no_upcoming_deadline", "Không còn hạn chót nào: phong trào kết thúc năm " +
+                                                std::to_string(kLastYear) + ".");
+  }
+  co_return json{{"id", best->id},
+                 {"name", best->name},
+                 {"recipient", best->recipient},
+                 {"due_date", iso_date(next->due)},
+                 {"due_date_vn", vn_date(next->due)},
+                 {"days_left", next->days_left},
+                 {"today", iso_date(today)},
+                 {"timezone", "Asia/Ho_Chi_Minh"}};
+}
+
+Task<json> ReportsApp::deadlines(int count) {
+  auto today = local_date(clock_.now());
+  auto list = co_await all_deadlines();
+  auto dir = co_await directory_.get();
+  json out = json::array();
+  for (const auto& d : list) {
+    json occurrences = json::array();
+    for (const auto& o : next_occurrences(d, today, count, settings_.unit_due)) {
+      auto owing = co_await who_owes(store_, dir, d, o.due.year, settings_.school_name);
+      json entry = {{"due_date", iso_date(o.due)},        {"due_date_vn", vn_date(o.due)},
+                    {"days_left", o.days_left},           {"year", o.due.year},
+                    {"submitted", unit_list(owing.done)}, {"missing", unit_list(owing.missing)}};
+      if (d.owed_by == Owner::Units) {
+        auto own = unit_due_date(o.due, settings_.unit_due);
+        entry["unit_due_date"] = iso_date(own);
+        entry["unit_due_date_vn"] = vn_date(own);
+      }
+      occurrences.push_back(std::move(entry));
+    }
+    json entry = to_json(d);
+    entry["occurrences"] = std::move(occurrences);
+    out.push_back(std::move(entry));
+  }
+  co_return json{{"today", iso_date(today)}, {"timezone", "Asia/Ho_Chi_Minh"}, {"deadlines", out}};
+}
+
+Task<json> ReportsApp::put_deadline(const std::string& id, const json& body) {
+  json copy = body;
+  if (copy.contains("id") && copy["id"] != id) {
+    throw bad_request("id_mismatch", "Mã trong đường dẫn và trong nội dung khác nhau.");
+  }
+  copy["id"] = id;
+  auto d = parse_deadline(copy);
+  co_await store_.put_deadline(d);
+  co_return to_json(d);
+}
+
+const UnitInfo& ReportsApp::writable_unit(const Principal& who, const Directory& dir,
+                                          const std::string& unit) const {
+  const UnitInfo* u = dir.unit(unit);
+  if (!u || !owes_yearly_part(*u)) throw unknown_unit(unit);
+  if (who.role == Role::Admin) return *u;
+  auto own = dir.staff_unit.find(who.subject);
+  if (who.role == Role::Leader && own != dir.staff_unit.end() && own->second == unit) return *u;
+  throw ApiError(403, "not_your_unit",
+                 "Tổ trưởng chỉ viết phần báo cáo của tổ mình; Ban giám hiệu viết cho mọi tổ.");
+}
+
+void ReportsApp::check_can_read(const Principal& who, const Directory& dir,
+                                const std::string& unit) const {
+  if (who.role == Role::Admin || who.role == Role::Council) return;
+  writable_unit(who, dir, unit);
+}
+
+Task<json> ReportsApp::contributions(const Principal& who, int year) {
+  auto dir = co_await directory_.get();
+  auto parts = co_await store_.contributions(year);
+  json out = json::array();
+  for (const auto& u : dir.owing_units()) {
+    if (who.role == Role::Leader) {
+      auto own = dir.staff_unit.find(who.subject);
+      if (own == dir.staff_unit.end() || own->second != u.id) continue;
+    }
+    auto it = std::find_if(parts.begin(), parts.end(),
+                           [&u](const Contribution& c) { return c.unit_id == u.id; });
+    json entry = {{"unit_id", u.id}, {"unit_name", u.name}};
+    entry["status"] = it == parts.end() ? "missing" : it->submitted ? "submitted" : "draft";
+    entry["late"] = it != parts.end() && it->late;
+    entry["submitted_at"] =
+        it != parts.end() && it->submitted ? json(it->submitted_at) : json(nullptr);
+    out.push_back(std::move(entry));
+  }
+  co_return json{{"year", year}, {"units", out}};
+}
+
+Task<json> ReportsApp::contribution(const Principal& who, int year, const std::string& unit) {
+  auto dir = co_await directory_.get();
+  check_can_read(who, dir, unit);
+  const UnitInfo* u = dir.unit(unit);
+  if (!u || !owes_yearly_part(*u)) throw unknown_unit(unit);
+  auto c = co_await store_.contribution(year, unit);
+  if (!c) {
+    throw not_found("contribution_not_found", "Tổ \"" + u->name + "\" chưa có phần báo cáo năm " +
+                                                  std::to_string(year) + ".");
+  }
+  json j = to_json(*c);
+  j["unit_name"] = u->name;
+  co_return j;
+}
+
+Task<json> ReportsApp::save_draft(const Principal& who, int year, const std::string& unit,
+                                  const json& body) {
+  auto c = parse_contribution(body, unit, year);
+  auto dir = co_await directory_.get();
+  const UnitInfo& u = writable_unit(who, dir, unit);
+  c.updated_by = who.subject;
+  c.updated_at = iso_instant(clock_.now());
+  // Ban giám hiệu may still correct a part after it was submitted; its submission stands.
+  auto saved = co_await store_.save_draft(c, who.role == Role::Admin);
+  if (saved == SaveResult::AlreadySubmitted) {
+    throw conflict("already_submitted",
+                   "Phần báo cáo của " + u.name + " đã nộp; muốn sửa, hãy liên hệ Ban giám hiệu.");
+  }
+  auto stored = co_await store_.contribution(year, unit);
+  json j = to_json(stored.value_or(c));
+  j["unit_name"] = u.name;
+  co_return j;
+}
+
+Task<json> ReportsApp::submit(const Principal& who, int year, const std::string& unit,
+                              const json& body) {
+  std::optional<Contribution> update;
+  if (!body.empty()) update = parse_contribution(body, unit, year);
+  auto dir = co_await directory_.get();
+  const UnitInfo& u = writable_unit(who, dir, unit);
+  auto now = clock_.now();
+  // Late when sent after the school's own due date for units; accepted all the same.
+  bool late = local_date(now) > unit_due_date({year, 10, 30}, settings_.unit_due);
+  auto result = co_await store_.submit(year, unit, who.subject, iso_instant(now), late, update);
+  if (result == SubmitResult::Missing) {
+    throw unprocessable("contribution_empty",
+                        "Chưa có nội dung để nộp: hãy lưu bản nháp trước, "
+                        "hoặc gửi nội dung kèm lệnh nộp.");
+  }
+  if (result == SubmitResult::AlreadySubmitted) {
+    throw conflict("already_submitted", "Phần báo cáo năm " + std::to_string(year) + " của " +
+                                            u.name + " đã nộp trước đó.");
+  }
+  auto stored = co_await store_.contribution(year, unit);
+  json j = to_json(*stored);
+  j["unit_name"] = u.name;
+  co_return j;
+}
+
+Task<SchoolReport> ReportsApp::school_report(int year) {
+  auto dir = co_await directory_.get();
+  auto list = co_await all_deadlines();
+  SchoolReport r;
+  r.year = year;
+  r.school.name = settings_.school_name;
+  r.school.place = settings_.school_place;
+  r.school.title = "Kết quả thực hiện phong trào thi đua đổi mới sáng tạo và chuyển đổi số";
+  r.school.recipient = yearly_report_deadline().recipient;
+  for (const auto& d : list) {
+    if (d.id == yearly_report_deadline().id) r.school.recipient = d.recipient;
+  }
+  r.units = dir.owing_units();
+  auto parts = co_await store_.contributions(year);
+  for (auto& c : parts) {
+    if (c.submitted && dir.unit(c.unit_id)) r.submitted.emplace(c.unit_id, std::move(c));
+  }
+  r.sent = co_await store_.sent(year);
+  co_return r;
+}
+
+Task<json> ReportsApp::mark_sent(const Principal& who, int year, const json& body) {
+  auto on = parse_iso_date(http::required_string(body, "sent_on", 10));
+  if (!on) throw bad_request("invalid_date", "Ngày gửi (sent_on) phải có dạng YYYY-MM-DD.");
+  auto number = http::required_string(body, "number", 64);
+  if (on->year < year || *on > local_date(clock_.now())) {
+    throw unprocessable("invalid_sent_on",
+                        "Ngày gửi phải trong năm báo cáo trở về sau và không sau hôm nay.");
+  }
+  SentMark mark{*on, number, who.subject, iso_instant(clock_.now())};
+  co_await store_.mark_sent(year, mark);
+  auto report = co_await school_report(year);
+  co_return to_json(report);
+}
+
+Task<json> ReportsApp::public_figures(std::optional<int> year) {
+  json years = json::array();
+  for (int y = kFirstYear; y <= kLastYear; ++y) {
+    if (year && *year != y) continue;
+    auto parts = co_await store_.contributions(y);
+    std::map<std::string, long long> totals;
+    for (const auto& i : indicators()) totals[i.code] = 0;
+    int units = 0;
+    for (const auto& c : parts) {
+      if (!c.submitted) continue;
+      ++units;
+      for (const auto& [code, n] : c.figures) totals[code] += n;
+    }
+    if (units == 0 && !year) continue;
+    json figures = json::array();
+    for (const auto& i : indicators()) {
+      figures.push_back(
+          {{"code", i.code}, {"label", i.label}, {"area", i.area}, {"total", totals[i.code]}});
+    }
+    years.push_back({{"year", y}, {"units_reported", units}, {"figures", figures}});
+  }
+  co_return json{{"years", years}};
+}
+
+}  // namespace thidua::reports

@@ -1,0 +1,76 @@
+#pragma once
+// The use cases of the reports service: deadlines with who has and has not submitted, the
+// units' parts, the school's report and the public figures. Each reads what it needs,
+// applies the pure rules of domain/ and writes through the store; handlers only parse and
+// map.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/roles.hpp"
+#include "reports/app/ports.hpp"
+#include "reports/store/reports_store.hpp"
+
+namespace thidua::reports {
+
+struct ReportsSettings {
+  UnitDueDay unit_due;
+  std::string school_name = "Trường THCS Vĩnh Phong 1";
+  std::string school_place = "Vĩnh Phong";
+  std::string contact = "Ban giám hiệu";
+};
+
+// 2025–2030, or ApiError 400.
+int checked_year(const std::string& text);
+
+// Who has and who has not done their part of one occurrence (the year's parts for a
+// deadline the units owe; the school's report marked sent for one the school owes).
+struct Owing {
+  std::vector<UnitInfo> done;
+  std::vector<UnitInfo> missing;
+};
+Task<Owing> who_owes(ReportsStore& store, const Directory& dir, const Deadline& deadline, int year,
+                     const std::string& school_name);
+
+class ReportsApp {
+ public:
+  ReportsApp(ReportsStore& store, UnitDirectory& directory, const Clock& clock,
+             ReportsSettings settings);
+
+  // Public: the first occurrence due today or later, over all deadlines.
+  Task<nlohmann::json> next_deadline();
+  // Every deadline with its next `count` occurrences and, per occurrence, who has and has
+  // not submitted.
+  Task<nlohmann::json> deadlines(int count);
+  Task<nlohmann::json> put_deadline(const std::string& id, const nlohmann::json& body);
+
+  Task<nlohmann::json> contributions(const Principal& who, int year);
+  Task<nlohmann::json> contribution(const Principal& who, int year, const std::string& unit);
+  Task<nlohmann::json> save_draft(const Principal& who, int year, const std::string& unit,
+                                  const nlohmann::json& body);
+  Task<nlohmann::json> submit(const Principal& who, int year, const std::string& unit,
+                              const nlohmann::json& body);
+
+  Task<SchoolReport> school_report(int year);
+  Task<nlohmann::json> mark_sent(const Principal& who, int year, const nlohmann::json& body);
+  // Totals per indicator per year from submitted parts: what the website shows.
+  Task<nlohmann::json> public_figures(std::optional<int> year);
+
+  LocalDate today() const { return local_date(clock_.now()); }
+  const ReportsSettings& settings() const { return settings_; }
+
+ private:
+  // The unit a caller may write for: its own (leaders), any (admins). ApiError otherwise.
+  const UnitInfo& writable_unit(const Principal& who, const Directory& dir,
+                                const std::string& unit) const;
+  void check_can_read(const Principal& who, const Directory& dir, const std::string& unit) const;
+  Task<std::vector<Deadline>> all_deadlines();
+
+  ReportsStore& store_;
+  UnitDirectory& directory_;
+  const Clock& clock_;
+  ReportsSettings settings_;
+};
+
+}  // namespace thidua::reports

@@ -1,0 +1,121 @@
+#include "reports/app/rest_adapters.hpp"
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "core/errors.hpp"
+#include "core/log.hpp"
+
+namespace thidua::reports {
+namespace {
+using nlohmann::json;
+
+ApiError nominations_unavailable() {
+  return ApiError(503, "nominations_unavailable",
+                  "Không đọc được danh mục đơn vị từ dịch vụ đề nghị khen thưởng. Vui lòng thử "
+                  "lại sau ít phút.");
+}
+}  // namespace
+
+std::vector<UnitInfo> Directory::owing_units() const {
+  std::vector<UnitInfo> out;
+  for (const auto& u : units) {
+    if (owes_yearly_part(u)) out.push_back(u);
+  }
+  return out;
+}
+
+const UnitInfo* Directory::unit(const std::string& id) const {
+  for (const auto& u : units) {
+    if (u.id == id) return &u;
+  }
+  return nullptr;
+}
+
+Directory parse_directory(const std::string& body) {
+  auto j = json::parse(body, nullptr, false);
+  if (!j.is_object() || !j.contains("units") || !j["units"].is_array()) {
+    throw std::runtime_error("catalogue answer has no units");
+  }
+  Directory d;
+  for (const auto& u : j["units"]) {
+    if (!u.is_object()) continue;
+    d.units.push_back({u.value("id", ""), u.value("name", ""), u.value("kind", "")});
+  }
+  if (auto s = j.find("staff"); s != j.end() && s->is_array()) {
+    for (const auto& m : *s) {
+      if (m.is_object()) d.staff_unit[m.value("id", "")] = m.value("unit_id", "");
+    }
+  }
+  return d;
+}
+
+NominationsDirectory::NominationsDirectory(const std::string& base_url, std::string service_token,
+                                           std::chrono::milliseconds cache_for)
+    : client_(base_url, std::chrono::milliseconds(5000)),
+      token_(std::move(service_token)),
+      cache_for_(cache_for) {}
+
+Task<Directory> NominationsDirectory::get() {
+  {
+    std::lock_guard lock(mutex_);
+    if (cached_ && std::chrono::steady_clock::now() - cached_at_ < cache_for_) co_return *cached_;
+  }
+  http::ClientCall call;
+  call.method = http::Method::Get;
+  call.path = "/api/nominations/v1/catalogue";
+  call.headers.emplace_back("Authorization", "Bearer " + token_);
+  auto result = co_await client_.send(std::move(call));
+  if (!result.ok()) {
+    log::warn("catalogue_unavailable", {{"status", result.status}, {"error", result.error}});
+    throw nominations_unavailable();
+  }
+  Directory d;
+  try {
+    d = parse_directory(result.body);
+  } catch (const std::exception& e) {
+    log::warn("catalogue_unreadable", {{"error", e.what()}});
+    throw nominations_unavailable();
+  }
+  std::lock_guard lock(mutex_);
+  cached_ = d;
+  cached_at_ = std::chrono::steady_clock::now();
+  co_return d;
+}
+
+NotificationsPoster::NotificationsPoster(const std::string& base_url, std::string service_token,
+                                         std::chrono::milliseconds timeout)
+    : client_(base_url, timeout), token_(std::move(service_token)) {}
+
+Task<PostResult> NotificationsPoster::post(const std::string& idempotency_key,
+                                           const std::string& text, bool urgent) {
+  http::ClientCall call;
+  call.method = http::Method::Post;
+  call.path = "/api/notifications/v1/messages";
+  call.headers.emplace_back("Authorization", "Bearer " + token_);
+  call.headers.emplace_back("Idempotency-Key", idempotency_key);
+  call.headers.emplace_back("Content-Type", "application/json");
+  call.body = json{{"target", "group"}, {"text", text}, {"urgent", urgent}}.dump();
+  auto result = co_await client_.send(std::move(call));
+  PostResult out;
+  out.error = result.error;
+  if (result.kind == http::ClientResult::Kind::Ok) {
+    auto answer = json::parse(result.body, nullptr, false);
+    if (answer.is_object() && answer.contains("id") && answer["id"].is_string()) {
+      out.kind = PostResult::Kind::Posted;
+      out.id = answer["id"].get<std::string>();
+    } else {
+      out.kind = PostResult::Kind::Retryable;
+      out.error = "answer without an id";
+    }
+  } else if (result.kind == http::ClientResult::Kind::Permanent) {
+    out.kind = PostResult::Kind::Permanent;
+    auto problem = json::parse(result.body, nullptr, false);
+    if (problem.is_object() && problem.contains("code") && problem["code"].is_string()) {
+      out.error += " " + problem["code"].get<std::string>();
+    }
+  }
+  co_return out;
+}
+
+}  // namespace thidua::reports

@@ -1,0 +1,42 @@
+#pragma once
+// The ports over REST: nominations' catalogue (cached briefly) and the notifications outbox.
+#include <chrono>
+#include <mutex>
+#include <optional>
+
+#include "http/client.hpp"
+#include "reports/app/ports.hpp"
+
+namespace thidua::reports {
+
+class NominationsDirectory final : public UnitDirectory {
+ public:
+  NominationsDirectory(const std::string& base_url, std::string service_token,
+                       std::chrono::milliseconds cache_for);
+  Task<Directory> get() override;
+
+ private:
+  http::HttpClient client_;
+  std::string token_;
+  std::chrono::milliseconds cache_for_;
+  std::mutex mutex_;  // the cache is shared by the event loops
+  std::optional<Directory> cached_;
+  std::chrono::steady_clock::time_point cached_at_;
+};
+
+// Parses nominations' GET /catalogue answer; throws std::runtime_error when it is not one.
+Directory parse_directory(const std::string& body);
+
+class NotificationsPoster final : public ReminderPoster {
+ public:
+  NotificationsPoster(const std::string& base_url, std::string service_token,
+                      std::chrono::milliseconds timeout);
+  Task<PostResult> post(const std::string& idempotency_key, const std::string& text,
+                        bool urgent) override;
+
+ private:
+  http::HttpClient client_;
+  std::string token_;
+};
+
+}  // namespace thidua::reports

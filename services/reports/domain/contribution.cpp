@@ -1,0 +1,130 @@
+#include "reports/domain/contribution.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/errors.hpp"
+#include "core/movement.hpp"
+#include "core/text.hpp"
+#include "http/json_io.hpp"
+
+namespace thidua::reports {
+namespace {
+using nlohmann::json;
+}
+
+const std::vector<Indicator>& indicators() {
+  static const std::vector<Indicator> kIndicators{
+      {"it_ai_stem_meetings", "Buổi sinh hoạt chuyên môn về CNTT, AI, STEM", "II.1"},
+      {"procedures_online", "Thủ tục, hồ sơ giải quyết trực tuyến", "II.3"},
+      {"digital_materials_shared", "Học liệu số chia sẻ lên kho học liệu", "II.3"},
+      {"e_lessons", "Bài giảng điện tử đã soạn", "II.4"},
+      {"elearning_lessons", "Bài học E-learning", "II.4"},
+      {"research_projects_guided", "Đề tài nghiên cứu khoa học của học sinh được hướng dẫn",
+       "II.5"},
+      {"staff_trained_digital_skills",
+       "Cán bộ, giáo viên hoàn thành bồi dưỡng kỹ năng số (\"Bình dân học vụ số\")", "II.6"},
+  };
+  return kIndicators;
+}
+
+bool is_indicator(const std::string& code) {
+  for (const auto& i : indicators()) {
+    if (i.code == code) return true;
+  }
+  return false;
+}
+
+Contribution parse_contribution(const json& body, const std::string& unit_id, int year) {
+  Contribution c;
+  c.unit_id = unit_id;
+  c.year = year;
+  for (const auto& i : indicators()) c.figures[i.code] = 0;
+  if (auto it = body.find("narratives"); it != body.end() && !it->is_null()) {
+    if (!it->is_object()) {
+      throw bad_request("invalid_field",
+                        "Trường \"narratives\" phải là đối tượng {\"II.1\": \"…\", …}.");
+    }
+    for (auto n = it->begin(); n != it->end(); ++n) {
+      if (!is_content_area(n.key())) {
+        throw bad_request("unknown_content_area",
+                          "Không có nội dung \"" + n.key() + "\"; các nội dung là II.1 đến II.6.");
+      }
+      auto text = http::optional_string(*it, n.key(), "", kNarrativeMaxChars);
+      if (!text.empty()) c.narratives[n.key()] = text;
+    }
+  }
+  if (auto it = body.find("figures"); it != body.end() && !it->is_null()) {
+    if (!it->is_object()) {
+      throw bad_request("invalid_field",
+                        "Trường \"figures\" phải là đối tượng {\"e_lessons\": 12, …}.");
+    }
+    for (auto f = it->begin(); f != it->end(); ++f) {
+      if (!is_indicator(f.key())) {
+        throw bad_request("unknown_indicator", "Không có chỉ số \"" + f.key() + "\".");
+      }
+      if (f->is_null()) continue;
+      if (!f->is_number_integer() || f->get<long long>() < 0 || f->get<long long>() > kFigureMax) {
+        throw bad_request("invalid_figure", "Chỉ số \"" + f.key() +
+                                                "\" phải là số nguyên không âm, tối đa " +
+                                                std::to_string(kFigureMax) + ".");
+      }
+      c.figures[f.key()] = f->get<long long>();
+    }
+  }
+  c.difficulties = http::optional_string(body, "difficulties", "", kNarrativeMaxChars);
+  c.proposals = http::optional_string(body, "proposals", "", kNarrativeMaxChars);
+  return c;
+}
+
+json to_json(const Contribution& c) {
+  json narratives = json::object();
+  for (const auto& [area, text] : c.narratives) narratives[area] = text;
+  json figures = json::object();
+  for (const auto& [code, n] : c.figures) figures[code] = n;
+  json j = {{"unit_id", c.unit_id},
+            {"year", c.year},
+            {"status", c.submitted ? "submitted" : "draft"},
+            {"late", c.late},
+            {"narratives", narratives},
+            {"figures", figures},
+            {"difficulties", c.difficulties},
+            {"proposals", c.proposals},
+            {"updated_by", c.updated_by},
+            {"updated_at", c.updated_at}};
+  j["submitted_by"] = c.submitted ? json(c.submitted_by) : json(nullptr);
+  j["submitted_at"] = c.submitted ? json(c.submitted_at) : json(nullptr);
+  return j;
+}
+
+Contribution contribution_from_json(const json& j) {
+  Contribution c;
+  c.unit_id = j.value("unit_id", "");
+  c.year = j.value("year", 0);
+  for (const auto& i : indicators()) c.figures[i.code] = 0;
+  if (auto n = j.find("narratives"); n != j.end() && n->is_object()) {
+    for (auto it = n->begin(); it != n->end(); ++it) {
+      if (it->is_string()) c.narratives[it.key()] = it->get<std::string>();
+    }
+  }
+  if (auto f = j.find("figures"); f != j.end() && f->is_object()) {
+    for (auto it = f->begin(); it != f->end(); ++it) {
+      if (it->is_number_integer() && is_indicator(it.key()))
+        c.figures[it.key()] = it->get<long long>();
+    }
+  }
+  auto text = [&j](const char* field) {
+    auto it = j.find(field);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  c.difficulties = text("difficulties");
+  c.proposals = text("proposals");
+  c.submitted = text("status") == "submitted";
+  c.late = j.value("late", false);
+  c.updated_by = text("updated_by");
+  c.updated_at = text("updated_at");
+  c.submitted_by = text("submitted_by");
+  c.submitted_at = text("submitted_at");
+  return c;
+}
+
+}  // namespace thidua::reports

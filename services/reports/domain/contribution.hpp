@@ -1,0 +1,43 @@
+#pragma once
+// A unit's part of the yearly report: per content area of the movement (II.1–II.6) a short
+// narrative, the indicators the plan counts (section VI.2.3), difficulties and proposals.
+#include <map>
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <vector>
+
+namespace thidua::reports {
+
+struct Indicator {
+  std::string code;   // e_lessons …
+  std::string label;  // Vietnamese, as the report prints it
+  std::string area;   // the content area it is reported under
+};
+
+// The indicators, in the order reports print them.
+const std::vector<Indicator>& indicators();
+bool is_indicator(const std::string& code);
+
+struct Contribution {
+  std::string unit_id;
+  int year = 0;
+  std::map<std::string, std::string> narratives;  // content area → text
+  std::map<std::string, long long> figures;       // indicator → count (every indicator)
+  std::string difficulties;
+  std::string proposals;
+  // The record: kept by the store, set by the use cases.
+  bool submitted = false;
+  bool late = false;
+  std::string updated_by, updated_at, submitted_by, submitted_at;
+};
+
+inline constexpr std::size_t kNarrativeMaxChars = 4000;
+inline constexpr long long kFigureMax = 1000000;
+
+// The editable part from a request body; checks every field (ApiError 400).
+Contribution parse_contribution(const nlohmann::json& body, const std::string& unit_id, int year);
+nlohmann::json to_json(const Contribution& c);
+// From the stored form (to_json); tolerant of fields added later.
+Contribution contribution_from_json(const nlohmann::json& j);
+
+}  // namespace thidua::reports

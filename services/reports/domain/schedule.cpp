@@ -1,0 +1,75 @@
+#include "reports/domain/schedule.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/errors.hpp"
+
+namespace thidua::reports {
+
+void ReminderPolicy::set_time(const std::string& text, const std::string& setting) {
+  int h = -1, m = -1;
+  char tail = 0;
+  if (text.size() != 5 || text[2] != ':' ||
+      std::sscanf(text.c_str(), "%2d:%2d%c", &h, &m, &tail) != 2 || h < 0 || h > 23 || m < 0 ||
+      m > 59) {
+    throw ConfigError(setting + ": expected a local time as HH:MM (e.g. 08:00), got '" + text +
+                      "'");
+  }
+  hour = h;
+  minute = m;
+}
+
+std::string PlannedReminder::key() const {
+  // Letters, digits, '-' and ':' only: safe in a header and in any key charset.
+  std::string offset = days_before == 0  ? "day"
+                       : days_before > 0 ? "before-" + std::to_string(days_before)
+                                         : "after-" + std::to_string(-days_before);
+  return "reports:" + deadline_id + ":" + iso_date(due) + ":" + offset;
+}
+
+std::vector<PlannedReminder> plan_occurrence(const std::string& deadline_id, LocalDate due,
+                                             const ReminderPolicy& policy) {
+  std::vector<int> offsets = policy.offsets_days;
+  for (int k = 1; k <= policy.overdue_days; ++k) offsets.push_back(-k);
+  std::sort(offsets.begin(), offsets.end(), std::greater<>());
+  offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
+  std::vector<PlannedReminder> out;
+  for (int days_before : offsets) {
+    LocalDate day = add_days(due, -days_before);
+    out.push_back({deadline_id, due, days_before, local_time(day, policy.hour, policy.minute)});
+  }
+  return out;
+}
+
+LocalDate earliest_relevant_due(LocalDate today, const ReminderPolicy& policy) {
+  return add_days(today, -policy.overdue_days - 1);
+}
+
+LocalDate latest_relevant_due(LocalDate today, const ReminderPolicy& policy) {
+  int most = 0;
+  for (int o : policy.offsets_days) most = std::max(most, o);
+  return add_days(today, most + 1);
+}
+
+Verdict decide(const PlannedReminder& r, Instant now, const ReminderPolicy& policy,
+               bool later_due) {
+  if (now < r.at) return Verdict::Wait;
+  // Stale first: the plan then says why a reminder was never sent in the plainest words.
+  if (now - r.at > policy.catchup) return Verdict::Stale;
+  if (later_due) return Verdict::Superseded;
+  return Verdict::Send;
+}
+
+std::string_view verdict_reason(Verdict v) {
+  switch (v) {
+    case Verdict::Stale:
+      return "stale";
+    case Verdict::Superseded:
+      return "superseded";
+    default:
+      return "";
+  }
+}
+
+}  // namespace thidua::reports

@@ -1,0 +1,61 @@
+#pragma once
+// The reminder schedule as arithmetic: when each reminder of a deadline occurrence falls,
+// and what the planner does with one whose time has come. Pure, so every case (local 08:00
+// against UTC, 31 December, a planner that was down) is a unit test.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+
+namespace thidua::reports {
+
+struct ReminderPolicy {
+  std::vector<int> offsets_days{30, 14, 7, 3, 1, 0};  // days before the due date
+  int hour = 8;                                       // local time of day
+  int minute = 0;
+  int overdue_days = 10;                  // at most this many dailies after the due date
+  std::chrono::minutes catchup{12 * 60};  // a missed reminder older than this is skipped
+  bool say_when_all_submitted = true;     // "everyone has submitted" instead of silence
+
+  // "HH:MM"; throws ConfigError naming `setting`.
+  void set_time(const std::string& text, const std::string& setting);
+};
+
+struct PlannedReminder {
+  std::string deadline_id;
+  LocalDate due;
+  int days_before = 0;  // 7: T-7; 0: the day itself; -2: the second daily after it
+  Instant at;
+  bool overdue() const { return days_before < 0; }
+  // The idempotency key: one per (deadline, occurrence, offset), stable across replicas
+  // and restarts, e.g. reports:bao-cao-nam:2027-10-30:before-7 (also :day, :after-2).
+  std::string key() const;
+};
+
+// Every reminder of one occurrence, earliest first: one per offset, then the dailies after
+// the due date (each sent only while something is still owed).
+std::vector<PlannedReminder> plan_occurrence(const std::string& deadline_id, LocalDate due,
+                                             const ReminderPolicy& policy);
+
+// Due dates whose reminders may fall on `today`: from `today - overdue_days` up to
+// `today + the largest offset`.
+LocalDate earliest_relevant_due(LocalDate today, const ReminderPolicy& policy);
+LocalDate latest_relevant_due(LocalDate today, const ReminderPolicy& policy);
+
+enum class Verdict {
+  Wait,        // its time has not come
+  Send,        // due now, or missed but still useful
+  Stale,       // missed for longer than the catch-up window
+  Superseded,  // missed, and a later reminder of the same occurrence is due too
+};
+
+// What to do at `now` with a reminder not yet sent or skipped. `later_due` says whether a
+// later reminder of the same occurrence has also come due (then only that one is sent).
+Verdict decide(const PlannedReminder& r, Instant now, const ReminderPolicy& policy, bool later_due);
+
+// Why a reminder was skipped, for the plan admins read.
+std::string_view verdict_reason(Verdict v);
+
+}  // namespace thidua::reports

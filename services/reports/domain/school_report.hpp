@@ -1,0 +1,56 @@
+#pragma once
+// The school's report for a year: the units' submitted parts added up per content area, the
+// units still missing, and the printable Vietnamese page in the administrative layout of
+// Nghị định 30/2020/NĐ-CP (national title and motto, issuing body, number, place and date,
+// title, body, recipients, signature block).
+#include <map>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "reports/domain/contribution.hpp"
+
+namespace thidua::reports {
+
+struct UnitInfo {
+  std::string id;
+  std::string name;
+  std::string kind;  // subject_group, office, school
+};
+
+// Units that owe a part of the yearly report: subject groups and the office, not the school.
+bool owes_yearly_part(const UnitInfo& unit);
+
+struct SentMark {
+  LocalDate sent_on;
+  std::string number;  // "25/BC-THCSVP1"
+  std::string marked_by;
+  std::string marked_at;
+};
+
+struct SchoolInfo {
+  std::string name;       // Trường THCS Vĩnh Phong 1
+  std::string place;      // Vĩnh Phong
+  std::string recipient;  // UBND xã (qua Phòng Văn hóa – Xã hội)
+  std::string title;      // what the report is about
+};
+
+struct SchoolReport {
+  int year = 0;
+  SchoolInfo school;
+  std::vector<UnitInfo> units;                    // the units that owe a part, in order
+  std::map<std::string, Contribution> submitted;  // unit id → its submitted part
+  std::optional<SentMark> sent;
+  std::vector<const UnitInfo*> missing() const;
+  std::map<std::string, long long> totals() const;  // indicator → sum over submitted parts
+};
+
+nlohmann::json to_json(const SchoolReport& r);
+// A complete HTML page; `today` dates it while it has not been sent.
+std::string render_html(const SchoolReport& r, LocalDate today);
+// "&", "<", ">", quotes escaped.
+std::string html_escape(const std::string& s);
+
+}  // namespace thidua::reports

@@ -1,0 +1,243 @@
+#include "reports/store/reports_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace thidua::reports {
+namespace {
+using nlohmann::json;
+
+// KEYS: seeded flag, deadlines hash. ARGV: id, json pairs.
+const RedisScript kSeed(R"lua(
+if redis.call('SET', KEYS[1], '1', 'NX') == false then return 0 end
+for i = 1, #ARGV, 2 do redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 1]) end
+return 1
+)lua");
+
+// KEYS: part hash, year index. ARGV: unit, doc, updated_by, updated_at, after_submit (1|0).
+const RedisScript kSaveDraft(R"lua(
+local st = redis.call('HGET', KEYS[1], 'status')
+if st == 'submitted' and ARGV[5] ~= '1' then return 'submitted' end
+if not st then redis.call('HSET', KEYS[1], 'status', 'draft', 'late', '0') end
+redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'updated_by', ARGV[3], 'updated_at', ARGV[4])
+redis.call('SADD', KEYS[2], ARGV[1])
+return 'ok'
+)lua");
+
+// KEYS: part hash, year index, submission log. ARGV: unit, by, at, late (1|0), doc ('' keeps
+// the draft), log entry.
+const RedisScript kSubmit(R"lua(
+local st = redis.call('HGET', KEYS[1], 'status')
+if st == 'submitted' then return 'submitted' end
+if ARGV[5] == '' and not st then return 'missing' end
+if ARGV[5] ~= '' then
+  redis.call('HSET', KEYS[1], 'doc', ARGV[5], 'updated_by', ARGV[2], 'updated_at', ARGV[3])
+end
+redis.call('HSET', KEYS[1], 'status', 'submitted', 'submitted_by', ARGV[2], 'submitted_at',
+           ARGV[3], 'late', ARGV[4])
+redis.call('SADD', KEYS[2], ARGV[1])
+redis.call('RPUSH', KEYS[3], ARGV[6])
+return 'ok'
+)lua");
+
+// KEYS: reminder hash. ARGV: owner, claim ttl ms.
+const RedisScript kClaim(R"lua(
+local st = redis.call('HGET', KEYS[1], 'status')
+if st == 'sent' or st == 'skipped' then return 'done' end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if st == 'claimed' then
+  local at = tonumber(redis.call('HGET', KEYS[1], 'claimed_at') or '0')
+  if at + tonumber(ARGV[2]) > now then return 'busy' end
+end
+redis.call('HSET', KEYS[1], 'status', 'claimed', 'claimed_by', ARGV[1], 'claimed_at', now)
+return 'ok'
+)lua");
+
+// KEYS: reminder hash. ARGV: reason, at.
+const RedisScript kSkip(R"lua(
+if redis.call('HGET', KEYS[1], 'status') == 'sent' then return 0 end
+redis.call('HSET', KEYS[1], 'status', 'skipped', 'reason', ARGV[1], 'recorded_at', ARGV[2])
+return 1
+)lua");
+
+// KEYS: reminder hash. ARGV: error.
+const RedisScript kFailed(R"lua(
+if redis.call('HGET', KEYS[1], 'status') ~= 'claimed' then return 0 end
+redis.call('HSET', KEYS[1], 'status', 'failed', 'error', ARGV[1])
+return 1
+)lua");
+
+// KEYS: lease. ARGV: owner, ttl ms.
+const RedisScript kLease(R"lua(
+local cur = redis.call('GET', KEYS[1])
+if not cur then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+if cur == ARGV[1] then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  return 1
+end
+return 0
+)lua");
+
+std::map<std::string, std::string> fields_of(const RedisReply& reply) {
+  std::map<std::string, std::string> f;
+  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
+    f[reply.elements[i].str] = reply.elements[i + 1].str;
+  }
+  return f;
+}
+
+std::optional<Contribution> contribution_of(const RedisReply& reply) {
+  auto f = fields_of(reply);
+  if (f.find("doc") == f.end()) return std::nullopt;
+  auto doc = json::parse(f["doc"], nullptr, false);
+  Contribution c = contribution_from_json(doc.is_object() ? doc : json::object());
+  c.submitted = f["status"] == "submitted";
+  c.late = f["late"] == "1";
+  c.updated_by = f["updated_by"];
+  c.updated_at = f["updated_at"];
+  c.submitted_by = f["submitted_by"];
+  c.submitted_at = f["submitted_at"];
+  return c;
+}
+}  // namespace
+
+ReportsStore::ReportsStore(RedisPool& redis, Keyspace keys)
+    : redis_(redis), keys_(std::move(keys)) {}
+
+std::string ReportsStore::contrib_key(int year, const std::string& unit) const {
+  return keys_("contrib:" + std::to_string(year) + ":" + unit);
+}
+
+Task<bool> ReportsStore::seed_deadlines(const std::vector<Deadline>& seed) {
+  std::vector<std::string> keys{keys_("deadlines:seeded"), keys_("deadlines")};
+  std::vector<std::string> args;
+  for (const auto& d : seed) args.push_back(d.id), args.push_back(to_json(d).dump());
+  auto reply = co_await redis_.local().eval(kSeed, std::move(keys), std::move(args));
+  co_return reply.number() == 1;
+}
+
+Task<std::vector<Deadline>> ReportsStore::deadlines() const {
+  auto reply = co_await redis_.local().call("HGETALL", keys_("deadlines"));
+  std::vector<Deadline> out;
+  for (const auto& [id, doc] : fields_of(reply)) {
+    out.push_back(parse_deadline(json::parse(doc)));
+  }
+  co_return out;
+}
+
+Task<void> ReportsStore::put_deadline(const Deadline& d) {
+  co_await redis_.local().call("HSET", keys_("deadlines"), d.id, to_json(d).dump());
+}
+
+Task<std::optional<Contribution>> ReportsStore::contribution(int year,
+                                                             const std::string& unit) const {
+  auto reply = co_await redis_.local().call("HGETALL", contrib_key(year, unit));
+  co_return contribution_of(reply);
+}
+
+Task<std::vector<Contribution>> ReportsStore::contributions(int year) const {
+  auto units = co_await redis_.local().call("SMEMBERS", keys_("contrib:" + std::to_string(year)));
+  std::vector<std::vector<std::string>> cmds;
+  for (const auto& u : units.elements) cmds.push_back({"HGETALL", contrib_key(year, u.str)});
+  std::vector<Contribution> out;
+  if (cmds.empty()) co_return out;
+  auto replies = co_await redis_.local().batch(std::move(cmds));
+  for (const auto& r : replies) {
+    if (auto c = contribution_of(r)) out.push_back(std::move(*c));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Contribution& a, const Contribution& b) { return a.unit_id < b.unit_id; });
+  co_return out;
+}
+
+Task<SaveResult> ReportsStore::save_draft(const Contribution& c, bool after_submit) {
+  std::vector<std::string> keys{contrib_key(c.year, c.unit_id),
+                                keys_("contrib:" + std::to_string(c.year))};
+  std::vector<std::string> args{c.unit_id, to_json(c).dump(), c.updated_by, c.updated_at,
+                                after_submit ? "1" : "0"};
+  auto reply = co_await redis_.local().eval(kSaveDraft, std::move(keys), std::move(args));
+  co_return reply.str == "ok" ? SaveResult::Ok : SaveResult::AlreadySubmitted;
+}
+
+Task<SubmitResult> ReportsStore::submit(int year, const std::string& unit, const std::string& by,
+                                        const std::string& at, bool late,
+                                        const std::optional<Contribution>& update) {
+  std::vector<std::string> keys{contrib_key(year, unit), keys_("contrib:" + std::to_string(year)),
+                                keys_("contrib-log:" + std::to_string(year))};
+  json entry = {{"unit_id", unit}, {"by", by}, {"at", at}, {"late", late}};
+  std::vector<std::string> args{
+      unit,        by, at, late ? "1" : "0", update ? to_json(*update).dump() : std::string(),
+      entry.dump()};
+  auto reply = co_await redis_.local().eval(kSubmit, std::move(keys), std::move(args));
+  if (reply.str == "ok") co_return SubmitResult::Ok;
+  co_return reply.str == "missing" ? SubmitResult::Missing : SubmitResult::AlreadySubmitted;
+}
+
+Task<std::optional<SentMark>> ReportsStore::sent(int year) const {
+  auto reply = co_await redis_.local().call("HGETALL", keys_("sent:" + std::to_string(year)));
+  auto f = fields_of(reply);
+  auto on = parse_iso_date(f["sent_on"]);
+  if (!on) co_return std::nullopt;
+  co_return SentMark{*on, f["number"], f["marked_by"], f["marked_at"]};
+}
+
+Task<void> ReportsStore::mark_sent(int year, const SentMark& m) {
+  co_await redis_.local().call("HSET", keys_("sent:" + std::to_string(year)), "sent_on",
+                               iso_date(m.sent_on), "number", m.number, "marked_by", m.marked_by,
+                               "marked_at", m.marked_at);
+}
+
+Task<std::map<std::string, ReminderState>> ReportsStore::reminder_states(
+    const std::vector<std::string>& keys) const {
+  std::map<std::string, ReminderState> out;
+  if (keys.empty()) co_return out;
+  std::vector<std::vector<std::string>> cmds;
+  for (const auto& k : keys) cmds.push_back({"HGETALL", keys_("reminder:" + k)});
+  auto replies = co_await redis_.local().batch(std::move(cmds));
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    auto f = fields_of(replies[i]);
+    out[keys[i]] = ReminderState{f["status"],      f["notification_id"], f["reason"],
+                                 f["recorded_at"], f["error"],           f["text"]};
+  }
+  co_return out;
+}
+
+Task<ClaimResult> ReportsStore::claim(const std::string& key, const std::string& owner,
+                                      long long claim_ttl_ms) {
+  std::vector<std::string> keys{keys_("reminder:" + key)};
+  std::vector<std::string> args{owner, std::to_string(claim_ttl_ms)};
+  auto reply = co_await redis_.local().eval(kClaim, std::move(keys), std::move(args));
+  if (reply.str == "ok") co_return ClaimResult::Claimed;
+  co_return reply.str == "done" ? ClaimResult::Done : ClaimResult::Busy;
+}
+
+Task<void> ReportsStore::record_sent(const std::string& key, const std::string& notification_id,
+                                     const std::string& at, const std::string& text) {
+  co_await redis_.local().call("HSET", keys_("reminder:" + key), "status", "sent",
+                               "notification_id", notification_id, "recorded_at", at, "text", text);
+}
+
+Task<void> ReportsStore::record_skipped(const std::string& key, const std::string& reason,
+                                        const std::string& at) {
+  std::vector<std::string> keys{keys_("reminder:" + key)};
+  std::vector<std::string> args{reason, at};
+  co_await redis_.local().eval(kSkip, std::move(keys), std::move(args));
+}
+
+Task<void> ReportsStore::record_failed(const std::string& key, const std::string& error) {
+  std::vector<std::string> keys{keys_("reminder:" + key)};
+  std::vector<std::string> args{error};
+  co_await redis_.local().eval(kFailed, std::move(keys), std::move(args));
+}
+
+Task<bool> ReportsStore::hold_lease(const std::string& owner, long long ttl_ms) {
+  std::vector<std::string> keys{keys_("planner:lease")};
+  std::vector<std::string> args{owner, std::to_string(ttl_ms)};
+  auto reply = co_await redis_.local().eval(kLease, std::move(keys), std::move(args));
+  co_return reply.number() == 1;
+}
+
+}  // namespace thidua::reports

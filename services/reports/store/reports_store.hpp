@@ -1,0 +1,80 @@
+#pragma once
+// The reports service in Redis, and the only code that knows its keys:
+//   deadlines, deadlines:seeded          hash id → deadline JSON; set once from the seed
+//   contrib:<year>:<unit>                hash: doc, status, late, updated_*, submitted_*
+//   contrib:<year>                       set of units with a part (draft or submitted)
+//   contrib-log:<year>                   list: each submission, who and when
+//   sent:<year>                          hash: the school's report marked sent
+//   reminder:<idempotency key>           hash: status claimed|sent|skipped|failed, details
+//   planner:lease                        string: the replica that plans right now
+// Writes that check a state and change it are one Lua script.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/keyspace.hpp"
+#include "redis/redis_pool.hpp"
+#include "reports/domain/contribution.hpp"
+#include "reports/domain/deadline.hpp"
+#include "reports/domain/school_report.hpp"
+
+namespace thidua::reports {
+
+struct ReminderState {
+  std::string status;  // "" (nothing recorded), claimed, sent, skipped, failed
+  std::string notification_id;
+  std::string reason;  // skipped: stale, superseded, nothing_owed, all_submitted, rejected
+  std::string recorded_at;
+  std::string error;  // failed: the last delivery error
+  std::string text;
+};
+
+enum class SaveResult { Ok, AlreadySubmitted };
+enum class SubmitResult { Ok, Missing, AlreadySubmitted };
+enum class ClaimResult { Claimed, Done, Busy };
+
+class ReportsStore {
+ public:
+  ReportsStore(RedisPool& redis, Keyspace keys);
+
+  // Loads `seed` once into an empty store; never overwrites later edits. True if loaded.
+  Task<bool> seed_deadlines(const std::vector<Deadline>& seed);
+  Task<std::vector<Deadline>> deadlines() const;
+  Task<void> put_deadline(const Deadline& d);
+
+  Task<std::optional<Contribution>> contribution(int year, const std::string& unit) const;
+  Task<std::vector<Contribution>> contributions(int year) const;
+  // Saves the editable part and who edited; a submitted part only when `after_submit`.
+  Task<SaveResult> save_draft(const Contribution& c, bool after_submit);
+  // Records the submission (who, when, late). `update` replaces the content first.
+  Task<SubmitResult> submit(int year, const std::string& unit, const std::string& by,
+                            const std::string& at, bool late,
+                            const std::optional<Contribution>& update);
+
+  Task<std::optional<SentMark>> sent(int year) const;
+  Task<void> mark_sent(int year, const SentMark& mark);
+
+  Task<std::map<std::string, ReminderState>> reminder_states(
+      const std::vector<std::string>& keys) const;
+  // Takes a reminder for delivery unless it is done or another replica took it less than
+  // `claim_ttl_ms` ago (Redis's own clock, so replicas need not agree on time).
+  Task<ClaimResult> claim(const std::string& key, const std::string& owner, long long claim_ttl_ms);
+  Task<void> record_sent(const std::string& key, const std::string& notification_id,
+                         const std::string& at, const std::string& text);
+  // Never overwrites a reminder already sent.
+  Task<void> record_skipped(const std::string& key, const std::string& reason,
+                            const std::string& at);
+  // Gives a claimed reminder back after a delivery that may be retried.
+  Task<void> record_failed(const std::string& key, const std::string& error);
+
+  // Takes or renews the planner's lease; true while `owner` holds it.
+  Task<bool> hold_lease(const std::string& owner, long long ttl_ms);
+
+ private:
+  std::string contrib_key(int year, const std::string& unit) const;
+  RedisPool& redis_;
+  Keyspace keys_;
+};
+
+}  // namespace thidua::reports

@@ -1,0 +1,283 @@
+// The reports service as it runs: the real binary (two replicas where it matters) under
+// libfaketime, so its clock reads 23 October 2027 without anyone waiting for it; the real
+// nominations service for the units; the real notifications service with the fake Zalo Bot
+// API for delivery. Nothing here sleeps for the hours between reminders: each step starts
+// the replicas again at the instant it is about.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "support/http_call.hpp"
+#include "support/process.hpp"
+#include "support/redis_server.hpp"
+
+namespace thidua::testing {
+namespace {
+using nlohmann::json;
+
+const std::string kAdmin = "e2e-admin-token-0123456789abcdef";
+const std::string kService = "e2e-service-token-0123456789abcdef";
+const std::string kZaloToken = "123456:e2e-fake-zalo-token";
+const std::string kFaketimeLib = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1";
+
+std::string binary(const std::string& service) {
+  return build_dir() + "/services/" + service + "/" + service;
+}
+
+bool ready(int port) {
+  return http_call("GET", "http://127.0.0.1:" + std::to_string(port) + "/readyz", "", {}, 2000)
+             .status == 200;
+}
+
+// What the notifications outbox offers, read from its route table.
+bool notifications_has_outbox() {
+  std::string out;
+  FILE* p = ::popen((binary("notifications") + " --routes 2>/dev/null").c_str(), "r");
+  if (!p) return false;
+  char buf[512];
+  while (std::fgets(buf, sizeof buf, p)) out += buf;
+  ::pclose(p);
+  return out.find("POST /api/notifications/v1/messages ") != std::string::npos;
+}
+
+struct Service {
+  Process process;
+  int port = 0;
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
+};
+
+class ReportsE2e : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(kFaketimeLib)) {
+      GTEST_SKIP() << "libfaketime is missing: apt-get install faketime";
+    }
+    dir_ = make_temp_dir("thidua-reports-e2e");
+    redis_.start();
+    nominations_ =
+        start("nominations", {{"THIDUA_CATALOGUE_FILE", source_dir() + "/config/catalogue.json"}});
+  }
+  void TearDown() override {
+    if (HasFailure()) {
+      for (auto* s : {nominations_.get(), notifications_.get(), zalo_.get()}) {
+        if (s) std::cerr << s->process.log().substr(0, 6000) << "\n";
+      }
+    }
+    std::error_code ignored;
+    if (!dir_.empty() && !HasFailure()) std::filesystem::remove_all(dir_, ignored);
+  }
+
+  std::unique_ptr<Service> start(const std::string& name, std::map<std::string, std::string> env,
+                                 const std::string& path = "") {
+    auto s = std::make_unique<Service>();
+    s->port = free_port();
+    env.emplace("THIDUA_HTTP_PORT", std::to_string(s->port));
+    env.emplace("THIDUA_REDIS_URL", redis_.url());
+    env.emplace("THIDUA_ADMIN_TOKEN", kAdmin);
+    env.emplace("THIDUA_SERVICE_TOKEN", kService);
+    env.emplace("THIDUA_SCHOOL_ID", "e2e-school");
+    s->process.start(path.empty() ? binary(name) : path, {}, env,
+                     dir_ + "/" + name + "-" + std::to_string(s->port) + ".log");
+    int port = s->port;
+    bool up = wait_until([&] { return ready(port); }, 20000);
+    EXPECT_TRUE(up) << name << " did not become ready:\n" << s->process.log();
+    return s;
+  }
+
+  // A reports replica whose clock starts at `utc` ("2027-10-23 01:00:05") and runs on.
+  std::unique_ptr<Service> start_reports(const std::string& utc, const std::string& notifications) {
+    return start("reports", {{"LD_PRELOAD", kFaketimeLib},
+                             {"FAKETIME", "@" + utc},
+                             {"FAKETIME_DONT_FAKE_MONOTONIC", "1"},
+                             {"TZ", "UTC"},
+                             {"THIDUA_NOMINATIONS_URL", nominations_->url()},
+                             {"THIDUA_NOTIFICATIONS_URL", notifications},
+                             {"THIDUA_DEADLINES_FILE", source_dir() + "/config/deadlines.json"},
+                             {"THIDUA_PLANNER_TICK_MS", "200"}});
+  }
+
+  json call(const Service& s, const std::string& method, const std::string& path, int expected,
+            const json& body = nullptr) {
+    std::map<std::string, std::string> headers{{"Authorization", "Bearer " + kAdmin},
+                                               {"Content-Type", "application/json"}};
+    auto reply = http_call(method, s.url() + path, body.is_null() ? "" : body.dump(), headers);
+    EXPECT_EQ(reply.status, expected) << method << " " << path << ": " << reply.body;
+    return json::parse(reply.body, nullptr, false);
+  }
+
+  void submit(const Service& reports, const std::string& unit) {
+    json part = {{"narratives", {{"II.4", "Soạn bài giảng điện tử cho khối 6"}}},
+                 {"figures", {{"e_lessons", 4}}}};
+    call(reports, "PUT", "/api/reports/v1/contributions/2027/" + unit, 200, part);
+    call(reports, "POST", "/api/reports/v1/contributions/2027/" + unit + "/submit", 200);
+  }
+
+  json plan_entry(const Service& reports, const std::string& offset) {
+    auto plan = call(reports, "GET", "/api/reports/v1/reminders/2027", 200);
+    for (const auto& r : plan["reminders"]) {
+      if (r["offset"] == offset) return r;
+    }
+    return nullptr;
+  }
+
+  std::string dir_;
+  RedisServer redis_;
+  std::unique_ptr<Service> nominations_, notifications_, zalo_;
+};
+
+// Runs now, without notifications' outbox: a delivery that cannot be made is recorded and
+// retried, and everything a person reads follows the (fake) clock of the process.
+TEST_F(ReportsE2e, UnderFaketimeTheServiceLivesOnTwentyThirdOctober2027) {
+  // Nobody listens there: every delivery fails and stays due.
+  auto reports =
+      start_reports("2027-10-23 01:00:05", "http://127.0.0.1:" + std::to_string(free_port()));
+  auto next = call(*reports, "GET", "/api/reports/v1/deadlines/next", 200);
+  EXPECT_EQ(next["today"], "2027-10-23");
+  EXPECT_EQ(next["due_date_vn"], "30/10/2027");
+  EXPECT_EQ(next["days_left"], 7);
+
+  submit(*reports, "to-toan-tin");
+  auto part = call(*reports, "GET", "/api/reports/v1/contributions/2027/to-toan-tin", 200);
+  EXPECT_EQ(part["status"], "submitted");
+  EXPECT_EQ(part["late"], true);  // after the units' due date, 20/10
+  EXPECT_EQ(part["submitted_at"].get<std::string>().substr(0, 10), "2027-10-23");
+
+  auto deadlines = call(*reports, "GET", "/api/reports/v1/deadlines", 200);
+  const auto& occurrence = deadlines["deadlines"][0]["occurrences"][0];
+  EXPECT_EQ(occurrence["due_date"], "2027-10-30");
+  EXPECT_EQ(occurrence["submitted"].size(), 1u);
+  EXPECT_EQ(occurrence["missing"].size(), 5u);  // four other subject groups and the office
+
+  int port = reports->port;
+  bool tried = wait_until(
+      [&] {
+        auto r = http_call(
+            "GET", "http://127.0.0.1:" + std::to_string(port) + "/api/reports/v1/reminders/2027",
+            "", {{"Authorization", "Bearer " + kAdmin}});
+        auto plan = json::parse(r.body, nullptr, false);
+        if (!plan.is_object()) return false;
+        for (const auto& e : plan["reminders"]) {
+          if (e["offset"] == "T-7") return e["last_error"].is_string();
+        }
+        return false;
+      },
+      20000);
+  EXPECT_TRUE(tried) << "the planner never tried T-7";
+  auto t7 = plan_entry(*reports, "T-7");
+  EXPECT_EQ(t7["state"], "planned");
+  EXPECT_EQ(t7["at_local"], "23/10/2027 08:00");
+  auto t30 = plan_entry(*reports, "T-30");
+  EXPECT_EQ(t30["state"], "skipped");
+  EXPECT_EQ(t30["reason"], "stale");
+
+  auto report = call(*reports, "GET", "/api/reports/v1/school-reports/2027", 200);
+  EXPECT_EQ(report["totals"]["e_lessons"], 4);
+  EXPECT_EQ(report["missing"].size(), 5u);
+  auto page = http_call("GET", reports->url() + "/api/reports/v1/school-reports/2027/html", "",
+                        {{"Authorization", "Bearer " + kAdmin}});
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Độc lập - Tự do - Hạnh phúc"), std::string::npos);
+  auto figures = http_call("GET", reports->url() + "/api/reports/v1/public/figures?year=2027");
+  EXPECT_EQ(figures.status, 200);
+  EXPECT_EQ(json::parse(figures.body)["years"][0]["units_reported"], 1);
+  reports->process.stop();
+}
+
+// The issue's scenario end to end. Needs notifications' outbox (POST /messages) and the
+// fake Zalo Bot API (tests/fakes/fake_zalo), which are built on other branches.
+TEST_F(ReportsE2e, RemindersReachTheGroupOnceWithOnlyTheUnitsStillOwing) {
+  const std::string fake_zalo = build_dir() + "/tests/fakes/fake_zalo";
+  if (!std::filesystem::exists(fake_zalo)) {
+    GTEST_SKIP() << "waits for tests/fakes/fake_zalo (the fake Zalo Bot API, on main)";
+  }
+  if (!notifications_has_outbox()) {
+    GTEST_SKIP() << "waits for the notifications outbox: POST /api/notifications/v1/messages "
+                    "with Idempotency-Key (being built on the notifications branch)";
+  }
+  int zalo_port = free_port();
+  zalo_ = std::make_unique<Service>();
+  zalo_->port = zalo_port;
+  zalo_->process.start(
+      fake_zalo, {},
+      {{"FAKE_ZALO_PORT", std::to_string(zalo_port)}, {"FAKE_ZALO_TOKEN", kZaloToken}},
+      dir_ + "/fake_zalo.log");
+  ASSERT_TRUE(wait_until([&] {
+    return http_call("GET", zalo_->url() + "/__fake/calls", "", {}, 1000).status == 200;
+  }));
+  notifications_ = start("notifications", {{"THIDUA_MESSENGER", "zalo"},
+                                           {"ZALO_BOT_API_BASE", zalo_->url()},
+                                           {"ZALO_BOT_TOKEN", kZaloToken},
+                                           {"ZALO_GROUP_ID", "nhom-e2e"}});
+  auto messages = [&] {
+    auto calls = json::parse(http_call("GET", zalo_->url() + "/__fake/calls").body, nullptr, false);
+    std::vector<std::string> texts;
+    if (!calls.is_array()) return texts;
+    for (const auto& c : calls) {
+      if (c.value("method", "") == "sendMessage") texts.push_back(c.value("text", ""));
+    }
+    return texts;
+  };
+  auto wait_for_messages = [&](std::size_t n) {
+    EXPECT_TRUE(wait_until([&] { return messages().size() >= n; }, 30000))
+        << "expected " << n << " messages in the group";
+  };
+
+  // 1 October: Tổ Toán – Tin hands in its part early.
+  {
+    auto reports = start_reports("2027-10-01 03:00:00", notifications_->url());
+    submit(*reports, "to-toan-tin");
+    reports->process.stop();
+  }
+  // T-7 (23/10 08:00 in Vietnam): two replicas fire; the group receives one message.
+  {
+    auto a = start_reports("2027-10-23 01:00:05", notifications_->url());
+    auto b = start_reports("2027-10-23 01:00:05", notifications_->url());
+    wait_for_messages(1);
+    // Both replicas tick several more times (every 200 ms) before the count is read.
+    ASSERT_TRUE(wait_until([&] { return plan_entry(*a, "T-7")["state"] == "sent"; }));
+    ::usleep(2000 * 1000);
+    auto texts = messages();
+    ASSERT_EQ(texts.size(), 1u);
+    for (const char* owing : {"Tổ Ngữ văn", "Tổ Khoa học tự nhiên", "Tổ Khoa học xã hội",
+                              "Tổ Ngoại ngữ", "Tổ Văn phòng"}) {
+      EXPECT_NE(texts[0].find(owing), std::string::npos) << owing << " in " << texts[0];
+    }
+    EXPECT_EQ(texts[0].find("Toán"), std::string::npos) << texts[0];
+    submit(*a, "to-ngu-van");
+    a->process.stop();
+    b->process.stop();
+  }
+  // T-3: the unit that submitted is no longer named.
+  {
+    auto r = start_reports("2027-10-27 01:00:05", notifications_->url());
+    wait_for_messages(2);
+    auto texts = messages();
+    EXPECT_EQ(texts[1].find("Tổ Ngữ văn"), std::string::npos) << texts[1];
+    EXPECT_NE(texts[1].find("Tổ Văn phòng"), std::string::npos) << texts[1];
+    r->process.stop();
+  }
+  // Down across T-1 (29/10 08:00), back two hours later: one catch-up message.
+  {
+    auto r = start_reports("2027-10-29 03:00:05", notifications_->url());
+    wait_for_messages(3);
+    ASSERT_TRUE(wait_until([&] { return plan_entry(*r, "T-1")["state"] == "sent"; }));
+    ::usleep(1000 * 1000);
+    EXPECT_EQ(messages().size(), 3u);
+    EXPECT_NE(messages()[2].find("còn 1 ngày"), std::string::npos) << messages()[2];
+    r->process.stop();
+  }
+  // Down two days: back on 31/10 at 07:00, the day-of reminder is 23 h old: skipped, recorded.
+  {
+    auto r = start_reports("2027-10-31 00:00:05", notifications_->url());
+    ASSERT_TRUE(wait_until([&] { return plan_entry(*r, "T0")["state"] == "skipped"; }));
+    EXPECT_EQ(plan_entry(*r, "T0")["reason"], "stale");
+    EXPECT_EQ(messages().size(), 3u);
+    r->process.stop();
+  }
+}
+
+}  // namespace
+}  // namespace thidua::testing

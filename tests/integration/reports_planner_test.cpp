@@ -1,0 +1,277 @@
+// The reminder planner on a real redis-server, with its clock and its two neighbours
+// (the units directory and the notifications outbox) replaced by test doubles that keep
+// their contracts: the poster queues a key once and answers the first id again.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <utility>
+// (Boost 1.74's Asio needs <utility> before it under GCC 12 in C++20 mode.)
+#include "core/errors.hpp"
+#include "redis/redis_pool.hpp"
+#include "reports/app/planner.hpp"
+#include "reports/app/reports_app.hpp"
+#include "support/loop_runner.hpp"
+#include "support/redis_server.hpp"
+
+namespace thidua::reports {
+namespace {
+using namespace std::chrono;
+using nlohmann::json;
+
+class ManualClock final : public Clock {
+ public:
+  Instant now() const override { return now_; }
+  void set(Instant t) { now_ = t; }
+
+ private:
+  Instant now_{};
+};
+
+class FixedDirectory final : public UnitDirectory {
+ public:
+  Task<Directory> get() override {
+    Directory d;
+    d.units = {{"truong", "Trường THCS Vĩnh Phong 1", "school"},
+               {"to-toan-tin", "Tổ Toán – Tin", "subject_group"},
+               {"to-ngu-van", "Tổ Ngữ văn", "subject_group"},
+               {"to-van-phong", "Tổ Văn phòng", "office"}};
+    d.staff_unit = {{"gv-toan", "to-toan-tin"}, {"gv-van", "to-ngu-van"}};
+    co_return d;
+  }
+};
+
+class RecordingPoster final : public ReminderPoster {
+ public:
+  Task<PostResult> post(const std::string& key, const std::string& text, bool) override {
+    auto found = ids_.find(key);
+    if (found != ids_.end()) co_return PostResult{PostResult::Kind::Posted, found->second, ""};
+    std::string id = "n-" + std::to_string(messages.size() + 1);
+    ids_[key] = id;
+    messages.emplace_back(key, text);
+    co_return PostResult{PostResult::Kind::Posted, id, ""};
+  }
+  std::vector<std::pair<std::string, std::string>> messages;
+
+ private:
+  std::map<std::string, std::string> ids_;
+};
+
+// 30/10/2027 minus `days`, at 08:00 in Vietnam, plus `extra`.
+Instant reminder_time(int days_before, seconds extra = seconds(0)) {
+  return local_time(add_days({2027, 10, 30}, -days_before), 8, 0) + extra;
+}
+
+class PlannerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_.start();
+    pool_ = std::make_unique<RedisPool>(
+        runner_.loops(), RedisEndpoint::parse(server_.url(), "test"), RedisOptions{});
+    pool_->start();
+    store_ = std::make_unique<ReportsStore>(*pool_, Keyspace("test-school", "reports"));
+    app_ = std::make_unique<ReportsApp>(*store_, directory_, clock_, ReportsSettings{});
+    replica_a_ = make_planner("replica-a");
+    replica_b_ = make_planner("replica-b");
+    std::vector<Deadline> seed{yearly_report_deadline()};
+    run([&]() -> Task<void> { co_await store_->seed_deadlines(seed); });
+  }
+  void TearDown() override { pool_->stop(); }
+
+  std::unique_ptr<ReminderPlanner> make_planner(const std::string& owner) {
+    PlannerSettings s;
+    s.owner = owner;
+    s.tick = milliseconds(1000);
+    return std::make_unique<ReminderPlanner>(*store_, directory_, poster_, clock_, s);
+  }
+  void run(std::function<Task<void>()> make) { runner_.run_void(std::move(make)); }
+  int tick(ReminderPlanner& p) {
+    return runner_.run<int>([&p]() -> Task<int> { co_return co_await p.tick(); });
+  }
+  void submit(const std::string& unit, Instant at) {
+    clock_.set(at);
+    Principal admin{true, Role::Admin, "bootstrap-admin", "Ban giám hiệu"};
+    json body = {{"figures", {{"e_lessons", 3}}}, {"narratives", {{"II.4", "Bài giảng điện tử"}}}};
+    runner_.run<json>(
+        [&]() -> Task<json> { co_return co_await app_->submit(admin, 2027, unit, body); });
+  }
+  json plan_entry(const std::string& offset) {
+    auto plan =
+        runner_.run<json>([&]() -> Task<json> { co_return co_await replica_a_->plan(2027); });
+    for (const auto& r : plan["reminders"]) {
+      if (r["offset"] == offset) return r;
+    }
+    return nullptr;
+  }
+
+  testing::RedisServer server_;
+  testing::LoopRunner runner_;
+  std::unique_ptr<RedisPool> pool_;
+  std::unique_ptr<ReportsStore> store_;
+  ManualClock clock_;
+  FixedDirectory directory_;
+  RecordingPoster poster_;
+  std::unique_ptr<ReportsApp> app_;
+  std::unique_ptr<ReminderPlanner> replica_a_, replica_b_;
+};
+
+TEST_F(PlannerTest, AtTMinus7TwoReplicasPostOneReminderNamingTheUnitsStillOwing) {
+  submit("to-toan-tin", reminder_time(10));
+  clock_.set(reminder_time(7, seconds(5)));
+  EXPECT_EQ(tick(*replica_a_) + tick(*replica_b_), 1);
+  ASSERT_EQ(poster_.messages.size(), 1u);
+  const auto& [key, text] = poster_.messages[0];
+  EXPECT_EQ(key, "reports:bao-cao-nam:2027-10-30:before-7");
+  EXPECT_NE(text.find("Tổ Ngữ văn, Tổ Văn phòng"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Toán"), std::string::npos) << text;
+  EXPECT_NE(text.find("còn 7 ngày"), std::string::npos) << text;
+
+  // Even with the lease gone (its holder crashed), the other replica does not post again.
+  server_.cmd({"DEL", "{test-school}:reports:planner:lease"});
+  EXPECT_EQ(tick(*replica_b_), 0);
+  EXPECT_EQ(poster_.messages.size(), 1u);
+  auto entry = plan_entry("T-7");
+  EXPECT_EQ(entry["state"], "sent");
+  EXPECT_EQ(entry["notification_id"], "n-1");
+}
+
+TEST_F(PlannerTest, AUnitThatSubmitsIsNoLongerNamedAtTMinus3) {
+  clock_.set(reminder_time(7, seconds(5)));
+  tick(*replica_a_);
+  ASSERT_EQ(poster_.messages.size(), 1u);
+  EXPECT_NE(poster_.messages[0].second.find("Tổ Toán – Tin"), std::string::npos);
+  submit("to-toan-tin", reminder_time(5));
+  clock_.set(reminder_time(3, seconds(5)));
+  tick(*replica_a_);
+  ASSERT_EQ(poster_.messages.size(), 2u);
+  const auto& text = poster_.messages[1].second;
+  EXPECT_EQ(text.find("Tổ Toán – Tin"), std::string::npos) << text;
+  EXPECT_NE(text.find("Tổ Ngữ văn, Tổ Văn phòng"), std::string::npos) << text;
+}
+
+TEST_F(PlannerTest, DownAcrossTMinus1AndBackTwoHoursLaterCatchesUpOnce) {
+  clock_.set(reminder_time(3, seconds(5)));
+  tick(*replica_a_);
+  ASSERT_EQ(poster_.messages.size(), 1u);
+  clock_.set(reminder_time(1, hours(2)));
+  EXPECT_EQ(tick(*replica_a_), 1);
+  EXPECT_EQ(tick(*replica_a_), 0);
+  ASSERT_EQ(poster_.messages.size(), 2u);
+  EXPECT_EQ(poster_.messages[1].first, "reports:bao-cao-nam:2027-10-30:before-1");
+  EXPECT_NE(poster_.messages[1].second.find("còn 1 ngày"), std::string::npos);
+}
+
+TEST_F(PlannerTest, DownTwoDaysSkipsWhatIsStaleAndRecordsWhy) {
+  clock_.set(reminder_time(3, seconds(5)));
+  tick(*replica_a_);
+  // Back on 31/10 at 07:00: T-1 (47 h ago) and the day itself (23 h ago) are both stale.
+  clock_.set(reminder_time(1, hours(47)));
+  EXPECT_EQ(tick(*replica_a_), 0);
+  EXPECT_EQ(poster_.messages.size(), 1u);
+  for (const char* offset : {"T-1", "T0"}) {
+    auto entry = plan_entry(offset);
+    EXPECT_EQ(entry["state"], "skipped") << offset;
+    EXPECT_EQ(entry["reason"], "stale") << offset;
+  }
+  EXPECT_EQ(plan_entry("T+1")["state"], "planned");
+  // The first daily after the deadline is overdue and addressed to the board as well.
+  clock_.set(reminder_time(-1, minutes(1)));
+  EXPECT_EQ(tick(*replica_a_), 1);
+  EXPECT_NE(poster_.messages.back().second.find("QUÁ HẠN 1 ngày"), std::string::npos);
+  EXPECT_NE(poster_.messages.back().second.find("Ban giám hiệu"), std::string::npos);
+}
+
+TEST_F(PlannerTest, WhenEveryoneHasSubmittedTheDailiesStop) {
+  for (const char* unit : {"to-toan-tin", "to-ngu-van", "to-van-phong"}) {
+    submit(unit, reminder_time(20));
+  }
+  clock_.set(reminder_time(14, seconds(5)));
+  EXPECT_EQ(tick(*replica_a_), 1);  // "say" by default
+  EXPECT_NE(poster_.messages[0].second.find("Tất cả các đơn vị đã nộp"), std::string::npos);
+  clock_.set(reminder_time(-1, seconds(5)));
+  EXPECT_EQ(tick(*replica_a_), 0);
+  auto entry = plan_entry("T+1");
+  EXPECT_EQ(entry["state"], "skipped");
+  EXPECT_EQ(entry["reason"], "nothing_owed");
+}
+
+TEST_F(PlannerTest, AYearWithNothingDueThisWeekPlansButSendsNothing) {
+  clock_.set(local_time({2027, 3, 1}, 8, 0));
+  EXPECT_EQ(tick(*replica_a_), 0);
+  EXPECT_TRUE(poster_.messages.empty());
+  auto plan = runner_.run<json>([&]() -> Task<json> { co_return co_await replica_a_->plan(2027); });
+  ASSERT_EQ(plan["reminders"].size(), 16u);
+  for (const auto& r : plan["reminders"]) EXPECT_EQ(r["state"], "planned") << r.dump();
+  EXPECT_EQ(plan["reminders"][2]["at_local"], "23/10/2027 08:00");
+  EXPECT_EQ(plan["reminders"][2]["at"], "2027-10-23T01:00:00Z");
+}
+
+TEST_F(PlannerTest, LateSubmissionsAreAcceptedAndMarkedLate) {
+  submit("to-toan-tin", local_time({2027, 10, 20}, 23, 59));  // on the units' due date
+  submit("to-ngu-van", local_time({2027, 10, 21}, 0, 1));
+  auto parts = runner_.run<std::vector<Contribution>>(
+      [&]() -> Task<std::vector<Contribution>> { co_return co_await store_->contributions(2027); });
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_FALSE(parts[1].late);  // sorted by unit id: to-ngu-van, to-toan-tin
+  EXPECT_TRUE(parts[0].late);
+  EXPECT_EQ(parts[1].submitted_by, "bootstrap-admin");
+}
+
+TEST_F(PlannerTest, LeadersWriteOnlyTheirOwnUnitsPart) {
+  clock_.set(local_time({2027, 10, 1}, 9, 0));
+  Principal leader{true, Role::Leader, "gv-van", "Tổ trưởng Ngữ văn"};
+  json body = {{"narratives", {{"II.1", "Họp tổ"}}}};
+  auto saved = runner_.run<json>([&]() -> Task<json> {
+    co_return co_await app_->save_draft(leader, 2027, "to-ngu-van", body);
+  });
+  EXPECT_EQ(saved["status"], "draft");
+  EXPECT_THROW(runner_.run<json>([&]() -> Task<json> {
+    co_return co_await app_->save_draft(leader, 2027, "to-toan-tin", body);
+  }),
+               ApiError);
+  runner_.run<json>([&]() -> Task<json> {
+    co_return co_await app_->submit(leader, 2027, "to-ngu-van", json::object());
+  });
+  // Submitted: the leader can no longer change it.
+  EXPECT_THROW(runner_.run<json>([&]() -> Task<json> {
+    co_return co_await app_->save_draft(leader, 2027, "to-ngu-van", body);
+  }),
+               ApiError);
+}
+
+TEST_F(PlannerTest, TheSchoolsReportAddsUpThePartsAndIsMarkedSentByAnAdmin) {
+  submit("to-toan-tin", reminder_time(12));
+  submit("to-van-phong", reminder_time(11));
+  clock_.set(local_time({2027, 10, 29}, 15, 0));
+  auto report = runner_.run<SchoolReport>(
+      [&]() -> Task<SchoolReport> { co_return co_await app_->school_report(2027); });
+  EXPECT_EQ(report.totals().at("e_lessons"), 6);
+  ASSERT_EQ(report.missing().size(), 1u);
+  EXPECT_EQ(report.missing()[0]->id, "to-ngu-van");
+  EXPECT_FALSE(report.sent);
+
+  Principal admin{true, Role::Admin, "bootstrap-admin", "Ban giám hiệu"};
+  json tomorrow = {{"sent_on", "2027-10-30"}, {"number", "25/BC-THCSVP1"}};
+  EXPECT_THROW(runner_.run<json>([&]() -> Task<json> {
+    co_return co_await app_->mark_sent(admin, 2027, tomorrow);
+  }),
+               ApiError);
+  json today = {{"sent_on", "2027-10-29"}, {"number", "25/BC-THCSVP1"}};
+  auto sent = runner_.run<json>(
+      [&]() -> Task<json> { co_return co_await app_->mark_sent(admin, 2027, today); });
+  EXPECT_EQ(sent["status"], "sent");
+  EXPECT_EQ(sent["sent"]["number"], "25/BC-THCSVP1");
+  EXPECT_EQ(sent["sent"]["sent_on_vn"], "29/10/2027");
+
+  // A deadline the school owes is done once its report is marked sent.
+  Deadline school_owes = yearly_report_deadline();
+  school_owes.owed_by = Owner::School;
+  auto owing = runner_.run<Owing>([&]() -> Task<Owing> {
+    auto dir = co_await directory_.get();
+    co_return co_await who_owes(*store_, dir, school_owes, 2027, "Trường THCS Vĩnh Phong 1");
+  });
+  EXPECT_TRUE(owing.missing.empty());
+  ASSERT_EQ(owing.done.size(), 1u);
+}
+
+}  // namespace
+}  // namespace thidua::reports
