@@ -69,7 +69,7 @@ WorkerOptions Delivery::options(const std::string& consumer) {
   WorkerOptions o;
   o.consumer = consumer;
   o.batch = 16;
-  o.block = std::chrono::milliseconds(1000);
+  o.block = std::chrono::milliseconds(250);  // due retries are promoted between reads
   o.visibility_timeout = settings_.visibility_timeout;
   o.backoff = settings_.backoff;
   o.on_retry = [this](const StreamEntry& e, int n, Instant due, const std::string& why) {
