@@ -226,6 +226,38 @@ TEST_F(NotificationsOutbox, ConcurrentWebhookUpdatesAreEachAnsweredOnce) {
   EXPECT_NE(all[0]["text"].get<std::string>().find("/hanchot"), std::string::npos);
 }
 
+TEST_F(NotificationsOutbox, LongPollingAnswersAMentionAndSaysWhatIsDown) {
+  start_service({{"THIDUA_BOT_MODE", "polling"}, {"THIDUA_POLL_TIMEOUT_S", "1"}});
+  json update = {{"event_name", "message.text.received"},
+                 {"message", {{"message_id", "p1"}, {"date", 1764000000000LL},
+                              {"text", "@Thi đua THCS Vĩnh Phong 1 /HẠNCHÓT"},
+                              {"from", {{"id", "u9"}, {"display_name", "Thầy Nam"}, {"is_bot", false}}},
+                              {"chat", {{"id", "g1"}, {"chat_type", "GROUP"}}}}}};
+  json from_bot = update;
+  from_bot["message"]["message_id"] = "p2";
+  from_bot["message"]["from"]["is_bot"] = true;
+  json other_group = update;
+  other_group["message"]["message_id"] = "p3";
+  other_group["message"]["chat"]["id"] = "g2";
+  json unknown = update;
+  unknown["message"]["message_id"] = "p4";
+  unknown["message"]["text"] = "@Thi đua THCS Vĩnh Phong 1 /xinchao";
+  for (const auto& u : {from_bot, other_group, update, unknown}) {
+    ASSERT_EQ(http_call("POST", zalo("/__fake/updates"), u.dump(), {{"Content-Type", "application/json"}}).status, 200);
+  }
+  ASSERT_TRUE(wait_until([&] { return sends("ok").size() >= 2; }, 15000));
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  auto ok = sends("ok");
+  ASSERT_EQ(ok.size(), 2u);  // the bot's own kind and the other group get nothing
+  std::string deadline = ok[0]["text"], hint = ok[1]["text"];
+  if (deadline.find("/xinchao") != std::string::npos) std::swap(deadline, hint);
+  EXPECT_NE(deadline.find("Chưa lấy được"), std::string::npos) << deadline;
+  EXPECT_NE(hint.find("/trogiup"), std::string::npos) << hint;
+  auto metrics = http_call("GET", "http://127.0.0.1:" + std::to_string(port_) + "/metrics").body;
+  EXPECT_NE(metrics.find("notifications_messages_total{state=\"sent\"} 2"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("notifications_outbox_dead 0"), std::string::npos);
+}
+
 TEST_F(NotificationsOutbox, WorkerKilledMidDeliveryLosesNothing) {
   start_service();
   const int n = 1000;
