@@ -58,7 +58,8 @@ Task<std::optional<std::string>> CommandsApp::answer(const BotUpdate& u) {
   if (needs_link(parsed.kind) && !linked) {
     co_return std::string(who.reachable ? kNotLinked : kNominationsDown);
   }
-  co_return co_await run(parsed, u, linked ? who.body : json());
+  json caller = linked ? who.body : json();  // a named local: see the GCC 12 caveat on co_await
+  co_return co_await run(parsed, u, caller);
 }
 
 Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const BotUpdate& u,
@@ -80,20 +81,22 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       co_return reply_whoami(caller);
     case CommandKind::Nominations: {
       std::string staff_id = caller.value("id", "");
-      auto a = co_await services_.nominations(http::Method::Get,
-                                              "/api/nominations/v1/nominations?subject=" + encode_segment(staff_id));
+      std::string path = "/api/nominations/v1/nominations?subject=" + encode_segment(staff_id);
+      auto a = co_await services_.nominations(http::Method::Get, path);
       if (!a.ok()) co_return std::string(kNominationsDown);
       co_return reply_nominations(a.body, caller.value("name", staff_id));
     }
     case CommandKind::Status: {
-      auto a = co_await services_.nominations(http::Method::Get, "/api/nominations/v1/nominations/" + c.args[0]);
+      std::string path = "/api/nominations/v1/nominations/" + c.args[0];
+      auto a = co_await services_.nominations(http::Method::Get, path);
       if (a.status == 404) co_return "Không có đề nghị số " + c.args[0] + ".";
       if (!a.ok()) co_return std::string(kNominationsDown);
       co_return reply_nomination(a.body);
     }
     case CommandKind::Link: {
       json body = {{"code", c.args[0]}, {"zalo_user_id", u.from_id}};
-      auto a = co_await services_.nominations(http::Method::Post, "/api/nominations/v1/zalo-links", body.dump());
+      std::string text = body.dump();
+      auto a = co_await services_.nominations(http::Method::Post, "/api/nominations/v1/zalo-links", text);
       if (a.status == 422) co_return "Mã liên kết không đúng hoặc đã hết hạn; hãy xin Ban giám hiệu mã mới.";
       if (!a.ok()) co_return std::string(kNominationsDown);
       co_return reply_linked(a.body);
@@ -109,13 +112,15 @@ Task<std::string> CommandsApp::deadlines() {
   if (next.ok() && next.body.is_object() && next.body.contains("due_date")) {
     year = std::atoi(next.body.value("due_date", "0000").substr(0, 4).c_str());
   }
-  auto subs = co_await services_.reports("/api/reports/v1/years/" + std::to_string(year) + "/submissions");
+  std::string path = "/api/reports/v1/years/" + std::to_string(year) + "/submissions";
+  auto subs = co_await services_.reports(path);
   json subs_body = subs.ok() ? subs.body : json();
   co_return reply_deadlines(next_body, subs_body);
 }
 
 Task<std::string> CommandsApp::reports(int year) {
-  auto subs = co_await services_.reports("/api/reports/v1/years/" + std::to_string(year) + "/submissions");
+  std::string path = "/api/reports/v1/years/" + std::to_string(year) + "/submissions";
+  auto subs = co_await services_.reports(path);
   if (!subs.ok()) {
     co_return "Chưa lấy được tình hình nộp báo cáo năm " + std::to_string(year) +
         " (dịch vụ báo cáo chưa sẵn sàng); vui lòng thử lại sau.";
@@ -124,7 +129,8 @@ Task<std::string> CommandsApp::reports(int year) {
 }
 
 Task<std::string> CommandsApp::quotas(const std::string& period) {
-  auto a = co_await services_.nominations(http::Method::Get, "/api/nominations/v1/quotas?period=" + encode_segment(period));
+  std::string path = "/api/nominations/v1/quotas?period=" + encode_segment(period);
+  auto a = co_await services_.nominations(http::Method::Get, path);
   if (a.status == 404 || a.status == 400 || a.status == 422) co_return "Không có kỳ khen thưởng \"" + period + "\".";
   if (!a.ok()) co_return std::string(kNominationsDown);
   co_return reply_quotas(a.body);

@@ -31,7 +31,9 @@ Task<std::string> OutboxApp::chat_of_staff(const std::string& staff_id) {
 Task<EnqueueResult> OutboxApp::submit(NewMessage message, std::string idempotency_key) {
   // A repeated request answers from the first one without asking anyone again.
   if (!idempotency_key.empty() && co_await store_.seen_key(idempotency_key)) {
-    co_return co_await store_.enqueue(message, "", idempotency_key, std::nullopt);
+    std::string no_chat;
+    std::optional<Instant> no_hold;
+    co_return co_await store_.enqueue(message, no_chat, idempotency_key, no_hold);
   }
   std::string chat;
   switch (message.target.kind) {
