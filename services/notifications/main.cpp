@@ -17,10 +17,14 @@ using namespace thidua::notifications;
 Task<std::string> queue_gauges(OutboxStore& store, RedisPool& redis) {
   auto s = co_await store.queue().sizes(redis.local());
   std::string out;
-  out += "# TYPE notifications_outbox_length gauge\nnotifications_outbox_length " + std::to_string(s.length) + "\n";
-  out += "# TYPE notifications_outbox_pending gauge\nnotifications_outbox_pending " + std::to_string(s.pending) + "\n";
-  out += "# TYPE notifications_outbox_delayed gauge\nnotifications_outbox_delayed " + std::to_string(s.retrying) + "\n";
-  out += "# TYPE notifications_outbox_dead gauge\nnotifications_outbox_dead " + std::to_string(s.dead) + "\n";
+  out += "# TYPE notifications_outbox_length gauge\nnotifications_outbox_length " +
+         std::to_string(s.length) + "\n";
+  out += "# TYPE notifications_outbox_pending gauge\nnotifications_outbox_pending " +
+         std::to_string(s.pending) + "\n";
+  out += "# TYPE notifications_outbox_delayed gauge\nnotifications_outbox_delayed " +
+         std::to_string(s.retrying) + "\n";
+  out += "# TYPE notifications_outbox_dead gauge\nnotifications_outbox_dead " +
+         std::to_string(s.dead) + "\n";
   co_return out;
 }
 }  // namespace
@@ -35,44 +39,53 @@ int main(int argc, char** argv) {
         ZaloBotClient* bot = nullptr;
         ZaloBotClient* poller = nullptr;
         if (settings.messenger == "zalo") {
-          bot = &service.make<ZaloBotClient>(settings.zalo_base, settings.zalo_token, settings.zalo_timeout);
+          bot = &service.make<ZaloBotClient>(settings.zalo_base, settings.zalo_token,
+                                             settings.zalo_timeout);
           messenger = bot;
           // Long polling holds a call open for the poll timeout, so it gets its own client.
           auto poll_timeout = std::chrono::seconds(settings.poll_timeout_s) + settings.zalo_timeout;
-          poller = &service.make<ZaloBotClient>(settings.zalo_base, settings.zalo_token,
-                                                std::chrono::duration_cast<std::chrono::milliseconds>(poll_timeout));
+          poller = &service.make<ZaloBotClient>(
+              settings.zalo_base, settings.zalo_token,
+              std::chrono::duration_cast<std::chrono::milliseconds>(poll_timeout));
         } else {
           messenger = &service.make<ConsoleMessenger>(settings.console_path);
         }
-        auto& store = service.make<OutboxStore>(service.redis(), service.keys(), clock, service.metrics());
-        auto& services = service.make<ServicesClient>(settings.nominations_url, settings.reports_url,
-                                                      settings.service_token, settings.services_timeout);
+        auto& store =
+            service.make<OutboxStore>(service.redis(), service.keys(), clock, service.metrics());
+        auto& services =
+            service.make<ServicesClient>(settings.nominations_url, settings.reports_url,
+                                         settings.service_token, settings.services_timeout);
         auto& outbox = service.make<OutboxApp>(store, services, settings, clock);
         auto& delivery = service.make<Delivery>(store, *messenger, settings, clock);
         auto& commands = service.make<CommandsApp>(outbox, services, settings, clock);
         add_routes(service.router(), RouteDeps{outbox, store, settings});
         service.metrics().describe("notifications_messages_total", "counter",
                                    "Outbox messages entering each state");
-        service.metrics().add_collector([&store, &service]() { return queue_gauges(store, service.redis()); });
+        service.metrics().add_collector(
+            [&store, &service]() { return queue_gauges(store, service.redis()); });
         auto stopping = [&service] { return service.stopping(); };
 
         for (int i = 0; i < settings.workers; ++i) {
           std::string name = "delivery-" + std::to_string(i + 1);
           RedisClient& blocking = service.redis().dedicated(name);
-          service.background(name, [&service, &store, &delivery, &blocking, &settings, i, stopping]() {
-            auto handle = [&delivery](const StreamEntry& e) { return delivery.handle(e); };
-            return run_stream_worker(store.queue(), service.redis().local(), blocking,
-                                     delivery.options(settings.consumer + "-" + std::to_string(i + 1)),
-                                     handle, stopping);
-          });
+          service.background(
+              name, [&service, &store, &delivery, &blocking, &settings, i, stopping]() {
+                auto handle = [&delivery](const StreamEntry& e) { return delivery.handle(e); };
+                return run_stream_worker(
+                    store.queue(), service.redis().local(), blocking,
+                    delivery.options(settings.consumer + "-" + std::to_string(i + 1)), handle,
+                    stopping);
+              });
         }
 
         // Nominations events become group messages, once per event_id.
         auto keys = service.keys();
-        auto& events = service.make<StreamQueue>(QueueKeys{keys.foreign("nominations", "events"), "notifications",
-                                                           keys("events-retry"), keys("events-dead")});
+        auto& events = service.make<StreamQueue>(QueueKeys{keys.foreign("nominations", "events"),
+                                                           "notifications", keys("events-retry"),
+                                                           keys("events-dead")});
         RedisClient& events_blocking = service.redis().dedicated("events-block");
-        service.background("nominations-events", [&service, &events, &events_blocking, &outbox, &settings, stopping]() {
+        service.background("nominations-events", [&service, &events, &events_blocking, &outbox,
+                                                  &settings, stopping]() {
           WorkerOptions options;
           options.consumer = settings.consumer;
           options.backoff = settings.backoff;
@@ -83,12 +96,14 @@ int main(int argc, char** argv) {
             co_await outbox.announce_event(event);
             co_return Disposition::done();
           };
-          return run_stream_worker(events, service.redis().local(), events_blocking, options, handle, stopping);
+          return run_stream_worker(events, service.redis().local(), events_blocking, options,
+                                   handle, stopping);
         });
 
         // Stored bot updates are answered by one consumer group, whichever way they came in.
         RedisClient& updates_blocking = service.redis().dedicated("updates-block");
-        service.background("bot-commands", [&service, &store, &updates_blocking, &commands, &settings, stopping]() {
+        service.background("bot-commands", [&service, &store, &updates_blocking, &commands,
+                                            &settings, stopping]() {
           WorkerOptions options;
           options.consumer = settings.consumer;
           options.backoff = settings.backoff;
@@ -97,19 +112,20 @@ int main(int argc, char** argv) {
             co_await commands.handle(entry.field("update"));
             co_return Disposition::done();
           };
-          return run_stream_worker(store.updates(), service.redis().local(), updates_blocking, options, handle,
-                                   stopping);
+          return run_stream_worker(store.updates(), service.redis().local(), updates_blocking,
+                                   options, handle, stopping);
         });
 
         if (bot && settings.bot_mode != "off") {
-          service.background("bot-start", [bot, poller, &commands, &store, &settings, stopping]() -> Task<void> {
-            co_await introduce_bot(*bot, commands, stopping);
-            if (settings.bot_mode == "webhook" && !settings.webhook_url.empty()) {
-              co_await register_webhook(*bot, settings.webhook_url, settings.webhook_secret);
-            } else if (settings.bot_mode == "polling") {
-              co_await poll_updates(*poller, store, settings.poll_timeout_s, stopping);
-            }
-          });
+          service.background(
+              "bot-start", [bot, poller, &commands, &store, &settings, stopping]() -> Task<void> {
+                co_await introduce_bot(*bot, commands, stopping);
+                if (settings.bot_mode == "webhook" && !settings.webhook_url.empty()) {
+                  co_await register_webhook(*bot, settings.webhook_url, settings.webhook_secret);
+                } else if (settings.bot_mode == "polling") {
+                  co_await poll_updates(*poller, store, settings.poll_timeout_s, stopping);
+                }
+              });
         }
       },
       argc, argv);

@@ -28,7 +28,8 @@ class NotificationsCommands : public ::testing::Test {
     reports_port_ = free_port();
     port_ = free_port();
     fake_.start(build_dir() + "/tests/fakes/fake_zalo", {},
-                {{"FAKE_ZALO_PORT", std::to_string(zalo_port_)}, {"FAKE_ZALO_TOKEN", kZaloToken},
+                {{"FAKE_ZALO_PORT", std::to_string(zalo_port_)},
+                 {"FAKE_ZALO_TOKEN", kZaloToken},
                  {"FAKE_ZALO_POLL_WAIT_MS", "200"}},
                 dir_ + "/fake.log");
     std::map<std::string, std::string> common = {{"THIDUA_REDIS_URL", redis_.url()},
@@ -38,7 +39,8 @@ class NotificationsCommands : public ::testing::Test {
     auto env = common;
     env["THIDUA_HTTP_PORT"] = std::to_string(nominations_port_);
     env["THIDUA_CATALOGUE_FILE"] = source_dir() + "/config/catalogue.json";
-    nominations_.start(build_dir() + "/services/nominations/nominations", {}, env, dir_ + "/nominations.log");
+    nominations_.start(build_dir() + "/services/nominations/nominations", {}, env,
+                       dir_ + "/nominations.log");
     env = common;
     env["THIDUA_HTTP_PORT"] = std::to_string(reports_port_);
     reports_.start(build_dir() + "/services/reports/reports", {}, env, dir_ + "/reports.log");
@@ -62,7 +64,8 @@ class NotificationsCommands : public ::testing::Test {
     }
     // The seed loads in the background; the catalogue answers once it is in.
     ASSERT_TRUE(wait_until([&] {
-      return http_call("GET", url(nominations_port_, "/api/nominations/v1/catalogue"), "", admin()).status == 200;
+      return http_call("GET", url(nominations_port_, "/api/nominations/v1/catalogue"), "", admin())
+                 .status == 200;
     }));
   }
 
@@ -74,25 +77,31 @@ class NotificationsCommands : public ::testing::Test {
   }
 
   // Sends `text` as user `from` in chat `chat` and waits for the bot's answer.
-  std::string ask(const std::string& text, const std::string& from = "zu-7", const std::string& chat = "g1") {
+  std::string ask(const std::string& text, const std::string& from = "zu-7",
+                  const std::string& chat = "g1") {
     json update = {{"event_name", "message.text.received"},
-                   {"message", {{"message_id", "m" + std::to_string(++asked_)},
-                                {"date", 1764000000000LL},
-                                {"text", "@Thi đua THCS Vĩnh Phong 1 " + text},
-                                {"from", {{"id", from}, {"display_name", "Cô Hoa"}, {"is_bot", false}}},
-                                {"chat", {{"id", chat}, {"chat_type", chat == "g1" ? "GROUP" : "PRIVATE"}}}}}};
-    http_call("POST", url(zalo_port_, "/__fake/updates"), update.dump(), {{"Content-Type", "application/json"}});
+                   {"message",
+                    {{"message_id", "m" + std::to_string(++asked_)},
+                     {"date", 1764000000000LL},
+                     {"text", "@Thi đua THCS Vĩnh Phong 1 " + text},
+                     {"from", {{"id", from}, {"display_name", "Cô Hoa"}, {"is_bot", false}}},
+                     {"chat", {{"id", chat}, {"chat_type", chat == "g1" ? "GROUP" : "PRIVATE"}}}}}};
+    http_call("POST", url(zalo_port_, "/__fake/updates"), update.dump(),
+              {{"Content-Type", "application/json"}});
     std::string answer;
-    wait_until([&] {
-      auto calls = json::parse(http_call("GET", url(zalo_port_, "/__fake/calls")).body);
-      int n = 0;
-      for (auto& c : calls) {
-        if (c.value("method", "") == "sendMessage" && c.value("outcome", "") == "ok" && ++n == answered_ + 1) {
-          answer = c["text"];
-        }
-      }
-      return !answer.empty();
-    }, 15000);
+    wait_until(
+        [&] {
+          auto calls = json::parse(http_call("GET", url(zalo_port_, "/__fake/calls")).body);
+          int n = 0;
+          for (auto& c : calls) {
+            if (c.value("method", "") == "sendMessage" && c.value("outcome", "") == "ok" &&
+                ++n == answered_ + 1) {
+              answer = c["text"];
+            }
+          }
+          return !answer.empty();
+        },
+        15000);
     if (!answer.empty()) ++answered_;
     return answer;
   }
@@ -106,9 +115,12 @@ class NotificationsCommands : public ::testing::Test {
 
 TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
   json staff = {{"name", "Nguyễn Thị Hoa"}, {"unit_id", "to-toan-tin"}, {"role", "leader"}};
-  ASSERT_EQ(http_call("PUT", url(nominations_port_, "/api/nominations/v1/catalogue/staff/gv-hoa"), staff.dump(),
-                      admin()).status, 200);
-  auto issued = http_call("POST", url(nominations_port_, "/api/nominations/v1/staff/gv-hoa/link-codes"), "", admin());
+  ASSERT_EQ(http_call("PUT", url(nominations_port_, "/api/nominations/v1/catalogue/staff/gv-hoa"),
+                      staff.dump(), admin())
+                .status,
+            200);
+  auto issued = http_call(
+      "POST", url(nominations_port_, "/api/nominations/v1/staff/gv-hoa/link-codes"), "", admin());
   ASSERT_EQ(issued.status, 201) << issued.body;
   std::string code = json::parse(issued.body)["code"];
 
@@ -118,7 +130,8 @@ TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
   EXPECT_NE(linked.find("Đã liên kết"), std::string::npos) << linked;
   EXPECT_NE(linked.find("Nguyễn Thị Hoa"), std::string::npos);
   auto me = ask("/toila");
-  EXPECT_NE(me.find("Bạn là Nguyễn Thị Hoa (mã gv-hoa), vai trò: tổ trưởng."), std::string::npos) << me;
+  EXPECT_NE(me.find("Bạn là Nguyễn Thị Hoa (mã gv-hoa), vai trò: tổ trưởng."), std::string::npos)
+      << me;
   EXPECT_NE(ask("/denghi").find("Chưa có đề nghị"), std::string::npos);
   auto quotas = ask("/chitieu 2026");
   EXPECT_NE(quotas.find("Chỉ tiêu khen thưởng Năm 2026"), std::string::npos) << quotas;

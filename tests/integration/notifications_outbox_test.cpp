@@ -27,7 +27,8 @@ class NotificationsOutbox : public ::testing::Test {
     dir_ = make_temp_dir("notif-it");
     zalo_port_ = free_port();
     fake_.start(build_dir() + "/tests/fakes/fake_zalo", {},
-                {{"FAKE_ZALO_PORT", std::to_string(zalo_port_)}, {"FAKE_ZALO_TOKEN", kZaloToken},
+                {{"FAKE_ZALO_PORT", std::to_string(zalo_port_)},
+                 {"FAKE_ZALO_TOKEN", kZaloToken},
                  {"FAKE_ZALO_POLL_WAIT_MS", "200"}},
                 dir_ + "/fake.log");
     ASSERT_TRUE(wait_until([&] { return http_call("GET", zalo("/__fake/calls")).status == 200; }));
@@ -76,7 +77,8 @@ class NotificationsOutbox : public ::testing::Test {
     service_.start(build_dir() + "/services/notifications/notifications", {}, env,
                    dir_ + "/notifications-" + std::to_string(++starts_) + ".log");
     ASSERT_TRUE(wait_until([&] {
-      return http_call("GET", "http://127.0.0.1:" + std::to_string(port_) + "/readyz").status == 200;
+      return http_call("GET", "http://127.0.0.1:" + std::to_string(port_) + "/readyz").status ==
+             200;
     }));
   }
 
@@ -93,7 +95,8 @@ class NotificationsOutbox : public ::testing::Test {
   json sends(const std::string& outcome = "") {
     json out = json::array();
     for (auto& c : json::parse(http_call("GET", zalo("/__fake/calls")).body)) {
-      if (c.value("method", "") == "sendMessage" && (outcome.empty() || c.value("outcome", "") == outcome)) {
+      if (c.value("method", "") == "sendMessage" &&
+          (outcome.empty() || c.value("outcome", "") == outcome)) {
         out.push_back(c);
       }
     }
@@ -104,7 +107,10 @@ class NotificationsOutbox : public ::testing::Test {
   }
   void fail_next(const std::string& mode, int count) {
     json f = {{"mode", mode}, {"count", count}, {"method", "sendMessage"}};
-    ASSERT_EQ(http_call("POST", zalo("/__fake/fail"), f.dump(), {{"Content-Type", "application/json"}}).status, 200);
+    ASSERT_EQ(
+        http_call("POST", zalo("/__fake/fail"), f.dump(), {{"Content-Type", "application/json"}})
+            .status,
+        200);
   }
 
   RedisServer redis_;
@@ -151,8 +157,11 @@ TEST_F(NotificationsOutbox, PermanentFailureGoesToDeadLetterAtOnceAndCanBeRetrie
   ASSERT_EQ(dead["items"].size(), 1u);
   EXPECT_EQ(dead["items"][0]["id"], id);
   EXPECT_NE(dead["items"][0]["reason"].get<std::string>().find("401"), std::string::npos);
-  EXPECT_EQ(http_call("GET", api("/dead-letters"), "", {{"Authorization", "Bearer " + kService}}).status, 403);
-  auto retry = http_call("POST", api("/dead-letters/" + id + "/retry"), "", {{"Authorization", "Bearer " + kAdmin}});
+  EXPECT_EQ(
+      http_call("GET", api("/dead-letters"), "", {{"Authorization", "Bearer " + kService}}).status,
+      403);
+  auto retry = http_call("POST", api("/dead-letters/" + id + "/retry"), "",
+                         {{"Authorization", "Bearer " + kAdmin}});
   EXPECT_EQ(retry.status, 202) << retry.body;
   ASSERT_TRUE(wait_until([&] { return message_state(id) == "sent"; }));
   EXPECT_EQ(sends("ok").size(), 1u);
@@ -179,9 +188,12 @@ TEST_F(NotificationsOutbox, IdempotencyKeyAnswersTheFirstAndQueuesNothing) {
 TEST_F(NotificationsOutbox, WrongWebhookSecretIs401AndStoresNothing) {
   start_service();
   json update = {{"event_name", "message.text.received"},
-                 {"message", {{"message_id", "x1"}, {"text", "/trogiup"}, {"date", 1},
-                              {"from", {{"id", "u1"}, {"display_name", "A"}, {"is_bot", false}}},
-                              {"chat", {{"id", "g1"}, {"chat_type", "GROUP"}}}}}};
+                 {"message",
+                  {{"message_id", "x1"},
+                   {"text", "/trogiup"},
+                   {"date", 1},
+                   {"from", {{"id", "u1"}, {"display_name", "A"}, {"is_bot", false}}},
+                   {"chat", {{"id", "g1"}, {"chat_type", "GROUP"}}}}}};
   std::string key = "{" + kSchool + "}:notifications:updates";
   for (const std::string& secret : {std::string("wrong-secret-0123456789"), std::string()}) {
     std::map<std::string, std::string> h = {{"Content-Type", "application/json"}};
@@ -197,11 +209,14 @@ TEST_F(NotificationsOutbox, ConcurrentWebhookUpdatesAreEachAnsweredOnce) {
   start_service();
   const int n = 200;
   auto update = [](int i) {
-    return json{{"event_name", "message.text.received"},
-                {"message", {{"message_id", "m" + std::to_string(i)}, {"date", 1764000000000LL},
-                             {"text", "@Thi đua THCS Vĩnh Phong 1 /trợgiúp"},
-                             {"from", {{"id", "u" + std::to_string(i)}, {"display_name", "GV"}, {"is_bot", false}}},
-                             {"chat", {{"id", "g1"}, {"chat_type", "GROUP"}}}}}};
+    return json{
+        {"event_name", "message.text.received"},
+        {"message",
+         {{"message_id", "m" + std::to_string(i)},
+          {"date", 1764000000000LL},
+          {"text", "@Thi đua THCS Vĩnh Phong 1 /trợgiúp"},
+          {"from", {{"id", "u" + std::to_string(i)}, {"display_name", "GV"}, {"is_bot", false}}},
+          {"chat", {{"id", "g1"}, {"chat_type", "GROUP"}}}}}};
   };
   std::vector<std::thread> threads;
   std::atomic<int> ok{0};
@@ -210,8 +225,9 @@ TEST_F(NotificationsOutbox, ConcurrentWebhookUpdatesAreEachAnsweredOnce) {
       // Every update once, and every tenth one twice (a platform redelivery).
       for (int i = t; i < n; i += 8) {
         for (int rep = 0; rep < (i % 10 == 0 ? 2 : 1); ++rep) {
-          auto r = http_call("POST", api("/bot/zalo/webhook"), update(i).dump(),
-                             {{"Content-Type", "application/json"}, {"X-Bot-Api-Secret-Token", kSecret}});
+          auto r = http_call(
+              "POST", api("/bot/zalo/webhook"), update(i).dump(),
+              {{"Content-Type", "application/json"}, {"X-Bot-Api-Secret-Token", kSecret}});
           if (r.status == 200) ++ok;
         }
       }
@@ -229,10 +245,12 @@ TEST_F(NotificationsOutbox, ConcurrentWebhookUpdatesAreEachAnsweredOnce) {
 TEST_F(NotificationsOutbox, LongPollingAnswersAMentionAndSaysWhatIsDown) {
   start_service({{"THIDUA_BOT_MODE", "polling"}, {"THIDUA_POLL_TIMEOUT_S", "1"}});
   json update = {{"event_name", "message.text.received"},
-                 {"message", {{"message_id", "p1"}, {"date", 1764000000000LL},
-                              {"text", "@Thi đua THCS Vĩnh Phong 1 /HẠNCHÓT"},
-                              {"from", {{"id", "u9"}, {"display_name", "Thầy Nam"}, {"is_bot", false}}},
-                              {"chat", {{"id", "g1"}, {"chat_type", "GROUP"}}}}}};
+                 {"message",
+                  {{"message_id", "p1"},
+                   {"date", 1764000000000LL},
+                   {"text", "@Thi đua THCS Vĩnh Phong 1 /HẠNCHÓT"},
+                   {"from", {{"id", "u9"}, {"display_name", "Thầy Nam"}, {"is_bot", false}}},
+                   {"chat", {{"id", "g1"}, {"chat_type", "GROUP"}}}}}};
   json from_bot = update;
   from_bot["message"]["message_id"] = "p2";
   from_bot["message"]["from"]["is_bot"] = true;
@@ -243,7 +261,10 @@ TEST_F(NotificationsOutbox, LongPollingAnswersAMentionAndSaysWhatIsDown) {
   unknown["message"]["message_id"] = "p4";
   unknown["message"]["text"] = "@Thi đua THCS Vĩnh Phong 1 /xinchao";
   for (const auto& u : {from_bot, other_group, update, unknown}) {
-    ASSERT_EQ(http_call("POST", zalo("/__fake/updates"), u.dump(), {{"Content-Type", "application/json"}}).status, 200);
+    ASSERT_EQ(
+        http_call("POST", zalo("/__fake/updates"), u.dump(), {{"Content-Type", "application/json"}})
+            .status,
+        200);
   }
   ASSERT_TRUE(wait_until([&] { return sends("ok").size() >= 2; }, 15000));
   std::this_thread::sleep_for(std::chrono::milliseconds(800));
@@ -254,7 +275,8 @@ TEST_F(NotificationsOutbox, LongPollingAnswersAMentionAndSaysWhatIsDown) {
   EXPECT_NE(deadline.find("Chưa lấy được"), std::string::npos) << deadline;
   EXPECT_NE(hint.find("/trogiup"), std::string::npos) << hint;
   auto metrics = http_call("GET", "http://127.0.0.1:" + std::to_string(port_) + "/metrics").body;
-  EXPECT_NE(metrics.find("notifications_messages_total{state=\"sent\"} 2"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("notifications_messages_total{state=\"sent\"} 2"), std::string::npos)
+      << metrics;
   EXPECT_NE(metrics.find("notifications_outbox_dead 0"), std::string::npos);
 }
 

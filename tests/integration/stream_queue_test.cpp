@@ -14,7 +14,8 @@ class StreamQueueTest : public ::testing::Test {
  protected:
   void SetUp() override {
     server_.start();
-    client_ = std::make_unique<RedisClient>(runner_.loop(), RedisEndpoint::parse(server_.url(), "t"), RedisOptions{});
+    client_ = std::make_unique<RedisClient>(
+        runner_.loop(), RedisEndpoint::parse(server_.url(), "t"), RedisOptions{});
     client_->start();
   }
   testing::RedisServer server_;
@@ -42,7 +43,7 @@ TEST_F(StreamQueueTest, DeferKeepsAttemptAndScheduleWaitsUntilDue) {
   EXPECT_EQ(got[0].field("k"), "v");
   EXPECT_EQ(got[0].attempt(), 2);  // a hold is not a failure
   EXPECT_FALSE(got[0].field("origin_id").empty());
-  EXPECT_EQ(server_.cmd1({"ZCARD", "s-retry"}), "1");  // the scheduled one still waits
+  EXPECT_EQ(server_.cmd1({"ZCARD", "s-retry"}), "1");      // the scheduled one still waits
   EXPECT_EQ(server_.cmd({"XPENDING", "s", "g"})[0], "1");  // only the second read is pending
 }
 
@@ -67,7 +68,9 @@ TEST_F(StreamQueueTest, WorkerTellsRetryAndDeadHooks) {
       stop = true;
       co_return;
     };
-    auto handle = [](const StreamEntry&) -> Task<Disposition> { co_return Disposition::retry("busy"); };
+    auto handle = [](const StreamEntry&) -> Task<Disposition> {
+      co_return Disposition::retry("busy");
+    };
     co_await run_stream_worker(q, redis, redis, o, handle, [&stop] { return stop; });
   });
   ASSERT_EQ(told.size(), 2u);

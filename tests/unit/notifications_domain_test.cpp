@@ -48,7 +48,8 @@ TEST(CommandParse, StripsLeadingMentionOfTheBot) {
   EXPECT_TRUE(parse_command("@bot.thidua /baocao", kBot).ok);
   // Another name before the command is dropped up to the slash.
   EXPECT_TRUE(parse_command("@Bot Thi Đua /chitieu 2026", kBot).ok);
-  EXPECT_EQ(strip_mention("@thi dua thcs vinh phong 1   /toila", {"Thi đua THCS Vĩnh Phong 1"}), "/toila");
+  EXPECT_EQ(strip_mention("@thi dua thcs vinh phong 1   /toila", {"Thi đua THCS Vĩnh Phong 1"}),
+            "/toila");
 }
 
 TEST(CommandParse, ArgumentErrorsGiveAOneLineHint) {
@@ -130,7 +131,7 @@ TEST(Backoff, ScheduleDoublesIsCappedAndJittered) {
   EXPECT_EQ(backoff_delay(p, 1, 0.0).count(), 500);
   EXPECT_EQ(backoff_delay(p, 1, 0.999).count(), 999);
   EXPECT_EQ(backoff_delay(p, 3, 0.0).count(), 2000);
-  EXPECT_EQ(backoff_delay(p, 10, 0.0).count(), 4000);   // capped at 8000, half fixed
+  EXPECT_EQ(backoff_delay(p, 10, 0.0).count(), 4000);  // capped at 8000, half fixed
   EXPECT_LT(backoff_delay(p, 10, 0.999).count(), 8000);
 }
 
@@ -154,7 +155,8 @@ TEST(Outbox, ParsesTargetsAndRejectsBadInput) {
   auto g = parse_new_message(json{{"target", "group"}, {"text", "Nhắc nộp báo cáo"}});
   EXPECT_EQ(g.target.kind, Target::Kind::Group);
   EXPECT_FALSE(g.urgent);
-  auto s = parse_new_message(json{{"target", {{"staff_id", "gv-01"}}}, {"text", "x"}, {"urgent", true}});
+  auto s =
+      parse_new_message(json{{"target", {{"staff_id", "gv-01"}}}, {"text", "x"}, {"urgent", true}});
   EXPECT_EQ(s.target.describe(), "staff:gv-01");
   EXPECT_TRUE(s.urgent);
   auto status = [](const json& body) {
@@ -211,8 +213,10 @@ TEST(Replies, VietnameseWithDatesDdMmYyyy) {
   EXPECT_NE(down.find("Chưa lấy được"), std::string::npos);
   EXPECT_EQ(vn_date_of("2026-03-02T20:00:00Z"), "03/03/2026");  // local date, UTC+7
   json q = {{"period_label", "năm 2026"},
-            {"items", json::array({{{"award_label", "Giấy khen"}, {"subject_kind", "individual"},
-                                    {"used", 1}, {"limit", 2}}})}};
+            {"items", json::array({{{"award_label", "Giấy khen"},
+                                    {"subject_kind", "individual"},
+                                    {"used", 1},
+                                    {"limit", 2}}})}};
   EXPECT_NE(reply_quotas(q).find("Giấy khen (cá nhân): 1/2"), std::string::npos);
 }
 

@@ -13,7 +13,8 @@ using nlohmann::json;
 
 const std::string& message_id(const Request& req) {
   const auto& id = req.param("id");
-  if (id.empty() || id.size() > 32 || id.find_first_not_of("0123456789abcdef") != std::string::npos) {
+  if (id.empty() || id.size() > 32 ||
+      id.find_first_not_of("0123456789abcdef") != std::string::npos) {
     throw not_found("message_not_found", "Không có tin nhắn mã \"" + id + "\".");
   }
   return id;
@@ -64,7 +65,8 @@ void add_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Get, base, senders, [&store](Request& req) -> Task<Response> {
     std::string st = req.query("state").value_or("");
     if (!st.empty() && !known_state(st)) {
-      throw bad_request("invalid_state", "state phải là queued, held, sending, sent, retry, dead hoặc discarded.");
+      throw bad_request("invalid_state",
+                        "state phải là queued, held, sending, sent, retry, dead hoặc discarded.");
     }
     json items = co_await store.recent(st, limit_of(req));
     json out = {{"items", std::move(items)}};
@@ -78,27 +80,32 @@ void add_routes(http::Router& router, RouteDeps d) {
     out["history"] = co_await store.history(id);
     co_return http::json(200, out);
   });
-  router.add(Method::Get, kApiBase + "/dead-letters", admin, [&store](Request& req) -> Task<Response> {
-    json items = co_await store.dead(limit_of(req));
-    json out = {{"items", std::move(items)}};
-    co_return http::json(200, out);
-  });
-  router.add(Method::Post, kApiBase + "/dead-letters/{id}/retry", admin, [&store](Request& req) -> Task<Response> {
-    const auto& id = message_id(req);
-    if (!co_await store.retry_dead(id, req.principal.subject)) {
-      throw not_found("dead_letter_not_found", "Tin nhắn \"" + id + "\" không nằm trong hàng lỗi.");
-    }
-    json out = {{"id", id}, {"status", state::kQueued}};
-    co_return http::json(202, out);
-  });
-  router.add(Method::Delete, kApiBase + "/dead-letters/{id}", admin, [&store](Request& req) -> Task<Response> {
-    const auto& id = message_id(req);
-    if (!co_await store.discard_dead(id, req.principal.subject)) {
-      throw not_found("dead_letter_not_found", "Tin nhắn \"" + id + "\" không nằm trong hàng lỗi.");
-    }
-    json out = {{"id", id}, {"status", state::kDiscarded}};
-    co_return http::json(200, out);
-  });
+  router.add(Method::Get, kApiBase + "/dead-letters", admin,
+             [&store](Request& req) -> Task<Response> {
+               json items = co_await store.dead(limit_of(req));
+               json out = {{"items", std::move(items)}};
+               co_return http::json(200, out);
+             });
+  router.add(Method::Post, kApiBase + "/dead-letters/{id}/retry", admin,
+             [&store](Request& req) -> Task<Response> {
+               const auto& id = message_id(req);
+               if (!co_await store.retry_dead(id, req.principal.subject)) {
+                 throw not_found("dead_letter_not_found",
+                                 "Tin nhắn \"" + id + "\" không nằm trong hàng lỗi.");
+               }
+               json out = {{"id", id}, {"status", state::kQueued}};
+               co_return http::json(202, out);
+             });
+  router.add(Method::Delete, kApiBase + "/dead-letters/{id}", admin,
+             [&store](Request& req) -> Task<Response> {
+               const auto& id = message_id(req);
+               if (!co_await store.discard_dead(id, req.principal.subject)) {
+                 throw not_found("dead_letter_not_found",
+                                 "Tin nhắn \"" + id + "\" không nằm trong hàng lỗi.");
+               }
+               json out = {{"id", id}, {"status", state::kDiscarded}};
+               co_return http::json(200, out);
+             });
   router.add(Method::Post, kApiBase + "/bot/zalo/webhook", Access::anyone(),
              [&store, &settings](Request& req) { return webhook(store, settings, req); });
 }

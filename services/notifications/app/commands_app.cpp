@@ -34,7 +34,8 @@ Task<void> CommandsApp::handle(const std::string& raw_update) {
   if (!u) co_return;
   auto verdict = judge_update(*u, settings_.group_id, bot_id_);
   if (verdict != UpdateVerdict::Handle) {
-    log::debug("update_ignored", {{"message_id", u->message_id}, {"verdict", static_cast<int>(verdict)}});
+    log::debug("update_ignored",
+               {{"message_id", u->message_id}, {"verdict", static_cast<int>(verdict)}});
     co_return;
   }
   std::string key = u->chat_id + ":" + u->message_id;
@@ -74,7 +75,8 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       co_return co_await reports(year);
     }
     case CommandKind::Quotas: {
-      std::string period = c.args.empty() ? std::to_string(local_date(clock_.now()).year) : c.args[0];
+      std::string period =
+          c.args.empty() ? std::to_string(local_date(clock_.now()).year) : c.args[0];
       co_return co_await quotas(period);
     }
     case CommandKind::WhoAmI:
@@ -96,8 +98,10 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
     case CommandKind::Link: {
       json body = {{"code", c.args[0]}, {"zalo_user_id", u.from_id}};
       std::string text = body.dump();
-      auto a = co_await services_.nominations(http::Method::Post, "/api/nominations/v1/zalo-links", text);
-      if (a.status == 422) co_return "Mã liên kết không đúng hoặc đã hết hạn; hãy xin Ban giám hiệu mã mới.";
+      auto a = co_await services_.nominations(http::Method::Post, "/api/nominations/v1/zalo-links",
+                                              text);
+      if (a.status == 422)
+        co_return "Mã liên kết không đúng hoặc đã hết hạn; hãy xin Ban giám hiệu mã mới.";
       if (!a.ok()) co_return std::string(kNominationsDown);
       co_return reply_linked(a.body);
     }
@@ -131,7 +135,8 @@ Task<std::string> CommandsApp::reports(int year) {
 Task<std::string> CommandsApp::quotas(const std::string& period) {
   std::string path = "/api/nominations/v1/quotas?period=" + encode_segment(period);
   auto a = co_await services_.nominations(http::Method::Get, path);
-  if (a.status == 404 || a.status == 400 || a.status == 422) co_return "Không có kỳ khen thưởng \"" + period + "\".";
+  if (a.status == 404 || a.status == 400 || a.status == 422)
+    co_return "Không có kỳ khen thưởng \"" + period + "\".";
   if (!a.ok()) co_return std::string(kNominationsDown);
   co_return reply_quotas(a.body);
 }

@@ -13,7 +13,8 @@ namespace thidua::notifications {
 
 class CommandsApp {
  public:
-  CommandsApp(OutboxApp& outbox, ServicesClient& services, const Settings& settings, const Clock& clock);
+  CommandsApp(OutboxApp& outbox, ServicesClient& services, const Settings& settings,
+              const Clock& clock);
   // Handles one stored update: decides, answers once (the reply is queued in the outbox).
   Task<void> handle(const std::string& raw_update);
   // The answer for one command, or nullopt when the bot stays silent (a stranger's

@@ -5,7 +5,8 @@
 
 namespace thidua::notifications {
 
-Delivery::Delivery(OutboxStore& store, Messenger& messenger, const Settings& settings, const Clock& clock)
+Delivery::Delivery(OutboxStore& store, Messenger& messenger, const Settings& settings,
+                   const Clock& clock)
     : store_(store), messenger_(messenger), settings_(settings), clock_(clock) {}
 
 Task<Disposition> Delivery::handle(const StreamEntry& entry) {
@@ -35,7 +36,8 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
     }
     if (wait.count() > 0) co_return Disposition::defer(clock_.now() + wait);
     nlohmann::json sending = {{"attempt", entry.attempt() + 1}};
-    if (parts.size() > 1) sending["part"] = std::to_string(i + 1) + "/" + std::to_string(parts.size());
+    if (parts.size() > 1)
+      sending["part"] = std::to_string(i + 1) + "/" + std::to_string(parts.size());
     co_await store_.record(id, state::kSending, sending);
     auto r = co_await messenger_.send(m->chat_id, parts[i]);
     if (r.kind == SendResult::Kind::Retryable) co_return Disposition::retry(r.error);
@@ -43,7 +45,8 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
     ids.push_back(r.message_id);
     bool last = i + 1 == parts.size();
     nlohmann::json extra = {{"message_id", r.message_id}};
-    if (parts.size() > 1) extra["part"] = std::to_string(i + 1) + "/" + std::to_string(parts.size());
+    if (parts.size() > 1)
+      extra["part"] = std::to_string(i + 1) + "/" + std::to_string(parts.size());
     std::vector<std::pair<std::string, std::string>> fields{{"parts_sent", std::to_string(i + 1)},
                                                             {"message_ids", ids.dump()}};
     // A part of a longer message stays "sending" until the last one is out.
@@ -52,7 +55,8 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
   co_return Disposition::done();
 }
 
-Task<void> Delivery::on_retry(const StreamEntry& entry, int retry, Instant due, const std::string& reason) {
+Task<void> Delivery::on_retry(const StreamEntry& entry, int retry, Instant due,
+                              const std::string& reason) {
   nlohmann::json extra = {{"retry", retry}, {"due", iso_instant(due)}, {"reason", reason}};
   std::vector<std::pair<std::string, std::string>> fields{{"last_error", reason}};
   co_await store_.record(entry.field("msg_id"), state::kRetry, extra, std::move(fields));

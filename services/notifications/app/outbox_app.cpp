@@ -13,15 +13,17 @@ OutboxApp::OutboxApp(OutboxStore& store, ServicesClient& services, const Setting
 Task<std::string> OutboxApp::chat_of_staff(const std::string& staff_id) {
   auto a = co_await services_.nominations(http::Method::Get, "/api/nominations/v1/catalogue");
   if (!a.ok() || !a.body.is_object()) {
-    throw ApiError(503, "nominations_unavailable",
-                   "Chưa tra được cán bộ: dịch vụ đề nghị khen thưởng không trả lời; hãy thử lại sau.");
+    throw ApiError(
+        503, "nominations_unavailable",
+        "Chưa tra được cán bộ: dịch vụ đề nghị khen thưởng không trả lời; hãy thử lại sau.");
   }
   for (const auto& s : a.body.value("staff", nlohmann::json::array())) {
     if (!s.is_object() || s.value("id", "") != staff_id) continue;
     auto zalo = s.value("zalo_user_id", "");
     if (zalo.empty()) {
       throw unprocessable("staff_not_linked",
-                          "Cán bộ \"" + staff_id + "\" chưa liên kết Zalo (dùng /lienket với mã do Ban giám hiệu cấp).");
+                          "Cán bộ \"" + staff_id +
+                              "\" chưa liên kết Zalo (dùng /lienket với mã do Ban giám hiệu cấp).");
     }
     co_return zalo;
   }
@@ -55,15 +57,16 @@ Task<EnqueueResult> OutboxApp::submit(NewMessage message, std::string idempotenc
 Task<void> OutboxApp::announce_event(const nlohmann::json& event) {
   auto text = message_for_event(event, "");  // the footer is added at delivery
   if (!text) co_return;
-  std::string event_id = event.is_object() && event.contains("event_id") && event["event_id"].is_string()
-                             ? event["event_id"].get<std::string>()
-                             : std::string();
+  std::string event_id =
+      event.is_object() && event.contains("event_id") && event["event_id"].is_string()
+          ? event["event_id"].get<std::string>()
+          : std::string();
   NewMessage m;
   m.text = *text;
   m.source = "event";
   auto r = co_await submit(std::move(m), event_id.empty() ? "" : "event:" + event_id);
-  log::info("event_queued", {{"event_id", event_id}, {"id", r.answer.value("id", "")},
-                             {"duplicate", r.duplicate}});
+  log::info("event_queued",
+            {{"event_id", event_id}, {"id", r.answer.value("id", "")}, {"duplicate", r.duplicate}});
 }
 
 Task<bool> OutboxApp::replied(const std::string& update_key) {

@@ -12,14 +12,16 @@ namespace thidua::notifications {
 
 class OutboxApp {
  public:
-  OutboxApp(OutboxStore& store, ServicesClient& services, const Settings& settings, const Clock& clock);
+  OutboxApp(OutboxStore& store, ServicesClient& services, const Settings& settings,
+            const Clock& clock);
   // Resolves the target's chat, holds a non-urgent message in quiet hours, queues it.
   // Throws ApiError: 422 unknown/unlinked staff, 503 when nominations cannot be asked.
   Task<EnqueueResult> submit(NewMessage message, std::string idempotency_key);
   // The group message for a nominations event, queued once per event_id.
   Task<void> announce_event(const nlohmann::json& event);
   // A reply in the chat an update came from, once per (chat, message_id).
-  Task<void> reply(const std::string& chat_id, const std::string& update_key, const std::string& text);
+  Task<void> reply(const std::string& chat_id, const std::string& update_key,
+                   const std::string& text);
   Task<bool> replied(const std::string& update_key);
   OutboxStore& store() { return store_; }
 

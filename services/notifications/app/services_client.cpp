@@ -24,9 +24,12 @@ std::string encode_segment(const std::string& s) {
 
 ServicesClient::ServicesClient(const std::string& nominations_url, const std::string& reports_url,
                                std::string token, std::chrono::milliseconds timeout)
-    : nominations_(nominations_url, timeout), reports_(reports_url, timeout), token_(std::move(token)) {}
+    : nominations_(nominations_url, timeout),
+      reports_(reports_url, timeout),
+      token_(std::move(token)) {}
 
-Task<ServiceAnswer> ServicesClient::nominations(http::Method method, std::string path, std::string body) {
+Task<ServiceAnswer> ServicesClient::nominations(http::Method method, std::string path,
+                                                std::string body) {
   co_return co_await call(nominations_, method, std::move(path), std::move(body));
 }
 

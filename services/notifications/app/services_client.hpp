@@ -11,7 +11,7 @@ namespace thidua::notifications {
 struct ServiceAnswer {
   bool reachable = false;  // an HTTP answer came and it was not a 5xx
   int status = 0;
-  nlohmann::json body;     // parsed JSON, or null
+  nlohmann::json body;  // parsed JSON, or null
   bool ok() const { return reachable && status >= 200 && status < 300; }
   std::string code() const;  // the problem's "code", or ""
 };

@@ -20,7 +20,8 @@ Settings Settings::load(const Env& env) {
   s.bot_mode = env.choice("THIDUA_BOT_MODE", "off", {"webhook", "polling", "off"});
   s.webhook_secret = env.text("ZALO_WEBHOOK_SECRET", "");
   if (s.bot_mode == "webhook" && s.webhook_secret.size() < 16) {
-    throw ConfigError("ZALO_WEBHOOK_SECRET: required (at least 16 characters) when THIDUA_BOT_MODE=webhook");
+    throw ConfigError(
+        "ZALO_WEBHOOK_SECRET: required (at least 16 characters) when THIDUA_BOT_MODE=webhook");
   }
   if (s.bot_mode == "polling" && s.messenger != "zalo") {
     throw ConfigError("THIDUA_BOT_MODE: polling needs THIDUA_MESSENGER=zalo");
@@ -34,7 +35,8 @@ Settings Settings::load(const Env& env) {
   s.visibility_timeout = env.millis("THIDUA_VISIBILITY_TIMEOUT_MS", 60000, 100, 3600000);
   s.workers = static_cast<int>(env.integer("THIDUA_DELIVERY_WORKERS", 2, 1, 64));
   char host[128] = {0};
-  if (gethostname(host, sizeof(host) - 1) != 0 || !host[0]) std::snprintf(host, sizeof(host), "local");
+  if (gethostname(host, sizeof(host) - 1) != 0 || !host[0])
+    std::snprintf(host, sizeof(host), "local");
   s.consumer = env.text("THIDUA_CONSUMER_NAME", host);
   s.backoff.base = env.millis("THIDUA_RETRY_BASE_MS", 1000, 10, 3600000);
   s.backoff.cap = env.millis("THIDUA_RETRY_CAP_MS", 300000, 10, 86400000);

@@ -14,7 +14,8 @@ std::string text_of(const nlohmann::json& j, const char* key) {
 }
 }  // namespace
 
-Task<void> introduce_bot(ZaloBotClient& client, CommandsApp& commands, std::function<bool()> stopping) {
+Task<void> introduce_bot(ZaloBotClient& client, CommandsApp& commands,
+                         std::function<bool()> stopping) {
   auto pause = std::chrono::milliseconds(1000);
   while (!stopping()) {
     nlohmann::json none = nlohmann::json::object();

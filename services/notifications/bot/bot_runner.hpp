@@ -10,7 +10,8 @@
 namespace thidua::notifications {
 
 // Asks getMe until it answers (or stopping); logs the bot's name, never the token.
-Task<void> introduce_bot(ZaloBotClient& client, CommandsApp& commands, std::function<bool()> stopping);
+Task<void> introduce_bot(ZaloBotClient& client, CommandsApp& commands,
+                         std::function<bool()> stopping);
 // setWebhook {url, secret_token} when a URL is set.
 Task<void> register_webhook(ZaloBotClient& client, std::string url, std::string secret);
 // getUpdates in a loop; HTTP 408 (nothing new) is normal. Each update goes to `store`.

@@ -39,7 +39,8 @@ std::string trim(const std::string& s) {
 
 bool all_of(const std::string& s, int (*pred)(int), const char* extra) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [&](char c) {
-    return pred(static_cast<unsigned char>(c)) || std::string_view(extra).find(c) != std::string_view::npos;
+    return pred(static_cast<unsigned char>(c)) ||
+           std::string_view(extra).find(c) != std::string_view::npos;
   });
 }
 
@@ -56,7 +57,8 @@ std::string check_args(const Spec& s, const std::vector<std::string>& args) {
   const auto& a = args[0];
   switch (s.kind) {
     case CommandKind::Status:
-      if (!all_of(a, ::isdigit, "") || a.size() > 20) return usage_hint(s, "Mã đề nghị phải là số.");
+      if (!all_of(a, ::isdigit, "") || a.size() > 20)
+        return usage_hint(s, "Mã đề nghị phải là số.");
       break;
     case CommandKind::Link:
       if (!all_of(a, ::isxdigit, "") || a.size() < 4 || a.size() > 32) {

@@ -11,7 +11,7 @@ namespace thidua::notifications {
 struct Target {
   enum class Kind { Group, Staff, Chat };
   Kind kind = Kind::Group;
-  std::string id;  // staff id (Staff) or chat id (Chat)
+  std::string id;                // staff id (Staff) or chat id (Chat)
   std::string describe() const;  // "group", "staff:<id>", "chat:<id>"
 };
 

@@ -36,8 +36,8 @@ QuietHours QuietHours::parse(const std::string& text, const std::string& setting
 std::optional<Instant> QuietHours::held_until(Instant now) const {
   if (!enabled) return std::nullopt;
   LocalDate today = local_date(now);
-  auto since_midnight = std::chrono::duration_cast<std::chrono::minutes>(
-      now - local_time(today, 0, 0));
+  auto since_midnight =
+      std::chrono::duration_cast<std::chrono::minutes>(now - local_time(today, 0, 0));
   int minute = static_cast<int>(since_midnight.count());
   bool crosses = start_minute > end_minute;
   bool inside = crosses ? (minute >= start_minute || minute < end_minute)

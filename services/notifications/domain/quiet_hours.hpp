@@ -9,7 +9,7 @@
 namespace thidua::notifications {
 
 struct QuietHours {
-  int start_minute = 21 * 60;      // minutes after local midnight
+  int start_minute = 21 * 60;  // minutes after local midnight
   int end_minute = 6 * 60 + 30;
   bool enabled = true;
 

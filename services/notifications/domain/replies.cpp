@@ -35,8 +35,10 @@ std::string submission_status(const std::string& s) {
 std::vector<std::string> owing_units(const json& submissions) {
   std::vector<std::string> out;
   for (const auto& o : items_of(submissions, "owing")) {
-    if (o.is_string()) out.push_back(o.get<std::string>());
-    else out.push_back(str(o, "unit_name", str(o, "unit_id")));
+    if (o.is_string())
+      out.push_back(o.get<std::string>());
+    else
+      out.push_back(str(o, "unit_name", str(o, "unit_id")));
   }
   if (!out.empty() || (submissions.is_object() && submissions.contains("owing"))) return out;
   for (const auto& u : items_of(submissions, "units")) {
@@ -96,7 +98,8 @@ std::string reply_reports(const json& submissions, int year) {
   std::string t = "📊 Báo cáo năm " + std::to_string(year) + ":";
   if (units.empty()) return t + " chưa có đơn vị nào.";
   for (const auto& u : units) {
-    t += "\n• " + str(u, "unit_name", str(u, "unit_id")) + ": " + submission_status(str(u, "status"));
+    t += "\n• " + str(u, "unit_name", str(u, "unit_id")) + ": " +
+         submission_status(str(u, "status"));
     std::string at = str(u, "submitted_at");
     if (!at.empty()) t += " ngày " + vn_date_of(at);
     auto late = u.find("late");
@@ -118,8 +121,11 @@ std::string reply_quotas(const json& quotas) {
       limit = "chưa quy định";
     }
     std::string kind = str(i, "subject_kind");
-    std::string who = kind == "collective" ? " (tập thể)" : kind == "individual" ? " (cá nhân)" : "";
-    t += "\n• " + str(i, "award_label", str(i, "award")) + who + ": " + str(i, "used", "0") + "/" + limit;
+    std::string who = kind == "collective"   ? " (tập thể)"
+                      : kind == "individual" ? " (cá nhân)"
+                                             : "";
+    t += "\n• " + str(i, "award_label", str(i, "award")) + who + ": " + str(i, "used", "0") + "/" +
+         limit;
   }
   return t;
 }
@@ -130,7 +136,8 @@ std::string reply_nominations(const json& list, const std::string& staff_name) {
   std::string t = "📋 Đề nghị khen thưởng của " + staff_name + ":";
   for (const auto& n : items) {
     t += "\n• Số " + str(n, "id") + ": " + str(n, "award_label", str(n, "award")) + ", " +
-         str(n, "period_label", str(n, "period")) + " — " + str(n, "status_label", str(n, "status"));
+         str(n, "period_label", str(n, "period")) + " — " +
+         str(n, "status_label", str(n, "status"));
   }
   return t;
 }
@@ -138,16 +145,16 @@ std::string reply_nominations(const json& list, const std::string& staff_name) {
 std::string reply_nomination(const json& n) {
   std::string t = "Đề nghị số " + str(n, "id") + ": " + str(n, "subject_name") + " — " +
                   str(n, "award_label", str(n, "award")) + ", " +
-                  str(n, "period_label", str(n, "period")) + ".\nTrạng thái: " +
-                  str(n, "status_label", str(n, "status"));
+                  str(n, "period_label", str(n, "period")) +
+                  ".\nTrạng thái: " + str(n, "status_label", str(n, "status"));
   std::string updated = str(n, "updated_at");
   if (!updated.empty()) t += " (cập nhật " + vn_date_of(updated) + ")";
   return t + ".";
 }
 
 std::string reply_whoami(const json& staff) {
-  return "Bạn là " + str(staff, "name") + " (mã " + str(staff, "id") + "), vai trò: " +
-         role_label(str(staff, "role")) + ".";
+  return "Bạn là " + str(staff, "name") + " (mã " + str(staff, "id") +
+         "), vai trò: " + role_label(str(staff, "role")) + ".";
 }
 
 std::string reply_linked(const json& staff) {

@@ -4,7 +4,9 @@
 
 namespace thidua::notifications {
 namespace {
-bool blank(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool blank(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && blank(s.front())) s.remove_prefix(1);

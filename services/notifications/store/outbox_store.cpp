@@ -95,8 +95,12 @@ json target_json(const std::string& t) {
 }  // namespace
 
 json StoredMessage::to_json() const {
-  json j = {{"id", id},         {"target", target_json(target)}, {"text", text},
-            {"urgent", urgent}, {"state", state},                {"created_at", created_at},
+  json j = {{"id", id},
+            {"target", target_json(target)},
+            {"text", text},
+            {"urgent", urgent},
+            {"state", state},
+            {"created_at", created_at},
             {"message_ids", message_ids}};
   if (!last_error.empty()) j["last_error"] = last_error;
   return j;
@@ -119,12 +123,16 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
   std::string id = crypto::random_hex(8);
   Instant now = clock_.now();
   json answer = {{"id", id}, {"status", state::kQueued}};
-  json entry = due ? history_entry(state::kHeld, now, {{"until", iso_instant(*due)}, {"reason", "quiet_hours"}})
+  json entry = due ? history_entry(state::kHeld, now,
+                                   {{"until", iso_instant(*due)}, {"reason", "quiet_hours"}})
                    : history_entry(state::kQueued, now, {{"source", m.source}});
   std::string st = due ? state::kHeld : state::kQueued;
   std::vector<std::string> keys{keys_("idem:" + (idempotency_key.empty() ? "-" : idempotency_key)),
-                                keys_("msg:" + id), keys_("msg:" + id + ":history"), keys_("recent"),
-                                queue_.keys().stream, queue_.keys().retry};
+                                keys_("msg:" + id),
+                                keys_("msg:" + id + ":history"),
+                                keys_("recent"),
+                                queue_.keys().stream,
+                                queue_.keys().retry};
   std::vector<std::string> args{id,
                                 answer.dump(),
                                 std::to_string(kIdempotencySeconds),
@@ -133,14 +141,31 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
                                 kMaxLengthText,
                                 std::to_string(unix_millis(now)),
                                 idempotency_key.empty() ? "0" : "1",
-                                "id", id, "target", m.target.describe(), "chat_id", chat_id,
-                                "text", m.text, "urgent", m.urgent ? "1" : "0", "state", st,
-                                "source", m.source, "created_at", iso_instant(now),
-                                "parts_sent", "0", "message_ids", "[]"};
+                                "id",
+                                id,
+                                "target",
+                                m.target.describe(),
+                                "chat_id",
+                                chat_id,
+                                "text",
+                                m.text,
+                                "urgent",
+                                m.urgent ? "1" : "0",
+                                "state",
+                                st,
+                                "source",
+                                m.source,
+                                "created_at",
+                                iso_instant(now),
+                                "parts_sent",
+                                "0",
+                                "message_ids",
+                                "[]"};
   auto reply = co_await redis_.local().eval(kEnqueue, std::move(keys), std::move(args));
   EnqueueResult out;
   out.duplicate = reply.elements.size() == 2 && reply.elements[0].number() == 0;
-  out.answer = json::parse(reply.elements.size() == 2 ? reply.elements[1].str : "{}", nullptr, false);
+  out.answer =
+      json::parse(reply.elements.size() == 2 ? reply.elements[1].str : "{}", nullptr, false);
   if (!out.duplicate) metrics_.add("notifications_messages_total", "state=\"" + st + "\"");
   co_return out;
 }
@@ -178,7 +203,8 @@ Task<void> OutboxStore::record(const std::string& id, const std::string& st, jso
 Task<json> OutboxStore::recent(const std::string& state_filter, int limit) {
   // Newest first; a filter scans at most a few hundred of the latest.
   int scan = state_filter.empty() ? limit : std::max(limit, 500);
-  auto ids = co_await redis_.local().call("ZREVRANGE", keys_("recent"), "0", std::to_string(scan - 1));
+  auto ids =
+      co_await redis_.local().call("ZREVRANGE", keys_("recent"), "0", std::to_string(scan - 1));
   std::vector<std::vector<std::string>> cmds;
   for (const auto& e : ids.elements) cmds.push_back({"HGETALL", keys_("msg:" + e.str)});
   json out = json::array();
@@ -217,7 +243,8 @@ Task<json> OutboxStore::dead(int limit) {
 }
 
 Task<std::optional<std::string>> OutboxStore::dead_entry_id(const std::string& id) {
-  auto entries = co_await redis_.local().call("XREVRANGE", queue_.keys().dead, "+", "-", "COUNT", "10000");
+  auto entries =
+      co_await redis_.local().call("XREVRANGE", queue_.keys().dead, "+", "-", "COUNT", "10000");
   for (const auto& e : entries.elements) {
     if (e.elements.size() < 2) continue;
     const auto& kv = e.elements[1].elements;
@@ -233,9 +260,14 @@ Task<bool> OutboxStore::retry_dead(const std::string& id, const std::string& by)
   if (!entry) co_return false;
   std::vector<std::string> keys{queue_.keys().dead, queue_.keys().stream, keys_("msg:" + id),
                                 keys_("msg:" + id + ":history")};
-  std::vector<std::string> args{*entry, id, state::kQueued,
-                                history_entry(state::kQueued, clock_.now(), {{"by", by}, {"source", "dead_letter_retry"}}).dump(),
-                                kMaxLengthText, "1"};
+  std::vector<std::string> args{
+      *entry,
+      id,
+      state::kQueued,
+      history_entry(state::kQueued, clock_.now(), {{"by", by}, {"source", "dead_letter_retry"}})
+          .dump(),
+      kMaxLengthText,
+      "1"};
   auto r = co_await redis_.local().eval(kLeaveDead, std::move(keys), std::move(args));
   co_return r.number() == 1;
 }
@@ -245,9 +277,12 @@ Task<bool> OutboxStore::discard_dead(const std::string& id, const std::string& b
   if (!entry) co_return false;
   std::vector<std::string> keys{queue_.keys().dead, queue_.keys().stream, keys_("msg:" + id),
                                 keys_("msg:" + id + ":history")};
-  std::vector<std::string> args{*entry, id, state::kDiscarded,
+  std::vector<std::string> args{*entry,
+                                id,
+                                state::kDiscarded,
                                 history_entry(state::kDiscarded, clock_.now(), {{"by", by}}).dump(),
-                                kMaxLengthText, "0"};
+                                kMaxLengthText,
+                                "0"};
   auto r = co_await redis_.local().eval(kLeaveDead, std::move(keys), std::move(args));
   co_return r.number() == 1;
 }
