@@ -280,6 +280,40 @@ TEST_F(NotificationsOutbox, LongPollingAnswersAMentionAndSaysWhatIsDown) {
   EXPECT_NE(metrics.find("notifications_outbox_dead 0"), std::string::npos);
 }
 
+TEST_F(NotificationsOutbox, LongTextGoesOutInOrderedPartsAndEventsOncePerEventId) {
+  start_service();
+  std::string text;
+  for (int i = 0; i < 450; ++i)
+    text += "Dòng " + std::to_string(i) + " của báo cáo\n";  // ~9000 chars
+  auto r = post_message({{"target", "group"}, {"text", text}});
+  ASSERT_EQ(r.status, 202);
+  auto id = json::parse(r.body)["id"].get<std::string>();
+  ASSERT_TRUE(wait_until([&] { return message_state(id) == "sent"; }));
+  auto parts = sends("ok");
+  ASSERT_GE(parts.size(), 5u);
+  std::string joined;
+  for (auto& p : parts) joined += p["text"].get<std::string>() + "\n";
+  EXPECT_TRUE(joined == text + "\n— tự động\n");  // in order, cut at line ends only
+  EXPECT_EQ(get_json(api("/messages/" + id), kAdmin)["message_ids"].size(), parts.size());
+
+  // The same nominations event written twice (a producer retry) is announced once.
+  json event = {{"event_id", "0123456789abcdef0123456789abcdef"},
+                {"type", "nomination.approved"},
+                {"nomination",
+                 {{"id", "7"},
+                  {"subject_name", "Nguyễn Văn An"},
+                  {"award_label", "Giấy khen"},
+                  {"period", "2026"}}}};
+  std::string stream = "{" + kSchool + "}:nominations:events";
+  for (int i = 0; i < 2; ++i)
+    redis_.cmd({"XADD", stream, "*", "type", "nomination.approved", "event", event.dump()});
+  ASSERT_TRUE(wait_until([&] { return sends("ok").size() == parts.size() + 1; }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  auto all = sends("ok");
+  ASSERT_EQ(all.size(), parts.size() + 1);
+  EXPECT_NE(all.back()["text"].get<std::string>().find("Nguyễn Văn An"), std::string::npos);
+}
+
 TEST_F(NotificationsOutbox, WorkerKilledMidDeliveryLosesNothing) {
   start_service();
   const int n = 1000;

@@ -50,7 +50,8 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
     std::vector<std::pair<std::string, std::string>> fields{{"parts_sent", std::to_string(i + 1)},
                                                             {"message_ids", ids.dump()}};
     // A part of a longer message stays "sending" until the last one is out.
-    co_await store_.record(id, last ? state::kSent : state::kSending, extra, std::move(fields));
+    std::string next = last ? state::kSent : state::kSending;  // named: GCC 12 and co_await
+    co_await store_.record(id, next, extra, std::move(fields));
   }
   co_return Disposition::done();
 }

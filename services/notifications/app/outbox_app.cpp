@@ -64,7 +64,8 @@ Task<void> OutboxApp::announce_event(const nlohmann::json& event) {
   NewMessage m;
   m.text = *text;
   m.source = "event";
-  auto r = co_await submit(std::move(m), event_id.empty() ? "" : "event:" + event_id);
+  std::string key = event_id.empty() ? std::string() : "event:" + event_id;  // named: GCC 12
+  auto r = co_await submit(std::move(m), key);
   log::info("event_queued",
             {{"event_id", event_id}, {"id", r.answer.value("id", "")}, {"duplicate", r.duplicate}});
 }
