@@ -158,6 +158,24 @@ Task<void> StreamQueue::retry_later(RedisClient& redis, const StreamEntry& entry
   co_await redis.eval(kRetryLater, std::move(keys), std::move(args));
 }
 
+Task<void> StreamQueue::defer(RedisClient& redis, const StreamEntry& entry, Instant due) const {
+  auto fields = without(entry.fields, {"origin_id"});
+  fields.emplace_back("origin_id", entry.id);
+  nlohmann::json flat = nlohmann::json::array();
+  for (const auto& [k, v] : fields) flat.push_back(k), flat.push_back(v);
+  std::vector<std::string> keys{keys_.stream, keys_.retry};
+  std::vector<std::string> args{keys_.group, entry.id, std::to_string(unix_millis(due)),
+                                flat.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
+  co_await redis.eval(kRetryLater, std::move(keys), std::move(args));
+}
+
+Task<void> StreamQueue::schedule(RedisClient& redis, const Fields& fields, Instant due) const {
+  nlohmann::json flat = nlohmann::json::array();
+  for (const auto& [k, v] : fields) flat.push_back(k), flat.push_back(v);
+  co_await redis.call("ZADD", keys_.retry, std::to_string(unix_millis(due)),
+                      flat.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
 Task<long long> StreamQueue::promote_due(RedisClient& redis, Instant now, int max) const {
   std::vector<std::string> keys{keys_.retry, keys_.stream};
   std::vector<std::string> args{std::to_string(unix_millis(now)), std::to_string(max),
@@ -232,12 +250,16 @@ Task<void> run_stream_worker(const StreamQueue& queue, RedisClient& redis, Redis
         Disposition d = co_await handle_safely(handle, entry);
         if (d.kind == Disposition::Kind::Done) {
           co_await queue.ack(redis, entry.id);
+        } else if (d.kind == Disposition::Kind::Defer) {
+          co_await queue.defer(redis, entry, d.due);
         } else if (d.kind == Disposition::Kind::Retry &&
                    entry.attempt() + 1 < options.backoff.max_attempts) {
           auto delay = backoff_delay(options.backoff, entry.attempt() + 1, random_unit());
-          co_await queue.retry_later(redis, entry, std::chrono::system_clock::now() + delay,
-                                     d.reason);
+          auto due = std::chrono::system_clock::now() + delay;
+          if (options.on_retry) co_await options.on_retry(entry, entry.attempt() + 1, due, d.reason);
+          co_await queue.retry_later(redis, entry, due, d.reason);
         } else {
+          if (options.on_dead) co_await options.on_dead(entry, d.reason);
           log::warn("queue_dead_letter", {{"stream", queue.keys().stream},
                                           {"id", entry.id},
                                           {"reason", d.reason},

@@ -51,6 +51,11 @@ class StreamQueue {
   // Acknowledges `entry` and schedules it again at `due` with its attempt count raised.
   Task<void> retry_later(RedisClient& redis, const StreamEntry& entry, Instant due,
                          const std::string& reason) const;
+  // Acknowledges `entry` and puts it back at `due` with its attempt count unchanged: a hold
+  // (quiet hours, a rate limit) is not a failure and must not use up the retry budget.
+  Task<void> defer(RedisClient& redis, const StreamEntry& entry, Instant due) const;
+  // Adds a new entry that first becomes visible at `due` (through the delay set).
+  Task<void> schedule(RedisClient& redis, const Fields& fields, Instant due) const;
   // Moves retries that are due back to the stream; returns how many.
   Task<long long> promote_due(RedisClient& redis, Instant now, int max) const;
   // Acknowledges `entry` and records it in the dead-letter stream with `reason`.
@@ -69,12 +74,14 @@ class StreamQueue {
 
 // What a handler decided about one entry.
 struct Disposition {
-  enum class Kind { Done, Retry, Fail };
+  enum class Kind { Done, Retry, Fail, Defer };
   Kind kind = Kind::Done;
   std::string reason;
+  Instant due{};  // Defer only
   static Disposition done() { return {}; }
-  static Disposition retry(std::string why) { return {Kind::Retry, std::move(why)}; }
-  static Disposition fail(std::string why) { return {Kind::Fail, std::move(why)}; }
+  static Disposition retry(std::string why) { return {Kind::Retry, std::move(why), {}}; }
+  static Disposition fail(std::string why) { return {Kind::Fail, std::move(why), {}}; }
+  static Disposition defer(Instant until) { return {Kind::Defer, {}, until}; }
 };
 
 struct WorkerOptions {
@@ -83,6 +90,11 @@ struct WorkerOptions {
   std::chrono::milliseconds block{1000};
   std::chrono::milliseconds visibility_timeout{30000};
   BackoffPolicy backoff;
+  // Optional: told before a retry is scheduled (retry number from 1, when it is due) and
+  // before an entry is dead-lettered, so a caller can keep its own status history.
+  std::function<Task<void>(const StreamEntry&, int retry, Instant due, const std::string& reason)>
+      on_retry;
+  std::function<Task<void>(const StreamEntry&, const std::string& reason)> on_dead;
 };
 
 // Runs until `stopping()` is true: promotes due retries, reclaims stale entries, reads new

@@ -2,56 +2,30 @@
 #include <nlohmann/json.hpp>
 
 #include "core/log.hpp"
+#include "notifications/api/routes.hpp"
+#include "notifications/app/commands_app.hpp"
+#include "notifications/app/delivery.hpp"
+#include "notifications/bot/bot_runner.hpp"
 #include "notifications/bot/console_messenger.hpp"
-#include "notifications/bot/zalo_bot_client.hpp"
-#include "notifications/domain/event_messages.hpp"
-#include "redis/stream_queue.hpp"
 #include "service/service.hpp"
 
 namespace {
 using namespace thidua;
 using namespace thidua::notifications;
 
-struct Settings {
-  std::string messenger;
-  std::string zalo_base;
-  std::string zalo_token;
-  std::string group_id;
-  std::string console_path;
-  std::string footer;
-  std::chrono::milliseconds zalo_timeout;
-  BackoffPolicy backoff;
-
-  static Settings load(const Env& env) {
-    Settings s;
-    s.messenger = env.choice("THIDUA_MESSENGER", "console", {"console", "zalo"});
-    s.zalo_base = env.text("ZALO_BOT_API_BASE", "https://bot-api.zaloplatforms.com");
-    s.zalo_timeout = env.millis("ZALO_TIMEOUT_MS", 10000, 100, 120000);
-    if (s.messenger == "zalo") {
-      s.zalo_token = env.required_text("ZALO_BOT_TOKEN");
-      s.group_id = env.required_text("ZALO_GROUP_ID");
-    } else {
-      s.group_id = env.text("ZALO_GROUP_ID", "nhom-can-bo");
-    }
-    s.console_path = env.text("THIDUA_CONSOLE_OUTBOX", "var/console-messages.log");
-    s.footer = env.text("THIDUA_BOT_FOOTER", "— Tin nhắn tự động từ hệ thống thi đua");
-    s.backoff.base = env.millis("THIDUA_RETRY_BASE_MS", 1000, 10, 3600000);
-    s.backoff.cap = env.millis("THIDUA_RETRY_CAP_MS", 300000, 10, 86400000);
-    s.backoff.max_attempts = static_cast<int>(env.integer("THIDUA_RETRY_MAX_ATTEMPTS", 8, 1, 100));
-    return s;
-  }
-};
-
-Disposition disposition_of(const SendResult& r) {
-  switch (r.kind) {
-    case SendResult::Kind::Sent:
-      return Disposition::done();
-    case SendResult::Kind::Retryable:
-      return Disposition::retry(r.error);
-    case SendResult::Kind::Permanent:
-      break;
-  }
-  return Disposition::fail(r.error);
+// Queue sizes for /metrics, read from Redis at scrape time.
+Task<std::string> queue_gauges(OutboxStore& store, RedisPool& redis) {
+  auto s = co_await store.queue().sizes(redis.local());
+  std::string out;
+  out += "# TYPE notifications_outbox_length gauge\nnotifications_outbox_length " +
+         std::to_string(s.length) + "\n";
+  out += "# TYPE notifications_outbox_pending gauge\nnotifications_outbox_pending " +
+         std::to_string(s.pending) + "\n";
+  out += "# TYPE notifications_outbox_delayed gauge\nnotifications_outbox_delayed " +
+         std::to_string(s.retrying) + "\n";
+  out += "# TYPE notifications_outbox_dead gauge\nnotifications_outbox_dead " +
+         std::to_string(s.dead) + "\n";
+  co_return out;
 }
 }  // namespace
 
@@ -59,41 +33,100 @@ int main(int argc, char** argv) {
   return service_main(
       "notifications", 8083,
       [](Service& service) {
-        auto settings = Settings::load(service.env());
+        auto& settings = service.make<Settings>(Settings::load(service.env()));
+        auto& clock = service.make<SystemClock>();
         Messenger* messenger = nullptr;
+        ZaloBotClient* bot = nullptr;
+        ZaloBotClient* poller = nullptr;
         if (settings.messenger == "zalo") {
-          messenger = &service.make<ZaloBotClient>(settings.zalo_base, settings.zalo_token,
-                                                   settings.zalo_timeout);
+          bot = &service.make<ZaloBotClient>(settings.zalo_base, settings.zalo_token,
+                                             settings.zalo_timeout);
+          messenger = bot;
+          // Long polling holds a call open for the poll timeout, so it gets its own client.
+          auto poll_timeout = std::chrono::seconds(settings.poll_timeout_s) + settings.zalo_timeout;
+          poller = &service.make<ZaloBotClient>(
+              settings.zalo_base, settings.zalo_token,
+              std::chrono::duration_cast<std::chrono::milliseconds>(poll_timeout));
         } else {
           messenger = &service.make<ConsoleMessenger>(settings.console_path);
         }
-        auto keys = service.keys();
-        QueueKeys qk{keys.foreign("nominations", "events"), "notifications",
-                     keys("events-retry"), keys("events-dead")};
-        auto& queue = service.make<StreamQueue>(qk);
-        RedisClient& redis = service.redis().dedicated("events");
-        RedisClient& blocking = service.redis().dedicated("events-block");
+        auto& store =
+            service.make<OutboxStore>(service.redis(), service.keys(), clock, service.metrics());
+        auto& services =
+            service.make<ServicesClient>(settings.nominations_url, settings.reports_url,
+                                         settings.service_token, settings.services_timeout);
+        auto& outbox = service.make<OutboxApp>(store, services, settings, clock);
+        auto& delivery = service.make<Delivery>(store, *messenger, settings, clock);
+        auto& commands = service.make<CommandsApp>(outbox, services, settings, clock);
+        add_routes(service.router(), RouteDeps{outbox, store, settings});
+        service.metrics().describe("notifications_messages_total", "counter",
+                                   "Outbox messages entering each state");
+        service.metrics().add_collector(
+            [&store, &service]() { return queue_gauges(store, service.redis()); });
+        auto stopping = [&service] { return service.stopping(); };
 
-        service.background("nominations-events", [&service, &queue, &redis, &blocking, messenger,
-                                                  settings]() -> Task<void> {
+        for (int i = 0; i < settings.workers; ++i) {
+          std::string name = "delivery-" + std::to_string(i + 1);
+          RedisClient& blocking = service.redis().dedicated(name);
+          service.background(
+              name, [&service, &store, &delivery, &blocking, &settings, i, stopping]() {
+                auto handle = [&delivery](const StreamEntry& e) { return delivery.handle(e); };
+                return run_stream_worker(
+                    store.queue(), service.redis().local(), blocking,
+                    delivery.options(settings.consumer + "-" + std::to_string(i + 1)), handle,
+                    stopping);
+              });
+        }
+
+        // Nominations events become group messages, once per event_id.
+        auto keys = service.keys();
+        auto& events = service.make<StreamQueue>(QueueKeys{keys.foreign("nominations", "events"),
+                                                           "notifications", keys("events-retry"),
+                                                           keys("events-dead")});
+        RedisClient& events_blocking = service.redis().dedicated("events-block");
+        service.background("nominations-events", [&service, &events, &events_blocking, &outbox,
+                                                  &settings, stopping]() {
           WorkerOptions options;
-          options.consumer = "notifications-1";
+          options.consumer = settings.consumer;
           options.backoff = settings.backoff;
-          auto handle = [messenger, settings](const StreamEntry& entry) -> Task<Disposition> {
+          options.visibility_timeout = settings.visibility_timeout;
+          auto handle = [&outbox](const StreamEntry& entry) -> Task<Disposition> {
             auto event = nlohmann::json::parse(entry.field("event"), nullptr, false);
             if (event.is_discarded()) co_return Disposition::fail("event is not JSON");
-            auto text = message_for_event(event, settings.footer);
-            if (!text) co_return Disposition::done();
-            auto result = co_await messenger->send(settings.group_id, *text);
-            if (result.kind == SendResult::Kind::Sent) {
-              log::info("event_announced", {{"event_type", event.value("type", "")},
-                                            {"message_id", result.message_id}});
-            }
-            co_return disposition_of(result);
+            co_await outbox.announce_event(event);
+            co_return Disposition::done();
           };
-          co_await run_stream_worker(queue, redis, blocking, options, handle,
-                                     [&service] { return service.stopping(); });
+          return run_stream_worker(events, service.redis().local(), events_blocking, options,
+                                   handle, stopping);
         });
+
+        // Stored bot updates are answered by one consumer group, whichever way they came in.
+        RedisClient& updates_blocking = service.redis().dedicated("updates-block");
+        service.background("bot-commands", [&service, &store, &updates_blocking, &commands,
+                                            &settings, stopping]() {
+          WorkerOptions options;
+          options.consumer = settings.consumer;
+          options.backoff = settings.backoff;
+          options.visibility_timeout = settings.visibility_timeout;
+          auto handle = [&commands](const StreamEntry& entry) -> Task<Disposition> {
+            co_await commands.handle(entry.field("update"));
+            co_return Disposition::done();
+          };
+          return run_stream_worker(store.updates(), service.redis().local(), updates_blocking,
+                                   options, handle, stopping);
+        });
+
+        if (bot && settings.bot_mode != "off") {
+          service.background(
+              "bot-start", [bot, poller, &commands, &store, &settings, stopping]() -> Task<void> {
+                co_await introduce_bot(*bot, commands, stopping);
+                if (settings.bot_mode == "webhook" && !settings.webhook_url.empty()) {
+                  co_await register_webhook(*bot, settings.webhook_url, settings.webhook_secret);
+                } else if (settings.bot_mode == "polling") {
+                  co_await poll_updates(*poller, store, settings.poll_timeout_s, stopping);
+                }
+              });
+        }
       },
       argc, argv);
 }

@@ -1,0 +1,113 @@
+#include "notifications/api/routes.hpp"
+
+#include "core/crypto.hpp"
+#include "core/errors.hpp"
+#include "http/json_io.hpp"
+
+namespace thidua::notifications {
+namespace {
+using http::Method;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+const std::string& message_id(const Request& req) {
+  const auto& id = req.param("id");
+  if (id.empty() || id.size() > 32 ||
+      id.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    throw not_found("message_not_found", "Không có tin nhắn mã \"" + id + "\".");
+  }
+  return id;
+}
+
+int limit_of(const Request& req) {
+  auto l = req.query("limit");
+  if (!l) return 50;
+  int n = std::atoi(l->c_str());
+  if (n < 1 || n > 200) throw bad_request("invalid_limit", "limit phải từ 1 đến 200.");
+  return n;
+}
+
+// The webhook: the secret is checked before anything of the body is read; the update is
+// stored and answered at once, and the commands worker does the rest.
+Task<Response> webhook(OutboxStore& store, const Settings& settings, Request& req) {
+  if (settings.bot_mode != "webhook") {
+    throw not_found("webhook_disabled", "Webhook không bật (THIDUA_BOT_MODE khác webhook).");
+  }
+  if (!crypto::constant_time_equal(req.header("x-bot-api-secret-token"), settings.webhook_secret)) {
+    throw ApiError(401, "invalid_webhook_secret", "Sai mã bí mật của webhook.");
+  }
+  auto update = json::parse(req.body, nullptr, false);
+  if (!update.is_object()) throw bad_request("invalid_json", "Nội dung không phải JSON object.");
+  co_await store.push_update(req.body);
+  json ok = {{"ok", true}};
+  co_return http::json(200, ok);
+}
+}  // namespace
+
+void add_routes(http::Router& router, RouteDeps d) {
+  const Access senders = Access::roles_of({Role::Service, Role::Admin});
+  const Access admin = Access::roles_of({Role::Admin});
+  auto& outbox = d.outbox;
+  auto& store = d.store;
+  const Settings& settings = d.settings;
+  const std::string base = kApiBase + "/messages";
+
+  router.add(Method::Post, base, senders, [&outbox](Request& req) -> Task<Response> {
+    auto key = checked_idempotency_key(req.header("idempotency-key"));
+    auto message = parse_new_message(http::parse_object(req));
+    auto r = co_await outbox.submit(std::move(message), key);
+    auto res = http::json(202, r.answer);
+    res.headers.emplace_back("Location", kApiBase + "/messages/" + r.answer.value("id", ""));
+    if (r.duplicate) res.headers.emplace_back("Idempotent-Replayed", "true");
+    co_return res;
+  });
+  router.add(Method::Get, base, senders, [&store](Request& req) -> Task<Response> {
+    std::string st = req.query("state").value_or("");
+    if (!st.empty() && !known_state(st)) {
+      throw bad_request("invalid_state",
+                        "state phải là queued, held, sending, sent, retry, dead hoặc discarded.");
+    }
+    json items = co_await store.recent(st, limit_of(req));
+    json out = {{"items", std::move(items)}};
+    co_return http::json(200, out);
+  });
+  router.add(Method::Get, base + "/{id}", senders, [&store](Request& req) -> Task<Response> {
+    const auto& id = message_id(req);
+    auto m = co_await store.load(id);
+    if (!m) throw not_found("message_not_found", "Không có tin nhắn mã \"" + id + "\".");
+    json out = m->to_json();
+    out["history"] = co_await store.history(id);
+    co_return http::json(200, out);
+  });
+  router.add(Method::Get, kApiBase + "/dead-letters", admin,
+             [&store](Request& req) -> Task<Response> {
+               json items = co_await store.dead(limit_of(req));
+               json out = {{"items", std::move(items)}};
+               co_return http::json(200, out);
+             });
+  router.add(Method::Post, kApiBase + "/dead-letters/{id}/retry", admin,
+             [&store](Request& req) -> Task<Response> {
+               const auto& id = message_id(req);
+               if (!co_await store.retry_dead(id, req.principal.subject)) {
+                 throw not_found("dead_letter_not_found",
+                                 "Tin nhắn \"" + id + "\" không nằm trong hàng lỗi.");
+               }
+               json out = {{"id", id}, {"status", state::kQueued}};
+               co_return http::json(202, out);
+             });
+  router.add(Method::Delete, kApiBase + "/dead-letters/{id}", admin,
+             [&store](Request& req) -> Task<Response> {
+               const auto& id = message_id(req);
+               if (!co_await store.discard_dead(id, req.principal.subject)) {
+                 throw not_found("dead_letter_not_found",
+                                 "Tin nhắn \"" + id + "\" không nằm trong hàng lỗi.");
+               }
+               json out = {{"id", id}, {"status", state::kDiscarded}};
+               co_return http::json(200, out);
+             });
+  router.add(Method::Post, kApiBase + "/bot/zalo/webhook", Access::anyone(),
+             [&store, &settings](Request& req) { return webhook(store, settings, req); });
+}
+
+}  // namespace thidua::notifications

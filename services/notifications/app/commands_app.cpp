@@ -1,0 +1,144 @@
+#include "notifications/app/commands_app.hpp"
+
+#include "core/log.hpp"
+#include "notifications/domain/replies.hpp"
+
+namespace thidua::notifications {
+namespace {
+using nlohmann::json;
+
+const char* kNominationsDown =
+    "Dịch vụ đề nghị khen thưởng đang không trả lời; chưa làm gì cả, vui lòng thử lại sau.";
+const char* kNotLinked =
+    "Bạn chưa liên kết Zalo với hồ sơ cán bộ. Xin Ban giám hiệu mã rồi gõ /lienket <mã>.";
+
+bool needs_link(CommandKind k) {
+  return k == CommandKind::Nominations || k == CommandKind::Status || k == CommandKind::WhoAmI;
+}
+}  // namespace
+
+CommandsApp::CommandsApp(OutboxApp& outbox, ServicesClient& services, const Settings& settings,
+                         const Clock& clock)
+    : outbox_(outbox), services_(services), settings_(settings), clock_(clock) {
+  if (!settings.bot_name.empty()) bot_names_.push_back(settings.bot_name);
+}
+
+void CommandsApp::learn_bot(const std::string& id, const std::string& name) {
+  if (!id.empty()) bot_id_ = id;
+  if (!name.empty()) bot_names_.push_back(name);
+}
+
+Task<void> CommandsApp::handle(const std::string& raw_update) {
+  auto j = json::parse(raw_update, nullptr, false);
+  auto u = parse_update(j);
+  if (!u) co_return;
+  auto verdict = judge_update(*u, settings_.group_id, bot_id_);
+  if (verdict != UpdateVerdict::Handle) {
+    log::debug("update_ignored",
+               {{"message_id", u->message_id}, {"verdict", static_cast<int>(verdict)}});
+    co_return;
+  }
+  std::string key = u->chat_id + ":" + u->message_id;
+  if (co_await outbox_.replied(key)) co_return;  // a duplicate message_id
+  auto text = co_await answer(*u);
+  if (!text) co_return;
+  co_await outbox_.reply(u->chat_id, key, *text);
+}
+
+Task<std::optional<std::string>> CommandsApp::answer(const BotUpdate& u) {
+  auto parsed = parse_command(u.text, bot_names_);
+  std::string path = "/api/nominations/v1/staff/by-zalo/" + encode_segment(u.from_id);
+  auto who = co_await services_.nominations(http::Method::Get, path);
+  bool linked = who.ok() && who.body.is_object();
+  // Private chats are for linked staff; a stranger may only link.
+  if (!u.group && !linked && !(parsed.ok && parsed.kind == CommandKind::Link)) {
+    if (!who.reachable) co_return std::string(kNominationsDown);
+    co_return std::nullopt;
+  }
+  if (!parsed.ok) co_return parsed.hint;
+  if (needs_link(parsed.kind) && !linked) {
+    co_return std::string(who.reachable ? kNotLinked : kNominationsDown);
+  }
+  json caller = linked ? who.body : json();  // a named local: see the GCC 12 caveat on co_await
+  co_return co_await run(parsed, u, caller);
+}
+
+Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const BotUpdate& u,
+                                                  const json& caller) {
+  switch (c.kind) {
+    case CommandKind::Help:
+      co_return help_text(settings_.contact);
+    case CommandKind::Deadlines:
+      co_return co_await deadlines();
+    case CommandKind::Reports: {
+      int year = c.args.empty() ? local_date(clock_.now()).year : std::stoi(c.args[0]);
+      co_return co_await reports(year);
+    }
+    case CommandKind::Quotas: {
+      std::string period =
+          c.args.empty() ? std::to_string(local_date(clock_.now()).year) : c.args[0];
+      co_return co_await quotas(period);
+    }
+    case CommandKind::WhoAmI:
+      co_return reply_whoami(caller);
+    case CommandKind::Nominations: {
+      std::string staff_id = caller.value("id", "");
+      std::string path = "/api/nominations/v1/nominations?subject=" + encode_segment(staff_id);
+      auto a = co_await services_.nominations(http::Method::Get, path);
+      if (!a.ok()) co_return std::string(kNominationsDown);
+      co_return reply_nominations(a.body, caller.value("name", staff_id));
+    }
+    case CommandKind::Status: {
+      std::string path = "/api/nominations/v1/nominations/" + c.args[0];
+      auto a = co_await services_.nominations(http::Method::Get, path);
+      if (a.status == 404) co_return "Không có đề nghị số " + c.args[0] + ".";
+      if (!a.ok()) co_return std::string(kNominationsDown);
+      co_return reply_nomination(a.body);
+    }
+    case CommandKind::Link: {
+      json body = {{"code", c.args[0]}, {"zalo_user_id", u.from_id}};
+      std::string text = body.dump();
+      auto a = co_await services_.nominations(http::Method::Post, "/api/nominations/v1/zalo-links",
+                                              text);
+      if (a.status == 422)
+        co_return "Mã liên kết không đúng hoặc đã hết hạn; hãy xin Ban giám hiệu mã mới.";
+      if (!a.ok()) co_return std::string(kNominationsDown);
+      co_return reply_linked(a.body);
+    }
+  }
+  co_return std::nullopt;
+}
+
+Task<std::string> CommandsApp::deadlines() {
+  auto next = co_await services_.reports("/api/reports/v1/deadlines/next");
+  json next_body = next.ok() ? next.body : json();
+  int year = local_date(clock_.now()).year;
+  if (next.ok() && next.body.is_object() && next.body.contains("due_date")) {
+    year = std::atoi(next.body.value("due_date", "0000").substr(0, 4).c_str());
+  }
+  std::string path = "/api/reports/v1/years/" + std::to_string(year) + "/submissions";
+  auto subs = co_await services_.reports(path);
+  json subs_body = subs.ok() ? subs.body : json();
+  co_return reply_deadlines(next_body, subs_body);
+}
+
+Task<std::string> CommandsApp::reports(int year) {
+  std::string path = "/api/reports/v1/years/" + std::to_string(year) + "/submissions";
+  auto subs = co_await services_.reports(path);
+  if (!subs.ok()) {
+    co_return "Chưa lấy được tình hình nộp báo cáo năm " + std::to_string(year) +
+        " (dịch vụ báo cáo chưa sẵn sàng); vui lòng thử lại sau.";
+  }
+  co_return reply_reports(subs.body, year);
+}
+
+Task<std::string> CommandsApp::quotas(const std::string& period) {
+  std::string path = "/api/nominations/v1/quotas?period=" + encode_segment(period);
+  auto a = co_await services_.nominations(http::Method::Get, path);
+  if (a.status == 404 || a.status == 400 || a.status == 422)
+    co_return "Không có kỳ khen thưởng \"" + period + "\".";
+  if (!a.ok()) co_return std::string(kNominationsDown);
+  co_return reply_quotas(a.body);
+}
+
+}  // namespace thidua::notifications

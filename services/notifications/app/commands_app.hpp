@@ -1,0 +1,40 @@
+#pragma once
+// Answers the staff's chat commands by asking the nominations and reports services. The
+// caller acts with the role of the staff record their Zalo id is linked to.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "notifications/app/outbox_app.hpp"
+#include "notifications/domain/bot_update.hpp"
+#include "notifications/domain/commands.hpp"
+
+namespace thidua::notifications {
+
+class CommandsApp {
+ public:
+  CommandsApp(OutboxApp& outbox, ServicesClient& services, const Settings& settings,
+              const Clock& clock);
+  // Handles one stored update: decides, answers once (the reply is queued in the outbox).
+  Task<void> handle(const std::string& raw_update);
+  // The answer for one command, or nullopt when the bot stays silent (a stranger's
+  // private chat). Public for tests.
+  Task<std::optional<std::string>> answer(const BotUpdate& u);
+  // Names the bot answers to in groups; getMe adds the platform's.
+  void learn_bot(const std::string& id, const std::string& name);
+
+ private:
+  Task<std::optional<std::string>> run(const ParsedCommand& c, const BotUpdate& u,
+                                       const nlohmann::json& caller);
+  Task<std::string> deadlines();
+  Task<std::string> reports(int year);
+  Task<std::string> quotas(const std::string& period);
+  OutboxApp& outbox_;
+  ServicesClient& services_;
+  const Settings& settings_;
+  const Clock& clock_;
+  std::vector<std::string> bot_names_;
+  std::string bot_id_;
+};
+
+}  // namespace thidua::notifications

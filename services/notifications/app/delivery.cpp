@@ -1,0 +1,87 @@
+#include "notifications/app/delivery.hpp"
+
+#include "core/log.hpp"
+#include "notifications/domain/split.hpp"
+
+namespace thidua::notifications {
+
+Delivery::Delivery(OutboxStore& store, Messenger& messenger, const Settings& settings,
+                   const Clock& clock)
+    : store_(store), messenger_(messenger), settings_(settings), clock_(clock) {}
+
+Task<Disposition> Delivery::handle(const StreamEntry& entry) {
+  std::string id = entry.field("msg_id");
+  auto m = co_await store_.load(id);
+  if (!m) {
+    log::warn("outbox_unknown_message", {{"id", id}});
+    co_return Disposition::done();
+  }
+  if (m->state == state::kSent || m->state == state::kDiscarded) co_return Disposition::done();
+  if (!m->urgent) {
+    if (auto until = settings_.quiet.held_until(clock_.now())) {
+      nlohmann::json extra = {{"until", iso_instant(*until)}, {"reason", "quiet_hours"}};
+      co_await store_.record(id, state::kHeld, extra);
+      co_return Disposition::defer(*until);
+    }
+  }
+  std::string text = m->text;
+  if (!settings_.footer.empty()) text += "\n" + settings_.footer;
+  auto parts = split_message(text);
+  auto ids = m->message_ids;
+  for (std::size_t i = static_cast<std::size_t>(m->parts_sent); i < parts.size(); ++i) {
+    auto wait = co_await store_.rate_wait(m->chat_id, settings_.rate_per_minute);
+    if (wait.count() > 0 && wait <= std::chrono::milliseconds(1500)) {
+      co_await sleep_for(wait);
+      wait = co_await store_.rate_wait(m->chat_id, settings_.rate_per_minute);
+    }
+    if (wait.count() > 0) co_return Disposition::defer(clock_.now() + wait);
+    nlohmann::json sending = {{"attempt", entry.attempt() + 1}};
+    if (parts.size() > 1)
+      sending["part"] = std::to_string(i + 1) + "/" + std::to_string(parts.size());
+    co_await store_.record(id, state::kSending, sending);
+    auto r = co_await messenger_.send(m->chat_id, parts[i]);
+    if (r.kind == SendResult::Kind::Retryable) co_return Disposition::retry(r.error);
+    if (r.kind == SendResult::Kind::Permanent) co_return Disposition::fail(r.error);
+    ids.push_back(r.message_id);
+    bool last = i + 1 == parts.size();
+    nlohmann::json extra = {{"message_id", r.message_id}};
+    if (parts.size() > 1)
+      extra["part"] = std::to_string(i + 1) + "/" + std::to_string(parts.size());
+    std::vector<std::pair<std::string, std::string>> fields{{"parts_sent", std::to_string(i + 1)},
+                                                            {"message_ids", ids.dump()}};
+    // A part of a longer message stays "sending" until the last one is out.
+    std::string next = last ? state::kSent : state::kSending;  // named: GCC 12 and co_await
+    co_await store_.record(id, next, extra, std::move(fields));
+  }
+  co_return Disposition::done();
+}
+
+Task<void> Delivery::on_retry(const StreamEntry& entry, int retry, Instant due,
+                              const std::string& reason) {
+  nlohmann::json extra = {{"retry", retry}, {"due", iso_instant(due)}, {"reason", reason}};
+  std::vector<std::pair<std::string, std::string>> fields{{"last_error", reason}};
+  co_await store_.record(entry.field("msg_id"), state::kRetry, extra, std::move(fields));
+}
+
+Task<void> Delivery::on_dead(const StreamEntry& entry, const std::string& reason) {
+  nlohmann::json extra = {{"reason", reason}, {"attempts", entry.attempt() + 1}};
+  std::vector<std::pair<std::string, std::string>> fields{{"last_error", reason}};
+  co_await store_.record(entry.field("msg_id"), state::kDead, extra, std::move(fields));
+  log::warn("message_dead", {{"id", entry.field("msg_id")}, {"reason", reason}});
+}
+
+WorkerOptions Delivery::options(const std::string& consumer) {
+  WorkerOptions o;
+  o.consumer = consumer;
+  o.batch = 16;
+  o.block = std::chrono::milliseconds(250);  // due retries are promoted between reads
+  o.visibility_timeout = settings_.visibility_timeout;
+  o.backoff = settings_.backoff;
+  o.on_retry = [this](const StreamEntry& e, int n, Instant due, const std::string& why) {
+    return on_retry(e, n, due, why);
+  };
+  o.on_dead = [this](const StreamEntry& e, const std::string& why) { return on_dead(e, why); };
+  return o;
+}
+
+}  // namespace thidua::notifications

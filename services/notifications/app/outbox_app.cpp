@@ -1,0 +1,88 @@
+#include "notifications/app/outbox_app.hpp"
+
+#include "core/errors.hpp"
+#include "core/log.hpp"
+#include "notifications/domain/event_messages.hpp"
+
+namespace thidua::notifications {
+
+OutboxApp::OutboxApp(OutboxStore& store, ServicesClient& services, const Settings& settings,
+                     const Clock& clock)
+    : store_(store), services_(services), settings_(settings), clock_(clock) {}
+
+Task<std::string> OutboxApp::chat_of_staff(const std::string& staff_id) {
+  auto a = co_await services_.nominations(http::Method::Get, "/api/nominations/v1/catalogue");
+  if (!a.ok() || !a.body.is_object()) {
+    throw ApiError(
+        503, "nominations_unavailable",
+        "Chưa tra được cán bộ: dịch vụ đề nghị khen thưởng không trả lời; hãy thử lại sau.");
+  }
+  for (const auto& s : a.body.value("staff", nlohmann::json::array())) {
+    if (!s.is_object() || s.value("id", "") != staff_id) continue;
+    auto zalo = s.value("zalo_user_id", "");
+    if (zalo.empty()) {
+      throw unprocessable("staff_not_linked",
+                          "Cán bộ \"" + staff_id +
+                              "\" chưa liên kết Zalo (dùng /lienket với mã do Ban giám hiệu cấp).");
+    }
+    co_return zalo;
+  }
+  throw unprocessable("unknown_staff", "Không có cán bộ mã \"" + staff_id + "\".");
+}
+
+Task<EnqueueResult> OutboxApp::submit(NewMessage message, std::string idempotency_key) {
+  // A repeated request answers from the first one without asking anyone again.
+  if (!idempotency_key.empty() && co_await store_.seen_key(idempotency_key)) {
+    std::string no_chat;
+    std::optional<Instant> no_hold;
+    co_return co_await store_.enqueue(message, no_chat, idempotency_key, no_hold);
+  }
+  std::string chat;
+  switch (message.target.kind) {
+    case Target::Kind::Group:
+      chat = settings_.group_id;
+      break;
+    case Target::Kind::Staff:
+      chat = co_await chat_of_staff(message.target.id);
+      break;
+    case Target::Kind::Chat:
+      chat = message.target.id;
+      break;
+  }
+  std::optional<Instant> due;
+  if (!message.urgent) due = settings_.quiet.held_until(clock_.now());
+  co_return co_await store_.enqueue(message, chat, idempotency_key, due);
+}
+
+Task<void> OutboxApp::announce_event(const nlohmann::json& event) {
+  auto text = message_for_event(event, "");  // the footer is added at delivery
+  if (!text) co_return;
+  std::string event_id =
+      event.is_object() && event.contains("event_id") && event["event_id"].is_string()
+          ? event["event_id"].get<std::string>()
+          : std::string();
+  NewMessage m;
+  m.text = *text;
+  m.source = "event";
+  std::string key = event_id.empty() ? std::string() : "event:" + event_id;  // named: GCC 12
+  auto r = co_await submit(std::move(m), key);
+  log::info("event_queued",
+            {{"event_id", event_id}, {"id", r.answer.value("id", "")}, {"duplicate", r.duplicate}});
+}
+
+Task<bool> OutboxApp::replied(const std::string& update_key) {
+  co_return co_await store_.seen_key("reply:" + update_key);
+}
+
+Task<void> OutboxApp::reply(const std::string& chat_id, const std::string& update_key,
+                            const std::string& text) {
+  NewMessage m;
+  m.target.kind = Target::Kind::Chat;
+  m.target.id = chat_id;
+  m.text = text;
+  m.urgent = true;  // someone asked and waits: quiet hours do not apply
+  m.source = "reply";
+  co_await submit(std::move(m), "reply:" + update_key);
+}
+
+}  // namespace thidua::notifications

@@ -1,0 +1,36 @@
+#pragma once
+// Putting messages in the outbox: from the API (another service, an admin), from
+// nominations events, and the bot's replies.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "notifications/app/services_client.hpp"
+#include "notifications/app/settings.hpp"
+#include "notifications/store/outbox_store.hpp"
+
+namespace thidua::notifications {
+
+class OutboxApp {
+ public:
+  OutboxApp(OutboxStore& store, ServicesClient& services, const Settings& settings,
+            const Clock& clock);
+  // Resolves the target's chat, holds a non-urgent message in quiet hours, queues it.
+  // Throws ApiError: 422 unknown/unlinked staff, 503 when nominations cannot be asked.
+  Task<EnqueueResult> submit(NewMessage message, std::string idempotency_key);
+  // The group message for a nominations event, queued once per event_id.
+  Task<void> announce_event(const nlohmann::json& event);
+  // A reply in the chat an update came from, once per (chat, message_id).
+  Task<void> reply(const std::string& chat_id, const std::string& update_key,
+                   const std::string& text);
+  Task<bool> replied(const std::string& update_key);
+  OutboxStore& store() { return store_; }
+
+ private:
+  Task<std::string> chat_of_staff(const std::string& staff_id);
+  OutboxStore& store_;
+  ServicesClient& services_;
+  const Settings& settings_;
+  const Clock& clock_;
+};
+
+}  // namespace thidua::notifications

@@ -1,0 +1,38 @@
+#pragma once
+// REST calls to the nominations and reports services, as the service token, from the
+// event loop. A failure is a value, not an exception: the chat says plainly what is down.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "http/client.hpp"
+
+namespace thidua::notifications {
+
+struct ServiceAnswer {
+  bool reachable = false;  // an HTTP answer came and it was not a 5xx
+  int status = 0;
+  nlohmann::json body;  // parsed JSON, or null
+  bool ok() const { return reachable && status >= 200 && status < 300; }
+  std::string code() const;  // the problem's "code", or ""
+};
+
+class ServicesClient {
+ public:
+  ServicesClient(const std::string& nominations_url, const std::string& reports_url,
+                 std::string token, std::chrono::milliseconds timeout);
+  Task<ServiceAnswer> nominations(http::Method method, std::string path, std::string body = "");
+  Task<ServiceAnswer> reports(std::string path);
+
+ private:
+  Task<ServiceAnswer> call(http::HttpClient& client, http::Method method, std::string path,
+                           std::string body);
+  http::HttpClient nominations_;
+  http::HttpClient reports_;
+  std::string token_;
+};
+
+// The staff record a Zalo id is linked to: {"id", "name", "role", "zalo_user_id", ...}.
+// Path segments are percent-encoded by the caller's rules: ids here are [A-Za-z0-9_.-].
+std::string encode_segment(const std::string& s);
+
+}  // namespace thidua::notifications

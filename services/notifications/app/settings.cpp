@@ -1,0 +1,51 @@
+#include "notifications/app/settings.hpp"
+
+#include <unistd.h>
+
+namespace thidua::notifications {
+
+Settings Settings::load(const Env& env) {
+  Settings s;
+  s.messenger = env.choice("THIDUA_MESSENGER", "console", {"console", "zalo"});
+  s.zalo_base = env.text("ZALO_BOT_API_BASE", "https://bot-api.zaloplatforms.com");
+  s.zalo_timeout = env.millis("ZALO_TIMEOUT_MS", 10000, 100, 120000);
+  if (s.messenger == "zalo") {
+    s.zalo_token = env.required_text("ZALO_BOT_TOKEN");
+    s.group_id = env.required_text("ZALO_GROUP_ID");
+  } else {
+    s.group_id = env.text("ZALO_GROUP_ID", "nhom-can-bo");
+  }
+  s.console_path = env.text("THIDUA_CONSOLE_OUTBOX", "var/console-messages.log");
+  s.footer = env.text("THIDUA_BOT_FOOTER", "— Tin nhắn tự động từ hệ thống thi đua");
+  s.bot_mode = env.choice("THIDUA_BOT_MODE", "off", {"webhook", "polling", "off"});
+  s.webhook_secret = env.text("ZALO_WEBHOOK_SECRET", "");
+  if (s.bot_mode == "webhook" && s.webhook_secret.size() < 16) {
+    throw ConfigError(
+        "ZALO_WEBHOOK_SECRET: required (at least 16 characters) when THIDUA_BOT_MODE=webhook");
+  }
+  if (s.bot_mode == "polling" && s.messenger != "zalo") {
+    throw ConfigError("THIDUA_BOT_MODE: polling needs THIDUA_MESSENGER=zalo");
+  }
+  s.webhook_url = env.text("THIDUA_WEBHOOK_URL", "");
+  s.poll_timeout_s = static_cast<int>(env.integer("THIDUA_POLL_TIMEOUT_S", 25, 1, 120));
+  s.bot_name = env.text("THIDUA_BOT_NAME", "");
+  s.contact = env.text("THIDUA_CONTACT", "");
+  s.rate_per_minute = static_cast<int>(env.integer("THIDUA_RATE_LIMIT_PER_MINUTE", 20, 0, 100000));
+  s.quiet = QuietHours::parse(env.text("THIDUA_QUIET_HOURS", "21:00-06:30"), "THIDUA_QUIET_HOURS");
+  s.visibility_timeout = env.millis("THIDUA_VISIBILITY_TIMEOUT_MS", 60000, 100, 3600000);
+  s.workers = static_cast<int>(env.integer("THIDUA_DELIVERY_WORKERS", 2, 1, 64));
+  char host[128] = {0};
+  if (gethostname(host, sizeof(host) - 1) != 0 || !host[0])
+    std::snprintf(host, sizeof(host), "local");
+  s.consumer = env.text("THIDUA_CONSUMER_NAME", host);
+  s.backoff.base = env.millis("THIDUA_RETRY_BASE_MS", 1000, 10, 3600000);
+  s.backoff.cap = env.millis("THIDUA_RETRY_CAP_MS", 300000, 10, 86400000);
+  s.backoff.max_attempts = static_cast<int>(env.integer("THIDUA_RETRY_MAX_ATTEMPTS", 8, 1, 100));
+  s.service_token = env.text("THIDUA_SERVICE_TOKEN", "");
+  s.nominations_url = env.text("THIDUA_NOMINATIONS_URL", "http://127.0.0.1:8081");
+  s.reports_url = env.text("THIDUA_REPORTS_URL", "http://127.0.0.1:8082");
+  s.services_timeout = env.millis("THIDUA_SERVICES_TIMEOUT_MS", 5000, 100, 60000);
+  return s;
+}
+
+}  // namespace thidua::notifications

@@ -1,0 +1,40 @@
+#pragma once
+// The notifications service's settings, each with a default that makes a local run work.
+#include <chrono>
+#include <string>
+
+#include "core/backoff.hpp"
+#include "core/config.hpp"
+#include "notifications/domain/quiet_hours.hpp"
+
+namespace thidua::notifications {
+
+struct Settings {
+  std::string messenger;   // THIDUA_MESSENGER: console | zalo
+  std::string zalo_base;   // ZALO_BOT_API_BASE
+  std::string zalo_token;  // ZALO_BOT_TOKEN (secret; in the URL path, never logged)
+  std::chrono::milliseconds zalo_timeout{10000};
+  std::string group_id;        // ZALO_GROUP_ID
+  std::string console_path;    // THIDUA_CONSOLE_OUTBOX
+  std::string footer;          // THIDUA_BOT_FOOTER: marks messages as automated
+  std::string bot_mode;        // THIDUA_BOT_MODE: webhook | polling | off
+  std::string webhook_secret;  // ZALO_WEBHOOK_SECRET
+  std::string webhook_url;     // THIDUA_WEBHOOK_URL: registered with setWebhook when set
+  int poll_timeout_s = 25;     // THIDUA_POLL_TIMEOUT_S
+  std::string bot_name;        // THIDUA_BOT_NAME, for mention stripping (also from getMe)
+  std::string contact;         // THIDUA_CONTACT
+  int rate_per_minute = 20;    // THIDUA_RATE_LIMIT_PER_MINUTE (per chat; 0 = off)
+  QuietHours quiet;            // THIDUA_QUIET_HOURS
+  std::chrono::milliseconds visibility_timeout{60000};  // THIDUA_VISIBILITY_TIMEOUT_MS
+  int workers = 2;                                      // THIDUA_DELIVERY_WORKERS
+  std::string consumer;                                 // THIDUA_CONSUMER_NAME (default: host name)
+  BackoffPolicy backoff;        // THIDUA_RETRY_BASE_MS / _CAP_MS / _MAX_ATTEMPTS
+  std::string service_token;    // THIDUA_SERVICE_TOKEN (for calls to the other services)
+  std::string nominations_url;  // THIDUA_NOMINATIONS_URL
+  std::string reports_url;      // THIDUA_REPORTS_URL
+  std::chrono::milliseconds services_timeout{5000};  // THIDUA_SERVICES_TIMEOUT_MS
+
+  static Settings load(const Env& env);
+};
+
+}  // namespace thidua::notifications

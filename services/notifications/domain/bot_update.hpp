@@ -1,0 +1,32 @@
+#pragma once
+// One update from the Zalo Bot Platform, as the webhook receives it ({event_name, message})
+// or as getUpdates wraps it ({ok, result:{event_name, message}}).
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+
+namespace thidua::notifications {
+
+struct BotUpdate {
+  std::string event_name;
+  std::string message_id;
+  long long date_ms = 0;
+  std::string text;
+  std::string from_id;
+  std::string from_name;
+  bool from_bot = false;
+  std::string chat_id;
+  bool group = false;  // chat_type GROUP; PRIVATE otherwise
+};
+
+// nullopt when it is not a message update with the fields a command needs.
+std::optional<BotUpdate> parse_update(const nlohmann::json& update);
+
+enum class UpdateVerdict { Handle, IgnoreBot, IgnoreChat, IgnoreEmpty };
+
+// Which updates the bot answers: people (not bots, not itself), in the staff group or in a
+// private chat (the caller's link is checked when the command runs).
+UpdateVerdict judge_update(const BotUpdate& u, const std::string& group_id,
+                           const std::string& own_bot_id);
+
+}  // namespace thidua::notifications

@@ -1,0 +1,90 @@
+#include "notifications/domain/outbox.hpp"
+
+#include "core/errors.hpp"
+#include "core/text.hpp"
+
+namespace thidua::notifications {
+
+std::string Target::describe() const {
+  switch (kind) {
+    case Kind::Group:
+      return "group";
+    case Kind::Staff:
+      return "staff:" + id;
+    case Kind::Chat:
+      return "chat:" + id;
+  }
+  return "group";
+}
+
+namespace {
+bool valid_id(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
+      return false;
+  }
+  return true;
+}
+}  // namespace
+
+NewMessage parse_new_message(const nlohmann::json& body) {
+  NewMessage m;
+  auto t = body.find("target");
+  if (t == body.end())
+    throw bad_request("missing_field",
+                      "Thiếu trường \"target\" (\"group\" hoặc {\"staff_id\": …}).");
+  if (t->is_string() && t->get<std::string>() == "group") {
+    m.target.kind = Target::Kind::Group;
+  } else if (t->is_object() && t->size() == 1 && t->contains("staff_id") &&
+             (*t)["staff_id"].is_string() && valid_id((*t)["staff_id"].get<std::string>())) {
+    m.target.kind = Target::Kind::Staff;
+    m.target.id = (*t)["staff_id"].get<std::string>();
+  } else {
+    throw unprocessable(
+        "unknown_target",
+        "Người nhận phải là \"group\" (nhóm Zalo cán bộ) hoặc {\"staff_id\": \"<mã cán bộ>\"}.");
+  }
+  auto x = body.find("text");
+  if (x == body.end() || !x->is_string())
+    throw bad_request("missing_field", "Thiếu trường \"text\".");
+  m.text = x->get<std::string>();
+  auto len = text::length(m.text);
+  bool blank = m.text.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (blank) throw unprocessable("empty_text", "Nội dung tin nhắn đang trống.");
+  if (len > 20000) throw unprocessable("text_too_long", "Nội dung dài quá 20000 ký tự.");
+  if (auto u = body.find("urgent"); u != body.end()) {
+    if (!u->is_boolean())
+      throw bad_request("invalid_field", "Trường \"urgent\" phải là true hoặc false.");
+    m.urgent = u->get<bool>();
+  }
+  return m;
+}
+
+std::string checked_idempotency_key(std::string_view key) {
+  if (key.size() > 128)
+    throw bad_request("invalid_idempotency_key", "Idempotency-Key dài quá 128 ký tự.");
+  for (char c : key) {
+    if (c < 0x21 || c > 0x7e) {
+      throw bad_request("invalid_idempotency_key",
+                        "Idempotency-Key chỉ gồm ký tự ASCII in được, không có dấu cách.");
+    }
+  }
+  return std::string(key);
+}
+
+bool known_state(const std::string& s) {
+  for (const char* k : {state::kQueued, state::kHeld, state::kSending, state::kSent, state::kRetry,
+                        state::kDead, state::kDiscarded}) {
+    if (s == k) return true;
+  }
+  return false;
+}
+
+nlohmann::json history_entry(const std::string& st, Instant at, nlohmann::json extra) {
+  nlohmann::json e = {{"state", st}, {"at", iso_instant(at)}};
+  if (extra.is_object()) e.update(extra);
+  return e;
+}
+
+}  // namespace thidua::notifications

@@ -1,0 +1,48 @@
+#pragma once
+// A message for the outbox, as another service or an admin submits it, and the entries of
+// its status history.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/clock.hpp"
+
+namespace thidua::notifications {
+
+struct Target {
+  enum class Kind { Group, Staff, Chat };
+  Kind kind = Kind::Group;
+  std::string id;                // staff id (Staff) or chat id (Chat)
+  std::string describe() const;  // "group", "staff:<id>", "chat:<id>"
+};
+
+struct NewMessage {
+  Target target;
+  std::string text;
+  bool urgent = false;
+  std::string source = "api";  // api, event, reply
+};
+
+// Reads {"target": "group" | {"staff_id": "..."}, "text": "...", "urgent": false}. Empty
+// text, text over 20000 characters, or an unknown target throw ApiError 400/422 (nothing
+// is queued). The text is NFC already (parse_object).
+NewMessage parse_new_message(const nlohmann::json& body);
+
+// An Idempotency-Key must be short and printable; empty means none. Throws ApiError 400.
+std::string checked_idempotency_key(std::string_view key);
+
+// The states a message goes through; each change appends one history entry.
+namespace state {
+inline constexpr const char* kQueued = "queued";
+inline constexpr const char* kHeld = "held";
+inline constexpr const char* kSending = "sending";
+inline constexpr const char* kSent = "sent";
+inline constexpr const char* kRetry = "retry";
+inline constexpr const char* kDead = "dead";
+inline constexpr const char* kDiscarded = "discarded";
+}  // namespace state
+
+bool known_state(const std::string& s);
+// {"state": s, "at": ISO instant, ...extra}
+nlohmann::json history_entry(const std::string& state, Instant at, nlohmann::json extra = {});
+
+}  // namespace thidua::notifications

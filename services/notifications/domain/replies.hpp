@@ -1,0 +1,23 @@
+#pragma once
+// The bot's answers, built from what the other services returned. Pure, so the wording is
+// tested without a network: short Vietnamese, dates as dd/mm/yyyy.
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+
+namespace thidua::notifications {
+
+// `next` from GET /api/reports/v1/deadlines/next; `submissions` from
+// GET /api/reports/v1/years/{year}/submissions, or null when it could not be had.
+std::string reply_deadlines(const nlohmann::json& next, const nlohmann::json& submissions);
+std::string reply_reports(const nlohmann::json& submissions, int year);
+std::string reply_quotas(const nlohmann::json& quotas);
+std::string reply_nominations(const nlohmann::json& list, const std::string& staff_name);
+std::string reply_nomination(const nlohmann::json& nomination);
+std::string reply_whoami(const nlohmann::json& staff);
+std::string reply_linked(const nlohmann::json& staff);
+// "2026-10-30" or "2026-10-30T01:00:00Z" as 30/10/2026 (local date for instants); the input
+// unchanged when it is neither.
+std::string vn_date_of(const std::string& iso);
+std::string role_label(const std::string& role);
+
+}  // namespace thidua::notifications

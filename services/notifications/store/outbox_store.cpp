@@ -1,0 +1,304 @@
+#include "notifications/store/outbox_store.hpp"
+
+#include "core/crypto.hpp"
+
+namespace thidua::notifications {
+namespace {
+using nlohmann::json;
+
+// KEYS: idem, msg, history, recent, stream, retry.
+// ARGV: id, answer, idem ttl s, due_ms (0: now), history entry, maxlen, created_ms, has_idem,
+//       then hash field/value pairs.
+const RedisScript kEnqueue(R"lua(
+if ARGV[8] == '1' then
+  local first = redis.call('GET', KEYS[1])
+  if first then return {0, first} end
+end
+redis.call('HSET', KEYS[2], unpack(ARGV, 9))
+redis.call('RPUSH', KEYS[3], ARGV[5])
+redis.call('ZADD', KEYS[4], ARGV[7], ARGV[1])
+if ARGV[4] == '0' then
+  redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[6], '*', 'msg_id', ARGV[1], 'attempt', '0')
+else
+  redis.call('ZADD', KEYS[6], ARGV[4], cjson.encode({'msg_id', ARGV[1], 'attempt', '0'}))
+end
+if ARGV[8] == '1' then redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3]) end
+return {1, ARGV[2]}
+)lua");
+
+// KEYS: msg, history. ARGV: state, entry, then field/value pairs.
+const RedisScript kRecord(R"lua(
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'state', ARGV[1], unpack(ARGV, 3))
+redis.call('RPUSH', KEYS[2], ARGV[2])
+return 1
+)lua");
+
+// KEYS: dead, stream, msg, history. ARGV: dead entry id, msg id, state, entry, maxlen, requeue.
+const RedisScript kLeaveDead(R"lua(
+if redis.call('XDEL', KEYS[1], ARGV[1]) == 0 then return 0 end
+if ARGV[6] == '1' then
+  redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', 'msg_id', ARGV[2], 'attempt', '0')
+end
+redis.call('HSET', KEYS[3], 'state', ARGV[3])
+redis.call('RPUSH', KEYS[4], ARGV[4])
+return 1
+)lua");
+
+// KEYS: window. ARGV: now_ms, window_ms, limit, member.
+const RedisScript kRate(R"lua(
+local now = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
+  redis.call('ZADD', KEYS[1], now, ARGV[4])
+  redis.call('PEXPIRE', KEYS[1], window)
+  return 0
+end
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return math.max(1, tonumber(oldest[2]) + window - now)
+)lua");
+
+constexpr int kIdempotencySeconds = 24 * 3600;
+constexpr long long kMaxLength = 1000000;
+const std::string kMaxLengthText = std::to_string(kMaxLength);
+
+std::string field_of(const RedisReply& hash, const std::string& name) {
+  for (std::size_t i = 0; i + 1 < hash.elements.size(); i += 2) {
+    if (hash.elements[i].str == name) return hash.elements[i + 1].str;
+  }
+  return {};
+}
+
+StoredMessage message_from(const std::string& id, const RedisReply& hash) {
+  StoredMessage m;
+  m.id = id;
+  m.target = field_of(hash, "target");
+  m.chat_id = field_of(hash, "chat_id");
+  m.text = field_of(hash, "text");
+  m.urgent = field_of(hash, "urgent") == "1";
+  m.state = field_of(hash, "state");
+  m.created_at = field_of(hash, "created_at");
+  m.last_error = field_of(hash, "last_error");
+  auto parts = field_of(hash, "parts_sent");
+  m.parts_sent = parts.empty() ? 0 : std::atoi(parts.c_str());
+  auto ids = json::parse(field_of(hash, "message_ids"), nullptr, false);
+  if (ids.is_array()) m.message_ids = ids;
+  return m;
+}
+
+json target_json(const std::string& t) {
+  if (t.rfind("staff:", 0) == 0) return {{"staff_id", t.substr(6)}};
+  if (t.rfind("chat:", 0) == 0) return {{"chat_id", t.substr(5)}};
+  return t;
+}
+}  // namespace
+
+json StoredMessage::to_json() const {
+  json j = {{"id", id},
+            {"target", target_json(target)},
+            {"text", text},
+            {"urgent", urgent},
+            {"state", state},
+            {"created_at", created_at},
+            {"message_ids", message_ids}};
+  if (!last_error.empty()) j["last_error"] = last_error;
+  return j;
+}
+
+OutboxStore::OutboxStore(RedisPool& redis, const Keyspace& keys, const Clock& clock,
+                         http::Metrics& metrics)
+    : redis_(redis),
+      keys_(keys),
+      clock_(clock),
+      metrics_(metrics),
+      queue_(QueueKeys{keys("outbox"), "delivery", keys("outbox-retry"), keys("outbox-dead")},
+             kMaxLength),
+      updates_(QueueKeys{keys("updates"), "commands", keys("updates-retry"), keys("updates-dead")},
+               100000) {}
+
+Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string& chat_id,
+                                         const std::string& idempotency_key,
+                                         std::optional<Instant> due) {
+  std::string id = crypto::random_hex(8);
+  Instant now = clock_.now();
+  json answer = {{"id", id}, {"status", state::kQueued}};
+  json entry = due ? history_entry(state::kHeld, now,
+                                   {{"until", iso_instant(*due)}, {"reason", "quiet_hours"}})
+                   : history_entry(state::kQueued, now, {{"source", m.source}});
+  std::string st = due ? state::kHeld : state::kQueued;
+  std::vector<std::string> keys{keys_("idem:" + (idempotency_key.empty() ? "-" : idempotency_key)),
+                                keys_("msg:" + id),
+                                keys_("msg:" + id + ":history"),
+                                keys_("recent"),
+                                queue_.keys().stream,
+                                queue_.keys().retry};
+  std::vector<std::string> args{id,
+                                answer.dump(),
+                                std::to_string(kIdempotencySeconds),
+                                due ? std::to_string(unix_millis(*due)) : "0",
+                                entry.dump(),
+                                kMaxLengthText,
+                                std::to_string(unix_millis(now)),
+                                idempotency_key.empty() ? "0" : "1",
+                                "id",
+                                id,
+                                "target",
+                                m.target.describe(),
+                                "chat_id",
+                                chat_id,
+                                "text",
+                                m.text,
+                                "urgent",
+                                m.urgent ? "1" : "0",
+                                "state",
+                                st,
+                                "source",
+                                m.source,
+                                "created_at",
+                                iso_instant(now),
+                                "parts_sent",
+                                "0",
+                                "message_ids",
+                                "[]"};
+  auto reply = co_await redis_.local().eval(kEnqueue, std::move(keys), std::move(args));
+  EnqueueResult out;
+  out.duplicate = reply.elements.size() == 2 && reply.elements[0].number() == 0;
+  out.answer =
+      json::parse(reply.elements.size() == 2 ? reply.elements[1].str : "{}", nullptr, false);
+  if (!out.duplicate) metrics_.add("notifications_messages_total", "state=\"" + st + "\"");
+  co_return out;
+}
+
+Task<bool> OutboxStore::seen_key(const std::string& idempotency_key) {
+  auto r = co_await redis_.local().call("EXISTS", keys_("idem:" + idempotency_key));
+  co_return r.number() == 1;
+}
+
+Task<std::optional<StoredMessage>> OutboxStore::load(const std::string& id) {
+  auto hash = co_await redis_.local().call("HGETALL", keys_("msg:" + id));
+  if (hash.elements.empty()) co_return std::nullopt;
+  co_return message_from(id, hash);
+}
+
+Task<json> OutboxStore::history(const std::string& id) {
+  auto list = co_await redis_.local().call("LRANGE", keys_("msg:" + id + ":history"), "0", "-1");
+  json out = json::array();
+  for (const auto& e : list.elements) {
+    auto j = json::parse(e.str, nullptr, false);
+    if (!j.is_discarded()) out.push_back(std::move(j));
+  }
+  co_return out;
+}
+
+Task<void> OutboxStore::record(const std::string& id, const std::string& st, json extra,
+                               std::vector<std::pair<std::string, std::string>> fields) {
+  std::vector<std::string> keys{keys_("msg:" + id), keys_("msg:" + id + ":history")};
+  std::vector<std::string> args{st, history_entry(st, clock_.now(), std::move(extra)).dump()};
+  for (auto& [k, v] : fields) args.push_back(k), args.push_back(v);
+  co_await redis_.local().eval(kRecord, std::move(keys), std::move(args));
+  metrics_.add("notifications_messages_total", "state=\"" + st + "\"");
+}
+
+Task<json> OutboxStore::recent(const std::string& state_filter, int limit) {
+  // Newest first; a filter scans at most a few hundred of the latest.
+  int scan = state_filter.empty() ? limit : std::max(limit, 500);
+  auto ids =
+      co_await redis_.local().call("ZREVRANGE", keys_("recent"), "0", std::to_string(scan - 1));
+  std::vector<std::vector<std::string>> cmds;
+  for (const auto& e : ids.elements) cmds.push_back({"HGETALL", keys_("msg:" + e.str)});
+  json out = json::array();
+  if (cmds.empty()) co_return out;
+  auto hashes = co_await redis_.local().batch(std::move(cmds));
+  for (std::size_t i = 0; i < hashes.size() && static_cast<int>(out.size()) < limit; ++i) {
+    if (hashes[i].elements.empty()) continue;
+    auto m = message_from(ids.elements[i].str, hashes[i]);
+    if (state_filter.empty() || m.state == state_filter) out.push_back(m.to_json());
+  }
+  co_return out;
+}
+
+Task<json> OutboxStore::dead(int limit) {
+  auto entries = co_await redis_.local().call("XREVRANGE", queue_.keys().dead, "+", "-", "COUNT",
+                                              std::to_string(limit));
+  json out = json::array();
+  for (const auto& e : entries.elements) {
+    if (e.elements.size() < 2) continue;
+    json item;
+    const auto& kv = e.elements[1].elements;
+    for (std::size_t i = 0; i + 1 < kv.size(); i += 2) {
+      if (kv[i].str == "msg_id") item["id"] = kv[i + 1].str;
+      if (kv[i].str == "dead_reason") item["reason"] = kv[i + 1].str;
+      if (kv[i].str == "dead_at") item["dead_at"] = kv[i + 1].str;
+      if (kv[i].str == "attempt") item["attempts"] = std::atoi(kv[i + 1].str.c_str()) + 1;
+    }
+    if (!item.contains("id")) continue;
+    if (auto m = co_await load(item["id"].get<std::string>())) {
+      item["target"] = target_json(m->target);
+      item["text"] = m->text;
+    }
+    out.push_back(std::move(item));
+  }
+  co_return out;
+}
+
+Task<std::optional<std::string>> OutboxStore::dead_entry_id(const std::string& id) {
+  auto entries =
+      co_await redis_.local().call("XREVRANGE", queue_.keys().dead, "+", "-", "COUNT", "10000");
+  for (const auto& e : entries.elements) {
+    if (e.elements.size() < 2) continue;
+    const auto& kv = e.elements[1].elements;
+    for (std::size_t i = 0; i + 1 < kv.size(); i += 2) {
+      if (kv[i].str == "msg_id" && kv[i + 1].str == id) co_return e.elements[0].str;
+    }
+  }
+  co_return std::nullopt;
+}
+
+Task<bool> OutboxStore::retry_dead(const std::string& id, const std::string& by) {
+  auto entry = co_await dead_entry_id(id);
+  if (!entry) co_return false;
+  std::vector<std::string> keys{queue_.keys().dead, queue_.keys().stream, keys_("msg:" + id),
+                                keys_("msg:" + id + ":history")};
+  std::vector<std::string> args{
+      *entry,
+      id,
+      state::kQueued,
+      history_entry(state::kQueued, clock_.now(), {{"by", by}, {"source", "dead_letter_retry"}})
+          .dump(),
+      kMaxLengthText,
+      "1"};
+  auto r = co_await redis_.local().eval(kLeaveDead, std::move(keys), std::move(args));
+  co_return r.number() == 1;
+}
+
+Task<bool> OutboxStore::discard_dead(const std::string& id, const std::string& by) {
+  auto entry = co_await dead_entry_id(id);
+  if (!entry) co_return false;
+  std::vector<std::string> keys{queue_.keys().dead, queue_.keys().stream, keys_("msg:" + id),
+                                keys_("msg:" + id + ":history")};
+  std::vector<std::string> args{*entry,
+                                id,
+                                state::kDiscarded,
+                                history_entry(state::kDiscarded, clock_.now(), {{"by", by}}).dump(),
+                                kMaxLengthText,
+                                "0"};
+  auto r = co_await redis_.local().eval(kLeaveDead, std::move(keys), std::move(args));
+  co_return r.number() == 1;
+}
+
+Task<std::chrono::milliseconds> OutboxStore::rate_wait(const std::string& chat_id, int per_minute) {
+  if (per_minute <= 0) co_return std::chrono::milliseconds(0);
+  std::vector<std::string> keys{keys_("rate:" + chat_id)};
+  std::vector<std::string> args{std::to_string(unix_millis(clock_.now())), "60000",
+                                std::to_string(per_minute), crypto::random_hex(8)};
+  auto r = co_await redis_.local().eval(kRate, std::move(keys), std::move(args));
+  co_return std::chrono::milliseconds(r.number());
+}
+
+Task<std::string> OutboxStore::push_update(const std::string& raw_json) {
+  Fields f{{"update", raw_json}};
+  co_return co_await updates_.add(redis_.local(), f);
+}
+
+}  // namespace thidua::notifications

@@ -1,0 +1,79 @@
+#pragma once
+// The outbox in Redis, and the only code that knows its keys:
+//   {school}:notifications:outbox            stream of {msg_id, attempt}; group "delivery"
+//   {school}:notifications:outbox-retry      delay set (retries, quiet hours, rate limits)
+//   {school}:notifications:outbox-dead       dead-letter stream {msg_id, dead_reason, …}
+//   {school}:notifications:msg:{id}          hash: target, chat_id, text, urgent, state, …
+//   {school}:notifications:msg:{id}:history  list of JSON history entries
+//   {school}:notifications:recent            sorted set id → created (ms), for the dashboard
+//   {school}:notifications:idem:{key}        first answer for an Idempotency-Key, 24 h
+//   {school}:notifications:rate:{chat}       sliding window of sends per chat
+//   {school}:notifications:updates           stream of inbound bot updates; group "commands"
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/keyspace.hpp"
+#include "http/metrics.hpp"
+#include "notifications/domain/outbox.hpp"
+#include "redis/redis_pool.hpp"
+#include "redis/stream_queue.hpp"
+
+namespace thidua::notifications {
+
+struct StoredMessage {
+  std::string id;
+  std::string target;
+  std::string chat_id;
+  std::string text;
+  bool urgent = false;
+  std::string state;
+  std::string created_at;
+  int parts_sent = 0;
+  nlohmann::json message_ids = nlohmann::json::array();
+  std::string last_error;
+  nlohmann::json to_json() const;
+};
+
+struct EnqueueResult {
+  nlohmann::json answer;  // {"id", "status"}
+  bool duplicate = false;
+};
+
+class OutboxStore {
+ public:
+  OutboxStore(RedisPool& redis, const Keyspace& keys, const Clock& clock, http::Metrics& metrics);
+  const StreamQueue& queue() const { return queue_; }
+  const StreamQueue& updates() const { return updates_; }
+
+  // Stores the message and queues it (or holds it until `due`) in one script. With an
+  // idempotency key seen in the last 24 h, returns the first answer and changes nothing.
+  Task<EnqueueResult> enqueue(const NewMessage& m, const std::string& chat_id,
+                              const std::string& idempotency_key, std::optional<Instant> due);
+  Task<bool> seen_key(const std::string& idempotency_key);
+  Task<std::optional<StoredMessage>> load(const std::string& id);
+  Task<nlohmann::json> history(const std::string& id);
+  // Sets `state` (and `fields`) and appends a history entry, atomically.
+  Task<void> record(const std::string& id, const std::string& state, nlohmann::json extra,
+                    std::vector<std::pair<std::string, std::string>> fields = {});
+  Task<nlohmann::json> recent(const std::string& state_filter, int limit);
+  Task<nlohmann::json> dead(int limit);
+  // False when the message is not in the dead-letter stream.
+  Task<bool> retry_dead(const std::string& id, const std::string& by);
+  Task<bool> discard_dead(const std::string& id, const std::string& by);
+  // 0 when a send to `chat_id` may go now (and counts it); otherwise how long to wait.
+  Task<std::chrono::milliseconds> rate_wait(const std::string& chat_id, int per_minute);
+  Task<std::string> push_update(const std::string& raw_json);
+
+ private:
+  Task<std::optional<std::string>> dead_entry_id(const std::string& id);
+  RedisPool& redis_;
+  Keyspace keys_;
+  const Clock& clock_;
+  http::Metrics& metrics_;
+  StreamQueue queue_;
+  StreamQueue updates_;
+};
+
+}  // namespace thidua::notifications

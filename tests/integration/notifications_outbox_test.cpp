@@ -1,0 +1,343 @@
+// The notifications service against a real Redis and the fake Zalo Bot API: retries,
+// dead letters, idempotency, the webhook, and a worker killed mid-delivery.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "support/http_call.hpp"
+#include "support/process.hpp"
+#include "support/redis_server.hpp"
+
+namespace thidua::testing {
+namespace {
+using nlohmann::json;
+
+const std::string kService = "svc-token-0123456789abcdef";
+const std::string kAdmin = "admin-token-0123456789abcdef";
+const std::string kSecret = "webhook-secret-0123456789";
+const std::string kZaloToken = "fake-zalo-token";
+const std::string kSchool = "thcs-vinh-phong-1";
+
+class NotificationsOutbox : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    redis_.start();
+    dir_ = make_temp_dir("notif-it");
+    zalo_port_ = free_port();
+    fake_.start(build_dir() + "/tests/fakes/fake_zalo", {},
+                {{"FAKE_ZALO_PORT", std::to_string(zalo_port_)},
+                 {"FAKE_ZALO_TOKEN", kZaloToken},
+                 {"FAKE_ZALO_POLL_WAIT_MS", "200"}},
+                dir_ + "/fake.log");
+    ASSERT_TRUE(wait_until([&] { return http_call("GET", zalo("/__fake/calls")).status == 200; }));
+  }
+  void TearDown() override {
+    if (service_.running()) service_.stop();
+    fake_.stop();
+  }
+
+  std::string zalo(const std::string& path) const {
+    return "http://127.0.0.1:" + std::to_string(zalo_port_) + path;
+  }
+  std::string api(const std::string& path) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + "/api/notifications/v1" + path;
+  }
+
+  void start_service(std::map<std::string, std::string> extra = {}) {
+    if (port_ == 0) port_ = free_port();
+    std::map<std::string, std::string> env = {
+        {"THIDUA_HTTP_PORT", std::to_string(port_)},
+        {"THIDUA_REDIS_URL", redis_.url()},
+        {"THIDUA_SCHOOL_ID", kSchool},
+        {"THIDUA_MESSENGER", "zalo"},
+        {"ZALO_BOT_API_BASE", zalo("")},
+        {"ZALO_BOT_TOKEN", kZaloToken},
+        {"ZALO_GROUP_ID", "g1"},
+        {"ZALO_TIMEOUT_MS", "2000"},
+        {"THIDUA_BOT_MODE", "webhook"},
+        {"ZALO_WEBHOOK_SECRET", kSecret},
+        {"THIDUA_SERVICE_TOKEN", kService},
+        {"THIDUA_ADMIN_TOKEN", kAdmin},
+        {"THIDUA_QUIET_HOURS", "off"},
+        {"THIDUA_RATE_LIMIT_PER_MINUTE", "0"},
+        {"THIDUA_RETRY_BASE_MS", "20"},
+        {"THIDUA_RETRY_CAP_MS", "100"},
+        {"THIDUA_RETRY_MAX_ATTEMPTS", "8"},
+        {"THIDUA_VISIBILITY_TIMEOUT_MS", "1500"},
+        {"THIDUA_DELIVERY_WORKERS", "1"},
+        {"THIDUA_CONSUMER_NAME", "it"},
+        {"THIDUA_NOMINATIONS_URL", "http://127.0.0.1:1"},
+        {"THIDUA_REPORTS_URL", "http://127.0.0.1:1"},
+        {"THIDUA_ACCESS_LOG", "false"},
+        {"THIDUA_BOT_FOOTER", "— tự động"},
+    };
+    for (auto& [k, v] : extra) env[k] = v;
+    service_.start(build_dir() + "/services/notifications/notifications", {}, env,
+                   dir_ + "/notifications-" + std::to_string(++starts_) + ".log");
+    ASSERT_TRUE(wait_until([&] {
+      return http_call("GET", "http://127.0.0.1:" + std::to_string(port_) + "/readyz").status ==
+             200;
+    }));
+  }
+
+  HttpReply post_message(const json& body, const std::string& key = "") {
+    std::map<std::string, std::string> h = {{"Authorization", "Bearer " + kService},
+                                            {"Content-Type", "application/json"}};
+    if (!key.empty()) h["Idempotency-Key"] = key;
+    return http_call("POST", api("/messages"), body.dump(), h);
+  }
+  json get_json(const std::string& url, const std::string& token) {
+    auto r = http_call("GET", url, "", {{"Authorization", "Bearer " + token}});
+    return json::parse(r.body, nullptr, false);
+  }
+  json sends(const std::string& outcome = "") {
+    json out = json::array();
+    for (auto& c : json::parse(http_call("GET", zalo("/__fake/calls")).body)) {
+      if (c.value("method", "") == "sendMessage" &&
+          (outcome.empty() || c.value("outcome", "") == outcome)) {
+        out.push_back(c);
+      }
+    }
+    return out;
+  }
+  std::string message_state(const std::string& id) {
+    return get_json(api("/messages/" + id), kAdmin).value("state", "");
+  }
+  void fail_next(const std::string& mode, int count) {
+    json f = {{"mode", mode}, {"count", count}, {"method", "sendMessage"}};
+    ASSERT_EQ(
+        http_call("POST", zalo("/__fake/fail"), f.dump(), {{"Content-Type", "application/json"}})
+            .status,
+        200);
+  }
+
+  RedisServer redis_;
+  Process fake_;
+  Process service_;
+  std::string dir_;
+  int zalo_port_ = 0;
+  int port_ = 0;
+  int starts_ = 0;
+};
+
+TEST_F(NotificationsOutbox, FiveFailuresThenSuccessDeliverOneMessage) {
+  start_service();
+  fail_next("http5xx", 3);
+  auto r = post_message({{"target", "group"}, {"text", "Nhắc: hạn nộp báo cáo 30/10/2026"}});
+  ASSERT_EQ(r.status, 202) << r.body;
+  auto id = json::parse(r.body)["id"].get<std::string>();
+  // Three 500s are armed first; two 429s follow once they are used up.
+  ASSERT_TRUE(wait_until([&] { return sends("http5xx").size() == 3; }));
+  fail_next("http429", 2);
+  ASSERT_TRUE(wait_until([&] { return message_state(id) == "sent"; }, 15000));
+  auto ok = sends("ok");
+  ASSERT_EQ(ok.size(), 1u);
+  EXPECT_EQ(sends().size(), 6u);
+  EXPECT_EQ(ok[0]["chat_id"], "g1");
+  EXPECT_EQ(ok[0]["text"], "Nhắc: hạn nộp báo cáo 30/10/2026\n— tự động");
+  auto m = get_json(api("/messages/" + id), kAdmin);
+  int retries = 0;
+  for (auto& h : m["history"]) retries += h["state"] == "retry";
+  EXPECT_EQ(retries, 5);
+  EXPECT_EQ(m["history"].back()["state"], "sent");
+  EXPECT_EQ(m["history"].back()["message_id"], ok[0]["message_id"]);
+}
+
+TEST_F(NotificationsOutbox, PermanentFailureGoesToDeadLetterAtOnceAndCanBeRetried) {
+  start_service();
+  fail_next("http401", 1);
+  auto r = post_message({{"target", "group"}, {"text", "Tin thử"}});
+  ASSERT_EQ(r.status, 202);
+  auto id = json::parse(r.body)["id"].get<std::string>();
+  ASSERT_TRUE(wait_until([&] { return message_state(id) == "dead"; }));
+  EXPECT_EQ(sends().size(), 1u);
+  auto dead = get_json(api("/dead-letters"), kAdmin);
+  ASSERT_EQ(dead["items"].size(), 1u);
+  EXPECT_EQ(dead["items"][0]["id"], id);
+  EXPECT_NE(dead["items"][0]["reason"].get<std::string>().find("401"), std::string::npos);
+  EXPECT_EQ(
+      http_call("GET", api("/dead-letters"), "", {{"Authorization", "Bearer " + kService}}).status,
+      403);
+  auto retry = http_call("POST", api("/dead-letters/" + id + "/retry"), "",
+                         {{"Authorization", "Bearer " + kAdmin}});
+  EXPECT_EQ(retry.status, 202) << retry.body;
+  ASSERT_TRUE(wait_until([&] { return message_state(id) == "sent"; }));
+  EXPECT_EQ(sends("ok").size(), 1u);
+  EXPECT_EQ(get_json(api("/dead-letters"), kAdmin)["items"].size(), 0u);
+}
+
+TEST_F(NotificationsOutbox, IdempotencyKeyAnswersTheFirstAndQueuesNothing) {
+  start_service();
+  json body = {{"target", "group"}, {"text", "Nhắc hạn"}};
+  auto a = post_message(body, "reminder-2026-d7");
+  auto b = post_message(body, "reminder-2026-d7");
+  ASSERT_EQ(a.status, 202);
+  ASSERT_EQ(b.status, 202);
+  EXPECT_EQ(json::parse(a.body), json::parse(b.body));
+  EXPECT_EQ(post_message({{"target", "group"}, {"text", " "}}).status, 422);
+  EXPECT_EQ(post_message({{"target", "all"}, {"text", "x"}}).status, 422);
+  // Staff targets need nominations, which is down here: 503, nothing queued.
+  EXPECT_EQ(post_message({{"target", {{"staff_id", "gv-01"}}}, {"text", "x"}}).status, 503);
+  ASSERT_TRUE(wait_until([&] { return sends("ok").size() == 1; }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(sends().size(), 1u);
+}
+
+TEST_F(NotificationsOutbox, WrongWebhookSecretIs401AndStoresNothing) {
+  start_service();
+  json update = {{"event_name", "message.text.received"},
+                 {"message",
+                  {{"message_id", "x1"},
+                   {"text", "/trogiup"},
+                   {"date", 1},
+                   {"from", {{"id", "u1"}, {"display_name", "A"}, {"is_bot", false}}},
+                   {"chat", {{"id", "g1"}, {"chat_type", "GROUP"}}}}}};
+  std::string key = "{" + kSchool + "}:notifications:updates";
+  for (const std::string& secret : {std::string("wrong-secret-0123456789"), std::string()}) {
+    std::map<std::string, std::string> h = {{"Content-Type", "application/json"}};
+    if (!secret.empty()) h["X-Bot-Api-Secret-Token"] = secret;
+    EXPECT_EQ(http_call("POST", api("/bot/zalo/webhook"), update.dump(), h).status, 401);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(redis_.cmd1({"XLEN", key}), "0");  // the group may exist, no entry
+  EXPECT_EQ(sends().size(), 0u);
+}
+
+TEST_F(NotificationsOutbox, ConcurrentWebhookUpdatesAreEachAnsweredOnce) {
+  start_service();
+  const int n = 200;
+  auto update = [](int i) {
+    return json{
+        {"event_name", "message.text.received"},
+        {"message",
+         {{"message_id", "m" + std::to_string(i)},
+          {"date", 1764000000000LL},
+          {"text", "@Thi đua THCS Vĩnh Phong 1 /trợgiúp"},
+          {"from", {{"id", "u" + std::to_string(i)}, {"display_name", "GV"}, {"is_bot", false}}},
+          {"chat", {{"id", "g1"}, {"chat_type", "GROUP"}}}}}};
+  };
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      // Every update once, and every tenth one twice (a platform redelivery).
+      for (int i = t; i < n; i += 8) {
+        for (int rep = 0; rep < (i % 10 == 0 ? 2 : 1); ++rep) {
+          auto r = http_call(
+              "POST", api("/bot/zalo/webhook"), update(i).dump(),
+              {{"Content-Type", "application/json"}, {"X-Bot-Api-Secret-Token", kSecret}});
+          if (r.status == 200) ++ok;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), n + n / 10);
+  ASSERT_TRUE(wait_until([&] { return static_cast<int>(sends("ok").size()) >= n; }, 30000));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  auto all = sends("ok");
+  EXPECT_EQ(static_cast<int>(all.size()), n);
+  EXPECT_NE(all[0]["text"].get<std::string>().find("/hanchot"), std::string::npos);
+}
+
+TEST_F(NotificationsOutbox, LongPollingAnswersAMentionAndSaysWhatIsDown) {
+  start_service({{"THIDUA_BOT_MODE", "polling"}, {"THIDUA_POLL_TIMEOUT_S", "1"}});
+  json update = {{"event_name", "message.text.received"},
+                 {"message",
+                  {{"message_id", "p1"},
+                   {"date", 1764000000000LL},
+                   {"text", "@Thi đua THCS Vĩnh Phong 1 /HẠNCHÓT"},
+                   {"from", {{"id", "u9"}, {"display_name", "Thầy Nam"}, {"is_bot", false}}},
+                   {"chat", {{"id", "g1"}, {"chat_type", "GROUP"}}}}}};
+  json from_bot = update;
+  from_bot["message"]["message_id"] = "p2";
+  from_bot["message"]["from"]["is_bot"] = true;
+  json other_group = update;
+  other_group["message"]["message_id"] = "p3";
+  other_group["message"]["chat"]["id"] = "g2";
+  json unknown = update;
+  unknown["message"]["message_id"] = "p4";
+  unknown["message"]["text"] = "@Thi đua THCS Vĩnh Phong 1 /xinchao";
+  for (const auto& u : {from_bot, other_group, update, unknown}) {
+    ASSERT_EQ(
+        http_call("POST", zalo("/__fake/updates"), u.dump(), {{"Content-Type", "application/json"}})
+            .status,
+        200);
+  }
+  ASSERT_TRUE(wait_until([&] { return sends("ok").size() >= 2; }, 15000));
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  auto ok = sends("ok");
+  ASSERT_EQ(ok.size(), 2u);  // the bot's own kind and the other group get nothing
+  std::string deadline = ok[0]["text"], hint = ok[1]["text"];
+  if (deadline.find("/xinchao") != std::string::npos) std::swap(deadline, hint);
+  EXPECT_NE(deadline.find("Chưa lấy được"), std::string::npos) << deadline;
+  EXPECT_NE(hint.find("/trogiup"), std::string::npos) << hint;
+  auto metrics = http_call("GET", "http://127.0.0.1:" + std::to_string(port_) + "/metrics").body;
+  EXPECT_NE(metrics.find("notifications_messages_total{state=\"sent\"} 2"), std::string::npos)
+      << metrics;
+  EXPECT_NE(metrics.find("notifications_outbox_dead 0"), std::string::npos);
+}
+
+TEST_F(NotificationsOutbox, LongTextGoesOutInOrderedPartsAndEventsOncePerEventId) {
+  start_service();
+  std::string text;
+  for (int i = 0; i < 450; ++i)
+    text += "Dòng " + std::to_string(i) + " của báo cáo\n";  // ~9000 chars
+  auto r = post_message({{"target", "group"}, {"text", text}});
+  ASSERT_EQ(r.status, 202);
+  auto id = json::parse(r.body)["id"].get<std::string>();
+  ASSERT_TRUE(wait_until([&] { return message_state(id) == "sent"; }));
+  auto parts = sends("ok");
+  ASSERT_GE(parts.size(), 5u);
+  std::string joined;
+  for (auto& p : parts) joined += p["text"].get<std::string>() + "\n";
+  EXPECT_TRUE(joined == text + "\n— tự động\n");  // in order, cut at line ends only
+  EXPECT_EQ(get_json(api("/messages/" + id), kAdmin)["message_ids"].size(), parts.size());
+
+  // The same nominations event written twice (a producer retry) is announced once.
+  json event = {{"event_id", "0123456789abcdef0123456789abcdef"},
+                {"type", "nomination.approved"},
+                {"nomination",
+                 {{"id", "7"},
+                  {"subject_name", "Nguyễn Văn An"},
+                  {"award_label", "Giấy khen"},
+                  {"period", "2026"}}}};
+  std::string stream = "{" + kSchool + "}:nominations:events";
+  for (int i = 0; i < 2; ++i)
+    redis_.cmd({"XADD", stream, "*", "type", "nomination.approved", "event", event.dump()});
+  ASSERT_TRUE(wait_until([&] { return sends("ok").size() == parts.size() + 1; }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  auto all = sends("ok");
+  ASSERT_EQ(all.size(), parts.size() + 1);
+  EXPECT_NE(all.back()["text"].get<std::string>().find("Nguyễn Văn An"), std::string::npos);
+}
+
+TEST_F(NotificationsOutbox, WorkerKilledMidDeliveryLosesNothing) {
+  start_service();
+  const int n = 1000;
+  for (int i = 0; i < n; ++i) {
+    auto r = post_message({{"target", "group"}, {"text", "tin " + std::to_string(i)}});
+    ASSERT_EQ(r.status, 202);
+  }
+  int kills = 0;
+  for (int round = 0; round < 2; ++round) {
+    std::size_t at = sends("ok").size();
+    ASSERT_TRUE(wait_until([&] { return sends("ok").size() >= at + 150; }, 20000));
+    service_.stop(9);  // SIGKILL: no goodbye, entries stay pending
+    ++kills;
+    start_service();
+  }
+  ASSERT_TRUE(wait_until([&] { return static_cast<int>(sends("ok").size()) >= n; }, 60000));
+  std::this_thread::sleep_for(std::chrono::milliseconds(2000));  // visibility timeout + margin
+  std::map<std::string, int> seen;
+  for (auto& c : sends("ok")) seen[c["text"].get<std::string>()]++;
+  EXPECT_EQ(static_cast<int>(seen.size()), n);
+  int duplicates = 0;
+  for (auto& [text, count] : seen) duplicates += count - 1;
+  EXPECT_LE(duplicates, kills);  // one worker: at most the call in flight per kill
+}
+
+}  // namespace
+}  // namespace thidua::testing

@@ -1,0 +1,224 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/backoff.hpp"
+#include "core/errors.hpp"
+#include "core/text.hpp"
+#include "notifications/domain/bot_update.hpp"
+#include "notifications/domain/commands.hpp"
+#include "notifications/domain/outbox.hpp"
+#include "notifications/domain/quiet_hours.hpp"
+#include "notifications/domain/replies.hpp"
+#include "notifications/domain/split.hpp"
+
+namespace thidua::notifications {
+namespace {
+using nlohmann::json;
+const std::vector<std::string> kBot = {"Thi đua THCS Vĩnh Phong 1", "bot.thidua"};
+
+TEST(CommandParse, DiacriticsCaseAndAliases) {
+  for (std::string t : {"/hanchot", "/hạnchót", "/HẠNCHÓT", "/deadline", "  /hanchot  "}) {
+    auto c = parse_command(t, kBot);
+    ASSERT_TRUE(c.ok) << t;
+    EXPECT_EQ(c.kind, CommandKind::Deadlines) << t;
+  }
+  EXPECT_EQ(parse_command("/trợgiúp", kBot).kind, CommandKind::Help);
+  EXPECT_EQ(parse_command("/toila", kBot).kind, CommandKind::WhoAmI);
+  EXPECT_EQ(parse_command("/tôilà", kBot).kind, CommandKind::WhoAmI);
+  EXPECT_EQ(parse_command("/liênkết ab12cd34", kBot).kind, CommandKind::Link);
+  EXPECT_EQ(parse_command("/denghi", kBot).kind, CommandKind::Nominations);
+}
+
+TEST(CommandParse, NfcAndDecomposedInputMeanTheSame) {
+  // "chỉtiêu" typed with combining marks (NFD) as some phone keyboards send it.
+  std::string nfd = "/chi\xCC\x89ti\xC3\xAA\xCC\x82u";  // i + U+0309, ê as e + U+0302 mixed
+  std::string decomposed = "/chi\xCC\x89tie\xCC\x82u";
+  EXPECT_EQ(parse_command(decomposed, kBot).kind, CommandKind::Quotas);
+  EXPECT_TRUE(parse_command(decomposed, kBot).ok);
+  (void)nfd;
+}
+
+TEST(CommandParse, StripsLeadingMentionOfTheBot) {
+  auto c = parse_command("@Thi đua THCS Vĩnh Phong 1 /trangthai 42", kBot);
+  ASSERT_TRUE(c.ok);
+  EXPECT_EQ(c.kind, CommandKind::Status);
+  EXPECT_EQ(c.args, std::vector<std::string>{"42"});
+  EXPECT_TRUE(parse_command("@thi dua thcs vinh phong 1 /hanchot", kBot).ok);
+  EXPECT_TRUE(parse_command("@bot.thidua /baocao", kBot).ok);
+  // Another name before the command is dropped up to the slash.
+  EXPECT_TRUE(parse_command("@Bot Thi Đua /chitieu 2026", kBot).ok);
+  EXPECT_EQ(strip_mention("@thi dua thcs vinh phong 1   /toila", {"Thi đua THCS Vĩnh Phong 1"}),
+            "/toila");
+}
+
+TEST(CommandParse, ArgumentErrorsGiveAOneLineHint) {
+  auto missing = parse_command("/trangthai", kBot);
+  EXPECT_FALSE(missing.ok);
+  EXPECT_NE(missing.hint.find("/trangthai <mã đề nghị>"), std::string::npos);
+  EXPECT_EQ(missing.hint.find('\n'), std::string::npos);
+  EXPECT_FALSE(parse_command("/trangthai abc", kBot).ok);
+  EXPECT_FALSE(parse_command("/trangthai 1 2", kBot).ok);
+  EXPECT_FALSE(parse_command("/lienket", kBot).ok);
+  EXPECT_FALSE(parse_command("/lienket xyz!", kBot).ok);
+  EXPECT_FALSE(parse_command("/baocao 26", kBot).ok);
+  EXPECT_FALSE(parse_command("/toila extra", kBot).ok);
+  auto unknown = parse_command("/xinchao", kBot);
+  EXPECT_FALSE(unknown.ok);
+  EXPECT_NE(unknown.hint.find("/trogiup"), std::string::npos);
+  auto free_text = parse_command("@bot.thidua chào bot", kBot);
+  EXPECT_FALSE(free_text.ok);
+  EXPECT_FALSE(free_text.hint.empty());
+  EXPECT_FALSE(parse_command(std::string("/hanchot\xff"), kBot).ok);  // not UTF-8
+}
+
+TEST(CommandParse, HelpNamesTheContact) {
+  auto t = help_text("cô Lan, phó hiệu trưởng");
+  EXPECT_NE(t.find("/hanchot"), std::string::npos);
+  EXPECT_NE(t.find("cô Lan"), std::string::npos);
+}
+
+TEST(Split, ShortTextIsOnePart) {
+  EXPECT_EQ(split_message("Xin chào"), std::vector<std::string>{"Xin chào"});
+  EXPECT_TRUE(split_message("  \n ").empty());
+}
+
+TEST(Split, CountsCharactersNotBytes) {
+  // 2000 Vietnamese characters of 2-3 bytes each fit in one message.
+  std::string t;
+  for (int i = 0; i < 2000; ++i) t += "ệ";
+  auto parts = split_message(t);
+  ASSERT_EQ(parts.size(), 1u);
+  t += "ệ";
+  parts = split_message(t);
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(text::length(parts[0]), 2000u);
+  EXPECT_EQ(parts[1], "ệ");
+}
+
+TEST(Split, CutsAtLinesThenWordsInOrder) {
+  std::string line(1500, 'a');
+  std::string text = line + "\n" + line + "\n" + "cuối";
+  auto parts = split_message(text);
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0], line);
+  EXPECT_EQ(parts[1], line + "\n" + "cuối");
+  std::string words;
+  for (int i = 0; i < 700; ++i) words += "đổi ";  // 2800 characters
+  parts = split_message(words, 2000);
+  ASSERT_EQ(parts.size(), 2u);
+  for (const auto& p : parts) {
+    EXPECT_LE(text::length(p), 2000u);
+    EXPECT_NE(p.back(), ' ');
+    EXPECT_EQ(p.rfind("đổi", 0), 0u);  // no word cut in two
+  }
+  std::string joined = parts[0] + " " + parts[1];
+  EXPECT_EQ(joined + " ", words);
+}
+
+TEST(Split, WithoutBreaksCutsAtCharacterBoundary) {
+  std::string t;
+  for (int i = 0; i < 4100; ++i) t += "ơ";
+  auto parts = split_message(t);
+  ASSERT_EQ(parts.size(), 3u);
+  EXPECT_EQ(text::length(parts[0]), 2000u);
+  EXPECT_EQ(text::length(parts[2]), 100u);
+  for (const auto& p : parts) EXPECT_TRUE(text::valid_utf8(p));
+}
+
+TEST(Backoff, ScheduleDoublesIsCappedAndJittered) {
+  BackoffPolicy p{std::chrono::milliseconds(1000), std::chrono::milliseconds(8000), 6};
+  EXPECT_EQ(backoff_delay(p, 1, 0.0).count(), 500);
+  EXPECT_EQ(backoff_delay(p, 1, 0.999).count(), 999);
+  EXPECT_EQ(backoff_delay(p, 3, 0.0).count(), 2000);
+  EXPECT_EQ(backoff_delay(p, 10, 0.0).count(), 4000);  // capped at 8000, half fixed
+  EXPECT_LT(backoff_delay(p, 10, 0.999).count(), 8000);
+}
+
+TEST(QuietHoursTest, HoldsUntilMorningAcrossMidnight) {
+  auto q = QuietHours::parse("21:00-06:30", "X");
+  LocalDate d{2026, 11, 25};
+  EXPECT_FALSE(q.held_until(local_time(d, 20, 59)));
+  auto late = q.held_until(local_time(d, 22, 15));
+  ASSERT_TRUE(late);
+  EXPECT_EQ(*late, local_time({2026, 11, 26}, 6, 30));
+  auto early = q.held_until(local_time(d, 5, 0));
+  ASSERT_TRUE(early);
+  EXPECT_EQ(*early, local_time(d, 6, 30));
+  EXPECT_FALSE(q.held_until(local_time(d, 6, 30)));
+  EXPECT_FALSE(QuietHours::parse("off", "X").held_until(local_time(d, 23, 0)));
+  EXPECT_THROW(QuietHours::parse("21-6", "X"), ConfigError);
+  EXPECT_THROW(QuietHours::parse("25:00-06:00", "X"), ConfigError);
+}
+
+TEST(Outbox, ParsesTargetsAndRejectsBadInput) {
+  auto g = parse_new_message(json{{"target", "group"}, {"text", "Nhắc nộp báo cáo"}});
+  EXPECT_EQ(g.target.kind, Target::Kind::Group);
+  EXPECT_FALSE(g.urgent);
+  auto s =
+      parse_new_message(json{{"target", {{"staff_id", "gv-01"}}}, {"text", "x"}, {"urgent", true}});
+  EXPECT_EQ(s.target.describe(), "staff:gv-01");
+  EXPECT_TRUE(s.urgent);
+  auto status = [](const json& body) {
+    try {
+      parse_new_message(body);
+    } catch (const ApiError& e) {
+      return e.status();
+    }
+    return 0;
+  };
+  EXPECT_EQ(status(json{{"target", "group"}, {"text", "  "}}), 422);
+  EXPECT_EQ(status(json{{"target", "everyone"}, {"text", "x"}}), 422);
+  EXPECT_EQ(status(json{{"target", {{"chat_id", "1"}}}, {"text", "x"}}), 422);
+  EXPECT_EQ(status(json{{"text", "x"}}), 400);
+  EXPECT_EQ(status(json{{"target", "group"}}), 400);
+  EXPECT_EQ(status(json{{"target", "group"}, {"text", "x"}, {"urgent", "yes"}}), 400);
+  EXPECT_THROW(checked_idempotency_key("a b"), ApiError);
+  EXPECT_EQ(checked_idempotency_key("reminder:2026:d-7"), "reminder:2026:d-7");
+}
+
+TEST(Updates, AcceptsBothShapesAndJudges) {
+  json message = {{"message_id", "m1"},
+                  {"date", 1764000000000LL},
+                  {"text", "@bot /hanchot"},
+                  {"from", {{"id", "u1"}, {"display_name", "Cô Lan"}, {"is_bot", false}}},
+                  {"chat", {{"id", "g1"}, {"chat_type", "GROUP"}}}};
+  json plain = {{"event_name", "message.text.received"}, {"message", message}};
+  json wrapped = {{"ok", true}, {"result", plain}};
+  for (const auto& j : {plain, wrapped}) {
+    auto u = parse_update(j);
+    ASSERT_TRUE(u);
+    EXPECT_EQ(u->message_id, "m1");
+    EXPECT_TRUE(u->group);
+    EXPECT_EQ(judge_update(*u, "g1", "bot-1"), UpdateVerdict::Handle);
+    EXPECT_EQ(judge_update(*u, "g2", "bot-1"), UpdateVerdict::IgnoreChat);
+    EXPECT_EQ(judge_update(*u, "g1", "u1"), UpdateVerdict::IgnoreBot);
+  }
+  message["from"]["is_bot"] = true;
+  auto bot = parse_update(json{{"message", message}});
+  EXPECT_EQ(judge_update(*bot, "g1", ""), UpdateVerdict::IgnoreBot);
+  EXPECT_FALSE(parse_update(json{{"ok", true}}));
+  EXPECT_FALSE(parse_update(json::array()));
+}
+
+TEST(Replies, VietnameseWithDatesDdMmYyyy) {
+  json next = {{"name", "Báo cáo năm"}, {"due_date", "2026-10-30"}, {"days_left", 5}};
+  json subs = {{"units", json::array({{{"unit_name", "Tổ Toán – Tin"}, {"status", "missing"}}})},
+               {"owing", json::array({{{"unit_name", "Tổ Toán – Tin"}}})}};
+  auto t = reply_deadlines(next, subs);
+  EXPECT_NE(t.find("30/10/2026"), std::string::npos);
+  EXPECT_NE(t.find("còn 5 ngày"), std::string::npos);
+  EXPECT_NE(t.find("Tổ Toán – Tin"), std::string::npos);
+  auto down = reply_deadlines(next, nullptr);
+  EXPECT_NE(down.find("Chưa lấy được"), std::string::npos);
+  EXPECT_EQ(vn_date_of("2026-03-02T20:00:00Z"), "03/03/2026");  // local date, UTC+7
+  json q = {{"period_label", "năm 2026"},
+            {"items", json::array({{{"award_label", "Giấy khen"},
+                                    {"subject_kind", "individual"},
+                                    {"used", 1},
+                                    {"limit", 2}}})}};
+  EXPECT_NE(reply_quotas(q).find("Giấy khen (cá nhân): 1/2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace thidua::notifications
