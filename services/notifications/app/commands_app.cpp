@@ -116,14 +116,14 @@ Task<std::string> CommandsApp::deadlines() {
   if (next.ok() && next.body.is_object() && next.body.contains("due_date")) {
     year = std::atoi(next.body.value("due_date", "0000").substr(0, 4).c_str());
   }
-  std::string path = "/api/reports/v1/years/" + std::to_string(year) + "/submissions";
+  std::string path = "/api/reports/v1/contributions/" + std::to_string(year);
   auto subs = co_await services_.reports(path);
   json subs_body = subs.ok() ? subs.body : json();
   co_return reply_deadlines(next_body, subs_body);
 }
 
 Task<std::string> CommandsApp::reports(int year) {
-  std::string path = "/api/reports/v1/years/" + std::to_string(year) + "/submissions";
+  std::string path = "/api/reports/v1/contributions/" + std::to_string(year);
   auto subs = co_await services_.reports(path);
   if (!subs.ok()) {
     co_return "Chưa lấy được tình hình nộp báo cáo năm " + std::to_string(year) +
