@@ -60,10 +60,12 @@ TEST_F(NominationStoreTest, CreateWritesTheRecordAndExactlyOneEvent) {
   EXPECT_EQ(event["school"], "thcs-vinh-phong-1");
   EXPECT_EQ(event["nomination"], record);
 
-  auto stored = runner_.run<std::optional<std::string>>([&] { return store_->get_json("1"); });
+  // get_json takes the id by reference and starts lazily: a named string, not a temporary.
+  const std::string one = "1", unknown = "99";
+  auto stored = runner_.run<std::optional<std::string>>([&] { return store_->get_json(one); });
   ASSERT_TRUE(stored);
   EXPECT_EQ(nlohmann::json::parse(*stored), record);
-  auto missing = runner_.run<std::optional<std::string>>([&] { return store_->get_json("99"); });
+  auto missing = runner_.run<std::optional<std::string>>([&] { return store_->get_json(unknown); });
   EXPECT_FALSE(missing);
 }
 
