@@ -17,6 +17,9 @@ runs="${THIDUA_BENCH_RUNS:-3}"
 connections="${THIDUA_BENCH_CONNECTIONS:-32}"
 warmup=2
 command_line="bash bench/run.sh"
+for v in THIDUA_BENCH_DURATION THIDUA_BENCH_RUNS THIDUA_BENCH_CONNECTIONS; do
+  [[ -z ${!v:-} ]] || command_line="$v=${!v} $command_line"
+done
 
 (($(nproc) >= 2)) || die "needs at least 2 cores (server on core 0, wrk and Redis on core 1)"
 
@@ -127,7 +130,7 @@ bench_run() {
     p99+=("$(to_ms "$(awk '$1 == "99%" { print $2 }' "$log")")")
     echo "  $label run $i: ${rps[-1]} req/s, p50 ${p50[-1]} ms, p99 ${p99[-1]} ms"
   done
-  printf -v "rps_$label" '%s' "$(median "${rps[@]}")"
+  printf -v "rps_$label" '%.0f' "$(median "${rps[@]}")"
   printf -v "p50_$label" '%s' "$(median "${p50[@]}")"
   printf -v "p99_$label" '%s' "$(median "${p99[@]}")"
 }
@@ -171,7 +174,7 @@ Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, ${cpu_model:-unknow
 Linux $(uname -r), load average before the runs $load_before. Commit
 \`$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git -C "$root" diff --quiet HEAD -- libs services 2>/dev/null || echo " (with uncommitted changes in libs/ or services/)").
 
-Command: \`$command_line\` (wrk -t1 -c$connections, ${warmup} s warm-up, $runs runs of ${duration} s,
+Command: \`$command_line\` (wrk -t1 -c$connections, ${warmup} s warm-up, then $runs × ${duration} s;
 medians; $body_bytes-byte JSON body).
 
 | target | requests/s | p50 | p99 |

@@ -89,7 +89,8 @@ Task<Response> Pipeline::dispatch(Request& req) const {
     co_return res;
   }
   if (!match.route) {
-    req.route = match.path_known ? req.path : "(unmatched)";
+    // A fixed label, not the path: paths come from callers and would grow /metrics at will.
+    req.route = match.path_known ? "(method_not_allowed)" : "(unmatched)";
     if (match.path_known) {
       auto res = problem(
           405, "method_not_allowed",

@@ -183,8 +183,12 @@ void E2eTest::fake_fail(const std::string& mode, int count, int delay_ms,
 
 bool E2eTest::queue_settled() {
   try {
-    return redis_->cmd1({"XPENDING", kEventsStream, "notifications"}) == "0" &&
-           redis_->cmd1({"ZCARD", kRetrySet}) == "0";
+    bool events = redis_->cmd1({"XPENDING", kEventsStream, "notifications"}) == "0" &&
+                  redis_->cmd1({"ZCARD", kRetrySet}) == "0";
+    bool outbox = redis_->cmd1({"EXISTS", kOutboxStream}) == "0" ||
+                  (redis_->cmd1({"XPENDING", kOutboxStream, "delivery"}) == "0" &&
+                   redis_->cmd1({"ZCARD", kOutboxRetry}) == "0");
+    return events && outbox;
   } catch (const std::exception&) {
     return false;
   }

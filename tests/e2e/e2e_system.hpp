@@ -25,6 +25,10 @@ inline const std::string kGroupId = "nhom-thi-dua-e2e-01";
 inline const std::string kEventsStream = "{" + kSchool + "}:nominations:events";
 inline const std::string kRetrySet = "{" + kSchool + "}:notifications:events-retry";
 inline const std::string kDeadStream = "{" + kSchool + "}:notifications:events-dead";
+// The outbox: events become messages here, and delivery retries and dead-letters them.
+inline const std::string kOutboxStream = "{" + kSchool + "}:notifications:outbox";
+inline const std::string kOutboxRetry = "{" + kSchool + "}:notifications:outbox-retry";
+inline const std::string kOutboxDead = "{" + kSchool + "}:notifications:outbox-dead";
 // Every stored nomination's id is in this sorted set, in the same script that stores it.
 inline const std::string kNominationIndex = "{" + kSchool + "}:nominations:index";
 

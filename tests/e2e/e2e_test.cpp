@@ -218,6 +218,7 @@ void RetryTest::fails_then_delivers_once(const std::string& mode) {
   ASSERT_EQ(sent.size(), 1u);
   EXPECT_TRUE(contains(sent[0].value("text", ""), "Lê Thị Hồng Nhung"));
   EXPECT_EQ(redis().cmd1({"XLEN", kDeadStream}), "0");
+  EXPECT_EQ(redis().cmd1({"EXISTS", kOutboxDead}) == "0" ? "0" : redis().cmd1({"XLEN", kOutboxDead}), "0");
 }
 
 TEST_F(RetryTest, ServerErrorsAreRetriedAndDeliverExactlyOnce) {
@@ -246,7 +247,7 @@ TEST_F(E2eTest, PermanentFailureGoesToDeadLetterWithoutRetries) {
   ASSERT_EQ(submit(id).status, 200);
 
   ASSERT_TRUE(wait_for([&] {
-    return redis().cmd1({"XLEN", kDeadStream}) == "1";
+    return redis().cmd1({"XLEN", kOutboxDead}) == "1";
   })) << "nothing dead-lettered; calls: "
       << fake_calls().dump();
   // Dead-lettering acknowledges in the same script: nothing pending, nothing to retry, so
@@ -257,13 +258,19 @@ TEST_F(E2eTest, PermanentFailureGoesToDeadLetterWithoutRetries) {
   EXPECT_EQ(calls[0].value("outcome", ""), "http401");
   EXPECT_TRUE(delivered().empty());
 
-  auto entry = first_entry(redis(), kDeadStream);
-  ASSERT_TRUE(entry.count("dead_reason")) << "fields missing";
+  // The event itself was handled (it became a message); the message is what died.
+  EXPECT_EQ(redis().cmd1({"XLEN", kDeadStream}), "0");
+  auto entry = first_entry(redis(), kOutboxDead);
+  ASSERT_TRUE(entry.count("dead_reason") && entry.count("msg_id")) << "fields missing";
   EXPECT_TRUE(contains(entry.at("dead_reason"), "401")) << entry.at("dead_reason");
   EXPECT_FALSE(contains(entry.at("dead_reason"), kZaloToken)) << "the token leaked";
-  EXPECT_EQ(entry.count("type") ? entry.at("type") : "", "nomination.submitted");
-  ASSERT_TRUE(entry.count("event"));
-  EXPECT_EQ(json::parse(entry.at("event")).value("nomination_id", ""), id);
+  auto message = http_call(
+      "GET", url("notifications", "/api/notifications/v1/messages/" + entry.at("msg_id")), "",
+      admin());
+  ASSERT_EQ(message.status, 200) << message.body;
+  EXPECT_TRUE(contains(message.body, "Phạm Quốc Đạt")) << message.body;
+  EXPECT_TRUE(contains(message.body, "\"dead\"")) << message.body;
+  EXPECT_TRUE(contains(message.body, "số " + id)) << message.body;
 }
 
 // 5. SIGTERM under load: requests already read are answered, nothing answered is lost, no

@@ -257,6 +257,18 @@ TEST_F(PipelineTest, RequestsAreCountedByRouteTemplate) {
       << text;
 }
 
+TEST_F(PipelineTest, UnmatchedRequestsDoNotAddAMetricsSeriesPerPath) {
+  // Paths come from the caller: one series per path would let anyone grow /metrics at will.
+  for (std::string id : {"101", "102", "103"}) {
+    send(Method::Delete, "/api/t/v1/items/" + id);
+    send(Method::Get, "/api/t/v1/unknown/" + id);
+  }
+  auto text = runner_.run<std::string>([this] { return metrics_.render(); });
+  for (std::string id : {"101", "102", "103"}) {
+    EXPECT_EQ(text.find("/" + id + "\""), std::string::npos) << text;
+  }
+}
+
 TEST_F(PipelineTest, RejectAnswersBeforeTheBodyIsRead) {
   Request req;
   req.method = Method::Post;

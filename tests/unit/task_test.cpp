@@ -59,6 +59,11 @@ TEST(Task, ExceptionsReachTheAwaiter) {
 }
 
 TEST(Task, ManySynchronousAwaitsInALoop) {
+#ifdef __SANITIZE_ADDRESS__
+  // GCC does not turn symmetric transfer into a tail call under AddressSanitizer, so each
+  // await that completes without suspending adds stack frames there (not at -O2).
+  GTEST_SKIP() << "symmetric transfer is not a tail call under ASan";
+#endif
   testing::LoopRunner runner;
   int counter = 0;
   runner.run_void([&] { return count_to(100000, &counter); });
