@@ -15,7 +15,7 @@ packages=(
   libicu-dev libssl-dev libgtest-dev libyaml-cpp-dev
   redis-server nginx-light
   curl ca-certificates procps util-linux
-  wrk
+  wrk faketime
   chromium
 )
 # The browser test (tests/browser/) runs on Node.js: Debian's only when there is none.
