@@ -46,6 +46,8 @@ Task<Response> Pipeline::handle(Request& req) const {
     res = co_await dispatch(req);
   } catch (const ApiError& e) {
     res = problem(e.status(), e.code(), e.detail(), req.request_id);
+    // RFC 6750 3: a 401 names the scheme it wants.
+    if (e.status() == 401) res.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"thidua\"");
   } catch (const RedisUnavailable& e) {
     log::error("redis_unavailable", {{"request_id", req.request_id}, {"error", e.what()}});
     res = problem(503, "storage_unavailable",
@@ -106,8 +108,16 @@ Task<Response> Pipeline::dispatch(Request& req) const {
 
   if (!route.access.is_public) {
     std::string_view auth = req.header("authorization");
-    constexpr std::string_view kBearer = "Bearer ";
-    if (auth.size() <= kBearer.size() || auth.substr(0, kBearer.size()) != kBearer) {
+    constexpr std::string_view kBearer = "bearer ";
+    // The scheme name is case-insensitive (RFC 9110 11.1); the token is not.
+    auto scheme_is_bearer = [&] {
+      if (auth.size() <= kBearer.size()) return false;
+      for (std::size_t i = 0; i < kBearer.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(auth[i])) != kBearer[i]) return false;
+      }
+      return true;
+    };
+    if (!scheme_is_bearer()) {
       throw ApiError(401, "unauthenticated", "Cần đăng nhập: thiếu mã truy cập (Bearer token).");
     }
     auto principal = co_await authenticator_(std::string(auth.substr(kBearer.size())));

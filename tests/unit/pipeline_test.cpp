@@ -140,7 +140,17 @@ TEST_F(PipelineTest, MissingOrMalformedAuthorizationIs401) {
 TEST_F(PipelineTest, UnknownTokenIs401) {
   auto r = send(Method::Get, "/api/t/v1/items/1", {{"authorization", "Bearer forged"}});
   expect_problem(r, 401, "invalid_token");
+  EXPECT_EQ(header(r, "WWW-Authenticate"), "Bearer realm=\"thidua\"");
   EXPECT_EQ(auth_calls_, 1);
+}
+
+TEST_F(PipelineTest, TheSchemeNameIsCaseInsensitiveButTheTokenIsNot) {
+  auto lower = send(Method::Get, "/api/t/v1/items/1", {{"authorization", "bearer forged"}});
+  expect_problem(lower, 401, "invalid_token");  // reached the authenticator
+  EXPECT_EQ(auth_calls_, 1);
+  auto shouting = send(Method::Get, "/api/t/v1/items/1", {{"authorization", "BEARER forged"}});
+  expect_problem(shouting, 401, "invalid_token");
+  EXPECT_EQ(auth_calls_, 2);
 }
 
 TEST_F(PipelineTest, WrongRoleIs403AndTheHandlerDoesNotRun) {
