@@ -169,13 +169,15 @@ if [[ -n $new_admin_token ]]; then
 fi
 cat <<EOF
 
-Try:
-  curl -s $edge/api/reports/v1/deadlines/next
-  curl -s -X POST $edge/api/nominations/v1/nominations \\
-    -H "Authorization: Bearer \$(cat var/admin-token)" -H 'Content-Type: application/json' \\
-    -d '{"period":"2026","award":"gk_xa","subject_kind":"individual","subject_name":"Nguyễn Văn An","unit":"Tổ Toán – Tin","reason":"Bài giảng điện tử"}'
-  curl -s $edge/api/nominations/v1/nominations/1 -H "Authorization: Bearer \$(cat var/admin-token)"
-  tail -f ${THIDUA_CONSOLE_OUTBOX#"$root"/}
+Try (more in README.md, "The main flow through the edge"):
+  E=$edge; A="Authorization: Bearer \$(cat var/admin-token)"; J='Content-Type: application/json'
+  curl -s \$E/api/reports/v1/deadlines/next
+  curl -s -X PUT \$E/api/nominations/v1/catalogue/staff/gv-an -H "\$A" -H "\$J" \\
+    -d '{"name":"Nguyễn Văn An","position":"Giáo viên","unit_id":"to-toan-tin","role":"staff"}'
+  curl -s -X POST \$E/api/nominations/v1/nominations -H "\$A" -H "\$J" \\
+    -d '{"period":"2026","award":"gk_xa","subject_kind":"individual","subject_id":"gv-an","reason":"Bài giảng điện tử"}'
+  curl -s -X POST \$E/api/nominations/v1/nominations/1/transitions -H "\$A" -H "\$J" -d '{"action":"submit"}'
+  cat ${THIDUA_CONSOLE_OUTBOX#"$root"/}     # the staff group is told of the submission
 EOF
 
 if ((detach)); then
