@@ -45,7 +45,8 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
   const std::string base = kApiBase + "/catalogue";
 
   router.add(Method::Get, base, readers, [&catalogue](Request&) -> Task<Response> {
-    auto c = co_await catalogue.load();
+    auto catalogue_ref = co_await catalogue.load();
+    const Catalogue& c = *catalogue_ref;
     co_return http::json(200, catalogue_json(c));
   });
   router.add(Method::Put, base + "/units/{id}", admin, [&catalogue](Request& req) -> Task<Response> {
@@ -66,7 +67,8 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
              });
   router.add(Method::Put, base + "/staff/{id}", admin, [&catalogue](Request& req) -> Task<Response> {
     auto member = parse_staff(with_path_id(req, "id"));
-    auto c = co_await catalogue.load();
+    auto catalogue_ref = co_await catalogue.load();
+    const Catalogue& c = *catalogue_ref;
     if (!c.unit(member.unit_id)) {
       throw unprocessable("unknown_unit", "Không có đơn vị mã \"" + member.unit_id + "\".");
     }
@@ -89,7 +91,8 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Post, kApiBase + "/tokens", admin, [&catalogue, &tokens](Request& req) -> Task<Response> {
     auto body = http::parse_object(req);
     auto staff_id = http::required_string(body, "staff_id", 64);
-    auto c = co_await catalogue.load();
+    auto catalogue_ref = co_await catalogue.load();
+    const Catalogue& c = *catalogue_ref;
     const StaffMember* m = c.staff_member(staff_id);
     if (!m) throw unprocessable("unknown_staff", "Không có cán bộ mã \"" + staff_id + "\".");
     Principal holder{true, parse_role(m->role).value_or(Role::Staff), m->id, m->name};
@@ -113,7 +116,8 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Post, kApiBase + "/staff/{id}/link-codes", admin,
              [&catalogue, &clock](Request& req) -> Task<Response> {
                const auto& id = checked_id(req, "id");
-               auto c = co_await catalogue.load();
+               auto catalogue_ref = co_await catalogue.load();
+               const Catalogue& c = *catalogue_ref;
                const StaffMember* m = c.staff_member(id);
                if (!m) throw not_found("unknown_staff", "Không có cán bộ mã \"" + id + "\".");
                // 8 hex digits: short enough to type in a chat, single use, 15 minutes.
@@ -135,14 +139,16 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
                  throw unprocessable("invalid_link_code",
                                      "Mã liên kết không đúng hoặc đã hết hạn; hãy xin mã mới.");
                }
-               auto c = co_await catalogue.load();
+               auto catalogue_ref = co_await catalogue.load();
+               const Catalogue& c = *catalogue_ref;
                const StaffMember* m = c.staff_member(staff_id);
                co_return http::json(200, m ? to_json(*m) : json{{"id", staff_id}});
              });
   router.add(Method::Get, kApiBase + "/staff/by-zalo/{id}", Access::roles_of({Role::Service, Role::Admin}),
              [&catalogue](Request& req) -> Task<Response> {
                auto staff_id = co_await catalogue.staff_for_zalo(checked_id(req, "id"));
-               auto c = co_await catalogue.load();
+               auto catalogue_ref = co_await catalogue.load();
+               const Catalogue& c = *catalogue_ref;
                const StaffMember* m = staff_id.empty() ? nullptr : c.staff_member(staff_id);
                if (!m) throw not_found("not_linked", "Tài khoản Zalo này chưa liên kết với cán bộ nào.");
                co_return http::json(200, to_json(*m));

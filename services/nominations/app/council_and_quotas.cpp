@@ -66,7 +66,8 @@ Task<json> NominationsApp::record_vote(const Principal& who, const std::string& 
   auto meeting_id = http::required_string(body, "meeting_id", 20);
   auto meeting = co_await store_.meeting(meeting_id);
   if (!meeting) throw unprocessable("unknown_meeting", "Không có cuộc họp số " + meeting_id + ".");
-  auto c = co_await catalogue_.load();
+  auto catalogue_ref = co_await catalogue_.load();
+  const Catalogue& c = *catalogue_ref;
   const AwardForm* award = c.award(r.draft.award);
   Vote v;
   v.meeting_id = meeting_id;
@@ -93,7 +94,8 @@ Task<json> NominationsApp::record_vote(const Principal& who, const std::string& 
 
 Task<json> NominationsApp::dossier(const Principal& who, const std::string& id) {
   auto r = co_await load(id);
-  auto c = co_await catalogue_.load();
+  auto catalogue_ref = co_await catalogue_.load();
+  const Catalogue& c = *catalogue_ref;
   check_can_see(who, r, c);
   const AwardForm* award = c.award(r.draft.award);
   auto received = co_await store_.dossier(id);
@@ -121,7 +123,8 @@ Task<json> NominationsApp::receive_dossier_item(const Principal& who, const std:
 }
 
 Task<json> NominationsApp::quotas(const std::string& period_id) {
-  auto c = co_await catalogue_.load();
+  auto catalogue_ref = co_await catalogue_.load();
+  const Catalogue& c = *catalogue_ref;
   const Period* period = c.period(period_id);
   if (!period) throw not_found("unknown_period", "Không có kỳ khen thưởng \"" + period_id + "\".");
   std::vector<std::string> codes;
@@ -146,7 +149,8 @@ Task<json> NominationsApp::quotas(const std::string& period_id) {
 }
 
 Task<json> NominationsApp::honours(std::optional<int> year, std::optional<std::string> award) {
-  auto c = co_await catalogue_.load();
+  auto catalogue_ref = co_await catalogue_.load();
+  const Catalogue& c = *catalogue_ref;
   auto all = co_await store_.all();
   json items = json::array();
   std::map<std::string, long long> counts;

@@ -75,7 +75,8 @@ Task<NominationRecord> NominationsApp::load(const std::string& id) {
 
 Task<json> NominationsApp::create(const Principal& who, const json& body) {
   auto draft = parse_draft(body);
-  auto c = co_await catalogue_.load();
+  auto catalogue_ref = co_await catalogue_.load();
+  const Catalogue& c = *catalogue_ref;
   auto subject = check_draft(draft, c, who.role, unit_of(who, c));
   NominationRecord r;
   r.id = co_await store_.next_id();
@@ -99,7 +100,8 @@ Task<json> NominationsApp::create(const Principal& who, const json& body) {
 
 Task<json> NominationsApp::edit(const Principal& who, const std::string& id, const json& body) {
   auto before = co_await load(id);
-  auto c = co_await catalogue_.load();
+  auto catalogue_ref = co_await catalogue_.load();
+  const Catalogue& c = *catalogue_ref;
   check_can_see(who, before, c);
   if (before.status != Status::Draft) {
     throw conflict("not_a_draft", "Chỉ sửa được đề nghị ở trạng thái nháp; đề nghị này đang \"" +
@@ -132,7 +134,8 @@ Task<json> NominationsApp::edit(const Principal& who, const std::string& id, con
 Task<json> NominationsApp::act(const Principal& who, const std::string& id, Action action,
                                const json& body) {
   auto r = co_await load(id);
-  auto c = co_await catalogue_.load();
+  auto catalogue_ref = co_await catalogue_.load();
+  const Catalogue& c = *catalogue_ref;
   check_can_see(who, r, c);
   auto rule = check_transition(r.status, action, who.role);
   if (who.role == Role::Leader && r.unit_id != unit_of(who, c)) {
@@ -236,21 +239,24 @@ Task<json> NominationsApp::act(const Principal& who, const std::string& id, Acti
 
 Task<json> NominationsApp::get(const Principal& who, const std::string& id) {
   auto r = co_await load(id);
-  auto c = co_await catalogue_.load();
+  auto catalogue_ref = co_await catalogue_.load();
+  const Catalogue& c = *catalogue_ref;
   check_can_see(who, r, c);
   co_return to_json(r);
 }
 
 Task<json> NominationsApp::history(const Principal& who, const std::string& id) {
   auto r = co_await load(id);
-  auto c = co_await catalogue_.load();
+  auto catalogue_ref = co_await catalogue_.load();
+  const Catalogue& c = *catalogue_ref;
   check_can_see(who, r, c);
   auto entries = co_await store_.history(id);
   co_return json{{"id", id}, {"history", entries}};
 }
 
 Task<json> NominationsApp::list(const Principal& who, const ListFilter& f) {
-  auto c = co_await catalogue_.load();
+  auto catalogue_ref = co_await catalogue_.load();
+  const Catalogue& c = *catalogue_ref;
   std::string own_unit = unit_of(who, c);
   auto all = co_await store_.all();
   json items = json::array();

@@ -6,9 +6,11 @@ namespace thidua::nominations {
 namespace {
 using nlohmann::json;
 
-// KEYS: seeded, units, staff, periods, awards. ARGV: counts (4) then id, json pairs per kind.
+// KEYS: seeded, units, staff, periods, awards, version. ARGV: counts (4) then id, json pairs
+// per kind.
 const RedisScript kSeed(R"lua(
 if redis.call('SET', KEYS[1], '1', 'NX') == false then return 0 end
+redis.call('INCR', KEYS[6])
 local pos = 5
 for k = 1, 4 do
   local n = tonumber(ARGV[k])
@@ -20,7 +22,20 @@ end
 return 1
 )lua");
 
-// KEYS: code key, staff hash, the prefix of Zalo link keys. ARGV: Zalo user id.
+// Every change to the catalogue bumps its version in the same step, so no cached copy
+// outlives a change. KEYS: hash, version. ARGV: field, value ('' deletes the field).
+const RedisScript kPut(R"lua(
+local changed
+if ARGV[2] == '' then
+  changed = redis.call('HDEL', KEYS[1], ARGV[1])
+else
+  changed = redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+end
+redis.call('INCR', KEYS[2])
+return changed
+)lua");
+
+// KEYS: code key, staff hash, the prefix of Zalo link keys, version. ARGV: Zalo user id.
 // Single use: the code is deleted in the same step that links. Link keys are built from the
 // prefix (they share the school's hash tag, so the script stays within one slot).
 const RedisScript kRedeem(R"lua(
@@ -36,6 +51,7 @@ end
 member['zalo_user_id'] = ARGV[1]
 redis.call('HSET', KEYS[2], staff_id, cjson.encode(member))
 redis.call('SET', KEYS[3] .. ARGV[1], staff_id)
+redis.call('INCR', KEYS[4])
 return staff_id
 )lua");
 
@@ -56,7 +72,7 @@ CatalogueStore::CatalogueStore(RedisPool& redis, Keyspace keys)
 Task<bool> CatalogueStore::seed_once(const Catalogue& seed) {
   std::vector<std::string> keys{keys_("catalogue:seeded"), keys_("catalogue:units"),
                                 keys_("catalogue:staff"), keys_("catalogue:periods"),
-                                keys_("catalogue:awards")};
+                                keys_("catalogue:awards"), keys_("catalogue:version")};
   std::vector<std::string> args{std::to_string(seed.units.size()), std::to_string(seed.staff.size()),
                                 std::to_string(seed.periods.size()),
                                 std::to_string(seed.award_forms.size())};
@@ -68,12 +84,18 @@ Task<bool> CatalogueStore::seed_once(const Catalogue& seed) {
   co_return reply.number() == 1;
 }
 
-Task<Catalogue> CatalogueStore::load() const {
+Task<CatalogueRef> CatalogueStore::load() const {
+  auto& redis = redis_.local();
+  auto version_reply = co_await redis.call("GET", keys_("catalogue:version"));
+  long long version = version_reply.is_nil() ? 0 : version_reply.number();
+  auto& slot = cache_.at(current_loop_index());
+  if (slot.catalogue && slot.version == version) co_return slot.catalogue;
+
   std::vector<std::vector<std::string>> cmds;
   for (const char* kind : {"units", "staff", "periods", "awards"}) {
     cmds.push_back({"HGETALL", keys_(std::string("catalogue:") + kind)});
   }
-  auto replies = co_await redis_.local().batch(std::move(cmds));
+  auto replies = co_await redis.batch(std::move(cmds));
   Catalogue c;
   c.units = parse_all<Unit>(replies[0], parse_unit);
   c.staff = parse_all<StaffMember>(replies[1], parse_staff);
@@ -83,24 +105,33 @@ Task<Catalogue> CatalogueStore::load() const {
   }
   std::sort(c.award_forms.begin(), c.award_forms.end(),
             [](const AwardForm& a, const AwardForm& b) { return a.code < b.code; });
-  co_return c;
+  auto fresh = std::make_shared<const Catalogue>(std::move(c));
+  // Read after the version, so this copy is at least that new; never replace a newer one.
+  if (version >= slot.version) slot = Cached{version, fresh};
+  co_return fresh;
 }
 
-Task<void> CatalogueStore::put(const Unit& u) {
-  co_await redis_.local().call("HSET", keys_("catalogue:units"), u.id, to_json(u).dump());
+Task<void> CatalogueStore::put_entry(std::string kind, std::string id, std::string json) {
+  std::vector<std::string> keys{keys_("catalogue:" + kind), keys_("catalogue:version")};
+  std::vector<std::string> args{id, std::move(json)};
+  co_await redis_.local().eval(kPut, std::move(keys), std::move(args));
 }
+
+Task<void> CatalogueStore::put(const Unit& u) { return put_entry("units", u.id, to_json(u).dump()); }
 Task<void> CatalogueStore::put(const StaffMember& s) {
-  co_await redis_.local().call("HSET", keys_("catalogue:staff"), s.id, to_json(s).dump());
+  return put_entry("staff", s.id, to_json(s).dump());
 }
 Task<void> CatalogueStore::put(const Period& p) {
-  co_await redis_.local().call("HSET", keys_("catalogue:periods"), p.id, to_json(p).dump());
+  return put_entry("periods", p.id, to_json(p).dump());
 }
 Task<void> CatalogueStore::put(const AwardForm& a) {
-  co_await redis_.local().call("HSET", keys_("catalogue:awards"), a.code, to_json(a).dump());
+  return put_entry("awards", a.code, to_json(a).dump());
 }
 
 Task<bool> CatalogueStore::remove_staff(const std::string& id) {
-  auto reply = co_await redis_.local().call("HDEL", keys_("catalogue:staff"), id);
+  std::vector<std::string> keys{keys_("catalogue:staff"), keys_("catalogue:version")};
+  std::vector<std::string> args{id, ""};
+  auto reply = co_await redis_.local().eval(kPut, std::move(keys), std::move(args));
   co_return reply.number() > 0;
 }
 
@@ -112,7 +143,7 @@ Task<void> CatalogueStore::save_link_code(const std::string& code, const std::st
 Task<std::string> CatalogueStore::redeem_link_code(const std::string& code,
                                                    const std::string& zalo_user_id) {
   std::vector<std::string> keys{keys_("link-code:" + code), keys_("catalogue:staff"),
-                                keys_("zalo:")};
+                                keys_("zalo:"), keys_("catalogue:version")};
   std::vector<std::string> args{zalo_user_id};
   auto reply = co_await redis_.local().eval(kRedeem, std::move(keys), std::move(args));
   co_return reply.str;

@@ -1,6 +1,8 @@
 #pragma once
 // The catalogue in Redis: one hash per kind (units, staff, periods, award forms), an entry
 // per id, so an admin's edit of one entry is one atomic HSET.
+#include <array>
+#include <memory>
 #include <string>
 
 #include "core/keyspace.hpp"
@@ -9,12 +11,17 @@
 
 namespace thidua::nominations {
 
+using CatalogueRef = std::shared_ptr<const Catalogue>;
+
 class CatalogueStore {
  public:
   CatalogueStore(RedisPool& redis, Keyspace keys);
   // Loads `seed` into an empty store once; never overwrites later edits. True if loaded.
   Task<bool> seed_once(const Catalogue& seed);
-  Task<Catalogue> load() const;
+  // The catalogue, parsed once per change: every write bumps a version, and each event loop
+  // keeps the last parsed copy, so a request costs one GET instead of four HGETALLs and a
+  // parse of every staff record.
+  Task<CatalogueRef> load() const;
   Task<void> put(const Unit& u);
   Task<void> put(const StaffMember& s);
   Task<void> put(const Period& p);
@@ -30,8 +37,16 @@ class CatalogueStore {
   Task<std::string> staff_for_zalo(const std::string& zalo_user_id) const;
 
  private:
+  // By value: a lazy coroutine must not hold references to its callers' temporaries.
+  Task<void> put_entry(std::string kind, std::string id, std::string json);
+  struct Cached {
+    long long version = -1;
+    CatalogueRef catalogue;
+  };
   RedisPool& redis_;
   Keyspace keys_;
+  // One slot per event loop (THIDUA_HTTP_THREADS is at most 64); each loop touches only its own.
+  mutable std::array<Cached, 64> cache_;
 };
 
 }  // namespace thidua::nominations
