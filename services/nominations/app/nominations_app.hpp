@@ -52,6 +52,7 @@ class NominationsApp {
   // The acting leader's unit, or "" for roles that see every unit.
   std::string unit_of(const Principal& who, const Catalogue& c) const;
   void check_can_see(const Principal& who, const NominationRecord& r, const Catalogue& c) const;
+  Task<void> check_visible(const Principal& who, const NominationRecord& r);
   nlohmann::json event(const std::string& type, const NominationRecord& r, const Principal& who,
                        const nlohmann::json& extra) const;
   nlohmann::json history_entry(const Principal& who, std::string_view action,
