@@ -9,22 +9,24 @@ constexpr std::size_t kIdLength = 16;  // hex chars of the hash that name a toke
 }
 
 TokenStore::TokenStore(RedisPool& redis, std::string school, BootstrapTokens bootstrap)
-    : redis_(redis), keys_(std::move(school), "auth"), bootstrap_(std::move(bootstrap)) {}
+    : redis_(redis), keys_(std::move(school), "auth"),
+      admin_hash_(bootstrap.admin.empty() ? "" : crypto::sha256_hex(bootstrap.admin)),
+      service_hash_(bootstrap.service.empty() ? "" : crypto::sha256_hex(bootstrap.service)) {}
 
 Task<std::optional<Principal>> TokenStore::resolve(std::string token) const {
   if (token.empty() || token.size() > 256) co_return std::nullopt;
-  // Both bootstrap tokens are always compared, in constant time, whatever matches.
-  bool is_admin = !bootstrap_.admin.empty() && crypto::constant_time_equal(token, bootstrap_.admin);
-  bool is_service =
-      !bootstrap_.service.empty() && crypto::constant_time_equal(token, bootstrap_.service);
+  // Hashes are compared, not tokens, so the time taken never depends on the secret's
+  // length; both bootstrap tokens are always compared, in constant time, whatever matches.
+  auto hash = crypto::sha256_hex(token);
+  bool is_admin = !admin_hash_.empty() && crypto::digests_equal(hash, admin_hash_);
+  bool is_service = !service_hash_.empty() && crypto::digests_equal(hash, service_hash_);
   if (is_admin) co_return Principal{true, Role::Admin, "bootstrap-admin", "Quản trị (khởi tạo)"};
   if (is_service) co_return Principal{true, Role::Service, "service", "Dịch vụ nội bộ"};
   // A stored token is found by its hash: the lookup key is not the secret itself.
-  auto hash = crypto::sha256_hex(token);
   auto reply = co_await redis_.local().call("HMGET", keys_("token:" + hash.substr(0, kIdLength)),
                                             "hash", "role", "subject", "name");
   if (reply.elements.size() != 4 || reply.elements[0].is_nil()) co_return std::nullopt;
-  if (!crypto::constant_time_equal(reply.elements[0].str, hash)) co_return std::nullopt;
+  if (!crypto::digests_equal(reply.elements[0].str, hash)) co_return std::nullopt;
   auto role = parse_role(reply.elements[1].str);
   if (!role) co_return std::nullopt;
   co_return Principal{true, *role, reply.elements[2].str, reply.elements[3].str};

@@ -32,7 +32,9 @@ class TokenStore {
  private:
   RedisPool& redis_;
   Keyspace keys_;
-  BootstrapTokens bootstrap_;
+  // SHA-256 of each bootstrap token, computed once: a request hashes only its own token.
+  std::string admin_hash_;
+  std::string service_hash_;
 };
 
 }  // namespace thidua::auth

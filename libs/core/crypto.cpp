@@ -36,7 +36,11 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   // Hash both sides first so the comparison length never depends on the secret's length.
   auto ha = sha256_hex(a);
   auto hb = sha256_hex(b);
-  return CRYPTO_memcmp(ha.data(), hb.data(), ha.size()) == 0;
+  return digests_equal(ha, hb);
+}
+
+bool digests_equal(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 std::string random_hex(std::size_t bytes) {

@@ -11,6 +11,33 @@ namespace thidua::log {
 void init(std::string_view service, std::string_view level);
 void flush();
 
+// The members of a log line, escaped as they are added. The access log writes one line per
+// request; building it here instead of as a JSON tree keeps it off the request's CPU bill.
+class Fields {
+ public:
+  Fields& add(std::string_view key, std::string_view value);
+  Fields& add(std::string_view key, const char* value) { return add(key, std::string_view(value)); }
+  Fields& add(std::string_view key, const std::string& value) {
+    return add(key, std::string_view(value));
+  }
+  Fields& add(std::string_view key, long long value);
+  Fields& add(std::string_view key, int value) { return add(key, static_cast<long long>(value)); }
+  // Fixed-point with `decimals` digits (durations in milliseconds to the microsecond).
+  Fields& add(std::string_view key, double value, int decimals = 3);
+  // `json` must already be valid JSON text.
+  Fields& add_raw(std::string_view key, std::string_view json);
+  // ",\"key\":value" per member, in the order they were added.
+  const std::string& text() const { return text_; }
+
+ private:
+  void key(std::string_view k);
+  std::string text_;
+};
+
+void debug(std::string_view event, const Fields& fields);
+void info(std::string_view event, const Fields& fields);
+void warn(std::string_view event, const Fields& fields);
+void error(std::string_view event, const Fields& fields);
 void debug(std::string_view event, const nlohmann::json& fields);
 void info(std::string_view event, const nlohmann::json& fields);
 void warn(std::string_view event, const nlohmann::json& fields);

@@ -1,6 +1,6 @@
 #include "http/pipeline.hpp"
 
-#include <cmath>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "core/crypto.hpp"
@@ -24,6 +24,19 @@ bool is_json_type(std::string_view content_type) {
   return lower == "application/json";
 }
 
+// Unique per process without a syscall: a random prefix per thread (from the CSPRNG once)
+// and a counter. Random ids per request cost a getpid() and a CSPRNG call each.
+std::string next_request_id() {
+  thread_local const std::string prefix = crypto::random_hex(4);
+  thread_local std::uint32_t counter = 0;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id = prefix;
+  id.resize(prefix.size() + 8);
+  std::uint32_t n = ++counter;
+  for (int i = 7; i >= 0; --i, n >>= 4) id[prefix.size() + static_cast<std::size_t>(i)] = kHex[n & 0xF];
+  return id;
+}
+
 std::string allowed_list(const std::vector<Method>& methods) {
   std::string out;
   for (auto m : methods) out += (out.empty() ? "" : ", ") + std::string(method_name(m));
@@ -40,7 +53,7 @@ Pipeline::Pipeline(const Router& router, Authenticator authenticator, Metrics& m
 
 Task<Response> Pipeline::handle(Request& req) const {
   auto started = std::chrono::steady_clock::now();
-  if (req.request_id.empty()) req.request_id = crypto::random_hex(8);
+  if (req.request_id.empty()) req.request_id = next_request_id();
   Response res;
   try {
     res = co_await dispatch(req);
@@ -149,7 +162,7 @@ bool Pipeline::allowed_origin(const Request& req) const {
 Response Pipeline::reject(Request& req, int status, const std::string& code,
                           const std::string& detail) const {
   auto started = std::chrono::steady_clock::now();
-  if (req.request_id.empty()) req.request_id = crypto::random_hex(8);
+  if (req.request_id.empty()) req.request_id = next_request_id();
   if (req.route.empty()) req.route = "(rejected)";
   Response res = problem(status, code, detail, req.request_id);
   finish(req, res, started);
@@ -164,13 +177,14 @@ void Pipeline::finish(const Request& req, Response& res,
   metrics_.observe_request(req.route, method_name(req.method), res.status, seconds);
   if (options_.access_log) {
     // The path, never the query string or headers: either may carry a secret.
-    log::info("request", {{"request_id", req.request_id},
-                          {"method", method_name(req.method)},
-                          {"route", req.route},
-                          {"path", req.path},
-                          {"status", res.status},
-                          {"duration_ms", std::round(seconds * 1e6) / 1e3},
-                          {"principal", req.principal.subject}});
+    log::info("request", log::Fields()
+                             .add("request_id", req.request_id)
+                             .add("method", method_name(req.method))
+                             .add("route", req.route)
+                             .add("path", req.path)
+                             .add("status", res.status)
+                             .add("duration_ms", seconds * 1e3)
+                             .add("principal", req.principal.subject));
   }
 }
 

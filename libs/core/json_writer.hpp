@@ -1,0 +1,40 @@
+#pragma once
+// JSON written straight into a string, for the hot read paths and log lines: building a
+// nlohmann tree only to dump it cost a third of a GET's CPU (bench/README.md).
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace thidua {
+
+// Appends `s` as the inside of a JSON string. Invalid UTF-8 becomes U+FFFD, so no caller's
+// bytes can make the output invalid.
+void append_json_escaped(std::string& out, std::string_view s);
+
+class JsonWriter {
+ public:
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view k);
+  JsonWriter& string(std::string_view v);
+  JsonWriter& number(long long v);
+  JsonWriter& boolean(bool v);
+  JsonWriter& null();
+  JsonWriter& value(const nlohmann::json& v);
+  // `k` then a string value: the common case.
+  JsonWriter& field(std::string_view k, std::string_view v) { return key(k).string(v); }
+  // The text written so far; complete once every object and array is closed.
+  const std::string& text() const { return out_; }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void before_value();
+  std::string out_;
+  std::vector<bool> has_member_;  // per open object or array: a comma goes before the next
+  bool after_key_ = false;
+};
+
+}  // namespace thidua
