@@ -74,10 +74,12 @@ nlohmann::json parse_object(const Request& req) {
   return body;
 }
 
-Response json(int status, const nlohmann::json& body) {
+Response json(int status, const nlohmann::json& body) { return json_text(status, body.dump()); }
+
+Response json_text(int status, std::string body) {
   Response r;
   r.status = status;
-  r.body = body.dump();
+  r.body = std::move(body);
   return r;
 }
 

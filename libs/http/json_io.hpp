@@ -11,6 +11,8 @@ namespace thidua::http {
 // UTF-8 or a non-object answer 400 before anything is changed.
 nlohmann::json parse_object(const Request& req);
 Response json(int status, const nlohmann::json& body);
+// A body that is already JSON text (see core/json_writer.hpp).
+Response json_text(int status, std::string body);
 Response problem(int status, const std::string& code, const std::string& detail,
                  const std::string& request_id);
 

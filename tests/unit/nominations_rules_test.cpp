@@ -9,6 +9,7 @@
 #include "nominations/domain/council.hpp"
 #include "nominations/domain/dossier.hpp"
 #include "nominations/domain/nomination.hpp"
+#include "nominations/domain/record.hpp"
 
 namespace thidua::nominations {
 namespace {
@@ -201,6 +202,55 @@ TEST(Draft, RefusesHoldsOtherUnitsAndBadFields) {
                   "achievements":[{"text":"x","evidence":["javascript:alert(1)"]}]})j");
             }),
             400);
+}
+
+TEST(Record, DetailAndSummaryCarryEveryFieldAsJson) {
+  NominationRecord r;
+  r.id = "7";
+  r.draft.period = "2026";
+  r.draft.award = "gk_xa";
+  r.draft.subject_kind = SubjectKind::Individual;
+  r.draft.subject_id = "gv-lan";
+  r.draft.reason = "Dạy học \"số\" hiệu quả";
+  r.draft.achievements = {{"Kho học liệu", {"II.1", "II.3"}, {"https://example.org/a"}}};
+  r.status = Status::UnderReview;
+  r.subject_name = "Nguyễn Thị Lan";
+  r.unit_id = "to-van";
+  r.unit_name = "Tổ Ngữ văn";
+  r.award_label = "Giấy khen";
+  r.period_label = "Năm 2026";
+  r.created_by = "gv-an";
+  r.created_at = "2026-09-01T01:00:00Z";
+  r.updated_at = "2026-09-02T01:00:00Z";
+  r.outcome = {{"note", "ok"}};
+  r.vote = {{"yes", 5}};
+
+  auto summary = summary_json(r);
+  EXPECT_EQ(summary, (json{{"id", "7"}, {"period", "2026"}, {"period_label", "Năm 2026"},
+                           {"award", "gk_xa"}, {"award_label", "Giấy khen"},
+                           {"subject_kind", "individual"}, {"subject_id", "gv-lan"},
+                           {"subject_name", "Nguyễn Thị Lan"}, {"unit_id", "to-van"},
+                           {"unit_name", "Tổ Ngữ văn"}, {"status", "under_review"},
+                           {"status_label", status_label(Status::UnderReview)},
+                           {"created_at", "2026-09-01T01:00:00Z"},
+                           {"updated_at", "2026-09-02T01:00:00Z"}}));
+  auto detail = json::parse(detail_json(r));
+  json expected = summary;
+  expected["reason"] = r.draft.reason;
+  expected["achievements"] = {{{"text", "Kho học liệu"},
+                               {"areas", {"II.1", "II.3"}},
+                               {"evidence", {"https://example.org/a"}}}};
+  expected["created_by"] = "gv-an";
+  expected["outcome"] = {{"note", "ok"}};
+  expected["vote"] = {{"yes", 5}};
+  EXPECT_EQ(detail, expected);
+
+  NominationPage page{{r, r}, std::string("7")};
+  auto listed = json::parse(page_json(page));
+  EXPECT_EQ(listed["items"].size(), 2u);
+  EXPECT_EQ(listed["items"][1], summary);
+  EXPECT_EQ(listed["next_after"], "7");
+  EXPECT_TRUE(json::parse(page_json(NominationPage{}))["next_after"].is_null());
 }
 
 }  // namespace

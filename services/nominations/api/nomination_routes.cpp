@@ -79,19 +79,21 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
 
   router.add(Method::Post, base, writers, [&app](Request& req) -> Task<Response> {
     auto created = co_await app.create(req.principal, http::parse_object(req));
-    auto res = http::json(201, created);
-    res.headers.emplace_back("Location", kApiBase + "/nominations/" + created["id"].get<std::string>());
+    auto res = http::json_text(201, detail_json(created));
+    res.headers.emplace_back("Location", kApiBase + "/nominations/" + created.id);
     co_return res;
   });
   router.add(Method::Get, base, everyone, [&app](Request& req) -> Task<Response> {
-    co_return http::json(200, co_await app.list(req.principal, parse_filter(req)));
+    auto page = co_await app.list(req.principal, parse_filter(req));
+    co_return http::json_text(200, page_json(page));
   });
   router.add(Method::Get, base + "/{id}", everyone, [&app](Request& req) -> Task<Response> {
-    co_return http::json(200, co_await app.get(req.principal, nomination_id(req)));
+    auto r = co_await app.get(req.principal, nomination_id(req));
+    co_return http::json_text(200, detail_json(r));
   });
   router.add(Method::Put, base + "/{id}", writers, [&app](Request& req) -> Task<Response> {
-    co_return http::json(200, co_await app.edit(req.principal, nomination_id(req),
-                                                http::parse_object(req)));
+    auto r = co_await app.edit(req.principal, nomination_id(req), http::parse_object(req));
+    co_return http::json_text(200, detail_json(r));
   });
   router.add(Method::Get, base + "/{id}/history", everyone, [&app](Request& req) -> Task<Response> {
     co_return http::json(200, co_await app.history(req.principal, nomination_id(req)));
@@ -108,8 +110,8 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
                                        "\" không hợp lệ: submit, review, approve, reject, forward, "
                                        "award, not_award, withdraw.");
                }
-               co_return http::json(200, co_await app.act(req.principal, nomination_id(req),
-                                                          *action, body));
+               auto r = co_await app.act(req.principal, nomination_id(req), *action, body);
+               co_return http::json_text(200, detail_json(r));
              });
   router.add(Method::Put, base + "/{id}/vote", council, [&app](Request& req) -> Task<Response> {
     co_return http::json(200, co_await app.record_vote(req.principal, nomination_id(req),

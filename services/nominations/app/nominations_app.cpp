@@ -73,7 +73,7 @@ Task<NominationRecord> NominationsApp::load(const std::string& id) {
   co_return std::move(*r);
 }
 
-Task<json> NominationsApp::create(const Principal& who, const json& body) {
+Task<NominationRecord> NominationsApp::create(const Principal& who, const json& body) {
   auto draft = parse_draft(body);
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
@@ -95,10 +95,10 @@ Task<json> NominationsApp::create(const Principal& who, const json& body) {
                                                " cho " + r.award_label + " kỳ " + r.period_label +
                                                " đang được xét.");
   }
-  co_return to_json(r);
+  co_return r;
 }
 
-Task<json> NominationsApp::edit(const Principal& who, const std::string& id, const json& body) {
+Task<NominationRecord> NominationsApp::edit(const Principal& who, const std::string& id, const json& body) {
   auto before = co_await load(id);
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
@@ -128,10 +128,10 @@ Task<json> NominationsApp::edit(const Principal& who, const std::string& id, con
   if (result.result == WriteResult::Conflict) {
     throw conflict("not_a_draft", "Đề nghị vừa được chuyển khỏi trạng thái nháp; hãy tải lại.");
   }
-  co_return to_json(after);
+  co_return after;
 }
 
-Task<json> NominationsApp::act(const Principal& who, const std::string& id, Action action,
+Task<NominationRecord> NominationsApp::act(const Principal& who, const std::string& id, Action action,
                                const json& body) {
   auto r = co_await load(id);
   auto catalogue_ref = co_await catalogue_.load();
@@ -234,7 +234,7 @@ Task<json> NominationsApp::act(const Principal& who, const std::string& id, Acti
                                          std::string(status_label(parse_status(result.detail).value_or(r.status))) +
                                          "\"; hãy tải lại.");
   }
-  co_return to_json(after);
+  co_return after;
 }
 
 Task<void> NominationsApp::check_visible(const Principal& who, const NominationRecord& r) {
@@ -244,10 +244,10 @@ Task<void> NominationsApp::check_visible(const Principal& who, const NominationR
   check_can_see(who, r, *catalogue_ref);
 }
 
-Task<json> NominationsApp::get(const Principal& who, const std::string& id) {
+Task<NominationRecord> NominationsApp::get(const Principal& who, const std::string& id) {
   auto r = co_await load(id);
   co_await check_visible(who, r);
-  co_return to_json(r);
+  co_return r;
 }
 
 Task<json> NominationsApp::history(const Principal& who, const std::string& id) {
@@ -257,15 +257,13 @@ Task<json> NominationsApp::history(const Principal& who, const std::string& id) 
   co_return json{{"id", id}, {"history", entries}};
 }
 
-Task<json> NominationsApp::list(const Principal& who, const ListFilter& f) {
+Task<NominationPage> NominationsApp::list(const Principal& who, const ListFilter& f) {
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
   std::string own_unit = unit_of(who, c);
   auto all = co_await store_.all();
-  json items = json::array();
-  std::string last;
-  bool more = false;
-  for (const auto& r : all) {
+  NominationPage page;
+  for (auto& r : all) {
     if (!f.after.empty() && std::stoll(r.id) <= std::stoll(f.after)) continue;
     if (f.period && r.draft.period != *f.period) continue;
     if (f.award && r.draft.award != *f.award) continue;
@@ -278,14 +276,13 @@ Task<json> NominationsApp::list(const Principal& who, const ListFilter& f) {
                  (r.draft.subject_kind == SubjectKind::Individual && r.draft.subject_id == who.subject);
       if (!own) continue;
     }
-    if (items.size() == f.limit) {
-      more = true;
+    if (page.items.size() == f.limit) {
+      page.next_after = page.items.back().id;
       break;
     }
-    items.push_back(summary_json(r));
-    last = r.id;
+    page.items.push_back(std::move(r));
   }
-  co_return json{{"items", items}, {"next_after", more ? json(last) : json(nullptr)}};
+  co_return page;
 }
 
 }  // namespace thidua::nominations

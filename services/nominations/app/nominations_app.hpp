@@ -25,12 +25,13 @@ class NominationsApp {
   NominationsApp(CatalogueStore& catalogue, NominationStore& store, const Clock& clock,
                  VoteRules rules, std::string school);
 
-  Task<nlohmann::json> create(const Principal& who, const nlohmann::json& body);
-  Task<nlohmann::json> edit(const Principal& who, const std::string& id, const nlohmann::json& body);
-  Task<nlohmann::json> act(const Principal& who, const std::string& id, Action action,
-                           const nlohmann::json& body);
-  Task<nlohmann::json> get(const Principal& who, const std::string& id);
-  Task<nlohmann::json> list(const Principal& who, const ListFilter& filter);
+  Task<NominationRecord> create(const Principal& who, const nlohmann::json& body);
+  Task<NominationRecord> edit(const Principal& who, const std::string& id,
+                              const nlohmann::json& body);
+  Task<NominationRecord> act(const Principal& who, const std::string& id, Action action,
+                             const nlohmann::json& body);
+  Task<NominationRecord> get(const Principal& who, const std::string& id);
+  Task<NominationPage> list(const Principal& who, const ListFilter& filter);
   Task<nlohmann::json> history(const Principal& who, const std::string& id);
 
   Task<nlohmann::json> add_meeting(const Principal& who, const nlohmann::json& body);

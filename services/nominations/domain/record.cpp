@@ -3,31 +3,75 @@
 namespace thidua::nominations {
 using nlohmann::json;
 
-json summary_json(const NominationRecord& r) {
-  return {{"id", r.id},
-          {"period", r.draft.period},
-          {"period_label", r.period_label},
-          {"award", r.draft.award},
-          {"award_label", r.award_label},
-          {"subject_kind", subject_kind_name(r.draft.subject_kind)},
-          {"subject_id", r.draft.subject_id},
-          {"subject_name", r.subject_name},
-          {"unit_id", r.unit_id},
-          {"unit_name", r.unit_name},
-          {"status", status_name(r.status)},
-          {"status_label", status_label(r.status)},
-          {"created_at", r.created_at},
-          {"updated_at", r.updated_at}};
+namespace {
+void write_summary_members(JsonWriter& w, const NominationRecord& r) {
+  w.field("id", r.id)
+      .field("period", r.draft.period)
+      .field("period_label", r.period_label)
+      .field("award", r.draft.award)
+      .field("award_label", r.award_label)
+      .field("subject_kind", subject_kind_name(r.draft.subject_kind))
+      .field("subject_id", r.draft.subject_id)
+      .field("subject_name", r.subject_name)
+      .field("unit_id", r.unit_id)
+      .field("unit_name", r.unit_name)
+      .field("status", status_name(r.status))
+      .field("status_label", status_label(r.status))
+      .field("created_at", r.created_at)
+      .field("updated_at", r.updated_at);
 }
 
-json to_json(const NominationRecord& r) {
-  json j = summary_json(r);
-  j["reason"] = r.draft.reason;
-  j["achievements"] = to_json(r.draft)["achievements"];
-  j["created_by"] = r.created_by;
-  j["outcome"] = r.outcome;
-  j["vote"] = r.vote;
-  return j;
+void write_strings(JsonWriter& w, const std::vector<std::string>& items) {
+  w.begin_array();
+  for (const auto& s : items) w.string(s);
+  w.end_array();
+}
+}  // namespace
+
+void write_summary(JsonWriter& w, const NominationRecord& r) {
+  w.begin_object();
+  write_summary_members(w, r);
+  w.end_object();
+}
+
+json summary_json(const NominationRecord& r) {
+  JsonWriter w;
+  write_summary(w, r);
+  return json::parse(w.take());
+}
+
+std::string detail_json(const NominationRecord& r) {
+  JsonWriter w;
+  w.begin_object();
+  write_summary_members(w, r);
+  w.field("reason", r.draft.reason);
+  w.key("achievements").begin_array();
+  for (const auto& a : r.draft.achievements) {
+    w.begin_object().field("text", a.text);
+    write_strings(w.key("areas"), a.areas);
+    write_strings(w.key("evidence"), a.evidence);
+    w.end_object();
+  }
+  w.end_array();
+  w.field("created_by", r.created_by);
+  w.key("outcome").value(r.outcome);
+  w.key("vote").value(r.vote);
+  w.end_object();
+  return w.take();
+}
+
+std::string page_json(const NominationPage& page) {
+  JsonWriter w;
+  w.begin_object().key("items").begin_array();
+  for (const auto& r : page.items) write_summary(w, r);
+  w.end_array().key("next_after");
+  if (page.next_after) {
+    w.string(*page.next_after);
+  } else {
+    w.null();
+  }
+  w.end_object();
+  return w.take();
 }
 
 json public_json(const NominationRecord& r) {

@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "core/json_writer.hpp"
 #include "nominations/domain/nomination.hpp"
 
 namespace thidua::nominations {
@@ -24,9 +26,18 @@ struct NominationRecord {
   nlohmann::json vote;                                // null until the council votes
 };
 
-// Everything, for people with access to the nomination.
-nlohmann::json to_json(const NominationRecord& r);
-// The compact form events carry and lists show.
+// A page of the list, oldest first; `next_after` is set when more follow.
+struct NominationPage {
+  std::vector<NominationRecord> items;
+  std::optional<std::string> next_after;
+};
+
+// Everything, for people with access to the nomination, as JSON text: the detail is the
+// service's hottest read, and written directly it costs a fraction of a JSON tree.
+std::string detail_json(const NominationRecord& r);
+std::string page_json(const NominationPage& page);
+// The compact form lists show (written) and events carry (as a tree).
+void write_summary(JsonWriter& w, const NominationRecord& r);
 nlohmann::json summary_json(const NominationRecord& r);
 // What the school website may show: no reasons under review, no staff or Zalo ids.
 nlohmann::json public_json(const NominationRecord& r);
