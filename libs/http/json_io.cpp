@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
 
@@ -81,6 +82,37 @@ Response json_text(int status, std::string body) {
   r.status = status;
   r.body = std::move(body);
   return r;
+}
+
+bool if_none_match_names(std::string_view header, std::string_view etag) {
+  auto opaque = [](std::string_view tag) {
+    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
+    return tag;
+  };
+  while (!header.empty()) {
+    auto comma = header.find(',');
+    auto item = header.substr(0, comma);
+    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    if (item == "*" || (!item.empty() && opaque(item) == opaque(etag))) return true;
+    if (comma == std::string_view::npos) break;
+    header.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+Response cacheable_json(const Request& req, std::string body, int max_age_seconds) {
+  std::string etag = "\"" + crypto::sha256_hex(body).substr(0, 32) + "\"";
+  Response res;
+  res.headers.emplace_back("ETag", etag);
+  res.headers.emplace_back("Cache-Control", "public, max-age=" + std::to_string(max_age_seconds));
+  if (if_none_match_names(req.header("if-none-match"), etag)) {
+    res.status = 304;
+    res.content_type.clear();
+    return res;
+  }
+  res.body = std::move(body);
+  return res;
 }
 
 Response problem(int status, const std::string& code, const std::string& detail,

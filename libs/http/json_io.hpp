@@ -13,6 +13,11 @@ nlohmann::json parse_object(const Request& req);
 Response json(int status, const nlohmann::json& body);
 // A body that is already JSON text (see core/json_writer.hpp).
 Response json_text(int status, std::string body);
+// A public JSON answer that caches may keep for `max_age_seconds` and then revalidate: it
+// carries a strong ETag of the body, and is a bodiless 304 when If-None-Match names it.
+Response cacheable_json(const Request& req, std::string body, int max_age_seconds);
+// RFC 9110 13.1.2: "*" or a list of entity tags, compared weakly (W/ ignored).
+bool if_none_match_names(std::string_view header, std::string_view etag);
 Response problem(int status, const std::string& code, const std::string& detail,
                  const std::string& request_id);
 

@@ -113,5 +113,38 @@ TEST(Problem, IsProblemJsonWithCodeDetailAndRequestId) {
   EXPECT_FALSE(nlohmann::json::parse(problem(400, "x", "y", "").body).contains("request_id"));
 }
 
+TEST(CacheableJson, CarriesAnETagAndIs304WhenTheCallerHasIt) {
+  Request req;
+  auto first = cacheable_json(req, R"({"n":1})", 60);
+  EXPECT_EQ(first.status, 200);
+  EXPECT_EQ(first.body, R"({"n":1})");
+  std::string etag;
+  for (const auto& [k, v] : first.headers) {
+    if (k == "ETag") etag = v;
+    if (k == "Cache-Control") {
+      EXPECT_EQ(v, "public, max-age=60");
+    }
+  }
+  ASSERT_EQ(etag.size(), 34u);
+
+  req.headers.emplace_back("if-none-match", "\"other\", W/" + etag);
+  auto again = cacheable_json(req, R"({"n":1})", 60);
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+  EXPECT_TRUE(again.content_type.empty());
+  // A changed body has another tag, so the caller gets it whole.
+  EXPECT_EQ(cacheable_json(req, R"({"n":2})", 60).status, 200);
+}
+
+TEST(CacheableJson, IfNoneMatchFollowsRfc9110) {
+  EXPECT_TRUE(if_none_match_names("*", "\"a\""));
+  EXPECT_TRUE(if_none_match_names("\"a\"", "\"a\""));
+  EXPECT_TRUE(if_none_match_names(" \"x\" ,\t\"a\" ", "\"a\""));
+  EXPECT_TRUE(if_none_match_names("W/\"a\"", "\"a\""));
+  EXPECT_FALSE(if_none_match_names("", "\"a\""));
+  EXPECT_FALSE(if_none_match_names("\"ab\"", "\"a\""));
+  EXPECT_FALSE(if_none_match_names("a", "\"a\""));
+}
+
 }  // namespace
 }  // namespace thidua::http

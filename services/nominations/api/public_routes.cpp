@@ -1,5 +1,4 @@
 // What the school website reads, without a token: the honours list.
-#include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "http/json_io.hpp"
 #include "nominations/api/routes.hpp"
@@ -26,19 +25,9 @@ void add_public_routes(http::Router& router, RouteDeps d) {
                }
                std::optional<std::string> award;
                if (auto a = req.query("award"); a && !a->empty()) award = *a;
-               auto body = (co_await app.honours(year, award)).dump();
+               auto honours = co_await app.honours(year, award);
                // The website may cache for a minute and revalidate cheaply after that.
-               std::string etag = "\"" + crypto::sha256_hex(body).substr(0, 32) + "\"";
-               Response res;
-               res.headers.emplace_back("ETag", etag);
-               res.headers.emplace_back("Cache-Control", "public, max-age=60");
-               if (req.header("if-none-match") == etag) {
-                 res.status = 304;
-                 res.content_type.clear();
-                 co_return res;
-               }
-               res.body = std::move(body);
-               co_return res;
+               co_return http::cacheable_json(req, honours.dump(), 60);
              });
 }
 

@@ -1,6 +1,5 @@
 // The school's report (JSON and the printable page), marking it sent, and the public
 // figures for the website.
-#include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "http/json_io.hpp"
 #include "reports/api/routes.hpp"
@@ -41,19 +40,9 @@ void add_school_report_routes(http::Router& router, RouteDeps d) {
              [&app](Request& req) -> Task<Response> {
                std::optional<int> year;
                if (auto y = req.query("year"); y && !y->empty()) year = checked_year(*y);
-               auto body = (co_await app.public_figures(year)).dump();
+               auto figures = co_await app.public_figures(year);
                // The website may cache for a minute and revalidate cheaply after that.
-               std::string etag = "\"" + crypto::sha256_hex(body).substr(0, 32) + "\"";
-               Response res;
-               res.headers.emplace_back("ETag", etag);
-               res.headers.emplace_back("Cache-Control", "public, max-age=60");
-               if (req.header("if-none-match") == etag) {
-                 res.status = 304;
-                 res.content_type.clear();
-                 co_return res;
-               }
-               res.body = std::move(body);
-               co_return res;
+               co_return http::cacheable_json(req, figures.dump(), 60);
              });
 }
 
