@@ -144,36 +144,43 @@ Task<std::vector<StreamEntry>> StreamQueue::reclaim(RedisClient& redis,
   co_return out;
 }
 
+namespace {
+// A retry-set member: the fields as a flat JSON array [k, v, k, v, ...].
+std::string retry_member(const Fields& fields) {
+  nlohmann::json flat = nlohmann::json::array();
+  for (const auto& [k, v] : fields) flat.push_back(k), flat.push_back(v);
+  return flat.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Acknowledges the entry and puts `fields` in the retry set, due at `due`, in one script.
+// origin_id keeps retry members unique when two entries carry the same fields.
+Task<void> move_to_retry(RedisClient& redis, QueueKeys keys, std::string entry_id, Fields fields,
+                         Instant due) {
+  fields.emplace_back("origin_id", entry_id);
+  std::vector<std::string> script_keys{keys.stream, keys.retry};
+  std::vector<std::string> args{keys.group, entry_id, std::to_string(unix_millis(due)),
+                                retry_member(fields)};
+  co_await redis.eval(kRetryLater, std::move(script_keys), std::move(args));
+}
+}  // namespace
+
 Task<void> StreamQueue::retry_later(RedisClient& redis, const StreamEntry& entry, Instant due,
                                     const std::string& reason) const {
   auto fields = without(entry.fields, {"attempt", "last_error", "origin_id"});
   fields.emplace_back("attempt", std::to_string(entry.attempt() + 1));
   fields.emplace_back("last_error", reason);
-  fields.emplace_back("origin_id", entry.id);  // keeps retry members unique
-  nlohmann::json flat = nlohmann::json::array();
-  for (const auto& [k, v] : fields) flat.push_back(k), flat.push_back(v);
-  std::vector<std::string> keys{keys_.stream, keys_.retry};
-  std::vector<std::string> args{keys_.group, entry.id, std::to_string(unix_millis(due)),
-                                flat.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
-  co_await redis.eval(kRetryLater, std::move(keys), std::move(args));
+  co_await move_to_retry(redis, keys_, entry.id, std::move(fields), due);
 }
 
 Task<void> StreamQueue::defer(RedisClient& redis, const StreamEntry& entry, Instant due) const {
   auto fields = without(entry.fields, {"origin_id"});
-  fields.emplace_back("origin_id", entry.id);
-  nlohmann::json flat = nlohmann::json::array();
-  for (const auto& [k, v] : fields) flat.push_back(k), flat.push_back(v);
-  std::vector<std::string> keys{keys_.stream, keys_.retry};
-  std::vector<std::string> args{keys_.group, entry.id, std::to_string(unix_millis(due)),
-                                flat.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
-  co_await redis.eval(kRetryLater, std::move(keys), std::move(args));
+  co_await move_to_retry(redis, keys_, entry.id, std::move(fields), due);
 }
 
 Task<void> StreamQueue::schedule(RedisClient& redis, const Fields& fields, Instant due) const {
-  nlohmann::json flat = nlohmann::json::array();
-  for (const auto& [k, v] : fields) flat.push_back(k), flat.push_back(v);
-  co_await redis.call("ZADD", keys_.retry, std::to_string(unix_millis(due)),
-                      flat.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  auto member = retry_member(fields);
+  auto score = std::to_string(unix_millis(due));
+  co_await redis.call("ZADD", keys_.retry, score, member);
 }
 
 Task<long long> StreamQueue::promote_due(RedisClient& redis, Instant now, int max) const {

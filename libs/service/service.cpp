@@ -94,6 +94,15 @@ void Service::background(std::string name, std::function<Task<void>()> task) {
   tasks_.emplace_back(std::move(name), std::move(task));
 }
 
+void Service::consume(const std::string& name, const StreamQueue& queue, WorkerOptions options,
+                      std::function<Task<Disposition>(const StreamEntry&)> handle) {
+  RedisClient& blocking = redis().dedicated(name);
+  background(name, [this, &queue, &blocking, options, handle] {
+    return run_stream_worker(queue, redis().local(), blocking, options, handle,
+                             [this] { return stopping(); });
+  });
+}
+
 int Service::run() {
   http::PipelineOptions po{settings_.cors_origins, settings_.access_log};
   auth::TokenStore* tokens = tokens_.get();

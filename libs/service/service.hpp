@@ -13,6 +13,7 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "redis/redis_pool.hpp"
+#include "redis/stream_queue.hpp"
 
 namespace thidua {
 
@@ -62,6 +63,10 @@ class Service {
   }
   // Runs `task` on loop 0 once the server listens; it must return soon after stopping().
   void background(std::string name, std::function<Task<void>()> task);
+  // A background consumer of `queue` (see run_stream_worker) with its own connection for
+  // the blocking reads, named `name`, so they never hold up requests.
+  void consume(const std::string& name, const StreamQueue& queue, WorkerOptions options,
+               std::function<Task<Disposition>(const StreamEntry&)> handle);
   // Serves until SIGTERM or SIGINT; returns the process exit code.
   int run();
 

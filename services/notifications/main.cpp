@@ -67,54 +67,34 @@ int main(int argc, char** argv) {
 
         for (int i = 0; i < settings.workers; ++i) {
           std::string name = "delivery-" + std::to_string(i + 1);
-          RedisClient& blocking = service.redis().dedicated(name);
-          service.background(
-              name, [&service, &store, &delivery, &blocking, &settings, i, stopping]() {
-                auto handle = [&delivery](const StreamEntry& e) { return delivery.handle(e); };
-                return run_stream_worker(
-                    store.queue(), service.redis().local(), blocking,
-                    delivery.options(settings.consumer + "-" + std::to_string(i + 1)), handle,
-                    stopping);
-              });
+          service.consume(name, store.queue(), delivery.options(settings.consumer + "-" + std::to_string(i + 1)),
+                          [&delivery](const StreamEntry& e) { return delivery.handle(e); });
         }
+
+        WorkerOptions group_options;
+        group_options.consumer = settings.consumer;
+        group_options.backoff = settings.backoff;
+        group_options.visibility_timeout = settings.visibility_timeout;
 
         // Nominations events become group messages, once per event_id.
         auto keys = service.keys();
         auto& events = service.make<StreamQueue>(QueueKeys{keys.foreign("nominations", "events"),
                                                            "notifications", keys("events-retry"),
                                                            keys("events-dead")});
-        RedisClient& events_blocking = service.redis().dedicated("events-block");
-        service.background("nominations-events", [&service, &events, &events_blocking, &outbox,
-                                                  &settings, stopping]() {
-          WorkerOptions options;
-          options.consumer = settings.consumer;
-          options.backoff = settings.backoff;
-          options.visibility_timeout = settings.visibility_timeout;
-          auto handle = [&outbox](const StreamEntry& entry) -> Task<Disposition> {
-            auto event = nlohmann::json::parse(entry.field("event"), nullptr, false);
-            if (event.is_discarded()) co_return Disposition::fail("event is not JSON");
-            co_await outbox.announce_event(event);
-            co_return Disposition::done();
-          };
-          return run_stream_worker(events, service.redis().local(), events_blocking, options,
-                                   handle, stopping);
-        });
+        service.consume("nominations-events", events, group_options,
+                        [&outbox](const StreamEntry& entry) -> Task<Disposition> {
+                          auto event = nlohmann::json::parse(entry.field("event"), nullptr, false);
+                          if (event.is_discarded()) co_return Disposition::fail("event is not JSON");
+                          co_await outbox.announce_event(event);
+                          co_return Disposition::done();
+                        });
 
         // Stored bot updates are answered by one consumer group, whichever way they came in.
-        RedisClient& updates_blocking = service.redis().dedicated("updates-block");
-        service.background("bot-commands", [&service, &store, &updates_blocking, &commands,
-                                            &settings, stopping]() {
-          WorkerOptions options;
-          options.consumer = settings.consumer;
-          options.backoff = settings.backoff;
-          options.visibility_timeout = settings.visibility_timeout;
-          auto handle = [&commands](const StreamEntry& entry) -> Task<Disposition> {
-            co_await commands.handle(entry.field("update"));
-            co_return Disposition::done();
-          };
-          return run_stream_worker(store.updates(), service.redis().local(), updates_blocking,
-                                   options, handle, stopping);
-        });
+        service.consume("bot-commands", store.updates(), group_options,
+                        [&commands](const StreamEntry& entry) -> Task<Disposition> {
+                          co_await commands.handle(entry.field("update"));
+                          co_return Disposition::done();
+                        });
 
         if (bot && settings.bot_mode != "off") {
           service.background(
