@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Checks the operations files (not part of CI): shellcheck on every script, YAML syntax of
-# k8s/ and deploy/docker-compose.yml, and `nginx -t` on deploy/nginx.conf as run-local.sh
-# renders it. Each check is skipped when its tool is missing (shellcheck, python3-yaml).
+# Checks the operations files (not part of CI): shellcheck on every script, the C++ layout
+# against .clang-format, YAML syntax of k8s/ and deploy/docker-compose.yml, and `nginx -t` on
+# deploy/nginx.conf as run-local.sh renders it. Each check is skipped when its tool is
+# missing (shellcheck, clang-format, python3-yaml).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -23,6 +24,13 @@ for path in sys.argv[1:]:
 PY
 else
   echo "lint: python3-yaml not installed, YAML check skipped"
+fi
+
+if command -v clang-format >/dev/null; then
+  # shellcheck disable=SC2046
+  clang-format --dry-run --Werror $(git ls-files '*.cpp' '*.hpp') && echo "lint: clang-format ok" || rc=1
+else
+  echo "lint: clang-format not installed (apt-get install clang-format), skipped"
 fi
 
 tmp="$(mktemp -d)"

@@ -9,7 +9,8 @@ constexpr std::size_t kIdLength = 16;  // hex chars of the hash that name a toke
 }
 
 TokenStore::TokenStore(RedisPool& redis, std::string school, BootstrapTokens bootstrap)
-    : redis_(redis), keys_(std::move(school), "auth"),
+    : redis_(redis),
+      keys_(std::move(school), "auth"),
       admin_hash_(bootstrap.admin.empty() ? "" : crypto::sha256_hex(bootstrap.admin)),
       service_hash_(bootstrap.service.empty() ? "" : crypto::sha256_hex(bootstrap.service)) {}
 
@@ -38,9 +39,9 @@ Task<IssuedToken> TokenStore::issue(const Principal& holder, const std::string& 
   auto hash = crypto::sha256_hex(out.token);
   out.id = hash.substr(0, kIdLength);
   co_await redis_.local().call("HSET", keys_("token:" + out.id), "hash", hash, "role",
-                                   std::string(role_name(holder.role)), "subject",
-                                   holder.subject, "name", holder.name, "issued_by", issued_by,
-                                   "issued_at", iso_instant(std::chrono::system_clock::now()));
+                               std::string(role_name(holder.role)), "subject", holder.subject,
+                               "name", holder.name, "issued_by", issued_by, "issued_at",
+                               iso_instant(std::chrono::system_clock::now()));
   co_return out;
 }
 

@@ -18,7 +18,8 @@ inline std::chrono::milliseconds backoff_delay(const BackoffPolicy& p, int retry
   long long d = p.base.count();
   for (int i = 1; i < retry && d < p.cap.count(); ++i) d *= 2;
   if (d > p.cap.count()) d = p.cap.count();
-  return std::chrono::milliseconds(d / 2 + static_cast<long long>(unit * static_cast<double>(d / 2)));
+  return std::chrono::milliseconds(d / 2 +
+                                   static_cast<long long>(unit * static_cast<double>(d / 2)));
 }
 
 inline double random_unit() {

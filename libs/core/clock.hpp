@@ -38,10 +38,10 @@ bool valid_date(LocalDate date);
 int days_between(LocalDate from, LocalDate to);
 LocalDate add_days(LocalDate date, int days);
 
-std::string iso_date(LocalDate date);                   // 2027-10-30
+std::string iso_date(LocalDate date);  // 2027-10-30
 std::optional<LocalDate> parse_iso_date(const std::string& text);
-std::string vn_date(LocalDate date);                    // 30/10/2027
-std::string iso_instant(Instant instant);               // 2026-11-25T02:37:30Z
+std::string vn_date(LocalDate date);       // 30/10/2027
+std::string iso_instant(Instant instant);  // 2026-11-25T02:37:30Z
 std::optional<Instant> parse_iso_instant(const std::string& text);
 long long unix_millis(Instant instant);
 

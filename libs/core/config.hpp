@@ -22,7 +22,8 @@ class Env {
   std::string text(const std::string& name, const std::string& fallback) const;
   // Required: missing or empty stops start-up.
   std::string required_text(const std::string& name) const;
-  long long integer(const std::string& name, long long fallback, long long min, long long max) const;
+  long long integer(const std::string& name, long long fallback, long long min,
+                    long long max) const;
   bool flag(const std::string& name, bool fallback) const;
   std::chrono::milliseconds millis(const std::string& name, long long fallback_ms, long long min_ms,
                                    long long max_ms) const;

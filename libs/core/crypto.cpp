@@ -29,8 +29,12 @@ std::string digest_hex(const EVP_MD* md, std::string_view data) {
 }
 }  // namespace
 
-std::string sha256_hex(std::string_view data) { return digest_hex(EVP_sha256(), data); }
-std::string sha1_hex(std::string_view data) { return digest_hex(EVP_sha1(), data); }
+std::string sha256_hex(std::string_view data) {
+  return digest_hex(EVP_sha256(), data);
+}
+std::string sha1_hex(std::string_view data) {
+  return digest_hex(EVP_sha1(), data);
+}
 
 bool constant_time_equal(std::string_view a, std::string_view b) {
   // Hash both sides first so the comparison length never depends on the secret's length.

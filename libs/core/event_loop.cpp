@@ -21,9 +21,13 @@ IoContext& current_loop() {
   return *tl_loop;
 }
 
-std::size_t current_loop_index() { return tl_loop_index; }
+std::size_t current_loop_index() {
+  return tl_loop_index;
+}
 
-void post_to(IoContext& loop, std::function<void()> fn) { boost::asio::post(loop, std::move(fn)); }
+void post_to(IoContext& loop, std::function<void()> fn) {
+  boost::asio::post(loop, std::move(fn));
+}
 
 void resume_on(IoContext& loop, std::coroutine_handle<> handle) {
   boost::asio::post(loop, [handle] { handle.resume(); });
@@ -36,7 +40,8 @@ struct SleepAwaiter {
   bool await_ready() const noexcept { return delay.count() <= 0; }
   void await_suspend(std::coroutine_handle<> handle) {
     timer = std::make_shared<boost::asio::steady_timer>(current_loop(), delay);
-    timer->async_wait([handle, keep = timer](const boost::system::error_code&) { handle.resume(); });
+    timer->async_wait(
+        [handle, keep = timer](const boost::system::error_code&) { handle.resume(); });
   }
   void await_resume() const noexcept {}
 };
@@ -61,8 +66,12 @@ EventLoops::EventLoops(std::size_t count) : impl_(std::make_unique<Impl>()) {
 
 EventLoops::~EventLoops() = default;
 
-std::size_t EventLoops::size() const { return impl_->loops.size(); }
-IoContext& EventLoops::at(std::size_t index) { return *impl_->loops.at(index); }
+std::size_t EventLoops::size() const {
+  return impl_->loops.size();
+}
+IoContext& EventLoops::at(std::size_t index) {
+  return *impl_->loops.at(index);
+}
 
 void EventLoops::run() {
   auto run_one = [this](std::size_t i) {

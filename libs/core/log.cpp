@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -92,7 +92,8 @@ void emit(spdlog::level::level_enum level, std::string_view event, const nlohman
       if (std::find(std::begin(kReserved), std::end(kReserved), it.key()) != std::end(kReserved)) {
         continue;
       }
-      f.add_raw(it.key(), it.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      f.add_raw(it.key(),
+                it.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
   }
   emit(level, event, f.text());
@@ -157,17 +158,41 @@ void flush() {
   if (logger()) logger()->flush();
 }
 
-void debug(std::string_view e, const Fields& f) { emit(spdlog::level::debug, e, f.text()); }
-void info(std::string_view e, const Fields& f) { emit(spdlog::level::info, e, f.text()); }
-void warn(std::string_view e, const Fields& f) { emit(spdlog::level::warn, e, f.text()); }
-void error(std::string_view e, const Fields& f) { emit(spdlog::level::err, e, f.text()); }
-void debug(std::string_view e, const nlohmann::json& f) { emit(spdlog::level::debug, e, &f); }
-void info(std::string_view e, const nlohmann::json& f) { emit(spdlog::level::info, e, &f); }
-void warn(std::string_view e, const nlohmann::json& f) { emit(spdlog::level::warn, e, &f); }
-void error(std::string_view e, const nlohmann::json& f) { emit(spdlog::level::err, e, &f); }
-void debug(std::string_view e) { emit(spdlog::level::debug, e, std::string_view()); }
-void info(std::string_view e) { emit(spdlog::level::info, e, std::string_view()); }
-void warn(std::string_view e) { emit(spdlog::level::warn, e, std::string_view()); }
-void error(std::string_view e) { emit(spdlog::level::err, e, std::string_view()); }
+void debug(std::string_view e, const Fields& f) {
+  emit(spdlog::level::debug, e, f.text());
+}
+void info(std::string_view e, const Fields& f) {
+  emit(spdlog::level::info, e, f.text());
+}
+void warn(std::string_view e, const Fields& f) {
+  emit(spdlog::level::warn, e, f.text());
+}
+void error(std::string_view e, const Fields& f) {
+  emit(spdlog::level::err, e, f.text());
+}
+void debug(std::string_view e, const nlohmann::json& f) {
+  emit(spdlog::level::debug, e, &f);
+}
+void info(std::string_view e, const nlohmann::json& f) {
+  emit(spdlog::level::info, e, &f);
+}
+void warn(std::string_view e, const nlohmann::json& f) {
+  emit(spdlog::level::warn, e, &f);
+}
+void error(std::string_view e, const nlohmann::json& f) {
+  emit(spdlog::level::err, e, &f);
+}
+void debug(std::string_view e) {
+  emit(spdlog::level::debug, e, std::string_view());
+}
+void info(std::string_view e) {
+  emit(spdlog::level::info, e, std::string_view());
+}
+void warn(std::string_view e) {
+  emit(spdlog::level::warn, e, std::string_view());
+}
+void error(std::string_view e) {
+  emit(spdlog::level::err, e, std::string_view());
+}
 
 }  // namespace thidua::log

@@ -10,8 +10,8 @@ namespace thidua::text {
 namespace {
 const icu::Normalizer2& normalizer(bool compose) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* n = compose ? icu::Normalizer2::getNFCInstance(status)
-                                      : icu::Normalizer2::getNFDInstance(status);
+  const icu::Normalizer2* n =
+      compose ? icu::Normalizer2::getNFCInstance(status) : icu::Normalizer2::getNFDInstance(status);
   if (U_FAILURE(status) || !n) throw std::runtime_error("ICU normaliser unavailable");
   return *n;
 }

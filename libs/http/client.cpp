@@ -43,7 +43,8 @@ struct CallAwaiter {
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<> handle) {
     IoContext& loop = current_loop();
-    web::http::http_request req(utility::conversions::to_string_t(std::string(method_name(call.method))));
+    web::http::http_request req(
+        utility::conversions::to_string_t(std::string(method_name(call.method))));
     req.set_request_uri(utility::conversions::to_string_t(call.path));
     for (const auto& [k, v] : call.headers) req.headers().add(k, v);
     if (!call.body.empty() || call.method == Method::Post) {
@@ -57,9 +58,8 @@ struct CallAwaiter {
       impl->client.request(req)
           .then([](web::http::http_response res) {
             auto status = static_cast<int>(res.status_code());
-            return res.extract_utf8string(true).then([status](std::string body) {
-              return std::make_pair(status, std::move(body));
-            });
+            return res.extract_utf8string(true).then(
+                [status](std::string body) { return std::make_pair(status, std::move(body)); });
           })
           .then([this, handle, &loop](pplx::task<std::pair<int, std::string>> t) {
             try {
@@ -70,7 +70,8 @@ struct CallAwaiter {
               if (!result.ok()) result.error = "HTTP " + std::to_string(status);
             } catch (const web::http::http_exception& e) {
               result.kind = ClientResult::Kind::Retryable;
-              result.error = e.error_code() == std::errc::timed_out ? "timeout" : "connection failed";
+              result.error =
+                  e.error_code() == std::errc::timed_out ? "timeout" : "connection failed";
             } catch (const std::exception& e) {
               result.kind = ClientResult::Kind::Retryable;
               result.error = "request failed";

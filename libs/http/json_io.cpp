@@ -75,7 +75,9 @@ nlohmann::json parse_object(const Request& req) {
   return body;
 }
 
-Response json(int status, const nlohmann::json& body) { return json_text(status, body.dump()); }
+Response json(int status, const nlohmann::json& body) {
+  return json_text(status, body.dump());
+}
 
 Response json_text(int status, std::string body) {
   Response r;
@@ -138,8 +140,8 @@ std::string required_string(const nlohmann::json& body, const std::string& field
   }
   const auto& s = it->get_ref<const std::string&>();
   if (text::length(s) > max_chars) {
-    throw bad_request("field_too_long", "Trường \"" + field + "\" dài quá " +
-                                            std::to_string(max_chars) + " ký tự.");
+    throw bad_request("field_too_long",
+                      "Trường \"" + field + "\" dài quá " + std::to_string(max_chars) + " ký tự.");
   }
   return s;
 }
@@ -153,8 +155,8 @@ std::string optional_string(const nlohmann::json& body, const std::string& field
   }
   const auto& s = it->get_ref<const std::string&>();
   if (text::length(s) > max_chars) {
-    throw bad_request("field_too_long", "Trường \"" + field + "\" dài quá " +
-                                            std::to_string(max_chars) + " ký tự.");
+    throw bad_request("field_too_long",
+                      "Trường \"" + field + "\" dài quá " + std::to_string(max_chars) + " ký tự.");
   }
   return s;
 }

@@ -38,8 +38,7 @@ void Metrics::set(const std::string& name, const std::string& labels, double val
   values_[name][labels] = value;
 }
 
-void Metrics::describe(const std::string& name, const std::string& type,
-                       const std::string& help) {
+void Metrics::describe(const std::string& name, const std::string& type, const std::string& help) {
   std::lock_guard lock(mutex_);
   meta_[name] = {type, help};
 }

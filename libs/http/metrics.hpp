@@ -32,8 +32,8 @@ class Metrics {
   mutable std::mutex mutex_;
   std::map<std::string, std::map<std::string, double>> values_;
   std::map<std::string, std::pair<std::string, std::string>> meta_;  // type, help
-  std::map<std::string, std::vector<double>> buckets_;  // route -> counts per bucket
-  std::map<std::string, std::pair<double, double>> sums_;  // route -> sum, count
+  std::map<std::string, std::vector<double>> buckets_;               // route -> counts per bucket
+  std::map<std::string, std::pair<double, double>> sums_;            // route -> sum, count
   std::vector<std::function<Task<std::string>()>> collectors_;
 };
 

@@ -33,7 +33,8 @@ std::string next_request_id() {
   std::string id = prefix;
   id.resize(prefix.size() + 8);
   std::uint32_t n = ++counter;
-  for (int i = 7; i >= 0; --i, n >>= 4) id[prefix.size() + static_cast<std::size_t>(i)] = kHex[n & 0xF];
+  for (int i = 7; i >= 0; --i, n >>= 4)
+    id[prefix.size() + static_cast<std::size_t>(i)] = kHex[n & 0xF];
   return id;
 }
 

@@ -21,8 +21,8 @@ class Router {
 
   struct Match {
     const Route* route = nullptr;
-    bool path_known = false;       // some route has this path, with another method: 405
-    std::vector<Method> allowed;   // the methods that path has
+    bool path_known = false;      // some route has this path, with another method: 405
+    std::vector<Method> allowed;  // the methods that path has
   };
   // Fills `params` from the template on a match.
   Match match(Method method, std::string_view path,

@@ -69,10 +69,9 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->header_limit(16 * 1024);
     parser_->body_limit(server_->options.body_limit);
     stream_.expires_after(server_->options.idle_timeout);
-    bhttp::async_read_header(stream_, buffer_, *parser_,
-                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                               self->on_header(ec);
-                             });
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
   }
 
   void on_header(beast::error_code ec) {
@@ -86,13 +85,14 @@ class Session : public std::enable_shared_from_this<Session> {
         too_large || (length && *length > server_->options.body_limit)) {
       keep_alive_ = false;
       unread_input_ = true;
-      return reply(server_->pipeline.reject(
-          request_, 413, "payload_too_large",
-          "Nội dung gửi lên quá lớn (tối đa " +
-              std::to_string(server_->options.body_limit / 1024) + " KiB)."));
+      return reply(server_->pipeline.reject(request_, 413, "payload_too_large",
+                                            "Nội dung gửi lên quá lớn (tối đa " +
+                                                std::to_string(server_->options.body_limit / 1024) +
+                                                " KiB)."));
     }
     if (beast::iequals(parser_->get()[bhttp::field::expect], "100-continue")) {
-      auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
+      auto cont =
+          std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
       bhttp::async_write(stream_, *cont,
                          [self = shared_from_this(), cont](beast::error_code wec, std::size_t) {
                            if (wec) return self->abandon();
@@ -104,10 +104,9 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void read_body() {
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                        self->on_body(ec);
-                      });
+    bhttp::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_body(ec); });
   }
 
   // The peer went away mid-request: nothing to answer.
@@ -139,8 +138,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void fill_head(const bhttp::request<bhttp::string_body>& head) {
     request_ = Request{};
-    request_.method = parse_method(std::string_view(head.method_string().data(),
-                                                    head.method_string().size()));
+    request_.method =
+        parse_method(std::string_view(head.method_string().data(), head.method_string().size()));
     request_.target = std::string(head.target());
     auto q = request_.target.find('?');
     request_.path = request_.target.substr(0, q);
@@ -152,8 +151,9 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     auto rid = request_.header("x-request-id");
     // Accept a caller's id only when it is short and printable; else make our own.
-    if (!rid.empty() && rid.size() <= 64 &&
-        std::all_of(rid.begin(), rid.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; })) {
+    if (!rid.empty() && rid.size() <= 64 && std::all_of(rid.begin(), rid.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+        })) {
       request_.request_id = std::string(rid);
     }
   }
@@ -220,8 +220,7 @@ class Session : public std::enable_shared_from_this<Session> {
     unread_input_ = true;
     busy_ = true;
     server_->in_flight++;
-    reply(server_->pipeline.reject(request_, 400, "bad_request",
-                                   "Yêu cầu HTTP không hợp lệ."));
+    reply(server_->pipeline.reject(request_, 400, "bad_request", "Yêu cầu HTTP không hợp lệ."));
   }
 
   void close() {
@@ -296,7 +295,9 @@ void HttpServer::start() {
   }
 }
 
-int HttpServer::port() const { return impl_->bound_port; }
+int HttpServer::port() const {
+  return impl_->bound_port;
+}
 
 void HttpServer::shutdown(std::function<void()> done) {
   auto impl = impl_;

@@ -106,7 +106,8 @@ RedisReply copy_reply(const redisReply* r) {
     case REDIS_REPLY_ARRAY:
       out.type = RedisReply::Type::Array;
       out.elements.reserve(r->elements);
-      for (std::size_t i = 0; i < r->elements; ++i) out.elements.push_back(copy_reply(r->element[i]));
+      for (std::size_t i = 0; i < r->elements; ++i)
+        out.elements.push_back(copy_reply(r->element[i]));
       break;
     default:
       out.type = RedisReply::Type::Nil;
@@ -162,13 +163,17 @@ void ev_add_read(void* p) {
   w->want_read = true;
   w->arm_read();
 }
-void ev_del_read(void* p) { (*static_cast<WatcherRef*>(p))->want_read = false; }
+void ev_del_read(void* p) {
+  (*static_cast<WatcherRef*>(p))->want_read = false;
+}
 void ev_add_write(void* p) {
   auto& w = *static_cast<WatcherRef*>(p);
   w->want_write = true;
   w->arm_write();
 }
-void ev_del_write(void* p) { (*static_cast<WatcherRef*>(p))->want_write = false; }
+void ev_del_write(void* p) {
+  (*static_cast<WatcherRef*>(p))->want_write = false;
+}
 void ev_cleanup(void* p) {
   auto* ref = static_cast<WatcherRef*>(p);
   (*ref)->close();
@@ -193,7 +198,11 @@ struct Pending {
 
 struct RedisClient::Impl : std::enable_shared_from_this<Impl> {
   Impl(IoContext& l, RedisEndpoint e, RedisOptions o)
-      : loop(l), endpoint(std::move(e)), options(std::move(o)), reconnect_timer(l), watchdog(l),
+      : loop(l),
+        endpoint(std::move(e)),
+        options(std::move(o)),
+        reconnect_timer(l),
+        watchdog(l),
         connect_timer(l) {}
 
   IoContext& loop;
@@ -304,7 +313,8 @@ struct RedisClient::Impl : std::enable_shared_from_this<Impl> {
   }
 
   static void on_reply(redisAsyncContext* ac, void* r, void* privdata) {
-    std::unique_ptr<std::shared_ptr<Pending>> holder(static_cast<std::shared_ptr<Pending>*>(privdata));
+    std::unique_ptr<std::shared_ptr<Pending>> holder(
+        static_cast<std::shared_ptr<Pending>*>(privdata));
     auto pending = *holder;
     auto* impl = static_cast<Impl*>(ac->data);
     if (impl) {
@@ -414,9 +424,13 @@ void RedisClient::start() {
   impl_->connect();
 }
 
-void RedisClient::stop() { impl_->stop(); }
+void RedisClient::stop() {
+  impl_->stop();
+}
 
-bool RedisClient::connected() const { return impl_->is_connected; }
+bool RedisClient::connected() const {
+  return impl_->is_connected;
+}
 
 namespace {
 struct CommandAwaiter {

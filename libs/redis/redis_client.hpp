@@ -110,10 +110,8 @@ class RedisClient {
   static std::string to_arg(std::string_view s) { return std::string(s); }
   static std::string to_arg(const char* s) { return s; }
   template <class N>
-    requires std::is_arithmetic_v<N>
-  static std::string to_arg(N n) {
-    return std::to_string(n);
-  }
+  requires std::is_arithmetic_v<N>
+  static std::string to_arg(N n) { return std::to_string(n); }
   std::shared_ptr<Impl> impl_;
 };
 

@@ -26,7 +26,9 @@ void RedisPool::stop() {
   }
 }
 
-RedisClient& RedisPool::local() { return *per_loop_.at(current_loop_index()); }
+RedisClient& RedisPool::local() {
+  return *per_loop_.at(current_loop_index());
+}
 
 RedisClient& RedisPool::dedicated(const std::string& name, std::size_t loop) {
   auto opts = options_;

@@ -37,7 +37,8 @@ StreamEntry parse_entry(const RedisReply& r) {
   if (!r.is_array() || r.elements.size() < 2) return e;
   e.id = r.elements[0].str;
   const auto& kv = r.elements[1].elements;
-  for (std::size_t i = 0; i + 1 < kv.size(); i += 2) e.fields.emplace_back(kv[i].str, kv[i + 1].str);
+  for (std::size_t i = 0; i + 1 < kv.size(); i += 2)
+    e.fields.emplace_back(kv[i].str, kv[i + 1].str);
   return e;
 }
 
@@ -45,15 +46,19 @@ StreamEntry parse_entry(const RedisReply& r) {
 // initializer"), so argument vectors are built here or in locals first.
 std::vector<std::string> xreadgroup_args(const QueueKeys& keys, const std::string& consumer,
                                          int count, std::chrono::milliseconds block) {
-  return {"XREADGROUP", "GROUP", keys.group, consumer, "COUNT", std::to_string(count),
-          "BLOCK", std::to_string(block.count()), "STREAMS", keys.stream, ">"};
+  return {"XREADGROUP", "GROUP",
+          keys.group,   consumer,
+          "COUNT",      std::to_string(count),
+          "BLOCK",      std::to_string(block.count()),
+          "STREAMS",    keys.stream,
+          ">"};
 }
 
 void append_dead_fields(std::vector<std::string>& args, const std::string& reason,
                         const std::string& origin_id) {
-  std::vector<std::string> extra{"dead_reason", reason, "dead_at",
-                                 iso_instant(std::chrono::system_clock::now()), "origin_id",
-                                 origin_id};
+  std::vector<std::string> extra{"dead_reason", reason,
+                                 "dead_at",     iso_instant(std::chrono::system_clock::now()),
+                                 "origin_id",   origin_id};
   args.insert(args.end(), extra.begin(), extra.end());
 }
 
@@ -108,12 +113,10 @@ Task<std::string> StreamQueue::add(RedisClient& redis, const Fields& fields) con
   co_return reply.text();
 }
 
-Task<std::vector<StreamEntry>> StreamQueue::read(RedisClient& blocking,
-                                                 const std::string& consumer, int count,
-                                                 std::chrono::milliseconds block) const {
-  auto reply = co_await blocking.command(
-      xreadgroup_args(keys_, consumer, count, block),
-      block + std::chrono::milliseconds(5000));
+Task<std::vector<StreamEntry>> StreamQueue::read(RedisClient& blocking, const std::string& consumer,
+                                                 int count, std::chrono::milliseconds block) const {
+  auto reply = co_await blocking.command(xreadgroup_args(keys_, consumer, count, block),
+                                         block + std::chrono::milliseconds(5000));
   std::vector<StreamEntry> out;
   if (!reply.is_array()) co_return out;
   for (const auto& stream : reply.elements) {
@@ -127,13 +130,12 @@ Task<void> StreamQueue::ack(RedisClient& redis, const std::string& id) const {
   co_await redis.call("XACK", keys_.stream, keys_.group, id);
 }
 
-Task<std::vector<StreamEntry>> StreamQueue::reclaim(RedisClient& redis,
-                                                    const std::string& consumer,
+Task<std::vector<StreamEntry>> StreamQueue::reclaim(RedisClient& redis, const std::string& consumer,
                                                     std::chrono::milliseconds min_idle,
                                                     int count) const {
-  auto reply = co_await redis.call("XAUTOCLAIM", keys_.stream, keys_.group, consumer,
-                                       std::to_string(min_idle.count()), "0-0", "COUNT",
-                                       std::to_string(count));
+  auto reply =
+      co_await redis.call("XAUTOCLAIM", keys_.stream, keys_.group, consumer,
+                          std::to_string(min_idle.count()), "0-0", "COUNT", std::to_string(count));
   std::vector<StreamEntry> out;
   if (reply.elements.size() >= 2) {
     for (const auto& entry : reply.elements[1].elements) {
@@ -248,8 +250,8 @@ Task<void> run_stream_worker(const StreamQueue& queue, RedisClient& redis, Redis
         group_ready = true;
       }
       co_await queue.promote_due(redis, std::chrono::system_clock::now(), options.batch);
-      auto entries =
-          co_await queue.reclaim(redis, options.consumer, options.visibility_timeout, options.batch);
+      auto entries = co_await queue.reclaim(redis, options.consumer, options.visibility_timeout,
+                                            options.batch);
       if (entries.empty()) {
         entries = co_await queue.read(blocking, options.consumer, options.batch, options.block);
       }
@@ -263,7 +265,8 @@ Task<void> run_stream_worker(const StreamQueue& queue, RedisClient& redis, Redis
                    entry.attempt() + 1 < options.backoff.max_attempts) {
           auto delay = backoff_delay(options.backoff, entry.attempt() + 1, random_unit());
           auto due = std::chrono::system_clock::now() + delay;
-          if (options.on_retry) co_await options.on_retry(entry, entry.attempt() + 1, due, d.reason);
+          if (options.on_retry)
+            co_await options.on_retry(entry, entry.attempt() + 1, due, d.reason);
           co_await queue.retry_later(redis, entry, due, d.reason);
         } else {
           if (options.on_dead) co_await options.on_dead(entry, d.reason);

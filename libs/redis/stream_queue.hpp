@@ -22,7 +22,7 @@ struct StreamEntry {
   std::string id;
   Fields fields;
   std::string field(const std::string& name) const;  // "" when absent
-  int attempt() const;                                 // 0 on the first delivery
+  int attempt() const;                               // 0 on the first delivery
 };
 
 struct QueueKeys {
@@ -42,8 +42,8 @@ class StreamQueue {
   Task<void> ensure_group(RedisClient& redis) const;
   Task<std::string> add(RedisClient& redis, const Fields& fields) const;
   // New entries for `consumer`, waiting up to `block` on the dedicated connection.
-  Task<std::vector<StreamEntry>> read(RedisClient& blocking, const std::string& consumer,
-                                      int count, std::chrono::milliseconds block) const;
+  Task<std::vector<StreamEntry>> read(RedisClient& blocking, const std::string& consumer, int count,
+                                      std::chrono::milliseconds block) const;
   Task<void> ack(RedisClient& redis, const std::string& id) const;
   // Entries other consumers took more than `min_idle` ago without acknowledging.
   Task<std::vector<StreamEntry>> reclaim(RedisClient& redis, const std::string& consumer,

@@ -41,9 +41,9 @@ CommonSettings CommonSettings::load(const Env& env, const std::string& service, 
   s.tokens.service = env.text("THIDUA_SERVICE_TOKEN", "");
   for (const auto* t : {&s.tokens.admin, &s.tokens.service}) {
     if (!t->empty() && t->size() < 16) {
-      throw ConfigError(std::string(t == &s.tokens.admin ? "THIDUA_ADMIN_TOKEN"
-                                                         : "THIDUA_SERVICE_TOKEN") +
-                        ": must be at least 16 characters");
+      throw ConfigError(
+          std::string(t == &s.tokens.admin ? "THIDUA_ADMIN_TOKEN" : "THIDUA_SERVICE_TOKEN") +
+          ": must be at least 16 characters");
     }
   }
   return s;
@@ -71,9 +71,8 @@ Service::Service(std::string name, int default_port, bool routes_only)
                 try {
                   co_await redis_->local().call("PING");
                 } catch (const std::exception&) {
-                  co_return http::problem(503, "not_ready",
-                                          "Chưa sẵn sàng: không kết nối được Redis.",
-                                          req.request_id);
+                  co_return http::problem(
+                      503, "not_ready", "Chưa sẵn sàng: không kết nối được Redis.", req.request_id);
                 }
                 co_return http::json(200, {{"status", "ready"}, {"redis", "ok"}});
               });
@@ -107,8 +106,8 @@ int Service::run() {
   http::PipelineOptions po{settings_.cors_origins, settings_.access_log};
   auth::TokenStore* tokens = tokens_.get();
   http::Pipeline pipeline(
-      router_, [tokens](std::string token) { return tokens->resolve(std::move(token)); },
-      metrics_, po);
+      router_, [tokens](std::string token) { return tokens->resolve(std::move(token)); }, metrics_,
+      po);
   http::ServerOptions so;
   so.host = settings_.host;
   so.port = settings_.port;
@@ -124,11 +123,12 @@ int Service::run() {
     return 1;
   }
   redis_->start();
-  log::info("started", {{"host", settings_.host},
-                        {"port", server.port()},
-                        {"threads", settings_.threads},
-                        {"school", settings_.school_id},
-                        {"redis", settings_.redis.host + ":" + std::to_string(settings_.redis.port)}});
+  log::info("started",
+            {{"host", settings_.host},
+             {"port", server.port()},
+             {"threads", settings_.threads},
+             {"school", settings_.school_id},
+             {"redis", settings_.redis.host + ":" + std::to_string(settings_.redis.port)}});
 
   IoContext& main_loop = loops_->at(0);
   // Tasks are called in place: a coroutine lambda reads its captures through its closure,

@@ -30,7 +30,8 @@ Catalogue load_seed(const Env& env) {
   std::stringstream text;
   text << in.rdbuf();
   auto j = nlohmann::json::parse(text.str(), nullptr, false);
-  if (j.is_discarded()) throw ConfigError("THIDUA_CATALOGUE_FILE: '" + path + "' is not valid JSON");
+  if (j.is_discarded())
+    throw ConfigError("THIDUA_CATALOGUE_FILE: '" + path + "' is not valid JSON");
   try {
     return parse_catalogue(j);
   } catch (const ApiError& e) {
@@ -42,7 +43,8 @@ Task<void> seed_until_done(CatalogueStore& store, Catalogue seed, const Service&
   while (!service.stopping()) {
     try {
       bool loaded = co_await store.seed_once(seed);
-      log::info("catalogue_seed", {{"loaded", loaded}, {"units", seed.units.size()},
+      log::info("catalogue_seed", {{"loaded", loaded},
+                                   {"units", seed.units.size()},
                                    {"award_forms", seed.award_forms.size()}});
       co_return;
     } catch (const std::exception& e) {

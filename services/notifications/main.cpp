@@ -67,7 +67,8 @@ int main(int argc, char** argv) {
 
         for (int i = 0; i < settings.workers; ++i) {
           std::string name = "delivery-" + std::to_string(i + 1);
-          service.consume(name, store.queue(), delivery.options(settings.consumer + "-" + std::to_string(i + 1)),
+          service.consume(name, store.queue(),
+                          delivery.options(settings.consumer + "-" + std::to_string(i + 1)),
                           [&delivery](const StreamEntry& e) { return delivery.handle(e); });
         }
 
@@ -84,7 +85,8 @@ int main(int argc, char** argv) {
         service.consume("nominations-events", events, group_options,
                         [&outbox](const StreamEntry& entry) -> Task<Disposition> {
                           auto event = nlohmann::json::parse(entry.field("event"), nullptr, false);
-                          if (event.is_discarded()) co_return Disposition::fail("event is not JSON");
+                          if (event.is_discarded())
+                            co_return Disposition::fail("event is not JSON");
                           co_await outbox.announce_event(event);
                           co_return Disposition::done();
                         });

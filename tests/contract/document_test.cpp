@@ -244,7 +244,8 @@ TEST(EventSchema, IsUsableAndTheNominationHasTheApiShape) {
   EXPECT_EQ(flatten(flatten, inline_refs(inline_refs, api_root, in_api)),
             flatten(flatten, inline_refs(inline_refs, event_root, in_event)))
       << "$defs/summary in " << path
-      << " and components/schemas/NominationSummary in proto/openapi/nominations.yaml differ in shape";
+      << " and components/schemas/NominationSummary in proto/openapi/nominations.yaml differ in "
+         "shape";
 }
 
 }  // namespace

@@ -448,8 +448,7 @@ std::vector<std::string> JsonSchema::lint(const nlohmann::json& schema,
           self(self, p.value(), at + "/" + p.key());
         }
       } else if (key == "additionalProperties" || key == "items" || key == "not" ||
-                 key == "unevaluatedProperties" || key == "if" || key == "then" ||
-                 key == "else") {
+                 key == "unevaluatedProperties" || key == "if" || key == "then" || key == "else") {
         self(self, value, at);
       } else if (key == "allOf" || key == "anyOf" || key == "oneOf") {
         if (!value.is_array() || value.empty()) {

@@ -11,8 +11,8 @@
 // Annotations (title, description, examples, ...) and keys starting with "x-" are ignored.
 // Any other keyword throws SchemaError: a schema must not look stricter than it is checked.
 #include <nlohmann/json.hpp>
-#include <stdexcept>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 

@@ -1,6 +1,6 @@
-#include <array>
 #include "contract/service_stack.hpp"
 
+#include <array>
 #include <filesystem>
 #include <stdexcept>
 
@@ -70,15 +70,17 @@ void ServiceStack::add_people() {
     return c.status == 200 && c.body.find("to-toan-tin") != std::string::npos;
   });
   if (!seeded) throw std::runtime_error("the seed catalogue did not load:\n" + logs());
-  const std::vector<std::array<std::string, 3>> people{
-      {"contract-admin", "truong", "admin"},      {"contract-council", "truong", "council"},
-      {"contract-leader", "to-toan-tin", "leader"}, {"contract-staff", "to-toan-tin", "staff"},
-      {"gv-a", "to-toan-tin", "staff"},           {"gv-b", "to-ngu-van", "staff"}};
+  const std::vector<std::array<std::string, 3>> people{{"contract-admin", "truong", "admin"},
+                                                       {"contract-council", "truong", "council"},
+                                                       {"contract-leader", "to-toan-tin", "leader"},
+                                                       {"contract-staff", "to-toan-tin", "staff"},
+                                                       {"gv-a", "to-toan-tin", "staff"},
+                                                       {"gv-b", "to-ngu-van", "staff"}};
   for (const auto& [id, unit, role] : people) {
-    std::string body = R"({"name":"Cán bộ )" + id + R"(","unit_id":")" + unit + R"(","role":")" +
-                       role + R"("})";
-    auto r = call("nominations", "PUT", "/api/nominations/v1/catalogue/staff/" + id, body,
-                  kAdminToken);
+    std::string body =
+        R"({"name":"Cán bộ )" + id + R"(","unit_id":")" + unit + R"(","role":")" + role + R"("})";
+    auto r =
+        call("nominations", "PUT", "/api/nominations/v1/catalogue/staff/" + id, body, kAdminToken);
     if (r.status != 200) throw std::runtime_error("cannot add staff " + id + ": " + r.body);
   }
 }

@@ -218,7 +218,9 @@ void RetryTest::fails_then_delivers_once(const std::string& mode) {
   ASSERT_EQ(sent.size(), 1u);
   EXPECT_TRUE(contains(sent[0].value("text", ""), "Lê Thị Hồng Nhung"));
   EXPECT_EQ(redis().cmd1({"XLEN", kDeadStream}), "0");
-  EXPECT_EQ(redis().cmd1({"EXISTS", kOutboxDead}) == "0" ? "0" : redis().cmd1({"XLEN", kOutboxDead}), "0");
+  EXPECT_EQ(
+      redis().cmd1({"EXISTS", kOutboxDead}) == "0" ? "0" : redis().cmd1({"XLEN", kOutboxDead}),
+      "0");
 }
 
 TEST_F(RetryTest, ServerErrorsAreRetriedAndDeliverExactlyOnce) {
@@ -264,9 +266,9 @@ TEST_F(E2eTest, PermanentFailureGoesToDeadLetterWithoutRetries) {
   ASSERT_TRUE(entry.count("dead_reason") && entry.count("msg_id")) << "fields missing";
   EXPECT_TRUE(contains(entry.at("dead_reason"), "401")) << entry.at("dead_reason");
   EXPECT_FALSE(contains(entry.at("dead_reason"), kZaloToken)) << "the token leaked";
-  auto message = http_call(
-      "GET", url("notifications", "/api/notifications/v1/messages/" + entry.at("msg_id")), "",
-      admin());
+  auto message =
+      http_call("GET", url("notifications", "/api/notifications/v1/messages/" + entry.at("msg_id")),
+                "", admin());
   ASSERT_EQ(message.status, 200) << message.body;
   EXPECT_TRUE(contains(message.body, "Phạm Quốc Đạt")) << message.body;
   EXPECT_TRUE(contains(message.body, "\"dead\"")) << message.body;

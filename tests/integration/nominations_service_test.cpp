@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <latch>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "support/http_call.hpp"
@@ -36,8 +36,10 @@ class NominationsService : public ::testing::Test {
     ASSERT_TRUE(testing::wait_until([&] { return get("/readyz", "").status == 200; }))
         << process_.log();
     // The seed catalogue loads in the background right after start.
-    ASSERT_TRUE(testing::wait_until([&] { return api("GET", "/catalogue", "").status == 200 &&
-                                                 json::parse(api("GET", "/catalogue", "").body)["units"].size() > 0; }));
+    ASSERT_TRUE(testing::wait_until([&] {
+      return api("GET", "/catalogue", "").status == 200 &&
+             json::parse(api("GET", "/catalogue", "").body)["units"].size() > 0;
+    }));
   }
 
   HttpReply get(const std::string& path, const std::string& token) {
@@ -53,14 +55,18 @@ class NominationsService : public ::testing::Test {
                 const std::string& token = kAdmin) {
     return call(method, "/api/nominations/v1" + path, body, token);
   }
-  void add_staff(const std::string& id, const std::string& unit, const std::string& role = "staff") {
+  void add_staff(const std::string& id, const std::string& unit,
+                 const std::string& role = "staff") {
     json body = {{"name", "Cán bộ " + id}, {"unit_id", unit}, {"role", role}};
     ASSERT_EQ(api("PUT", "/catalogue/staff/" + id, body.dump()).status, 200);
   }
   std::string draft(const std::string& subject, const std::string& award, const std::string& period,
                     const std::string& token = kAdmin) {
-    json body = {{"period", period}, {"award", award}, {"subject_kind", "individual"},
-                 {"subject_id", subject}, {"reason", "Nhiều sáng kiến chuyển đổi số"}};
+    json body = {{"period", period},
+                 {"award", award},
+                 {"subject_kind", "individual"},
+                 {"subject_id", subject},
+                 {"reason", "Nhiều sáng kiến chuyển đổi số"}};
     auto r = api("POST", "/nominations", body.dump(), token);
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? json::parse(r.body)["id"].get<std::string>() : "";
@@ -121,7 +127,8 @@ TEST_F(NominationsService, FiftyConcurrentSubmissionsAgainstTwoPlacesAdmitExactl
   auto waiting = std::find(statuses.begin(), statuses.end(), 409) - statuses.begin();
   EXPECT_EQ(act(ids[waiting], {{"action", "submit"}}).status, 200);
   EXPECT_EQ(act(ids[(waiting + 1) % 50 == admitted ? (waiting + 2) % 50 : (waiting + 1) % 50],
-                {{"action", "submit"}}).status,
+                {{"action", "submit"}})
+                .status,
             409);
 }
 
@@ -132,7 +139,8 @@ TEST_F(NominationsService, AcknowledgedWritesSurviveARedisCrash) {
   redis_.kill();  // SIGKILL: only what AOF (appendfsync always) wrote survives
   EXPECT_NE(api("GET", "/nominations/" + id, "").status, 200);
   redis_.start();
-  ASSERT_TRUE(testing::wait_until([&] { return api("GET", "/nominations/" + id, "").status == 200; }));
+  ASSERT_TRUE(
+      testing::wait_until([&] { return api("GET", "/nominations/" + id, "").status == 200; }));
   auto n = json::parse(api("GET", "/nominations/" + id, "").body);
   EXPECT_EQ(n["status"], "submitted");
   auto history = json::parse(api("GET", "/nominations/" + id + "/history", "").body)["history"];
@@ -149,12 +157,17 @@ TEST_F(NominationsService, LeadersActForTheirOwnUnitAndHoldsBlockNominations) {
   add_staff("chi", "to-ngu-van");
   std::string leader = token_for("tt-toan");
   EXPECT_FALSE(draft("an", "gk_xa", "2026", leader).empty());
-  json other = {{"period", "2026"}, {"award", "gk_xa"}, {"subject_kind", "individual"}, {"subject_id", "chi"}};
+  json other = {{"period", "2026"},
+                {"award", "gk_xa"},
+                {"subject_kind", "individual"},
+                {"subject_id", "chi"}};
   auto r = api("POST", "/nominations", other.dump(), leader);
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(json::parse(r.body)["code"], "not_own_unit");
 
-  json held = {{"name", "Cán bộ chi"}, {"unit_id", "to-ngu-van"}, {"on_hold", true},
+  json held = {{"name", "Cán bộ chi"},
+               {"unit_id", "to-ngu-van"},
+               {"on_hold", true},
                {"hold_reason", "đang giải quyết khiếu nại"}};
   ASSERT_EQ(api("PUT", "/catalogue/staff/chi", held.dump()).status, 200);
   r = api("POST", "/nominations", other.dump());
@@ -173,8 +186,10 @@ TEST_F(NominationsService, EveryRouteChecksTokenAndRole) {
   add_staff("hd", "truong", "council");
   add_staff("tt", "to-toan-tin", "leader");
   add_staff("gv", "to-toan-tin", "staff");
-  std::map<std::string, std::string> tokens{{"admin", token_for("bgh")}, {"council", token_for("hd")},
-                                            {"leader", token_for("tt")}, {"staff", token_for("gv")},
+  std::map<std::string, std::string> tokens{{"admin", token_for("bgh")},
+                                            {"council", token_for("hd")},
+                                            {"leader", token_for("tt")},
+                                            {"staff", token_for("gv")},
                                             {"service", kService}};
   struct Case {
     std::string method, path;

@@ -22,8 +22,8 @@ class LoopRunner {
     std::exception_ptr error;
     post_to(loops_.at(0), [&] {
       spawn(store(make, &result), [&](std::exception_ptr e) {
-            error = e;
-            loops_.stop();
+        error = e;
+        loops_.stop();
       });
     });
     loops_.run();

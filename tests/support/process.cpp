@@ -35,8 +35,12 @@ int free_port() {
   return ntohs(addr.sin_port);
 }
 
-std::string build_dir() { return THIDUA_TEST_BUILD_DIR; }
-std::string source_dir() { return THIDUA_TEST_SOURCE_DIR; }
+std::string build_dir() {
+  return THIDUA_TEST_BUILD_DIR;
+}
+std::string source_dir() {
+  return THIDUA_TEST_SOURCE_DIR;
+}
 
 std::string make_temp_dir(const std::string& prefix) {
   std::string pattern = "/tmp/" + prefix + "-XXXXXX";

@@ -35,11 +35,11 @@ RedisServer::~RedisServer() {
 }
 
 void RedisServer::start() {
-  process_.start("/usr/bin/redis-server",
-                 {"--port", std::to_string(port_), "--bind", "127.0.0.1", "--dir", dir_,
-                  "--appendonly", "yes", "--appendfsync", "always", "--save", "",
-                  "--daemonize", "no", "--logfile", ""},
-                 {}, dir_ + "/redis.log");
+  process_.start(
+      "/usr/bin/redis-server",
+      {"--port", std::to_string(port_), "--bind", "127.0.0.1", "--dir", dir_, "--appendonly", "yes",
+       "--appendfsync", "always", "--save", "", "--daemonize", "no", "--logfile", ""},
+      {}, dir_ + "/redis.log");
   bool up = wait_until([this] {
     if (sync_) redisFree(sync_);
     sync_ = redisConnect("127.0.0.1", port_);

@@ -15,16 +15,28 @@ TEST(JsonWriter, NestsObjectsAndArraysWithCommasInPlace) {
   JsonWriter w;
   w.begin_object()
       .field("a", "x")
-      .key("n").number(-42)
-      .key("list").begin_array().number(1).string("hai").null().boolean(true).end_array()
-      .key("empty").begin_object().end_object()
-      .key("tree").value(json{{"k", {1, 2}}})
+      .key("n")
+      .number(-42)
+      .key("list")
+      .begin_array()
+      .number(1)
+      .string("hai")
+      .null()
+      .boolean(true)
+      .end_array()
+      .key("empty")
+      .begin_object()
+      .end_object()
+      .key("tree")
+      .value(json{{"k", {1, 2}}})
       .end_object();
   EXPECT_EQ(w.text(),
             R"({"a":"x","n":-42,"list":[1,"hai",null,true],"empty":{},"tree":{"k":[1,2]}})");
-  EXPECT_EQ(json::parse(w.take()),
-            (json{{"a", "x"}, {"n", -42}, {"list", {1, "hai", nullptr, true}},
-                  {"empty", json::object()}, {"tree", {{"k", {1, 2}}}}}));
+  EXPECT_EQ(json::parse(w.take()), (json{{"a", "x"},
+                                         {"n", -42},
+                                         {"list", {1, "hai", nullptr, true}},
+                                         {"empty", json::object()},
+                                         {"tree", {{"k", {1, 2}}}}}));
 }
 
 TEST(JsonWriter, EscapesWhatJsonRequiresAndKeepsVietnamese) {
@@ -38,12 +50,13 @@ TEST(JsonWriter, EscapesWhatJsonRequiresAndKeepsVietnamese) {
 
 TEST(JsonWriter, ReplacesInvalidUtf8SoTheOutputStaysValid) {
   const std::string cases[] = {
-      std::string("a\xff" "b"),           // never valid
-      std::string("\xc3"),                // truncated two-byte sequence
-      std::string("\xe0\x80\xaf"),        // overlong
-      std::string("\xed\xa0\x80"),        // UTF-16 surrogate
-      std::string("\xf4\x90\x80\x80"),    // above U+10FFFF
-      std::string("ok \xf0\x9f\x8e\x89"), // a valid four-byte emoji stays
+      std::string("a\xff"
+                  "b"),                    // never valid
+      std::string("\xc3"),                 // truncated two-byte sequence
+      std::string("\xe0\x80\xaf"),         // overlong
+      std::string("\xed\xa0\x80"),         // UTF-16 surrogate
+      std::string("\xf4\x90\x80\x80"),     // above U+10FFFF
+      std::string("ok \xf0\x9f\x8e\x89"),  // a valid four-byte emoji stays
   };
   for (const auto& c : cases) {
     JsonWriter w;

@@ -26,20 +26,28 @@ int status_of(const std::function<void()>& f) {
 
 TEST(Workflow, FollowsThePlanFromDraftToAward) {
   EXPECT_EQ(check_transition(Status::Draft, Action::Submit, Role::Leader).to, Status::Submitted);
-  EXPECT_EQ(check_transition(Status::Submitted, Action::Review, Role::Council).to, Status::UnderReview);
-  EXPECT_EQ(check_transition(Status::UnderReview, Action::Approve, Role::Council).to, Status::Approved);
+  EXPECT_EQ(check_transition(Status::Submitted, Action::Review, Role::Council).to,
+            Status::UnderReview);
+  EXPECT_EQ(check_transition(Status::UnderReview, Action::Approve, Role::Council).to,
+            Status::Approved);
   EXPECT_EQ(check_transition(Status::Approved, Action::Forward, Role::Admin).to, Status::Forwarded);
   EXPECT_EQ(check_transition(Status::Forwarded, Action::Award, Role::Admin).to, Status::Awarded);
-  EXPECT_EQ(check_transition(Status::Forwarded, Action::NotAward, Role::Admin).to, Status::NotAwarded);
-  EXPECT_EQ(check_transition(Status::Submitted, Action::Reject, Role::Admin).event, "nomination.rejected");
+  EXPECT_EQ(check_transition(Status::Forwarded, Action::NotAward, Role::Admin).to,
+            Status::NotAwarded);
+  EXPECT_EQ(check_transition(Status::Submitted, Action::Reject, Role::Admin).event,
+            "nomination.rejected");
 }
 
 TEST(Workflow, IllegalStepsAreConflictsAndWrongRolesForbidden) {
   EXPECT_EQ(status_of([] { check_transition(Status::Draft, Action::Approve, Role::Admin); }), 409);
-  EXPECT_EQ(status_of([] { check_transition(Status::Awarded, Action::Withdraw, Role::Admin); }), 409);
-  EXPECT_EQ(status_of([] { check_transition(Status::Rejected, Action::Submit, Role::Leader); }), 409);
-  EXPECT_EQ(status_of([] { check_transition(Status::UnderReview, Action::Approve, Role::Leader); }), 403);
-  EXPECT_EQ(status_of([] { check_transition(Status::Approved, Action::Forward, Role::Council); }), 403);
+  EXPECT_EQ(status_of([] { check_transition(Status::Awarded, Action::Withdraw, Role::Admin); }),
+            409);
+  EXPECT_EQ(status_of([] { check_transition(Status::Rejected, Action::Submit, Role::Leader); }),
+            409);
+  EXPECT_EQ(status_of([] { check_transition(Status::UnderReview, Action::Approve, Role::Leader); }),
+            403);
+  EXPECT_EQ(status_of([] { check_transition(Status::Approved, Action::Forward, Role::Council); }),
+            403);
   EXPECT_EQ(status_of([] { check_transition(Status::Draft, Action::Submit, Role::Staff); }), 403);
 }
 
@@ -118,7 +126,8 @@ TEST(Council, RatiosParseFractionsPercentsAndDecimals) {
 }
 
 TEST(Catalogue, QuotasDistinguishUnsetUnlimitedAndCaps) {
-  auto form = parse_award_form(json::parse(R"({"code":"gk_xa","label":"Giấy khen","dossier_copies":1,
+  auto form =
+      parse_award_form(json::parse(R"({"code":"gk_xa","label":"Giấy khen","dossier_copies":1,
     "quotas":{"annual":{"collective":2,"individual":2},"final":{"collective":3,"individual":null},
               "interim":{"collective":-1}}})"));
   EXPECT_EQ(form.quota(PeriodKind::Annual, SubjectKind::Individual), 2);
@@ -127,10 +136,12 @@ TEST(Catalogue, QuotasDistinguishUnsetUnlimitedAndCaps) {
   EXPECT_EQ(form.quota(PeriodKind::Interim, SubjectKind::Collective), kUnlimited);
   EXPECT_FALSE(form.quota(PeriodKind::Interim, SubjectKind::Individual).has_value());
   EXPECT_EQ(status_of([] {
-              parse_award_form(json::parse(R"({"code":"x","label":"X","quotas":{"annual":{"individual":-5}}})"));
+              parse_award_form(
+                  json::parse(R"({"code":"x","label":"X","quotas":{"annual":{"individual":-5}}})"));
             }),
             400);
-  EXPECT_EQ(status_of([] { parse_award_form(json::parse(R"({"code":"Bad Code","label":"X"})")); }), 400);
+  EXPECT_EQ(status_of([] { parse_award_form(json::parse(R"({"code":"Bad Code","label":"X"})")); }),
+            400);
 }
 
 TEST(Catalogue, TheRepositorySeedHasThePlansQuotas) {
@@ -184,24 +195,32 @@ TEST(Draft, ParsesAndChecksAgainstTheCatalogue) {
 TEST(Draft, RefusesHoldsOtherUnitsAndBadFields) {
   auto c = small_catalogue();
   auto draft = [](const std::string& body) { return parse_draft(json::parse(body)); };
-  auto on_hold = draft(R"({"period":"2026","award":"gk_xa","subject_kind":"individual","subject_id":"binh"})");
+  auto on_hold =
+      draft(R"({"period":"2026","award":"gk_xa","subject_kind":"individual","subject_id":"binh"})");
   EXPECT_EQ(status_of([&] { check_draft(on_hold, c, Role::Admin, ""); }), 422);
-  auto other_unit = draft(R"({"period":"2026","award":"gk_xa","subject_kind":"collective","subject_id":"to-van-phong"})");
+  auto other_unit = draft(
+      R"({"period":"2026","award":"gk_xa","subject_kind":"collective","subject_id":"to-van-phong"})");
   EXPECT_EQ(status_of([&] { check_draft(other_unit, c, Role::Leader, "to-toan-tin"); }), 403);
   EXPECT_EQ(status_of([&] { check_draft(other_unit, c, Role::Admin, ""); }), 0);
-  auto unknown = draft(R"({"period":"2031","award":"gk_xa","subject_kind":"collective","subject_id":"to-van-phong"})");
+  auto unknown = draft(
+      R"({"period":"2031","award":"gk_xa","subject_kind":"collective","subject_id":"to-van-phong"})");
   EXPECT_EQ(status_of([&] { check_draft(unknown, c, Role::Admin, ""); }), 422);
-  EXPECT_EQ(status_of([&] { draft(R"({"period":"2026","award":"gk_xa","subject_kind":"group","subject_id":"x"})"); }), 400);
   EXPECT_EQ(status_of([&] {
-              draft(R"j({"period":"2026","award":"gk_xa","subject_kind":"individual","subject_id":"an",
+              draft(R"({"period":"2026","award":"gk_xa","subject_kind":"group","subject_id":"x"})");
+            }),
+            400);
+  EXPECT_EQ(
+      status_of([&] {
+        draft(R"j({"period":"2026","award":"gk_xa","subject_kind":"individual","subject_id":"an",
                   "achievements":[{"text":"x","areas":["II.7"]}]})j");
-            }),
-            400);
-  EXPECT_EQ(status_of([&] {
-              draft(R"j({"period":"2026","award":"gk_xa","subject_kind":"individual","subject_id":"an",
+      }),
+      400);
+  EXPECT_EQ(
+      status_of([&] {
+        draft(R"j({"period":"2026","award":"gk_xa","subject_kind":"individual","subject_id":"an",
                   "achievements":[{"text":"x","evidence":["javascript:alert(1)"]}]})j");
-            }),
-            400);
+      }),
+      400);
 }
 
 TEST(Record, DetailAndSummaryCarryEveryFieldAsJson) {
@@ -226,11 +245,17 @@ TEST(Record, DetailAndSummaryCarryEveryFieldAsJson) {
   r.vote = {{"yes", 5}};
 
   auto summary = summary_json(r);
-  EXPECT_EQ(summary, (json{{"id", "7"}, {"period", "2026"}, {"period_label", "Năm 2026"},
-                           {"award", "gk_xa"}, {"award_label", "Giấy khen"},
-                           {"subject_kind", "individual"}, {"subject_id", "gv-lan"},
-                           {"subject_name", "Nguyễn Thị Lan"}, {"unit_id", "to-van"},
-                           {"unit_name", "Tổ Ngữ văn"}, {"status", "under_review"},
+  EXPECT_EQ(summary, (json{{"id", "7"},
+                           {"period", "2026"},
+                           {"period_label", "Năm 2026"},
+                           {"award", "gk_xa"},
+                           {"award_label", "Giấy khen"},
+                           {"subject_kind", "individual"},
+                           {"subject_id", "gv-lan"},
+                           {"subject_name", "Nguyễn Thị Lan"},
+                           {"unit_id", "to-van"},
+                           {"unit_name", "Tổ Ngữ văn"},
+                           {"status", "under_review"},
                            {"status_label", status_label(Status::UnderReview)},
                            {"created_at", "2026-09-01T01:00:00Z"},
                            {"updated_at", "2026-09-02T01:00:00Z"}}));

@@ -52,8 +52,10 @@ TEST(EventMessages, DecisionsAreAnnouncedAndDraftsAreNot) {
 }
 
 TEST(EventMessages, ReviewPeriodsHaveTheirOwnNames) {
-  EXPECT_TRUE(contains(*message_for_event(event_of("nomination.submitted", "so-ket-2027"), ""), "sơ kết"));
-  EXPECT_TRUE(contains(*message_for_event(event_of("nomination.submitted", "tong-ket-2030"), ""), "tổng kết"));
+  EXPECT_TRUE(
+      contains(*message_for_event(event_of("nomination.submitted", "so-ket-2027"), ""), "sơ kết"));
+  EXPECT_TRUE(contains(*message_for_event(event_of("nomination.submitted", "tong-ket-2030"), ""),
+                       "tổng kết"));
   auto labelled = event_of("nomination.submitted");
   labelled["nomination"]["period_label"] = "Năm học 2026";
   EXPECT_TRUE(contains(*message_for_event(labelled, ""), "Năm học 2026"));

@@ -25,7 +25,9 @@ json with_path_id(const Request& req, const std::string& field) {
 }
 
 json catalogue_json(const Catalogue& c) {
-  json out = {{"units", json::array()}, {"staff", json::array()}, {"periods", json::array()},
+  json out = {{"units", json::array()},
+              {"staff", json::array()},
+              {"periods", json::array()},
               {"award_forms", json::array()}};
   for (const auto& u : c.units) out["units"].push_back(to_json(u));
   for (const auto& s : c.staff) out["staff"].push_back(to_json(s));
@@ -49,86 +51,96 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
     const Catalogue& c = *catalogue_ref;
     co_return http::json(200, catalogue_json(c));
   });
-  router.add(Method::Put, base + "/units/{id}", admin, [&catalogue](Request& req) -> Task<Response> {
-    auto unit = parse_unit(with_path_id(req, "id"));
-    co_await catalogue.put(unit);
-    co_return http::json(200, to_json(unit));
-  });
-  router.add(Method::Put, base + "/periods/{id}", admin, [&catalogue](Request& req) -> Task<Response> {
-    auto period = parse_period(with_path_id(req, "id"));
-    co_await catalogue.put(period);
-    co_return http::json(200, to_json(period));
-  });
+  router.add(Method::Put, base + "/units/{id}", admin,
+             [&catalogue](Request& req) -> Task<Response> {
+               auto unit = parse_unit(with_path_id(req, "id"));
+               co_await catalogue.put(unit);
+               co_return http::json(200, to_json(unit));
+             });
+  router.add(Method::Put, base + "/periods/{id}", admin,
+             [&catalogue](Request& req) -> Task<Response> {
+               auto period = parse_period(with_path_id(req, "id"));
+               co_await catalogue.put(period);
+               co_return http::json(200, to_json(period));
+             });
   router.add(Method::Put, base + "/award-forms/{id}", admin,
              [&catalogue](Request& req) -> Task<Response> {
                auto form = parse_award_form(with_path_id(req, "code"));
                co_await catalogue.put(form);
                co_return http::json(200, to_json(form));
              });
-  router.add(Method::Put, base + "/staff/{id}", admin, [&catalogue](Request& req) -> Task<Response> {
-    auto member = parse_staff(with_path_id(req, "id"));
-    auto catalogue_ref = co_await catalogue.load();
-    const Catalogue& c = *catalogue_ref;
-    if (!c.unit(member.unit_id)) {
-      throw unprocessable("unknown_unit", "Không có đơn vị mã \"" + member.unit_id + "\".");
-    }
-    // A Zalo link is made by /lienket, never typed in: keep the one already there.
-    if (const StaffMember* old = c.staff_member(member.id)) member.zalo_user_id = old->zalo_user_id;
-    else member.zalo_user_id.clear();
-    co_await catalogue.put(member);
-    co_return http::json(200, to_json(member));
-  });
-  router.add(Method::Delete, base + "/staff/{id}", admin, [&catalogue](Request& req) -> Task<Response> {
-    if (!co_await catalogue.remove_staff(checked_id(req, "id"))) {
-      throw not_found("unknown_staff", "Không có cán bộ mã \"" + req.param("id") + "\".");
-    }
-    Response res;
-    res.status = 204;
-    res.content_type.clear();
-    co_return res;
-  });
+  router.add(
+      Method::Put, base + "/staff/{id}", admin, [&catalogue](Request& req) -> Task<Response> {
+        auto member = parse_staff(with_path_id(req, "id"));
+        auto catalogue_ref = co_await catalogue.load();
+        const Catalogue& c = *catalogue_ref;
+        if (!c.unit(member.unit_id)) {
+          throw unprocessable("unknown_unit", "Không có đơn vị mã \"" + member.unit_id + "\".");
+        }
+        // A Zalo link is made by /lienket, never typed in: keep the one already there.
+        if (const StaffMember* old = c.staff_member(member.id))
+          member.zalo_user_id = old->zalo_user_id;
+        else
+          member.zalo_user_id.clear();
+        co_await catalogue.put(member);
+        co_return http::json(200, to_json(member));
+      });
+  router.add(
+      Method::Delete, base + "/staff/{id}", admin, [&catalogue](Request& req) -> Task<Response> {
+        if (!co_await catalogue.remove_staff(checked_id(req, "id"))) {
+          throw not_found("unknown_staff", "Không có cán bộ mã \"" + req.param("id") + "\".");
+        }
+        Response res;
+        res.status = 204;
+        res.content_type.clear();
+        co_return res;
+      });
 
-  router.add(Method::Post, kApiBase + "/tokens", admin, [&catalogue, &tokens](Request& req) -> Task<Response> {
-    auto body = http::parse_object(req);
-    auto staff_id = http::required_string(body, "staff_id", 64);
-    auto catalogue_ref = co_await catalogue.load();
-    const Catalogue& c = *catalogue_ref;
-    const StaffMember* m = c.staff_member(staff_id);
-    if (!m) throw unprocessable("unknown_staff", "Không có cán bộ mã \"" + staff_id + "\".");
-    Principal holder{true, parse_role(m->role).value_or(Role::Staff), m->id, m->name};
-    auto issued = co_await tokens.issue(holder, req.principal.subject);
-    co_return http::json(201, {{"token", issued.token},
-                               {"id", issued.id},
-                               {"staff_id", m->id},
-                               {"role", m->role},
-                               {"note", "Mã chỉ hiển thị một lần; hãy lưu lại ngay."}});
-  });
-  router.add(Method::Delete, kApiBase + "/tokens/{id}", admin, [&tokens](Request& req) -> Task<Response> {
-    if (!co_await tokens.revoke(checked_id(req, "id"))) {
-      throw not_found("unknown_token", "Không có mã truy cập này.");
-    }
-    Response res;
-    res.status = 204;
-    res.content_type.clear();
-    co_return res;
-  });
-
-  router.add(Method::Post, kApiBase + "/staff/{id}/link-codes", admin,
-             [&catalogue, &clock](Request& req) -> Task<Response> {
-               const auto& id = checked_id(req, "id");
+  router.add(Method::Post, kApiBase + "/tokens", admin,
+             [&catalogue, &tokens](Request& req) -> Task<Response> {
+               auto body = http::parse_object(req);
+               auto staff_id = http::required_string(body, "staff_id", 64);
                auto catalogue_ref = co_await catalogue.load();
                const Catalogue& c = *catalogue_ref;
-               const StaffMember* m = c.staff_member(id);
-               if (!m) throw not_found("unknown_staff", "Không có cán bộ mã \"" + id + "\".");
-               // 8 hex digits: short enough to type in a chat, single use, 15 minutes.
-               auto code = crypto::random_hex(4);
-               co_await catalogue.save_link_code(code, id, kLinkCodeSeconds);
-               co_return http::json(
-                   201, {{"code", code},
-                         {"staff_id", id},
-                         {"expires_at", iso_instant(clock.now() + std::chrono::seconds(kLinkCodeSeconds))},
-                         {"instruction", "Gửi cho bot trong nhóm Zalo: /lienket " + code}});
+               const StaffMember* m = c.staff_member(staff_id);
+               if (!m)
+                 throw unprocessable("unknown_staff", "Không có cán bộ mã \"" + staff_id + "\".");
+               Principal holder{true, parse_role(m->role).value_or(Role::Staff), m->id, m->name};
+               auto issued = co_await tokens.issue(holder, req.principal.subject);
+               co_return http::json(201, {{"token", issued.token},
+                                          {"id", issued.id},
+                                          {"staff_id", m->id},
+                                          {"role", m->role},
+                                          {"note", "Mã chỉ hiển thị một lần; hãy lưu lại ngay."}});
              });
+  router.add(Method::Delete, kApiBase + "/tokens/{id}", admin,
+             [&tokens](Request& req) -> Task<Response> {
+               if (!co_await tokens.revoke(checked_id(req, "id"))) {
+                 throw not_found("unknown_token", "Không có mã truy cập này.");
+               }
+               Response res;
+               res.status = 204;
+               res.content_type.clear();
+               co_return res;
+             });
+
+  router.add(
+      Method::Post, kApiBase + "/staff/{id}/link-codes", admin,
+      [&catalogue, &clock](Request& req) -> Task<Response> {
+        const auto& id = checked_id(req, "id");
+        auto catalogue_ref = co_await catalogue.load();
+        const Catalogue& c = *catalogue_ref;
+        const StaffMember* m = c.staff_member(id);
+        if (!m) throw not_found("unknown_staff", "Không có cán bộ mã \"" + id + "\".");
+        // 8 hex digits: short enough to type in a chat, single use, 15 minutes.
+        auto code = crypto::random_hex(4);
+        co_await catalogue.save_link_code(code, id, kLinkCodeSeconds);
+        co_return http::json(
+            201, {{"code", code},
+                  {"staff_id", id},
+                  {"expires_at", iso_instant(clock.now() + std::chrono::seconds(kLinkCodeSeconds))},
+                  {"instruction", "Gửi cho bot trong nhóm Zalo: /lienket " + code}});
+      });
   router.add(Method::Post, kApiBase + "/zalo-links", Access::roles_of({Role::Service, Role::Admin}),
              [&catalogue](Request& req) -> Task<Response> {
                auto body = http::parse_object(req);
@@ -144,13 +156,15 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
                const StaffMember* m = c.staff_member(staff_id);
                co_return http::json(200, m ? to_json(*m) : json{{"id", staff_id}});
              });
-  router.add(Method::Get, kApiBase + "/staff/by-zalo/{id}", Access::roles_of({Role::Service, Role::Admin}),
+  router.add(Method::Get, kApiBase + "/staff/by-zalo/{id}",
+             Access::roles_of({Role::Service, Role::Admin}),
              [&catalogue](Request& req) -> Task<Response> {
                auto staff_id = co_await catalogue.staff_for_zalo(checked_id(req, "id"));
                auto catalogue_ref = co_await catalogue.load();
                const Catalogue& c = *catalogue_ref;
                const StaffMember* m = staff_id.empty() ? nullptr : c.staff_member(staff_id);
-               if (!m) throw not_found("not_linked", "Tài khoản Zalo này chưa liên kết với cán bộ nào.");
+               if (!m)
+                 throw not_found("not_linked", "Tài khoản Zalo này chưa liên kết với cán bộ nào.");
                co_return http::json(200, to_json(*m));
              });
 }

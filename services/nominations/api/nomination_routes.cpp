@@ -70,8 +70,8 @@ const std::string& nomination_id(const Request& req) {
 }  // namespace
 
 void add_nomination_routes(http::Router& router, RouteDeps d) {
-  const Access everyone = Access::roles_of(
-      {Role::Admin, Role::Council, Role::Leader, Role::Staff, Role::Service});
+  const Access everyone =
+      Access::roles_of({Role::Admin, Role::Council, Role::Leader, Role::Staff, Role::Service});
   const Access writers = Access::roles_of({Role::Admin, Role::Leader});
   const Access council = Access::roles_of({Role::Admin, Role::Council});
   auto& app = d.app;
@@ -114,18 +114,17 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
                co_return http::json_text(200, detail_json(r));
              });
   router.add(Method::Put, base + "/{id}/vote", council, [&app](Request& req) -> Task<Response> {
-    co_return http::json(200, co_await app.record_vote(req.principal, nomination_id(req),
-                                                       http::parse_object(req)));
+    co_return http::json(
+        200, co_await app.record_vote(req.principal, nomination_id(req), http::parse_object(req)));
   });
   router.add(Method::Get, base + "/{id}/dossier", everyone, [&app](Request& req) -> Task<Response> {
     co_return http::json(200, co_await app.dossier(req.principal, nomination_id(req)));
   });
   router.add(Method::Put, base + "/{id}/dossier/{item}", council,
              [&app](Request& req) -> Task<Response> {
-               co_return http::json(
-                   200, co_await app.receive_dossier_item(req.principal, nomination_id(req),
-                                                          checked_id(req, "item"),
-                                                          http::parse_object(req)));
+               co_return http::json(200, co_await app.receive_dossier_item(
+                                             req.principal, nomination_id(req),
+                                             checked_id(req, "item"), http::parse_object(req)));
              });
 
   router.add(Method::Get, kApiBase + "/quotas", everyone, [&app](Request& req) -> Task<Response> {
@@ -137,10 +136,12 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
   });
   router.add(Method::Post, kApiBase + "/council/meetings", council,
              [&app](Request& req) -> Task<Response> {
-               co_return http::json(201, co_await app.add_meeting(req.principal, http::parse_object(req)));
+               co_return http::json(
+                   201, co_await app.add_meeting(req.principal, http::parse_object(req)));
              });
-  router.add(Method::Get, kApiBase + "/council/meetings", council,
-             [&app](Request&) -> Task<Response> { co_return http::json(200, co_await app.meetings()); });
+  router.add(
+      Method::Get, kApiBase + "/council/meetings", council,
+      [&app](Request&) -> Task<Response> { co_return http::json(200, co_await app.meetings()); });
 }
 
 }  // namespace thidua::nominations

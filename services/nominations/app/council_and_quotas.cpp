@@ -60,8 +60,9 @@ Task<json> NominationsApp::record_vote(const Principal& who, const std::string& 
                                        const json& body) {
   auto r = co_await load(id);
   if (r.status != Status::UnderReview) {
-    throw conflict("not_under_review", "Chỉ biểu quyết đề nghị đang được Hội đồng xét; đề nghị này đang \"" +
-                                           std::string(status_label(r.status)) + "\".");
+    throw conflict("not_under_review",
+                   "Chỉ biểu quyết đề nghị đang được Hội đồng xét; đề nghị này đang \"" +
+                       std::string(status_label(r.status)) + "\".");
   }
   auto meeting_id = http::required_string(body, "meeting_id", 20);
   auto meeting = co_await store_.meeting(meeting_id);
@@ -135,8 +136,10 @@ Task<json> NominationsApp::quotas(const std::string& period_id) {
     for (SubjectKind kind : {SubjectKind::Collective, SubjectKind::Individual}) {
       auto quota = a.quota(period->kind, kind);
       long long n = used[{a.code, kind}];
-      json limit = quota ? (*quota == kUnlimited ? json("unlimited") : json(*quota)) : json(nullptr);
-      json remaining = quota && *quota != kUnlimited ? json(std::max(0LL, *quota - n)) : json(nullptr);
+      json limit =
+          quota ? (*quota == kUnlimited ? json("unlimited") : json(*quota)) : json(nullptr);
+      json remaining =
+          quota && *quota != kUnlimited ? json(std::max(0LL, *quota - n)) : json(nullptr);
       items.push_back({{"award", a.code},
                        {"award_label", a.label},
                        {"subject_kind", subject_kind_name(kind)},
@@ -155,7 +158,8 @@ Task<json> NominationsApp::honours(std::optional<int> year, std::optional<std::s
   json items = json::array();
   std::map<std::string, long long> counts;
   for (const auto& r : all) {
-    if (r.status != Status::Approved && r.status != Status::Forwarded && r.status != Status::Awarded) {
+    if (r.status != Status::Approved && r.status != Status::Forwarded &&
+        r.status != Status::Awarded) {
       continue;
     }
     const Period* p = c.period(r.draft.period);

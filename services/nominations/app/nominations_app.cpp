@@ -16,19 +16,26 @@ std::string iso_date_field(const json& body, const std::string& field) {
   return text;
 }
 
-bool sees_everything(Role r) { return r == Role::Admin || r == Role::Council || r == Role::Service; }
+bool sees_everything(Role r) {
+  return r == Role::Admin || r == Role::Council || r == Role::Service;
+}
 }  // namespace
 
 NominationsApp::NominationsApp(CatalogueStore& catalogue, NominationStore& store,
                                const Clock& clock, VoteRules rules, std::string school)
-    : catalogue_(catalogue), store_(store), clock_(clock), rules_(rules), school_(std::move(school)) {}
+    : catalogue_(catalogue),
+      store_(store),
+      clock_(clock),
+      rules_(rules),
+      school_(std::move(school)) {}
 
 std::string NominationsApp::unit_of(const Principal& who, const Catalogue& c) const {
   if (sees_everything(who.role)) return "";
   const StaffMember* m = c.staff_member(who.subject);
   if (!m) {
-    throw ApiError(403, "unknown_staff",
-                   "Mã truy cập không gắn với cán bộ nào trong danh mục; hãy liên hệ Ban giám hiệu.");
+    throw ApiError(
+        403, "unknown_staff",
+        "Mã truy cập không gắn với cán bộ nào trong danh mục; hãy liên hệ Ban giám hiệu.");
   }
   return m->unit_id;
 }
@@ -42,8 +49,8 @@ void NominationsApp::check_can_see(const Principal& who, const NominationRecord&
   throw not_found("nomination_not_found", "Không có đề nghị số " + r.id + ".");
 }
 
-json NominationsApp::event(const std::string& type, const NominationRecord& r,
-                           const Principal& who, const json& extra) const {
+json NominationsApp::event(const std::string& type, const NominationRecord& r, const Principal& who,
+                           const json& extra) const {
   json e = {{"event_id", crypto::random_hex(16)},
             {"type", type},
             {"occurred_at", iso_instant(clock_.now())},
@@ -98,7 +105,8 @@ Task<NominationRecord> NominationsApp::create(const Principal& who, const json& 
   co_return r;
 }
 
-Task<NominationRecord> NominationsApp::edit(const Principal& who, const std::string& id, const json& body) {
+Task<NominationRecord> NominationsApp::edit(const Principal& who, const std::string& id,
+                                            const json& body) {
   auto before = co_await load(id);
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
@@ -121,9 +129,9 @@ Task<NominationRecord> NominationsApp::edit(const Principal& who, const std::str
   auto result = co_await store_.edit_draft(before, after, history,
                                            event("nomination.updated", after, who, {}));
   if (result.result == WriteResult::Duplicate) {
-    throw conflict("duplicate_nomination",
-                   after.subject_name + " đã có đề nghị số " + result.detail + " cho " +
-                       after.award_label + " kỳ " + after.period_label + " đang được xét.");
+    throw conflict("duplicate_nomination", after.subject_name + " đã có đề nghị số " +
+                                               result.detail + " cho " + after.award_label +
+                                               " kỳ " + after.period_label + " đang được xét.");
   }
   if (result.result == WriteResult::Conflict) {
     throw conflict("not_a_draft", "Đề nghị vừa được chuyển khỏi trạng thái nháp; hãy tải lại.");
@@ -131,8 +139,8 @@ Task<NominationRecord> NominationsApp::edit(const Principal& who, const std::str
   co_return after;
 }
 
-Task<NominationRecord> NominationsApp::act(const Principal& who, const std::string& id, Action action,
-                               const json& body) {
+Task<NominationRecord> NominationsApp::act(const Principal& who, const std::string& id,
+                                           Action action, const json& body) {
   auto r = co_await load(id);
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
@@ -150,7 +158,8 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   const AwardForm* award = c.award(r.draft.award);
   const Period* period = c.period(r.draft.period);
   if (!award || !period) {
-    throw unprocessable("catalogue_changed", "Hình thức hoặc kỳ khen thưởng của đề nghị không còn trong danh mục.");
+    throw unprocessable("catalogue_changed",
+                        "Hình thức hoặc kỳ khen thưởng của đề nghị không còn trong danh mục.");
   }
 
   switch (action) {
@@ -159,10 +168,11 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
       check_draft(r.draft, c, who.role, unit_of(who, c));
       auto quota = award->quota(period->kind, r.draft.subject_kind);
       if (!quota) {
-        throw unprocessable("quota_not_set",
-                            "Chưa quy định chỉ tiêu " + award->label + " cho " +
-                                (r.draft.subject_kind == SubjectKind::Individual ? "cá nhân" : "tập thể") +
-                                " kỳ " + period->label + "; Ban giám hiệu cần đặt chỉ tiêu trước khi trình.");
+        throw unprocessable(
+            "quota_not_set",
+            "Chưa quy định chỉ tiêu " + award->label + " cho " +
+                (r.draft.subject_kind == SubjectKind::Individual ? "cá nhân" : "tập thể") + " kỳ " +
+                period->label + "; Ban giám hiệu cần đặt chỉ tiêu trước khi trình.");
       }
       w.quota_limit = *quota;
       break;
@@ -171,19 +181,21 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
     case Action::Reject: {
       bool passed = r.vote.is_object() && r.vote.value("passed", false);
       if (action == Action::Approve && !passed) {
-        throw conflict("vote_does_not_support",
-                       r.vote.is_object()
-                           ? "Kết quả biểu quyết không đủ để thông qua: " + r.vote.value("summary", "") + "."
-                           : "Hội đồng chưa biểu quyết đề nghị này; hãy ghi kết quả biểu quyết trước.");
+        throw conflict(
+            "vote_does_not_support",
+            r.vote.is_object()
+                ? "Kết quả biểu quyết không đủ để thông qua: " + r.vote.value("summary", "") + "."
+                : "Hội đồng chưa biểu quyết đề nghị này; hãy ghi kết quả biểu quyết trước.");
       }
       if (action == Action::Reject) {
         note = http::required_string(body, "reason", 2000);
         if (passed) {
-          throw conflict("vote_does_not_support",
-                         "Hội đồng đã biểu quyết thông qua đề nghị này (" + r.vote.value("summary", "") +
-                             "); không thể ghi \"không thông qua\".");
+          throw conflict("vote_does_not_support", "Hội đồng đã biểu quyết thông qua đề nghị này (" +
+                                                      r.vote.value("summary", "") +
+                                                      "); không thể ghi \"không thông qua\".");
         }
-        outcome["rejection"] = {{"reason", note}, {"by", who.subject}, {"at", iso_instant(clock_.now())}};
+        outcome["rejection"] = {
+            {"reason", note}, {"by", who.subject}, {"at", iso_instant(clock_.now())}};
       }
       break;
     }
@@ -224,15 +236,16 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   w.event = event(rule.event, after, who, extra);
   auto result = co_await store_.transition(r, w);
   if (result.result == WriteResult::QuotaFull) {
-    throw conflict("quota_exceeded", award->label + " kỳ " + period->label + " đã hết chỉ tiêu " +
-                                         (r.draft.subject_kind == SubjectKind::Individual ? "cá nhân" : "tập thể") +
-                                         " (" + result.detail + "/" + std::to_string(w.quota_limit) +
-                                         " đã dùng).");
+    throw conflict("quota_exceeded",
+                   award->label + " kỳ " + period->label + " đã hết chỉ tiêu " +
+                       (r.draft.subject_kind == SubjectKind::Individual ? "cá nhân" : "tập thể") +
+                       " (" + result.detail + "/" + std::to_string(w.quota_limit) + " đã dùng).");
   }
   if (result.result == WriteResult::Conflict) {
-    throw conflict("status_changed", "Đề nghị vừa được người khác chuyển sang trạng thái \"" +
-                                         std::string(status_label(parse_status(result.detail).value_or(r.status))) +
-                                         "\"; hãy tải lại.");
+    throw conflict("status_changed",
+                   "Đề nghị vừa được người khác chuyển sang trạng thái \"" +
+                       std::string(status_label(parse_status(result.detail).value_or(r.status))) +
+                       "\"; hãy tải lại.");
   }
   co_return after;
 }
@@ -272,8 +285,9 @@ Task<NominationPage> NominationsApp::list(const Principal& who, const ListFilter
     if (f.subject_id && r.draft.subject_id != *f.subject_id) continue;
     if (f.subject_kind && r.draft.subject_kind != *f.subject_kind) continue;
     if (!sees_everything(who.role)) {
-      bool own = (who.role == Role::Leader && r.unit_id == own_unit) ||
-                 (r.draft.subject_kind == SubjectKind::Individual && r.draft.subject_id == who.subject);
+      bool own =
+          (who.role == Role::Leader && r.unit_id == own_unit) ||
+          (r.draft.subject_kind == SubjectKind::Individual && r.draft.subject_id == who.subject);
       if (!own) continue;
     }
     if (page.items.size() == f.limit) {

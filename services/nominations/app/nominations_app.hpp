@@ -57,7 +57,8 @@ class NominationsApp {
   nlohmann::json event(const std::string& type, const NominationRecord& r, const Principal& who,
                        const nlohmann::json& extra) const;
   nlohmann::json history_entry(const Principal& who, std::string_view action,
-                               std::optional<Status> from, Status to, const std::string& note) const;
+                               std::optional<Status> from, Status to,
+                               const std::string& note) const;
 
   CatalogueStore& catalogue_;
   NominationStore& store_;

@@ -19,7 +19,8 @@ bool valid_id(const std::string& id) {
 std::string id_field(const json& j, const std::string& field) {
   auto id = http::required_string(j, field, 64);
   if (!valid_id(id)) {
-    throw bad_request("invalid_id", "Mã \"" + id + "\" chỉ được gồm chữ thường không dấu, số, '-' và '_'.");
+    throw bad_request("invalid_id",
+                      "Mã \"" + id + "\" chỉ được gồm chữ thường không dấu, số, '-' và '_'.");
   }
   return id;
 }
@@ -62,8 +63,7 @@ Quota parse_quota(const json& j, const std::string& where) {
 }
 
 template <class T>
-const T* find_by(const std::vector<T>& items, const std::string& key,
-                 std::string T::*member) {
+const T* find_by(const std::vector<T>& items, const std::string& key, std::string T::*member) {
   for (const auto& item : items) {
     if (item.*member == key) return &item;
   }
@@ -100,7 +100,9 @@ Quota AwardForm::quota(PeriodKind period, SubjectKind subject) const {
   return s == p->second.end() ? std::nullopt : s->second;
 }
 
-const Unit* Catalogue::unit(const std::string& id) const { return find_by(units, id, &Unit::id); }
+const Unit* Catalogue::unit(const std::string& id) const {
+  return find_by(units, id, &Unit::id);
+}
 const StaffMember* Catalogue::staff_member(const std::string& id) const {
   return find_by(staff, id, &StaffMember::id);
 }
@@ -182,7 +184,8 @@ AwardForm parse_award_form(const json& j) {
       for (auto s = it.value().begin(); s != it.value().end(); ++s) {
         auto sk = parse_subject_kind(s.key());
         if (!sk) {
-          throw bad_request("invalid_quota", "Đối tượng chỉ tiêu phải là \"collective\" hoặc \"individual\".");
+          throw bad_request("invalid_quota",
+                            "Đối tượng chỉ tiêu phải là \"collective\" hoặc \"individual\".");
         }
         a.quotas[*pk][*sk] = parse_quota(s.value(), it.key() + "/" + s.key());
       }
@@ -209,13 +212,19 @@ Catalogue parse_catalogue(const json& j) {
   return c;
 }
 
-json to_json(const Unit& u) { return {{"id", u.id}, {"name", u.name}, {"kind", u.kind}}; }
+json to_json(const Unit& u) {
+  return {{"id", u.id}, {"name", u.name}, {"kind", u.kind}};
+}
 
 json to_json(const StaffMember& s) {
-  return {{"id", s.id},         {"name", s.name},
-          {"position", s.position}, {"unit_id", s.unit_id},
-          {"role", s.role},     {"zalo_user_id", s.zalo_user_id},
-          {"on_hold", s.on_hold}, {"hold_reason", s.hold_reason}};
+  return {{"id", s.id},
+          {"name", s.name},
+          {"position", s.position},
+          {"unit_id", s.unit_id},
+          {"role", s.role},
+          {"zalo_user_id", s.zalo_user_id},
+          {"on_hold", s.on_hold},
+          {"hold_reason", s.hold_reason}};
 }
 
 json to_json(const Period& p) {

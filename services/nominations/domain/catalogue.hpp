@@ -11,7 +11,7 @@
 namespace thidua::nominations {
 
 enum class SubjectKind { Individual, Collective };  // cá nhân, tập thể
-enum class PeriodKind { Annual, Interim, Final };  // hằng năm, sơ kết, tổng kết
+enum class PeriodKind { Annual, Interim, Final };   // hằng năm, sơ kết, tổng kết
 
 std::string_view subject_kind_name(SubjectKind kind);
 std::optional<SubjectKind> parse_subject_kind(std::string_view name);

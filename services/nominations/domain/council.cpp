@@ -7,7 +7,8 @@ namespace thidua::nominations {
 Ratio Ratio::parse(const std::string& text, const std::string& setting) {
   Ratio r;
   auto fail = [&] {
-    return ConfigError(setting + ": '" + text + "' is not a ratio in (0, 1] such as 2/3, 70% or 0.7");
+    return ConfigError(setting + ": '" + text +
+                       "' is not a ratio in (0, 1] such as 2/3, 70% or 0.7");
   };
   try {
     if (auto slash = text.find('/'); slash != std::string::npos) {

@@ -29,7 +29,8 @@ std::vector<std::string> string_list(const json& j, const std::string& field, st
 }
 
 Achievement parse_achievement(const json& j) {
-  if (!j.is_object()) throw bad_request("invalid_achievement", "Mỗi thành tích phải là một đối tượng.");
+  if (!j.is_object())
+    throw bad_request("invalid_achievement", "Mỗi thành tích phải là một đối tượng.");
   Achievement a;
   a.text = http::required_string(j, "text", 2000);
   a.areas = string_list(j, "areas", 6, 8);
@@ -56,8 +57,9 @@ NominationDraft parse_draft(const json& body) {
   d.award = http::required_string(body, "award", 64);
   auto kind = parse_subject_kind(http::required_string(body, "subject_kind", 20));
   if (!kind) {
-    throw bad_request("invalid_subject_kind",
-                      "\"subject_kind\" phải là \"individual\" (cá nhân) hoặc \"collective\" (tập thể).");
+    throw bad_request(
+        "invalid_subject_kind",
+        "\"subject_kind\" phải là \"individual\" (cá nhân) hoặc \"collective\" (tập thể).");
   }
   d.subject_kind = *kind;
   d.subject_id = http::required_string(body, "subject_id", 64);
@@ -65,7 +67,8 @@ NominationDraft parse_draft(const json& body) {
   auto it = body.find("achievements");
   if (it != body.end() && !it->is_null()) {
     if (!it->is_array() || it->size() > 50) {
-      throw bad_request("invalid_field", "\"achievements\" phải là danh sách tối đa 50 thành tích.");
+      throw bad_request("invalid_field",
+                        "\"achievements\" phải là danh sách tối đa 50 thành tích.");
     }
     for (const auto& a : *it) d.achievements.push_back(parse_achievement(a));
   }
@@ -85,9 +88,9 @@ Subject check_draft(const NominationDraft& d, const Catalogue& c, Role role,
     const StaffMember* m = c.staff_member(d.subject_id);
     if (!m) throw unprocessable("unknown_staff", "Không có cán bộ mã \"" + d.subject_id + "\".");
     if (m->on_hold) {
-      throw unprocessable("subject_on_hold", m->name + " đang tạm dừng xét khen thưởng (" +
-                                                 m->hold_reason +
-                                                 "); chỉ đề nghị được khi việc này đã giải quyết xong.");
+      throw unprocessable("subject_on_hold",
+                          m->name + " đang tạm dừng xét khen thưởng (" + m->hold_reason +
+                              "); chỉ đề nghị được khi việc này đã giải quyết xong.");
     }
     s.name = m->name;
     s.unit_id = m->unit_id;
@@ -122,13 +125,12 @@ NominationDraft draft_from_json(const json& j) {
   NominationDraft d;
   d.period = j.value("period", "");
   d.award = j.value("award", "");
-  d.subject_kind = parse_subject_kind(j.value("subject_kind", "individual"))
-                       .value_or(SubjectKind::Individual);
+  d.subject_kind =
+      parse_subject_kind(j.value("subject_kind", "individual")).value_or(SubjectKind::Individual);
   d.subject_id = j.value("subject_id", "");
   d.reason = j.value("reason", "");
   for (const auto& a : j.value("achievements", json::array())) {
-    d.achievements.push_back({a.value("text", ""),
-                              a.value("areas", std::vector<std::string>{}),
+    d.achievements.push_back({a.value("text", ""), a.value("areas", std::vector<std::string>{}),
                               a.value("evidence", std::vector<std::string>{})});
   }
   return d;

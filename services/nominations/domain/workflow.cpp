@@ -35,23 +35,62 @@ struct Rule {
 
 const std::array<Rule, 8>& rules() {
   static const std::array<Rule, 8> kRules{{
-      {Action::Submit, "submit", "trình", {Status::Draft}, Status::Submitted,
-       {Role::Admin, Role::Leader}, "nomination.submitted"},
-      {Action::Review, "review", "đưa ra Hội đồng xét", {Status::Submitted}, Status::UnderReview,
-       {Role::Admin, Role::Council}, "nomination.under_review"},
-      {Action::Approve, "approve", "thông qua", {Status::UnderReview}, Status::Approved,
-       {Role::Admin, Role::Council}, "nomination.approved"},
-      {Action::Reject, "reject", "không thông qua", {Status::Submitted, Status::UnderReview},
-       Status::Rejected, {Role::Admin, Role::Council}, "nomination.rejected"},
-      {Action::Forward, "forward", "gửi cấp khen thưởng", {Status::Approved}, Status::Forwarded,
-       {Role::Admin}, "nomination.forwarded"},
-      {Action::Award, "award", "ghi nhận quyết định khen thưởng", {Status::Forwarded},
-       Status::Awarded, {Role::Admin}, "nomination.awarded"},
-      {Action::NotAward, "not_award", "ghi nhận không được khen thưởng", {Status::Forwarded},
-       Status::NotAwarded, {Role::Admin}, "nomination.not_awarded"},
-      {Action::Withdraw, "withdraw", "rút",
-       {Status::Draft, Status::Submitted, Status::UnderReview}, Status::Withdrawn,
-       {Role::Admin, Role::Leader}, "nomination.withdrawn"},
+      {Action::Submit,
+       "submit",
+       "trình",
+       {Status::Draft},
+       Status::Submitted,
+       {Role::Admin, Role::Leader},
+       "nomination.submitted"},
+      {Action::Review,
+       "review",
+       "đưa ra Hội đồng xét",
+       {Status::Submitted},
+       Status::UnderReview,
+       {Role::Admin, Role::Council},
+       "nomination.under_review"},
+      {Action::Approve,
+       "approve",
+       "thông qua",
+       {Status::UnderReview},
+       Status::Approved,
+       {Role::Admin, Role::Council},
+       "nomination.approved"},
+      {Action::Reject,
+       "reject",
+       "không thông qua",
+       {Status::Submitted, Status::UnderReview},
+       Status::Rejected,
+       {Role::Admin, Role::Council},
+       "nomination.rejected"},
+      {Action::Forward,
+       "forward",
+       "gửi cấp khen thưởng",
+       {Status::Approved},
+       Status::Forwarded,
+       {Role::Admin},
+       "nomination.forwarded"},
+      {Action::Award,
+       "award",
+       "ghi nhận quyết định khen thưởng",
+       {Status::Forwarded},
+       Status::Awarded,
+       {Role::Admin},
+       "nomination.awarded"},
+      {Action::NotAward,
+       "not_award",
+       "ghi nhận không được khen thưởng",
+       {Status::Forwarded},
+       Status::NotAwarded,
+       {Role::Admin},
+       "nomination.not_awarded"},
+      {Action::Withdraw,
+       "withdraw",
+       "rút",
+       {Status::Draft, Status::Submitted, Status::UnderReview},
+       Status::Withdrawn,
+       {Role::Admin, Role::Leader},
+       "nomination.withdrawn"},
   }};
   return kRules;
 }
@@ -114,9 +153,9 @@ TransitionRule check_transition(Status from, Action action, Role role) {
     for (Status s : r.from) {
       if (s == from) return TransitionRule{r.to, std::string(r.event)};
     }
-    throw conflict("illegal_transition",
-                   "Không thể " + std::string(r.verb) + " đề nghị đang ở trạng thái \"" +
-                       std::string(status_label(from)) + "\".");
+    throw conflict("illegal_transition", "Không thể " + std::string(r.verb) +
+                                             " đề nghị đang ở trạng thái \"" +
+                                             std::string(status_label(from)) + "\".");
   }
   throw bad_request("unknown_action", "Thao tác không hợp lệ.");
 }

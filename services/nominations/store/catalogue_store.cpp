@@ -71,11 +71,11 @@ CatalogueStore::CatalogueStore(RedisPool& redis, Keyspace keys)
 
 Task<bool> CatalogueStore::seed_once(const Catalogue& seed) {
   std::vector<std::string> keys{keys_("catalogue:seeded"), keys_("catalogue:units"),
-                                keys_("catalogue:staff"), keys_("catalogue:periods"),
+                                keys_("catalogue:staff"),  keys_("catalogue:periods"),
                                 keys_("catalogue:awards"), keys_("catalogue:version")};
-  std::vector<std::string> args{std::to_string(seed.units.size()), std::to_string(seed.staff.size()),
-                                std::to_string(seed.periods.size()),
-                                std::to_string(seed.award_forms.size())};
+  std::vector<std::string> args{
+      std::to_string(seed.units.size()), std::to_string(seed.staff.size()),
+      std::to_string(seed.periods.size()), std::to_string(seed.award_forms.size())};
   for (const auto& u : seed.units) args.push_back(u.id), args.push_back(to_json(u).dump());
   for (const auto& s : seed.staff) args.push_back(s.id), args.push_back(to_json(s).dump());
   for (const auto& p : seed.periods) args.push_back(p.id), args.push_back(to_json(p).dump());
@@ -117,7 +117,9 @@ Task<void> CatalogueStore::put_entry(std::string kind, std::string id, std::stri
   co_await redis_.local().eval(kPut, std::move(keys), std::move(args));
 }
 
-Task<void> CatalogueStore::put(const Unit& u) { return put_entry("units", u.id, to_json(u).dump()); }
+Task<void> CatalogueStore::put(const Unit& u) {
+  return put_entry("units", u.id, to_json(u).dump());
+}
 Task<void> CatalogueStore::put(const StaffMember& s) {
   return put_entry("staff", s.id, to_json(s).dump());
 }

@@ -90,10 +90,14 @@ NominationRecord record_from_hash(const std::string& id, const RedisReply& reply
   for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
     std::string_view name = reply.elements[i].str;
     const std::string& value = reply.elements[i + 1].str;
-    if (name == "draft") draft = value;
-    else if (name == "status") status = value;
-    else if (name == "outcome") outcome = value;
-    else if (name == "vote") vote = value;
+    if (name == "draft")
+      draft = value;
+    else if (name == "status")
+      status = value;
+    else if (name == "outcome")
+      outcome = value;
+    else if (name == "vote")
+      vote = value;
     else {
       for (const auto& [field, target] : plain) {
         if (name == field) *target = value;
@@ -145,8 +149,8 @@ Task<WriteOutcome> NominationStore::create(const NominationRecord& r, const json
 }
 
 Task<WriteOutcome> NominationStore::edit_draft(const NominationRecord& before,
-                                               const NominationRecord& after,
-                                               const json& history, const json& event) {
+                                               const NominationRecord& after, const json& history,
+                                               const json& event) {
   std::vector<std::string> keys{keys_("n:" + after.id), keys_("live:" + live_key(before.draft)),
                                 keys_("live:" + live_key(after.draft)),
                                 keys_("n:" + after.id + ":history"), events_stream()};
@@ -201,7 +205,8 @@ Task<std::vector<NominationRecord>> NominationStore::all() const {
   auto replies = co_await redis.batch(std::move(cmds));
   std::vector<NominationRecord> out;
   for (std::size_t i = 0; i < replies.size(); ++i) {
-    if (!replies[i].elements.empty()) out.push_back(record_from_hash(ids.elements[i].str, replies[i]));
+    if (!replies[i].elements.empty())
+      out.push_back(record_from_hash(ids.elements[i].str, replies[i]));
   }
   co_return out;
 }

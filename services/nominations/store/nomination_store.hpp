@@ -20,7 +20,7 @@ struct TransitionWrite {
   std::string event_type;
   int quota_limit = kUnlimited;  // checked when the transition takes a place
   std::vector<std::pair<std::string, std::string>> set;  // extra hash fields
-  nlohmann::json history;                                 // who, when, from, to, note
+  nlohmann::json history;                                // who, when, from, to, note
   nlohmann::json event;
 };
 

@@ -21,8 +21,8 @@ Task<SendResult> ConsoleMessenger::send(const std::string& chat_id, const std::s
     std::lock_guard lock(mutex_);
     id = "console-" + std::to_string(++counter_);
     std::ofstream out(path_, std::ios::app);
-    out << "── " << iso_instant(std::chrono::system_clock::now()) << " → " << chat_id << " ("
-        << id << ")\n"
+    out << "── " << iso_instant(std::chrono::system_clock::now()) << " → " << chat_id << " (" << id
+        << ")\n"
         << text << "\n\n";
     if (!out) co_return SendResult{SendResult::Kind::Retryable, "", "cannot write " + path_};
   }

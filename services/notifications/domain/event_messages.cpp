@@ -39,7 +39,8 @@ std::optional<std::string> message_for_event(const nlohmann::json& event,
   std::string text;
   // Drafts and edits stay within the unit; the group hears when a step is taken.
   if (type == "nomination.submitted") {
-    text = "📋 Đề nghị khen thưởng số " + id + " đã được trình Hội đồng: " + who + " — " + what + ".";
+    text =
+        "📋 Đề nghị khen thưởng số " + id + " đã được trình Hội đồng: " + who + " — " + what + ".";
   } else if (type == "nomination.approved") {
     text = "✅ Hội đồng Thi đua – Khen thưởng đã thông qua đề nghị số " + id + ": " + who + " — " +
            what + ".";
