@@ -18,8 +18,24 @@ std::string_view role_name(Role role) {
   return "staff";
 }
 
+std::string_view role_label(Role role) {
+  switch (role) {
+    case Role::Admin:
+      return "Ban giám hiệu";
+    case Role::Council:
+      return "Hội đồng Thi đua – Khen thưởng";
+    case Role::Leader:
+      return "Tổ trưởng";
+    case Role::Staff:
+      return "Cán bộ, giáo viên";
+    case Role::Service:
+      return "Dịch vụ nội bộ";
+  }
+  return "";
+}
+
 std::optional<Role> parse_role(std::string_view name) {
-  for (Role r : {Role::Admin, Role::Council, Role::Leader, Role::Staff, Role::Service}) {
+  for (Role r : kAllRoles) {
     if (role_name(r) == name) return r;
   }
   return std::nullopt;

@@ -10,7 +10,11 @@ namespace thidua {
 
 enum class Role : unsigned { Admin = 1, Council = 2, Leader = 4, Staff = 8, Service = 16 };
 
+inline constexpr Role kAllRoles[] = {Role::Admin, Role::Council, Role::Leader, Role::Staff,
+                                     Role::Service};
+
 std::string_view role_name(Role role);
+std::string_view role_label(Role role);  // Vietnamese, for people
 std::optional<Role> parse_role(std::string_view name);
 
 // Who is calling: set by the server from the bearer token before a handler runs.
@@ -30,6 +34,14 @@ struct Access {
   static Access roles_of(std::initializer_list<Role> allowed) {
     Access a;
     for (Role r : allowed) a.roles |= static_cast<unsigned>(r);
+    return a;
+  }
+  // The roles a domain rule admits, so a route and the rule cannot disagree.
+  static Access roles_where(bool (*admits)(Role)) {
+    Access a;
+    for (Role r : kAllRoles) {
+      if (admits(r)) a.roles |= static_cast<unsigned>(r);
+    }
     return a;
   }
   bool allows(Role role) const { return is_public || (roles & static_cast<unsigned>(role)) != 0; }

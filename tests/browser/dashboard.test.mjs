@@ -403,6 +403,9 @@ await step('sign-in by keyboard with the admin token: token in sessionStorage, w
   check(stored.length === 1 && stored[0] === adminToken, 'the token is not (only) in sessionStorage');
   check(await page.evaluate(() => localStorage.length) === 0, 'something went to localStorage');
   check(await page.getByLabel('Mã truy cập (API token)').inputValue() === '', 'token field not cleared');
+  await eventually(async () => (await text(page.locator('#session-who'))) === 'Quản trị (khởi tạo) · Ban giám hiệu',
+    'the header names who is signed in (GET /me)');
+  check(await page.getByRole('button', { name: 'Tạo đề nghị mới' }).isVisible(), 'create offered to the board');
 });
 
 await step(`quota table for the current period (${currentYear}): used/limit/remaining, unset and zero`, async () => {
@@ -686,6 +689,40 @@ await step('phone (390 px): no horizontal scrolling, list as cards; screenshot',
   await page.locator('#detail').screenshot({ path: shots[2] });
   console.log(`       screenshots: ${shots.join(', ')}`);
   await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+await step('a council member signs in: named in the header, no create form, offered only the council\'s actions', async () => {
+  await apiCall('PUT', '/api/nominations/v1/catalogue/staff/hd-minh',
+    { name: 'Trần Văn Minh', unit_id: 'to-khxh', role: 'council' });
+  const { token } = await apiCall('POST', '/api/nominations/v1/tokens', { staff_id: 'hd-minh' });
+  const submitted = await apiCall('POST', '/api/nominations/v1/nominations', {
+    period: currentYear, award: 'bk_tinh', subject_kind: 'collective', subject_id: 'to-khtn',
+    reason: 'Số hoá toàn bộ hồ sơ chuyên môn của tổ.',
+  });
+  await apiCall('POST', `/api/nominations/v1/nominations/${submitted.id}/transitions`, { action: 'submit' });
+  const drafts = await apiCall('GET', '/api/nominations/v1/nominations?status=draft&limit=1');
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  const field = page.getByLabel('Mã truy cập (API token)');
+  await field.fill(token);
+  await field.press('Enter');
+  await page.getByRole('heading', { name: 'Chỉ tiêu' }).waitFor();
+  await eventually(async () => (await text(page.locator('#session-who')))
+    === 'Trần Văn Minh · Hội đồng Thi đua – Khen thưởng', 'the header names the council member');
+  check(!(await page.getByRole('button', { name: 'Tạo đề nghị mới' }).isVisible()),
+    'the create form is offered to the council, who may not nominate');
+
+  const open = async (id) => {
+    await page.getByRole('button', { name: `Xem đề nghị số ${id}`, exact: true }).click();
+    await page.getByRole('heading', { name: `Đề nghị số ${id}`, exact: true }).waitFor();
+  };
+  await open(submitted.id);
+  const actions = await page.locator('#detail-actions button').allTextContents();
+  check(JSON.stringify(actions) === JSON.stringify(['Đưa ra Hội đồng xét', 'Không thông qua']),
+    `actions offered to the council for a submitted nomination: ${actions}`);
+  await open(drafts.items[0].id);
+  await eventually(async () => (await text(page.locator('#detail-actions')))
+    .includes('vai trò của bạn không có thao tác nào'), 'a draft offers the council nothing, and says so');
+  check(await page.locator('#detail-actions button').count() === 0, 'buttons offered on a draft');
 });
 
 await step('"Đăng xuất" clears the token; a reload stays signed out', async () => {

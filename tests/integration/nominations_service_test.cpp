@@ -181,6 +181,40 @@ TEST_F(NominationsService, LeadersActForTheirOwnUnitAndHoldsBlockNominations) {
   EXPECT_EQ(api("GET", "/nominations/1", "", staff).status, 404);
 }
 
+TEST_F(NominationsService, EachCallerIsOfferedOnlyTheActionsTheirRoleMayTake) {
+  add_staff("tt", "to-toan-tin", "leader");
+  add_staff("hd", "truong", "council");
+  add_staff("gv", "to-toan-tin", "staff");
+  std::string leader = token_for("tt"), council = token_for("hd");
+
+  auto me = json::parse(api("GET", "/me", "", leader).body);
+  EXPECT_EQ(me["subject"], "tt");
+  EXPECT_EQ(me["role"], "leader");
+  EXPECT_EQ(me["role_label"], "Tổ trưởng");
+  EXPECT_EQ(me["unit_id"], "to-toan-tin");
+  EXPECT_EQ(me["unit_name"], "Tổ Toán – Tin");
+  EXPECT_EQ(me["writes_nominations"], true);
+  me = json::parse(api("GET", "/me", "", council).body);
+  EXPECT_EQ(me["role"], "council");
+  EXPECT_EQ(me["writes_nominations"], false);
+  me = json::parse(api("GET", "/me", "").body);
+  EXPECT_EQ(me["subject"], "bootstrap-admin");
+  EXPECT_TRUE(me["unit_id"].is_null());
+
+  std::string id = draft("gv", "gk_xa", "2026", leader);
+  auto offered = [&](const std::string& token) {
+    return json::parse(api("GET", "/nominations/" + id, "", token).body)["allowed_actions"];
+  };
+  EXPECT_EQ(offered(leader), json({"submit", "withdraw"}));
+  EXPECT_EQ(offered(council), json::array());
+  auto submitted = act(id, {{"action", "submit"}}, leader);
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  // The answer to an action already offers what comes next, for the role that acted.
+  EXPECT_EQ(json::parse(submitted.body)["allowed_actions"], json({"withdraw"}));
+  EXPECT_EQ(offered(council), json({"review", "reject"}));
+  EXPECT_EQ(offered(kAdmin), json({"review", "reject", "withdraw"}));
+}
+
 TEST_F(NominationsService, EveryRouteChecksTokenAndRole) {
   add_staff("bgh", "truong", "admin");
   add_staff("hd", "truong", "council");
@@ -208,6 +242,7 @@ TEST_F(NominationsService, EveryRouteChecksTokenAndRole) {
       {"GET", "/nominations/1/dossier", all},
       {"PUT", "/nominations/1/dossier/to_trinh", {"admin", "council"}},
       {"GET", "/quotas?period=2026", all},
+      {"GET", "/me", all},
       {"POST", "/council/meetings", {"admin", "council"}},
       {"GET", "/council/meetings", {"admin", "council"}},
       {"GET", "/catalogue", all},

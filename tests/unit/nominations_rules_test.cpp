@@ -223,6 +223,30 @@ TEST(Draft, RefusesHoldsOtherUnitsAndBadFields) {
       400);
 }
 
+TEST(Workflow, AvailableActionsAreExactlyThoseCheckTransitionAllows) {
+  const Status statuses[] = {Status::Draft,    Status::Submitted,  Status::UnderReview,
+                             Status::Approved, Status::Rejected,   Status::Forwarded,
+                             Status::Awarded,  Status::NotAwarded, Status::Withdrawn};
+  const Role roles[] = {Role::Admin, Role::Council, Role::Leader, Role::Staff, Role::Service};
+  const Action actions[] = {Action::Submit,  Action::Review, Action::Approve,  Action::Reject,
+                            Action::Forward, Action::Award,  Action::NotAward, Action::Withdraw};
+  for (Status s : statuses) {
+    for (Role r : roles) {
+      std::vector<Action> allowed;
+      for (Action a : actions) {
+        if (status_of([&] { check_transition(s, a, r); }) == 0) allowed.push_back(a);
+      }
+      EXPECT_EQ(available_actions(s, r), allowed) << status_name(s) << " as " << role_name(r);
+    }
+  }
+  EXPECT_EQ(available_actions(Status::Draft, Role::Leader),
+            (std::vector<Action>{Action::Submit, Action::Withdraw}));
+  EXPECT_EQ(available_actions(Status::UnderReview, Role::Council),
+            (std::vector<Action>{Action::Approve, Action::Reject}));
+  EXPECT_TRUE(available_actions(Status::Draft, Role::Staff).empty());
+  EXPECT_TRUE(available_actions(Status::Awarded, Role::Admin).empty());
+}
+
 TEST(Record, DetailAndSummaryCarryEveryFieldAsJson) {
   NominationRecord r;
   r.id = "7";
@@ -259,7 +283,7 @@ TEST(Record, DetailAndSummaryCarryEveryFieldAsJson) {
                            {"status_label", status_label(Status::UnderReview)},
                            {"created_at", "2026-09-01T01:00:00Z"},
                            {"updated_at", "2026-09-02T01:00:00Z"}}));
-  auto detail = json::parse(detail_json(r));
+  auto detail = json::parse(detail_json(r, Role::Council));
   json expected = summary;
   expected["reason"] = r.draft.reason;
   expected["achievements"] = {{{"text", "Kho học liệu"},
@@ -268,7 +292,9 @@ TEST(Record, DetailAndSummaryCarryEveryFieldAsJson) {
   expected["created_by"] = "gv-an";
   expected["outcome"] = {{"note", "ok"}};
   expected["vote"] = {{"yes", 5}};
+  expected["allowed_actions"] = {"approve", "reject"};
   EXPECT_EQ(detail, expected);
+  EXPECT_EQ(json::parse(detail_json(r, Role::Staff))["allowed_actions"], json::array());
 
   NominationPage page{{r, r}, std::string("7")};
   auto listed = json::parse(page_json(page));

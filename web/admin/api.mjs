@@ -77,6 +77,7 @@ const N = '/api/nominations/v1';
 export const endpoints = {
   deadline: '/api/reports/v1/deadlines/next',
   catalogue: `${N}/catalogue`,
+  me: `${N}/me`,
   quotas: (period) => `${N}/quotas?${new URLSearchParams({ period })}`,
   nominations: (filter) => `${N}/nominations?${new URLSearchParams(filter)}`,
   create: `${N}/nominations`,
@@ -102,44 +103,44 @@ export const statusLabel = (s) => (STATUSES.find(([k]) => k === s) || [s, s])[1]
 
 export const SUBJECT_KINDS = { individual: 'Cá nhân', collective: 'Tập thể' };
 
-// What can be done from each status (who may do it is the service's decision; a refusal
-// comes back as a problem with a Vietnamese detail). `fields` are asked for in a dialog.
+// How each workflow action is shown and what it asks for (`fields`, in a dialog). Which
+// actions a person is offered is the service's decision: a nomination's `allowed_actions`.
 export const ACTIONS = {
-  submit: { label: 'Trình Hội đồng', done: 'Đã trình Hội đồng đề nghị', from: ['draft'], fields: [] },
-  review: { label: 'Đưa ra Hội đồng xét', done: 'Đã đưa ra Hội đồng xét đề nghị', from: ['submitted'], fields: [] },
-  approve: { label: 'Thông qua', done: 'Đã ghi Hội đồng thông qua đề nghị', from: ['under_review'], fields: [] },
+  submit: { label: 'Trình Hội đồng', done: 'Đã trình Hội đồng đề nghị', fields: [] },
+  review: { label: 'Đưa ra Hội đồng xét', done: 'Đã đưa ra Hội đồng xét đề nghị', fields: [] },
+  approve: { label: 'Thông qua', done: 'Đã ghi Hội đồng thông qua đề nghị', fields: [] },
   reject: {
-    label: 'Không thông qua', done: 'Đã ghi không thông qua đề nghị', from: ['submitted', 'under_review'],
+    label: 'Không thông qua', done: 'Đã ghi không thông qua đề nghị',
     danger: true,
     fields: [{ name: 'reason', label: 'Lý do không thông qua', kind: 'textarea', required: true }],
   },
   forward: {
-    label: 'Gửi cấp khen thưởng', done: 'Đã ghi gửi cấp khen thưởng đề nghị', from: ['approved'],
+    label: 'Gửi cấp khen thưởng', done: 'Đã ghi gửi cấp khen thưởng đề nghị',
     fields: [
       { name: 'date', label: 'Ngày gửi (dd/mm/yyyy)', kind: 'date', required: true },
       { name: 'reference', label: 'Số văn bản (tờ trình) đã gửi', kind: 'text', required: true, max: 100 },
     ],
   },
   award: {
-    label: 'Ghi quyết định khen thưởng', done: 'Đã ghi quyết định khen thưởng cho đề nghị', from: ['forwarded'],
+    label: 'Ghi quyết định khen thưởng', done: 'Đã ghi quyết định khen thưởng cho đề nghị',
     fields: [
       { name: 'decision_number', label: 'Số quyết định', kind: 'text', required: true, max: 100 },
       { name: 'decision_date', label: 'Ngày quyết định (dd/mm/yyyy)', kind: 'date', required: true },
     ],
   },
   not_award: {
-    label: 'Không được khen thưởng', done: 'Đã ghi không được khen thưởng cho đề nghị', from: ['forwarded'],
+    label: 'Không được khen thưởng', done: 'Đã ghi không được khen thưởng cho đề nghị',
     danger: true,
     fields: [{ name: 'reason', label: 'Lý do (theo trả lời của cấp khen thưởng)', kind: 'textarea', required: true }],
   },
   withdraw: {
-    label: 'Rút đề nghị', done: 'Đã rút đề nghị', from: ['draft', 'submitted', 'under_review'],
+    label: 'Rút đề nghị', done: 'Đã rút đề nghị',
     danger: true,
     fields: [{ name: 'note', label: 'Ghi chú (không bắt buộc)', kind: 'textarea', required: false }],
   },
 };
-export const actionsFor = (status) =>
-  Object.entries(ACTIONS).filter(([, a]) => a.from.includes(status)).map(([name]) => name);
+// The statuses after which nothing more can happen to a nomination.
+export const FINAL_STATUSES = ['rejected', 'awarded', 'not_awarded', 'withdrawn'];
 
 const HISTORY_ACTIONS = {
   create: 'Tạo đề nghị',

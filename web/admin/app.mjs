@@ -2,7 +2,7 @@
 // list with filters and paging, one nomination's detail with its workflow actions, and the
 // form that creates a nomination. All text from the services goes in with textContent.
 import {
-  ACTIONS, ApiError, STATUSES, SUBJECT_KINDS, actionsFor, api, daysLeftText, endpoints,
+  ACTIONS, ApiError, FINAL_STATUSES, STATUSES, SUBJECT_KINDS, api, daysLeftText, endpoints,
   formatDate, formatInstant, historyActionLabel, parseVnDate, quotaLimitText, session, statusLabel,
   vnToday,
 } from './api.mjs';
@@ -31,6 +31,7 @@ const hiddenText = (text) => el('span', { className: 'visually-hidden' }, text);
 
 const state = {
   catalogue: null,
+  me: null, // GET /me: who is signed in
   filter: { period: '', status: '', award: '', limit: '20' },
   cursors: [''], // the `after` cursor of each page visited; page n uses cursors[n]
   page: 0,
@@ -120,9 +121,15 @@ function showSignedIn(signedIn) {
 }
 
 async function signIn(token) {
-  const catalogue = await api(endpoints.catalogue, { token });
+  const [catalogue, me] = await Promise.all([
+    api(endpoints.catalogue, { token }), api(endpoints.me, { token })]);
   session.token = token;
   state.catalogue = catalogue;
+  state.me = me;
+  $('session-who').textContent = me.name ? `${me.name} · ${me.role_label}` : me.role_label;
+  $('session-who').title = me.unit_name ? `${me.role_label}, ${me.unit_name}` : me.role_label;
+  // Only those who write nominations are offered the form (the service refuses others).
+  $('new-nomination').hidden = !me.writes_nominations;
   fillSelects();
   showSignedIn(true);
   await Promise.all([loadQuotas(), loadList()]);
@@ -131,6 +138,8 @@ async function signIn(token) {
 function signOut() {
   session.token = '';
   state.catalogue = null;
+  state.me = null;
+  $('session-who').textContent = '';
   state.current = null;
   state.cursors = [''];
   state.page = 0;
@@ -370,14 +379,18 @@ function renderDetail(n, history, dossier) {
     ...fact('Cập nhật', formatInstant(n.updated_at)));
   $('detail-facts').replaceChildren(...facts);
 
-  const actions = actionsFor(n.status).map((name) => el('button', {
+  const offered = (Array.isArray(n.allowed_actions) ? n.allowed_actions : []).filter((a) => ACTIONS[a]);
+  const actions = offered.map((name) => el('button', {
     type: 'button',
     className: `button${ACTIONS[name].danger ? ' button-danger' : ''}`,
     dataset: { action: name },
     onclick: () => startAction(name),
   }, ACTIONS[name].label));
+  const none = FINAL_STATUSES.includes(n.status)
+    ? 'Đề nghị đã kết thúc; không còn thao tác nào.'
+    : 'Ở bước này, vai trò của bạn không có thao tác nào với đề nghị.';
   $('detail-actions').replaceChildren(...(actions.length ? actions
-    : [el('p', { className: 'hint' }, 'Đề nghị đã kết thúc; không còn thao tác nào.')]));
+    : [el('p', { className: 'hint' }, none)]));
 
   $('detail-dossier').replaceChildren(...dossier.items.map((item) => el('li', {
     className: item.complete ? 'dossier-done' : 'dossier-missing',

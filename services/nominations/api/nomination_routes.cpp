@@ -72,14 +72,14 @@ const std::string& nomination_id(const Request& req) {
 void add_nomination_routes(http::Router& router, RouteDeps d) {
   const Access everyone =
       Access::roles_of({Role::Admin, Role::Council, Role::Leader, Role::Staff, Role::Service});
-  const Access writers = Access::roles_of({Role::Admin, Role::Leader});
+  const Access writers = Access::roles_where(writes_nominations);
   const Access council = Access::roles_of({Role::Admin, Role::Council});
   auto& app = d.app;
   const std::string base = kApiBase + "/nominations";
 
   router.add(Method::Post, base, writers, [&app](Request& req) -> Task<Response> {
     auto created = co_await app.create(req.principal, http::parse_object(req));
-    auto res = http::json_text(201, detail_json(created));
+    auto res = http::json_text(201, detail_json(created, req.principal.role));
     res.headers.emplace_back("Location", kApiBase + "/nominations/" + created.id);
     co_return res;
   });
@@ -89,11 +89,11 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
   });
   router.add(Method::Get, base + "/{id}", everyone, [&app](Request& req) -> Task<Response> {
     auto r = co_await app.get(req.principal, nomination_id(req));
-    co_return http::json_text(200, detail_json(r));
+    co_return http::json_text(200, detail_json(r, req.principal.role));
   });
   router.add(Method::Put, base + "/{id}", writers, [&app](Request& req) -> Task<Response> {
     auto r = co_await app.edit(req.principal, nomination_id(req), http::parse_object(req));
-    co_return http::json_text(200, detail_json(r));
+    co_return http::json_text(200, detail_json(r, req.principal.role));
   });
   router.add(Method::Get, base + "/{id}/history", everyone, [&app](Request& req) -> Task<Response> {
     co_return http::json(200, co_await app.history(req.principal, nomination_id(req)));
@@ -111,7 +111,7 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
                                        "award, not_award, withdraw.");
                }
                auto r = co_await app.act(req.principal, nomination_id(req), *action, body);
-               co_return http::json_text(200, detail_json(r));
+               co_return http::json_text(200, detail_json(r, req.principal.role));
              });
   router.add(Method::Put, base + "/{id}/vote", council, [&app](Request& req) -> Task<Response> {
     co_return http::json(
@@ -127,6 +127,9 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
                                              checked_id(req, "item"), http::parse_object(req)));
              });
 
+  router.add(Method::Get, kApiBase + "/me", everyone, [&app](Request& req) -> Task<Response> {
+    co_return http::json(200, co_await app.whoami(req.principal));
+  });
   router.add(Method::Get, kApiBase + "/quotas", everyone, [&app](Request& req) -> Task<Response> {
     auto period = req.query("period");
     if (!period || period->empty()) {

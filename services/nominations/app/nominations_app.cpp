@@ -257,6 +257,22 @@ Task<void> NominationsApp::check_visible(const Principal& who, const NominationR
   check_can_see(who, r, *catalogue_ref);
 }
 
+Task<json> NominationsApp::whoami(const Principal& who) {
+  json out = {{"subject", who.subject},
+              {"name", who.name},
+              {"role", role_name(who.role)},
+              {"role_label", role_label(who.role)},
+              {"unit_id", nullptr},
+              {"unit_name", nullptr},
+              {"writes_nominations", writes_nominations(who.role)}};
+  auto catalogue_ref = co_await catalogue_.load();
+  if (const StaffMember* m = catalogue_ref->staff_member(who.subject)) {
+    out["unit_id"] = m->unit_id;
+    if (const Unit* u = catalogue_ref->unit(m->unit_id)) out["unit_name"] = u->name;
+  }
+  co_return out;
+}
+
 Task<NominationRecord> NominationsApp::get(const Principal& who, const std::string& id) {
   auto r = co_await load(id);
   co_await check_visible(who, r);

@@ -75,6 +75,10 @@ NominationDraft parse_draft(const json& body) {
   return d;
 }
 
+bool writes_nominations(Role role) {
+  return role == Role::Admin || role == Role::Leader;
+}
+
 Subject check_draft(const NominationDraft& d, const Catalogue& c, Role role,
                     const std::string& actor_unit) {
   if (!c.period(d.period)) {

@@ -38,6 +38,9 @@ struct Subject {
 // Checks the draft against the catalogue: period, award and subject exist, the subject is
 // not on hold (422 with the reason), a leader proposes only for their own unit (403).
 // `actor_unit` is the acting leader's unit ("" for admins).
+// Who writes nominations (creates, edits, submits, withdraws): the board and unit leaders.
+bool writes_nominations(Role role);
+
 Subject check_draft(const NominationDraft& draft, const Catalogue& catalogue, Role role,
                     const std::string& actor_unit);
 

@@ -40,7 +40,7 @@ json summary_json(const NominationRecord& r) {
   return json::parse(w.take());
 }
 
-std::string detail_json(const NominationRecord& r) {
+std::string detail_json(const NominationRecord& r, Role viewer) {
   JsonWriter w;
   w.begin_object();
   write_summary_members(w, r);
@@ -56,6 +56,9 @@ std::string detail_json(const NominationRecord& r) {
   w.field("created_by", r.created_by);
   w.key("outcome").value(r.outcome);
   w.key("vote").value(r.vote);
+  w.key("allowed_actions").begin_array();
+  for (Action a : available_actions(r.status, viewer)) w.string(action_name(a));
+  w.end_array();
   w.end_object();
   return w.take();
 }

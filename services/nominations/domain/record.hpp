@@ -34,7 +34,8 @@ struct NominationPage {
 
 // Everything, for people with access to the nomination, as JSON text: the detail is the
 // service's hottest read, and written directly it costs a fraction of a JSON tree.
-std::string detail_json(const NominationRecord& r);
+// `allowed_actions` lists the workflow actions `viewer` may take now (available_actions).
+std::string detail_json(const NominationRecord& r, Role viewer);
 std::string page_json(const NominationPage& page);
 // The compact form lists show (written) and events carry (as a tree).
 void write_summary(JsonWriter& w, const NominationRecord& r);

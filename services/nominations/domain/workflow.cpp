@@ -1,5 +1,6 @@
 #include "nominations/domain/workflow.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "core/errors.hpp"
@@ -138,6 +139,16 @@ bool holds_place(Status s) {
 
 bool is_live(Status s) {
   return s != Status::Rejected && s != Status::NotAwarded && s != Status::Withdrawn;
+}
+
+std::vector<Action> available_actions(Status from, Role role) {
+  std::vector<Action> out;
+  for (const auto& r : rules()) {
+    bool role_ok = std::find(r.roles.begin(), r.roles.end(), role) != r.roles.end();
+    bool from_ok = std::find(r.from.begin(), r.from.end(), from) != r.from.end();
+    if (role_ok && from_ok) out.push_back(r.action);
+  }
+  return out;
 }
 
 TransitionRule check_transition(Status from, Action action, Role role) {

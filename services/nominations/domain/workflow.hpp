@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/roles.hpp"
 
@@ -45,5 +46,8 @@ struct TransitionRule {
 // (illegal from this state) with a Vietnamese detail. Ownership and data checks (vote,
 // dossier) are the caller's, before this.
 TransitionRule check_transition(Status from, Action action, Role role);
+// The actions check_transition lets `role` take from `from`, in the workflow's order: what
+// a page should offer that person.
+std::vector<Action> available_actions(Status from, Role role);
 
 }  // namespace thidua::nominations
