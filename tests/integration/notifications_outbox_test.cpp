@@ -145,6 +145,40 @@ TEST_F(NotificationsOutbox, FiveFailuresThenSuccessDeliverOneMessage) {
   EXPECT_EQ(m["history"].back()["message_id"], ok[0]["message_id"]);
 }
 
+TEST_F(NotificationsOutbox, QuietHoursHoldOrdinaryMessagesAndLetUrgentOnesThrough) {
+  // Quiet hours from ten minutes ago to twenty minutes ahead, in the school's time (UTC+7).
+  auto local = std::chrono::system_clock::now() + std::chrono::hours(7);
+  auto minute = std::chrono::duration_cast<std::chrono::minutes>(local.time_since_epoch()).count();
+  auto hhmm = [](long long m) {
+    m = ((m % 1440) + 1440) % 1440;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02lld:%02lld", m / 60, m % 60);
+    return std::string(buf);
+  };
+  start_service({{"THIDUA_QUIET_HOURS", hhmm(minute - 10) + "-" + hhmm(minute + 20)}});
+
+  auto held = post_message({{"target", "group"}, {"text", "Lịch họp tổ tuần sau"}});
+  ASSERT_EQ(held.status, 202) << held.body;
+  auto held_id = json::parse(held.body)["id"].get<std::string>();
+  auto urgent = post_message(
+      {{"target", "group"}, {"text", "Khẩn: họp Hội đồng lúc 7 giờ"}, {"urgent", true}});
+  ASSERT_EQ(urgent.status, 202) << urgent.body;
+  auto urgent_id = json::parse(urgent.body)["id"].get<std::string>();
+
+  ASSERT_TRUE(wait_until([&] { return message_state(urgent_id) == "sent"; }));
+  ASSERT_TRUE(wait_until([&] { return message_state(held_id) == "held"; }));
+  auto m = get_json(api("/messages/" + held_id), kAdmin);
+  auto last = m["history"].back();
+  EXPECT_EQ(last["reason"], "quiet_hours");
+  // Held until the quiet hours end: that minute, local time, as an instant in UTC.
+  auto end_utc = hhmm(minute + 20 - 7 * 60);
+  EXPECT_NE(last["until"].get<std::string>().find("T" + end_utc + ":00"), std::string::npos)
+      << last.dump();
+  auto sent = sends("ok");
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0]["text"], "Khẩn: họp Hội đồng lúc 7 giờ\n— tự động");
+}
+
 TEST_F(NotificationsOutbox, PermanentFailureGoesToDeadLetterAtOnceAndCanBeRetried) {
   start_service();
   fail_next("http401", 1);
