@@ -254,6 +254,8 @@ async function startSystem() {
     THIDUA_SERVICE_TOKEN: serviceToken,
     THIDUA_CATALOGUE_FILE: path.join(repo, 'config', 'catalogue.json'),
     THIDUA_CORS_ORIGINS: `http://127.0.0.1:${edgePort}`,
+    // reports reads the units and staff from nominations (the units' reports card).
+    THIDUA_NOMINATIONS_URL: `http://127.0.0.1:${nominationsPort}`,
   };
   const services = {};
   for (const [name, port] of [['nominations', nominationsPort], ['reports', reportsPort]]) {
@@ -419,6 +421,29 @@ await step(`quota table for the current period (${currentYear}): used/limit/rema
   check(await text(quotaCell('khen_nha_nuoc', 'individual').locator('.q-remaining')) === 'không có suất',
     'state award has 0 places in an annual period');
   check(await page.locator('#quota-table tbody tr').count() === 5, 'one row per award form');
+});
+
+await step('the units\' reports for the next deadline\'s year: who has sent and who still owes', async () => {
+  const year = (await apiCall('GET', '/api/reports/v1/deadlines/next')).due_date.slice(0, 4);
+  const select = page.getByLabel('Năm báo cáo');
+  check(await select.inputValue() === year, `report year ${await select.inputValue()}, not the deadline's ${year}`);
+  const units = page.locator('#report-units li');
+  await eventually(async () => (await units.count()) > 1, 'the units that owe a part are listed');
+  const n = await units.count();
+  const summary = page.locator('#report-summary');
+  await eventually(async () => (await text(summary)).startsWith(`Năm ${year}: 0/${n} tổ đã nộp. Còn thiếu: `),
+    `summary "0/${n}"`);
+  check((await text(summary)).includes('Tổ Toán – Tin'), 'Tổ Toán – Tin among those who owe');
+  await apiCall('POST', `/api/reports/v1/contributions/${year}/to-toan-tin/submit`,
+    { figures: { e_lessons: 3 }, narratives: { 'II.4': 'Bài giảng điện tử cho khối 6.' } });
+  await select.selectOption(String(Number(year) - 1));
+  await select.selectOption(year);
+  await eventually(async () => (await text(summary)).startsWith(`Năm ${year}: 1/${n} tổ đã nộp.`),
+    `summary "1/${n}" after Tổ Toán – Tin submitted`);
+  check(!(await text(summary)).includes('Tổ Toán – Tin'), 'Tổ Toán – Tin is still listed as owing');
+  const row = page.locator('#report-units li[data-unit="to-toan-tin"]');
+  check((await text(row)).includes('Đã nộp'), `row: ${await text(row)}`);
+  check(/lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/.test(await text(row)), 'the time it was sent');
 });
 
 await step('staff created through the API appear in the create form; names are inserted as text', async () => {

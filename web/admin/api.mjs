@@ -78,6 +78,7 @@ export const endpoints = {
   deadline: '/api/reports/v1/deadlines/next',
   catalogue: `${N}/catalogue`,
   me: `${N}/me`,
+  contributions: (year) => `/api/reports/v1/contributions/${encodeURIComponent(year)}`,
   quotas: (period) => `${N}/quotas?${new URLSearchParams({ period })}`,
   nominations: (filter) => `${N}/nominations?${new URLSearchParams(filter)}`,
   create: `${N}/nominations`,

@@ -32,6 +32,7 @@ const hiddenText = (text) => el('span', { className: 'visually-hidden' }, text);
 const state = {
   catalogue: null,
   me: null, // GET /me: who is signed in
+  nextDeadline: null, // GET /deadlines/next, for the report year shown first
   filter: { period: '', status: '', award: '', limit: '20' },
   cursors: [''], // the `after` cursor of each page visited; page n uses cursors[n]
   page: 0,
@@ -98,6 +99,7 @@ async function loadDeadline() {
   const countdown = $('deadline-countdown');
   try {
     const d = await api(endpoints.deadline, { auth: false });
+    state.nextDeadline = d;
     name.textContent = d.name;
     date.replaceChildren(
       el('span', {}, 'Hạn: '),
@@ -131,8 +133,10 @@ async function signIn(token) {
   // Only those who write nominations are offered the form (the service refuses others).
   $('new-nomination').hidden = !me.writes_nominations;
   fillSelects();
+  await deadlineLoaded;
+  fillReportYears();
   showSignedIn(true);
-  await Promise.all([loadQuotas(), loadList()]);
+  await Promise.all([loadQuotas(), loadList(), loadReports()]);
 }
 
 function signOut() {
@@ -146,6 +150,9 @@ function signOut() {
   const dialog = $('action-dialog');
   if (dialog.open) dialog.close();
   $('quota-table').tBodies[0].replaceChildren();
+  $('report-units').replaceChildren();
+  $('report-summary').textContent = '';
+  $('reports').hidden = true;
   $('nomination-table').tBodies[0].replaceChildren();
   $('detail').hidden = true;
   $('create').hidden = true;
@@ -276,6 +283,67 @@ async function loadQuotas() {
       body.push(tr);
     }
     $('quota-table').tBodies[0].replaceChildren(...body);
+  } finally {
+    section.removeAttribute('aria-busy');
+  }
+}
+
+// ---------------------------------------------------------------- units' yearly reports
+
+const REPORT_STATUS = { submitted: 'Đã nộp', draft: 'Đang soạn', missing: 'Chưa nộp' };
+
+// Settles (never rejects) once the header's deadline has been asked for.
+let deadlineLoaded = Promise.resolve();
+
+// The year whose report comes due next (from the deadline in the header), else this year.
+function defaultReportYear() {
+  const due = state.nextDeadline && state.nextDeadline.due_date;
+  return due ? due.slice(0, 4) : String(new Date().getFullYear());
+}
+
+function fillReportYears() {
+  const select = $('report-year');
+  const chosen = select.value || defaultReportYear();
+  const years = [];
+  for (let y = 2025; y <= 2030; y += 1) years.push(String(y));
+  if (!years.includes(chosen)) years.push(chosen);
+  select.replaceChildren(...years.map((y) => option(y, `Năm ${y}`, y === chosen)));
+}
+
+// Who has and has not sent their part. Roles the reports service does not show this to
+// (staff) get a 403, and the card stays hidden for them.
+async function loadReports() {
+  const section = $('reports');
+  const year = $('report-year').value;
+  section.setAttribute('aria-busy', 'true');
+  try {
+    let data;
+    try {
+      data = await call(endpoints.contributions(year));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 403) {
+        section.hidden = true;
+        return;
+      }
+      throw error;
+    }
+    section.hidden = false;
+    const units = Array.isArray(data.units) ? data.units : [];
+    const done = units.filter((u) => u.status === 'submitted');
+    const owing = units.filter((u) => u.status !== 'submitted');
+    $('report-summary').textContent = units.length === 0
+      ? `Năm ${year}: không có tổ nào phải nộp.`
+      : `Năm ${year}: ${done.length}/${units.length} tổ đã nộp.`
+        + (owing.length ? ` Còn thiếu: ${owing.map((u) => u.unit_name).join(', ')}.` : ' Đã đủ.');
+    $('report-units').replaceChildren(...units.map((u) => {
+      let note = '';
+      if (u.status === 'submitted' && u.submitted_at) note = `lúc ${formatInstant(u.submitted_at)}`;
+      if (u.late) note += note ? ' · nộp muộn' : 'nộp muộn';
+      return el('li', { dataset: { unit: u.unit_id } },
+        el('span', { className: 'report-unit' }, u.unit_name),
+        el('span', { className: `badge report-${u.status}` }, REPORT_STATUS[u.status] || u.status),
+        note ? el('span', { className: 'hint' }, note) : '');
+    }));
   } finally {
     section.removeAttribute('aria-busy');
   }
@@ -604,6 +672,7 @@ function wire() {
     $('token').focus();
   });
   $('quota-period').addEventListener('change', () => attempt(loadQuotas));
+  $('report-year').addEventListener('change', () => attempt(loadReports));
   $('filters').addEventListener('submit', applyFilters);
   $('page-next').addEventListener('click', () => {
     if (!state.nextAfter) return;
@@ -632,7 +701,7 @@ function wire() {
 
 async function start() {
   wire();
-  loadDeadline();
+  deadlineLoaded = loadDeadline();
   setInterval(loadDeadline, 60 * 60 * 1000);
   const token = session.token;
   if (!token) {
