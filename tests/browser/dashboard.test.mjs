@@ -605,23 +605,54 @@ await step('the whole path in the UI: vote passes, "Thông qua", forward and awa
   const base = `/api/nominations/v1/nominations/${n.id}`;
   await apiCall('POST', `${base}/transitions`, { action: 'submit' });
   await apiCall('POST', `${base}/transitions`, { action: 'review' });
-  const meeting = await apiCall('POST', '/api/nominations/v1/council/meetings',
-    { date: `${currentYear}-10-15`, members_total: 9, members_present: 8 });
-  await apiCall('PUT', `${base}/vote`, { meeting_id: meeting.id, yes: 7, no: 1, abstain: 0 });
   await page.getByRole('button', { name: 'Lọc' }).click();
   await page.getByRole('button', { name: `Xem đề nghị số ${n.id}`, exact: true }).click();
   await page.getByRole('heading', { name: `Đề nghị số ${n.id}`, exact: true }).waitFor();
+
+  // The council's records, taken in the page: the meeting, then the vote at it.
+  await page.getByRole('button', { name: 'Ghi cuộc họp Hội đồng' }).click();
+  const meetingDialog = page.getByRole('dialog', { name: 'Ghi cuộc họp Hội đồng' });
+  await meetingDialog.waitFor();
+  await meetingDialog.getByLabel('Ngày họp (dd/mm/yyyy)').fill(`15/10/${currentYear}`);
+  await meetingDialog.getByLabel('Số thành viên Hội đồng').fill('9');
+  await meetingDialog.getByLabel('Số thành viên có mặt').fill('8');
+  await meetingDialog.getByRole('button', { name: 'Ghi cuộc họp Hội đồng' }).click();
+  await meetingDialog.waitFor({ state: 'hidden' });
+  await eventually(async () => (await text(page.getByRole('status')))
+    .includes(`Đã ghi cuộc họp Hội đồng ngày 15/10/${currentYear}: 8/9 thành viên có mặt.`), 'meeting notice');
+  await page.getByRole('button', { name: 'Ghi biểu quyết' }).click();
+  const voteDialog = page.getByRole('dialog', { name: 'Ghi biểu quyết' });
+  await voteDialog.waitFor();
+  const meetingChoice = await voteDialog.getByLabel('Cuộc họp').locator('option:checked').textContent();
+  check(meetingChoice.includes(`Họp ngày 15/10/${currentYear}: 8/9`), `meeting offered: ${meetingChoice}`);
+  await voteDialog.getByLabel('Số phiếu tán thành').fill('7');
+  await voteDialog.getByRole('button', { name: 'Ghi biểu quyết' }).click();
+  await eventually(async () => (await text(voteDialog.getByRole('alert'))).includes('Số phiếu không tán thành'),
+    'the dialog asks for the votes against');
+  await voteDialog.getByLabel('Số phiếu không tán thành').fill('1');
+  await voteDialog.getByRole('button', { name: 'Ghi biểu quyết' }).click();
+  await voteDialog.waitFor({ state: 'hidden' });
+  const voted = await apiCall('GET', base);
+  check(voted.vote && voted.vote.yes === 7 && voted.vote.no === 1 && voted.vote.passed === true,
+    `vote stored: ${JSON.stringify(voted.vote)}`);
+
   await page.getByRole('button', { name: 'Thông qua', exact: true }).click();
   await eventually(async () => (await text(page.locator('#detail-status'))) === 'Hội đồng đã thông qua',
     'status "Hội đồng đã thông qua"');
   check((await text(page.locator('#detail-facts'))).includes('Biểu quyết'), 'the vote summary is shown');
 
+  // The secretary records the copies received of each item of the dossier.
   for (const item of ['to_trinh', 'bien_ban', 'bao_cao_thanh_tich']) {
-    await apiCall('PUT', `${base}/dossier/${item}`, { copies: 2 });
+    const row = page.locator(`#detail-dossier li[data-item="${item}"]`);
+    await row.getByLabel(/^Số bản đã nhận/).fill('2');
+    await row.getByRole('button', { name: 'Ghi nhận' }).click();
+    await eventually(async () => (await row.getAttribute('class')) === 'dossier-done', `${item} complete`);
   }
-  await page.getByRole('button', { name: `Xem đề nghị số ${n.id}`, exact: true }).click();
   await eventually(async () => (await page.locator('#detail-dossier .dossier-done').count()) === 3,
     'the dossier shows 3 complete items');
+  const dossier = await apiCall('GET', `${base}/dossier`);
+  check(dossier.complete === true && dossier.items.every((i) => i.copies_received === 2),
+    `dossier stored: ${JSON.stringify(dossier)}`);
 
   await page.getByRole('button', { name: 'Gửi cấp khen thưởng' }).click();
   let dialog = page.getByRole('dialog', { name: 'Gửi cấp khen thưởng' });

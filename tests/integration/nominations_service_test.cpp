@@ -194,9 +194,11 @@ TEST_F(NominationsService, EachCallerIsOfferedOnlyTheActionsTheirRoleMayTake) {
   EXPECT_EQ(me["unit_id"], "to-toan-tin");
   EXPECT_EQ(me["unit_name"], "Tổ Toán – Tin");
   EXPECT_EQ(me["writes_nominations"], true);
+  EXPECT_EQ(me["keeps_council_records"], false);
   me = json::parse(api("GET", "/me", "", council).body);
   EXPECT_EQ(me["role"], "council");
   EXPECT_EQ(me["writes_nominations"], false);
+  EXPECT_EQ(me["keeps_council_records"], true);
   me = json::parse(api("GET", "/me", "").body);
   EXPECT_EQ(me["subject"], "bootstrap-admin");
   EXPECT_TRUE(me["unit_id"].is_null());

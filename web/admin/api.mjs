@@ -86,6 +86,10 @@ export const endpoints = {
   history: (id) => `${N}/nominations/${encodeURIComponent(id)}/history`,
   dossier: (id) => `${N}/nominations/${encodeURIComponent(id)}/dossier`,
   transitions: (id) => `${N}/nominations/${encodeURIComponent(id)}/transitions`,
+  vote: (id) => `${N}/nominations/${encodeURIComponent(id)}/vote`,
+  dossierItem: (id, item) =>
+    `${N}/nominations/${encodeURIComponent(id)}/dossier/${encodeURIComponent(item)}`,
+  meetings: `${N}/council/meetings`,
 };
 
 // Same labels as services/nominations/domain/workflow.cpp.
@@ -140,6 +144,29 @@ export const ACTIONS = {
     fields: [{ name: 'note', label: 'Ghi chú (không bắt buộc)', kind: 'textarea', required: false }],
   },
 };
+// The council's records, asked for in the same dialog as the actions (for those whose
+// GET /me says keeps_council_records).
+export const RECORDS = {
+  meeting: {
+    label: 'Ghi cuộc họp Hội đồng',
+    fields: [
+      { name: 'date', label: 'Ngày họp (dd/mm/yyyy)', kind: 'date', required: true },
+      { name: 'members_total', label: 'Số thành viên Hội đồng', kind: 'number', required: true },
+      { name: 'members_present', label: 'Số thành viên có mặt', kind: 'number', required: true },
+      { name: 'note', label: 'Ghi chú (không bắt buộc)', kind: 'textarea', required: false },
+    ],
+  },
+  vote: {
+    label: 'Ghi biểu quyết',
+    fields: [
+      { name: 'meeting_id', label: 'Cuộc họp', kind: 'select', required: true },
+      { name: 'yes', label: 'Số phiếu tán thành', kind: 'number', required: true },
+      { name: 'no', label: 'Số phiếu không tán thành', kind: 'number', required: true },
+      { name: 'abstain', label: 'Số thành viên không biểu quyết', kind: 'number', required: false },
+    ],
+  },
+};
+
 // The statuses after which nothing more can happen to a nomination.
 export const FINAL_STATUSES = ['rejected', 'awarded', 'not_awarded', 'withdrawn'];
 

@@ -2,7 +2,7 @@
 // list with filters and paging, one nomination's detail with its workflow actions, and the
 // form that creates a nomination. All text from the services goes in with textContent.
 import {
-  ACTIONS, ApiError, FINAL_STATUSES, STATUSES, SUBJECT_KINDS, api, daysLeftText, endpoints,
+  ACTIONS, ApiError, FINAL_STATUSES, RECORDS, STATUSES, SUBJECT_KINDS, api, daysLeftText, endpoints,
   formatDate, formatInstant, historyActionLabel, parseVnDate, quotaLimitText, session, statusLabel,
   vnToday,
 } from './api.mjs';
@@ -452,7 +452,7 @@ function renderDetail(n, history, dossier) {
     type: 'button',
     className: `button${ACTIONS[name].danger ? ' button-danger' : ''}`,
     dataset: { action: name },
-    onclick: () => startAction(name),
+    onclick: () => attempt(() => startAction(name)),
   }, ACTIONS[name].label));
   const none = FINAL_STATUSES.includes(n.status)
     ? 'Đề nghị đã kết thúc; không còn thao tác nào.'
@@ -460,14 +460,30 @@ function renderDetail(n, history, dossier) {
   $('detail-actions').replaceChildren(...(actions.length ? actions
     : [el('p', { className: 'hint' }, none)]));
 
+  const recording = Boolean(state.me && state.me.keeps_council_records)
+    && !FINAL_STATUSES.includes(n.status);
   $('detail-dossier').replaceChildren(...dossier.items.map((item) => el('li', {
     className: item.complete ? 'dossier-done' : 'dossier-missing',
+    dataset: { item: item.code },
   },
   el('span', { className: 'dossier-mark', 'aria-hidden': 'true' }, item.complete ? '✓' : '○'),
   el('span', { className: 'dossier-label' }, item.label),
   el('span', { className: 'dossier-copies' },
     `${item.complete ? 'Đủ' : 'Chưa đủ'}: đã nhận ${item.copies_received}/${item.copies_required} bản` +
-    (item.received_at ? ` (${formatInstant(item.received_at)})` : '')))));
+    (item.received_at ? ` (${formatInstant(item.received_at)})` : '')),
+  recording ? dossierReceiptForm(n, item) : '')));
+
+  const council = [];
+  if (recording) {
+    council.push(el('button', { type: 'button', className: 'button button-quiet', onclick: () => attempt(() => startAction('meeting')) },
+      RECORDS.meeting.label));
+    if (n.status === 'under_review') {
+      council.push(el('button', { type: 'button', className: 'button', onclick: () => attempt(() => startAction('vote')) },
+        RECORDS.vote.label));
+    }
+  }
+  $('detail-council').replaceChildren(...council);
+  $('detail-council-heading').hidden = council.length === 0;
 
   const entries = Array.isArray(history.history) ? history.history : [];
   $('detail-history').replaceChildren(...entries.map((h) => el('li', {},
@@ -495,8 +511,59 @@ async function openDetail(id, { focus = true } = {}) {
 
 // ---------------------------------------------------------------- actions
 
-function startAction(name) {
-  const action = ACTIONS[name];
+// The copies of one dossier item received so far, for the council's secretary to record.
+function dossierReceiptForm(n, item) {
+  const id = `dossier-copies-${item.code}`;
+  const input = el('input', {
+    id, type: 'number', min: 0, max: 1000, step: 1, inputMode: 'numeric',
+    value: String(item.copies_received || 0), required: true,
+  });
+  const form = el('form', { className: 'dossier-receipt', noValidate: true },
+    // The item's name is in the label for screen readers; sighted people see it above.
+    el('label', { htmlFor: id }, 'Số bản đã nhận',
+      el('span', { className: 'visually-hidden' }, `: ${item.label}`)),
+    input,
+    el('button', { type: 'submit', className: 'button button-quiet' }, 'Ghi nhận'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    attempt(async () => {
+      const copies = wholeNumber(input.value);
+      if (copies === null) {
+        input.focus();
+        throw new Error(`“Số bản đã nhận” của “${item.label}” phải là số nguyên không âm.`);
+      }
+      await call(endpoints.dossierItem(n.id, item.code), { method: 'PUT', body: { copies } });
+      notify(`Đã ghi nhận ${copies} bản “${item.label}” của đề nghị số ${n.id}.`);
+      await openDetail(n.id, { focus: false });
+    }, { busy: form });
+  });
+  return form;
+}
+
+// A whole number 0–1000 typed by a person, or null.
+function wholeNumber(text) {
+  const t = String(text).trim();
+  if (!/^\d{1,4}$/.test(t)) return null;
+  const v = Number(t);
+  return v <= 1000 ? v : null;
+}
+
+const dialogSpec = (name) => ACTIONS[name] || RECORDS[name];
+
+// Choices of a select field in the dialog, asked of the service when the dialog opens.
+async function selectOptions(field) {
+  if (field.name === 'meeting_id') {
+    const { items } = await call(endpoints.meetings);
+    const meetings = (Array.isArray(items) ? items : []).slice().reverse();  // newest first
+    if (meetings.length === 0) return [option('', 'Chưa có cuộc họp nào: hãy “Ghi cuộc họp Hội đồng” trước')];
+    return meetings.map((m) => option(m.id,
+      `Họp ngày ${formatDate(m.date)}: ${m.members_present}/${m.members_total} thành viên có mặt`));
+  }
+  return [];
+}
+
+async function startAction(name) {
+  const action = dialogSpec(name);
   if (!state.current) return;
   if (action.fields.length === 0) {
     attempt(() => perform(name, {}));
@@ -510,10 +577,21 @@ function startAction(name) {
   $('action-alert').replaceChildren();
   const today = vnToday();
   const todayText = `${String(today.day).padStart(2, '0')}/${String(today.month).padStart(2, '0')}/${today.year}`;
+  const choices = {};
+  for (const f of action.fields) {
+    if (f.kind === 'select') choices[f.name] = await selectOptions(f);
+  }
   $('action-fields').replaceChildren(...action.fields.map((f) => {
     const id = `action-field-${f.name}`;
     let input;
-    if (f.kind === 'textarea') {
+    if (f.kind === 'select') {
+      input = el('select', { id, name: f.name, required: f.required }, ...choices[f.name]);
+    } else if (f.kind === 'number') {
+      input = el('input', {
+        id, name: f.name, type: 'number', min: 0, max: 1000, step: 1, inputMode: 'numeric',
+        required: f.required,
+      });
+    } else if (f.kind === 'textarea') {
       input = el('textarea', { id, name: f.name, rows: 3, maxLength: 2000, required: f.required });
     } else {
       input = el('input', {
@@ -533,15 +611,29 @@ function startAction(name) {
   $('action-dialog').showModal();
 }
 
-async function perform(name, extra) {
-  const n = state.current;
-  const buttons = [...$('detail-actions').querySelectorAll('button')];
-  buttons.forEach((b) => { b.disabled = true; });
-  try {
+// Sends what a dialog (or a button without one) asked for and says what was recorded.
+async function send(name, n, extra) {
+  if (name === 'meeting') {
+    const m = await call(endpoints.meetings, { method: 'POST', body: extra });
+    notify(`Đã ghi cuộc họp Hội đồng ngày ${formatDate(m.date)}: ${m.members_present}/${m.members_total}`
+      + ` thành viên có mặt${m.quorum_met ? '' : ' (chưa đủ số thành viên để biểu quyết)'}.`);
+  } else if (name === 'vote') {
+    const v = await call(endpoints.vote(n.id), { method: 'PUT', body: extra });
+    notify(`Đã ghi biểu quyết cho đề nghị số ${n.id}: ${v.summary}`);
+  } else {
     const after = await call(endpoints.transitions(n.id), {
       method: 'POST', body: { action: name, ...extra },
     });
     notify(`${ACTIONS[name].done} số ${n.id}. Trạng thái mới: ${after.status_label}.`);
+  }
+}
+
+async function perform(name, extra) {
+  const n = state.current;
+  const buttons = [...document.querySelectorAll('#detail-actions button, #detail-council button')];
+  buttons.forEach((b) => { b.disabled = true; });
+  try {
+    await send(name, n, extra);
   } finally {
     buttons.forEach((b) => { b.disabled = false; });
   }
@@ -552,7 +644,7 @@ async function perform(name, extra) {
 async function confirmAction(event) {
   event.preventDefault();
   const name = state.dialogAction;
-  const action = ACTIONS[name];
+  const action = dialogSpec(name);
   const box = $('action-alert');
   box.replaceChildren();
   const body = {};
@@ -575,6 +667,14 @@ async function confirmAction(event) {
         return;
       }
       body[f.name] = iso;
+    } else if (f.kind === 'number') {
+      const v = wholeNumber(value);
+      if (v === null) {
+        box.replaceChildren(el('p', {}, `“${f.label}” phải là số nguyên không âm.`));
+        $(`action-field-${f.name}`).focus();
+        return;
+      }
+      body[f.name] = v;
     } else {
       body[f.name] = value;
     }

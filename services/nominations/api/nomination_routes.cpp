@@ -73,7 +73,7 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
   const Access everyone =
       Access::roles_of({Role::Admin, Role::Council, Role::Leader, Role::Staff, Role::Service});
   const Access writers = Access::roles_where(writes_nominations);
-  const Access council = Access::roles_of({Role::Admin, Role::Council});
+  const Access council = Access::roles_where(keeps_council_records);
   auto& app = d.app;
   const std::string base = kApiBase + "/nominations";
 

@@ -264,7 +264,8 @@ Task<json> NominationsApp::whoami(const Principal& who) {
               {"role_label", role_label(who.role)},
               {"unit_id", nullptr},
               {"unit_name", nullptr},
-              {"writes_nominations", writes_nominations(who.role)}};
+              {"writes_nominations", writes_nominations(who.role)},
+              {"keeps_council_records", keeps_council_records(who.role)}};
   auto catalogue_ref = co_await catalogue_.load();
   if (const StaffMember* m = catalogue_ref->staff_member(who.subject)) {
     out["unit_id"] = m->unit_id;

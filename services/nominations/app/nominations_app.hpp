@@ -30,7 +30,7 @@ class NominationsApp {
                               const nlohmann::json& body);
   Task<NominationRecord> act(const Principal& who, const std::string& id, Action action,
                              const nlohmann::json& body);
-  // Who the caller is, for the dashboard: name, role, unit, and whether they may nominate.
+  // Who the caller is, for the dashboard: name, role, unit, and what they may record.
   Task<nlohmann::json> whoami(const Principal& who);
   Task<NominationRecord> get(const Principal& who, const std::string& id);
   Task<NominationPage> list(const Principal& who, const ListFilter& filter);

@@ -67,4 +67,8 @@ VoteOutcome evaluate_vote(const Meeting& m, const Vote& v, const VoteRules& rule
   return out;
 }
 
+bool keeps_council_records(Role role) {
+  return role == Role::Admin || role == Role::Council;
+}
+
 }  // namespace thidua::nominations

@@ -4,6 +4,8 @@
 // proposal passes with at least 70 % of those present; secret ballots may have their own bar.
 #include <string>
 
+#include "core/roles.hpp"
+
 namespace thidua::nominations {
 
 // A ratio as a fraction, compared in integers so 2/3 of 9 is exactly 6.
@@ -51,5 +53,9 @@ struct VoteOutcome {
 VoteOutcome evaluate_vote(const Meeting& meeting, const Vote& vote, const VoteRules& rules);
 // Checks a meeting's numbers; throws ApiError 400.
 void check_meeting(const Meeting& meeting);
+
+// Who keeps the council's records (meetings, votes, dossier receipts): the board and the
+// council.
+bool keeps_council_records(Role role);
 
 }  // namespace thidua::nominations
