@@ -100,9 +100,12 @@ if (chromium) {
   for (const tool of ['redis-server', 'nginx']) {
     if (spawnSync('sh', ['-c', `command -v ${tool}`], { env: pathEnv() }).status !== 0) missing.push(tool);
   }
-  for (const name of ['nominations', 'reports']) {
+  for (const name of ['nominations', 'reports', 'notifications']) {
     const binary = path.join(buildDir, 'services', name, name);
     if (!fs.existsSync(binary)) missing.push(`${binary} (build it: ninja -C ${buildDir} ${name})`);
+  }
+  if (!fs.existsSync(path.join(buildDir, 'tests', 'fakes', 'fake_zalo'))) {
+    missing.push(`${path.join(buildDir, 'tests', 'fakes', 'fake_zalo')} (build it: ninja -C ${buildDir} fake_zalo)`);
   }
   if (missing.length) {
     console.log(`browser: missing ${missing.join(', ')}; run \`bash scripts/setup.sh\` and build.`);
@@ -148,7 +151,7 @@ async function stopProcess(entry, signal = 'SIGTERM') {
 // Services first, then the edge, then Redis (the order of scripts/stop-local.sh).
 async function stopAll() {
   stopping = true;
-  for (const name of ['nominations', 'reports', 'nginx', 'redis-server']) {
+  for (const name of ['nominations', 'reports', 'notifications', 'fake_zalo', 'nginx', 'redis-server']) {
     for (const entry of children.filter((c) => c.name === name)) await stopProcess(entry);
   }
 }
@@ -223,7 +226,9 @@ function nginxWorkerUser(paths) {
 
 const adminToken = crypto.randomBytes(24).toString('hex');
 const serviceToken = crypto.randomBytes(24).toString('hex');
+const zaloToken = `fake-${crypto.randomBytes(8).toString('hex')}`;
 let edge = '';
+let zalo = '';  // the fake Zalo Bot API
 
 async function startSystem() {
   fs.rmSync(runDir, { recursive: true, force: true });
@@ -231,8 +236,8 @@ async function startSystem() {
   fs.mkdirSync(path.join(runDir, 'nginx', 'tmp'), { recursive: true });
   fs.chmodSync(outDir, 0o755);
   fs.chmodSync(runDir, 0o755);
-  const [redisPort, nominationsPort, reportsPort, notificationsPort, edgePort] =
-    await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const [redisPort, nominationsPort, reportsPort, notificationsPort, edgePort, fakeZaloPort] =
+    await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
   const env = {
     ...pathEnv(),
     HOME: process.env.HOME || os.tmpdir(),
@@ -265,6 +270,27 @@ async function startSystem() {
   await waitUntilUp(services.nominations, () => httpOk(`http://127.0.0.1:${nominationsPort}/readyz`), 'nominations');
   await waitUntilUp(services.reports, () => httpOk(`http://127.0.0.1:${reportsPort}/readyz`), 'reports');
 
+  // notifications against the fake Zalo Bot API (tests/fakes), for the failed-messages card.
+  zalo = `http://127.0.0.1:${fakeZaloPort}`;
+  const fake = startProcess('fake_zalo', path.join(buildDir, 'tests', 'fakes', 'fake_zalo'), [],
+    { ...env, FAKE_ZALO_PORT: String(fakeZaloPort), FAKE_ZALO_TOKEN: zaloToken });
+  await waitUntilUp(fake, () => httpOk(`${zalo}/__fake/calls`), 'fake_zalo');
+  services.notifications = startProcess('notifications',
+    path.join(buildDir, 'services', 'notifications', 'notifications'), [], {
+      ...serviceEnv,
+      THIDUA_HTTP_PORT: String(notificationsPort),
+      THIDUA_MESSENGER: 'zalo',
+      ZALO_BOT_API_BASE: zalo,
+      ZALO_BOT_TOKEN: zaloToken,
+      ZALO_GROUP_ID: 'nhom-can-bo',
+      THIDUA_BOT_MODE: 'off',
+      THIDUA_QUIET_HOURS: 'off',
+      THIDUA_RATE_LIMIT_PER_MINUTE: '0',
+      THIDUA_REPORTS_URL: `http://127.0.0.1:${reportsPort}`,
+    });
+  await waitUntilUp(services.notifications, () => httpOk(`http://127.0.0.1:${notificationsPort}/readyz`),
+    'notifications');
+
   // The edge: deploy/nginx.conf with its placeholders filled in, as scripts/lib.sh does.
   const webRoot = path.join(repo, 'web');
   const prefix = path.join(runDir, 'nginx');
@@ -280,7 +306,6 @@ async function startSystem() {
     WEB_ROOT: webRoot,
     NOMINATIONS: `127.0.0.1:${nominationsPort}`,
     REPORTS: `127.0.0.1:${reportsPort}`,
-    // Not started here: /api/notifications/ answers the edge's 503 problem.
     NOTIFICATIONS: `127.0.0.1:${notificationsPort}`,
   };
   for (const [key, value] of Object.entries(values)) conf = conf.replaceAll(`@${key}@`, value);
@@ -444,6 +469,32 @@ await step('the units\' reports for the next deadline\'s year: who has sent and 
   const row = page.locator('#report-units li[data-unit="to-toan-tin"]');
   check((await text(row)).includes('Đã nộp'), `row: ${await text(row)}`);
   check(/lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/.test(await text(row)), 'the time it was sent');
+});
+
+await step('a Zalo message that failed for good is listed for the admin and sent again from the page', async () => {
+  const fail = await fetch(`${zalo}/__fake/fail`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ mode: 'http401', count: 1, method: 'sendMessage' }),
+  });
+  check(fail.ok, `arming the fake's failure: ${fail.status}`);
+  const message = 'Nhắc: các tổ gửi phần báo cáo năm trước ngày 20/10.';
+  const queued = await apiCall('POST', '/api/notifications/v1/messages', { target: 'group', text: message });
+  await eventually(async () => (await apiCall('GET', '/api/notifications/v1/dead-letters')).items
+    .some((m) => m.id === queued.id), 'the message becomes a dead letter after Zalo\'s 401');
+
+  await page.getByRole('button', { name: 'Tải lại' }).click();
+  const row = page.locator(`#outbox-list li[data-id="${queued.id}"]`);
+  await eventually(async () => (await text(row)).includes(message), 'the failed message is listed with its text');
+  check(/Nhóm cán bộ · 1 lần thử/.test(await text(row)), `target and attempts: ${await text(row)}`);
+  await row.getByRole('button', { name: 'Gửi lại' }).click();
+  await eventually(async () => (await text(page.getByRole('status'))).includes(`Đã xếp tin nhắn ${queued.id}`),
+    'the notice says it was queued again');
+  await eventually(async () => page.locator('#outbox-empty').isVisible(), '"Không có tin nhắn nào gửi lỗi."');
+  await eventually(async () => {
+    const calls = await (await fetch(`${zalo}/__fake/calls`)).json();
+    return calls.some((c) => c.method === 'sendMessage' && c.outcome === 'ok' && c.text.startsWith(message)
+      && c.chat_id === 'nhom-can-bo');
+  }, 'the fake Zalo got the message on the retry');
 });
 
 await step('staff created through the API appear in the create form; names are inserted as text', async () => {

@@ -90,6 +90,8 @@ export const endpoints = {
   dossierItem: (id, item) =>
     `${N}/nominations/${encodeURIComponent(id)}/dossier/${encodeURIComponent(item)}`,
   meetings: `${N}/council/meetings`,
+  deadLetters: '/api/notifications/v1/dead-letters?limit=20',
+  deadLetter: (id) => `/api/notifications/v1/dead-letters/${encodeURIComponent(id)}`,
 };
 
 // Same labels as services/nominations/domain/workflow.cpp.

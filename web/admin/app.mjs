@@ -136,7 +136,7 @@ async function signIn(token) {
   await deadlineLoaded;
   fillReportYears();
   showSignedIn(true);
-  await Promise.all([loadQuotas(), loadList(), loadReports()]);
+  await Promise.all([loadQuotas(), loadList(), loadReports(), loadDeadLetters()]);
 }
 
 function signOut() {
@@ -153,6 +153,8 @@ function signOut() {
   $('report-units').replaceChildren();
   $('report-summary').textContent = '';
   $('reports').hidden = true;
+  $('outbox-list').replaceChildren();
+  $('outbox').hidden = true;
   $('nomination-table').tBodies[0].replaceChildren();
   $('detail').hidden = true;
   $('create').hidden = true;
@@ -347,6 +349,60 @@ async function loadReports() {
   } finally {
     section.removeAttribute('aria-busy');
   }
+}
+
+// ---------------------------------------------------------------- Zalo messages that failed
+
+// Admins only: for other roles the notifications service answers 403 and the card stays hidden.
+async function loadDeadLetters() {
+  const section = $('outbox');
+  section.setAttribute('aria-busy', 'true');
+  try {
+    let data;
+    try {
+      data = await call(endpoints.deadLetters);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 403) {
+        section.hidden = true;
+        return;
+      }
+      throw error;
+    }
+    section.hidden = false;
+    const items = Array.isArray(data.items) ? data.items : [];
+    $('outbox-empty').hidden = items.length > 0;
+    $('outbox-list').replaceChildren(...items.map((m) => {
+      const target = m.target === 'group' ? 'Nhóm cán bộ'
+        : (m.target && m.target.staff_id ? `Cán bộ ${m.target.staff_id}` : '—');
+      const text = String(m.text || '');
+      return el('li', { dataset: { id: m.id } },
+        el('p', { className: 'outbox-text' }, text.length > 300 ? `${text.slice(0, 300)}…` : text),
+        el('p', { className: 'hint' },
+          `${target} · ${m.attempts || 1} lần thử · lỗi lúc ${formatInstant(m.dead_at)}: ${m.reason || '—'}`),
+        el('div', { className: 'actions' },
+          el('button', {
+            type: 'button', className: 'button button-quiet',
+            onclick: () => attempt(() => settleDeadLetter(m.id, 'retry')),
+          }, 'Gửi lại'),
+          el('button', {
+            type: 'button', className: 'button button-quiet button-danger',
+            onclick: () => attempt(() => settleDeadLetter(m.id, 'discard')),
+          }, 'Bỏ')));
+    }));
+  } finally {
+    section.removeAttribute('aria-busy');
+  }
+}
+
+async function settleDeadLetter(id, how) {
+  if (how === 'retry') {
+    await call(`${endpoints.deadLetter(id)}/retry`, { method: 'POST' });
+    notify(`Đã xếp tin nhắn ${id} vào hàng gửi lại.`);
+  } else {
+    await call(endpoints.deadLetter(id), { method: 'DELETE' });
+    notify(`Đã bỏ tin nhắn ${id}; sẽ không gửi nữa.`);
+  }
+  await loadDeadLetters();
 }
 
 // ---------------------------------------------------------------- nominations list
@@ -773,6 +829,7 @@ function wire() {
   });
   $('quota-period').addEventListener('change', () => attempt(loadQuotas));
   $('report-year').addEventListener('change', () => attempt(loadReports));
+  $('outbox-reload').addEventListener('click', () => attempt(loadDeadLetters, { busy: $('outbox') }));
   $('filters').addEventListener('submit', applyFilters);
   $('page-next').addEventListener('click', () => {
     if (!state.nextAfter) return;
