@@ -19,6 +19,24 @@ std::string iso_date_field(const json& body, const std::string& field) {
 bool sees_everything(Role r) {
   return r == Role::Admin || r == Role::Council || r == Role::Service;
 }
+
+// Puts a checked draft on a record with what it names: subject, unit, award and period.
+void apply_draft(NominationRecord& r, NominationDraft draft, const Subject& subject,
+                 const Catalogue& c) {
+  r.draft = std::move(draft);
+  r.subject_name = subject.name;
+  r.unit_id = subject.unit_id;
+  r.unit_name = subject.unit_name;
+  r.award_label = c.award(r.draft.award)->label;
+  r.period_label = c.period(r.draft.period)->label;
+}
+
+// The subject already has a live nomination (`existing_id`) for this award and period.
+ApiError duplicate_nomination(const NominationRecord& r, const std::string& existing_id) {
+  return conflict("duplicate_nomination", r.subject_name + " đã có đề nghị số " + existing_id +
+                                              " cho " + r.award_label + " kỳ " + r.period_label +
+                                              " đang được xét.");
+}
 }  // namespace
 
 NominationsApp::NominationsApp(CatalogueStore& catalogue, NominationStore& store,
@@ -87,21 +105,12 @@ Task<NominationRecord> NominationsApp::create(const Principal& who, const json& 
   auto subject = check_draft(draft, c, who.role, unit_of(who, c));
   NominationRecord r;
   r.id = co_await store_.next_id();
-  r.draft = std::move(draft);
-  r.subject_name = subject.name;
-  r.unit_id = subject.unit_id;
-  r.unit_name = subject.unit_name;
-  r.award_label = c.award(r.draft.award)->label;
-  r.period_label = c.period(r.draft.period)->label;
+  apply_draft(r, std::move(draft), subject, c);
   r.created_by = who.subject;
   r.created_at = r.updated_at = iso_instant(clock_.now());
   auto history = history_entry(who, "create", std::nullopt, Status::Draft, "");
   auto result = co_await store_.create(r, history, event("nomination.created", r, who, {}));
-  if (result.result == WriteResult::Duplicate) {
-    throw conflict("duplicate_nomination", r.subject_name + " đã có đề nghị số " + result.detail +
-                                               " cho " + r.award_label + " kỳ " + r.period_label +
-                                               " đang được xét.");
-  }
+  if (result.result == WriteResult::Duplicate) throw duplicate_nomination(r, result.detail);
   co_return r;
 }
 
@@ -118,21 +127,12 @@ Task<NominationRecord> NominationsApp::edit(const Principal& who, const std::str
   auto draft = parse_draft(body);
   auto subject = check_draft(draft, c, who.role, unit_of(who, c));
   NominationRecord after = before;
-  after.draft = std::move(draft);
-  after.subject_name = subject.name;
-  after.unit_id = subject.unit_id;
-  after.unit_name = subject.unit_name;
-  after.award_label = c.award(after.draft.award)->label;
-  after.period_label = c.period(after.draft.period)->label;
+  apply_draft(after, std::move(draft), subject, c);
   after.updated_at = iso_instant(clock_.now());
   auto history = history_entry(who, "edit", Status::Draft, Status::Draft, "");
   auto result = co_await store_.edit_draft(before, after, history,
                                            event("nomination.updated", after, who, {}));
-  if (result.result == WriteResult::Duplicate) {
-    throw conflict("duplicate_nomination", after.subject_name + " đã có đề nghị số " +
-                                               result.detail + " cho " + after.award_label +
-                                               " kỳ " + after.period_label + " đang được xét.");
-  }
+  if (result.result == WriteResult::Duplicate) throw duplicate_nomination(after, result.detail);
   if (result.result == WriteResult::Conflict) {
     throw conflict("not_a_draft", "Đề nghị vừa được chuyển khỏi trạng thái nháp; hãy tải lại.");
   }
