@@ -1,6 +1,7 @@
 #include "core/json_writer.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace thidua {
@@ -138,6 +139,24 @@ JsonWriter& JsonWriter::number(long long v) {
   char buf[24];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
   out_.append(buf, end);
+  return *this;
+}
+
+JsonWriter& JsonWriter::number(double v, int decimals) {
+  before_value();
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  if (ec != std::errc() || !std::isfinite(v)) {
+    out_ += "null";
+  } else {
+    out_.append(buf, end);
+  }
+  return *this;
+}
+
+JsonWriter& JsonWriter::raw(std::string_view json) {
+  before_value();
+  out_ += json;
   return *this;
 }
 

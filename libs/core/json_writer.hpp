@@ -21,9 +21,13 @@ class JsonWriter {
   JsonWriter& key(std::string_view k);
   JsonWriter& string(std::string_view v);
   JsonWriter& number(long long v);
+  // Fixed-point with `decimals` digits; NaN and infinities (not JSON numbers) become null.
+  JsonWriter& number(double v, int decimals);
   JsonWriter& boolean(bool v);
   JsonWriter& null();
   JsonWriter& value(const nlohmann::json& v);
+  // `json` must already be valid JSON text.
+  JsonWriter& raw(std::string_view json);
   // `k` then a string value: the common case.
   JsonWriter& field(std::string_view k, std::string_view v) { return key(k).string(v); }
   // The text written so far; complete once every object and array is closed.

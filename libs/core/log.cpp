@@ -6,9 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -78,7 +76,10 @@ void emit(spdlog::level::level_enum level, std::string_view event, std::string_v
   line += "\",\"event\":\"";
   append_json_escaped(line, event);
   line += '"';
-  line += members;
+  if (!members.empty()) {
+    line += ',';
+    line += members;
+  }
   line += '}';
   lg->log(level, spdlog::string_view_t(line.data(), line.size()));
 }
@@ -96,50 +97,9 @@ void emit(spdlog::level::level_enum level, std::string_view event, const nlohman
                 it.value().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
   }
-  emit(level, event, f.text());
+  emit(level, event, f.members());
 }
 }  // namespace
-
-void Fields::key(std::string_view k) {
-  text_ += ",\"";
-  append_json_escaped(text_, k);
-  text_ += "\":";
-}
-
-Fields& Fields::add(std::string_view k, std::string_view value) {
-  key(k);
-  text_ += '"';
-  append_json_escaped(text_, value);
-  text_ += '"';
-  return *this;
-}
-
-Fields& Fields::add(std::string_view k, long long value) {
-  key(k);
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-  text_.append(buf, end);
-  return *this;
-}
-
-Fields& Fields::add(std::string_view k, double value, int decimals) {
-  key(k);
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
-  // NaN and infinities are not JSON numbers.
-  if (ec != std::errc() || !std::isfinite(value)) {
-    text_ += "null";
-  } else {
-    text_.append(buf, end);
-  }
-  return *this;
-}
-
-Fields& Fields::add_raw(std::string_view k, std::string_view json) {
-  key(k);
-  text_ += json;
-  return *this;
-}
 
 void init(std::string_view service, std::string_view level) {
   service_name() = std::string(service);
@@ -159,16 +119,16 @@ void flush() {
 }
 
 void debug(std::string_view e, const Fields& f) {
-  emit(spdlog::level::debug, e, f.text());
+  emit(spdlog::level::debug, e, f.members());
 }
 void info(std::string_view e, const Fields& f) {
-  emit(spdlog::level::info, e, f.text());
+  emit(spdlog::level::info, e, f.members());
 }
 void warn(std::string_view e, const Fields& f) {
-  emit(spdlog::level::warn, e, f.text());
+  emit(spdlog::level::warn, e, f.members());
 }
 void error(std::string_view e, const Fields& f) {
-  emit(spdlog::level::err, e, f.text());
+  emit(spdlog::level::err, e, f.members());
 }
 void debug(std::string_view e, const nlohmann::json& f) {
   emit(spdlog::level::debug, e, &f);

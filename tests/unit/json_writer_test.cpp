@@ -78,7 +78,7 @@ TEST(LogFields, MembersFormOneValidJsonObject) {
       .add("duration_ms", 1.23456)
       .add("bad", std::string("\xff"))
       .add_raw("extra", R"({"k":[1]})");
-  auto j = json::parse("{" + f.text().substr(1) + "}");
+  auto j = json::parse("{" + std::string(f.members()) + "}");
   EXPECT_EQ(j["path"], "/api/x?\"y\"");
   EXPECT_EQ(j["status"], 200);
   EXPECT_DOUBLE_EQ(j["duration_ms"].get<double>(), 1.235);
@@ -86,10 +86,14 @@ TEST(LogFields, MembersFormOneValidJsonObject) {
   EXPECT_EQ(j["extra"]["k"][0], 1);
 }
 
+TEST(LogFields, NoMembersIsEmpty) {
+  EXPECT_EQ(log::Fields().members(), "");
+}
+
 TEST(LogFields, NonFiniteNumbersBecomeNull) {
   log::Fields f;
   f.add("x", std::numeric_limits<double>::infinity());
-  EXPECT_TRUE(json::parse("{" + f.text().substr(1) + "}")["x"].is_null());
+  EXPECT_TRUE(json::parse("{" + std::string(f.members()) + "}")["x"].is_null());
 }
 
 }  // namespace
