@@ -817,6 +817,9 @@ await step('a council member signs in: named in the header, no create form, offe
     === 'Trần Văn Minh · Hội đồng Thi đua – Khen thưởng', 'the header names the council member');
   check(!(await page.getByRole('button', { name: 'Tạo đề nghị mới' }).isVisible()),
     'the create form is offered to the council, who may not nominate');
+  // Cards follow what each service lets the role read: reports yes, the dead letters (admins) no.
+  await eventually(async () => page.locator('#reports').isVisible(), 'the council sees the units\' reports');
+  check(!(await page.locator('#outbox').isVisible()), 'the failed Zalo messages are shown to the council');
 
   const open = async (id) => {
     await page.getByRole('button', { name: `Xem đề nghị số ${id}`, exact: true }).click();

@@ -312,16 +312,14 @@ function fillReportYears() {
   select.replaceChildren(...years.map((y) => option(y, `Năm ${y}`, y === chosen)));
 }
 
-// Who has and has not sent their part. Roles the reports service does not show this to
-// (staff) get a 403, and the card stays hidden for them.
-async function loadReports() {
-  const section = $('reports');
-  const year = $('report-year').value;
+// A card only some roles may see: shown with what `render` makes of the answer, hidden when
+// the service answers 403 (the service decides who sees what, not the page).
+async function loadRoleCard(section, path, render) {
   section.setAttribute('aria-busy', 'true');
   try {
     let data;
     try {
-      data = await call(endpoints.contributions(year));
+      data = await call(path);
     } catch (error) {
       if (error instanceof ApiError && error.status === 403) {
         section.hidden = true;
@@ -330,6 +328,16 @@ async function loadReports() {
       throw error;
     }
     section.hidden = false;
+    render(data);
+  } finally {
+    section.removeAttribute('aria-busy');
+  }
+}
+
+// Who has and has not sent their part (not shown to staff).
+function loadReports() {
+  const year = $('report-year').value;
+  return loadRoleCard($('reports'), endpoints.contributions(year), (data) => {
     const units = Array.isArray(data.units) ? data.units : [];
     const done = units.filter((u) => u.status === 'submitted');
     const owing = units.filter((u) => u.status !== 'submitted');
@@ -346,29 +354,14 @@ async function loadReports() {
         el('span', { className: `badge report-${u.status}` }, REPORT_STATUS[u.status] || u.status),
         note ? el('span', { className: 'hint' }, note) : '');
     }));
-  } finally {
-    section.removeAttribute('aria-busy');
-  }
+  });
 }
 
 // ---------------------------------------------------------------- Zalo messages that failed
 
-// Admins only: for other roles the notifications service answers 403 and the card stays hidden.
-async function loadDeadLetters() {
-  const section = $('outbox');
-  section.setAttribute('aria-busy', 'true');
-  try {
-    let data;
-    try {
-      data = await call(endpoints.deadLetters);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 403) {
-        section.hidden = true;
-        return;
-      }
-      throw error;
-    }
-    section.hidden = false;
+// Admins only.
+function loadDeadLetters() {
+  return loadRoleCard($('outbox'), endpoints.deadLetters, (data) => {
     const items = Array.isArray(data.items) ? data.items : [];
     $('outbox-empty').hidden = items.length > 0;
     $('outbox-list').replaceChildren(...items.map((m) => {
@@ -389,9 +382,7 @@ async function loadDeadLetters() {
             onclick: () => attempt(() => settleDeadLetter(m.id, 'discard')),
           }, 'Bỏ')));
     }));
-  } finally {
-    section.removeAttribute('aria-busy');
-  }
+  });
 }
 
 async function settleDeadLetter(id, how) {
