@@ -820,6 +820,7 @@ await step('a council member signs in: named in the header, no create form, offe
   // Cards follow what each service lets the role read: reports yes, the dead letters (admins) no.
   await eventually(async () => page.locator('#reports').isVisible(), 'the council sees the units\' reports');
   check(!(await page.locator('#outbox').isVisible()), 'the failed Zalo messages are shown to the council');
+  check(await text(alertBox) === '', `a refused card showed an error: ${await text(alertBox)}`);
 
   const open = async (id) => {
     await page.getByRole('button', { name: `Xem đề nghị số ${id}`, exact: true }).click();
