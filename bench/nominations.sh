@@ -9,11 +9,13 @@
 #   THIDUA_BENCH_RUNS         measured runs per target (default 3; the median is reported)
 #   THIDUA_BENCH_CONNECTIONS  wrk connections (default 32)
 #   THIDUA_BENCH_SEED         staff members and nominations seeded before the runs (default 200)
-# Reuses build-bench/services/nominations/nominations when it is newer than every source file;
-# otherwise builds Release there first (scripts/build.sh).
+# Builds Release in build-bench/ first (bench_build in bench/lib.sh; nothing to do when up to
+# date).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root="$THIDUA_ROOT"
 cd "$root"
 
@@ -32,17 +34,11 @@ for c in wrk redis-server redis-cli curl jq taskset; do
   command -v "$c" >/dev/null || die "$c is missing; run scripts/setup.sh first"
 done
 
-binary="$root/build-bench/services/nominations/nominations"
-if [[ ! -x $binary ]] ||
-  [[ -n "$(find libs services CMakeLists.txt -newer "$binary" -type f -print -quit)" ]]; then
-  THIDUA_BUILD_DIR=build-bench THIDUA_BUILD_TYPE=Release bash scripts/build.sh -DTHIDUA_TESTS=OFF
-else
-  echo "bench: reusing $binary ($(date -u -r "$binary" '+%Y-%m-%d %H:%M UTC'))"
-fi
+bench_build
 
 out="$root/bench/out/nominations"
 rm -rf "$out"
-mkdir -p "$out/redis"
+mkdir -p "$out"
 redis_port="$(free_port)"
 service_port="$(free_port)"
 # 32 characters, as the deployment's admin token.
@@ -54,21 +50,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Redis as in production (AOF, fsync always), on core 1.
-start_bg "$out/redis-server.pid" "$out/redis.log" taskset -c 1 \
-  redis-server "$root/deploy/redis.conf" --port "$redis_port" --dir "$out/redis" --logfile ""
-for ((i = 0; i < 50; i++)); do
-  [[ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" == PONG ]] && break
-  sleep 0.1
-done
-
-# The service on core 0, one thread, access log on, as in production.
-start_bg "$out/nominations.pid" "$out/nominations.log" taskset -c 0 \
-  env THIDUA_HTTP_HOST=127.0.0.1 THIDUA_HTTP_PORT="$service_port" THIDUA_HTTP_THREADS=1 \
-  THIDUA_REDIS_URL="redis://127.0.0.1:$redis_port/0" THIDUA_ADMIN_TOKEN="$token" \
-  THIDUA_CATALOGUE_FILE="$root/config/catalogue.json" THIDUA_ACCESS_LOG=true "$binary"
-wait_http "http://127.0.0.1:$service_port/readyz" 30 "$out/nominations.pid" nominations ||
-  die "nominations did not start; see $out/nominations.log"
+bench_start_redis "$out" "$redis_port"
+bench_start_nominations "$out" "$service_port" "$redis_port" "$token"
 service_pid="$(<"$out/nominations.pid")"
 
 api="http://127.0.0.1:$service_port/api/nominations/v1"
@@ -99,19 +82,6 @@ one_bytes="$(curl -fsS "$api/nominations/1" -H "$auth" | wc -c)"
 page_bytes="$(curl -fsS "$api/nominations?limit=50" -H "$auth" | tee "$out/page.json" | wc -c)"
 page_items="$(jq '.items | length' "$out/page.json" 2>/dev/null || echo "?")"
 
-# to_ms <wrk latency such as 512.00us, 1.23ms, 1.01s>
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
-    printf "%.3f", n }'
-}
-median() {
-  printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
-}
-cpu_ticks() {  # user + system clock ticks of a pid
-  awk '{ print $14 + $15 }' "/proc/$1/stat"
-}
 non2xx_of() {  # <wrk log>: the "Non-2xx or 3xx responses" count, 0 when wrk printed none
   awk '/Non-2xx or 3xx responses:/ { n = $NF } END { print n + 0 }' "$1"
 }
@@ -129,7 +99,7 @@ bench_run() {
   log="$out/wrk-$label-warmup.txt"
   BENCH_RUN="${label}0" taskset -c 1 wrk -t1 -c"$connections" -d"${warmup}s" "$@" "$url" >"$log"
   bad=$((bad + $(non2xx_of "$log") + $(socket_errors_of "$log")))
-  t0="$(cpu_ticks "$service_pid")"
+  t0="$(pids_ticks "$service_pid")"
   for ((i = 1; i <= runs; i++)); do
     log="$out/wrk-$label-$i.txt"
     BENCH_RUN="$label$i" taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" --latency "$@" "$url" >"$log"
@@ -145,7 +115,7 @@ bench_run() {
       echo "  $label run $i: ${rps[-1]} req/s, p50 ${p50[-1]} ms, p99 ${p99[-1]} ms"
     fi
   done
-  t1="$(cpu_ticks "$service_pid")"
+  t1="$(pids_ticks "$service_pid")"
   printf -v "rps_$label" '%.0f' "$(median "${rps[@]}")"
   printf -v "p50_$label" '%s' "$(median "${p50[@]}")"
   printf -v "p99_$label" '%s' "$(median "${p99[@]}")"

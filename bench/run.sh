@@ -9,6 +9,8 @@
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root="$THIDUA_ROOT"
 cd "$root"
 
@@ -24,14 +26,11 @@ done
 (($(nproc) >= 2)) || die "needs at least 2 cores (server on core 0, wrk and Redis on core 1)"
 
 bash scripts/setup.sh
-# Release is -O3, where GCC 12 reports a false -Wrestrict on std::string concatenation
-# (GCC bug 105329) that -Werror would turn into a failed build: keep it a warning here.
-THIDUA_BUILD_DIR=build-bench THIDUA_BUILD_TYPE=Release bash scripts/build.sh -DTHIDUA_TESTS=OFF \
-  -DCMAKE_CXX_FLAGS=-Wno-error=restrict
+bench_build
 
 out="$root/bench/out"
 rm -rf "$out"
-mkdir -p "$out/redis" "$out/nginx/tmp" "$out/www"
+mkdir -p "$out/nginx/tmp" "$out/www"
 redis_port="$(free_port)"
 service_port="$(free_port)"
 nginx_port="$(free_port)"
@@ -44,21 +43,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Redis as in production (AOF, fsync always), on core 1.
-start_bg "$out/redis-server.pid" "$out/redis.log" taskset -c 1 \
-  redis-server "$root/deploy/redis.conf" --port "$redis_port" --dir "$out/redis" --logfile ""
-for ((i = 0; i < 50; i++)); do
-  [[ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" == PONG ]] && break
-  sleep 0.1
-done
-
-# The service on core 0, with its access log on, as in production.
-start_bg "$out/nominations.pid" "$out/nominations.log" taskset -c 0 \
-  env THIDUA_HTTP_HOST=127.0.0.1 THIDUA_HTTP_PORT="$service_port" \
-  THIDUA_REDIS_URL="redis://127.0.0.1:$redis_port/0" THIDUA_ADMIN_TOKEN="$token" \
-  THIDUA_ACCESS_LOG=true "$root/build-bench/services/nominations/nominations"
-wait_http "http://127.0.0.1:$service_port/readyz" 30 "$out/nominations.pid" nominations ||
-  die "nominations did not start; see $out/nominations.log"
+bench_start_redis "$out" "$redis_port"
+bench_start_nominations "$out" "$service_port" "$redis_port" "$token"
 service_pid="$(<"$out/nominations.pid")"
 
 base="http://127.0.0.1:$service_port/api/nominations/v1/nominations"
@@ -101,31 +87,9 @@ start_bg "$out/nginx.pid" "$out/nginx-error.log" taskset -c 0 \
 nginx_url="http://127.0.0.1:$nginx_port/nomination.json"
 wait_http "$nginx_url" 10 "$out/nginx.pid" nginx || die "nginx did not start; see $out/nginx-error.log"
 
-# to_ms <wrk latency such as 512.00us, 1.23ms, 1.01s>
-to_ms() {
-  awk -v v="$1" 'BEGIN {
-    n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
-    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
-    printf "%.3f", n }'
-}
-median() {
-  printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
-}
-cpu_ticks() {  # user and system clock ticks of a pid
-  awk '{ print $14, $15 }' "/proc/$1/stat"
-}
 core0_busy() {  # busy clock ticks of core 0 (all but idle and iowait)
   awk '$1 == "cpu0" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
 }
-pids_ticks() {  # user + system clock ticks of the given pids
-  local pid total=0 u s
-  for pid in "$@"; do
-    read -r u s < <(cpu_ticks "$pid")
-    total=$((total + u + s))
-  done
-  echo "$total"
-}
-
 # bench_run <label> <url> [wrk args...]: one warm-up, then the measured runs; sets
 # rps_<label>, p50_<label>, p99_<label> to the medians and others_<label> to the share of
 # core 0 not charged to the server's processes (server_pids) in each run: other programs
