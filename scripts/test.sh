@@ -6,6 +6,10 @@
 #   THIDUA_TEST_JOBS     tests run in parallel (default: 2; each starts its own redis-server
 #                        and services on free ports)
 #   THIDUA_TEST_TIMEOUT  per-test timeout in seconds (default: 300)
+#   THIDUA_TEST_LABEL    run only the tests with this CTest label (unit, integration,
+#                        contract, e2e, browser; default: all)
+#   THIDUA_TEST_FAKETIME "YYYY-MM-DD HH:MM:SS" in Asia/Ho_Chi_Minh: the services the tests
+#                        start run under libfaketime from that instant (tests/support/process.hpp)
 #   THIDUA_SANITIZE=1    also build with ASan + UBSan in build-asan and run the tests there
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,10 +26,14 @@ timeout="${THIDUA_TEST_TIMEOUT:-300}"
 run_ctest() {
   local dir="$1" label="$2" log rc=0
   [[ $dir == /* ]] || dir="$root/$dir"
-  log="$dir/Testing/test.log"
+  local name="test${THIDUA_TEST_LABEL:+-$THIDUA_TEST_LABEL}${THIDUA_TEST_FAKETIME:+-faketime}"
+  local select=()
+  [[ -z ${THIDUA_TEST_LABEL:-} ]] || select=(-L "^${THIDUA_TEST_LABEL}\$")
+  [[ -z ${THIDUA_TEST_FAKETIME:-} ]] || label="$label, services' clocks at $THIDUA_TEST_FAKETIME ICT"
+  log="$dir/Testing/$name.log"
   mkdir -p "$dir/Testing"
-  ctest --test-dir "$dir" --output-on-failure --no-tests=error -j "$test_jobs" \
-    --timeout "$timeout" --output-junit "$dir/Testing/junit.xml" 2>&1 | tee "$log" || rc=$?
+  ctest --test-dir "$dir" --output-on-failure --no-tests=error -j "$test_jobs" "${select[@]}" \
+    --timeout "$timeout" --output-junit "$dir/Testing/$name.xml" 2>&1 | tee "$log" || rc=$?
   local tally
   tally="$(grep -E '^[0-9]+% tests passed' "$log" | tail -1 || true)"
   if ((rc == 0)); then

@@ -224,6 +224,22 @@ function nginxWorkerUser(paths) {
   return 'www-data';
 }
 
+// THIDUA_TEST_FAKETIME ("YYYY-MM-DD HH:MM:SS" in Asia/Ho_Chi_Minh, UTC+7) pins the services'
+// clocks with libfaketime, as the C++ fixtures do (tests/support/process.hpp); Redis and nginx
+// keep the real clock.
+function testClockEnv() {
+  const ict = process.env.THIDUA_TEST_FAKETIME;
+  if (!ict) return {};
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(ict);
+  if (!m) throw new Error(`THIDUA_TEST_FAKETIME is not YYYY-MM-DD HH:MM:SS: ${ict}`);
+  const lib = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1',
+    '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1'].find((p) => fs.existsSync(p));
+  if (!lib) throw new Error('libfaketime is missing: apt-get install faketime');
+  const utc = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4] - 7, +m[5], +m[6]));
+  const faketime = `@${utc.toISOString().slice(0, 19).replace('T', ' ')}`;
+  return { LD_PRELOAD: lib, FAKETIME: faketime, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' };
+}
+
 const adminToken = crypto.randomBytes(24).toString('hex');
 const serviceToken = crypto.randomBytes(24).toString('hex');
 const zaloToken = `fake-${crypto.randomBytes(8).toString('hex')}`;
@@ -261,6 +277,7 @@ async function startSystem() {
     THIDUA_CORS_ORIGINS: `http://127.0.0.1:${edgePort}`,
     // reports reads the units and staff from nominations (the units' reports card).
     THIDUA_NOMINATIONS_URL: `http://127.0.0.1:${nominationsPort}`,
+    ...testClockEnv(),
   };
   const services = {};
   for (const [name, port] of [['nominations', nominationsPort], ['reports', reportsPort]]) {
@@ -291,14 +308,10 @@ async function startSystem() {
   await waitUntilUp(services.notifications, () => httpOk(`http://127.0.0.1:${notificationsPort}/readyz`),
     'notifications');
 
-  // The edge: deploy/nginx.conf with its placeholders filled in, as scripts/lib.sh does.
+  // The edge: deploy/nginx.conf rendered by deploy/render-nginx-conf.sh, as run-local.sh does.
   const webRoot = path.join(repo, 'web');
   const prefix = path.join(runDir, 'nginx');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  let conf = fs.readFileSync(path.join(repo, 'deploy', 'nginx.conf'), 'utf8');
-  conf = isRoot
-    ? conf.replaceAll('@USER@', nginxWorkerUser([path.join(webRoot, 'admin'), path.join(prefix, 'tmp')]))
-    : conf.replace(/^user @USER@;\n/m, '');
   const values = {
     PREFIX: prefix,
     LOG_DIR: runDir,
@@ -308,11 +321,12 @@ async function startSystem() {
     REPORTS: `127.0.0.1:${reportsPort}`,
     NOTIFICATIONS: `127.0.0.1:${notificationsPort}`,
   };
-  for (const [key, value] of Object.entries(values)) conf = conf.replaceAll(`@${key}@`, value);
-  const leftover = conf.match(/@[A-Z_]+@/);
-  check(!leftover, `unreplaced placeholder ${leftover && leftover[0]} in deploy/nginx.conf`);
+  if (isRoot) values.USER = nginxWorkerUser([path.join(webRoot, 'admin'), path.join(prefix, 'tmp')]);
   const confPath = path.join(prefix, 'nginx.conf');
-  fs.writeFileSync(confPath, conf);
+  const render = spawnSync('sh', [path.join(repo, 'deploy', 'render-nginx-conf.sh'),
+    path.join(repo, 'deploy', 'nginx.conf'), confPath,
+    ...Object.entries(values).map(([k, v]) => `${k}=${v}`)], { env, encoding: 'utf8' });
+  check(render.status === 0, `render-nginx-conf.sh failed: ${render.stderr}`);
   const nginxArgs = ['-p', `${prefix}/`, '-c', confPath, '-e', path.join(runDir, 'nginx-error.log')];
   const test = spawnSync('nginx', ['-t', '-q', ...nginxArgs], { env, encoding: 'utf8' });
   check(test.status === 0, `nginx -t rejected ${confPath}: ${test.stderr}`);

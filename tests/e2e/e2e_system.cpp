@@ -100,6 +100,9 @@ void E2eTest::start_system(const std::map<std::string, std::string>& env) {
         {"THIDUA_RETRY_BASE_MS", "50"},
         {"THIDUA_RETRY_CAP_MS", "200"},
         {"THIDUA_RETRY_MAX_ATTEMPTS", "8"},
+        // Explicit, never the default (21:00-06:30): a test that relied on it would pass by
+        // day and fail by night. Tests of quiet hours set them and pin the clock.
+        {"THIDUA_QUIET_HOURS", "off"},
     };
     for (const auto& [k, v] : env) settings[k] = v;
     start_service(name, settings);

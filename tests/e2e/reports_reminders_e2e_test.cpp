@@ -210,7 +210,8 @@ TEST_F(ReportsE2e, RemindersReachTheGroupOnceWithOnlyTheUnitsStillOwing) {
   notifications_ = start("notifications", {{"THIDUA_MESSENGER", "zalo"},
                                            {"ZALO_BOT_API_BASE", zalo_->url()},
                                            {"ZALO_BOT_TOKEN", kZaloToken},
-                                           {"ZALO_GROUP_ID", "nhom-e2e"}});
+                                           {"ZALO_GROUP_ID", "nhom-e2e"},
+                                           {"THIDUA_QUIET_HOURS", "off"}});
   auto messages = [&] {
     auto calls = json::parse(http_call("GET", zalo_->url() + "/__fake/calls").body, nullptr, false);
     std::vector<std::string> texts;

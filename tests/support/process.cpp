@@ -10,7 +10,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
+#include <iomanip>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -50,12 +52,48 @@ std::string make_temp_dir(const std::string& prefix) {
   return buf.data();
 }
 
+std::string faketime_library() {
+  for (const char* path : {"/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+                           "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
+                           "/usr/lib/faketime/libfaketime.so.1"}) {
+    if (::access(path, R_OK) == 0) return path;
+  }
+  return "";
+}
+
+std::string test_faketime() {
+  const char* v = std::getenv("THIDUA_TEST_FAKETIME");
+  return v ? v : "";
+}
+
+std::map<std::string, std::string> faked_clock_env(const std::string& ict) {
+  std::tm tm{};
+  std::istringstream in(ict);
+  in >> std::get_time(&tm, "%Y-%m-%d %H:%M:%S");
+  if (in.fail() || in.peek() != std::char_traits<char>::eof()) {
+    throw std::invalid_argument("not a time of the form YYYY-MM-DD HH:MM:SS: " + ict);
+  }
+  auto lib = faketime_library();
+  if (lib.empty()) throw std::runtime_error("libfaketime is missing: apt-get install faketime");
+  // Asia/Ho_Chi_Minh is UTC+7 all year: the UTC instant is 7 hours earlier.
+  std::time_t utc = ::timegm(&tm) - 7 * 3600;
+  std::tm utc_tm{};
+  ::gmtime_r(&utc, &utc_tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "@%Y-%m-%d %H:%M:%S", &utc_tm);
+  return {{"LD_PRELOAD", lib},
+          {"FAKETIME", buf},
+          {"FAKETIME_DONT_FAKE_MONOTONIC", "1"},
+          {"TZ", "UTC"}};
+}
+
 Process::~Process() {
   if (pid_ > 0) stop(SIGKILL, 2000);
 }
 
 void Process::start(const std::string& path, const std::vector<std::string>& args,
-                    const std::map<std::string, std::string>& env, const std::string& log_path) {
+                    const std::map<std::string, std::string>& env, const std::string& log_path,
+                    Clock clock) {
   log_path_ = log_path;
   exited_ = false;
   std::map<std::string, std::string> full;
@@ -63,6 +101,9 @@ void Process::start(const std::string& path, const std::vector<std::string>& arg
     std::string kv = *e;
     auto eq = kv.find('=');
     if (eq != std::string::npos) full[kv.substr(0, eq)] = kv.substr(eq + 1);
+  }
+  if (clock == Clock::kTest && !env.count("FAKETIME") && !test_faketime().empty()) {
+    for (const auto& [k, v] : faked_clock_env(test_faketime())) full[k] = v;
   }
   for (const auto& [k, v] : env) full[k] = v;
   std::vector<std::string> env_strings;

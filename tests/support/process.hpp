@@ -18,8 +18,33 @@ std::string source_dir();
 // A fresh directory under /tmp, removed by the caller (or left for a post-mortem).
 std::string make_temp_dir(const std::string& prefix);
 
+// The clock of a process under test. libfaketime makes a service believe it is a given
+// instant, which then runs on at normal speed (monotonic clocks stay real, so timeouts and
+// sleeps are unaffected).
+//
+// THIDUA_TEST_FAKETIME ("YYYY-MM-DD HH:MM:SS", local time in Asia/Ho_Chi_Minh, UTC+7 with no
+// daylight saving) pins every process the fixtures start through Process::start, except
+// those started with Clock::kReal (redis-server: it cannot run under libfaketime). Unset,
+// processes run on the real clock. `ctest -L e2e` with the variable set reproduces what CI
+// runs at 22:30 and at 23:59 on 31 December.
+//
+// The environment that starts a process's clock at `ict` ("2026-11-30 22:30:00"):
+// LD_PRELOAD, FAKETIME (converted to UTC), FAKETIME_DONT_FAKE_MONOTONIC and TZ=UTC.
+// Throws std::invalid_argument on a malformed time, std::runtime_error when libfaketime is
+// not installed.
+std::map<std::string, std::string> faked_clock_env(const std::string& ict);
+// THIDUA_TEST_FAKETIME, or "" when unset.
+std::string test_faketime();
+// The path of libfaketime, or "" when it is not installed.
+std::string faketime_library();
+
 class Process {
  public:
+  enum class Clock {
+    kTest,  // THIDUA_TEST_FAKETIME when set (and `env` sets no FAKETIME of its own)
+    kReal,  // always the real clock
+  };
+
   Process() = default;
   ~Process();
   Process(const Process&) = delete;
@@ -27,7 +52,8 @@ class Process {
 
   // `env` adds to (or overrides) the current environment. Output goes to `log_path`.
   void start(const std::string& path, const std::vector<std::string>& args,
-             const std::map<std::string, std::string>& env, const std::string& log_path);
+             const std::map<std::string, std::string>& env, const std::string& log_path,
+             Clock clock = Clock::kTest);
   bool running();
   // Sends `signal`; returns the exit status (or -signal) after waiting up to `timeout_ms`.
   int stop(int signal = 15, int timeout_ms = 10000);

@@ -39,7 +39,7 @@ void RedisServer::start() {
       "/usr/bin/redis-server",
       {"--port", std::to_string(port_), "--bind", "127.0.0.1", "--dir", dir_, "--appendonly", "yes",
        "--appendfsync", "always", "--save", "", "--daemonize", "no", "--logfile", ""},
-      {}, dir_ + "/redis.log");
+      {}, dir_ + "/redis.log", Process::Clock::kReal);
   bool up = wait_until([this] {
     if (sync_) redisFree(sync_);
     sync_ = redisConnect("127.0.0.1", port_);
