@@ -37,6 +37,7 @@ CommonSettings CommonSettings::load(const Env& env, const std::string& service, 
   s.access_log = env.flag("THIDUA_ACCESS_LOG", true);
   s.redis_timeout = env.millis("THIDUA_REDIS_TIMEOUT_MS", 2000, 50, 60000);
   s.shutdown_grace = std::chrono::seconds(env.integer("THIDUA_SHUTDOWN_GRACE_S", 20, 0, 600));
+  s.contact = env.text("THIDUA_CONTACT", "Ban giám hiệu");
   s.tokens.admin = env.text("THIDUA_ADMIN_TOKEN", "");
   s.tokens.service = env.text("THIDUA_SERVICE_TOKEN", "");
   for (const auto* t : {&s.tokens.admin, &s.tokens.service}) {

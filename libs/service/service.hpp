@@ -31,6 +31,9 @@ struct CommonSettings {
   std::chrono::milliseconds redis_timeout{2000};
   std::chrono::seconds shutdown_grace{20};
   auth::BootstrapTokens tokens;
+  // THIDUA_CONTACT: whom staff ask when they are stuck (the plan, section VI, last
+  // paragraph); named in the bot's help and in reminders. One setting for every service.
+  std::string contact;
 
   static CommonSettings load(const Env& env, const std::string& service, int default_port);
 };

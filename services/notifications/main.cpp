@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
       "notifications", 8083,
       [](Service& service) {
         auto& settings = service.make<Settings>(Settings::load(service.env()));
+        settings.contact = service.settings().contact;
         auto& clock = service.make<SystemClock>();
         Messenger* messenger = nullptr;
         ZaloBotClient* bot = nullptr;

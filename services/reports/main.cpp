@@ -34,7 +34,7 @@ struct Settings {
         UnitDueDay::parse(env.text("THIDUA_UNIT_DUE_DAY", "10-20"), "THIDUA_UNIT_DUE_DAY");
     s.reports.school_name = env.text("THIDUA_SCHOOL_NAME", "Trường THCS Vĩnh Phong 1");
     s.reports.school_place = env.text("THIDUA_SCHOOL_PLACE", "Vĩnh Phong");
-    s.reports.contact = env.text("THIDUA_CONTACT", "Ban giám hiệu");
+    s.reports.contact = service.settings().contact;
     auto& p = s.planner.policy;
     p.offsets_days.clear();
     for (auto o : env.integers("THIDUA_REMINDER_OFFSETS_DAYS", "30,14,7,3,1,0", 0, 366)) {

@@ -36,6 +36,7 @@ TEST(CommonSettings, DefaultsMakeALocalRunWork) {
   EXPECT_EQ(s.log_level, "info");
   EXPECT_TRUE(s.access_log);
   EXPECT_TRUE(s.tokens.admin.empty());
+  EXPECT_EQ(s.contact, "Ban giám hiệu");
 }
 
 TEST(CommonSettings, ReadsEverySetting) {
@@ -46,8 +47,10 @@ TEST(CommonSettings, ReadsEverySetting) {
                                         {"THIDUA_CORS_ORIGINS", "https://a.example"},
                                         {"THIDUA_LOG_LEVEL", "debug"},
                                         {"THIDUA_ACCESS_LOG", "off"},
-                                        {"THIDUA_ADMIN_TOKEN", "0123456789abcdef"}}),
+                                        {"THIDUA_ADMIN_TOKEN", "0123456789abcdef"},
+                                        {"THIDUA_CONTACT", "cô Lan (phó hiệu trưởng)"}}),
                                 "reports", 8082);
+  EXPECT_EQ(s.contact, "cô Lan (phó hiệu trưởng)");
   EXPECT_EQ(s.port, 9000);
   EXPECT_EQ(s.redis.host, "redis");
   EXPECT_EQ(s.redis.db, 1);

@@ -29,7 +29,6 @@ Settings Settings::load(const Env& env) {
   s.webhook_url = env.text("THIDUA_WEBHOOK_URL", "");
   s.poll_timeout_s = static_cast<int>(env.integer("THIDUA_POLL_TIMEOUT_S", 25, 1, 120));
   s.bot_name = env.text("THIDUA_BOT_NAME", "");
-  s.contact = env.text("THIDUA_CONTACT", "");
   s.rate_per_minute = static_cast<int>(env.integer("THIDUA_RATE_LIMIT_PER_MINUTE", 20, 0, 100000));
   s.quiet = QuietHours::parse(env.text("THIDUA_QUIET_HOURS", "21:00-06:30"), "THIDUA_QUIET_HOURS");
   s.visibility_timeout = env.millis("THIDUA_VISIBILITY_TIMEOUT_MS", 60000, 100, 3600000);

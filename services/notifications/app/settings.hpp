@@ -22,7 +22,7 @@ struct Settings {
   std::string webhook_url;     // THIDUA_WEBHOOK_URL: registered with setWebhook when set
   int poll_timeout_s = 25;     // THIDUA_POLL_TIMEOUT_S
   std::string bot_name;        // THIDUA_BOT_NAME, for mention stripping (also from getMe)
-  std::string contact;         // THIDUA_CONTACT
+  std::string contact;         // THIDUA_CONTACT, read with the common settings
   int rate_per_minute = 20;    // THIDUA_RATE_LIMIT_PER_MINUTE (per chat; 0 = off)
   QuietHours quiet;            // THIDUA_QUIET_HOURS
   std::chrono::milliseconds visibility_timeout{60000};  // THIDUA_VISIBILITY_TIMEOUT_MS
