@@ -111,16 +111,12 @@ nginx_worker_user() {
 render_nginx_conf() {
   local template="$1" out="$2" prefix="$3" logdir="$4" listen="$5" webroot="$6"
   local nominations="$7" reports="$8" notifications="$9" user="${10}"
-  local user_line="s|@USER@|$user|g"
-  ((EUID == 0)) || user_line='/^user @USER@;$/d'
-  sed -e "$user_line" \
-    -e "s|@PREFIX@|$prefix|g" -e "s|@LOG_DIR@|$logdir|g" -e "s|@LISTEN@|$listen|g" \
-    -e "s|@WEB_ROOT@|$webroot|g" -e "s|@NOMINATIONS@|$nominations|g" \
-    -e "s|@REPORTS@|$reports|g" -e "s|@NOTIFICATIONS@|$notifications|g" \
-    "$template" >"$out"
-  if grep -q '@[A-Z_]*@' "$out"; then
-    die "unreplaced placeholder in $out: $(grep -o '@[A-Z_]*@' "$out" | head -1)"
-  fi
+  local args=(PREFIX="$prefix" LOG_DIR="$logdir" LISTEN="$listen" WEB_ROOT="$webroot"
+    NOMINATIONS="$nominations" REPORTS="$reports" NOTIFICATIONS="$notifications")
+  # Only root's nginx switches to the worker user; otherwise the user line goes.
+  ((EUID != 0)) || args+=(USER="$user")
+  sh "$(dirname "${BASH_SOURCE[0]}")/../deploy/render-nginx-conf.sh" "$template" "$out" "${args[@]}" ||
+    die "cannot render $template"
 }
 
 # A free TCP port on 127.0.0.1 in 20000–29999 (chosen at random, checked by connecting).
