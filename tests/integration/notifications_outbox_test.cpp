@@ -55,7 +55,7 @@ class NotificationsOutbox : public ::testing::Test {
         {"ZALO_BOT_API_BASE", zalo("")},
         {"ZALO_BOT_TOKEN", kZaloToken},
         {"ZALO_GROUP_ID", "g1"},
-        {"ZALO_TIMEOUT_MS", "2000"},
+        {"ZALO_TIMEOUT_MS", "1000"},
         {"THIDUA_BOT_MODE", "webhook"},
         {"ZALO_WEBHOOK_SECRET", kSecret},
         {"THIDUA_SERVICE_TOKEN", kService},
@@ -146,16 +146,11 @@ TEST_F(NotificationsOutbox, FiveFailuresThenSuccessDeliverOneMessage) {
 }
 
 TEST_F(NotificationsOutbox, QuietHoursHoldOrdinaryMessagesAndLetUrgentOnesThrough) {
-  // Quiet hours from ten minutes ago to twenty minutes ahead, in the school's time (UTC+7).
-  auto local = std::chrono::system_clock::now() + std::chrono::hours(7);
-  auto minute = std::chrono::duration_cast<std::chrono::minutes>(local.time_since_epoch()).count();
-  auto hhmm = [](long long m) {
-    m = ((m % 1440) + 1440) % 1440;
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02lld:%02lld", m / 60, m % 60);
-    return std::string(buf);
-  };
-  start_service({{"THIDUA_QUIET_HOURS", hhmm(minute - 10) + "-" + hhmm(minute + 20)}});
+  // The service's clock is pinned at 22:30 on 30 November 2026 in Vietnam, inside the
+  // default quiet hours, whatever the hour this test runs at.
+  auto env = faked_clock_env("2026-11-30 22:30:00");
+  env["THIDUA_QUIET_HOURS"] = "21:00-06:30";
+  start_service(env);
 
   auto held = post_message({{"target", "group"}, {"text", "Lịch họp tổ tuần sau"}});
   ASSERT_EQ(held.status, 202) << held.body;
@@ -170,10 +165,8 @@ TEST_F(NotificationsOutbox, QuietHoursHoldOrdinaryMessagesAndLetUrgentOnesThroug
   auto m = get_json(api("/messages/" + held_id), kAdmin);
   auto last = m["history"].back();
   EXPECT_EQ(last["reason"], "quiet_hours");
-  // Held until the quiet hours end: that minute, local time, as an instant in UTC.
-  auto end_utc = hhmm(minute + 20 - 7 * 60);
-  EXPECT_NE(last["until"].get<std::string>().find("T" + end_utc + ":00"), std::string::npos)
-      << last.dump();
+  // Held until the quiet hours end: 06:30 on 1 December in Vietnam, 23:30 UTC the day before.
+  EXPECT_EQ(last["until"].get<std::string>().substr(0, 19), "2026-11-30T23:30:00") << last.dump();
   auto sent = sends("ok");
   ASSERT_EQ(sent.size(), 1u);
   EXPECT_EQ(sent[0]["text"], "Khẩn: họp Hội đồng lúc 7 giờ\n— tự động");
@@ -217,6 +210,43 @@ TEST_F(NotificationsOutbox, IdempotencyKeyAnswersTheFirstAndQueuesNothing) {
   ASSERT_TRUE(wait_until([&] { return sends("ok").size() == 1; }));
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   EXPECT_EQ(sends().size(), 1u);
+}
+
+// The case: a meeting announced, then cancelled under the same key. The
+// cancellation must not be swallowed as a replay of the first request.
+TEST_F(NotificationsOutbox, IdempotencyKeyReusedForAnotherMessageIs422) {
+  start_service();
+  auto a = post_message({{"target", "group"}, {"text", "Họp 14:00 thứ Hai"}}, "hop-thu-hai");
+  ASSERT_EQ(a.status, 202) << a.body;
+  auto replay = post_message({{"target", "group"}, {"text", "Họp 14:00 thứ Hai"}}, "hop-thu-hai");
+  EXPECT_EQ(replay.status, 202);
+  EXPECT_EQ(json::parse(replay.body), json::parse(a.body));
+  for (const json& other : {json{{"target", "group"}, {"text", "HỦY họp thứ Hai"}},
+                            json{{"target", "group"}, {"text", "Họp 14:00 thứ Hai"}, {"urgent", true}}}) {
+    auto b = post_message(other, "hop-thu-hai");
+    EXPECT_EQ(b.status, 422) << b.body;
+    auto problem = json::parse(b.body, nullptr, false);
+    EXPECT_EQ(problem.value("code", ""), "idempotency_key_reused") << b.body;
+    EXPECT_EQ(b.header("content-type"), "application/problem+json");
+  }
+  ASSERT_TRUE(wait_until([&] { return sends("ok").size() == 1; }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_EQ(sends().size(), 1u);
+  EXPECT_EQ(sends()[0]["text"], "Họp 14:00 thứ Hai\n— tự động");
+}
+
+TEST_F(NotificationsOutbox, VisibilityTimeoutNotAboveTheZaloTimeoutIsRefusedAtStart) {
+  Process p;
+  p.start(build_dir() + "/services/notifications/notifications", {},
+          {{"THIDUA_REDIS_URL", redis_.url()},
+           {"THIDUA_HTTP_PORT", std::to_string(free_port())},
+           {"ZALO_TIMEOUT_MS", "4000"},
+           {"THIDUA_VISIBILITY_TIMEOUT_MS", "4000"}},
+          dir_ + "/refused.log");
+  ASSERT_TRUE(wait_until([&] { return !p.running(); }, 10000));
+  EXPECT_EQ(p.stop(), 2);
+  EXPECT_NE(p.log().find("THIDUA_VISIBILITY_TIMEOUT_MS"), std::string::npos) << p.log();
+  EXPECT_NE(p.log().find("ZALO_TIMEOUT_MS"), std::string::npos) << p.log();
 }
 
 TEST_F(NotificationsOutbox, WrongWebhookSecretIs401AndStoresNothing) {

@@ -57,6 +57,11 @@ void add_routes(http::Router& router, RouteDeps d) {
     auto key = checked_idempotency_key(req.header("idempotency-key"));
     auto message = parse_new_message(http::parse_object(req));
     auto r = co_await outbox.submit(std::move(message), key);
+    if (r.conflict) {
+      throw unprocessable("idempotency_key_reused",
+                          "Khóa Idempotency-Key này đã dùng cho một tin nhắn khác (khác người "
+                          "nhận hoặc nội dung). Tin mới cần một khóa mới.");
+    }
     auto res = http::json(202, r.answer);
     res.headers.emplace_back("Location", kApiBase + "/messages/" + r.answer.value("id", ""));
     if (r.duplicate) res.headers.emplace_back("Idempotent-Replayed", "true");

@@ -32,6 +32,14 @@ Settings Settings::load(const Env& env) {
   s.rate_per_minute = static_cast<int>(env.integer("THIDUA_RATE_LIMIT_PER_MINUTE", 20, 0, 100000));
   s.quiet = QuietHours::parse(env.text("THIDUA_QUIET_HOURS", "21:00-06:30"), "THIDUA_QUIET_HOURS");
   s.visibility_timeout = env.millis("THIDUA_VISIBILITY_TIMEOUT_MS", 60000, 100, 3600000);
+  // A claim that expires while Zalo may still answer would let a second worker send the
+  // same message: the visibility timeout must outlast one call to Zalo.
+  if (s.visibility_timeout <= s.zalo_timeout) {
+    throw ConfigError("THIDUA_VISIBILITY_TIMEOUT_MS (" +
+                      std::to_string(s.visibility_timeout.count()) +
+                      ") must be greater than ZALO_TIMEOUT_MS (" +
+                      std::to_string(s.zalo_timeout.count()) + ")");
+  }
   s.workers = static_cast<int>(env.integer("THIDUA_DELIVERY_WORKERS", 2, 1, 64));
   char host[128] = {0};
   if (gethostname(host, sizeof(host) - 1) != 0 || !host[0])

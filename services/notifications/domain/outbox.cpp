@@ -1,5 +1,6 @@
 #include "notifications/domain/outbox.hpp"
 
+#include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
 
@@ -71,6 +72,10 @@ std::string checked_idempotency_key(std::string_view key) {
     }
   }
   return std::string(key);
+}
+
+std::string request_fingerprint(const NewMessage& m) {
+  return crypto::sha256_hex(m.target.describe() + '\n' + (m.urgent ? "1" : "0") + '\n' + m.text);
 }
 
 bool known_state(const std::string& s) {

@@ -22,6 +22,11 @@ struct NewMessage {
   std::string source = "api";  // api, event, reply
 };
 
+// What makes two requests under one Idempotency-Key "the same request" (target, urgency
+// and text; not the source): SHA-256, 64 hex digits. The IETF idempotency-key draft answers
+// a key reused with a different request with 422, never with the first request's answer.
+std::string request_fingerprint(const NewMessage& m);
+
 // Reads {"target": "group" | {"staff_id": "..."}, "text": "...", "urgent": false}. Empty
 // text, text over 20000 characters, or an unknown target throw ApiError 400/422 (nothing
 // is queued). The text is NFC already (parse_object).

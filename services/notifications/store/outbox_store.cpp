@@ -7,8 +7,9 @@ namespace {
 using nlohmann::json;
 
 // KEYS: idem, msg, history, recent, stream, retry.
-// ARGV: id, answer, idem ttl s, due_ms (0: now), history entry, maxlen, created_ms, has_idem,
-//       then hash field/value pairs.
+// ARGV: id, idem value (the request's fingerprint, a space, the answer), idem ttl s, due_ms
+//       (0: now), history entry, maxlen, created_ms, has_idem, then hash field/value pairs.
+// Returns {1, idem value} when queued, {0, the first request's idem value} for a seen key.
 const RedisScript kEnqueue(R"lua(
 if ARGV[8] == '1' then
   local first = redis.call('GET', KEYS[1])
@@ -133,8 +134,9 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
                                 keys_("recent"),
                                 queue_.keys().stream,
                                 queue_.keys().retry};
+  std::string fingerprint = request_fingerprint(m);
   std::vector<std::string> args{id,
-                                answer.dump(),
+                                fingerprint + " " + answer.dump(),
                                 std::to_string(kIdempotencySeconds),
                                 due ? std::to_string(unix_millis(*due)) : "0",
                                 entry.dump(),
@@ -164,8 +166,14 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
   auto reply = co_await redis_.local().eval(kEnqueue, std::move(keys), std::move(args));
   EnqueueResult out;
   out.duplicate = reply.elements.size() == 2 && reply.elements[0].number() == 0;
-  out.answer =
-      json::parse(reply.elements.size() == 2 ? reply.elements[1].str : "{}", nullptr, false);
+  std::string first = reply.elements.size() == 2 ? reply.elements[1].str : "{}";
+  // Keys written before fingerprints were kept hold the answer alone ("{…}"): taken as
+  // the same request, as they were then.
+  if (auto space = first.find(' '); first.rfind('{', 0) != 0 && space != std::string::npos) {
+    out.conflict = out.duplicate && first.substr(0, space) != fingerprint;
+    first.erase(0, space + 1);
+  }
+  out.answer = json::parse(first, nullptr, false);
   if (!out.duplicate) metrics_.add("notifications_messages_total", "state=\"" + st + "\"");
   co_return out;
 }

@@ -39,6 +39,9 @@ struct StoredMessage {
 struct EnqueueResult {
   nlohmann::json answer;  // {"id", "status"}
   bool duplicate = false;
+  // A duplicate whose first request differed (another fingerprint): the answer is the
+  // first request's; the API refuses it, internal senders (events, replies) keep the first.
+  bool conflict = false;
 };
 
 class OutboxStore {
