@@ -134,15 +134,19 @@ Task<Response> Pipeline::dispatch(Request& req) const {
     if (!scheme_is_bearer()) {
       throw ApiError(401, "unauthenticated", "Cần đăng nhập: thiếu mã truy cập (Bearer token).");
     }
-    auto principal = co_await authenticator_(std::string(auth.substr(kBearer.size())));
+    std::string token(auth.substr(kBearer.size()));
+    std::string acting_for(req.header("x-acting-for"));
+    auto principal = co_await authenticator_(std::move(token), std::move(acting_for));
     if (!principal) {
-      throw ApiError(401, "invalid_token", "Mã truy cập không hợp lệ hoặc đã bị thu hồi.");
+      throw ApiError(401, "invalid_token",
+                     "Mã truy cập không hợp lệ, đã bị thu hồi, hoặc người dùng không còn trong "
+                     "danh sách cán bộ.");
     }
     req.principal = *principal;
     if (!route.access.allows(principal->role)) {
       throw ApiError(403, "forbidden",
-                     "Vai trò \"" + std::string(role_name(principal->role)) +
-                         "\" không được phép thực hiện thao tác này.");
+                     "Vai trò hiện tại của thầy/cô (" + std::string(role_label(principal->role)) +
+                         ") không được thực hiện thao tác này.");
     }
   }
   if (body_allowed(req.method) && !req.body.empty() && !is_json_type(req.header("content-type"))) {

@@ -13,7 +13,10 @@
 namespace thidua::http {
 
 // Resolves a bearer token to a principal, or nullopt when it is unknown or revoked.
-using Authenticator = std::function<Task<std::optional<Principal>>(std::string token)>;
+// `acting_for` is the X-Acting-For header ("" when absent): the staff member on whose behalf
+// another service calls (see auth::TokenStore::resolve).
+using Authenticator =
+    std::function<Task<std::optional<Principal>>(std::string token, std::string acting_for)>;
 
 struct PipelineOptions {
   std::vector<std::string> cors_origins;  // exact origins; "*" allows any (public data only)

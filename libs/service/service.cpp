@@ -107,7 +107,11 @@ int Service::run() {
   http::PipelineOptions po{settings_.cors_origins, settings_.access_log};
   auth::TokenStore* tokens = tokens_.get();
   http::Pipeline pipeline(
-      router_, [tokens](std::string token) { return tokens->resolve(std::move(token)); }, metrics_,
+      router_,
+      [tokens](std::string token, std::string acting_for) {
+        return tokens->resolve(std::move(token), std::move(acting_for));
+      },
+      metrics_,
       po);
   http::ServerOptions so;
   so.host = settings_.host;

@@ -39,13 +39,22 @@ Catalogue load_seed(const Env& env) {
   }
 }
 
-Task<void> seed_until_done(CatalogueStore& store, Catalogue seed, const Service& service) {
+// Seeds an empty catalogue, then gives every staff member who has none a person record for
+// authorisation (auth::TokenStore::add_missing_people): data from before people were kept.
+Task<void> seed_until_done(CatalogueStore& store, Catalogue seed, Service& service) {
   while (!service.stopping()) {
     try {
       bool loaded = co_await store.seed_once(seed);
       log::info("catalogue_seed", {{"loaded", loaded},
                                    {"units", seed.units.size()},
                                    {"award_forms", seed.award_forms.size()}});
+      auto catalogue = co_await store.load();
+      std::vector<auth::Person> people;
+      for (const auto& s : catalogue->staff) {
+        people.push_back({s.id, parse_role(s.role).value_or(Role::Staff), s.name});
+      }
+      co_await service.tokens().add_missing_people(people);
+      log::info("people_synced", {{"staff", people.size()}});
       co_return;
     } catch (const std::exception& e) {
       log::warn("catalogue_seed_retry", {{"error", e.what()}});

@@ -347,4 +347,77 @@ TEST_F(E2eTest, BadSettingStopsStartUpWithExitCode2) {
   }
 }
 
+// 7. A token never outlives the person's rights (issue 9, section 2): demoted, the same
+// token acts with the new role in all three services; deleted, it is refused everywhere,
+// and admins see a person's tokens (never the secret) and revoke any.
+TEST_F(E2eTest, ATokenActsWithThePersonsCurrentRoleInEveryService) {
+  start_system();
+  auto put_staff = [&](const std::string& role) {
+    json staff = {{"name", "Trần Thị Thu"}, {"unit_id", "to-toan-tin"}, {"role", role}};
+    return http_call("PUT", url("nominations", "/api/nominations/v1/catalogue/staff/gv-thu"),
+                     staff.dump(), admin())
+        .status;
+  };
+  ASSERT_EQ(put_staff("admin"), 200);
+  auto issued = http_call("POST", url("nominations", "/api/nominations/v1/tokens"),
+                          R"({"staff_id":"gv-thu"})", admin());
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  auto token_id = json::parse(issued.body)["id"].get<std::string>();
+  std::map<std::string, std::string> thu = {
+      {"Authorization", "Bearer " + json::parse(issued.body)["token"].get<std::string>()}};
+  // An admin-only route of each service, and issuing a token.
+  auto statuses = [&] {
+    std::vector<int> out;
+    out.push_back(http_call("GET", url("reports", "/api/reports/v1/reminders/2026"), "", thu).status);
+    out.push_back(
+        http_call("GET", url("notifications", "/api/notifications/v1/dead-letters"), "", thu).status);
+    out.push_back(http_call("POST", url("nominations", "/api/nominations/v1/tokens"),
+                            R"({"staff_id":"gv-thu"})", thu)
+                      .status);
+    return out;
+  };
+  EXPECT_EQ(statuses(), (std::vector<int>{200, 200, 201}));
+
+  // Listed for admins, with when it was last used, never the secret.
+  auto list = http_call("GET", url("nominations", "/api/nominations/v1/staff/gv-thu/tokens"), "",
+                        admin());
+  ASSERT_EQ(list.status, 200) << list.body;
+  auto tokens = json::parse(list.body)["tokens"];
+  ASSERT_EQ(tokens.size(), 2u) << list.body;
+  EXPECT_EQ(list.body.find("tdk_"), std::string::npos) << "a secret is listed: " << list.body;
+  bool used = false;
+  for (const auto& t : tokens) used |= t["id"] == token_id && t["last_used"].is_string();
+  EXPECT_TRUE(used) << list.body;
+
+  ASSERT_EQ(put_staff("staff"), 200);  // demoted: at once, everywhere
+  EXPECT_EQ(statuses(), (std::vector<int>{403, 403, 403}));
+  auto me = http_call("GET", url("nominations", "/api/nominations/v1/me"), "", thu);
+  EXPECT_EQ(json::parse(me.body).value("role", ""), "staff") << me.body;
+
+  ASSERT_EQ(http_call("DELETE", url("nominations", "/api/nominations/v1/catalogue/staff/gv-thu"),
+                      "", admin())
+                .status,
+            204);
+  EXPECT_EQ(statuses(), (std::vector<int>{401, 401, 401}));
+  EXPECT_EQ(http_call("GET", url("nominations", "/api/nominations/v1/me"), "", thu).status, 401);
+  // Coming back under the same id does not revive the old tokens.
+  ASSERT_EQ(put_staff("admin"), 200);
+  EXPECT_EQ(statuses(), (std::vector<int>{401, 401, 401}));
+
+  // The service token acts for a person only with that person's rights, and never for
+  // someone who does not exist.
+  std::map<std::string, std::string> as_thu = {{"Authorization", "Bearer " + kServiceToken},
+                                               {"X-Acting-For", "gv-thu"}};
+  ASSERT_EQ(put_staff("staff"), 200);
+  EXPECT_EQ(http_call("GET", url("reports", "/api/reports/v1/reminders/2026"), "", as_thu).status,
+            403);
+  as_thu["X-Acting-For"] = "gv-khong-co";
+  EXPECT_EQ(http_call("GET", url("nominations", "/api/nominations/v1/me"), "", as_thu).status, 401);
+  // Another token cannot act for anyone.
+  std::map<std::string, std::string> admin_as = admin();
+  admin_as["X-Acting-For"] = "gv-thu";
+  EXPECT_EQ(http_call("GET", url("nominations", "/api/nominations/v1/me"), "", admin_as).status,
+            401);
+}
+
 }  // namespace thidua::e2e

@@ -144,6 +144,29 @@ TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
   EXPECT_NE(ask("/trangthai").find("Cú pháp: /trangthai"), std::string::npos);
   // A stranger's private chat gets nothing; a linked member's private chat is answered.
   EXPECT_NE(ask("/toila", "zu-7", "zu-7").find("Nguyễn Thị Hoa"), std::string::npos);
+
+  // The bot acts with her rights (a leader of Tổ Toán – Tin), not the service token's: a
+  // nomination in another unit is not hers to see; one in her unit is.
+  auto nominate = [&](const std::string& staff_id, const std::string& unit) {
+    json member = {{"name", "Cán bộ " + staff_id}, {"unit_id", unit}, {"role", "staff"}};
+    http_call("PUT", url(nominations_port_, "/api/nominations/v1/catalogue/staff/" + staff_id),
+              member.dump(), admin());
+    json n = {{"period", "2026"}, {"award", "gk_xa"}, {"subject_kind", "individual"},
+              {"subject_id", staff_id}, {"reason", "Bài giảng điện tử"}};
+    auto r = http_call("POST", url(nominations_port_, "/api/nominations/v1/nominations"), n.dump(),
+                       admin());
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body).value("id", "");
+  };
+  auto other = nominate("gv-van", "to-ngu-van");
+  auto own = nominate("gv-toan", "to-toan-tin");
+  EXPECT_NE(ask("/trangthai " + other).find("Không có đề nghị số " + other), std::string::npos);
+  EXPECT_EQ(ask("/trangthai " + own).find("Không có đề nghị"), std::string::npos);
+  // Demoted to staff: her own nominations only, at once.
+  staff["role"] = "staff";
+  http_call("PUT", url(nominations_port_, "/api/nominations/v1/catalogue/staff/gv-hoa"),
+            staff.dump(), admin());
+  EXPECT_NE(ask("/trangthai " + own).find("Không có đề nghị số " + own), std::string::npos);
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ Router make_router(std::atomic<bool>* slow_started) {
   return r;
 }
 
-Task<std::optional<Principal>> nobody(std::string) {
+Task<std::optional<Principal>> nobody(std::string, std::string) {
   co_return std::nullopt;
 }
 

@@ -21,12 +21,28 @@ class TokenStoreTest : public ::testing::Test {
                                           BootstrapTokens{"admin-bootstrap-secret", "svc-secret"});
   }
 
-  std::optional<Principal> resolve(const std::string& token) {
-    return runner_.run<std::optional<Principal>>([&] { return store_->resolve(token); });
+  std::optional<Principal> resolve(const std::string& token, const std::string& acting_for = "") {
+    return runner_.run<std::optional<Principal>>(
+        [&] { return store_->resolve(token, acting_for); });
   }
+  // As nominations does: the person's record first, then the token.
   IssuedToken issue(const Principal& holder) {
+    put_person(holder);
     const std::string by = "bootstrap-admin";
     return runner_.run<IssuedToken>([&] { return store_->issue(holder, by); });
+  }
+  void put_person(const Principal& who) {
+    Person p{who.subject, who.role, who.name};
+    runner_.run<bool>([&]() -> Task<bool> {
+      co_await store_->put_person(p);
+      co_return true;
+    });
+  }
+  long long remove_person(const std::string& id) {
+    return runner_.run<long long>([&] { return store_->remove_person(id); });
+  }
+  std::vector<TokenInfo> tokens_of(const std::string& id) {
+    return runner_.run<std::vector<TokenInfo>>([&] { return store_->tokens_of(id); });
   }
   bool revoke(const std::string& id) {
     return runner_.run<bool>([&] { return store_->revoke(id); });
@@ -80,9 +96,9 @@ TEST_F(TokenStoreTest, UnknownOrTamperedTokensDoNotResolve) {
   // A record under the right id whose hash does not match the token is not accepted.
   server_.cmd({"HSET", key(issued.id), "hash", crypto::sha256_hex("another")});
   EXPECT_FALSE(resolve(issued.token));
-  // Nor one with an unknown role.
+  // Nor one whose person has an unknown role.
   auto other = issue(Principal{true, Role::Staff, "nv-03", "Y"});
-  server_.cmd({"HSET", key(other.id), "role", "superuser"});
+  server_.cmd({"HSET", "{" + kSchool + "}:auth:person:nv-03", "role", "superuser"});
   EXPECT_FALSE(resolve(other.token));
 }
 
@@ -107,6 +123,46 @@ TEST_F(TokenStoreTest, WithoutBootstrapTokensOnlyStoredTokensResolve) {
   auto p = runner_.run<std::optional<Principal>>([&] { return plain.resolve(issued.token); });
   ASSERT_TRUE(p);
   EXPECT_EQ(p->role, Role::Admin);
+}
+
+// Issue 9, section 2: what a token may do is read from the person's current record.
+TEST_F(TokenStoreTest, TheRoleIsThePersonsCurrentOneAndRemovalRevokesEveryToken) {
+  Principal thu{true, Role::Admin, "gv-thu", "Trần Thị Thu"};
+  auto first = issue(thu);
+  auto second = issue(thu);
+  ASSERT_EQ(resolve(first.token)->role, Role::Admin);
+  put_person(Principal{true, Role::Staff, "gv-thu", "Trần Thị Thu"});  // demoted
+  EXPECT_EQ(resolve(first.token)->role, Role::Staff);
+  EXPECT_EQ(resolve(second.token)->role, Role::Staff);
+
+  auto listed = tokens_of("gv-thu");
+  ASSERT_EQ(listed.size(), 2u);
+  for (const auto& t : listed) {
+    EXPECT_EQ(t.issued_by, "bootstrap-admin");
+    EXPECT_FALSE(t.last_used.empty()) << "both were used above";
+  }
+  EXPECT_TRUE(revoke(first.id));
+  EXPECT_EQ(tokens_of("gv-thu").size(), 1u);
+
+  EXPECT_EQ(remove_person("gv-thu"), 1);
+  EXPECT_FALSE(resolve(second.token));
+  EXPECT_TRUE(tokens_of("gv-thu").empty());
+  EXPECT_EQ(server_.cmd({"KEYS", "{" + kSchool + "}:auth:token:*"}).size(), 0u);
+  // Back under the same id: the old tokens stay dead.
+  put_person(thu);
+  EXPECT_FALSE(resolve(second.token));
+}
+
+TEST_F(TokenStoreTest, OnlyTheServiceActsForAPersonAndWithTheirRightsOnly) {
+  put_person(Principal{true, Role::Leader, "gv-hoa", "Nguyễn Thị Hoa"});
+  auto as_hoa = resolve("svc-secret", "gv-hoa");
+  ASSERT_TRUE(as_hoa);
+  EXPECT_EQ(as_hoa->role, Role::Leader);
+  EXPECT_EQ(as_hoa->subject, "gv-hoa");
+  EXPECT_FALSE(resolve("svc-secret", "gv-khong-co"));
+  EXPECT_FALSE(resolve("admin-bootstrap-secret", "gv-hoa"));
+  auto own = issue(Principal{true, Role::Admin, "bgh-01", "Hiệu trưởng"});
+  EXPECT_FALSE(resolve(own.token, "gv-hoa"));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The catalogue, API tokens and Zalo links: what Ban giám hiệu administers.
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
+#include "core/log.hpp"
 #include "http/json_io.hpp"
 #include "nominations/api/routes.hpp"
 
@@ -70,7 +71,8 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
                co_return http::json(200, to_json(form));
              });
   router.add(
-      Method::Put, base + "/staff/{id}", admin, [&catalogue](Request& req) -> Task<Response> {
+      Method::Put, base + "/staff/{id}", admin,
+      [&catalogue, &tokens](Request& req) -> Task<Response> {
         auto member = parse_staff(with_path_id(req, "id"));
         auto catalogue_ref = co_await catalogue.load();
         const Catalogue& c = *catalogue_ref;
@@ -82,14 +84,25 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
           member.zalo_user_id = old->zalo_user_id;
         else
           member.zalo_user_id.clear();
+        // The person's rights first: a demotion takes effect before the record says so,
+        // never after (start-up re-syncs both should the second write fail).
+        auth::Person person{member.id, parse_role(member.role).value_or(Role::Staff), member.name};
+        co_await tokens.put_person(person);
         co_await catalogue.put(member);
         co_return http::json(200, to_json(member));
       });
   router.add(
-      Method::Delete, base + "/staff/{id}", admin, [&catalogue](Request& req) -> Task<Response> {
-        if (!co_await catalogue.remove_staff(checked_id(req, "id"))) {
-          throw not_found("unknown_staff", "Không có cán bộ mã \"" + req.param("id") + "\".");
+      Method::Delete, base + "/staff/{id}", admin,
+      [&catalogue, &tokens](Request& req) -> Task<Response> {
+        auto id = checked_id(req, "id");
+        auto catalogue_ref = co_await catalogue.load();
+        if (!catalogue_ref->staff_member(id)) {
+          throw not_found("unknown_staff", "Không có cán bộ mã \"" + id + "\".");
         }
+        // Tokens and rights go first: from this moment every service refuses them.
+        auto revoked = co_await tokens.remove_person(id);
+        co_await catalogue.remove_staff(id);
+        log::info("staff_removed", {{"staff_id", id}, {"tokens_revoked", revoked}});
         Response res;
         res.status = 204;
         res.content_type.clear();
@@ -106,12 +119,30 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
                if (!m)
                  throw unprocessable("unknown_staff", "Không có cán bộ mã \"" + staff_id + "\".");
                Principal holder{true, parse_role(m->role).value_or(Role::Staff), m->id, m->name};
+               std::vector<auth::Person> person{{m->id, holder.role, m->name}};
+               co_await tokens.add_missing_people(person);
                auto issued = co_await tokens.issue(holder, req.principal.subject);
                co_return http::json(201, {{"token", issued.token},
                                           {"id", issued.id},
                                           {"staff_id", m->id},
                                           {"role", m->role},
                                           {"note", "Mã chỉ hiển thị một lần; hãy lưu lại ngay."}});
+             });
+  router.add(Method::Get, kApiBase + "/staff/{id}/tokens", admin,
+             [&catalogue, &tokens](Request& req) -> Task<Response> {
+               auto id = checked_id(req, "id");
+               auto catalogue_ref = co_await catalogue.load();
+               if (!catalogue_ref->staff_member(id)) {
+                 throw not_found("unknown_staff", "Không có cán bộ mã \"" + id + "\".");
+               }
+               auto list = co_await tokens.tokens_of(id);
+               json items = json::array();
+               for (const auto& t : list) {
+                 json item = {{"id", t.id}, {"issued_by", t.issued_by}, {"issued_at", t.issued_at}};
+                 item["last_used"] = t.last_used.empty() ? json(nullptr) : json(t.last_used);
+                 items.push_back(std::move(item));
+               }
+               co_return http::json(200, {{"staff_id", id}, {"tokens", std::move(items)}});
              });
   router.add(Method::Delete, kApiBase + "/tokens/{id}", admin,
              [&tokens](Request& req) -> Task<Response> {

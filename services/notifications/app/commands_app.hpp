@@ -26,9 +26,10 @@ class CommandsApp {
  private:
   Task<std::optional<std::string>> run(const ParsedCommand& c, const BotUpdate& u,
                                        const nlohmann::json& caller);
-  Task<std::string> deadlines();
-  Task<std::string> reports(int year);
-  Task<std::string> quotas(const std::string& period);
+  // `acting_for`: the staff id whose rights the calls carry.
+  Task<std::string> deadlines(const std::string& acting_for);
+  Task<std::string> reports(int year, const std::string& acting_for);
+  Task<std::string> quotas(const std::string& period, const std::string& acting_for);
   OutboxApp& outbox_;
   ServicesClient& services_;
   const Settings& settings_;

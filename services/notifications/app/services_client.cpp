@@ -29,21 +29,26 @@ ServicesClient::ServicesClient(const std::string& nominations_url, const std::st
       token_(std::move(token)) {}
 
 Task<ServiceAnswer> ServicesClient::nominations(http::Method method, std::string path,
-                                                std::string body) {
-  co_return co_await call(nominations_, method, std::move(path), std::move(body));
+                                                std::string body, std::string acting_for) {
+  co_return co_await call(nominations_, method, std::move(path), std::move(body),
+                          std::move(acting_for));
 }
 
-Task<ServiceAnswer> ServicesClient::reports(std::string path) {
-  co_return co_await call(reports_, http::Method::Get, std::move(path), "");
+Task<ServiceAnswer> ServicesClient::reports(std::string path, std::string acting_for) {
+  std::string no_body;
+  co_return co_await call(reports_, http::Method::Get, std::move(path), std::move(no_body),
+                          std::move(acting_for));
 }
 
 Task<ServiceAnswer> ServicesClient::call(http::HttpClient& client, http::Method method,
-                                         std::string path, std::string body) {
+                                         std::string path, std::string body,
+                                         std::string acting_for) {
   http::ClientCall c;
   c.method = method;
   c.path = std::move(path);
   c.body = std::move(body);
   if (!token_.empty()) c.headers.emplace_back("Authorization", "Bearer " + token_);
+  if (!acting_for.empty()) c.headers.emplace_back("X-Acting-For", std::move(acting_for));
   if (!c.body.empty()) c.headers.emplace_back("Content-Type", "application/json");
   auto res = co_await client.send(std::move(c));
   ServiceAnswer a;

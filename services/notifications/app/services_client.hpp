@@ -20,12 +20,16 @@ class ServicesClient {
  public:
   ServicesClient(const std::string& nominations_url, const std::string& reports_url,
                  std::string token, std::chrono::milliseconds timeout);
-  Task<ServiceAnswer> nominations(http::Method method, std::string path, std::string body = "");
-  Task<ServiceAnswer> reports(std::string path);
+  // `acting_for`: the staff id of the colleague who typed a chat command. The call then
+  // carries X-Acting-For and the other service answers with that person's current rights,
+  // not the service token's (auth::TokenStore::resolve). "" for the service's own calls.
+  Task<ServiceAnswer> nominations(http::Method method, std::string path, std::string body = "",
+                                  std::string acting_for = "");
+  Task<ServiceAnswer> reports(std::string path, std::string acting_for = "");
 
  private:
   Task<ServiceAnswer> call(http::HttpClient& client, http::Method method, std::string path,
-                           std::string body);
+                           std::string body, std::string acting_for);
   http::HttpClient nominations_;
   http::HttpClient reports_;
   std::string token_;

@@ -17,8 +17,10 @@ void add_contribution_routes(http::Router& router, RouteDeps d) {
   const std::string base = kApiBase + "/contributions/{year}";
 
   // The chat's /hanchot and /baocao read who has submitted through the service token.
+  // Which units have sent their part is told to the whole staff group by the reminders,
+  // so every staff member may read it (and ask the bot for it with their own rights).
   const Access status_readers =
-      Access::roles_of({Role::Admin, Role::Council, Role::Leader, Role::Service});
+      Access::roles_of({Role::Admin, Role::Council, Role::Leader, Role::Staff, Role::Service});
   router.add(Method::Get, base, status_readers, [&app](Request& req) -> Task<Response> {
     int year = checked_year(req.param("year"));
     auto body = co_await app.contributions(req.principal, year);
