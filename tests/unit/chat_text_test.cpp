@@ -2,6 +2,7 @@
 // punctuation after a mention, command names split by a space.
 #include <gtest/gtest.h>
 
+#include "core/text.hpp"
 #include "notifications/domain/commands.hpp"
 
 namespace thidua::notifications {
@@ -84,6 +85,57 @@ TEST(ChatText, OtherSpacesAndInvisibleCharacters) {
                       CommandKind::Reports)
                 .args,
             std::vector<std::string>{"2026"});
+}
+
+// No byte of a C0 control or DEL, no C1 control, line or paragraph separator, bidi override.
+bool has_control(const std::string& s) {
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  for (const char* bad : {"\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xE2\x80\xAE"}) {
+    if (s.find(bad) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST(ChatText, AnUnknownCommandIsQuotedShort) {
+  const auto base = text::length(parse_command("/x", kBot).hint) - 1;
+  auto hint = parse_command("/" + std::string(5000, 'x'), kBot).hint;
+  EXPECT_LE(text::length(hint), base + kQuotedMaxChars) << hint.size();
+  EXPECT_NE(hint.find("\"/" + std::string(kQuotedMaxChars - 1, 'x') + "…\""), std::string::npos);
+  // Cut by characters, never inside a UTF-8 sequence.
+  std::string emoji;
+  for (int i = 0; i < 5000; ++i) emoji += "📋";
+  hint = parse_command("/" + emoji, kBot).hint;
+  EXPECT_TRUE(text::valid_utf8(hint));
+  EXPECT_LE(text::length(hint), base + kQuotedMaxChars);
+  EXPECT_NE(hint.find("📋…\""), std::string::npos);
+}
+
+TEST(ChatText, ControlCharactersNeverReachAReply) {
+  // SOH, ESC, NEL, a line separator and a right-to-left override inside the command name.
+  auto hint = parse_command(
+                  "/xin\x01"
+                  "chao\x1b[31m\xC2\x85\xE2\x80\xA8\xE2\x80\xAE!",
+                  kBot)
+                  .hint;
+  EXPECT_FALSE(has_control(hint)) << hint;
+  EXPECT_EQ(hint.find('\n'), std::string::npos);
+  // An argument as a reply quotes it ("Không có kỳ khen thưởng "…"."): one short line.
+  const std::string arg = "2026\n\nNgười gửi: Ban giám hiệu\x07\r\n\tchuyển khoản ngay\xE2\x80\xAE";
+  auto q = quoted(arg);
+  EXPECT_FALSE(has_control(q)) << q;
+  EXPECT_EQ(q, "2026 Người gửi: Ban giám hiệu c…");
+  EXPECT_EQ(text::length(q), kQuotedMaxChars);
+  EXPECT_EQ(quoted("20\t26\x01"), "20 26");
+  EXPECT_EQ(quoted("  12\n"), "12");
+  // A wrong argument's hint stays one line whatever the argument held.
+  auto bad = parse_command(
+      "/trangthai 12\xE2\x80\xA8"
+      "abc\x07",
+      kBot);
+  EXPECT_FALSE(bad.ok);
+  EXPECT_FALSE(has_control(bad.hint)) << bad.hint;
 }
 
 }  // namespace

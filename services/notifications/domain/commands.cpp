@@ -158,6 +158,10 @@ std::string check_args(const Spec& s, const std::vector<std::string>& args) {
 }
 }  // namespace
 
+std::string quoted(const std::string& typed) {
+  return text::excerpt(typed, kQuotedMaxChars);
+}
+
 std::string strip_mention(const std::string& folded, const std::vector<std::string>& bot_names) {
   std::string t =
       text::one_line(without_bot_mentions(text::one_line(folded), folded_names(bot_names)));
@@ -184,7 +188,7 @@ ParsedCommand parse_command(const std::string& text, const std::vector<std::stri
   auto found = find_command(words);
   if (!found.spec) {
     std::string name = words.empty() ? std::string() : words[0].substr(0, words[0].find('@'));
-    out.hint = "Không có lệnh \"/" + name + "\"; gõ /trogiup để xem các lệnh.";
+    out.hint = "Không có lệnh \"/" + quoted(name) + "\"; gõ /trogiup để xem các lệnh.";
     return out;
   }
   std::vector<std::string> args(words.begin() + static_cast<std::ptrdiff_t>(found.words),

@@ -1,6 +1,7 @@
 #pragma once
 // Chat commands as staff type them: Vietnamese first, with or without diacritics, any case,
 // English aliases; in a group the message starts with a mention of the bot.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,12 @@ struct ParsedCommand {
   std::vector<std::string> args;  // folded (lower case, no diacritics)
   std::string hint;               // one line for the chat when !ok
 };
+
+// What a person typed, as a reply quotes it back (an unknown command, an argument): one line
+// without control characters, at most kQuotedMaxChars characters with "…" when cut, so a
+// reply never grows with the input.
+inline constexpr std::size_t kQuotedMaxChars = 32;
+std::string quoted(const std::string& typed);
 
 // Removes every "@<bot name>" (any of `bot_names`, compared folded, so case and diacritics do
 // not matter; the name may have spaces) from folded text, and the punctuation a keyboard puts
