@@ -1,8 +1,11 @@
 #include "core/text.hpp"
 
+#include <vector>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include "core/errors.hpp"
 
@@ -21,6 +24,36 @@ icu::UnicodeString decode(std::string_view s) {
     throw bad_request("invalid_utf8", "Văn bản gửi lên không phải UTF-8 hợp lệ.");
   }
   return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+// Code points of one_line(s).
+std::vector<UChar32> line_code_points(std::string_view s) {
+  std::vector<UChar32> out;
+  bool space = false;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) c = 0xFFFD;
+    if (u_isUWhiteSpace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    auto type = u_charType(c);
+    if (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR) continue;
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string utf8_of(const std::vector<UChar32>& code_points) {
+  icu::UnicodeString u;
+  for (UChar32 c : code_points) u.append(c);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
 }
 }  // namespace
 
@@ -98,6 +131,19 @@ std::size_t boundary_before(std::string_view s, std::size_t byte_limit) {
     --byte_limit;
   }
   return byte_limit;
+}
+
+std::string one_line(std::string_view s) {
+  return utf8_of(line_code_points(s));
+}
+
+std::string excerpt(std::string_view s, std::size_t max_chars) {
+  auto cps = line_code_points(s);
+  if (cps.size() <= max_chars) return utf8_of(cps);
+  cps.resize(max_chars == 0 ? 0 : max_chars - 1);
+  while (!cps.empty() && cps.back() == ' ') cps.pop_back();
+  if (max_chars > 0) cps.push_back(0x2026);  // …
+  return utf8_of(cps);
 }
 
 }  // namespace thidua::text

@@ -16,5 +16,12 @@ std::string fold(std::string_view s);
 std::size_t length(std::string_view s);
 // Byte offset of the code point boundary at or before `byte_limit`.
 std::size_t boundary_before(std::string_view s, std::size_t byte_limit);
+// One line of plain text: control and format characters (zero-width space, bidi marks)
+// dropped, every run of white space (line breaks, no-break space) as one ' ', trimmed.
+// Never throws: a byte that is not UTF-8 becomes U+FFFD.
+std::string one_line(std::string_view s);
+// one_line(s) cut to at most `max_chars` code points, the last of them "…" when cut: the
+// form in which a reply quotes what a person typed.
+std::string excerpt(std::string_view s, std::size_t max_chars);
 
 }  // namespace thidua::text

@@ -90,5 +90,43 @@ TEST(Text, BoundaryBeforeNeverSplitsACodePoint) {
   EXPECT_TRUE(text::valid_utf8(cut));
 }
 
+TEST(Text, OneLineDropsControlsAndJoinsSpaces) {
+  EXPECT_EQ(text::one_line(""), "");
+  EXPECT_EQ(text::one_line("  Hạn \t chót\r\n  30/10 "), "Hạn chót 30/10");
+  EXPECT_EQ(text::one_line("a\x01\x1b\x7f"
+                           "b"),
+            "ab");  // C0 controls, DEL
+  EXPECT_EQ(text::one_line("a\xC2\xA0"
+                           "b\xE2\x80\xA8"
+                           "c"),
+            "a b c");  // NBSP, U+2028
+  EXPECT_EQ(text::one_line("a\xE2\x80\x8B"
+                           "b\xE2\x80\xAE"
+                           "c"),
+            "abc");                       // ZWSP, RLO
+  EXPECT_EQ(text::one_line(kNfd), kNfd);  // combining marks stay
+  EXPECT_EQ(text::one_line("a\xFF"
+                           "b"),
+            "a\xEF\xBF\xBD"
+            "b");  // not UTF-8: U+FFFD
+}
+
+TEST(Text, ExcerptCutsByCharacters) {
+  EXPECT_EQ(text::excerpt("Hạn chót", 8), "Hạn chót");
+  EXPECT_EQ(text::excerpt("Hạn chót", 7), "Hạn ch…");
+  EXPECT_EQ(text::excerpt("Hạn chót", 5), "Hạn…");  // no space before the ellipsis
+  EXPECT_EQ(text::excerpt("ệệệ", 2), "ệ…");
+  EXPECT_EQ(text::excerpt("abc", 0), "");
+  std::string many;
+  for (int i = 0; i < 5000; ++i) many += "📋";
+  auto cut = text::excerpt(many, 32);
+  EXPECT_TRUE(text::valid_utf8(cut));
+  EXPECT_EQ(text::length(cut), 32u);
+  EXPECT_EQ(text::excerpt("a\nb\x01"
+                          "c",
+                          10),
+            "a bc");
+}
+
 }  // namespace
 }  // namespace thidua

@@ -97,7 +97,7 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       std::string path = "/api/nominations/v1/nominations/" + c.args[0];
       auto a = co_await services_.nominations(http::Method::Get, path, no_body, me);
       // 404 also for a colleague's nomination the person may not see, as in the API.
-      if (a.status == 404) co_return "Không có đề nghị số " + c.args[0] + ".";
+      if (a.status == 404) co_return "Không có đề nghị số " + quoted(c.args[0]) + ".";
       if (!a.ok()) co_return std::string(kNominationsDown);
       co_return reply_nomination(a.body);
     }
@@ -142,7 +142,7 @@ Task<std::string> CommandsApp::quotas(const std::string& period, const std::stri
   std::string path = "/api/nominations/v1/quotas?period=" + encode_segment(period);
   auto a = co_await services_.nominations(http::Method::Get, path, "", acting_for);
   if (a.status == 404 || a.status == 400 || a.status == 422)
-    co_return "Không có kỳ khen thưởng \"" + period + "\".";
+    co_return "Không có kỳ khen thưởng \"" + quoted(period) + "\".";
   if (!a.ok()) co_return std::string(kNominationsDown);
   co_return reply_quotas(a.body);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <sstream>
+#include <string_view>
 
 #include "core/text.hpp"
 
@@ -30,11 +31,90 @@ const std::vector<Spec>& specs() {
   return all;
 }
 
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
+// What phone keyboards put between a mention and the command, or after the command.
+constexpr std::string_view kSeparators[] = {" ", ",", ":", ";", ".",  "!", "?",
+                                            "-", "–", "—", "…", "，", "："};
+// A command name typed as words ("/han chot") is looked up joined, up to this many words.
+constexpr std::size_t kMaxNameWords = 3;
+
+std::string_view trim_separators(std::string_view t) {
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (auto sep : kSeparators) {
+      if (t.starts_with(sep)) t.remove_prefix(sep.size()), cut = true;
+      if (t.ends_with(sep)) t.remove_suffix(sep.size()), cut = true;
+    }
+  }
+  return t;
+}
+
+// The bot's names as typed text is compared with them: folded, one line, no leading '@',
+// longest first so that "Bot Thi đua VP1" wins over a shorter "Bot".
+std::vector<std::string> folded_names(const std::vector<std::string>& bot_names) {
+  std::vector<std::string> out;
+  for (const auto& name : bot_names) {
+    std::string n = text::fold(text::one_line(name));
+    if (!n.empty() && n[0] == '@') n.erase(0, 1);
+    if (!n.empty()) out.push_back(std::move(n));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return out;
+}
+
+// A name ends where a word ends: "@bot thi dua vp12" is not a mention of "bot thi dua vp1".
+bool ends_word(const std::string& t, std::size_t i) {
+  if (i >= t.size()) return true;
+  auto c = static_cast<unsigned char>(t[i]);
+  return c < 0x80 && !std::isalnum(c) && c != '_';
+}
+
+// Every "@<bot name>" replaced by a space, wherever it stands: before the command, glued to it
+// ("/hanchot@Bot Thi đua VP1") or at the end.
+std::string without_bot_mentions(std::string t, const std::vector<std::string>& names) {
+  for (auto at = t.find('@'); at != std::string::npos; at = t.find('@', at)) {
+    auto it = std::find_if(names.begin(), names.end(), [&](const std::string& n) {
+      return t.compare(at + 1, n.size(), n) == 0 && ends_word(t, at + 1 + n.size());
+    });
+    if (it == names.end()) {
+      ++at;
+      continue;
+    }
+    t.replace(at, 1 + it->size(), " ");
+  }
+  return t;
+}
+
+std::vector<std::string> split_words(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+const Spec* spec_named(std::string_view name) {
+  for (const auto& s : specs()) {
+    if (std::find(s.names.begin(), s.names.end(), name) != s.names.end()) return &s;
+  }
+  return nullptr;
+}
+
+struct Found {
+  const Spec* spec = nullptr;
+  std::size_t words = 0;  // how many leading words the name took
+};
+
+// The command the leading words name: the first word alone, or, only when that is no command,
+// the first words joined ("/bao cao 2026"), so a real argument never becomes part of the name.
+Found find_command(const std::vector<std::string>& words) {
+  std::string joined;
+  for (std::size_t k = 0; k < words.size() && k < kMaxNameWords; ++k) {
+    joined += words[k];
+    auto at = joined.find('@');  // "/hanchot@otherbot": what follows '@' names another bot
+    if (const Spec* s = spec_named(std::string_view(joined).substr(0, at))) return {s, k + 1};
+    if (at != std::string::npos) break;
+  }
+  return {};
 }
 
 bool all_of(const std::string& s, int (*pred)(int), const char* extra) {
@@ -78,19 +158,22 @@ std::string check_args(const Spec& s, const std::vector<std::string>& args) {
 }
 }  // namespace
 
+std::string quoted(const std::string& typed) {
+  return text::excerpt(typed, kQuotedMaxChars);
+}
+
 std::string strip_mention(const std::string& folded, const std::vector<std::string>& bot_names) {
-  std::string t = trim(folded);
-  if (t.empty() || t[0] != '@') return t;
-  for (const auto& name : bot_names) {
-    std::string n = text::fold(name);
-    if (!n.empty() && n[0] == '@') n.erase(0, 1);
-    if (!n.empty() && t.compare(1, n.size(), n) == 0) return trim(t.substr(1 + n.size()));
-  }
-  auto slash = t.find('/');
-  if (slash != std::string::npos) return trim(t.substr(slash));
+  std::string t =
+      text::one_line(without_bot_mentions(text::one_line(folded), folded_names(bot_names)));
+  std::string_view v = trim_separators(t);
+  if (v.empty() || v[0] != '@') return std::string(v);
+  // Another name before the command is dropped up to the '/'.
+  if (auto slash = v.find('/'); slash != std::string_view::npos)
+    return std::string(v.substr(slash));
   // A mention and no command: drop the first word, the rest is read as free text.
-  auto space = t.find(' ');
-  return space == std::string::npos ? std::string() : trim(t.substr(space));
+  auto space = v.find(' ');
+  return space == std::string_view::npos ? std::string()
+                                         : std::string(trim_separators(v.substr(space)));
 }
 
 ParsedCommand parse_command(const std::string& text, const std::vector<std::string>& bot_names) {
@@ -101,21 +184,19 @@ ParsedCommand parse_command(const std::string& text, const std::vector<std::stri
     out.hint = "Bot chỉ hiểu lệnh bắt đầu bằng \"/\"; gõ /trogiup để xem các lệnh.";
     return out;
   }
-  std::istringstream words(body.substr(1));
-  std::string name;
-  words >> name;
-  if (auto at = name.find('@'); at != std::string::npos) name.erase(at);  // "/hanchot@bot"
-  std::vector<std::string> args;
-  for (std::string w; words >> w;) args.push_back(w);
-  for (const auto& s : specs()) {
-    if (std::find(s.names.begin(), s.names.end(), name) == s.names.end()) continue;
-    out.kind = s.kind;
-    out.hint = check_args(s, args);
-    out.ok = out.hint.empty();
-    if (out.ok) out.args = std::move(args);
+  auto words = split_words(body.substr(1));
+  auto found = find_command(words);
+  if (!found.spec) {
+    std::string name = words.empty() ? std::string() : words[0].substr(0, words[0].find('@'));
+    out.hint = "Không có lệnh \"/" + quoted(name) + "\"; gõ /trogiup để xem các lệnh.";
     return out;
   }
-  out.hint = "Không có lệnh \"/" + name + "\"; gõ /trogiup để xem các lệnh.";
+  std::vector<std::string> args(words.begin() + static_cast<std::ptrdiff_t>(found.words),
+                                words.end());
+  out.kind = found.spec->kind;
+  out.hint = check_args(*found.spec, args);
+  out.ok = out.hint.empty();
+  if (out.ok) out.args = std::move(args);
   return out;
 }
 

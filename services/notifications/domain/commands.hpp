@@ -1,6 +1,7 @@
 #pragma once
 // Chat commands as staff type them: Vietnamese first, with or without diacritics, any case,
 // English aliases; in a group the message starts with a mention of the bot.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -15,12 +16,21 @@ struct ParsedCommand {
   std::string hint;               // one line for the chat when !ok
 };
 
-// Removes a leading "@<bot name>" (any of `bot_names`, compared folded) from folded text;
-// an unknown mention before a command is dropped up to the '/'.
+// What a person typed, as a reply quotes it back (an unknown command, an argument): one line
+// without control characters, at most kQuotedMaxChars characters with "…" when cut, so a
+// reply never grows with the input.
+inline constexpr std::size_t kQuotedMaxChars = 32;
+std::string quoted(const std::string& typed);
+
+// Removes every "@<bot name>" (any of `bot_names`, compared folded, so case and diacritics do
+// not matter; the name may have spaces) from folded text, and the punctuation a keyboard puts
+// around a command ("@Bot, /hanchot."); an unknown mention before a command is dropped up to
+// the '/'.
 std::string strip_mention(const std::string& folded, const std::vector<std::string>& bot_names);
 
-// Reads one message. Text that is not a command, an unknown command and wrong arguments all
-// give ok=false with a hint, never silence.
+// Reads one message. A command name typed as words ("/han chot") is read joined when its
+// first word is no command. Text that is not a command, an unknown command and wrong
+// arguments all give ok=false with a hint, never silence.
 ParsedCommand parse_command(const std::string& text, const std::vector<std::string>& bot_names);
 
 // The /trogiup answer; `contact` is the person named in the plan for difficulties.
