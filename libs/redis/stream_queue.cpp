@@ -32,6 +32,15 @@ redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
 return 1
 )lua");
 
+// KEYS: stream. ARGV: group, consumer, id. 1 when the consumer still held the entry (its
+// idle time is now 0), 0 when another consumer holds it or it was acknowledged.
+const RedisScript kKeepClaim(R"lua(
+local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1, ARGV[2])
+if #p == 0 then return 0 end
+redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'JUSTID')
+return 1
+)lua");
+
 StreamEntry parse_entry(const RedisReply& r) {
   StreamEntry e;
   if (!r.is_array() || r.elements.size() < 2) return e;
@@ -128,6 +137,14 @@ Task<std::vector<StreamEntry>> StreamQueue::read(RedisClient& blocking, const st
 
 Task<void> StreamQueue::ack(RedisClient& redis, const std::string& id) const {
   co_await redis.call("XACK", keys_.stream, keys_.group, id);
+}
+
+Task<bool> StreamQueue::keep_claim(RedisClient& redis, const std::string& id,
+                                  const std::string& consumer) const {
+  std::vector<std::string> keys{keys_.stream};
+  std::vector<std::string> args{keys_.group, consumer, id};
+  auto reply = co_await redis.eval(kKeepClaim, std::move(keys), std::move(args));
+  co_return reply.number() == 1;
 }
 
 Task<std::vector<StreamEntry>> StreamQueue::reclaim(RedisClient& redis, const std::string& consumer,
@@ -255,9 +272,14 @@ Task<void> run_stream_worker(const StreamQueue& queue, RedisClient& redis, Redis
       if (entries.empty()) {
         entries = co_await queue.read(blocking, options.consumer, options.batch, options.block);
       }
-      for (const auto& entry : entries) {
+      for (auto& entry : entries) {
+        entry.consumer = options.consumer;
+        bool held = co_await queue.keep_claim(redis, entry.id, options.consumer);
+        if (!held) continue;  // waited too long behind others and was reclaimed
         Disposition d = co_await handle_safely(handle, entry);
-        if (d.kind == Disposition::Kind::Done) {
+        if (d.kind == Disposition::Kind::Abandon) {
+          log::warn("queue_claim_lost", {{"stream", queue.keys().stream}, {"id", entry.id}});
+        } else if (d.kind == Disposition::Kind::Done) {
           co_await queue.ack(redis, entry.id);
         } else if (d.kind == Disposition::Kind::Defer) {
           co_await queue.defer(redis, entry, d.due);

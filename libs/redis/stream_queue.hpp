@@ -21,6 +21,7 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 struct StreamEntry {
   std::string id;
   Fields fields;
+  std::string consumer;  // who holds it now (set by run_stream_worker), for keep_claim
   std::string field(const std::string& name) const;  // "" when absent
   int attempt() const;                               // 0 on the first delivery
 };
@@ -45,6 +46,11 @@ class StreamQueue {
   Task<std::vector<StreamEntry>> read(RedisClient& blocking, const std::string& consumer, int count,
                                       std::chrono::milliseconds block) const;
   Task<void> ack(RedisClient& redis, const std::string& id) const;
+  // Keeps `consumer`'s claim on entry `id` fresh (its idle time back to 0), so that no other
+  // worker reclaims it while this one still works on it; false when the claim is lost
+  // (another consumer reclaimed it, or it was acknowledged): then leave the entry alone.
+  Task<bool> keep_claim(RedisClient& redis, const std::string& id,
+                        const std::string& consumer) const;
   // Entries other consumers took more than `min_idle` ago without acknowledging.
   Task<std::vector<StreamEntry>> reclaim(RedisClient& redis, const std::string& consumer,
                                          std::chrono::milliseconds min_idle, int count) const;
@@ -74,7 +80,8 @@ class StreamQueue {
 
 // What a handler decided about one entry.
 struct Disposition {
-  enum class Kind { Done, Retry, Fail, Defer };
+  // Abandon: the claim was lost to another worker; touch nothing (see keep_claim).
+  enum class Kind { Done, Retry, Fail, Defer, Abandon };
   Kind kind = Kind::Done;
   std::string reason;
   Instant due{};  // Defer only
@@ -82,6 +89,7 @@ struct Disposition {
   static Disposition retry(std::string why) { return {Kind::Retry, std::move(why), {}}; }
   static Disposition fail(std::string why) { return {Kind::Fail, std::move(why), {}}; }
   static Disposition defer(Instant until) { return {Kind::Defer, {}, until}; }
+  static Disposition abandon() { return {Kind::Abandon, {}, {}}; }
 };
 
 struct WorkerOptions {
@@ -99,6 +107,9 @@ struct WorkerOptions {
 
 // Runs until `stopping()` is true: promotes due retries, reclaims stale entries, reads new
 // ones and hands each to `handle`; acknowledges, retries or dead-letters as it decides.
+// The claim on each entry of a batch is renewed just before it is handled (an entry that
+// waited behind slow ones is skipped when another worker has taken it meanwhile); a handler
+// that works long renews it again with keep_claim.
 Task<void> run_stream_worker(const StreamQueue& queue, RedisClient& redis, RedisClient& blocking,
                              WorkerOptions options,
                              std::function<Task<Disposition>(const StreamEntry&)> handle,

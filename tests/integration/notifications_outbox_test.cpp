@@ -249,6 +249,35 @@ TEST_F(NotificationsOutbox, VisibilityTimeoutNotAboveTheZaloTimeoutIsRefusedAtSt
   EXPECT_NE(p.log().find("ZALO_TIMEOUT_MS"), std::string::npos) << p.log();
 }
 
+std::vector<std::string> texts_of(const json& sends) {
+  std::vector<std::string> out;
+  for (const auto& c : sends) out.push_back(c["text"].get<std::string>());
+  return out;
+}
+
+// Zalo answers each part in 0.7 s; the claim (1.2 s) would lapse during a four-part message
+// unless the worker renews it: before, a second worker took the message and sent parts twice.
+TEST_F(NotificationsOutbox, ASlowZaloDoesNotLetAnotherWorkerSendThePartsAgain) {
+  start_service({{"THIDUA_DELIVERY_WORKERS", "2"},
+                 {"ZALO_TIMEOUT_MS", "1000"},
+                 {"THIDUA_VISIBILITY_TIMEOUT_MS", "1200"}});
+  json f = {{"mode", "timeout"}, {"count", 4}, {"delay_ms", 700}, {"method", "sendMessage"}};
+  ASSERT_EQ(http_call("POST", zalo("/__fake/fail"), f.dump(), {{"Content-Type", "application/json"}})
+                .status,
+            200);
+  std::string text;
+  for (int part = 0; part < 4; ++part) text += std::string(1900, static_cast<char>('a' + part)) + " ";
+  auto r = post_message({{"target", "group"}, {"text", text}});
+  ASSERT_EQ(r.status, 202) << r.body;
+  auto id = json::parse(r.body)["id"].get<std::string>();
+  ASSERT_TRUE(wait_until([&] { return message_state(id) == "sent"; }, 20000));
+  std::this_thread::sleep_for(std::chrono::milliseconds(2000));  // a reclaim would show now
+  auto ok = texts_of(sends("ok"));
+  ASSERT_EQ(ok.size(), 4u);  // each part once
+  EXPECT_EQ(std::set<std::string>(ok.begin(), ok.end()).size(), 4u);
+  EXPECT_TRUE(std::is_sorted(ok.begin(), ok.end())) << "parts out of order";  // a…, b…, c…, d…
+}
+
 TEST_F(NotificationsOutbox, WrongWebhookSecretIs401AndStoresNothing) {
   start_service();
   json update = {{"event_name", "message.text.received"},

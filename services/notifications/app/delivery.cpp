@@ -38,6 +38,10 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
     nlohmann::json sending = {{"attempt", entry.attempt() + 1}};
     if (parts.size() > 1)
       sending["part"] = std::to_string(i + 1) + "/" + std::to_string(parts.size());
+    // A slow Zalo must not let the claim lapse between parts: renewed before each call,
+    // and given up (never sent twice) if another worker has already taken the message.
+    bool held = co_await store_.keep_claim(entry);
+    if (!held) co_return Disposition::abandon();
     co_await store_.record(id, state::kSending, sending);
     auto r = co_await messenger_.send(m->chat_id, parts[i]);
     if (r.kind == SendResult::Kind::Retryable) co_return Disposition::retry(r.error);

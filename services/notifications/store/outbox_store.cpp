@@ -178,6 +178,10 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
   co_return out;
 }
 
+Task<bool> OutboxStore::keep_claim(const StreamEntry& entry) {
+  co_return co_await queue_.keep_claim(redis_.local(), entry.id, entry.consumer);
+}
+
 Task<bool> OutboxStore::seen_key(const std::string& idempotency_key) {
   auto r = co_await redis_.local().call("EXISTS", keys_("idem:" + idempotency_key));
   co_return r.number() == 1;

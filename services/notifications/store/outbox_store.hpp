@@ -55,6 +55,8 @@ class OutboxStore {
   Task<EnqueueResult> enqueue(const NewMessage& m, const std::string& chat_id,
                               const std::string& idempotency_key, std::optional<Instant> due);
   Task<bool> seen_key(const std::string& idempotency_key);
+  // Renews the delivery worker's claim on `entry` (StreamQueue::keep_claim).
+  Task<bool> keep_claim(const StreamEntry& entry);
   Task<std::optional<StoredMessage>> load(const std::string& id);
   Task<nlohmann::json> history(const std::string& id);
   // Sets `state` (and `fields`) and appends a history entry, atomically.
