@@ -87,9 +87,10 @@ TEST_F(E2eTest, NominationIsAnnouncedOnceInTheGroupAndReadsBack) {
   EXPECT_EQ(stored["status"], "submitted");
   EXPECT_EQ(stored["award"], "gk_xa");
 
-  auto before = local_date(std::chrono::system_clock::now());
+  // The service's clock, not the wall clock: under THIDUA_TEST_FAKETIME they differ.
+  auto before = local_date(testing::services_now().first);
   auto deadline = http_call("GET", url("reports", "/api/reports/v1/deadlines/next"));
-  auto after = local_date(std::chrono::system_clock::now());
+  auto after = local_date(testing::services_now().second);
   ASSERT_EQ(deadline.status, 200) << deadline.body;
   auto next = json::parse(deadline.body);
   // The same local day before and after the call, unless the call straddled midnight.

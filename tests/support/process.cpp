@@ -66,17 +66,38 @@ std::string test_faketime() {
   return v ? v : "";
 }
 
-std::map<std::string, std::string> faked_clock_env(const std::string& ict) {
+namespace {
+// When the test binary started: before any service it starts.
+const auto kBinaryStarted = std::chrono::steady_clock::now();
+
+std::time_t utc_of_ict(const std::string& ict) {
   std::tm tm{};
   std::istringstream in(ict);
   in >> std::get_time(&tm, "%Y-%m-%d %H:%M:%S");
   if (in.fail() || in.peek() != std::char_traits<char>::eof()) {
     throw std::invalid_argument("not a time of the form YYYY-MM-DD HH:MM:SS: " + ict);
   }
+  // Asia/Ho_Chi_Minh is UTC+7 all year: the UTC instant is 7 hours earlier.
+  return ::timegm(&tm) - 7 * 3600;
+}
+}  // namespace
+
+std::pair<std::chrono::system_clock::time_point, std::chrono::system_clock::time_point>
+services_now() {
+  auto pinned = test_faketime();
+  if (pinned.empty()) {
+    auto now = std::chrono::system_clock::now();
+    return {now, now};
+  }
+  auto start = std::chrono::system_clock::from_time_t(utc_of_ict(pinned));
+  auto ran = std::chrono::steady_clock::now() - kBinaryStarted;
+  return {start, start + std::chrono::duration_cast<std::chrono::system_clock::duration>(ran)};
+}
+
+std::map<std::string, std::string> faked_clock_env(const std::string& ict) {
+  std::time_t utc = utc_of_ict(ict);
   auto lib = faketime_library();
   if (lib.empty()) throw std::runtime_error("libfaketime is missing: apt-get install faketime");
-  // Asia/Ho_Chi_Minh is UTC+7 all year: the UTC instant is 7 hours earlier.
-  std::time_t utc = ::timegm(&tm) - 7 * 3600;
   std::tm utc_tm{};
   ::gmtime_r(&utc, &utc_tm);
   char buf[32];

@@ -3,6 +3,7 @@
 // server) started with their own environment and output file, stopped by signal.
 #include <sys/types.h>
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <string>
@@ -37,6 +38,12 @@ std::map<std::string, std::string> faked_clock_env(const std::string& ict);
 std::string test_faketime();
 // The path of libfaketime, or "" when it is not installed.
 std::string faketime_library();
+// What the clock of a service started by the fixtures reads now, as bounds: the real clock
+// twice when THIDUA_TEST_FAKETIME is unset; otherwise from the pinned instant (a service
+// just started) to that instant plus the time this test binary has run (one started first).
+// A test compares what a service says about "today" with these, never with the wall clock.
+std::pair<std::chrono::system_clock::time_point, std::chrono::system_clock::time_point>
+services_now();
 
 class Process {
  public:
