@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Checks the operations files (not part of CI): shellcheck on every script, the C++ layout
-# against .clang-format, YAML syntax of k8s/ and deploy/docker-compose.yml, and `nginx -t` on
-# deploy/nginx.conf as run-local.sh renders it. Each check is skipped when its tool is
-# missing (shellcheck, clang-format, python3-yaml).
+# Checks the operations files (CI runs it after the tests): shellcheck on every script, the
+# C++ layout against .clang-format, YAML syntax of k8s/ and deploy/docker-compose.yml, and
+# `nginx -t` on deploy/nginx.conf as run-local.sh renders it. Each check is skipped when its
+# tool is missing (shellcheck, clang-format, python3-yaml: scripts/setup.sh installs them).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -10,7 +10,8 @@ cd "$THIDUA_ROOT"
 rc=0
 
 if command -v shellcheck >/dev/null; then
-  shellcheck -x scripts/*.sh bench/*.sh .ci/run && echo "lint: shellcheck ok" || rc=1
+  shellcheck -x scripts/*.sh bench/*.sh tests/fuzz/run.sh .ci/run &&
+    echo "lint: shellcheck ok" || rc=1
 else
   echo "lint: shellcheck not installed (apt-get install shellcheck), skipped"
 fi

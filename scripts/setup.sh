@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package thidua needs to build, test, run locally and benchmark,
-# and the browser test's npm package (playwright-core, into tests/browser/node_modules).
+# Installs every Debian 12 package thidua needs to build, test, fuzz, lint, run locally and
+# benchmark, and the browser test's npm package (playwright-core, into
+# tests/browser/node_modules).
 # Idempotent: when all packages are already installed it does not touch apt at all.
 #
 # On a machine with systemd, installing redis-server and nginx-light starts their system
@@ -17,6 +18,11 @@ packages=(
   curl ca-certificates procps util-linux
   wrk faketime
   chromium
+  # The fuzz targets (tests/fuzz/run.sh): clang, and libFuzzer with the sanitizer runtimes,
+  # which clang's packages only recommend (not pulled with --no-install-recommends).
+  clang libclang-rt-14-dev
+  # scripts/lint.sh
+  shellcheck clang-format python3-yaml
 )
 # The browser test (tests/browser/) runs on Node.js: Debian's only when there is none.
 command -v node >/dev/null || packages+=(nodejs)

@@ -144,6 +144,19 @@ TEST(Catalogue, QuotasDistinguishUnsetUnlimitedAndCaps) {
             400);
 }
 
+// Found while writing fuzz_nomination_body (whose quota check reports it): 18446744073709551615
+// is an integer to nlohmann::json, and read as long long it is -1, so it passed the range check
+// and became "no limit".
+TEST(Catalogue, AQuotaPastTheRangeIsRefusedNotWrapped) {
+  for (const char* quota : {"18446744073709551615", "9223372036854775808", "1001"}) {
+    auto body = json::parse(R"({"code":"x","label":"X","quotas":{"annual":{"individual":0}}})");
+    body["quotas"]["annual"]["individual"] = json::parse(quota);
+    EXPECT_EQ(status_of([&body] { parse_award_form(body); }), 400) << quota;
+  }
+  auto huge = json::parse(R"({"code":"x","label":"X","dossier_copies":18446744073709551615})");
+  EXPECT_EQ(status_of([&huge] { parse_award_form(huge); }), 400);
+}
+
 TEST(Catalogue, TheRepositorySeedHasThePlansQuotas) {
   std::ifstream in(std::string(THIDUA_TEST_SOURCE_DIR) + "/config/catalogue.json");
   ASSERT_TRUE(in);

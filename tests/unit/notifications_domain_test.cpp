@@ -201,6 +201,24 @@ TEST(Updates, AcceptsBothShapesAndJudges) {
   EXPECT_FALSE(parse_update(json::array()));
 }
 
+// Found by fuzz_bot_update: a date past long long (1e300) was converted with a cast whose
+// result is undefined (UBSan: "outside the range of representable values"). Zalo sends whole
+// milliseconds; a date that does not fit is left at 0 and the message is still read.
+TEST(Updates, ADateThatDoesNotFitIsLeftAtZero) {
+  json message = {{"message_id", "m1"},
+                  {"text", "/hanchot"},
+                  {"from", {{"id", "u1"}}},
+                  {"chat", {{"id", "g1"}, {"chat_type", "GROUP"}}}};
+  for (const char* date : {"1e300", "-1e300", "18446744073709551615", "9.3e18"}) {
+    message["date"] = json::parse(date);
+    auto u = parse_update(json{{"message", message}});
+    ASSERT_TRUE(u) << date;
+    EXPECT_EQ(u->date_ms, 0) << date;
+  }
+  message["date"] = 1764000000000.0;
+  EXPECT_EQ(parse_update(json{{"message", message}})->date_ms, 1764000000000LL);
+}
+
 TEST(Replies, VietnameseWithDatesDdMmYyyy) {
   json next = {{"name", "Báo cáo năm"}, {"due_date", "2026-10-30"}, {"days_left", 5}};
   json subs = {{"units", json::array({{{"unit_name", "Tổ Toán – Tin"}, {"status", "missing"}}})},

@@ -1,5 +1,6 @@
 #include "nominations/domain/catalogue.hpp"
 
+#include <climits>
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
@@ -25,10 +26,22 @@ std::string id_field(const json& j, const std::string& field) {
   return id;
 }
 
+// An integer in [min, max]. is_number_integer() holds for unsigned values too, and one past
+// LLONG_MAX read as long long wraps to a negative number (18446744073709551615 is -1, the
+// "no limit" quota), so unsigned values are compared as unsigned.
+bool integer_in(const json& j, long long min, long long max) {
+  if (j.is_number_unsigned()) {
+    auto v = j.get<unsigned long long>();
+    return v <= static_cast<unsigned long long>(LLONG_MAX) && static_cast<long long>(v) >= min &&
+           static_cast<long long>(v) <= max;
+  }
+  return j.is_number_integer() && j.get<long long>() >= min && j.get<long long>() <= max;
+}
+
 int int_field(const json& j, const std::string& field, int fallback, int min, int max) {
   auto it = j.find(field);
   if (it == j.end() || it->is_null()) return fallback;
-  if (!it->is_number_integer() || it->get<long long>() < min || it->get<long long>() > max) {
+  if (!integer_in(*it, min, max)) {
     throw bad_request("invalid_field", "Trường \"" + field + "\" phải là số nguyên từ " +
                                            std::to_string(min) + " đến " + std::to_string(max) +
                                            ".");
@@ -54,7 +67,7 @@ std::optional<PeriodKind> parse_period_kind(std::string_view s) {
 
 Quota parse_quota(const json& j, const std::string& where) {
   if (j.is_null()) return std::nullopt;
-  if (!j.is_number_integer() || j.get<long long>() < -1 || j.get<long long>() > 1000) {
+  if (!integer_in(j, -1, 1000)) {
     throw bad_request("invalid_quota", "Chỉ tiêu " + where +
                                            " phải là null (chưa quy định), -1 (không giới hạn) "
                                            "hoặc số từ 0 đến 1000.");

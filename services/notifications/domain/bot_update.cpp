@@ -1,5 +1,6 @@
 #include "notifications/domain/bot_update.hpp"
 
+#include <climits>
 #include <nlohmann/json.hpp>
 
 namespace thidua::notifications {
@@ -13,6 +14,22 @@ std::string id_of(const json& j, const char* key) {
   if (it->is_string()) return it->get<std::string>();
   if (it->is_number_integer()) return std::to_string(it->get<long long>());
   return {};
+}
+
+// Zalo sends the date as whole milliseconds. A number that does not fit a long long is left
+// at 0: converting a double out of range is undefined, and an unsigned one would wrap.
+long long millis_of(const json& j) {
+  if (j.is_number_unsigned()) {
+    auto v = j.get<unsigned long long>();
+    return v <= static_cast<unsigned long long>(LLONG_MAX) ? static_cast<long long>(v) : 0;
+  }
+  if (j.is_number_integer()) return j.get<long long>();
+  if (j.is_number_float()) {
+    double v = j.get<double>();
+    // ±2^63 exactly; every double strictly between them converts.
+    return v > -9223372036854775808.0 && v < 9223372036854775808.0 ? static_cast<long long>(v) : 0;
+  }
+  return 0;
 }
 
 std::string str(const json& j, const char* key) {
@@ -31,7 +48,7 @@ std::optional<BotUpdate> parse_update(const json& update) {
   BotUpdate out;
   out.event_name = str(*u, "event_name");
   out.message_id = id_of(m, "message_id");
-  if (auto d = m.find("date"); d != m.end() && d->is_number()) out.date_ms = d->get<long long>();
+  if (auto d = m.find("date"); d != m.end()) out.date_ms = millis_of(*d);
   out.text = str(m, "text");
   if (auto f = m.find("from"); f != m.end() && f->is_object()) {
     out.from_id = id_of(*f, "id");

@@ -1,0 +1,56 @@
+// The checks every request body gets (libs/http/json_io.cpp): parse_object either answers
+// an ApiError (400) or gives a JSON object whose every string and key is valid UTF-8 in NFC;
+// the typed field readers answer only ApiError too.
+#include <nlohmann/json.hpp>
+
+#include "core/errors.hpp"
+#include "core/text.hpp"
+#include "fuzz_support.hpp"
+#include "http/json_io.hpp"
+
+using thidua::fuzz::check;
+namespace text = thidua::text;
+
+namespace {
+bool normalised(const std::string& s) {
+  return text::valid_utf8(s) && text::nfc(s) == s;
+}
+
+void check_strings(const nlohmann::json& v) {
+  if (v.is_string()) {
+    check(normalised(v.get_ref<const std::string&>()), "every string is NFC");
+  } else if (v.is_object()) {
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      check(normalised(it.key()), "every key is NFC");
+      check_strings(it.value());
+    }
+  } else if (v.is_array()) {
+    for (const auto& e : v) check_strings(e);
+  }
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  thidua::http::Request req;
+  req.body = thidua::fuzz::text_of(data, size);
+  nlohmann::json body;
+  try {
+    body = thidua::http::parse_object(req);
+  } catch (const thidua::ApiError& e) {
+    check(e.status() == 400, "a bad body is a 400");
+    return 0;
+  }
+  check(body.is_object(), "a body is an object");
+  check_strings(body);
+  for (const char* field : {"text", "name", "id", "period"}) {
+    try {
+      thidua::http::required_string(body, field, 64);
+    } catch (const thidua::ApiError&) {
+    }
+    try {
+      thidua::http::optional_string(body, field, "", 64);
+    } catch (const thidua::ApiError&) {
+    }
+  }
+  return 0;
+}
