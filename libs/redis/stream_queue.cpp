@@ -140,7 +140,7 @@ Task<void> StreamQueue::ack(RedisClient& redis, const std::string& id) const {
 }
 
 Task<bool> StreamQueue::keep_claim(RedisClient& redis, const std::string& id,
-                                  const std::string& consumer) const {
+                                   const std::string& consumer) const {
   std::vector<std::string> keys{keys_.stream};
   std::vector<std::string> args{keys_.group, consumer, id};
   auto reply = co_await redis.eval(kKeepClaim, std::move(keys), std::move(args));

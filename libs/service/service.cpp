@@ -111,8 +111,7 @@ int Service::run() {
       [tokens](std::string token, std::string acting_for) {
         return tokens->resolve(std::move(token), std::move(acting_for));
       },
-      metrics_,
-      po);
+      metrics_, po);
   http::ServerOptions so;
   so.host = settings_.host;
   so.port = settings_.port;

@@ -369,9 +369,11 @@ TEST_F(E2eTest, ATokenActsWithThePersonsCurrentRoleInEveryService) {
   // An admin-only route of each service, and issuing a token.
   auto statuses = [&] {
     std::vector<int> out;
-    out.push_back(http_call("GET", url("reports", "/api/reports/v1/reminders/2026"), "", thu).status);
     out.push_back(
-        http_call("GET", url("notifications", "/api/notifications/v1/dead-letters"), "", thu).status);
+        http_call("GET", url("reports", "/api/reports/v1/reminders/2026"), "", thu).status);
+    out.push_back(
+        http_call("GET", url("notifications", "/api/notifications/v1/dead-letters"), "", thu)
+            .status);
     out.push_back(http_call("POST", url("nominations", "/api/nominations/v1/tokens"),
                             R"({"staff_id":"gv-thu"})", thu)
                       .status);
@@ -380,8 +382,8 @@ TEST_F(E2eTest, ATokenActsWithThePersonsCurrentRoleInEveryService) {
   EXPECT_EQ(statuses(), (std::vector<int>{200, 200, 201}));
 
   // Listed for admins, with when it was last used, never the secret.
-  auto list = http_call("GET", url("nominations", "/api/nominations/v1/staff/gv-thu/tokens"), "",
-                        admin());
+  auto list =
+      http_call("GET", url("nominations", "/api/nominations/v1/staff/gv-thu/tokens"), "", admin());
   ASSERT_EQ(list.status, 200) << list.body;
   auto tokens = json::parse(list.body)["tokens"];
   ASSERT_EQ(tokens.size(), 2u) << list.body;

@@ -151,8 +151,11 @@ TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
     json member = {{"name", "Cán bộ " + staff_id}, {"unit_id", unit}, {"role", "staff"}};
     http_call("PUT", url(nominations_port_, "/api/nominations/v1/catalogue/staff/" + staff_id),
               member.dump(), admin());
-    json n = {{"period", "2026"}, {"award", "gk_xa"}, {"subject_kind", "individual"},
-              {"subject_id", staff_id}, {"reason", "Bài giảng điện tử"}};
+    json n = {{"period", "2026"},
+              {"award", "gk_xa"},
+              {"subject_kind", "individual"},
+              {"subject_id", staff_id},
+              {"reason", "Bài giảng điện tử"}};
     auto r = http_call("POST", url(nominations_port_, "/api/nominations/v1/nominations"), n.dump(),
                        admin());
     EXPECT_EQ(r.status, 201) << r.body;

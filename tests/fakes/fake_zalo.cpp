@@ -234,7 +234,8 @@ int main() {
   http::PipelineOptions options;
   options.access_log = false;  // the token is in the path
   http::Pipeline pipeline(
-      router, [](std::string, std::string) -> Task<std::optional<Principal>> { co_return std::nullopt; },
+      router,
+      [](std::string, std::string) -> Task<std::optional<Principal>> { co_return std::nullopt; },
       metrics, options);
   http::ServerOptions so;
   so.port = std::atoi(port);

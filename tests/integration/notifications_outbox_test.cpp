@@ -221,8 +221,9 @@ TEST_F(NotificationsOutbox, IdempotencyKeyReusedForAnotherMessageIs422) {
   auto replay = post_message({{"target", "group"}, {"text", "Họp 14:00 thứ Hai"}}, "hop-thu-hai");
   EXPECT_EQ(replay.status, 202);
   EXPECT_EQ(json::parse(replay.body), json::parse(a.body));
-  for (const json& other : {json{{"target", "group"}, {"text", "HỦY họp thứ Hai"}},
-                            json{{"target", "group"}, {"text", "Họp 14:00 thứ Hai"}, {"urgent", true}}}) {
+  for (const json& other :
+       {json{{"target", "group"}, {"text", "HỦY họp thứ Hai"}},
+        json{{"target", "group"}, {"text", "Họp 14:00 thứ Hai"}, {"urgent", true}}}) {
     auto b = post_message(other, "hop-thu-hai");
     EXPECT_EQ(b.status, 422) << b.body;
     auto problem = json::parse(b.body, nullptr, false);
@@ -262,11 +263,13 @@ TEST_F(NotificationsOutbox, ASlowZaloDoesNotLetAnotherWorkerSendThePartsAgain) {
                  {"ZALO_TIMEOUT_MS", "1000"},
                  {"THIDUA_VISIBILITY_TIMEOUT_MS", "1200"}});
   json f = {{"mode", "timeout"}, {"count", 4}, {"delay_ms", 700}, {"method", "sendMessage"}};
-  ASSERT_EQ(http_call("POST", zalo("/__fake/fail"), f.dump(), {{"Content-Type", "application/json"}})
-                .status,
-            200);
+  ASSERT_EQ(
+      http_call("POST", zalo("/__fake/fail"), f.dump(), {{"Content-Type", "application/json"}})
+          .status,
+      200);
   std::string text;
-  for (int part = 0; part < 4; ++part) text += std::string(1900, static_cast<char>('a' + part)) + " ";
+  for (int part = 0; part < 4; ++part)
+    text += std::string(1900, static_cast<char>('a' + part)) + " ";
   auto r = post_message({{"target", "group"}, {"text", text}});
   ASSERT_EQ(r.status, 202) << r.body;
   auto id = json::parse(r.body)["id"].get<std::string>();

@@ -102,10 +102,8 @@ std::map<std::string, std::string> faked_clock_env(const std::string& ict) {
   ::gmtime_r(&utc, &utc_tm);
   char buf[32];
   std::strftime(buf, sizeof buf, "@%Y-%m-%d %H:%M:%S", &utc_tm);
-  return {{"LD_PRELOAD", lib},
-          {"FAKETIME", buf},
-          {"FAKETIME_DONT_FAKE_MONOTONIC", "1"},
-          {"TZ", "UTC"}};
+  return {
+      {"LD_PRELOAD", lib}, {"FAKETIME", buf}, {"FAKETIME_DONT_FAKE_MONOTONIC", "1"}, {"TZ", "UTC"}};
 }
 
 Process::~Process() {

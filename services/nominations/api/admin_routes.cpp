@@ -91,23 +91,22 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
         co_await catalogue.put(member);
         co_return http::json(200, to_json(member));
       });
-  router.add(
-      Method::Delete, base + "/staff/{id}", admin,
-      [&catalogue, &tokens](Request& req) -> Task<Response> {
-        auto id = checked_id(req, "id");
-        auto catalogue_ref = co_await catalogue.load();
-        if (!catalogue_ref->staff_member(id)) {
-          throw not_found("unknown_staff", "Không có cán bộ mã \"" + id + "\".");
-        }
-        // Tokens and rights go first: from this moment every service refuses them.
-        auto revoked = co_await tokens.remove_person(id);
-        co_await catalogue.remove_staff(id);
-        log::info("staff_removed", {{"staff_id", id}, {"tokens_revoked", revoked}});
-        Response res;
-        res.status = 204;
-        res.content_type.clear();
-        co_return res;
-      });
+  router.add(Method::Delete, base + "/staff/{id}", admin,
+             [&catalogue, &tokens](Request& req) -> Task<Response> {
+               auto id = checked_id(req, "id");
+               auto catalogue_ref = co_await catalogue.load();
+               if (!catalogue_ref->staff_member(id)) {
+                 throw not_found("unknown_staff", "Không có cán bộ mã \"" + id + "\".");
+               }
+               // Tokens and rights go first: from this moment every service refuses them.
+               auto revoked = co_await tokens.remove_person(id);
+               co_await catalogue.remove_staff(id);
+               log::info("staff_removed", {{"staff_id", id}, {"tokens_revoked", revoked}});
+               Response res;
+               res.status = 204;
+               res.content_type.clear();
+               co_return res;
+             });
 
   router.add(Method::Post, kApiBase + "/tokens", admin,
              [&catalogue, &tokens](Request& req) -> Task<Response> {

@@ -35,10 +35,9 @@ Settings Settings::load(const Env& env) {
   // A claim that expires while Zalo may still answer would let a second worker send the
   // same message: the visibility timeout must outlast one call to Zalo.
   if (s.visibility_timeout <= s.zalo_timeout) {
-    throw ConfigError("THIDUA_VISIBILITY_TIMEOUT_MS (" +
-                      std::to_string(s.visibility_timeout.count()) +
-                      ") must be greater than ZALO_TIMEOUT_MS (" +
-                      std::to_string(s.zalo_timeout.count()) + ")");
+    throw ConfigError(
+        "THIDUA_VISIBILITY_TIMEOUT_MS (" + std::to_string(s.visibility_timeout.count()) +
+        ") must be greater than ZALO_TIMEOUT_MS (" + std::to_string(s.zalo_timeout.count()) + ")");
   }
   s.workers = static_cast<int>(env.integer("THIDUA_DELIVERY_WORKERS", 2, 1, 64));
   char host[128] = {0};
