@@ -14,20 +14,9 @@
 using namespace thidua::nominations;
 using nlohmann::json;
 using thidua::fuzz::check;
+using thidua::fuzz::round_trip;
 
 namespace {
-template <class Parse>
-void round_trip(const json& body, Parse parse) {
-  auto first = to_json(parse(body));
-  json again;
-  try {
-    again = to_json(parse(first));
-  } catch (const thidua::ApiError&) {
-    check(false, "a parser accepts its own to_json");
-  }
-  check(again == first, "parse(to_json(x)) is x");
-}
-
 // Each quota sent is stored as the same number, not a wrapped one.
 void check_quotas(const json& body, const AwardForm& form) {
   auto sent = body.find("quotas");

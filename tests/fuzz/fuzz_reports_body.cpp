@@ -14,6 +14,7 @@
 using namespace thidua::reports;
 using nlohmann::json;
 using thidua::fuzz::check;
+using thidua::fuzz::round_trip;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
@@ -29,14 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       json stored = to_json(c);
       check(to_json(contribution_from_json(stored)) == stored, "a contribution is stored whole");
     } else {
-      json first = to_json(parse_deadline(body));
-      json again;
-      try {
-        again = to_json(parse_deadline(first));
-      } catch (const thidua::ApiError&) {
-        check(false, "parse_deadline accepts its own to_json");
-      }
-      check(again == first, "parse_deadline(to_json(d)) is d");
+      round_trip(body, parse_deadline);
     }
   } catch (const thidua::ApiError& e) {
     check(e.status() == 400, "a bad body is a 400");

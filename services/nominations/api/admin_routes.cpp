@@ -38,6 +38,17 @@ json catalogue_json(const Catalogue& c) {
 }
 }  // namespace
 
+// The {id} of the path, when it names a staff member in the catalogue; 404 unknown_staff
+// otherwise.
+Task<std::string> existing_staff_id(CatalogueStore& catalogue, Request& req) {
+  auto id = checked_id(req, "id");
+  auto catalogue_ref = co_await catalogue.load();
+  if (!catalogue_ref->staff_member(id)) {
+    throw not_found("unknown_staff", "Không có cán bộ mã \"" + id + "\".");
+  }
+  co_return id;
+}
+
 void add_admin_routes(http::Router& router, RouteDeps d) {
   const Access admin = Access::roles_of({Role::Admin});
   const Access readers =
@@ -93,11 +104,7 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
       });
   router.add(Method::Delete, base + "/staff/{id}", admin,
              [&catalogue, &tokens](Request& req) -> Task<Response> {
-               auto id = checked_id(req, "id");
-               auto catalogue_ref = co_await catalogue.load();
-               if (!catalogue_ref->staff_member(id)) {
-                 throw not_found("unknown_staff", "Không có cán bộ mã \"" + id + "\".");
-               }
+               auto id = co_await existing_staff_id(catalogue, req);
                // Tokens and rights go first: from this moment every service refuses them.
                auto revoked = co_await tokens.remove_person(id);
                co_await catalogue.remove_staff(id);
@@ -129,11 +136,7 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
              });
   router.add(Method::Get, kApiBase + "/staff/{id}/tokens", admin,
              [&catalogue, &tokens](Request& req) -> Task<Response> {
-               auto id = checked_id(req, "id");
-               auto catalogue_ref = co_await catalogue.load();
-               if (!catalogue_ref->staff_member(id)) {
-                 throw not_found("unknown_staff", "Không có cán bộ mã \"" + id + "\".");
-               }
+               auto id = co_await existing_staff_id(catalogue, req);
                auto list = co_await tokens.tokens_of(id);
                json items = json::array();
                for (const auto& t : list) {
