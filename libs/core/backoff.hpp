@@ -9,8 +9,22 @@ namespace thidua {
 struct BackoffPolicy {
   std::chrono::milliseconds base{1000};
   std::chrono::milliseconds cap{300000};
-  int max_attempts = 8;  // tries in all, the first included
+  int max_attempts = 8;  // tries in all, the first included; 0: no limit by count
+  // How long after its first failure an entry is still retried; 0: no limit by time. An
+  // outage of the other side costs time, not tries, so a budget in time survives it.
+  std::chrono::milliseconds budget{0};
 };
+
+// Whether an entry that failed on try `attempt` (0 for the first) gets another one, when it
+// first failed at `first_failed_ms` (unix ms; 0: this is its first failure) and it is now
+// `now_ms`. Both limits apply when both are set.
+inline bool may_retry(const BackoffPolicy& p, int attempt, long long first_failed_ms,
+                      long long now_ms) {
+  if (p.max_attempts > 0 && attempt + 1 >= p.max_attempts) return false;
+  if (p.budget.count() > 0 && first_failed_ms > 0 && now_ms - first_failed_ms >= p.budget.count())
+    return false;
+  return true;
+}
 
 // Delay before retry number `retry` (1 for the first retry). `unit` in [0,1) is the random
 // draw, passed in so the arithmetic is testable.

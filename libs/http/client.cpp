@@ -2,6 +2,7 @@
 
 #include <cpprest/http_client.h>
 
+#include <algorithm>
 #include <utility>
 // (Boost 1.74's Asio needs <utility> before it under GCC 12 in C++20 mode.)
 #include <boost/asio/io_context.hpp>
@@ -9,6 +10,19 @@
 #include "core/event_loop.hpp"
 
 namespace thidua::http {
+
+long long parse_retry_after(const std::string& value) {
+  auto first = value.find_first_not_of(" \t");
+  if (first == std::string::npos) return 0;
+  auto v = value.substr(first, value.find_last_not_of(" \t") + 1 - first);
+  if (v.size() > 9) return 0;
+  long long s = 0;
+  for (char c : v) {
+    if (c < '0' || c > '9') return 0;
+    s = s * 10 + (c - '0');
+  }
+  return std::min(s, 86400LL);
+}
 
 ClientResult::Kind classify_status(int status) {
   if (status >= 200 && status < 300) return ClientResult::Kind::Ok;
@@ -56,8 +70,13 @@ struct CallAwaiter {
     }
     try {
       impl->client.request(req)
-          .then([](web::http::http_response res) {
+          .then([this](web::http::http_response res) {
             auto status = static_cast<int>(res.status_code());
+            auto it = res.headers().find(U("Retry-After"));
+            if (it != res.headers().end()) {
+              result.retry_after_s =
+                  parse_retry_after(utility::conversions::to_utf8string(it->second));
+            }
             return res.extract_utf8string(true).then(
                 [status](std::string body) { return std::make_pair(status, std::move(body)); });
           })

@@ -17,6 +17,8 @@ struct ClientResult {
   int status = 0;  // 0 when no HTTP answer came (timeout, refused)
   std::string body;
   std::string error;  // short and safe to log
+  // The answer's Retry-After in seconds (RFC 9110 §10.2.3), 0 when absent or a date.
+  long long retry_after_s = 0;
   bool ok() const { return kind == Kind::Ok; }
 };
 
@@ -29,6 +31,9 @@ struct ClientCall {
 
 // 2xx: Ok. 408, 425, 429, 5xx, timeouts and connection errors: Retryable. Other: Permanent.
 ClientResult::Kind classify_status(int status);
+// A Retry-After value as delay-seconds; 0 for anything else (an HTTP date, garbage). At most
+// a day: a longer pause is a mistake on the other side, not a plan.
+long long parse_retry_after(const std::string& value);
 
 class HttpClient {
  public:

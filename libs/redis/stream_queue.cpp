@@ -25,11 +25,58 @@ end
 return #due
 )lua");
 
-// KEYS: stream, dead. ARGV: group, id, then field, value pairs.
-const RedisScript kDeadLetter(R"lua(
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', 100000, '*', unpack(ARGV, 3))
-redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+// Lua: the finished first entry of a lane leaves it and the next one enters the stream.
+// Only when `item` is still first: a duplicate finish must not push out the next entry.
+const char* kLaneLeaveLua = R"lua(
+local function lane_item(payload)
+  local f = cjson.decode(payload)
+  for i = 1, #f - 1, 2 do
+    if f[i] == 'lane_item' then return f[i + 1] end
+  end
+  return nil
+end
+local function lane_leave(lane, stream, item, maxlen)
+  local head = redis.call('LINDEX', lane, 0)
+  if not head or lane_item(head) ~= item then return 0 end
+  redis.call('LPOP', lane)
+  local nxt = redis.call('LINDEX', lane, 0)
+  if nxt then redis.call('XADD', stream, 'MAXLEN', '~', maxlen, '*', unpack(cjson.decode(nxt))) end
+  return 1
+end
+)lua";
+
+// KEYS: stream, dead[, lane]. ARGV: group, id, item, maxlen, then field, value pairs.
+const RedisScript kDeadLetter(std::string(kLaneLeaveLua) + R"lua(
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', 100000, '*', unpack(ARGV, 5))
+if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 1 and KEYS[3] then
+  lane_leave(KEYS[3], KEYS[1], ARGV[3], ARGV[4])
+end
 return 1
+)lua");
+
+// KEYS: stream, lane. ARGV: group, id, item, maxlen.
+const RedisScript kFinish(std::string(kLaneLeaveLua) + R"lua(
+if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
+return lane_leave(KEYS[2], KEYS[1], ARGV[3], ARGV[4])
+)lua");
+
+const char* kLanePushLua = R"lua(
+local function lane_push(lane, stream, delay, payload, due, maxlen)
+  local n = redis.call('RPUSH', lane, payload)
+  if n == 1 then
+    if due == '0' then
+      redis.call('XADD', stream, 'MAXLEN', '~', maxlen, '*', unpack(cjson.decode(payload)))
+    else
+      redis.call('ZADD', delay, due, payload)
+    end
+  end
+  return n
+end
+)lua";
+
+// KEYS: lane, stream, delay. ARGV: payload, maxlen.
+const RedisScript kAddToLane(std::string(kLanePushLua) + R"lua(
+return lane_push(KEYS[1], KEYS[2], KEYS[3], ARGV[1], '0', ARGV[2])
 )lua");
 
 // KEYS: stream. ARGV: group, consumer, id. 1 when the consumer still held the entry (its
@@ -96,6 +143,15 @@ std::string StreamEntry::field(const std::string& name) const {
   return {};
 }
 
+long long StreamEntry::first_failed_ms() const {
+  auto a = field("first_failed_ms");
+  try {
+    return a.empty() ? 0 : std::stoll(a);
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
 int StreamEntry::attempt() const {
   auto a = field("attempt");
   if (a.empty()) return 0;
@@ -122,6 +178,25 @@ Task<std::string> StreamQueue::add(RedisClient& redis, const Fields& fields) con
   co_return reply.text();
 }
 
+std::string StreamQueue::lane_push_lua() {
+  return kLanePushLua;
+}
+
+Fields StreamQueue::lane_fields(Fields fields, const std::string& lane, const std::string& item) {
+  fields = without(fields, {"lane", "lane_item"});
+  fields.emplace_back("lane", lane);
+  fields.emplace_back("lane_item", item);
+  return fields;
+}
+
+Task<void> StreamQueue::add_to_lane(RedisClient& redis, const std::string& lane,
+                                    const std::string& item, Fields fields) const {
+  std::vector<std::string> keys{lane_key(lane), keys_.stream, keys_.retry};
+  std::vector<std::string> args{payload(lane_fields(std::move(fields), lane, item)),
+                                std::to_string(max_length_)};
+  co_await redis.eval(kAddToLane, std::move(keys), std::move(args));
+}
+
 Task<std::vector<StreamEntry>> StreamQueue::read(RedisClient& blocking, const std::string& consumer,
                                                  int count, std::chrono::milliseconds block) const {
   auto reply = co_await blocking.command(xreadgroup_args(keys_, consumer, count, block),
@@ -137,6 +212,18 @@ Task<std::vector<StreamEntry>> StreamQueue::read(RedisClient& blocking, const st
 
 Task<void> StreamQueue::ack(RedisClient& redis, const std::string& id) const {
   co_await redis.call("XACK", keys_.stream, keys_.group, id);
+}
+
+Task<void> StreamQueue::finish(RedisClient& redis, const StreamEntry& entry) const {
+  auto lane = entry.field("lane");
+  if (lane.empty() || keys_.lanes.empty()) {
+    co_await ack(redis, entry.id);
+    co_return;
+  }
+  std::vector<std::string> keys{keys_.stream, lane_key(lane)};
+  std::vector<std::string> args{keys_.group, entry.id, entry.field("lane_item"),
+                                std::to_string(max_length_)};
+  co_await redis.eval(kFinish, std::move(keys), std::move(args));
 }
 
 Task<bool> StreamQueue::keep_claim(RedisClient& redis, const std::string& id,
@@ -163,14 +250,13 @@ Task<std::vector<StreamEntry>> StreamQueue::reclaim(RedisClient& redis, const st
   co_return out;
 }
 
-namespace {
-// A retry-set member: the fields as a flat JSON array [k, v, k, v, ...].
-std::string retry_member(const Fields& fields) {
+std::string StreamQueue::payload(const Fields& fields) {
   nlohmann::json flat = nlohmann::json::array();
   for (const auto& [k, v] : fields) flat.push_back(k), flat.push_back(v);
   return flat.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+namespace {
 // Acknowledges the entry and puts `fields` in the retry set, due at `due`, in one script.
 // origin_id keeps retry members unique when two entries carry the same fields.
 Task<void> move_to_retry(RedisClient& redis, QueueKeys keys, std::string entry_id, Fields fields,
@@ -178,16 +264,19 @@ Task<void> move_to_retry(RedisClient& redis, QueueKeys keys, std::string entry_i
   fields.emplace_back("origin_id", entry_id);
   std::vector<std::string> script_keys{keys.stream, keys.retry};
   std::vector<std::string> args{keys.group, entry_id, std::to_string(unix_millis(due)),
-                                retry_member(fields)};
+                                StreamQueue::payload(fields)};
   co_await redis.eval(kRetryLater, std::move(script_keys), std::move(args));
 }
 }  // namespace
 
 Task<void> StreamQueue::retry_later(RedisClient& redis, const StreamEntry& entry, Instant due,
                                     const std::string& reason) const {
-  auto fields = without(entry.fields, {"attempt", "last_error", "origin_id"});
+  auto fields = without(entry.fields, {"attempt", "last_error", "origin_id", "first_failed_ms"});
   fields.emplace_back("attempt", std::to_string(entry.attempt() + 1));
   fields.emplace_back("last_error", reason);
+  long long first = entry.first_failed_ms();
+  if (first == 0) first = unix_millis(std::chrono::system_clock::now());
+  fields.emplace_back("first_failed_ms", std::to_string(first));
   co_await move_to_retry(redis, keys_, entry.id, std::move(fields), due);
 }
 
@@ -197,7 +286,7 @@ Task<void> StreamQueue::defer(RedisClient& redis, const StreamEntry& entry, Inst
 }
 
 Task<void> StreamQueue::schedule(RedisClient& redis, const Fields& fields, Instant due) const {
-  auto member = retry_member(fields);
+  auto member = StreamQueue::payload(fields);
   auto score = std::to_string(unix_millis(due));
   co_await redis.call("ZADD", keys_.retry, score, member);
 }
@@ -215,11 +304,15 @@ Task<void> StreamQueue::dead_letter(RedisClient& redis, const StreamEntry& entry
   std::vector<std::string> args;
   args.push_back(keys_.group);
   args.push_back(entry.id);
+  args.push_back(entry.field("lane_item"));
+  args.push_back(std::to_string(max_length_));
   for (const auto& [k, v] : without(entry.fields, {"dead_reason", "dead_at", "origin_id"})) {
     args.push_back(k), args.push_back(v);
   }
   append_dead_fields(args, reason, entry.id);
   std::vector<std::string> keys{keys_.stream, keys_.dead};
+  auto lane = entry.field("lane");
+  if (!lane.empty() && !keys_.lanes.empty()) keys.push_back(lane_key(lane));
   co_await redis.eval(kDeadLetter, std::move(keys), std::move(args));
 }
 
@@ -280,13 +373,14 @@ Task<void> run_stream_worker(const StreamQueue& queue, RedisClient& redis, Redis
         if (d.kind == Disposition::Kind::Abandon) {
           log::warn("queue_claim_lost", {{"stream", queue.keys().stream}, {"id", entry.id}});
         } else if (d.kind == Disposition::Kind::Done) {
-          co_await queue.ack(redis, entry.id);
+          co_await queue.finish(redis, entry);
         } else if (d.kind == Disposition::Kind::Defer) {
           co_await queue.defer(redis, entry, d.due);
         } else if (d.kind == Disposition::Kind::Retry &&
-                   entry.attempt() + 1 < options.backoff.max_attempts) {
+                   may_retry(options.backoff, entry.attempt(), entry.first_failed_ms(),
+                             unix_millis(std::chrono::system_clock::now()))) {
           auto delay = backoff_delay(options.backoff, entry.attempt() + 1, random_unit());
-          auto due = std::chrono::system_clock::now() + delay;
+          auto due = std::max(std::chrono::system_clock::now() + delay, d.due);
           if (options.on_retry)
             co_await options.on_retry(entry, entry.attempt() + 1, due, d.reason);
           co_await queue.retry_later(redis, entry, due, d.reason);

@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
             service.make<ServicesClient>(settings.nominations_url, settings.reports_url,
                                          settings.service_token, settings.services_timeout);
         auto& outbox = service.make<OutboxApp>(store, services, settings, clock);
-        auto& delivery = service.make<Delivery>(store, *messenger, settings, clock);
+        auto& breaker = service.make<BreakerStore>(service.redis(), service.keys(), clock);
+        auto& delivery = service.make<Delivery>(store, breaker, *messenger, settings, clock);
         auto& commands = service.make<CommandsApp>(outbox, services, settings, clock);
         add_routes(service.router(), RouteDeps{outbox, store, settings});
         service.metrics().describe("notifications_messages_total", "counter",
@@ -82,7 +83,7 @@ int main(int argc, char** argv) {
         auto keys = service.keys();
         auto& events = service.make<StreamQueue>(QueueKeys{keys.foreign("nominations", "events"),
                                                            "notifications", keys("events-retry"),
-                                                           keys("events-dead")});
+                                                           keys("events-dead"), ""});
         service.consume("nominations-events", events, group_options,
                         [&outbox](const StreamEntry& entry) -> Task<Disposition> {
                           auto event = nlohmann::json::parse(entry.field("event"), nullptr, false);

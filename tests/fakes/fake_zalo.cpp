@@ -87,7 +87,13 @@ Task<http::Response> handle_api(FakeZalo& fake, http::Request& req) {
     co_return answer(fake, call, failure, 500, error_body(500, "Internal Server Error"));
   }
   if (failure == "http429") {
-    co_return answer(fake, call, failure, 429, error_body(429, "Too Many Requests"));
+    // As Telegram's Bot API, on which Zalo's is modelled: the pause in the body and the header.
+    auto body = error_body(429, "Too Many Requests");
+    int after = fake.failure.retry_after_s;
+    if (after > 0) body["parameters"] = {{"retry_after", after}};
+    auto res = answer(fake, call, failure, 429, body);
+    if (after > 0) res.headers.emplace_back("Retry-After", std::to_string(after));
+    co_return res;
   }
   if (failure == "http401") {
     co_return answer(fake, call, failure, 401, error_body(401, "Unauthorized"));
@@ -178,6 +184,7 @@ Task<http::Response> arm_failure(FakeZalo& fake, http::Request& req) {
   fake.failure.delay = std::chrono::milliseconds(body.value("delay_ms", 0));
   fake.failure.method = body.value("method", "");
   fake.failure.error_code = body.value("error_code", 500);
+  fake.failure.retry_after_s = body.value("retry_after", 0);
   json armed = {{"mode", mode}, {"count", fake.failure.remaining}};
   co_return http::json(200, armed);
 }

@@ -8,9 +8,12 @@
 // Control API for tests:
 //   POST   /__fake/fail     {"mode":"http5xx"|"http429"|"ok_false"|"timeout"|"http401",
 //                            "count":N, "delay_ms":M, "method":"sendMessage"?,
-//                            "error_code":C?}  the next N API calls (of `method`, when given)
+//                            "error_code":C?, "retry_after":S?}  the next N API calls (of
+//                            `method`, when given)
 //                            fail that way; "timeout" waits M ms, then answers normally;
-//                            "ok_false" answers HTTP 200 {ok:false,error_code:C} (C: 500)
+//                            "ok_false" answers HTTP 200 {ok:false,error_code:C} (C: 500);
+//                            "http429" with S > 0 asks for S seconds (header and body);
+//                            count 0 disarms
 //   GET    /__fake/calls    [{method, chat_id, text, at (unix ms), outcome, delayed_ms?}]
 //   DELETE /__fake/calls    forgets them
 //   POST   /__fake/updates  queues the body (an update object) for getUpdates
@@ -31,6 +34,7 @@ struct FakeFailure {
   std::chrono::milliseconds delay{0};
   std::string method;  // only calls of this method fail; "" for any
   int error_code = 500;
+  int retry_after_s = 0;  // http429: Retry-After and parameters.retry_after, when > 0
 };
 
 struct FakeZalo {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "notifications/bot/zalo_bot_client.hpp"
+#include "notifications/domain/circuit_breaker.hpp"
 #include "notifications/domain/event_messages.hpp"
 
 namespace thidua::notifications {
@@ -131,6 +132,32 @@ TEST(ZaloReply, RateLimitsAndServerErrorsAreRetryable) {
   // The platform may say so inside an HTTP 200.
   EXPECT_EQ(interpret_zalo_reply(200, R"({"ok":false,"error_code":429})", false).kind,
             Kind::Retryable);
+}
+
+TEST(ZaloReply, A429CarriesThePauseItAsksFor) {
+  auto r = interpret_zalo_reply(
+      429, R"({"ok":false,"error_code":429,"parameters":{"retry_after":7}})", false);
+  EXPECT_EQ(r.kind, Kind::Retryable);
+  EXPECT_EQ(r.retry_after_s, 7);
+  EXPECT_EQ(interpret_zalo_reply(429, R"({"ok":false,"parameters":{"retry_after":"7"}})", false)
+                .retry_after_s,
+            0);
+  EXPECT_EQ(interpret_zalo_reply(429, R"({"ok":false,"parameters":{"retry_after":-5}})", false)
+                .retry_after_s,
+            0);
+  EXPECT_EQ(interpret_zalo_reply(429, R"({"ok":false,"parameters":{"retry_after":1e12}})", false)
+                .retry_after_s,
+            0);  // not an integer
+}
+
+TEST(CircuitBreaker, ThePauseStartsAtTheCooldownAndDoublesAfterAFailedProbe) {
+  using std::chrono::milliseconds;
+  BreakerPolicy p{3, milliseconds(5000), milliseconds(300000), milliseconds(30000)};
+  EXPECT_EQ(next_cooldown(p, milliseconds(0), false), milliseconds(5000));
+  EXPECT_EQ(next_cooldown(p, milliseconds(0), true), milliseconds(5000));
+  EXPECT_EQ(next_cooldown(p, milliseconds(5000), true), milliseconds(10000));
+  EXPECT_EQ(next_cooldown(p, milliseconds(5000), false), milliseconds(5000));
+  EXPECT_EQ(next_cooldown(p, milliseconds(200000), true), milliseconds(300000));
 }
 
 TEST(ZaloReply, Http200WithoutOkTrueIsNotSent) {

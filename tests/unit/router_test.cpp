@@ -103,6 +103,16 @@ TEST(RequestQuery, DecodesParameters) {
   EXPECT_FALSE(req.query("missing").has_value());
 }
 
+TEST(RetryAfter, DelaySecondsOnlyAndAtMostADay) {
+  EXPECT_EQ(parse_retry_after("120"), 120);
+  EXPECT_EQ(parse_retry_after(" 3 "), 3);
+  EXPECT_EQ(parse_retry_after("999999"), 86400);
+  EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), 0);
+  EXPECT_EQ(parse_retry_after("-1"), 0);
+  EXPECT_EQ(parse_retry_after(""), 0);
+  EXPECT_EQ(parse_retry_after("99999999999999999999"), 0);
+}
+
 TEST(ClassifyStatus, SuccessRetryableAndPermanent) {
   for (int s : {200, 201, 202, 204, 299})
     EXPECT_EQ(classify_status(s), ClientResult::Kind::Ok) << s;

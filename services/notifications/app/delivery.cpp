@@ -5,9 +5,34 @@
 
 namespace thidua::notifications {
 
-Delivery::Delivery(OutboxStore& store, Messenger& messenger, const Settings& settings,
-                   const Clock& clock)
-    : store_(store), messenger_(messenger), settings_(settings), clock_(clock) {}
+Delivery::Delivery(OutboxStore& store, BreakerStore& breaker, Messenger& messenger,
+                   const Settings& settings, const Clock& clock)
+    : store_(store), breaker_(breaker), messenger_(messenger), settings_(settings), clock_(clock) {}
+
+Task<std::optional<BreakerGate>> Delivery::admit(Instant& wait_until) {
+  if (settings_.breaker.failures <= 0) co_return BreakerGate{};
+  auto gate = co_await breaker_.gate(settings_.breaker.probe_ttl);
+  if (gate.kind == BreakerGate::Kind::Wait) {
+    wait_until = gate.until;
+    co_return std::nullopt;
+  }
+  co_return gate;
+}
+
+Task<void> Delivery::tell_breaker(const BreakerGate& gate, const SendResult& r,
+                                  Instant& wait_until) {
+  if (settings_.breaker.failures <= 0) {
+    wait_until = clock_.now() + r.retry_after;
+    co_return;
+  }
+  if (r.kind == SendResult::Kind::Retryable) {
+    auto open_until = co_await breaker_.failure(settings_.breaker, gate, r.retry_after);
+    // The message itself waits at least as long as Zalo asked and the breaker is open.
+    wait_until = std::max(clock_.now() + r.retry_after, open_until);
+  } else if (gate.counting) {
+    co_await breaker_.success();  // Zalo answered: it is up
+  }
+}
 
 Task<Disposition> Delivery::handle(const StreamEntry& entry) {
   std::string id = entry.field("msg_id");
@@ -42,9 +67,21 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
     // and given up (never sent twice) if another worker has already taken the message.
     bool held = co_await store_.keep_claim(entry);
     if (!held) co_return Disposition::abandon();
+    Instant wait_until{};
+    auto gate = co_await admit(wait_until);
+    if (!gate) {
+      // Zalo is failing for everyone: wait for the breaker's probe, without using a try.
+      if (m->state != state::kHeld) {
+        nlohmann::json why = {{"until", iso_instant(wait_until)}, {"reason", "zalo_unavailable"}};
+        co_await store_.record(id, state::kHeld, why);
+      }
+      co_return Disposition::defer(
+          wait_until + std::chrono::milliseconds(static_cast<long long>(random_unit() * 250)));
+    }
     co_await store_.record(id, state::kSending, sending);
     auto r = co_await messenger_.send(m->chat_id, parts[i]);
-    if (r.kind == SendResult::Kind::Retryable) co_return Disposition::retry(r.error);
+    co_await tell_breaker(*gate, r, wait_until);
+    if (r.kind == SendResult::Kind::Retryable) co_return Disposition::retry(r.error, wait_until);
     if (r.kind == SendResult::Kind::Permanent) co_return Disposition::fail(r.error);
     ids.push_back(r.message_id);
     bool last = i + 1 == parts.size();

@@ -1,17 +1,22 @@
 #pragma once
 // Delivery of one outbox entry: skip what was sent, hold in quiet hours, respect the rate
-// limit per chat, record "sending" before each call and "sent" with Zalo's message_id
-// after it. Only a call in flight when a worker dies can reach the chat twice: the Bot API
-// has no idempotency key.
+// limit per chat and the circuit breaker, record "sending" before each call and "sent" with
+// Zalo's message_id after it. Only a call in flight when a worker dies can reach the chat
+// twice: the Bot API has no idempotency key. Order per chat comes from the outbox's lanes:
+// a worker only ever sees the first message of a lane.
+#include <optional>
+
 #include "notifications/app/settings.hpp"
 #include "notifications/bot/messenger.hpp"
+#include "notifications/store/breaker_store.hpp"
 #include "notifications/store/outbox_store.hpp"
 
 namespace thidua::notifications {
 
 class Delivery {
  public:
-  Delivery(OutboxStore& store, Messenger& messenger, const Settings& settings, const Clock& clock);
+  Delivery(OutboxStore& store, BreakerStore& breaker, Messenger& messenger,
+           const Settings& settings, const Clock& clock);
   Task<Disposition> handle(const StreamEntry& entry);
   Task<void> on_retry(const StreamEntry& entry, int retry, Instant due, const std::string& reason);
   Task<void> on_dead(const StreamEntry& entry, const std::string& reason);
@@ -19,7 +24,13 @@ class Delivery {
   WorkerOptions options(const std::string& consumer);
 
  private:
+  // Whether the circuit breaker lets this worker call Zalo now; nullopt: wait until
+  // `wait_until`. tell_breaker reports the call's outcome and sets `wait_until` to when a
+  // retry may come (Retry-After, the breaker's pause).
+  Task<std::optional<BreakerGate>> admit(Instant& wait_until);
+  Task<void> tell_breaker(const BreakerGate& gate, const SendResult& r, Instant& wait_until);
   OutboxStore& store_;
+  BreakerStore& breaker_;
   Messenger& messenger_;
   const Settings& settings_;
   const Clock& clock_;

@@ -46,7 +46,14 @@ Settings Settings::load(const Env& env) {
   s.consumer = env.text("THIDUA_CONSUMER_NAME", host);
   s.backoff.base = env.millis("THIDUA_RETRY_BASE_MS", 1000, 10, 3600000);
   s.backoff.cap = env.millis("THIDUA_RETRY_CAP_MS", 300000, 10, 86400000);
-  s.backoff.max_attempts = static_cast<int>(env.integer("THIDUA_RETRY_MAX_ATTEMPTS", 8, 1, 100));
+  // An outage costs time, not tries: a message is retried for a day (issue 9 §3), and a
+  // limit by count stays available for tests and for whoever wants one.
+  s.backoff.budget = env.millis("THIDUA_RETRY_BUDGET_MS", 86400000, 1000, 7 * 86400000LL);
+  s.backoff.max_attempts = static_cast<int>(env.integer("THIDUA_RETRY_MAX_ATTEMPTS", 0, 0, 100000));
+  s.breaker.failures = static_cast<int>(env.integer("THIDUA_BREAKER_FAILURES", 3, 0, 1000));
+  s.breaker.cooldown = env.millis("THIDUA_BREAKER_COOLDOWN_MS", 5000, 10, 3600000);
+  s.breaker.cap = std::max(s.breaker.cooldown, s.backoff.cap);
+  s.breaker.probe_ttl = s.zalo_timeout + std::chrono::milliseconds(5000);
   s.service_token = env.text("THIDUA_SERVICE_TOKEN", "");
   s.nominations_url = env.text("THIDUA_NOMINATIONS_URL", "http://127.0.0.1:8081");
   s.reports_url = env.text("THIDUA_REPORTS_URL", "http://127.0.0.1:8082");

@@ -5,6 +5,7 @@
 
 #include "core/backoff.hpp"
 #include "core/config.hpp"
+#include "notifications/domain/circuit_breaker.hpp"
 #include "notifications/domain/quiet_hours.hpp"
 
 namespace thidua::notifications {
@@ -28,7 +29,8 @@ struct Settings {
   std::chrono::milliseconds visibility_timeout{60000};  // THIDUA_VISIBILITY_TIMEOUT_MS
   int workers = 2;                                      // THIDUA_DELIVERY_WORKERS
   std::string consumer;                                 // THIDUA_CONSUMER_NAME (default: host name)
-  BackoffPolicy backoff;        // THIDUA_RETRY_BASE_MS / _CAP_MS / _MAX_ATTEMPTS
+  BackoffPolicy backoff;        // THIDUA_RETRY_BASE_MS / _CAP_MS / _BUDGET_MS / _MAX_ATTEMPTS
+  BreakerPolicy breaker;        // THIDUA_BREAKER_FAILURES / _COOLDOWN_MS
   std::string service_token;    // THIDUA_SERVICE_TOKEN (for calls to the other services)
   std::string nominations_url;  // THIDUA_NOMINATIONS_URL
   std::string reports_url;      // THIDUA_REPORTS_URL

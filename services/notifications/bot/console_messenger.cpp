@@ -24,7 +24,7 @@ Task<SendResult> ConsoleMessenger::send(const std::string& chat_id, const std::s
     out << "── " << iso_instant(std::chrono::system_clock::now()) << " → " << chat_id << " (" << id
         << ")\n"
         << text << "\n\n";
-    if (!out) co_return SendResult{SendResult::Kind::Retryable, "", "cannot write " + path_};
+    if (!out) co_return SendResult{SendResult::Kind::Retryable, "", "cannot write " + path_, {}};
   }
   log::info("console_message", {{"chat_id", chat_id}, {"message_id", id}, {"text", text}});
   co_return SendResult::sent(id);

@@ -1,6 +1,7 @@
 #pragma once
 // Where group messages go: the Zalo Bot Platform in production, a console file locally,
 // a fake Zalo server in tests. Delivery code sees only this interface.
+#include <chrono>
 #include <string>
 
 #include "core/task.hpp"
@@ -12,7 +13,9 @@ struct SendResult {
   Kind kind = Kind::Sent;
   std::string message_id;  // the platform's id when sent
   std::string error;       // safe to log: never a URL or token
-  static SendResult sent(std::string id) { return {Kind::Sent, std::move(id), {}}; }
+  // Retryable: how long the platform asked us to wait (429 with Retry-After), 0 if it did not.
+  std::chrono::milliseconds retry_after{0};
+  static SendResult sent(std::string id) { return {Kind::Sent, std::move(id), {}, {}}; }
 };
 
 class Messenger {

@@ -1,5 +1,7 @@
 #include "notifications/bot/zalo_bot_client.hpp"
 
+#include <algorithm>
+
 namespace thidua::notifications {
 
 ZaloReply interpret_zalo_reply(int http_status, const std::string& body, bool transport_failed) {
@@ -25,6 +27,13 @@ ZaloReply interpret_zalo_reply(int http_status, const std::string& body, bool tr
     if (j.contains("description") && j["description"].is_string()) {
       r.description = j["description"].get<std::string>();
     }
+    auto params = j.find("parameters");
+    if (params != j.end() && params->is_object()) {
+      auto after = params->find("retry_after");
+      if (after != params->end() && after->is_number_integer()) {
+        r.retry_after_s = std::clamp<long long>(after->get<long long>(), 0, 86400);
+      }
+    }
   }
   r.error_code = code;
   if (r.description.empty()) r.description = "HTTP " + std::to_string(http_status);
@@ -46,7 +55,9 @@ Task<ZaloReply> ZaloBotClient::call(const std::string& method, const nlohmann::j
   c.body = params.dump();
   c.headers.emplace_back("Content-Type", "application/json");
   auto res = co_await client_.send(std::move(c));
-  co_return interpret_zalo_reply(res.status, res.body, res.status == 0);
+  auto reply = interpret_zalo_reply(res.status, res.body, res.status == 0);
+  reply.retry_after_s = std::max(reply.retry_after_s, res.retry_after_s);
+  co_return reply;
 }
 
 Task<SendResult> ZaloBotClient::send(const std::string& chat_id, const std::string& text) {
@@ -60,6 +71,7 @@ Task<SendResult> ZaloBotClient::send(const std::string& chat_id, const std::stri
     out.message_id = id.is_string() ? id.get<std::string>() : id.dump();
   } else {
     out.error = "Zalo " + std::to_string(reply.error_code) + ": " + reply.description;
+    out.retry_after = std::chrono::seconds(reply.retry_after_s);
   }
   co_return out;
 }

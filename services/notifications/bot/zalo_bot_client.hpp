@@ -15,9 +15,11 @@ struct ZaloReply {
   nlohmann::json result;
   int error_code = 0;
   std::string description;
+  long long retry_after_s = 0;  // parameters.retry_after (the Bot API's 429), seconds
 };
 
-// Reads one Bot API answer (HTTP status and body) into sent / retryable / permanent.
+// Reads one Bot API answer (HTTP status and body) into sent / retryable / permanent, with
+// the pause a 429 asks for ({"parameters": {"retry_after": s}}, as Telegram's Bot API).
 ZaloReply interpret_zalo_reply(int http_status, const std::string& body, bool transport_failed);
 
 class ZaloBotClient final : public Messenger {

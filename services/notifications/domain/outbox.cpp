@@ -74,6 +74,11 @@ std::string checked_idempotency_key(std::string_view key) {
   return std::string(key);
 }
 
+std::string delivery_lane(const std::string& chat_id, bool urgent, const std::string& source) {
+  if (source == "reply") return chat_id + ":reply";
+  return chat_id + (urgent ? ":urgent" : ":normal");
+}
+
 std::string request_fingerprint(const NewMessage& m) {
   return crypto::sha256_hex(m.target.describe() + '\n' + (m.urgent ? "1" : "0") + '\n' + m.text);
 }

@@ -32,6 +32,12 @@ std::string request_fingerprint(const NewMessage& m);
 // is queued). The text is NFC already (parse_object).
 NewMessage parse_new_message(const nlohmann::json& body);
 
+// The lane a message waits in for delivery: the messages of one lane reach the chat in the
+// order they were queued, whatever holds one of them (a retry, quiet hours, the rate limit).
+// A chat has three lanes, so that replies to commands and urgent messages never wait behind
+// a backlog of ordinary announcements: "<chat>:reply", "<chat>:urgent", "<chat>:normal".
+std::string delivery_lane(const std::string& chat_id, bool urgent, const std::string& source);
+
 // An Idempotency-Key must be short and printable; empty means none. Throws ApiError 400.
 std::string checked_idempotency_key(std::string_view key);
 

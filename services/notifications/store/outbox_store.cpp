@@ -6,23 +6,20 @@ namespace thidua::notifications {
 namespace {
 using nlohmann::json;
 
-// KEYS: idem, msg, history, recent, stream, retry.
+// KEYS: idem, msg, history, recent, stream, retry, lane.
 // ARGV: id, idem value (the request's fingerprint, a space, the answer), idem ttl s, due_ms
-//       (0: now), history entry, maxlen, created_ms, has_idem, then hash field/value pairs.
+//       (0: now), history entry, maxlen, created_ms, has_idem, lane entry, then hash
+//       field/value pairs.
 // Returns {1, idem value} when queued, {0, the first request's idem value} for a seen key.
-const RedisScript kEnqueue(R"lua(
+const RedisScript kEnqueue(StreamQueue::lane_push_lua() + R"lua(
 if ARGV[8] == '1' then
   local first = redis.call('GET', KEYS[1])
   if first then return {0, first} end
 end
-redis.call('HSET', KEYS[2], unpack(ARGV, 9))
+redis.call('HSET', KEYS[2], unpack(ARGV, 10))
 redis.call('RPUSH', KEYS[3], ARGV[5])
 redis.call('ZADD', KEYS[4], ARGV[7], ARGV[1])
-if ARGV[4] == '0' then
-  redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[6], '*', 'msg_id', ARGV[1], 'attempt', '0')
-else
-  redis.call('ZADD', KEYS[6], ARGV[4], cjson.encode({'msg_id', ARGV[1], 'attempt', '0'}))
-end
+lane_push(KEYS[7], KEYS[5], KEYS[6], ARGV[9], ARGV[4], ARGV[6])
 if ARGV[8] == '1' then redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3]) end
 return {1, ARGV[2]}
 )lua");
@@ -35,12 +32,11 @@ redis.call('RPUSH', KEYS[2], ARGV[2])
 return 1
 )lua");
 
-// KEYS: dead, stream, msg, history. ARGV: dead entry id, msg id, state, entry, maxlen, requeue.
-const RedisScript kLeaveDead(R"lua(
+// KEYS: dead, stream, msg, history, lane, retry.
+// ARGV: dead entry id, msg id, state, entry, maxlen, requeue, lane entry.
+const RedisScript kLeaveDead(StreamQueue::lane_push_lua() + R"lua(
 if redis.call('XDEL', KEYS[1], ARGV[1]) == 0 then return 0 end
-if ARGV[6] == '1' then
-  redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[5], '*', 'msg_id', ARGV[2], 'attempt', '0')
-end
+if ARGV[6] == '1' then lane_push(KEYS[5], KEYS[2], KEYS[6], ARGV[7], '0', ARGV[5]) end
 redis.call('HSET', KEYS[3], 'state', ARGV[3])
 redis.call('RPUSH', KEYS[4], ARGV[4])
 return 1
@@ -78,6 +74,7 @@ StoredMessage message_from(const std::string& id, const RedisReply& hash) {
   m.chat_id = field_of(hash, "chat_id");
   m.text = field_of(hash, "text");
   m.urgent = field_of(hash, "urgent") == "1";
+  m.source = field_of(hash, "source");
   m.state = field_of(hash, "state");
   m.created_at = field_of(hash, "created_at");
   m.last_error = field_of(hash, "last_error");
@@ -113,10 +110,12 @@ OutboxStore::OutboxStore(RedisPool& redis, const Keyspace& keys, const Clock& cl
       keys_(keys),
       clock_(clock),
       metrics_(metrics),
-      queue_(QueueKeys{keys("outbox"), "delivery", keys("outbox-retry"), keys("outbox-dead")},
+      queue_(QueueKeys{keys("outbox"), "delivery", keys("outbox-retry"), keys("outbox-dead"),
+                       keys("outbox-lane:")},
              kMaxLength),
-      updates_(QueueKeys{keys("updates"), "commands", keys("updates-retry"), keys("updates-dead")},
-               100000) {}
+      updates_(
+          QueueKeys{keys("updates"), "commands", keys("updates-retry"), keys("updates-dead"), ""},
+          100000) {}
 
 Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string& chat_id,
                                          const std::string& idempotency_key,
@@ -128,12 +127,15 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
                                    {{"until", iso_instant(*due)}, {"reason", "quiet_hours"}})
                    : history_entry(state::kQueued, now, {{"source", m.source}});
   std::string st = due ? state::kHeld : state::kQueued;
+  std::string lane = delivery_lane(chat_id, m.urgent, m.source);
+  Fields first_try{{"msg_id", id}, {"attempt", "0"}};
   std::vector<std::string> keys{keys_("idem:" + (idempotency_key.empty() ? "-" : idempotency_key)),
                                 keys_("msg:" + id),
                                 keys_("msg:" + id + ":history"),
                                 keys_("recent"),
                                 queue_.keys().stream,
-                                queue_.keys().retry};
+                                queue_.keys().retry,
+                                queue_.lane_key(lane)};
   std::string fingerprint = request_fingerprint(m);
   std::vector<std::string> args{id,
                                 fingerprint + " " + answer.dump(),
@@ -143,6 +145,7 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
                                 kMaxLengthText,
                                 std::to_string(unix_millis(now)),
                                 idempotency_key.empty() ? "0" : "1",
+                                StreamQueue::payload(StreamQueue::lane_fields(first_try, lane, id)),
                                 "id",
                                 id,
                                 "target",
@@ -270,8 +273,16 @@ Task<std::optional<std::string>> OutboxStore::dead_entry_id(const std::string& i
 Task<bool> OutboxStore::retry_dead(const std::string& id, const std::string& by) {
   auto entry = co_await dead_entry_id(id);
   if (!entry) co_return false;
-  std::vector<std::string> keys{queue_.keys().dead, queue_.keys().stream, keys_("msg:" + id),
-                                keys_("msg:" + id + ":history")};
+  auto m = co_await load(id);
+  if (!m) co_return false;
+  // Back at the end of its lane, as a message queued now: a fresh lane item, so nothing of
+  // its earlier passage through the lane can be taken for it.
+  std::string lane = delivery_lane(m->chat_id, m->urgent, m->source);
+  Fields first_try{{"msg_id", id}, {"attempt", "0"}};
+  std::string item = id + "." + crypto::random_hex(4);
+  std::vector<std::string> keys{queue_.keys().dead,    queue_.keys().stream,
+                                keys_("msg:" + id),    keys_("msg:" + id + ":history"),
+                                queue_.lane_key(lane), queue_.keys().retry};
   std::vector<std::string> args{
       *entry,
       id,
@@ -279,7 +290,8 @@ Task<bool> OutboxStore::retry_dead(const std::string& id, const std::string& by)
       history_entry(state::kQueued, clock_.now(), {{"by", by}, {"source", "dead_letter_retry"}})
           .dump(),
       kMaxLengthText,
-      "1"};
+      "1",
+      StreamQueue::payload(StreamQueue::lane_fields(first_try, lane, item))};
   auto r = co_await redis_.local().eval(kLeaveDead, std::move(keys), std::move(args));
   co_return r.number() == 1;
 }
@@ -287,14 +299,16 @@ Task<bool> OutboxStore::retry_dead(const std::string& id, const std::string& by)
 Task<bool> OutboxStore::discard_dead(const std::string& id, const std::string& by) {
   auto entry = co_await dead_entry_id(id);
   if (!entry) co_return false;
-  std::vector<std::string> keys{queue_.keys().dead, queue_.keys().stream, keys_("msg:" + id),
-                                keys_("msg:" + id + ":history")};
+  std::vector<std::string> keys{queue_.keys().dead,  queue_.keys().stream,
+                                keys_("msg:" + id),  keys_("msg:" + id + ":history"),
+                                queue_.keys().lanes, queue_.keys().retry};
   std::vector<std::string> args{*entry,
                                 id,
                                 state::kDiscarded,
                                 history_entry(state::kDiscarded, clock_.now(), {{"by", by}}).dump(),
                                 kMaxLengthText,
-                                "0"};
+                                "0",
+                                ""};
   auto r = co_await redis_.local().eval(kLeaveDead, std::move(keys), std::move(args));
   co_return r.number() == 1;
 }

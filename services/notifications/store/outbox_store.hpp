@@ -3,6 +3,8 @@
 //   {school}:notifications:outbox            stream of {msg_id, attempt}; group "delivery"
 //   {school}:notifications:outbox-retry      delay set (retries, quiet hours, rate limits)
 //   {school}:notifications:outbox-dead       dead-letter stream {msg_id, dead_reason, …}
+//   {school}:notifications:outbox-lane:{lane} the messages of one lane, first in first out;
+//                                            only the first is in the stream (StreamQueue)
 //   {school}:notifications:msg:{id}          hash: target, chat_id, text, urgent, state, …
 //   {school}:notifications:msg:{id}:history  list of JSON history entries
 //   {school}:notifications:recent            sorted set id → created (ms), for the dashboard
@@ -28,6 +30,7 @@ struct StoredMessage {
   std::string chat_id;
   std::string text;
   bool urgent = false;
+  std::string source;
   std::string state;
   std::string created_at;
   int parts_sent = 0;
