@@ -3,6 +3,8 @@
 // id with a code an admin issued, then asks who they are, their nominations and quotas.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -172,5 +174,89 @@ TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
   EXPECT_NE(ask("/trangthai " + own).find("Không có đề nghị số " + own), std::string::npos);
 }
 
+// Two replicas behind the load balancer get the same /lienket update at once (the platform
+// redelivers, or the webhook is retried through the other one): the account is linked once
+// and the one reply says so, never "mã không đúng" from a second processing.
+TEST_F(NotificationsCommands, OneUpdateThroughTwoReplicasIsProcessedOnceAndAnsweredWell) {
+  const std::string secret = "webhook-secret-0123456789";
+  std::vector<int> replica_ports;
+  std::vector<std::unique_ptr<Process>> replicas;
+  for (int r = 0; r < 2; ++r) {
+    int p = free_port();
+    replica_ports.push_back(p);
+    std::map<std::string, std::string> env = {
+        {"THIDUA_REDIS_URL", redis_.url()},
+        {"THIDUA_SERVICE_TOKEN", kService},
+        {"THIDUA_ADMIN_TOKEN", kAdmin},
+        {"THIDUA_ACCESS_LOG", "false"},
+        {"THIDUA_HTTP_PORT", std::to_string(p)},
+        {"THIDUA_MESSENGER", "zalo"},
+        {"ZALO_BOT_API_BASE", url(zalo_port_, "")},
+        {"ZALO_BOT_TOKEN", kZaloToken},
+        {"ZALO_GROUP_ID", "g1"},
+        {"THIDUA_BOT_MODE", "webhook"},
+        {"ZALO_WEBHOOK_SECRET", secret},
+        {"THIDUA_CONSUMER_NAME", "replica-" + std::to_string(r)},
+        {"THIDUA_QUIET_HOURS", "off"},
+        {"THIDUA_NOMINATIONS_URL", url(nominations_port_, "")},
+        {"THIDUA_REPORTS_URL", url(reports_port_, "")}};
+    replicas.push_back(std::make_unique<Process>());
+    replicas.back()->start(build_dir() + "/services/notifications/notifications", {}, env,
+                           dir_ + "/replica-" + std::to_string(r) + ".log");
+    ASSERT_TRUE(wait_until([&] { return http_call("GET", url(p, "/readyz")).status == 200; }));
+  }
+  const int runs = 7;
+  for (int run = 0; run < runs; ++run) {
+    std::string id = "gv-r" + std::to_string(run);
+    json staff = {{"name", "Trần Thị Mai " + std::to_string(run)},
+                  {"unit_id", "to-toan-tin"},
+                  {"role", "staff"}};
+    ASSERT_EQ(http_call("PUT", url(nominations_port_, "/api/nominations/v1/catalogue/staff/" + id),
+                        staff.dump(), admin())
+                  .status,
+              200);
+    auto issued =
+        http_call("POST", url(nominations_port_, "/api/nominations/v1/staff/" + id + "/link-codes"),
+                  "", admin());
+    ASSERT_EQ(issued.status, 201) << issued.body;
+    std::string code = json::parse(issued.body)["code"];
+    json update = {{"event_name", "message.text.received"},
+                   {"message",
+                    {{"message_id", "dup-" + std::to_string(run)},
+                     {"date", 1764000000000LL},
+                     {"text", "/lienket " + code},
+                     {"from", {{"id", "zr-" + std::to_string(run)}, {"is_bot", false}}},
+                     {"chat", {{"id", "pr-" + std::to_string(run)}, {"chat_type", "PRIVATE"}}}}}};
+    std::vector<std::thread> posts;
+    for (int p : replica_ports) {
+      posts.emplace_back([&, p] {
+        auto r =
+            http_call("POST", url(p, "/api/notifications/v1/bot/zalo/webhook"), update.dump(),
+                      {{"Content-Type", "application/json"}, {"X-Bot-Api-Secret-Token", secret}});
+        EXPECT_EQ(r.status, 200) << r.body;
+      });
+    }
+    for (auto& t : posts) t.join();
+  }
+  // Every run answered once, in its own chat, and each answer says the account is linked.
+  std::map<std::string, std::vector<std::string>> replies;
+  ASSERT_TRUE(wait_until(
+      [&] {
+        replies.clear();
+        for (auto& c : json::parse(http_call("GET", url(zalo_port_, "/__fake/calls")).body)) {
+          if (c.value("method", "") == "sendMessage" && c.value("outcome", "") == "ok")
+            replies[c["chat_id"].get<std::string>()].push_back(c["text"]);
+        }
+        return static_cast<int>(replies.size()) >= runs;
+      },
+      20000));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // a second answer would be late
+  for (int run = 0; run < runs; ++run) {
+    auto& got = replies["pr-" + std::to_string(run)];
+    ASSERT_EQ(got.size(), 1u) << "run " << run;
+    EXPECT_NE(got[0].find("Đã liên kết"), std::string::npos) << got[0];
+  }
+  for (auto& r : replicas) r->stop();
+}
 }  // namespace
 }  // namespace thidua::testing

@@ -3,6 +3,7 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "http/json_io.hpp"
+#include "notifications/domain/bot_update.hpp"
 
 namespace thidua::notifications {
 namespace {
@@ -39,7 +40,9 @@ Task<Response> webhook(OutboxStore& store, const Settings& settings, Request& re
   }
   auto update = json::parse(req.body, nullptr, false);
   if (!update.is_object()) throw bad_request("invalid_json", "Nội dung không phải JSON object.");
-  co_await store.push_update(req.body);
+  // Stored once across redeliveries and replicas (update_key), and answered 200 either way.
+  auto key = update_key(update);
+  co_await store.push_update(req.body, key);
   json ok = {{"ok", true}};
   co_return http::json(200, ok);
 }

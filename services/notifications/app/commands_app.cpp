@@ -40,7 +40,7 @@ Task<void> CommandsApp::handle(const std::string& raw_update) {
                {{"message_id", u->message_id}, {"verdict", static_cast<int>(verdict)}});
     co_return;
   }
-  std::string key = u->chat_id + ":" + u->message_id;
+  std::string key = update_key(*u);
   if (co_await outbox_.replied(key)) co_return;  // a duplicate message_id
   auto text = co_await answer(*u);
   if (!text) co_return;

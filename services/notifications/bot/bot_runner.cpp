@@ -55,7 +55,8 @@ Task<void> poll_updates(ZaloBotClient& client, OutboxStore& store, int timeout_s
     auto r = co_await client.call("getUpdates", params);
     if (r.kind == SendResult::Kind::Sent && r.result.is_object()) {
       try {
-        co_await store.push_update(r.result.dump());
+        auto key = update_key(r.result);
+        co_await store.push_update(r.result.dump(), key);
         pause = std::chrono::milliseconds(500);
         continue;
       } catch (const std::exception& e) {

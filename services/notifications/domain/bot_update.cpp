@@ -73,4 +73,13 @@ UpdateVerdict judge_update(const BotUpdate& u, const std::string& group_id,
   return UpdateVerdict::Handle;
 }
 
+std::string update_key(const BotUpdate& u) {
+  return u.message_id.empty() ? std::string() : u.chat_id + ":" + u.message_id;
+}
+
+std::string update_key(const nlohmann::json& update) {
+  auto u = parse_update(update);
+  return u ? update_key(*u) : std::string();
+}
+
 }  // namespace thidua::notifications

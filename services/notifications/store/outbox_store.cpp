@@ -56,7 +56,15 @@ local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 return math.max(1, tonumber(oldest[2]) + window - now)
 )lua");
 
+// KEYS: seen, stream. ARGV: has_key, ttl s, maxlen, update. 1 stored, 0 seen before.
+const RedisScript kPushUpdate(R"lua(
+if ARGV[1] == '1' and not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[2]) then return 0 end
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'update', ARGV[4])
+return 1
+)lua");
+
 constexpr int kIdempotencySeconds = 24 * 3600;
+constexpr int kUpdateSeenSeconds = 7 * 24 * 3600;
 constexpr long long kMaxLength = 1000000;
 const std::string kMaxLengthText = std::to_string(kMaxLength);
 
@@ -322,9 +330,13 @@ Task<std::chrono::milliseconds> OutboxStore::rate_wait(const std::string& chat_i
   co_return std::chrono::milliseconds(r.number());
 }
 
-Task<std::string> OutboxStore::push_update(const std::string& raw_json) {
-  Fields f{{"update", raw_json}};
-  co_return co_await updates_.add(redis_.local(), f);
+Task<bool> OutboxStore::push_update(const std::string& raw_json, const std::string& key) {
+  std::vector<std::string> keys{keys_("update-seen:" + (key.empty() ? "-" : key)),
+                                updates_.keys().stream};
+  std::vector<std::string> args{key.empty() ? "0" : "1", std::to_string(kUpdateSeenSeconds),
+                                "100000", raw_json};
+  auto r = co_await redis_.local().eval(kPushUpdate, std::move(keys), std::move(args));
+  co_return r.number() == 1;
 }
 
 }  // namespace thidua::notifications

@@ -11,6 +11,7 @@
 //   {school}:notifications:idem:{key}        first answer for an Idempotency-Key, 24 h
 //   {school}:notifications:rate:{chat}       sliding window of sends per chat
 //   {school}:notifications:updates           stream of inbound bot updates; group "commands"
+//   {school}:notifications:update-seen:{key} an update already stored (7 days)
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -72,7 +73,10 @@ class OutboxStore {
   Task<bool> discard_dead(const std::string& id, const std::string& by);
   // 0 when a send to `chat_id` may go now (and counts it); otherwise how long to wait.
   Task<std::chrono::milliseconds> rate_wait(const std::string& chat_id, int per_minute);
-  Task<std::string> push_update(const std::string& raw_json);
+  // Stores an update for the commands worker, once per `key` (update_key) for a week: the
+  // same update from a redelivery or through another replica is not stored again, so it is
+  // processed once and answered by that processing. False when it was a duplicate.
+  Task<bool> push_update(const std::string& raw_json, const std::string& key);
 
  private:
   Task<std::optional<std::string>> dead_entry_id(const std::string& id);
