@@ -258,5 +258,26 @@ TEST_F(NotificationsCommands, OneUpdateThroughTwoReplicasIsProcessedOnceAndAnswe
   }
   for (auto& r : replicas) r->stop();
 }
+// Issue 13: the bot stays out of the group's own conversation, and in a private chat it
+// always answers, telling someone not linked yet how to begin.
+TEST_F(NotificationsCommands, ChatterInTheGroupGetsNoAnswerAndAStrangerInPrivateIsShownTheWay) {
+  json chatter = {{"event_name", "message.text.received"},
+                  {"message",
+                   {{"message_id", "chat-1"},
+                    {"date", 1764000000000LL},
+                    {"text", "Chào cả nhà, chiều mai 14h họp tổ nhé"},
+                    {"from", {{"id", "zu-9"}, {"display_name", "Cô Hoa"}, {"is_bot", false}}},
+                    {"chat", {{"id", "g1"}, {"chat_type", "GROUP"}}}}}};
+  http_call("POST", url(zalo_port_, "/__fake/updates"), chatter.dump(),
+            {{"Content-Type", "application/json"}});
+  // The next answer in the chat is to the next question: the chatter got none.
+  EXPECT_NE(ask("/trogiup").find("Các lệnh của bot"), std::string::npos);
+  auto hello = ask("xin chào", "zu-stranger", "pv-stranger");
+  EXPECT_NE(hello.find("/lienket"), std::string::npos) << hello;
+  EXPECT_NE(hello.find("nhắn riêng"), std::string::npos) << hello;
+  auto help = ask("/trogiup", "zu-stranger", "pv-stranger");
+  EXPECT_NE(help.find("Các lệnh của bot"), std::string::npos) << help;
+}
+
 }  // namespace
 }  // namespace thidua::testing

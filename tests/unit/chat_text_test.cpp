@@ -138,5 +138,20 @@ TEST(ChatText, ControlCharactersNeverReachAReply) {
   EXPECT_FALSE(has_control(bad.hint)) << bad.hint;
 }
 
+// Issue 13: in the group the bot answers commands and mentions of itself, not chatter.
+TEST(ChatText, TheGroupsOwnConversationIsNotForTheBot) {
+  EXPECT_FALSE(addressed_to_bot("Chào cả nhà, chiều mai 14h họp tổ Toán – Tin nhé", kBot));
+  EXPECT_FALSE(addressed_to_bot("Ai có file báo cáo / tờ trình mẫu không ạ?", kBot));
+  EXPECT_FALSE(addressed_to_bot("@Cô Hoa chị gửi giúp em nhé", kBot));
+  EXPECT_FALSE(addressed_to_bot("", kBot));
+  EXPECT_TRUE(addressed_to_bot("/hanchot", kBot));
+  EXPECT_TRUE(addressed_to_bot("  /hạn chót", kBot));
+  EXPECT_TRUE(addressed_to_bot("@Bot Thi đua VP1, /trogiup", kBot));
+  EXPECT_TRUE(addressed_to_bot("@bot thi dua vp1 chào bot", kBot));
+  EXPECT_TRUE(addressed_to_bot("Hỏi @Bot Thi đua VP1 xem hạn chót", kBot));
+  EXPECT_TRUE(addressed_to_bot("@Tên cũ của bot /trogiup", kBot));
+  EXPECT_FALSE(addressed_to_bot("@Bot Thi đua VP12 chào", kBot));
+}
+
 }  // namespace
 }  // namespace thidua::notifications

@@ -10,7 +10,13 @@ using nlohmann::json;
 const char* kNominationsDown =
     "Dịch vụ đề nghị khen thưởng đang không trả lời; chưa làm gì cả, vui lòng thử lại sau.";
 const char* kNotLinked =
-    "Bạn chưa liên kết Zalo với hồ sơ cán bộ. Xin Ban giám hiệu mã rồi gõ /lienket <mã>.";
+    "Thầy cô chưa liên kết Zalo với hồ sơ cán bộ. Xin Ban giám hiệu mã liên kết rồi nhắn "
+    "riêng cho bot: /lienket <mã> (đừng gửi mã vào nhóm).";
+// A private message from someone the bot cannot name yet: how to begin, never silence.
+const char* kHowToLink =
+    "Chào thầy cô! Để dùng bot thi đua, thầy cô cần liên kết Zalo với hồ sơ cán bộ: xin Ban "
+    "giám hiệu mã liên kết, rồi nhắn riêng cho bot: /lienket <mã>. Gõ /trogiup để xem các "
+    "lệnh.";
 
 // The bot acts with the rights of the colleague who typed the command (X-Acting-For), never
 // with its own service token's: only help and linking work for someone it cannot name.
@@ -48,14 +54,16 @@ Task<void> CommandsApp::handle(const std::string& raw_update) {
 }
 
 Task<std::optional<std::string>> CommandsApp::answer(const BotUpdate& u) {
+  // In the group the bot answers only what is meant for it, not the staff's conversation.
+  if (u.group && !addressed_to_bot(u.text, bot_names_)) co_return std::nullopt;
   auto parsed = parse_command(u.text, bot_names_);
   std::string path = "/api/nominations/v1/staff/by-zalo/" + encode_segment(u.from_id);
   auto who = co_await services_.nominations(http::Method::Get, path);
   bool linked = who.ok() && who.body.is_object();
-  // Private chats are for linked staff; a stranger may only link.
-  if (!u.group && !linked && !(parsed.ok && parsed.kind == CommandKind::Link)) {
-    if (!who.reachable) co_return std::string(kNominationsDown);
-    co_return std::nullopt;
+  // In a private chat someone not linked yet may link and ask for help; anything else gets
+  // the way to link.
+  if (!u.group && !linked && !(parsed.ok && !needs_link(parsed.kind))) {
+    co_return std::string(who.reachable ? kHowToLink : kNominationsDown);
   }
   if (!parsed.ok) co_return parsed.hint;
   if (needs_link(parsed.kind) && !linked) {

@@ -176,6 +176,14 @@ std::string strip_mention(const std::string& folded, const std::vector<std::stri
                                          : std::string(trim_separators(v.substr(space)));
 }
 
+bool addressed_to_bot(const std::string& text, const std::vector<std::string>& bot_names) {
+  if (!text::valid_utf8(text)) return false;
+  std::string folded = text::one_line(text::fold(text::nfc(text)));
+  // A command first, also after a mention of a name the bot does not know as its own.
+  if (strip_mention(folded, bot_names).starts_with("/")) return true;
+  return without_bot_mentions(folded, folded_names(bot_names)) != folded;
+}
+
 ParsedCommand parse_command(const std::string& text, const std::vector<std::string>& bot_names) {
   ParsedCommand out;
   std::string folded = text::valid_utf8(text) ? text::fold(text::nfc(text)) : std::string();

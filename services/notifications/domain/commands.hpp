@@ -28,6 +28,11 @@ std::string quoted(const std::string& typed);
 // the '/'.
 std::string strip_mention(const std::string& folded, const std::vector<std::string>& bot_names);
 
+// Whether a message in the group is meant for the bot: it starts with a command ("/…", after
+// a mention and the punctuation a keyboard adds) or mentions the bot by one of its names. The bot
+// answers only these in the group, and stays out of the staff's own conversation (issue 13).
+bool addressed_to_bot(const std::string& text, const std::vector<std::string>& bot_names);
+
 // Reads one message. A command name typed as words ("/han chot") is read joined when its
 // first word is no command. Text that is not a command, an unknown command and wrong
 // arguments all give ok=false with a hint, never silence.
