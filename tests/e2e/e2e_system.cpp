@@ -81,8 +81,8 @@ void E2eTest::start_system(const std::map<std::string, std::string>& env) {
   ports_["fake_zalo"] = testing::free_port();
   start_service("fake_zalo", {{"FAKE_ZALO_PORT", std::to_string(ports_["fake_zalo"])},
                               {"FAKE_ZALO_TOKEN", kZaloToken}});
+  for (const char* name : kServices) ports_[name] = testing::free_port();
   for (const char* name : kServices) {
-    ports_[name] = testing::free_port();
     std::map<std::string, std::string> settings{
         {"THIDUA_HTTP_PORT", std::to_string(ports_[name])},
         {"THIDUA_HTTP_HOST", "127.0.0.1"},
@@ -103,6 +103,9 @@ void E2eTest::start_system(const std::map<std::string, std::string>& env) {
         // Explicit, never the default (21:00-06:30): a test that relied on it would pass by
         // day and fail by night. Tests of quiet hours set them and pin the clock.
         {"THIDUA_QUIET_HOURS", "off"},
+        // Each service calls its peers in this system (the bot, private notices).
+        {"THIDUA_NOMINATIONS_URL", url("nominations", "")},
+        {"THIDUA_REPORTS_URL", url("reports", "")},
     };
     for (const auto& [k, v] : env) settings[k] = v;
     start_service(name, settings);

@@ -108,6 +108,52 @@ TEST_F(E2eTest, NominationIsAnnouncedOnceInTheGroupAndReadsBack) {
 }
 
 // 2. Bad input gets the right 4xx as problem+json and changes nothing in Redis.
+// Issue 13: good news to the group, personal matters in private. A rejection and its reason
+// go to the nominee and the unit's leader (both linked), never to the whole staff.
+TEST_F(E2eTest, ARejectionIsToldPrivatelyToTheNomineeAndTheLeaderNotToTheGroup) {
+  start_system();
+  if (HasFatalFailure()) return;
+  auto created = post_nomination(sample_nomination("Lê Thị Bình"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  std::string id = json::parse(created.body).at("id");
+  std::string nominee = add_staff("Lê Thị Bình");
+  json leader = {{"name", "Phạm Văn Cường"}, {"unit_id", "to-toan-tin"}, {"role", "leader"}};
+  ASSERT_EQ(http_call("PUT", url("nominations", "/api/nominations/v1/catalogue/staff/gv-cuong"),
+                      leader.dump(), admin())
+                .status,
+            200);
+  for (auto [staff, zalo] : {std::pair<std::string, std::string>{nominee, "zu-binh"},
+                             std::pair<std::string, std::string>{"gv-cuong", "zu-cuong"}}) {
+    auto issued =
+        http_call("POST", url("nominations", "/api/nominations/v1/staff/" + staff + "/link-codes"),
+                  "", admin());
+    ASSERT_EQ(issued.status, 201) << issued.body;
+    json link = {{"code", json::parse(issued.body)["code"]}, {"zalo_user_id", zalo}};
+    ASSERT_EQ(http_call("POST", url("nominations", "/api/nominations/v1/zalo-links"), link.dump(),
+                        admin())
+                  .status,
+              200);
+  }
+  ASSERT_EQ(submit(id).status, 200);
+  auto rejected = http_call(
+      "POST", url("nominations", "/api/nominations/v1/nominations/" + id + "/transitions"),
+      R"({"action":"reject","reason":"Chưa đủ minh chứng về sáng kiến"})", admin());
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  ASSERT_TRUE(wait_for([&] { return delivered().size() >= 3; }));
+  ASSERT_TRUE(wait_for([&] { return queue_settled(); }));
+  std::map<std::string, std::vector<std::string>> by_chat;
+  for (auto& m : delivered()) by_chat[m.value("chat_id", "")].push_back(m.value("text", ""));
+  ASSERT_EQ(by_chat[kGroupId].size(), 1u);  // the submission only
+  EXPECT_TRUE(contains(by_chat[kGroupId][0], "trình Hội đồng")) << by_chat[kGroupId][0];
+  for (const char* chat : {"zu-binh", "zu-cuong"}) {
+    ASSERT_EQ(by_chat[chat].size(), 1u) << chat;
+    EXPECT_TRUE(contains(by_chat[chat][0], "Lý do: Chưa đủ minh chứng về sáng kiến."))
+        << by_chat[chat][0];
+    EXPECT_TRUE(contains(by_chat[chat][0], "số " + id)) << by_chat[chat][0];
+  }
+  EXPECT_EQ(by_chat.size(), 3u);
+}
+
 TEST_F(E2eTest, BadInputIsRefusedAndChangesNothing) {
   start_system();
   if (HasFatalFailure()) return;

@@ -44,7 +44,18 @@ TEST(EventMessages, DecisionsAreAnnouncedAndDraftsAreNot) {
   EXPECT_TRUE(contains(*message_for_event(event_of("nomination.approved"), ""), "đã thông qua"));
   auto rejected = event_of("nomination.rejected");
   rejected["note"] = "Chưa đủ minh chứng";
-  EXPECT_TRUE(contains(*message_for_event(rejected, ""), "Lý do: Chưa đủ minh chứng"));
+  EXPECT_FALSE(message_for_event(rejected, ""));  // told privately, never to the group
+  auto personal = personal_message_for_event(rejected);
+  ASSERT_TRUE(personal);
+  EXPECT_TRUE(contains(*personal,
+                       "chưa được Hội đồng Thi đua – Khen thưởng thông qua. Lý do: "
+                       "Chưa đủ minh chứng."))
+      << *personal;
+  auto not_awarded = event_of("nomination.not_awarded");
+  not_awarded["note"] = "Hết chỉ tiêu của huyện.";
+  EXPECT_FALSE(message_for_event(not_awarded, ""));
+  EXPECT_TRUE(contains(*personal_message_for_event(not_awarded), "Lý do: Hết chỉ tiêu của huyện."));
+  EXPECT_FALSE(personal_message_for_event(event_of("nomination.awarded")));
   EXPECT_TRUE(contains(*message_for_event(event_of("nomination.awarded"), ""), "Chúc mừng"));
   for (auto quiet : {"nomination.created", "nomination.updated", "nomination.under_review",
                      "nomination.withdrawn", "nomination.forwarded"}) {
@@ -184,6 +195,21 @@ TEST(ZaloReply, TransportFailureIsRetryable) {
   auto r = interpret_zalo_reply(0, "", true);
   EXPECT_EQ(r.kind, Kind::Retryable);
   EXPECT_FALSE(r.description.empty());
+}
+
+TEST(EventMessages, ThePersonalMessageGoesToTheNomineeAndTheUnitsLeadersOnce) {
+  auto event = nlohmann::json::parse(R"({"type":"nomination.rejected","note":"x","nomination":{
+      "id":"9","subject_kind":"individual","subject_id":"gv-an","unit_id":"to-toan"}})");
+  auto staff = nlohmann::json::parse(R"([
+      {"id":"gv-an","unit_id":"to-toan","role":"leader"},
+      {"id":"gv-binh","unit_id":"to-toan","role":"leader"},
+      {"id":"gv-chi","unit_id":"to-toan","role":"staff"},
+      {"id":"gv-dung","unit_id":"to-van","role":"leader"}])");
+  EXPECT_EQ(personal_recipients(event, staff), (std::vector<std::string>{"gv-an", "gv-binh"}));
+  event["nomination"]["subject_kind"] = "collective";
+  event["nomination"]["subject_id"] = "to-toan";
+  EXPECT_EQ(personal_recipients(event, staff), (std::vector<std::string>{"gv-an", "gv-binh"}));
+  EXPECT_TRUE(personal_recipients(event, nlohmann::json::object()).empty());
 }
 
 }  // namespace

@@ -55,19 +55,46 @@ Task<EnqueueResult> OutboxApp::submit(NewMessage message, std::string idempotenc
 }
 
 Task<void> OutboxApp::announce_event(const nlohmann::json& event) {
-  auto text = message_for_event(event, "");  // the footer is added at delivery
-  if (!text) co_return;
   std::string event_id =
       event.is_object() && event.contains("event_id") && event["event_id"].is_string()
           ? event["event_id"].get<std::string>()
           : std::string();
-  NewMessage m;
-  m.text = *text;
-  m.source = "event";
-  std::string key = event_id.empty() ? std::string() : "event:" + event_id;  // named: GCC 12
-  auto r = co_await submit(std::move(m), key);
-  log::info("event_queued",
-            {{"event_id", event_id}, {"id", r.answer.value("id", "")}, {"duplicate", r.duplicate}});
+  if (auto text = message_for_event(event, "")) {  // the footer is added at delivery
+    NewMessage m;
+    m.text = *text;
+    m.source = "event";
+    std::string key = event_id.empty() ? std::string() : "event:" + event_id;  // named: GCC 12
+    auto r = co_await submit(std::move(m), key);
+    log::info(
+        "event_queued",
+        {{"event_id", event_id}, {"id", r.answer.value("id", "")}, {"duplicate", r.duplicate}});
+  }
+  if (auto personal = personal_message_for_event(event)) {
+    co_await tell_privately(event, event_id, *personal);
+  }
+}
+
+Task<void> OutboxApp::tell_privately(const nlohmann::json& event, const std::string& event_id,
+                                     const std::string& text) {
+  auto a = co_await services_.nominations(http::Method::Get, "/api/nominations/v1/catalogue");
+  // Throwing retries the event later: the catalogue is needed to know who to tell.
+  if (!a.ok() || !a.body.is_object()) throw std::runtime_error("catalogue unavailable");
+  auto staff = a.body.value("staff", nlohmann::json::array());
+  for (const auto& staff_id : personal_recipients(event, staff)) {
+    std::string chat;
+    for (const auto& s : staff) {
+      if (s.is_object() && s.value("id", "") == staff_id) chat = s.value("zalo_user_id", "");
+    }
+    if (chat.empty()) continue;  // not linked: the dashboard shows it to them
+    NewMessage m;
+    m.target.kind = Target::Kind::Chat;
+    m.target.id = chat;
+    m.text = text;
+    m.source = "event";
+    std::string key = "event:" + event_id + ":" + staff_id;  // named: GCC 12
+    co_await submit(std::move(m), key);
+  }
+  log::info("event_told_privately", {{"event_id", event_id}});
 }
 
 Task<bool> OutboxApp::replied(const std::string& update_key) {

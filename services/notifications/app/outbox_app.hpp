@@ -17,7 +17,8 @@ class OutboxApp {
   // Resolves the target's chat, holds a non-urgent message in quiet hours, queues it.
   // Throws ApiError: 422 unknown/unlinked staff, 503 when nominations cannot be asked.
   Task<EnqueueResult> submit(NewMessage message, std::string idempotency_key);
-  // The group message for a nominations event, queued once per event_id.
+  // The group message for a nominations event, and the personal one to the people it
+  // concerns (a rejection, a "not awarded"), each queued once per event_id (and person).
   Task<void> announce_event(const nlohmann::json& event);
   // A reply in the chat an update came from, once per (chat, message_id).
   Task<void> reply(const std::string& chat_id, const std::string& update_key,
@@ -27,6 +28,9 @@ class OutboxApp {
 
  private:
   Task<std::string> chat_of_staff(const std::string& staff_id);
+  // The personal message of an event to each person concerned who has linked Zalo.
+  Task<void> tell_privately(const nlohmann::json& event, const std::string& event_id,
+                            const std::string& text);
   OutboxStore& store_;
   ServicesClient& services_;
   const Settings& settings_;

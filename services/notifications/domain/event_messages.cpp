@@ -1,5 +1,6 @@
 #include "notifications/domain/event_messages.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace thidua::notifications {
@@ -44,9 +45,6 @@ std::optional<std::string> message_for_event(const nlohmann::json& event,
   } else if (type == "nomination.approved") {
     text = "✅ Hội đồng Thi đua – Khen thưởng đã thông qua đề nghị số " + id + ": " + who + " — " +
            what + ".";
-  } else if (type == "nomination.rejected") {
-    text = "Đề nghị số " + id + " (" + who + " — " + what + ") không được Hội đồng thông qua.";
-    if (!str(event, "note").empty()) text += " Lý do: " + str(event, "note") + ".";
   } else if (type == "nomination.awarded") {
     text = "🎉 Chúc mừng " + who + " đã được " + award + " (" + period + ").";
   } else {
@@ -54,6 +52,54 @@ std::optional<std::string> message_for_event(const nlohmann::json& event,
   }
   if (!footer.empty()) text += "\n" + footer;
   return text;
+}
+
+std::optional<std::string> personal_message_for_event(const nlohmann::json& event) {
+  if (!event.is_object() || !event.contains("nomination") || !event["nomination"].is_object())
+    return std::nullopt;
+  const auto& n = event["nomination"];
+  std::string type = str(event, "type");
+  std::string what = str(n, "award_label", str(n, "award")) + ", " +
+                     str(n, "period_label", period_label(str(n, "period")));
+  std::string head =
+      "Đề nghị khen thưởng số " + str(n, "id") + " (" + subject_line(n) + " — " + what + ") ";
+  std::string text;
+  if (type == "nomination.rejected") {
+    text = head + "chưa được Hội đồng Thi đua – Khen thưởng thông qua.";
+  } else if (type == "nomination.not_awarded") {
+    text = head + "chưa được cấp trên quyết định khen thưởng.";
+  } else {
+    return std::nullopt;
+  }
+  auto reason = str(event, "note");
+  if (!reason.empty()) {
+    text += " Lý do: " + reason;
+    if (text.back() != '.') text += ".";
+  }
+  text += " Thầy cô xem chi tiết trên trang thi đua của trường; tin này chỉ gửi riêng.";
+  return text;
+}
+
+std::vector<std::string> personal_recipients(const nlohmann::json& event,
+                                             const nlohmann::json& staff) {
+  std::vector<std::string> out;
+  if (!event.is_object() || !event.contains("nomination") || !staff.is_array()) return out;
+  const auto& n = event["nomination"];
+  if (!n.is_object()) return out;
+  auto add = [&out](const std::string& id) {
+    if (!id.empty() && std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  };
+  std::string subject = str(n, "subject_kind") == "individual" ? str(n, "subject_id") : "";
+  std::string unit = str(n, "unit_id");
+  for (const auto& s : staff) {
+    if (!s.is_object()) continue;
+    if (!subject.empty() && str(s, "id") == subject) add(subject);
+  }
+  for (const auto& s : staff) {
+    if (!s.is_object()) continue;
+    if (!unit.empty() && str(s, "unit_id") == unit && str(s, "role") == "leader") add(str(s, "id"));
+  }
+  return out;
 }
 
 }  // namespace thidua::notifications

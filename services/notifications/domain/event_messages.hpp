@@ -1,8 +1,11 @@
 #pragma once
-// Which nominations events the staff group hears about, and in what words.
+// Which nominations events the staff group hears about, who hears the rest in private, and
+// in what words. Good news goes to the group; a rejection or a "not awarded" with its reason
+// goes only to the people concerned, so that nobody loses face before the staff (issue 13).
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace thidua::notifications {
 
@@ -10,5 +13,15 @@ namespace thidua::notifications {
 // `footer` marks the message as automated.
 std::optional<std::string> message_for_event(const nlohmann::json& event,
                                              const std::string& footer);
+
+// The private message for an event that concerns only some people (nomination.rejected,
+// nomination.not_awarded, with the reason), or nullopt when there is none.
+std::optional<std::string> personal_message_for_event(const nlohmann::json& event);
+
+// Who gets the personal message, as staff ids: the nominee (an individual nomination whose
+// subject is a staff member) and the leaders of the nomination's unit, each once. `staff` is
+// the catalogue's staff list ([{id, unit_id, role, …}]).
+std::vector<std::string> personal_recipients(const nlohmann::json& event,
+                                             const nlohmann::json& staff);
 
 }  // namespace thidua::notifications
