@@ -172,7 +172,8 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
             201, {{"code", code},
                   {"staff_id", id},
                   {"expires_at", iso_instant(clock.now() + std::chrono::seconds(kLinkCodeSeconds))},
-                  {"instruction", "Gửi cho bot trong nhóm Zalo: /lienket " + code}});
+                  {"instruction",
+                   "Nhắn riêng cho bot thi đua trên Zalo (không gửi vào nhóm): /lienket " + code}});
       });
   router.add(Method::Post, kApiBase + "/zalo-links", Access::roles_of({Role::Service, Role::Admin}),
              [&catalogue](Request& req) -> Task<Response> {
