@@ -143,7 +143,7 @@ TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
   EXPECT_NE(deadline.find("/10/"), std::string::npos) << deadline;
   EXPECT_NE(deadline.find("Chưa lấy được danh sách"), std::string::npos) << deadline;
   EXPECT_NE(ask("/trogiup").find("cô Lan"), std::string::npos);
-  EXPECT_NE(ask("/trangthai").find("Cú pháp: /trangthai"), std::string::npos);
+  EXPECT_NE(ask("/trangthai").find("Ví dụ: /trangthai 12"), std::string::npos);
   // A stranger's private chat gets nothing; a linked member's private chat is answered.
   EXPECT_NE(ask("/toila", "zu-7", "zu-7").find("Nguyễn Thị Hoa"), std::string::npos);
 

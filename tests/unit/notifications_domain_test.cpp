@@ -55,7 +55,9 @@ TEST(CommandParse, StripsLeadingMentionOfTheBot) {
 TEST(CommandParse, ArgumentErrorsGiveAOneLineHint) {
   auto missing = parse_command("/trangthai", kBot);
   EXPECT_FALSE(missing.ok);
-  EXPECT_NE(missing.hint.find("/trangthai <mã đề nghị>"), std::string::npos);
+  EXPECT_NE(missing.hint.find("Thầy cô cần ghi số đề nghị. Ví dụ: /trangthai 12"),
+            std::string::npos)
+      << missing.hint;
   EXPECT_EQ(missing.hint.find('\n'), std::string::npos);
   EXPECT_FALSE(parse_command("/trangthai abc", kBot).ok);
   EXPECT_FALSE(parse_command("/trangthai 1 2", kBot).ok);

@@ -14,19 +14,30 @@ struct Spec {
   std::vector<std::string> names;  // folded; the first is the Vietnamese one
   int min_args;
   int max_args;
-  const char* usage;
+  const char* example;  // what to type, with a sample argument
+  const char* missing;  // what is missing when the argument is, said to a colleague
 };
 
 const std::vector<Spec>& specs() {
   static const std::vector<Spec> all = {
-      {CommandKind::Help, {"trogiup", "help", "start"}, 0, 0, "/trogiup"},
-      {CommandKind::Deadlines, {"hanchot", "deadline", "deadlines"}, 0, 0, "/hanchot"},
-      {CommandKind::Reports, {"baocao", "report", "reports"}, 0, 1, "/baocao [năm]"},
-      {CommandKind::Quotas, {"chitieu", "quota", "quotas"}, 0, 1, "/chitieu [kỳ, vd. 2026]"},
-      {CommandKind::Nominations, {"denghi", "nominations", "mine"}, 0, 0, "/denghi"},
-      {CommandKind::Status, {"trangthai", "status"}, 1, 1, "/trangthai <mã đề nghị>"},
-      {CommandKind::Link, {"lienket", "link"}, 1, 1, "/lienket <mã liên kết>"},
-      {CommandKind::WhoAmI, {"toila", "whoami"}, 0, 0, "/toila"},
+      {CommandKind::Help, {"trogiup", "help", "start"}, 0, 0, "/trogiup", ""},
+      {CommandKind::Deadlines, {"hanchot", "deadline", "deadlines"}, 0, 0, "/hanchot", ""},
+      {CommandKind::Reports, {"baocao", "report", "reports"}, 0, 1, "/baocao 2026", ""},
+      {CommandKind::Quotas, {"chitieu", "quota", "quotas"}, 0, 1, "/chitieu 2026", ""},
+      {CommandKind::Nominations, {"denghi", "nominations", "mine"}, 0, 0, "/denghi", ""},
+      {CommandKind::Status,
+       {"trangthai", "status"},
+       1,
+       1,
+       "/trangthai 12",
+       "Thầy cô cần ghi số đề nghị."},
+      {CommandKind::Link,
+       {"lienket", "link"},
+       1,
+       1,
+       "/lienket 3fa9c2",
+       "Thầy cô cần ghi mã liên kết do Ban giám hiệu cấp (nhắn riêng cho bot)."},
+      {CommandKind::WhoAmI, {"toila", "whoami"}, 0, 0, "/toila", ""},
   };
   return all;
 }
@@ -124,15 +135,19 @@ bool all_of(const std::string& s, int (*pred)(int), const char* extra) {
   });
 }
 
-// A wrong argument names the command's usage; the message stays one line.
+// A wrong argument is answered with what to write and an example, in one line, in the
+// words of a colleague rather than a program's (issue 13).
 std::string usage_hint(const Spec& s, const std::string& what) {
-  return what + " Cú pháp: " + s.usage + " (gõ /trogiup để xem các lệnh).";
+  return what + " Ví dụ: " + s.example + " (gõ /trogiup để xem các lệnh).";
 }
 
 std::string check_args(const Spec& s, const std::vector<std::string>& args) {
   int n = static_cast<int>(args.size());
-  if (n < s.min_args) return usage_hint(s, "Thiếu tham số.");
-  if (n > s.max_args) return usage_hint(s, "Thừa tham số.");
+  if (n < s.min_args) return usage_hint(s, s.missing);
+  if (n > s.max_args) {
+    return usage_hint(s, s.max_args == 0 ? "Lệnh này không cần ghi thêm gì."
+                                         : "Lệnh này chỉ cần ghi một thông tin.");
+  }
   if (n == 0) return {};
   const auto& a = args[0];
   switch (s.kind) {
@@ -189,7 +204,7 @@ ParsedCommand parse_command(const std::string& text, const std::vector<std::stri
   std::string folded = text::valid_utf8(text) ? text::fold(text::nfc(text)) : std::string();
   std::string body = strip_mention(folded, bot_names);
   if (body.empty() || body[0] != '/') {
-    out.hint = "Bot chỉ hiểu lệnh bắt đầu bằng \"/\"; gõ /trogiup để xem các lệnh.";
+    out.hint = "Mỗi lệnh của bot bắt đầu bằng dấu \"/\"; thầy cô gõ /trogiup để xem các lệnh.";
     return out;
   }
   auto words = split_words(body.substr(1));
@@ -214,10 +229,10 @@ std::string help_text(const std::string& contact) {
       "/hanchot — hạn chót sắp tới và đơn vị còn nợ báo cáo\n"
       "/baocao [năm] — tình hình nộp báo cáo theo đơn vị\n"
       "/chitieu [kỳ] — chỉ tiêu khen thưởng đã dùng / tối đa\n"
-      "/denghi — các đề nghị khen thưởng của bạn\n"
+      "/denghi — các đề nghị khen thưởng của thầy cô\n"
       "/trangthai <mã> — trạng thái một đề nghị\n"
       "/lienket <mã> — liên kết Zalo với hồ sơ cán bộ (mã do Ban giám hiệu cấp)\n"
-      "/toila — bot nhận ra bạn là ai\n"
+      "/toila — bot nhận ra thầy cô là ai\n"
       "Gõ có dấu hay không dấu đều được.";
   if (!contact.empty()) t += "\nCần hỗ trợ: " + contact + ".";
   return t;
