@@ -1,0 +1,89 @@
+// Inputs that outside tools (Schemathesis, promtool) found answered wrongly, each as it was
+// reported and against the real services. input_parity_test.cpp holds the documents and the
+// services to the same inputs in general.
+#include <gtest/gtest.h>
+
+#include <iostream>
+
+#include "contract/contract_docs.hpp"
+#include "contract/service_stack.hpp"
+#include "support/process.hpp"
+
+namespace thidua::contract {
+namespace {
+using nlohmann::json;
+
+const std::string kNominations = "/api/nominations/v1";
+const std::string kReports = "/api/reports/v1";
+const std::string kNotifications = "/api/notifications/v1";
+
+// A problem+json answer with `status`, a code and a detail a Vietnamese reader can act on.
+::testing::AssertionResult is_problem(const Answer& a, int status) {
+  auto body = json::parse(a.body, nullptr, false);
+  if (a.status != status || a.content_type != "application/problem+json" || !body.is_object()) {
+    return ::testing::AssertionFailure() << a.status << " " << a.content_type << " " << a.body;
+  }
+  auto detail = body.value("detail", "");
+  // Vietnamese: some letter outside ASCII (ư, ơ, ế, ...).
+  bool vietnamese = std::any_of(detail.begin(), detail.end(),
+                                [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (!vietnamese) return ::testing::AssertionFailure() << "detail not in Vietnamese: " << a.body;
+  return ::testing::AssertionSuccess();
+}
+
+class InputsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const auto& service : {"nominations", "reports", "notifications"}) stack_.start(service);
+    admin_ = stack_.token("admin");
+  }
+  void TearDown() override {
+    if (HasFailure()) std::cerr << stack_.logs();
+  }
+  Answer get(const std::string& service, const std::string& path, const std::string& token = "") {
+    return stack_.call(service, "GET", path, "", token);
+  }
+
+  ServiceStack stack_;
+  std::string admin_;
+};
+
+// "GET /messages?limit=2abc answers 200 with 2 items": every number in a query is a whole
+// number, all of it, in every service.
+TEST_F(InputsTest, QueryNumbersAreWholeNumbersOrRefused) {
+  const std::vector<std::tuple<std::string, std::string, bool>> calls{
+      {"notifications", kNotifications + "/messages?limit=", true},
+      {"notifications", kNotifications + "/dead-letters?limit=", true},
+      {"nominations", kNominations + "/nominations?limit=", true},
+      {"nominations", kNominations + "/public/honours?year=", false},
+      {"reports", kReports + "/deadlines?count=", true},
+      {"reports", kReports + "/public/figures?year=", false},
+  };
+  // Each also as a query string decodes it: " 2", "+2", "2 ". strtol and atoi took some.
+  const std::vector<std::string> bad_counts{"2abc", "2%20", "%202", "%2B2", "2.0", "0x2", "2e0"};
+  const std::vector<std::string> bad_years{"2026abc", "2026%20", "%202026", "%2B2026",
+                                           "2026.0",  "0x7EA",   "2026e0"};
+  for (const auto& [service, prefix, with_token] : calls) {
+    const bool year = prefix.ends_with("year=");
+    const std::string token = with_token ? admin_ : "";
+    auto ok = get(service, prefix + (year ? "2026" : "2"), token);
+    EXPECT_EQ(ok.status, 200) << service << " " << prefix << ": " << ok.body;
+    for (const auto& bad : year ? bad_years : bad_counts) {
+      EXPECT_TRUE(is_problem(get(service, prefix + bad, token), 400))
+          << service << " " << prefix << bad;
+    }
+  }
+}
+
+// A year typed with leading text or sign, in a path: refused the same way.
+TEST_F(InputsTest, PathYearsAreWholeNumbersOrRefused) {
+  auto a = get("reports", kReports + "/contributions/2026", admin_);
+  EXPECT_EQ(a.status, 200) << a.body;
+  for (const std::string year : {"2024", "2031", "+2026", "2026a", "20260"}) {
+    EXPECT_TRUE(is_problem(get("reports", kReports + "/contributions/" + year, admin_), 400))
+        << year;
+  }
+}
+
+}  // namespace
+}  // namespace thidua::contract
