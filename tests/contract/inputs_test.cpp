@@ -85,5 +85,45 @@ TEST_F(InputsTest, PathYearsAreWholeNumbersOrRefused) {
   }
 }
 
+// "GET /nominations/%31 answers 400 echoing %31": a path segment is decoded once, before
+// anything reads it, in every service.
+TEST_F(InputsTest, PathSegmentsArePercentDecodedOnce) {
+  auto one = get("nominations", kNominations + "/nominations/%31", admin_);
+  EXPECT_TRUE(is_problem(one, 404)) << "%31 is 1, a nomination that does not exist";
+  EXPECT_EQ(json::parse(one.body, nullptr, false).value("code", ""), "nomination_not_found");
+  // Decoded once, not twice: %2531 is the three characters "%31", no nomination id.
+  EXPECT_TRUE(is_problem(get("nominations", kNominations + "/nominations/%2531", admin_), 400));
+  auto year = get("reports", kReports + "/contributions/%32%30%32%36", admin_);
+  EXPECT_EQ(year.status, 200) << year.body;
+  // A literal segment spelled with escapes is the same segment.
+  EXPECT_EQ(get("reports", kReports + "/deadlines/%6Eext").status,
+            get("reports", kReports + "/deadlines/next").status);
+  EXPECT_EQ(get("notifications", "/%68ealthz").status, 200);
+  // An escape that is no escape is a bad request, not a 500.
+  EXPECT_TRUE(is_problem(get("nominations", kNominations + "/nominations/%zz", admin_), 400));
+  EXPECT_TRUE(is_problem(get("reports", kReports + "/contributions/20%2", admin_), 400));
+}
+
+// "PUT /deadlines/next creates a deadline the public GET /deadlines/next then shadows": a
+// word a sibling route uses at the id's place is no id, wherever clients choose ids.
+TEST_F(InputsTest, WordsOfTheRoutesAreRefusedAsIds) {
+  const json deadline = {{"name", "Hạn thử"}, {"recipient", "UBND xã"}};
+  auto a = stack_.call("reports", "PUT", kReports + "/deadlines/next", deadline.dump(), admin_);
+  EXPECT_TRUE(is_problem(a, 400));
+  EXPECT_EQ(json::parse(a.body, nullptr, false).value("code", ""), "reserved_id");
+  auto list = get("reports", kReports + "/deadlines", admin_);
+  EXPECT_EQ(list.body.find("\"id\":\"next\""), std::string::npos) << list.body;
+
+  // /staff/by-zalo/{id} sits where /staff/{id}/tokens has the staff id.
+  const json member = {{"name", "Cán bộ thử"}, {"unit_id", "to-toan-tin"}};
+  a = stack_.call("nominations", "PUT", kNominations + "/catalogue/staff/by-zalo", member.dump(),
+                  admin_);
+  EXPECT_TRUE(is_problem(a, 400));
+  EXPECT_EQ(json::parse(a.body, nullptr, false).value("code", ""), "reserved_id");
+  // Ordinary ids still work.
+  a = stack_.call("reports", "PUT", kReports + "/deadlines/nop-ho-so", deadline.dump(), admin_);
+  EXPECT_EQ(a.status, 200) << a.body;
+}
+
 }  // namespace
 }  // namespace thidua::contract

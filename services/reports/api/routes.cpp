@@ -51,7 +51,9 @@ void add_deadline_routes(http::Router& router, RouteDeps d) {
                co_return http::json(200, body);
              });
   router.add(Method::Put, kApiBase + "/deadlines/{id}", admin,
-             [&app](Request& req) -> Task<Response> {
+             [&app, &router](Request& req) -> Task<Response> {
+               // Beside GET /deadlines/next: a deadline "next" could never be read.
+               http::refuse_route_words(router, req.param("id"), {kApiBase + "/deadlines/{id}"});
                auto body = http::parse_object(req);
                auto saved = co_await app.put_deadline(req.param("id"), body);
                co_return http::json(200, saved);
