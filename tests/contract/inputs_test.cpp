@@ -125,5 +125,52 @@ TEST_F(InputsTest, WordsOfTheRoutesAreRefusedAsIds) {
   EXPECT_EQ(a.status, 200) << a.body;
 }
 
+// "PUT /catalogue/units/x with a name containing U+0001 is stored": no control characters in
+// any text of any body; long texts may have line breaks and tabs.
+TEST_F(InputsTest, ControlCharactersAreRefusedInText) {
+  auto put_unit = [&](const std::string& name) {
+    json body = {{"name", name}};
+    return stack_.call("nominations", "PUT", kNominations + "/catalogue/units/x", body.dump(),
+                       admin_);
+  };
+  for (const std::string& name :
+       {std::string("Tổ\x01 thử"), std::string("Tổ\nthử"), std::string("Tổ\tthử"),
+        std::string("Tổ\x7f"), std::string("Tổ \u0085"), std::string("Tổ\x1b[31m")}) {
+    EXPECT_TRUE(is_problem(put_unit(name), 400)) << json(name).dump();
+  }
+  auto catalogue = get("nominations", kNominations + "/catalogue", admin_);
+  EXPECT_EQ(catalogue.body.find("\"id\":\"x\""), std::string::npos) << "stored anyway";
+  EXPECT_EQ(put_unit("Tổ thử").status, 200);
+
+  // A control character in a key is as bad as in a value.
+  auto a = stack_.call("nominations", "PUT", kNominations + "/catalogue/units/y",
+                       R"({"name":"Tổ","k\u0001":1})", admin_);
+  EXPECT_TRUE(is_problem(a, 400));
+
+  // Long texts keep their line breaks and tabs, and nothing else.
+  json nomination = {{"period", "2026"},
+                     {"award", "gk_xa"},
+                     {"subject_kind", "collective"},
+                     {"subject_id", "to-toan-tin"},
+                     {"reason", "Dòng một.\n\tDòng hai."}};
+  a = stack_.call("nominations", "POST", kNominations + "/nominations", nomination.dump(), admin_);
+  EXPECT_EQ(a.status, 201) << a.body;
+  nomination["subject_id"] = "to-ngu-van";
+  nomination["reason"] = "Dòng một.\rDòng hai.";
+  a = stack_.call("nominations", "POST", kNominations + "/nominations", nomination.dump(), admin_);
+  EXPECT_TRUE(is_problem(a, 400));
+
+  json message = {{"target", "group"}, {"text", "Họp lúc 14:00\n\t— Ban giám hiệu"}};
+  a = stack_.call("notifications", "POST", kNotifications + "/messages", message.dump(), admin_);
+  EXPECT_EQ(a.status, 202) << a.body;
+  message["text"] = std::string("Họp\x07");
+  a = stack_.call("notifications", "POST", kNotifications + "/messages", message.dump(), admin_);
+  EXPECT_TRUE(is_problem(a, 400));
+  json part = {{"narratives", {{"II.1", "Một.\nHai."}}}, {"difficulties", "Không\x0b"}};
+  a = stack_.call("reports", "PUT", kReports + "/contributions/2026/to-toan-tin", part.dump(),
+                  admin_);
+  EXPECT_TRUE(is_problem(a, 400));
+}
+
 }  // namespace
 }  // namespace thidua::contract
