@@ -6,6 +6,10 @@
 
 namespace thidua {
 
+// The years of the movement (2025–2030): the periods, the yearly reports, the figures.
+inline constexpr int kFirstYear = 2025;
+inline constexpr int kLastYear = 2030;
+
 struct ContentArea {
   std::string code;   // II.1 … II.6
   std::string label;  // short Vietnamese label

@@ -1,6 +1,8 @@
 #include "http/json_io.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <set>
 #include <string_view>
 
 #include "core/crypto.hpp"
@@ -9,6 +11,19 @@
 
 namespace thidua::http {
 namespace {
+// The fields whose text may run over several lines, in every service: a line break or a tab
+// is allowed in them and in whatever they hold (the narratives of each content area), and
+// nowhere else. The OpenAPI documents give exactly these the LongText pattern.
+const std::set<std::string, std::less<>> kLongTexts{
+    "reason",        // nominations: why the award, why a rejection
+    "note",          // nominations: a transition's or a meeting's note
+    "hold_reason",   // nominations: why a staff member is on hold
+    "text",          // notifications: a message; nominations: an achievement
+    "narratives",    // reports: a unit's text per content area
+    "difficulties",  // reports
+    "proposals",     // reports
+};
+
 // Request bodies here are flat records; a deeper document is an attack on the recursive
 // normalisation below (half a megabyte of '[' overflows the stack and kills the process).
 constexpr std::size_t kMaxNesting = 32;
@@ -39,19 +54,55 @@ std::size_t nesting_depth(std::string_view text) {
   return deepest;
 }
 
-void normalise_strings(nlohmann::json& value) {
+// The first control character of `s` (C0, DEL or C1: Unicode's Cc) other than those in
+// `allowed`, as U+XXXX; "" when there is none. `s` is UTF-8 (checked before).
+std::string control_character(std::string_view s, std::string_view allowed) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    unsigned cp = 0;
+    if (c < 0x20 || c == 0x7F) {
+      if (allowed.find(static_cast<char>(c)) != std::string_view::npos) continue;
+      cp = c;
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      cp = static_cast<unsigned char>(s[i + 1]);  // U+0080–U+009F
+    } else {
+      continue;
+    }
+    char out[8];
+    std::snprintf(out, sizeof out, "U+%04X", cp);
+    return out;
+  }
+  return "";
+}
+
+// NFC for every string and key, and no control characters in them: a line break or a tab
+// only in a long text (`long_text`: the field, or one it sits in, is in kLongTexts).
+void normalise_strings(nlohmann::json& value, const std::string& field, bool long_text) {
   if (value.is_string()) {
     value = text::nfc(value.get_ref<const std::string&>());
+    auto bad = control_character(value.get_ref<const std::string&>(), long_text ? "\n\t" : "");
+    if (!bad.empty()) {
+      throw bad_request("control_character",
+                        "Trường \"" + field + "\" có ký tự điều khiển " + bad +
+                            ", không được phép. Chỉ văn bản dài (lý do, ghi chú, nội dung…) "
+                            "được xuống dòng và có tab.");
+    }
   } else if (value.is_object()) {
     nlohmann::json out = nlohmann::json::object();
     for (auto it = value.begin(); it != value.end(); ++it) {
+      auto key = text::nfc(it.key());
+      if (auto bad = control_character(key, ""); !bad.empty()) {
+        throw bad_request("control_character",
+                          "Tên trường có ký tự điều khiển " + bad + ", không được phép.");
+      }
       auto v = it.value();
-      normalise_strings(v);
-      out[text::nfc(it.key())] = std::move(v);
+      normalise_strings(v, key, long_text || kLongTexts.count(key) > 0);
+      out[key] = std::move(v);
     }
     value = std::move(out);
   } else if (value.is_array()) {
-    for (auto& v : value) normalise_strings(v);
+    for (auto& v : value) normalise_strings(v, field, long_text);
   }
 }
 }  // namespace
@@ -71,7 +122,7 @@ nlohmann::json parse_object(const Request& req) {
   if (!body.is_object()) {
     throw bad_request("expected_object", "Nội dung gửi lên phải là một đối tượng JSON {…}.");
   }
-  normalise_strings(body);
+  normalise_strings(body, "", false);
   return body;
 }
 

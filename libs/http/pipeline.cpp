@@ -90,6 +90,12 @@ Task<Response> Pipeline::handle(Request& req) const {
 Task<Response> Pipeline::dispatch(Request& req) const {
   bool origin_allowed = allowed_origin(req);
   auto match = router_.match(req.method, req.path, req.params);
+  if (match.malformed) {
+    req.route = "(malformed)";
+    throw bad_request("invalid_path",
+                      "Đường dẫn không hợp lệ: sau dấu % phải là hai chữ số hệ 16 (như %20), và "
+                      "chữ có dấu phải được mã hóa.");
+  }
 
   if (req.method == Method::Options && match.path_known) {
     Response res;

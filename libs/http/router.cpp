@@ -1,6 +1,11 @@
 #include "http/router.hpp"
 
+#include <cpprest/base_uri.h>
+
+#include <algorithm>
 #include <stdexcept>
+
+#include "core/errors.hpp"
 
 namespace thidua::http {
 namespace {
@@ -17,10 +22,35 @@ std::vector<std::string_view> split(std::string_view path) {
   return out;
 }
 
-bool is_param(const std::string& segment) {
+bool is_param(std::string_view segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
+
+// Whether `a` is a better match than `b` for the same path: at the first segment where one
+// has a literal and the other a parameter, the literal.
+bool more_literal(const Route& a, const Route& b) {
+  for (std::size_t i = 0; i < a.segments.size() && i < b.segments.size(); ++i) {
+    bool pa = is_param(a.segments[i]);
+    bool pb = is_param(b.segments[i]);
+    if (pa != pb) return pb;
+  }
+  return false;
+}
 }  // namespace
+
+std::optional<std::string> decode_segment(std::string_view segment) {
+  if (segment.find('%') == std::string_view::npos) {
+    for (char c : segment) {
+      if (static_cast<unsigned char>(c) > 127) return std::nullopt;
+    }
+    return std::string(segment);
+  }
+  try {
+    return web::uri::decode(utility::conversions::to_string_t(std::string(segment)));
+  } catch (const std::exception&) {  // web::uri_exception: a broken escape, or not ASCII
+    return std::nullopt;
+  }
+}
 
 void Router::add(Method method, std::string pattern, Access access, Handler handler) {
   Route route{method, pattern, access, std::move(handler), {}};
@@ -36,7 +66,15 @@ void Router::add(Method method, std::string pattern, Access access, Handler hand
 Router::Match Router::match(Method method, std::string_view path,
                             std::unordered_map<std::string, std::string>& params) const {
   Match result;
-  auto parts = split(path);
+  std::vector<std::string> parts;
+  for (auto raw : split(path)) {
+    auto decoded = decode_segment(raw);
+    if (!decoded) {
+      result.malformed = true;
+      return result;
+    }
+    parts.push_back(std::move(*decoded));
+  }
   // HEAD is answered by the GET route (the server sends no body).
   Method wanted = method == Method::Head ? Method::Get : method;
   for (const auto& route : routes_) {
@@ -48,16 +86,52 @@ Router::Match Router::match(Method method, std::string_view path,
     }
     if (!ok) continue;
     result.path_known = true;
-    result.allowed.push_back(route.method);
-    if (route.method != wanted || result.route) continue;
+    if (std::find(result.allowed.begin(), result.allowed.end(), route.method) ==
+        result.allowed.end()) {
+      result.allowed.push_back(route.method);
+    }
+    if (route.method != wanted) continue;
+    if (result.route && !more_literal(route, *result.route)) continue;
     result.route = &route;
+  }
+  if (result.route) {
     params.clear();
+    const auto& segments = result.route->segments;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-      const auto& seg = route.segments[i];
-      if (is_param(seg)) params[seg.substr(1, seg.size() - 2)] = std::string(parts[i]);
+      if (is_param(segments[i])) params[segments[i].substr(1, segments[i].size() - 2)] = parts[i];
     }
   }
   return result;
+}
+
+std::set<std::string> Router::words_beside(std::string_view pattern, std::string_view param) const {
+  std::set<std::string> words;
+  auto mine = split(pattern);
+  const std::string wanted = "{" + std::string(param) + "}";
+  for (std::size_t at = 0; at < mine.size(); ++at) {
+    if (mine[at] != wanted) continue;
+    for (const auto& route : routes_) {
+      if (route.segments.size() <= at || is_param(route.segments[at])) continue;
+      bool same_before = true;
+      for (std::size_t i = 0; i < at && same_before; ++i) {
+        same_before =
+            is_param(route.segments[i]) ? is_param(mine[i]) : route.segments[i] == mine[i];
+      }
+      if (same_before) words.insert(route.segments[at]);
+    }
+  }
+  return words;
+}
+
+void refuse_route_words(const Router& router, const std::string& id,
+                        const std::vector<std::string>& patterns, std::string_view param) {
+  for (const auto& pattern : patterns) {
+    if (router.words_beside(pattern, param).count(id)) {
+      throw bad_request("reserved_id", "Mã \"" + id +
+                                           "\" là một từ của đường dẫn API nên không dùng làm "
+                                           "mã được; hãy chọn mã khác.");
+    }
+  }
 }
 
 }  // namespace thidua::http

@@ -181,6 +181,8 @@ TEST(CommonParts, AreTheSameInEveryDocument) {
       "/components/schemas/Problem",
       "/components/schemas/Health",
       "/components/schemas/Ready",
+      "/components/schemas/Line",
+      "/components/schemas/LongText",
       "/components/responses/NotReady",
   };
   const std::string reference = kServices.front();

@@ -85,6 +85,36 @@ std::string type_name(const json& instance) {
   return instance.type_name();  // null, object, array, string
 }
 
+// UTF-8 as code points (one wchar_t each: 32 bits here), so that a pattern is matched on
+// characters as JSON Schema says, and "\u0085" in a pattern is that character, not a byte of
+// every Vietnamese letter. A byte that is not UTF-8 becomes U+FFFD.
+std::wstring wide(const std::string& s) {
+  std::wstring out;
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    int extra = c < 0x80           ? 0
+                : (c >> 5) == 0x6  ? 1
+                : (c >> 4) == 0xE  ? 2
+                : (c >> 3) == 0x1E ? 3
+                                   : -1;
+    char32_t cp = extra == 0 ? c : extra == 1 ? c & 0x1F : extra == 2 ? c & 0x0F : c & 0x07;
+    bool ok = extra >= 0 && i + static_cast<std::size_t>(extra) < s.size();
+    for (int k = 1; ok && k <= extra; ++k) {
+      auto next = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+      ok = (next & 0xC0) == 0x80;
+      cp = (cp << 6) | (next & 0x3F);
+    }
+    if (!ok) {
+      out += L'\uFFFD';
+      ++i;
+      continue;
+    }
+    out += static_cast<wchar_t>(cp);
+    i += static_cast<std::size_t>(extra) + 1;
+  }
+  return out;
+}
+
 std::size_t code_points(const std::string& s) {
   std::size_t n = 0;
   for (unsigned char c : s) {
@@ -332,14 +362,14 @@ void JsonSchema::check(const json& instance, const json& schema, const std::stri
       if (!ok) fail(short_dump(instance) + " breaks " + keyword + " " + short_dump(value), keyword);
     } else if (keyword == "pattern") {
       if (!value.is_string()) throw SchemaError(at + ": must be a string");
-      std::regex re;
+      std::wregex re;
       try {
-        re = std::regex(value.get<std::string>(), std::regex::ECMAScript);
+        re = std::wregex(wide(value.get<std::string>()), std::regex::ECMAScript);
       } catch (const std::regex_error& e) {
         throw SchemaError(at + ": not a valid regular expression: " + e.what());
       }
       if (!instance.is_string()) continue;
-      if (!std::regex_search(instance.get_ref<const std::string&>(), re)) {
+      if (!std::regex_search(wide(instance.get_ref<const std::string&>()), re)) {
         fail(short_dump(instance) + " does not match " + value.get<std::string>(), keyword);
       }
     } else if (keyword == "format") {

@@ -5,8 +5,8 @@
 // Supported: type (a name or an array of names), enum, const, properties, required,
 // additionalProperties (false or a schema), items, minItems, maxItems, minLength and
 // maxLength (in code points), minimum, maximum, exclusiveMinimum, exclusiveMaximum, pattern
-// (ECMAScript std::regex, searched as JSON Schema says), format date and date-time (checked
-// loosely: shape and ranges), $ref to a JSON pointer in the same document ("#/$defs/x",
+// (ECMAScript std::wregex on code points, searched as JSON Schema says), format date and date-time
+// (checked loosely: shape and ranges), $ref to a JSON pointer in the same document ("#/$defs/x",
 // "#/components/schemas/X"), allOf, anyOf, oneOf, not; boolean schemas.
 // Annotations (title, description, examples, ...) and keys starting with "x-" are ignored.
 // Any other keyword throws SchemaError: a schema must not look stricter than it is checked.

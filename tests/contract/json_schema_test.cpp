@@ -68,6 +68,17 @@ TEST(JsonSchemaTest, CountsLengthInCodePointsNotBytes) {
   EXPECT_NE(errors_of(with("name", "")).find("shorter than 1"), std::string::npos);
 }
 
+// A pattern is matched on characters: "\u0085" is U+0085 (a control character), not the
+// byte 0x85 that ends many Vietnamese letters in UTF-8.
+TEST(JsonSchemaTest, MatchesPatternsOnCodePoints) {
+  JsonSchema line(json::parse(R"({"pattern": "^[^\\u0000-\\u001F\\u007F-\\u009F]*$"})"));
+  EXPECT_TRUE(line.validate(json("Tổ Toán – Tin, Ngữ văn, Hạn chót")).empty());
+  EXPECT_FALSE(line.validate(json("a\u0085")).empty());
+  EXPECT_FALSE(line.validate(json("a\nb")).empty());
+  JsonSchema one(json::parse(R"({"pattern": "^.$"})"));
+  EXPECT_TRUE(one.validate(json("ệ")).empty());
+}
+
 TEST(JsonSchemaTest, NamesEachKindOfViolation) {
   struct Case {
     json doc;

@@ -29,7 +29,8 @@ ServiceStack::~ServiceStack() {
   std::filesystem::remove_all(dir_, ignored);
 }
 
-void ServiceStack::start(const std::string& service) {
+void ServiceStack::start(const std::string& service,
+                         const std::map<std::string, std::string>& extra_env) {
   auto running = std::make_unique<Running>();
   running->port = testing::free_port();
   std::map<std::string, std::string> env{
@@ -44,6 +45,14 @@ void ServiceStack::start(const std::string& service) {
       {"THIDUA_CONSOLE_OUTBOX", dir_ + "/console-messages.log"},
       {"THIDUA_CATALOGUE_FILE", testing::source_dir() + "/config/catalogue.json"},
   };
+  // The peers started before, and nothing else: a service not started is a closed port, never
+  // whatever happens to listen on its default one.
+  for (const auto& [peer, variable] : {std::pair{"nominations", "THIDUA_NOMINATIONS_URL"},
+                                       std::pair{"reports", "THIDUA_REPORTS_URL"},
+                                       std::pair{"notifications", "THIDUA_NOTIFICATIONS_URL"}}) {
+    env[variable] = services_.count(peer) ? url(peer) : "http://127.0.0.1:1";
+  }
+  for (const auto& [name, value] : extra_env) env[name] = value;
   const auto binary = service_binary(service);
   running->process.start(binary, {}, env, dir_ + "/" + service + ".log");
   const auto base = "http://127.0.0.1:" + std::to_string(running->port);

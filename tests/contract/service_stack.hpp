@@ -21,8 +21,10 @@ class ServiceStack {
   ServiceStack(const ServiceStack&) = delete;
   ServiceStack& operator=(const ServiceStack&) = delete;
 
-  // Starts build/services/<name>/<name> and waits until /readyz answers 200.
-  void start(const std::string& service);
+  // Starts build/services/<name>/<name> and waits until /readyz answers 200. It calls the
+  // services started before it (THIDUA_*_URL) and a closed port for the others; `env` adds
+  // to or overrides its environment.
+  void start(const std::string& service, const std::map<std::string, std::string>& env = {});
   // Staff records behind the role tokens, and two plain staff members (gv-a in Tổ Toán – Tin,
   // gv-b in Tổ Ngữ văn) to nominate.
   void add_people();

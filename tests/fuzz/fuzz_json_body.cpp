@@ -1,5 +1,6 @@
 // The checks every request body gets (libs/http/json_io.cpp): parse_object either answers
-// an ApiError (400) or gives a JSON object whose every string and key is valid UTF-8 in NFC;
+// an ApiError (400) or gives a JSON object whose every string and key is valid UTF-8 in NFC,
+// without control characters (a line break or a tab only in a string);
 // the typed field readers answer only ApiError too.
 #include <nlohmann/json.hpp>
 
@@ -16,12 +17,25 @@ bool normalised(const std::string& s) {
   return text::valid_utf8(s) && text::nfc(s) == s;
 }
 
+// No control character but a line break or a tab (`in_value`: those only in values).
+bool no_controls(const std::string& s, bool in_value) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && !(in_value && (c == '\n' || c == '\t'))) || c == 0x7F) return false;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) return false;
+  }
+  return true;
+}
+
 void check_strings(const nlohmann::json& v) {
   if (v.is_string()) {
     check(normalised(v.get_ref<const std::string&>()), "every string is NFC");
+    check(no_controls(v.get_ref<const std::string&>(), true),
+          "no control character in a string but a line break or a tab");
   } else if (v.is_object()) {
     for (auto it = v.begin(); it != v.end(); ++it) {
       check(normalised(it.key()), "every key is NFC");
+      check(no_controls(it.key(), false), "no control character in a key");
       check_strings(it.value());
     }
   } else if (v.is_array()) {

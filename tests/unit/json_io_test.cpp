@@ -71,6 +71,33 @@ TEST(ParseObject, NormalisesStringsWrittenAsEscapes) {
   EXPECT_EQ(body["name"], kNfcViet);
 }
 
+// PUT /catalogue/units/x with a name holding U+0001 was stored.
+TEST(ParseObject, ControlCharactersAreRefusedInEveryStringAndKey) {
+  for (const char* body :
+       {R"({"name":"Tổ\u0001"})", R"({"name":"a\nb"})", R"({"name":"a\tb"})", R"({"name":"a\rb"})",
+        R"({"name":"\u001b[31m"})", "{\"name\":\"\x7f\"}", R"({"name":"a\u0085"})",
+        R"({"name":"\u0000"})", R"({"list":["ok","b\u0002"]})", R"({"deep":{"er":"c\u0003"}})",
+        R"({"k\u0001":"v"})"}) {
+    auto e = api_error([&] { parse_object(with_body(body)); });
+    EXPECT_EQ(e.status(), 400) << body;
+    EXPECT_EQ(e.code(), "control_character") << body;
+    EXPECT_NE(e.detail().find("ký tự điều khiển U+00"), std::string::npos) << e.detail();
+  }
+}
+
+TEST(ParseObject, LongTextsMayHoldLineBreaksAndTabsOnly) {
+  auto body = parse_object(
+      with_body(R"({"reason":"Một.\n\tHai.","text":"a\nb","narratives":{"II.1":"x\ny"},)"
+                R"("achievements":[{"text":"p\nq"}],"difficulties":"\t","name":"Tổ\u200bmột"})"));
+  EXPECT_EQ(body["reason"], "Một.\n\tHai.");
+  EXPECT_EQ(body["narratives"]["II.1"], "x\ny");
+  EXPECT_EQ(body["name"], "Tổ\u200bmột");  // a format character, not a control one
+  for (const char* bad :
+       {R"({"reason":"a\rb"})", R"({"note":"\u0007"})", R"({"narratives":{"II.1":"x\u000by"}})"}) {
+    EXPECT_EQ(api_error([&] { parse_object(with_body(bad)); }).code(), "control_character") << bad;
+  }
+}
+
 TEST(RequiredString, MissingEmptyOrWrongTypeIs400NamingTheField) {
   auto body = nlohmann::json::parse(R"({"empty":"","number":5,"null":null})");
   for (std::string field : {"absent", "empty", "number", "null"}) {

@@ -64,6 +64,13 @@ TEST(CommandParse, ArgumentErrorsGiveAOneLineHint) {
   EXPECT_FALSE(parse_command("/lienket", kBot).ok);
   EXPECT_FALSE(parse_command("/lienket xyz!", kBot).ok);
   EXPECT_FALSE(parse_command("/baocao 26", kBot).ok);
+  // A year outside the movement is told so, not sent on for reports to refuse.
+  for (const char* typed : {"/baocao 2099", "/baocao 2024", "/baocao 2o26", "/baocao -202"}) {
+    auto wrong_year = parse_command(typed, kBot);
+    EXPECT_FALSE(wrong_year.ok) << typed;
+    EXPECT_NE(wrong_year.hint.find("2025 đến 2030"), std::string::npos) << wrong_year.hint;
+  }
+  EXPECT_TRUE(parse_command("/baocao 2030", kBot).ok);
   EXPECT_FALSE(parse_command("/toila extra", kBot).ok);
   auto unknown = parse_command("/xinchao", kBot);
   EXPECT_FALSE(unknown.ok);

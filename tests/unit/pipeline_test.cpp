@@ -221,6 +221,14 @@ TEST_F(PipelineTest, UnknownPathIs404AndWrongMethodIs405) {
   EXPECT_EQ(header(r, "Allow"), "GET");
 }
 
+TEST_F(PipelineTest, PathParametersArriveDecodedAndABrokenEscapeIs400) {
+  auto r = send(Method::Get, "/api/t/v1/items/%31", {{"authorization", "Bearer good-admin"}});
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(body(r)["id"], "1");
+  expect_problem(send(Method::Get, "/api/t/v1/items/%G1", {{"authorization", "Bearer good-admin"}}),
+                 400, "invalid_path");
+}
+
 TEST_F(PipelineTest, CorsHeadersOnlyForTheAllowedOrigin) {
   auto r = send(Method::Get, "/api/t/v1/public", {{"origin", kOrigin}});
   EXPECT_EQ(header(r, "Access-Control-Allow-Origin"), kOrigin);

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/errors.hpp"
 #include "http/client.hpp"
 #include "http/router.hpp"
 
@@ -81,6 +82,74 @@ TEST_F(RouterTest, RegisteringARouteTwiceThrows) {
   // The same path with another method is a different route.
   EXPECT_NO_THROW(router_.add(Method::Delete, "/api/nominations/v1/nominations/{id}",
                               Access::anyone(), nothing()));
+}
+
+// GET /nominations/%31 answered 400 echoing "%31": a segment is decoded once, before matching.
+TEST_F(RouterTest, SegmentsArePercentDecodedOnceBeforeMatching) {
+  auto m = router_.match(Method::Get, "/api/nominations/v1/nominations/%31", params_);
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(params_.at("id"), "1");
+  // Once: %2531 is the text "%31".
+  m = router_.match(Method::Get, "/api/nominations/v1/nominations/%2531", params_);
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(params_.at("id"), "%31");
+  // A literal spelled with escapes is that literal; an escaped '/' stays inside its segment.
+  m = router_.match(Method::Post, "/api/nominations/v1/%6Eominations", params_);
+  ASSERT_NE(m.route, nullptr);
+  m = router_.match(Method::Put, "/api/nominations/v1/nominations/7/dossier/a%2Fb", params_);
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(params_.at("item"), "a/b");
+  m = router_.match(Method::Get, "/api/nominations/v1/nominations/H%E1%BA%A1n", params_);
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(params_.at("id"), "Hạn");
+}
+
+TEST_F(RouterTest, ABrokenEscapeIsMalformedNotAMatch) {
+  for (std::string path : {"/api/nominations/v1/nominations/%zz", "/api/nominations/v1/%",
+                           "/api/nominations/v1/nominations/1%2", "/api/nominations/v1/Hán"}) {
+    auto m = router_.match(Method::Get, path, params_);
+    EXPECT_TRUE(m.malformed) << path;
+    EXPECT_EQ(m.route, nullptr) << path;
+  }
+  EXPECT_FALSE(router_.match(Method::Get, "/api/nominations/v1/nominations/1", params_).malformed);
+}
+
+TEST(Router, ALiteralSegmentWinsOverAParameterWhateverTheOrder) {
+  Router r;
+  r.add(Method::Get, "/api/staff/{id}/tokens", Access::anyone(), nothing());
+  r.add(Method::Get, "/api/staff/by-zalo/{id}", Access::anyone(), nothing());
+  std::unordered_map<std::string, std::string> params;
+  auto m = r.match(Method::Get, "/api/staff/by-zalo/tokens", params);
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->pattern, "/api/staff/by-zalo/{id}");
+  EXPECT_EQ(params.at("id"), "tokens");
+  EXPECT_EQ(m.allowed, std::vector<Method>{Method::Get});
+  m = r.match(Method::Get, "/api/staff/gv-an/tokens", params);
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->pattern, "/api/staff/{id}/tokens");
+}
+
+// PUT /deadlines/next made a deadline that GET /deadlines/next then hid.
+TEST(Router, WordsBesideAParameterAreTheSiblingsLiterals) {
+  Router r;
+  r.add(Method::Get, "/api/deadlines/next", Access::anyone(), nothing());
+  r.add(Method::Get, "/api/deadlines", Access::anyone(), nothing());
+  r.add(Method::Put, "/api/deadlines/{id}", Access::anyone(), nothing());
+  r.add(Method::Get, "/api/staff/{id}/tokens", Access::anyone(), nothing());
+  r.add(Method::Get, "/api/staff/by-zalo/{id}", Access::anyone(), nothing());
+  r.add(Method::Put, "/api/catalogue/staff/{id}", Access::anyone(), nothing());
+  EXPECT_EQ(r.words_beside("/api/deadlines/{id}", "id"), std::set<std::string>{"next"});
+  EXPECT_EQ(r.words_beside("/api/staff/{id}/tokens", "id"), std::set<std::string>{"by-zalo"});
+  EXPECT_TRUE(r.words_beside("/api/catalogue/staff/{id}", "id").empty());
+
+  EXPECT_NO_THROW(refuse_route_words(r, "bao-cao-nam", {"/api/deadlines/{id}"}));
+  try {
+    refuse_route_words(r, "by-zalo", {"/api/catalogue/staff/{id}", "/api/staff/{id}/tokens"});
+    ADD_FAILURE() << "by-zalo was taken as a staff id";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status(), 400);
+    EXPECT_EQ(e.code(), "reserved_id");
+  }
 }
 
 TEST(Methods, NamesRoundTrip) {

@@ -14,10 +14,13 @@ using nlohmann::json;
 
 constexpr int kLinkCodeSeconds = 15 * 60;
 
-// The id in the path and in the body must agree; the body may leave it out.
-json with_path_id(const Request& req, const std::string& field) {
+// The id in the path and in the body must agree; the body may leave it out. The id is one
+// the admin chooses, so it must not be a word of the routes it will appear in (`patterns`).
+json with_path_id(const http::Router& router, const Request& req, const std::string& field,
+                  const std::vector<std::string>& patterns) {
   auto body = http::parse_object(req);
   const auto& id = checked_id(req, "id");
+  http::refuse_route_words(router, id, patterns);
   if (body.contains(field) && body[field] != id) {
     throw bad_request("id_mismatch", "Mã trong đường dẫn và trong nội dung khác nhau.");
   }
@@ -57,6 +60,12 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
   auto& tokens = d.tokens;
   const Clock& clock = d.clock;
   const std::string base = kApiBase + "/catalogue";
+  // Where each kind of catalogue id appears in a path.
+  const std::vector<std::string> unit_paths{base + "/units/{id}"};
+  const std::vector<std::string> period_paths{base + "/periods/{id}"};
+  const std::vector<std::string> award_paths{base + "/award-forms/{id}"};
+  const std::vector<std::string> staff_paths{base + "/staff/{id}", kApiBase + "/staff/{id}/tokens",
+                                             kApiBase + "/staff/{id}/link-codes"};
 
   router.add(Method::Get, base, readers, [&catalogue](Request&) -> Task<Response> {
     auto catalogue_ref = co_await catalogue.load();
@@ -64,27 +73,27 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
     co_return http::json(200, catalogue_json(c));
   });
   router.add(Method::Put, base + "/units/{id}", admin,
-             [&catalogue](Request& req) -> Task<Response> {
-               auto unit = parse_unit(with_path_id(req, "id"));
+             [&catalogue, &router, unit_paths](Request& req) -> Task<Response> {
+               auto unit = parse_unit(with_path_id(router, req, "id", unit_paths));
                co_await catalogue.put(unit);
                co_return http::json(200, to_json(unit));
              });
   router.add(Method::Put, base + "/periods/{id}", admin,
-             [&catalogue](Request& req) -> Task<Response> {
-               auto period = parse_period(with_path_id(req, "id"));
+             [&catalogue, &router, period_paths](Request& req) -> Task<Response> {
+               auto period = parse_period(with_path_id(router, req, "id", period_paths));
                co_await catalogue.put(period);
                co_return http::json(200, to_json(period));
              });
   router.add(Method::Put, base + "/award-forms/{id}", admin,
-             [&catalogue](Request& req) -> Task<Response> {
-               auto form = parse_award_form(with_path_id(req, "code"));
+             [&catalogue, &router, award_paths](Request& req) -> Task<Response> {
+               auto form = parse_award_form(with_path_id(router, req, "code", award_paths));
                co_await catalogue.put(form);
                co_return http::json(200, to_json(form));
              });
   router.add(
       Method::Put, base + "/staff/{id}", admin,
-      [&catalogue, &tokens](Request& req) -> Task<Response> {
-        auto member = parse_staff(with_path_id(req, "id"));
+      [&catalogue, &tokens, &router, staff_paths](Request& req) -> Task<Response> {
+        auto member = parse_staff(with_path_id(router, req, "id", staff_paths));
         auto catalogue_ref = co_await catalogue.load();
         const Catalogue& c = *catalogue_ref;
         if (!c.unit(member.unit_id)) {

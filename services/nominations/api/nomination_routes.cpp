@@ -1,6 +1,7 @@
 // Nominations, their workflow, council votes, dossiers and quota use.
 #include "core/errors.hpp"
 #include "http/json_io.hpp"
+#include "http/params.hpp"
 #include "nominations/api/routes.hpp"
 
 namespace thidua::nominations {
@@ -31,13 +32,8 @@ ListFilter parse_filter(const Request& req) {
       throw bad_request("invalid_subject_kind", "subject_kind phải là individual hoặc collective.");
     }
   }
-  if (auto limit = query_filter(req, "limit")) {
-    char* end = nullptr;
-    long n = std::strtol(limit->c_str(), &end, 10);
-    if (*end != '\0' || n < 1 || n > 200) {
-      throw bad_request("invalid_limit", "limit phải là số từ 1 đến 200.");
-    }
-    f.limit = static_cast<std::size_t>(n);
+  if (auto limit = http::query_integer(req, "limit", 1, 200)) {
+    f.limit = static_cast<std::size_t>(*limit);
   }
   if (auto after = query_filter(req, "after")) {
     if (after->size() > 18 || !std::all_of(after->begin(), after->end(), ::isdigit)) {

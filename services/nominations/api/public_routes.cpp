@@ -1,6 +1,8 @@
 // What the school website reads, without a token: the honours list.
 #include "core/errors.hpp"
+#include "core/movement.hpp"
 #include "http/json_io.hpp"
+#include "http/params.hpp"
 #include "nominations/api/routes.hpp"
 
 namespace thidua::nominations {
@@ -15,13 +17,8 @@ void add_public_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Get, kApiBase + "/public/honours", Access::anyone(),
              [&app](Request& req) -> Task<Response> {
                std::optional<int> year;
-               if (auto y = req.query("year"); y && !y->empty()) {
-                 char* end = nullptr;
-                 long v = std::strtol(y->c_str(), &end, 10);
-                 if (*end != '\0' || v < 2025 || v > 2030) {
-                   throw bad_request("invalid_year", "Năm phải từ 2025 đến 2030.");
-                 }
-                 year = static_cast<int>(v);
+               if (auto y = http::query_integer(req, "year", kFirstYear, kLastYear)) {
+                 year = static_cast<int>(*y);
                }
                std::optional<std::string> award;
                if (auto a = req.query("award"); a && !a->empty()) award = *a;

@@ -3,6 +3,7 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "http/json_io.hpp"
+#include "http/params.hpp"
 #include "notifications/domain/bot_update.hpp"
 
 namespace thidua::notifications {
@@ -22,11 +23,7 @@ const std::string& message_id(const Request& req) {
 }
 
 int limit_of(const Request& req) {
-  auto l = req.query("limit");
-  if (!l) return 50;
-  int n = std::atoi(l->c_str());
-  if (n < 1 || n > 200) throw bad_request("invalid_limit", "limit phải từ 1 đến 200.");
-  return n;
+  return static_cast<int>(http::query_integer(req, "limit", 1, 200).value_or(50));
 }
 
 // The webhook: the secret is checked before anything of the body is read; the update is

@@ -1,5 +1,6 @@
 #include "notifications/app/commands_app.hpp"
 
+#include "core/integer.hpp"
 #include "core/log.hpp"
 #include "notifications/domain/replies.hpp"
 
@@ -84,7 +85,9 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
     case CommandKind::Deadlines:
       co_return co_await deadlines(me);
     case CommandKind::Reports: {
-      int year = c.args.empty() ? local_date(clock_.now()).year : std::stoi(c.args[0]);
+      // parse_command has checked the year: a whole number of the movement.
+      int year = local_date(clock_.now()).year;
+      if (!c.args.empty()) year = static_cast<int>(parse_integer(c.args[0]).value_or(year));
       co_return co_await reports(year, me);
     }
     case CommandKind::Quotas: {
@@ -128,7 +131,8 @@ Task<std::string> CommandsApp::deadlines(const std::string& acting_for) {
   json next_body = next.ok() ? next.body : json();
   int year = local_date(clock_.now()).year;
   if (next.ok() && next.body.is_object() && next.body.contains("due_date")) {
-    year = std::atoi(next.body.value("due_date", "0000").substr(0, 4).c_str());
+    auto due = next.body.value("due_date", "");
+    year = static_cast<int>(parse_integer(due.substr(0, 4)).value_or(year));
   }
   std::string path = "/api/reports/v1/contributions/" + std::to_string(year);
   auto subs = co_await services_.reports(path, acting_for);

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <string_view>
 
+#include "core/integer.hpp"
+#include "core/movement.hpp"
 #include "core/text.hpp"
 
 namespace thidua::notifications {
@@ -164,7 +166,10 @@ std::string check_args(const Spec& s, const std::vector<std::string>& args) {
       if (!all_of(a, ::isalnum, "-_") || a.size() > 32) return usage_hint(s, "Kỳ không hợp lệ.");
       break;
     case CommandKind::Reports:
-      if (!all_of(a, ::isdigit, "") || a.size() != 4) return usage_hint(s, "Năm gồm 4 chữ số.");
+      if (!parse_integer_in(a, kFirstYear, kLastYear)) {
+        return usage_hint(s, "Năm là một số từ " + std::to_string(kFirstYear) + " đến " +
+                                 std::to_string(kLastYear) + ".");
+      }
       break;
     default:
       break;

@@ -22,18 +22,18 @@ void add_contribution_routes(http::Router& router, RouteDeps d) {
   const Access status_readers =
       Access::roles_of({Role::Admin, Role::Council, Role::Leader, Role::Staff, Role::Service});
   router.add(Method::Get, base, status_readers, [&app](Request& req) -> Task<Response> {
-    int year = checked_year(req.param("year"));
+    int year = path_year(req);
     auto body = co_await app.contributions(req.principal, year);
     co_return http::json(200, body);
   });
   router.add(Method::Get, base + "/{unit}", readers, [&app](Request& req) -> Task<Response> {
-    int year = checked_year(req.param("year"));
+    int year = path_year(req);
     const auto& unit = checked_unit(req);
     auto body = co_await app.contribution(req.principal, year, unit);
     co_return http::json(200, body);
   });
   router.add(Method::Put, base + "/{unit}", writers, [&app](Request& req) -> Task<Response> {
-    int year = checked_year(req.param("year"));
+    int year = path_year(req);
     const auto& unit = checked_unit(req);
     auto body = http::parse_object(req);
     auto saved = co_await app.save_draft(req.principal, year, unit, body);
@@ -41,7 +41,7 @@ void add_contribution_routes(http::Router& router, RouteDeps d) {
   });
   router.add(Method::Post, base + "/{unit}/submit", writers,
              [&app](Request& req) -> Task<Response> {
-               int year = checked_year(req.param("year"));
+               int year = path_year(req);
                const auto& unit = checked_unit(req);
                // The body is optional: empty submits the saved draft as it is.
                auto body = req.body.empty() ? nlohmann::json::object() : http::parse_object(req);

@@ -2,7 +2,9 @@
 #include "reports/api/routes.hpp"
 
 #include "core/errors.hpp"
+#include "core/movement.hpp"
 #include "http/json_io.hpp"
+#include "http/params.hpp"
 
 namespace thidua::reports {
 namespace {
@@ -11,12 +13,13 @@ using http::Request;
 using http::Response;
 
 int count_query(const Request& req) {
-  auto c = req.query("count");
-  if (!c || c->empty()) return 2;
-  if (c->size() == 1 && (*c)[0] >= '1' && (*c)[0] <= '6') return (*c)[0] - '0';
-  throw bad_request("invalid_count", "Tham số count phải từ 1 đến 6.");
+  return static_cast<int>(http::query_integer(req, "count", 1, 6).value_or(2));
 }
 }  // namespace
+
+int path_year(const Request& req) {
+  return static_cast<int>(http::path_integer(req, "year", kFirstYear, kLastYear));
+}
 
 const std::string& checked_unit(const Request& req) {
   const auto& id = req.param("unit");
@@ -48,14 +51,16 @@ void add_deadline_routes(http::Router& router, RouteDeps d) {
                co_return http::json(200, body);
              });
   router.add(Method::Put, kApiBase + "/deadlines/{id}", admin,
-             [&app](Request& req) -> Task<Response> {
+             [&app, &router](Request& req) -> Task<Response> {
+               // Beside GET /deadlines/next: a deadline "next" could never be read.
+               http::refuse_route_words(router, req.param("id"), {kApiBase + "/deadlines/{id}"});
                auto body = http::parse_object(req);
                auto saved = co_await app.put_deadline(req.param("id"), body);
                co_return http::json(200, saved);
              });
   router.add(Method::Get, kApiBase + "/reminders/{year}", admin,
              [&planner](Request& req) -> Task<Response> {
-               int year = checked_year(req.param("year"));
+               int year = path_year(req);
                auto body = co_await planner.plan(year);
                co_return http::json(200, body);
              });

@@ -24,5 +24,7 @@ inline void add_routes(http::Router& router, RouteDeps deps) {
 
 // A unit id from the path: short and plain, or 400 before any lookup.
 const std::string& checked_unit(const http::Request& req);
+// The {year} of the path: a year of the movement, 2025–2030, or 400 invalid_year.
+int path_year(const http::Request& req);
 
 }  // namespace thidua::reports

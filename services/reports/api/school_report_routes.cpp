@@ -1,7 +1,9 @@
 // The school's report (JSON and the printable page), marking it sent, and the public
 // figures for the website.
 #include "core/errors.hpp"
+#include "core/movement.hpp"
 #include "http/json_io.hpp"
+#include "http/params.hpp"
 #include "reports/api/routes.hpp"
 
 namespace thidua::reports {
@@ -18,12 +20,12 @@ void add_school_report_routes(http::Router& router, RouteDeps d) {
   const std::string base = kApiBase + "/school-reports/{year}";
 
   router.add(Method::Get, base, readers, [&app](Request& req) -> Task<Response> {
-    int year = checked_year(req.param("year"));
+    int year = path_year(req);
     auto report = co_await app.school_report(year);
     co_return http::json(200, to_json(report));
   });
   router.add(Method::Get, base + "/html", readers, [&app](Request& req) -> Task<Response> {
-    int year = checked_year(req.param("year"));
+    int year = path_year(req);
     auto report = co_await app.school_report(year);
     Response res;
     res.content_type = "text/html; charset=utf-8";
@@ -31,7 +33,7 @@ void add_school_report_routes(http::Router& router, RouteDeps d) {
     co_return res;
   });
   router.add(Method::Post, base + "/sent", admin, [&app](Request& req) -> Task<Response> {
-    int year = checked_year(req.param("year"));
+    int year = path_year(req);
     auto body = http::parse_object(req);
     auto report = co_await app.mark_sent(req.principal, year, body);
     co_return http::json(200, report);
@@ -39,7 +41,9 @@ void add_school_report_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Get, kApiBase + "/public/figures", Access::anyone(),
              [&app](Request& req) -> Task<Response> {
                std::optional<int> year;
-               if (auto y = req.query("year"); y && !y->empty()) year = checked_year(*y);
+               if (auto y = http::query_integer(req, "year", kFirstYear, kLastYear)) {
+                 year = static_cast<int>(*y);
+               }
                auto figures = co_await app.public_figures(year);
                // The website may cache for a minute and revalidate cheaply after that.
                co_return http::cacheable_json(req, figures.dump(), 60);

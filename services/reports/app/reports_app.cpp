@@ -3,15 +3,13 @@
 #include <algorithm>
 
 #include "core/errors.hpp"
+#include "core/movement.hpp"
 #include "core/text.hpp"
 #include "http/json_io.hpp"
 
 namespace thidua::reports {
 namespace {
 using nlohmann::json;
-
-constexpr int kFirstYear = 2025;
-constexpr int kLastYear = 2030;
 
 json unit_list(const std::vector<UnitInfo>& units) {
   json out = json::array();
@@ -23,14 +21,6 @@ ApiError unknown_unit(const std::string& unit) {
   return not_found("unit_not_found", "Không có đơn vị mã \"" + unit + "\" phải nộp báo cáo.");
 }
 }  // namespace
-
-int checked_year(const std::string& text) {
-  if (text.size() == 4 && std::all_of(text.begin(), text.end(), ::isdigit)) {
-    int year = std::stoi(text);
-    if (year >= kFirstYear && year <= kLastYear) return year;
-  }
-  throw bad_request("invalid_year", "Năm phải từ 2025 đến 2030 (bốn chữ số).");
-}
 
 Task<Owing> who_owes(ReportsStore& store, const Directory& dir, const Deadline& deadline, int year,
                      const std::string& school_name) {

@@ -21,9 +21,6 @@ struct ReportsSettings {
   std::string contact = "Ban giám hiệu";
 };
 
-// 2025–2030, or ApiError 400.
-int checked_year(const std::string& text);
-
 // Who has and who has not done their part of one occurrence (the year's parts for a
 // deadline the units owe; the school's report marked sent for one the school owes).
 struct Owing {
