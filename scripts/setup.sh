@@ -4,10 +4,11 @@
 # tests/browser/node_modules).
 # Idempotent: when all packages are already installed it does not touch apt at all.
 #
-# On a machine with systemd, installing redis-server and nginx-light starts their system
-# units (Redis on 127.0.0.1:6379, nginx on port 80). thidua runs its own Redis and nginx
-# from scripts/run-local.sh, so the units this script has just installed are stopped and
-# disabled again. Units that were installed before are left alone.
+# On a machine with systemd, installing redis-server, nginx-light and prometheus starts their
+# system units (Redis on 127.0.0.1:6379, nginx on port 80, Prometheus on 9090). thidua runs
+# its own Redis and nginx from scripts/run-local.sh and needs only promtool from the last, so
+# the units this script has just installed are stopped and disabled again. Units that were
+# installed before are left alone.
 set -euo pipefail
 
 packages=(
@@ -23,6 +24,9 @@ packages=(
   clang libclang-rt-14-dev
   # scripts/lint.sh
   shellcheck clang-format python3-yaml
+  # The contract tests run `promtool check metrics` on each service's /metrics; promtool comes
+  # with the Prometheus server, whose unit is stopped like Redis's and nginx's (below).
+  prometheus
 )
 # The browser test (tests/browser/) runs on Node.js: Debian's only when there is none.
 command -v node >/dev/null || packages+=(nodejs)
@@ -51,12 +55,12 @@ install_packages() {
   # Stop and disable the system units of the servers installed just now (see above).
   if [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null; then
     local unit pkg
-    for unit in redis-server nginx; do
+    for unit in redis-server nginx prometheus; do
       pkg=$unit
       [[ $unit == nginx ]] && pkg=nginx-light
       if [[ " ${missing[*]} " == *" $pkg "* ]]; then
         "${sudo[@]}" systemctl disable --now "$unit" >/dev/null 2>&1 || true
-        echo "setup: stopped and disabled the system unit $unit (run-local.sh runs its own)"
+        echo "setup: stopped and disabled the system unit $unit (not needed running)"
       fi
     done
   fi

@@ -3,6 +3,8 @@
 #include <array>
 #include <sstream>
 
+#include "core/log.hpp"
+
 namespace thidua::http {
 namespace {
 constexpr std::array<double, 12> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
@@ -38,9 +40,11 @@ void Metrics::set(const std::string& name, const std::string& labels, double val
   values_[name][labels] = value;
 }
 
-void Metrics::describe(const std::string& name, const std::string& type, const std::string& help) {
+void Metrics::describe(const std::string& name, const std::string& type, const std::string& help,
+                       const std::vector<std::string>& initial) {
   std::lock_guard lock(mutex_);
   meta_[name] = {type, help};
+  for (const auto& labels : initial) values_[name].emplace(labels, 0);
 }
 
 void Metrics::observe_request(const std::string& route, std::string_view method, int status,
@@ -59,7 +63,7 @@ void Metrics::observe_request(const std::string& route, std::string_view method,
   s.second += 1;
 }
 
-void Metrics::add_collector(std::function<Task<std::string>()> collector) {
+void Metrics::add_collector(std::function<Task<void>()> collector) {
   std::lock_guard lock(mutex_);
   collectors_.push_back(std::move(collector));
 }
@@ -67,14 +71,22 @@ void Metrics::add_collector(std::function<Task<std::string>()> collector) {
 std::string Metrics::render_now() const {
   std::ostringstream out;
   std::lock_guard lock(mutex_);
-  for (const auto& [name, series] : values_) {
-    if (auto m = meta_.find(name); m != meta_.end()) {
-      out << "# HELP " << name << ' ' << m->second.second << '\n';
-      out << "# TYPE " << name << ' ' << m->second.first << '\n';
-    }
-    for (const auto& [labels, value] : series) {
+  // Every family described, with or without series yet; then any used without a description
+  // (a mistake the promtool contract test reports), as untyped.
+  static const std::map<std::string, double> kNone;
+  auto family = [&](const std::string& name, const std::string& type, const std::string& help) {
+    out << "# HELP " << name << ' ' << help << '\n';
+    out << "# TYPE " << name << ' ' << type << '\n';
+    auto v = values_.find(name);
+    for (const auto& [labels, value] : v == values_.end() ? kNone : v->second) {
       out << name << (labels.empty() ? "" : "{" + labels + "}") << ' ' << value << '\n';
     }
+  };
+  for (const auto& [name, meta] : meta_) {
+    if (meta.first != "histogram") family(name, meta.first, meta.second);
+  }
+  for (const auto& [name, series] : values_) {
+    if (!meta_.count(name)) family(name, "untyped", "(not described)");
   }
   const std::string h = "thidua_http_request_duration_seconds";
   out << "# HELP " << h << ' ' << meta_.at(h).second << '\n' << "# TYPE " << h << " histogram\n";
@@ -92,14 +104,22 @@ std::string Metrics::render_now() const {
 }
 
 Task<std::string> Metrics::render() const {
-  std::string out = render_now();
-  std::vector<std::function<Task<std::string>()>> collectors;
+  std::vector<std::function<Task<void>()>> collectors;
   {
     std::lock_guard lock(mutex_);
     collectors = collectors_;
   }
-  for (const auto& c : collectors) out += co_await c();
-  co_return out;
+  for (const auto& c : collectors) {
+    std::string error;
+    try {
+      co_await c();
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+    // The scrape goes on: thidua_redis_connected 0 is worth most when Redis is down.
+    if (!error.empty()) log::debug("metrics_collector_failed", log::Fields().add("error", error));
+  }
+  co_return render_now();
 }
 
 }  // namespace thidua::http

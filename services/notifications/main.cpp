@@ -1,4 +1,5 @@
 // notifications: the outbox to the staff's Zalo group, the bot adapter and chat commands.
+#include <array>
 #include <nlohmann/json.hpp>
 
 #include "core/log.hpp"
@@ -13,19 +14,33 @@ namespace {
 using namespace thidua;
 using namespace thidua::notifications;
 
-// Queue sizes for /metrics, read from Redis at scrape time.
-Task<std::string> queue_gauges(OutboxStore& store, RedisPool& redis) {
+// The outbox's gauges, read from Redis at each scrape; 0 from start-up.
+const std::array<std::pair<const char*, const char*>, 4> kQueueGauges{{
+    {"notifications_outbox_length", "Entries in the outbox stream."},
+    {"notifications_outbox_pending", "Outbox entries taken by a worker and not yet acknowledged."},
+    {"notifications_outbox_delayed", "Outbox messages waiting for a retry."},
+    {"notifications_outbox_dead", "Dead letters: messages that failed for good."},
+}};
+
+void describe_metrics(http::Metrics& metrics) {
+  for (const auto& [name, help] : kQueueGauges) metrics.describe(name, "gauge", help, {""});
+  std::vector<std::string> states;
+  for (const char* st : {state::kQueued, state::kHeld, state::kSending, state::kSent, state::kRetry,
+                         state::kDead, state::kDiscarded}) {
+    states.push_back("state=\"" + std::string(st) + "\"");
+  }
+  metrics.describe("notifications_messages_total", "counter",
+                   "Outbox messages entering each state.", states);
+}
+
+Task<void> queue_gauges(OutboxStore& store, RedisPool& redis, http::Metrics& metrics) {
   auto s = co_await store.queue().sizes(redis.local());
-  std::string out;
-  out += "# TYPE notifications_outbox_length gauge\nnotifications_outbox_length " +
-         std::to_string(s.length) + "\n";
-  out += "# TYPE notifications_outbox_pending gauge\nnotifications_outbox_pending " +
-         std::to_string(s.pending) + "\n";
-  out += "# TYPE notifications_outbox_delayed gauge\nnotifications_outbox_delayed " +
-         std::to_string(s.retrying) + "\n";
-  out += "# TYPE notifications_outbox_dead gauge\nnotifications_outbox_dead " +
-         std::to_string(s.dead) + "\n";
-  co_return out;
+  const std::array<long long, 4> values{
+      static_cast<long long>(s.length), static_cast<long long>(s.pending),
+      static_cast<long long>(s.retrying), static_cast<long long>(s.dead)};
+  for (std::size_t i = 0; i < kQueueGauges.size(); ++i) {
+    metrics.set(kQueueGauges[i].first, "", static_cast<double>(values[i]));
+  }
 }
 }  // namespace
 
@@ -61,10 +76,10 @@ int main(int argc, char** argv) {
         auto& delivery = service.make<Delivery>(store, breaker, *messenger, settings, clock);
         auto& commands = service.make<CommandsApp>(outbox, services, settings, clock);
         add_routes(service.router(), RouteDeps{outbox, store, settings});
-        service.metrics().describe("notifications_messages_total", "counter",
-                                   "Outbox messages entering each state");
-        service.metrics().add_collector(
-            [&store, &service]() { return queue_gauges(store, service.redis()); });
+        describe_metrics(service.metrics());
+        service.metrics().add_collector([&store, &service]() {
+          return queue_gauges(store, service.redis(), service.metrics());
+        });
         auto stopping = [&service] { return service.stopping(); };
 
         for (int i = 0; i < settings.workers; ++i) {

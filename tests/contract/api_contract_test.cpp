@@ -3,7 +3,10 @@
 // the documented schema and the documented headers. Also: token routes refuse exactly the
 // roles their x-roles leave out.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
+#include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <regex>
 
@@ -59,6 +62,61 @@ TEST_F(ApiContractTest, CommonRoutesAnswerAsDocumented) {
     expect_documented(service, "GET", "/readyz", "/readyz", 200);
     auto metrics = expect_documented(service, "GET", "/metrics", "/metrics", 200);
     EXPECT_NE(metrics.body.find("thidua_redis_connected"), std::string::npos) << metrics.body;
+  }
+}
+
+// What Prometheus's own checker says of a scrape: the exit status and everything it printed.
+std::pair<int, std::string> promtool_check(const std::string& metrics) {
+  const std::string path = testing::make_temp_dir("thidua-metrics") + "/metrics.txt";
+  std::ofstream(path) << metrics;
+  std::FILE* pipe = ::popen(("promtool check metrics < " + path + " 2>&1").c_str(), "r");
+  if (!pipe) return {-1, "cannot run promtool"};
+  std::string out;
+  char buf[512];
+  while (std::fgets(buf, sizeof buf, pipe)) out += buf;
+  int status = ::pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+// `promtool check metrics` is clean on every service, from the first scrape on (before any
+// request, message or reminder) and after some traffic: every series has HELP and TYPE, and
+// the series a dashboard or an alert reads exist from start-up.
+TEST_F(ApiContractTest, MetricsPassPromtoolFromStartUp) {
+  ASSERT_EQ(std::system("command -v promtool >/dev/null"), 0)
+      << "promtool is missing: install the Debian package prometheus (scripts/setup.sh does)";
+  const std::map<std::string, std::vector<std::string>> from_start{
+      {"nominations", {"thidua_redis_connected 1", "thidua_http_requests_total"}},
+      {"reports",
+       {"thidua_redis_connected 1", "thidua_reminders_total{outcome=\"sent\"} 0",
+        "thidua_reminders_total{outcome=\"failed\"} 0"}},
+      {"notifications",
+       {"thidua_redis_connected 1", "notifications_outbox_length 0", "notifications_outbox_dead 0",
+        "notifications_messages_total{state=\"sent\"} 0"}},
+  };
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& service : kServices) {
+      auto metrics = stack_.call(service, "GET", "/metrics");
+      ASSERT_EQ(metrics.status, 200) << service;
+      auto [status, out] = promtool_check(metrics.body);
+      EXPECT_EQ(status, 0) << service << " (round " << round << "): promtool check metrics:\n"
+                           << out << "\non:\n"
+                           << metrics.body;
+      EXPECT_EQ(metrics.body.find("untyped"), std::string::npos)
+          << service << ": a family used without Metrics::describe:\n"
+          << metrics.body;
+      for (const auto& series : from_start.at(service)) {
+        EXPECT_NE(metrics.body.find(series), std::string::npos)
+            << service << " lacks " << series << " at start-up:\n"
+            << metrics.body;
+      }
+    }
+    // Some traffic, errors included, then the same checks again.
+    for (const auto& service : kServices) {
+      stack_.call(service, "GET", "/healthz");
+      stack_.call(service, "GET", "/no/such/path");
+    }
+    stack_.call("notifications", "POST", "/api/notifications/v1/messages",
+                R"({"target":"group","text":"Thử số liệu"})", stack_.token("admin"));
   }
 }
 

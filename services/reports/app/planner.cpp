@@ -40,8 +40,15 @@ ReminderPlanner::ReminderPlanner(ReportsStore& store, UnitDirectory& directory,
       settings_(std::move(settings)),
       metrics_(metrics) {
   if (metrics_) {
+    // Every outcome count() is called with, so each series exists from start-up.
+    std::vector<std::string> outcomes;
+    for (const char* o : {"sent", "failed", "skipped_stale", "skipped_superseded",
+                          "skipped_nothing_owed", "skipped_all_submitted", "skipped_rejected"}) {
+      outcomes.push_back("outcome=\"" + std::string(o) + "\"");
+    }
     metrics_->describe("thidua_reminders_total", "counter",
-                       "Deadline reminders by outcome: sent, skipped (with reason), failed.");
+                       "Deadline reminders by outcome: sent, skipped (with reason), failed.",
+                       outcomes);
   }
 }
 
