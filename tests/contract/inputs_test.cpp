@@ -172,5 +172,33 @@ TEST_F(InputsTest, ControlCharactersAreRefusedInText) {
   EXPECT_TRUE(is_problem(a, 400));
 }
 
+// "GET /deadlines answers 503 when nominations is unreachable": the deadlines are reports'
+// own; only who owes what needs nominations, and says so when it cannot be had.
+TEST(DeadlinesWithoutNominations, AreServedWithTheUnitsMarkedUnavailable) {
+  for (const std::string case_name : {"unreachable", "no service token"}) {
+    ServiceStack stack;
+    std::map<std::string, std::string> env{
+        {"THIDUA_NOMINATIONS_URL", "http://127.0.0.1:" + std::to_string(testing::free_port())}};
+    if (case_name == "no service token") env["THIDUA_SERVICE_TOKEN"] = "";
+    stack.start("reports", env);
+    const auto doc = JsonSchema(load_yaml_as_json(openapi_path("reports")));
+    auto a =
+        stack.call("reports", "GET", kReports + "/deadlines?count=2", "", stack.token("admin"));
+    ASSERT_EQ(a.status, 200) << case_name << ": " << a.body << "\n" << stack.logs();
+    auto problems = check_answer(doc, "GET", kReports + "/deadlines", a);
+    EXPECT_TRUE(problems.empty()) << case_name << ": " << join_errors(problems);
+    auto body = json::parse(a.body, nullptr, false);
+    ASSERT_TRUE(body.is_object());
+    EXPECT_EQ(body["units"]["available"], false) << a.body;
+    EXPECT_FALSE(body["units"].value("detail", "").empty()) << a.body;
+    ASSERT_FALSE(body["deadlines"].empty()) << a.body;
+    for (const auto& occurrence : body["deadlines"][0]["occurrences"]) {
+      EXPECT_TRUE(occurrence["submitted"].is_null()) << occurrence.dump();
+      EXPECT_TRUE(occurrence["missing"].is_null()) << occurrence.dump();
+      EXPECT_TRUE(occurrence.contains("due_date")) << occurrence.dump();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace thidua::contract

@@ -40,6 +40,15 @@ class FixedDirectory final : public UnitDirectory {
   }
 };
 
+// Nominations down, or no service token: what NominationsDirectory throws then.
+class DownDirectory final : public UnitDirectory {
+ public:
+  Task<Directory> get() override {
+    throw ApiError(503, "nominations_unavailable", "Không đọc được danh mục đơn vị.");
+    co_return Directory{};
+  }
+};
+
 class RecordingPoster final : public ReminderPoster {
  public:
   Task<PostResult> post(const std::string& key, const std::string& text, bool) override {
@@ -271,6 +280,37 @@ TEST_F(PlannerTest, TheSchoolsReportAddsUpThePartsAndIsMarkedSentByAnAdmin) {
   });
   EXPECT_TRUE(owing.missing.empty());
   ASSERT_EQ(owing.done.size(), 1u);
+}
+
+// GET /deadlines answered 503 when nominations was unreachable: the deadlines are reports' own.
+TEST_F(PlannerTest, DeadlinesAreServedWhenTheUnitsCannotBeRead) {
+  DownDirectory down;
+  ReportsApp app(*store_, down, clock_, ReportsSettings{});
+  Deadline school = yearly_report_deadline();
+  school.id = "gui-xa";
+  school.owed_by = Owner::School;
+  run([&]() -> Task<void> { co_await store_->put_deadline(school); });
+  clock_.set(reminder_time(20));
+
+  auto body = runner_.run<json>([&]() -> Task<json> { co_return co_await app.deadlines(2); });
+  EXPECT_EQ(body["units"]["available"], false) << body.dump();
+  EXPECT_EQ(body["units"]["detail"], "Không đọc được danh mục đơn vị.");
+  ASSERT_EQ(body["deadlines"].size(), 2u) << body.dump();
+  for (const auto& d : body["deadlines"]) {
+    ASSERT_EQ(d["occurrences"].size(), 2u) << d.dump();
+    for (const auto& o : d["occurrences"]) {
+      EXPECT_TRUE(o.contains("due_date")) << o.dump();
+      if (d["owed_by"] == "units") {
+        EXPECT_TRUE(o["submitted"].is_null() && o["missing"].is_null()) << o.dump();
+      } else {
+        EXPECT_TRUE(o["missing"].is_array()) << "the school's own state needs no units";
+      }
+    }
+  }
+  auto with_units =
+      runner_.run<json>([&]() -> Task<json> { co_return co_await app_->deadlines(2); });
+  EXPECT_EQ(with_units["units"], json({{"available", true}}));
+  EXPECT_TRUE(with_units["deadlines"][0]["occurrences"][0]["missing"].is_array());
 }
 
 }  // namespace

@@ -78,15 +78,31 @@ Task<json> ReportsApp::next_deadline() {
 Task<json> ReportsApp::deadlines(int count) {
   auto today = local_date(clock_.now());
   auto list = co_await all_deadlines();
-  auto dir = co_await directory_.get();
+  // The deadlines are this service's own; only who owes what needs nominations' units. When
+  // those cannot be read, the deadlines are still served and the units marked unavailable.
+  Directory dir;
+  std::string units_unavailable;
+  try {
+    dir = co_await directory_.get();
+  } catch (const ApiError& e) {
+    if (e.status() != 503) throw;
+    units_unavailable = e.detail();
+  }
+  json units = {{"available", units_unavailable.empty()}};
+  if (!units_unavailable.empty()) units["detail"] = units_unavailable;
   json out = json::array();
   for (const auto& d : list) {
     json occurrences = json::array();
+    const bool needs_units = d.owed_by == Owner::Units;
     for (const auto& o : next_occurrences(d, today, count, settings_.unit_due)) {
-      auto owing = co_await who_owes(store_, dir, d, o.due.year, settings_.school_name);
-      json entry = {{"due_date", iso_date(o.due)},        {"due_date_vn", vn_date(o.due)},
-                    {"days_left", o.days_left},           {"year", o.due.year},
-                    {"submitted", unit_list(owing.done)}, {"missing", unit_list(owing.missing)}};
+      json entry = {{"due_date", iso_date(o.due)}, {"due_date_vn", vn_date(o.due)},
+                    {"days_left", o.days_left},    {"year", o.due.year},
+                    {"submitted", nullptr},        {"missing", nullptr}};
+      if (!needs_units || units_unavailable.empty()) {
+        auto owing = co_await who_owes(store_, dir, d, o.due.year, settings_.school_name);
+        entry["submitted"] = unit_list(owing.done);
+        entry["missing"] = unit_list(owing.missing);
+      }
       if (d.owed_by == Owner::Units) {
         auto own = unit_due_date(o.due, settings_.unit_due);
         entry["unit_due_date"] = iso_date(own);
@@ -98,7 +114,10 @@ Task<json> ReportsApp::deadlines(int count) {
     entry["occurrences"] = std::move(occurrences);
     out.push_back(std::move(entry));
   }
-  co_return json{{"today", iso_date(today)}, {"timezone", "Asia/Ho_Chi_Minh"}, {"deadlines", out}};
+  co_return json{{"today", iso_date(today)},
+                 {"timezone", "Asia/Ho_Chi_Minh"},
+                 {"units", units},
+                 {"deadlines", out}};
 }
 
 Task<json> ReportsApp::put_deadline(const std::string& id, const json& body) {

@@ -38,7 +38,8 @@ class ReportsApp {
   // Public: the first occurrence due today or later, over all deadlines.
   Task<nlohmann::json> next_deadline();
   // Every deadline with its next `count` occurrences and, per occurrence, who has and has
-  // not submitted.
+  // not submitted. Served when nominations cannot be read too: then `units.available` is
+  // false with a `detail`, and a units' deadline has null `submitted` and `missing`.
   Task<nlohmann::json> deadlines(int count);
   Task<nlohmann::json> put_deadline(const std::string& id, const nlohmann::json& body);
 

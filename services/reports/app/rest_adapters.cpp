@@ -57,6 +57,12 @@ NominationsDirectory::NominationsDirectory(const std::string& base_url, std::str
       cache_for_(cache_for) {}
 
 Task<Directory> NominationsDirectory::get() {
+  if (token_.empty()) {
+    log::warn("catalogue_unavailable", {{"error", "THIDUA_SERVICE_TOKEN is not set"}});
+    throw ApiError(503, "nominations_unavailable",
+                   "Chưa đặt mã dịch vụ (THIDUA_SERVICE_TOKEN) nên không đọc được danh mục đơn "
+                   "vị từ dịch vụ đề nghị khen thưởng; hãy báo quản trị viên.");
+  }
   {
     std::lock_guard lock(mutex_);
     if (cached_ && std::chrono::steady_clock::now() - cached_at_ < cache_for_) co_return *cached_;
