@@ -1,6 +1,7 @@
 #include "http/json_io.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <set>
 #include <string_view>
@@ -77,9 +78,17 @@ std::string control_character(std::string_view s, std::string_view allowed) {
 }
 
 // NFC for every string and key, and no control characters in them: a line break or a tab
-// only in a long text (`long_text`: the field, or one it sits in, is in kLongTexts).
-void normalise_strings(nlohmann::json& value, const std::string& field, bool long_text) {
-  if (value.is_string()) {
+// only in a long text (`long_text`: the field, or one it sits in, is in kLongTexts). A number
+// with a zero fraction (2.0, 1e2) is the integer it equals, as JSON Schema counts it, so every
+// reader of integers takes it.
+void normalise(nlohmann::json& value, const std::string& field, bool long_text) {
+  if (value.is_number_float()) {
+    constexpr double kExact = 9007199254740992.0;  // 2^53: every integer up to it is a double
+    double d = value.get<double>();
+    if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) <= kExact) {
+      value = static_cast<long long>(d);
+    }
+  } else if (value.is_string()) {
     value = text::nfc(value.get_ref<const std::string&>());
     auto bad = control_character(value.get_ref<const std::string&>(), long_text ? "\n\t" : "");
     if (!bad.empty()) {
@@ -97,12 +106,12 @@ void normalise_strings(nlohmann::json& value, const std::string& field, bool lon
                           "Tên trường có ký tự điều khiển " + bad + ", không được phép.");
       }
       auto v = it.value();
-      normalise_strings(v, key, long_text || kLongTexts.count(key) > 0);
+      normalise(v, key, long_text || kLongTexts.count(key) > 0);
       out[key] = std::move(v);
     }
     value = std::move(out);
   } else if (value.is_array()) {
-    for (auto& v : value) normalise_strings(v, field, long_text);
+    for (auto& v : value) normalise(v, field, long_text);
   }
 }
 }  // namespace
@@ -122,7 +131,7 @@ nlohmann::json parse_object(const Request& req) {
   if (!body.is_object()) {
     throw bad_request("expected_object", "Nội dung gửi lên phải là một đối tượng JSON {…}.");
   }
-  normalise_strings(body, "", false);
+  normalise(body, "", false);
   return body;
 }
 

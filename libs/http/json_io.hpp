@@ -11,7 +11,7 @@ namespace thidua::http {
 // UTF-8, a non-object, and a control character (U+0000–U+001F, U+007F–U+009F) in any key
 // or string answer 400 before anything is changed; only long texts (reason, note,
 // hold_reason, text, narratives, difficulties, proposals: the list in json_io.cpp) may
-// hold line breaks and tabs.
+// hold line breaks and tabs. A number with a zero fraction (2.0) arrives as the integer.
 nlohmann::json parse_object(const Request& req);
 Response json(int status, const nlohmann::json& body);
 // A body that is already JSON text (see core/json_writer.hpp).

@@ -98,6 +98,18 @@ TEST(ParseObject, LongTextsMayHoldLineBreaksAndTabsOnly) {
   }
 }
 
+// JSON Schema's integer 2 is also written 2.0 or 2e0; every integer field takes it.
+TEST(ParseObject, NumbersWithAZeroFractionAreIntegers) {
+  auto body = parse_object(with_body(R"({"a":2.0,"b":1e2,"c":-0.0,"d":2.5,"e":1e300,"f":[3.0]})"));
+  EXPECT_TRUE(body["a"].is_number_integer());
+  EXPECT_EQ(body["a"], 2);
+  EXPECT_EQ(body["b"], 100);
+  EXPECT_EQ(body["c"], 0);
+  EXPECT_TRUE(body["d"].is_number_float());
+  EXPECT_TRUE(body["e"].is_number_float());  // beyond exact integers: stays, and is refused
+  EXPECT_EQ(body["f"][0], 3);
+}
+
 TEST(RequiredString, MissingEmptyOrWrongTypeIs400NamingTheField) {
   auto body = nlohmann::json::parse(R"({"empty":"","number":5,"null":null})");
   for (std::string field : {"absent", "empty", "number", "null"}) {

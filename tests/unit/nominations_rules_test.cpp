@@ -107,7 +107,10 @@ TEST(Council, VotesCannotExceedThosePresent) {
   Meeting m{"1", "2026-11-20", 9, 7, ""};
   EXPECT_EQ(status_of([&] { evaluate_vote(m, {"1", 6, 2, 0, false}, VoteRules{}); }), 422);
   EXPECT_EQ(status_of([&] { evaluate_vote(m, {"1", -1, 2, 0, false}, VoteRules{}); }), 400);
-  EXPECT_EQ(status_of([] { check_meeting({"1", "2026-11-20", 9, 10, ""}); }), 400);
+  // Each number in range but more present than members: a rule between fields, 422.
+  EXPECT_EQ(status_of([] { check_meeting({"1", "2026-11-20", 9, 10, ""}); }), 422);
+  EXPECT_EQ(status_of([] { check_meeting({"1", "2026-11-20", 9, 201, ""}); }), 400);
+  EXPECT_EQ(status_of([] { check_meeting({"1", "2026-11-20", 0, 0, ""}); }), 400);
 }
 
 TEST(Council, RatiosParseFractionsPercentsAndDecimals) {
@@ -218,6 +221,13 @@ TEST(Draft, RefusesHoldsOtherUnitsAndBadFields) {
   auto unknown = draft(
       R"({"period":"2031","award":"gk_xa","subject_kind":"collective","subject_id":"to-van-phong"})");
   EXPECT_EQ(status_of([&] { check_draft(unknown, c, Role::Admin, ""); }), 422);
+  // An id that cannot be one (upper case, a space) is malformed input, not an unknown id.
+  for (const char* field : {"period", "award", "subject_id"}) {
+    auto body = nlohmann::json::parse(
+        R"({"period":"2026","award":"gk_xa","subject_kind":"collective","subject_id":"to-van-phong"})");
+    body[field] = "Tổ Văn";
+    EXPECT_EQ(status_of([&] { parse_draft(body); }), 400) << field;
+  }
   EXPECT_EQ(status_of([&] {
               draft(R"({"period":"2026","award":"gk_xa","subject_kind":"group","subject_id":"x"})");
             }),

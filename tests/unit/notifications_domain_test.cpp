@@ -61,6 +61,9 @@ TEST(CommandParse, ArgumentErrorsGiveAOneLineHint) {
   EXPECT_EQ(missing.hint.find('\n'), std::string::npos);
   EXPECT_FALSE(parse_command("/trangthai abc", kBot).ok);
   EXPECT_FALSE(parse_command("/trangthai 1 2", kBot).ok);
+  // Nomination ids have at most 18 digits, as nominations and its OpenAPI document say.
+  EXPECT_TRUE(parse_command("/trangthai " + std::string(18, '9'), kBot).ok);
+  EXPECT_FALSE(parse_command("/trangthai " + std::string(19, '9'), kBot).ok);
   EXPECT_FALSE(parse_command("/lienket", kBot).ok);
   EXPECT_FALSE(parse_command("/lienket xyz!", kBot).ok);
   EXPECT_FALSE(parse_command("/baocao 26", kBot).ok);
@@ -176,9 +179,14 @@ TEST(Outbox, ParsesTargetsAndRejectsBadInput) {
     }
     return 0;
   };
+  // Well formed but only blanks: 422. Anything the document's schema refuses: 400.
   EXPECT_EQ(status(json{{"target", "group"}, {"text", "  "}}), 422);
-  EXPECT_EQ(status(json{{"target", "everyone"}, {"text", "x"}}), 422);
-  EXPECT_EQ(status(json{{"target", {{"chat_id", "1"}}}, {"text", "x"}}), 422);
+  EXPECT_EQ(status(json{{"target", "everyone"}, {"text", "x"}}), 400);
+  EXPECT_EQ(status(json{{"target", {{"chat_id", "1"}}}, {"text", "x"}}), 400);
+  EXPECT_EQ(status(json{{"target", nullptr}, {"text", "x"}}), 400);
+  EXPECT_EQ(status(json{{"target", "group"}, {"text", ""}}), 400);
+  EXPECT_EQ(status(json{{"target", "group"}, {"text", std::string(20001, 'x')}}), 400);
+  EXPECT_EQ(status(json{{"target", "group"}, {"text", std::string(20000, 'x')}}), 0);
   EXPECT_EQ(status(json{{"text", "x"}}), 400);
   EXPECT_EQ(status(json{{"target", "group"}}), 400);
   EXPECT_EQ(status(json{{"target", "group"}, {"text", "x"}, {"urgent", "yes"}}), 400);

@@ -134,13 +134,31 @@ TEST(Deadline, ParsesAndRoundTrips) {
   EXPECT_EQ(once.rule, RuleKind::Once);
   EXPECT_EQ(once.owed_by, Owner::School);
   EXPECT_EQ(to_json(once)["date"], "2026-05-31");
+  auto status = [](const char* body) {
+    try {
+      parse_deadline(json::parse(body));
+    } catch (const ApiError& e) {
+      return e.status();
+    }
+    return 0;
+  };
+  // Malformed (what the OpenAPI schema refuses), whatever the rule: 400.
   for (const char* bad : {R"({"id":"X","name":"a","recipient":"b"})",
                           R"({"id":"a","name":"a","recipient":"b","rule":"weekly"})",
-                          R"({"id":"a","name":"a","recipient":"b","month":2,"day":30})",
                           R"({"id":"a","name":"a","recipient":"b","rule":"once"})",
-                          R"({"id":"a","name":"a","recipient":"b","owed_by":"nobody"})"}) {
-    EXPECT_THROW(parse_deadline(json::parse(bad)), ApiError) << bad;
+                          R"({"id":"a","name":"a","recipient":"b","owed_by":"nobody"})",
+                          R"({"id":"a","name":"a","recipient":"b","date":"30/10/2026"})",
+                          R"({"id":"a","name":"a","recipient":"b","rule":"once",)"
+                          R"("date":"2026-05-31","month":13})"}) {
+    EXPECT_EQ(status(bad), 400) << bad;
   }
+  // Well formed, but the fields do not fit together: 422.
+  for (const char* unfit : {R"({"id":"a","name":"a","recipient":"b","month":2,"day":30})",
+                            R"({"id":"a","name":"a","recipient":"b","first_year":2030,)"
+                            R"("last_year":2026})"}) {
+    EXPECT_EQ(status(unfit), 422) << unfit;
+  }
+  EXPECT_EQ(status(R"({"id":"a","name":"a","recipient":"b","rule":null,"month":null})"), 0);
 }
 
 }  // namespace

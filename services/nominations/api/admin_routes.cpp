@@ -127,7 +127,7 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Post, kApiBase + "/tokens", admin,
              [&catalogue, &tokens](Request& req) -> Task<Response> {
                auto body = http::parse_object(req);
-               auto staff_id = http::required_string(body, "staff_id", 64);
+               auto staff_id = catalogue_id_field(body, "staff_id");
                auto catalogue_ref = co_await catalogue.load();
                const Catalogue& c = *catalogue_ref;
                const StaffMember* m = c.staff_member(staff_id);

@@ -18,14 +18,14 @@ std::optional<std::string> query_filter(const Request& req, const std::string& n
 
 ListFilter parse_filter(const Request& req) {
   ListFilter f;
-  f.period = query_filter(req, "period");
-  f.award = query_filter(req, "award");
+  f.period = query_catalogue_id(req, "period");
+  f.award = query_catalogue_id(req, "award");
   f.status = query_filter(req, "status");
   if (f.status && !parse_status(*f.status)) {
     throw bad_request("invalid_status", "Trạng thái \"" + *f.status + "\" không hợp lệ.");
   }
-  f.unit_id = query_filter(req, "unit");
-  f.subject_id = query_filter(req, "subject");
+  f.unit_id = query_catalogue_id(req, "unit");
+  f.subject_id = query_catalogue_id(req, "subject");
   if (auto kind = query_filter(req, "subject_kind")) {
     f.subject_kind = parse_subject_kind(*kind);
     if (!f.subject_kind) {
@@ -44,6 +44,16 @@ ListFilter parse_filter(const Request& req) {
   return f;
 }
 }  // namespace
+
+std::optional<std::string> query_catalogue_id(const Request& req, const std::string& name) {
+  auto v = query_filter(req, name);
+  if (v && !is_catalogue_id(*v)) {
+    throw bad_request("invalid_" + name, "Tham số \"" + name +
+                                             "\" phải là một mã trong danh mục: chữ thường không "
+                                             "dấu, số, '-' và '_' (tối đa 64).");
+  }
+  return v;
+}
 
 const std::string& checked_id(const Request& req, const std::string& name) {
   const auto& v = req.param(name);
@@ -127,10 +137,8 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
     co_return http::json(200, co_await app.whoami(req.principal));
   });
   router.add(Method::Get, kApiBase + "/quotas", everyone, [&app](Request& req) -> Task<Response> {
-    auto period = req.query("period");
-    if (!period || period->empty()) {
-      throw bad_request("missing_period", "Cần chọn kỳ khen thưởng: ?period=2026.");
-    }
+    auto period = query_catalogue_id(req, "period");
+    if (!period) throw bad_request("missing_period", "Cần chọn kỳ khen thưởng: ?period=2026.");
     co_return http::json(200, co_await app.quotas(*period));
   });
   router.add(Method::Post, kApiBase + "/council/meetings", council,

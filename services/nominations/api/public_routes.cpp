@@ -20,8 +20,7 @@ void add_public_routes(http::Router& router, RouteDeps d) {
                if (auto y = http::query_integer(req, "year", kFirstYear, kLastYear)) {
                  year = static_cast<int>(*y);
                }
-               std::optional<std::string> award;
-               if (auto a = req.query("award"); a && !a->empty()) award = *a;
+               auto award = query_catalogue_id(req, "award");
                auto honours = co_await app.honours(year, award);
                // The website may cache for a minute and revalidate cheaply after that.
                co_return http::cacheable_json(req, honours.dump(), 60);

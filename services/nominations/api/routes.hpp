@@ -26,5 +26,8 @@ inline void add_routes(http::Router& router, RouteDeps deps) {
 
 // Path ids are short and plain; anything else is a 400 before any lookup.
 const std::string& checked_id(const http::Request& req, const std::string& name);
+// ?name= naming something of the catalogue: nullopt when absent or empty, the id when it is
+// one (is_catalogue_id), 400 invalid_<name> otherwise.
+std::optional<std::string> query_catalogue_id(const http::Request& req, const std::string& name);
 
 }  // namespace thidua::nominations

@@ -11,21 +11,6 @@ namespace thidua::nominations {
 namespace {
 using nlohmann::json;
 
-bool valid_id(const std::string& id) {
-  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-  });
-}
-
-std::string id_field(const json& j, const std::string& field) {
-  auto id = http::required_string(j, field, 64);
-  if (!valid_id(id)) {
-    throw bad_request("invalid_id",
-                      "Mã \"" + id + "\" chỉ được gồm chữ thường không dấu, số, '-' và '_'.");
-  }
-  return id;
-}
-
 // An integer in [min, max]. is_number_integer() holds for unsigned values too, and one past
 // LLONG_MAX read as long long wraps to a negative number (18446744073709551615 is -1, the
 // "no limit" quota), so unsigned values are compared as unsigned.
@@ -84,6 +69,21 @@ const T* find_by(const std::vector<T>& items, const std::string& key, std::strin
 }
 }  // namespace
 
+bool is_catalogue_id(std::string_view id) {
+  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
+std::string catalogue_id_field(const json& j, const std::string& field) {
+  auto id = http::required_string(j, field, 64);
+  if (!is_catalogue_id(id)) {
+    throw bad_request("invalid_id", "Mã \"" + id + "\" (trường \"" + field +
+                                        "\") chỉ được gồm chữ thường không dấu, số, '-' và '_'.");
+  }
+  return id;
+}
+
 std::string_view subject_kind_name(SubjectKind kind) {
   return kind == SubjectKind::Individual ? "individual" : "collective";
 }
@@ -128,7 +128,7 @@ const AwardForm* Catalogue::award(const std::string& code) const {
 
 Unit parse_unit(const json& j) {
   Unit u;
-  u.id = id_field(j, "id");
+  u.id = catalogue_id_field(j, "id");
   u.name = http::required_string(j, "name", 200);
   u.kind = http::optional_string(j, "kind", "subject_group", 40);
   if (u.kind != "school" && u.kind != "subject_group" && u.kind != "office") {
@@ -140,10 +140,10 @@ Unit parse_unit(const json& j) {
 
 StaffMember parse_staff(const json& j) {
   StaffMember s;
-  s.id = id_field(j, "id");
+  s.id = catalogue_id_field(j, "id");
   s.name = http::required_string(j, "name", 200);
   s.position = http::optional_string(j, "position", "", 200);
-  s.unit_id = id_field(j, "unit_id");
+  s.unit_id = catalogue_id_field(j, "unit_id");
   s.role = http::optional_string(j, "role", "staff", 20);
   auto role = parse_role(s.role);
   if (!role || *role == Role::Service) {
@@ -162,7 +162,7 @@ StaffMember parse_staff(const json& j) {
 
 Period parse_period(const json& j) {
   Period p;
-  p.id = id_field(j, "id");
+  p.id = catalogue_id_field(j, "id");
   auto kind = parse_period_kind(http::required_string(j, "kind", 20));
   if (!kind) {
     throw bad_request("invalid_period_kind",
@@ -179,7 +179,7 @@ Period parse_period(const json& j) {
 
 AwardForm parse_award_form(const json& j) {
   AwardForm a;
-  a.code = id_field(j, "code");
+  a.code = catalogue_id_field(j, "code");
   a.label = http::required_string(j, "label", 200);
   a.level = http::optional_string(j, "level", "school", 40);
   a.dossier_copies = int_field(j, "dossier_copies", 1, 1, 10);

@@ -70,6 +70,11 @@ struct Catalogue {
   const AwardForm* award(const std::string& code) const;
 };
 
+// An id of the catalogue: 1–64 lowercase ASCII letters, digits, '-' and '_'.
+bool is_catalogue_id(std::string_view id);
+// The catalogue id in `field` of `j`: required, or ApiError 400 (missing_field, invalid_id).
+std::string catalogue_id_field(const nlohmann::json& j, const std::string& field);
+
 // Each parser checks its input and throws ApiError 400 with a Vietnamese detail.
 Unit parse_unit(const nlohmann::json& j);
 StaffMember parse_staff(const nlohmann::json& j);

@@ -33,10 +33,15 @@ void check_meeting(const Meeting& m) {
   if (m.members_total <= 0 || m.members_total > 200) {
     throw bad_request("invalid_members_total", "Số thành viên Hội đồng phải từ 1 đến 200.");
   }
-  if (m.members_present < 0 || m.members_present > m.members_total) {
-    throw bad_request("invalid_members_present",
-                      "Số thành viên có mặt phải từ 0 đến tổng số thành viên (" +
-                          std::to_string(m.members_total) + ").");
+  if (m.members_present < 0 || m.members_present > 200) {
+    throw bad_request("invalid_members_present", "Số thành viên có mặt phải từ 0 đến 200.");
+  }
+  // Each number is well formed; together they are not (a rule between fields: 422).
+  if (m.members_present > m.members_total) {
+    throw unprocessable("more_present_than_members",
+                        "Số thành viên có mặt (" + std::to_string(m.members_present) +
+                            ") không được nhiều hơn tổng số thành viên Hội đồng (" +
+                            std::to_string(m.members_total) + ").");
   }
 }
 

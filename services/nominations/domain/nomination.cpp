@@ -53,8 +53,8 @@ Achievement parse_achievement(const json& j) {
 
 NominationDraft parse_draft(const json& body) {
   NominationDraft d;
-  d.period = http::required_string(body, "period", 64);
-  d.award = http::required_string(body, "award", 64);
+  d.period = catalogue_id_field(body, "period");
+  d.award = catalogue_id_field(body, "award");
   auto kind = parse_subject_kind(http::required_string(body, "subject_kind", 20));
   if (!kind) {
     throw bad_request(
@@ -62,7 +62,7 @@ NominationDraft parse_draft(const json& body) {
         "\"subject_kind\" phải là \"individual\" (cá nhân) hoặc \"collective\" (tập thể).");
   }
   d.subject_kind = *kind;
-  d.subject_id = http::required_string(body, "subject_id", 64);
+  d.subject_id = catalogue_id_field(body, "subject_id");
   d.reason = http::optional_string(body, "reason", "", 4000);
   auto it = body.find("achievements");
   if (it != body.end() && !it->is_null()) {

@@ -154,7 +154,8 @@ std::string check_args(const Spec& s, const std::vector<std::string>& args) {
   const auto& a = args[0];
   switch (s.kind) {
     case CommandKind::Status:
-      if (!all_of(a, ::isdigit, "") || a.size() > 20)
+      // Nomination ids are at most 18 digits (nominations refuses longer ones).
+      if (!all_of(a, ::isdigit, "") || a.size() > 18)
         return usage_hint(s, "Mã đề nghị phải là số.");
       break;
     case CommandKind::Link:

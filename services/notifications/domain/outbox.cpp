@@ -42,18 +42,20 @@ NewMessage parse_new_message(const nlohmann::json& body) {
     m.target.kind = Target::Kind::Staff;
     m.target.id = (*t)["staff_id"].get<std::string>();
   } else {
-    throw unprocessable(
-        "unknown_target",
+    throw bad_request(
+        "invalid_target",
         "Người nhận phải là \"group\" (nhóm Zalo cán bộ) hoặc {\"staff_id\": \"<mã cán bộ>\"}.");
   }
   auto x = body.find("text");
-  if (x == body.end() || !x->is_string())
-    throw bad_request("missing_field", "Thiếu trường \"text\".");
+  if (x == body.end() || !x->is_string() || x->get_ref<const std::string&>().empty())
+    throw bad_request("missing_field", "Thiếu trường \"text\" (nội dung tin nhắn).");
   m.text = x->get<std::string>();
-  auto len = text::length(m.text);
+  if (text::length(m.text) > 20000) {
+    throw bad_request("field_too_long", "Nội dung tin nhắn dài quá 20000 ký tự.");
+  }
+  // Well formed, but only blanks: nothing to send.
   bool blank = m.text.find_first_not_of(" \t\r\n") == std::string::npos;
-  if (blank) throw unprocessable("empty_text", "Nội dung tin nhắn đang trống.");
-  if (len > 20000) throw unprocessable("text_too_long", "Nội dung dài quá 20000 ký tự.");
+  if (blank) throw unprocessable("empty_text", "Nội dung tin nhắn chỉ có khoảng trắng.");
   if (auto u = body.find("urgent"); u != body.end()) {
     if (!u->is_boolean())
       throw bad_request("invalid_field", "Trường \"urgent\" phải là true hoặc false.");

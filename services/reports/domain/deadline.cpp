@@ -135,21 +135,27 @@ Deadline parse_deadline(const json& j) {
                       "Trường \"owed_by\" phải là units (từng đơn vị) hoặc school.");
   }
   d.owed_by = owner == "school" ? Owner::School : Owner::Units;
-  if (d.rule == RuleKind::Once) {
-    auto date = parse_iso_date(http::required_string(j, "date", 10));
+  // Every field given is checked, whether the rule uses it or not: a body is well formed or
+  // not whatever its rule (400); rules between fields come after (422).
+  d.month = int_field(j, "month", 10, 1, 12);
+  d.day = int_field(j, "day", 30, 1, 31);
+  d.first_year = int_field(j, "first_year", 2025, 2000, 2100);
+  d.last_year = int_field(j, "last_year", 2030, 2000, 2100);
+  std::optional<LocalDate> date;
+  if (auto it = j.find("date"); it != j.end() && !it->is_null()) {
+    date = parse_iso_date(http::required_string(j, "date", 10));
     if (!date) throw bad_request("invalid_date", "Ngày hạn phải có dạng YYYY-MM-DD.");
+  }
+  if (d.rule == RuleKind::Once) {
+    if (!date) throw bad_request("missing_field", "Hạn một lần (rule once) cần \"date\".");
     d.once = *date;
     d.first_year = d.last_year = date->year;
   } else {
-    d.month = int_field(j, "month", 10, 1, 12);
-    d.day = int_field(j, "day", 30, 1, 31);
-    d.first_year = int_field(j, "first_year", 2025, 2000, 2100);
-    d.last_year = int_field(j, "last_year", 2030, 2000, 2100);
     if (d.last_year < d.first_year) {
-      throw bad_request("invalid_years", "Năm kết thúc phải không trước năm bắt đầu.");
+      throw unprocessable("invalid_years", "Năm kết thúc phải không trước năm bắt đầu.");
     }
     if (d.rule == RuleKind::Yearly && !valid_date({2028, d.month, d.day})) {
-      throw bad_request("invalid_date", "Ngày và tháng của hạn chót không tồn tại.");
+      throw unprocessable("no_such_day", "Ngày và tháng của hạn chót không tồn tại.");
     }
   }
   return d;
