@@ -52,6 +52,11 @@ std::optional<std::string> decode_segment(std::string_view segment) {
   }
 }
 
+std::string encode_segment(std::string_view value) {
+  return utility::conversions::to_utf8string(
+      web::uri::encode_data_string(utility::conversions::to_string_t(std::string(value))));
+}
+
 void Router::add(Method method, std::string pattern, Access access, Handler handler) {
   Route route{method, pattern, access, std::move(handler), {}};
   for (auto s : split(pattern)) route.segments.emplace_back(s);

@@ -22,6 +22,9 @@ struct Route {
 // when an escape is not '%' and two hex digits, or the segment is not ASCII as a request
 // target must be. The one place a path is decoded: the router, once, before matching.
 std::optional<std::string> decode_segment(std::string_view segment);
+// Its inverse for a caller building a path or a query value: every byte but the unreserved
+// ones (RFC 3986 §2.3) as %XX (cpprestsdk's web::uri::encode_data_string).
+std::string encode_segment(std::string_view value);
 
 class Router {
  public:

@@ -25,6 +25,7 @@
 
 #include "contract/contract_docs.hpp"
 #include "contract/service_stack.hpp"
+#include "http/router.hpp"
 
 namespace thidua::contract {
 namespace {
@@ -47,17 +48,16 @@ std::string repeat(const std::string& s, std::size_t n) {
 }
 
 // Percent-encodes every byte that is not unreserved (RFC 3986 2.3), or every byte.
+// A value as a client would put it in a path or a query (http::encode_segment), or with
+// every byte escaped, the way a careless client might and the router must still read.
 std::string encode(const std::string& s, bool every_byte = false) {
+  if (!every_byte) return http::encode_segment(s);
   static const char* hex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : s) {
-    if (!every_byte && (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~')) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
+    out += '%';
+    out += hex[c >> 4];
+    out += hex[c & 15];
   }
   return out;
 }

@@ -172,6 +172,14 @@ TEST(RequestQuery, DecodesParameters) {
   EXPECT_FALSE(req.query("missing").has_value());
 }
 
+TEST(EncodeSegment, EscapesAllButUnreservedAndDecodesBack) {
+  EXPECT_EQ(encode_segment("gv-an_1.2~x"), "gv-an_1.2~x");
+  EXPECT_EQ(encode_segment("a/b c?d&e"), "a%2Fb%20c%3Fd%26e");
+  for (const std::string v : {"Tổ Toán – Tin", "%31", "sơ kết", "\x01"}) {
+    EXPECT_EQ(decode_segment(encode_segment(v)), v) << v;
+  }
+}
+
 TEST(RetryAfter, DelaySecondsOnlyAndAtMostADay) {
   EXPECT_EQ(parse_retry_after("120"), 120);
   EXPECT_EQ(parse_retry_after(" 3 "), 3);

@@ -2,6 +2,7 @@
 
 #include "core/integer.hpp"
 #include "core/log.hpp"
+#include "http/router.hpp"
 #include "notifications/domain/replies.hpp"
 
 namespace thidua::notifications {
@@ -58,7 +59,7 @@ Task<std::optional<std::string>> CommandsApp::answer(const BotUpdate& u) {
   // In the group the bot answers only what is meant for it, not the staff's conversation.
   if (u.group && !addressed_to_bot(u.text, bot_names_)) co_return std::nullopt;
   auto parsed = parse_command(u.text, bot_names_);
-  std::string path = "/api/nominations/v1/staff/by-zalo/" + encode_segment(u.from_id);
+  std::string path = "/api/nominations/v1/staff/by-zalo/" + http::encode_segment(u.from_id);
   auto who = co_await services_.nominations(http::Method::Get, path);
   bool linked = who.ok() && who.body.is_object();
   // In a private chat someone not linked yet may link and ask for help; anything else gets
@@ -99,7 +100,8 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       co_return reply_whoami(caller);
     case CommandKind::Nominations: {
       std::string staff_id = caller.value("id", "");
-      std::string path = "/api/nominations/v1/nominations?subject=" + encode_segment(staff_id);
+      std::string path =
+          "/api/nominations/v1/nominations?subject=" + http::encode_segment(staff_id);
       auto a = co_await services_.nominations(http::Method::Get, path, no_body, me);
       if (!a.ok()) co_return std::string(kNominationsDown);
       co_return reply_nominations(a.body, caller.value("name", staff_id));
@@ -151,7 +153,7 @@ Task<std::string> CommandsApp::reports(int year, const std::string& acting_for) 
 }
 
 Task<std::string> CommandsApp::quotas(const std::string& period, const std::string& acting_for) {
-  std::string path = "/api/nominations/v1/quotas?period=" + encode_segment(period);
+  std::string path = "/api/nominations/v1/quotas?period=" + http::encode_segment(period);
   auto a = co_await services_.nominations(http::Method::Get, path, "", acting_for);
   if (a.status == 404 || a.status == 400 || a.status == 422)
     co_return "Không có kỳ khen thưởng \"" + quoted(period) + "\".";

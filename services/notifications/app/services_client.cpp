@@ -7,21 +7,6 @@ std::string ServiceAnswer::code() const {
   return {};
 }
 
-std::string encode_segment(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 ServicesClient::ServicesClient(const std::string& nominations_url, const std::string& reports_url,
                                std::string token, std::chrono::milliseconds timeout)
     : nominations_(nominations_url, timeout),

@@ -35,8 +35,4 @@ class ServicesClient {
   std::string token_;
 };
 
-// The staff record a Zalo id is linked to: {"id", "name", "role", "zalo_user_id", ...}.
-// Path segments are percent-encoded by the caller's rules: ids here are [A-Za-z0-9_.-].
-std::string encode_segment(const std::string& s);
-
 }  // namespace thidua::notifications
