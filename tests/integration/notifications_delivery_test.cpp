@@ -105,11 +105,7 @@ TEST_F(NotificationsDelivery, RateLimitedMessagesLeaveInOrder) {
 TEST_F(NotificationsDelivery, AReplyDoesNotWaitBehindABacklogOfAnnouncements) {
   start_service();
   // Zalo takes 300 ms a message, so fifteen announcements are a backlog of seconds.
-  json slow = {{"mode", "timeout"}, {"count", 100}, {"delay_ms", 300}, {"method", "sendMessage"}};
-  ASSERT_EQ(
-      http_call("POST", zalo("/__fake/fail"), slow.dump(), {{"Content-Type", "application/json"}})
-          .status,
-      200);
+  fail_next("timeout", 100, {{"delay_ms", 300}});
   post_numbered(15, false);
   ASSERT_TRUE(wait_until([&] { return !sends().empty(); }));
   ASSERT_EQ(post_update(update("m-help", "u1", "g1", true, "@Bot /trogiup")).status, 200);
@@ -158,11 +154,7 @@ TEST_F(NotificationsDelivery, AZaloOutageCostsFewCallsAndLosesNothing) {
 
 TEST_F(NotificationsDelivery, RetryAfterFromZaloIsHonoured) {
   start_service();
-  json f = {{"mode", "http429"}, {"count", 1}, {"retry_after", 2}, {"method", "sendMessage"}};
-  ASSERT_EQ(
-      http_call("POST", zalo("/__fake/fail"), f.dump(), {{"Content-Type", "application/json"}})
-          .status,
-      200);
+  fail_next("http429", 1, {{"retry_after", 2}});
   post_numbered(1, true);
   ASSERT_TRUE(wait_until([&] { return sends("ok").size() == 1; }, 15000));
   auto refused = sends("http429");

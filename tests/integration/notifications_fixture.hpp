@@ -107,8 +107,11 @@ class NotificationsOutbox : public ::testing::Test {
   std::string message_state(const std::string& id) {
     return get_json(api("/messages/" + id), kAdmin).value("state", "");
   }
-  void fail_next(const std::string& mode, int count) {
+  // The next `count` sendMessage calls fail as `mode` (see fake_zalo.hpp); `extra` adds
+  // delay_ms, retry_after or error_code.
+  void fail_next(const std::string& mode, int count, json extra = json::object()) {
     json f = {{"mode", mode}, {"count", count}, {"method", "sendMessage"}};
+    f.update(extra);
     ASSERT_EQ(
         http_call("POST", zalo("/__fake/fail"), f.dump(), {{"Content-Type", "application/json"}})
             .status,

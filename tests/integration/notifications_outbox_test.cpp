@@ -151,11 +151,7 @@ TEST_F(NotificationsOutbox, ASlowZaloDoesNotLetAnotherWorkerSendThePartsAgain) {
   start_service({{"THIDUA_DELIVERY_WORKERS", "2"},
                  {"ZALO_TIMEOUT_MS", "1000"},
                  {"THIDUA_VISIBILITY_TIMEOUT_MS", "1200"}});
-  json f = {{"mode", "timeout"}, {"count", 4}, {"delay_ms", 700}, {"method", "sendMessage"}};
-  ASSERT_EQ(
-      http_call("POST", zalo("/__fake/fail"), f.dump(), {{"Content-Type", "application/json"}})
-          .status,
-      200);
+  fail_next("timeout", 4, {{"delay_ms", 700}});
   std::string text;
   for (int part = 0; part < 4; ++part)
     text += std::string(1900, static_cast<char>('a' + part)) + " ";
