@@ -93,7 +93,7 @@ void normalise(nlohmann::json& value, const std::string& field, bool long_text) 
     auto bad = control_character(value.get_ref<const std::string&>(), long_text ? "\n\t" : "");
     if (!bad.empty()) {
       throw bad_request("control_character",
-                        "Trường \"" + field + "\" có ký tự điều khiển " + bad +
+                        "Trường \"" + text::excerpt(field, 64) + "\" có ký tự điều khiển " + bad +
                             ", không được phép. Chỉ văn bản dài (lý do, ghi chú, nội dung…) "
                             "được xuống dòng và có tab.");
     }

@@ -85,6 +85,13 @@ TEST(ParseObject, ControlCharactersAreRefusedInEveryStringAndKey) {
   }
 }
 
+TEST(ParseObject, TheDetailQuotesAFieldNameCutShort) {
+  auto e = api_error(
+      [] { parse_object(with_body(R"({")" + std::string(5000, 'k') + R"(":"\u0001"})")); });
+  EXPECT_EQ(e.code(), "control_character");
+  EXPECT_LT(e.detail().size(), 400u) << e.detail().size();
+}
+
 TEST(ParseObject, LongTextsMayHoldLineBreaksAndTabsOnly) {
   auto body = parse_object(
       with_body(R"({"reason":"Một.\n\tHai.","text":"a\nb","narratives":{"II.1":"x\ny"},)"
