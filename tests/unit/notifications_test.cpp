@@ -63,6 +63,19 @@ TEST(EventMessages, DecisionsAreAnnouncedAndDraftsAreNot) {
   }
 }
 
+TEST(EventMessages, AnAwardNamesItsDecision) {
+  auto awarded = event_of("nomination.awarded");
+  awarded["nomination"]["period_label"] = "Năm 2026";
+  awarded["decision"] = {{"number", "245/QĐ-UBND"}, {"date", "2026-11-28"}};
+  EXPECT_EQ(*message_for_event(awarded, ""),
+            "🎉 Chúc mừng Nguyễn Thị Hồng (Tổ Toán – Tin) đã được tặng Giấy khen của Chủ tịch "
+            "UBND xã (năm 2026) theo Quyết định số 245/QĐ-UBND ngày 28/11/2026.");
+  awarded["decision"]["date"] = "28/11/2026";  // not a date: the sentence stops before it
+  EXPECT_EQ(*message_for_event(awarded, ""),
+            "🎉 Chúc mừng Nguyễn Thị Hồng (Tổ Toán – Tin) đã được tặng Giấy khen của Chủ tịch "
+            "UBND xã (năm 2026).");
+}
+
 TEST(EventMessages, ReviewPeriodsHaveTheirOwnNames) {
   EXPECT_TRUE(
       contains(*message_for_event(event_of("nomination.submitted", "so-ket-2027"), ""), "sơ kết"));
@@ -70,7 +83,8 @@ TEST(EventMessages, ReviewPeriodsHaveTheirOwnNames) {
                        "tổng kết"));
   auto labelled = event_of("nomination.submitted");
   labelled["nomination"]["period_label"] = "Năm học 2026";
-  EXPECT_TRUE(contains(*message_for_event(labelled, ""), "Năm học 2026"));
+  // In running text a label starts in lower case.
+  EXPECT_TRUE(contains(*message_for_event(labelled, ""), "năm học 2026"));
 }
 
 TEST(EventMessages, NoFooterMeansNoTrailingLine) {

@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 #include "core/log.hpp"
 #include "notifications/domain/event_messages.hpp"
+#include "notifications/domain/messages.hpp"
 
 namespace thidua::notifications {
 
@@ -13,21 +14,17 @@ OutboxApp::OutboxApp(OutboxStore& store, ServicesClient& services, const Setting
 Task<std::string> OutboxApp::chat_of_staff(const std::string& staff_id) {
   auto a = co_await services_.nominations(http::Method::Get, "/api/nominations/v1/catalogue");
   if (!a.ok() || !a.body.is_object()) {
-    throw ApiError(
-        503, "nominations_unavailable",
-        "Chưa tra được cán bộ: dịch vụ đề nghị khen thưởng không trả lời; hãy thử lại sau.");
+    throw ApiError(503, "nominations_unavailable", say("problem.staff_lookup_down"));
   }
   for (const auto& s : a.body.value("staff", nlohmann::json::array())) {
     if (!s.is_object() || s.value("id", "") != staff_id) continue;
     auto zalo = s.value("zalo_user_id", "");
     if (zalo.empty()) {
-      throw unprocessable("staff_not_linked",
-                          "Cán bộ \"" + staff_id +
-                              "\" chưa liên kết Zalo (dùng /lienket với mã do Ban giám hiệu cấp).");
+      throw unprocessable("staff_not_linked", say("problem.staff_not_linked", {{"id", staff_id}}));
     }
     co_return zalo;
   }
-  throw unprocessable("unknown_staff", "Không có cán bộ mã \"" + staff_id + "\".");
+  throw unprocessable("unknown_staff", say("problem.unknown_staff", {{"id", staff_id}}));
 }
 
 Task<EnqueueResult> OutboxApp::submit(NewMessage message, std::string idempotency_key) {
