@@ -35,6 +35,7 @@ const std::map<std::string, std::string> kSamples = {
     {"what", "Thầy cô cần ghi số đề nghị."},
     {"who", "Nguyễn Thị Lan (Tổ Khoa học tự nhiên)"},
     {"year", "2026"},
+    {"you", "cô"},
 };
 
 TEST(NotificationsMessagesTest, KeysAreUnique) {

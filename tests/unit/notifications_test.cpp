@@ -45,17 +45,19 @@ TEST(EventMessages, DecisionsAreAnnouncedAndDraftsAreNot) {
   auto rejected = event_of("nomination.rejected");
   rejected["note"] = "Chưa đủ minh chứng";
   EXPECT_FALSE(message_for_event(rejected, ""));  // told privately, never to the group
-  auto personal = personal_message_for_event(rejected);
+  auto personal = personal_message_for_event(rejected, "cô");
   ASSERT_TRUE(personal);
   EXPECT_TRUE(contains(*personal,
                        "chưa được Hội đồng Thi đua – Khen thưởng thông qua. Lý do: "
                        "Chưa đủ minh chứng."))
       << *personal;
+  EXPECT_TRUE(contains(*personal, "Tin này chỉ gửi riêng cô;")) << *personal;
   auto not_awarded = event_of("nomination.not_awarded");
   not_awarded["note"] = "Hết chỉ tiêu của huyện.";
   EXPECT_FALSE(message_for_event(not_awarded, ""));
-  EXPECT_TRUE(contains(*personal_message_for_event(not_awarded), "Lý do: Hết chỉ tiêu của huyện."));
-  EXPECT_FALSE(personal_message_for_event(event_of("nomination.awarded")));
+  EXPECT_TRUE(contains(*personal_message_for_event(not_awarded, "thầy cô"),
+                       "Lý do: Hết chỉ tiêu của huyện."));
+  EXPECT_FALSE(personal_message_for_event(event_of("nomination.awarded"), "cô"));
   EXPECT_TRUE(contains(*message_for_event(event_of("nomination.awarded"), ""), "Chúc mừng"));
   for (auto quiet : {"nomination.created", "nomination.updated", "nomination.under_review",
                      "nomination.withdrawn", "nomination.forwarded"}) {

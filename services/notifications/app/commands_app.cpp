@@ -49,6 +49,11 @@ Task<std::optional<std::string>> CommandsApp::answer(const BotUpdate& u) {
   // In the group the bot answers only what is meant for it, not the staff's conversation.
   if (u.group && !addressed_to_bot(u.text, bot_names_)) co_return std::nullopt;
   auto parsed = parse_command(u.text, bot_names_);
+  // Looking up takes a moment or two: the chat sees "typing…" meanwhile (issue 13). Best
+  // effort and not awaited, so a slow platform never delays the answer.
+  if (typing_ && parsed.ok && parsed.kind != CommandKind::Help) {
+    spawn(typing_->show_typing(u.chat_id));
+  }
   std::string path = "/api/nominations/v1/staff/by-zalo/" + http::encode_segment(u.from_id);
   auto who = co_await services_.nominations(http::Method::Get, path);
   bool linked = who.ok() && who.body.is_object();
@@ -81,11 +86,8 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       if (!c.args.empty()) year = static_cast<int>(parse_integer(c.args[0]).value_or(year));
       co_return co_await reports(year, me);
     }
-    case CommandKind::Quotas: {
-      std::string period =
-          c.args.empty() ? std::to_string(local_date(clock_.now()).year) : c.args[0];
-      co_return co_await quotas(period, me);
-    }
+    case CommandKind::Quotas:
+      co_return co_await quotas(c.args, me);
     case CommandKind::WhoAmI:
       co_return reply_whoami(caller);
     case CommandKind::Nominations: {
@@ -94,14 +96,14 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
           "/api/nominations/v1/nominations?subject=" + http::encode_segment(staff_id);
       auto a = co_await services_.nominations(http::Method::Get, path, no_body, me);
       if (!a.ok()) co_return say("answer.nominations_down");
-      co_return reply_nominations(a.body, caller.value("name", staff_id));
+      co_return reply_nominations(a.body, addressed_name(caller));
     }
     case CommandKind::Status: {
       std::string path = "/api/nominations/v1/nominations/" + c.args[0];
       auto a = co_await services_.nominations(http::Method::Get, path, no_body, me);
       // 404 also for a colleague's nomination the person may not see, as in the API.
       if (a.status == 404) {
-        auto text = say("answer.no_nomination", {{"id", quoted(c.args[0])}});
+        auto text = say("answer.no_nomination", {{"id", notifications::quoted(c.args[0])}});
         co_return text;  // a named local beside co_*: the GCC 12 caveat
       }
       if (!a.ok()) co_return say("answer.nominations_down");
@@ -144,11 +146,26 @@ Task<std::string> CommandsApp::reports(int year, const std::string& acting_for) 
   co_return reply_reports(subs.body, year);
 }
 
-Task<std::string> CommandsApp::quotas(const std::string& period, const std::string& acting_for) {
+Task<std::string> CommandsApp::quotas(const std::vector<std::string>& words,
+                                      const std::string& acting_for) {
+  std::string period = std::to_string(local_date(clock_.now()).year);
+  if (!words.empty()) {
+    auto catalogue = co_await services_.nominations(
+        http::Method::Get, "/api/nominations/v1/catalogue", "", acting_for);
+    if (!catalogue.ok() || !catalogue.body.is_object()) co_return say("answer.nominations_down");
+    const auto periods = catalogue.body.value("periods", nlohmann::json::array());
+    period = match_period(words, periods);
+    if (period.empty()) {
+      std::string typed;
+      for (const auto& w : words) typed += (typed.empty() ? "" : " ") + w;
+      auto text = say("answer.no_period", {{"period", notifications::quoted(typed)}});
+      co_return text;
+    }
+  }
   std::string path = "/api/nominations/v1/quotas?period=" + http::encode_segment(period);
   auto a = co_await services_.nominations(http::Method::Get, path, "", acting_for);
   if (a.status == 404 || a.status == 400 || a.status == 422) {
-    auto text = say("answer.no_period", {{"period", quoted(period)}});
+    auto text = say("answer.no_period", {{"period", notifications::quoted(period)}});
     co_return text;
   }
   if (!a.ok()) co_return say("answer.nominations_down");

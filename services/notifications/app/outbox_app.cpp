@@ -4,6 +4,7 @@
 #include "core/log.hpp"
 #include "notifications/domain/event_messages.hpp"
 #include "notifications/domain/messages.hpp"
+#include "notifications/domain/replies.hpp"
 
 namespace thidua::notifications {
 
@@ -66,27 +67,26 @@ Task<void> OutboxApp::announce_event(const nlohmann::json& event) {
         "event_queued",
         {{"event_id", event_id}, {"id", r.answer.value("id", "")}, {"duplicate", r.duplicate}});
   }
-  if (auto personal = personal_message_for_event(event)) {
-    co_await tell_privately(event, event_id, *personal);
-  }
+  if (personal_message_for_event(event, "")) co_await tell_privately(event, event_id);
 }
 
-Task<void> OutboxApp::tell_privately(const nlohmann::json& event, const std::string& event_id,
-                                     const std::string& text) {
+Task<void> OutboxApp::tell_privately(const nlohmann::json& event, const std::string& event_id) {
   auto a = co_await services_.nominations(http::Method::Get, "/api/nominations/v1/catalogue");
   // Throwing retries the event later: the catalogue is needed to know who to tell.
   if (!a.ok() || !a.body.is_object()) throw std::runtime_error("catalogue unavailable");
   auto staff = a.body.value("staff", nlohmann::json::array());
   for (const auto& staff_id : personal_recipients(event, staff)) {
     std::string chat;
+    nlohmann::json person;
     for (const auto& s : staff) {
-      if (s.is_object() && s.value("id", "") == staff_id) chat = s.value("zalo_user_id", "");
+      if (s.is_object() && s.value("id", "") == staff_id) person = s;
     }
+    if (person.is_object()) chat = person.value("zalo_user_id", "");
     if (chat.empty()) continue;  // not linked: the dashboard shows it to them
     NewMessage m;
     m.target.kind = Target::Kind::Chat;
     m.target.id = chat;
-    m.text = text;
+    m.text = personal_message_for_event(event, you(person)).value_or("");
     m.source = "event";
     std::string key = "event:" + event_id + ":" + staff_id;  // named: GCC 12
     co_await submit(std::move(m), key);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string_view>
 
@@ -26,7 +28,8 @@ const std::vector<Spec>& specs() {
       {CommandKind::Help, {"trogiup", "help", "start"}, 0, 0, "/trogiup", ""},
       {CommandKind::Deadlines, {"hanchot", "deadline", "deadlines"}, 0, 0, "/hanchot", ""},
       {CommandKind::Reports, {"baocao", "report", "reports"}, 0, 1, "/baocao 2026", ""},
-      {CommandKind::Quotas, {"chitieu", "quota", "quotas"}, 0, 1, "/chitieu 2026", ""},
+      // A period may take words: "/chitieu sơ kết", "/chitieu tong ket 2030".
+      {CommandKind::Quotas, {"chitieu", "quota", "quotas"}, 0, 3, "/chitieu sơ kết", ""},
       {CommandKind::Nominations, {"denghi", "nominations", "mine"}, 0, 0, "/denghi", ""},
       {CommandKind::Status,
        {"trangthai", "status"},
@@ -147,6 +150,9 @@ std::string usage_hint(const Spec& s, const std::string& what) {
 std::string check_args(const Spec& s, const std::vector<std::string>& args) {
   int n = static_cast<int>(args.size());
   if (n < s.min_args) return usage_hint(s, say(s.missing));
+  if (n > s.max_args && s.kind == CommandKind::Quotas) {
+    return usage_hint(s, say("command.bad_period"));
+  }
   if (n > s.max_args) {
     return usage_hint(s, say(s.max_args == 0 ? "command.needs_nothing" : "command.needs_one"));
   }
@@ -164,8 +170,11 @@ std::string check_args(const Spec& s, const std::vector<std::string>& args) {
       }
       break;
     case CommandKind::Quotas:
-      if (!all_of(a, ::isalnum, "-_") || a.size() > 32)
-        return usage_hint(s, say("command.bad_period"));
+      for (const auto& w : args) {
+        if (!all_of(w, ::isalnum, "-_") || w.size() > 32) {
+          return usage_hint(s, say("command.bad_period"));
+        }
+      }
       break;
     case CommandKind::Reports:
       if (!parse_integer_in(a, kFirstYear, kLastYear)) {
@@ -219,7 +228,7 @@ ParsedCommand parse_command(const std::string& text, const std::vector<std::stri
   auto found = find_command(words);
   if (!found.spec) {
     std::string name = words.empty() ? std::string() : words[0].substr(0, words[0].find('@'));
-    out.hint = say("command.unknown", {{"name", quoted(name)}});
+    out.hint = say("command.unknown", {{"name", notifications::quoted(name)}});
     return out;
   }
   std::vector<std::string> args(words.begin() + static_cast<std::ptrdiff_t>(found.words),
@@ -229,6 +238,49 @@ ParsedCommand parse_command(const std::string& text, const std::vector<std::stri
   out.ok = out.hint.empty();
   if (out.ok) out.args = std::move(args);
   return out;
+}
+
+std::string match_period(const std::vector<std::string>& words, const nlohmann::json& periods) {
+  std::string typed;  // "so ket 2027" → "soket2027"
+  for (const auto& w : words) {
+    for (char c : w) {
+      if (c != '-' && c != '_') typed += c;
+    }
+  }
+  if (typed.empty() || !periods.is_array()) return {};
+  auto id_of = [](const nlohmann::json& p) {
+    return p.is_object() && p.contains("id") && p["id"].is_string() ? p["id"].get<std::string>()
+                                                                    : std::string();
+  };
+  for (const auto& p : periods) {
+    std::string plain = text::fold(id_of(p));
+    std::erase_if(plain, [](char c) { return c == '-' || c == '_'; });
+    if (!plain.empty() && plain == typed) return id_of(p);
+  }
+  std::string kind;
+  std::string rest;
+  for (auto [prefix, k] :
+       {std::pair{"soket", "interim"}, std::pair{"tongket", "final"}, std::pair{"nam", "annual"}}) {
+    if (typed.starts_with(prefix)) {
+      kind = k;
+      rest = typed.substr(std::string_view(prefix).size());
+      break;
+    }
+  }
+  if (kind.empty() && all_of(typed, ::isdigit, "")) {
+    kind = "annual";
+    rest = typed;
+  }
+  if (kind.empty()) return {};
+  auto year = rest.empty() ? std::optional<long long>() : parse_integer(rest);
+  if (!rest.empty() && !year) return {};
+  for (const auto& p : periods) {
+    if (!p.is_object() || p.value("kind", "") != kind || id_of(p).empty()) continue;
+    auto y = p.find("year");
+    bool same_year = year && y != p.end() && y->is_number_integer() && y->get<long long>() == *year;
+    if (!year || same_year) return id_of(p);
+  }
+  return {};
 }
 
 std::string help_text(const std::string& contact) {

@@ -72,7 +72,8 @@ std::optional<std::string> message_for_event(const nlohmann::json& event,
   return text;
 }
 
-std::optional<std::string> personal_message_for_event(const nlohmann::json& event) {
+std::optional<std::string> personal_message_for_event(const nlohmann::json& event,
+                                                      const std::string& you) {
   if (!event.is_object() || !event.contains("nomination") || !event["nomination"].is_object())
     return std::nullopt;
   const auto& n = event["nomination"];
@@ -89,7 +90,7 @@ std::optional<std::string> personal_message_for_event(const nlohmann::json& even
     text += " " + say("personal.reason", {{"reason", reason}});
     if (text.back() != '.') text += ".";
   }
-  return text + " " + say("personal.closing");
+  return text + " " + say("personal.closing", {{"you", you}});
 }
 
 std::vector<std::string> personal_recipients(const nlohmann::json& event,

@@ -58,6 +58,11 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "Mã liên kết không đúng hoặc đã hết hạn; thầy cô xin Ban giám hiệu mã mới."},
     {"answer.linked", "✅ Đã liên kết tài khoản Zalo này với {name} (mã cán bộ {id})."},
     {"answer.whoami", "Tài khoản Zalo này là của {name} (mã cán bộ {id}), vai trò: {role}."},
+    {"you.male", "thầy"},
+    {"you.female", "cô"},
+    {"you.unknown", "thầy cô"},
+    {"person.male", "thầy {name}"},
+    {"person.female", "cô {name}"},
     {"role.admin", "Ban giám hiệu"},
     {"role.council", "Hội đồng Thi đua – Khen thưởng"},
     {"role.leader", "tổ trưởng"},
@@ -123,8 +128,7 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "Đề nghị khen thưởng số {id} ({who} — {award}, {period}) chưa được cấp trên quyết định "
      "khen thưởng."},
     {"personal.reason", "Lý do: {reason}"},
-    {"personal.closing",
-     "Thầy cô xem chi tiết trên trang thi đua của trường; tin này chỉ gửi riêng."},
+    {"personal.closing", "Tin này chỉ gửi riêng {you}; chi tiết có trên trang thi đua của trường."},
 
     // Problems of the API (the `detail` of application/problem+json).
     {"problem.missing_target",

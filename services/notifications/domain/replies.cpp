@@ -174,14 +174,26 @@ std::string reply_nomination(const json& n) {
                                            {"date", vn_date_of(updated)}});
 }
 
+std::string you(const json& staff) {
+  auto g = str(staff, "gender");
+  return say(g == "male" || g == "female" ? "you." + g : std::string("you.unknown"));
+}
+
+std::string addressed_name(const json& staff) {
+  auto g = str(staff, "gender");
+  auto name = str(staff, "name");
+  if (g == "male" || g == "female") return say("person." + g, {{"name", name}});
+  return name;
+}
+
 std::string reply_whoami(const json& staff) {
-  return say("answer.whoami", {{"name", str(staff, "name")},
+  return say("answer.whoami", {{"name", addressed_name(staff)},
                                {"id", str(staff, "id")},
                                {"role", role_label(str(staff, "role"))}});
 }
 
 std::string reply_linked(const json& staff) {
-  return say("answer.linked", {{"name", str(staff, "name")}, {"id", str(staff, "id")}});
+  return say("answer.linked", {{"name", addressed_name(staff)}, {"id", str(staff, "id")}});
 }
 
 }  // namespace thidua::notifications
