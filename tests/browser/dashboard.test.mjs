@@ -730,28 +730,40 @@ await step('the whole path in the UI: vote passes, "Thông qua", forward and awa
   await eventually(async () => (await text(dialog.getByRole('alert'))).includes('dd/mm/yyyy'),
     '31/02 is refused in the dialog');
   await page.screenshot({ path: path.join(outDir, 'dashboard-dialog.png') });
-  await sent.fill('05/11/2026');
+  // A recorded step is dated no later than today and not before the approval, by the
+  // service's clock (which a CI run may pin): the approval's own date is both.
+  const approvedOn = (await apiCall('GET', base)).outcome.approval.date;
+  const approvedVn = approvedOn.split('-').reverse().join('/');
+  await sent.fill('01/01/2099');
+  await dialog.getByRole('button', { name: 'Gửi cấp khen thưởng' }).click();
+  await eventually(async () => (await text(dialog.getByRole('alert'))).includes('sau hôm nay'),
+    'a date after today is refused, in words');
+  await sent.fill(approvedVn);
   await dialog.getByRole('button', { name: 'Gửi cấp khen thưởng' }).click();
   await dialog.waitFor({ state: 'hidden' });
   await eventually(async () => (await text(page.locator('#detail-status'))) === 'Đã gửi cấp khen thưởng',
     'status "Đã gửi cấp khen thưởng"');
-  check((await text(page.locator('#detail-facts'))).includes('Ngày 05/11/2026, văn bản số 12/TTr-THCSVP1'),
+  check((await text(page.locator('#detail-facts'))).includes(`Ngày ${approvedVn}, văn bản số 12/TTr-THCSVP1`),
     'forwarding shown with a dd/mm/yyyy date');
 
   await page.getByRole('button', { name: 'Ghi quyết định khen thưởng' }).click();
   dialog = page.getByRole('dialog', { name: 'Ghi quyết định khen thưởng' });
   await dialog.waitFor();
   await dialog.getByLabel('Số quyết định').fill('123/QĐ-UBND');
-  await dialog.getByLabel('Ngày quyết định (dd/mm/yyyy)').fill('20/11/2026');
+  await dialog.getByLabel('Ngày quyết định (dd/mm/yyyy)').fill(approvedVn);
+  await dialog.getByLabel(/^Thành tích công bố/).fill('Kho học liệu số của tổ');
   await dialog.getByRole('button', { name: 'Ghi quyết định khen thưởng' }).click();
   await dialog.waitFor({ state: 'hidden' });
   await eventually(async () => (await text(page.locator('#detail-status'))) === 'Đã được khen thưởng',
     'status "Đã được khen thưởng"');
-  check((await text(page.locator('#detail-facts'))).includes('Số 123/QĐ-UBND, ngày 20/11/2026'), 'decision shown');
+  check((await text(page.locator('#detail-facts'))).includes(`Số 123/QĐ-UBND, ngày ${approvedVn}`), 'decision shown');
   check((await text(page.locator('#detail-actions'))).includes('không còn thao tác'), 'no actions left');
   const stored = await apiCall('GET', base);
-  check(stored.status === 'awarded' && stored.outcome.forwarding.date === '2026-11-05' &&
-    stored.outcome.decision.date === '2026-11-20', `service state: ${JSON.stringify(stored.outcome)}`);
+  check(stored.status === 'awarded' && stored.outcome.forwarding.date === approvedOn &&
+    stored.outcome.decision.date === approvedOn, `service state: ${JSON.stringify(stored.outcome)}`);
+  const honours = await apiCall('GET', '/api/nominations/v1/public/honours');
+  check(honours.items.some((h) => h.id === stored.id && h.achievement === 'Kho học liệu số của tổ'),
+    `the website lists the award with its public achievement: ${JSON.stringify(honours)}`);
   const quotas = await apiCall('GET', `/api/nominations/v1/quotas?period=${currentYear}`);
   const q = quotas.items.find((i) => i.award === 'bk_tinh' && i.subject_kind === 'individual');
   check(q.used === 1, `an awarded nomination keeps its place: ${JSON.stringify(q)}`);

@@ -287,3 +287,78 @@ TEST_F(NominationsService, EveryRouteChecksTokenAndRole) {
 
 }  // namespace
 }  // namespace thidua
+
+namespace thidua {
+namespace {
+// Issue 14: the website lists only what was awarded, and the dates the board records for
+// steps taken outside the system are real (not after today, not before the step before).
+TEST_F(NominationsService, HonoursListOnlyAwardsAndRecordedDatesFollowTheSteps) {
+  add_staff("gv-lan", "to-toan-tin");
+  add_staff("gv-minh", "to-ngu-van");
+  auto meeting =
+      api("POST", "/council/meetings",
+          json{{"date", "2026-11-20"}, {"members_total", 7}, {"members_present", 6}}.dump());
+  ASSERT_EQ(meeting.status, 201) << meeting.body;
+  std::string meeting_id = json::parse(meeting.body)["id"];
+  // Both to approved, with their dossiers complete.
+  std::map<std::string, json> approved;
+  for (const std::string subject : {"gv-lan", "gv-minh"}) {
+    auto id = draft(subject, "gk_xa", "2026");
+    ASSERT_EQ(act(id, {{"action", "submit"}}).status, 200);
+    ASSERT_EQ(act(id, {{"action", "review"}}).status, 200);
+    auto vote = api("PUT", "/nominations/" + id + "/vote",
+                    json{{"meeting_id", meeting_id}, {"yes", 6}, {"no", 0}}.dump());
+    ASSERT_EQ(vote.status, 200) << vote.body;
+    auto ok = act(id, {{"action", "approve"}});
+    ASSERT_EQ(ok.status, 200) << ok.body;
+    approved[id] = json::parse(ok.body);
+    for (const std::string item : {"to_trinh", "bien_ban", "bao_cao_thanh_tich"}) {
+      auto r = api("PUT", "/nominations/" + id + "/dossier/" + item, json{{"copies", 5}}.dump());
+      ASSERT_EQ(r.status, 200) << r.body;
+    }
+  }
+  auto lan = approved.begin()->first;
+  auto minh = std::next(approved.begin())->first;
+  // The service's own today, as approval recorded it (never the test machine's clock).
+  std::string today = approved[lan]["outcome"]["approval"]["date"];
+  ASSERT_EQ(today.size(), 10u);
+
+  auto future = act(lan, {{"action", "forward"}, {"date", "2099-01-01"}, {"reference", "12/TTr"}});
+  EXPECT_EQ(future.status, 422) << future.body;
+  EXPECT_NE(future.body.find("date_in_future"), std::string::npos) << future.body;
+  auto early = act(lan, {{"action", "forward"}, {"date", "2025-01-02"}, {"reference", "12/TTr"}});
+  EXPECT_EQ(early.status, 422) << early.body;
+  EXPECT_NE(early.body.find("date_before_previous_step"), std::string::npos) << early.body;
+  EXPECT_NE(early.body.find("ngày Hội đồng thông qua"), std::string::npos) << early.body;
+  for (const auto& id : {lan, minh}) {
+    auto r = act(id, {{"action", "forward"}, {"date", today}, {"reference", "12/TTr"}});
+    ASSERT_EQ(r.status, 200) << r.body;
+  }
+  auto signed_late = act(
+      lan,
+      {{"action", "award"}, {"decision_number", "245/QĐ-UBND"}, {"decision_date", "2099-05-01"}});
+  EXPECT_EQ(signed_late.status, 422) << signed_late.body;
+  auto signed_early = act(
+      lan,
+      {{"action", "award"}, {"decision_number", "245/QĐ-UBND"}, {"decision_date", "2025-01-02"}});
+  EXPECT_EQ(signed_early.status, 422) << signed_early.body;
+  auto awarded = act(lan, {{"action", "award"},
+                           {"decision_number", "245/QĐ-UBND"},
+                           {"decision_date", today},
+                           {"public_achievement", "Bài giảng điện tử đạt giải cấp huyện"}});
+  ASSERT_EQ(awarded.status, 200) << awarded.body;
+
+  // gv-minh is forwarded, not awarded: not an honour yet.
+  auto honours = json::parse(get("/api/nominations/v1/public/honours?year=2026", "").body);
+  ASSERT_EQ(honours["items"].size(), 1u) << honours.dump();
+  const auto& h = honours["items"][0];
+  EXPECT_EQ(h["id"], lan);
+  EXPECT_EQ(h["status"], "awarded");
+  EXPECT_EQ(h["decision"], (json{{"number", "245/QĐ-UBND"}, {"date", today}}));
+  EXPECT_EQ(h["achievement"], "Bài giảng điện tử đạt giải cấp huyện");
+  EXPECT_FALSE(h.contains("reason"));
+  ASSERT_EQ(honours["counts"].size(), 1u);
+  EXPECT_EQ(honours["counts"][0]["count"], 1);
+}
+}  // namespace
+}  // namespace thidua

@@ -133,6 +133,10 @@ export const ACTIONS = {
     fields: [
       { name: 'decision_number', label: 'Số quyết định', kind: 'text', required: true, max: 100 },
       { name: 'decision_date', label: 'Ngày quyết định (dd/mm/yyyy)', kind: 'date', required: true },
+      {
+        name: 'public_achievement', label: 'Thành tích công bố trên trang web của trường (không bắt buộc)',
+        kind: 'text', max: 300,
+      },
     ],
   },
   not_award: {

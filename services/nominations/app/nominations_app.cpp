@@ -3,6 +3,7 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "http/json_io.hpp"
+#include "nominations/domain/step_dates.hpp"
 
 namespace thidua::nominations {
 using nlohmann::json;
@@ -14,6 +15,14 @@ std::string iso_date_field(const json& body, const std::string& field) {
     throw bad_request("invalid_date", "Trường \"" + field + "\" phải là ngày dạng YYYY-MM-DD.");
   }
   return text;
+}
+
+// The date of a step already recorded in the outcome ("approval", "forwarding"), if any.
+std::optional<DatedStep> recorded_step(const json& outcome, const char* key, const char* name) {
+  if (!outcome.contains(key) || !outcome[key].is_object()) return std::nullopt;
+  auto date = parse_iso_date(outcome[key].value("date", ""));
+  if (!date) return std::nullopt;
+  return DatedStep{*date, name};
 }
 
 bool sees_everything(Role r) {
@@ -180,6 +189,10 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
     case Action::Approve:
     case Action::Reject: {
       bool passed = r.vote.is_object() && r.vote.value("passed", false);
+      // Dated, so that the forwarding and the decision can be checked to follow it.
+      if (action == Action::Approve) {
+        outcome["approval"] = {{"date", iso_date(local_date(clock_.now()))}, {"by", who.subject}};
+      }
       if (action == Action::Approve && !passed) {
         throw conflict(
             "vote_does_not_support",
@@ -208,14 +221,24 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
         }
         throw conflict("dossier_incomplete", "Hồ sơ chưa đủ, còn thiếu: " + missing + ".");
       }
-      outcome["forwarding"] = {{"date", iso_date_field(body, "date")},
+      auto sent = iso_date_field(body, "date");
+      check_step_date({*parse_iso_date(sent), "Ngày gửi"}, local_date(clock_.now()),
+                      recorded_step(outcome, "approval", "ngày Hội đồng thông qua"));
+      outcome["forwarding"] = {{"date", sent},
                                {"reference", http::required_string(body, "reference", 100)}};
       break;
     }
-    case Action::Award:
-      outcome["decision"] = {{"number", http::required_string(body, "decision_number", 100)},
-                             {"date", iso_date_field(body, "decision_date")}};
+    case Action::Award: {
+      auto number = http::required_string(body, "decision_number", 100);
+      auto signed_on = iso_date_field(body, "decision_date");
+      check_step_date({*parse_iso_date(signed_on), "Ngày quyết định"}, local_date(clock_.now()),
+                      recorded_step(outcome, "forwarding", "ngày gửi tờ trình"));
+      outcome["decision"] = {{"number", number}, {"date", signed_on}};
+      // What the school website may say of the achievement, chosen by the board (optional).
+      auto achievement = http::optional_string(body, "public_achievement", "", 300);
+      if (!achievement.empty()) outcome["public_achievement"] = achievement;
       break;
+    }
     case Action::NotAward:
       note = http::required_string(body, "reason", 2000);
       outcome["not_awarded"] = {{"reason", note}};
