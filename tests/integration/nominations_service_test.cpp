@@ -360,5 +360,61 @@ TEST_F(NominationsService, HonoursListOnlyAwardsAndRecordedDatesFollowTheSteps) 
   ASSERT_EQ(honours["counts"].size(), 1u);
   EXPECT_EQ(honours["counts"][0]["count"], 1);
 }
+
+// Issue 14: one achievement, one award form. The second form for the same person in the same
+// period is refused unless the board records an exception, and two submissions racing each
+// other cannot both take a place.
+TEST_F(NominationsService, ASubjectGetsOneAwardFormPerPeriodUnlessTheBoardRecordsAnException) {
+  add_staff("gv-ha", "to-toan-tin");
+  add_staff("tt-toan", "to-toan-tin", "leader");
+  auto first = draft("gv-ha", "gk_xa", "2026");
+  auto second = draft("gv-ha", "bk_tinh", "2026");
+  auto later_year = draft("gv-ha", "bk_tinh", "2027");
+  ASSERT_EQ(act(first, {{"action", "submit"}}).status, 200);
+  auto refused = act(second, {{"action", "submit"}});
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_NE(refused.body.find("one_award_per_period"), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find("số " + first), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find("năm 2026"), std::string::npos) << refused.body;
+  EXPECT_EQ(quota("2026", "bk_tinh", "individual")["used"], 0);  // no place was taken
+  // Another period is another achievement.
+  EXPECT_EQ(act(later_year, {{"action", "submit"}}).status, 200);
+  // Only the board records an exception.
+  auto leader = token_for("tt-toan");
+  auto by_leader =
+      act(second, {{"action", "submit"}, {"exception_reason", "Thành tích khác"}}, leader);
+  EXPECT_EQ(by_leader.status, 403) << by_leader.body;
+  auto excepted = act(second, {{"action", "submit"},
+                               {"exception_reason",
+                                "Giải nhất thi giáo viên giỏi cấp tỉnh, "
+                                "thành tích khác với đề nghị số " +
+                                    first}});
+  ASSERT_EQ(excepted.status, 200) << excepted.body;
+  EXPECT_EQ(json::parse(excepted.body)["outcome"]["award_exception"]["by"], "bootstrap-admin");
+
+  // Racing submissions of two forms: one place is taken, the other refused.
+  add_staff("gv-khoa", "to-ngu-van");
+  auto a = draft("gv-khoa", "gk_xa", "2026");
+  auto b = draft("gv-khoa", "bk_tinh", "2026");
+  std::vector<int> statuses(2);
+  std::latch start(2);
+  std::vector<std::thread> threads;
+  const std::vector<std::string> ids{a, b};
+  for (std::size_t i = 0; i < 2; ++i) {
+    threads.emplace_back([&, i] {
+      start.arrive_and_wait();
+      statuses[i] = act(ids[i], {{"action", "submit"}}).status;
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::sort(statuses.begin(), statuses.end());
+  EXPECT_EQ(statuses, (std::vector<int>{200, 409}));
+  for (const auto& id : ids) {
+    // The one refused is still a draft: both may be withdrawn, which frees the subject.
+    EXPECT_EQ(act(id, {{"action", "withdraw"}}).status, 200);
+  }
+  auto again = draft("gv-khoa", "gk_xa", "2026");
+  EXPECT_EQ(act(again, {{"action", "submit"}}).status, 200);
+}
 }  // namespace
 }  // namespace thidua

@@ -2,6 +2,7 @@
 
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
+#include "core/text.hpp"
 #include "http/json_io.hpp"
 #include "nominations/domain/step_dates.hpp"
 
@@ -184,6 +185,18 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
                 period->label + "; Ban giám hiệu cần đặt chỉ tiêu trước khi trình.");
       }
       w.quota_limit = *quota;
+      // One achievement, one award form (Luật Thi đua, khen thưởng 2022, nguyên tắc khen
+      // thưởng): a second form for the same subject in the period needs the board's reason.
+      auto exception = http::optional_string(body, "exception_reason", "", 500);
+      if (!exception.empty()) {
+        if (who.role != Role::Admin) {
+          throw ApiError(403, "exception_needs_board",
+                         "Chỉ Ban giám hiệu ghi ngoại lệ cho đề nghị thêm hình thức khen thưởng.");
+        }
+        outcome["award_exception"] = {
+            {"reason", exception}, {"by", who.subject}, {"at", iso_instant(clock_.now())}};
+        w.second_award_allowed = true;
+      }
       break;
     }
     case Action::Approve:
@@ -260,9 +273,18 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   if (action == Action::Award) extra["decision"] = outcome["decision"];
   w.event = event(rule.event, after, who, extra);
   auto result = co_await store_.transition(r, w);
+  if (result.result == WriteResult::OtherAward) {
+    auto other = co_await store_.get(result.detail);
+    std::string other_award = other ? other->award_label : std::string("một hình thức khác");
+    throw conflict("one_award_per_period",
+                   r.subject_name + " đã có đề nghị số " + result.detail + " (" + other_award +
+                       ") trong kỳ " + text::lower_first(period->label) +
+                       ". Một thành tích chỉ đề nghị một hình thức khen thưởng; nếu đây là thành "
+                       "tích khác, Ban giám hiệu trình kèm lý do ngoại lệ.");
+  }
   if (result.result == WriteResult::QuotaFull) {
     throw conflict("quota_exceeded",
-                   award->label + " kỳ " + period->label + " đã hết chỉ tiêu " +
+                   award->label + " kỳ " + text::lower_first(period->label) + " đã hết chỉ tiêu " +
                        (r.draft.subject_kind == SubjectKind::Individual ? "cá nhân" : "tập thể") +
                        " (" + result.detail + "/" + std::to_string(w.quota_limit) + " đã dùng).");
   }
