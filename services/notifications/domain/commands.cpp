@@ -40,6 +40,8 @@ const std::vector<Spec>& specs() {
        "/lienket 3fa9c2",
        "Thầy cô cần ghi mã liên kết do Ban giám hiệu cấp (nhắn riêng cho bot)."},
       {CommandKind::WhoAmI, {"toila", "whoami"}, 0, 0, "/toila", ""},
+      {CommandKind::RemindersOff, {"tatnhac", "remindersoff", "mute"}, 0, 0, "/tatnhac", ""},
+      {CommandKind::RemindersOn, {"batnhac", "reminderson", "unmute"}, 0, 0, "/batnhac", ""},
   };
   return all;
 }
@@ -239,6 +241,8 @@ std::string help_text(const std::string& contact) {
       "/trangthai <mã> — trạng thái một đề nghị\n"
       "/lienket <mã> — liên kết Zalo với hồ sơ cán bộ (mã do Ban giám hiệu cấp)\n"
       "/toila — bot nhận ra thầy cô là ai\n"
+      "/tatnhac — thôi nhận tin nhắc hạn gửi riêng (nhắc trong nhóm vẫn giữ)\n"
+      "/batnhac — nhận lại tin nhắc hạn gửi riêng\n"
       "Gõ có dấu hay không dấu đều được.";
   if (!contact.empty()) t += "\nCần hỗ trợ: " + contact + ".";
   return t;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/address.hpp"
 #include "core/clock.hpp"
 
 namespace thidua::notifications {
@@ -160,6 +161,28 @@ std::string reply_whoami(const json& staff) {
 std::string reply_linked(const json& staff) {
   return "✅ Đã liên kết tài khoản Zalo này với " + str(staff, "name") + " (mã " + str(staff, "id") +
          ").";
+}
+
+std::string reply_reminders(bool off, bool changed, const json& staff) {
+  const std::string who = honorific(str(staff, "gender"));
+  const std::string whom = who + " " + str(staff, "name");
+  std::string t;
+  if (off) {
+    t = changed ? "Đã tắt tin nhắc hạn gửi riêng cho " + whom +
+                      ": bot sẽ không nhắn riêng nhắc hạn nộp báo cáo nữa; nhắc hạn trong nhóm "
+                      "vẫn như thường."
+                : "Tin nhắc hạn gửi riêng cho " + whom + " đã tắt từ trước.";
+    t += " Muốn nhận lại, " + who + " gõ /batnhac.";
+  } else {
+    t = changed ? "Đã bật lại tin nhắc hạn gửi riêng cho " + whom + "."
+                : "Tin nhắc hạn gửi riêng cho " + whom + " vẫn đang bật.";
+    t += " Muốn thôi nhận, " + who + " gõ /tatnhac.";
+  }
+  // Only leaders of units that still owe their part get them; say so to everyone else.
+  if (str(staff, "role") != "leader") {
+    t += " (Tin nhắc hạn gửi riêng chỉ đến tổ trưởng của tổ còn nợ báo cáo.)";
+  }
+  return t;
 }
 
 }  // namespace thidua::notifications
