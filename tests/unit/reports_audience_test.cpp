@@ -1,6 +1,7 @@
 // Who hears a deadline reminder (issue 13), and what a leader reads in private.
 #include <gtest/gtest.h>
 
+#include "core/catalogue.hpp"
 #include "reports/domain/reminder_audience.hpp"
 #include "reports/domain/reminder_text.hpp"
 
@@ -172,9 +173,16 @@ TEST(PrivateReminderText, DayOfOverdueUnknownGenderAndNoLink) {
   EXPECT_NE(t.find(", thầy cô gõ /tatnhac"), std::string::npos) << t;
   c.gender = "male";
   EXPECT_NE(private_reminder_text(c).find("\nThầy soạn"), std::string::npos);
-  for (const auto& text : {private_reminder_text(content()), t}) {
-    EXPECT_EQ(text.find("  "), std::string::npos) << text;
-    EXPECT_EQ(text.find("bạn"), std::string::npos) << text;
+  // As the message catalogues' lint reads it (a link's "/admin/" is not a word to a person,
+  // so the text is read without one).
+  for (const auto& gender : {"", "male", "female"}) {
+    c.gender = gender;
+    for (int days : {7, 0, -3}) {
+      c.days_before = days;
+      auto text = private_reminder_text(c);
+      auto problems = text::lint_message(text);
+      EXPECT_TRUE(problems.empty()) << problems.front() << "\n" << text;
+    }
   }
 }
 

@@ -233,6 +233,8 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   w.history = history_entry(who, action_name(action), r.status, rule.to, note);
   json extra = {{"from", status_name(r.status)}, {"to", status_name(rule.to)}};
   if (!note.empty()) extra["note"] = note;
+  // The group is told "được tặng … theo Quyết định số …" (issue 13): the decision travels along.
+  if (action == Action::Award) extra["decision"] = outcome["decision"];
   w.event = event(rule.event, after, who, extra);
   auto result = co_await store_.transition(r, w);
   if (result.result == WriteResult::QuotaFull) {

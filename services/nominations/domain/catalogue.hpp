@@ -29,8 +29,7 @@ struct StaffMember {
   std::string position;  // chức vụ: giáo viên, tổ trưởng, nhân viên văn thư…
   std::string unit_id;
   std::string role = "staff";  // admin, council, leader, staff
-  // "male" or "female", "" when the record does not say: how messages address the person
-  // ("thầy", "cô", or "thầy cô" when unknown; issue 13).
+  // male, female or "" (not recorded): colleagues say "thầy", "cô" or "thầy cô" (issue 13).
   std::string gender;
   std::string zalo_user_id;
   // Under discipline, inspection or complaint: cannot be proposed until resolved.

@@ -39,8 +39,7 @@ class OutboxApp {
  private:
   Task<std::string> chat_of_staff(const std::string& staff_id);
   // The personal message of an event to each person concerned who has linked Zalo.
-  Task<void> tell_privately(const nlohmann::json& event, const std::string& event_id,
-                            const std::string& text);
+  Task<void> tell_privately(const nlohmann::json& event, const std::string& event_id);
   OutboxStore& store_;
   PreferencesStore& preferences_;
   ServicesClient& services_;

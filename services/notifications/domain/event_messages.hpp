@@ -15,8 +15,10 @@ std::optional<std::string> message_for_event(const nlohmann::json& event,
                                              const std::string& footer);
 
 // The private message for an event that concerns only some people (nomination.rejected,
-// nomination.not_awarded, with the reason), or nullopt when there is none.
-std::optional<std::string> personal_message_for_event(const nlohmann::json& event);
+// nomination.not_awarded, with the reason), or nullopt when there is none. `you` is how the
+// recipient is addressed ("thầy", "cô", "thầy cô").
+std::optional<std::string> personal_message_for_event(const nlohmann::json& event,
+                                                      const std::string& you);
 
 // Who gets the personal message, as staff ids: the nominee (an individual nomination whose
 // subject is a staff member) and the leaders of the nomination's unit, each once. `staff` is

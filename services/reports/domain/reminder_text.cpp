@@ -1,13 +1,20 @@
 #include "reports/domain/reminder_text.hpp"
 
-#include "core/address.hpp"
-
 namespace thidua::reports {
 namespace {
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
   return out;
+}
+
+// How colleagues address the leader, from the staff record's gender (issue 13): "thầy",
+// "cô", or "thầy cô" when it is not recorded. The notifications catalogue says the same
+// (you.male, you.female, you.unknown).
+std::string honorific(const std::string& gender) {
+  if (gender == "male") return "thầy";
+  if (gender == "female") return "cô";
+  return "thầy cô";
 }
 
 // "thầy" → "Thầy" at the start of a sentence (every form starts with an ASCII letter).
