@@ -394,6 +394,25 @@ TEST_F(PlannerTest, APartlySentReminderWhoseRetriesRunOutIsRecordedSent) {
   EXPECT_TRUE(delivery_to(entry, "gv-hoa").is_null());
 }
 
+// An overdue daily whose group message went out before a failure, then every unit submits:
+// nothing is owed any more, but what went out did; it is recorded sent, not "nothing_owed".
+TEST_F(PlannerTest, APartlySentDailyIsRecordedSentWhenNothingIsOwedAnyMore) {
+  with_leaders(directory_);
+  poster_.fail_next["gv-toan"] = 1;
+  clock_.set(reminder_time(-1, seconds(5)));
+  EXPECT_EQ(tick(*replica_a_), 0);
+  EXPECT_EQ(poster_.recipients, std::vector<std::string>{"group"});
+  for (const char* unit : {"to-toan-tin", "to-ngu-van", "to-van-phong"}) {
+    submit(unit, reminder_time(-1, minutes(2)));
+  }
+  clock_.set(reminder_time(-1, minutes(3)));
+  EXPECT_EQ(tick(*replica_a_), 1);
+  EXPECT_EQ(poster_.recipients, std::vector<std::string>{"group"});
+  auto entry = plan_entry("T+1");
+  EXPECT_EQ(entry["state"], "sent");
+  EXPECT_EQ(entry["notification_id"], "n-1");
+}
+
 TEST_F(PlannerTest, AYearWithNothingDueThisWeekPlansButSendsNothing) {
   clock_.set(local_time({2027, 3, 1}, 8, 0));
   EXPECT_EQ(tick(*replica_a_), 0);

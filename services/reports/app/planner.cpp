@@ -114,7 +114,7 @@ Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, con
     auto verdict = decide(r, now, settings_.policy, later_due);
     if (verdict == Verdict::Wait) break;  // the plan is in time order
     if (verdict == Verdict::Send) {
-      posted += co_await deliver(d, r, dir, now);
+      posted += co_await deliver(d, r, dir, now, states[r.key()]);
     } else if (settle(states[r.key()].deliveries).status == "sent") {
       // Part of it went out before a failure, and its retries are over: it was sent, to
       // those its deliveries name.
@@ -130,7 +130,7 @@ Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, con
 }
 
 Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
-                                   const Directory& dir, Instant now) {
+                                   const Directory& dir, Instant now, const ReminderState& before) {
   auto owing = co_await who_owes(store_, dir, d, r.due.year, settings_.school_name);
   ReminderSituation situation;
   situation.audience = settings_.audience;
@@ -140,6 +140,11 @@ Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
   situation.owing = owing.missing;
   situation.staff = dir.staff;
   auto routing = route_reminder(situation);
+  if (!routing.skip.empty() && settle(before.deliveries).status == "sent") {
+    // Part went out before a failure, and now nothing is owed: it was sent, to those its
+    // deliveries name; the rest is not needed any more.
+    co_return co_await finish(r.key(), before.deliveries, before.text);
+  }
   if (!routing.skip.empty()) {
     co_await store_.record_skipped(r.key(), routing.skip, iso_instant(now));
     count("skipped_" + routing.skip);

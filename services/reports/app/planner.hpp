@@ -46,7 +46,9 @@ class ReminderPlanner {
 
  private:
   Task<int> tick_occurrence(const Deadline& d, LocalDate due, const Directory& dir, Instant now);
-  Task<int> deliver(const Deadline& d, const PlannedReminder& r, const Directory& dir, Instant now);
+  // `before`: what was recorded of `r` when the tick began (a retry's earlier deliveries).
+  Task<int> deliver(const Deadline& d, const PlannedReminder& r, const Directory& dir, Instant now,
+                    const ReminderState& before);
   // Posts one message of a reminder and says what became of it; nullopt when it may be
   // retried (the reason is in `error`).
   Task<std::optional<Delivery>> post_one(OutgoingReminder m, const std::string& unit_id,
