@@ -90,8 +90,8 @@ constexpr std::string_view kProgrammerWords[] = {
     "staff", "leader",    "admin",  "council", "null",  "undefined", "none", "error",
     "param", "parameter", "syntax", "user",    "token", "json",      "http", "id"};
 // Phrases of a program or of a stranger rather than of a colleague (issue 13).
-constexpr std::string_view kForeignPhrases[] = {"tham số", "cú pháp", "Bạn ",
-                                                "bạn ",    "bạn.",    "suất"};
+constexpr std::string_view kForeignPhrases[] = {"tham số", "Tham số", "cú pháp", "Cú pháp", "Bạn ",
+                                                "bạn ",    "bạn.",    "suất",    "Suất"};
 }  // namespace
 
 std::string_view Catalogue::text_of(std::string_view key) const {
@@ -120,13 +120,15 @@ std::vector<std::string> Catalogue::placeholders(std::string_view key) const {
   return out;
 }
 
-std::vector<std::string> lint_message(std::string_view rendered) {
+std::vector<std::string> lint_message(std::string_view rendered,
+                                      std::span<const std::string_view> codes_shown) {
   std::vector<std::string> problems;
   std::string s(rendered);
   if (s.empty()) problems.emplace_back("empty text");
   if (s.find_first_of("{}") != std::string::npos) problems.emplace_back("a placeholder is left");
   if (s.find("  ") != std::string::npos) problems.emplace_back("two spaces in a row");
-  for (std::string_view p : {" .", " ,", " ;", " :", " )", "( ", "()", "\n ", " \n", ",.", ".."}) {
+  for (std::string_view p :
+       {" .", " ,", " ;", " :", " )", "( ", "()", "\"\"", "\n ", " \n", ",.", ".."}) {
     if (s.find(p) != std::string::npos) {
       problems.push_back("\"" + std::string(p) + "\": an empty value or a stray space");
     }
@@ -136,7 +138,10 @@ std::vector<std::string> lint_message(std::string_view rendered) {
   }
   auto lower = lower_ascii(s);
   for (auto w : kProgrammerWords) {
-    if (has_word(lower, w)) problems.push_back("programmer's word \"" + std::string(w) + "\"");
+    bool shown = std::find(codes_shown.begin(), codes_shown.end(), w) != codes_shown.end();
+    if (!shown && has_word(lower, w)) {
+      problems.push_back("programmer's word \"" + std::string(w) + "\"");
+    }
   }
   for (auto p : kForeignPhrases) {
     if (s.find(p) != std::string::npos) problems.push_back("wording \"" + std::string(p) + "\"");
