@@ -70,7 +70,11 @@ TEST(EventMessages, ReviewPeriodsHaveTheirOwnNames) {
                        "tổng kết"));
   auto labelled = event_of("nomination.submitted");
   labelled["nomination"]["period_label"] = "Năm học 2026";
-  EXPECT_TRUE(contains(*message_for_event(labelled, ""), "Năm học 2026"));
+  // Inside a sentence a label reads in lower case (issue 13: "năm 2026", not "Năm 2026").
+  EXPECT_TRUE(contains(*message_for_event(labelled, ""), ", năm học 2026."))
+      << *message_for_event(labelled, "");
+  labelled["nomination"]["period_label"] = "Đợt 2 năm 2026";
+  EXPECT_TRUE(contains(*message_for_event(labelled, ""), ", đợt 2 năm 2026."));
 }
 
 TEST(EventMessages, NoFooterMeansNoTrailingLine) {

@@ -18,6 +18,18 @@ std::string period_label(const std::string& period) {
   return "năm " + period;
 }
 
+// A period's label as it reads inside a sentence: "Năm 2026" → "năm 2026", "Sơ kết …" →
+// "sơ kết …" (the catalogue's labels are written to stand alone, capitalised).
+std::string period_in_sentence(const nlohmann::json& n) {
+  std::string label = str(n, "period_label", period_label(str(n, "period")));
+  if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') {
+    label[0] = static_cast<char>(label[0] - 'A' + 'a');
+  } else if (label.rfind("\xC4\x90", 0) == 0) {  // Đ (U+0110) → đ (U+0111)
+    label[1] = '\x91';
+  }
+  return label;
+}
+
 std::string subject_line(const nlohmann::json& n) {
   std::string who = str(n, "subject_name");
   std::string unit = str(n, "unit_name");
@@ -33,7 +45,7 @@ std::optional<std::string> message_for_event(const nlohmann::json& event,
   if (!n.is_object()) return std::nullopt;
   std::string type = str(event, "type");
   std::string award = str(n, "award_label", str(n, "award"));
-  std::string period = str(n, "period_label", period_label(str(n, "period")));
+  std::string period = period_in_sentence(n);
   std::string who = subject_line(n);
   std::string id = str(n, "id");
   std::string what = award + ", " + period;
@@ -59,8 +71,7 @@ std::optional<std::string> personal_message_for_event(const nlohmann::json& even
     return std::nullopt;
   const auto& n = event["nomination"];
   std::string type = str(event, "type");
-  std::string what = str(n, "award_label", str(n, "award")) + ", " +
-                     str(n, "period_label", period_label(str(n, "period")));
+  std::string what = str(n, "award_label", str(n, "award")) + ", " + period_in_sentence(n);
   std::string head =
       "Đề nghị khen thưởng số " + str(n, "id") + " (" + subject_line(n) + " — " + what + ") ";
   std::string text;
