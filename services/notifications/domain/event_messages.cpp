@@ -38,6 +38,13 @@ std::string subject_line(const nlohmann::json& n) {
 }
 }  // namespace
 
+std::string nomination_line(const nlohmann::json& n, bool numbered) {
+  if (!n.is_object()) return "";
+  std::string what = str(n, "award_label", str(n, "award")) + ", " + period_in_sentence(n);
+  std::string line = subject_line(n) + " — " + what;
+  return numbered ? "Số " + str(n, "id") + ": " + line : line;
+}
+
 std::optional<std::string> message_for_event(const nlohmann::json& event,
                                              const std::string& footer) {
   if (!event.is_object() || !event.contains("nomination")) return std::nullopt;
