@@ -106,6 +106,8 @@ void E2eTest::start_system(const std::map<std::string, std::string>& env) {
         // Each service calls its peers in this system (the bot, private notices).
         {"THIDUA_NOMINATIONS_URL", url("nominations", "")},
         {"THIDUA_REPORTS_URL", url("reports", "")},
+        // Each nominations event announced alone, at once; tests of digests set a window.
+        {"THIDUA_DIGEST_WINDOW_MS", "0"},
     };
     for (const auto& [k, v] : env) settings[k] = v;
     start_service(name, settings);
