@@ -69,6 +69,16 @@ void E2eTest::start_service(const std::string& name,
   processes_[name] = std::move(p);
 }
 
+void E2eTest::restart_service(const std::string& name,
+                              const std::map<std::string, std::string>& env) {
+  ASSERT_TRUE(settings_.count(name)) << name << " was not started by start_system";
+  ASSERT_EQ(process(name).stop(SIGTERM, 30000), 0) << name << " did not stop cleanly";
+  auto settings = settings_[name];
+  for (const auto& [k, v] : env) settings[k] = v;
+  start_service(name, settings);
+  ASSERT_TRUE(wait_ready(name, "/readyz")) << name << " did not come back";
+}
+
 bool E2eTest::wait_ready(const std::string& name, const std::string& path) {
   return wait_until([&] { return http_call("GET", url(name, path), "", {}, 2000).status == 200; },
                     30000);
@@ -110,6 +120,7 @@ void E2eTest::start_system(const std::map<std::string, std::string>& env) {
         {"THIDUA_DIGEST_WINDOW_MS", "0"},
     };
     for (const auto& [k, v] : env) settings[k] = v;
+    settings_[name] = settings;
     start_service(name, settings);
   }
   ASSERT_TRUE(wait_ready("fake_zalo", "/__fake/calls")) << "fake_zalo did not answer";
@@ -196,7 +207,8 @@ bool E2eTest::queue_settled() {
     bool outbox = redis_->cmd1({"EXISTS", kOutboxStream}) == "0" ||
                   (redis_->cmd1({"XPENDING", kOutboxStream, "delivery"}) == "0" &&
                    redis_->cmd1({"ZCARD", kOutboxRetry}) == "0");
-    return events && outbox;
+    bool digests = redis_->cmd({"KEYS", kDigestBatches}).empty();
+    return events && outbox && digests;
   } catch (const std::exception&) {
     return false;
   }
