@@ -6,6 +6,8 @@
 #   reports        127.0.0.1:8082
 #   notifications  127.0.0.1:8083   console messenger by default -> var/console-messages.log
 #   nginx (edge)   127.0.0.1:8080 (THIDUA_EDGE_PORT)  /api/<service>/ and /admin/
+#   fake_zalo      127.0.0.1:8090 (THIDUA_FAKE_ZALO_PORT), only with --chat: a stand-in for
+#                  the Zalo Bot API, so the bot can be tried with scripts/chat.sh
 # Stays in the foreground; Ctrl-C or SIGTERM stops everything (services first, then nginx,
 # then Redis). With --detach it starts everything and returns; scripts/stop-local.sh stops.
 # Other THIDUA_* and ZALO_* variables pass through to the services (see README.md).
@@ -16,16 +18,19 @@ root="$THIDUA_ROOT"
 
 usage() {
   sed -n '2,11s/^# \{0,1\}//p' "$0"
-  echo "usage: bash scripts/run-local.sh [--detach]"
+  echo "usage: bash scripts/run-local.sh [--detach] [--chat]"
 }
 
 detach=0
-case "${1:-}" in
-  "") ;;
-  --detach) detach=1 ;;
-  -h | --help) usage; exit 0 ;;
-  *) usage >&2; exit 2 ;;
-esac
+chat=0
+for arg in "$@"; do
+  case "$arg" in
+    --detach) detach=1 ;;
+    --chat) chat=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+done
 
 cd "$root"
 build_dir="${THIDUA_BUILD_DIR:-build}"
@@ -37,16 +42,19 @@ redis_port="${THIDUA_REDIS_PORT:-6379}"
 edge_port="${THIDUA_EDGE_PORT:-8080}"
 services=(nominations reports notifications)
 declare -A service_port=([nominations]=8081 [reports]=8082 [notifications]=8083)
+fake_zalo_port="${THIDUA_FAKE_ZALO_PORT:-8090}"
 
 mkdir -p "$run" "$logs" "$var/redis" "$var/nginx/tmp" "$root/web/admin"
 
 # Refuse to start twice, or next to another program on our ports.
-for name in redis-server "${services[@]}" nginx; do
+for name in redis-server "${services[@]}" nginx fake_zalo; do
   if pid_alive "$run/$name.pid" "$name"; then
     die "$name is already running (pid $(<"$run/$name.pid")); stop it with: bash scripts/stop-local.sh"
   fi
 done
-for port in "$redis_port" "${service_port[@]}" "$edge_port"; do
+ports=("$redis_port" "${service_port[@]}" "$edge_port")
+((chat == 0)) || ports+=("$fake_zalo_port")
+for port in "${ports[@]}"; do
   if port_in_use "$port"; then
     die "port $port on 127.0.0.1 is taken by another program (see: ss -ltnp 'sport = :$port')." \
       "For Redis set THIDUA_REDIS_PORT, for the edge THIDUA_EDGE_PORT; e.g. stop a system" \
@@ -81,6 +89,16 @@ export THIDUA_CONSOLE_OUTBOX="${THIDUA_CONSOLE_OUTBOX:-$var/console-messages.log
 export THIDUA_NOMINATIONS_URL="${THIDUA_NOMINATIONS_URL:-http://127.0.0.1:8081}"
 export THIDUA_REPORTS_URL="${THIDUA_REPORTS_URL:-http://127.0.0.1:8082}"
 export THIDUA_NOTIFICATIONS_URL="${THIDUA_NOTIFICATIONS_URL:-http://127.0.0.1:8083}"
+if ((chat == 1)); then
+  # The bot talks to the fake Zalo (tests/fakes/fake_zalo) by long polling, as it would to
+  # Zalo's Bot API; scripts/chat.sh plays the staff's side.
+  export THIDUA_MESSENGER=zalo
+  export ZALO_BOT_API_BASE="http://127.0.0.1:$fake_zalo_port"
+  export ZALO_BOT_TOKEN="${ZALO_BOT_TOKEN:-local-fake-zalo-token}"
+  export ZALO_GROUP_ID="${ZALO_GROUP_ID:-nhom-giao-vien}"
+  export THIDUA_BOT_MODE=polling
+  export THIDUA_POLL_TIMEOUT_S="${THIDUA_POLL_TIMEOUT_S:-1}"
+fi
 
 stop_all() {
   trap - INT TERM
@@ -117,6 +135,16 @@ for ((i = 0; i < 100; i++)); do
 done
 [[ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" == PONG ]] ||
   fail_with_log redis-server "$logs/redis.log"
+
+if ((chat == 1)); then
+  fake="$build_dir/tests/fakes/fake_zalo"
+  [[ -x $fake ]] || die "$fake is missing; the build did not produce it"
+  echo "run-local: starting the fake Zalo Bot API on 127.0.0.1:$fake_zalo_port"
+  start_bg "$run/fake_zalo.pid" "$logs/fake_zalo.log" \
+    env FAKE_ZALO_PORT="$fake_zalo_port" FAKE_ZALO_TOKEN="$ZALO_BOT_TOKEN" \
+    FAKE_ZALO_POLL_WAIT_MS=1000 "$fake"
+  printf "port=%s\ngroup=%s\n" "$fake_zalo_port" "$ZALO_GROUP_ID" >"$run/fake_zalo.env"
+fi
 
 for name in "${services[@]}"; do
   binary="$build_dir/services/$name/$name"
@@ -160,6 +188,7 @@ thidua is running (all on 127.0.0.1):
   redis          127.0.0.1:$redis_port   data: var/redis/ (AOF)
   admin token    $token_file
   chat outbox    ${THIDUA_CONSOLE_OUTBOX#"$root"/}   (console messenger: what the Zalo group would get)
+  chat           $( ((chat == 1)) && echo "fake Zalo on 127.0.0.1:$fake_zalo_port: bash scripts/chat.sh '/trogiup'" || echo "with --chat: try the bot with scripts/chat.sh")
   logs           var/log/{nominations,reports,notifications,redis,nginx-access,nginx-error}.log
 EOF
 if [[ -n $new_admin_token ]]; then

@@ -17,3 +17,5 @@ done
 for pid in "${pids[@]}"; do wait "$pid"; done
 stop_pid "$run/nginx.pid" nginx QUIT 15
 stop_pid "$run/redis-server.pid" redis-server TERM 30
+stop_pid "$run/fake_zalo.pid" fake_zalo TERM 10
+rm -f "$run/fake_zalo.env"

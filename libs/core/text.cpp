@@ -147,3 +147,26 @@ std::string excerpt(std::string_view s, std::size_t max_chars) {
 }
 
 }  // namespace thidua::text
+
+namespace thidua::text {
+std::string lower_first(std::string_view s) {
+  if (s.empty() || !valid_utf8(s)) return std::string(s);
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  UChar32 first;
+  U8_NEXT(p, i, n, first);
+  if (i < n) {
+    int32_t j = i;
+    UChar32 second;
+    U8_NEXT(p, j, n, second);
+    if (u_isupper(second)) return std::string(s);  // an abbreviation: "UBND xã"
+  }
+  icu::UnicodeString u;
+  u.append(static_cast<UChar32>(u_tolower(first)));
+  std::string out;
+  u.toUTF8String(out);
+  out.append(s.substr(static_cast<std::size_t>(i)));
+  return out;
+}
+}  // namespace thidua::text

@@ -23,5 +23,9 @@ std::string one_line(std::string_view s);
 // one_line(s) cut to at most `max_chars` code points, the last of them "…" when cut: the
 // form in which a reply quotes what a person typed.
 std::string excerpt(std::string_view s, std::size_t max_chars);
+// `s` with its first letter in lower case, as a label reads in running text ("Năm 2026" →
+// "năm 2026", "Sơ kết giai đoạn 1" → "sơ kết giai đoạn 1"); an abbreviation ("UBND") and
+// text that is not UTF-8 are returned as they are.
+std::string lower_first(std::string_view s);
 
 }  // namespace thidua::text

@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
         auto& breaker = service.make<BreakerStore>(service.redis(), service.keys(), clock);
         auto& delivery = service.make<Delivery>(store, breaker, *messenger, settings, clock);
         auto& commands = service.make<CommandsApp>(outbox, services, settings, clock);
+        commands.show_typing_through(*messenger);
         add_routes(service.router(), RouteDeps{outbox, store, settings});
         describe_metrics(service.metrics());
         service.metrics().add_collector([&store, &service]() {

@@ -455,9 +455,9 @@ await step(`quota table for the current period (${currentYear}): used/limit/rema
   await cell.waitFor();
   check(await text(cell.locator('.q-used')) === '0', 'gk_xa individual used');
   check(await text(cell.locator('.q-limit')) === '2', 'gk_xa individual limit');
-  check((await text(cell.locator('.q-remaining'))) === 'còn 2 suất', 'gk_xa individual remaining');
+  check((await text(cell.locator('.q-remaining'))) === 'còn 2 chỉ tiêu', 'gk_xa individual remaining');
   check(await text(quotaCell('gk_ht', 'collective').locator('.q-limit')) === 'chưa quy định', 'gk_ht unset');
-  check(await text(quotaCell('khen_nha_nuoc', 'individual').locator('.q-remaining')) === 'không có suất',
+  check(await text(quotaCell('khen_nha_nuoc', 'individual').locator('.q-remaining')) === 'không có chỉ tiêu',
     'state award has 0 places in an annual period');
   check(await page.locator('#quota-table tbody tr').count() === 5, 'one row per award form');
 });
@@ -560,7 +560,7 @@ await step('open it, click "Trình Hội đồng": status "Đã trình Hội đ�
   await eventually(async () => (await text(statusInList('1'))) === 'Đã trình Hội đồng', 'list badge');
   const cell = quotaCell('gk_xa', 'individual');
   await eventually(async () => (await text(cell.locator('.q-used'))) === '1', 'quota gk_xa individual used 1');
-  check(await text(cell.locator('.q-remaining')) === 'còn 1 suất', 'remaining 1');
+  check(await text(cell.locator('.q-remaining')) === 'còn 1 chỉ tiêu', 'remaining 1');
   check((await text(page.locator('#detail-history'))).includes('Trình Hội đồng'), 'history entry');
   const stored = await apiCall('GET', '/api/nominations/v1/nominations/1');
   check(stored.status === 'submitted', `service has status ${stored.status}`);
@@ -662,9 +662,36 @@ await step('filters (status, award) and paging with next_after', async () => {
   await eventually(async () => (await rows.count()) === 12, 'all 12 again');
 });
 
+await step('a second award form for the same person: refused, then the board submits it with an exception', async () => {
+  const created = await apiCall('POST', '/api/nominations/v1/nominations', {
+    period: currentYear, award: 'bk_bo', subject_kind: 'individual', subject_id: 'gv-hoa',
+    reason: 'Giải nhất thi giáo viên dạy giỏi cấp tỉnh',
+  });
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await page.getByRole('button', { name: `Xem đề nghị số ${created.id}`, exact: true }).click();
+  await page.getByRole('heading', { name: `Đề nghị số ${created.id}`, exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Trình Hội đồng' }).click();
+  await eventually(async () => (await text(alertBox)).includes('Một thành tích chỉ đề nghị một hình thức khen thưởng'),
+    'the one_award_per_period detail is shown');
+  const dialog = page.getByRole('dialog', { name: 'Trình kèm lý do ngoại lệ' });
+  await dialog.waitFor();
+  await dialog.getByLabel(/^Lý do ngoại lệ/).fill('Thành tích thi giáo viên giỏi cấp tỉnh, khác với đề nghị số 1');
+  await dialog.getByRole('button', { name: 'Trình kèm lý do ngoại lệ' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await eventually(async () => (await text(page.locator('#detail-status'))) === 'Đã trình Hội đồng',
+    'submitted with the exception');
+  const stored = await apiCall('GET', `/api/nominations/v1/nominations/${created.id}`);
+  check(stored.outcome.award_exception && stored.outcome.award_exception.reason.includes('giáo viên giỏi'),
+    `exception recorded: ${JSON.stringify(stored.outcome)}`);
+  await page.getByRole('button', { name: 'Ẩn thông báo' }).click().catch(() => {});
+});
+
 await step('the whole path in the UI: vote passes, "Thông qua", forward and award dialogs with dd/mm/yyyy dates', async () => {
+  // Another person: gv-hoa already holds an award form this period (one per achievement).
+  await apiCall('PUT', '/api/nominations/v1/catalogue/staff/gv-lan',
+    { name: 'Trần Thị Lan', unit_id: 'to-ngu-van', gender: 'female' });
   const n = await apiCall('POST', '/api/nominations/v1/nominations', {
-    period: currentYear, award: 'bk_tinh', subject_kind: 'individual', subject_id: 'gv-hoa',
+    period: currentYear, award: 'bk_tinh', subject_kind: 'individual', subject_id: 'gv-lan',
     reason: 'Sáng kiến số hoá sổ điểm của tổ.',
   });
   const base = `/api/nominations/v1/nominations/${n.id}`;
@@ -730,28 +757,40 @@ await step('the whole path in the UI: vote passes, "Thông qua", forward and awa
   await eventually(async () => (await text(dialog.getByRole('alert'))).includes('dd/mm/yyyy'),
     '31/02 is refused in the dialog');
   await page.screenshot({ path: path.join(outDir, 'dashboard-dialog.png') });
-  await sent.fill('05/11/2026');
+  // A recorded step is dated no later than today and not before the approval, by the
+  // service's clock (which a CI run may pin): the approval's own date is both.
+  const approvedOn = (await apiCall('GET', base)).outcome.approval.date;
+  const approvedVn = approvedOn.split('-').reverse().join('/');
+  await sent.fill('01/01/2099');
+  await dialog.getByRole('button', { name: 'Gửi cấp khen thưởng' }).click();
+  await eventually(async () => (await text(dialog.getByRole('alert'))).includes('sau hôm nay'),
+    'a date after today is refused, in words');
+  await sent.fill(approvedVn);
   await dialog.getByRole('button', { name: 'Gửi cấp khen thưởng' }).click();
   await dialog.waitFor({ state: 'hidden' });
   await eventually(async () => (await text(page.locator('#detail-status'))) === 'Đã gửi cấp khen thưởng',
     'status "Đã gửi cấp khen thưởng"');
-  check((await text(page.locator('#detail-facts'))).includes('Ngày 05/11/2026, văn bản số 12/TTr-THCSVP1'),
+  check((await text(page.locator('#detail-facts'))).includes(`Ngày ${approvedVn}, văn bản số 12/TTr-THCSVP1`),
     'forwarding shown with a dd/mm/yyyy date');
 
   await page.getByRole('button', { name: 'Ghi quyết định khen thưởng' }).click();
   dialog = page.getByRole('dialog', { name: 'Ghi quyết định khen thưởng' });
   await dialog.waitFor();
   await dialog.getByLabel('Số quyết định').fill('123/QĐ-UBND');
-  await dialog.getByLabel('Ngày quyết định (dd/mm/yyyy)').fill('20/11/2026');
+  await dialog.getByLabel('Ngày quyết định (dd/mm/yyyy)').fill(approvedVn);
+  await dialog.getByLabel(/^Thành tích công bố/).fill('Kho học liệu số của tổ');
   await dialog.getByRole('button', { name: 'Ghi quyết định khen thưởng' }).click();
   await dialog.waitFor({ state: 'hidden' });
   await eventually(async () => (await text(page.locator('#detail-status'))) === 'Đã được khen thưởng',
     'status "Đã được khen thưởng"');
-  check((await text(page.locator('#detail-facts'))).includes('Số 123/QĐ-UBND, ngày 20/11/2026'), 'decision shown');
+  check((await text(page.locator('#detail-facts'))).includes(`Số 123/QĐ-UBND, ngày ${approvedVn}`), 'decision shown');
   check((await text(page.locator('#detail-actions'))).includes('không còn thao tác'), 'no actions left');
   const stored = await apiCall('GET', base);
-  check(stored.status === 'awarded' && stored.outcome.forwarding.date === '2026-11-05' &&
-    stored.outcome.decision.date === '2026-11-20', `service state: ${JSON.stringify(stored.outcome)}`);
+  check(stored.status === 'awarded' && stored.outcome.forwarding.date === approvedOn &&
+    stored.outcome.decision.date === approvedOn, `service state: ${JSON.stringify(stored.outcome)}`);
+  const honours = await apiCall('GET', '/api/nominations/v1/public/honours');
+  check(honours.items.some((h) => h.id === stored.id && h.achievement === 'Kho học liệu số của tổ'),
+    `the website lists the award with its public achievement: ${JSON.stringify(honours)}`);
   const quotas = await apiCall('GET', `/api/nominations/v1/quotas?period=${currentYear}`);
   const q = quotas.items.find((i) => i.award === 'bk_tinh' && i.subject_kind === 'individual');
   check(q.used === 1, `an awarded nomination keeps its place: ${JSON.stringify(q)}`);

@@ -116,7 +116,10 @@ class NotificationsCommands : public ::testing::Test {
 };
 
 TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
-  json staff = {{"name", "Nguyễn Thị Hoa"}, {"unit_id", "to-toan-tin"}, {"role", "leader"}};
+  json staff = {{"name", "Nguyễn Thị Hoa"},
+                {"unit_id", "to-toan-tin"},
+                {"role", "leader"},
+                {"gender", "female"}};
   ASSERT_EQ(http_call("PUT", url(nominations_port_, "/api/nominations/v1/catalogue/staff/gv-hoa"),
                       staff.dump(), admin())
                 .status,
@@ -132,11 +135,28 @@ TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
   EXPECT_NE(linked.find("Đã liên kết"), std::string::npos) << linked;
   EXPECT_NE(linked.find("Nguyễn Thị Hoa"), std::string::npos);
   auto me = ask("/toila");
-  EXPECT_NE(me.find("Bạn là Nguyễn Thị Hoa (mã gv-hoa), vai trò: tổ trưởng."), std::string::npos)
+  EXPECT_NE(
+      me.find(
+          "Tài khoản Zalo này là của cô Nguyễn Thị Hoa (mã cán bộ gv-hoa), vai trò: tổ trưởng."),
+      std::string::npos)
       << me;
   EXPECT_NE(ask("/denghi").find("Chưa có đề nghị"), std::string::npos);
   auto quotas = ask("/chitieu 2026");
-  EXPECT_NE(quotas.find("Chỉ tiêu khen thưởng Năm 2026"), std::string::npos) << quotas;
+  EXPECT_NE(quotas.find("Chỉ tiêu khen thưởng năm 2026"), std::string::npos) << quotas;
+  // A period in words, typed with or without diacritics (issue 13).
+  auto interim = ask("/chitieu sơ kết");
+  EXPECT_NE(interim.find("Chỉ tiêu khen thưởng sơ kết giai đoạn 1"), std::string::npos) << interim;
+  EXPECT_NE(ask("/chitieu tong ket").find("tổng kết phong trào"), std::string::npos);
+  // While a command is looked up, the bot shows it is typing in that chat.
+  auto calls = json::parse(http_call("GET", url(zalo_port_, "/__fake/calls")).body);
+  int typing = 0;
+  for (auto& c : calls) {
+    if (c.value("method", "") == "sendChatAction" && c.value("outcome", "") == "ok" &&
+        c.value("chat_id", "") == "g1" && c.value("action", "") == "typing") {
+      ++typing;
+    }
+  }
+  EXPECT_GE(typing, 5) << calls.dump();
   EXPECT_NE(ask("/trangthai 999").find("Không có đề nghị số 999"), std::string::npos);
   // Reports has no submissions route yet: the deadline comes, the rest is said to be missing.
   auto deadline = ask("/hanchot");

@@ -81,6 +81,7 @@ Task<http::Response> handle_api(FakeZalo& fake, http::Request& req) {
   }
   if (params.contains("chat_id")) call["chat_id"] = params["chat_id"];
   if (params.contains("text")) call["text"] = params["text"];
+  if (params.contains("action")) call["action"] = params["action"];
 
   std::string failure = take_failure(fake, method);
   if (failure == "http5xx") {
@@ -135,6 +136,16 @@ Task<http::Response> handle_api(FakeZalo& fake, http::Request& req) {
     json sent = {{"message_id", id}, {"date", now_ms()}};
     call["message_id"] = id;
     co_return answer(fake, call, "ok", 200, ok_body(sent));
+  }
+  if (method == "sendChatAction") {
+    // Shows "typing…" in the chat for a few seconds; the actions Zalo's Bot API names.
+    std::string chat_id = string_field(params, "chat_id");
+    std::string action = string_field(params, "action");
+    if (chat_id.empty() || (action != "typing" && action != "upload_photo")) {
+      co_return answer(fake, call, "invalid", 400,
+                       error_body(400, "Bad Request: chat_id and a known action are required"));
+    }
+    co_return answer(fake, call, "ok", 200, ok_body(true));
   }
   if (method == "setWebhook") {
     std::string url = string_field(params, "url");

@@ -287,3 +287,134 @@ TEST_F(NominationsService, EveryRouteChecksTokenAndRole) {
 
 }  // namespace
 }  // namespace thidua
+
+namespace thidua {
+namespace {
+// Issue 14: the website lists only what was awarded, and the dates the board records for
+// steps taken outside the system are real (not after today, not before the step before).
+TEST_F(NominationsService, HonoursListOnlyAwardsAndRecordedDatesFollowTheSteps) {
+  add_staff("gv-lan", "to-toan-tin");
+  add_staff("gv-minh", "to-ngu-van");
+  auto meeting =
+      api("POST", "/council/meetings",
+          json{{"date", "2026-11-20"}, {"members_total", 7}, {"members_present", 6}}.dump());
+  ASSERT_EQ(meeting.status, 201) << meeting.body;
+  std::string meeting_id = json::parse(meeting.body)["id"];
+  // Both to approved, with their dossiers complete.
+  std::map<std::string, json> approved;
+  for (const std::string subject : {"gv-lan", "gv-minh"}) {
+    auto id = draft(subject, "gk_xa", "2026");
+    ASSERT_EQ(act(id, {{"action", "submit"}}).status, 200);
+    ASSERT_EQ(act(id, {{"action", "review"}}).status, 200);
+    auto vote = api("PUT", "/nominations/" + id + "/vote",
+                    json{{"meeting_id", meeting_id}, {"yes", 6}, {"no", 0}}.dump());
+    ASSERT_EQ(vote.status, 200) << vote.body;
+    auto ok = act(id, {{"action", "approve"}});
+    ASSERT_EQ(ok.status, 200) << ok.body;
+    approved[id] = json::parse(ok.body);
+    for (const std::string item : {"to_trinh", "bien_ban", "bao_cao_thanh_tich"}) {
+      auto r = api("PUT", "/nominations/" + id + "/dossier/" + item, json{{"copies", 5}}.dump());
+      ASSERT_EQ(r.status, 200) << r.body;
+    }
+  }
+  auto lan = approved.begin()->first;
+  auto minh = std::next(approved.begin())->first;
+  // The service's own today, as approval recorded it (never the test machine's clock).
+  std::string today = approved[lan]["outcome"]["approval"]["date"];
+  ASSERT_EQ(today.size(), 10u);
+
+  auto future = act(lan, {{"action", "forward"}, {"date", "2099-01-01"}, {"reference", "12/TTr"}});
+  EXPECT_EQ(future.status, 422) << future.body;
+  EXPECT_NE(future.body.find("date_in_future"), std::string::npos) << future.body;
+  auto early = act(lan, {{"action", "forward"}, {"date", "2025-01-02"}, {"reference", "12/TTr"}});
+  EXPECT_EQ(early.status, 422) << early.body;
+  EXPECT_NE(early.body.find("date_before_previous_step"), std::string::npos) << early.body;
+  EXPECT_NE(early.body.find("ngày Hội đồng thông qua"), std::string::npos) << early.body;
+  for (const auto& id : {lan, minh}) {
+    auto r = act(id, {{"action", "forward"}, {"date", today}, {"reference", "12/TTr"}});
+    ASSERT_EQ(r.status, 200) << r.body;
+  }
+  auto signed_late = act(
+      lan,
+      {{"action", "award"}, {"decision_number", "245/QĐ-UBND"}, {"decision_date", "2099-05-01"}});
+  EXPECT_EQ(signed_late.status, 422) << signed_late.body;
+  auto signed_early = act(
+      lan,
+      {{"action", "award"}, {"decision_number", "245/QĐ-UBND"}, {"decision_date", "2025-01-02"}});
+  EXPECT_EQ(signed_early.status, 422) << signed_early.body;
+  auto awarded = act(lan, {{"action", "award"},
+                           {"decision_number", "245/QĐ-UBND"},
+                           {"decision_date", today},
+                           {"public_achievement", "Bài giảng điện tử đạt giải cấp huyện"}});
+  ASSERT_EQ(awarded.status, 200) << awarded.body;
+
+  // gv-minh is forwarded, not awarded: not an honour yet.
+  auto honours = json::parse(get("/api/nominations/v1/public/honours?year=2026", "").body);
+  ASSERT_EQ(honours["items"].size(), 1u) << honours.dump();
+  const auto& h = honours["items"][0];
+  EXPECT_EQ(h["id"], lan);
+  EXPECT_EQ(h["status"], "awarded");
+  EXPECT_EQ(h["decision"], (json{{"number", "245/QĐ-UBND"}, {"date", today}}));
+  EXPECT_EQ(h["achievement"], "Bài giảng điện tử đạt giải cấp huyện");
+  EXPECT_FALSE(h.contains("reason"));
+  ASSERT_EQ(honours["counts"].size(), 1u);
+  EXPECT_EQ(honours["counts"][0]["count"], 1);
+}
+
+// Issue 14: one achievement, one award form. The second form for the same person in the same
+// period is refused unless the board records an exception, and two submissions racing each
+// other cannot both take a place.
+TEST_F(NominationsService, ASubjectGetsOneAwardFormPerPeriodUnlessTheBoardRecordsAnException) {
+  add_staff("gv-ha", "to-toan-tin");
+  add_staff("tt-toan", "to-toan-tin", "leader");
+  auto first = draft("gv-ha", "gk_xa", "2026");
+  auto second = draft("gv-ha", "bk_tinh", "2026");
+  auto later_year = draft("gv-ha", "bk_tinh", "2027");
+  ASSERT_EQ(act(first, {{"action", "submit"}}).status, 200);
+  auto refused = act(second, {{"action", "submit"}});
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_NE(refused.body.find("one_award_per_period"), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find("số " + first), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find("năm 2026"), std::string::npos) << refused.body;
+  EXPECT_EQ(quota("2026", "bk_tinh", "individual")["used"], 0);  // no place was taken
+  // Another period is another achievement.
+  EXPECT_EQ(act(later_year, {{"action", "submit"}}).status, 200);
+  // Only the board records an exception.
+  auto leader = token_for("tt-toan");
+  auto by_leader =
+      act(second, {{"action", "submit"}, {"exception_reason", "Thành tích khác"}}, leader);
+  EXPECT_EQ(by_leader.status, 403) << by_leader.body;
+  auto excepted = act(second, {{"action", "submit"},
+                               {"exception_reason",
+                                "Giải nhất thi giáo viên giỏi cấp tỉnh, "
+                                "thành tích khác với đề nghị số " +
+                                    first}});
+  ASSERT_EQ(excepted.status, 200) << excepted.body;
+  EXPECT_EQ(json::parse(excepted.body)["outcome"]["award_exception"]["by"], "bootstrap-admin");
+
+  // Racing submissions of two forms: one place is taken, the other refused.
+  add_staff("gv-khoa", "to-ngu-van");
+  auto a = draft("gv-khoa", "gk_xa", "2026");
+  auto b = draft("gv-khoa", "bk_tinh", "2026");
+  std::vector<int> statuses(2);
+  std::latch start(2);
+  std::vector<std::thread> threads;
+  const std::vector<std::string> ids{a, b};
+  for (std::size_t i = 0; i < 2; ++i) {
+    threads.emplace_back([&, i] {
+      start.arrive_and_wait();
+      statuses[i] = act(ids[i], {{"action", "submit"}}).status;
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::sort(statuses.begin(), statuses.end());
+  EXPECT_EQ(statuses, (std::vector<int>{200, 409}));
+  for (const auto& id : ids) {
+    // The one refused is still a draft: both may be withdrawn, which frees the subject.
+    EXPECT_EQ(act(id, {{"action", "withdraw"}}).status, 200);
+  }
+  auto again = draft("gv-khoa", "gk_xa", "2026");
+  EXPECT_EQ(act(again, {{"action", "submit"}}).status, 200);
+}
+}  // namespace
+}  // namespace thidua

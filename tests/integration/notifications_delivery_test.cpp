@@ -126,7 +126,7 @@ TEST_F(NotificationsDelivery, AZaloOutageCostsFewCallsAndLosesNothing) {
                  {"THIDUA_BREAKER_COOLDOWN_MS", "300"}});
   fail_next("http5xx", 1000000);
   // Eight announcements to the group and replies to twelve colleagues' private chats
-  // (nominations is down, so each gets "đang không trả lời"): thirteen chats in all.
+  // (nominations is down, so each gets "tạm thời chưa trả lời"): thirteen chats in all.
   post_numbered(8, false);
   for (int i = 0; i < 12; ++i) {
     auto n = std::to_string(i);

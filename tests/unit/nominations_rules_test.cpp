@@ -10,6 +10,7 @@
 #include "nominations/domain/dossier.hpp"
 #include "nominations/domain/nomination.hpp"
 #include "nominations/domain/record.hpp"
+#include "nominations/domain/step_dates.hpp"
 
 namespace thidua::nominations {
 namespace {
@@ -327,5 +328,54 @@ TEST(Record, DetailAndSummaryCarryEveryFieldAsJson) {
   EXPECT_TRUE(json::parse(page_json(NominationPage{}))["next_after"].is_null());
 }
 
+}  // namespace
+}  // namespace thidua::nominations
+
+namespace thidua::nominations {
+namespace {
+std::string step_date_problem(LocalDate date, LocalDate today, std::optional<DatedStep> before) {
+  try {
+    check_step_date({date, "Ngày quyết định"}, today, before);
+  } catch (const ApiError& e) {
+    return e.code();
+  }
+  return "";
+}
+
+TEST(StepDates, ARecordedStepHappenedAndFollowsTheStepBefore) {
+  const LocalDate today{2026, 11, 29};
+  const DatedStep sent{{2026, 11, 5}, "ngày gửi tờ trình"};
+  EXPECT_EQ(step_date_problem({2026, 11, 20}, today, sent), "");
+  EXPECT_EQ(step_date_problem({2026, 11, 29}, today, sent), "");  // signed today
+  EXPECT_EQ(step_date_problem({2026, 11, 5}, today, sent), "");   // the same day as sent
+  EXPECT_EQ(step_date_problem({2027, 5, 1}, today, sent), "date_in_future");
+  EXPECT_EQ(step_date_problem({2026, 11, 30}, today, sent), "date_in_future");
+  EXPECT_EQ(step_date_problem({2026, 11, 4}, today, sent), "date_before_previous_step");
+  EXPECT_EQ(step_date_problem({2025, 1, 1}, today, std::nullopt), "");  // no step known before
+  try {
+    check_step_date({{2027, 5, 1}, "Ngày quyết định"}, today, sent);
+  } catch (const ApiError& e) {
+    EXPECT_NE(std::string(e.what()).find("01/05/2027"), std::string::npos) << e.what();
+  }
+}
+
+TEST(PublicHonours, OnlyAnAwardWithItsDecisionIsAnHonour) {
+  NominationRecord r;
+  r.id = "3";
+  r.status = Status::Approved;
+  EXPECT_FALSE(is_public_honour(r));
+  r.status = Status::Forwarded;
+  r.outcome = {{"forwarding", {{"date", "2026-11-05"}, {"reference", "12/TTr"}}}};
+  EXPECT_FALSE(is_public_honour(r));
+  r.status = Status::Awarded;
+  EXPECT_FALSE(is_public_honour(r));  // awarded without a recorded decision: not shown
+  r.outcome["decision"] = {{"number", "245/QĐ-UBND"}, {"date", "2026-11-28"}};
+  EXPECT_TRUE(is_public_honour(r));
+  r.outcome["public_achievement"] = "Bài giảng điện tử đạt giải cấp huyện";
+  auto j = public_json(r);
+  EXPECT_EQ(j["achievement"], "Bài giảng điện tử đạt giải cấp huyện");
+  EXPECT_EQ(j["decision"]["number"], "245/QĐ-UBND");
+  EXPECT_FALSE(j.contains("outcome"));
+}
 }  // namespace
 }  // namespace thidua::nominations

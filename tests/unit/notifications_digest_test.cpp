@@ -195,6 +195,36 @@ TEST(Digest, AwardsCongratulateThePeopleAndTheUnits) {
   EXPECT_TRUE(two->starts_with("🎉 Chúc mừng 2 thầy cô đã được khen thưởng:")) << *two;
 }
 
+TEST(Digest, AwardsAreListedUnderTheirDecision) {
+  auto decided = [](int id, const Person& p, const std::string& number, const std::string& date) {
+    auto e = event_of("nomination.awarded", id, id, p);
+    e["decision"] = {{"number", number}, {"date", date}};
+    return e;
+  };
+  std::vector<json> events = {decided(1, kPeople[0], "245/QĐ-UBND", "2026-11-28"),
+                              decided(2, kPeople[1], "12/QĐ-THCSVP1", "2026-11-30"),
+                              decided(3, kPeople[2], "245/QĐ-UBND", "2026-11-28"),
+                              event_of("nomination.awarded", 4, 4, kPeople[3])};
+  auto text = digest_message(DigestKind::Awarded, events);
+  ASSERT_TRUE(text);
+  auto item = [](const Person& p) {
+    return "• " + p.name + " (" + p.unit + ") — Lao động tiên tiến, năm 2026";
+  };
+  std::vector<std::string> expected = {"🎉 Chúc mừng 4 thầy cô đã được khen thưởng:",
+                                       item(kPeople[3]),
+                                       "Theo Quyết định số 245/QĐ-UBND ngày 28/11/2026:",
+                                       item(kPeople[0]),
+                                       item(kPeople[2]),
+                                       "Theo Quyết định số 12/QĐ-THCSVP1 ngày 30/11/2026:",
+                                       item(kPeople[1])};
+  EXPECT_EQ(lines_of(*text), expected) << *text;
+  // Alone, an award reads as before: "được tặng … theo Quyết định số …".
+  auto one = digest_message(DigestKind::Awarded, {events[0]});
+  ASSERT_TRUE(one);
+  EXPECT_EQ(*one, *message_for_event(events[0], ""));
+  EXPECT_TRUE(contains(*one, "theo Quyết định số 245/QĐ-UBND ngày 28/11/2026")) << *one;
+}
+
 // A long sitting: the digest lists the first kDigestMaxListed and counts the rest; the
 // outbox cuts it into Zalo-sized parts at line ends, so no item is cut in two.
 TEST(Digest, ALongDigestIsCappedAndSplitsBetweenItems) {

@@ -257,3 +257,65 @@ TEST(Replies, VietnameseWithDatesDdMmYyyy) {
 
 }  // namespace
 }  // namespace thidua::notifications
+
+namespace thidua::notifications {
+namespace {
+TEST(RepliesTest, ColleaguesAreAddressedByTheirRecordedGender) {
+  nlohmann::json hoa = {{"id", "gv-hoa"}, {"name", "Nguyễn Thị Hoa"}, {"gender", "female"}};
+  nlohmann::json nam = {{"id", "gv-nam"}, {"name", "Lê Văn Nam"}, {"gender", "male"}};
+  nlohmann::json an = {{"id", "gv-an"}, {"name", "Trần An"}, {"gender", ""}};
+  EXPECT_EQ(you(hoa), "cô");
+  EXPECT_EQ(you(nam), "thầy");
+  EXPECT_EQ(you(an), "thầy cô");
+  EXPECT_EQ(you(nlohmann::json()), "thầy cô");
+  EXPECT_EQ(addressed_name(hoa), "cô Nguyễn Thị Hoa");
+  EXPECT_EQ(addressed_name(nam), "thầy Lê Văn Nam");
+  EXPECT_EQ(addressed_name(an), "Trần An");
+  nam["role"] = "leader";
+  EXPECT_EQ(reply_whoami(nam),
+            "Tài khoản Zalo này là của thầy Lê Văn Nam (mã cán bộ gv-nam), vai trò: tổ trưởng.");
+  an["role"] = "bursar";  // a code the bot does not know is never shown
+  EXPECT_EQ(reply_whoami(an),
+            "Tài khoản Zalo này là của Trần An (mã cán bộ gv-an), vai trò: chưa xác định.");
+}
+}  // namespace
+}  // namespace thidua::notifications
+
+namespace thidua::notifications {
+namespace {
+// As config/catalogue.json lists them.
+const nlohmann::json kPeriods = nlohmann::json::parse(R"([
+  {"id": "2025", "kind": "annual", "year": 2025}, {"id": "2026", "kind": "annual", "year": 2026},
+  {"id": "2027", "kind": "annual", "year": 2027},
+  {"id": "so-ket-2027", "kind": "interim", "year": 2027},
+  {"id": "2030", "kind": "annual", "year": 2030},
+  {"id": "tong-ket-2030", "kind": "final", "year": 2030}])");
+
+std::string period_typed(const std::string& text) {
+  auto c = parse_command(text, {});
+  if (!c.ok) return "!" + c.hint;
+  return match_period(c.args, kPeriods);
+}
+
+TEST(CommandsTest, PeriodsAreReadAsPeopleTypeThem) {
+  EXPECT_EQ(period_typed("/chitieu sơ kết"), "so-ket-2027");
+  EXPECT_EQ(period_typed("/chitieu so ket"), "so-ket-2027");
+  EXPECT_EQ(period_typed("/chi tieu Sơ Kết 2027"), "so-ket-2027");
+  EXPECT_EQ(period_typed("/chitieu soket"), "so-ket-2027");
+  EXPECT_EQ(period_typed("/chitieu so-ket-2027"), "so-ket-2027");
+  EXPECT_EQ(period_typed("/chitieu tong ket"), "tong-ket-2030");
+  EXPECT_EQ(period_typed("/chitieu tổng kết"), "tong-ket-2030");
+  EXPECT_EQ(period_typed("/chitieu 2026"), "2026");
+  EXPECT_EQ(period_typed("/chitieu năm 2026"), "2026");
+  EXPECT_EQ(period_typed("/chitieu nam2025"), "2025");
+  // Periods the catalogue does not have: nothing matches, and the bot says so.
+  EXPECT_EQ(period_typed("/chitieu 2031"), "");
+  EXPECT_EQ(period_typed("/chitieu sơ kết 2026"), "");
+  EXPECT_EQ(period_typed("/chitieu học kỳ"), "");
+  EXPECT_EQ(match_period({"2026"}, nlohmann::json()), "");
+  // Too many words, or signs that are no period, get the example.
+  EXPECT_NE(period_typed("/chitieu so ket giai doan 1").find("/chitieu sơ kết"), std::string::npos);
+  EXPECT_NE(period_typed("/chitieu 20#26").find("Ví dụ"), std::string::npos);
+}
+}  // namespace
+}  // namespace thidua::notifications

@@ -45,22 +45,37 @@ TEST(EventMessages, DecisionsAreAnnouncedAndDraftsAreNot) {
   auto rejected = event_of("nomination.rejected");
   rejected["note"] = "Chưa đủ minh chứng";
   EXPECT_FALSE(message_for_event(rejected, ""));  // told privately, never to the group
-  auto personal = personal_message_for_event(rejected);
+  auto personal = personal_message_for_event(rejected, "cô");
   ASSERT_TRUE(personal);
   EXPECT_TRUE(contains(*personal,
                        "chưa được Hội đồng Thi đua – Khen thưởng thông qua. Lý do: "
                        "Chưa đủ minh chứng."))
       << *personal;
+  EXPECT_TRUE(contains(*personal, "Tin này chỉ gửi riêng cô;")) << *personal;
   auto not_awarded = event_of("nomination.not_awarded");
   not_awarded["note"] = "Hết chỉ tiêu của huyện.";
   EXPECT_FALSE(message_for_event(not_awarded, ""));
-  EXPECT_TRUE(contains(*personal_message_for_event(not_awarded), "Lý do: Hết chỉ tiêu của huyện."));
-  EXPECT_FALSE(personal_message_for_event(event_of("nomination.awarded")));
+  EXPECT_TRUE(contains(*personal_message_for_event(not_awarded, "thầy cô"),
+                       "Lý do: Hết chỉ tiêu của huyện."));
+  EXPECT_FALSE(personal_message_for_event(event_of("nomination.awarded"), "cô"));
   EXPECT_TRUE(contains(*message_for_event(event_of("nomination.awarded"), ""), "Chúc mừng"));
   for (auto quiet : {"nomination.created", "nomination.updated", "nomination.under_review",
                      "nomination.withdrawn", "nomination.forwarded"}) {
     EXPECT_FALSE(message_for_event(event_of(quiet), kFooter)) << quiet;
   }
+}
+
+TEST(EventMessages, AnAwardNamesItsDecision) {
+  auto awarded = event_of("nomination.awarded");
+  awarded["nomination"]["period_label"] = "Năm 2026";
+  awarded["decision"] = {{"number", "245/QĐ-UBND"}, {"date", "2026-11-28"}};
+  EXPECT_EQ(*message_for_event(awarded, ""),
+            "🎉 Chúc mừng Nguyễn Thị Hồng (Tổ Toán – Tin) đã được tặng Giấy khen của Chủ tịch "
+            "UBND xã (năm 2026) theo Quyết định số 245/QĐ-UBND ngày 28/11/2026.");
+  awarded["decision"]["date"] = "28/11/2026";  // not a date: the sentence stops before it
+  EXPECT_EQ(*message_for_event(awarded, ""),
+            "🎉 Chúc mừng Nguyễn Thị Hồng (Tổ Toán – Tin) đã được tặng Giấy khen của Chủ tịch "
+            "UBND xã (năm 2026).");
 }
 
 TEST(EventMessages, ReviewPeriodsHaveTheirOwnNames) {
@@ -70,11 +85,8 @@ TEST(EventMessages, ReviewPeriodsHaveTheirOwnNames) {
                        "tổng kết"));
   auto labelled = event_of("nomination.submitted");
   labelled["nomination"]["period_label"] = "Năm học 2026";
-  // Inside a sentence a label reads in lower case (issue 13: "năm 2026", not "Năm 2026").
-  EXPECT_TRUE(contains(*message_for_event(labelled, ""), ", năm học 2026."))
-      << *message_for_event(labelled, "");
-  labelled["nomination"]["period_label"] = "Đợt 2 năm 2026";
-  EXPECT_TRUE(contains(*message_for_event(labelled, ""), ", đợt 2 năm 2026."));
+  // In running text a label starts in lower case.
+  EXPECT_TRUE(contains(*message_for_event(labelled, ""), "năm học 2026"));
 }
 
 TEST(EventMessages, NoFooterMeansNoTrailingLine) {

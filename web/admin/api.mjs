@@ -133,6 +133,10 @@ export const ACTIONS = {
     fields: [
       { name: 'decision_number', label: 'Số quyết định', kind: 'text', required: true, max: 100 },
       { name: 'decision_date', label: 'Ngày quyết định (dd/mm/yyyy)', kind: 'date', required: true },
+      {
+        name: 'public_achievement', label: 'Thành tích công bố trên trang web của trường (không bắt buộc)',
+        kind: 'text', max: 300,
+      },
     ],
   },
   not_award: {
@@ -148,6 +152,20 @@ export const ACTIONS = {
 };
 // The council's records, asked for in the same dialog as the actions (for those whose
 // GET /me says keeps_council_records).
+// Offered to the board when a submission is refused because the person or unit already has
+// another award form in the period (409 one_award_per_period): the same submission, with
+// the reason why this is a different achievement.
+export const EXCEPTIONS = {
+  submit_exception: {
+    label: 'Trình kèm lý do ngoại lệ', done: 'Đã trình Hội đồng (có ghi ngoại lệ) đề nghị',
+    action: 'submit',
+    fields: [{
+      name: 'exception_reason', label: 'Lý do ngoại lệ: thành tích khác với đề nghị đã có', kind: 'textarea',
+      required: true,
+    }],
+  },
+};
+
 export const RECORDS = {
   meeting: {
     label: 'Ghi cuộc họp Hội đồng',

@@ -2,7 +2,7 @@
 // list with filters and paging, one nomination's detail with its workflow actions, and the
 // form that creates a nomination. All text from the services goes in with textContent.
 import {
-  ACTIONS, ApiError, FINAL_STATUSES, RECORDS, STATUSES, SUBJECT_KINDS, api, daysLeftText, endpoints,
+  ACTIONS, ApiError, EXCEPTIONS, FINAL_STATUSES, RECORDS, STATUSES, SUBJECT_KINDS, api, daysLeftText, endpoints,
   formatDate, formatInstant, historyActionLabel, parseVnDate, quotaLimitText, session, statusLabel,
   vnToday,
 } from './api.mjs';
@@ -246,17 +246,17 @@ function quotaCell(item) {
   let note;
   let tone = '';
   if (!numeric) {
-    note = item.limit === 'unlimited' ? 'không giới hạn số suất' : 'cần đặt chỉ tiêu trước khi trình';
+    note = item.limit === 'unlimited' ? 'không giới hạn' : 'cần đặt chỉ tiêu trước khi trình';
     tone = item.limit === 'unlimited' ? '' : 'q-unset';
   } else if (item.limit === 0) {
-    note = 'không có suất';
+    note = 'không có chỉ tiêu';
     tone = 'q-none';
   } else {
     td.append(el('meter', {
       className: 'q-meter', min: 0, max: item.limit, value: item.used,
       low: item.limit * 0.5, high: item.limit * 0.99, optimum: 0, 'aria-hidden': 'true',
     }));
-    note = item.remaining > 0 ? `còn ${item.remaining} suất` : 'đã hết suất';
+    note = item.remaining > 0 ? `còn ${item.remaining} chỉ tiêu` : 'đã hết chỉ tiêu';
     tone = item.remaining > 0 ? '' : 'q-full';
   }
   td.append(el('span', { className: `q-remaining ${tone}`.trim() }, note));
@@ -270,7 +270,7 @@ async function loadQuotas() {
   section.setAttribute('aria-busy', 'true');
   try {
     const data = await call(endpoints.quotas(period));
-    $('quota-caption').textContent = `Kỳ ${data.period_label}: số suất đã dùng / chỉ tiêu`;
+    $('quota-caption').textContent = `${data.period_label}: chỉ tiêu đã dùng / tổng số`;
     const rows = new Map();
     for (const item of data.items) {
       if (!rows.has(item.award)) rows.set(item.award, { label: item.award_label, cells: {} });
@@ -595,7 +595,20 @@ function wholeNumber(text) {
   return v <= 1000 ? v : null;
 }
 
-const dialogSpec = (name) => ACTIONS[name] || RECORDS[name];
+const dialogSpec = (name) => ACTIONS[name] || RECORDS[name] || EXCEPTIONS[name];
+
+// A submission refused for a second award form in the period: the board may submit it
+// again with the reason of the exception; others read why it was refused.
+async function performOrOfferException(name) {
+  try {
+    await perform(name, {});
+  } catch (error) {
+    const board = state.me && state.me.role === 'admin';
+    if (name !== 'submit' || error.code !== 'one_award_per_period' || !board) throw error;
+    showError(error);
+    await startAction('submit_exception');
+  }
+}
 
 // Choices of a select field in the dialog, asked of the service when the dialog opens.
 async function selectOptions(field) {
@@ -613,7 +626,7 @@ async function startAction(name) {
   const action = dialogSpec(name);
   if (!state.current) return;
   if (action.fields.length === 0) {
-    attempt(() => perform(name, {}));
+    attempt(() => performOrOfferException(name));
     return;
   }
   state.dialogAction = name;
@@ -668,10 +681,11 @@ async function send(name, n, extra) {
     const v = await call(endpoints.vote(n.id), { method: 'PUT', body: extra });
     notify(`Đã ghi biểu quyết cho đề nghị số ${n.id}: ${v.summary}`);
   } else {
+    const spec = dialogSpec(name);
     const after = await call(endpoints.transitions(n.id), {
-      method: 'POST', body: { action: name, ...extra },
+      method: 'POST', body: { action: spec.action || name, ...extra },
     });
-    notify(`${ACTIONS[name].done} số ${n.id}. Trạng thái mới: ${after.status_label}.`);
+    notify(`${spec.done} số ${n.id}. Trạng thái mới: ${after.status_label}.`);
   }
 }
 

@@ -158,10 +158,7 @@ Task<json> NominationsApp::honours(std::optional<int> year, std::optional<std::s
   json items = json::array();
   std::map<std::string, long long> counts;
   for (const auto& r : all) {
-    if (r.status != Status::Approved && r.status != Status::Forwarded &&
-        r.status != Status::Awarded) {
-      continue;
-    }
+    if (!is_public_honour(r)) continue;
     const Period* p = c.period(r.draft.period);
     if (year && (!p || p->year != *year)) continue;
     if (award && r.draft.award != *award) continue;

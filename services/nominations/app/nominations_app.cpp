@@ -2,7 +2,9 @@
 
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
+#include "core/text.hpp"
 #include "http/json_io.hpp"
+#include "nominations/domain/step_dates.hpp"
 
 namespace thidua::nominations {
 using nlohmann::json;
@@ -14,6 +16,14 @@ std::string iso_date_field(const json& body, const std::string& field) {
     throw bad_request("invalid_date", "Trường \"" + field + "\" phải là ngày dạng YYYY-MM-DD.");
   }
   return text;
+}
+
+// The date of a step already recorded in the outcome ("approval", "forwarding"), if any.
+std::optional<DatedStep> recorded_step(const json& outcome, const char* key, const char* name) {
+  if (!outcome.contains(key) || !outcome[key].is_object()) return std::nullopt;
+  auto date = parse_iso_date(outcome[key].value("date", ""));
+  if (!date) return std::nullopt;
+  return DatedStep{*date, name};
 }
 
 bool sees_everything(Role r) {
@@ -175,11 +185,27 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
                 period->label + "; Ban giám hiệu cần đặt chỉ tiêu trước khi trình.");
       }
       w.quota_limit = *quota;
+      // One achievement, one award form (Luật Thi đua, khen thưởng 2022, nguyên tắc khen
+      // thưởng): a second form for the same subject in the period needs the board's reason.
+      auto exception = http::optional_string(body, "exception_reason", "", 500);
+      if (!exception.empty()) {
+        if (who.role != Role::Admin) {
+          throw ApiError(403, "exception_needs_board",
+                         "Chỉ Ban giám hiệu ghi ngoại lệ cho đề nghị thêm hình thức khen thưởng.");
+        }
+        outcome["award_exception"] = {
+            {"reason", exception}, {"by", who.subject}, {"at", iso_instant(clock_.now())}};
+        w.second_award_allowed = true;
+      }
       break;
     }
     case Action::Approve:
     case Action::Reject: {
       bool passed = r.vote.is_object() && r.vote.value("passed", false);
+      // Dated, so that the forwarding and the decision can be checked to follow it.
+      if (action == Action::Approve) {
+        outcome["approval"] = {{"date", iso_date(local_date(clock_.now()))}, {"by", who.subject}};
+      }
       if (action == Action::Approve && !passed) {
         throw conflict(
             "vote_does_not_support",
@@ -208,14 +234,24 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
         }
         throw conflict("dossier_incomplete", "Hồ sơ chưa đủ, còn thiếu: " + missing + ".");
       }
-      outcome["forwarding"] = {{"date", iso_date_field(body, "date")},
+      auto sent = iso_date_field(body, "date");
+      check_step_date({*parse_iso_date(sent), "Ngày gửi"}, local_date(clock_.now()),
+                      recorded_step(outcome, "approval", "ngày Hội đồng thông qua"));
+      outcome["forwarding"] = {{"date", sent},
                                {"reference", http::required_string(body, "reference", 100)}};
       break;
     }
-    case Action::Award:
-      outcome["decision"] = {{"number", http::required_string(body, "decision_number", 100)},
-                             {"date", iso_date_field(body, "decision_date")}};
+    case Action::Award: {
+      auto number = http::required_string(body, "decision_number", 100);
+      auto signed_on = iso_date_field(body, "decision_date");
+      check_step_date({*parse_iso_date(signed_on), "Ngày quyết định"}, local_date(clock_.now()),
+                      recorded_step(outcome, "forwarding", "ngày gửi tờ trình"));
+      outcome["decision"] = {{"number", number}, {"date", signed_on}};
+      // What the school website may say of the achievement, chosen by the board (optional).
+      auto achievement = http::optional_string(body, "public_achievement", "", 300);
+      if (!achievement.empty()) outcome["public_achievement"] = achievement;
       break;
+    }
     case Action::NotAward:
       note = http::required_string(body, "reason", 2000);
       outcome["not_awarded"] = {{"reason", note}};
@@ -233,11 +269,22 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   w.history = history_entry(who, action_name(action), r.status, rule.to, note);
   json extra = {{"from", status_name(r.status)}, {"to", status_name(rule.to)}};
   if (!note.empty()) extra["note"] = note;
+  // The group is told "được tặng … theo Quyết định số …" (issue 13): the decision travels along.
+  if (action == Action::Award) extra["decision"] = outcome["decision"];
   w.event = event(rule.event, after, who, extra);
   auto result = co_await store_.transition(r, w);
+  if (result.result == WriteResult::OtherAward) {
+    auto other = co_await store_.get(result.detail);
+    std::string other_award = other ? other->award_label : std::string("một hình thức khác");
+    throw conflict("one_award_per_period",
+                   r.subject_name + " đã có đề nghị số " + result.detail + " (" + other_award +
+                       ") trong kỳ " + text::lower_first(period->label) +
+                       ". Một thành tích chỉ đề nghị một hình thức khen thưởng; nếu đây là thành "
+                       "tích khác, Ban giám hiệu trình kèm lý do ngoại lệ.");
+  }
   if (result.result == WriteResult::QuotaFull) {
     throw conflict("quota_exceeded",
-                   award->label + " kỳ " + period->label + " đã hết chỉ tiêu " +
+                   award->label + " kỳ " + text::lower_first(period->label) + " đã hết chỉ tiêu " +
                        (r.draft.subject_kind == SubjectKind::Individual ? "cá nhân" : "tập thể") +
                        " (" + result.detail + "/" + std::to_string(w.quota_limit) + " đã dùng).");
   }

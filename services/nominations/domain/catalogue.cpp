@@ -150,6 +150,12 @@ StaffMember parse_staff(const json& j) {
     throw bad_request("invalid_role",
                       "Vai trò phải là \"admin\", \"council\", \"leader\" hoặc \"staff\".");
   }
+  s.gender = http::optional_string(j, "gender", "", 10);
+  if (s.gender != "" && s.gender != "male" && s.gender != "female") {
+    throw bad_request("invalid_gender",
+                      "Giới tính (gender) ghi \"male\" (thầy) hoặc \"female\" (cô), hoặc để "
+                      "trống khi chưa rõ.");
+  }
   s.zalo_user_id = http::optional_string(j, "zalo_user_id", "", 64);
   s.on_hold = bool_field(j, "on_hold", false);
   s.hold_reason = http::optional_string(j, "hold_reason", "", 500);
@@ -235,6 +241,7 @@ json to_json(const StaffMember& s) {
           {"position", s.position},
           {"unit_id", s.unit_id},
           {"role", s.role},
+          {"gender", s.gender},
           {"zalo_user_id", s.zalo_user_id},
           {"on_hold", s.on_hold},
           {"hold_reason", s.hold_reason}};

@@ -29,6 +29,8 @@ struct StaffMember {
   std::string position;  // chức vụ: giáo viên, tổ trưởng, nhân viên văn thư…
   std::string unit_id;
   std::string role = "staff";  // admin, council, leader, staff
+  // male, female or "" (not recorded): colleagues say "thầy", "cô" or "thầy cô" (issue 13).
+  std::string gender;
   std::string zalo_user_id;
   // Under discipline, inspection or complaint: cannot be proposed until resolved.
   bool on_hold = false;

@@ -77,6 +77,12 @@ std::string page_json(const NominationPage& page) {
   return w.take();
 }
 
+bool is_public_honour(const NominationRecord& r) {
+  if (r.status != Status::Awarded || !r.outcome.is_object()) return false;
+  auto d = r.outcome.find("decision");
+  return d != r.outcome.end() && d->is_object() && !d->value("number", "").empty();
+}
+
 json public_json(const NominationRecord& r) {
   json j = {{"id", r.id},
             {"period", r.draft.period},
@@ -91,6 +97,8 @@ json public_json(const NominationRecord& r) {
     const auto& d = r.outcome["decision"];
     j["decision"] = {{"number", d.value("number", "")}, {"date", d.value("date", "")}};
   }
+  auto achievement = r.outcome.find("public_achievement");
+  if (achievement != r.outcome.end() && achievement->is_string()) j["achievement"] = *achievement;
   return j;
 }
 

@@ -40,7 +40,11 @@ std::string page_json(const NominationPage& page);
 // The compact form lists show (written) and events carry (as a tree).
 void write_summary(JsonWriter& w, const NominationRecord& r);
 nlohmann::json summary_json(const NominationRecord& r);
-// What the school website may show: no reasons under review, no staff or Zalo ids.
+// Whether the website lists it: awarded, by a recorded decision (issue 14: approved and
+// forwarded nominations were shown and counted as honours).
+bool is_public_honour(const NominationRecord& r);
+// What the school website may show of an honour: no reasons, no staff or Zalo ids; the
+// achievement only as the board worded it for the public.
 nlohmann::json public_json(const NominationRecord& r);
 
 }  // namespace thidua::nominations

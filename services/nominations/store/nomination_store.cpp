@@ -35,28 +35,37 @@ redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[5], '*', 'type', ARGV[3], 'event
 return {'ok', ''}
 )lua");
 
-// KEYS: record, history, events, quota set, live key.
+// KEYS: record, history, events, quota set, live key, the subject's places in the period.
 // ARGV: id, expected status, new status, quota op (take|release|none), limit (-1: none),
-// release live key (1|0), history entry, event type, event, stream max length, then
-// field/value pairs. The status check makes concurrent transitions of one nomination
-// safe; the place check and the SADD are one step, so places can never be oversold.
+// release live key (1|0), history entry, event type, event, stream max length, a second
+// award allowed (1|0), then field/value pairs. The status check makes concurrent
+// transitions of one nomination safe; the place check and the SADD are one step, so places
+// can never be oversold, and a subject never holds places of two award forms in one period
+// unless the board recorded an exception.
 const RedisScript kTransition(R"lua(
 local cur = redis.call('HGET', KEYS[1], 'status')
 if cur ~= ARGV[2] then return {'conflict', cur or ''} end
 if ARGV[4] == 'take' then
+  if ARGV[11] ~= '1' then
+    for _, other in ipairs(redis.call('SMEMBERS', KEYS[6])) do
+      if other ~= ARGV[1] then return {'other_award', other} end
+    end
+  end
   local limit = tonumber(ARGV[5])
   if limit >= 0 and redis.call('SISMEMBER', KEYS[4], ARGV[1]) == 0 then
     local used = redis.call('SCARD', KEYS[4])
     if used >= limit then return {'quota_full', tostring(used)} end
   end
   redis.call('SADD', KEYS[4], ARGV[1])
+  redis.call('SADD', KEYS[6], ARGV[1])
 elseif ARGV[4] == 'release' then
   redis.call('SREM', KEYS[4], ARGV[1])
+  redis.call('SREM', KEYS[6], ARGV[1])
 end
 if ARGV[6] == '1' and redis.call('GET', KEYS[5]) == ARGV[1] then
   redis.call('DEL', KEYS[5])
 end
-redis.call('HSET', KEYS[1], 'status', ARGV[3], unpack(ARGV, 11))
+redis.call('HSET', KEYS[1], 'status', ARGV[3], unpack(ARGV, 12))
 redis.call('RPUSH', KEYS[2], ARGV[7])
 redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[10], '*', 'type', ARGV[8], 'event', ARGV[9])
 return {'ok', ''}
@@ -120,6 +129,7 @@ WriteOutcome outcome_of(const RedisReply& reply) {
   if (tag == "conflict") out.result = WriteResult::Conflict;
   if (tag == "quota_full") out.result = WriteResult::QuotaFull;
   if (tag == "duplicate") out.result = WriteResult::Duplicate;
+  if (tag == "other_award") out.result = WriteResult::OtherAward;
   return out;
 }
 }  // namespace
@@ -169,9 +179,14 @@ Task<WriteOutcome> NominationStore::transition(const NominationRecord& r,
   if (holds_place(w.to) && !holds_place(w.from)) quota_op = "take";
   if (!holds_place(w.to) && holds_place(w.from)) quota_op = "release";
   bool release_live = is_live(w.from) && !is_live(w.to);
-  std::vector<std::string> keys{keys_("n:" + r.id), keys_("n:" + r.id + ":history"),
-                                events_stream(), quota_key(r.draft),
-                                keys_("live:" + live_key(r.draft))};
+  std::vector<std::string> keys{
+      keys_("n:" + r.id),
+      keys_("n:" + r.id + ":history"),
+      events_stream(),
+      quota_key(r.draft),
+      keys_("live:" + live_key(r.draft)),
+      keys_("held:" + r.draft.period + ":" + std::string(subject_kind_name(r.draft.subject_kind)) +
+            ":" + r.draft.subject_id)};
   std::vector<std::string> args{r.id,
                                 std::string(status_name(w.from)),
                                 std::string(status_name(w.to)),
@@ -181,7 +196,8 @@ Task<WriteOutcome> NominationStore::transition(const NominationRecord& r,
                                 w.history.dump(),
                                 w.event_type,
                                 w.event.dump(),
-                                kEventsMaxLength};
+                                kEventsMaxLength,
+                                w.second_award_allowed ? "1" : "0"};
   for (const auto& [k, v] : w.set) args.push_back(k), args.push_back(v);
   auto reply = co_await redis_.local().eval(kTransition, std::move(keys), std::move(args));
   co_return outcome_of(reply);

@@ -19,16 +19,20 @@ struct TransitionWrite {
   Status to = Status::Draft;
   std::string event_type;
   int quota_limit = kUnlimited;  // checked when the transition takes a place
+  // The board recorded why this subject may hold a second award form in the period.
+  bool second_award_allowed = false;
   std::vector<std::pair<std::string, std::string>> set;  // extra hash fields
   nlohmann::json history;                                // who, when, from, to, note
   nlohmann::json event;
 };
 
-enum class WriteResult { Ok, Conflict, QuotaFull, Duplicate };
+enum class WriteResult { Ok, Conflict, QuotaFull, Duplicate, OtherAward };
 
 struct WriteOutcome {
   WriteResult result = WriteResult::Ok;
-  std::string detail;  // current status on Conflict, places used on QuotaFull, id on Duplicate
+  // current status on Conflict, places used on QuotaFull, the other nomination's id on
+  // Duplicate and OtherAward
+  std::string detail;
 };
 
 class NominationStore {

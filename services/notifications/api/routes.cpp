@@ -2,9 +2,11 @@
 
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
+#include "core/text.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
 #include "notifications/domain/bot_update.hpp"
+#include "notifications/domain/messages.hpp"
 
 namespace thidua::notifications {
 namespace {
@@ -17,7 +19,8 @@ const std::string& message_id(const Request& req) {
   const auto& id = req.param("id");
   if (id.empty() || id.size() > 32 ||
       id.find_first_not_of("0123456789abcdef") != std::string::npos) {
-    throw not_found("message_not_found", "Không có tin nhắn mã \"" + id + "\".");
+    throw not_found("message_not_found",
+                    say("problem.message_not_found", {{"id", text::excerpt(id, 40)}}));
   }
   return id;
 }
@@ -30,13 +33,13 @@ int limit_of(const Request& req) {
 // stored and answered at once, and the commands worker does the rest.
 Task<Response> webhook(OutboxStore& store, const Settings& settings, Request& req) {
   if (settings.bot_mode != "webhook") {
-    throw not_found("webhook_disabled", "Webhook không bật (THIDUA_BOT_MODE khác webhook).");
+    throw not_found("webhook_disabled", say("problem.webhook_off"));
   }
   if (!crypto::constant_time_equal(req.header("x-bot-api-secret-token"), settings.webhook_secret)) {
-    throw ApiError(401, "invalid_webhook_secret", "Sai mã bí mật của webhook.");
+    throw ApiError(401, "invalid_webhook_secret", say("problem.webhook_secret"));
   }
   auto update = json::parse(req.body, nullptr, false);
-  if (!update.is_object()) throw bad_request("invalid_json", "Nội dung không phải JSON object.");
+  if (!update.is_object()) throw bad_request("invalid_json", say("problem.update_not_object"));
   // Stored once across redeliveries and replicas (update_key), and answered 200 either way.
   auto key = update_key(update);
   co_await store.push_update(req.body, key);
@@ -58,9 +61,7 @@ void add_routes(http::Router& router, RouteDeps d) {
     auto message = parse_new_message(http::parse_object(req));
     auto r = co_await outbox.submit(std::move(message), key);
     if (r.conflict) {
-      throw unprocessable("idempotency_key_reused",
-                          "Khóa Idempotency-Key này đã dùng cho một tin nhắn khác (khác người "
-                          "nhận hoặc nội dung). Tin mới cần một khóa mới.");
+      throw unprocessable("idempotency_key_reused", say("problem.key_reused"));
     }
     auto res = http::json(202, r.answer);
     res.headers.emplace_back("Location", kApiBase + "/messages/" + r.answer.value("id", ""));
@@ -70,8 +71,7 @@ void add_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Get, base, senders, [&store](Request& req) -> Task<Response> {
     std::string st = req.query("state").value_or("");
     if (!st.empty() && !known_state(st)) {
-      throw bad_request("invalid_state",
-                        "state phải là queued, held, sending, sent, retry, dead hoặc discarded.");
+      throw bad_request("invalid_state", say("problem.bad_state"));
     }
     json items = co_await store.recent(st, limit_of(req));
     json out = {{"items", std::move(items)}};
@@ -80,7 +80,7 @@ void add_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Get, base + "/{id}", senders, [&store](Request& req) -> Task<Response> {
     const auto& id = message_id(req);
     auto m = co_await store.load(id);
-    if (!m) throw not_found("message_not_found", "Không có tin nhắn mã \"" + id + "\".");
+    if (!m) throw not_found("message_not_found", say("problem.message_not_found", {{"id", id}}));
     json out = m->to_json();
     out["history"] = co_await store.history(id);
     co_return http::json(200, out);
@@ -95,8 +95,7 @@ void add_routes(http::Router& router, RouteDeps d) {
              [&store](Request& req) -> Task<Response> {
                const auto& id = message_id(req);
                if (!co_await store.retry_dead(id, req.principal.subject)) {
-                 throw not_found("dead_letter_not_found",
-                                 "Tin nhắn \"" + id + "\" không nằm trong hàng lỗi.");
+                 throw not_found("dead_letter_not_found", say("problem.not_dead", {{"id", id}}));
                }
                json out = {{"id", id}, {"status", state::kQueued}};
                co_return http::json(202, out);
@@ -105,8 +104,7 @@ void add_routes(http::Router& router, RouteDeps d) {
              [&store](Request& req) -> Task<Response> {
                const auto& id = message_id(req);
                if (!co_await store.discard_dead(id, req.principal.subject)) {
-                 throw not_found("dead_letter_not_found",
-                                 "Tin nhắn \"" + id + "\" không nằm trong hàng lỗi.");
+                 throw not_found("dead_letter_not_found", say("problem.not_dead", {{"id", id}}));
                }
                json out = {{"id", id}, {"status", state::kDiscarded}};
                co_return http::json(200, out);

@@ -3,22 +3,12 @@
 #include "core/integer.hpp"
 #include "core/log.hpp"
 #include "http/router.hpp"
+#include "notifications/domain/messages.hpp"
 #include "notifications/domain/replies.hpp"
 
 namespace thidua::notifications {
 namespace {
 using nlohmann::json;
-
-const char* kNominationsDown =
-    "Dịch vụ đề nghị khen thưởng đang không trả lời; chưa làm gì cả, vui lòng thử lại sau.";
-const char* kNotLinked =
-    "Thầy cô chưa liên kết Zalo với hồ sơ cán bộ. Xin Ban giám hiệu mã liên kết rồi nhắn "
-    "riêng cho bot: /lienket <mã> (đừng gửi mã vào nhóm).";
-// A private message from someone the bot cannot name yet: how to begin, never silence.
-const char* kHowToLink =
-    "Chào thầy cô! Để dùng bot thi đua, thầy cô cần liên kết Zalo với hồ sơ cán bộ: xin Ban "
-    "giám hiệu mã liên kết, rồi nhắn riêng cho bot: /lienket <mã>. Gõ /trogiup để xem các "
-    "lệnh.";
 
 // The bot acts with the rights of the colleague who typed the command (X-Acting-For), never
 // with its own service token's: only help and linking work for someone it cannot name.
@@ -59,17 +49,22 @@ Task<std::optional<std::string>> CommandsApp::answer(const BotUpdate& u) {
   // In the group the bot answers only what is meant for it, not the staff's conversation.
   if (u.group && !addressed_to_bot(u.text, bot_names_)) co_return std::nullopt;
   auto parsed = parse_command(u.text, bot_names_);
+  // Looking up takes a moment or two: the chat sees "typing…" meanwhile (issue 13). Best
+  // effort and not awaited, so a slow platform never delays the answer.
+  if (typing_ && parsed.ok && parsed.kind != CommandKind::Help) {
+    spawn(typing_->show_typing(u.chat_id));
+  }
   std::string path = "/api/nominations/v1/staff/by-zalo/" + http::encode_segment(u.from_id);
   auto who = co_await services_.nominations(http::Method::Get, path);
   bool linked = who.ok() && who.body.is_object();
   // In a private chat someone not linked yet may link and ask for help; anything else gets
   // the way to link.
   if (!u.group && !linked && !(parsed.ok && !needs_link(parsed.kind))) {
-    co_return std::string(who.reachable ? kHowToLink : kNominationsDown);
+    co_return say(who.reachable ? "answer.how_to_link" : "answer.nominations_down");
   }
   if (!parsed.ok) co_return parsed.hint;
   if (needs_link(parsed.kind) && !linked) {
-    co_return std::string(who.reachable ? kNotLinked : kNominationsDown);
+    co_return say(who.reachable ? "answer.not_linked" : "answer.nominations_down");
   }
   json caller = linked ? who.body : json();  // a named local: see the GCC 12 caveat on co_await
   co_return co_await run(parsed, u, caller);
@@ -91,11 +86,8 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       if (!c.args.empty()) year = static_cast<int>(parse_integer(c.args[0]).value_or(year));
       co_return co_await reports(year, me);
     }
-    case CommandKind::Quotas: {
-      std::string period =
-          c.args.empty() ? std::to_string(local_date(clock_.now()).year) : c.args[0];
-      co_return co_await quotas(period, me);
-    }
+    case CommandKind::Quotas:
+      co_return co_await quotas(c.args, me);
     case CommandKind::WhoAmI:
       co_return reply_whoami(caller);
     case CommandKind::Nominations: {
@@ -103,15 +95,18 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       std::string path =
           "/api/nominations/v1/nominations?subject=" + http::encode_segment(staff_id);
       auto a = co_await services_.nominations(http::Method::Get, path, no_body, me);
-      if (!a.ok()) co_return std::string(kNominationsDown);
-      co_return reply_nominations(a.body, caller.value("name", staff_id));
+      if (!a.ok()) co_return say("answer.nominations_down");
+      co_return reply_nominations(a.body, addressed_name(caller));
     }
     case CommandKind::Status: {
       std::string path = "/api/nominations/v1/nominations/" + c.args[0];
       auto a = co_await services_.nominations(http::Method::Get, path, no_body, me);
       // 404 also for a colleague's nomination the person may not see, as in the API.
-      if (a.status == 404) co_return "Không có đề nghị số " + quoted(c.args[0]) + ".";
-      if (!a.ok()) co_return std::string(kNominationsDown);
+      if (a.status == 404) {
+        auto text = say("answer.no_nomination", {{"id", notifications::quoted(c.args[0])}});
+        co_return text;  // a named local beside co_*: the GCC 12 caveat
+      }
+      if (!a.ok()) co_return say("answer.nominations_down");
       co_return reply_nomination(a.body);
     }
     case CommandKind::Link: {
@@ -119,9 +114,8 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       std::string text = body.dump();
       auto a = co_await services_.nominations(http::Method::Post, "/api/nominations/v1/zalo-links",
                                               text);
-      if (a.status == 422)
-        co_return "Mã liên kết không đúng hoặc đã hết hạn; hãy xin Ban giám hiệu mã mới.";
-      if (!a.ok()) co_return std::string(kNominationsDown);
+      if (a.status == 422) co_return say("answer.bad_link_code");
+      if (!a.ok()) co_return say("answer.nominations_down");
       co_return reply_linked(a.body);
     }
   }
@@ -146,18 +140,35 @@ Task<std::string> CommandsApp::reports(int year, const std::string& acting_for) 
   std::string path = "/api/reports/v1/contributions/" + std::to_string(year);
   auto subs = co_await services_.reports(path, acting_for);
   if (!subs.ok()) {
-    co_return "Chưa lấy được tình hình nộp báo cáo năm " + std::to_string(year) +
-        " (dịch vụ báo cáo chưa sẵn sàng); vui lòng thử lại sau.";
+    auto text = say("answer.reports_down", {{"year", std::to_string(year)}});
+    co_return text;
   }
   co_return reply_reports(subs.body, year);
 }
 
-Task<std::string> CommandsApp::quotas(const std::string& period, const std::string& acting_for) {
+Task<std::string> CommandsApp::quotas(const std::vector<std::string>& words,
+                                      const std::string& acting_for) {
+  std::string period = std::to_string(local_date(clock_.now()).year);
+  if (!words.empty()) {
+    auto catalogue = co_await services_.nominations(
+        http::Method::Get, "/api/nominations/v1/catalogue", "", acting_for);
+    if (!catalogue.ok() || !catalogue.body.is_object()) co_return say("answer.nominations_down");
+    const auto periods = catalogue.body.value("periods", nlohmann::json::array());
+    period = match_period(words, periods);
+    if (period.empty()) {
+      std::string typed;
+      for (const auto& w : words) typed += (typed.empty() ? "" : " ") + w;
+      auto text = say("answer.no_period", {{"period", notifications::quoted(typed)}});
+      co_return text;
+    }
+  }
   std::string path = "/api/nominations/v1/quotas?period=" + http::encode_segment(period);
   auto a = co_await services_.nominations(http::Method::Get, path, "", acting_for);
-  if (a.status == 404 || a.status == 400 || a.status == 422)
-    co_return "Không có kỳ khen thưởng \"" + quoted(period) + "\".";
-  if (!a.ok()) co_return std::string(kNominationsDown);
+  if (a.status == 404 || a.status == 400 || a.status == 422) {
+    auto text = say("answer.no_period", {{"period", notifications::quoted(period)}});
+    co_return text;
+  }
+  if (!a.ok()) co_return say("answer.nominations_down");
   co_return reply_quotas(a.body);
 }
 

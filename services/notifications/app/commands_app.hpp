@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "notifications/app/outbox_app.hpp"
+#include "notifications/bot/messenger.hpp"
 #include "notifications/domain/bot_update.hpp"
 #include "notifications/domain/commands.hpp"
 
@@ -22,6 +23,8 @@ class CommandsApp {
   Task<std::optional<std::string>> answer(const BotUpdate& u);
   // Names the bot answers to in groups; getMe adds the platform's.
   void learn_bot(const std::string& id, const std::string& name);
+  // Where "typing…" is shown while a command is looked up (the Zalo client; none locally).
+  void show_typing_through(Messenger& messenger) { typing_ = &messenger; }
 
  private:
   Task<std::optional<std::string>> run(const ParsedCommand& c, const BotUpdate& u,
@@ -29,7 +32,9 @@ class CommandsApp {
   // `acting_for`: the staff id whose rights the calls carry.
   Task<std::string> deadlines(const std::string& acting_for);
   Task<std::string> reports(int year, const std::string& acting_for);
-  Task<std::string> quotas(const std::string& period, const std::string& acting_for);
+  // `words`: what followed /chitieu (none: this year), read with match_period.
+  Task<std::string> quotas(const std::vector<std::string>& words, const std::string& acting_for);
+  Messenger* typing_ = nullptr;  // shows "typing…" while a command is looked up
   OutboxApp& outbox_;
   ServicesClient& services_;
   const Settings& settings_;

@@ -3,6 +3,8 @@
 #include "core/errors.hpp"
 #include "core/log.hpp"
 #include "notifications/domain/event_messages.hpp"
+#include "notifications/domain/messages.hpp"
+#include "notifications/domain/replies.hpp"
 
 namespace thidua::notifications {
 
@@ -13,21 +15,17 @@ OutboxApp::OutboxApp(OutboxStore& store, ServicesClient& services, const Setting
 Task<std::string> OutboxApp::chat_of_staff(const std::string& staff_id) {
   auto a = co_await services_.nominations(http::Method::Get, "/api/nominations/v1/catalogue");
   if (!a.ok() || !a.body.is_object()) {
-    throw ApiError(
-        503, "nominations_unavailable",
-        "Chưa tra được cán bộ: dịch vụ đề nghị khen thưởng không trả lời; hãy thử lại sau.");
+    throw ApiError(503, "nominations_unavailable", say("problem.staff_lookup_down"));
   }
   for (const auto& s : a.body.value("staff", nlohmann::json::array())) {
     if (!s.is_object() || s.value("id", "") != staff_id) continue;
     auto zalo = s.value("zalo_user_id", "");
     if (zalo.empty()) {
-      throw unprocessable("staff_not_linked",
-                          "Cán bộ \"" + staff_id +
-                              "\" chưa liên kết Zalo (dùng /lienket với mã do Ban giám hiệu cấp).");
+      throw unprocessable("staff_not_linked", say("problem.staff_not_linked", {{"id", staff_id}}));
     }
     co_return zalo;
   }
-  throw unprocessable("unknown_staff", "Không có cán bộ mã \"" + staff_id + "\".");
+  throw unprocessable("unknown_staff", say("problem.unknown_staff", {{"id", staff_id}}));
 }
 
 Task<EnqueueResult> OutboxApp::submit(NewMessage message, std::string idempotency_key,
@@ -84,8 +82,7 @@ Task<EnqueueResult> OutboxApp::announce(std::string text, std::string idempotenc
 }
 
 Task<void> OutboxApp::tell_concerned(const nlohmann::json& event) {
-  auto text = personal_message_for_event(event);
-  if (!text) co_return;
+  if (!personal_message_for_event(event, "")) co_return;
   std::string event_id = event_id_of(event);
   auto a = co_await services_.nominations(http::Method::Get, "/api/nominations/v1/catalogue");
   // Throwing retries the event later: the catalogue is needed to know who to tell.
@@ -93,14 +90,16 @@ Task<void> OutboxApp::tell_concerned(const nlohmann::json& event) {
   auto staff = a.body.value("staff", nlohmann::json::array());
   for (const auto& staff_id : personal_recipients(event, staff)) {
     std::string chat;
+    nlohmann::json person;
     for (const auto& s : staff) {
-      if (s.is_object() && s.value("id", "") == staff_id) chat = s.value("zalo_user_id", "");
+      if (s.is_object() && s.value("id", "") == staff_id) person = s;
     }
+    if (person.is_object()) chat = person.value("zalo_user_id", "");
     if (chat.empty()) continue;  // not linked: the dashboard shows it to them
     NewMessage m;
     m.target.kind = Target::Kind::Chat;
     m.target.id = chat;
-    m.text = *text;
+    m.text = personal_message_for_event(event, you(person)).value_or("");
     m.source = "event";
     std::string key = "event:" + event_id + ":" + staff_id;  // named: GCC 12
     co_await submit(std::move(m), key);

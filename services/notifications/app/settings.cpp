@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include "notifications/domain/messages.hpp"
+
 namespace thidua::notifications {
 
 Settings Settings::load(const Env& env) {
@@ -16,7 +18,7 @@ Settings Settings::load(const Env& env) {
     s.group_id = env.text("ZALO_GROUP_ID", "nhom-can-bo");
   }
   s.console_path = env.text("THIDUA_CONSOLE_OUTBOX", "var/console-messages.log");
-  s.footer = env.text("THIDUA_BOT_FOOTER", "— Tin nhắn tự động từ hệ thống thi đua");
+  s.footer = env.text("THIDUA_BOT_FOOTER", say("footer"));
   s.bot_mode = env.choice("THIDUA_BOT_MODE", "off", {"webhook", "polling", "off"});
   s.webhook_secret = env.text("ZALO_WEBHOOK_SECRET", "");
   if (s.bot_mode == "webhook" && s.webhook_secret.size() < 16) {

@@ -23,6 +23,12 @@ class Messenger {
   virtual ~Messenger() = default;
   virtual Task<SendResult> send(const std::string& chat_id, const std::string& text) = 0;
   virtual std::string name() const = 0;
+  // Shows in `chat_id` that an answer is being prepared ("typing…"), where the platform can;
+  // best effort: nothing is retried or reported. By value: the call may outlive the caller.
+  virtual Task<void> show_typing(std::string chat_id) {
+    (void)chat_id;
+    co_return;
+  }
 };
 
 }  // namespace thidua::notifications

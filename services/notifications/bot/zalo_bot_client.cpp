@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/log.hpp"
+
 namespace thidua::notifications {
 
 ZaloReply interpret_zalo_reply(int http_status, const std::string& body, bool transport_failed) {
@@ -74,6 +76,14 @@ Task<SendResult> ZaloBotClient::send(const std::string& chat_id, const std::stri
     out.retry_after = std::chrono::seconds(reply.retry_after_s);
   }
   co_return out;
+}
+
+Task<void> ZaloBotClient::show_typing(std::string chat_id) {
+  nlohmann::json params = {{"chat_id", chat_id}, {"action", "typing"}};
+  auto reply = co_await call("sendChatAction", params);
+  if (reply.kind != SendResult::Kind::Sent) {
+    log::debug("typing_not_shown", {{"error_code", reply.error_code}});
+  }
 }
 
 }  // namespace thidua::notifications

@@ -28,6 +28,7 @@ class ZaloBotClient final : public Messenger {
   Task<ZaloReply> call(const std::string& method, const nlohmann::json& params);
   Task<SendResult> send(const std::string& chat_id, const std::string& text) override;
   std::string name() const override { return "zalo"; }
+  Task<void> show_typing(std::string chat_id) override;
 
  private:
   http::HttpClient client_;

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string_view>
 
 #include "core/integer.hpp"
 #include "core/movement.hpp"
 #include "core/text.hpp"
+#include "notifications/domain/messages.hpp"
 
 namespace thidua::notifications {
 namespace {
@@ -17,7 +20,7 @@ struct Spec {
   int min_args;
   int max_args;
   const char* example;  // what to type, with a sample argument
-  const char* missing;  // what is missing when the argument is, said to a colleague
+  const char* missing;  // catalogue key: what is missing when the argument is
 };
 
 const std::vector<Spec>& specs() {
@@ -25,20 +28,21 @@ const std::vector<Spec>& specs() {
       {CommandKind::Help, {"trogiup", "help", "start"}, 0, 0, "/trogiup", ""},
       {CommandKind::Deadlines, {"hanchot", "deadline", "deadlines"}, 0, 0, "/hanchot", ""},
       {CommandKind::Reports, {"baocao", "report", "reports"}, 0, 1, "/baocao 2026", ""},
-      {CommandKind::Quotas, {"chitieu", "quota", "quotas"}, 0, 1, "/chitieu 2026", ""},
+      // A period may take words: "/chitieu sơ kết", "/chitieu tong ket 2030".
+      {CommandKind::Quotas, {"chitieu", "quota", "quotas"}, 0, 3, "/chitieu sơ kết", ""},
       {CommandKind::Nominations, {"denghi", "nominations", "mine"}, 0, 0, "/denghi", ""},
       {CommandKind::Status,
        {"trangthai", "status"},
        1,
        1,
        "/trangthai 12",
-       "Thầy cô cần ghi số đề nghị."},
+       "command.missing_nomination"},
       {CommandKind::Link,
        {"lienket", "link"},
        1,
        1,
        "/lienket 3fa9c2",
-       "Thầy cô cần ghi mã liên kết do Ban giám hiệu cấp (nhắn riêng cho bot)."},
+       "command.missing_link_code"},
       {CommandKind::WhoAmI, {"toila", "whoami"}, 0, 0, "/toila", ""},
   };
   return all;
@@ -140,15 +144,17 @@ bool all_of(const std::string& s, int (*pred)(int), const char* extra) {
 // A wrong argument is answered with what to write and an example, in one line, in the
 // words of a colleague rather than a program's (issue 13).
 std::string usage_hint(const Spec& s, const std::string& what) {
-  return what + " Ví dụ: " + s.example + " (gõ /trogiup để xem các lệnh).";
+  return say("command.usage", {{"what", what}, {"example", s.example}});
 }
 
 std::string check_args(const Spec& s, const std::vector<std::string>& args) {
   int n = static_cast<int>(args.size());
-  if (n < s.min_args) return usage_hint(s, s.missing);
+  if (n < s.min_args) return usage_hint(s, say(s.missing));
+  if (n > s.max_args && s.kind == CommandKind::Quotas) {
+    return usage_hint(s, say("command.bad_period"));
+  }
   if (n > s.max_args) {
-    return usage_hint(s, s.max_args == 0 ? "Lệnh này không cần ghi thêm gì."
-                                         : "Lệnh này chỉ cần ghi một thông tin.");
+    return usage_hint(s, say(s.max_args == 0 ? "command.needs_nothing" : "command.needs_one"));
   }
   if (n == 0) return {};
   const auto& a = args[0];
@@ -156,20 +162,25 @@ std::string check_args(const Spec& s, const std::vector<std::string>& args) {
     case CommandKind::Status:
       // Nomination ids are at most 18 digits (nominations refuses longer ones).
       if (!all_of(a, ::isdigit, "") || a.size() > 18)
-        return usage_hint(s, "Mã đề nghị phải là số.");
+        return usage_hint(s, say("command.bad_nomination"));
       break;
     case CommandKind::Link:
       if (!all_of(a, ::isxdigit, "") || a.size() < 4 || a.size() > 32) {
-        return usage_hint(s, "Mã liên kết gồm chữ số và chữ a–f, do Ban giám hiệu cấp.");
+        return usage_hint(s, say("command.bad_link_code"));
       }
       break;
     case CommandKind::Quotas:
-      if (!all_of(a, ::isalnum, "-_") || a.size() > 32) return usage_hint(s, "Kỳ không hợp lệ.");
+      for (const auto& w : args) {
+        if (!all_of(w, ::isalnum, "-_") || w.size() > 32) {
+          return usage_hint(s, say("command.bad_period"));
+        }
+      }
       break;
     case CommandKind::Reports:
       if (!parse_integer_in(a, kFirstYear, kLastYear)) {
-        return usage_hint(s, "Năm là một số từ " + std::to_string(kFirstYear) + " đến " +
-                                 std::to_string(kLastYear) + ".");
+        auto first = std::to_string(kFirstYear);
+        auto last = std::to_string(kLastYear);
+        return usage_hint(s, say("command.bad_year", {{"first", first}, {"last", last}}));
       }
       break;
     default:
@@ -210,14 +221,14 @@ ParsedCommand parse_command(const std::string& text, const std::vector<std::stri
   std::string folded = text::valid_utf8(text) ? text::fold(text::nfc(text)) : std::string();
   std::string body = strip_mention(folded, bot_names);
   if (body.empty() || body[0] != '/') {
-    out.hint = "Mỗi lệnh của bot bắt đầu bằng dấu \"/\"; thầy cô gõ /trogiup để xem các lệnh.";
+    out.hint = say("command.not_a_command");
     return out;
   }
   auto words = split_words(body.substr(1));
   auto found = find_command(words);
   if (!found.spec) {
     std::string name = words.empty() ? std::string() : words[0].substr(0, words[0].find('@'));
-    out.hint = "Không có lệnh \"/" + quoted(name) + "\"; gõ /trogiup để xem các lệnh.";
+    out.hint = say("command.unknown", {{"name", notifications::quoted(name)}});
     return out;
   }
   std::vector<std::string> args(words.begin() + static_cast<std::ptrdiff_t>(found.words),
@@ -229,18 +240,52 @@ ParsedCommand parse_command(const std::string& text, const std::vector<std::stri
   return out;
 }
 
+std::string match_period(const std::vector<std::string>& words, const nlohmann::json& periods) {
+  std::string typed;  // "so ket 2027" → "soket2027"
+  for (const auto& w : words) {
+    for (char c : w) {
+      if (c != '-' && c != '_') typed += c;
+    }
+  }
+  if (typed.empty() || !periods.is_array()) return {};
+  auto id_of = [](const nlohmann::json& p) {
+    return p.is_object() && p.contains("id") && p["id"].is_string() ? p["id"].get<std::string>()
+                                                                    : std::string();
+  };
+  for (const auto& p : periods) {
+    std::string plain = text::fold(id_of(p));
+    std::erase_if(plain, [](char c) { return c == '-' || c == '_'; });
+    if (!plain.empty() && plain == typed) return id_of(p);
+  }
+  std::string kind;
+  std::string rest;
+  for (auto [prefix, k] :
+       {std::pair{"soket", "interim"}, std::pair{"tongket", "final"}, std::pair{"nam", "annual"}}) {
+    if (typed.starts_with(prefix)) {
+      kind = k;
+      rest = typed.substr(std::string_view(prefix).size());
+      break;
+    }
+  }
+  if (kind.empty() && all_of(typed, ::isdigit, "")) {
+    kind = "annual";
+    rest = typed;
+  }
+  if (kind.empty()) return {};
+  auto year = rest.empty() ? std::optional<long long>() : parse_integer(rest);
+  if (!rest.empty() && !year) return {};
+  for (const auto& p : periods) {
+    if (!p.is_object() || p.value("kind", "") != kind || id_of(p).empty()) continue;
+    auto y = p.find("year");
+    bool same_year = year && y != p.end() && y->is_number_integer() && y->get<long long>() == *year;
+    if (!year || same_year) return id_of(p);
+  }
+  return {};
+}
+
 std::string help_text(const std::string& contact) {
-  std::string t =
-      "Các lệnh của bot thi đua:\n"
-      "/hanchot — hạn chót sắp tới và đơn vị còn nợ báo cáo\n"
-      "/baocao [năm] — tình hình nộp báo cáo theo đơn vị\n"
-      "/chitieu [kỳ] — chỉ tiêu khen thưởng đã dùng / tối đa\n"
-      "/denghi — các đề nghị khen thưởng của thầy cô\n"
-      "/trangthai <mã> — trạng thái một đề nghị\n"
-      "/lienket <mã> — liên kết Zalo với hồ sơ cán bộ (mã do Ban giám hiệu cấp)\n"
-      "/toila — bot nhận ra thầy cô là ai\n"
-      "Gõ có dấu hay không dấu đều được.";
-  if (!contact.empty()) t += "\nCần hỗ trợ: " + contact + ".";
+  std::string t = say("help");
+  if (!contact.empty()) t += "\n" + say("help.contact", {{"contact", contact}});
   return t;
 }
 

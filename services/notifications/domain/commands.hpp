@@ -2,6 +2,7 @@
 // Chat commands as staff type them: Vietnamese first, with or without diacritics, any case,
 // English aliases; in a group the message starts with a mention of the bot.
 #include <cstddef>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,13 @@ bool addressed_to_bot(const std::string& text, const std::vector<std::string>& b
 // first word is no command. Text that is not a command, an unknown command and wrong
 // arguments all give ok=false with a hint, never silence.
 ParsedCommand parse_command(const std::string& text, const std::vector<std::string>& bot_names);
+
+// The period meant by the words typed after /chitieu (folded, as ParsedCommand.args): a year
+// ("2026", "nam 2026"), "so ket" or "tong ket" with or without spaces, hyphens or the year,
+// or a period's id ("so-ket-2027"). `periods` is the nominations catalogue's list
+// ([{id, kind: annual|interim|final, year}, …]). Returns the period's id, or "" when no
+// period matches (the bot then says so).
+std::string match_period(const std::vector<std::string>& words, const nlohmann::json& periods);
 
 // The /trogiup answer; `contact` is the person named in the plan for difficulties.
 std::string help_text(const std::string& contact);

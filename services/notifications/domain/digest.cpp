@@ -6,20 +6,16 @@
 
 #include "core/errors.hpp"
 #include "notifications/domain/event_messages.hpp"
+#include "notifications/domain/messages.hpp"
 
 namespace thidua::notifications {
 namespace {
 using nlohmann::json;
 
-const std::string kCouncil = "Hội đồng Thi đua – Khen thưởng";
-
 std::string str(const json& j, const char* key) {
+  if (!j.is_object()) return {};
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::string type_of(const json& event) {
-  return event.is_object() ? str(event, "type") : std::string();
 }
 
 const json& nomination_of(const json& event) {
@@ -28,24 +24,106 @@ const json& nomination_of(const json& event) {
   return it != event.end() && it->is_object() ? *it : kNone;
 }
 
-// "• line" for each event, at most kDigestMaxListed, then how many more there are.
-std::string bullet_list(const std::vector<json>& events, bool numbered, const std::string& more) {
-  std::string out;
-  std::size_t shown = std::min(events.size(), kDigestMaxListed);
-  for (std::size_t i = 0; i < shown; ++i) {
-    out += "\n• " + nomination_line(nomination_of(events[i]), numbered);
-  }
-  if (events.size() > shown) {
-    out += "\n• … và " + std::to_string(events.size() - shown) + " " + more +
-           " khác (xem trên trang thi đua của trường).";
-  }
-  return out;
+std::string count_text(std::size_t n) {
+  return std::to_string(n);
 }
 
-std::string council_counts(long long approved, long long rejected) {
-  if (rejected == 0) return "đã thông qua " + std::to_string(approved) + " đề nghị";
-  return "đã xét " + std::to_string(approved + rejected) + " đề nghị: " + std::to_string(approved) +
-         " thông qua, " + std::to_string(rejected) + " chưa thông qua";
+// The list of a digest: a line per event, at most kDigestMaxListed in all, then how many
+// more there are. `shown` counts the lines already listed (across a digest's groups).
+void list_into(std::string& out, const std::vector<json>& events, bool numbered,
+               std::size_t& shown) {
+  for (const auto& e : events) {
+    if (shown == kDigestMaxListed) return;
+    out += "\n" + nomination_line(nomination_of(e), numbered);
+    ++shown;
+  }
+}
+
+std::string more_line(std::size_t total, std::size_t shown, const char* key) {
+  if (total <= shown) return "";
+  auto more = count_text(total - shown);
+  return "\n" + say(key, {{"count", more}});
+}
+
+// "Theo Quyết định số 245/QĐ-UBND ngày 28/11/2026:", or "" for an award whose event carries
+// no decision (or an unreadable one).
+std::string decision_line(const json& event) {
+  auto it = event.find("decision");
+  if (it == event.end() || !it->is_object()) return "";
+  std::string number = str(*it, "number");
+  auto day = parse_iso_date(str(*it, "date"));
+  if (number.empty() || !day) return "";
+  std::string date = vn_date(*day);
+  return say("digest.decision", {{"decision", number}, {"date", date}});
+}
+
+std::optional<std::string> submitted_digest(const std::vector<json>& events) {
+  std::string count = count_text(events.size());
+  std::string text = say("digest.submitted", {{"count", count}});
+  std::size_t shown = 0;
+  list_into(text, events, true, shown);
+  return text + more_line(events.size(), shown, "digest.more");
+}
+
+std::optional<std::string> council_digest(std::vector<json> events) {
+  std::vector<json> approved;
+  std::size_t rejected = 0;
+  for (auto& e : events) {
+    if (str(e, "type") == "nomination.approved") {
+      approved.push_back(std::move(e));
+    } else {
+      ++rejected;
+    }
+  }
+  if (approved.empty()) return std::nullopt;  // each rejection is told privately
+  if (approved.size() == 1 && rejected == 0) return message_for_event(approved[0], "");
+  std::string text;
+  if (rejected == 0) {
+    std::string count = count_text(approved.size());
+    text = say("digest.council_passed", {{"count", count}});
+  } else {
+    std::string count = count_text(approved.size() + rejected);
+    std::string passed = count_text(approved.size());
+    std::string not_passed = count_text(rejected);
+    text =
+        say("digest.council", {{"count", count}, {"passed", passed}, {"not_passed", not_passed}});
+  }
+  std::size_t shown = 0;
+  list_into(text, approved, true, shown);
+  return text + more_line(approved.size(), shown, "digest.more");
+}
+
+// Awards are listed under their decision ("Theo Quyết định số …"), decisions in the order
+// their first award happened; awards whose event names no decision come first, untitled.
+std::optional<std::string> awarded_digest(const std::vector<json>& events) {
+  std::size_t people = 0, groups = 0;
+  std::vector<std::pair<std::string, std::vector<json>>> by_decision{{"", {}}};
+  for (const auto& e : events) {
+    if (str(nomination_of(e), "subject_kind") == "collective") {
+      ++groups;
+    } else {
+      ++people;
+    }
+    auto title = decision_line(e);
+    auto it = std::find_if(by_decision.begin(), by_decision.end(),
+                           [&title](const auto& g) { return g.first == title; });
+    if (it == by_decision.end()) it = by_decision.insert(by_decision.end(), {title, {}});
+    it->second.push_back(e);
+  }
+  std::string people_text = say("digest.people", {{"count", count_text(people)}});
+  std::string groups_text = say("digest.units", {{"count", count_text(groups)}});
+  std::string who = people > 0 ? people_text : groups_text;
+  if (people > 0 && groups > 0) {
+    who = say("digest.people_and_units", {{"people", people_text}, {"groups", groups_text}});
+  }
+  std::string text = say("digest.awarded", {{"who", who}});
+  std::size_t shown = 0;
+  for (const auto& [title, awards] : by_decision) {
+    if (awards.empty() || shown == kDigestMaxListed) continue;
+    if (!title.empty()) text += "\n" + title;
+    list_into(text, awards, false, shown);
+  }
+  return text + more_line(events.size(), shown, "digest.more_awarded");
 }
 
 std::string hh_mm(int minute) {
@@ -64,7 +142,7 @@ int minute_of_day(Instant t) {
 std::optional<DigestKind> digest_kind(const json& event) {
   if (!event.is_object() || !event.contains("nomination") || !event["nomination"].is_object())
     return std::nullopt;
-  auto type = type_of(event);
+  auto type = str(event, "type");
   if (type == "nomination.submitted") return DigestKind::Submitted;
   if (type == "nomination.approved" || type == "nomination.rejected") return DigestKind::Council;
   if (type == "nomination.awarded") return DigestKind::Awarded;
@@ -92,60 +170,28 @@ std::optional<DigestKind> parse_digest_kind(std::string_view name) {
 
 std::optional<std::string> digest_message(DigestKind kind, std::vector<json> events) {
   std::erase_if(events, [kind](const json& e) { return digest_kind(e) != kind; });
+  if (events.empty()) return std::nullopt;
   // Event order: when they happened (ISO instants in UTC sort as text); the order they
   // joined the batch breaks ties and places an event that lacks the time.
   std::stable_sort(events.begin(), events.end(), [](const json& a, const json& b) {
     return str(a, "occurred_at") < str(b, "occurred_at");
   });
   switch (kind) {
-    case DigestKind::Submitted: {
-      if (events.empty()) return std::nullopt;
+    case DigestKind::Submitted:
       if (events.size() == 1) return message_for_event(events[0], "");
-      return "📋 " + std::to_string(events.size()) + " đề nghị khen thưởng đã được trình " +
-             kCouncil + ":" + bullet_list(events, true, "đề nghị");
-    }
-    case DigestKind::Council: {
-      std::vector<json> approved;
-      long long rejected = 0;
-      for (auto& e : events) {
-        if (type_of(e) == "nomination.approved") {
-          approved.push_back(std::move(e));
-        } else {
-          ++rejected;
-        }
-      }
-      if (approved.empty()) return std::nullopt;  // each rejection is told privately
-      if (approved.size() == 1 && rejected == 0) return message_for_event(approved[0], "");
-      auto counts = council_counts(static_cast<long long>(approved.size()), rejected);
-      std::string head = "✅ " + kCouncil + " " + counts + (rejected == 0 ? ":" : ".");
-      return head + bullet_list(approved, true, "đề nghị");
-    }
-    case DigestKind::Awarded: {
-      if (events.empty()) return std::nullopt;
+      return submitted_digest(events);
+    case DigestKind::Council:
+      return council_digest(std::move(events));
+    case DigestKind::Awarded:
       if (events.size() == 1) return message_for_event(events[0], "");
-      long long people = 0, groups = 0;
-      for (const auto& e : events) {
-        if (str(nomination_of(e), "subject_kind") == "collective") {
-          ++groups;
-        } else {
-          ++people;
-        }
-      }
-      std::string who;
-      if (people > 0) who = std::to_string(people) + " thầy cô";
-      if (people > 0 && groups > 0) who += " và ";
-      if (groups > 0) who += std::to_string(groups) + " tập thể";
-      return "🎉 Chúc mừng " + who +
-             " đã được khen thưởng:" + bullet_list(events, false, "thầy cô, tập thể");
-    }
+      return awarded_digest(events);
   }
   return std::nullopt;
 }
 
 std::optional<std::string> day_count_field(const json& event) {
-  auto type = type_of(event);
   if (!digest_kind(event)) return std::nullopt;
-  return type.substr(std::string("nomination.").size());
+  return str(event, "type").substr(std::string("nomination.").size());
 }
 
 DailySummaryAt DailySummaryAt::parse(const std::string& text, const std::string& setting) {
@@ -176,18 +222,28 @@ std::optional<std::string> daily_summary(const DayCounts& c, LocalDate day,
                                          const DailySummaryAt& at) {
   if (c.empty()) return std::nullopt;
   auto time = hh_mm(at.minute);
-  std::string text = "📊 Tổng hợp tin thi đua từ " + time + " ngày " + vn_date(add_days(day, -1)) +
-                     " đến " + time + " ngày " + vn_date(day) + ":";
+  std::string from_date = vn_date(add_days(day, -1));
+  std::string to_date = vn_date(day);
+  std::string from = say("daily.when", {{"time", time}, {"date", from_date}});
+  std::string to = say("daily.when", {{"time", time}, {"date", to_date}});
+  std::string text = say("daily.title", {{"from", from}, {"to", to}});
   if (c.submitted > 0) {
-    text += "\n• " + std::to_string(c.submitted) + " đề nghị khen thưởng đã được trình " +
-            kCouncil + ".";
+    std::string count = std::to_string(c.submitted);
+    text += "\n" + say("daily.submitted", {{"count", count}});
   }
-  if (c.approved + c.rejected > 0) {
-    text += "\n• " + kCouncil + " " + council_counts(c.approved, c.rejected) + ".";
+  if (c.rejected == 0 && c.approved > 0) {
+    std::string count = std::to_string(c.approved);
+    text += "\n" + say("daily.council_passed", {{"count", count}});
+  } else if (c.rejected > 0) {
+    std::string count = std::to_string(c.approved + c.rejected);
+    std::string passed = std::to_string(c.approved);
+    std::string not_passed = std::to_string(c.rejected);
+    text += "\n" + say("daily.council",
+                       {{"count", count}, {"passed", passed}, {"not_passed", not_passed}});
   }
   if (c.awarded > 0) {
-    text +=
-        "\n• " + std::to_string(c.awarded) + " đề nghị đã được cấp trên quyết định khen thưởng.";
+    std::string count = std::to_string(c.awarded);
+    text += "\n" + say("daily.awarded", {{"count", count}});
   }
   return text;
 }

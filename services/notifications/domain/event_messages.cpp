@@ -3,46 +3,48 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/clock.hpp"
+#include "core/text.hpp"
+#include "notifications/domain/messages.hpp"
+
 namespace thidua::notifications {
 namespace {
 // A string field, or `fallback` when absent or of another type: json::value() throws on a
 // wrongly typed field, and a malformed event must be skipped, not retried.
 std::string str(const nlohmann::json& j, const char* key, const std::string& fallback = "") {
+  if (!j.is_object()) return fallback;
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
 }
 
-std::string period_label(const std::string& period) {
-  if (period == "so-ket-2027") return "sơ kết giai đoạn 1 (2027)";
-  if (period == "tong-ket-2030") return "tổng kết phong trào (2030)";
-  return "năm " + period;
-}
-
-// A period's label as it reads inside a sentence: "Năm 2026" → "năm 2026", "Sơ kết …" →
-// "sơ kết …" (the catalogue's labels are written to stand alone, capitalised).
-std::string period_in_sentence(const nlohmann::json& n) {
-  std::string label = str(n, "period_label", period_label(str(n, "period")));
-  if (!label.empty() && label[0] >= 'A' && label[0] <= 'Z') {
-    label[0] = static_cast<char>(label[0] - 'A' + 'a');
-  } else if (label.rfind("\xC4\x90", 0) == 0) {  // Đ (U+0110) → đ (U+0111)
-    label[1] = '\x91';
-  }
-  return label;
+// The period as running text says it: "năm 2026", "sơ kết giai đoạn 1 (2025–2027)".
+// Events carry period_label; an older event without it is named from the period's id.
+std::string period_of(const nlohmann::json& n) {
+  if (auto label = str(n, "period_label"); !label.empty()) return text::lower_first(label);
+  std::string id = str(n, "period");
+  if (id.starts_with("so-ket-")) return say("period.interim", {{"year", id.substr(7)}});
+  if (id.starts_with("tong-ket-")) return say("period.final", {{"year", id.substr(9)}});
+  return say("period.annual", {{"year", id}});
 }
 
 std::string subject_line(const nlohmann::json& n) {
   std::string who = str(n, "subject_name");
   std::string unit = str(n, "unit_name");
-  if (!unit.empty() && unit != who) who += " (" + unit + ")";
+  if (!unit.empty() && unit != who)
+    return say("event.who_in_unit", {{"name", who}, {"unit", unit}});
   return who;
 }
 }  // namespace
 
 std::string nomination_line(const nlohmann::json& n, bool numbered) {
   if (!n.is_object()) return "";
-  std::string what = str(n, "award_label", str(n, "award")) + ", " + period_in_sentence(n);
-  std::string line = subject_line(n) + " — " + what;
-  return numbered ? "Số " + str(n, "id") + ": " + line : line;
+  std::string who = subject_line(n);
+  std::string award = str(n, "award_label", str(n, "award"));
+  std::string period = period_of(n);
+  if (!numbered) return say("digest.line", {{"who", who}, {"award", award}, {"period", period}});
+  std::string id = str(n, "id");
+  return say("digest.line_numbered",
+             {{"id", id}, {"who", who}, {"award", award}, {"period", period}});
 }
 
 std::optional<std::string> message_for_event(const nlohmann::json& event,
@@ -52,20 +54,28 @@ std::optional<std::string> message_for_event(const nlohmann::json& event,
   if (!n.is_object()) return std::nullopt;
   std::string type = str(event, "type");
   std::string award = str(n, "award_label", str(n, "award"));
-  std::string period = period_in_sentence(n);
+  std::string period = period_of(n);
   std::string who = subject_line(n);
   std::string id = str(n, "id");
-  std::string what = award + ", " + period;
   std::string text;
   // Drafts and edits stay within the unit; the group hears when a step is taken.
-  if (type == "nomination.submitted") {
-    text =
-        "📋 Đề nghị khen thưởng số " + id + " đã được trình Hội đồng: " + who + " — " + what + ".";
-  } else if (type == "nomination.approved") {
-    text = "✅ Hội đồng Thi đua – Khen thưởng đã thông qua đề nghị số " + id + ": " + who + " — " +
-           what + ".";
+  if (type == "nomination.submitted" || type == "nomination.approved") {
+    text = say(type == "nomination.submitted" ? "event.submitted" : "event.approved",
+               {{"id", id}, {"who", who}, {"award", award}, {"period", period}});
   } else if (type == "nomination.awarded") {
-    text = "🎉 Chúc mừng " + who + " đã được " + award + " (" + period + ").";
+    const auto d = event.contains("decision") ? event["decision"] : nlohmann::json();
+    std::string number = str(d, "number");
+    std::string date = str(d, "date");
+    auto day = parse_iso_date(date);
+    if (!number.empty() && day) {
+      text = say("event.awarded", {{"who", who},
+                                   {"award", award},
+                                   {"period", period},
+                                   {"decision", number},
+                                   {"date", vn_date(*day)}});
+    } else {
+      text = say("event.awarded_no_decision", {{"who", who}, {"award", award}, {"period", period}});
+    }
   } else {
     return std::nullopt;
   }
@@ -73,29 +83,25 @@ std::optional<std::string> message_for_event(const nlohmann::json& event,
   return text;
 }
 
-std::optional<std::string> personal_message_for_event(const nlohmann::json& event) {
+std::optional<std::string> personal_message_for_event(const nlohmann::json& event,
+                                                      const std::string& you) {
   if (!event.is_object() || !event.contains("nomination") || !event["nomination"].is_object())
     return std::nullopt;
   const auto& n = event["nomination"];
   std::string type = str(event, "type");
-  std::string what = str(n, "award_label", str(n, "award")) + ", " + period_in_sentence(n);
-  std::string head =
-      "Đề nghị khen thưởng số " + str(n, "id") + " (" + subject_line(n) + " — " + what + ") ";
-  std::string text;
-  if (type == "nomination.rejected") {
-    text = head + "chưa được Hội đồng Thi đua – Khen thưởng thông qua.";
-  } else if (type == "nomination.not_awarded") {
-    text = head + "chưa được cấp trên quyết định khen thưởng.";
-  } else {
-    return std::nullopt;
-  }
+  if (type != "nomination.rejected" && type != "nomination.not_awarded") return std::nullopt;
+  std::string text =
+      say(type == "nomination.rejected" ? "personal.rejected" : "personal.not_awarded",
+          {{"id", str(n, "id")},
+           {"who", subject_line(n)},
+           {"award", str(n, "award_label", str(n, "award"))},
+           {"period", period_of(n)}});
   auto reason = str(event, "note");
   if (!reason.empty()) {
-    text += " Lý do: " + reason;
+    text += " " + say("personal.reason", {{"reason", reason}});
     if (text.back() != '.') text += ".";
   }
-  text += " Thầy cô xem chi tiết trên trang thi đua của trường; tin này chỉ gửi riêng.";
-  return text;
+  return text + " " + say("personal.closing", {{"you", you}});
 }
 
 std::vector<std::string> personal_recipients(const nlohmann::json& event,

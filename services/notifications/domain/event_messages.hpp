@@ -14,14 +14,16 @@ namespace thidua::notifications {
 std::optional<std::string> message_for_event(const nlohmann::json& event,
                                              const std::string& footer);
 
-// One line about a nomination (an event's "nomination") for a list in a digest:
-// "Số 12: Nguyễn Văn An (Tổ Toán – Tin) — Giấy khen của Chủ tịch UBND xã, năm 2026", or
+// One line of a digest's list about a nomination (an event's "nomination"):
+// "• Số 12: Nguyễn Văn An (Tổ Toán – Tin) — Giấy khen của Chủ tịch UBND xã, năm 2026", or
 // without "Số 12: " when `numbered` is false. A malformed nomination gives what it has.
 std::string nomination_line(const nlohmann::json& nomination, bool numbered = true);
 
 // The private message for an event that concerns only some people (nomination.rejected,
-// nomination.not_awarded, with the reason), or nullopt when there is none.
-std::optional<std::string> personal_message_for_event(const nlohmann::json& event);
+// nomination.not_awarded, with the reason), or nullopt when there is none. `you` is how the
+// recipient is addressed ("thầy", "cô", "thầy cô").
+std::optional<std::string> personal_message_for_event(const nlohmann::json& event,
+                                                      const std::string& you);
 
 // Who gets the personal message, as staff ids: the nominee (an individual nomination whose
 // subject is a staff member) and the leaders of the nomination's unit, each once. `staff` is

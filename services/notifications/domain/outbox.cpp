@@ -3,6 +3,7 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
+#include "notifications/domain/messages.hpp"
 
 namespace thidua::notifications {
 
@@ -19,6 +20,10 @@ std::string Target::describe() const {
 }
 
 namespace {
+// Zalo's limit is per message; a longer text is split (split.hpp), up to this much in all.
+constexpr std::size_t kMaxTextChars = 20000;
+constexpr std::size_t kMaxKeyChars = 128;
+
 bool valid_id(const std::string& id) {
   if (id.empty() || id.size() > 64) return false;
   for (char c : id) {
@@ -32,9 +37,7 @@ bool valid_id(const std::string& id) {
 NewMessage parse_new_message(const nlohmann::json& body) {
   NewMessage m;
   auto t = body.find("target");
-  if (t == body.end())
-    throw bad_request("missing_field",
-                      "Thiếu trường \"target\" (\"group\" hoặc {\"staff_id\": …}).");
+  if (t == body.end()) throw bad_request("missing_field", say("problem.missing_target"));
   if (t->is_string() && t->get<std::string>() == "group") {
     m.target.kind = Target::Kind::Group;
   } else if (t->is_object() && t->size() == 1 && t->contains("staff_id") &&
@@ -42,35 +45,34 @@ NewMessage parse_new_message(const nlohmann::json& body) {
     m.target.kind = Target::Kind::Staff;
     m.target.id = (*t)["staff_id"].get<std::string>();
   } else {
-    throw bad_request(
-        "invalid_target",
-        "Người nhận phải là \"group\" (nhóm Zalo cán bộ) hoặc {\"staff_id\": \"<mã cán bộ>\"}.");
+    throw bad_request("invalid_target", say("problem.bad_target"));
   }
   auto x = body.find("text");
   if (x == body.end() || !x->is_string() || x->get_ref<const std::string&>().empty())
-    throw bad_request("missing_field", "Thiếu trường \"text\" (nội dung tin nhắn).");
+    throw bad_request("missing_field", say("problem.missing_text"));
   m.text = x->get<std::string>();
-  if (text::length(m.text) > 20000) {
-    throw bad_request("field_too_long", "Nội dung tin nhắn dài quá 20000 ký tự.");
+  if (text::length(m.text) > kMaxTextChars) {
+    throw bad_request("field_too_long",
+                      say("problem.text_too_long", {{"max", std::to_string(kMaxTextChars)}}));
   }
   // Well formed, but only blanks: nothing to send.
   bool blank = m.text.find_first_not_of(" \t\r\n") == std::string::npos;
-  if (blank) throw unprocessable("empty_text", "Nội dung tin nhắn chỉ có khoảng trắng.");
+  if (blank) throw unprocessable("empty_text", say("problem.blank_text"));
   if (auto u = body.find("urgent"); u != body.end()) {
-    if (!u->is_boolean())
-      throw bad_request("invalid_field", "Trường \"urgent\" phải là true hoặc false.");
+    if (!u->is_boolean()) throw bad_request("invalid_field", say("problem.bad_urgent"));
     m.urgent = u->get<bool>();
   }
   return m;
 }
 
 std::string checked_idempotency_key(std::string_view key) {
-  if (key.size() > 128)
-    throw bad_request("invalid_idempotency_key", "Idempotency-Key dài quá 128 ký tự.");
+  if (key.size() > kMaxKeyChars) {
+    throw bad_request("invalid_idempotency_key",
+                      say("problem.key_too_long", {{"max", std::to_string(kMaxKeyChars)}}));
+  }
   for (char c : key) {
     if (c < 0x21 || c > 0x7e) {
-      throw bad_request("invalid_idempotency_key",
-                        "Idempotency-Key chỉ gồm ký tự ASCII in được, không có dấu cách.");
+      throw bad_request("invalid_idempotency_key", say("problem.key_chars"));
     }
   }
   return std::string(key);

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/text.hpp"
+#include "notifications/domain/messages.hpp"
 
 namespace thidua::notifications {
 namespace {
@@ -25,9 +27,7 @@ const json& items_of(const json& j, const char* key) {
 }
 
 std::string submission_status(const std::string& s) {
-  if (s == "submitted") return "đã nộp";
-  if (s == "draft") return "đang soạn";
-  if (s == "missing") return "chưa nộp";
+  if (s == "submitted" || s == "draft" || s == "missing") return say("reports.status_" + s);
   return s;
 }
 
@@ -61,105 +61,139 @@ std::string vn_date_of(const std::string& iso) {
 }
 
 std::string role_label(const std::string& role) {
-  if (role == "admin") return "Ban giám hiệu";
-  if (role == "council") return "Hội đồng Thi đua – Khen thưởng";
-  if (role == "leader") return "tổ trưởng";
-  if (role == "staff") return "cán bộ, giáo viên";
-  return role;
+  if (role == "admin" || role == "council" || role == "leader" || role == "staff")
+    return say("role." + role);
+  return say("role.unknown");
 }
 
 std::string reply_deadlines(const json& next, const json& submissions) {
   std::string t;
   if (next.is_object() && next.contains("due_date")) {
     std::string due = str(next, "due_date_vn", vn_date_of(str(next, "due_date")));
-    t = "⏰ " + str(next, "name", "Hạn chót") + ": " + due;
+    std::string name = str(next, "name", say("deadline.default_name"));
     auto days = next.find("days_left");
     if (days != next.end() && days->is_number_integer()) {
       long long d = days->get<long long>();
-      t += d == 0 ? " (hôm nay)." : " (còn " + std::to_string(d) + " ngày).";
+      t = d == 0 ? say("deadline.next_today", {{"name", name}, {"date", due}})
+                 : say("deadline.next_days",
+                       {{"name", name}, {"date", due}, {"days", std::to_string(d)}});
     } else {
-      t += ".";
+      t = say("deadline.next", {{"name", name}, {"date", due}});
     }
   } else {
-    t = "Chưa lấy được hạn chót sắp tới (dịch vụ báo cáo không trả lời).";
+    t = say("deadline.unknown");
   }
-  if (submissions.is_null()) {
-    t += "\nChưa lấy được danh sách đơn vị còn nợ báo cáo (dịch vụ báo cáo chưa sẵn sàng).";
-    return t;
-  }
+  if (submissions.is_null()) return t + "\n" + say("deadline.owing_unknown");
   auto owing = owing_units(submissions);
-  t += owing.empty() ? "\nTất cả đơn vị đã nộp báo cáo năm."
-                     : "\nĐơn vị chưa nộp báo cáo năm: " + joined(owing) + ".";
-  return t;
+  return t + "\n" +
+         (owing.empty() ? say("deadline.all_submitted")
+                        : say("deadline.owing", {{"units", joined(owing)}}));
 }
 
 std::string reply_reports(const json& submissions, int year) {
   const auto& units = items_of(submissions, "units");
-  std::string t = "📊 Báo cáo năm " + std::to_string(year) + ":";
-  if (units.empty()) return t + " chưa có đơn vị nào.";
+  std::string y = std::to_string(year);
+  if (units.empty()) return say("reports.empty", {{"year", y}});
+  std::string t = say("reports.title", {{"year", y}});
   for (const auto& u : units) {
-    t += "\n• " + str(u, "unit_name", str(u, "unit_id")) + ": " +
-         submission_status(str(u, "status"));
+    std::string unit = str(u, "unit_name", str(u, "unit_id"));
+    std::string status = submission_status(str(u, "status"));
     std::string at = str(u, "submitted_at");
-    if (!at.empty()) t += " ngày " + vn_date_of(at);
     auto late = u.find("late");
-    if (late != u.end() && late->is_boolean() && late->get<bool>()) t += " (trễ hạn)";
+    bool is_late = late != u.end() && late->is_boolean() && late->get<bool>();
+    if (at.empty()) {
+      t += "\n" + say("reports.unit", {{"unit", unit}, {"status", status}});
+    } else {
+      t += "\n" + say(is_late ? "reports.unit_late" : "reports.unit_on",
+                      {{"unit", unit}, {"status", status}, {"date", vn_date_of(at)}});
+    }
   }
   return t;
 }
 
 std::string reply_quotas(const json& quotas) {
-  std::string label = str(quotas, "period_label", str(quotas, "period"));
+  std::string label = text::lower_first(str(quotas, "period_label", str(quotas, "period")));
   const auto& items = items_of(quotas, "items");
-  std::string t = "🏅 Chỉ tiêu khen thưởng " + label + ":";
-  if (items.empty()) return t + " chưa có hình thức nào.";
+  if (items.empty()) return say("quotas.empty", {{"period", label}});
+  std::string t = say("quotas.title", {{"period", label}});
   for (const auto& i : items) {
-    std::string limit = "không giới hạn";
+    std::string limit = say("quotas.unlimited");
     if (auto l = i.find("limit"); l != i.end() && l->is_number_integer()) {
       limit = std::to_string(l->get<long long>());
     } else if (l != i.end() && l->is_null()) {
-      limit = "chưa quy định";
+      limit = say("quotas.unset");
     }
     std::string kind = str(i, "subject_kind");
-    std::string who = kind == "collective"   ? " (tập thể)"
-                      : kind == "individual" ? " (cá nhân)"
-                                             : "";
-    t += "\n• " + str(i, "award_label", str(i, "award")) + who + ": " + str(i, "used", "0") + "/" +
-         limit;
+    std::string award = str(i, "award_label", str(i, "award"));
+    std::string used = str(i, "used", "0");
+    if (kind == "collective" || kind == "individual") {
+      t += "\n" + say("quotas.item_for", {{"award", award},
+                                          {"subject", say("subject." + kind)},
+                                          {"used", used},
+                                          {"limit", limit}});
+    } else {
+      t += "\n" + say("quotas.item", {{"award", award}, {"used", used}, {"limit", limit}});
+    }
   }
   return t;
 }
 
 std::string reply_nominations(const json& list, const std::string& staff_name) {
   const auto& items = items_of(list, "items");
-  if (items.empty()) return "Chưa có đề nghị khen thưởng nào cho " + staff_name + ".";
-  std::string t = "📋 Đề nghị khen thưởng của " + staff_name + ":";
+  if (items.empty()) return say("nominations.empty", {{"name", staff_name}});
+  std::string t = say("nominations.title", {{"name", staff_name}});
   for (const auto& n : items) {
-    t += "\n• Số " + str(n, "id") + ": " + str(n, "award_label", str(n, "award")) + ", " +
-         str(n, "period_label", str(n, "period")) + " — " +
-         str(n, "status_label", str(n, "status"));
+    t += "\n" + say("nominations.item",
+                    {{"id", str(n, "id")},
+                     {"award", str(n, "award_label", str(n, "award"))},
+                     {"period", text::lower_first(str(n, "period_label", str(n, "period")))},
+                     {"status", str(n, "status_label", str(n, "status"))}});
   }
   return t;
 }
 
 std::string reply_nomination(const json& n) {
-  std::string t = "Đề nghị số " + str(n, "id") + ": " + str(n, "subject_name") + " — " +
-                  str(n, "award_label", str(n, "award")) + ", " +
-                  str(n, "period_label", str(n, "period")) +
-                  ".\nTrạng thái: " + str(n, "status_label", str(n, "status"));
   std::string updated = str(n, "updated_at");
-  if (!updated.empty()) t += " (cập nhật " + vn_date_of(updated) + ")";
-  return t + ".";
+  std::string id = str(n, "id");
+  std::string subject = str(n, "subject_name");
+  std::string award = str(n, "award_label", str(n, "award"));
+  std::string period = text::lower_first(str(n, "period_label", str(n, "period")));
+  std::string status = str(n, "status_label", str(n, "status"));
+  if (updated.empty()) {
+    return say("nomination.status", {{"id", id},
+                                     {"subject", subject},
+                                     {"award", award},
+                                     {"period", period},
+                                     {"status", status}});
+  }
+  return say("nomination.status_updated", {{"id", id},
+                                           {"subject", subject},
+                                           {"award", award},
+                                           {"period", period},
+                                           {"status", status},
+                                           {"date", vn_date_of(updated)}});
+}
+
+std::string you(const json& staff) {
+  auto g = str(staff, "gender");
+  return say(g == "male" || g == "female" ? "you." + g : std::string("you.unknown"));
+}
+
+std::string addressed_name(const json& staff) {
+  auto g = str(staff, "gender");
+  auto name = str(staff, "name");
+  if (g == "male" || g == "female") return say("person." + g, {{"name", name}});
+  return name;
 }
 
 std::string reply_whoami(const json& staff) {
-  return "Bạn là " + str(staff, "name") + " (mã " + str(staff, "id") +
-         "), vai trò: " + role_label(str(staff, "role")) + ".";
+  return say("answer.whoami", {{"name", addressed_name(staff)},
+                               {"id", str(staff, "id")},
+                               {"role", role_label(str(staff, "role"))}});
 }
 
 std::string reply_linked(const json& staff) {
-  return "✅ Đã liên kết tài khoản Zalo này với " + str(staff, "name") + " (mã " + str(staff, "id") +
-         ").";
+  return say("answer.linked", {{"name", addressed_name(staff)}, {"id", str(staff, "id")}});
 }
 
 }  // namespace thidua::notifications

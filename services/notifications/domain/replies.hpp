@@ -19,5 +19,11 @@ std::string reply_linked(const nlohmann::json& staff);
 // unchanged when it is neither.
 std::string vn_date_of(const std::string& iso);
 std::string role_label(const std::string& role);
+// How a colleague is addressed, from the staff record's gender (issue 13): "thầy", "cô", or
+// "thầy cô" when it is not recorded.
+std::string you(const nlohmann::json& staff);
+// The person's name as colleagues say it: "cô Nguyễn Thị Hoa", "thầy Lê Văn Nam", or the
+// name alone when the gender is not recorded.
+std::string addressed_name(const nlohmann::json& staff);
 
 }  // namespace thidua::notifications
