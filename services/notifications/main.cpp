@@ -72,10 +72,11 @@ int main(int argc, char** argv) {
         auto& services =
             service.make<ServicesClient>(settings.nominations_url, settings.reports_url,
                                          settings.service_token, settings.services_timeout);
-        auto& outbox = service.make<OutboxApp>(store, services, settings, clock);
+        auto& preferences = service.make<PreferencesStore>(service.redis(), service.keys());
+        auto& outbox = service.make<OutboxApp>(store, preferences, services, settings, clock);
         auto& breaker = service.make<BreakerStore>(service.redis(), service.keys(), clock);
         auto& delivery = service.make<Delivery>(store, breaker, *messenger, settings, clock);
-        auto& commands = service.make<CommandsApp>(outbox, services, settings, clock);
+        auto& commands = service.make<CommandsApp>(outbox, preferences, services, settings, clock);
         commands.show_typing_through(*messenger);
         add_routes(service.router(), RouteDeps{outbox, store, settings});
         describe_metrics(service.metrics());

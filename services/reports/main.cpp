@@ -46,6 +46,10 @@ struct Settings {
     p.say_when_all_submitted =
         env.choice("THIDUA_REMINDER_WHEN_ALL_SUBMITTED", "say", {"say", "skip"}) == "say";
     s.planner.tick = env.millis("THIDUA_PLANNER_TICK_MS", 30000, 50, 3600000);
+    // env.choice stops start-up naming the variable and the three words it takes.
+    s.planner.audience = *parse_reminder_audience(
+        env.choice("THIDUA_REMINDER_AUDIENCE", "both", {"group", "private", "both"}));
+    s.planner.dashboard_url = env.text("THIDUA_DASHBOARD_URL", "http://127.0.0.1:8080/admin/");
     s.planner.contact = s.reports.contact;
     s.planner.school_name = s.reports.school_name;
     char host[128] = {};

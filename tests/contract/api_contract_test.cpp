@@ -212,6 +212,36 @@ TEST_F(ApiContractTest, NextDeadlineAnswersAsDocumented) {
   EXPECT_TRUE(answer.status == 200 || answer.status == 404) << answer.status << answer.body;
 }
 
+// Issue 13: a staff record says how the bot addresses the person, a message may be marked as
+// a reminder, and the reminder plan says what went to whom.
+TEST_F(ApiContractTest, GenderReminderMarkerAndThePlanAnswerAsDocumented) {
+  const auto admin = stack_.token("admin");
+  const std::string staff = "/api/nominations/v1/catalogue/staff";
+  for (const json& gender : {json("female"), json(nullptr)}) {
+    json body = {{"name", "Nguyễn Thị Hoa"},
+                 {"unit_id", "to-toan-tin"},
+                 {"role", "leader"},
+                 {"gender", gender}};
+    auto put = expect_documented("nominations", "PUT", staff + "/{id}", staff + "/gv-hoa", 200,
+                                 body.dump(), admin);
+    // Not recorded reads back as "" (and the bot says "thầy cô").
+    json expected = gender.is_null() ? json("") : gender;
+    EXPECT_EQ(json::parse(put.body, nullptr, false)["gender"], expected) << put.body;
+  }
+  const std::string messages = "/api/notifications/v1/messages";
+  json marked = {{"target", "group"}, {"text", "Nhắc hạn thử"}, {"category", "reminder"}};
+  auto queued =
+      expect_documented("notifications", "POST", messages, messages, 202, marked.dump(), admin);
+  auto id = json::parse(queued.body, nullptr, false).value("id", "");
+  auto read = expect_documented("notifications", "GET", messages + "/{id}", messages + "/" + id,
+                                200, "", admin);
+  EXPECT_EQ(json::parse(read.body, nullptr, false)["category"], "reminder") << read.body;
+  for (const char* year : {"2026", "2027"}) {
+    expect_documented("reports", "GET", "/api/reports/v1/reminders/{year}",
+                      std::string("/api/reports/v1/reminders/") + year, 200, "", admin);
+  }
+}
+
 // Every token route, called with a token of each role: the roles its x-roles lists get
 // past the role check, the others get 403; without a token, 401. Whatever comes back must
 // be documented. Path parameters are "1"; bodies are {} (so nothing gets created).

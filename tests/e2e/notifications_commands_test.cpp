@@ -278,6 +278,100 @@ TEST_F(NotificationsCommands, OneUpdateThroughTwoReplicasIsProcessedOnceAndAnswe
   }
   for (auto& r : replicas) r->stop();
 }
+// Issue 13: /tatnhac and /batnhac, and what they do to a reminder posted to the person.
+TEST_F(NotificationsCommands, TatnhacWithholdsPrivateRemindersAndBatnhacLetsThemThrough) {
+  json staff = {{"name", "Nguyễn Thị Hoa"},
+                {"unit_id", "to-toan-tin"},
+                {"role", "leader"},
+                {"gender", "female"}};
+  ASSERT_EQ(http_call("PUT", url(nominations_port_, "/api/nominations/v1/catalogue/staff/gv-hoa"),
+                      staff.dump(), admin())
+                .status,
+            200);
+  auto issued = http_call(
+      "POST", url(nominations_port_, "/api/nominations/v1/staff/gv-hoa/link-codes"), "", admin());
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  std::string code = json::parse(issued.body)["code"];
+  ASSERT_NE(ask("/lienket " + code, "zu-hoa", "zu-hoa").find("Đã liên kết"), std::string::npos);
+  auto help = ask("/trogiup", "zu-hoa", "zu-hoa");
+  EXPECT_NE(help.find("/tatnhac — "), std::string::npos) << help;
+  EXPECT_NE(help.find("/batnhac — "), std::string::npos) << help;
+
+  auto post = [&](const std::string& key, bool reminder) {
+    json m = {{"target", {{"staff_id", "gv-hoa"}}}, {"text", "Nhắc hạn nộp báo cáo " + key}};
+    if (reminder) m["category"] = "reminder";
+    auto headers = admin();
+    headers["Idempotency-Key"] = key;
+    return http_call("POST", url(port_, "/api/notifications/v1/messages"), m.dump(), headers);
+  };
+  // Her chat, split into the posted messages (their first line) and the bot's answers.
+  auto chat = [&](bool posted) {
+    std::vector<std::string> out;
+    for (auto& c : json::parse(http_call("GET", url(zalo_port_, "/__fake/calls")).body)) {
+      std::string text = c.value("text", "");
+      if (c.value("method", "") != "sendMessage" || c.value("chat_id", "") != "zu-hoa" ||
+          c.value("outcome", "") != "ok")
+        continue;
+      bool is_posted = text.rfind("Nhắc hạn nộp báo cáo", 0) == 0;
+      if (is_posted == posted) out.push_back(posted ? text.substr(0, text.find('\n')) : text);
+    }
+    return out;
+  };
+  // What she types to the bot in private, and its answer (ask() counts every message).
+  auto tell = [&](const std::string& text) {
+    std::size_t before = chat(false).size();
+    json update = {{"event_name", "message.text.received"},
+                   {"message",
+                    {{"message_id", "hoa-" + std::to_string(++asked_)},
+                     {"date", 1764000000000LL},
+                     {"text", text},
+                     {"from", {{"id", "zu-hoa"}, {"is_bot", false}}},
+                     {"chat", {{"id", "zu-hoa"}, {"chat_type", "PRIVATE"}}}}}};
+    http_call("POST", url(zalo_port_, "/__fake/updates"), update.dump(),
+              {{"Content-Type", "application/json"}});
+    std::string answer;
+    wait_until([&] {
+      auto answers = chat(false);
+      if (answers.size() > before) answer = answers[before];
+      return !answer.empty();
+    });
+    return answer;
+  };
+  auto off = tell("/tatnhac");
+  EXPECT_NE(off.find("Đã tắt tin nhắc hạn gửi riêng cho cô Nguyễn Thị Hoa"), std::string::npos)
+      << off;
+  EXPECT_NE(off.find("gõ /batnhac"), std::string::npos) << off;
+  EXPECT_NE(tell("/tat nhac").find("đã tắt từ trước"), std::string::npos);
+
+  // Withheld, and said so as a success; an ordinary message to her still goes.
+  auto withheld = post("nhac-1", true);
+  EXPECT_EQ(withheld.status, 200) << withheld.body;
+  auto answer = json::parse(withheld.body);
+  EXPECT_EQ(answer["status"], "not_sent");
+  EXPECT_EQ(answer["reason"], "reminders_off");
+  EXPECT_NE(answer["detail"].get<std::string>().find("/tatnhac"), std::string::npos);
+  EXPECT_EQ(post("thong-bao-1", false).status, 202);
+
+  auto on = tell("/batnhac");
+  EXPECT_NE(on.find("Đã bật lại"), std::string::npos) << on;
+  // The same request again is sent now: a withheld message left nothing under its key.
+  auto sent = post("nhac-1", true);
+  EXPECT_EQ(sent.status, 202) << sent.body;
+  EXPECT_EQ(sent.header("idempotent-replayed"), "");
+  auto replay = post("nhac-1", true);
+  EXPECT_EQ(replay.status, 202);
+  EXPECT_EQ(replay.header("idempotent-replayed"), "true");
+  EXPECT_EQ(json::parse(replay.body)["id"], json::parse(sent.body)["id"]);
+  // The same key without the marker is another request.
+  EXPECT_EQ(post("nhac-1", false).status, 422);
+
+  // What reached her chat: the two messages that went, never the withheld one, once each.
+  ASSERT_TRUE(wait_until([&] { return chat(true).size() >= 2; }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(chat(true), (std::vector<std::string>{"Nhắc hạn nộp báo cáo thong-bao-1",
+                                                  "Nhắc hạn nộp báo cáo nhac-1"}));
+}
+
 // Issue 13: the bot stays out of the group's own conversation, and in a private chat it
 // always answers, telling someone not linked yet how to begin.
 TEST_F(NotificationsCommands, ChatterInTheGroupGetsNoAnswerAndAStrangerInPrivateIsShownTheWay) {

@@ -2,131 +2,11 @@
 // libfaketime, so its clock reads 23 October 2027 without anyone waiting for it; the real
 // nominations service for the units; the real notifications service with the fake Zalo Bot
 // API for delivery. Nothing here sleeps for the hours between reminders: each step starts
-// the replicas again at the instant it is about.
-#include <gtest/gtest.h>
-#include <unistd.h>
+// the replicas again at the instant it is about (reports_fixture.hpp).
+#include "e2e/reports_fixture.hpp"
 
-#include <filesystem>
-#include <memory>
-#include <nlohmann/json.hpp>
-
-#include "support/http_call.hpp"
-#include "support/process.hpp"
-#include "support/redis_server.hpp"
-
-namespace thidua::testing {
+namespace thidua::testing::reports_e2e {
 namespace {
-using nlohmann::json;
-
-const std::string kAdmin = "e2e-admin-token-0123456789abcdef";
-const std::string kService = "e2e-service-token-0123456789abcdef";
-const std::string kZaloToken = "123456:e2e-fake-zalo-token";
-const std::string kFaketimeLib = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1";
-
-std::string binary(const std::string& service) {
-  return build_dir() + "/services/" + service + "/" + service;
-}
-
-bool ready(int port) {
-  return http_call("GET", "http://127.0.0.1:" + std::to_string(port) + "/readyz", "", {}, 2000)
-             .status == 200;
-}
-
-// What the notifications outbox offers, read from its route table.
-bool notifications_has_outbox() {
-  std::string out;
-  FILE* p = ::popen((binary("notifications") + " --routes 2>/dev/null").c_str(), "r");
-  if (!p) return false;
-  char buf[512];
-  while (std::fgets(buf, sizeof buf, p)) out += buf;
-  ::pclose(p);
-  return out.find("POST /api/notifications/v1/messages ") != std::string::npos;
-}
-
-struct Service {
-  Process process;
-  int port = 0;
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
-};
-
-class ReportsE2e : public ::testing::Test {
- protected:
-  void SetUp() override {
-    if (!std::filesystem::exists(kFaketimeLib)) {
-      GTEST_SKIP() << "libfaketime is missing: apt-get install faketime";
-    }
-    dir_ = make_temp_dir("thidua-reports-e2e");
-    redis_.start();
-    nominations_ =
-        start("nominations", {{"THIDUA_CATALOGUE_FILE", source_dir() + "/config/catalogue.json"}});
-  }
-  void TearDown() override {
-    if (HasFailure()) {
-      for (auto* s : {nominations_.get(), notifications_.get(), zalo_.get()}) {
-        if (s) std::cerr << s->process.log().substr(0, 6000) << "\n";
-      }
-    }
-    std::error_code ignored;
-    if (!dir_.empty() && !HasFailure()) std::filesystem::remove_all(dir_, ignored);
-  }
-
-  std::unique_ptr<Service> start(const std::string& name, std::map<std::string, std::string> env,
-                                 const std::string& path = "") {
-    auto s = std::make_unique<Service>();
-    s->port = free_port();
-    env.emplace("THIDUA_HTTP_PORT", std::to_string(s->port));
-    env.emplace("THIDUA_REDIS_URL", redis_.url());
-    env.emplace("THIDUA_ADMIN_TOKEN", kAdmin);
-    env.emplace("THIDUA_SERVICE_TOKEN", kService);
-    env.emplace("THIDUA_SCHOOL_ID", "e2e-school");
-    s->process.start(path.empty() ? binary(name) : path, {}, env,
-                     dir_ + "/" + name + "-" + std::to_string(s->port) + ".log");
-    int port = s->port;
-    bool up = wait_until([&] { return ready(port); }, 20000);
-    EXPECT_TRUE(up) << name << " did not become ready:\n" << s->process.log();
-    return s;
-  }
-
-  // A reports replica whose clock starts at `utc` ("2027-10-23 01:00:05") and runs on.
-  std::unique_ptr<Service> start_reports(const std::string& utc, const std::string& notifications) {
-    return start("reports", {{"LD_PRELOAD", kFaketimeLib},
-                             {"FAKETIME", "@" + utc},
-                             {"FAKETIME_DONT_FAKE_MONOTONIC", "1"},
-                             {"TZ", "UTC"},
-                             {"THIDUA_NOMINATIONS_URL", nominations_->url()},
-                             {"THIDUA_NOTIFICATIONS_URL", notifications},
-                             {"THIDUA_DEADLINES_FILE", source_dir() + "/config/deadlines.json"},
-                             {"THIDUA_PLANNER_TICK_MS", "200"}});
-  }
-
-  json call(const Service& s, const std::string& method, const std::string& path, int expected,
-            const json& body = nullptr) {
-    std::map<std::string, std::string> headers{{"Authorization", "Bearer " + kAdmin},
-                                               {"Content-Type", "application/json"}};
-    auto reply = http_call(method, s.url() + path, body.is_null() ? "" : body.dump(), headers);
-    EXPECT_EQ(reply.status, expected) << method << " " << path << ": " << reply.body;
-    return json::parse(reply.body, nullptr, false);
-  }
-
-  void submit(const Service& reports, const std::string& unit) {
-    json part = {{"narratives", {{"II.4", "Soạn bài giảng điện tử cho khối 6"}}},
-                 {"figures", {{"e_lessons", 4}}}};
-    call(reports, "PUT", "/api/reports/v1/contributions/2027/" + unit, 200, part);
-    call(reports, "POST", "/api/reports/v1/contributions/2027/" + unit + "/submit", 200);
-  }
-
-  json plan_entry(const Service& reports, const std::string& offset) {
-    auto plan = call(reports, "GET", "/api/reports/v1/reminders/2027", 200);
-    for (const auto& r : plan["reminders"]) {
-      if (r["offset"] == offset) return r;
-    }
-    return nullptr;
-  }
-
-  std::string dir_;
-  RedisServer redis_;
-  std::unique_ptr<Service> nominations_, notifications_, zalo_;
-};
 
 // Runs now, without notifications' outbox: a delivery that cannot be made is recorded and
 // retried, and everything a person reads follows the (fake) clock of the process.
@@ -281,4 +161,4 @@ TEST_F(ReportsE2e, RemindersReachTheGroupOnceWithOnlyTheUnitsStillOwing) {
 }
 
 }  // namespace
-}  // namespace thidua::testing
+}  // namespace thidua::testing::reports_e2e

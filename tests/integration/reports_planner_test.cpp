@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 #include <utility>
 // (Boost 1.74's Asio needs <utility> before it under GCC 12 in C++20 mode.)
 #include "core/errors.hpp"
@@ -36,8 +37,10 @@ class FixedDirectory final : public UnitDirectory {
                {"to-ngu-van", "Tổ Ngữ văn", "subject_group"},
                {"to-van-phong", "Tổ Văn phòng", "office"}};
     d.staff_unit = {{"gv-toan", "to-toan-tin"}, {"gv-van", "to-ngu-van"}};
+    d.staff = staff;
     co_return d;
   }
+  std::vector<StaffInfo> staff;  // none unless a test sets it
 };
 
 // Nominations down, or no service token: what NominationsDirectory throws then.
@@ -49,17 +52,38 @@ class DownDirectory final : public UnitDirectory {
   }
 };
 
+// Keeps the outbox's contract: a key queues once and answers the first id again; a private
+// reminder to someone in `reminders_off` is withheld (not_sent), to someone in `unlinked`
+// refused with staff_not_linked; `fail_next[staff id or "group"]` calls fail as a timeout.
 class RecordingPoster final : public ReminderPoster {
  public:
-  Task<PostResult> post(const std::string& key, const std::string& text, bool) override {
-    auto found = ids_.find(key);
-    if (found != ids_.end()) co_return PostResult{PostResult::Kind::Posted, found->second, ""};
+  Task<PostResult> post(const OutgoingReminder& m) override {
+    std::string to = m.staff_id.empty() ? "group" : m.staff_id;
+    ++calls[to];
+    if (fail_next[to] > 0) {
+      --fail_next[to];
+      co_return PostResult{PostResult::Kind::Retryable, "", "timeout", ""};
+    }
+    auto found = ids_.find(m.idempotency_key);
+    if (found != ids_.end()) co_return PostResult{PostResult::Kind::Posted, found->second, "", ""};
+    if (!m.staff_id.empty() && reminders_off.count(m.staff_id)) {
+      co_return PostResult{PostResult::Kind::NotSent, "", "reminders_off", ""};
+    }
+    if (!m.staff_id.empty() && unlinked.count(m.staff_id)) {
+      co_return PostResult{PostResult::Kind::Permanent, "", "HTTP 422 staff_not_linked",
+                           "staff_not_linked"};
+    }
     std::string id = "n-" + std::to_string(messages.size() + 1);
-    ids_[key] = id;
-    messages.emplace_back(key, text);
-    co_return PostResult{PostResult::Kind::Posted, id, ""};
+    ids_[m.idempotency_key] = id;
+    messages.emplace_back(m.idempotency_key, m.text);
+    recipients.push_back(to);
+    co_return PostResult{PostResult::Kind::Posted, id, "", ""};
   }
-  std::vector<std::pair<std::string, std::string>> messages;
+  std::vector<std::pair<std::string, std::string>> messages;  // queued: key, text
+  std::vector<std::string> recipients;                        // queued: "group" or staff id
+  std::map<std::string, int> calls;                           // every call, by recipient
+  std::map<std::string, int> fail_next;
+  std::set<std::string> reminders_off, unlinked;
 
  private:
   std::map<std::string, std::string> ids_;
@@ -86,10 +110,13 @@ class PlannerTest : public ::testing::Test {
   }
   void TearDown() override { pool_->stop(); }
 
-  std::unique_ptr<ReminderPlanner> make_planner(const std::string& owner) {
+  std::unique_ptr<ReminderPlanner> make_planner(
+      const std::string& owner, ReminderAudience audience = ReminderAudience::Both) {
     PlannerSettings s;
     s.owner = owner;
     s.tick = milliseconds(1000);
+    s.audience = audience;
+    s.dashboard_url = "https://thidua.example.edu.vn/admin/";
     return std::make_unique<ReminderPlanner>(*store_, directory_, poster_, clock_, s);
   }
   void run(std::function<Task<void>()> make) { runner_.run_void(std::move(make)); }
@@ -201,6 +228,189 @@ TEST_F(PlannerTest, WhenEveryoneHasSubmittedTheDailiesStop) {
   auto entry = plan_entry("T+1");
   EXPECT_EQ(entry["state"], "skipped");
   EXPECT_EQ(entry["reason"], "nothing_owed");
+}
+
+// Issue 13: the leaders of the units that still owe their part, as the catalogue has them.
+// Tổ Ngữ văn has two leaders, one without Zalo; Tổ Toán – Tin's leader will have submitted.
+void with_leaders(FixedDirectory& directory) {
+  directory.staff = {
+      {"gv-toan", "Lê Văn Toán", "to-toan-tin", "leader", "male", true},
+      {"gv-hoa", "Nguyễn Thị Hoa", "to-ngu-van", "leader", "female", true},
+      {"gv-nam", "Phạm Văn Nam", "to-ngu-van", "leader", "male", false},
+      {"gv-van", "Trần Văn Văn", "to-ngu-van", "staff", "male", true},  // not a leader
+      {"nv-lan", "Võ Thị Lan", "to-van-phong", "leader", "", true},
+  };
+}
+
+std::string text_for(const RecordingPoster& poster, const std::string& key) {
+  for (const auto& [k, text] : poster.messages) {
+    if (k == key) return text;
+  }
+  return "";
+}
+
+json delivery_to(const json& entry, const std::string& to) {
+  for (const auto& d : entry["deliveries"]) {
+    if (d["to"] == to) return d;
+  }
+  return nullptr;
+}
+
+TEST_F(PlannerTest, BothTellTheGroupAndEachOwingUnitsLinkedLeaderOnce) {
+  with_leaders(directory_);
+  submit("to-toan-tin", reminder_time(10));
+  clock_.set(reminder_time(7, seconds(5)));
+  EXPECT_EQ(tick(*replica_a_) + tick(*replica_b_), 1);
+  const std::string key = "reports:bao-cao-nam:2027-10-30:before-7";
+  EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group", "gv-hoa", "nv-lan"}));
+  EXPECT_NE(text_for(poster_, key).find("Tổ Ngữ văn, Tổ Văn phòng"), std::string::npos);
+  auto hoa = text_for(poster_, key + ":gv-hoa");
+  EXPECT_EQ(hoa.rfind("Kính gửi cô Nguyễn Thị Hoa,\nTổ Ngữ văn chưa nộp phần báo cáo", 0), 0u)
+      << hoa;
+  EXPECT_NE(hoa.find("Hạn chót: 30/10/2027, còn 7 ngày."), std::string::npos) << hoa;
+  EXPECT_NE(hoa.find("Cô soạn và nộp phần của tổ trên trang thi đua của trường: "
+                     "https://thidua.example.edu.vn/admin/"),
+            std::string::npos)
+      << hoa;
+  EXPECT_NE(hoa.find("cô gõ /tatnhac"), std::string::npos) << hoa;
+  EXPECT_EQ(hoa.find("Tổ Văn phòng"), std::string::npos) << "only her own unit: " << hoa;
+  // The record does not say Lan's gender: "thầy cô".
+  EXPECT_EQ(text_for(poster_, key + ":nv-lan").rfind("Kính gửi thầy cô Võ Thị Lan,", 0), 0u);
+
+  auto entry = plan_entry("T-7");
+  EXPECT_EQ(entry["state"], "sent");
+  EXPECT_EQ(entry["notification_id"], "n-1");
+  ASSERT_EQ(entry["deliveries"].size(), 4u) << entry.dump();
+  EXPECT_EQ(delivery_to(entry, "group")["outcome"], "sent");
+  EXPECT_EQ(delivery_to(entry, "gv-hoa"), json({{"to", "gv-hoa"},
+                                                {"unit_id", "to-ngu-van"},
+                                                {"outcome", "sent"},
+                                                {"notification_id", "n-2"}}));
+  EXPECT_EQ(delivery_to(entry, "gv-nam")["outcome"], "not_linked");
+  EXPECT_TRUE(delivery_to(entry, "gv-toan").is_null()) << "his unit has submitted";
+
+  // Lease gone (its holder crashed): nothing goes out twice.
+  server_.cmd({"DEL", "{test-school}:reports:planner:lease"});
+  EXPECT_EQ(tick(*replica_b_), 0);
+  EXPECT_EQ(poster_.messages.size(), 3u);
+}
+
+TEST_F(PlannerTest, GroupOnlyAndPrivateOnly) {
+  with_leaders(directory_);
+  auto group_only = make_planner("replica-g", ReminderAudience::Group);
+  clock_.set(reminder_time(7, seconds(5)));
+  EXPECT_EQ(tick(*group_only), 1);
+  EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group"}));
+
+  auto private_only = make_planner("replica-p", ReminderAudience::Private);
+  server_.cmd({"DEL", "{test-school}:reports:planner:lease"});
+  clock_.set(reminder_time(3, seconds(5)));
+  EXPECT_EQ(tick(*private_only), 1);
+  EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group", "gv-toan", "gv-hoa", "nv-lan"}));
+  auto entry = plan_entry("T-3");
+  EXPECT_EQ(entry["state"], "sent");
+  EXPECT_TRUE(entry["notification_id"].is_null()) << "no group message";
+  EXPECT_TRUE(delivery_to(entry, "group").is_null());
+
+  // Overdue, private only: the leaders hear it is overdue.
+  server_.cmd({"DEL", "{test-school}:reports:planner:lease"});
+  clock_.set(reminder_time(-2, seconds(5)));
+  EXPECT_EQ(tick(*private_only), 1);
+  auto overdue = text_for(poster_, "reports:bao-cao-nam:2027-10-30:after-2:gv-hoa");
+  EXPECT_NE(overdue.find("Hạn chót: 30/10/2027, đã quá hạn 2 ngày."), std::string::npos) << overdue;
+}
+
+TEST_F(PlannerTest, PrivateOnlyWithNobodyToWriteToIsSkippedAndSaysWhy) {
+  directory_.staff = {{"gv-nam", "Phạm Văn Nam", "to-ngu-van", "leader", "male", false}};
+  auto private_only = make_planner("replica-p", ReminderAudience::Private);
+  clock_.set(reminder_time(7, seconds(5)));
+  EXPECT_EQ(tick(*private_only), 0);
+  EXPECT_TRUE(poster_.messages.empty());
+  auto entry = plan_entry("T-7");
+  EXPECT_EQ(entry["state"], "skipped");
+  EXPECT_EQ(entry["reason"], "no_recipient");
+  EXPECT_EQ(delivery_to(entry, "gv-nam")["outcome"], "not_linked");
+}
+
+// Notifications withholds a reminder from someone who said /tatnhac, and answers so; a
+// leader who unlinked a moment ago is refused: both are recorded, neither is an error.
+TEST_F(PlannerTest, RemindersOffAndUnlinkedAreRecordedNotFailed) {
+  with_leaders(directory_);
+  poster_.reminders_off = {"gv-hoa"};
+  poster_.unlinked = {"nv-lan"};
+  clock_.set(reminder_time(7, seconds(5)));
+  EXPECT_EQ(tick(*replica_a_), 1);
+  EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group", "gv-toan"}));
+  auto entry = plan_entry("T-7");
+  EXPECT_EQ(entry["state"], "sent");
+  EXPECT_EQ(delivery_to(entry, "gv-hoa")["outcome"], "reminders_off");
+  EXPECT_EQ(delivery_to(entry, "nv-lan")["outcome"], "not_linked");
+  EXPECT_TRUE(entry["last_error"].is_null());
+}
+
+// A failure half-way (the group's message queued, a leader's not): the retry posts only what
+// is still to do, and nothing reaches anyone twice.
+TEST_F(PlannerTest, ARetryAfterAFailureHalfWaySendsOnlyWhatIsLeft) {
+  with_leaders(directory_);
+  poster_.fail_next["nv-lan"] = 1;
+  clock_.set(reminder_time(7, seconds(5)));
+  EXPECT_EQ(tick(*replica_a_), 0);
+  auto entry = plan_entry("T-7");
+  EXPECT_EQ(entry["state"], "planned");
+  EXPECT_EQ(entry["last_error"], "timeout");
+  EXPECT_EQ(entry["deliveries"].size(), 3u) << entry.dump();  // group, gv-toan, gv-hoa
+
+  clock_.set(reminder_time(7, seconds(40)));
+  EXPECT_EQ(tick(*replica_a_), 1);
+  EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group", "gv-toan", "gv-hoa", "nv-lan"}));
+  EXPECT_EQ(poster_.calls["group"], 1);
+  EXPECT_EQ(poster_.calls["gv-hoa"], 1);
+  EXPECT_EQ(poster_.calls["nv-lan"], 2);
+  entry = plan_entry("T-7");
+  EXPECT_EQ(entry["state"], "sent");
+  EXPECT_EQ(entry["deliveries"].size(), 5u) << entry.dump();
+
+  // A crash between posting and recording: the record is lost, the keys are not. Every
+  // message is posted again with its own key, and the outbox queues none of them twice.
+  server_.cmd({"DEL", "{test-school}:reports:reminder:reports:bao-cao-nam:2027-10-30:before-7"});
+  EXPECT_EQ(tick(*replica_a_), 1);
+  EXPECT_EQ(poster_.messages.size(), 4u);
+  EXPECT_EQ(poster_.calls["gv-hoa"], 2);
+  EXPECT_EQ(plan_entry("T-7")["notification_id"], "n-1");
+}
+
+// The group's message went out, a leader's never could, and the catch-up window closed: the
+// reminder was sent (to those its deliveries name), not "skipped".
+TEST_F(PlannerTest, APartlySentReminderWhoseRetriesRunOutIsRecordedSent) {
+  with_leaders(directory_);
+  poster_.fail_next["gv-hoa"] = 1000;
+  clock_.set(reminder_time(7, seconds(5)));
+  EXPECT_EQ(tick(*replica_a_), 0);
+  clock_.set(reminder_time(7, hours(13)));
+  EXPECT_EQ(tick(*replica_a_), 1);
+  auto entry = plan_entry("T-7");
+  EXPECT_EQ(entry["state"], "sent");
+  EXPECT_EQ(entry["notification_id"], "n-1");
+  EXPECT_TRUE(delivery_to(entry, "gv-hoa").is_null());
+}
+
+// An overdue daily whose group message went out before a failure, then every unit submits:
+// nothing is owed any more, but what went out did; it is recorded sent, not "nothing_owed".
+TEST_F(PlannerTest, APartlySentDailyIsRecordedSentWhenNothingIsOwedAnyMore) {
+  with_leaders(directory_);
+  poster_.fail_next["gv-toan"] = 1;
+  clock_.set(reminder_time(-1, seconds(5)));
+  EXPECT_EQ(tick(*replica_a_), 0);
+  EXPECT_EQ(poster_.recipients, std::vector<std::string>{"group"});
+  for (const char* unit : {"to-toan-tin", "to-ngu-van", "to-van-phong"}) {
+    submit(unit, reminder_time(-1, minutes(2)));
+  }
+  clock_.set(reminder_time(-1, minutes(3)));
+  EXPECT_EQ(tick(*replica_a_), 1);
+  EXPECT_EQ(poster_.recipients, std::vector<std::string>{"group"});
+  auto entry = plan_entry("T+1");
+  EXPECT_EQ(entry["state"], "sent");
+  EXPECT_EQ(entry["notification_id"], "n-1");
 }
 
 TEST_F(PlannerTest, AYearWithNothingDueThisWeekPlansButSendsNothing) {

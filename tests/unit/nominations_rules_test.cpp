@@ -161,6 +161,27 @@ TEST(Catalogue, AQuotaPastTheRangeIsRefusedNotWrapped) {
   EXPECT_EQ(status_of([&huge] { parse_award_form(huge); }), 400);
 }
 
+// Issue 13: the bot says "thầy" or "cô" from the record, "thầy cô" when it does not say.
+TEST(Catalogue, GenderIsMaleFemaleOrNotSaidAndSurvivesTheStore) {
+  auto body = json::parse(R"({"id":"gv-an","name":"Nguyễn Văn An","unit_id":"to-toan-tin"})");
+  EXPECT_EQ(parse_staff(body).gender, "");
+  EXPECT_EQ(to_json(parse_staff(body))["gender"], "");
+  for (const json& unsaid : {json(nullptr), json("")}) {
+    body["gender"] = unsaid;
+    EXPECT_EQ(parse_staff(body).gender, "");
+  }
+  for (const char* g : {"male", "female"}) {
+    body["gender"] = g;
+    auto s = parse_staff(body);
+    EXPECT_EQ(s.gender, g);
+    EXPECT_EQ(parse_staff(to_json(s)).gender, g);  // as the store writes and reads it
+  }
+  for (const json& bad : {json("nam"), json("Male"), json(1), json(true)}) {
+    body["gender"] = bad;
+    EXPECT_EQ(status_of([&body] { parse_staff(body); }), 400) << bad.dump();
+  }
+}
+
 TEST(Catalogue, TheRepositorySeedHasThePlansQuotas) {
   std::ifstream in(std::string(THIDUA_TEST_SOURCE_DIR) + "/config/catalogue.json");
   ASSERT_TRUE(in);

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/backoff.hpp"
+#include "core/catalogue.hpp"
+#include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/text.hpp"
 #include "notifications/domain/bot_update.hpp"
@@ -88,6 +90,66 @@ TEST(CommandParse, HelpNamesTheContact) {
   auto t = help_text("cô Lan, phó hiệu trưởng");
   EXPECT_NE(t.find("/hanchot"), std::string::npos);
   EXPECT_NE(t.find("cô Lan"), std::string::npos);
+  // Issue 13: the two commands about private reminders, each on its own line.
+  EXPECT_NE(t.find("\n/tatnhac — "), std::string::npos) << t;
+  EXPECT_NE(t.find("\n/batnhac — "), std::string::npos) << t;
+}
+
+// Issue 13: a person turns private reminders off and on again, typed as people type.
+TEST(CommandParse, RemindersOffAndOnWithOrWithoutDiacriticsAndInEnglish) {
+  for (std::string t : {"/tatnhac", "/tắtnhắc", "/TẮT NHẮC", "/tat nhac", "/remindersoff", "/mute",
+                        "@bot.thidua /tắt nhắc", "/tatnhac@bot.thidua", "/tatnhac."}) {
+    auto c = parse_command(t, kBot);
+    EXPECT_TRUE(c.ok) << t << " → " << c.hint;
+    EXPECT_EQ(c.kind, CommandKind::RemindersOff) << t;
+  }
+  for (std::string t : {"/batnhac", "/bậtnhắc", "/bật nhắc", "/reminderson", "/unmute"}) {
+    auto c = parse_command(t, kBot);
+    EXPECT_TRUE(c.ok) << t << " → " << c.hint;
+    EXPECT_EQ(c.kind, CommandKind::RemindersOn) << t;
+  }
+  // They take nothing after them; "/tat" alone is no command.
+  auto extra = parse_command("/tatnhac 2026", kBot);
+  EXPECT_FALSE(extra.ok);
+  EXPECT_EQ(extra.kind, CommandKind::RemindersOff);
+  EXPECT_NE(extra.hint.find("Ví dụ: /tatnhac"), std::string::npos) << extra.hint;
+  EXPECT_FALSE(parse_command("/tat", kBot).ok);
+}
+
+TEST(Replies, RemindersOffAndOnSayWhatChangedAndHowToUndoIt) {
+  json hoa = {
+      {"id", "gv-hoa"}, {"name", "Nguyễn Thị Hoa"}, {"gender", "female"}, {"role", "leader"}};
+  auto off = reply_reminders(true, true, hoa);
+  EXPECT_NE(off.find("Đã tắt tin nhắc hạn gửi riêng cho cô Nguyễn Thị Hoa"), std::string::npos)
+      << off;
+  EXPECT_NE(off.find("trong nhóm vẫn như thường"), std::string::npos) << off;
+  EXPECT_NE(off.find("Muốn nhận lại, cô gõ /batnhac."), std::string::npos) << off;
+  EXPECT_EQ(off.find("Tin nhắc hạn gửi riêng chỉ đến"), std::string::npos) << "a leader gets them";
+  auto again = reply_reminders(true, false, hoa);
+  EXPECT_NE(again.find("đã tắt từ trước"), std::string::npos) << again;
+  auto on = reply_reminders(false, true, hoa);
+  EXPECT_NE(on.find("Đã bật lại tin nhắc hạn gửi riêng cho cô Nguyễn Thị Hoa."), std::string::npos)
+      << on;
+  EXPECT_NE(on.find("Muốn thôi nhận, cô gõ /tatnhac."), std::string::npos) << on;
+  EXPECT_NE(reply_reminders(false, false, hoa).find("vẫn đang bật"), std::string::npos);
+  // Gender not recorded: the name alone, and "thầy cô"; someone who is not a leader is told
+  // who gets them.
+  json an = {{"id", "gv-an"}, {"name", "Trần Văn An"}, {"gender", ""}, {"role", "staff"}};
+  auto staff = reply_reminders(true, true, an);
+  EXPECT_NE(staff.find("cho Trần Văn An:"), std::string::npos) << staff;
+  EXPECT_NE(staff.find("Muốn nhận lại, thầy cô gõ /batnhac."), std::string::npos) << staff;
+  EXPECT_NE(staff.find("chỉ đến tổ trưởng"), std::string::npos) << staff;
+  an["gender"] = "male";
+  EXPECT_NE(reply_reminders(false, true, an).find("Muốn thôi nhận, thầy gõ"), std::string::npos);
+  for (bool o : {true, false}) {
+    for (bool c : {true, false}) {
+      for (const auto& who : {hoa, an}) {
+        auto t = reply_reminders(o, c, who);
+        EXPECT_TRUE(text::lint_message(t).empty()) << t;
+        EXPECT_EQ(t.find('\n'), std::string::npos) << t;
+      }
+    }
+  }
 }
 
 TEST(Split, ShortTextIsOnePart) {
@@ -190,8 +252,44 @@ TEST(Outbox, ParsesTargetsAndRejectsBadInput) {
   EXPECT_EQ(status(json{{"text", "x"}}), 400);
   EXPECT_EQ(status(json{{"target", "group"}}), 400);
   EXPECT_EQ(status(json{{"target", "group"}, {"text", "x"}, {"urgent", "yes"}}), 400);
+  // The reminder marker (issue 13): "reminder" or absent (null too), nothing else.
+  json reminder = {{"target", {{"staff_id", "gv-01"}}}, {"text", "x"}, {"category", "reminder"}};
+  EXPECT_EQ(parse_new_message(reminder).category, Category::Reminder);
+  reminder["category"] = nullptr;
+  EXPECT_EQ(parse_new_message(reminder).category, Category::Ordinary);
+  for (const json& bad : {json("Reminder"), json(""), json("announcement"), json(1)}) {
+    reminder["category"] = bad;
+    EXPECT_EQ(status(reminder), 400) << bad.dump();
+  }
   EXPECT_THROW(checked_idempotency_key("a b"), ApiError);
   EXPECT_EQ(checked_idempotency_key("reminder:2026:d-7"), "reminder:2026:d-7");
+}
+
+// Issue 13: who turned private reminders off gets none; nothing else is withheld.
+TEST(Outbox, OnlyAPrivateReminderToSomeoneWhoTurnedThemOffIsWithheld) {
+  NewMessage m;
+  m.target = {Target::Kind::Staff, "gv-01"};
+  m.text = "Nhắc hạn";
+  m.category = Category::Reminder;
+  EXPECT_TRUE(withheld_for_reminders_off(m, true));
+  EXPECT_FALSE(withheld_for_reminders_off(m, false));
+  m.category = Category::Ordinary;  // a rejection told privately, an admin's message
+  EXPECT_FALSE(withheld_for_reminders_off(m, true));
+  m.category = Category::Reminder;
+  m.target = {Target::Kind::Group, ""};  // the group's reminder reaches everyone
+  EXPECT_FALSE(withheld_for_reminders_off(m, true));
+}
+
+// The marker is part of the request an Idempotency-Key stands for, and an ordinary message
+// keeps the fingerprint it had before the marker existed.
+TEST(Outbox, TheFingerprintCountsTheCategoryOnlyWhenSet) {
+  NewMessage m;
+  m.target = {Target::Kind::Staff, "gv-01"};
+  m.text = "Nhắc hạn";
+  auto ordinary = request_fingerprint(m);
+  EXPECT_EQ(ordinary, crypto::sha256_hex("staff:gv-01\n0\nNhắc hạn"));
+  m.category = Category::Reminder;
+  EXPECT_NE(request_fingerprint(m), ordinary);
 }
 
 TEST(Updates, AcceptsBothShapesAndJudges) {

@@ -46,6 +46,16 @@ Task<Response> webhook(OutboxStore& store, const Settings& settings, Request& re
   json ok = {{"ok", true}};
   co_return http::json(200, ok);
 }
+
+// A message withheld on purpose is a success for the sender, with what happened and why:
+// nothing was queued, and a retry will not change that while the person's choice stands.
+// The only reason there is: reminders_off (a reminder to someone who said /tatnhac).
+Response not_sent(const std::string& staff_id, const std::string& reason) {
+  json out = {{"status", "not_sent"},
+              {"reason", reason},
+              {"detail", say("api.reminders_off", {{"id", staff_id}})}};
+  return http::json(200, out);
+}
 }  // namespace
 
 void add_routes(http::Router& router, RouteDeps d) {
@@ -59,7 +69,10 @@ void add_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Post, base, senders, [&outbox](Request& req) -> Task<Response> {
     auto key = checked_idempotency_key(req.header("idempotency-key"));
     auto message = parse_new_message(http::parse_object(req));
-    auto r = co_await outbox.submit(std::move(message), key);
+    std::string staff_id = message.target.id;
+    auto submitted = co_await outbox.submit(std::move(message), key);
+    if (!submitted.not_sent.empty()) co_return not_sent(staff_id, submitted.not_sent);
+    const auto& r = submitted.queued;
     if (r.conflict) {
       throw unprocessable("idempotency_key_reused", say("problem.key_reused"));
     }

@@ -17,9 +17,13 @@ bool needs_link(CommandKind k) {
 }
 }  // namespace
 
-CommandsApp::CommandsApp(OutboxApp& outbox, ServicesClient& services, const Settings& settings,
-                         const Clock& clock)
-    : outbox_(outbox), services_(services), settings_(settings), clock_(clock) {
+CommandsApp::CommandsApp(OutboxApp& outbox, PreferencesStore& preferences, ServicesClient& services,
+                         const Settings& settings, const Clock& clock)
+    : outbox_(outbox),
+      preferences_(preferences),
+      services_(services),
+      settings_(settings),
+      clock_(clock) {
   if (!settings.bot_name.empty()) bot_names_.push_back(settings.bot_name);
 }
 
@@ -90,6 +94,14 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       co_return co_await quotas(c.args, me);
     case CommandKind::WhoAmI:
       co_return reply_whoami(caller);
+    case CommandKind::RemindersOff:
+    case CommandKind::RemindersOn: {
+      // Needs a linked account (needs_link): the choice is kept by staff id.
+      const bool off = c.kind == CommandKind::RemindersOff;
+      const bool changed = co_await preferences_.set_reminders_off(me, off);
+      log::info("reminders_preference", {{"staff_id", me}, {"off", off}, {"changed", changed}});
+      co_return reply_reminders(off, changed, caller);
+    }
     case CommandKind::Nominations: {
       std::string staff_id = caller.value("id", "");
       std::string path =

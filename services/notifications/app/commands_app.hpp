@@ -14,8 +14,8 @@ namespace thidua::notifications {
 
 class CommandsApp {
  public:
-  CommandsApp(OutboxApp& outbox, ServicesClient& services, const Settings& settings,
-              const Clock& clock);
+  CommandsApp(OutboxApp& outbox, PreferencesStore& preferences, ServicesClient& services,
+              const Settings& settings, const Clock& clock);
   // Handles one stored update: decides, answers once (the reply is queued in the outbox).
   Task<void> handle(const std::string& raw_update);
   // The answer for one command, or nullopt when the bot stays silent (a stranger's
@@ -36,6 +36,7 @@ class CommandsApp {
   Task<std::string> quotas(const std::vector<std::string>& words, const std::string& acting_for);
   Messenger* typing_ = nullptr;  // shows "typing…" while a command is looked up
   OutboxApp& outbox_;
+  PreferencesStore& preferences_;
   ServicesClient& services_;
   const Settings& settings_;
   const Clock& clock_;

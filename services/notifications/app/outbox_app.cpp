@@ -8,9 +8,13 @@
 
 namespace thidua::notifications {
 
-OutboxApp::OutboxApp(OutboxStore& store, ServicesClient& services, const Settings& settings,
-                     const Clock& clock)
-    : store_(store), services_(services), settings_(settings), clock_(clock) {}
+OutboxApp::OutboxApp(OutboxStore& store, PreferencesStore& preferences, ServicesClient& services,
+                     const Settings& settings, const Clock& clock)
+    : store_(store),
+      preferences_(preferences),
+      services_(services),
+      settings_(settings),
+      clock_(clock) {}
 
 Task<std::string> OutboxApp::chat_of_staff(const std::string& staff_id) {
   auto a = co_await services_.nominations(http::Method::Get, "/api/nominations/v1/catalogue");
@@ -28,13 +32,27 @@ Task<std::string> OutboxApp::chat_of_staff(const std::string& staff_id) {
   throw unprocessable("unknown_staff", say("problem.unknown_staff", {{"id", staff_id}}));
 }
 
-Task<EnqueueResult> OutboxApp::submit(NewMessage message, std::string idempotency_key,
-                                      const EnqueueGuard* guard) {
+Task<Submitted> OutboxApp::submit(NewMessage message, std::string idempotency_key,
+                                  const EnqueueGuard* guard) {
+  Submitted out;
   // A repeated request answers from the first one without asking anyone again.
   if (!idempotency_key.empty() && co_await store_.seen_key(idempotency_key)) {
     std::string no_chat;
     std::optional<Instant> no_hold;
-    co_return co_await store_.enqueue(message, no_chat, idempotency_key, no_hold, guard);
+    out.queued = co_await store_.enqueue(message, no_chat, idempotency_key, no_hold, guard);
+    co_return out;
+  }
+  bool reminder_to_person =
+      message.category == Category::Reminder && message.target.kind == Target::Kind::Staff;
+  bool off = false;  // asked only when it matters; no co_await inside && (GCC 12)
+  if (reminder_to_person) off = co_await preferences_.reminders_off(message.target.id);
+  if (withheld_for_reminders_off(message, off)) {
+    // Nothing stored under the key: should the person turn reminders on again, a retry of
+    // the same request is a first request, and goes.
+    log::info("message_withheld",
+              {{"target", message.target.describe()}, {"reason", "reminders_off"}});
+    out.not_sent = "reminders_off";
+    co_return out;
   }
   std::string chat;
   switch (message.target.kind) {
@@ -50,7 +68,8 @@ Task<EnqueueResult> OutboxApp::submit(NewMessage message, std::string idempotenc
   }
   std::optional<Instant> due;
   if (!message.urgent) due = settings_.quiet.held_until(clock_.now());
-  co_return co_await store_.enqueue(message, chat, idempotency_key, due, guard);
+  out.queued = co_await store_.enqueue(message, chat, idempotency_key, due, guard);
+  co_return out;
 }
 
 namespace {
@@ -69,8 +88,9 @@ Task<void> OutboxApp::announce_event(const nlohmann::json& event) {
   m.source = "event";
   std::string key = event_id.empty() ? std::string() : "event:" + event_id;  // named: GCC 12
   auto r = co_await submit(std::move(m), key);
-  log::info("event_queued",
-            {{"event_id", event_id}, {"id", r.answer.value("id", "")}, {"duplicate", r.duplicate}});
+  log::info("event_queued", {{"event_id", event_id},
+                             {"id", r.queued.answer.value("id", "")},
+                             {"duplicate", r.queued.duplicate}});
 }
 
 Task<EnqueueResult> OutboxApp::announce(std::string text, std::string idempotency_key,
@@ -78,7 +98,8 @@ Task<EnqueueResult> OutboxApp::announce(std::string text, std::string idempotenc
   NewMessage m;
   m.text = std::move(text);
   m.source = "digest";
-  co_return co_await submit(std::move(m), std::move(idempotency_key), &guard);
+  auto r = co_await submit(std::move(m), std::move(idempotency_key), &guard);
+  co_return r.queued;
 }
 
 Task<void> OutboxApp::tell_concerned(const nlohmann::json& event) {

@@ -7,18 +7,28 @@
 #include "notifications/app/services_client.hpp"
 #include "notifications/app/settings.hpp"
 #include "notifications/store/outbox_store.hpp"
+#include "notifications/store/preferences_store.hpp"
 
 namespace thidua::notifications {
 
+struct Submitted {
+  EnqueueResult queued;  // meaningful only when `not_sent` is empty
+  // Set when nothing was queued on purpose, with the reason: "reminders_off" (a reminder to
+  // someone who turned private reminders off). Not an error: the sender did nothing wrong.
+  std::string not_sent;
+};
+
 class OutboxApp {
  public:
-  OutboxApp(OutboxStore& store, ServicesClient& services, const Settings& settings,
-            const Clock& clock);
+  OutboxApp(OutboxStore& store, PreferencesStore& preferences, ServicesClient& services,
+            const Settings& settings, const Clock& clock);
   // Resolves the target's chat, holds a non-urgent message in quiet hours, queues it (with
-  // a `guard`, only while it holds: see EnqueueGuard).
+  // a `guard`, only while it holds: see EnqueueGuard); a reminder to someone who turned
+  // private reminders off is withheld instead. A key seen before answers the first answer,
+  // whatever changed since.
   // Throws ApiError: 422 unknown/unlinked staff, 503 when nominations cannot be asked.
-  Task<EnqueueResult> submit(NewMessage message, std::string idempotency_key,
-                             const EnqueueGuard* guard = nullptr);
+  Task<Submitted> submit(NewMessage message, std::string idempotency_key,
+                         const EnqueueGuard* guard = nullptr);
   // The group message for one nominations event, at once, queued once per event_id.
   Task<void> announce_event(const nlohmann::json& event);
   // The personal message of an event that concerns only some people (a rejection, a "not
@@ -38,6 +48,7 @@ class OutboxApp {
  private:
   Task<std::string> chat_of_staff(const std::string& staff_id);
   OutboxStore& store_;
+  PreferencesStore& preferences_;
   ServicesClient& services_;
   const Settings& settings_;
   const Clock& clock_;

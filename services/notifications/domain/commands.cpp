@@ -44,6 +44,8 @@ const std::vector<Spec>& specs() {
        "/lienket 3fa9c2",
        "command.missing_link_code"},
       {CommandKind::WhoAmI, {"toila", "whoami"}, 0, 0, "/toila", ""},
+      {CommandKind::RemindersOff, {"tatnhac", "remindersoff", "mute"}, 0, 0, "/tatnhac", ""},
+      {CommandKind::RemindersOn, {"batnhac", "reminderson", "unmute"}, 0, 0, "/batnhac", ""},
   };
   return all;
 }

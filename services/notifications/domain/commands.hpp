@@ -8,7 +8,18 @@
 
 namespace thidua::notifications {
 
-enum class CommandKind { Help, Deadlines, Reports, Quotas, Nominations, Status, Link, WhoAmI };
+enum class CommandKind {
+  Help,
+  Deadlines,
+  Reports,
+  Quotas,
+  Nominations,
+  Status,
+  Link,
+  WhoAmI,
+  RemindersOff,  // /tatnhac: no private reminders for the sender (the group's still come)
+  RemindersOn,   // /batnhac: private reminders again
+};
 
 struct ParsedCommand {
   bool ok = false;

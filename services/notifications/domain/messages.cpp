@@ -36,6 +36,8 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "/lienket và mã — liên kết Zalo với hồ sơ cán bộ (mã do Ban giám hiệu cấp; nhắn riêng "
      "cho bot)\n"
      "/toila — bot nhận ra thầy cô là ai\n"
+     "/tatnhac — thôi nhận tin nhắc hạn gửi riêng (nhắc hạn trong nhóm vẫn giữ)\n"
+     "/batnhac — nhận lại tin nhắc hạn gửi riêng\n"
      "Gõ có dấu hay không dấu đều được."},
     {"help.contact", "Cần hỗ trợ: {contact}."},
 
@@ -58,6 +60,17 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "Mã liên kết không đúng hoặc đã hết hạn; thầy cô xin Ban giám hiệu mã mới."},
     {"answer.linked", "✅ Đã liên kết tài khoản Zalo này với {name} (mã cán bộ {id})."},
     {"answer.whoami", "Tài khoản Zalo này là của {name} (mã cán bộ {id}), vai trò: {role}."},
+    // Private reminders, turned off and on by the person (issue 13).
+    {"reminders.off",
+     "Đã tắt tin nhắc hạn gửi riêng cho {name}: bot sẽ không nhắn riêng nhắc hạn nộp báo cáo "
+     "nữa; nhắc hạn trong nhóm vẫn như thường. Muốn nhận lại, {you} gõ /batnhac."},
+    {"reminders.already_off",
+     "Tin nhắc hạn gửi riêng cho {name} đã tắt từ trước. Muốn nhận lại, {you} gõ /batnhac."},
+    {"reminders.on",
+     "Đã bật lại tin nhắc hạn gửi riêng cho {name}. Muốn thôi nhận, {you} gõ /tatnhac."},
+    {"reminders.already_on",
+     "Tin nhắc hạn gửi riêng cho {name} vẫn đang bật. Muốn thôi nhận, {you} gõ /tatnhac."},
+    {"reminders.only_leaders", "(Tin nhắc hạn gửi riêng chỉ đến tổ trưởng của tổ còn nợ báo cáo.)"},
     {"you.male", "thầy"},
     {"you.female", "cô"},
     {"you.unknown", "thầy cô"},
@@ -170,6 +183,11 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.text_too_long", "Nội dung tin nhắn dài quá {max} ký tự."},
     {"problem.blank_text", "Nội dung tin nhắn chỉ có khoảng trắng."},
     {"problem.bad_urgent", "Trường \"urgent\" phải là true hoặc false."},
+    {"problem.bad_category",
+     "Loại tin (trường \"category\") chỉ ghi \"reminder\" (tin nhắc hạn) hoặc để trống."},
+    {"api.reminders_off",
+     "Cán bộ \"{id}\" đã tắt tin nhắc hạn gửi riêng (lệnh /tatnhac), nên tin này không được "
+     "gửi."},
     {"problem.key_too_long", "Idempotency-Key dài quá {max} ký tự."},
     {"problem.key_chars", "Idempotency-Key chỉ gồm ký tự ASCII in được, không có dấu cách."},
     {"problem.key_reused",

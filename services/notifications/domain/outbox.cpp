@@ -62,7 +62,21 @@ NewMessage parse_new_message(const nlohmann::json& body) {
     if (!u->is_boolean()) throw bad_request("invalid_field", say("problem.bad_urgent"));
     m.urgent = u->get<bool>();
   }
+  if (auto c = body.find("category"); c != body.end() && !c->is_null()) {
+    if (!c->is_string() || *c != "reminder") {
+      throw bad_request("invalid_category", say("problem.bad_category"));
+    }
+    m.category = Category::Reminder;
+  }
   return m;
+}
+
+std::string_view category_name(Category c) {
+  return c == Category::Reminder ? "reminder" : "";
+}
+
+bool withheld_for_reminders_off(const NewMessage& m, bool reminders_off) {
+  return reminders_off && m.category == Category::Reminder && m.target.kind == Target::Kind::Staff;
 }
 
 std::string checked_idempotency_key(std::string_view key) {
@@ -84,7 +98,10 @@ std::string delivery_lane(const std::string& chat_id, bool urgent, const std::st
 }
 
 std::string request_fingerprint(const NewMessage& m) {
-  return crypto::sha256_hex(m.target.describe() + '\n' + (m.urgent ? "1" : "0") + '\n' + m.text);
+  std::string what = m.target.describe() + '\n' + (m.urgent ? "1" : "0") + '\n' + m.text;
+  // Only when set, so an ordinary message keeps the fingerprint it had before categories.
+  if (m.category != Category::Ordinary) what += '\n' + std::string(category_name(m.category));
+  return crypto::sha256_hex(what);
 }
 
 bool known_state(const std::string& s) {

@@ -15,22 +15,38 @@ struct Target {
   std::string describe() const;  // "group", "staff:<id>", "chat:<id>"
 };
 
+// What kind of message it is, for the rules that depend on it. A reminder ("category":
+// "reminder" in the API) to one person is withheld when that person turned private reminders
+// off with /tatnhac (issue 13).
+enum class Category { Ordinary, Reminder };
+
 struct NewMessage {
   Target target;
   std::string text;
   bool urgent = false;
+  Category category = Category::Ordinary;
   std::string source = "api";  // api, event, reply
 };
 
-// What makes two requests under one Idempotency-Key "the same request" (target, urgency
-// and text; not the source): SHA-256, 64 hex digits. The IETF idempotency-key draft answers
-// a key reused with a different request with 422, never with the first request's answer.
+// "reminder", or "" for an ordinary message (as stored and shown).
+std::string_view category_name(Category c);
+
+// What makes two requests under one Idempotency-Key "the same request" (target, urgency,
+// text, and the category when it is not ordinary; not the source): SHA-256, 64 hex digits.
+// The IETF idempotency-key draft answers a key reused with a different request with 422,
+// never with the first request's answer.
 std::string request_fingerprint(const NewMessage& m);
 
-// Reads {"target": "group" | {"staff_id": "..."}, "text": "...", "urgent": false}. Empty
-// text, text over 20000 characters, or an unknown target throw ApiError 400/422 (nothing
-// is queued). The text is NFC already (parse_object).
+// Reads {"target": "group" | {"staff_id": "..."}, "text": "...", "urgent": false,
+// "category": "reminder"}. Empty text, text over 20000 characters, an unknown target or
+// category throw ApiError 400/422 (nothing is queued). The text is NFC already
+// (parse_object).
 NewMessage parse_new_message(const nlohmann::json& body);
+
+// Whether the message is withheld rather than queued: a reminder to one person who has
+// turned private reminders off (`reminders_off`). Group messages and everything that is not
+// a reminder always go (issue 13).
+bool withheld_for_reminders_off(const NewMessage& m, bool reminders_off);
 
 // The lane a message waits in for delivery: the messages of one lane reach the chat in the
 // order they were queued, whatever holds one of them (a retry, quiet hours, the rate limit).

@@ -196,4 +196,13 @@ std::string reply_linked(const json& staff) {
   return say("answer.linked", {{"name", addressed_name(staff)}, {"id", str(staff, "id")}});
 }
 
+std::string reply_reminders(bool off, bool changed, const json& staff) {
+  std::string key = off ? (changed ? "reminders.off" : "reminders.already_off")
+                        : (changed ? "reminders.on" : "reminders.already_on");
+  std::string t = say(key, {{"name", addressed_name(staff)}, {"you", you(staff)}});
+  // Only leaders of units that still owe their part get them; say so to everyone else.
+  if (str(staff, "role") != "leader") t += " " + say("reminders.only_leaders");
+  return t;
+}
+
 }  // namespace thidua::notifications

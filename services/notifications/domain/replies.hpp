@@ -15,6 +15,10 @@ std::string reply_nominations(const nlohmann::json& list, const std::string& sta
 std::string reply_nomination(const nlohmann::json& nomination);
 std::string reply_whoami(const nlohmann::json& staff);
 std::string reply_linked(const nlohmann::json& staff);
+// The answer to /tatnhac (`off`) or /batnhac for `staff` (the linked record: name, gender,
+// role): what changed, or that it was so already (`changed` false), that the group's
+// reminders are not affected, and how to undo it.
+std::string reply_reminders(bool off, bool changed, const nlohmann::json& staff);
 // "2026-10-30" or "2026-10-30T01:00:00Z" as 30/10/2026 (local date for instants); the input
 // unchanged when it is neither.
 std::string vn_date_of(const std::string& iso);

@@ -87,6 +87,7 @@ StoredMessage message_from(const std::string& id, const RedisReply& hash) {
   m.chat_id = field_of(hash, "chat_id");
   m.text = field_of(hash, "text");
   m.urgent = field_of(hash, "urgent") == "1";
+  m.category = field_of(hash, "category");
   m.source = field_of(hash, "source");
   m.state = field_of(hash, "state");
   m.created_at = field_of(hash, "created_at");
@@ -113,6 +114,7 @@ json StoredMessage::to_json() const {
             {"state", state},
             {"created_at", created_at},
             {"message_ids", message_ids}};
+  if (!category.empty()) j["category"] = category;
   if (!last_error.empty()) j["last_error"] = last_error;
   return j;
 }
@@ -173,6 +175,8 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
                                 m.text,
                                 "urgent",
                                 m.urgent ? "1" : "0",
+                                "category",
+                                std::string(category_name(m.category)),
                                 "state",
                                 st,
                                 "source",

@@ -31,6 +31,7 @@ struct StoredMessage {
   std::string chat_id;
   std::string text;
   bool urgent = false;
+  std::string category;  // "" or "reminder"
   std::string source;
   std::string state;
   std::string created_at;

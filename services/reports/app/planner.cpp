@@ -1,5 +1,6 @@
 #include "reports/app/planner.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/errors.hpp"
@@ -24,6 +25,22 @@ std::string local_label(Instant at) {
   return vn_date(d) + " " + buf;
 }
 
+// The recipient name of the staff group in a reminder's deliveries.
+constexpr const char* kGroup = "group";
+
+// Each message's outcome, for the plan admins read.
+json deliveries_json(const std::vector<Delivery>& list) {
+  json out = json::array();
+  for (const auto& d : list) {
+    out.push_back(
+        {{"to", d.to},
+         {"unit_id", d.unit_id.empty() ? json(nullptr) : json(d.unit_id)},
+         {"outcome", d.outcome},
+         {"notification_id", d.notification_id.empty() ? json(nullptr) : json(d.notification_id)}});
+  }
+  return out;
+}
+
 std::string offset_label(int days_before) {
   if (days_before == 0) return "T0";
   return days_before > 0 ? "T-" + std::to_string(days_before) : "T+" + std::to_string(-days_before);
@@ -42,13 +59,23 @@ ReminderPlanner::ReminderPlanner(ReportsStore& store, UnitDirectory& directory,
   if (metrics_) {
     // Every outcome count() is called with, so each series exists from start-up.
     std::vector<std::string> outcomes;
-    for (const char* o : {"sent", "failed", "skipped_stale", "skipped_superseded",
-                          "skipped_nothing_owed", "skipped_all_submitted", "skipped_rejected"}) {
+    for (const char* o :
+         {"sent", "failed", "skipped_stale", "skipped_superseded", "skipped_nothing_owed",
+          "skipped_all_submitted", "skipped_rejected", "skipped_no_recipient"}) {
       outcomes.push_back("outcome=\"" + std::string(o) + "\"");
     }
     metrics_->describe("thidua_reminders_total", "counter",
                        "Deadline reminders by outcome: sent, skipped (with reason), failed.",
                        outcomes);
+    std::vector<std::string> private_outcomes;
+    for (const char* o :
+         {outcome::kSent, outcome::kRemindersOff, outcome::kNotLinked, outcome::kRejected}) {
+      private_outcomes.push_back("outcome=\"" + std::string(o) + "\"");
+    }
+    metrics_->describe("thidua_private_reminders_total", "counter",
+                       "Private reminders to unit leaders by outcome: sent, reminders_off (the "
+                       "person said /tatnhac), not_linked (no Zalo), rejected.",
+                       private_outcomes);
   }
 }
 
@@ -87,7 +114,11 @@ Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, con
     auto verdict = decide(r, now, settings_.policy, later_due);
     if (verdict == Verdict::Wait) break;  // the plan is in time order
     if (verdict == Verdict::Send) {
-      posted += co_await deliver(d, r, dir, now);
+      posted += co_await deliver(d, r, dir, now, states[r.key()]);
+    } else if (settle(states[r.key()].deliveries).status == "sent") {
+      // Part of it went out before a failure, and its retries are over: it was sent, to
+      // those its deliveries name.
+      posted += co_await finish(r.key(), states[r.key()].deliveries, states[r.key()].text);
     } else {
       co_await store_.record_skipped(r.key(), std::string(verdict_reason(verdict)),
                                      iso_instant(now));
@@ -99,49 +130,151 @@ Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, con
 }
 
 Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
-                                   const Directory& dir, Instant now) {
+                                   const Directory& dir, Instant now, const ReminderState& before) {
   auto owing = co_await who_owes(store_, dir, d, r.due.year, settings_.school_name);
-  std::string skip;
-  if (owing.missing.empty() && r.overdue()) skip = "nothing_owed";
-  if (owing.missing.empty() && !settings_.policy.say_when_all_submitted) skip = "all_submitted";
-  if (!skip.empty()) {
-    co_await store_.record_skipped(r.key(), skip, iso_instant(now));
-    count("skipped_" + skip);
+  ReminderSituation situation;
+  situation.audience = settings_.audience;
+  situation.overdue = r.overdue();
+  situation.owed_by_school = d.owed_by == Owner::School;
+  situation.say_when_all_submitted = settings_.policy.say_when_all_submitted;
+  situation.owing = owing.missing;
+  situation.staff = dir.staff;
+  auto routing = route_reminder(situation);
+  if (!routing.skip.empty() && settle(before.deliveries).status == "sent") {
+    // Part went out before a failure, and now nothing is owed: it was sent, to those its
+    // deliveries name; the rest is not needed any more.
+    co_return co_await finish(r.key(), before.deliveries, before.text);
+  }
+  if (!routing.skip.empty()) {
+    co_await store_.record_skipped(r.key(), routing.skip, iso_instant(now));
+    count("skipped_" + routing.skip);
     co_return 0;
   }
   if (co_await store_.claim(r.key(), settings_.owner, kClaimTtlMs) != ClaimResult::Claimed) {
     co_return 0;
   }
+  // What an earlier try (a failure, or a replica that crashed) already did is not done again;
+  // read under the claim, so no other replica is writing it.
+  std::vector<std::string> own_key{r.key()};
+  auto earlier = co_await store_.reminder_states(own_key);
+  std::vector<Delivery> deliveries = earlier[r.key()].deliveries;
+  auto done = [&deliveries](const std::string& to) {
+    return std::any_of(deliveries.begin(), deliveries.end(),
+                       [&to](const Delivery& x) { return x.to == to; });
+  };
+
   ReminderContent content;
   content.deadline_name = d.name + " năm " + std::to_string(r.due.year);
   content.recipient = d.recipient;
   content.due = r.due;
   content.days_before = r.days_before;
-  content.owed_by_school = d.owed_by == Owner::School;
+  content.owed_by_school = situation.owed_by_school;
   content.contact = settings_.contact;
   for (const auto& u : owing.missing) content.owing.push_back(u.name);
-  auto text = reminder_text(content);
-  auto result = co_await poster_.post(r.key(), text, false);
-  switch (result.kind) {
-    case PostResult::Kind::Posted:
-      co_await store_.record_sent(r.key(), result.id, iso_instant(clock_.now()), text);
-      log::info(
-          "reminder_sent",
-          {{"key", r.key()}, {"notification_id", result.id}, {"owing", content.owing.size()}});
-      count("sent");
-      co_return 1;
-    case PostResult::Kind::Retryable:
-      co_await store_.record_failed(r.key(), result.error);
-      log::warn("reminder_retry", {{"key", r.key()}, {"error", result.error}});
+  std::string group_text = routing.group ? reminder_text(content) : std::string();
+
+  std::vector<OutgoingReminder> outgoing;
+  std::vector<std::string> about_unit;  // the unit each outgoing message is about
+  if (routing.group && !done(kGroup)) {
+    outgoing.push_back({r.key(), "", group_text, false});
+    about_unit.emplace_back();
+  }
+  for (const auto& leader : routing.leaders) {
+    if (done(leader.staff_id)) continue;
+    PrivateReminderContent p;
+    p.name = leader.name;
+    p.gender = leader.gender;
+    p.unit_name = leader.unit_name;
+    p.deadline_name = content.deadline_name;
+    p.recipient = d.recipient;
+    p.due = r.due;
+    p.days_before = r.days_before;
+    p.dashboard_url = settings_.dashboard_url;
+    p.contact = settings_.contact;
+    // Its own key, so that a retry or a crash never sends it twice either.
+    outgoing.push_back(
+        {r.key() + ":" + leader.staff_id, leader.staff_id, private_reminder_text(p), false});
+    about_unit.push_back(leader.unit_id);
+  }
+  for (std::size_t i = 0; i < outgoing.size(); ++i) {
+    std::string error;
+    auto delivery = co_await post_one(outgoing[i], about_unit[i], error);
+    if (!delivery) {
+      // Notifications cannot be reached: the rest would fail the same way. The next tick
+      // tries again with what is still to do.
+      co_await store_.record_failed(r.key(), error);
+      log::warn("reminder_retry", {{"key", r.key()}, {"error", error}});
       count("failed");
       co_return 0;
+    }
+    deliveries.push_back(std::move(*delivery));
+    co_await store_.record_deliveries(r.key(), deliveries);
+  }
+  // A leader without Zalo is passed over quietly: recorded for the plan, not an error.
+  bool more = false;
+  for (const auto& leader : routing.unlinked) {
+    if (done(leader.staff_id)) continue;
+    deliveries.push_back({leader.staff_id, leader.unit_id, outcome::kNotLinked, ""});
+    if (metrics_) metrics_->add("thidua_private_reminders_total", "outcome=\"not_linked\"");
+    more = true;
+  }
+  if (more) co_await store_.record_deliveries(r.key(), deliveries);
+  co_return co_await finish(r.key(), deliveries, group_text);
+}
+
+Task<std::optional<Delivery>> ReminderPlanner::post_one(OutgoingReminder m,
+                                                        const std::string& unit_id,
+                                                        std::string& error) {
+  auto result = co_await poster_.post(m);
+  bool group = m.staff_id.empty();
+  Delivery out{group ? std::string(kGroup) : m.staff_id, unit_id, "", ""};
+  switch (result.kind) {
+    case PostResult::Kind::Retryable:
+      error = result.error;
+      co_return std::nullopt;
+    case PostResult::Kind::Posted:
+      out.outcome = outcome::kSent;
+      out.notification_id = result.id;
+      break;
+    case PostResult::Kind::NotSent:
+      out.outcome = outcome::kRemindersOff;
+      break;
     case PostResult::Kind::Permanent:
+      // Linked a moment ago no more (or never): quietly passed over, like any leader
+      // without Zalo. Anything else refused is a fault worth an error line.
+      if (!group && (result.code == "staff_not_linked" || result.code == "unknown_staff")) {
+        out.outcome = outcome::kNotLinked;
+      } else {
+        out.outcome = outcome::kRejected;
+        log::error("reminder_rejected", {{"key", m.idempotency_key}, {"error", result.error}});
+      }
       break;
   }
-  co_await store_.record_skipped(r.key(), "rejected", iso_instant(clock_.now()));
-  log::error("reminder_rejected", {{"key", r.key()}, {"error", result.error}});
-  count("skipped_rejected");
-  co_return 0;
+  if (!group && metrics_) {
+    metrics_->add("thidua_private_reminders_total", "outcome=\"" + out.outcome + "\"");
+  }
+  co_return out;
+}
+
+Task<int> ReminderPlanner::finish(const std::string& key, const std::vector<Delivery>& deliveries,
+                                  const std::string& group_text) {
+  auto settled = settle(deliveries);
+  auto at = iso_instant(clock_.now());
+  if (settled.status != "sent") {
+    co_await store_.record_skipped(key, settled.reason, at);
+    log::info("reminder_skipped", {{"key", key}, {"reason", settled.reason}});
+    count("skipped_" + settled.reason);
+    co_return 0;
+  }
+  std::string group_id;
+  for (const auto& x : deliveries) {
+    if (x.to == kGroup) group_id = x.notification_id;
+  }
+  co_await store_.record_sent(key, group_id, at, group_text);
+  log::info("reminder_sent",
+            {{"key", key}, {"notification_id", group_id}, {"messages", deliveries.size()}});
+  count("sent");
+  co_return 1;
 }
 
 Task<void> ReminderPlanner::run(std::function<bool()> stopping) {
@@ -187,11 +320,14 @@ Task<json> ReminderPlanner::plan(int year) {
                       {"state", state}};
         // The dailies after the due date go out only while something is still owed.
         entry["conditional"] = r.overdue();
-        entry["notification_id"] = s.status == "sent" ? json(s.notification_id) : json(nullptr);
+        entry["notification_id"] = s.status == "sent" && !s.notification_id.empty()
+                                       ? json(s.notification_id)
+                                       : json(nullptr);
         entry["reason"] = s.status == "skipped" ? json(s.reason) : json(nullptr);
         entry["recorded_at"] = s.recorded_at.empty() ? json(nullptr) : json(s.recorded_at);
         entry["last_error"] = s.status == "failed" ? json(s.error) : json(nullptr);
         entry["past"] = r.at <= now;
+        entry["deliveries"] = deliveries_json(s.deliveries);
         reminders.push_back(std::move(entry));
       }
     }

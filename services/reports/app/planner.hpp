@@ -2,14 +2,18 @@
 // The reminder planner. Every replica runs it; a Redis lease lets one act at a time, a
 // claim per reminder keeps a second firing from posting twice, and the idempotency key
 // (deadline, occurrence, offset) makes the notifications outbox queue it once even when a
-// crash comes between posting and recording.
+// crash comes between posting and recording. A reminder is a group message and/or one
+// private message per leader of an owing unit (domain/reminder_audience.hpp), each with its
+// own key (the reminder's key + ":" + staff id) and its outcome recorded as it goes.
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "core/clock.hpp"
 #include "http/metrics.hpp"
 #include "reports/app/ports.hpp"
+#include "reports/domain/reminder_audience.hpp"
 #include "reports/domain/schedule.hpp"
 #include "reports/store/reports_store.hpp"
 
@@ -17,6 +21,9 @@ namespace thidua::reports {
 
 struct PlannerSettings {
   ReminderPolicy policy;
+  // THIDUA_REMINDER_AUDIENCE: the group, each owing unit's leaders in private, or both.
+  ReminderAudience audience = ReminderAudience::Both;
+  std::string dashboard_url;  // THIDUA_DASHBOARD_URL, named in private reminders
   std::string contact = "Ban giám hiệu";
   std::string school_name = "Trường THCS Vĩnh Phong 1";
   std::chrono::milliseconds tick{30000};
@@ -39,7 +46,16 @@ class ReminderPlanner {
 
  private:
   Task<int> tick_occurrence(const Deadline& d, LocalDate due, const Directory& dir, Instant now);
-  Task<int> deliver(const Deadline& d, const PlannedReminder& r, const Directory& dir, Instant now);
+  // `before`: what was recorded of `r` when the tick began (a retry's earlier deliveries).
+  Task<int> deliver(const Deadline& d, const PlannedReminder& r, const Directory& dir, Instant now,
+                    const ReminderState& before);
+  // Posts one message of a reminder and says what became of it; nullopt when it may be
+  // retried (the reason is in `error`).
+  Task<std::optional<Delivery>> post_one(OutgoingReminder m, const std::string& unit_id,
+                                         std::string& error);
+  // Records the reminder as sent or skipped from its messages' outcomes; 1 when sent.
+  Task<int> finish(const std::string& key, const std::vector<Delivery>& deliveries,
+                   const std::string& group_text);
 
   ReportsStore& store_;
   UnitDirectory& directory_;

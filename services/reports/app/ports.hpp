@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/task.hpp"
+#include "reports/domain/reminder_audience.hpp"
 #include "reports/domain/school_report.hpp"
 
 namespace thidua::reports {
@@ -14,6 +15,7 @@ namespace thidua::reports {
 struct Directory {
   std::vector<UnitInfo> units;
   std::map<std::string, std::string> staff_unit;  // staff id → unit id
+  std::vector<StaffInfo> staff;                   // in catalogue order: who leads which unit
 
   // The units that owe a part of the yearly report, in catalogue order.
   std::vector<UnitInfo> owing_units() const;
@@ -27,20 +29,29 @@ class UnitDirectory {
   virtual Task<Directory> get() = 0;
 };
 
+struct OutgoingReminder {
+  std::string idempotency_key;
+  std::string staff_id;  // "" for the staff group; else one person, in a private chat
+  std::string text;
+  bool urgent = false;
+};
+
 struct PostResult {
-  enum class Kind { Posted, Retryable, Permanent };
+  // NotSent: notifications withheld it on purpose (the person turned private reminders off).
+  enum class Kind { Posted, NotSent, Retryable, Permanent };
   Kind kind = Kind::Retryable;
   std::string id;     // the notification's id when posted
   std::string error;  // short, safe to log
+  std::string code;   // Permanent: the problem's code (e.g. staff_not_linked), when given
 };
 
 class ReminderPoster {
  public:
   virtual ~ReminderPoster() = default;
-  // Queues `text` for the staff group. The same `idempotency_key` twice queues it once and
-  // answers the first id again.
-  virtual Task<PostResult> post(const std::string& idempotency_key, const std::string& text,
-                                bool urgent) = 0;
+  // Queues the reminder for the staff group or, with a staff id, for that person, marked as
+  // a reminder. The same `idempotency_key` twice queues it once and answers the first id
+  // again.
+  virtual Task<PostResult> post(const OutgoingReminder& m) = 0;
 };
 
 }  // namespace thidua::reports

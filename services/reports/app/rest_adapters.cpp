@@ -42,9 +42,17 @@ Directory parse_directory(const std::string& body) {
     if (!u.is_object()) continue;
     d.units.push_back({u.value("id", ""), u.value("name", ""), u.value("kind", "")});
   }
+  auto text = [](const json& m, const char* field) {
+    auto it = m.find(field);
+    return it != m.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
   if (auto s = j.find("staff"); s != j.end() && s->is_array()) {
     for (const auto& m : *s) {
-      if (m.is_object()) d.staff_unit[m.value("id", "")] = m.value("unit_id", "");
+      if (!m.is_object()) continue;
+      StaffInfo person{text(m, "id"),   text(m, "name"),   text(m, "unit_id"),
+                       text(m, "role"), text(m, "gender"), !text(m, "zalo_user_id").empty()};
+      d.staff_unit[person.id] = person.unit_id;
+      d.staff.push_back(std::move(person));
     }
   }
   return d;
@@ -93,21 +101,32 @@ NotificationsPoster::NotificationsPoster(const std::string& base_url, std::strin
                                          std::chrono::milliseconds timeout)
     : client_(base_url, timeout), token_(std::move(service_token)) {}
 
-Task<PostResult> NotificationsPoster::post(const std::string& idempotency_key,
-                                           const std::string& text, bool urgent) {
+Task<PostResult> NotificationsPoster::post(const OutgoingReminder& m) {
   http::ClientCall call;
   call.method = http::Method::Post;
   call.path = "/api/notifications/v1/messages";
   call.headers.emplace_back("Authorization", "Bearer " + token_);
-  call.headers.emplace_back("Idempotency-Key", idempotency_key);
+  call.headers.emplace_back("Idempotency-Key", m.idempotency_key);
   call.headers.emplace_back("Content-Type", "application/json");
-  call.body = json{{"target", "group"}, {"text", text}, {"urgent", urgent}}.dump();
+  json body = {{"text", m.text}, {"urgent", m.urgent}};
+  if (m.staff_id.empty()) {
+    body["target"] = "group";
+  } else {
+    // Marked, so that notifications withholds it from someone who said /tatnhac. The group's
+    // reminder is not: it reaches everyone, and keeps the request it always was.
+    body["target"] = json{{"staff_id", m.staff_id}};
+    body["category"] = "reminder";
+  }
+  call.body = body.dump();
   auto result = co_await client_.send(std::move(call));
   PostResult out;
   out.error = result.error;
   if (result.kind == http::ClientResult::Kind::Ok) {
     auto answer = json::parse(result.body, nullptr, false);
-    if (answer.is_object() && answer.contains("id") && answer["id"].is_string()) {
+    if (answer.is_object() && answer.value("status", "") == "not_sent") {
+      out.kind = PostResult::Kind::NotSent;
+      out.error = answer.value("reason", "not_sent");
+    } else if (answer.is_object() && answer.contains("id") && answer["id"].is_string()) {
       out.kind = PostResult::Kind::Posted;
       out.id = answer["id"].get<std::string>();
     } else {
@@ -118,7 +137,8 @@ Task<PostResult> NotificationsPoster::post(const std::string& idempotency_key,
     out.kind = PostResult::Kind::Permanent;
     auto problem = json::parse(result.body, nullptr, false);
     if (problem.is_object() && problem.contains("code") && problem["code"].is_string()) {
-      out.error += " " + problem["code"].get<std::string>();
+      out.code = problem["code"].get<std::string>();
+      out.error += " " + out.code;
     }
   }
   co_return out;

@@ -31,8 +31,7 @@ class NotificationsPoster final : public ReminderPoster {
  public:
   NotificationsPoster(const std::string& base_url, std::string service_token,
                       std::chrono::milliseconds timeout);
-  Task<PostResult> post(const std::string& idempotency_key, const std::string& text,
-                        bool urgent) override;
+  Task<PostResult> post(const OutgoingReminder& m) override;
 
  private:
   http::HttpClient client_;

@@ -21,4 +21,21 @@ struct ReminderContent {
 
 std::string reminder_text(const ReminderContent& c);
 
+// What a leader of a unit that still owes its part reads in a private chat (issue 13): who
+// it is for, which report, the due date and the days left (or overdue), where to write and
+// submit the part, whom to ask, and how to stop these messages (/tatnhac).
+struct PrivateReminderContent {
+  std::string name;    // the leader's name
+  std::string gender;  // male, female; "" when not recorded ("thầy cô")
+  std::string unit_name;
+  std::string deadline_name;  // as in the group's reminder: "… năm 2027"
+  std::string recipient;
+  LocalDate due;
+  int days_before = 0;        // 0 on the day, negative once overdue
+  std::string dashboard_url;  // THIDUA_DASHBOARD_URL; "" names the page without a link
+  std::string contact;        // THIDUA_CONTACT
+};
+
+std::string private_reminder_text(const PrivateReminderContent& c);
+
 }  // namespace thidua::reports

@@ -89,6 +89,30 @@ std::map<std::string, std::string> fields_of(const RedisReply& reply) {
   return f;
 }
 
+// The deliveries field: [{"to", "unit_id", "outcome", "notification_id"}, …].
+std::string deliveries_json(const std::vector<Delivery>& list) {
+  json out = json::array();
+  for (const auto& d : list) {
+    out.push_back({{"to", d.to},
+                   {"unit_id", d.unit_id},
+                   {"outcome", d.outcome},
+                   {"notification_id", d.notification_id}});
+  }
+  return out.dump();
+}
+
+std::vector<Delivery> deliveries_of(const std::string& text) {
+  std::vector<Delivery> out;
+  auto j = json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& d : j) {
+    if (!d.is_object()) continue;
+    out.push_back({d.value("to", ""), d.value("unit_id", ""), d.value("outcome", ""),
+                   d.value("notification_id", "")});
+  }
+  return out;
+}
+
 std::optional<Contribution> contribution_of(const RedisReply& reply) {
   auto f = fields_of(reply);
   if (f.find("doc") == f.end()) return std::nullopt;
@@ -199,8 +223,9 @@ Task<std::map<std::string, ReminderState>> ReportsStore::reminder_states(
   auto replies = co_await redis_.local().batch(std::move(cmds));
   for (std::size_t i = 0; i < keys.size(); ++i) {
     auto f = fields_of(replies[i]);
-    out[keys[i]] = ReminderState{f["status"],      f["notification_id"], f["reason"],
-                                 f["recorded_at"], f["error"],           f["text"]};
+    out[keys[i]] = ReminderState{
+        f["status"], f["notification_id"],          f["reason"], f["recorded_at"], f["error"],
+        f["text"],   deliveries_of(f["deliveries"])};
   }
   co_return out;
 }
@@ -231,6 +256,12 @@ Task<void> ReportsStore::record_failed(const std::string& key, const std::string
   std::vector<std::string> keys{keys_("reminder:" + key)};
   std::vector<std::string> args{error};
   co_await redis_.local().eval(kFailed, std::move(keys), std::move(args));
+}
+
+Task<void> ReportsStore::record_deliveries(const std::string& key,
+                                           const std::vector<Delivery>& deliveries) {
+  co_await redis_.local().call("HSET", keys_("reminder:" + key), "deliveries",
+                               deliveries_json(deliveries));
 }
 
 Task<bool> ReportsStore::hold_lease(const std::string& owner, long long ttl_ms) {

@@ -5,7 +5,8 @@
 //   contrib:<year>                       set of units with a part (draft or submitted)
 //   contrib-log:<year>                   list: each submission, who and when
 //   sent:<year>                          hash: the school's report marked sent
-//   reminder:<idempotency key>           hash: status claimed|sent|skipped|failed, details
+//   reminder:<idempotency key>           hash: status claimed|sent|skipped|failed, details,
+//                                        deliveries (JSON: each message's outcome so far)
 //   planner:lease                        string: the replica that plans right now
 // Writes that check a state and change it are one Lua script.
 #include <map>
@@ -17,17 +18,22 @@
 #include "redis/redis_pool.hpp"
 #include "reports/domain/contribution.hpp"
 #include "reports/domain/deadline.hpp"
+#include "reports/domain/reminder_audience.hpp"
 #include "reports/domain/school_report.hpp"
 
 namespace thidua::reports {
 
 struct ReminderState {
-  std::string status;  // "" (nothing recorded), claimed, sent, skipped, failed
-  std::string notification_id;
-  std::string reason;  // skipped: stale, superseded, nothing_owed, all_submitted, rejected
+  std::string status;           // "" (nothing recorded), claimed, sent, skipped, failed
+  std::string notification_id;  // the group message's, "" when there was none
+  // skipped: stale, superseded, nothing_owed, all_submitted, rejected, no_recipient
+  std::string reason;
   std::string recorded_at;
   std::string error;  // failed: the last delivery error
-  std::string text;
+  std::string text;   // the group message's
+  // Each message of the reminder that has an outcome (group first, then the leaders): what
+  // a retry after a failure or a crash does not post again.
+  std::vector<Delivery> deliveries;
 };
 
 enum class SaveResult { Ok, AlreadySubmitted };
@@ -67,6 +73,9 @@ class ReportsStore {
                             const std::string& at);
   // Gives a claimed reminder back after a delivery that may be retried.
   Task<void> record_failed(const std::string& key, const std::string& error);
+  // The outcomes of the reminder's messages so far (replaces the list; the claim's holder
+  // is its only writer).
+  Task<void> record_deliveries(const std::string& key, const std::vector<Delivery>& deliveries);
 
   // Takes or renews the planner's lease; true while `owner` holds it.
   Task<bool> hold_lease(const std::string& owner, long long ttl_ms);

@@ -1,0 +1,226 @@
+// Issue 13, through the real services: a reminder goes to the staff group naming the units
+// that still owe their part, and privately to each of those units' leaders who linked Zalo
+// (THIDUA_REMINDER_AUDIENCE both, group or private); /tatnhac stops the private ones and
+// /batnhac brings them back, typed to the bot (long polling against the fake Zalo Bot API).
+// Reports runs under libfaketime at each reminder's instant (reports_fixture.hpp).
+#include <unistd.h>
+
+#include "e2e/reports_fixture.hpp"
+
+namespace thidua::testing::reports_e2e {
+namespace {
+
+const std::string kGroup = "nhom-e2e";
+
+class PrivateReminders : public ReportsE2e {
+ protected:
+  void SetUp() override {
+    ReportsE2e::SetUp();
+    if (IsSkipped()) return;
+    zalo_ = std::make_unique<Service>();
+    zalo_->port = free_port();
+    zalo_->process.start(build_dir() + "/tests/fakes/fake_zalo", {},
+                         {{"FAKE_ZALO_PORT", std::to_string(zalo_->port)},
+                          {"FAKE_ZALO_TOKEN", kZaloToken},
+                          {"FAKE_ZALO_POLL_WAIT_MS", "200"}},
+                         dir_ + "/fake_zalo.log");
+    ASSERT_TRUE(wait_until([&] {
+      return http_call("GET", zalo_->url() + "/__fake/calls", "", {}, 1000).status == 200;
+    }));
+    notifications_ = start("notifications", {{"THIDUA_MESSENGER", "zalo"},
+                                             {"ZALO_BOT_API_BASE", zalo_->url()},
+                                             {"ZALO_BOT_TOKEN", kZaloToken},
+                                             {"ZALO_GROUP_ID", kGroup},
+                                             {"THIDUA_BOT_MODE", "polling"},
+                                             {"THIDUA_POLL_TIMEOUT_S", "1"},
+                                             {"THIDUA_QUIET_HOURS", "off"},
+                                             {"THIDUA_NOMINATIONS_URL", nominations_->url()}});
+    ASSERT_TRUE(wait_until([&] {
+      return http_call("GET", nominations_->url() + "/api/nominations/v1/catalogue", "",
+                       {{"Authorization", "Bearer " + kAdmin}})
+                 .status == 200;
+    }));
+  }
+
+  // The texts the fake Zalo took for `chat`, in order.
+  std::vector<std::string> texts_to(const std::string& chat) {
+    auto calls = json::parse(http_call("GET", zalo_->url() + "/__fake/calls").body, nullptr, false);
+    std::vector<std::string> out;
+    if (!calls.is_array()) return out;
+    for (const auto& c : calls) {
+      if (c.value("method", "") == "sendMessage" && c.value("outcome", "") == "ok" &&
+          c.value("chat_id", "") == chat) {
+        out.push_back(c.value("text", ""));
+      }
+    }
+    return out;
+  }
+
+  // What `zalo_id` types to the bot in a private chat, and the bot's answer.
+  std::string say(const std::string& zalo_id, const std::string& text) {
+    std::size_t before = texts_to(zalo_id).size();
+    json update = {{"event_name", "message.text.received"},
+                   {"message",
+                    {{"message_id", "m-" + std::to_string(++said_)},
+                     {"date", 1822000000000LL},
+                     {"text", text},
+                     {"from", {{"id", zalo_id}, {"is_bot", false}}},
+                     {"chat", {{"id", zalo_id}, {"chat_type", "PRIVATE"}}}}}};
+    http_call("POST", zalo_->url() + "/__fake/updates", update.dump(),
+              {{"Content-Type", "application/json"}});
+    std::string answer;
+    wait_until(
+        [&] {
+          auto texts = texts_to(zalo_id);
+          if (texts.size() > before) answer = texts[before];
+          return !answer.empty();
+        },
+        15000);
+    return answer;
+  }
+
+  // A staff record, linked to `zalo_id` as a person does it (a code from the board, then
+  // /lienket to the bot) unless `zalo_id` is empty.
+  void add_staff(const std::string& id, const std::string& name, const std::string& unit,
+                 const std::string& role, const json& gender, const std::string& zalo_id) {
+    json staff = {{"name", name}, {"unit_id", unit}, {"role", role}, {"gender", gender}};
+    call(*nominations_, "PUT", "/api/nominations/v1/catalogue/staff/" + id, 200, staff);
+    if (zalo_id.empty()) return;
+    auto issued =
+        call(*nominations_, "POST", "/api/nominations/v1/staff/" + id + "/link-codes", 201);
+    auto linked = say(zalo_id, "/lienket " + issued.value("code", ""));
+    ASSERT_NE(linked.find("Đã liên kết"), std::string::npos) << linked;
+  }
+
+  // Starts reports at `utc` with `audience`, waits until the reminder `offset` is recorded
+  // sent, and stops it. Then waits a moment, so that a message sent twice would be seen.
+  void fire(const std::string& utc, const std::string& offset, const std::string& audience,
+            int replicas = 1) {
+    std::vector<std::unique_ptr<Service>> running;
+    for (int i = 0; i < replicas; ++i) {
+      running.push_back(start_reports(utc, notifications_->url(),
+                                      {{"THIDUA_REMINDER_AUDIENCE", audience},
+                                       {"THIDUA_DASHBOARD_URL", "https://thidua.example/admin/"}}));
+    }
+    EXPECT_TRUE(
+        wait_until([&] { return plan_entry(*running[0], offset)["state"] == "sent"; }, 30000))
+        << offset << ": " << plan_entry(*running[0], offset).dump();
+    ::usleep(1500 * 1000);  // the replicas tick every 200 ms meanwhile
+    last_plan_ = plan_entry(*running[0], offset);
+    for (auto& r : running) r->process.stop();
+    ::usleep(500 * 1000);  // the outbox delivers what was queued
+  }
+
+  json delivery_to(const std::string& to) const {
+    for (const auto& d : last_plan_["deliveries"]) {
+      if (d["to"] == to) return d;
+    }
+    return nullptr;
+  }
+
+  // How many messages each chat has had, as {group, hoa, nam, lan, toan, an}.
+  std::vector<std::size_t> counts() {
+    std::vector<std::size_t> out;
+    for (const char* chat : {kGroup.c_str(), "zl-hoa", "zl-nam", "zl-lan", "zl-toan", "zl-an"}) {
+      out.push_back(texts_to(chat).size());
+    }
+    return out;
+  }
+
+  int said_ = 0;
+  json last_plan_;
+};
+
+TEST_F(PrivateReminders, GroupAndLeadersHearItAndTatnhacBatnhacAndTheSettingDecide) {
+  // Linking answers once each: the counts below are reminders only from here on.
+  add_staff("gv-toan", "Lê Văn Toán", "to-toan-tin", "leader", "male", "zl-toan");
+  add_staff("gv-hoa", "Nguyễn Thị Hoa", "to-ngu-van", "leader", "female", "zl-hoa");
+  add_staff("gv-an", "Trần Văn An", "to-ngu-van", "staff", "male", "zl-an");
+  add_staff("gv-nam", "Phạm Nam", "to-khtn", "leader", nullptr, "zl-nam");
+  add_staff("gv-khxh", "Đỗ Văn Sử", "to-khxh", "leader", "male", "");  // no Zalo
+  add_staff("nv-lan", "Võ Thị Lan", "to-van-phong", "leader", "female", "zl-lan");
+  const std::vector<std::size_t> linked = {0, 1, 1, 1, 1, 1};
+  ASSERT_EQ(counts(), linked);
+  {
+    auto r = start_reports("2027-10-01 03:00:00", notifications_->url());
+    submit(*r, "to-toan-tin");  // Tổ Toán – Tin hands its part in early
+    r->process.stop();
+  }
+
+  // T-7, both (the default), two replicas: one group message naming the units that owe, one
+  // private message to each of those units' linked leaders; Tổ Toán – Tin's leader, a
+  // member who is no leader and the leader without Zalo get none.
+  fire("2027-10-23 01:00:05", "T-7", "both", 2);
+  EXPECT_EQ(counts(), (std::vector<std::size_t>{1, 2, 2, 2, 1, 1}));
+  auto group = texts_to(kGroup).at(0);
+  for (const char* owing : {"Tổ Ngữ văn", "Tổ Khoa học tự nhiên", "Tổ Khoa học xã hội",
+                            "Tổ Ngoại ngữ", "Tổ Văn phòng"}) {
+    EXPECT_NE(group.find(owing), std::string::npos) << owing << " in " << group;
+  }
+  EXPECT_EQ(group.find("Toán"), std::string::npos) << group;
+  auto hoa = texts_to("zl-hoa").back();
+  EXPECT_EQ(hoa.rfind("Kính gửi cô Nguyễn Thị Hoa,\nTổ Ngữ văn chưa nộp phần báo cáo", 0), 0u)
+      << hoa;
+  EXPECT_NE(hoa.find("Hạn chót: 30/10/2027, còn 7 ngày."), std::string::npos) << hoa;
+  EXPECT_NE(hoa.find("https://thidua.example/admin/"), std::string::npos) << hoa;
+  EXPECT_NE(hoa.find("/tatnhac"), std::string::npos) << hoa;
+  EXPECT_EQ(texts_to("zl-nam").back().rfind("Kính gửi thầy cô Phạm Nam,\nTổ Khoa học tự nhiên", 0),
+            0u);
+  EXPECT_EQ(delivery_to("gv-khxh")["outcome"], "not_linked");
+  EXPECT_EQ(delivery_to("gv-hoa")["outcome"], "sent");
+  EXPECT_TRUE(delivery_to("gv-toan").is_null());
+
+  // A crash after posting, before recording: the record is gone, the keys are not. The
+  // reminder is posted again and nobody gets anything twice.
+  redis_.cmd({"DEL", "{e2e-school}:reports:reminder:reports:bao-cao-nam:2027-10-30:before-7"});
+  fire("2027-10-23 01:00:05", "T-7", "both");
+  EXPECT_EQ(counts(), (std::vector<std::size_t>{1, 2, 2, 2, 1, 1}));
+
+  // Cô Hoa turns private reminders off: T-3 reaches the others, not her.
+  auto off = say("zl-hoa", "/tắt nhắc");
+  EXPECT_NE(off.find("Đã tắt tin nhắc hạn gửi riêng cho cô Nguyễn Thị Hoa"), std::string::npos)
+      << off;
+  EXPECT_NE(off.find("/batnhac"), std::string::npos) << off;
+  fire("2027-10-27 01:00:05", "T-3", "both");
+  EXPECT_EQ(counts(), (std::vector<std::size_t>{2, 3, 3, 3, 1, 1}));
+  EXPECT_EQ(delivery_to("gv-hoa")["outcome"], "reminders_off");
+
+  // She turns them on again (3 answers in her chat now); THIDUA_REMINDER_AUDIENCE=group at
+  // T-1: the group only.
+  auto on = say("zl-hoa", "/batnhac");
+  EXPECT_NE(on.find("Đã bật lại"), std::string::npos) << on;
+  fire("2027-10-29 01:00:05", "T-1", "group");
+  EXPECT_EQ(counts(), (std::vector<std::size_t>{3, 4, 3, 3, 1, 1}));
+  EXPECT_EQ(last_plan_["deliveries"].size(), 1u) << last_plan_.dump();
+
+  // private on the day: the leaders only, cô Hoa among them again.
+  fire("2027-10-30 01:00:05", "T0", "private");
+  EXPECT_EQ(counts(), (std::vector<std::size_t>{3, 5, 4, 4, 1, 1}));
+  EXPECT_NE(texts_to("zl-hoa").back().find("hôm nay là hạn cuối"), std::string::npos);
+  EXPECT_TRUE(last_plan_["notification_id"].is_null());
+}
+
+// Someone who has not linked Zalo asks: told how to link, nothing stored.
+TEST_F(PrivateReminders, SomeoneNotLinkedIsToldHowToLink) {
+  auto answer = say("zl-stranger", "/tatnhac");
+  EXPECT_NE(answer.find("/lienket"), std::string::npos) << answer;
+  EXPECT_EQ(answer.find("Đã tắt"), std::string::npos) << answer;
+  EXPECT_EQ(redis_.cmd1({"EXISTS", "{e2e-school}:notifications:reminders-off"}), "0");
+}
+
+TEST_F(PrivateReminders, AnUnknownAudienceStopsStartUpNamingTheSetting) {
+  Process reports;
+  reports.start(binary("reports"), {},
+                {{"THIDUA_REMINDER_AUDIENCE", "nhom"},
+                 {"THIDUA_HTTP_PORT", std::to_string(free_port())},
+                 {"THIDUA_REDIS_URL", redis_.url()}},
+                dir_ + "/reports-bad-audience.log");
+  EXPECT_EQ(reports.stop(0, 30000), 2);  // signal 0: only waits for it to end by itself
+  auto log = reports.log();
+  EXPECT_NE(log.find("THIDUA_REMINDER_AUDIENCE: 'nhom' is not one of group, private, both"),
+            std::string::npos)
+      << log;
+}
+
+}  // namespace
+}  // namespace thidua::testing::reports_e2e
