@@ -108,6 +108,7 @@ void E2eTest::start_system(const std::map<std::string, std::string>& env) {
         {"THIDUA_REPORTS_URL", url("reports", "")},
     };
     for (const auto& [k, v] : env) settings[k] = v;
+    service_settings_[name] = settings;
     start_service(name, settings);
   }
   ASSERT_TRUE(wait_ready("fake_zalo", "/__fake/calls")) << "fake_zalo did not answer";
@@ -126,6 +127,19 @@ void E2eTest::start_system(const std::map<std::string, std::string>& env) {
       },
       30000))
       << "notifications did not create its consumer group";
+}
+
+void E2eTest::stop_services() {
+  for (const char* name : kServices) {
+    EXPECT_EQ(processes_.at(name)->stop(SIGTERM, 30000), 0) << name << " did not stop cleanly";
+  }
+}
+
+void E2eTest::start_services() {
+  for (const char* name : kServices) start_service(name, service_settings_.at(name));
+  for (const char* name : kServices) {
+    ASSERT_TRUE(wait_ready(name, "/readyz")) << name << " did not become ready";
+  }
 }
 
 std::string E2eTest::add_staff(const std::string& name) {
