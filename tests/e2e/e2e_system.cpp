@@ -71,9 +71,9 @@ void E2eTest::start_service(const std::string& name,
 
 void E2eTest::restart_service(const std::string& name,
                               const std::map<std::string, std::string>& env) {
-  ASSERT_TRUE(settings_.count(name)) << name << " was not started by start_system";
+  ASSERT_TRUE(service_settings_.count(name)) << name << " was not started by start_system";
   ASSERT_EQ(process(name).stop(SIGTERM, 30000), 0) << name << " did not stop cleanly";
-  auto settings = settings_[name];
+  auto settings = service_settings_[name];
   for (const auto& [k, v] : env) settings[k] = v;
   start_service(name, settings);
   ASSERT_TRUE(wait_ready(name, "/readyz")) << name << " did not come back";
@@ -120,7 +120,7 @@ void E2eTest::start_system(const std::map<std::string, std::string>& env) {
         {"THIDUA_DIGEST_WINDOW_MS", "0"},
     };
     for (const auto& [k, v] : env) settings[k] = v;
-    settings_[name] = settings;
+    service_settings_[name] = settings;
     start_service(name, settings);
   }
   ASSERT_TRUE(wait_ready("fake_zalo", "/__fake/calls")) << "fake_zalo did not answer";
@@ -139,6 +139,19 @@ void E2eTest::start_system(const std::map<std::string, std::string>& env) {
       },
       30000))
       << "notifications did not create its consumer group";
+}
+
+void E2eTest::stop_services() {
+  for (const char* name : kServices) {
+    EXPECT_EQ(processes_.at(name)->stop(SIGTERM, 30000), 0) << name << " did not stop cleanly";
+  }
+}
+
+void E2eTest::start_services() {
+  for (const char* name : kServices) start_service(name, service_settings_.at(name));
+  for (const char* name : kServices) {
+    ASSERT_TRUE(wait_ready(name, "/readyz")) << name << " did not become ready";
+  }
 }
 
 std::string E2eTest::add_staff(const std::string& name) {

@@ -48,6 +48,11 @@ class E2eTest : public ::testing::Test {
   // Stops a service started by start_system (SIGTERM) and starts it again with the same
   // settings and `env` added (a later clock, say); fails the test when it does not come up.
   void restart_service(const std::string& name, const std::map<std::string, std::string>& env);
+  // The deployment restarted around its Redis (restored from a backup, say): stop_services
+  // stops the three services (SIGTERM; each must exit 0), start_services starts them again
+  // with the settings start_system gave them and waits until each is ready.
+  void stop_services();
+  void start_services();
 
   std::string url(const std::string& service, const std::string& path) const;
   std::map<std::string, std::string> admin() const;
@@ -87,7 +92,7 @@ class E2eTest : public ::testing::Test {
   std::unique_ptr<testing::RedisServer> redis_;
   std::map<std::string, std::unique_ptr<testing::Process>> processes_;
   std::map<std::string, int> ports_;
-  std::map<std::string, std::map<std::string, std::string>> settings_;  // by service
+  std::map<std::string, std::map<std::string, std::string>> service_settings_;
 };
 
 }  // namespace thidua::e2e
