@@ -42,6 +42,8 @@ TEST(CatalogueTest, LintFindsWhatASchoolShouldNotRead) {
   EXPECT_TRUE(lint_message("Tài khoản Zalo này là của cô Lan (mã cán bộ 7).").empty());
   EXPECT_TRUE(lint_message("Báo cáo năm 2026:\n• Tổ Toán: đã nộp").empty());
   EXPECT_TRUE(lint_message("Năm ghi bằng số. Năm 2026 là năm đầu.").empty());
+  EXPECT_TRUE(lint_message("Nộp tại: https://truong.edu.vn/admin/ (trang thi đua)").empty());
+  EXPECT_FALSE(lint_message("Nộp tại https://truong.edu.vn/ cho admin").empty());
   for (const char* bad :
        {"Bạn là cô Lan.", "Thiếu tham số.", "Sai cú pháp lệnh.", "Hết suất khen thưởng.",
         "vai trò: staff.", "Lỗi: null", "mã ()", "Chào  cô.", "Chào {name}.", "Hạn chót: .",

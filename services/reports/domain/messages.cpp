@@ -1,0 +1,60 @@
+// The reports service's message catalogue (issue 13): the deadline reminders. Wording rules
+// as in the notifications catalogue: colleagues are "thầy cô", no programmer's words,
+// periods lower case in running text. {name} is filled by the code.
+#include "reports/domain/messages.hpp"
+
+#include <array>
+
+namespace thidua::reports {
+namespace {
+constexpr std::array kMessages = std::to_array<text::Message>({
+    // The group's reminder (reminder_text).
+    {"deadline.of_year", "{name} năm {year}"},
+    {"group.ahead", "⏰ Nhắc hạn: {deadline}\nHạn chót: {date} (còn {days} ngày), gửi {recipient}."},
+    {"group.today",
+     "⏰ Nhắc hạn: {deadline}\nHạn chót: {date} (hôm nay là hạn cuối), gửi {recipient}."},
+    {"group.overdue", "⚠️ QUÁ HẠN {days} ngày — Kính gửi Ban giám hiệu."},
+    {"group.overdue_units",
+     "⚠️ QUÁ HẠN {days} ngày — Kính gửi Ban giám hiệu và các đơn vị chưa "
+     "nộp."},
+    {"group.overdue_school",
+     "⚠️ QUÁ HẠN {days} ngày — Kính gửi Ban giám hiệu và nhà trường."},
+    {"group.overdue_what", "{deadline}\nHạn chót: {date}, gửi {recipient}."},
+    {"group.school_sent", "Nhà trường đã gửi báo cáo. Cảm ơn!"},
+    {"group.all_units_in", "Tất cả các đơn vị đã nộp phần báo cáo. Cảm ơn các đơn vị!"},
+    {"group.school_owes", "Nhà trường chưa gửi báo cáo."},
+    {"group.units_owe", "Đơn vị chưa nộp phần báo cáo ({count}): {units}."},
+    {"contact", "Vướng mắc xin liên hệ: {contact}."},
+
+    // A unit leader's private reminder (private_reminder_text).
+    {"you.male", "thầy"},
+    {"you.female", "cô"},
+    {"you.unknown", "thầy cô"},
+    {"you_first.male", "Thầy"},
+    {"you_first.female", "Cô"},
+    {"you_first.unknown", "Thầy cô"},
+    {"private.greeting", "Kính gửi {you} {name},"},
+    {"private.owes", "{unit} chưa nộp phần báo cáo cho {deadline} (gửi {recipient})."},
+    {"private.due_ahead", "Hạn chót: {date}, còn {days} ngày."},
+    {"private.due_today", "Hạn chót: {date}, hôm nay là hạn cuối."},
+    {"private.overdue", "Hạn chót: {date}, đã quá hạn {days} ngày."},
+    {"private.where", "{you_first} soạn và nộp phần của tổ trên trang thi đua của trường."},
+    {"private.where_link",
+     "{you_first} soạn và nộp phần của tổ trên trang thi đua của trường: {url}"},
+    {"private.stop",
+     "Nếu không muốn nhận tin nhắc riêng này, {you} gõ /tatnhac cho bot (gõ /batnhac để nhận "
+     "lại); nhắc hạn trong nhóm vẫn như thường."},
+});
+
+constexpr text::Catalogue kCatalogue{kMessages};
+}  // namespace
+
+const text::Catalogue& messages() {
+  return kCatalogue;
+}
+
+std::string say(std::string_view key, text::Vars vars) {
+  return kCatalogue.render(key, vars);
+}
+
+}  // namespace thidua::reports
