@@ -58,7 +58,6 @@ const catalogue_check::Samples kSamples = {
 const catalogue_check::CodesShown kCodesShown = {
     {"problem.bad_role", {"admin", "council", "leader", "staff"}},  // the role codes
     {"problem.bad_quota", {"null"}},                                // "null (chưa quy định)"
-    {"problem.evidence_link", {"http"}},                            // "http://"
 };
 
 std::string lint(const std::string& text) {
