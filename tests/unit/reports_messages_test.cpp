@@ -11,10 +11,15 @@ namespace thidua::reports {
 namespace {
 // One sample per placeholder name: a new placeholder needs a sample here.
 const std::map<std::string, std::string> kSamples = {
+    {"area", "II.7"},
     {"contact", "thầy Phó Hiệu trưởng, 0912 345 678"},
     {"count", "2"},
     {"date", "30/10/2026"},
     {"days", "3"},
+    {"field", "month"},
+    {"indicator", "e_lessons"},
+    {"max", "12"},
+    {"min", "1"},
     {"deadline", "Báo cáo kết quả phong trào thi đua năm 2026"},
     {"name", "Nguyễn Thị Hoa"},
     {"recipient", "UBND xã (qua Phòng Văn hóa – Xã hội)"},

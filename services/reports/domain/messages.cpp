@@ -44,6 +44,31 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"private.stop",
      "Nếu không muốn nhận tin nhắc riêng này, {you} gõ /tatnhac cho bot (gõ /batnhac để nhận "
      "lại); nhắc hạn trong nhóm vẫn như thường."},
+
+    // Problems of the API (the `detail` of application/problem+json).
+    {"problem.narratives_shape",
+     "Trường \"narratives\" ghi theo nội dung: \"II.1\" đến \"II.6\", mỗi nội dung một đoạn văn."},
+    {"problem.unknown_area", "Không có nội dung \"{area}\"; các nội dung là II.1 đến II.6."},
+    {"problem.figures_shape", "Trường \"figures\" ghi theo chỉ số, mỗi chỉ số một số nguyên."},
+    {"problem.unknown_indicator", "Không có chỉ số \"{indicator}\"."},
+    {"problem.bad_figure", "Chỉ số \"{indicator}\" phải là số nguyên không âm, tối đa {max}."},
+    {"problem.bad_integer", "Trường \"{field}\" phải là số nguyên từ {min} đến {max}."},
+    {"problem.deadline_shape", "Hạn chót gửi lên phải là một đối tượng có các trường của hạn."},
+    {"problem.deadline_id", "Mã hạn chót chỉ gồm chữ thường không dấu, số và dấu \"-\"."},
+    {"problem.deadline_rule", "Quy tắc hạn chót (rule) phải là yearly, once hoặc units_due."},
+    {"problem.deadline_owner",
+     "Trường \"owed_by\" phải là units (từng đơn vị nộp phần của mình) hoặc school (nhà trường)."},
+    {"problem.deadline_date", "Ngày hạn phải có dạng YYYY-MM-DD."},
+    {"problem.once_needs_date", "Hạn một lần (rule once) cần ngày hạn (date)."},
+    {"problem.years_order", "Năm kết thúc phải không trước năm bắt đầu."},
+    {"problem.no_such_day", "Ngày và tháng của hạn chót không tồn tại."},
+    {"problem.unit_id", "Mã đơn vị chỉ gồm chữ thường không dấu, số, \"-\" và \"_\"."},
+    {"problem.units_unavailable",
+     "Không đọc được danh mục đơn vị từ hệ thống đề nghị khen thưởng; thầy cô thử lại sau ít "
+     "phút."},
+    {"problem.no_service_token",
+     "Chưa đặt mã dịch vụ (THIDUA_SERVICE_TOKEN) nên không đọc được danh mục đơn vị từ hệ "
+     "thống đề nghị khen thưởng; hãy báo người quản trị."},
 });
 
 constexpr text::Catalogue kCatalogue{kMessages};
