@@ -6,6 +6,7 @@
 #include "core/movement.hpp"
 #include "core/text.hpp"
 #include "http/json_io.hpp"
+#include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
 namespace {
@@ -18,7 +19,8 @@ json unit_list(const std::vector<UnitInfo>& units) {
 }
 
 ApiError unknown_unit(const std::string& unit) {
-  return not_found("unit_not_found", "Không có đơn vị mã \"" + unit + "\" phải nộp báo cáo.");
+  return not_found("unit_not_found",
+                   say("problem.unit_not_found", {{"unit", text::excerpt(unit, 32)}}));
 }
 }  // namespace
 
@@ -62,8 +64,8 @@ Task<json> ReportsApp::next_deadline() {
     if (o && (!next || o->due < next->due)) best = &d, next = o;
   }
   if (!next) {
-    throw not_found("no_upcoming_deadline", "Không còn hạn chót nào: phong trào kết thúc năm " +
-                                                std::to_string(kLastYear) + ".");
+    throw not_found("no_upcoming_deadline",
+                    say("problem.no_upcoming_deadline", {{"year", std::to_string(kLastYear)}}));
   }
   co_return json{{"id", best->id},
                  {"name", best->name},
@@ -123,7 +125,7 @@ Task<json> ReportsApp::deadlines(int count) {
 Task<json> ReportsApp::put_deadline(const std::string& id, const json& body) {
   json copy = body;
   if (copy.contains("id") && copy["id"] != id) {
-    throw bad_request("id_mismatch", "Mã trong đường dẫn và trong nội dung khác nhau.");
+    throw bad_request("id_mismatch", say("problem.id_mismatch"));
   }
   copy["id"] = id;
   auto d = parse_deadline(copy);
@@ -138,8 +140,7 @@ const UnitInfo& ReportsApp::writable_unit(const Principal& who, const Directory&
   if (who.role == Role::Admin) return *u;
   auto own = dir.staff_unit.find(who.subject);
   if (who.role == Role::Leader && own != dir.staff_unit.end() && own->second == unit) return *u;
-  throw ApiError(403, "not_your_unit",
-                 "Tổ trưởng chỉ viết phần báo cáo của tổ mình; Ban giám hiệu viết cho mọi tổ.");
+  throw ApiError(403, "not_your_unit", say("problem.not_your_unit"));
 }
 
 void ReportsApp::check_can_read(const Principal& who, const Directory& dir,
@@ -175,8 +176,9 @@ Task<json> ReportsApp::contribution(const Principal& who, int year, const std::s
   if (!u || !owes_yearly_part(*u)) throw unknown_unit(unit);
   auto c = co_await store_.contribution(year, unit);
   if (!c) {
-    throw not_found("contribution_not_found", "Tổ \"" + u->name + "\" chưa có phần báo cáo năm " +
-                                                  std::to_string(year) + ".");
+    throw not_found(
+        "contribution_not_found",
+        say("problem.no_contribution", {{"unit", u->name}, {"year", std::to_string(year)}}));
   }
   json j = to_json(*c);
   j["unit_name"] = u->name;
@@ -193,8 +195,7 @@ Task<json> ReportsApp::save_draft(const Principal& who, int year, const std::str
   // Ban giám hiệu may still correct a part after it was submitted; its submission stands.
   auto saved = co_await store_.save_draft(c, who.role == Role::Admin);
   if (saved == SaveResult::AlreadySubmitted) {
-    throw conflict("already_submitted",
-                   "Phần báo cáo của " + u.name + " đã nộp; muốn sửa, hãy liên hệ Ban giám hiệu.");
+    throw conflict("already_submitted", say("problem.part_submitted", {{"unit", u.name}}));
   }
   auto stored = co_await store_.contribution(year, unit);
   json j = to_json(stored.value_or(c));
@@ -213,13 +214,11 @@ Task<json> ReportsApp::submit(const Principal& who, int year, const std::string&
   bool late = local_date(now) > unit_due_date({year, 10, 30}, settings_.unit_due);
   auto result = co_await store_.submit(year, unit, who.subject, iso_instant(now), late, update);
   if (result == SubmitResult::Missing) {
-    throw unprocessable("contribution_empty",
-                        "Chưa có nội dung để nộp: hãy lưu bản nháp trước, "
-                        "hoặc gửi nội dung kèm lệnh nộp.");
+    throw unprocessable("contribution_empty", say("problem.nothing_to_submit"));
   }
   if (result == SubmitResult::AlreadySubmitted) {
-    throw conflict("already_submitted", "Phần báo cáo năm " + std::to_string(year) + " của " +
-                                            u.name + " đã nộp trước đó.");
+    throw conflict("already_submitted", say("problem.submitted_before",
+                                            {{"year", std::to_string(year)}, {"unit", u.name}}));
   }
   auto stored = co_await store_.contribution(year, unit);
   json j = to_json(*stored);
@@ -250,11 +249,10 @@ Task<SchoolReport> ReportsApp::school_report(int year) {
 
 Task<json> ReportsApp::mark_sent(const Principal& who, int year, const json& body) {
   auto on = parse_iso_date(http::required_string(body, "sent_on", 10));
-  if (!on) throw bad_request("invalid_date", "Ngày gửi (sent_on) phải có dạng YYYY-MM-DD.");
+  if (!on) throw bad_request("invalid_date", say("problem.sent_on_format"));
   auto number = http::required_string(body, "number", 64);
   if (on->year < year || *on > local_date(clock_.now())) {
-    throw unprocessable("invalid_sent_on",
-                        "Ngày gửi phải trong năm báo cáo trở về sau và không sau hôm nay.");
+    throw unprocessable("invalid_sent_on", say("problem.sent_on_range"));
   }
   SentMark mark{*on, number, who.subject, iso_instant(clock_.now())};
   co_await store_.mark_sent(year, mark);
