@@ -18,7 +18,9 @@ std::string content_disposition(std::string_view file_name) {
   for (char c : text::fold(name)) {
     auto u = static_cast<unsigned char>(c);
     if (u >= 0x80) continue;
-    ascii += c == ' ' ? '-' : c;
+    char out = c == ' ' ? '-' : c;
+    if (out == '-' && !ascii.empty() && ascii.back() == '-') continue;  // "a - b": "a-b"
+    ascii += out;
   }
   // RFC 8187 attr-char: ALPHA / DIGIT / "!#$&+-.^_`|~"; everything else percent-encoded.
   static const char* kHex = "0123456789ABCDEF";
