@@ -72,6 +72,9 @@ struct Settings {
     s.issuer.school = s.reports.school_name;
     s.issuer.symbol = env.text("THIDUA_SCHOOL_SYMBOL", "THCSVP1");
     s.issuer.place = s.reports.school_place;
+    if (s.issuer.place.empty()) {
+      throw ConfigError("THIDUA_SCHOOL_PLACE: the place of the documents' dateline is empty");
+    }
     s.issuer.signer.authority = env.text("THIDUA_SIGNER_AUTHORITY", "KT. HIỆU TRƯỞNG");
     s.issuer.signer.title = env.text("THIDUA_SIGNER_TITLE", "PHÓ HIỆU TRƯỞNG");
     s.issuer.signer.name = env.text("THIDUA_SIGNER_NAME", "");

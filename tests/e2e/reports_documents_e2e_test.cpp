@@ -206,5 +206,20 @@ TEST_F(DocumentsE2e, YearlyReportIsIssuedNumberedFrozenAndReadByRealTools) {
   reports->process.stop();
 }
 
+// The school's template is read at start-up: a mistake stops the service with the file, the
+// line and what can be used there, before any document is printed from it.
+TEST(DocumentTemplates, ABrokenTemplateStopsStartUpNamingItsLine) {
+  auto dir = make_temp_dir("thidua-bad-template");
+  std::ofstream(dir + "/bao-cao-nam.txt") << "@loai: BÁO CÁO\n@trich-yeu: Năm {{nam}}\n"
+                                             "{{#linh_vuc}}\n{{ten_linh_vuc}}\n{{/linh_vuc}}\n";
+  auto out = run("THIDUA_DOCUMENT_TEMPLATES='" + dir + "' '" + binary("reports") +
+                 "' --routes 2>&1; echo \"exit=$?\"");
+  EXPECT_NE(out.find("bao-cao-nam.txt, dòng 4"), std::string::npos) << out;
+  EXPECT_NE(out.find("{{ten_linh_vuc}}"), std::string::npos) << out;
+  EXPECT_NE(out.find("{{ten}}"), std::string::npos) << "what can be used there: " << out;
+  EXPECT_NE(out.find("exit=2"), std::string::npos) << out;
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace thidua::testing::reports_e2e
