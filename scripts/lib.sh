@@ -78,9 +78,11 @@ stop_pid() {
 # wait_http <url> <timeout seconds> [<pidfile> <name>]: waits for a 2xx answer; gives up early
 # when the process behind <pidfile> has exited.
 wait_http() {
-  local url="$1" timeout="$2" pidfile="${3:-}" name="${4:-}" i
+  local url="$1" timeout="$2" pidfile="${3:-}" name="${4:-}" i insecure=()
+  # Our own edge on 127.0.0.1: its certificate names the school's host, not this address.
+  [[ $url != https://* ]] || insecure=(--insecure)
   for ((i = 0; i < timeout * 5; i++)); do
-    curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null && return 0
+    curl -fsS "${insecure[@]}" -o /dev/null --max-time 2 "$url" 2>/dev/null && return 0
     if [[ -n $pidfile ]] && ! pid_alive "$pidfile" "$name"; then
       return 1
     fi
@@ -107,12 +109,15 @@ nginx_worker_user() {
 }
 
 # render_nginx_conf <template> <output> <prefix dir> <log dir> <listen> <web root>
-#                   <nominations> <reports> <notifications> <worker user>
+#                   <nominations> <reports> <notifications> <worker user> [<TLS listen>]
+# The edge's settings (THIDUA_EDGE_TLS_CERT, _TLS_KEY, _HTTPS_PORT, _TRUSTED_PROXIES) pass
+# through the environment to deploy/render-nginx-conf.sh; <TLS listen> is used with TLS on.
 render_nginx_conf() {
   local template="$1" out="$2" prefix="$3" logdir="$4" listen="$5" webroot="$6"
-  local nominations="$7" reports="$8" notifications="$9" user="${10}"
+  local nominations="$7" reports="$8" notifications="$9" user="${10}" tls_listen="${11:-}"
   local args=(PREFIX="$prefix" LOG_DIR="$logdir" LISTEN="$listen" WEB_ROOT="$webroot"
     NOMINATIONS="$nominations" REPORTS="$reports" NOTIFICATIONS="$notifications")
+  [[ -z $tls_listen ]] || args+=(TLS_LISTEN="$tls_listen")
   # Only root's nginx switches to the worker user; otherwise the user line goes.
   ((EUID != 0)) || args+=(USER="$user")
   sh "$(dirname "${BASH_SOURCE[0]}")/../deploy/render-nginx-conf.sh" "$template" "$out" "${args[@]}" ||

@@ -10,7 +10,7 @@ cd "$THIDUA_ROOT"
 rc=0
 
 if command -v shellcheck >/dev/null; then
-  shellcheck -x scripts/*.sh bench/*.sh tests/fuzz/run.sh .ci/run &&
+  shellcheck -x scripts/*.sh bench/*.sh deploy/*.sh tests/deploy/*.sh tests/fuzz/run.sh .ci/run &&
     echo "lint: shellcheck ok" || rc=1
 else
   echo "lint: shellcheck not installed (apt-get install shellcheck), skipped"

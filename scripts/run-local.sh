@@ -5,7 +5,9 @@
 #   nominations    127.0.0.1:8081
 #   reports        127.0.0.1:8082
 #   notifications  127.0.0.1:8083   console messenger by default -> var/console-messages.log
-#   nginx (edge)   127.0.0.1:8080 (THIDUA_EDGE_PORT)  /api/<service>/ and /admin/
+#   nginx (edge)   127.0.0.1:8080 (THIDUA_EDGE_PORT)  /api/<service>/ and /admin/; with
+#                  THIDUA_EDGE_TLS_CERT and _KEY also HTTPS on 127.0.0.1:8443
+#                  (THIDUA_EDGE_TLS_PORT), and plain HTTP redirects there
 #   fake_zalo      127.0.0.1:8090 (THIDUA_FAKE_ZALO_PORT), only with --chat: a stand-in for
 #                  the Zalo Bot API, so the bot can be tried with scripts/chat.sh
 # Stays in the foreground; Ctrl-C or SIGTERM stops everything (services first, then nginx,
@@ -40,6 +42,9 @@ run="$var/run"
 logs="$var/log"
 redis_port="${THIDUA_REDIS_PORT:-6379}"
 edge_port="${THIDUA_EDGE_PORT:-8080}"
+tls_port="${THIDUA_EDGE_TLS_PORT:-8443}"
+tls=0
+[[ -z ${THIDUA_EDGE_TLS_CERT:-}${THIDUA_EDGE_TLS_KEY:-} ]] || tls=1
 services=(nominations reports notifications)
 declare -A service_port=([nominations]=8081 [reports]=8082 [notifications]=8083)
 fake_zalo_port="${THIDUA_FAKE_ZALO_PORT:-8090}"
@@ -53,11 +58,13 @@ for name in redis-server "${services[@]}" nginx fake_zalo; do
   fi
 done
 ports=("$redis_port" "${service_port[@]}" "$edge_port")
+((tls == 0)) || ports+=("$tls_port")
 ((chat == 0)) || ports+=("$fake_zalo_port")
 for port in "${ports[@]}"; do
   if port_in_use "$port"; then
     die "port $port on 127.0.0.1 is taken by another program (see: ss -ltnp 'sport = :$port')." \
-      "For Redis set THIDUA_REDIS_PORT, for the edge THIDUA_EDGE_PORT; e.g. stop a system" \
+      "For Redis set THIDUA_REDIS_PORT, for the edge THIDUA_EDGE_PORT (THIDUA_EDGE_TLS_PORT" \
+      "for its HTTPS); e.g. stop a system" \
       "Redis with: systemctl disable --now redis-server"
   fi
 done
@@ -158,7 +165,7 @@ echo "run-local: starting nginx (edge) on 127.0.0.1:$edge_port"
 worker_user="$(nginx_worker_user "$root/web/admin" "$var/nginx/tmp")"
 render_nginx_conf "$root/deploy/nginx.conf" "$var/nginx/nginx.conf" "$var/nginx" "$logs" \
   "127.0.0.1:$edge_port" "$root/web" 127.0.0.1:8081 127.0.0.1:8082 127.0.0.1:8083 \
-  "$worker_user"
+  "$worker_user" "127.0.0.1:$tls_port"
 nginx_args=(-p "$var/nginx/" -c "$var/nginx/nginx.conf" -e "$logs/nginx-error.log")
 nginx -t -q "${nginx_args[@]}" || die "nginx rejected $var/nginx/nginx.conf"
 start_bg "$run/nginx.pid" "$logs/nginx.log" nginx "${nginx_args[@]}"
@@ -169,11 +176,12 @@ for name in "${services[@]}"; do
 done
 wait_http "http://127.0.0.1:$edge_port/healthz" 10 "$run/nginx.pid" nginx ||
   fail_with_log nginx "$logs/nginx-error.log"
-wait_http "http://127.0.0.1:$edge_port/api/reports/v1/deadlines/next" 10 ||
+edge="http://127.0.0.1:$edge_port"
+((tls == 0)) || edge="https://127.0.0.1:$tls_port"
+wait_http "$edge/api/reports/v1/deadlines/next" 10 ||
   fail_with_log "the edge route to reports" "$logs/nginx-error.log"
 startup_done=1
 
-edge="http://127.0.0.1:$edge_port"
 token_file="${var#"$root"/}/admin-token"
 [[ -s $var/admin-token && $THIDUA_ADMIN_TOKEN == "$(<"$var/admin-token")" ]] ||
   token_file="(from THIDUA_ADMIN_TOKEN)"

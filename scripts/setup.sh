@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package thidua needs to build, test, fuzz, lint, run locally and
-# benchmark, and the browser test's npm package (playwright-core, into
-# tests/browser/node_modules).
+# benchmark, the browser test's npm package (playwright-core, into tests/browser/node_modules)
+# and the manifests test's (kubernetes-models and yaml, into tests/deploy/node_modules).
 # Idempotent: when all packages are already installed it does not touch apt at all.
 #
 # On a machine with systemd, installing redis-server, nginx-light and prometheus starts their
@@ -35,6 +35,9 @@ packages=(
 # The browser test (tests/browser/) runs on Node.js: Debian's only when there is none.
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
+# The manifests test renders k8s/ with `kubectl kustomize`: Debian's kubectl only when there
+# is none (another kubectl package would conflict with it).
+command -v kubectl >/dev/null || packages+=(kubernetes-client)
 
 installed() {
   [[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" == "installed" ]]
@@ -87,5 +90,11 @@ browser_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/browser"
 if [[ ! -d $browser_dir/node_modules/playwright-core ]]; then
   echo "setup: npm install in tests/browser (playwright-core)"
   npm install --no-audit --no-fund --prefix "$browser_dir"
+fi
+# The manifests test's npm packages (kubernetes-models for the schemas, yaml), likewise.
+deploy_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/deploy"
+if [[ ! -d $deploy_dir/node_modules/kubernetes-models || ! -d $deploy_dir/node_modules/yaml ]]; then
+  echo "setup: npm install in tests/deploy (kubernetes-models, yaml)"
+  npm install --no-audit --no-fund --prefix "$deploy_dir"
 fi
 echo "setup: done"

@@ -7,7 +7,7 @@
 #                        and services on free ports)
 #   THIDUA_TEST_TIMEOUT  per-test timeout in seconds (default: 300)
 #   THIDUA_TEST_LABEL    run only the tests with this CTest label (unit, integration,
-#                        contract, e2e, browser; default: all)
+#                        contract, e2e, browser, deploy; default: all)
 #   THIDUA_TEST_FAKETIME "YYYY-MM-DD HH:MM:SS" in Asia/Ho_Chi_Minh: the services the tests
 #                        start run under libfaketime from that instant (tests/support/process.hpp)
 #   THIDUA_SANITIZE=1    also build with ASan + UBSan in build-asan and run the tests there

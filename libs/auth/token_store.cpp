@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/messages.hpp"
 
 namespace thidua::auth {
 namespace {
@@ -72,8 +73,14 @@ Task<std::optional<Principal>> TokenStore::resolve(std::string token,
   bool is_service = !service_hash_.empty() && crypto::digests_equal(hash, service_hash_);
   if (is_service && !acting_for.empty()) co_return co_await person(acting_for);
   if (!acting_for.empty()) co_return std::nullopt;  // only the service acts for someone
-  if (is_admin) co_return Principal{true, Role::Admin, "bootstrap-admin", "Quản trị (khởi tạo)"};
-  if (is_service) co_return Principal{true, Role::Service, "service", "Dịch vụ nội bộ"};
+  if (is_admin) {
+    Principal admin{true, Role::Admin, "bootstrap-admin", common::say("principal.bootstrap_admin")};
+    co_return admin;
+  }
+  if (is_service) {
+    Principal service{true, Role::Service, "service", role_label(Role::Service)};
+    co_return service;
+  }
   // A stored token is found by its hash: the lookup key is not the secret itself.
   std::string key = keys_("token:" + hash.substr(0, kIdLength));
   auto reply = co_await redis_.local().call("HMGET", key, "hash", "subject", "last_used");

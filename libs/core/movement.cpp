@@ -3,6 +3,9 @@
 namespace thidua {
 
 const std::vector<ContentArea>& content_areas() {
+  // The plan's own headings (section II), which the yearly report quotes: data about the
+  // movement, like the award forms in config/catalogue.json, not the software's wording, so
+  // they stay here rather than in core/messages.cpp (issue 13).
   static const std::vector<ContentArea> kAreas{
       {"II.1", "Nâng cao nhận thức, đổi mới tư duy, quản lý và điều hành dựa trên dữ liệu số"},
       {"II.2", "Nâng cấp, hoàn thiện hạ tầng số, công nghệ số"},

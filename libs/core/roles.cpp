@@ -1,5 +1,8 @@
 #include "core/roles.hpp"
 
+#include "core/messages.hpp"
+#include "core/text.hpp"
+
 namespace thidua {
 
 std::string_view role_name(Role role) {
@@ -18,20 +21,12 @@ std::string_view role_name(Role role) {
   return "staff";
 }
 
-std::string_view role_label(Role role) {
-  switch (role) {
-    case Role::Admin:
-      return "Ban giám hiệu";
-    case Role::Council:
-      return "Hội đồng Thi đua – Khen thưởng";
-    case Role::Leader:
-      return "Tổ trưởng";
-    case Role::Staff:
-      return "Cán bộ, giáo viên";
-    case Role::Service:
-      return "Dịch vụ nội bộ";
-  }
-  return "";
+std::string role_in_text(Role role) {
+  return common::say("role." + std::string(role_name(role)));
+}
+
+std::string role_label(Role role) {
+  return text::upper_first(role_in_text(role));
 }
 
 std::optional<Role> parse_role(std::string_view name) {

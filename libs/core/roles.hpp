@@ -14,7 +14,10 @@ inline constexpr Role kAllRoles[] = {Role::Admin, Role::Council, Role::Leader, R
                                      Role::Service};
 
 std::string_view role_name(Role role);
-std::string_view role_label(Role role);  // Vietnamese, for people
+// Vietnamese, for people (core/messages.cpp): a label that stands alone ("Tổ trưởng", on the
+// dashboard), and the same words in a sentence ("vai trò tổ trưởng").
+std::string role_label(Role role);
+std::string role_in_text(Role role);
 std::optional<Role> parse_role(std::string_view name);
 
 // Who is calling: set by the server from the bearer token before a handler runs.

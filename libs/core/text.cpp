@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include "core/errors.hpp"
+#include "core/messages.hpp"
 
 namespace thidua::text {
 namespace {
@@ -21,7 +22,7 @@ const icu::Normalizer2& normalizer(bool compose) {
 
 icu::UnicodeString decode(std::string_view s) {
   if (!valid_utf8(s)) {
-    throw bad_request("invalid_utf8", "Văn bản gửi lên không phải UTF-8 hợp lệ.");
+    throw bad_request("invalid_utf8", common::say("problem.invalid_utf8"));
   }
   return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
 }
@@ -94,7 +95,7 @@ bool valid_utf8(std::string_view s) {
 std::string nfc(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   auto normalised = normalizer(true).normalize(decode(s), status);
-  if (U_FAILURE(status)) throw bad_request("invalid_text", "Không chuẩn hoá được văn bản.");
+  if (U_FAILURE(status)) throw bad_request("invalid_text", common::say("problem.invalid_text"));
   std::string out;
   normalised.toUTF8String(out);
   return out;
@@ -103,7 +104,7 @@ std::string nfc(std::string_view s) {
 std::string fold(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   auto decomposed = normalizer(false).normalize(decode(s), status);
-  if (U_FAILURE(status)) throw bad_request("invalid_text", "Không chuẩn hoá được văn bản.");
+  if (U_FAILURE(status)) throw bad_request("invalid_text", common::say("problem.invalid_text"));
   icu::UnicodeString out;
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 c = decomposed.char32At(i);
@@ -149,24 +150,36 @@ std::string excerpt(std::string_view s, std::size_t max_chars) {
 }  // namespace thidua::text
 
 namespace thidua::text {
-std::string lower_first(std::string_view s) {
+namespace {
+// `s` with its first code point mapped by `map` (u_tolower, u_toupper); the rest as it is.
+// `keep_abbreviation`: an upper-case second letter ("UBND") leaves `s` as it is.
+std::string map_first(std::string_view s, UChar32 (*map)(UChar32), bool keep_abbreviation) {
   if (s.empty() || !valid_utf8(s)) return std::string(s);
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const auto n = static_cast<int32_t>(s.size());
   int32_t i = 0;
   UChar32 first;
   U8_NEXT(p, i, n, first);
-  if (i < n) {
+  if (keep_abbreviation && i < n) {
     int32_t j = i;
     UChar32 second;
     U8_NEXT(p, j, n, second);
-    if (u_isupper(second)) return std::string(s);  // an abbreviation: "UBND xã"
+    if (u_isupper(second)) return std::string(s);
   }
   icu::UnicodeString u;
-  u.append(static_cast<UChar32>(u_tolower(first)));
+  u.append(map(first));
   std::string out;
   u.toUTF8String(out);
   out.append(s.substr(static_cast<std::size_t>(i)));
   return out;
+}
+}  // namespace
+
+std::string lower_first(std::string_view s) {
+  return map_first(s, u_tolower, true);
+}
+
+std::string upper_first(std::string_view s) {
+  return map_first(s, u_toupper, false);
 }
 }  // namespace thidua::text

@@ -27,5 +27,8 @@ std::string excerpt(std::string_view s, std::size_t max_chars);
 // "năm 2026", "Sơ kết giai đoạn 1" → "sơ kết giai đoạn 1"); an abbreviation ("UBND") and
 // text that is not UTF-8 are returned as they are.
 std::string lower_first(std::string_view s);
+// `s` with its first letter in upper case, as a label stands alone ("tổ trưởng" → "Tổ
+// trưởng", on a badge or a heading); text that is not UTF-8 is returned as it is.
+std::string upper_first(std::string_view s);
 
 }  // namespace thidua::text

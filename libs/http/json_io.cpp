@@ -8,6 +8,7 @@
 
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
+#include "core/messages.hpp"
 #include "core/text.hpp"
 
 namespace thidua::http {
@@ -93,9 +94,8 @@ void normalise(nlohmann::json& value, const std::string& field, bool long_text) 
     auto bad = control_character(value.get_ref<const std::string&>(), long_text ? "\n\t" : "");
     if (!bad.empty()) {
       throw bad_request("control_character",
-                        "Trường \"" + text::excerpt(field, 64) + "\" có ký tự điều khiển " + bad +
-                            ", không được phép. Chỉ văn bản dài (lý do, ghi chú, nội dung…) "
-                            "được xuống dòng và có tab.");
+                        common::say("problem.control_character",
+                                    {{"field", text::excerpt(field, 64)}, {"char", bad}}));
     }
   } else if (value.is_object()) {
     nlohmann::json out = nlohmann::json::object();
@@ -103,7 +103,7 @@ void normalise(nlohmann::json& value, const std::string& field, bool long_text) 
       auto key = text::nfc(it.key());
       if (auto bad = control_character(key, ""); !bad.empty()) {
         throw bad_request("control_character",
-                          "Tên trường có ký tự điều khiển " + bad + ", không được phép.");
+                          common::say("problem.control_character_in_name", {{"char", bad}}));
       }
       auto v = it.value();
       normalise(v, key, long_text || kLongTexts.count(key) > 0);
@@ -114,22 +114,33 @@ void normalise(nlohmann::json& value, const std::string& field, bool long_text) 
     for (auto& v : value) normalise(v, field, long_text);
   }
 }
+
+// `s`, the value of `field`, when it has at most `max_chars` characters; 400 otherwise.
+const std::string& within_length(const std::string& s, const std::string& field,
+                                 std::size_t max_chars) {
+  if (text::length(s) > max_chars) {
+    throw bad_request("field_too_long",
+                      common::say("problem.field_too_long",
+                                  {{"field", field}, {"max", std::to_string(max_chars)}}));
+  }
+  return s;
+}
 }  // namespace
 
 nlohmann::json parse_object(const Request& req) {
   if (!text::valid_utf8(req.body)) {
-    throw bad_request("invalid_utf8", "Nội dung gửi lên không phải UTF-8 hợp lệ.");
+    throw bad_request("invalid_utf8", common::say("problem.invalid_utf8"));
   }
   if (nesting_depth(req.body) > kMaxNesting) {
-    throw bad_request("nesting_too_deep", "Nội dung gửi lên lồng nhau quá sâu (tối đa " +
-                                              std::to_string(kMaxNesting) + " cấp).");
+    throw bad_request("nesting_too_deep", common::say("problem.nesting_too_deep",
+                                                      {{"max", std::to_string(kMaxNesting)}}));
   }
   auto body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded()) {
-    throw bad_request("malformed_json", "Nội dung gửi lên không phải JSON hợp lệ.");
+    throw bad_request("malformed_json", common::say("problem.malformed_json"));
   }
   if (!body.is_object()) {
-    throw bad_request("expected_object", "Nội dung gửi lên phải là một đối tượng JSON {…}.");
+    throw bad_request("expected_object", common::say("problem.expected_object"));
   }
   normalise(body, "", false);
   return body;
@@ -196,14 +207,9 @@ std::string required_string(const nlohmann::json& body, const std::string& field
                             std::size_t max_chars) {
   auto it = body.find(field);
   if (it == body.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) {
-    throw bad_request("missing_field", "Thiếu trường bắt buộc \"" + field + "\" (chuỗi ký tự).");
+    throw bad_request("missing_field", common::say("problem.missing_field", {{"field", field}}));
   }
-  const auto& s = it->get_ref<const std::string&>();
-  if (text::length(s) > max_chars) {
-    throw bad_request("field_too_long",
-                      "Trường \"" + field + "\" dài quá " + std::to_string(max_chars) + " ký tự.");
-  }
-  return s;
+  return within_length(it->get_ref<const std::string&>(), field, max_chars);
 }
 
 std::string optional_string(const nlohmann::json& body, const std::string& field,
@@ -211,14 +217,9 @@ std::string optional_string(const nlohmann::json& body, const std::string& field
   auto it = body.find(field);
   if (it == body.end() || it->is_null()) return fallback;
   if (!it->is_string()) {
-    throw bad_request("invalid_field", "Trường \"" + field + "\" phải là chuỗi ký tự.");
+    throw bad_request("invalid_field", common::say("problem.not_a_string", {{"field", field}}));
   }
-  const auto& s = it->get_ref<const std::string&>();
-  if (text::length(s) > max_chars) {
-    throw bad_request("field_too_long",
-                      "Trường \"" + field + "\" dài quá " + std::to_string(max_chars) + " ký tự.");
-  }
-  return s;
+  return within_length(it->get_ref<const std::string&>(), field, max_chars);
 }
 
 }  // namespace thidua::http

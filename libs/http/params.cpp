@@ -2,14 +2,16 @@
 
 #include "core/errors.hpp"
 #include "core/integer.hpp"
+#include "core/messages.hpp"
 
 namespace thidua::http {
 namespace {
-ApiError not_a_whole_number(const std::string& where, const std::string& name, long long min,
+// `key`: problem.query_integer or problem.path_integer, which say where the number is.
+ApiError not_a_whole_number(std::string_view key, const std::string& name, long long min,
                             long long max) {
-  return bad_request("invalid_" + name, "Tham số \"" + name + "\" " + where +
-                                            " phải là số nguyên từ " + std::to_string(min) +
-                                            " đến " + std::to_string(max) + ", chỉ gồm chữ số.");
+  return bad_request("invalid_" + name, common::say(key, {{"name", name},
+                                                          {"min", std::to_string(min)},
+                                                          {"max", std::to_string(max)}}));
 }
 }  // namespace
 
@@ -18,13 +20,13 @@ std::optional<long long> query_integer(const Request& req, const std::string& na
   auto text = req.query(name);
   if (!text || text->empty()) return std::nullopt;
   auto value = parse_integer_in(*text, min, max);
-  if (!value) throw not_a_whole_number("trên địa chỉ (sau dấu ?)", name, min, max);
+  if (!value) throw not_a_whole_number("problem.query_integer", name, min, max);
   return value;
 }
 
 long long path_integer(const Request& req, const std::string& name, long long min, long long max) {
   auto value = parse_integer_in(req.param(name), min, max);
-  if (!value) throw not_a_whole_number("trong đường dẫn", name, min, max);
+  if (!value) throw not_a_whole_number("problem.path_integer", name, min, max);
   return *value;
 }
 

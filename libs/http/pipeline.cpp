@@ -6,6 +6,7 @@
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
 #include "core/log.hpp"
+#include "core/messages.hpp"
 #include "http/json_io.hpp"
 #include "redis/redis_client.hpp"
 
@@ -64,18 +65,16 @@ Task<Response> Pipeline::handle(Request& req) const {
     if (e.status() == 401) res.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"thidua\"");
   } catch (const RedisUnavailable& e) {
     log::error("redis_unavailable", {{"request_id", req.request_id}, {"error", e.what()}});
-    res = problem(503, "storage_unavailable",
-                  "Hệ thống lưu trữ tạm thời không phản hồi. Vui lòng thử lại sau ít phút.",
+    res = problem(503, "storage_unavailable", common::say("problem.storage_unavailable"),
                   req.request_id);
     res.headers.emplace_back("Retry-After", "5");
   } catch (const nlohmann::json::exception& e) {
-    res = problem(400, "invalid_field", "Dữ liệu gửi lên có trường sai kiểu.", req.request_id);
+    res = problem(400, "invalid_field", common::say("problem.wrong_type"), req.request_id);
   } catch (const std::exception& e) {
     log::error("handler_failed", {{"request_id", req.request_id}, {"error", e.what()}});
-    res = problem(500, "internal_error",
-                  "Lỗi hệ thống không lường trước. Hãy báo quản trị viên kèm mã yêu cầu " +
-                      req.request_id + ".",
-                  req.request_id);
+    res =
+        problem(500, "internal_error",
+                common::say("problem.internal", {{"request_id", req.request_id}}), req.request_id);
   }
   // On every answer, errors and preflights included: without it the browser hides the
   // response (and a preflight without it blocks the request that follows).
@@ -92,9 +91,7 @@ Task<Response> Pipeline::dispatch(Request& req) const {
   auto match = router_.match(req.method, req.path, req.params);
   if (match.malformed) {
     req.route = "(malformed)";
-    throw bad_request("invalid_path",
-                      "Đường dẫn không hợp lệ: sau dấu % phải là hai chữ số hệ 16 (như %20), và "
-                      "chữ có dấu phải được mã hóa.");
+    throw bad_request("invalid_path", common::say("problem.invalid_path"));
   }
 
   if (req.method == Method::Options && match.path_known) {
@@ -114,14 +111,15 @@ Task<Response> Pipeline::dispatch(Request& req) const {
     // A fixed label, not the path: paths come from callers and would grow /metrics at will.
     req.route = match.path_known ? "(method_not_allowed)" : "(unmatched)";
     if (match.path_known) {
-      auto res = problem(
-          405, "method_not_allowed",
-          "Đường dẫn này không hỗ trợ phương thức " + std::string(method_name(req.method)) + ".",
-          req.request_id);
+      auto res =
+          problem(405, "method_not_allowed",
+                  common::say("problem.method_not_allowed", {{"method", method_name(req.method)}}),
+                  req.request_id);
       res.headers.emplace_back("Allow", allowed_list(match.allowed));
       co_return res;
     }
-    throw not_found("route_not_found", "Không có đường dẫn " + req.path + ".");
+    throw not_found("route_not_found",
+                    common::say("problem.route_not_found", {{"path", req.path}}));
   }
   const Route& route = *match.route;
   req.route = route.pattern;
@@ -138,26 +136,22 @@ Task<Response> Pipeline::dispatch(Request& req) const {
       return true;
     };
     if (!scheme_is_bearer()) {
-      throw ApiError(401, "unauthenticated", "Cần đăng nhập: thiếu mã truy cập (Bearer token).");
+      throw ApiError(401, "unauthenticated", common::say("problem.unauthenticated"));
     }
     std::string token(auth.substr(kBearer.size()));
     std::string acting_for(req.header("x-acting-for"));
     auto principal = co_await authenticator_(std::move(token), std::move(acting_for));
     if (!principal) {
-      throw ApiError(401, "invalid_token",
-                     "Mã truy cập không hợp lệ, đã bị thu hồi, hoặc người dùng không còn trong "
-                     "danh sách cán bộ.");
+      throw ApiError(401, "invalid_token", common::say("problem.invalid_token"));
     }
     req.principal = *principal;
     if (!route.access.allows(principal->role)) {
       throw ApiError(403, "forbidden",
-                     "Vai trò hiện tại của thầy/cô (" + std::string(role_label(principal->role)) +
-                         ") không được thực hiện thao tác này.");
+                     common::say("problem.forbidden", {{"role", role_in_text(principal->role)}}));
     }
   }
   if (body_allowed(req.method) && !req.body.empty() && !is_json_type(req.header("content-type"))) {
-    throw ApiError(415, "unsupported_media_type",
-                   "Chỉ nhận nội dung kiểu application/json (Content-Type).");
+    throw ApiError(415, "unsupported_media_type", common::say("problem.unsupported_media_type"));
   }
   co_return co_await route.handler(req);
 }

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "core/errors.hpp"
+#include "core/messages.hpp"
 
 namespace thidua::http {
 namespace {
@@ -132,9 +133,7 @@ void refuse_route_words(const Router& router, const std::string& id,
                         const std::vector<std::string>& patterns, std::string_view param) {
   for (const auto& pattern : patterns) {
     if (router.words_beside(pattern, param).count(id)) {
-      throw bad_request("reserved_id", "Mã \"" + id +
-                                           "\" là một từ của đường dẫn API nên không dùng làm "
-                                           "mã được; hãy chọn mã khác.");
+      throw bad_request("reserved_id", common::say("problem.reserved_id", {{"id", id}}));
     }
   }
 }

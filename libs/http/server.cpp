@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/log.hpp"
+#include "core/messages.hpp"
 
 namespace thidua::http {
 namespace beast = boost::beast;
@@ -83,12 +84,7 @@ class Session : public std::enable_shared_from_this<Session> {
     fill_head(parser_->get());
     if (auto length = parser_->content_length();
         too_large || (length && *length > server_->options.body_limit)) {
-      keep_alive_ = false;
-      unread_input_ = true;
-      return reply(server_->pipeline.reject(request_, 413, "payload_too_large",
-                                            "Nội dung gửi lên quá lớn (tối đa " +
-                                                std::to_string(server_->options.body_limit / 1024) +
-                                                " KiB)."));
+      return reply_too_large();
     }
     if (beast::iequals(parser_->get()[bhttp::field::expect], "100-continue")) {
       auto cont =
@@ -109,6 +105,16 @@ class Session : public std::enable_shared_from_this<Session> {
         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_body(ec); });
   }
 
+  // 413, whether the header announced too much or a chunked body grew past the limit; the
+  // rest of the body is not read, so the connection closes after the answer.
+  void reply_too_large() {
+    keep_alive_ = false;
+    unread_input_ = true;
+    auto detail = common::say("problem.payload_too_large",
+                              {{"max", std::to_string(server_->options.body_limit / 1024)}});
+    reply(server_->pipeline.reject(request_, 413, "payload_too_large", detail));
+  }
+
   // The peer went away mid-request: nothing to answer.
   void abandon() {
     server_->in_flight--;
@@ -117,12 +123,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_body(beast::error_code ec) {
-    if (ec == bhttp::error::body_limit) {
-      keep_alive_ = false;
-      unread_input_ = true;
-      return reply(server_->pipeline.reject(request_, 413, "payload_too_large",
-                                            "Nội dung gửi lên quá lớn."));
-    }
+    if (ec == bhttp::error::body_limit) return reply_too_large();
     if (ec) return abandon();
     request_.body = std::move(parser_->get().body());
     keep_alive_ = parser_->get().keep_alive();
@@ -220,7 +221,8 @@ class Session : public std::enable_shared_from_this<Session> {
     unread_input_ = true;
     busy_ = true;
     server_->in_flight++;
-    reply(server_->pipeline.reject(request_, 400, "bad_request", "Yêu cầu HTTP không hợp lệ."));
+    reply(
+        server_->pipeline.reject(request_, 400, "bad_request", common::say("problem.bad_request")));
   }
 
   void close() {

@@ -212,7 +212,9 @@ struct RedisClient::Impl : std::enable_shared_from_this<Impl> {
   bool is_connected = false;
   bool stopping = false;
   std::chrono::milliseconds backoff{100};
-  std::string last_failure = "chưa kết nối";
+  // Why the last connection failed: for logs and RedisUnavailable's what(), never shown to a
+  // person (the pipeline answers storage_unavailable with core/messages.cpp's detail).
+  std::string last_failure = "not connected yet";
   std::deque<std::shared_ptr<Pending>> inflight;
   boost::asio::steady_timer reconnect_timer;
   boost::asio::steady_timer watchdog;

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/log.hpp"
+#include "core/messages.hpp"
 #include "http/json_io.hpp"
 #include "http/pipeline.hpp"
 #include "http/server.hpp"
@@ -72,8 +73,8 @@ Service::Service(std::string name, int default_port, bool routes_only)
                 try {
                   co_await redis_->local().call("PING");
                 } catch (const std::exception&) {
-                  co_return http::problem(
-                      503, "not_ready", "Chưa sẵn sàng: không kết nối được Redis.", req.request_id);
+                  co_return http::problem(503, "not_ready", common::say("problem.not_ready"),
+                                          req.request_id);
                 }
                 co_return http::json(200, {{"status", "ready"}, {"redis", "ok"}});
               });

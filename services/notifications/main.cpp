@@ -6,6 +6,7 @@
 #include "notifications/api/routes.hpp"
 #include "notifications/app/commands_app.hpp"
 #include "notifications/app/delivery.hpp"
+#include "notifications/app/digest_app.hpp"
 #include "notifications/bot/bot_runner.hpp"
 #include "notifications/bot/console_messenger.hpp"
 #include "service/service.hpp"
@@ -96,17 +97,21 @@ int main(int argc, char** argv) {
         group_options.backoff = settings.backoff;
         group_options.visibility_timeout = settings.visibility_timeout;
 
-        // Nominations events become group messages, once per event_id.
+        // Nominations events become group messages in digests (or one each with a window of
+        // 0) and personal ones at once, once per event_id; every replica runs the ticker.
+        auto& digests = service.make<DigestStore>(service.redis(), service.keys());
+        auto& digest = service.make<DigestApp>(digests, outbox, settings, clock);
+        service.background("digest", [&digest, stopping]() { return digest.run(stopping); });
         auto keys = service.keys();
         auto& events = service.make<StreamQueue>(QueueKeys{keys.foreign("nominations", "events"),
                                                            "notifications", keys("events-retry"),
                                                            keys("events-dead"), ""});
         service.consume("nominations-events", events, group_options,
-                        [&outbox](const StreamEntry& entry) -> Task<Disposition> {
+                        [&digest](const StreamEntry& entry) -> Task<Disposition> {
                           auto event = nlohmann::json::parse(entry.field("event"), nullptr, false);
                           if (event.is_discarded())
                             co_return Disposition::fail("event is not JSON");
-                          co_await outbox.announce_event(event);
+                          co_await digest.take(event);
                           co_return Disposition::done();
                         });
 

@@ -910,7 +910,7 @@ await step('a council member signs in: named in the header, no create form, offe
     `actions offered to the council for a submitted nomination: ${actions}`);
   await open(drafts.items[0].id);
   await eventually(async () => (await text(page.locator('#detail-actions')))
-    .includes('vai trò của bạn không có thao tác nào'), 'a draft offers the council nothing, and says so');
+    .includes('vai trò của thầy cô không có thao tác nào'), 'a draft offers the council nothing, and says so');
   check(await page.locator('#detail-actions button').count() === 0, 'buttons offered on a draft');
 });
 

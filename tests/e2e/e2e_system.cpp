@@ -69,6 +69,16 @@ void E2eTest::start_service(const std::string& name,
   processes_[name] = std::move(p);
 }
 
+void E2eTest::restart_service(const std::string& name,
+                              const std::map<std::string, std::string>& env) {
+  ASSERT_TRUE(service_settings_.count(name)) << name << " was not started by start_system";
+  ASSERT_EQ(process(name).stop(SIGTERM, 30000), 0) << name << " did not stop cleanly";
+  auto settings = service_settings_[name];
+  for (const auto& [k, v] : env) settings[k] = v;
+  start_service(name, settings);
+  ASSERT_TRUE(wait_ready(name, "/readyz")) << name << " did not come back";
+}
+
 bool E2eTest::wait_ready(const std::string& name, const std::string& path) {
   return wait_until([&] { return http_call("GET", url(name, path), "", {}, 2000).status == 200; },
                     30000);
@@ -106,8 +116,11 @@ void E2eTest::start_system(const std::map<std::string, std::string>& env) {
         // Each service calls its peers in this system (the bot, private notices).
         {"THIDUA_NOMINATIONS_URL", url("nominations", "")},
         {"THIDUA_REPORTS_URL", url("reports", "")},
+        // Each nominations event announced alone, at once; tests of digests set a window.
+        {"THIDUA_DIGEST_WINDOW_MS", "0"},
     };
     for (const auto& [k, v] : env) settings[k] = v;
+    service_settings_[name] = settings;
     start_service(name, settings);
   }
   ASSERT_TRUE(wait_ready("fake_zalo", "/__fake/calls")) << "fake_zalo did not answer";
@@ -126,6 +139,19 @@ void E2eTest::start_system(const std::map<std::string, std::string>& env) {
       },
       30000))
       << "notifications did not create its consumer group";
+}
+
+void E2eTest::stop_services() {
+  for (const char* name : kServices) {
+    EXPECT_EQ(processes_.at(name)->stop(SIGTERM, 30000), 0) << name << " did not stop cleanly";
+  }
+}
+
+void E2eTest::start_services() {
+  for (const char* name : kServices) start_service(name, service_settings_.at(name));
+  for (const char* name : kServices) {
+    ASSERT_TRUE(wait_ready(name, "/readyz")) << name << " did not become ready";
+  }
 }
 
 std::string E2eTest::add_staff(const std::string& name) {
@@ -194,7 +220,8 @@ bool E2eTest::queue_settled() {
     bool outbox = redis_->cmd1({"EXISTS", kOutboxStream}) == "0" ||
                   (redis_->cmd1({"XPENDING", kOutboxStream, "delivery"}) == "0" &&
                    redis_->cmd1({"ZCARD", kOutboxRetry}) == "0");
-    return events && outbox;
+    bool digests = redis_->cmd({"KEYS", kDigestBatches}).empty();
+    return events && outbox && digests;
   } catch (const std::exception&) {
     return false;
   }

@@ -29,6 +29,8 @@ inline const std::string kDeadStream = "{" + kSchool + "}:notifications:events-d
 inline const std::string kOutboxStream = "{" + kSchool + "}:notifications:outbox";
 inline const std::string kOutboxRetry = "{" + kSchool + "}:notifications:outbox-retry";
 inline const std::string kOutboxDead = "{" + kSchool + "}:notifications:outbox-dead";
+// The open digest batches, one hash per kind (submitted, council, awarded).
+inline const std::string kDigestBatches = "{" + kSchool + "}:notifications:digest:*";
 // Every stored nomination's id is in this sorted set, in the same script that stores it.
 inline const std::string kNominationIndex = "{" + kSchool + "}:nominations:index";
 
@@ -43,6 +45,14 @@ class E2eTest : public ::testing::Test {
   void start_system(const std::map<std::string, std::string>& env = {});
   // Starts one service binary alone with exactly the settings given (plus the log file).
   void start_service(const std::string& name, const std::map<std::string, std::string>& env);
+  // Stops a service started by start_system (SIGTERM) and starts it again with the same
+  // settings and `env` added (a later clock, say); fails the test when it does not come up.
+  void restart_service(const std::string& name, const std::map<std::string, std::string>& env);
+  // The deployment restarted around its Redis (restored from a backup, say): stop_services
+  // stops the three services (SIGTERM; each must exit 0), start_services starts them again
+  // with the settings start_system gave them and waits until each is ready.
+  void stop_services();
+  void start_services();
 
   std::string url(const std::string& service, const std::string& path) const;
   std::map<std::string, std::string> admin() const;
@@ -61,7 +71,8 @@ class E2eTest : public ::testing::Test {
   std::vector<nlohmann::json> delivered() const;
   void fake_fail(const std::string& mode, int count, int delay_ms = 0,
                  const std::string& method = "sendMessage");
-  // No event is pending in the consumer group and none waits for a retry.
+  // No event is pending in the consumer group and none waits for a retry, no message in
+  // the outbox either, and no digest batch is open (every announcement is queued).
   bool queue_settled();
   // wait_until that gives up early (and fails the test) when a started process has died.
   bool wait_for(const std::function<bool()>& ready, int timeout_ms = 60000);
@@ -81,6 +92,7 @@ class E2eTest : public ::testing::Test {
   std::unique_ptr<testing::RedisServer> redis_;
   std::map<std::string, std::unique_ptr<testing::Process>> processes_;
   std::map<std::string, int> ports_;
+  std::map<std::string, std::map<std::string, std::string>> service_settings_;
 };
 
 }  // namespace thidua::e2e

@@ -416,5 +416,60 @@ TEST_F(NominationsService, ASubjectGetsOneAwardFormPerPeriodUnlessTheBoardRecord
   auto again = draft("gv-khoa", "gk_xa", "2026");
   EXPECT_EQ(act(again, {{"action", "submit"}}).status, 200);
 }
+
+// Issue 13: a detail names a period in running text in lower case ("kỳ năm 2026"), a role in
+// Vietnamese (its code only where a script must send it), and places as "chỉ tiêu".
+TEST_F(NominationsService, DetailsSpeakOfPeriodsRolesAndQuotasAsASchoolDoes) {
+  for (const auto* id : {"gv-1", "gv-2", "gv-3", "gv-4"}) add_staff(id, "to-toan-tin");
+  add_staff("tt", "to-toan-tin", "leader");
+  std::string leader = token_for("tt"), staff = token_for("gv-4");
+  std::vector<std::string> details;
+  auto detail = [&](const HttpReply& r) {
+    details.push_back(json::parse(r.body).value("detail", ""));
+    return details.back();
+  };
+  auto first = draft("gv-1", "bk_tinh", "2026");
+  json again = {{"period", "2026"},
+                {"award", "bk_tinh"},
+                {"subject_kind", "individual"},
+                {"subject_id", "gv-1"}};
+  auto duplicate = api("POST", "/nominations", again.dump());
+  EXPECT_EQ(duplicate.status, 409);
+  EXPECT_NE(detail(duplicate).find("Bằng khen của Chủ tịch UBND tỉnh kỳ năm 2026 đang được xét"),
+            std::string::npos)
+      << duplicate.body;
+
+  ASSERT_EQ(act(first, {{"action", "submit"}}).status, 200);
+  ASSERT_EQ(act(draft("gv-2", "bk_tinh", "2026"), {{"action", "submit"}}).status, 200);
+  auto full = act(draft("gv-3", "bk_tinh", "2026"), {{"action", "submit"}});
+  EXPECT_EQ(full.status, 409);
+  EXPECT_EQ(detail(full),
+            "Bằng khen của Chủ tịch UBND tỉnh kỳ năm 2026 đã hết chỉ tiêu cá nhân (2/2 đã dùng).");
+  auto unset = act(draft("gv-4", "gk_ht", "2026"), {{"action", "submit"}});
+  EXPECT_EQ(unset.status, 422);
+  EXPECT_NE(detail(unset).find("Chưa quy định chỉ tiêu Giấy khen của Hiệu trưởng cho cá nhân kỳ "
+                               "năm 2026"),
+            std::string::npos)
+      << unset.body;
+
+  auto by_leader = act(first, {{"action", "approve"}}, leader);
+  EXPECT_EQ(by_leader.status, 403);
+  EXPECT_EQ(detail(by_leader), "Vai trò tổ trưởng không được thông qua đề nghị khen thưởng.");
+  auto by_staff = api("POST", "/nominations", again.dump(), staff);
+  EXPECT_EQ(by_staff.status, 403);
+  EXPECT_NE(detail(by_staff).find("(cán bộ, giáo viên)"), std::string::npos) << by_staff.body;
+  for (const auto& d : details) {
+    EXPECT_EQ(d.find("leader"), std::string::npos) << d;
+    EXPECT_EQ(d.find("staff"), std::string::npos) << d;
+    EXPECT_EQ(d.find("Năm"), std::string::npos) << d;
+    EXPECT_EQ(d.find("suất"), std::string::npos) << d;
+  }
+
+  // Where a script must send a role's code, the code follows the Vietnamese words.
+  json bad_role = {{"name", "Cán bộ gv-5"}, {"unit_id", "to-toan-tin"}, {"role", "hieu-truong"}};
+  auto refused = api("PUT", "/catalogue/staff/gv-5", bad_role.dump());
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(detail(refused).find("tổ trưởng (leader)"), std::string::npos) << refused.body;
+}
 }  // namespace
 }  // namespace thidua

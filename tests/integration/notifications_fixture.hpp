@@ -48,8 +48,15 @@ class NotificationsOutbox : public ::testing::Test {
 
   void start_service(std::map<std::string, std::string> extra = {}) {
     if (port_ == 0) port_ = free_port();
+    start_replica(service_, port_, "it", extra);
+  }
+
+  // Another replica of the service on `port` (its own consumer name), sharing Redis and
+  // the fake Zalo with the first; start_service is start_replica(service_, port_, "it").
+  void start_replica(Process& process, int port, const std::string& consumer,
+                     std::map<std::string, std::string> extra = {}) {
     std::map<std::string, std::string> env = {
-        {"THIDUA_HTTP_PORT", std::to_string(port_)},
+        {"THIDUA_HTTP_PORT", std::to_string(port)},
         {"THIDUA_REDIS_URL", redis_.url()},
         {"THIDUA_SCHOOL_ID", kSchool},
         {"THIDUA_MESSENGER", "zalo"},
@@ -69,18 +76,19 @@ class NotificationsOutbox : public ::testing::Test {
         {"THIDUA_BREAKER_COOLDOWN_MS", "200"},
         {"THIDUA_VISIBILITY_TIMEOUT_MS", "1500"},
         {"THIDUA_DELIVERY_WORKERS", "1"},
-        {"THIDUA_CONSUMER_NAME", "it"},
+        {"THIDUA_CONSUMER_NAME", consumer},
         {"THIDUA_NOMINATIONS_URL", "http://127.0.0.1:1"},
         {"THIDUA_REPORTS_URL", "http://127.0.0.1:1"},
         {"THIDUA_ACCESS_LOG", "false"},
         {"THIDUA_BOT_FOOTER", "— tự động"},
+        // Each event alone, at once, as before digests: the tests of digests set a window.
+        {"THIDUA_DIGEST_WINDOW_MS", "0"},
     };
     for (auto& [k, v] : extra) env[k] = v;
-    service_.start(build_dir() + "/services/notifications/notifications", {}, env,
-                   dir_ + "/notifications-" + std::to_string(++starts_) + ".log");
+    process.start(build_dir() + "/services/notifications/notifications", {}, env,
+                  dir_ + "/notifications-" + std::to_string(++starts_) + ".log");
     ASSERT_TRUE(wait_until([&] {
-      return http_call("GET", "http://127.0.0.1:" + std::to_string(port_) + "/readyz").status ==
-             200;
+      return http_call("GET", "http://127.0.0.1:" + std::to_string(port) + "/readyz").status == 200;
     }));
   }
 

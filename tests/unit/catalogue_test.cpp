@@ -42,10 +42,13 @@ TEST(CatalogueTest, LintFindsWhatASchoolShouldNotRead) {
   EXPECT_TRUE(lint_message("Tài khoản Zalo này là của cô Lan (mã cán bộ 7).").empty());
   EXPECT_TRUE(lint_message("Báo cáo năm 2026:\n• Tổ Toán: đã nộp").empty());
   EXPECT_TRUE(lint_message("Năm ghi bằng số. Năm 2026 là năm đầu.").empty());
+  EXPECT_TRUE(lint_message("Nộp tại: https://truong.edu.vn/admin/ (trang thi đua)").empty());
+  EXPECT_FALSE(lint_message("Nộp tại https://truong.edu.vn/ cho admin").empty());
   for (const char* bad :
        {"Bạn là cô Lan.", "Thiếu tham số.", "Sai cú pháp lệnh.", "Hết suất khen thưởng.",
         "vai trò: staff.", "Lỗi: null", "mã ()", "Chào  cô.", "Chào {name}.", "Hạn chót: .",
-        "Tổng kết Năm 2026.", "Chào cô ", "user id 5"}) {
+        "Tổng kết Năm 2026.", "Chào cô ", "user id 5", "Tham số sai.", "Suất còn 2.",
+        "Không có cán bộ mã \"\"."}) {
     EXPECT_FALSE(lint_message(bad).empty()) << bad;
   }
   // Words inside other words are not programmer's words.
@@ -59,6 +62,22 @@ TEST(TextTest, LowerFirstForRunningText) {
   EXPECT_EQ(lower_first("UBND xã"), "UBND xã");
   EXPECT_EQ(lower_first(""), "");
   EXPECT_EQ(lower_first("2026"), "2026");
+}
+
+TEST(TextTest, UpperFirstForALabelStandingAlone) {
+  EXPECT_EQ(upper_first("tổ trưởng"), "Tổ trưởng");
+  EXPECT_EQ(upper_first("đợt 1"), "Đợt 1");
+  EXPECT_EQ(upper_first("Ban giám hiệu"), "Ban giám hiệu");
+  EXPECT_EQ(upper_first(""), "");
+  EXPECT_EQ(upper_first("2026"), "2026");
+}
+
+TEST(CatalogueTest, ACodeShownOnPurposeIsAllowedThatWordOnly) {
+  std::vector<std::string_view> leader{"leader"};
+  EXPECT_TRUE(lint_message("Vai trò: tổ trưởng (leader).", leader).empty());
+  EXPECT_FALSE(lint_message("Vai trò: tổ trưởng (leader).").empty());
+  EXPECT_FALSE(lint_message("Vai trò: cán bộ (staff).", leader).empty());
+  EXPECT_FALSE(lint_message("Tổ trưởng (leader)  hết suất.", leader).empty());
 }
 }  // namespace
 }  // namespace thidua::text

@@ -1,6 +1,7 @@
 // The yearly report as a document: the issuing rules (versions, reasons, which version was
-// sent), ids and file names, the school's template in config/documents/ against the schema
-// the code fills, and the wording of the documents' messages.
+// sent), ids and file names, and the school's template in config/documents/ against the
+// schema the code fills. (Their messages are in the service's catalogue, which
+// reports_messages_test renders.)
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -8,7 +9,6 @@
 
 #include "core/errors.hpp"
 #include "reports/domain/builtin_templates.hpp"
-#include "reports/domain/document_messages.hpp"
 #include "reports/domain/issued.hpp"
 #include "reports/domain/yearly_document.hpp"
 #include "support/process.hpp"
@@ -145,17 +145,6 @@ TEST(YearlyDocument, FilledFromTheReportWithoutTheUnitsStillMissing) {
   EXPECT_NE(all.find("Thiếu máy chiếu."), std::string::npos);
   // Tổ Ngữ văn has not sent its part: that is the dashboard's to say, not the document's.
   EXPECT_EQ(all.find("Ngữ văn"), std::string::npos) << all;
-}
-
-TEST(DocumentMessages, EveryTextReadsAsASchoolSpeaks) {
-  const auto& c = document_messages();
-  for (const auto& m : c.messages()) {
-    std::vector<std::pair<std::string, std::string>> vars;
-    for (const auto& p : c.placeholders(m.key)) vars.emplace_back(p, "2026");
-    auto text = c.render(m.key, vars);
-    auto problems = text::lint_message(text);
-    EXPECT_TRUE(problems.empty()) << m.key << ": " << text << "\n" << problems.front();
-  }
 }
 
 }  // namespace

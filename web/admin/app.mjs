@@ -561,7 +561,7 @@ function renderDetail(n, history, dossier) {
   }, ACTIONS[name].label));
   const none = FINAL_STATUSES.includes(n.status)
     ? 'Đề nghị đã kết thúc; không còn thao tác nào.'
-    : 'Ở bước này, vai trò của bạn không có thao tác nào với đề nghị.';
+    : 'Ở bước này, vai trò của thầy cô không có thao tác nào với đề nghị.';
   $('detail-actions').replaceChildren(...(actions.length ? actions
     : [el('p', { className: 'hint' }, none)]));
 

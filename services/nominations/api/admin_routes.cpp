@@ -4,6 +4,7 @@
 #include "core/log.hpp"
 #include "http/json_io.hpp"
 #include "nominations/api/routes.hpp"
+#include "nominations/domain/messages.hpp"
 
 namespace thidua::nominations {
 namespace {
@@ -22,7 +23,7 @@ json with_path_id(const http::Router& router, const Request& req, const std::str
   const auto& id = checked_id(req, "id");
   http::refuse_route_words(router, id, patterns);
   if (body.contains(field) && body[field] != id) {
-    throw bad_request("id_mismatch", "Mã trong đường dẫn và trong nội dung khác nhau.");
+    throw bad_request("id_mismatch", say("problem.id_mismatch"));
   }
   body[field] = id;
   return body;
@@ -47,7 +48,7 @@ Task<std::string> existing_staff_id(CatalogueStore& catalogue, Request& req) {
   auto id = checked_id(req, "id");
   auto catalogue_ref = co_await catalogue.load();
   if (!catalogue_ref->staff_member(id)) {
-    throw not_found("unknown_staff", "Không có cán bộ mã \"" + id + "\".");
+    throw not_found("unknown_staff", say("problem.unknown_staff", {{"id", id}}));
   }
   co_return id;
 }
@@ -97,7 +98,8 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
         auto catalogue_ref = co_await catalogue.load();
         const Catalogue& c = *catalogue_ref;
         if (!c.unit(member.unit_id)) {
-          throw unprocessable("unknown_unit", "Không có đơn vị mã \"" + member.unit_id + "\".");
+          throw unprocessable("unknown_unit",
+                              say("problem.unknown_unit", {{"id", member.unit_id}}));
         }
         // A Zalo link is made by /lienket, never typed in: keep the one already there.
         if (const StaffMember* old = c.staff_member(member.id))
@@ -124,25 +126,26 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
                co_return res;
              });
 
-  router.add(Method::Post, kApiBase + "/tokens", admin,
-             [&catalogue, &tokens](Request& req) -> Task<Response> {
-               auto body = http::parse_object(req);
-               auto staff_id = catalogue_id_field(body, "staff_id");
-               auto catalogue_ref = co_await catalogue.load();
-               const Catalogue& c = *catalogue_ref;
-               const StaffMember* m = c.staff_member(staff_id);
-               if (!m)
-                 throw unprocessable("unknown_staff", "Không có cán bộ mã \"" + staff_id + "\".");
-               Principal holder{true, parse_role(m->role).value_or(Role::Staff), m->id, m->name};
-               std::vector<auth::Person> person{{m->id, holder.role, m->name}};
-               co_await tokens.add_missing_people(person);
-               auto issued = co_await tokens.issue(holder, req.principal.subject);
-               co_return http::json(201, {{"token", issued.token},
-                                          {"id", issued.id},
-                                          {"staff_id", m->id},
-                                          {"role", m->role},
-                                          {"note", "Mã chỉ hiển thị một lần; hãy lưu lại ngay."}});
-             });
+  router.add(
+      Method::Post, kApiBase + "/tokens", admin,
+      [&catalogue, &tokens](Request& req) -> Task<Response> {
+        auto body = http::parse_object(req);
+        auto staff_id = catalogue_id_field(body, "staff_id");
+        auto catalogue_ref = co_await catalogue.load();
+        const Catalogue& c = *catalogue_ref;
+        const StaffMember* m = c.staff_member(staff_id);
+        if (!m)
+          throw unprocessable("unknown_staff", say("problem.unknown_staff", {{"id", staff_id}}));
+        Principal holder{true, parse_role(m->role).value_or(Role::Staff), m->id, m->name};
+        std::vector<auth::Person> person{{m->id, holder.role, m->name}};
+        co_await tokens.add_missing_people(person);
+        auto issued = co_await tokens.issue(holder, req.principal.subject);
+        co_return http::json(201, {{"token", issued.token},
+                                   {"id", issued.id},
+                                   {"staff_id", m->id},
+                                   {"role", m->role},
+                                   {"note", say("token.note")}});
+      });
   router.add(Method::Get, kApiBase + "/staff/{id}/tokens", admin,
              [&catalogue, &tokens](Request& req) -> Task<Response> {
                auto id = co_await existing_staff_id(catalogue, req);
@@ -158,7 +161,7 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Delete, kApiBase + "/tokens/{id}", admin,
              [&tokens](Request& req) -> Task<Response> {
                if (!co_await tokens.revoke(checked_id(req, "id"))) {
-                 throw not_found("unknown_token", "Không có mã truy cập này.");
+                 throw not_found("unknown_token", say("problem.unknown_token"));
                }
                Response res;
                res.status = 204;
@@ -173,7 +176,7 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
         auto catalogue_ref = co_await catalogue.load();
         const Catalogue& c = *catalogue_ref;
         const StaffMember* m = c.staff_member(id);
-        if (!m) throw not_found("unknown_staff", "Không có cán bộ mã \"" + id + "\".");
+        if (!m) throw not_found("unknown_staff", say("problem.unknown_staff", {{"id", id}}));
         // 8 hex digits: short enough to type in a chat, single use, 15 minutes.
         auto code = crypto::random_hex(4);
         co_await catalogue.save_link_code(code, id, kLinkCodeSeconds);
@@ -181,8 +184,7 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
             201, {{"code", code},
                   {"staff_id", id},
                   {"expires_at", iso_instant(clock.now() + std::chrono::seconds(kLinkCodeSeconds))},
-                  {"instruction",
-                   "Nhắn riêng cho bot thi đua trên Zalo (không gửi vào nhóm): /lienket " + code}});
+                  {"instruction", say("link.instruction", {{"code", code}})}});
       });
   router.add(Method::Post, kApiBase + "/zalo-links", Access::roles_of({Role::Service, Role::Admin}),
              [&catalogue](Request& req) -> Task<Response> {
@@ -191,8 +193,7 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
                auto zalo_id = http::required_string(body, "zalo_user_id", 64);
                auto staff_id = co_await catalogue.redeem_link_code(code, zalo_id);
                if (staff_id.empty()) {
-                 throw unprocessable("invalid_link_code",
-                                     "Mã liên kết không đúng hoặc đã hết hạn; hãy xin mã mới.");
+                 throw unprocessable("invalid_link_code", say("problem.invalid_link_code"));
                }
                auto catalogue_ref = co_await catalogue.load();
                const Catalogue& c = *catalogue_ref;
@@ -206,8 +207,7 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
                auto catalogue_ref = co_await catalogue.load();
                const Catalogue& c = *catalogue_ref;
                const StaffMember* m = staff_id.empty() ? nullptr : c.staff_member(staff_id);
-               if (!m)
-                 throw not_found("not_linked", "Tài khoản Zalo này chưa liên kết với cán bộ nào.");
+               if (!m) throw not_found("not_linked", say("problem.not_linked"));
                co_return http::json(200, to_json(*m));
              });
 }

@@ -3,6 +3,7 @@
 #include "http/json_io.hpp"
 #include "http/params.hpp"
 #include "nominations/api/routes.hpp"
+#include "nominations/domain/messages.hpp"
 
 namespace thidua::nominations {
 namespace {
@@ -22,14 +23,14 @@ ListFilter parse_filter(const Request& req) {
   f.award = query_catalogue_id(req, "award");
   f.status = query_filter(req, "status");
   if (f.status && !parse_status(*f.status)) {
-    throw bad_request("invalid_status", "Trạng thái \"" + *f.status + "\" không hợp lệ.");
+    throw bad_request("invalid_status", say("problem.invalid_status", {{"status", *f.status}}));
   }
   f.unit_id = query_catalogue_id(req, "unit");
   f.subject_id = query_catalogue_id(req, "subject");
   if (auto kind = query_filter(req, "subject_kind")) {
     f.subject_kind = parse_subject_kind(*kind);
     if (!f.subject_kind) {
-      throw bad_request("invalid_subject_kind", "subject_kind phải là individual hoặc collective.");
+      throw bad_request("invalid_subject_kind", say("problem.bad_subject_kind"));
     }
   }
   if (auto limit = http::query_integer(req, "limit", 1, 200)) {
@@ -37,7 +38,7 @@ ListFilter parse_filter(const Request& req) {
   }
   if (auto after = query_filter(req, "after")) {
     if (after->size() > 18 || !std::all_of(after->begin(), after->end(), ::isdigit)) {
-      throw bad_request("invalid_cursor", "after phải là mã đề nghị (số).");
+      throw bad_request("invalid_cursor", say("problem.invalid_cursor"));
     }
     f.after = *after;
   }
@@ -48,9 +49,7 @@ ListFilter parse_filter(const Request& req) {
 std::optional<std::string> query_catalogue_id(const Request& req, const std::string& name) {
   auto v = query_filter(req, name);
   if (v && !is_catalogue_id(*v)) {
-    throw bad_request("invalid_" + name, "Tham số \"" + name +
-                                             "\" phải là một mã trong danh mục: chữ thường không "
-                                             "dấu, số, '-' và '_' (tối đa 64).");
+    throw bad_request("invalid_" + name, say("problem.query_id", {{"name", name}}));
   }
   return v;
 }
@@ -60,7 +59,7 @@ const std::string& checked_id(const Request& req, const std::string& name) {
   bool ok = !v.empty() && v.size() <= 64 && std::all_of(v.begin(), v.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
   });
-  if (!ok) throw bad_request("invalid_id", "Mã \"" + v + "\" trong đường dẫn không hợp lệ.");
+  if (!ok) throw bad_request("invalid_id", say("problem.path_id", {{"id", v}}));
   return v;
 }
 
@@ -69,7 +68,7 @@ namespace {
 const std::string& nomination_id(const Request& req) {
   const auto& id = req.param("id");
   if (id.empty() || id.size() > 18 || !std::all_of(id.begin(), id.end(), ::isdigit)) {
-    throw bad_request("invalid_id", "Mã đề nghị \"" + id + "\" không hợp lệ: phải là một số.");
+    throw bad_request("invalid_id", say("problem.nomination_id", {{"id", id}}));
   }
   return id;
 }
@@ -112,9 +111,7 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
                auto action = parse_action(name);
                if (!action) {
                  throw bad_request("unknown_action",
-                                   "Thao tác \"" + name +
-                                       "\" không hợp lệ: submit, review, approve, reject, forward, "
-                                       "award, not_award, withdraw.");
+                                   say("problem.unknown_action_named", {{"action", name}}));
                }
                auto r = co_await app.act(req.principal, nomination_id(req), *action, body);
                co_return http::json_text(200, detail_json(r, req.principal.role));
@@ -138,7 +135,7 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
   });
   router.add(Method::Get, kApiBase + "/quotas", everyone, [&app](Request& req) -> Task<Response> {
     auto period = query_catalogue_id(req, "period");
-    if (!period) throw bad_request("missing_period", "Cần chọn kỳ khen thưởng: ?period=2026.");
+    if (!period) throw bad_request("missing_period", say("problem.missing_period"));
     co_return http::json(200, co_await app.quotas(*period));
   });
   router.add(Method::Post, kApiBase + "/council/meetings", council,

@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 #include "http/json_io.hpp"
 #include "nominations/app/nominations_app.hpp"
+#include "nominations/domain/messages.hpp"
 
 namespace thidua::nominations {
 using nlohmann::json;
@@ -12,7 +13,7 @@ int count_field(const json& body, const std::string& field) {
   auto it = body.find(field);
   if (it == body.end() || !it->is_number_integer() || it->get<long long>() < 0 ||
       it->get<long long>() > 1000) {
-    throw bad_request("invalid_field", "Trường \"" + field + "\" phải là số nguyên không âm.");
+    throw bad_request("invalid_field", say("problem.count_field", {{"field", field}}));
   }
   return it->get<int>();
 }
@@ -32,7 +33,7 @@ Task<json> NominationsApp::add_meeting(const Principal& who, const json& body) {
   Meeting m;
   m.date = http::required_string(body, "date", 10);
   if (!parse_iso_date(m.date)) {
-    throw bad_request("invalid_date", "Ngày họp phải có dạng YYYY-MM-DD.");
+    throw bad_request("invalid_date", say("problem.meeting_date"));
   }
   m.members_total = count_field(body, "members_total");
   m.members_present = count_field(body, "members_present");
@@ -61,12 +62,13 @@ Task<json> NominationsApp::record_vote(const Principal& who, const std::string& 
   auto r = co_await load(id);
   if (r.status != Status::UnderReview) {
     throw conflict("not_under_review",
-                   "Chỉ biểu quyết đề nghị đang được Hội đồng xét; đề nghị này đang \"" +
-                       std::string(status_label(r.status)) + "\".");
+                   say("problem.not_under_review", {{"status", status_label(r.status)}}));
   }
   auto meeting_id = http::required_string(body, "meeting_id", 20);
   auto meeting = co_await store_.meeting(meeting_id);
-  if (!meeting) throw unprocessable("unknown_meeting", "Không có cuộc họp số " + meeting_id + ".");
+  if (!meeting) {
+    throw unprocessable("unknown_meeting", say("problem.unknown_meeting", {{"id", meeting_id}}));
+  }
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
   const AwardForm* award = c.award(r.draft.award);
@@ -108,15 +110,12 @@ Task<json> NominationsApp::dossier(const Principal& who, const std::string& id) 
 Task<json> NominationsApp::receive_dossier_item(const Principal& who, const std::string& id,
                                                 const std::string& item, const json& body) {
   if (!is_dossier_item(item)) {
-    throw not_found("unknown_dossier_item",
-                    "Không có thành phần hồ sơ \"" + item +
-                        "\": dùng to_trinh, bien_ban hoặc bao_cao_thanh_tich.");
+    throw not_found("unknown_dossier_item", say("problem.unknown_dossier_item", {{"item", item}}));
   }
   auto r = co_await load(id);
   if (!is_live(r.status)) {
-    throw conflict("nomination_closed", "Đề nghị đã kết thúc (\"" +
-                                            std::string(status_label(r.status)) +
-                                            "\"); không nhận thêm hồ sơ.");
+    throw conflict("nomination_closed",
+                   say("problem.nomination_closed", {{"status", status_label(r.status)}}));
   }
   DossierReceipt receipt{count_field(body, "copies"), who.subject, iso_instant(clock_.now())};
   co_await store_.receive_dossier_item(id, item, receipt);
@@ -127,7 +126,9 @@ Task<json> NominationsApp::quotas(const std::string& period_id) {
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
   const Period* period = c.period(period_id);
-  if (!period) throw not_found("unknown_period", "Không có kỳ khen thưởng \"" + period_id + "\".");
+  if (!period) {
+    throw not_found("unknown_period", say("problem.unknown_period", {{"period", period_id}}));
+  }
   std::vector<std::string> codes;
   for (const auto& a : c.award_forms) codes.push_back(a.code);
   auto used = co_await store_.places_used(period_id, codes);

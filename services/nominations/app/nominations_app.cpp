@@ -4,6 +4,7 @@
 #include "core/errors.hpp"
 #include "core/text.hpp"
 #include "http/json_io.hpp"
+#include "nominations/domain/messages.hpp"
 #include "nominations/domain/step_dates.hpp"
 
 namespace thidua::nominations {
@@ -13,17 +14,24 @@ namespace {
 std::string iso_date_field(const json& body, const std::string& field) {
   auto text = http::required_string(body, field, 10);
   if (!parse_iso_date(text)) {
-    throw bad_request("invalid_date", "Trường \"" + field + "\" phải là ngày dạng YYYY-MM-DD.");
+    throw bad_request("invalid_date", say("problem.date_field", {{"field", field}}));
   }
   return text;
 }
 
-// The date of a step already recorded in the outcome ("approval", "forwarding"), if any.
-std::optional<DatedStep> recorded_step(const json& outcome, const char* key, const char* name) {
+// The date of a step already recorded in the outcome ("approval", "forwarding"), if any,
+// named by the message `name_key` ("step.approval").
+std::optional<DatedStep> recorded_step(const json& outcome, const char* key,
+                                       std::string_view name_key) {
   if (!outcome.contains(key) || !outcome[key].is_object()) return std::nullopt;
   auto date = parse_iso_date(outcome[key].value("date", ""));
   if (!date) return std::nullopt;
-  return DatedStep{*date, name};
+  return DatedStep{*date, say(name_key)};
+}
+
+// A period's label as it reads in a sentence: "kỳ năm 2026", not "kỳ Năm 2026" (issue 13).
+std::string period_in_text(const std::string& label) {
+  return text::lower_first(label);
 }
 
 bool sees_everything(Role r) {
@@ -43,9 +51,11 @@ void apply_draft(NominationRecord& r, NominationDraft draft, const Subject& subj
 
 // The subject already has a live nomination (`existing_id`) for this award and period.
 ApiError duplicate_nomination(const NominationRecord& r, const std::string& existing_id) {
-  return conflict("duplicate_nomination", r.subject_name + " đã có đề nghị số " + existing_id +
-                                              " cho " + r.award_label + " kỳ " + r.period_label +
-                                              " đang được xét.");
+  return conflict("duplicate_nomination", say("problem.duplicate_nomination",
+                                              {{"subject", r.subject_name},
+                                               {"id", existing_id},
+                                               {"award", r.award_label},
+                                               {"period", period_in_text(r.period_label)}}));
 }
 }  // namespace
 
@@ -61,9 +71,7 @@ std::string NominationsApp::unit_of(const Principal& who, const Catalogue& c) co
   if (sees_everything(who.role)) return "";
   const StaffMember* m = c.staff_member(who.subject);
   if (!m) {
-    throw ApiError(
-        403, "unknown_staff",
-        "Mã truy cập không gắn với cán bộ nào trong danh mục; hãy liên hệ Ban giám hiệu.");
+    throw ApiError(403, "unknown_staff", say("problem.unknown_caller"));
   }
   return m->unit_id;
 }
@@ -74,7 +82,7 @@ void NominationsApp::check_can_see(const Principal& who, const NominationRecord&
   if (who.role == Role::Leader && r.unit_id == unit_of(who, c)) return;
   if (r.draft.subject_kind == SubjectKind::Individual && r.draft.subject_id == who.subject) return;
   // Same answer as a missing one: a nomination's existence is not everyone's business.
-  throw not_found("nomination_not_found", "Không có đề nghị số " + r.id + ".");
+  throw not_found("nomination_not_found", say("problem.nomination_not_found", {{"id", r.id}}));
 }
 
 json NominationsApp::event(const std::string& type, const NominationRecord& r, const Principal& who,
@@ -104,7 +112,8 @@ json NominationsApp::history_entry(const Principal& who, std::string_view action
 
 Task<NominationRecord> NominationsApp::load(const std::string& id) {
   auto r = co_await store_.get(id);
-  if (!r) throw not_found("nomination_not_found", "Không có đề nghị số " + id + ".");
+  if (!r)
+    throw not_found("nomination_not_found", say("problem.nomination_not_found", {{"id", id}}));
   co_return std::move(*r);
 }
 
@@ -131,8 +140,8 @@ Task<NominationRecord> NominationsApp::edit(const Principal& who, const std::str
   const Catalogue& c = *catalogue_ref;
   check_can_see(who, before, c);
   if (before.status != Status::Draft) {
-    throw conflict("not_a_draft", "Chỉ sửa được đề nghị ở trạng thái nháp; đề nghị này đang \"" +
-                                      std::string(status_label(before.status)) + "\".");
+    throw conflict("not_a_draft",
+                   say("problem.not_a_draft", {{"status", status_label(before.status)}}));
   }
   auto draft = parse_draft(body);
   auto subject = check_draft(draft, c, who.role, unit_of(who, c));
@@ -144,7 +153,7 @@ Task<NominationRecord> NominationsApp::edit(const Principal& who, const std::str
                                            event("nomination.updated", after, who, {}));
   if (result.result == WriteResult::Duplicate) throw duplicate_nomination(after, result.detail);
   if (result.result == WriteResult::Conflict) {
-    throw conflict("not_a_draft", "Đề nghị vừa được chuyển khỏi trạng thái nháp; hãy tải lại.");
+    throw conflict("not_a_draft", say("problem.draft_moved"));
   }
   co_return after;
 }
@@ -157,7 +166,7 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   check_can_see(who, r, c);
   auto rule = check_transition(r.status, action, who.role);
   if (who.role == Role::Leader && r.unit_id != unit_of(who, c)) {
-    throw ApiError(403, "not_own_unit", "Tổ trưởng chỉ thao tác với đề nghị của tổ mình.");
+    throw ApiError(403, "not_own_unit", say("problem.not_own_unit"));
   }
   std::string note = http::optional_string(body, "note", "", 2000);
   json outcome = r.outcome;
@@ -168,8 +177,7 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   const AwardForm* award = c.award(r.draft.award);
   const Period* period = c.period(r.draft.period);
   if (!award || !period) {
-    throw unprocessable("catalogue_changed",
-                        "Hình thức hoặc kỳ khen thưởng của đề nghị không còn trong danh mục.");
+    throw unprocessable("catalogue_changed", say("problem.catalogue_changed"));
   }
 
   switch (action) {
@@ -178,11 +186,11 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
       check_draft(r.draft, c, who.role, unit_of(who, c));
       auto quota = award->quota(period->kind, r.draft.subject_kind);
       if (!quota) {
-        throw unprocessable(
-            "quota_not_set",
-            "Chưa quy định chỉ tiêu " + award->label + " cho " +
-                (r.draft.subject_kind == SubjectKind::Individual ? "cá nhân" : "tập thể") + " kỳ " +
-                period->label + "; Ban giám hiệu cần đặt chỉ tiêu trước khi trình.");
+        throw unprocessable("quota_not_set",
+                            say("problem.quota_not_set",
+                                {{"award", award->label},
+                                 {"subject_kind", subject_kind_label(r.draft.subject_kind)},
+                                 {"period", period_in_text(period->label)}}));
       }
       w.quota_limit = *quota;
       // One achievement, one award form (Luật Thi đua, khen thưởng 2022, nguyên tắc khen
@@ -190,8 +198,7 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
       auto exception = http::optional_string(body, "exception_reason", "", 500);
       if (!exception.empty()) {
         if (who.role != Role::Admin) {
-          throw ApiError(403, "exception_needs_board",
-                         "Chỉ Ban giám hiệu ghi ngoại lệ cho đề nghị thêm hình thức khen thưởng.");
+          throw ApiError(403, "exception_needs_board", say("problem.exception_needs_board"));
         }
         outcome["award_exception"] = {
             {"reason", exception}, {"by", who.subject}, {"at", iso_instant(clock_.now())}};
@@ -207,18 +214,15 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
         outcome["approval"] = {{"date", iso_date(local_date(clock_.now()))}, {"by", who.subject}};
       }
       if (action == Action::Approve && !passed) {
-        throw conflict(
-            "vote_does_not_support",
-            r.vote.is_object()
-                ? "Kết quả biểu quyết không đủ để thông qua: " + r.vote.value("summary", "") + "."
-                : "Hội đồng chưa biểu quyết đề nghị này; hãy ghi kết quả biểu quyết trước.");
+        if (!r.vote.is_object()) throw conflict("vote_does_not_support", say("problem.no_vote"));
+        throw conflict("vote_does_not_support",
+                       say("problem.vote_short", {{"summary", r.vote.value("summary", "")}}));
       }
       if (action == Action::Reject) {
         note = http::required_string(body, "reason", 2000);
         if (passed) {
-          throw conflict("vote_does_not_support", "Hội đồng đã biểu quyết thông qua đề nghị này (" +
-                                                      r.vote.value("summary", "") +
-                                                      "); không thể ghi \"không thông qua\".");
+          throw conflict("vote_does_not_support",
+                         say("problem.vote_passed", {{"summary", r.vote.value("summary", "")}}));
         }
         outcome["rejection"] = {
             {"reason", note}, {"by", who.subject}, {"at", iso_instant(clock_.now())}};
@@ -232,11 +236,13 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
         for (const auto& i : items) {
           if (!i.complete()) missing += (missing.empty() ? "" : "; ") + i.label;
         }
-        throw conflict("dossier_incomplete", "Hồ sơ chưa đủ, còn thiếu: " + missing + ".");
+        throw conflict("dossier_incomplete",
+                       say("problem.dossier_incomplete", {{"missing", missing}}));
       }
       auto sent = iso_date_field(body, "date");
-      check_step_date({*parse_iso_date(sent), "Ngày gửi"}, local_date(clock_.now()),
-                      recorded_step(outcome, "approval", "ngày Hội đồng thông qua"));
+      check_step_date({*parse_iso_date(sent), say("step.forward_date_field")},
+                      local_date(clock_.now()),
+                      recorded_step(outcome, "approval", "step.approval"));
       outcome["forwarding"] = {{"date", sent},
                                {"reference", http::required_string(body, "reference", 100)}};
       break;
@@ -244,8 +250,9 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
     case Action::Award: {
       auto number = http::required_string(body, "decision_number", 100);
       auto signed_on = iso_date_field(body, "decision_date");
-      check_step_date({*parse_iso_date(signed_on), "Ngày quyết định"}, local_date(clock_.now()),
-                      recorded_step(outcome, "forwarding", "ngày gửi tờ trình"));
+      check_step_date({*parse_iso_date(signed_on), say("step.decision_date_field")},
+                      local_date(clock_.now()),
+                      recorded_step(outcome, "forwarding", "step.forwarding"));
       outcome["decision"] = {{"number", number}, {"date", signed_on}};
       // What the school website may say of the achievement, chosen by the board (optional).
       auto achievement = http::optional_string(body, "public_achievement", "", 300);
@@ -275,24 +282,26 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   auto result = co_await store_.transition(r, w);
   if (result.result == WriteResult::OtherAward) {
     auto other = co_await store_.get(result.detail);
-    std::string other_award = other ? other->award_label : std::string("một hình thức khác");
-    throw conflict("one_award_per_period",
-                   r.subject_name + " đã có đề nghị số " + result.detail + " (" + other_award +
-                       ") trong kỳ " + text::lower_first(period->label) +
-                       ". Một thành tích chỉ đề nghị một hình thức khen thưởng; nếu đây là thành "
-                       "tích khác, Ban giám hiệu trình kèm lý do ngoại lệ.");
+    std::string other_award = other ? other->award_label : say("award.other");
+    throw conflict("one_award_per_period", say("problem.one_award_per_period",
+                                               {{"subject", r.subject_name},
+                                                {"id", result.detail},
+                                                {"award", other_award},
+                                                {"period", period_in_text(period->label)}}));
   }
   if (result.result == WriteResult::QuotaFull) {
-    throw conflict("quota_exceeded",
-                   award->label + " kỳ " + text::lower_first(period->label) + " đã hết chỉ tiêu " +
-                       (r.draft.subject_kind == SubjectKind::Individual ? "cá nhân" : "tập thể") +
-                       " (" + result.detail + "/" + std::to_string(w.quota_limit) + " đã dùng).");
+    throw conflict(
+        "quota_exceeded",
+        say("problem.quota_exceeded", {{"award", award->label},
+                                       {"period", period_in_text(period->label)},
+                                       {"subject_kind", subject_kind_label(r.draft.subject_kind)},
+                                       {"used", result.detail},
+                                       {"limit", std::to_string(w.quota_limit)}}));
   }
   if (result.result == WriteResult::Conflict) {
+    auto now = parse_status(result.detail).value_or(r.status);
     throw conflict("status_changed",
-                   "Đề nghị vừa được người khác chuyển sang trạng thái \"" +
-                       std::string(status_label(parse_status(result.detail).value_or(r.status))) +
-                       "\"; hãy tải lại.");
+                   say("problem.status_changed", {{"status", status_label(now)}}));
   }
   co_return after;
 }

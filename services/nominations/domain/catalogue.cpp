@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "core/roles.hpp"
 #include "http/json_io.hpp"
+#include "nominations/domain/messages.hpp"
 
 namespace thidua::nominations {
 namespace {
@@ -27,9 +28,9 @@ int int_field(const json& j, const std::string& field, int fallback, int min, in
   auto it = j.find(field);
   if (it == j.end() || it->is_null()) return fallback;
   if (!integer_in(*it, min, max)) {
-    throw bad_request("invalid_field", "Trường \"" + field + "\" phải là số nguyên từ " +
-                                           std::to_string(min) + " đến " + std::to_string(max) +
-                                           ".");
+    throw bad_request("invalid_field", say("problem.int_range", {{"field", field},
+                                                                 {"min", std::to_string(min)},
+                                                                 {"max", std::to_string(max)}}));
   }
   return it->get<int>();
 }
@@ -38,7 +39,7 @@ bool bool_field(const json& j, const std::string& field, bool fallback) {
   auto it = j.find(field);
   if (it == j.end() || it->is_null()) return fallback;
   if (!it->is_boolean()) {
-    throw bad_request("invalid_field", "Trường \"" + field + "\" phải là true hoặc false.");
+    throw bad_request("invalid_field", say("problem.not_a_boolean", {{"field", field}}));
   }
   return it->get<bool>();
 }
@@ -53,9 +54,7 @@ std::optional<PeriodKind> parse_period_kind(std::string_view s) {
 Quota parse_quota(const json& j, const std::string& where) {
   if (j.is_null()) return std::nullopt;
   if (!integer_in(j, -1, 1000)) {
-    throw bad_request("invalid_quota", "Chỉ tiêu " + where +
-                                           " phải là null (chưa quy định), -1 (không giới hạn) "
-                                           "hoặc số từ 0 đến 1000.");
+    throw bad_request("invalid_quota", say("problem.bad_quota", {{"where", where}}));
   }
   return j.get<int>();
 }
@@ -78,14 +77,17 @@ bool is_catalogue_id(std::string_view id) {
 std::string catalogue_id_field(const json& j, const std::string& field) {
   auto id = http::required_string(j, field, 64);
   if (!is_catalogue_id(id)) {
-    throw bad_request("invalid_id", "Mã \"" + id + "\" (trường \"" + field +
-                                        "\") chỉ được gồm chữ thường không dấu, số, '-' và '_'.");
+    throw bad_request("invalid_id", say("problem.bad_id", {{"id", id}, {"field", field}}));
   }
   return id;
 }
 
 std::string_view subject_kind_name(SubjectKind kind) {
   return kind == SubjectKind::Individual ? "individual" : "collective";
+}
+
+std::string subject_kind_label(SubjectKind kind) {
+  return say(kind == SubjectKind::Individual ? "subject.individual" : "subject.collective");
 }
 
 std::optional<SubjectKind> parse_subject_kind(std::string_view name) {
@@ -132,8 +134,7 @@ Unit parse_unit(const json& j) {
   u.name = http::required_string(j, "name", 200);
   u.kind = http::optional_string(j, "kind", "subject_group", 40);
   if (u.kind != "school" && u.kind != "subject_group" && u.kind != "office") {
-    throw bad_request("invalid_unit_kind",
-                      "Loại đơn vị phải là \"school\", \"subject_group\" hoặc \"office\".");
+    throw bad_request("invalid_unit_kind", say("problem.bad_unit_kind"));
   }
   return u;
 }
@@ -147,21 +148,17 @@ StaffMember parse_staff(const json& j) {
   s.role = http::optional_string(j, "role", "staff", 20);
   auto role = parse_role(s.role);
   if (!role || *role == Role::Service) {
-    throw bad_request("invalid_role",
-                      "Vai trò phải là \"admin\", \"council\", \"leader\" hoặc \"staff\".");
+    throw bad_request("invalid_role", say("problem.bad_role"));
   }
   s.gender = http::optional_string(j, "gender", "", 10);
   if (s.gender != "" && s.gender != "male" && s.gender != "female") {
-    throw bad_request("invalid_gender",
-                      "Giới tính (gender) ghi \"male\" (thầy) hoặc \"female\" (cô), hoặc để "
-                      "trống khi chưa rõ.");
+    throw bad_request("invalid_gender", say("problem.bad_gender"));
   }
   s.zalo_user_id = http::optional_string(j, "zalo_user_id", "", 64);
   s.on_hold = bool_field(j, "on_hold", false);
   s.hold_reason = http::optional_string(j, "hold_reason", "", 500);
   if (s.on_hold && s.hold_reason.empty()) {
-    throw bad_request("missing_hold_reason",
-                      "Khi tạm dừng xét khen thưởng (on_hold) cần ghi lý do (hold_reason).");
+    throw bad_request("missing_hold_reason", say("problem.missing_hold_reason"));
   }
   return s;
 }
@@ -171,13 +168,11 @@ Period parse_period(const json& j) {
   p.id = catalogue_id_field(j, "id");
   auto kind = parse_period_kind(http::required_string(j, "kind", 20));
   if (!kind) {
-    throw bad_request("invalid_period_kind",
-                      "Loại kỳ phải là \"annual\" (hằng năm), \"interim\" (sơ kết) hoặc "
-                      "\"final\" (tổng kết).");
+    throw bad_request("invalid_period_kind", say("problem.bad_period_kind"));
   }
   p.kind = *kind;
   p.year = int_field(j, "year", 0, 2025, 2030);
-  if (p.year == 0) throw bad_request("missing_field", "Thiếu trường bắt buộc \"year\".");
+  if (p.year == 0) throw bad_request("missing_field", say("problem.missing_year"));
   p.phase = int_field(j, "phase", p.year <= 2027 ? 1 : 2, 1, 2);
   p.label = http::required_string(j, "label", 200);
   return p;
@@ -192,19 +187,16 @@ AwardForm parse_award_form(const json& j) {
   a.secret_ballot = bool_field(j, "secret_ballot", false);
   auto q = j.find("quotas");
   if (q != j.end() && !q->is_null()) {
-    if (!q->is_object()) throw bad_request("invalid_quota", "\"quotas\" phải là một đối tượng.");
+    if (!q->is_object()) throw bad_request("invalid_quota", say("problem.quotas_not_object"));
     for (auto it = q->begin(); it != q->end(); ++it) {
       auto pk = parse_period_kind(it.key());
       if (!pk || !it.value().is_object()) {
-        throw bad_request("invalid_quota",
-                          "Chỉ tiêu theo loại kỳ: \"annual\", \"interim\", \"final\", mỗi loại "
-                          "gồm \"collective\" và \"individual\".");
+        throw bad_request("invalid_quota", say("problem.quota_period_kinds"));
       }
       for (auto s = it.value().begin(); s != it.value().end(); ++s) {
         auto sk = parse_subject_kind(s.key());
         if (!sk) {
-          throw bad_request("invalid_quota",
-                            "Đối tượng chỉ tiêu phải là \"collective\" hoặc \"individual\".");
+          throw bad_request("invalid_quota", say("problem.quota_subject"));
         }
         a.quotas[*pk][*sk] = parse_quota(s.value(), it.key() + "/" + s.key());
       }
@@ -220,7 +212,7 @@ Catalogue parse_catalogue(const json& j) {
     auto it = j.find(name);
     if (it == j.end()) return empty;
     if (!it->is_array()) {
-      throw bad_request("invalid_catalogue", std::string("\"") + name + "\" phải là một mảng.");
+      throw bad_request("invalid_catalogue", say("problem.not_a_list", {{"field", name}}));
     }
     return *it;
   };

@@ -14,6 +14,7 @@ enum class SubjectKind { Individual, Collective };  // cá nhân, tập thể
 enum class PeriodKind { Annual, Interim, Final };   // hằng năm, sơ kết, tổng kết
 
 std::string_view subject_kind_name(SubjectKind kind);
+std::string subject_kind_label(SubjectKind kind);  // "cá nhân", "tập thể": in running text
 std::optional<SubjectKind> parse_subject_kind(std::string_view name);
 std::string_view period_kind_name(PeriodKind kind);
 

@@ -1,6 +1,7 @@
 #include "nominations/domain/council.hpp"
 
 #include "core/errors.hpp"
+#include "nominations/domain/messages.hpp"
 
 namespace thidua::nominations {
 
@@ -31,30 +32,29 @@ Ratio Ratio::parse(const std::string& text, const std::string& setting) {
 
 void check_meeting(const Meeting& m) {
   if (m.members_total <= 0 || m.members_total > 200) {
-    throw bad_request("invalid_members_total", "Số thành viên Hội đồng phải từ 1 đến 200.");
+    throw bad_request("invalid_members_total", say("problem.members_total"));
   }
   if (m.members_present < 0 || m.members_present > 200) {
-    throw bad_request("invalid_members_present", "Số thành viên có mặt phải từ 0 đến 200.");
+    throw bad_request("invalid_members_present", say("problem.members_present"));
   }
   // Each number is well formed; together they are not (a rule between fields: 422).
   if (m.members_present > m.members_total) {
-    throw unprocessable("more_present_than_members",
-                        "Số thành viên có mặt (" + std::to_string(m.members_present) +
-                            ") không được nhiều hơn tổng số thành viên Hội đồng (" +
-                            std::to_string(m.members_total) + ").");
+    throw unprocessable(
+        "more_present_than_members",
+        say("problem.more_present_than_members", {{"present", std::to_string(m.members_present)},
+                                                  {"total", std::to_string(m.members_total)}}));
   }
 }
 
 VoteOutcome evaluate_vote(const Meeting& m, const Vote& v, const VoteRules& rules) {
   check_meeting(m);
   if (v.yes < 0 || v.no < 0 || v.abstain < 0) {
-    throw bad_request("invalid_vote", "Số phiếu không được âm.");
+    throw bad_request("invalid_vote", say("problem.negative_votes"));
   }
   if (v.yes + v.no + v.abstain > m.members_present) {
-    throw unprocessable("too_many_votes", "Tổng số phiếu (" +
-                                              std::to_string(v.yes + v.no + v.abstain) +
-                                              ") vượt số thành viên có mặt (" +
-                                              std::to_string(m.members_present) + ").");
+    throw unprocessable("too_many_votes", say("problem.too_many_votes",
+                                              {{"votes", std::to_string(v.yes + v.no + v.abstain)},
+                                               {"present", std::to_string(m.members_present)}}));
   }
   VoteOutcome out;
   out.quorum_needed = rules.quorum.needed_of(m.members_total);
@@ -63,12 +63,14 @@ VoteOutcome evaluate_vote(const Meeting& m, const Vote& v, const VoteRules& rule
   const Ratio& bar = v.secret_ballot ? rules.secret_approval : rules.approval;
   out.approvals_needed = bar.needed_of(base);
   out.passed = out.quorum_met && base > 0 && v.yes >= out.approvals_needed;
-  out.summary = std::to_string(m.members_present) + "/" + std::to_string(m.members_total) +
-                " thành viên có mặt (cần " + std::to_string(out.quorum_needed) + "); " +
-                std::to_string(v.yes) + " tán thành, " + std::to_string(v.no) +
-                " không tán thành, " + std::to_string(v.abstain) + " không biểu quyết (cần " +
-                std::to_string(out.approvals_needed) + " tán thành" +
-                (v.secret_ballot ? ", bỏ phiếu kín" : "") + ")";
+  out.summary = say(v.secret_ballot ? "vote.summary_secret" : "vote.summary",
+                    {{"present", std::to_string(m.members_present)},
+                     {"total", std::to_string(m.members_total)},
+                     {"quorum", std::to_string(out.quorum_needed)},
+                     {"yes", std::to_string(v.yes)},
+                     {"no", std::to_string(v.no)},
+                     {"abstain", std::to_string(v.abstain)},
+                     {"needed", std::to_string(out.approvals_needed)}});
   return out;
 }
 

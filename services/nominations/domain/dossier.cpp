@@ -2,25 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
-namespace thidua::nominations {
-namespace {
-const std::vector<std::pair<std::string, std::string>>& items() {
-  static const std::vector<std::pair<std::string, std::string>> kItems{
-      {"to_trinh", "Tờ trình đề nghị khen thưởng kèm danh sách"},
-      {"bien_ban", "Biên bản họp Hội đồng Thi đua – Khen thưởng"},
-      {"bao_cao_thanh_tich", "Báo cáo thành tích (Mẫu số 8, Nghị định 152/2025/NĐ-CP)"},
-  };
-  return kItems;
-}
-}  // namespace
+#include "nominations/domain/messages.hpp"
 
+namespace thidua::nominations {
 const std::vector<std::string>& dossier_item_codes() {
-  static const std::vector<std::string> codes = [] {
-    std::vector<std::string> out;
-    for (const auto& [code, label] : items()) out.push_back(code);
-    return out;
-  }();
-  return codes;
+  // Each item's label is "dossier.<code>" in messages.cpp.
+  static const std::vector<std::string> kCodes{"to_trinh", "bien_ban", "bao_cao_thanh_tich"};
+  return kCodes;
 }
 
 bool is_dossier_item(const std::string& code) {
@@ -33,8 +21,8 @@ bool is_dossier_item(const std::string& code) {
 std::vector<DossierItem> dossier_checklist(int copies_required,
                                            const std::map<std::string, DossierReceipt>& received) {
   std::vector<DossierItem> out;
-  for (const auto& [code, label] : items()) {
-    DossierItem item{code, label, copies_required, {}};
+  for (const auto& code : dossier_item_codes()) {
+    DossierItem item{code, say("dossier." + code), copies_required, {}};
     if (auto it = received.find(code); it != received.end()) item.receipt = it->second;
     out.push_back(std::move(item));
   }

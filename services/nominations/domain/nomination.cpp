@@ -5,10 +5,13 @@
 #include "core/errors.hpp"
 #include "core/movement.hpp"
 #include "http/json_io.hpp"
+#include "nominations/domain/messages.hpp"
 
 namespace thidua::nominations {
 namespace {
 using nlohmann::json;
+
+constexpr std::size_t kMaxAchievements = 50;
 
 std::vector<std::string> string_list(const json& j, const std::string& field, std::size_t max_items,
                                      std::size_t max_chars) {
@@ -16,12 +19,12 @@ std::vector<std::string> string_list(const json& j, const std::string& field, st
   auto it = j.find(field);
   if (it == j.end() || it->is_null()) return out;
   if (!it->is_array() || it->size() > max_items) {
-    throw bad_request("invalid_field", "Trường \"" + field + "\" phải là danh sách tối đa " +
-                                           std::to_string(max_items) + " mục.");
+    throw bad_request("invalid_field", say("problem.list_too_long",
+                                           {{"field", field}, {"max", std::to_string(max_items)}}));
   }
   for (const auto& v : *it) {
     if (!v.is_string() || v.get_ref<const std::string&>().size() > max_chars * 4) {
-      throw bad_request("invalid_field", "Mỗi mục của \"" + field + "\" phải là chuỗi ký tự.");
+      throw bad_request("invalid_field", say("problem.list_item", {{"field", field}}));
     }
     out.push_back(v.get<std::string>());
   }
@@ -30,21 +33,20 @@ std::vector<std::string> string_list(const json& j, const std::string& field, st
 
 Achievement parse_achievement(const json& j) {
   if (!j.is_object())
-    throw bad_request("invalid_achievement", "Mỗi thành tích phải là một đối tượng.");
+    throw bad_request("invalid_achievement", say("problem.achievement_not_object"));
   Achievement a;
   a.text = http::required_string(j, "text", 2000);
   a.areas = string_list(j, "areas", 6, 8);
   for (const auto& area : a.areas) {
     if (!is_content_area(area)) {
       throw bad_request("unknown_content_area",
-                        "Nội dung \"" + area + "\" không có trong kế hoạch: dùng II.1 đến II.6.");
+                        say("problem.unknown_content_area", {{"area", area}}));
     }
   }
   a.evidence = string_list(j, "evidence", 20, 500);
   for (const auto& link : a.evidence) {
     if (link.rfind("https://", 0) != 0 && link.rfind("http://", 0) != 0) {
-      throw bad_request("invalid_evidence_link",
-                        "Minh chứng phải là đường dẫn bắt đầu bằng http:// hoặc https://.");
+      throw bad_request("invalid_evidence_link", say("problem.evidence_link"));
     }
   }
   return a;
@@ -57,18 +59,16 @@ NominationDraft parse_draft(const json& body) {
   d.award = catalogue_id_field(body, "award");
   auto kind = parse_subject_kind(http::required_string(body, "subject_kind", 20));
   if (!kind) {
-    throw bad_request(
-        "invalid_subject_kind",
-        "\"subject_kind\" phải là \"individual\" (cá nhân) hoặc \"collective\" (tập thể).");
+    throw bad_request("invalid_subject_kind", say("problem.bad_subject_kind"));
   }
   d.subject_kind = *kind;
   d.subject_id = catalogue_id_field(body, "subject_id");
   d.reason = http::optional_string(body, "reason", "", 4000);
   auto it = body.find("achievements");
   if (it != body.end() && !it->is_null()) {
-    if (!it->is_array() || it->size() > 50) {
-      throw bad_request("invalid_field",
-                        "\"achievements\" phải là danh sách tối đa 50 thành tích.");
+    if (!it->is_array() || it->size() > kMaxAchievements) {
+      throw bad_request("invalid_field", say("problem.too_many_achievements",
+                                             {{"max", std::to_string(kMaxAchievements)}}));
     }
     for (const auto& a : *it) d.achievements.push_back(parse_achievement(a));
   }
@@ -82,32 +82,32 @@ bool writes_nominations(Role role) {
 Subject check_draft(const NominationDraft& d, const Catalogue& c, Role role,
                     const std::string& actor_unit) {
   if (!c.period(d.period)) {
-    throw unprocessable("unknown_period", "Không có kỳ khen thưởng \"" + d.period + "\".");
+    throw unprocessable("unknown_period", say("problem.unknown_period", {{"period", d.period}}));
   }
   if (!c.award(d.award)) {
-    throw unprocessable("unknown_award", "Không có hình thức khen thưởng mã \"" + d.award + "\".");
+    throw unprocessable("unknown_award", say("problem.unknown_award", {{"code", d.award}}));
   }
   Subject s;
   if (d.subject_kind == SubjectKind::Individual) {
     const StaffMember* m = c.staff_member(d.subject_id);
-    if (!m) throw unprocessable("unknown_staff", "Không có cán bộ mã \"" + d.subject_id + "\".");
+    if (!m)
+      throw unprocessable("unknown_staff", say("problem.unknown_staff", {{"id", d.subject_id}}));
     if (m->on_hold) {
-      throw unprocessable("subject_on_hold",
-                          m->name + " đang tạm dừng xét khen thưởng (" + m->hold_reason +
-                              "); chỉ đề nghị được khi việc này đã giải quyết xong.");
+      throw unprocessable("subject_on_hold", say("problem.subject_on_hold",
+                                                 {{"name", m->name}, {"reason", m->hold_reason}}));
     }
     s.name = m->name;
     s.unit_id = m->unit_id;
   } else {
     const Unit* u = c.unit(d.subject_id);
-    if (!u) throw unprocessable("unknown_unit", "Không có đơn vị mã \"" + d.subject_id + "\".");
+    if (!u)
+      throw unprocessable("unknown_unit", say("problem.unknown_unit", {{"id", d.subject_id}}));
     s.name = u->name;
     s.unit_id = u->id;
   }
   if (const Unit* u = c.unit(s.unit_id)) s.unit_name = u->name;
   if (role == Role::Leader && s.unit_id != actor_unit) {
-    throw ApiError(403, "not_own_unit",
-                   "Tổ trưởng chỉ đề nghị khen thưởng cho tổ của mình và thành viên trong tổ.");
+    throw ApiError(403, "not_own_unit", say("problem.not_own_unit_subject"));
   }
   return s;
 }

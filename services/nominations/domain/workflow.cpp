@@ -4,30 +4,31 @@
 #include <array>
 
 #include "core/errors.hpp"
+#include "nominations/domain/messages.hpp"
 
 namespace thidua::nominations {
 namespace {
 struct StatusInfo {
   Status status;
   std::string_view name;
-  std::string_view label;
+  std::string_view label;  // its key in messages.cpp
 };
 constexpr std::array<StatusInfo, 9> kStatuses{{
-    {Status::Draft, "draft", "Nháp"},
-    {Status::Submitted, "submitted", "Đã trình Hội đồng"},
-    {Status::UnderReview, "under_review", "Hội đồng đang xét"},
-    {Status::Approved, "approved", "Hội đồng đã thông qua"},
-    {Status::Rejected, "rejected", "Không được thông qua"},
-    {Status::Forwarded, "forwarded", "Đã gửi cấp khen thưởng"},
-    {Status::Awarded, "awarded", "Đã được khen thưởng"},
-    {Status::NotAwarded, "not_awarded", "Không được khen thưởng"},
-    {Status::Withdrawn, "withdrawn", "Đã rút"},
+    {Status::Draft, "draft", "status.draft"},
+    {Status::Submitted, "submitted", "status.submitted"},
+    {Status::UnderReview, "under_review", "status.under_review"},
+    {Status::Approved, "approved", "status.approved"},
+    {Status::Rejected, "rejected", "status.rejected"},
+    {Status::Forwarded, "forwarded", "status.forwarded"},
+    {Status::Awarded, "awarded", "status.awarded"},
+    {Status::NotAwarded, "not_awarded", "status.not_awarded"},
+    {Status::Withdrawn, "withdrawn", "status.withdrawn"},
 }};
 
 struct Rule {
   Action action;
   std::string_view name;
-  std::string_view verb;  // Vietnamese, for details
+  std::string_view verb;  // key in messages.cpp of the Vietnamese verb, for details
   std::initializer_list<Status> from;
   Status to;
   std::initializer_list<Role> roles;
@@ -38,56 +39,56 @@ const std::array<Rule, 8>& rules() {
   static const std::array<Rule, 8> kRules{{
       {Action::Submit,
        "submit",
-       "trình",
+       "action.submit",
        {Status::Draft},
        Status::Submitted,
        {Role::Admin, Role::Leader},
        "nomination.submitted"},
       {Action::Review,
        "review",
-       "đưa ra Hội đồng xét",
+       "action.review",
        {Status::Submitted},
        Status::UnderReview,
        {Role::Admin, Role::Council},
        "nomination.under_review"},
       {Action::Approve,
        "approve",
-       "thông qua",
+       "action.approve",
        {Status::UnderReview},
        Status::Approved,
        {Role::Admin, Role::Council},
        "nomination.approved"},
       {Action::Reject,
        "reject",
-       "không thông qua",
+       "action.reject",
        {Status::Submitted, Status::UnderReview},
        Status::Rejected,
        {Role::Admin, Role::Council},
        "nomination.rejected"},
       {Action::Forward,
        "forward",
-       "gửi cấp khen thưởng",
+       "action.forward",
        {Status::Approved},
        Status::Forwarded,
        {Role::Admin},
        "nomination.forwarded"},
       {Action::Award,
        "award",
-       "ghi nhận quyết định khen thưởng",
+       "action.award",
        {Status::Forwarded},
        Status::Awarded,
        {Role::Admin},
        "nomination.awarded"},
       {Action::NotAward,
        "not_award",
-       "ghi nhận không được khen thưởng",
+       "action.not_award",
        {Status::Forwarded},
        Status::NotAwarded,
        {Role::Admin},
        "nomination.not_awarded"},
       {Action::Withdraw,
        "withdraw",
-       "rút",
+       "action.withdraw",
        {Status::Draft, Status::Submitted, Status::UnderReview},
        Status::Withdrawn,
        {Role::Admin, Role::Leader},
@@ -111,9 +112,9 @@ std::optional<Status> parse_status(std::string_view name) {
   return std::nullopt;
 }
 
-std::string_view status_label(Status s) {
+std::string status_label(Status s) {
   for (const auto& i : kStatuses) {
-    if (i.status == s) return i.label;
+    if (i.status == s) return say(i.label);
   }
   return "";
 }
@@ -157,18 +158,18 @@ TransitionRule check_transition(Status from, Action action, Role role) {
     bool role_ok = false;
     for (Role allowed : r.roles) role_ok = role_ok || allowed == role;
     if (!role_ok) {
-      throw ApiError(403, "forbidden",
-                     "Vai trò \"" + std::string(role_name(role)) + "\" không được " +
-                         std::string(r.verb) + " đề nghị khen thưởng.");
+      throw ApiError(
+          403, "forbidden",
+          say("problem.role_may_not", {{"role", role_in_text(role)}, {"verb", say(r.verb)}}));
     }
     for (Status s : r.from) {
       if (s == from) return TransitionRule{r.to, std::string(r.event)};
     }
-    throw conflict("illegal_transition", "Không thể " + std::string(r.verb) +
-                                             " đề nghị đang ở trạng thái \"" +
-                                             std::string(status_label(from)) + "\".");
+    throw conflict(
+        "illegal_transition",
+        say("problem.illegal_transition", {{"verb", say(r.verb)}, {"status", status_label(from)}}));
   }
-  throw bad_request("unknown_action", "Thao tác không hợp lệ.");
+  throw bad_request("unknown_action", say("problem.unknown_action"));
 }
 
 }  // namespace thidua::nominations

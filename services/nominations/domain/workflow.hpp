@@ -27,7 +27,7 @@ enum class Action { Submit, Review, Approve, Reject, Forward, Award, NotAward, W
 
 std::string_view status_name(Status s);
 std::optional<Status> parse_status(std::string_view name);
-std::string_view status_label(Status s);  // Vietnamese, for people
+std::string status_label(Status s);  // Vietnamese, for people (messages.cpp)
 std::string_view action_name(Action a);
 std::optional<Action> parse_action(std::string_view name);
 

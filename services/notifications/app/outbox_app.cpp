@@ -32,13 +32,14 @@ Task<std::string> OutboxApp::chat_of_staff(const std::string& staff_id) {
   throw unprocessable("unknown_staff", say("problem.unknown_staff", {{"id", staff_id}}));
 }
 
-Task<Submitted> OutboxApp::submit(NewMessage message, std::string idempotency_key) {
+Task<Submitted> OutboxApp::submit(NewMessage message, std::string idempotency_key,
+                                  const EnqueueGuard* guard) {
   Submitted out;
   // A repeated request answers from the first one without asking anyone again.
   if (!idempotency_key.empty() && co_await store_.seen_key(idempotency_key)) {
     std::string no_chat;
     std::optional<Instant> no_hold;
-    out.queued = co_await store_.enqueue(message, no_chat, idempotency_key, no_hold);
+    out.queued = co_await store_.enqueue(message, no_chat, idempotency_key, no_hold, guard);
     co_return out;
   }
   bool reminder_to_person =
@@ -67,29 +68,43 @@ Task<Submitted> OutboxApp::submit(NewMessage message, std::string idempotency_ke
   }
   std::optional<Instant> due;
   if (!message.urgent) due = settings_.quiet.held_until(clock_.now());
-  out.queued = co_await store_.enqueue(message, chat, idempotency_key, due);
+  out.queued = co_await store_.enqueue(message, chat, idempotency_key, due, guard);
   co_return out;
 }
 
+namespace {
+std::string event_id_of(const nlohmann::json& event) {
+  auto it = event.is_object() ? event.find("event_id") : event.end();
+  return it != event.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+}  // namespace
+
 Task<void> OutboxApp::announce_event(const nlohmann::json& event) {
-  std::string event_id =
-      event.is_object() && event.contains("event_id") && event["event_id"].is_string()
-          ? event["event_id"].get<std::string>()
-          : std::string();
-  if (auto text = message_for_event(event, "")) {  // the footer is added at delivery
-    NewMessage m;
-    m.text = *text;
-    m.source = "event";
-    std::string key = event_id.empty() ? std::string() : "event:" + event_id;  // named: GCC 12
-    auto r = co_await submit(std::move(m), key);
-    log::info("event_queued", {{"event_id", event_id},
-                               {"id", r.queued.answer.value("id", "")},
-                               {"duplicate", r.queued.duplicate}});
-  }
-  if (personal_message_for_event(event, "")) co_await tell_privately(event, event_id);
+  auto text = message_for_event(event, "");  // the footer is added at delivery
+  if (!text) co_return;
+  std::string event_id = event_id_of(event);
+  NewMessage m;
+  m.text = *text;
+  m.source = "event";
+  std::string key = event_id.empty() ? std::string() : "event:" + event_id;  // named: GCC 12
+  auto r = co_await submit(std::move(m), key);
+  log::info("event_queued", {{"event_id", event_id},
+                             {"id", r.queued.answer.value("id", "")},
+                             {"duplicate", r.queued.duplicate}});
 }
 
-Task<void> OutboxApp::tell_privately(const nlohmann::json& event, const std::string& event_id) {
+Task<EnqueueResult> OutboxApp::announce(std::string text, std::string idempotency_key,
+                                        const EnqueueGuard& guard) {
+  NewMessage m;
+  m.text = std::move(text);
+  m.source = "digest";
+  auto r = co_await submit(std::move(m), std::move(idempotency_key), &guard);
+  co_return r.queued;
+}
+
+Task<void> OutboxApp::tell_concerned(const nlohmann::json& event) {
+  if (!personal_message_for_event(event, "")) co_return;
+  std::string event_id = event_id_of(event);
   auto a = co_await services_.nominations(http::Method::Get, "/api/nominations/v1/catalogue");
   // Throwing retries the event later: the catalogue is needed to know who to tell.
   if (!a.ok() || !a.body.is_object()) throw std::runtime_error("catalogue unavailable");

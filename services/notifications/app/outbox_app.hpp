@@ -22,14 +22,23 @@ class OutboxApp {
  public:
   OutboxApp(OutboxStore& store, PreferencesStore& preferences, ServicesClient& services,
             const Settings& settings, const Clock& clock);
-  // Resolves the target's chat, holds a non-urgent message in quiet hours, queues it; a
-  // reminder to someone who turned private reminders off is withheld instead. A key seen
-  // before answers the first answer, whatever changed since.
+  // Resolves the target's chat, holds a non-urgent message in quiet hours, queues it (with
+  // a `guard`, only while it holds: see EnqueueGuard); a reminder to someone who turned
+  // private reminders off is withheld instead. A key seen before answers the first answer,
+  // whatever changed since.
   // Throws ApiError: 422 unknown/unlinked staff, 503 when nominations cannot be asked.
-  Task<Submitted> submit(NewMessage message, std::string idempotency_key);
-  // The group message for a nominations event, and the personal one to the people it
-  // concerns (a rejection, a "not awarded"), each queued once per event_id (and person).
+  Task<Submitted> submit(NewMessage message, std::string idempotency_key,
+                         const EnqueueGuard* guard = nullptr);
+  // The group message for one nominations event, at once, queued once per event_id.
   Task<void> announce_event(const nlohmann::json& event);
+  // The personal message of an event that concerns only some people (a rejection, a "not
+  // awarded") to each of them who has linked Zalo, once per event_id and person. Throws
+  // when the catalogue cannot be read, so that the event is retried.
+  Task<void> tell_concerned(const nlohmann::json& event);
+  // A group message made from stored state (a digest, a daily summary): queued once per
+  // `idempotency_key`, and only while `guard` holds, which it consumes.
+  Task<EnqueueResult> announce(std::string text, std::string idempotency_key,
+                               const EnqueueGuard& guard);
   // A reply in the chat an update came from, once per (chat, message_id).
   Task<void> reply(const std::string& chat_id, const std::string& update_key,
                    const std::string& text);
@@ -38,8 +47,6 @@ class OutboxApp {
 
  private:
   Task<std::string> chat_of_staff(const std::string& staff_id);
-  // The personal message of an event to each person concerned who has linked Zalo.
-  Task<void> tell_privately(const nlohmann::json& event, const std::string& event_id);
   OutboxStore& store_;
   PreferencesStore& preferences_;
   ServicesClient& services_;

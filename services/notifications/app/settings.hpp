@@ -6,6 +6,7 @@
 #include "core/backoff.hpp"
 #include "core/config.hpp"
 #include "notifications/domain/circuit_breaker.hpp"
+#include "notifications/domain/digest.hpp"
 #include "notifications/domain/quiet_hours.hpp"
 
 namespace thidua::notifications {
@@ -35,6 +36,10 @@ struct Settings {
   std::string nominations_url;  // THIDUA_NOMINATIONS_URL
   std::string reports_url;      // THIDUA_REPORTS_URL
   std::chrono::milliseconds services_timeout{5000};  // THIDUA_SERVICES_TIMEOUT_MS
+  // THIDUA_DIGEST_WINDOW_MS: a group announcement waits this long after the first of its
+  // kind, for the others to join it in one message; 0 sends each event alone at once.
+  std::chrono::milliseconds digest_window{600000};
+  DailySummaryAt daily_summary;  // THIDUA_DAILY_SUMMARY_AT (HH:MM, empty: none)
 
   static Settings load(const Env& env);
 };

@@ -36,6 +36,17 @@ std::string subject_line(const nlohmann::json& n) {
 }
 }  // namespace
 
+std::string nomination_line(const nlohmann::json& n, bool numbered) {
+  if (!n.is_object()) return "";
+  std::string who = subject_line(n);
+  std::string award = str(n, "award_label", str(n, "award"));
+  std::string period = period_of(n);
+  if (!numbered) return say("digest.line", {{"who", who}, {"award", award}, {"period", period}});
+  std::string id = str(n, "id");
+  return say("digest.line_numbered",
+             {{"id", id}, {"who", who}, {"award", award}, {"period", period}});
+}
+
 std::optional<std::string> message_for_event(const nlohmann::json& event,
                                              const std::string& footer) {
   if (!event.is_object() || !event.contains("nomination")) return std::nullopt;

@@ -14,6 +14,11 @@ namespace thidua::notifications {
 std::optional<std::string> message_for_event(const nlohmann::json& event,
                                              const std::string& footer);
 
+// One line of a digest's list about a nomination (an event's "nomination"):
+// "• Số 12: Nguyễn Văn An (Tổ Toán – Tin) — Giấy khen của Chủ tịch UBND xã, năm 2026", or
+// without "Số 12: " when `numbered` is false. A malformed nomination gives what it has.
+std::string nomination_line(const nlohmann::json& nomination, bool numbered = true);
+
 // The private message for an event that concerns only some people (nomination.rejected,
 // nomination.not_awarded, with the reason), or nullopt when there is none. `you` is how the
 // recipient is addressed ("thầy", "cô", "thầy cô").

@@ -133,6 +133,36 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"event.awarded_no_decision", "🎉 Chúc mừng {who} đã được tặng {award} ({period})."},
     {"footer", "— Tin nhắn tự động từ hệ thống thi đua"},
 
+    // Digests: the events of one kind within the window, in one message (issue 13). A
+    // council digest counts the rejected and never names them.
+    {"digest.submitted",
+     "📋 {count} đề nghị khen thưởng đã được trình Hội đồng Thi đua – Khen thưởng:"},
+    {"digest.council_passed", "✅ Hội đồng Thi đua – Khen thưởng đã thông qua {count} đề nghị:"},
+    {"digest.council",
+     "✅ Hội đồng Thi đua – Khen thưởng đã xét {count} đề nghị: {passed} thông qua, {not_passed} "
+     "chưa thông qua."},
+    {"digest.awarded", "🎉 Chúc mừng {who} đã được khen thưởng:"},
+    {"digest.people", "{count} thầy cô"},
+    {"digest.units", "{count} tập thể"},
+    {"digest.people_and_units", "{people} và {groups}"},
+    {"digest.decision", "Theo Quyết định số {decision} ngày {date}:"},
+    {"digest.line_numbered", "• Số {id}: {who} — {award}, {period}"},
+    {"digest.line", "• {who} — {award}, {period}"},
+    {"digest.more", "• … và {count} đề nghị khác (xem trên trang thi đua của trường)."},
+    {"digest.more_awarded",
+     "• … và {count} thầy cô, tập thể khác (xem trên trang thi đua của trường)."},
+
+    // The daily summary (THIDUA_DAILY_SUMMARY_AT): counts only.
+    {"daily.title", "📊 Tổng hợp tin thi đua từ {from} đến {to}:"},
+    {"daily.when", "{time} ngày {date}"},
+    {"daily.submitted",
+     "• {count} đề nghị khen thưởng đã được trình Hội đồng Thi đua – Khen thưởng."},
+    {"daily.council_passed", "• Hội đồng Thi đua – Khen thưởng đã thông qua {count} đề nghị."},
+    {"daily.council",
+     "• Hội đồng Thi đua – Khen thưởng đã xét {count} đề nghị: {passed} thông qua, {not_passed} "
+     "chưa thông qua."},
+    {"daily.awarded", "• {count} đề nghị đã được cấp trên quyết định khen thưởng."},
+
     // Told privately to the nominee and the unit's leaders.
     {"personal.rejected",
      "Đề nghị khen thưởng số {id} ({who} — {award}, {period}) chưa được Hội đồng Thi đua – "

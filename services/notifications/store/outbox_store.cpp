@@ -6,17 +6,22 @@ namespace thidua::notifications {
 namespace {
 using nlohmann::json;
 
-// KEYS: idem, msg, history, recent, stream, retry, lane.
+// KEYS: idem, msg, history, recent, stream, retry, lane, guard (idem again when none).
 // ARGV: id, idem value (the request's fingerprint, a space, the answer), idem ttl s, due_ms
-//       (0: now), history entry, maxlen, created_ms, has_idem, lane entry, then hash
-//       field/value pairs.
-// Returns {1, idem value} when queued, {0, the first request's idem value} for a seen key.
+//       (0: now), history entry, maxlen, created_ms, has_idem, lane entry, has_guard, guard
+//       field, guard value, then hash field/value pairs.
+// Returns {1, idem value} when queued, {0, the first request's idem value} for a seen key,
+// {2, ''} when the guard does not hold. A guard that holds is consumed even for a seen key.
 const RedisScript kEnqueue(StreamQueue::lane_push_lua() + R"lua(
+if ARGV[10] == '1' then
+  if redis.call('HGET', KEYS[8], ARGV[11]) ~= ARGV[12] then return {2, ''} end
+  redis.call('DEL', KEYS[8])
+end
 if ARGV[8] == '1' then
   local first = redis.call('GET', KEYS[1])
   if first then return {0, first} end
 end
-redis.call('HSET', KEYS[2], unpack(ARGV, 10))
+redis.call('HSET', KEYS[2], unpack(ARGV, 13))
 redis.call('RPUSH', KEYS[3], ARGV[5])
 redis.call('ZADD', KEYS[4], ARGV[7], ARGV[1])
 lane_push(KEYS[7], KEYS[5], KEYS[6], ARGV[9], ARGV[4], ARGV[6])
@@ -129,7 +134,7 @@ OutboxStore::OutboxStore(RedisPool& redis, const Keyspace& keys, const Clock& cl
 
 Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string& chat_id,
                                          const std::string& idempotency_key,
-                                         std::optional<Instant> due) {
+                                         std::optional<Instant> due, const EnqueueGuard* guard) {
   std::string id = crypto::random_hex(8);
   Instant now = clock_.now();
   json answer = {{"id", id}, {"status", state::kQueued}};
@@ -146,6 +151,7 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
                                 queue_.keys().stream,
                                 queue_.keys().retry,
                                 queue_.lane_key(lane)};
+  keys.push_back(guard ? guard->key : keys.front());
   std::string fingerprint = request_fingerprint(m);
   std::vector<std::string> args{id,
                                 fingerprint + " " + answer.dump(),
@@ -156,6 +162,9 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
                                 std::to_string(unix_millis(now)),
                                 idempotency_key.empty() ? "0" : "1",
                                 StreamQueue::payload(StreamQueue::lane_fields(first_try, lane, id)),
+                                guard ? "1" : "0",
+                                guard ? guard->field : "",
+                                guard ? guard->value : "",
                                 "id",
                                 id,
                                 "target",
@@ -180,6 +189,10 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
                                 "[]"};
   auto reply = co_await redis_.local().eval(kEnqueue, std::move(keys), std::move(args));
   EnqueueResult out;
+  if (reply.elements.size() == 2 && reply.elements[0].number() == 2) {
+    out.guard_failed = true;
+    co_return out;
+  }
   out.duplicate = reply.elements.size() == 2 && reply.elements[0].number() == 0;
   std::string first = reply.elements.size() == 2 ? reply.elements[1].str : "{}";
   // Keys written before fingerprints were kept hold the answer alone ("{…}"): taken as

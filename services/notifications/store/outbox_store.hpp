@@ -41,12 +41,24 @@ struct StoredMessage {
   nlohmann::json to_json() const;
 };
 
+// A condition on enqueue, for a message made from stored state (a digest batch, a day's
+// tally): the message is queued only while hash `key` still has `field` = `value`, and `key`
+// is deleted in the same script. So the state becomes at most one message, whichever replica
+// or retry gets there first, and a change made after it was read is never lost with it.
+struct EnqueueGuard {
+  std::string key;
+  std::string field;
+  std::string value;
+};
+
 struct EnqueueResult {
   nlohmann::json answer;  // {"id", "status"}
   bool duplicate = false;
   // A duplicate whose first request differed (another fingerprint): the answer is the
   // first request's; the API refuses it, internal senders (events, replies) keep the first.
   bool conflict = false;
+  // The guard did not hold (the state changed or is gone): nothing was queued or changed.
+  bool guard_failed = false;
 };
 
 class OutboxStore {
@@ -57,8 +69,10 @@ class OutboxStore {
 
   // Stores the message and queues it (or holds it until `due`) in one script. With an
   // idempotency key seen in the last 24 h, returns the first answer and changes nothing.
+  // With a `guard`, checks and consumes it first (see EnqueueGuard).
   Task<EnqueueResult> enqueue(const NewMessage& m, const std::string& chat_id,
-                              const std::string& idempotency_key, std::optional<Instant> due);
+                              const std::string& idempotency_key, std::optional<Instant> due,
+                              const EnqueueGuard* guard = nullptr);
   Task<bool> seen_key(const std::string& idempotency_key);
   // Renews the delivery worker's claim on `entry` (StreamQueue::keep_claim).
   Task<bool> keep_claim(const StreamEntry& entry);

@@ -9,7 +9,7 @@
 #include "http/json_io.hpp"
 #include "http/params.hpp"
 #include "reports/api/routes.hpp"
-#include "reports/domain/document_messages.hpp"
+#include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
 namespace {
@@ -56,7 +56,7 @@ std::pair<std::string, std::string> split_file(const std::string& file) {
     }
   }
   if (file.find('.') != std::string::npos) {
-    throw not_found("document_not_found", document_messages().render("document.bad_file"));
+    throw not_found("document_not_found", say("document.bad_file"));
   }
   return {file, ""};
 }

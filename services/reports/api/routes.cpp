@@ -5,6 +5,7 @@
 #include "core/movement.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
+#include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
 namespace {
@@ -27,8 +28,7 @@ const std::string& checked_unit(const Request& req) {
   for (char c : id) {
     plain = plain && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
   }
-  if (!plain)
-    throw bad_request("invalid_unit", "Mã đơn vị chỉ gồm chữ thường không dấu, số, '-' và '_'.");
+  if (!plain) throw bad_request("invalid_unit", say("problem.unit_id"));
   return id;
 }
 

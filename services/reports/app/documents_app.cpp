@@ -4,7 +4,7 @@
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "docs/format.hpp"
-#include "reports/domain/document_messages.hpp"
+#include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
 namespace {
@@ -20,7 +20,7 @@ ApiError render_problem(docs::RenderError::Kind kind) {
   std::string code = kind == docs::RenderError::Kind::Missing ? "pdf_unavailable"
                      : kind == docs::RenderError::Kind::Busy  ? "renderer_busy"
                                                               : "pdf_failed";
-  return ApiError(503, code, document_messages().render(key));
+  return ApiError(503, code, say(key));
 }
 }  // namespace
 
@@ -39,7 +39,7 @@ docs::Signer DocumentsApp::signer_for(const IssueRequest& req) const {
   if (req.signer_title) s.title = *req.signer_title;
   if (req.signer_name) s.name = *req.signer_name;
   if (text::one_line(s.name).empty()) {
-    throw unprocessable("signer_missing", document_messages().render("issue.signer_missing"));
+    throw unprocessable("signer_missing", say("issue.signer_missing"));
   }
   return s;
 }
@@ -98,7 +98,7 @@ Task<IssuedDocument> DocumentsApp::issue_yearly(const Principal& who, int year,
     }
     log::info("document_number_raced", {{"id", d.id}, {"attempt", attempt + 1}});
   }
-  throw ApiError(503, "numbering_busy", document_messages().render("issue.busy_numbering"));
+  throw ApiError(503, "numbering_busy", say("issue.busy_numbering"));
 }
 
 Task<std::vector<IssuedDocument>> DocumentsApp::yearly_versions(int year) {
@@ -119,9 +119,8 @@ Task<IssuedDocument> DocumentsApp::document(const std::string& id) {
   if (plain_document_id(id)) found = co_await store_.document(id);
   // Documents of other services (nominations' later) are served by them.
   if (!found || found->kind != kYearlyReportKind) {
-    throw not_found(
-        "document_not_found",
-        document_messages().render("document.not_found", {{"id", text::excerpt(id, 40)}}));
+    throw not_found("document_not_found",
+                    say("document.not_found", {{"id", text::excerpt(id, 40)}}));
   }
   co_return *found;
 }
@@ -131,8 +130,7 @@ Task<std::pair<IssuedDocument, std::string>> DocumentsApp::file(const std::strin
   auto d = co_await document(id);
   auto bytes = co_await store_.file(id, format);
   if (!bytes) {
-    throw not_found("document_not_found",
-                    document_messages().render("document.not_found", {{"id", id}}));
+    throw not_found("document_not_found", say("document.not_found", {{"id", id}}));
   }
   co_return std::make_pair(std::move(d), std::move(*bytes));
 }

@@ -7,6 +7,7 @@
 #include "core/event_loop.hpp"
 #include "core/log.hpp"
 #include "reports/app/reports_app.hpp"
+#include "reports/domain/messages.hpp"
 #include "reports/domain/reminder_text.hpp"
 
 namespace thidua::reports {
@@ -164,7 +165,8 @@ Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
   };
 
   ReminderContent content;
-  content.deadline_name = d.name + " năm " + std::to_string(r.due.year);
+  content.deadline_name =
+      say("deadline.of_year", {{"name", d.name}, {"year", std::to_string(r.due.year)}});
   content.recipient = d.recipient;
   content.due = r.due;
   content.days_before = r.days_before;

@@ -5,15 +5,14 @@
 
 #include "core/errors.hpp"
 #include "core/log.hpp"
+#include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
 namespace {
 using nlohmann::json;
 
 ApiError nominations_unavailable() {
-  return ApiError(503, "nominations_unavailable",
-                  "Không đọc được danh mục đơn vị từ dịch vụ đề nghị khen thưởng. Vui lòng thử "
-                  "lại sau ít phút.");
+  return ApiError(503, "nominations_unavailable", say("problem.units_unavailable"));
 }
 }  // namespace
 
@@ -67,9 +66,7 @@ NominationsDirectory::NominationsDirectory(const std::string& base_url, std::str
 Task<Directory> NominationsDirectory::get() {
   if (token_.empty()) {
     log::warn("catalogue_unavailable", {{"error", "THIDUA_SERVICE_TOKEN is not set"}});
-    throw ApiError(503, "nominations_unavailable",
-                   "Chưa đặt mã dịch vụ (THIDUA_SERVICE_TOKEN) nên không đọc được danh mục đơn "
-                   "vị từ dịch vụ đề nghị khen thưởng; hãy báo quản trị viên.");
+    throw ApiError(503, "nominations_unavailable", say("problem.no_service_token"));
   }
   {
     std::lock_guard lock(mutex_);

@@ -6,6 +6,7 @@
 #include "core/movement.hpp"
 #include "core/text.hpp"
 #include "http/json_io.hpp"
+#include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
 namespace {
@@ -41,13 +42,12 @@ Contribution parse_contribution(const json& body, const std::string& unit_id, in
   for (const auto& i : indicators()) c.figures[i.code] = 0;
   if (auto it = body.find("narratives"); it != body.end() && !it->is_null()) {
     if (!it->is_object()) {
-      throw bad_request("invalid_field",
-                        "Trường \"narratives\" phải là đối tượng {\"II.1\": \"…\", …}.");
+      throw bad_request("invalid_field", say("problem.narratives_shape"));
     }
     for (auto n = it->begin(); n != it->end(); ++n) {
       if (!is_content_area(n.key())) {
         throw bad_request("unknown_content_area",
-                          "Không có nội dung \"" + n.key() + "\"; các nội dung là II.1 đến II.6.");
+                          say("problem.unknown_area", {{"area", text::excerpt(n.key(), 32)}}));
       }
       auto text = http::optional_string(*it, n.key(), "", kNarrativeMaxChars);
       if (!text.empty()) c.narratives[n.key()] = text;
@@ -55,18 +55,18 @@ Contribution parse_contribution(const json& body, const std::string& unit_id, in
   }
   if (auto it = body.find("figures"); it != body.end() && !it->is_null()) {
     if (!it->is_object()) {
-      throw bad_request("invalid_field",
-                        "Trường \"figures\" phải là đối tượng {\"e_lessons\": 12, …}.");
+      throw bad_request("invalid_field", say("problem.figures_shape"));
     }
     for (auto f = it->begin(); f != it->end(); ++f) {
       if (!is_indicator(f.key())) {
-        throw bad_request("unknown_indicator", "Không có chỉ số \"" + f.key() + "\".");
+        throw bad_request("unknown_indicator", say("problem.unknown_indicator",
+                                                   {{"indicator", text::excerpt(f.key(), 32)}}));
       }
       if (f->is_null()) continue;
       if (!f->is_number_integer() || f->get<long long>() < 0 || f->get<long long>() > kFigureMax) {
-        throw bad_request("invalid_figure", "Chỉ số \"" + f.key() +
-                                                "\" phải là số nguyên không âm, tối đa " +
-                                                std::to_string(kFigureMax) + ".");
+        throw bad_request("invalid_figure",
+                          say("problem.bad_figure",
+                              {{"indicator", f.key()}, {"max", std::to_string(kFigureMax)}}));
       }
       c.figures[f.key()] = f->get<long long>();
     }

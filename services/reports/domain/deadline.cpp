@@ -6,6 +6,7 @@
 
 #include "core/errors.hpp"
 #include "http/json_io.hpp"
+#include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
 namespace {
@@ -23,9 +24,9 @@ int int_field(const json& j, const std::string& field, int fallback, int min, in
   auto it = j.find(field);
   if (it == j.end() || it->is_null()) return fallback;
   if (!it->is_number_integer() || it->get<long long>() < min || it->get<long long>() > max) {
-    throw bad_request("invalid_field", "Trường \"" + field + "\" phải là số nguyên từ " +
-                                           std::to_string(min) + " đến " + std::to_string(max) +
-                                           ".");
+    throw bad_request("invalid_field", say("problem.bad_integer", {{"field", field},
+                                                                   {"min", std::to_string(min)},
+                                                                   {"max", std::to_string(max)}}));
   }
   return it->get<int>();
 }
@@ -111,11 +112,11 @@ std::string_view owner_name(Owner owner) {
 }
 
 Deadline parse_deadline(const json& j) {
-  if (!j.is_object()) throw bad_request("expected_object", "Hạn chót phải là một đối tượng JSON.");
+  if (!j.is_object()) throw bad_request("expected_object", say("problem.deadline_shape"));
   Deadline d;
   d.id = http::required_string(j, "id", 64);
   if (!plain_id(d.id)) {
-    throw bad_request("invalid_id", "Mã hạn chót chỉ gồm chữ thường không dấu, số và dấu '-'.");
+    throw bad_request("invalid_id", say("problem.deadline_id"));
   }
   d.name = http::required_string(j, "name", 300);
   d.recipient = http::required_string(j, "recipient", 300);
@@ -127,12 +128,11 @@ Deadline parse_deadline(const json& j) {
   } else if (rule == "units_due") {
     d.rule = RuleKind::UnitsDue;
   } else {
-    throw bad_request("invalid_rule", "Quy tắc hạn chót phải là yearly, once hoặc units_due.");
+    throw bad_request("invalid_rule", say("problem.deadline_rule"));
   }
   auto owner = http::optional_string(j, "owed_by", "units", 16);
   if (owner != "units" && owner != "school") {
-    throw bad_request("invalid_owner",
-                      "Trường \"owed_by\" phải là units (từng đơn vị) hoặc school.");
+    throw bad_request("invalid_owner", say("problem.deadline_owner"));
   }
   d.owed_by = owner == "school" ? Owner::School : Owner::Units;
   // Every field given is checked, whether the rule uses it or not: a body is well formed or
@@ -144,18 +144,18 @@ Deadline parse_deadline(const json& j) {
   std::optional<LocalDate> date;
   if (auto it = j.find("date"); it != j.end() && !it->is_null()) {
     date = parse_iso_date(http::required_string(j, "date", 10));
-    if (!date) throw bad_request("invalid_date", "Ngày hạn phải có dạng YYYY-MM-DD.");
+    if (!date) throw bad_request("invalid_date", say("problem.deadline_date"));
   }
   if (d.rule == RuleKind::Once) {
-    if (!date) throw bad_request("missing_field", "Hạn một lần (rule once) cần \"date\".");
+    if (!date) throw bad_request("missing_field", say("problem.once_needs_date"));
     d.once = *date;
     d.first_year = d.last_year = date->year;
   } else {
     if (d.last_year < d.first_year) {
-      throw unprocessable("invalid_years", "Năm kết thúc phải không trước năm bắt đầu.");
+      throw unprocessable("invalid_years", say("problem.years_order"));
     }
     if (d.rule == RuleKind::Yearly && !valid_date({2028, d.month, d.day})) {
-      throw unprocessable("no_such_day", "Ngày và tháng của hạn chót không tồn tại.");
+      throw unprocessable("no_such_day", say("problem.no_such_day"));
     }
   }
   return d;

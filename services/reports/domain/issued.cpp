@@ -4,7 +4,7 @@
 
 #include "core/errors.hpp"
 #include "core/text.hpp"
-#include "reports/domain/document_messages.hpp"
+#include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
 namespace {
@@ -88,8 +88,7 @@ IssuePlan plan_issue(const std::vector<IssuedDocument>& versions, const std::str
   if (versions.empty()) return {1, ""};
   const auto& last = versions.back();
   if (text::one_line(reason).empty()) {
-    throw conflict("reason_required", document_messages().render(
-                                          "issue.reason_required",
+    throw conflict("reason_required", say("issue.reason_required",
                                           {{"year", last.subject}, {"number", last.number_text}}));
   }
   return {last.version + 1, last.id};
@@ -108,25 +107,24 @@ namespace thidua::reports {
 
 SentDocument choose_sent_document(const std::vector<IssuedDocument>& versions, int year,
                                   const std::string& document_id, const std::string& number) {
-  const auto& m = document_messages();
   const std::string y = std::to_string(year);
   if (!document_id.empty()) {
     for (const auto& v : versions) {
       if (v.id != document_id) continue;
       if (!number.empty() && number != v.number_text) {
-        throw unprocessable("number_mismatch",
-                            m.render("sent.number_mismatch",
-                                     {{"number", number}, {"document_number", v.number_text}}));
+        throw unprocessable(
+            "number_mismatch",
+            say("sent.number_mismatch", {{"number", number}, {"document_number", v.number_text}}));
       }
       return {v.number_text, v.id};
     }
     throw unprocessable(
         "unknown_document",
-        m.render("sent.unknown_document", {{"id", text::excerpt(document_id, 40)}, {"year", y}}));
+        say("sent.unknown_document", {{"id", text::excerpt(document_id, 40)}, {"year", y}}));
   }
   if (versions.empty()) {
     if (number.empty()) {
-      throw unprocessable("number_required", m.render("sent.number_required", {{"year", y}}));
+      throw unprocessable("number_required", say("sent.number_required", {{"year", y}}));
     }
     return {number, ""};
   }
@@ -138,8 +136,8 @@ SentDocument choose_sent_document(const std::vector<IssuedDocument>& versions, i
   }
   throw unprocessable(
       "number_unknown",
-      m.render("sent.number_unknown",
-               {{"year", y}, {"number", text::excerpt(number, 40)}, {"numbers", numbers}}));
+      say("sent.number_unknown",
+          {{"year", y}, {"number", text::excerpt(number, 40)}, {"numbers", numbers}}));
 }
 
 }  // namespace thidua::reports

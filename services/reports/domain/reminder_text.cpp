@@ -1,5 +1,7 @@
 #include "reports/domain/reminder_text.hpp"
 
+#include "reports/domain/messages.hpp"
+
 namespace thidua::reports {
 namespace {
 std::string joined(const std::vector<std::string>& names) {
@@ -8,68 +10,68 @@ std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
-// How colleagues address the leader, from the staff record's gender (issue 13): "thầy",
-// "cô", or "thầy cô" when it is not recorded. The notifications catalogue says the same
-// (you.male, you.female, you.unknown).
-std::string honorific(const std::string& gender) {
-  if (gender == "male") return "thầy";
-  if (gender == "female") return "cô";
-  return "thầy cô";
-}
-
-// "thầy" → "Thầy" at the start of a sentence (every form starts with an ASCII letter).
-std::string capitalised(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-  return s;
+// The staff record's gender as a key of the catalogue: "thầy", "cô", or "thầy cô" when it
+// is not recorded (issue 13; the notifications catalogue says the same).
+std::string gender_key(const std::string& gender) {
+  return gender == "male" || gender == "female" ? gender : std::string("unknown");
 }
 }  // namespace
 
 std::string reminder_text(const ReminderContent& c) {
   const std::string date = vn_date(c.due);
+  const std::string days = std::to_string(c.days_before < 0 ? -c.days_before : c.days_before);
   std::string text;
   if (c.days_before < 0) {
-    text = "⚠️ QUÁ HẠN " + std::to_string(-c.days_before) + " ngày — Kính gửi Ban giám hiệu";
-    text +=
-        c.owing.empty()
-            ? "."
-            : " và " + std::string(c.owed_by_school ? "nhà trường" : "các đơn vị chưa nộp") + ".";
-    text += "\n" + c.deadline_name + "\nHạn chót: " + date + ", gửi " + c.recipient + ".";
+    const char* head = c.owing.empty()    ? "group.overdue"
+                       : c.owed_by_school ? "group.overdue_school"
+                                          : "group.overdue_units";
+    text = say(head, {{"days", days}}) + "\n" +
+           say("group.overdue_what",
+               {{"deadline", c.deadline_name}, {"date", date}, {"recipient", c.recipient}});
+  } else if (c.days_before == 0) {
+    text = say("group.today",
+               {{"deadline", c.deadline_name}, {"date", date}, {"recipient", c.recipient}});
   } else {
-    text = "⏰ Nhắc hạn: " + c.deadline_name + "\nHạn chót: " + date;
-    text += c.days_before == 0 ? " (hôm nay là hạn cuối)"
-                               : " (còn " + std::to_string(c.days_before) + " ngày)";
-    text += ", gửi " + c.recipient + ".";
+    text = say("group.ahead", {{"deadline", c.deadline_name},
+                               {"date", date},
+                               {"days", days},
+                               {"recipient", c.recipient}});
   }
   if (c.owing.empty()) {
-    text += c.owed_by_school ? "\nNhà trường đã gửi báo cáo. Cảm ơn!"
-                             : "\nTất cả các đơn vị đã nộp phần báo cáo. Cảm ơn các đơn vị!";
+    text += "\n" + say(c.owed_by_school ? "group.school_sent" : "group.all_units_in");
   } else if (c.owed_by_school) {
-    text += "\nNhà trường chưa gửi báo cáo.";
+    text += "\n" + say("group.school_owes");
   } else {
-    text += "\nĐơn vị chưa nộp phần báo cáo (" + std::to_string(c.owing.size()) +
-            "): " + joined(c.owing) + ".";
+    text += "\n" + say("group.units_owe",
+                       {{"count", std::to_string(c.owing.size())}, {"units", joined(c.owing)}});
   }
-  if (!c.contact.empty()) text += "\nVướng mắc xin liên hệ: " + c.contact + ".";
+  if (!c.contact.empty()) text += "\n" + say("contact", {{"contact", c.contact}});
   return text;
 }
 
 std::string private_reminder_text(const PrivateReminderContent& c) {
-  const std::string you = honorific(c.gender);
-  std::string text = "Kính gửi " + you + " " + c.name + ",\n";
-  text += c.unit_name + " chưa nộp phần báo cáo cho " + c.deadline_name + " (gửi " + c.recipient +
-          ").\nHạn chót: " + vn_date(c.due);
+  const std::string g = gender_key(c.gender);
+  const std::string you = say("you." + g);
+  const std::string you_first = say("you_first." + g);
+  const std::string date = vn_date(c.due);
+  const std::string days = std::to_string(c.days_before < 0 ? -c.days_before : c.days_before);
+  std::string text = say("private.greeting", {{"you", you}, {"name", c.name}}) + "\n";
+  text += say("private.owes",
+              {{"unit", c.unit_name}, {"deadline", c.deadline_name}, {"recipient", c.recipient}});
+  text += "\n";
   if (c.days_before > 0) {
-    text += ", còn " + std::to_string(c.days_before) + " ngày.";
+    text += say("private.due_ahead", {{"date", date}, {"days", days}});
   } else if (c.days_before == 0) {
-    text += ", hôm nay là hạn cuối.";
+    text += say("private.due_today", {{"date", date}});
   } else {
-    text += ", đã quá hạn " + std::to_string(-c.days_before) + " ngày.";
+    text += say("private.overdue", {{"date", date}, {"days", days}});
   }
-  text += "\n" + capitalised(you) + " soạn và nộp phần của tổ trên trang thi đua của trường";
-  text += c.dashboard_url.empty() ? "." : ": " + c.dashboard_url;
-  if (!c.contact.empty()) text += "\nVướng mắc xin liên hệ: " + c.contact + ".";
-  text += "\nNếu không muốn nhận tin nhắc riêng này, " + you +
-          " gõ /tatnhac cho bot (gõ /batnhac để nhận lại); nhắc hạn trong nhóm vẫn như thường.";
+  text += "\n" +
+          (c.dashboard_url.empty()
+               ? say("private.where", {{"you_first", you_first}})
+               : say("private.where_link", {{"you_first", you_first}, {"url", c.dashboard_url}}));
+  if (!c.contact.empty()) text += "\n" + say("contact", {{"contact", c.contact}});
+  text += "\n" + say("private.stop", {{"you", you}});
   return text;
 }
 

@@ -1,0 +1,200 @@
+// The nominations service's message catalogue (issue 13). Wording rules: the reader is a
+// colleague ("thầy cô"); roles in Vietnamese; periods lower case in running text ("kỳ năm
+// 2026": the code passes period labels through text::lower_first); "chỉ tiêu", never "suất".
+// An API detail names a field or a value a script must send in quotes or in parentheses after
+// the Vietnamese words; the test lists each programmer's word a text shows on purpose. A
+// {name} is filled by the code; "{{" and "}}" are literal braces.
+#include "nominations/domain/messages.hpp"
+
+#include <array>
+
+namespace thidua::nominations {
+namespace {
+constexpr std::array kMessages = std::to_array<text::Message>({
+    // A nomination's status, as the dashboard shows it (status_label in every answer).
+    {"status.draft", "Nháp"},
+    {"status.submitted", "Đã trình Hội đồng"},
+    {"status.under_review", "Hội đồng đang xét"},
+    {"status.approved", "Hội đồng đã thông qua"},
+    {"status.rejected", "Không được thông qua"},
+    {"status.forwarded", "Đã gửi cấp khen thưởng"},
+    {"status.awarded", "Đã được khen thưởng"},
+    {"status.not_awarded", "Không được khen thưởng"},
+    {"status.withdrawn", "Đã rút"},
+    // The workflow's actions as verbs, read before "đề nghị": "không được {verb} đề nghị…".
+    {"action.submit", "trình"},
+    {"action.review", "đưa ra Hội đồng xét"},
+    {"action.approve", "thông qua"},
+    {"action.reject", "kết luận không thông qua"},
+    {"action.forward", "gửi lên cấp khen thưởng"},
+    {"action.award", "ghi nhận quyết định khen thưởng cho"},
+    {"action.not_award", "ghi nhận không được khen thưởng cho"},
+    {"action.withdraw", "rút"},
+    {"subject.individual", "cá nhân"},
+    {"subject.collective", "tập thể"},
+    {"award.other", "một hình thức khác"},
+    // The dossier's items (plan section V), in the checklist and in "còn thiếu: …".
+    {"dossier.to_trinh", "Tờ trình đề nghị khen thưởng kèm danh sách"},
+    {"dossier.bien_ban", "Biên bản họp Hội đồng Thi đua – Khen thưởng"},
+    {"dossier.bao_cao_thanh_tich", "Báo cáo thành tích (Mẫu số 8, Nghị định 152/2025/NĐ-CP)"},
+    // A council vote, stored with the vote and quoted in details.
+    {"vote.summary",
+     "{present}/{total} thành viên có mặt (cần {quorum}); {yes} tán thành, {no} không tán thành, "
+     "{abstain} không biểu quyết (cần {needed} tán thành)"},
+    {"vote.summary_secret",
+     "{present}/{total} thành viên có mặt (cần {quorum}); {yes} tán thành, {no} không tán thành, "
+     "{abstain} không biểu quyết (cần {needed} tán thành, bỏ phiếu kín)"},
+    // The dated steps: the dashboard's fields as labelled, and earlier steps in a sentence.
+    {"step.forward_date_field", "Ngày gửi"},
+    {"step.decision_date_field", "Ngày quyết định"},
+    {"step.approval", "ngày Hội đồng thông qua"},
+    {"step.forwarding", "ngày gửi tờ trình"},
+    // Answers that carry a sentence for the person who asked.
+    {"token.note", "Mã chỉ hiển thị một lần; hãy lưu lại ngay."},
+    {"link.instruction",
+     "Nhắn riêng cho bot thi đua trên Zalo (không gửi vào nhóm): /lienket {code}"},
+
+    // Problems: the catalogue and what it names.
+    {"problem.unknown_period", "Không có kỳ khen thưởng \"{period}\"."},
+    {"problem.unknown_award", "Không có hình thức khen thưởng mã \"{code}\"."},
+    {"problem.unknown_staff", "Không có cán bộ mã \"{id}\"."},
+    {"problem.unknown_unit", "Không có đơn vị mã \"{id}\"."},
+    {"problem.unknown_token", "Không có mã truy cập này."},
+    {"problem.unknown_caller",
+     "Mã truy cập không gắn với cán bộ nào trong danh mục; hãy liên hệ Ban giám hiệu."},
+    {"problem.catalogue_changed",
+     "Hình thức hoặc kỳ khen thưởng của đề nghị không còn trong danh mục."},
+    {"problem.invalid_link_code",
+     "Mã liên kết không đúng hoặc đã hết hạn; thầy cô xin Ban giám hiệu mã mới."},
+    {"problem.not_linked", "Tài khoản Zalo này chưa liên kết với cán bộ nào."},
+    // Problems: the form of a catalogue entry.
+    {"problem.bad_id",
+     "Mã \"{id}\" (trường \"{field}\") chỉ được gồm chữ thường không dấu, số, '-' và '_'."},
+    {"problem.int_range", "Trường \"{field}\" phải là số nguyên từ {min} đến {max}."},
+    {"problem.not_a_boolean", "Trường \"{field}\" phải là true hoặc false."},
+    {"problem.not_a_list", "Trường \"{field}\" phải là một danh sách."},
+    {"problem.bad_unit_kind",
+     "Loại đơn vị (trường \"kind\") ghi \"school\" (toàn trường), \"subject_group\" (tổ chuyên "
+     "môn) hoặc \"office\" (tổ văn phòng)."},
+    {"problem.bad_role",
+     "Vai trò phải là Ban giám hiệu (admin), Hội đồng Thi đua – Khen thưởng (council), tổ "
+     "trưởng (leader) hoặc cán bộ, giáo viên (staff)."},
+    {"problem.bad_gender",
+     "Giới tính (gender) ghi \"male\" (thầy) hoặc \"female\" (cô), hoặc để trống khi chưa rõ."},
+    {"problem.missing_hold_reason",
+     "Khi tạm dừng xét khen thưởng (on_hold) cần ghi lý do (hold_reason)."},
+    {"problem.bad_period_kind",
+     "Loại kỳ phải là \"annual\" (hằng năm), \"interim\" (sơ kết) hoặc \"final\" (tổng kết)."},
+    {"problem.missing_year", "Thiếu trường bắt buộc \"year\" (năm của kỳ khen thưởng)."},
+    {"problem.quotas_not_object", "Trường \"quotas\" phải là một đối tượng."},
+    {"problem.quota_period_kinds",
+     "Chỉ tiêu theo loại kỳ: \"annual\", \"interim\", \"final\", mỗi loại gồm \"collective\" và "
+     "\"individual\"."},
+    {"problem.quota_subject",
+     "Đối tượng chỉ tiêu phải là \"collective\" (tập thể) hoặc \"individual\" (cá nhân)."},
+    {"problem.bad_quota",
+     "Chỉ tiêu \"{where}\" ghi null (chưa quy định), -1 (không giới hạn) hoặc một số từ 0 đến "
+     "1000."},
+
+    // Problems: a nomination as written.
+    {"problem.bad_subject_kind",
+     "\"subject_kind\" phải là \"individual\" (cá nhân) hoặc \"collective\" (tập thể)."},
+    {"problem.list_too_long", "Trường \"{field}\" phải là danh sách tối đa {max} mục."},
+    {"problem.list_item", "Mỗi mục của \"{field}\" phải là chuỗi ký tự."},
+    {"problem.achievement_not_object", "Mỗi thành tích phải là một đối tượng."},
+    {"problem.too_many_achievements",
+     "Trường \"achievements\" phải là danh sách tối đa {max} thành tích."},
+    {"problem.unknown_content_area",
+     "Nội dung \"{area}\" không có trong kế hoạch; kế hoạch có sáu nội dung, từ II.1 đến II.6."},
+    {"problem.evidence_link", "Minh chứng phải là đường dẫn bắt đầu bằng http:// hoặc https://."},
+    {"problem.subject_on_hold",
+     "{name} đang tạm dừng xét khen thưởng ({reason}); chỉ đề nghị được khi việc này đã giải "
+     "quyết xong."},
+    {"problem.not_own_unit_subject",
+     "Tổ trưởng chỉ đề nghị khen thưởng cho tổ của mình và thành viên trong tổ."},
+    {"problem.not_own_unit", "Tổ trưởng chỉ thao tác với đề nghị của tổ mình."},
+    {"problem.duplicate_nomination",
+     "{subject} đã có đề nghị số {id} cho {award} kỳ {period} đang được xét."},
+
+    // Problems: the address of a request.
+    {"problem.path_id",
+     "Mã \"{id}\" trong đường dẫn không hợp lệ: chỉ gồm chữ không dấu, số, '-' và '_' (tối đa "
+     "64 ký tự)."},
+    {"problem.nomination_id", "Số đề nghị \"{id}\" trong đường dẫn không hợp lệ: chỉ gồm chữ số."},
+    {"problem.query_id",
+     "Mục \"{name}\" trên địa chỉ (sau dấu ?) phải là một mã trong danh mục: chữ thường không "
+     "dấu, số, '-' và '_' (tối đa 64 ký tự)."},
+    {"problem.invalid_status", "Trạng thái \"{status}\" không hợp lệ."},
+    {"problem.invalid_cursor", "Mục \"after\" trên địa chỉ phải là số của một đề nghị."},
+    {"problem.missing_period", "Cần chọn kỳ khen thưởng: ?period=2026."},
+    {"problem.id_mismatch", "Mã trong đường dẫn và trong nội dung khác nhau."},
+
+    // Problems: the workflow.
+    {"problem.nomination_not_found", "Không có đề nghị số {id}."},
+    {"problem.unknown_action", "Thao tác không hợp lệ."},
+    {"problem.unknown_action_named",
+     "Thao tác \"{action}\" không hợp lệ; dùng submit, review, approve, reject, forward, award, "
+     "not_award hoặc withdraw."},
+    {"problem.role_may_not", "Vai trò {role} không được {verb} đề nghị khen thưởng."},
+    {"problem.illegal_transition", "Không thể {verb} đề nghị đang ở trạng thái \"{status}\"."},
+    {"problem.not_a_draft",
+     "Chỉ sửa được đề nghị ở trạng thái nháp; đề nghị này đang \"{status}\"."},
+    {"problem.draft_moved", "Đề nghị vừa được chuyển khỏi trạng thái nháp; hãy tải lại."},
+    {"problem.status_changed",
+     "Đề nghị vừa được người khác chuyển sang trạng thái \"{status}\"; hãy tải lại."},
+    {"problem.date_field", "Trường \"{field}\" phải là ngày dạng YYYY-MM-DD, ví dụ 2026-10-15."},
+    {"problem.date_in_future",
+     "Ô \"{step}\" ghi {date}, sau hôm nay ({today}); hãy ghi ngày đã diễn ra."},
+    {"problem.date_before_previous",
+     "Ô \"{step}\" ghi {date}, trước {previous} ({previous_date}); hãy kiểm tra lại ngày."},
+    {"problem.dossier_incomplete", "Hồ sơ chưa đủ, còn thiếu: {missing}."},
+    {"problem.exception_needs_board",
+     "Chỉ Ban giám hiệu ghi ngoại lệ cho đề nghị thêm hình thức khen thưởng."},
+
+    // Problems: quotas ("chỉ tiêu") and the one-award rule.
+    {"problem.quota_not_set",
+     "Chưa quy định chỉ tiêu {award} cho {subject_kind} kỳ {period}; Ban giám hiệu cần đặt chỉ "
+     "tiêu trước khi trình."},
+    {"problem.quota_exceeded",
+     "{award} kỳ {period} đã hết chỉ tiêu {subject_kind} ({used}/{limit} đã dùng)."},
+    {"problem.one_award_per_period",
+     "{subject} đã có đề nghị số {id} ({award}) trong kỳ {period}. Một thành tích chỉ đề nghị "
+     "một hình thức khen thưởng; nếu đây là thành tích khác, Ban giám hiệu trình kèm lý do "
+     "ngoại lệ."},
+
+    // Problems: the council and the dossier.
+    {"problem.count_field", "Trường \"{field}\" phải là số nguyên từ 0 đến 1000."},
+    {"problem.meeting_date", "Ngày họp phải có dạng YYYY-MM-DD, ví dụ 2026-10-15."},
+    {"problem.members_total", "Số thành viên Hội đồng phải từ 1 đến 200."},
+    {"problem.members_present", "Số thành viên có mặt phải từ 0 đến 200."},
+    {"problem.more_present_than_members",
+     "Số thành viên có mặt ({present}) không được nhiều hơn tổng số thành viên Hội đồng "
+     "({total})."},
+    {"problem.negative_votes", "Số phiếu không được âm."},
+    {"problem.too_many_votes", "Tổng số phiếu ({votes}) vượt số thành viên có mặt ({present})."},
+    {"problem.not_under_review",
+     "Chỉ biểu quyết đề nghị đang được Hội đồng xét; đề nghị này đang \"{status}\"."},
+    {"problem.unknown_meeting", "Không có cuộc họp số {id}."},
+    {"problem.vote_short", "Kết quả biểu quyết không đủ để thông qua: {summary}."},
+    {"problem.no_vote", "Hội đồng chưa biểu quyết đề nghị này; hãy ghi kết quả biểu quyết trước."},
+    {"problem.vote_passed",
+     "Hội đồng đã biểu quyết thông qua đề nghị này ({summary}); không thể ghi \"không thông "
+     "qua\"."},
+    {"problem.unknown_dossier_item",
+     "Không có thành phần hồ sơ \"{item}\"; hồ sơ gồm to_trinh (tờ trình), bien_ban (biên bản) "
+     "và bao_cao_thanh_tich (báo cáo thành tích)."},
+    {"problem.nomination_closed", "Đề nghị đã kết thúc (\"{status}\"); không nhận thêm hồ sơ."},
+});
+
+constexpr text::Catalogue kCatalogue{kMessages};
+}  // namespace
+
+const text::Catalogue& messages() {
+  return kCatalogue;
+}
+
+std::string say(std::string_view key, text::Vars vars) {
+  return kCatalogue.render(key, vars);
+}
+
+}  // namespace thidua::nominations

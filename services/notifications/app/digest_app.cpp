@@ -1,0 +1,131 @@
+#include "notifications/app/digest_app.hpp"
+
+#include <algorithm>
+
+#include "core/crypto.hpp"
+#include "core/event_loop.hpp"
+#include "core/log.hpp"
+
+namespace thidua::notifications {
+namespace {
+using nlohmann::json;
+
+// The event's id; an event without one (the schema requires it) is known by its content,
+// so that the same event delivered twice is still taken in once.
+std::string event_id_of(const json& event) {
+  auto it = event.find("event_id");
+  if (it != event.end() && it->is_string() && !it->get_ref<const std::string&>().empty())
+    return it->get<std::string>();
+  return "sha-" + crypto::sha256_hex(event.dump()).substr(0, 32);
+}
+}  // namespace
+
+DigestApp::DigestApp(DigestStore& store, OutboxApp& outbox, const Settings& settings,
+                     const Clock& clock)
+    : store_(store), outbox_(outbox), settings_(settings), clock_(clock) {}
+
+std::chrono::milliseconds DigestApp::tick_interval() const {
+  auto twentieth = settings_.digest_window / 20;
+  if (settings_.digest_window.count() == 0) twentieth = std::chrono::milliseconds(1000);
+  return std::clamp(twentieth, std::chrono::milliseconds(50), std::chrono::milliseconds(1000));
+}
+
+Task<void> DigestApp::take(const json& event) {
+  if (!event.is_object()) co_return;
+  auto kind = digest_kind(event);
+  auto field = day_count_field(event);
+  bool batched = kind && settings_.digest_window.count() > 0;
+  bool counted = field && settings_.daily_summary.enabled;
+  if (batched || counted) {
+    auto now = clock_.now();
+    DigestIntake in;
+    in.event_id = event_id_of(event);
+    in.event = event;
+    in.event.erase("note");  // a rejection's reason is for the people concerned only
+    if (batched) in.batch = kind;
+    if (counted) {
+      in.day = summary_day_for(now, settings_.daily_summary);
+      in.day_field = *field;
+    }
+    bool fresh = co_await store_.take(in, now);
+    std::string kind_name = batched ? std::string(digest_kind_name(*kind)) : std::string();
+    log::info("event_digested",
+              {{"event_id", in.event_id}, {"batch", kind_name}, {"duplicate", !fresh}});
+  }
+  if (settings_.digest_window.count() == 0) co_await outbox_.announce_event(event);
+  co_await outbox_.tell_concerned(event);
+}
+
+Task<int> DigestApp::flush(const DigestBatch& batch) {
+  std::string kind(digest_kind_name(batch.kind));
+  auto text = digest_message(batch.kind, batch.events);
+  if (!text) {
+    // Only rejections: each was told privately, and the group hears nothing of them.
+    bool dropped = co_await store_.drop(batch.guard);
+    log::info("digest_dropped", {{"kind", kind}, {"batch", batch.id}, {"dropped", dropped}});
+    co_return 0;
+  }
+  std::string key = "digest:" + kind + ":" + batch.id;
+  auto r = co_await outbox_.announce(*text, key, batch.guard);
+  if (r.guard_failed) {
+    // An event joined after the read, or another replica queued it: the next pass decides.
+    log::debug("digest_changed", {{"kind", kind}, {"batch", batch.id}});
+    co_return 0;
+  }
+  log::info("digest_queued", {{"kind", kind},
+                              {"batch", batch.id},
+                              {"events", batch.events.size()},
+                              {"id", r.answer.value("id", "")},
+                              {"duplicate", r.duplicate}});
+  co_return r.duplicate ? 0 : 1;
+}
+
+Task<int> DigestApp::send_summary(Instant now) {
+  auto day = last_summary_day(now, settings_.daily_summary);
+  auto tally = co_await store_.tally(day);
+  if (!tally) co_return 0;  // nothing happened, or it went out already
+  auto text = daily_summary(tally->counts, day, settings_.daily_summary);
+  if (!text) {
+    co_await store_.drop(tally->guard);
+    co_return 0;
+  }
+  std::string key = "daily:" + iso_date(day);
+  auto r = co_await outbox_.announce(*text, key, tally->guard);
+  if (r.guard_failed) co_return 0;
+  log::info("daily_summary_queued",
+            {{"day", iso_date(day)}, {"id", r.answer.value("id", "")}, {"duplicate", r.duplicate}});
+  co_return r.duplicate ? 0 : 1;
+}
+
+Task<int> DigestApp::tick() {
+  auto now = clock_.now();
+  int queued = 0;
+  // Also with a window of 0: a batch left open when the window was turned off goes now.
+  auto batches = co_await store_.open_batches();
+  for (const auto& b : batches) {
+    if (b.opened + settings_.digest_window <= now) queued += co_await flush(b);
+  }
+  if (settings_.daily_summary.enabled) queued += co_await send_summary(now);
+  co_return queued;
+}
+
+Task<void> DigestApp::run(std::function<bool()> stopping) {
+  while (!stopping()) {
+    std::string error;
+    try {
+      co_await tick();
+    } catch (const std::exception& e) {
+      error = e.what();  // no co_await in a handler: log after it
+    }
+    if (!error.empty()) log::warn("digest_tick_failed", {{"error", error}});
+    // Short sleeps, so a stop is noticed within a fraction of a tick.
+    auto left = tick_interval();
+    while (left.count() > 0 && !stopping()) {
+      auto step = std::min(left, std::chrono::milliseconds(200));
+      co_await sleep_for(step);
+      left -= step;
+    }
+  }
+}
+
+}  // namespace thidua::notifications

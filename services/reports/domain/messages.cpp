@@ -1,0 +1,118 @@
+// The reports service's message catalogue (issue 13): the deadline reminders and the issued
+// documents' problems (issue 11). Wording rules
+// as in the notifications catalogue: colleagues are "thầy cô", no programmer's words,
+// periods lower case in running text. {name} is filled by the code.
+#include "reports/domain/messages.hpp"
+
+#include <array>
+
+namespace thidua::reports {
+namespace {
+constexpr std::array kMessages = std::to_array<text::Message>({
+    // The group's reminder (reminder_text).
+    {"deadline.of_year", "{name} năm {year}"},
+    {"group.ahead", "⏰ Nhắc hạn: {deadline}\nHạn chót: {date} (còn {days} ngày), gửi {recipient}."},
+    {"group.today",
+     "⏰ Nhắc hạn: {deadline}\nHạn chót: {date} (hôm nay là hạn cuối), gửi {recipient}."},
+    {"group.overdue", "⚠️ QUÁ HẠN {days} ngày — Kính gửi Ban giám hiệu."},
+    {"group.overdue_units",
+     "⚠️ QUÁ HẠN {days} ngày — Kính gửi Ban giám hiệu và các đơn vị chưa "
+     "nộp."},
+    {"group.overdue_school",
+     "⚠️ QUÁ HẠN {days} ngày — Kính gửi Ban giám hiệu và nhà trường."},
+    {"group.overdue_what", "{deadline}\nHạn chót: {date}, gửi {recipient}."},
+    {"group.school_sent", "Nhà trường đã gửi báo cáo. Cảm ơn!"},
+    {"group.all_units_in", "Tất cả các đơn vị đã nộp phần báo cáo. Cảm ơn các đơn vị!"},
+    {"group.school_owes", "Nhà trường chưa gửi báo cáo."},
+    {"group.units_owe", "Đơn vị chưa nộp phần báo cáo ({count}): {units}."},
+    {"contact", "Vướng mắc xin liên hệ: {contact}."},
+
+    // A unit leader's private reminder (private_reminder_text).
+    {"you.male", "thầy"},
+    {"you.female", "cô"},
+    {"you.unknown", "thầy cô"},
+    {"you_first.male", "Thầy"},
+    {"you_first.female", "Cô"},
+    {"you_first.unknown", "Thầy cô"},
+    {"private.greeting", "Kính gửi {you} {name},"},
+    {"private.owes", "{unit} chưa nộp phần báo cáo cho {deadline} (gửi {recipient})."},
+    {"private.due_ahead", "Hạn chót: {date}, còn {days} ngày."},
+    {"private.due_today", "Hạn chót: {date}, hôm nay là hạn cuối."},
+    {"private.overdue", "Hạn chót: {date}, đã quá hạn {days} ngày."},
+    {"private.where", "{you_first} soạn và nộp phần của tổ trên trang thi đua của trường."},
+    {"private.where_link",
+     "{you_first} soạn và nộp phần của tổ trên trang thi đua của trường: {url}"},
+    {"private.stop",
+     "Nếu không muốn nhận tin nhắc riêng này, {you} gõ /tatnhac cho bot (gõ /batnhac để nhận "
+     "lại); nhắc hạn trong nhóm vẫn như thường."},
+
+    // Problems of the API (the `detail` of application/problem+json).
+    {"problem.narratives_shape",
+     "Trường \"narratives\" ghi theo nội dung: \"II.1\" đến \"II.6\", mỗi nội dung một đoạn văn."},
+    {"problem.unknown_area", "Không có nội dung \"{area}\"; các nội dung là II.1 đến II.6."},
+    {"problem.figures_shape", "Trường \"figures\" ghi theo chỉ số, mỗi chỉ số một số nguyên."},
+    {"problem.unknown_indicator", "Không có chỉ số \"{indicator}\"."},
+    {"problem.bad_figure", "Chỉ số \"{indicator}\" phải là số nguyên không âm, tối đa {max}."},
+    {"problem.bad_integer", "Trường \"{field}\" phải là số nguyên từ {min} đến {max}."},
+    {"problem.deadline_shape", "Hạn chót gửi lên phải là một đối tượng có các trường của hạn."},
+    {"problem.deadline_id", "Mã hạn chót chỉ gồm chữ thường không dấu, số và dấu \"-\"."},
+    {"problem.deadline_rule", "Quy tắc hạn chót (rule) phải là yearly, once hoặc units_due."},
+    {"problem.deadline_owner",
+     "Trường \"owed_by\" phải là units (từng đơn vị nộp phần của mình) hoặc school (nhà trường)."},
+    {"problem.deadline_date", "Ngày hạn phải có dạng YYYY-MM-DD."},
+    {"problem.once_needs_date", "Hạn một lần (rule once) cần ngày hạn (date)."},
+    {"problem.years_order", "Năm kết thúc phải không trước năm bắt đầu."},
+    {"problem.no_such_day", "Ngày và tháng của hạn chót không tồn tại."},
+    {"problem.unit_id", "Mã đơn vị chỉ gồm chữ thường không dấu, số, \"-\" và \"_\"."},
+    {"problem.units_unavailable",
+     "Không đọc được danh mục đơn vị từ hệ thống đề nghị khen thưởng; thầy cô thử lại sau ít "
+     "phút."},
+    {"problem.no_service_token",
+     "Chưa đặt mã dịch vụ (THIDUA_SERVICE_TOKEN) nên không đọc được danh mục đơn vị từ hệ "
+     "thống đề nghị khen thưởng; hãy báo người quản trị."},
+
+    // Issued documents (issue 11): issuing, rendering, downloads, the version marked sent.
+    {"issue.reason_required",
+     "Báo cáo năm {year} đã phát hành số {number}; muốn phát hành lại, thầy cô ghi lý do "
+     "(reason), văn bản mới sẽ có số mới."},
+    {"issue.signer_missing",
+     "Chưa có họ tên người ký văn bản: thầy cô ghi họ tên người ký (signer.name) hoặc nhờ "
+     "người quản trị đặt sẵn trong cấu hình."},
+    {"issue.busy_numbering",
+     "Đang có nhiều văn bản cùng loại được phát hành một lúc; thầy cô thử lại sau ít giây."},
+    {"render.missing",
+     "Máy chủ chưa cài LibreOffice nên chưa tạo được bản PDF; chưa có gì được phát hành. Nhờ "
+     "người quản trị cài đặt rồi thử lại."},
+    {"render.failed",
+     "Chưa tạo được bản PDF của văn bản; chưa có gì được phát hành. Thầy cô thử lại sau ít "
+     "phút, nếu vẫn lỗi thì báo người quản trị."},
+    {"render.timeout",
+     "Tạo bản PDF quá lâu nên đã dừng; chưa có gì được phát hành. Thầy cô thử lại sau ít "
+     "phút."},
+    {"render.busy",
+     "Máy chủ đang tạo nhiều văn bản cùng lúc; chưa có gì được phát hành. Thầy cô thử lại sau "
+     "ít phút."},
+    {"document.not_found", "Không có văn bản \"{id}\"."},
+    {"document.bad_file", "Tên tệp là mã văn bản kèm đuôi docx hoặc pdf, ví dụ 2026-bc-01.pdf."},
+    {"sent.unknown_document", "Văn bản \"{id}\" không phải báo cáo năm {year} đã phát hành."},
+    {"sent.number_required",
+     "Báo cáo năm {year} chưa phát hành trong hệ thống: thầy cô ghi số văn bản đã gửi, ví dụ "
+     "12/BC-THCSVP1."},
+    {"sent.number_mismatch", "Số \"{number}\" khác số của văn bản đã chọn ({document_number})."},
+    {"sent.number_unknown",
+     "Báo cáo năm {year} chưa phát hành văn bản số \"{number}\"; các số đã phát hành: "
+     "{numbers}."},
+});
+
+constexpr text::Catalogue kCatalogue{kMessages};
+}  // namespace
+
+const text::Catalogue& messages() {
+  return kCatalogue;
+}
+
+std::string say(std::string_view key, text::Vars vars) {
+  return kCatalogue.render(key, vars);
+}
+
+}  // namespace thidua::reports
