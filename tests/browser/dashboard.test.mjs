@@ -485,6 +485,31 @@ await step('the units\' reports for the next deadline\'s year: who has sent and 
   check(/lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/.test(await text(row)), 'the time it was sent');
 });
 
+await step('the board issues the year\'s report from the page: numbered 01, listed, the PDF downloads with its Vietnamese name', async () => {
+  const year = await page.getByLabel('Năm báo cáo').inputValue();
+  const card = page.locator('#documents');
+  await eventually(async () => card.isVisible(), 'the issued documents card');
+  check(await page.locator('#documents-empty').isVisible(), 'not issued yet is said');
+  await page.getByLabel('Người ký (để trống: người ký đã đặt sẵn)').fill('Trần Thị Bình');
+  await page.getByRole('button', { name: 'Phát hành báo cáo' }).click();
+  const item = page.locator('#documents-list li[data-id$="-bc-01"]');
+  // LibreOffice makes the PDF: seconds, not milliseconds.
+  await eventually(async () => (await item.count()) === 1, 'the issued report is listed', 60000);
+  check((await text(item)).includes('Số 01/BC-THCSVP1'), `item: ${await text(item)}`);
+  check((await text(item)).includes('người ký: Trần Thị Bình'), `item: ${await text(item)}`);
+  check((await text(page.locator('#notice'))).includes('số 01/BC-THCSVP1'), 'the notice names the number');
+  check(await page.getByLabel('Lý do phát hành lại').isVisible(), 'issuing again asks for a reason');
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS }),
+    item.getByRole('button', { name: 'Tải PDF' }).click(),
+  ]);
+  const name = download.suggestedFilename();
+  check(name === `Báo cáo năm ${year} - số 01-BC-THCSVP1.pdf`, `downloaded as ${name}`);
+  const saved = path.join(outDir, 'bao-cao-nam.pdf');
+  await download.saveAs(saved);
+  check(fs.readFileSync(saved).subarray(0, 5).toString() === '%PDF-', 'the download is a PDF');
+});
+
 await step('a Zalo message that failed for good is listed for the admin and sent again from the page', async () => {
   const fail = await fetch(`${zalo}/__fake/fail`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
@@ -911,7 +936,9 @@ await step('the token never appears in a URL; every nominations API call carried
 });
 
 await step('nothing requested outside the edge; no JavaScript errors or CSP violations', async () => {
-  const outside = requests.filter((r) => !r.url.startsWith(`${edge}/`) && !r.url.startsWith('data:'));
+  // blob: is the downloaded file, made in the page from what the edge sent.
+  const outside = requests.filter((r) => !r.url.startsWith(`${edge}/`) && !r.url.startsWith('data:')
+    && !r.url.startsWith('blob:'));
   check(outside.length === 0, `requests elsewhere: ${outside.map((r) => r.url)}`);
   check(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
   check(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);

@@ -326,6 +326,7 @@ class InputParityTest : public ::testing::Test {
       if (pattern.ends_with("/transitions")) t.path["id"] = closed_id_;
     } else if (service == "reports") {
       t.path["id"] = "probe-id";
+      t.path["file"] = "2026-bc-01.pdf";  // no such document: 404 whatever the sample
     } else {
       t.path["id"] = "0123abcd";
     }

@@ -84,7 +84,7 @@ TEST(SchoolReport, AddsUpSubmittedPartsAndNamesTheMissing) {
 
 TEST(SchoolReport, PrintsTheAdministrativeLayoutInVietnamese) {
   auto r = sample_report();
-  r.sent = SentMark{{2027, 10, 9}, "25/BC-THCSVP1", "admin", "2027-10-09T02:00:00Z"};
+  r.sent = SentMark{{2027, 10, 9}, "25/BC-THCSVP1", "admin", "2027-10-09T02:00:00Z", ""};
   auto html = render_html(r, {2027, 10, 29});
   for (const char* part :
        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",

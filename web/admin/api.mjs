@@ -73,12 +73,43 @@ export async function api(path, { method = 'GET', body, token = session.token, a
   return data;
 }
 
+// A file (an issued DOCX or PDF) with the bearer token, as a Blob; errors as api() has them.
+export async function fetchFile(path, { token = session.token } = {}) {
+  let res;
+  try {
+    res = await fetch(path, {
+      headers: { Authorization: `Bearer ${token}` },
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'error',
+    });
+  } catch {
+    throw new ApiError(0, 'network_error',
+      'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.');
+  }
+  if (!res.ok) {
+    let data = null;
+    try {
+      data = await res.json();
+    } catch {
+      data = null;
+    }
+    throw new ApiError(res.status, (data && data.code) || `http_${res.status}`,
+      (data && data.detail) || `Máy chủ trả lỗi ${res.status}. Vui lòng thử lại sau.`,
+      (data && data.request_id) || res.headers.get('x-request-id') || '');
+  }
+  return res.blob();
+}
+
 const N = '/api/nominations/v1';
 export const endpoints = {
   deadline: '/api/reports/v1/deadlines/next',
   catalogue: `${N}/catalogue`,
   me: `${N}/me`,
   contributions: (year) => `/api/reports/v1/contributions/${encodeURIComponent(year)}`,
+  yearlyDocuments: (year) =>
+    `/api/reports/v1/school-reports/${encodeURIComponent(year)}/documents`,
+  documentFile: (file) => `/api/reports/v1/documents/${encodeURIComponent(file)}`,
   quotas: (period) => `${N}/quotas?${new URLSearchParams({ period })}`,
   nominations: (filter) => `${N}/nominations?${new URLSearchParams(filter)}`,
   create: `${N}/nominations`,

@@ -3,6 +3,7 @@
 // form that creates a nomination. All text from the services goes in with textContent.
 import {
   ACTIONS, ApiError, EXCEPTIONS, FINAL_STATUSES, RECORDS, STATUSES, SUBJECT_KINDS, api, daysLeftText, endpoints,
+  fetchFile,
   formatDate, formatInstant, historyActionLabel, parseVnDate, quotaLimitText, session, statusLabel,
   vnToday,
 } from './api.mjs';
@@ -136,7 +137,7 @@ async function signIn(token) {
   await deadlineLoaded;
   fillReportYears();
   showSignedIn(true);
-  await Promise.all([loadQuotas(), loadList(), loadReports(), loadDeadLetters()]);
+  await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters()]);
 }
 
 function signOut() {
@@ -355,6 +356,63 @@ function loadReports() {
         note ? el('span', { className: 'hint' }, note) : '');
     }));
   });
+}
+
+// ---------------------------------------------------------------- issued documents
+
+// The file as issued, saved under its Vietnamese name (the token stays out of any URL).
+async function saveFile(d, format) {
+  let blob;
+  try {
+    blob = await fetchFile(endpoints.documentFile(`${d.id}.${format}`));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401 && session.token) signOut();
+    throw error;
+  }
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: d.files[format].name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+// The year's report as issued, version by version, newest first (the board and the council);
+// the board issues it, again only with a reason.
+function loadDocuments() {
+  const year = $('report-year').value;
+  return loadRoleCard($('documents'), endpoints.yearlyDocuments(year), (data) => {
+    const docs = Array.isArray(data.documents) ? data.documents : [];
+    $('documents-empty').hidden = docs.length > 0;
+    $('documents-list').replaceChildren(...docs.slice().reverse().map((d) => {
+      const about = [`ngày ${d.issued_on_vn}`, `lần ${d.version}`, `người ký: ${d.signer}`];
+      if (d.reason) about.push(`lý do: ${d.reason}`);
+      return el('li', { dataset: { id: d.id } },
+        el('span', { className: 'document-number' }, `Số ${d.number_text}`),
+        el('span', { className: 'hint' }, about.join(' · ')),
+        el('span', { className: 'actions' },
+          ...['pdf', 'docx'].map((format) => el('button', {
+            type: 'button', className: 'button button-quiet',
+            onclick: () => attempt(() => saveFile(d, format)),
+          }, `Tải ${format.toUpperCase()}`))));
+    }));
+    $('issue-form').hidden = !(state.me && state.me.role === 'admin');
+    $('issue-reason-field').hidden = docs.length === 0;
+    $('issue-submit').textContent = docs.length === 0 ? 'Phát hành báo cáo' : 'Phát hành lại (số mới)';
+  });
+}
+
+async function issueReport() {
+  const year = $('report-year').value;
+  const body = {};
+  const signer = $('issue-signer').value.trim();
+  const reason = $('issue-reason').value.trim();
+  if (signer) body.signer = { name: signer };
+  if (reason && !$('issue-reason-field').hidden) body.reason = reason;
+  const issued = await call(endpoints.yearlyDocuments(year), { method: 'POST', body });
+  $('issue-reason').value = '';
+  notify(`Đã phát hành báo cáo năm ${year}, số ${issued.number_text}.`);
+  await loadDocuments();
 }
 
 // ---------------------------------------------------------------- Zalo messages that failed
@@ -833,7 +891,11 @@ function wire() {
     $('token').focus();
   });
   $('quota-period').addEventListener('change', () => attempt(loadQuotas));
-  $('report-year').addEventListener('change', () => attempt(loadReports));
+  $('report-year').addEventListener('change', () => attempt(() => Promise.all([loadReports(), loadDocuments()])));
+  $('issue-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    attempt(issueReport, { busy: $('documents') });
+  });
   $('outbox-reload').addEventListener('click', () => attempt(loadDeadLetters, { busy: $('outbox') }));
   $('filters').addEventListener('submit', applyFilters);
   $('page-next').addEventListener('click', () => {

@@ -1,5 +1,6 @@
 #pragma once
 #include "http/router.hpp"
+#include "reports/app/documents_app.hpp"
 #include "reports/app/planner.hpp"
 #include "reports/app/reports_app.hpp"
 
@@ -10,16 +11,19 @@ inline const std::string kApiBase = "/api/reports/v1";
 struct RouteDeps {
   ReportsApp& app;
   ReminderPlanner& planner;
+  DocumentsApp& documents;
 };
 
 void add_deadline_routes(http::Router& router, RouteDeps deps);
 void add_contribution_routes(http::Router& router, RouteDeps deps);
 void add_school_report_routes(http::Router& router, RouteDeps deps);
+void add_document_routes(http::Router& router, RouteDeps deps);
 
 inline void add_routes(http::Router& router, RouteDeps deps) {
   add_deadline_routes(router, deps);
   add_contribution_routes(router, deps);
   add_school_report_routes(router, deps);
+  add_document_routes(router, deps);
 }
 
 // A unit id from the path: short and plain, or 400 before any lookup.

@@ -32,12 +32,15 @@ void add_school_report_routes(http::Router& router, RouteDeps d) {
     res.body = render_html(report, app.today());
     co_return res;
   });
-  router.add(Method::Post, base + "/sent", admin, [&app](Request& req) -> Task<Response> {
-    int year = path_year(req);
-    auto body = http::parse_object(req);
-    auto report = co_await app.mark_sent(req.principal, year, body);
-    co_return http::json(200, report);
-  });
+  auto& documents = d.documents;
+  router.add(Method::Post, base + "/sent", admin,
+             [&app, &documents](Request& req) -> Task<Response> {
+               int year = path_year(req);
+               auto body = http::parse_object(req);
+               auto issued = co_await documents.yearly_versions(year);
+               auto report = co_await app.mark_sent(req.principal, year, body, issued);
+               co_return http::json(200, report);
+             });
   router.add(Method::Get, kApiBase + "/public/figures", Access::anyone(),
              [&app](Request& req) -> Task<Response> {
                std::optional<int> year;

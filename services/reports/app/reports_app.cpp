@@ -247,14 +247,20 @@ Task<SchoolReport> ReportsApp::school_report(int year) {
   co_return r;
 }
 
-Task<json> ReportsApp::mark_sent(const Principal& who, int year, const json& body) {
+Task<json> ReportsApp::mark_sent(const Principal& who, int year, const json& body,
+                                 const std::vector<IssuedDocument>& issued) {
   auto on = parse_iso_date(http::required_string(body, "sent_on", 10));
   if (!on) throw bad_request("invalid_date", say("problem.sent_on_format"));
-  auto number = http::required_string(body, "number", 64);
+  // Each may be left out; when given, it is checked as a required one is.
+  auto given = [&body](const char* field) { return body.contains(field); };
+  std::string number = given("number") ? http::required_string(body, "number", 64) : "";
+  std::string document_id =
+      given("document_id") ? http::required_string(body, "document_id", 40) : "";
   if (on->year < year || *on > local_date(clock_.now())) {
     throw unprocessable("invalid_sent_on", say("problem.sent_on_range"));
   }
-  SentMark mark{*on, number, who.subject, iso_instant(clock_.now())};
+  auto chosen = choose_sent_document(issued, year, document_id, number);
+  SentMark mark{*on, chosen.number, who.subject, iso_instant(clock_.now()), chosen.document_id};
   co_await store_.mark_sent(year, mark);
   auto report = co_await school_report(year);
   co_return to_json(report);

@@ -10,6 +10,7 @@
 #include "core/clock.hpp"
 #include "core/roles.hpp"
 #include "reports/app/ports.hpp"
+#include "reports/domain/issued.hpp"
 #include "reports/store/reports_store.hpp"
 
 namespace thidua::reports {
@@ -51,7 +52,9 @@ class ReportsApp {
                               const nlohmann::json& body);
 
   Task<SchoolReport> school_report(int year);
-  Task<nlohmann::json> mark_sent(const Principal& who, int year, const nlohmann::json& body);
+  // `issued`: the versions of the year's report issued here, for choose_sent_document().
+  Task<nlohmann::json> mark_sent(const Principal& who, int year, const nlohmann::json& body,
+                                 const std::vector<IssuedDocument>& issued);
   // Totals per indicator per year from submitted parts: what the website shows.
   Task<nlohmann::json> public_figures(std::optional<int> year);
 

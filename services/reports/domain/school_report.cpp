@@ -163,11 +163,13 @@ json to_json(const SchoolReport& r) {
   for (const auto& [code, n] : totals) totals_json[code] = n;
   json sent = nullptr;
   if (r.sent) {
-    sent = {{"sent_on", iso_date(r.sent->sent_on)},
-            {"sent_on_vn", vn_date(r.sent->sent_on)},
-            {"number", r.sent->number},
-            {"marked_by", r.sent->marked_by},
-            {"marked_at", r.sent->marked_at}};
+    sent = {
+        {"sent_on", iso_date(r.sent->sent_on)},
+        {"sent_on_vn", vn_date(r.sent->sent_on)},
+        {"number", r.sent->number},
+        {"marked_by", r.sent->marked_by},
+        {"marked_at", r.sent->marked_at},
+        {"document_id", r.sent->document_id.empty() ? json(nullptr) : json(r.sent->document_id)}};
   }
   return {{"year", r.year},
           {"school", r.school.name},

@@ -28,6 +28,7 @@ struct SentMark {
   std::string number;  // "25/BC-THCSVP1"
   std::string marked_by;
   std::string marked_at;
+  std::string document_id;  // the issued version sent ("2026-bc-01"); "" when not issued here
 };
 
 struct SchoolInfo {

@@ -205,13 +205,13 @@ Task<std::optional<SentMark>> ReportsStore::sent(int year) const {
   auto f = fields_of(reply);
   auto on = parse_iso_date(f["sent_on"]);
   if (!on) co_return std::nullopt;
-  co_return SentMark{*on, f["number"], f["marked_by"], f["marked_at"]};
+  co_return SentMark{*on, f["number"], f["marked_by"], f["marked_at"], f["document_id"]};
 }
 
 Task<void> ReportsStore::mark_sent(int year, const SentMark& m) {
   co_await redis_.local().call("HSET", keys_("sent:" + std::to_string(year)), "sent_on",
                                iso_date(m.sent_on), "number", m.number, "marked_by", m.marked_by,
-                               "marked_at", m.marked_at);
+                               "marked_at", m.marked_at, "document_id", m.document_id);
 }
 
 Task<std::map<std::string, ReminderState>> ReportsStore::reminder_states(

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Documents per second for the yearly report, DOCX and PDF apart, and the memory of the
+# renderer (issue 11). Builds bench/docs/docs_bench in Release (build-bench/, tests off, only
+# that target), runs it once with one conversion at a time and once with two (the service's
+# default THIDUA_PDF_CONCURRENCY), and writes the figures into bench/README.md between the
+# docs markers. Needs LibreOffice (scripts/setup.sh installs it).
+#   THIDUA_BENCH_DOCX (500): DOCX documents written; THIDUA_BENCH_PDF (8): PDFs converted.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+dir="$root/build-bench"
+docx="${THIDUA_BENCH_DOCX:-500}"
+pdf="${THIDUA_BENCH_PDF:-8}"
+
+cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTHIDUA_TESTS=OFF \
+  -DTHIDUA_BENCH=ON -DCMAKE_CXX_FLAGS=-Wno-error=restrict >/dev/null
+ninja -C "$dir" -j "${THIDUA_JOBS:-2}" docs_bench
+
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
+one="$("$dir/bench/docs/docs_bench" "$docx" "$pdf" 1)"
+two="$("$dir/bench/docs/docs_bench" "$docx" "$pdf" 2)"
+echo "concurrency 1: $one"
+echo "concurrency 2: $two"
+field() { tr ' ' '\n' <<<"$1" | awk -F= -v k="$2" '$1 == k { print $2 }'; }
+
+results="$(mktemp)"
+cat >"$results" <<MD
+Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, load average before the runs
+$load. Commit \`$(git -C "$root" rev-parse --short HEAD)\`. Command: \`bash bench/docs/run.sh\`
+($docx DOCX, $pdf PDF per run; the yearly report of a seeded year, six units, every content
+area written).
+
+| what | figure |
+|---|---|
+| DOCX (template filled, archive written, one thread) | $(field "$one" docx_per_s) documents/s, $(field "$one" docx_ms) ms each, $(field "$one" docx_bytes) bytes |
+| PDF, one conversion at a time | $(field "$one" pdf_per_s) documents/s ($(field "$one" pdf_s_each) s each) |
+| PDF, two at a time (the default) | $(field "$two" pdf_per_s) documents/s ($(field "$two" pdf_s_each) s each) |
+| renderer's process, peak resident memory | $(field "$two" service_rss_peak_mib) MiB |
+| one LibreOffice conversion, peak resident memory | $(field "$two" libreoffice_rss_peak_mib) MiB |
+MD
+readme="$root/bench/README.md"
+awk -v file="$results" '
+  /<!-- docs:begin/ { print; while ((getline line < file) > 0) print line; skip = 1; next }
+  /<!-- docs:end/ { skip = 0 }
+  !skip { print }
+' "$readme" >"$readme.new"
+mv "$readme.new" "$readme"
+rm -f "$results"
+echo "bench/docs: figures written to bench/README.md"

@@ -1,0 +1,57 @@
+#pragma once
+// Issuing the yearly report as a numbered, frozen document (DOCX and PDF), the register of
+// issued documents and the downloads. Rendering runs off the event loop (docs::Renderer);
+// the number is taken in the same Redis script that stores the files, after they are made,
+// so a failed rendering uses no number and concurrent issues never share one.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/roles.hpp"
+#include "docs/renderer.hpp"
+#include "docs/template.hpp"
+#include "reports/app/reports_app.hpp"
+#include "reports/domain/issued.hpp"
+#include "reports/domain/yearly_document.hpp"
+#include "reports/store/document_store.hpp"
+
+namespace thidua::reports {
+
+struct IssueRequest {
+  std::string reason;  // required to issue a document again
+  // Fields given replace the configured signer's (authority, title, name).
+  std::optional<std::string> signer_authority, signer_title, signer_name;
+};
+
+class DocumentsApp {
+ public:
+  DocumentsApp(ReportsApp& reports, DocumentStore& store, docs::Renderer& renderer,
+               const Clock& clock, Issuer issuer, docs::Template yearly);
+
+  // Issues the report of `year` dated today: 201 with the register entry. ApiError 409
+  // reason_required, 422 signer_missing, 503 when the PDF cannot be made (nothing issued).
+  Task<IssuedDocument> issue_yearly(const Principal& who, int year, const IssueRequest& req);
+  Task<std::vector<IssuedDocument>> yearly_versions(int year);
+  // The register; with `year`, the documents numbered in that year.
+  Task<std::vector<IssuedDocument>> register_entries(std::optional<int> year);
+  // A document issued by this service; ApiError 404 otherwise.
+  Task<IssuedDocument> document(const std::string& id);
+  // The entry and the frozen bytes of its "docx" or "pdf".
+  Task<std::pair<IssuedDocument, std::string>> file(const std::string& id,
+                                                    const std::string& format);
+  // The DOCX of the report as it would be issued today, with the number left blank.
+  Task<std::string> preview_docx(int year);
+
+ private:
+  docs::Signer signer_for(const IssueRequest& req) const;
+
+  ReportsApp& reports_;
+  DocumentStore& store_;
+  docs::Renderer& renderer_;
+  const Clock& clock_;
+  Issuer issuer_;
+  docs::Template yearly_;
+};
+
+}  // namespace thidua::reports
