@@ -2,13 +2,17 @@
 
 #include <utility>
 // (Boost 1.74's Asio needs <utility> before it under GCC 12 in C++20 mode.)
+#include <algorithm>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <thread>
+
+#include "core/log.hpp"
 
 namespace thidua {
 namespace {
@@ -50,6 +54,26 @@ struct SleepAwaiter {
 Task<void> sleep_for(std::chrono::milliseconds delay) {
   SleepAwaiter awaiter{delay, nullptr};  // a named local: see RedisClient::command
   co_await awaiter;
+}
+
+Task<void> run_every(std::function<std::chrono::milliseconds()> interval,
+                     std::function<Task<void>()> tick, std::function<bool()> stopping,
+                     std::string failed_event) {
+  while (!stopping()) {
+    std::string error;
+    try {
+      co_await tick();
+    } catch (const std::exception& e) {
+      error = e.what();  // no co_await in a handler: log after it
+    }
+    if (!error.empty()) log::warn(failed_event, {{"error", error}});
+    auto left = interval();
+    while (left.count() > 0 && !stopping()) {
+      auto step = std::min(left, std::chrono::milliseconds(200));
+      co_await sleep_for(step);
+      left -= step;
+    }
+  }
 }
 
 struct EventLoops::Impl {

@@ -5,6 +5,7 @@
 #include <coroutine>
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/task.hpp"
@@ -29,6 +30,13 @@ void resume_on(IoContext& loop, std::coroutine_handle<> handle);
 
 // Suspends the calling coroutine for `delay` without blocking its loop.
 Task<void> sleep_for(std::chrono::milliseconds delay);
+
+// Runs `tick` again and again, `interval()` apart, until `stopping()`. A tick that throws
+// is logged as `failed_event` with its error and the next one tries again. The pause is
+// slept in steps of at most 200 ms, so a stop is noticed within a fraction of a tick.
+Task<void> run_every(std::function<std::chrono::milliseconds()> interval,
+                     std::function<Task<void>()> tick, std::function<bool()> stopping,
+                     std::string failed_event);
 
 class EventLoops {
  public:

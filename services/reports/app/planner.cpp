@@ -280,22 +280,11 @@ Task<int> ReminderPlanner::finish(const std::string& key, const std::vector<Deli
 }
 
 Task<void> ReminderPlanner::run(std::function<bool()> stopping) {
-  while (!stopping()) {
-    std::string error;
-    try {
-      co_await tick();
-    } catch (const std::exception& e) {
-      error = e.what();  // no co_await in a handler: log after it
-    }
-    if (!error.empty()) log::warn("planner_tick_failed", {{"error", error}});
-    // Short sleeps, so a stop is noticed within a fraction of a tick.
-    auto left = settings_.tick;
-    while (left.count() > 0 && !stopping()) {
-      auto step = std::min(left, std::chrono::milliseconds(200));
-      co_await sleep_for(step);
-      left -= step;
-    }
-  }
+  // Named locals beside co_await (the GCC 12 caveat in the README).
+  std::function<std::chrono::milliseconds()> interval = [this] { return settings_.tick; };
+  std::function<Task<void>()> once = [this]() -> Task<void> { co_await tick(); };
+  std::string failed = "planner_tick_failed";
+  co_await run_every(interval, once, std::move(stopping), failed);
 }
 
 Task<json> ReminderPlanner::plan(int year) {
