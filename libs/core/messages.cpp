@@ -11,6 +11,9 @@ namespace {
 constexpr std::array kMessages = std::to_array<text::Message>({
     // Roles as they read in a sentence ("vai trò tổ trưởng"); role_label() capitalises the
     // first letter for a label that stands alone ("Tổ trưởng" on the dashboard).
+    {"you.male", "thầy"},
+    {"you.female", "cô"},
+    {"you.unknown", "thầy cô"},
     {"role.admin", "Ban giám hiệu"},
     {"role.council", "Hội đồng Thi đua – Khen thưởng"},
     {"role.leader", "tổ trưởng"},
@@ -80,6 +83,12 @@ const text::Catalogue& messages() {
 
 std::string say(std::string_view key, text::Vars vars) {
   return kCatalogue.render(key, vars);
+}
+
+std::string addressed_as(std::string_view gender) {
+  if (gender == "male") return say("you.male");
+  if (gender == "female") return say("you.female");
+  return say("you.unknown");
 }
 
 }  // namespace thidua::common

@@ -17,4 +17,8 @@ const text::Catalogue& messages();
 // Throws std::logic_error when the key or a placeholder does not match the catalogue.
 std::string say(std::string_view key, text::Vars vars = {});
 
+// How colleagues address a person, from the staff record's gender (issue 13): "thầy" for
+// male, "cô" for female, "thầy cô" when it is not recorded (any other value).
+std::string addressed_as(std::string_view gender);
+
 }  // namespace thidua::common

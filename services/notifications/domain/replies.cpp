@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/messages.hpp"
+#include "core/roles.hpp"
 #include "core/text.hpp"
 #include "notifications/domain/messages.hpp"
 
@@ -61,9 +63,8 @@ std::string vn_date_of(const std::string& iso) {
 }
 
 std::string role_label(const std::string& role) {
-  if (role == "admin" || role == "council" || role == "leader" || role == "staff")
-    return say("role." + role);
-  return say("role.unknown");
+  auto r = parse_role(role);
+  return r && *r != Role::Service ? role_in_text(*r) : say("role.unknown");
 }
 
 std::string reply_deadlines(const json& next, const json& submissions) {
@@ -175,14 +176,14 @@ std::string reply_nomination(const json& n) {
 }
 
 std::string you(const json& staff) {
-  auto g = str(staff, "gender");
-  return say(g == "male" || g == "female" ? "you." + g : std::string("you.unknown"));
+  return common::addressed_as(str(staff, "gender"));
 }
 
 std::string addressed_name(const json& staff) {
   auto g = str(staff, "gender");
   auto name = str(staff, "name");
-  if (g == "male" || g == "female") return say("person." + g, {{"name", name}});
+  if (g == "male" || g == "female")
+    return say("person.addressed", {{"you", you(staff)}, {"name", name}});
   return name;
 }
 

@@ -28,12 +28,6 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"contact", "Vướng mắc xin liên hệ: {contact}."},
 
     // A unit leader's private reminder (private_reminder_text).
-    {"you.male", "thầy"},
-    {"you.female", "cô"},
-    {"you.unknown", "thầy cô"},
-    {"you_first.male", "Thầy"},
-    {"you_first.female", "Cô"},
-    {"you_first.unknown", "Thầy cô"},
     {"private.greeting", "Kính gửi {you} {name},"},
     {"private.owes", "{unit} chưa nộp phần báo cáo cho {deadline} (gửi {recipient})."},
     {"private.due_ahead", "Hạn chót: {date}, còn {days} ngày."},

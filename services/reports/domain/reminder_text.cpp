@@ -1,5 +1,7 @@
 #include "reports/domain/reminder_text.hpp"
 
+#include "core/messages.hpp"
+#include "core/text.hpp"
 #include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
@@ -10,11 +12,6 @@ std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
-// The staff record's gender as a key of the catalogue: "thầy", "cô", or "thầy cô" when it
-// is not recorded (issue 13; the notifications catalogue says the same).
-std::string gender_key(const std::string& gender) {
-  return gender == "male" || gender == "female" ? gender : std::string("unknown");
-}
 }  // namespace
 
 std::string reminder_text(const ReminderContent& c) {
@@ -50,9 +47,8 @@ std::string reminder_text(const ReminderContent& c) {
 }
 
 std::string private_reminder_text(const PrivateReminderContent& c) {
-  const std::string g = gender_key(c.gender);
-  const std::string you = say("you." + g);
-  const std::string you_first = say("you_first." + g);
+  const std::string you = common::addressed_as(c.gender);
+  const std::string you_first = text::upper_first(you);  // it starts a sentence
   const std::string date = vn_date(c.due);
   const std::string days = std::to_string(c.days_before < 0 ? -c.days_before : c.days_before);
   std::string text = say("private.greeting", {{"you", you}, {"name", c.name}}) + "\n";
