@@ -1,9 +1,10 @@
 #pragma once
-// What every service's catalogue test checks (issue 13): each message, rendered with one
-// sample value per placeholder, passes text::lint_message(). A text may name on purpose a
-// programmer's word that a script must send (an API detail: "tổ trưởng (leader)"); the test
-// lists those per message, and an exception that is no longer needed is a problem too.
+// What every service's catalogue test checks (issue 13): keys are unique, and each message,
+// rendered with one sample value per placeholder, passes text::lint_message(). A text may name on
+// purpose a programmer's word that a script must send (an API detail: "tổ trưởng (leader)"); the
+// test lists those per message, and an exception that is no longer needed is a problem too.
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,6 +21,10 @@ using CodesShown = std::map<std::string_view, std::vector<std::string_view>>;  /
 inline std::vector<std::string> problems(const text::Catalogue& catalogue, const Samples& samples,
                                          const CodesShown& codes_shown = {}) {
   std::vector<std::string> out;
+  std::set<std::string_view> keys;
+  for (const auto& m : catalogue.messages()) {
+    if (!keys.insert(m.key).second) out.push_back(std::string(m.key) + ": the key appears twice");
+  }
   for (const auto& [key, words] : codes_shown) {
     bool known = false;
     for (const auto& m : catalogue.messages()) known = known || m.key == key;

@@ -3,15 +3,15 @@
 // programmer's words, "thầy cô" rather than "bạn".
 #include <gtest/gtest.h>
 
-#include <map>
 #include <set>
 
 #include "notifications/domain/messages.hpp"
+#include "support/catalogue_check.hpp"
 
 namespace thidua::notifications {
 namespace {
 // One sample per placeholder name: a new placeholder needs a sample here.
-const std::map<std::string, std::string> kSamples = {
+const catalogue_check::Samples kSamples = {
     {"award", "Lao động tiên tiến"},
     {"contact", "thầy Phó Hiệu trưởng, 0912 345 678"},
     {"count", "12"},
@@ -53,19 +53,9 @@ TEST(NotificationsMessagesTest, KeysAreUnique) {
 }
 
 TEST(NotificationsMessagesTest, EveryMessageRendersCleanly) {
-  for (const auto& m : messages().messages()) {
-    std::vector<std::pair<std::string, std::string>> vars;
-    for (const auto& p : messages().placeholders(m.key)) {
-      auto it = kSamples.find(p);
-      ASSERT_NE(it, kSamples.end()) << m.key << ": no sample for {" << p << "}";
-      vars.emplace_back(p, it->second);
-    }
-    auto text = messages().render(m.key, vars);
-    auto problems = text::lint_message(text);
-    std::string all;
-    for (const auto& p : problems) all += p + "; ";
-    EXPECT_TRUE(problems.empty()) << m.key << ": " << all << "\n" << text;
-  }
+  std::string all;
+  for (const auto& p : catalogue_check::problems(messages(), kSamples)) all += p + "\n";
+  EXPECT_TRUE(all.empty()) << all;
 }
 
 TEST(NotificationsMessagesTest, AnEmptyValueIsCaught) {

@@ -2,15 +2,13 @@
 // school would write it (issue 13).
 #include <gtest/gtest.h>
 
-#include <map>
-#include <set>
-
 #include "reports/domain/messages.hpp"
+#include "support/catalogue_check.hpp"
 
 namespace thidua::reports {
 namespace {
 // One sample per placeholder name: a new placeholder needs a sample here.
-const std::map<std::string, std::string> kSamples = {
+const catalogue_check::Samples kSamples = {
     {"area", "II.7"},
     {"contact", "thầy Phó Hiệu trưởng, 0912 345 678"},
     {"count", "2"},
@@ -36,20 +34,9 @@ const std::map<std::string, std::string> kSamples = {
 };
 
 TEST(ReportsMessagesTest, EveryMessageRendersCleanly) {
-  std::set<std::string_view> keys;
-  for (const auto& m : messages().messages()) {
-    EXPECT_TRUE(keys.insert(m.key).second) << m.key;
-    std::vector<std::pair<std::string, std::string>> vars;
-    for (const auto& p : messages().placeholders(m.key)) {
-      auto it = kSamples.find(p);
-      ASSERT_NE(it, kSamples.end()) << m.key << ": no sample for {" << p << "}";
-      vars.emplace_back(p, it->second);
-    }
-    auto text = messages().render(m.key, vars);
-    std::string all;
-    for (const auto& p : text::lint_message(text)) all += p + "; ";
-    EXPECT_TRUE(all.empty()) << m.key << ": " << all << "\n" << text;
-  }
+  std::string all;
+  for (const auto& p : catalogue_check::problems(messages(), kSamples)) all += p + "\n";
+  EXPECT_TRUE(all.empty()) << all;
 }
 }  // namespace
 }  // namespace thidua::reports
