@@ -23,6 +23,20 @@ using tcp = asio::ip::tcp;
 
 class Session;
 
+// Whether something accepts a connection on this port now (the unspecified address is
+// probed on loopback). Runs once at start, before any loop runs, so blocking is fine.
+bool someone_answers(const asio::ip::address& address, int port) {
+  asio::io_context io;
+  tcp::socket probe(io);
+  auto target = address.is_unspecified()
+                    ? (address.is_v6() ? asio::ip::address(asio::ip::address_v6::loopback())
+                                       : asio::ip::address(asio::ip::address_v4::loopback()))
+                    : address;
+  beast::error_code ec;
+  probe.connect(tcp::endpoint(target, static_cast<unsigned short>(port)), ec);
+  return !ec;
+}
+
 struct LoopState {
   std::unique_ptr<tcp::acceptor> acceptor;
   std::unordered_set<Session*> sessions;  // touched only on this loop's thread
@@ -273,6 +287,12 @@ HttpServer::~HttpServer() = default;
 void HttpServer::start() {
   auto address = asio::ip::make_address(impl_->options.host);
   int port = impl_->options.port;
+  // SO_REUSEPORT (one acceptor per loop) would also let a second copy of this service, run
+  // by mistake under the same user, bind the port and silently take half the connections.
+  if (port != 0 && someone_answers(address, port)) {
+    throw std::runtime_error("cannot listen on " + impl_->options.host + ":" +
+                             std::to_string(port) + ": another program already answers there");
+  }
   impl_->states.resize(impl_->loops.size());
   for (std::size_t i = 0; i < impl_->loops.size(); ++i) {
     auto acceptor = std::make_unique<tcp::acceptor>(impl_->loops.at(i));

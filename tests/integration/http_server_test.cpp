@@ -234,5 +234,21 @@ TEST_F(HttpServerTest, ShutdownFinishesRequestsAlreadyRead) {
   EXPECT_EQ(call(server_.port(), "GET", "/api/t/v1/hello").status, 0);
 }
 
+// The acceptors share the port with SO_REUSEPORT; a second server on a port that already
+// answers must refuse to start rather than quietly take half of its connections.
+TEST_F(HttpServerTest, ASecondServerOnAPortAlreadyServedRefusesToStart) {
+  auto o = options();
+  o.port = server_.port();
+  EventLoops other_loops{1};
+  HttpServer second(other_loops, pipeline_, o);
+  try {
+    second.start();
+    FAIL() << "a second server started on port " << o.port;
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("already answers"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(call(server_.port(), "GET", "/api/t/v1/hello").status, 200);
+}
+
 }  // namespace
 }  // namespace thidua::http

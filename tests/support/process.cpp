@@ -3,7 +3,9 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,6 +15,8 @@
 #include <ctime>
 #include <fstream>
 #include <iomanip>
+#include <mutex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -21,7 +25,9 @@ extern char** environ;
 
 namespace thidua::testing {
 
-int free_port() {
+namespace {
+// The port the kernel hands out, not yet reserved by another test process.
+int kernel_free_port() {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -35,6 +41,44 @@ int free_port() {
   ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
   ::close(fd);
   return ntohs(addr.sin_port);
+}
+
+// Holds an exclusive lock on /tmp/thidua-test-ports/<port> for the rest of this process
+// (the descriptor is never closed; the kernel drops the lock when the process exits).
+bool reserve(int port) {
+  static const std::string dir = [] {
+    std::string d = "/tmp/thidua-test-ports";
+    ::mkdir(d.c_str(), 01777);
+    return d;
+  }();
+  std::string path = dir + "/" + std::to_string(port);
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  if (fd < 0) return false;
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd);
+    return false;
+  }
+  return true;
+}
+}  // namespace
+
+// Between the pick and the child's bind the port is free to anyone, and the services bind
+// with SO_REUSEPORT: two tests running side by side (ctest -j2) could each pick the same port
+// and both bind it, each then answering the other's requests. A port is therefore used only
+// by the test process that reserved it, and never handed out twice in one process.
+int free_port() {
+  static std::mutex mutex;
+  static std::set<int> mine;
+  std::lock_guard lock(mutex);
+  for (int attempt = 0; attempt < 200; ++attempt) {
+    int port = kernel_free_port();
+    if (mine.count(port)) continue;
+    if (reserve(port)) {
+      mine.insert(port);
+      return port;
+    }
+  }
+  throw std::runtime_error("no free port could be reserved");
 }
 
 std::string build_dir() {

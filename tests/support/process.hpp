@@ -11,7 +11,8 @@
 
 namespace thidua::testing {
 
-// A TCP port nobody listens on right now (bound then released).
+// A TCP port nobody listens on right now (bound then released), reserved for this test
+// process: no other test process running alongside is handed the same port.
 int free_port();
 // The build and source trees, from the test binary's compile definitions.
 std::string build_dir();
