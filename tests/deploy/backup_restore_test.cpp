@@ -109,6 +109,12 @@ class BackupRestore : public E2eTest {
     EXPECT_EQ(r.status, expected) << "GET " << path << ": " << r.body;
     return json::parse(r.body, nullptr, false);
   }
+  // An issued document's bytes, as the dashboard downloads them.
+  std::string download(const std::string& path) {
+    auto r = http_call("GET", url("reports", path), "", admin());
+    EXPECT_EQ(r.status, 200) << "GET " << path;
+    return r.body;
+  }
   testing::HttpReply queue_message(const std::string& key) {
     auto h = admin();
     h["Content-Type"] = "application/json";
@@ -122,7 +128,10 @@ class BackupRestore : public E2eTest {
 };
 
 TEST_F(BackupRestore, ASeededSchoolYearComesBackWholeFromTheNewestBackup) {
-  start_system();
+  // The reports service can issue the yearly report (LibreOffice renders its PDF).
+  start_system({{"THIDUA_SIGNER_NAME", "Trần Thị Bình"},
+                {"THIDUA_DOCUMENT_TEMPLATES", testing::source_dir() + "/config/documents"},
+                {"THIDUA_PDF_WORK_DIR", work_}});
   if (HasFatalFailure()) return;
 
   // ---- a school year: a submitted nomination (its event told the group), a unit's part of
@@ -143,6 +152,19 @@ TEST_F(BackupRestore, ASeededSchoolYearComesBackWholeFromTheNewestBackup) {
   auto sent = http_call(
       "POST", url("reports", "/api/reports/v1/contributions/2026/to-toan-tin/submit"), "", h);
   ASSERT_EQ(sent.status, 200) << sent.body;
+
+  // The yearly report issued: number, register entry and both files are in Redis.
+  auto doc = http_call("POST", url("reports", "/api/reports/v1/school-reports/2026/documents"),
+                       "{}", h, 120000);
+  ASSERT_EQ(doc.status, 201) << doc.body;
+  auto issued_doc = json::parse(doc.body);
+  std::string doc_id = issued_doc.at("id");
+  auto docx_before = download("/api/reports/v1/documents/" + doc_id + ".docx");
+  auto pdf_before = download("/api/reports/v1/documents/" + doc_id + ".pdf");
+  EXPECT_EQ(docx_before.size(), issued_doc["files"]["docx"].value("bytes", 0u));
+  EXPECT_EQ(pdf_before.size(), issued_doc["files"]["pdf"].value("bytes", 0u));
+  EXPECT_TRUE(docx_before.starts_with("PK")) << "not a DOCX (zip)";
+  EXPECT_TRUE(pdf_before.starts_with("%PDF")) << "not a PDF";
 
   auto queued = queue_message("backup-test-hop-hoi-dong");
   ASSERT_EQ(queued.status, 202) << queued.body;
@@ -234,6 +256,15 @@ TEST_F(BackupRestore, ASeededSchoolYearComesBackWholeFromTheNewestBackup) {
   auto contribution = get("reports", "/api/reports/v1/contributions/2026/to-toan-tin");
   EXPECT_EQ(contribution["status"], "submitted") << contribution.dump();
   EXPECT_TRUE(contains(contribution.dump(), "Soạn 12 bài giảng điện tử cho khối 6"));
+
+  auto register_after = get("reports", "/api/reports/v1/documents?year=2026");
+  ASSERT_EQ(register_after["documents"].size(), 1u) << register_after.dump();
+  EXPECT_EQ(register_after["documents"][0]["id"], doc_id);
+  EXPECT_EQ(register_after["documents"][0]["number_text"], issued_doc["number_text"]);
+  EXPECT_TRUE(download("/api/reports/v1/documents/" + doc_id + ".docx") == docx_before)
+      << "the DOCX changed";
+  EXPECT_TRUE(download("/api/reports/v1/documents/" + doc_id + ".pdf") == pdf_before)
+      << "the PDF changed";
 
   auto message = get("notifications", "/api/notifications/v1/messages/" + message_id);
   EXPECT_EQ(message["state"], "sent");
