@@ -44,7 +44,15 @@ void ServiceStack::start(const std::string& service,
       {"THIDUA_MESSENGER", "console"},
       {"THIDUA_CONSOLE_OUTBOX", dir_ + "/console-messages.log"},
       {"THIDUA_CATALOGUE_FILE", testing::source_dir() + "/config/catalogue.json"},
+      // Explicit, never the default (21:00-06:30): a message is sent at once whatever the hour.
+      {"THIDUA_QUIET_HOURS", "off"},
   };
+  // The services' clock starts at a pinned instant, never the wall clock's: on a day near a
+  // deadline the planner would send reminders during a test. THIDUA_TEST_FAKETIME wins.
+  for (auto& [k, v] : testing::faked_clock_env(
+           testing::test_faketime().empty() ? kClock : testing::test_faketime())) {
+    env[k] = v;
+  }
   // The peers started before, and nothing else: a service not started is a closed port, never
   // whatever happens to listen on its default one.
   for (const auto& [peer, variable] : {std::pair{"nominations", "THIDUA_NOMINATIONS_URL"},

@@ -15,6 +15,9 @@ class ServiceStack {
  public:
   static constexpr const char* kSchool = "contract-school";
   static constexpr std::size_t kBodyLimit = 4096;  // THIDUA_HTTP_BODY_LIMIT of the services
+  // Where the services' clocks start (Vietnam time): a working morning with no deadline near,
+  // unless THIDUA_TEST_FAKETIME says otherwise.
+  static constexpr const char* kClock = "2026-12-01 09:00:00";
 
   ServiceStack();  // starts Redis
   ~ServiceStack();
