@@ -1,66 +1,91 @@
 #include "http/metrics.hpp"
 
-#include <array>
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+#include <prometheus/gauge.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
+
 #include <sstream>
+#include <stdexcept>
 
 #include "core/log.hpp"
 
 namespace thidua::http {
 namespace {
-constexpr std::array<double, 12> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-                                          0.05,   0.1,   0.25,   0.5,   1,    2.5};
+const prometheus::Histogram::BucketBoundaries kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                       0.05,   0.1,   0.25,   0.5,   1,    2.5};
 
-std::string escape_label(std::string_view v) {
-  std::string out;
-  for (char c : v) {
-    if (c == '\\' || c == '"') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out += c;
+template <typename Map>
+auto* family_of(const Map& families, const std::string& name, const char* what) {
+  auto it = families.find(name);
+  if (it == families.end()) {
+    throw std::logic_error("metric " + name + " used as a " + what + " without describe()");
   }
-  return out;
+  return it->second;
 }
 }  // namespace
 
-Metrics::Metrics(std::string service) : service_(std::move(service)) {
-  describe("thidua_http_requests_total", "counter", "HTTP requests by route, method and status.");
-  describe("thidua_http_request_duration_seconds", "histogram",
-           "Time from a request's last byte read to its response queued.");
+Metrics::Metrics(std::string service)
+    : service_(std::move(service)), registry_(std::make_shared<prometheus::Registry>()) {
+  requests_ = &prometheus::BuildCounter()
+                   .Name("thidua_http_requests_total")
+                   .Help("HTTP requests by route, method and status.")
+                   .Register(*registry_);
+  durations_ = &prometheus::BuildHistogram()
+                    .Name("thidua_http_request_duration_seconds")
+                    .Help("Time from a request's last byte read to its response queued.")
+                    .Register(*registry_);
 }
 
-void Metrics::add(const std::string& name, const std::string& labels, double delta) {
+Metrics::~Metrics() = default;
+
+void Metrics::describe(const std::string& name, MetricType type, const std::string& help,
+                       const std::vector<Labels>& initial) {
   std::lock_guard lock(mutex_);
-  values_[name][labels] += delta;
+  if (type == MetricType::kCounter) {
+    auto [it, added] = counters_.emplace(name, nullptr);
+    if (added) it->second = &prometheus::BuildCounter().Name(name).Help(help).Register(*registry_);
+    for (const auto& labels : initial) it->second->Add(labels);
+  } else {
+    auto [it, added] = gauges_.emplace(name, nullptr);
+    if (added) it->second = &prometheus::BuildGauge().Name(name).Help(help).Register(*registry_);
+    for (const auto& labels : initial) it->second->Add(labels);
+  }
 }
 
-void Metrics::set(const std::string& name, const std::string& labels, double value) {
+void Metrics::add(const std::string& name, const Labels& labels, double delta) {
   std::lock_guard lock(mutex_);
-  values_[name][labels] = value;
+  family_of(counters_, name, "counter")->Add(labels).Increment(delta);
 }
 
-void Metrics::describe(const std::string& name, const std::string& type, const std::string& help,
-                       const std::vector<std::string>& initial) {
+void Metrics::set(const std::string& name, const Labels& labels, double value) {
   std::lock_guard lock(mutex_);
-  meta_[name] = {type, help};
-  for (const auto& labels : initial) values_[name].emplace(labels, 0);
+  family_of(gauges_, name, "gauge")->Add(labels).Set(value);
 }
 
 void Metrics::observe_request(const std::string& route, std::string_view method, int status,
                               double seconds) {
-  std::string labels = "route=\"" + escape_label(route) + "\",method=\"" + std::string(method) +
-                       "\",status=\"" + std::to_string(status) + "\"";
+  std::string key = route;
+  key += '\n';
+  key += method;
+  key += '\n';
+  key += std::to_string(status);
   std::lock_guard lock(mutex_);
-  values_["thidua_http_requests_total"][labels] += 1;
-  auto& b = buckets_[route];
-  if (b.empty()) b.assign(kBuckets.size(), 0);
-  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-    if (seconds <= kBuckets[i]) b[i] += 1;
+  auto counter = request_series_.find(key);
+  if (counter == request_series_.end()) {
+    auto& series = requests_->Add(
+        {{"route", route}, {"method", std::string(method)}, {"status", std::to_string(status)}});
+    counter = request_series_.emplace(std::move(key), &series).first;
   }
-  auto& s = sums_[route];
-  s.first += seconds;
-  s.second += 1;
+  counter->second->Increment();
+  auto histogram = duration_series_.find(route);
+  if (histogram == duration_series_.end()) {
+    auto& series = durations_->Add({{"route", route}}, kBuckets);
+    histogram = duration_series_.emplace(route, &series).first;
+  }
+  histogram->second->Observe(seconds);
 }
 
 void Metrics::add_collector(std::function<Task<void>()> collector) {
@@ -70,36 +95,7 @@ void Metrics::add_collector(std::function<Task<void>()> collector) {
 
 std::string Metrics::render_now() const {
   std::ostringstream out;
-  std::lock_guard lock(mutex_);
-  // Every family described, with or without series yet; then any used without a description
-  // (a mistake the promtool contract test reports), as untyped.
-  static const std::map<std::string, double> kNone;
-  auto family = [&](const std::string& name, const std::string& type, const std::string& help) {
-    out << "# HELP " << name << ' ' << help << '\n';
-    out << "# TYPE " << name << ' ' << type << '\n';
-    auto v = values_.find(name);
-    for (const auto& [labels, value] : v == values_.end() ? kNone : v->second) {
-      out << name << (labels.empty() ? "" : "{" + labels + "}") << ' ' << value << '\n';
-    }
-  };
-  for (const auto& [name, meta] : meta_) {
-    if (meta.first != "histogram") family(name, meta.first, meta.second);
-  }
-  for (const auto& [name, series] : values_) {
-    if (!meta_.count(name)) family(name, "untyped", "(not described)");
-  }
-  const std::string h = "thidua_http_request_duration_seconds";
-  out << "# HELP " << h << ' ' << meta_.at(h).second << '\n' << "# TYPE " << h << " histogram\n";
-  for (const auto& [route, counts] : buckets_) {
-    std::string r = "route=\"" + escape_label(route) + "\"";
-    for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-      out << h << "_bucket{" << r << ",le=\"" << kBuckets[i] << "\"} " << counts[i] << '\n';
-    }
-    const auto& s = sums_.at(route);
-    out << h << "_bucket{" << r << ",le=\"+Inf\"} " << s.second << '\n';
-    out << h << "_sum{" << r << "} " << s.first << '\n';
-    out << h << "_count{" << r << "} " << s.second << '\n';
-  }
+  prometheus::TextSerializer().Serialize(out, registry_->Collect());
   return out.str();
 }
 

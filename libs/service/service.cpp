@@ -78,11 +78,12 @@ Service::Service(std::string name, int default_port, bool routes_only)
                 }
                 co_return http::json(200, {{"status", "ready"}, {"redis", "ok"}});
               });
-  metrics_.describe("thidua_redis_connected", "gauge",
-                    "1 while this event loop's Redis connection is up, 0 otherwise.", {""});
+  metrics_.describe("thidua_redis_connected", http::MetricType::kGauge,
+                    "1 while this event loop's Redis connection is up, 0 otherwise.", {{}});
   router_.add(http::Method::Get, "/metrics", Access::anyone(),
               [this](http::Request&) -> Task<http::Response> {
-                metrics_.set("thidua_redis_connected", "", redis_->local().connected() ? 1 : 0);
+                const double connected = redis_->local().connected() ? 1 : 0;
+                metrics_.set("thidua_redis_connected", {}, connected);
                 http::Response res;
                 res.content_type = "text/plain; version=0.0.4";
                 res.body = co_await metrics_.render();

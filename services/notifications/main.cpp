@@ -24,13 +24,15 @@ const std::array<std::pair<const char*, const char*>, 4> kQueueGauges{{
 }};
 
 void describe_metrics(http::Metrics& metrics) {
-  for (const auto& [name, help] : kQueueGauges) metrics.describe(name, "gauge", help, {""});
-  std::vector<std::string> states;
+  for (const auto& [name, help] : kQueueGauges) {
+    metrics.describe(name, http::MetricType::kGauge, help, {{}});
+  }
+  std::vector<http::Labels> states;
   for (const char* st : {state::kQueued, state::kHeld, state::kSending, state::kSent, state::kRetry,
                          state::kDead, state::kDiscarded}) {
-    states.push_back("state=\"" + std::string(st) + "\"");
+    states.push_back({{"state", st}});
   }
-  metrics.describe("notifications_messages_total", "counter",
+  metrics.describe("notifications_messages_total", http::MetricType::kCounter,
                    "Outbox messages entering each state.", states);
 }
 
@@ -40,7 +42,7 @@ Task<void> queue_gauges(OutboxStore& store, RedisPool& redis, http::Metrics& met
       static_cast<long long>(s.length), static_cast<long long>(s.pending),
       static_cast<long long>(s.retrying), static_cast<long long>(s.dead)};
   for (std::size_t i = 0; i < kQueueGauges.size(); ++i) {
-    metrics.set(kQueueGauges[i].first, "", static_cast<double>(values[i]));
+    metrics.set(kQueueGauges[i].first, {}, static_cast<double>(values[i]));
   }
 }
 }  // namespace

@@ -270,7 +270,7 @@ TEST_F(PipelineTest, RequestsAreCountedByRouteTemplate) {
   send(Method::Get, "/api/t/v1/items/1", {{"authorization", "Bearer good-admin"}});
   send(Method::Get, "/api/t/v1/items/2", {{"authorization", "Bearer good-admin"}});
   auto text = runner_.run<std::string>([this] { return metrics_.render(); });
-  EXPECT_NE(text.find("thidua_http_requests_total{route=\"/api/t/v1/items/{id}\",method=\"GET\","
+  EXPECT_NE(text.find("thidua_http_requests_total{method=\"GET\",route=\"/api/t/v1/items/{id}\","
                       "status=\"200\"} 2"),
             std::string::npos)
       << text;

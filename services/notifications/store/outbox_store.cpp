@@ -202,7 +202,7 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
     first.erase(0, space + 1);
   }
   out.answer = json::parse(first, nullptr, false);
-  if (!out.duplicate) metrics_.add("notifications_messages_total", "state=\"" + st + "\"");
+  if (!out.duplicate) metrics_.add("notifications_messages_total", {{"state", st}});
   co_return out;
 }
 
@@ -237,7 +237,7 @@ Task<void> OutboxStore::record(const std::string& id, const std::string& st, jso
   std::vector<std::string> args{st, history_entry(st, clock_.now(), std::move(extra)).dump()};
   for (auto& [k, v] : fields) args.push_back(k), args.push_back(v);
   co_await redis_.local().eval(kRecord, std::move(keys), std::move(args));
-  metrics_.add("notifications_messages_total", "state=\"" + st + "\"");
+  metrics_.add("notifications_messages_total", {{"state", st}});
 }
 
 Task<json> OutboxStore::recent(const std::string& state_filter, int limit) {

@@ -59,21 +59,21 @@ ReminderPlanner::ReminderPlanner(ReportsStore& store, UnitDirectory& directory,
       metrics_(metrics) {
   if (metrics_) {
     // Every outcome count() is called with, so each series exists from start-up.
-    std::vector<std::string> outcomes;
+    std::vector<http::Labels> outcomes;
     for (const char* o :
          {"sent", "failed", "skipped_stale", "skipped_superseded", "skipped_nothing_owed",
           "skipped_all_submitted", "skipped_rejected", "skipped_no_recipient"}) {
-      outcomes.push_back("outcome=\"" + std::string(o) + "\"");
+      outcomes.push_back({{"outcome", o}});
     }
-    metrics_->describe("thidua_reminders_total", "counter",
+    metrics_->describe("thidua_reminders_total", http::MetricType::kCounter,
                        "Deadline reminders by outcome: sent, skipped (with reason), failed.",
                        outcomes);
-    std::vector<std::string> private_outcomes;
+    std::vector<http::Labels> private_outcomes;
     for (const char* o :
          {outcome::kSent, outcome::kRemindersOff, outcome::kNotLinked, outcome::kRejected}) {
-      private_outcomes.push_back("outcome=\"" + std::string(o) + "\"");
+      private_outcomes.push_back({{"outcome", o}});
     }
-    metrics_->describe("thidua_private_reminders_total", "counter",
+    metrics_->describe("thidua_private_reminders_total", http::MetricType::kCounter,
                        "Private reminders to unit leaders by outcome: sent, reminders_off (the "
                        "person said /tatnhac), not_linked (no Zalo), rejected.",
                        private_outcomes);
@@ -81,7 +81,7 @@ ReminderPlanner::ReminderPlanner(ReportsStore& store, UnitDirectory& directory,
 }
 
 void ReminderPlanner::count(const std::string& outcome) const {
-  if (metrics_) metrics_->add("thidua_reminders_total", "outcome=\"" + outcome + "\"");
+  if (metrics_) metrics_->add("thidua_reminders_total", {{"outcome", outcome}});
 }
 
 Task<int> ReminderPlanner::tick() {
@@ -217,7 +217,7 @@ Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
   for (const auto& leader : routing.unlinked) {
     if (done(leader.staff_id)) continue;
     deliveries.push_back({leader.staff_id, leader.unit_id, outcome::kNotLinked, ""});
-    if (metrics_) metrics_->add("thidua_private_reminders_total", "outcome=\"not_linked\"");
+    if (metrics_) metrics_->add("thidua_private_reminders_total", {{"outcome", "not_linked"}});
     more = true;
   }
   if (more) co_await store_.record_deliveries(r.key(), deliveries);
@@ -253,7 +253,7 @@ Task<std::optional<Delivery>> ReminderPlanner::post_one(OutgoingReminder m,
       break;
   }
   if (!group && metrics_) {
-    metrics_->add("thidua_private_reminders_total", "outcome=\"" + out.outcome + "\"");
+    metrics_->add("thidua_private_reminders_total", {{"outcome", out.outcome}});
   }
   co_return out;
 }
