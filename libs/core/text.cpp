@@ -58,36 +58,15 @@ std::string utf8_of(const std::vector<UChar32>& code_points) {
 }
 }  // namespace
 
+// ICU's U8_NEXT refuses what is not UTF-8 (overlong forms, surrogates, truncated
+// sequences, values past U+10FFFF) with a negative code point.
 bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  while (i < s.size()) {
-    unsigned c = p[i];
-    std::size_t n = 0;
-    unsigned cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      n = 1, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 3, cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + n >= s.size()) return false;  // truncated sequence
-    for (std::size_t k = 1; k <= n; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += n + 1;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
   }
   return true;
 }
@@ -119,19 +98,27 @@ std::string fold(std::string_view s) {
 }
 
 std::size_t length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++n;
-  }
-  return n;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  std::size_t count = 0;
+  for (int32_t i = 0; i < n; ++count) U8_FWD_1(p, i, n);
+  return count;
 }
 
 std::size_t boundary_before(std::string_view s, std::size_t byte_limit) {
   if (byte_limit >= s.size()) return s.size();
-  while (byte_limit > 0 && (static_cast<unsigned char>(s[byte_limit]) & 0xC0) == 0x80) {
-    --byte_limit;
-  }
-  return byte_limit;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  auto i = static_cast<int32_t>(byte_limit);
+  U8_SET_CP_START(p, 0, i);
+  return static_cast<std::size_t>(i);
+}
+
+std::size_t offset_after(std::string_view s, std::size_t code_points) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  for (std::size_t k = 0; k < code_points && i < n; ++k) U8_FWD_1(p, i, n);
+  return static_cast<std::size_t>(i);
 }
 
 std::string one_line(std::string_view s) {

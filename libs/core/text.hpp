@@ -16,6 +16,8 @@ std::string fold(std::string_view s);
 std::size_t length(std::string_view s);
 // Byte offset of the code point boundary at or before `byte_limit`.
 std::size_t boundary_before(std::string_view s, std::size_t byte_limit);
+// Byte offset just past the first `code_points` code points (or the end of `s`).
+std::size_t offset_after(std::string_view s, std::size_t code_points);
 // One line of plain text: control and format characters (zero-width space, bidi marks)
 // dropped, every run of white space (line breaks, no-break space) as one ' ', trimmed.
 // Never throws: a byte that is not UTF-8 becomes U+FFFD.

@@ -90,6 +90,14 @@ TEST(Text, BoundaryBeforeNeverSplitsACodePoint) {
   EXPECT_TRUE(text::valid_utf8(cut));
 }
 
+TEST(Text, OffsetAfterCountsCodePointsNotBytes) {
+  const std::string s = "Lê Thị Hồng";  // ê, ị and ồ are two or three bytes each
+  EXPECT_EQ(text::offset_after(s, 0), 0u);
+  EXPECT_EQ(s.substr(0, text::offset_after(s, 2)), "Lê");
+  EXPECT_EQ(s.substr(0, text::offset_after(s, 6)), "Lê Thị");
+  EXPECT_EQ(text::offset_after(s, 100), s.size());
+}
+
 TEST(Text, OneLineDropsControlsAndJoinsSpaces) {
   EXPECT_EQ(text::one_line(""), "");
   EXPECT_EQ(text::one_line("  Hạn \t chót\r\n  30/10 "), "Hạn chót 30/10");

@@ -14,24 +14,13 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Byte offset just past `max_chars` code points (or the end).
-std::size_t offset_after_chars(std::string_view s, std::size_t max_chars) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (chars == max_chars) return i;
-      ++chars;
-    }
-  }
-  return s.size();
-}
 }  // namespace
 
 std::vector<std::string> split_message(const std::string& text, std::size_t max_chars) {
   std::vector<std::string> parts;
   std::string_view rest = trim(text);
   while (!rest.empty()) {
-    std::size_t limit = offset_after_chars(rest, max_chars);
+    std::size_t limit = text::offset_after(rest, max_chars);
     if (limit == rest.size()) {
       parts.emplace_back(rest);
       break;
