@@ -23,6 +23,7 @@ const std::set<std::string, std::less<>> kLongTexts{
     "text",          // notifications: a message; nominations: an achievement
     "narratives",    // reports: a unit's text per content area
     "difficulties",  // reports
+    "summary",       // nominations: an initiative, what it changes and where it is applied
     "proposals",     // reports
 };
 

@@ -5,6 +5,7 @@
 
 #include "core/log.hpp"
 #include "nominations/api/routes.hpp"
+#include "nominations/app/initiatives_app.hpp"
 #include "service/service.hpp"
 
 namespace {
@@ -76,6 +77,9 @@ int main(int argc, char** argv) {
         auto& app = service.make<NominationsApp>(catalogue, store, clock, rules,
                                                  service.settings().school_id);
         add_routes(service.router(), RouteDeps{app, catalogue, service.tokens(), clock});
+        auto& initiative_store = service.make<InitiativeStore>(service.redis(), service.keys());
+        auto& initiatives = service.make<InitiativesApp>(initiative_store, catalogue, clock);
+        add_initiative_routes(service.router(), initiatives);
         service.background("catalogue-seed", [&catalogue, seed, &service]() {
           return seed_until_done(catalogue, seed, service);
         });

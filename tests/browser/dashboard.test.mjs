@@ -571,6 +571,39 @@ await step('create a nomination through the form: listed with status "Nháp"', a
     `stored nomination: ${JSON.stringify(stored)}`);
 });
 
+await step('the board records an initiative, recognises it, and the website shows it by name', async () => {
+  const section = page.locator('#initiatives');
+  await section.getByRole('button', { name: 'Cập nhật sổ' }).click();
+  const form = page.locator('#initiative-form');
+  await eventually(async () => (await form.getByLabel('Tác giả (chọn một hoặc nhiều người)')
+    .locator('option').allTextContents()).includes('Nguyễn Thị Hoa'), 'staff are offered as authors');
+  // Recognised without its decision: the service's Vietnamese answer, nothing recorded.
+  await form.getByLabel('Tên sáng kiến, giải pháp').fill('Kho bài giảng điện tử dùng chung của tổ Toán – Tin');
+  await form.getByLabel('Tác giả (chọn một hoặc nhiều người)').selectOption({ label: 'Nguyễn Thị Hoa' });
+  await form.getByLabel('Năm', { exact: true }).selectOption(currentYear);
+  await form.getByLabel('Tóm tắt: sáng kiến thay đổi gì, áp dụng ở đâu').fill('40 bài giảng dùng chung cho khối 6–9.');
+  await form.getByLabel('Cấp công nhận').selectOption('co_so');
+  await form.getByRole('button', { name: 'Ghi vào sổ' }).click();
+  await eventually(async () => (await text(alertBox)).includes('cần số và ngày của quyết định công nhận'),
+    'the decision is asked for');
+  check(await page.locator('#initiatives-list li').count() === 0, 'nothing was recorded');
+
+  // A date in the past whatever the services' clock says (THIDUA_TEST_FAKETIME).
+  await form.getByLabel('Số quyết định').fill('15/QĐ-THCSVP1');
+  await form.getByLabel('Ngày quyết định').fill('2025-12-01');
+  await form.getByLabel('Nơi ban hành').fill('Hiệu trưởng Trường THCS Vĩnh Phong 1');
+  await form.getByLabel('Đăng lên trang web của trường').check();
+  await form.getByRole('button', { name: 'Ghi vào sổ' }).click();
+  await eventually(async () => (await text(page.locator('#notice'))).includes('vào sổ'), 'the notice');
+  const item = page.locator('#initiatives-list li').first();
+  check(/Công nhận cấp cơ sở theo Quyết định số 15\/QĐ-THCSVP1/.test(await text(item)), await text(item));
+  check((await text(item)).includes('đăng trên trang web'), 'shown as public');
+  const site = await (await fetch(`${edge}/api/nominations/v1/public/initiatives`)).json();
+  check(site.items.length === 1 && site.items[0].authors[0] === 'Nguyễn Thị Hoa',
+    `the website's list: ${JSON.stringify(site)}`);
+  check(!JSON.stringify(site).includes('gv-hoa'), 'no staff id on the website');
+});
+
 await step('open it, click "Trình Hội đồng": status "Đã trình Hội đồng" and the quota shows 1 used', async () => {
   await page.getByRole('button', { name: 'Xem đề nghị số 1', exact: true }).click();
   await page.getByRole('heading', { name: 'Đề nghị số 1', exact: true }).waitFor();

@@ -307,6 +307,9 @@ class InputParityTest : public ::testing::Test {
     json meeting = {{"date", "2026-05-20"}, {"members_total", 9}, {"members_present", 7}};
     meeting_id_ = call_json("nominations", "POST", "/api/nominations/v1/council/meetings", meeting)
                       .value("id", "");
+    initiative_id_ =
+        call_json("nominations", "POST", "/api/nominations/v1/initiatives", initiative_body())
+            .value("id", "");
   }
 
   Target target_of(const std::string& service, const std::string& method,
@@ -324,6 +327,10 @@ class InputParityTest : public ::testing::Test {
       if (pattern.find("/staff/{id}/") != std::string::npos) t.path["id"] = "gv-a";
       if (method == "PUT" && pattern.ends_with("nominations/{id}")) t.path["id"] = draft_id_;
       if (pattern.ends_with("/transitions")) t.path["id"] = closed_id_;
+      // An entry to correct; the removal tries one that does not exist, so it stays.
+      if (pattern.ends_with("/initiatives/{id}")) {
+        t.path["id"] = method == "DELETE" ? "999999" : initiative_id_;
+      }
     } else if (service == "reports") {
       t.path["id"] = "probe-id";
       t.path["file"] = "2026-bc-01.pdf";  // no such document: 404 whatever the sample
@@ -382,6 +389,11 @@ class InputParityTest : public ::testing::Test {
          {{{"target", "group"}, {"text", "Thử."}}, true}},
         {"notifications POST /api/notifications/v1/bot/zalo/webhook", {json::object(), false}},
     };
+    if (key.starts_with("nominations POST /api/nominations/v1/initiatives") ||
+        key.starts_with("nominations PUT /api/nominations/v1/initiatives/")) {
+      t.body = initiative_body();
+      t.probe_body = true;
+    }
     if (auto b = bodies.find(key); b != bodies.end()) {
       t.body = b->second.first;
       t.probe_body = b->second.second;
@@ -435,7 +447,15 @@ class InputParityTest : public ::testing::Test {
   ServiceStack stack_;
   std::map<std::string, JsonSchema> docs_;
   std::string admin_;
-  std::string draft_id_, review_id_, closed_id_, meeting_id_;
+  static json initiative_body() {
+    return {{"title", "Kho bài giảng điện tử dùng chung"},
+            {"author_ids", {"gv-a"}},
+            {"unit_id", "to-toan-tin"},
+            {"content_area", "II.4"},
+            {"year", 2026}};
+  }
+
+  std::string draft_id_, review_id_, closed_id_, meeting_id_, initiative_id_;
   std::vector<std::string> mismatches_;
 };
 

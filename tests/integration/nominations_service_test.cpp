@@ -471,5 +471,80 @@ TEST_F(NominationsService, DetailsSpeakOfPeriodsRolesAndQuotasAsASchoolDoes) {
   EXPECT_EQ(refused.status, 400);
   EXPECT_NE(detail(refused).find("tổ trưởng (leader)"), std::string::npos) << refused.body;
 }
+// The register of initiatives through the API (issue 14): the board and the council keep it,
+// everyone signed in reads it, bad input changes nothing, and the website sees only what is
+// recognised and made public, by name, without staff ids.
+TEST_F(NominationsService, TheRegisterOfInitiativesIsKeptByTheBoardAndShownOnlyWhenRecognised) {
+  add_staff("lan", "to-toan-tin");
+  add_staff("binh", "to-toan-tin", "council");
+  add_staff("tt-van", "to-ngu-van", "leader");
+  const std::string council = token_for("binh");
+  const std::string leader = token_for("tt-van");
+  const std::string teacher = token_for("lan");
+  json entry = {{"title", "Kho bài giảng điện tử dùng chung của tổ"},
+                {"author_ids", {"lan", "binh"}},
+                {"unit_id", "to-toan-tin"},
+                {"content_area", "II.4"},
+                {"year", 2025},
+                {"summary", "Tổ dùng chung 40 bài giảng;\náp dụng từ học kỳ II."}};
+
+  // Refused before anything is written: a leader or a teacher, a wrong field, a future date.
+  EXPECT_EQ(api("POST", "/initiatives", entry.dump(), leader).status, 403);
+  EXPECT_EQ(api("POST", "/initiatives", entry.dump(), teacher).status, 403);
+  auto bad = entry;
+  bad["content_area"] = "II.9";
+  auto r = api("POST", "/initiatives", bad.dump());
+  EXPECT_EQ(r.status, 400) << r.body;
+  bad = entry;
+  bad["level"] = "co_so";
+  bad["decision"] = {{"number", "15/QĐ-THCSVP1"}, {"date", "2099-01-01"}};
+  r = api("POST", "/initiatives", bad.dump());
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(json::parse(r.body)["code"], "date_in_future");
+  bad = entry;
+  bad["public"] = true;
+  r = api("POST", "/initiatives", bad.dump());
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_NE(json::parse(r.body)["detail"].get<std::string>().find("trang web"), std::string::npos);
+  EXPECT_EQ(json::parse(api("GET", "/initiatives", "").body)["items"].size(), 0u);
+
+  // Recorded by the council, not yet recognised: in the register, not on the website.
+  r = api("POST", "/initiatives", entry.dump(), council);
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto stored = json::parse(r.body);
+  const std::string id = stored["id"];
+  EXPECT_EQ(stored["authors"][0]["name"], "Cán bộ lan");
+  EXPECT_EQ(stored["level_label"], "chưa công nhận");
+  EXPECT_EQ(stored["recorded_by"], "binh");
+  EXPECT_EQ(json::parse(api("GET", "/initiatives?year=2025", "", teacher).body)["items"].size(),
+            1u);
+  EXPECT_EQ(json::parse(api("GET", "/initiatives?year=2026", "", leader).body)["items"].size(), 0u);
+  EXPECT_EQ(json::parse(get("/api/nominations/v1/public/initiatives", "").body)["items"].size(),
+            0u);
+
+  // Recognised at the school and made public by the board.
+  entry["level"] = "co_so";
+  entry["decision"] = {
+      {"number", "15/QĐ-THCSVP1"}, {"date", "2025-12-01"}, {"issuer", "Hiệu trưởng"}};
+  entry["public"] = true;
+  r = api("PUT", "/initiatives/" + id, entry.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(r.body)["recorded_by"], "binh");
+  EXPECT_EQ(json::parse(r.body)["updated_by"], "bootstrap-admin");
+  auto site = json::parse(get("/api/nominations/v1/public/initiatives?year=2025", "").body);
+  ASSERT_EQ(site["items"].size(), 1u) << site.dump();
+  EXPECT_EQ(site["items"][0]["authors"], (json{"Cán bộ lan", "Cán bộ binh"}));
+  EXPECT_EQ(site["items"][0]["level_label"], "cấp cơ sở");
+  EXPECT_EQ(site["items"][0]["decision"]["date_vn"], "01/12/2025");
+  EXPECT_EQ(site.dump().find("\"lan\""), std::string::npos) << "a staff id on the website";
+  EXPECT_EQ(site.dump().find("\"binh\""), std::string::npos) << "who recorded it, on the website";
+
+  // Only the board removes an entry.
+  EXPECT_EQ(api("DELETE", "/initiatives/" + id, "", council).status, 403);
+  EXPECT_EQ(api("DELETE", "/initiatives/" + id, "").status, 204);
+  EXPECT_EQ(api("GET", "/initiatives/" + id, "").status, 404);
+  EXPECT_EQ(api("DELETE", "/initiatives/" + id, "").status, 404);
+}
+
 }  // namespace
 }  // namespace thidua

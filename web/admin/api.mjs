@@ -121,6 +121,8 @@ export const endpoints = {
   dossierItem: (id, item) =>
     `${N}/nominations/${encodeURIComponent(id)}/dossier/${encodeURIComponent(item)}`,
   meetings: `${N}/council/meetings`,
+  initiatives: (filter) => `${N}/initiatives?${new URLSearchParams(filter)}`,
+  initiative: (id) => `${N}/initiatives/${encodeURIComponent(id)}`,
   deadLetters: '/api/notifications/v1/dead-letters?limit=20',
   deadLetter: (id) => `/api/notifications/v1/dead-letters/${encodeURIComponent(id)}`,
 };

@@ -7,6 +7,7 @@ import {
   formatDate, formatInstant, historyActionLabel, parseVnDate, quotaLimitText, session, statusLabel,
   vnToday,
 } from './api.mjs';
+import { initiativesScreen } from './initiatives.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -92,6 +93,8 @@ async function attempt(work, { busy } = {}) {
   }
 }
 
+const initiatives = initiativesScreen({ $, el, call, attempt, notify, state });
+
 // ---------------------------------------------------------------- deadline (public)
 
 async function loadDeadline() {
@@ -137,7 +140,8 @@ async function signIn(token) {
   await deadlineLoaded;
   fillReportYears();
   showSignedIn(true);
-  await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters()]);
+  await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
+    initiatives.start()]);
 }
 
 function signOut() {
@@ -156,6 +160,7 @@ function signOut() {
   $('reports').hidden = true;
   $('outbox-list').replaceChildren();
   $('outbox').hidden = true;
+  initiatives.reset();
   $('nomination-table').tBodies[0].replaceChildren();
   $('detail').hidden = true;
   $('create').hidden = true;
@@ -896,6 +901,7 @@ function wire() {
     event.preventDefault();
     attempt(issueReport, { busy: $('documents') });
   });
+  initiatives.wire();
   $('outbox-reload').addEventListener('click', () => attempt(loadDeadLetters, { busy: $('outbox') }));
   $('filters').addEventListener('submit', applyFilters);
   $('page-next').addEventListener('click', () => {

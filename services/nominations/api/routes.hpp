@@ -17,6 +17,9 @@ struct RouteDeps {
 void add_nomination_routes(http::Router& router, RouteDeps deps);
 void add_admin_routes(http::Router& router, RouteDeps deps);
 void add_public_routes(http::Router& router, RouteDeps deps);
+class InitiativesApp;
+// The register of initiatives (api/initiative_routes.cpp); main.cpp adds it.
+void add_initiative_routes(http::Router& router, InitiativesApp& app);
 
 inline void add_routes(http::Router& router, RouteDeps deps) {
   add_nomination_routes(router, deps);

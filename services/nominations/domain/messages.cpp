@@ -184,6 +184,38 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "Không có thành phần hồ sơ \"{item}\"; hồ sơ gồm to_trinh (tờ trình), bien_ban (biên bản) "
      "và bao_cao_thanh_tich (báo cáo thành tích)."},
     {"problem.nomination_closed", "Đề nghị đã kết thúc (\"{status}\"); không nhận thêm hồ sơ."},
+    // The register of initiatives (sổ sáng kiến).
+    {"initiative.level.none", "chưa công nhận"},
+    {"initiative.level.co_so", "cấp cơ sở"},
+    {"initiative.level.xa", "cấp xã"},
+    {"initiative.level.tinh", "cấp tỉnh"},
+    {"initiative.level.toan_quoc", "toàn quốc"},
+    {"initiative.title_required", "Thầy cô ghi tên sáng kiến."},
+    {"initiative.author_required", "Sáng kiến cần ít nhất một tác giả trong danh sách cán bộ."},
+    {"initiative.too_many_authors", "Một sáng kiến ghi tối đa {max} tác giả."},
+    {"initiative.author_twice", "Tác giả mã \"{id}\" được ghi hai lần."},
+    {"initiative.unknown_author", "Không có cán bộ mã \"{id}\" để ghi là tác giả."},
+    {"initiative.authors_list",
+     "Tác giả ghi là danh sách mã cán bộ, ví dụ [\"gv-lan\"] (tối đa {max} người)."},
+    {"initiative.unknown_unit", "Không có tổ, bộ phận mã \"{id}\"."},
+    {"initiative.unknown_area",
+     "Nội dung \"{area}\" không thuộc các nội dung II.1 đến II.6 của kế hoạch."},
+    {"initiative.year_outside_movement",
+     "Năm của sáng kiến phải trong giai đoạn {first}–{last} của phong trào."},
+    {"initiative.bad_level",
+     "Cấp công nhận là co_so (cấp cơ sở), xa (cấp xã), tinh (cấp tỉnh) hoặc toan_quoc (toàn "
+     "quốc); để trống khi chưa công nhận."},
+    {"initiative.bad_decision",
+     "Quyết định công nhận ghi số, ngày (năm-tháng-ngày, ví dụ 2026-11-20) và nơi ban hành."},
+    {"initiative.decision_without_level",
+     "Sáng kiến chưa công nhận thì chưa có quyết định; thầy cô chọn cấp công nhận trước khi "
+     "ghi quyết định."},
+    {"initiative.public_needs_recognition",
+     "Chỉ sáng kiến đã được công nhận, có quyết định, mới đưa lên trang web của trường."},
+    {"initiative.decision_required",
+     "Sáng kiến công nhận {level} cần số và ngày của quyết định công nhận."},
+    {"initiative.decision_in_future", "Ngày quyết định {date} chưa tới (hôm nay là {today})."},
+    {"initiative.not_found", "Không có sáng kiến số {id}."},
 });
 
 constexpr text::Catalogue kCatalogue{kMessages};

@@ -1,0 +1,174 @@
+// "Sáng kiến": the register of initiatives (sổ sáng kiến, giải pháp). Everyone signed in reads
+// it; the board and the council record and correct entries and make recognised ones public;
+// the board removes an entry made by mistake. The rules are the service's
+// (services/nominations/domain/initiative.cpp); this screen shows its Vietnamese answers.
+import { endpoints } from './api.mjs';
+
+// The plan's content areas (section II), as the services name them (libs/core/movement.cpp).
+const AREAS = [
+  ['II.1', 'II.1 — Nhận thức, quản lý dựa trên dữ liệu số'],
+  ['II.2', 'II.2 — Hạ tầng số, công nghệ số'],
+  ['II.3', 'II.3 — Chuyển đổi số, tài nguyên và dữ liệu số'],
+  ['II.4', 'II.4 — Mô hình giáo dục mới, kỹ năng số cho học sinh'],
+  ['II.5', 'II.5 — Học sinh học tập, nghiên cứu về công nghệ số'],
+  ['II.6', 'II.6 — Xã hội số, “Bình dân học vụ số”'],
+];
+const LEVELS = [
+  ['', 'Chưa công nhận'],
+  ['co_so', 'Cấp cơ sở (trường)'],
+  ['xa', 'Cấp xã'],
+  ['tinh', 'Cấp tỉnh'],
+  ['toan_quoc', 'Toàn quốc'],
+];
+const YEARS = [2025, 2026, 2027, 2028, 2029, 2030];
+
+// `ui`: the page's helpers from app.mjs ($, el, call, attempt, notify, state).
+export function initiativesScreen(ui) {
+  const { $, el, call, attempt, notify, state } = ui;
+  let editing = null; // the entry whose correction the form holds
+
+  const keeps = () => state.me && ['admin', 'council'].includes(state.me.role);
+  const removes = () => state.me && state.me.role === 'admin';
+
+  function fillForm(entry) {
+    editing = entry;
+    const staff = (state.catalogue && state.catalogue.staff) || [];
+    const units = (state.catalogue && state.catalogue.units) || [];
+    const authors = new Set(entry ? entry.authors.map((a) => a.id) : []);
+    $('initiative-authors').replaceChildren(...staff.map((s) => el('option',
+      { value: s.id, selected: authors.has(s.id) }, s.name)));
+    $('initiative-unit').replaceChildren(...units.map((u) => el('option',
+      { value: u.id, selected: entry ? entry.unit_id === u.id : false }, u.name)));
+    $('initiative-area').replaceChildren(...AREAS.map(([code, label]) => el('option',
+      { value: code, selected: entry ? entry.content_area === code : code === 'II.4' }, label)));
+    const year = entry ? entry.year : Number($('report-year').value) || YEARS[1];
+    $('initiative-year').replaceChildren(...YEARS.map((y) => el('option',
+      { value: String(y), selected: y === year }, String(y))));
+    $('initiative-level').replaceChildren(...LEVELS.map(([code, label]) => el('option',
+      { value: code, selected: entry ? entry.level === code : code === '' }, label)));
+    $('initiative-title').value = entry ? entry.title : '';
+    $('initiative-summary').value = entry ? entry.summary : '';
+    $('initiative-number').value = entry && entry.decision ? entry.decision.number : '';
+    $('initiative-date').value = entry && entry.decision ? entry.decision.date : '';
+    $('initiative-issuer').value = entry && entry.decision ? entry.decision.issuer : '';
+    $('initiative-public').checked = Boolean(entry && entry.public);
+    $('initiative-submit').textContent = entry ? `Lưu sửa đổi sáng kiến số ${entry.id}` : 'Ghi vào sổ';
+    $('initiative-cancel').hidden = !entry;
+    showDecision();
+  }
+
+  function showDecision() {
+    const recognised = $('initiative-level').value !== '';
+    $('initiative-decision').hidden = !recognised;
+    $('initiative-public-field').hidden = !recognised;
+    if (!recognised) $('initiative-public').checked = false;
+  }
+
+  function body() {
+    const level = $('initiative-level').value;
+    const out = {
+      title: $('initiative-title').value.trim(),
+      author_ids: [...$('initiative-authors').selectedOptions].map((o) => o.value),
+      unit_id: $('initiative-unit').value,
+      content_area: $('initiative-area').value,
+      year: Number($('initiative-year').value),
+      summary: $('initiative-summary').value.trim(),
+      level,
+      decision: null,
+      public: level !== '' && $('initiative-public').checked,
+    };
+    const number = $('initiative-number').value.trim();
+    const date = $('initiative-date').value;
+    // Nothing of the decision typed yet: the service then says what recognition needs.
+    if (level && (number || date)) {
+      out.decision = { number, date, issuer: $('initiative-issuer').value.trim() };
+    }
+    return out;
+  }
+
+  function row(entry) {
+    const about = [entry.authors.map((a) => a.name).join(', '), entry.unit_name,
+      `nội dung ${entry.content_area}`, `năm ${entry.year}`];
+    const recognition = entry.decision
+      ? `Công nhận ${entry.level_label} theo Quyết định số ${entry.decision.number} ngày ${entry.decision.date_vn}`
+      : 'Chưa công nhận';
+    const actions = [];
+    if (keeps()) {
+      actions.push(el('button', {
+        type: 'button', className: 'button button-quiet',
+        onclick: () => { fillForm(entry); $('initiative-title').focus(); },
+      }, 'Sửa', el('span', { className: 'visually-hidden' }, ` sáng kiến ${entry.title}`)));
+    }
+    if (removes()) {
+      actions.push(el('button', {
+        type: 'button', className: 'button button-quiet button-danger',
+        onclick: () => attempt(() => remove(entry)),
+      }, 'Xoá', el('span', { className: 'visually-hidden' }, ` sáng kiến ${entry.title}`)));
+    }
+    return el('li', { dataset: { id: entry.id } },
+      el('p', { className: 'initiative-title' }, entry.title),
+      el('p', { className: 'hint' }, about.join(' · ')),
+      el('p', { className: 'hint' }, recognition + (entry.public ? ' · đăng trên trang web' : '')),
+      entry.summary ? el('p', { className: 'initiative-summary' }, entry.summary) : null,
+      actions.length ? el('div', { className: 'actions' }, ...actions) : null);
+  }
+
+  async function load() {
+    const year = $('initiative-filter-year').value;
+    const data = await call(endpoints.initiatives(year ? { year } : {}));
+    const items = Array.isArray(data.items) ? data.items : [];
+    $('initiatives-empty').hidden = items.length > 0;
+    $('initiatives-list').replaceChildren(...items.map(row));
+    $('initiative-form').hidden = !keeps();
+    $('initiatives').hidden = false;
+  }
+
+  async function save(event) {
+    event.preventDefault();
+    const wasEditing = editing;
+    const stored = wasEditing
+      ? await call(endpoints.initiative(wasEditing.id), { method: 'PUT', body: body() })
+      : await call(endpoints.initiatives({}), { method: 'POST', body: body() });
+    notify(wasEditing ? `Đã lưu sáng kiến số ${stored.id}.` : `Đã ghi sáng kiến số ${stored.id} vào sổ.`);
+    fillForm(null);
+    await load();
+  }
+
+  async function remove(entry) {
+    if (!window.confirm(`Xoá sáng kiến “${entry.title}” khỏi sổ?`)) return;
+    await call(endpoints.initiative(entry.id), { method: 'DELETE' });
+    notify(`Đã xoá sáng kiến số ${entry.id}.`);
+    if (editing && editing.id === entry.id) fillForm(null);
+    await load();
+  }
+
+  function wire() {
+    $('initiative-filter-year').replaceChildren(el('option', { value: '' }, 'Mọi năm'),
+      ...YEARS.map((y) => el('option', { value: String(y) }, String(y))));
+    $('initiative-filter-year').addEventListener('change', () => attempt(load));
+    $('initiatives-reload').addEventListener('click',
+      () => attempt(start, { busy: $('initiatives') }));
+    $('initiative-level').addEventListener('change', showDecision);
+    $('initiative-form').addEventListener('submit',
+      (event) => attempt(() => save(event), { busy: $('initiatives') }));
+    $('initiative-cancel').addEventListener('click', () => fillForm(null));
+  }
+
+  // After sign-in, and "Tải lại": the catalogue is read again so that staff added since are
+  // offered as authors.
+  async function start() {
+    const [catalogue] = await Promise.all([call(endpoints.catalogue), load()]);
+    state.catalogue = catalogue;
+    if (!editing) fillForm(null);
+  }
+
+  return {
+    wire,
+    start,
+    reset() {
+      editing = null;
+      $('initiatives-list').replaceChildren();
+      $('initiatives').hidden = true;
+    },
+  };
+}
