@@ -111,7 +111,10 @@ class ReportsE2e : public ::testing::Test {
             const json& body = nullptr) {
     std::map<std::string, std::string> headers{{"Authorization", "Bearer " + kAdmin},
                                                {"Content-Type", "application/json"}};
-    auto reply = http_call(method, s.url() + path, body.is_null() ? "" : body.dump(), headers);
+    // Two minutes: issuing a document waits for LibreOffice, which on a loaded 2-core machine
+    // took more than the client's usual 10 s (the PDF timeout itself is 60 s).
+    auto reply =
+        http_call(method, s.url() + path, body.is_null() ? "" : body.dump(), headers, 120000);
     EXPECT_EQ(reply.status, expected) << method << " " << path << ": " << reply.body;
     return json::parse(reply.body, nullptr, false);
   }
