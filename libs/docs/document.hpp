@@ -40,6 +40,16 @@ struct Signer {
   std::string name;
 };
 
+// Who issues and signs: settings, not code (README: THIDUA_GOVERNING_BODY and the others),
+// the same for every service that issues documents.
+struct Issuer {
+  std::string governing_body = "UBND xã Vĩnh Phong";
+  std::string school = "Trường THCS Vĩnh Phong 1";
+  std::string symbol = "THCSVP1";  // ký hiệu of the school in numbers: 01/BC-THCSVP1
+  std::string place = "Vĩnh Phong";
+  Signer signer;  // default signer; an issue request may name another
+};
+
 struct Document {
   std::string governing_body;  // "UBND xã Vĩnh Phong": printed in upper case
   std::string issuing_body;    // "Trường THCS Vĩnh Phong 1": upper case, bold, rule below
