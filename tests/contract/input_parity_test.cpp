@@ -318,6 +318,7 @@ class InputParityTest : public ::testing::Test {
     t.path["year"] = "2026";
     t.path["unit"] = "to-toan-tin";
     t.path["item"] = "to_trinh";
+    t.path["file"] = "2026-bc-01.pdf";  // none issued here: 404 whatever the sample
     if (service == "nominations") {
       t.path["id"] = std::regex_search(pattern, nomination) ? review_id_ : "probe-id";
       if (pattern.find("/tokens/{id}") != std::string::npos) t.path["id"] = "0123456789abcdef";
@@ -326,7 +327,6 @@ class InputParityTest : public ::testing::Test {
       if (pattern.ends_with("/transitions")) t.path["id"] = closed_id_;
     } else if (service == "reports") {
       t.path["id"] = "probe-id";
-      t.path["file"] = "2026-bc-01.pdf";  // no such document: 404 whatever the sample
     } else {
       t.path["id"] = "0123abcd";
     }

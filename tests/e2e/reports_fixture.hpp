@@ -107,11 +107,14 @@ class ReportsE2e : public ::testing::Test {
     return start("reports", env);
   }
 
+  // `timeout_ms`: issuing a document waits for LibreOffice, which takes seconds more on a
+  // busy machine.
   json call(const Service& s, const std::string& method, const std::string& path, int expected,
-            const json& body = nullptr) {
+            const json& body = nullptr, int timeout_ms = 10000) {
     std::map<std::string, std::string> headers{{"Authorization", "Bearer " + kAdmin},
                                                {"Content-Type", "application/json"}};
-    auto reply = http_call(method, s.url() + path, body.is_null() ? "" : body.dump(), headers);
+    auto reply =
+        http_call(method, s.url() + path, body.is_null() ? "" : body.dump(), headers, timeout_ms);
     EXPECT_EQ(reply.status, expected) << method << " " << path << ": " << reply.body;
     return json::parse(reply.body, nullptr, false);
   }

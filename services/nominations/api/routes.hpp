@@ -1,6 +1,7 @@
 #pragma once
 #include "auth/token_store.hpp"
 #include "http/router.hpp"
+#include "nominations/app/documents_app.hpp"
 #include "nominations/app/nominations_app.hpp"
 
 namespace thidua::nominations {
@@ -12,16 +13,19 @@ struct RouteDeps {
   CatalogueStore& catalogue;
   auth::TokenStore& tokens;
   const Clock& clock;
+  DocumentsApp& documents;
 };
 
 void add_nomination_routes(http::Router& router, RouteDeps deps);
 void add_admin_routes(http::Router& router, RouteDeps deps);
 void add_public_routes(http::Router& router, RouteDeps deps);
+void add_document_routes(http::Router& router, RouteDeps deps);
 
 inline void add_routes(http::Router& router, RouteDeps deps) {
   add_nomination_routes(router, deps);
   add_admin_routes(router, deps);
   add_public_routes(router, deps);
+  add_document_routes(router, deps);
 }
 
 // Path ids are short and plain; anything else is a 400 before any lookup.

@@ -5,6 +5,7 @@
 
 #include "core/errors.hpp"
 #include "core/roles.hpp"
+#include "core/text.hpp"
 #include "http/json_io.hpp"
 #include "nominations/domain/messages.hpp"
 
@@ -183,6 +184,7 @@ AwardForm parse_award_form(const json& j) {
   a.code = catalogue_id_field(j, "code");
   a.label = http::required_string(j, "label", 200);
   a.level = http::optional_string(j, "level", "school", 40);
+  a.authority = text::one_line(http::optional_string(j, "authority", "", 200));
   a.dossier_copies = int_field(j, "dossier_copies", 1, 1, 10);
   a.secret_ballot = bool_field(j, "secret_ballot", false);
   auto q = j.find("quotas");
@@ -259,6 +261,7 @@ json to_json(const AwardForm& a) {
   return {{"code", a.code},
           {"label", a.label},
           {"level", a.level},
+          {"authority", a.authority},
           {"dossier_copies", a.dossier_copies},
           {"secret_ballot", a.secret_ballot},
           {"quotas", quotas}};

@@ -55,6 +55,9 @@ struct AwardForm {
   std::string code;
   std::string label;
   std::string level;  // ministry, province, commune, school, state
+  // Who grants it, as the tờ trình addresses them ("Kính gửi: Chủ tịch UBND xã Vĩnh Phong");
+  // "" until the board writes it (a tờ trình is then refused, naming the form).
+  std::string authority;
   int dossier_copies = 1;
   bool secret_ballot = false;
   std::map<PeriodKind, std::map<SubjectKind, Quota>> quotas;
