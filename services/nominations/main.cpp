@@ -135,7 +135,9 @@ int main(int argc, char** argv) {
         DocumentTemplates templates{
             load_template(doc_settings, kProposalTemplate, proposal_schema()),
             load_template(doc_settings, kDecisionTemplate, decision_schema()),
-            load_template(doc_settings, kMinutesTemplate, minutes_schema())};
+            load_template(doc_settings, kMinutesTemplate, minutes_schema()),
+            load_template(doc_settings, kIndividualReportTemplate, individual_report_schema()),
+            load_template(doc_settings, kCollectiveReportTemplate, collective_report_schema())};
         auto libreoffice = std::make_shared<docs::LibreOffice>(doc_settings.pdf);
         if (!service.routes_only() && libreoffice->program_path().empty()) {
           log::warn("libreoffice_missing", {{"program", doc_settings.pdf.program},

@@ -41,10 +41,11 @@ class RoundDocumentsE2e : public ReportsE2e {
   // A nomination made, submitted, reviewed, voted at `meeting` and approved (or rejected).
   std::string through_council(const std::string& award, const std::string& kind,
                               const std::string& subject, const std::string& reason,
-                              const std::string& meeting, bool passes = true) {
+                              const std::string& meeting, bool passes = true,
+                              const std::string& period = "2026") {
     const std::string n = "/api/nominations/v1/nominations";
     auto created = call(*nominations_, "POST", n, 201,
-                        {{"period", "2026"},
+                        {{"period", period},
                          {"award", award},
                          {"subject_kind", kind},
                          {"subject_id", subject},
@@ -70,6 +71,13 @@ TEST_F(RoundDocumentsE2e, ProposalAndDecisionAreIssuedNumberedFrozenAndReadByRea
   // The seeded round: four colleagues, a council sitting, three proposals for the commune's
   // Giấy khen (one rejected), two for the principal's.
   add_staff("gv-an", "Nguyễn Văn An", "giáo viên", "to-toan-tin");
+  call(*nominations_, "PUT", "/api/nominations/v1/catalogue/staff/gv-an", 200,
+       {{"name", "Nguyễn Văn An"},
+        {"position", "giáo viên"},
+        {"unit_id", "to-toan-tin"},
+        {"gender", "male"},
+        {"birth_date", "1985-03-12"},
+        {"qualifications", "Cử nhân Sư phạm Toán"}});
   add_staff("gv-hoa", "Lê Thị Hoa", "tổ trưởng", "to-ngu-van");
   add_staff("nv-lan", "Phạm Thị Lan", "nhân viên văn thư", "to-van-phong");
   add_staff("gv-minh", "Võ Văn Minh", "giáo viên", "to-khtn");
@@ -104,8 +112,24 @@ TEST_F(RoundDocumentsE2e, ProposalAndDecisionAreIssuedNumberedFrozenAndReadByRea
   auto counted = call(*nominations_, "POST", "/api/nominations/v1/council/meetings", 201,
                       {{"date", "2026-11-03"}, {"members_total", 9}, {"members_present", 7}});
   const std::string m = meeting.value("id", "");
-  through_council("gk_xa", "collective", "to-toan-tin", "Dẫn đầu chuyển đổi số của trường.", m);
-  through_council("gk_xa", "individual", "gv-an", "Soạn 12 bài giảng điện tử cho khối 6.", m);
+  // Last year gv-an got the principal's Giấy khen: the decision is recorded, so next year's
+  // báo cáo thành tích lists it by itself.
+  const std::string past = through_council("gk_ht", "individual", "gv-an",
+                                           "Bài giảng điện tử năm 2025.", m, true, "2025");
+  const std::string n = "/api/nominations/v1/nominations/" + past;
+  for (const char* item : {"to_trinh", "bien_ban", "bao_cao_thanh_tich"}) {
+    call(*nominations_, "PUT", n + "/dossier/" + item, 200, {{"copies", 1}});
+  }
+  const std::string approved_on =
+      call(*nominations_, "GET", n, 200)["outcome"]["approval"].value("date", "");
+  call(*nominations_, "POST", n + "/transitions", 200,
+       {{"action", "forward"}, {"date", approved_on}, {"reference", "05/TTr-THCSVP1"}});
+  call(*nominations_, "POST", n + "/transitions", 200,
+       {{"action", "award"}, {"decision_number", "12/QĐ-THCSVP1"}, {"decision_date", approved_on}});
+  const std::string unit_nomination =
+      through_council("gk_xa", "collective", "to-toan-tin", "Dẫn đầu chuyển đổi số của trường.", m);
+  const std::string an_nomination =
+      through_council("gk_xa", "individual", "gv-an", "Soạn 12 bài giảng điện tử cho khối 6.", m);
   through_council("gk_xa", "individual", "gv-hoa", "Kho học liệu số môn Ngữ văn.", m, false);
   through_council("gk_ht", "individual", "nv-lan", "Số hóa toàn bộ hồ sơ văn thư.", m);
   through_council("gk_ht", "individual", "gv-minh", "Hướng dẫn học sinh nghiên cứu khoa học.", m);
@@ -154,7 +178,13 @@ TEST_F(RoundDocumentsE2e, ProposalAndDecisionAreIssuedNumberedFrozenAndReadByRea
   EXPECT_NE(headers.find("filename*=UTF-8''T%E1%BB%9D%20tr%C3%ACnh%20Gi%E1%BA%A5y%20khen"),
             std::string::npos)
       << headers;
-  add_staff("gv-an", "Nguyễn Văn Ân", "giáo viên", "to-toan-tin");
+  call(*nominations_, "PUT", "/api/nominations/v1/catalogue/staff/gv-an", 200,
+       {{"name", "Nguyễn Văn Ân"},
+        {"position", "giáo viên"},
+        {"unit_id", "to-toan-tin"},
+        {"gender", "male"},
+        {"birth_date", "1985-03-12"},
+        {"qualifications", "Cử nhân Sư phạm Toán"}});
   const std::string pdf_again = dir_ + "/to-trinh-again.pdf";
   download(issuer->url() + docs + "/2026-ttr-01.pdf", kAdmin, pdf_again);
   EXPECT_EQ(slurp(pdf), slurp(pdf_again));
@@ -204,9 +234,34 @@ TEST_F(RoundDocumentsE2e, ProposalAndDecisionAreIssuedNumberedFrozenAndReadByRea
   std::erase(packed, ' ');
   EXPECT_NE(packed.find("2/6/0"), std::string::npos) << text;
 
+  // The báo cáo thành tích of gv-an (profile from the staff record, last year's award found
+  // by itself) and of Tổ Toán – Tin (its members).
+  auto report = call(*issuer, "POST", docs + "/bao-cao-thanh-tich", 201,
+                     {{"nomination_id", an_nomination}}, kIssueTimeoutMs);
+  EXPECT_EQ(report["id"], "2026-bc-01");
+  EXPECT_EQ(report["type_name"], "Báo cáo thành tích");
+  const std::string bctt = dir_ + "/bao-cao-thanh-tich.pdf";
+  download(issuer->url() + docs + "/2026-bc-01.pdf", kAdmin, bctt);
+  text = check_pdf(bctt, "01/BC-THCSVP1", "Vĩnh Phong, ngày 05 tháng 11 năm 2026", "Trần Thị Bình",
+                   "bao-cao-thanh-tich-ca-nhan-2026");
+  EXPECT_NE(text.find("BÁO CÁO THÀNH TÍCH"), std::string::npos) << text;
+  EXPECT_NE(text.find("12/03/1985"), std::string::npos) << "birth date: " << text;
+  EXPECT_NE(text.find("Cử nhân Sư phạm Toán"), std::string::npos) << text;
+  EXPECT_NE(text.find("12/QĐ-THCSVP1"), std::string::npos) << "last year's award: " << text;
+  EXPECT_NE(text.find("Nguyễn Văn Ân"), std::string::npos) << "the reporter signs: " << text;
+  auto unit_report = call(*issuer, "POST", docs + "/bao-cao-thanh-tich", 201,
+                          {{"nomination_id", unit_nomination}}, kIssueTimeoutMs);
+  const std::string bctt_unit = dir_ + "/bao-cao-thanh-tich-tap-the.pdf";
+  download(issuer->url() + docs + "/" + unit_report.value("id", "") + ".pdf", kAdmin, bctt_unit);
+  text = check_pdf(bctt_unit, unit_report.value("number_text", ""),
+                   "Vĩnh Phong, ngày 05 tháng 11 năm 2026", "Trần Thị Bình",
+                   "bao-cao-thanh-tich-tap-the-2026");
+  EXPECT_NE(text.find("Tổ Toán – Tin"), std::string::npos) << text;
+  EXPECT_NE(text.find("Lê Văn Dũng"), std::string::npos) << "a member of the group: " << text;
+
   // The register: the school's one, each document once.
   auto reg = call(*issuer, "GET", docs + "?year=2026", 200);
-  ASSERT_EQ(reg["documents"].size(), 4u);
+  ASSERT_EQ(reg["documents"].size(), 6u);
   EXPECT_EQ(reg["documents"][0]["type_name"], "Tờ trình");
   EXPECT_EQ(reg["documents"][1]["type_name"], "Quyết định");
   EXPECT_EQ(reg["documents"][2]["reason"], "Sửa thành tích tổ Toán");

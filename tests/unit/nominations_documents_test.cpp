@@ -9,6 +9,7 @@
 
 #include "core/errors.hpp"
 #include "docs/issued.hpp"
+#include "nominations/domain/achievement_report.hpp"
 #include "nominations/domain/award_documents.hpp"
 #include "nominations/domain/builtin_templates.hpp"
 #include "nominations/domain/minutes_document.hpp"
@@ -288,6 +289,55 @@ TEST(Minutes, PresentAndAbsentByNameEachVoteAndTwoSignatures) {
   EXPECT_NE(text.find("ngày 02 tháng 11 năm 2026"), std::string::npos) << text;
   EXPECT_NE(text.find("cuộc họp hợp lệ"), std::string::npos) << text;
   EXPECT_EQ(date_words({2027, 2, 5}), "ngày 05 tháng 02 năm 2027");
+}
+
+TEST(AchievementReport, ProfileAchievementsAndPastAwardsFoundByThemselves) {
+  auto c = sample_catalogue();
+  c.staff[0].gender = "male";
+  c.staff[0].birth_date = "1985-03-12";
+  c.staff[0].qualifications = "Cử nhân Sư phạm Toán";
+  c.periods.push_back({"2025", PeriodKind::Annual, 2025, 1, "Năm 2025"});
+  auto past = nomination("1", SubjectKind::Individual, "gv-an", Status::Awarded, "gk_ht");
+  past.draft.period = "2025";
+  past.outcome["decision"] = {{"number", "12/QĐ-THCSVP1"}, {"date", "2025-11-20"}};
+  auto other = nomination("2", SubjectKind::Individual, "nv-hoa", Status::Awarded, "gk_ht");
+  other.outcome["decision"] = {{"number", "13/QĐ-THCSVP1"}, {"date", "2025-11-20"}};
+  auto now = nomination("3", SubjectKind::Individual, "gv-an", Status::Approved);
+  now.draft.achievements = {{"Soạn 12 bài giảng điện tử.", {"II.4"}, {"https://truong.vn/a"}}};
+  AchievementInput in;
+  in.nomination = now;
+  in.awards = past_awards({past, other, now}, c, SubjectKind::Individual, "gv-an", "3");
+  ASSERT_EQ(in.awards.size(), 1u);
+  EXPECT_EQ(in.awards[0].year, 2025);
+  EXPECT_EQ(in.awards[0].decision_date, "20/11/2025");
+  EXPECT_EQ(in.awards[0].issuer, "Chủ tịch Ủy ban nhân dân xã Vĩnh Phong");
+  auto t = docs::Template::parse(school_template(kIndividualReportTemplate),
+                                 individual_report_schema(), kIndividualReportTemplate);
+  docs::Issuer issuer;
+  docs::Signer head{"", "HIỆU TRƯỞNG", "Phạm Văn Cường"};
+  auto d = achievement_document(in, c, t, issuer, head, "01/BC-THCSVP1", {2026, 11, 5});
+  EXPECT_EQ(d.type, "BÁO CÁO THÀNH TÍCH");
+  EXPECT_EQ(d.signer.name, "Nguyễn Văn An");
+  ASSERT_TRUE(d.left_signer);
+  EXPECT_EQ(d.left_signer->name, "Phạm Văn Cường");
+  auto text = body_text(d);
+  EXPECT_NE(text.find("Giới tính: Nam. Ngày sinh: 12/03/1985."), std::string::npos) << text;
+  EXPECT_NE(text.find("Cử nhân Sư phạm Toán"), std::string::npos) << text;
+  EXPECT_NE(text.find("1|Soạn 12 bài giảng điện tử.|II.4 "), std::string::npos) << text;
+  EXPECT_NE(text.find("1|2025|Giấy khen của Hiệu trưởng|12/QĐ-THCSVP1, ngày 20/11/2025|"),
+            std::string::npos)
+      << text;
+
+  // A collective: its members from the staff records, its leader signs.
+  auto unit = nomination("4", SubjectKind::Collective, "to-toan-tin", Status::Approved);
+  c.staff[0].role = "leader";
+  AchievementInput group;
+  group.nomination = unit;
+  auto tc = docs::Template::parse(school_template(kCollectiveReportTemplate),
+                                  collective_report_schema(), kCollectiveReportTemplate);
+  auto dc = achievement_document(group, c, tc, issuer, head, "02/BC-THCSVP1", {2026, 11, 5});
+  EXPECT_EQ(dc.signer.name, "Nguyễn Văn An");
+  EXPECT_NE(body_text(dc).find("1|Nguyễn Văn An|Giáo viên|"), std::string::npos) << body_text(dc);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@ const KINDS = {
   'to-trinh': { label: 'Tờ trình đề nghị khen thưởng (kèm danh sách)', path: `${N}/documents/to-trinh` },
   'quyet-dinh': { label: 'Quyết định khen thưởng của Hiệu trưởng (kèm danh sách)', path: `${N}/documents/quyet-dinh` },
   'bien-ban': { label: 'Biên bản họp Hội đồng Thi đua – Khen thưởng', path: `${N}/documents/bien-ban` },
+  'bao-cao-thanh-tich': { label: 'Báo cáo thành tích của một đề nghị', path: `${N}/documents/bao-cao-thanh-tich` },
 };
 const $ = (id) => document.getElementById(id);
 
@@ -25,15 +26,30 @@ async function fillMeetings() {
     + (m.chair ? `, chủ trì ${m.chair.name}` : ''))));
 }
 
+// The nominations that have a báo cáo thành tích: submitted and later, not closed.
+async function fillNominations() {
+  const select = $('round-nomination');
+  const page1 = await page.call(`${N}/nominations?${new URLSearchParams({ limit: '200' })}`);
+  const items = (Array.isArray(page1.items) ? page1.items : [])
+    .filter((n) => !['draft', 'withdrawn'].includes(n.status));
+  select.replaceChildren(...items.reverse().map((n) => page.el('option', { value: n.id },
+    `Số ${n.id}: ${n.subject_name} – ${n.award_label} (${n.period_label})`)));
+}
+
 function fillForm() {
   const { catalogue } = page.state();
   if (!catalogue) return;
   const kind = $('round-kind').value;
   const minutes = kind === 'bien-ban';
-  // A biên bản is of a meeting, signed by its chair and secretary; the others of a round.
-  for (const id of ['round-period-field', 'round-award-field', 'round-signer']) $(id).hidden = minutes;
+  const report = kind === 'bao-cao-thanh-tich';
+  // A biên bản is of a meeting, signed by its chair and secretary; a báo cáo thành tích of a
+  // nomination; the others of a round (a period and an award form).
+  for (const id of ['round-period-field', 'round-award-field']) $(id).hidden = minutes || report;
+  $('round-signer').hidden = minutes;
   $('round-meeting-field').hidden = !minutes;
+  $('round-nomination-field').hidden = !report;
   if (minutes) page.attempt(fillMeetings);
+  if (report) page.attempt(fillNominations);
   const period = $('round-period');
   const chosenPeriod = period.value;
   period.replaceChildren(...(catalogue.periods || []).map((p) => page.el('option', {
@@ -107,7 +123,9 @@ async function issue() {
     await loadRoundDocuments();
     return;
   }
-  const body = { period: $('round-period').value, award: $('round-award').value };
+  const body = kind === 'bao-cao-thanh-tich'
+    ? { nomination_id: $('round-nomination').value }
+    : { period: $('round-period').value, award: $('round-award').value };
   const signer = {};
   for (const field of ['authority', 'title', 'name']) {
     const input = $(`round-signer-${field}`);

@@ -34,6 +34,18 @@ std::optional<std::string> optional_line(const json& o, const char* field, std::
   return text::one_line(http::optional_string(o, field, "", max));
 }
 
+// The reason and the signer's lines, as every issue takes them.
+void parse_reason_and_signer(const json& body, RoundIssueRequest& r) {
+  r.reason = http::optional_string(body, "reason", "", 500);
+  if (body.contains("signer") && !body["signer"].is_null()) {
+    const auto& s = body["signer"];
+    if (!s.is_object()) throw bad_request("invalid_field", say("problem.signer_object"));
+    r.signer_authority = optional_line(s, "authority", 80);
+    r.signer_title = optional_line(s, "title", 80);
+    r.signer_name = optional_line(s, "name", 80);
+  }
+}
+
 RoundIssueRequest parse_round(const Request& req, const std::string& default_award) {
   json body = http::parse_object(req);
   RoundIssueRequest r;
@@ -43,14 +55,7 @@ RoundIssueRequest parse_round(const Request& req, const std::string& default_awa
   } else {
     r.award = default_award;
   }
-  r.reason = http::optional_string(body, "reason", "", 500);
-  if (body.contains("signer") && !body["signer"].is_null()) {
-    const auto& s = body["signer"];
-    if (!s.is_object()) throw bad_request("invalid_field", say("problem.signer_object"));
-    r.signer_authority = optional_line(s, "authority", 80);
-    r.signer_title = optional_line(s, "title", 80);
-    r.signer_name = optional_line(s, "name", 80);
-  }
+  parse_reason_and_signer(body, r);
   return r;
 }
 
@@ -91,6 +96,15 @@ void add_document_routes(http::Router& router, RouteDeps d) {
     auto issued = co_await docs.issue_minutes(req.principal, meeting, reason);
     co_return http::json(201, docs::to_json(issued));
   });
+  router.add(Method::Post, base + "/bao-cao-thanh-tich", admin,
+             [&docs](Request& req) -> Task<Response> {
+               json body = http::parse_object(req);
+               auto nomination = http::required_string(body, "nomination_id", 20);
+               RoundIssueRequest round;
+               parse_reason_and_signer(body, round);
+               auto issued = co_await docs.issue_achievement(req.principal, nomination, round);
+               co_return http::json(201, docs::to_json(issued));
+             });
   router.add(Method::Get, base, readers, [&docs](Request& req) -> Task<Response> {
     std::optional<int> year;
     if (auto y = http::query_integer(req, "year", kFirstYear, kLastYear)) {

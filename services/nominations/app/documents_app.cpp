@@ -19,7 +19,8 @@ ApiError render_problem(docs::RenderError::Kind kind) {
 }  // namespace
 
 bool nominations_document_kind(const std::string& kind) {
-  return kind == kProposalKind || kind == kDecisionKind || kind == kMinutesKind;
+  return kind == kProposalKind || kind == kDecisionKind || kind == kMinutesKind ||
+         kind == kAchievementKind;
 }
 
 DocumentsApp::DocumentsApp(CatalogueStore& catalogue, NominationStore& nominations,
@@ -180,6 +181,54 @@ Task<docs::IssuedDocument> DocumentsApp::issue_minutes(const Principal& who,
   const docs::Template& wording = templates_.minutes;
   docs::BuildDocument build = [&in, &wording, &issuer, today](const std::string& number_text) {
     return minutes_document(in, wording, issuer, number_text, today);
+  };
+  co_return co_await issue_spec(spec, build);
+}
+
+Task<docs::IssuedDocument> DocumentsApp::issue_achievement(const Principal& who,
+                                                           const std::string& nomination_id,
+                                                           const RoundIssueRequest& req) {
+  auto confirmer = signer_for(req);
+  auto found = co_await nominations_.get(nomination_id);
+  if (!found) {
+    throw not_found("nomination_not_found",
+                    say("problem.nomination_not_found", {{"id", nomination_id}}));
+  }
+  if (found->status == Status::Draft) {
+    throw conflict("nomination_draft", say("document.nomination_draft", {{"id", nomination_id}}));
+  }
+  auto catalogue_ref = co_await catalogue_.load();
+  const Catalogue& c = *catalogue_ref;
+  const NominationRecord& r = *found;
+  const bool individual = r.draft.subject_kind == SubjectKind::Individual;
+  const bool known = c.period(r.draft.period) && c.award(r.draft.award) &&
+                     (individual ? c.staff_member(r.draft.subject_id) != nullptr
+                                 : c.unit(r.draft.subject_id) != nullptr);
+  if (!known) throw unprocessable("catalogue_changed", say("problem.catalogue_changed"));
+  auto all = co_await nominations_.all();
+  AchievementInput in;
+  in.nomination = r;
+  in.awards = past_awards(all, c, r.draft.subject_kind, r.draft.subject_id, r.id);
+  docs::IssueSpec spec;
+  spec.kind = kAchievementKind;
+  spec.subject = r.id;
+  spec.type = kAchievementType;
+  spec.type_name = kAchievementTypeName;
+  spec.subject_label = r.subject_name + " - " + c.award(r.draft.award)->label + " " +
+                       text::lower_first(c.period(r.draft.period)->label);
+  spec.symbol = issuer_.symbol;
+  spec.recipient = "Hồ sơ đề nghị khen thưởng số " + r.id;
+  spec.reason = req.reason;
+  spec.issued_by = who.subject;
+  spec.signer = confirmer;
+  spec.now = clock_.now();
+  const LocalDate today = local_date(spec.now);
+  const docs::Issuer& issuer = issuer_;
+  const docs::Template& wording =
+      individual ? templates_.individual_report : templates_.collective_report;
+  docs::BuildDocument build = [&in, &c, &wording, &issuer, confirmer,
+                               today](const std::string& number_text) {
+    return achievement_document(in, c, wording, issuer, confirmer, number_text, today);
   };
   co_return co_await issue_spec(spec, build);
 }

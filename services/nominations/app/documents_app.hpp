@@ -12,6 +12,7 @@
 #include "docs/document_store.hpp"
 #include "docs/issuing.hpp"
 #include "docs/template.hpp"
+#include "nominations/domain/achievement_report.hpp"
 #include "nominations/domain/award_documents.hpp"
 #include "nominations/domain/council.hpp"
 #include "nominations/domain/minutes_document.hpp"
@@ -22,9 +23,11 @@ namespace thidua::nominations {
 
 // The templates the service fills, loaded (and checked) at start-up.
 struct DocumentTemplates {
-  docs::Template proposal;  // to-trinh.txt
-  docs::Template decision;  // quyet-dinh.txt
-  docs::Template minutes;   // bien-ban.txt
+  docs::Template proposal;           // to-trinh.txt
+  docs::Template decision;           // quyet-dinh.txt
+  docs::Template minutes;            // bien-ban.txt
+  docs::Template individual_report;  // bao-cao-thanh-tich-ca-nhan.txt
+  docs::Template collective_report;  // bao-cao-thanh-tich-tap-the.txt
 };
 
 struct RoundIssueRequest {
@@ -50,6 +53,12 @@ class DocumentsApp {
   // no_votes; 409 reason_required; 503 as above.
   Task<docs::IssuedDocument> issue_minutes(const Principal& who, const std::string& meeting_id,
                                            const std::string& reason);
+  // The báo cáo thành tích of nomination `nomination_id`, individual or collective,
+  // confirmed by the configured signer (or `req`'s signer; its period and award unused). ApiError
+  // 404 nomination_not_found, 409 nomination_draft (not submitted yet) and as above.
+  Task<docs::IssuedDocument> issue_achievement(const Principal& who,
+                                               const std::string& nomination_id,
+                                               const RoundIssueRequest& req);
   // The school's register (every service's documents); with `year`, those numbered in it.
   Task<std::vector<docs::IssuedDocument>> register_entries(std::optional<int> year,
                                                            std::optional<std::string> kind);

@@ -3,6 +3,7 @@
 #include <climits>
 #include <nlohmann/json.hpp>
 
+#include "core/clock.hpp"
 #include "core/errors.hpp"
 #include "core/roles.hpp"
 #include "core/text.hpp"
@@ -155,6 +156,11 @@ StaffMember parse_staff(const json& j) {
   if (s.gender != "" && s.gender != "male" && s.gender != "female") {
     throw bad_request("invalid_gender", say("problem.bad_gender"));
   }
+  s.birth_date = http::optional_string(j, "birth_date", "", 10);
+  if (!s.birth_date.empty() && !parse_iso_date(s.birth_date)) {
+    throw bad_request("invalid_birth_date", say("problem.bad_birth_date"));
+  }
+  s.qualifications = text::one_line(http::optional_string(j, "qualifications", "", 300));
   s.zalo_user_id = http::optional_string(j, "zalo_user_id", "", 64);
   s.on_hold = bool_field(j, "on_hold", false);
   s.hold_reason = http::optional_string(j, "hold_reason", "", 500);
@@ -236,6 +242,8 @@ json to_json(const StaffMember& s) {
           {"unit_id", s.unit_id},
           {"role", s.role},
           {"gender", s.gender},
+          {"birth_date", s.birth_date},
+          {"qualifications", s.qualifications},
           {"zalo_user_id", s.zalo_user_id},
           {"on_hold", s.on_hold},
           {"hold_reason", s.hold_reason}};

@@ -32,6 +32,9 @@ struct StaffMember {
   std::string role = "staff";  // admin, council, leader, staff
   // male, female or "" (not recorded): colleagues say "thầy", "cô" or "thầy cô" (issue 13).
   std::string gender;
+  // For the báo cáo thành tích (issue 11): ISO date or ""; degrees and training, one line.
+  std::string birth_date;
+  std::string qualifications;
   std::string zalo_user_id;
   // Under discipline, inspection or complaint: cannot be proposed until resolved.
   bool on_hold = false;

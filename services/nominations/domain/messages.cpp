@@ -164,6 +164,7 @@ constexpr std::array kMessages = std::to_array<text::Message>({
 
     // Problems: the council and the dossier.
     {"problem.count_field", "Trường \"{field}\" phải là số nguyên từ 0 đến 1000."},
+    {"problem.bad_birth_date", "Ngày sinh (birth_date) ghi dạng YYYY-MM-DD, ví dụ 1985-03-12."},
     {"problem.meeting_date", "Ngày họp phải có dạng YYYY-MM-DD, ví dụ 2026-10-15."},
     {"problem.meeting_time", "Giờ họp (trường \"{field}\") ghi dạng HH:MM, ví dụ 14:00."},
     {"problem.meeting_members",
@@ -216,6 +217,8 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"document.no_votes",
      "Cuộc họp ngày {date} chưa có biểu quyết nào về đề nghị khen thưởng, nên chưa lập được biên "
      "bản."},
+    {"document.nomination_draft",
+     "Đề nghị số {id} còn là bản nháp; báo cáo thành tích lập khi đề nghị đã trình Hội đồng."},
     {"document.signer_missing",
      "Chưa có họ tên người ký văn bản: thầy cô ghi họ tên người ký (signer.name) hoặc nhờ "
      "người quản trị đặt sẵn trong cấu hình."},
