@@ -826,7 +826,7 @@ await step('the whole path in the UI: vote passes, "Thông qua", forward and awa
 await step('the board issues the tờ trình of an award round from the page: numbered TTr 01, the PDF downloads with its Vietnamese name', async () => {
   // A collective through the council by the API: the page's own path is tested above.
   const n = await apiCall('POST', '/api/nominations/v1/nominations', {
-    period: currentYear, award: 'gk_xa', subject_kind: 'collective', subject_id: 'to-khtn',
+    period: currentYear, award: 'gk_xa', subject_kind: 'collective', subject_id: 'to-van-phong',
     reason: 'Dẫn đầu phong trào học liệu số của trường.',
   });
   const base = `/api/nominations/v1/nominations/${n.id}`;

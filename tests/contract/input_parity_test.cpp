@@ -361,6 +361,14 @@ class InputParityTest : public ::testing::Test {
         {"nominations PUT /api/nominations/v1/catalogue/staff/{id}",
          {{{"name", "Cán bộ thử"}, {"unit_id", "to-toan-tin"}}, true}},
         {"nominations POST /api/nominations/v1/tokens", {{{"staff_id", "gv-a"}}, true}},
+        // Issuing: no signer is configured here, so a valid call is 422 (signer_missing)
+        // before anything is rendered.
+        {"nominations POST /api/nominations/v1/documents/to-trinh",
+         {{{"period", "2026"}, {"award", "gk_xa"}}, true}},
+        {"nominations POST /api/nominations/v1/documents/quyet-dinh", {{{"period", "2026"}}, true}},
+        {"nominations POST /api/nominations/v1/documents/bien-ban", {{{"meeting_id", "1"}}, true}},
+        {"nominations POST /api/nominations/v1/documents/bao-cao-thanh-tich",
+         {{{"nomination_id", "1"}}, true}},
         {"nominations POST /api/nominations/v1/zalo-links",
          {{{"code", "abcd1234"}, {"zalo_user_id", "zalo-1"}}, true}},
         {"reports PUT /api/reports/v1/deadlines/{id}",
