@@ -3,6 +3,7 @@
 // 30/2020/NĐ-CP, Phụ lục I, filled in. Wording comes from a template (template.hpp), the
 // issuer's names and the signer from settings, the number from the register; the writers
 // (docx_writer.hpp) only lay it out.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,16 @@ struct Signer {
   std::string name;
 };
 
+// Who issues and signs: settings, not code (README: THIDUA_GOVERNING_BODY and the others),
+// the same for every service that issues documents.
+struct Issuer {
+  std::string governing_body = "UBND xã Vĩnh Phong";
+  std::string school = "Trường THCS Vĩnh Phong 1";
+  std::string symbol = "THCSVP1";  // ký hiệu of the school in numbers: 01/BC-THCSVP1
+  std::string place = "Vĩnh Phong";
+  Signer signer;  // default signer; an issue request may name another
+};
+
 struct Document {
   std::string governing_body;  // "UBND xã Vĩnh Phong": printed in upper case
   std::string issuing_body;    // "Trường THCS Vĩnh Phong 1": upper case, bold, rule below
@@ -50,6 +61,9 @@ struct Document {
   std::string addressee;       // "UBND xã Vĩnh Phong" after "Kính gửi: "; empty: no line
   std::vector<Block> body;
   Signer signer;
+  // A second signature on the left, in place of "Nơi nhận" (a biên bản: the secretary on the
+  // left, the chair on the right).
+  std::optional<Signer> left_signer;
   std::vector<std::string> recipients;  // "Nơi nhận:" lines, without "- " and ";"
   std::string filing;                   // "VT, TĐKT": the last line "- Lưu: VT, TĐKT."
   std::string title;                    // the file's title property

@@ -280,31 +280,39 @@ void body_block(pugi::xml_node body, const Block& b) {
   }
 }
 
-void signature_block(pugi::xml_node body, const Document& d) {
-  auto tbl = table(body, {kSignLeft, kSignRight}, false, 0, 0);
-  auto row = tbl.append_child("w:tr");
-  row.append_child("w:trPr").append_child("w:cantSplit");
-  auto left = cell(row, kSignLeft);
-  ParaStyle s;
-  s.jc = "left";
-  ParaStyle first = s;
-  first.before = 240;
-  line(left, "Nơi nhận:", {true, true, kRecipientsLabel}, first);
-  for (const auto& r : d.recipients) line(left, "- " + r + ";", {false, false, kRecipients}, s);
-  line(left, "- Lưu: " + d.filing + ".", {false, false, kRecipients}, s);
-  auto right = cell(row, kSignRight);
+// Authority and title (bold, centred), room for the signature and the seal, the name (bold).
+void sign(pugi::xml_node at, const Signer& signer) {
   ParaStyle c;
   c.jc = "center";
   ParaStyle c_first = c;
   c_first.before = 240;
   bool first_line = true;
-  for (const auto* text : {&d.signer.authority, &d.signer.title}) {
+  for (const auto* text : {&signer.authority, &signer.title}) {
     if (text->empty()) continue;
-    line(right, *text, {true, false, kBody}, first_line ? c_first : c);
+    line(at, *text, {true, false, kBody}, first_line ? c_first : c);
     first_line = false;
   }
-  for (int i = 0; i < 4; ++i) line(right, "", {}, c);  // room for the signature and the seal
-  line(right, d.signer.name, {true, false, kBody}, c);
+  for (int i = 0; i < 4; ++i) line(at, "", {}, c);  // room for the signature and the seal
+  line(at, signer.name, {true, false, kBody}, c);
+}
+
+void signature_block(pugi::xml_node body, const Document& d) {
+  auto tbl = table(body, {kSignLeft, kSignRight}, false, 0, 0);
+  auto row = tbl.append_child("w:tr");
+  row.append_child("w:trPr").append_child("w:cantSplit");
+  auto left = cell(row, kSignLeft);
+  if (d.left_signer) {
+    sign(left, *d.left_signer);
+  } else {
+    ParaStyle s;
+    s.jc = "left";
+    ParaStyle first = s;
+    first.before = 240;
+    line(left, "Nơi nhận:", {true, true, kRecipientsLabel}, first);
+    for (const auto& r : d.recipients) line(left, "- " + r + ";", {false, false, kRecipients}, s);
+    line(left, "- Lưu: " + d.filing + ".", {false, false, kRecipients}, s);
+  }
+  sign(cell(row, kSignRight), d.signer);
 }
 
 std::string document_xml(const Document& d) {

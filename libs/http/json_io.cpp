@@ -20,6 +20,7 @@ const std::set<std::string, std::less<>> kLongTexts{
     "reason",        // nominations: why the award, why a rejection
     "note",          // nominations: a transition's or a meeting's note
     "hold_reason",   // nominations: why a staff member is on hold
+    "agenda",        // nominations: what a council meeting discussed (its minutes)
     "text",          // notifications: a message; nominations: an achievement
     "narratives",    // reports: a unit's text per content area
     "difficulties",  // reports

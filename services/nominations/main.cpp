@@ -1,11 +1,14 @@
 // nominations: awards, quotas, the council's workflow and the public honours list.
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/log.hpp"
+#include "docs/libreoffice.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/app/initiatives_app.hpp"
+#include "nominations/domain/builtin_templates.hpp"
 #include "service/service.hpp"
 
 namespace {
@@ -21,6 +24,59 @@ VoteRules load_vote_rules(const Env& env) {
   r.base_is_all_members =
       env.choice("THIDUA_COUNCIL_BASE", "present", {"present", "members"}) == "members";
   return r;
+}
+
+// Who issues and signs the round's documents, and how PDFs are made: the same settings as
+// the reports service's (README, Configuration), so both print the same header and signer.
+struct DocumentSettings {
+  docs::Issuer issuer;
+  std::string templates_dir;
+  bool templates_dir_set = false;
+  docs::LibreOfficeSettings pdf;
+  std::size_t pdf_concurrency = 2;
+  std::size_t pdf_queue = 8;
+
+  static DocumentSettings load(const Env& env) {
+    DocumentSettings s;
+    s.issuer.governing_body = env.text("THIDUA_GOVERNING_BODY", "UBND xã Vĩnh Phong");
+    s.issuer.school = env.text("THIDUA_SCHOOL_NAME", "Trường THCS Vĩnh Phong 1");
+    s.issuer.symbol = env.text("THIDUA_SCHOOL_SYMBOL", "THCSVP1");
+    s.issuer.place = env.text("THIDUA_SCHOOL_PLACE", "Vĩnh Phong");
+    if (s.issuer.place.empty()) {
+      throw ConfigError("THIDUA_SCHOOL_PLACE: the place of the documents' dateline is empty");
+    }
+    s.issuer.signer.authority = env.text("THIDUA_SIGNER_AUTHORITY", "KT. HIỆU TRƯỞNG");
+    s.issuer.signer.title = env.text("THIDUA_SIGNER_TITLE", "PHÓ HIỆU TRƯỞNG");
+    s.issuer.signer.name = env.text("THIDUA_SIGNER_NAME", "");
+    s.templates_dir = env.text("THIDUA_DOCUMENT_TEMPLATES", "");
+    s.templates_dir_set = !s.templates_dir.empty();
+    if (!s.templates_dir_set) s.templates_dir = "config/documents";
+    s.pdf.program = env.text("THIDUA_PDF_PROGRAM", "soffice");
+    s.pdf.timeout = env.millis("THIDUA_PDF_TIMEOUT_MS", 60000, 1000, 600000);
+    const char* tmp = std::getenv("TMPDIR");
+    s.pdf.work_dir = env.text("THIDUA_PDF_WORK_DIR", tmp && *tmp ? tmp : "/tmp");
+    s.pdf_concurrency = static_cast<std::size_t>(env.integer("THIDUA_PDF_CONCURRENCY", 2, 1, 16));
+    s.pdf_queue = static_cast<std::size_t>(env.integer("THIDUA_PDF_QUEUE", 8, 0, 1000));
+    return s;
+  }
+};
+
+// A template of the school's folder, else (setting unset, default folder missing: a binary
+// run outside the source tree) the copy built in. One that is there but broken stops
+// start-up with the line to correct.
+docs::Template load_template(const DocumentSettings& s, const std::string& file,
+                             const docs::Schema& schema) {
+  const std::string path = s.templates_dir + "/" + file;
+  try {
+    std::ifstream probe(path);
+    if (!probe && !s.templates_dir_set) {
+      return docs::Template::parse(std::string(builtin_template(file)), schema,
+                                   "(mẫu có sẵn) " + file);
+    }
+    return docs::Template::load(path, schema);
+  } catch (const docs::TemplateError& e) {
+    throw ConfigError(std::string("THIDUA_DOCUMENT_TEMPLATES: ") + e.what());
+  }
 }
 
 // The seed catalogue is read at start-up: a broken file stops the service with one line.
@@ -76,7 +132,25 @@ int main(int argc, char** argv) {
         auto& store = service.make<NominationStore>(service.redis(), service.keys());
         auto& app = service.make<NominationsApp>(catalogue, store, clock, rules,
                                                  service.settings().school_id);
-        add_routes(service.router(), RouteDeps{app, catalogue, service.tokens(), clock});
+        auto doc_settings = DocumentSettings::load(service.env());
+        DocumentTemplates templates{
+            load_template(doc_settings, kProposalTemplate, proposal_schema()),
+            load_template(doc_settings, kDecisionTemplate, decision_schema()),
+            load_template(doc_settings, kMinutesTemplate, minutes_schema()),
+            load_template(doc_settings, kIndividualReportTemplate, individual_report_schema()),
+            load_template(doc_settings, kCollectiveReportTemplate, collective_report_schema())};
+        auto libreoffice = std::make_shared<docs::LibreOffice>(doc_settings.pdf);
+        if (!service.routes_only() && libreoffice->program_path().empty()) {
+          log::warn("libreoffice_missing", {{"program", doc_settings.pdf.program},
+                                            {"effect", "issuing documents answers 503"}});
+        }
+        auto& renderer = service.make<docs::Renderer>(libreoffice, doc_settings.pdf_concurrency,
+                                                      doc_settings.pdf_queue);
+        auto& doc_store = service.make<docs::DocumentStore>(service.redis(), service.keys());
+        auto& documents =
+            service.make<DocumentsApp>(catalogue, store, doc_store, renderer, clock,
+                                       doc_settings.issuer, std::move(templates), rules);
+        add_routes(service.router(), RouteDeps{app, catalogue, service.tokens(), clock, documents});
         auto& initiative_store = service.make<InitiativeStore>(service.redis(), service.keys());
         auto& initiatives = service.make<InitiativesApp>(initiative_store, catalogue, clock);
         add_initiative_routes(service.router(), initiatives);

@@ -171,7 +171,7 @@ int main(int argc, char** argv) {
         }
         auto& renderer =
             service.make<docs::Renderer>(libreoffice, settings.pdf_concurrency, settings.pdf_queue);
-        auto& doc_store = service.make<DocumentStore>(service.redis(), service.keys());
+        auto& doc_store = service.make<docs::DocumentStore>(service.redis(), service.keys());
         auto& documents = service.make<DocumentsApp>(app, doc_store, renderer, clock,
                                                      settings.issuer, std::move(yearly));
         auto& planner = service.make<ReminderPlanner>(store, directory, poster, clock,

@@ -856,6 +856,44 @@ await step('the whole path in the UI: vote passes, "Thông qua", forward and awa
     'the quota table shows the place');
 });
 
+await step('the board issues the tờ trình of an award round from the page: numbered TTr 01, the PDF downloads with its Vietnamese name', async () => {
+  // A collective through the council by the API: the page's own path is tested above.
+  const n = await apiCall('POST', '/api/nominations/v1/nominations', {
+    period: currentYear, award: 'gk_xa', subject_kind: 'collective', subject_id: 'to-van-phong',
+    reason: 'Dẫn đầu phong trào học liệu số của trường.',
+  });
+  const base = `/api/nominations/v1/nominations/${n.id}`;
+  await apiCall('POST', `${base}/transitions`, { action: 'submit' });
+  await apiCall('POST', `${base}/transitions`, { action: 'review' });
+  const meeting = await apiCall('POST', '/api/nominations/v1/council/meetings',
+    { date: `${currentYear}-10-16`, members_total: 9, members_present: 9 });
+  await apiCall('PUT', `${base}/vote`, { meeting_id: meeting.id, yes: 9, no: 0 });
+  await apiCall('POST', `${base}/transitions`, { action: 'approve' });
+
+  const card = page.locator('#round-documents');
+  await page.evaluate(() => document.getElementById('round-documents').scrollIntoView());
+  await eventually(async () => card.isVisible(), 'the round documents card');
+  await page.getByLabel('Văn bản cần phát hành').selectOption('to-trinh');
+  await page.getByLabel('Đợt xét (kỳ)').selectOption(currentYear);
+  await page.getByLabel('Khen thưởng đề nghị (bằng khen, giấy khen)').selectOption('gk_xa');
+  await page.getByLabel('Họ tên người ký').fill('Trần Thị Bình');
+  await page.getByRole('button', { name: 'Phát hành (cấp số)' }).click();
+  const item = page.locator('#round-documents-list li[data-id$="-ttr-01"]');
+  await eventually(async () => (await item.count()) === 1, 'the issued tờ trình is listed', 60000);
+  check((await text(item)).includes('Số 01/TTr-THCSVP1'), `item: ${await text(item)}`);
+  check((await text(item)).includes('người ký: Trần Thị Bình'), `item: ${await text(item)}`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS }),
+    item.getByRole('button', { name: 'Tải PDF' }).click(),
+  ]);
+  const name = download.suggestedFilename();
+  check(name === `Tờ trình Giấy khen của Chủ tịch UBND xã năm ${currentYear} - số 01-TTr-THCSVP1.pdf`,
+    `downloaded as ${name}`);
+  const saved = path.join(outDir, 'to-trinh.pdf');
+  await download.saveAs(saved);
+  check(fs.readFileSync(saved).subarray(0, 5).toString() === '%PDF-', 'the download is a PDF');
+});
+
 await step('every form control has a label; one h1; no heading level skipped', async () => {
   const report = await page.evaluate(() => {
     const unlabelled = [...document.querySelectorAll('input, select, textarea')]

@@ -321,6 +321,7 @@ class InputParityTest : public ::testing::Test {
     t.path["year"] = "2026";
     t.path["unit"] = "to-toan-tin";
     t.path["item"] = "to_trinh";
+    t.path["file"] = "2026-bc-01.pdf";  // none issued here: 404 whatever the sample
     if (service == "nominations") {
       t.path["id"] = std::regex_search(pattern, nomination) ? review_id_ : "probe-id";
       if (pattern.find("/tokens/{id}") != std::string::npos) t.path["id"] = "0123456789abcdef";
@@ -333,7 +334,6 @@ class InputParityTest : public ::testing::Test {
       }
     } else if (service == "reports") {
       t.path["id"] = "probe-id";
-      t.path["file"] = "2026-bc-01.pdf";  // no such document: 404 whatever the sample
     } else {
       t.path["id"] = "0123abcd";
     }
@@ -368,6 +368,14 @@ class InputParityTest : public ::testing::Test {
         {"nominations PUT /api/nominations/v1/catalogue/staff/{id}",
          {{{"name", "Cán bộ thử"}, {"unit_id", "to-toan-tin"}}, true}},
         {"nominations POST /api/nominations/v1/tokens", {{{"staff_id", "gv-a"}}, true}},
+        // Issuing: no signer is configured here, so a valid call is 422 (signer_missing)
+        // before anything is rendered.
+        {"nominations POST /api/nominations/v1/documents/to-trinh",
+         {{{"period", "2026"}, {"award", "gk_xa"}}, true}},
+        {"nominations POST /api/nominations/v1/documents/quyet-dinh", {{{"period", "2026"}}, true}},
+        {"nominations POST /api/nominations/v1/documents/bien-ban", {{{"meeting_id", "1"}}, true}},
+        {"nominations POST /api/nominations/v1/documents/bao-cao-thanh-tich",
+         {{{"nomination_id", "1"}}, true}},
         {"nominations POST /api/nominations/v1/zalo-links",
          {{{"code", "abcd1234"}, {"zalo_user_id", "zalo-1"}}, true}},
         {"reports PUT /api/reports/v1/deadlines/{id}",

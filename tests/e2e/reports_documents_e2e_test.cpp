@@ -41,6 +41,9 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
+// LibreOffice's first conversion on a machine busy with builds can take tens of seconds.
+constexpr int kIssueTimeoutMs = 120000;
+
 class DocumentsE2e : public ReportsE2e {
  protected:
   // GET with curl into `file` (binary-safe); the response headers, lower-cased names.
@@ -98,8 +101,8 @@ TEST_F(DocumentsE2e, YearlyReportIsIssuedNumberedFrozenAndReadByRealTools) {
   EXPECT_NE(down.value("detail", "").find("LibreOffice"), std::string::npos);
   no_office->process.stop();
 
-  auto first =
-      call(*reports, "POST", "/api/reports/v1/school-reports/2026/documents", 201, json::object());
+  auto first = call(*reports, "POST", "/api/reports/v1/school-reports/2026/documents", 201,
+                    json::object(), kIssueTimeoutMs);
   EXPECT_EQ(first["id"], "2026-bc-01");
   EXPECT_EQ(first["number_text"], "01/BC-THCSVP1");
   EXPECT_EQ(first["issued_on"], "2026-10-20");

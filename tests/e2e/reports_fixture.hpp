@@ -107,14 +107,14 @@ class ReportsE2e : public ::testing::Test {
     return start("reports", env);
   }
 
+  // `timeout_ms`: issuing a document waits for LibreOffice, which on a loaded 2-core machine
+  // took more than 10 s (the PDF timeout itself is 60 s); so every call waits up to 2 min.
   json call(const Service& s, const std::string& method, const std::string& path, int expected,
-            const json& body = nullptr) {
+            const json& body = nullptr, int timeout_ms = 120000) {
     std::map<std::string, std::string> headers{{"Authorization", "Bearer " + kAdmin},
                                                {"Content-Type", "application/json"}};
-    // Two minutes: issuing a document waits for LibreOffice, which on a loaded 2-core machine
-    // took more than the client's usual 10 s (the PDF timeout itself is 60 s).
     auto reply =
-        http_call(method, s.url() + path, body.is_null() ? "" : body.dump(), headers, 120000);
+        http_call(method, s.url() + path, body.is_null() ? "" : body.dump(), headers, timeout_ms);
     EXPECT_EQ(reply.status, expected) << method << " " << path << ": " << reply.body;
     return json::parse(reply.body, nullptr, false);
   }

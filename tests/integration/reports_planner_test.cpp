@@ -11,7 +11,6 @@
 #include "redis/redis_pool.hpp"
 #include "reports/app/planner.hpp"
 #include "reports/app/reports_app.hpp"
-#include "reports/store/document_store.hpp"
 #include "support/loop_runner.hpp"
 #include "support/redis_server.hpp"
 
@@ -523,61 +522,6 @@ TEST_F(PlannerTest, DeadlinesAreServedWhenTheUnitsCannotBeRead) {
       runner_.run<json>([&]() -> Task<json> { co_return co_await app_->deadlines(2); });
   EXPECT_EQ(with_units["units"], json({{"available", true}}));
   EXPECT_TRUE(with_units["deadlines"][0]["occurrences"][0]["missing"].is_array());
-}
-
-// Two issues of the same type that looked at the numbering at the same time: the script lets
-// one take the number; the other writes nothing and looks again (the app then renders with
-// the next number). The files come back byte for byte, NUL bytes included.
-TEST_F(PlannerTest, DocumentNumbersAreTakenOnceAndNeverReused) {
-  DocumentStore docs(*pool_, Keyspace("test-school", "reports"));
-  auto look = [&](const std::string& kind) {
-    return runner_.run<IssueState>([&]() -> Task<IssueState> {
-      co_return co_await docs.issue_state(2026, "BC", kind, "2026");
-    });
-  };
-  auto commit = [&](const IssueState& seen, const IssuedDocument& d, const std::string& pdf) {
-    return runner_.run<CommitResult>(
-        [&]() -> Task<CommitResult> { co_return co_await docs.commit(seen, d, "PK docx", pdf); });
-  };
-  IssuedDocument report;
-  report.kind = "bao-cao-nam";
-  report.subject = "2026";
-  report.number_year = 2026;
-  report.type = "BC";
-  report.number = 1;
-  report.id = document_id(2026, "BC", 1);
-  IssuedDocument other = report;  // another báo cáo issued at the same moment
-  other.kind = "bao-cao-khac";
-
-  auto seen_report = look(report.kind);
-  auto seen_other = look(other.kind);
-  EXPECT_EQ(seen_report.last_number, 0);
-  const std::string pdf(std::string("%PDF-1.7\0\x01\xff", 11));
-  EXPECT_EQ(commit(seen_report, report, pdf), CommitResult::Ok);
-  EXPECT_EQ(commit(seen_other, other, "%PDF other"), CommitResult::Raced);
-  // Issuing the same report again on a stale look races too: a version is never lost.
-  IssuedDocument again = report;
-  again.number = 2;
-  again.id = document_id(2026, "BC", 2);
-  seen_other = look(other.kind);
-  EXPECT_EQ(commit(seen_report, again, "%PDF again"), CommitResult::Raced);
-
-  EXPECT_EQ(seen_other.last_number, 1);
-  other.number = 2;
-  other.id = document_id(2026, "BC", 2);
-  EXPECT_EQ(commit(seen_other, other, "%PDF other"), CommitResult::Ok);
-
-  auto all = runner_.run<std::vector<IssuedDocument>>(
-      [&]() -> Task<std::vector<IssuedDocument>> { co_return co_await docs.register_entries(); });
-  ASSERT_EQ(all.size(), 2u);
-  EXPECT_EQ(all[0].id, "2026-bc-01");
-  EXPECT_EQ(all[1].id, "2026-bc-02");
-  auto stored = runner_.run<std::optional<std::string>>([&]() -> Task<std::optional<std::string>> {
-    co_return co_await docs.file("2026-bc-01", "pdf");
-  });
-  ASSERT_TRUE(stored);
-  EXPECT_EQ(*stored, pdf);
-  EXPECT_EQ(look(report.kind).versions.size(), 1u);
 }
 
 }  // namespace

@@ -34,6 +34,7 @@ const catalogue_check::Samples kSamples = {
     {"name", "Nguyễn Thị Hoa"},
     {"needed", "6"},
     {"no", "2"},
+    {"number", "01/TTr-THCSVP1"},
     {"period", "năm 2026"},
     {"present", "8"},
     {"previous", "ngày Hội đồng thông qua"},
@@ -114,7 +115,11 @@ TEST(NominationsMessagesTest, EveryWorkflowRefusalReadsWell) {
 }
 
 TEST(NominationsMessagesTest, VoteSummariesAndDossierLabelsReadWell) {
-  Meeting m{"1", "2026-10-15", 9, 8, ""};
+  Meeting m;
+  m.id = "1";
+  m.date = "2026-10-15";
+  m.members_total = 9;
+  m.members_present = 8;
   for (bool secret : {false, true}) {
     Vote v{"1", 5, 2, 1, secret};
     auto summary = evaluate_vote(m, v, VoteRules{}).summary;

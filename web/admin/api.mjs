@@ -204,8 +204,16 @@ export const RECORDS = {
     label: 'Ghi cuộc họp Hội đồng',
     fields: [
       { name: 'date', label: 'Ngày họp (dd/mm/yyyy)', kind: 'date', required: true },
-      { name: 'members_total', label: 'Số thành viên Hội đồng', kind: 'number', required: true },
-      { name: 'members_present', label: 'Số thành viên có mặt', kind: 'number', required: true },
+      // For the minutes (biên bản): who sat, by name; then the counts are theirs.
+      { name: 'members', label: 'Thành phần theo tên (để lập biên bản)', kind: 'members', required: false },
+      { name: 'chair_id', label: 'Người chủ trì', kind: 'select', required: false },
+      { name: 'secretary_id', label: 'Thư ký cuộc họp', kind: 'select', required: false },
+      { name: 'start_time', label: 'Giờ bắt đầu (hh:mm)', kind: 'text', max: 5, required: false },
+      { name: 'end_time', label: 'Giờ kết thúc (hh:mm)', kind: 'text', max: 5, required: false },
+      { name: 'place', label: 'Địa điểm họp', kind: 'text', max: 200, required: false },
+      { name: 'agenda', label: 'Nội dung cuộc họp', kind: 'textarea', required: false },
+      { name: 'members_total', label: 'Số thành viên Hội đồng (khi không ghi theo tên)', kind: 'number', required: false },
+      { name: 'members_present', label: 'Số thành viên có mặt (khi không ghi theo tên)', kind: 'number', required: false },
       { name: 'note', label: 'Ghi chú (không bắt buộc)', kind: 'textarea', required: false },
     ],
   },

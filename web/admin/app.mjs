@@ -7,6 +7,7 @@ import {
   formatDate, formatInstant, historyActionLabel, parseVnDate, quotaLimitText, session, statusLabel,
   vnToday,
 } from './api.mjs';
+import { clearRoundDocuments, loadRoundDocuments, wireRoundDocuments } from './documents.mjs';
 import { initiativesScreen } from './initiatives.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -141,7 +142,7 @@ async function signIn(token) {
   fillReportYears();
   showSignedIn(true);
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
-    initiatives.start()]);
+    loadRoundDocuments(), initiatives.start()]);
 }
 
 function signOut() {
@@ -161,6 +162,7 @@ function signOut() {
   $('outbox-list').replaceChildren();
   $('outbox').hidden = true;
   initiatives.reset();
+  clearRoundDocuments();
   $('nomination-table').tBodies[0].replaceChildren();
   $('detail').hidden = true;
   $('create').hidden = true;
@@ -675,6 +677,9 @@ async function performOrOfferException(name) {
 
 // Choices of a select field in the dialog, asked of the service when the dialog opens.
 async function selectOptions(field) {
+  if (field.name === 'chair_id' || field.name === 'secretary_id') {
+    return [option('', '—'), ...councilStaff().map((s) => option(s.id, s.name))];
+  }
   if (field.name === 'meeting_id') {
     const { items } = await call(endpoints.meetings);
     const meetings = (Array.isArray(items) ? items : []).slice().reverse();  // newest first
@@ -683,6 +688,30 @@ async function selectOptions(field) {
       `Họp ngày ${formatDate(m.date)}: ${m.members_present}/${m.members_total} thành viên có mặt`));
   }
   return [];
+}
+
+// Who may sit on the council: the board and the council's members.
+function councilStaff() {
+  const staff = (state.catalogue && state.catalogue.staff) || [];
+  return staff.filter((s) => s.role === 'admin' || s.role === 'council');
+}
+
+// One row per possible member: not a member, present, or absent.
+function membersField(id) {
+  return el('div', { className: 'members', id },
+    ...councilStaff().map((s) => {
+      const rowId = `${id}-${s.id}`;
+      return el('div', { className: 'member-row' },
+        el('label', { htmlFor: rowId }, s.name),
+        el('select', { id: rowId, dataset: { staff: s.id } },
+          option('', '—'), option('present', 'Có mặt'), option('absent', 'Vắng mặt')));
+    }));
+}
+
+function membersValue(id) {
+  return [...document.querySelectorAll(`#${id} select`)]
+    .filter((select) => select.value)
+    .map((select) => ({ staff_id: select.dataset.staff, present: select.value === 'present' }));
 }
 
 async function startAction(name) {
@@ -707,6 +736,9 @@ async function startAction(name) {
   $('action-fields').replaceChildren(...action.fields.map((f) => {
     const id = `action-field-${f.name}`;
     let input;
+    if (f.kind === 'members') {
+      return el('fieldset', { className: 'field' }, el('legend', {}, f.label), membersField(id));
+    }
     if (f.kind === 'select') {
       input = el('select', { id, name: f.name, required: f.required }, ...choices[f.name]);
     } else if (f.kind === 'number') {
@@ -773,6 +805,11 @@ async function confirmAction(event) {
   box.replaceChildren();
   const body = {};
   for (const f of action.fields) {
+    if (f.kind === 'members') {
+      const members = membersValue(`action-field-${f.name}`);
+      if (members.length) body[f.name] = members;
+      continue;
+    }
     const value = $(`action-field-${f.name}`).value.trim();
     if (!value) {
       if (f.required) {
@@ -866,6 +903,9 @@ function closePanel(id) {
 // ---------------------------------------------------------------- wiring
 
 function wire() {
+  wireRoundDocuments({
+    el, call, attempt, notify, loadRoleCard, signOut, state: () => state,
+  });
   $('nominations-heading').tabIndex = -1;
   $('signin-form').addEventListener('submit', async (event) => {
     event.preventDefault();

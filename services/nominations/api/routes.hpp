@@ -1,6 +1,7 @@
 #pragma once
 #include "auth/token_store.hpp"
 #include "http/router.hpp"
+#include "nominations/app/documents_app.hpp"
 #include "nominations/app/nominations_app.hpp"
 
 namespace thidua::nominations {
@@ -12,6 +13,7 @@ struct RouteDeps {
   CatalogueStore& catalogue;
   auth::TokenStore& tokens;
   const Clock& clock;
+  DocumentsApp& documents;
 };
 
 void add_nomination_routes(http::Router& router, RouteDeps deps);
@@ -20,11 +22,13 @@ void add_public_routes(http::Router& router, RouteDeps deps);
 class InitiativesApp;
 // The register of initiatives (api/initiative_routes.cpp); main.cpp adds it.
 void add_initiative_routes(http::Router& router, InitiativesApp& app);
+void add_document_routes(http::Router& router, RouteDeps deps);
 
 inline void add_routes(http::Router& router, RouteDeps deps) {
   add_nomination_routes(router, deps);
   add_admin_routes(router, deps);
   add_public_routes(router, deps);
+  add_document_routes(router, deps);
 }
 
 // Path ids are short and plain; anything else is a 400 before any lookup.

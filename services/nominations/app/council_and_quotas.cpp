@@ -18,36 +18,19 @@ int count_field(const json& body, const std::string& field) {
   return it->get<int>();
 }
 
-Meeting meeting_from_json(const json& j) {
-  Meeting m;
-  m.id = j.value("id", "");
-  m.date = j.value("date", "");
-  m.members_total = j.value("members_total", 0);
-  m.members_present = j.value("members_present", 0);
-  m.note = j.value("note", "");
-  return m;
-}
 }  // namespace
 
 Task<json> NominationsApp::add_meeting(const Principal& who, const json& body) {
-  Meeting m;
-  m.date = http::required_string(body, "date", 10);
-  if (!parse_iso_date(m.date)) {
-    throw bad_request("invalid_date", say("problem.meeting_date"));
-  }
-  m.members_total = count_field(body, "members_total");
-  m.members_present = count_field(body, "members_present");
-  m.note = http::optional_string(body, "note", "", 2000);
-  check_meeting(m);
+  auto catalogue_ref = co_await catalogue_.load();
+  std::map<std::string, StaffName> staff;
+  for (const auto& s : catalogue_ref->staff) staff[s.id] = {s.name, s.position};
+  Meeting m = parse_meeting(body, staff);
   long long quorum = rules_.quorum.needed_of(m.members_total);
-  json doc = {{"date", m.date},
-              {"members_total", m.members_total},
-              {"members_present", m.members_present},
-              {"quorum_needed", quorum},
-              {"quorum_met", m.members_present >= quorum},
-              {"note", m.note},
-              {"recorded_by", who.subject},
-              {"recorded_at", iso_instant(clock_.now())}};
+  json doc = to_json(m);
+  doc["quorum_needed"] = quorum;
+  doc["quorum_met"] = m.members_present >= quorum;
+  doc["recorded_by"] = who.subject;
+  doc["recorded_at"] = iso_instant(clock_.now());
   doc["id"] = co_await store_.add_meeting(doc);
   co_return doc;
 }

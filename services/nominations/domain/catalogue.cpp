@@ -3,8 +3,10 @@
 #include <climits>
 #include <nlohmann/json.hpp>
 
+#include "core/clock.hpp"
 #include "core/errors.hpp"
 #include "core/roles.hpp"
+#include "core/text.hpp"
 #include "http/json_io.hpp"
 #include "nominations/domain/messages.hpp"
 
@@ -154,6 +156,11 @@ StaffMember parse_staff(const json& j) {
   if (s.gender != "" && s.gender != "male" && s.gender != "female") {
     throw bad_request("invalid_gender", say("problem.bad_gender"));
   }
+  s.birth_date = http::optional_string(j, "birth_date", "", 10);
+  if (!s.birth_date.empty() && !parse_iso_date(s.birth_date)) {
+    throw bad_request("invalid_birth_date", say("problem.bad_birth_date"));
+  }
+  s.qualifications = text::one_line(http::optional_string(j, "qualifications", "", 300));
   s.zalo_user_id = http::optional_string(j, "zalo_user_id", "", 64);
   s.on_hold = bool_field(j, "on_hold", false);
   s.hold_reason = http::optional_string(j, "hold_reason", "", 500);
@@ -183,6 +190,7 @@ AwardForm parse_award_form(const json& j) {
   a.code = catalogue_id_field(j, "code");
   a.label = http::required_string(j, "label", 200);
   a.level = http::optional_string(j, "level", "school", 40);
+  a.authority = text::one_line(http::optional_string(j, "authority", "", 200));
   a.dossier_copies = int_field(j, "dossier_copies", 1, 1, 10);
   a.secret_ballot = bool_field(j, "secret_ballot", false);
   auto q = j.find("quotas");
@@ -234,6 +242,8 @@ json to_json(const StaffMember& s) {
           {"unit_id", s.unit_id},
           {"role", s.role},
           {"gender", s.gender},
+          {"birth_date", s.birth_date},
+          {"qualifications", s.qualifications},
           {"zalo_user_id", s.zalo_user_id},
           {"on_hold", s.on_hold},
           {"hold_reason", s.hold_reason}};
@@ -259,6 +269,7 @@ json to_json(const AwardForm& a) {
   return {{"code", a.code},
           {"label", a.label},
           {"level", a.level},
+          {"authority", a.authority},
           {"dossier_copies", a.dossier_copies},
           {"secret_ballot", a.secret_ballot},
           {"quotas", quotas}};

@@ -32,6 +32,9 @@ struct StaffMember {
   std::string role = "staff";  // admin, council, leader, staff
   // male, female or "" (not recorded): colleagues say "thầy", "cô" or "thầy cô" (issue 13).
   std::string gender;
+  // For the báo cáo thành tích (issue 11): ISO date or ""; degrees and training, one line.
+  std::string birth_date;
+  std::string qualifications;
   std::string zalo_user_id;
   // Under discipline, inspection or complaint: cannot be proposed until resolved.
   bool on_hold = false;
@@ -55,6 +58,9 @@ struct AwardForm {
   std::string code;
   std::string label;
   std::string level;  // ministry, province, commune, school, state
+  // Who grants it, as the tờ trình addresses them ("Kính gửi: Chủ tịch UBND xã Vĩnh Phong");
+  // "" until the board writes it (a tờ trình is then refused, naming the form).
+  std::string authority;
   int dossier_copies = 1;
   bool secret_ballot = false;
   std::map<PeriodKind, std::map<SubjectKind, Quota>> quotas;

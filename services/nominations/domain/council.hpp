@@ -2,7 +2,10 @@
 // Council (Hội đồng Thi đua – Khen thưởng) meetings and votes. Education-sector practice,
 // kept as settings: a meeting is valid with at least 2/3 of members present, and a
 // proposal passes with at least 70 % of those present; secret ballots may have their own bar.
+#include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <vector>
 
 #include "core/roles.hpp"
 
@@ -25,13 +28,42 @@ struct VoteRules {
   bool base_is_all_members = false;  // count approval against all members, not those present
 };
 
+// A member of the council at a meeting, by name from the staff records (issue 11: the
+// minutes name who was there and who was not).
+struct MeetingMember {
+  std::string staff_id;
+  std::string name;
+  std::string position;
+  bool present = true;
+};
+
 struct Meeting {
   std::string id;
   std::string date;  // ISO date, local
   int members_total = 0;
   int members_present = 0;
   std::string note;
+  // What the minutes (biên bản) record; empty for a meeting recorded with its counts only.
+  std::string start_time, end_time;  // "14:00", local
+  std::string place;
+  std::string agenda;
+  std::string chair_id, secretary_id;  // staff ids, among the members present
+  std::vector<MeetingMember> members;  // when given, the counts are theirs
+  const MeetingMember* member(const std::string& staff_id) const;
 };
+
+// A meeting as the API takes it: the counts, or the members by name with their attendance
+// (then the counts are computed, and counts given too must agree), chair, secretary, place,
+// times, agenda. Names and positions come from `staff` (id → (name, position)). Throws
+// ApiError 400 for a malformed field, 422 for an unknown person, a chair or secretary not
+// present, an end before the start or counts that disagree with the names.
+struct StaffName {
+  std::string name;
+  std::string position;
+};
+Meeting parse_meeting(const nlohmann::json& body, const std::map<std::string, StaffName>& staff);
+nlohmann::json to_json(const Meeting& m);
+Meeting meeting_from_json(const nlohmann::json& j);
 
 struct Vote {
   std::string meeting_id;

@@ -164,7 +164,23 @@ constexpr std::array kMessages = std::to_array<text::Message>({
 
     // Problems: the council and the dossier.
     {"problem.count_field", "Trường \"{field}\" phải là số nguyên từ 0 đến 1000."},
+    {"problem.bad_birth_date", "Ngày sinh (birth_date) ghi dạng YYYY-MM-DD, ví dụ 1985-03-12."},
     {"problem.meeting_date", "Ngày họp phải có dạng YYYY-MM-DD, ví dụ 2026-10-15."},
+    {"problem.meeting_time", "Giờ họp (trường \"{field}\") ghi dạng HH:MM, ví dụ 14:00."},
+    {"problem.meeting_members",
+     "Thành phần cuộc họp (trường \"members\") là danh sách từ 1 đến 200 thành viên, mỗi người "
+     "ghi mã cán bộ (staff_id) và có mặt hay không (present: true hoặc false)."},
+    {"problem.member_twice", "{name} được ghi hai lần trong thành phần cuộc họp."},
+    {"problem.meeting_counts",
+     "Ghi thành phần cuộc họp theo tên (members), hoặc ít nhất số thành viên Hội đồng "
+     "(members_total) và số có mặt (members_present)."},
+    {"problem.counts_disagree",
+     "Số thành viên ghi kèm khác với danh sách theo tên: danh sách có {total} thành viên, "
+     "{present} người có mặt."},
+    {"problem.chair_not_present",
+     "Người chủ trì (mã {id}) phải là thành viên có mặt tại cuộc họp."},
+    {"problem.secretary_not_present", "Thư ký (mã {id}) phải là thành viên có mặt tại cuộc họp."},
+    {"problem.end_before_start", "Giờ kết thúc cuộc họp phải sau giờ bắt đầu."},
     {"problem.members_total", "Số thành viên Hội đồng phải từ 1 đến 200."},
     {"problem.members_present", "Số thành viên có mặt phải từ 0 đến 200."},
     {"problem.more_present_than_members",
@@ -216,6 +232,53 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "Sáng kiến công nhận {level} cần số và ngày của quyết định công nhận."},
     {"initiative.decision_in_future", "Ngày quyết định {date} chưa tới (hôm nay là {today})."},
     {"initiative.not_found", "Không có sáng kiến số {id}."},
+
+    // Documents of an award round (issue 11): issuing, rendering, downloads.
+    {"document.no_nominees",
+     "Chưa có đề nghị nào được Hội đồng thông qua cho {award} {period}, nên chưa có danh sách để "
+     "phát hành văn bản."},
+    {"document.authority_missing",
+     "Hình thức \"{award}\" chưa ghi người có thẩm quyền khen thưởng (authority) để tờ trình "
+     "kính gửi; Ban giám hiệu bổ sung trong danh mục rồi phát hành lại."},
+    {"document.not_school_award",
+     "{award} không do Hiệu trưởng quyết định; với hình thức này nhà trường lập tờ trình gửi "
+     "cấp khen thưởng."},
+    {"document.minutes_incomplete",
+     "Cuộc họp ngày {date} chưa ghi đủ để lập biên bản: cần thành phần theo tên, người chủ trì "
+     "và thư ký, giờ bắt đầu và kết thúc, địa điểm."},
+    {"document.no_votes",
+     "Cuộc họp ngày {date} chưa có biểu quyết nào về đề nghị khen thưởng, nên chưa lập được biên "
+     "bản."},
+    {"document.nomination_draft",
+     "Đề nghị số {id} còn là bản nháp; báo cáo thành tích lập khi đề nghị đã trình Hội đồng."},
+    {"document.signer_missing",
+     "Chưa có họ tên người ký văn bản: thầy cô ghi họ tên người ký (signer.name) hoặc nhờ "
+     "người quản trị đặt sẵn trong cấu hình."},
+    {"document.reason_required",
+     "Văn bản này đã phát hành số {number}; muốn phát hành lại, thầy cô ghi lý do (reason), văn "
+     "bản mới sẽ có số mới."},
+    {"document.busy_numbering",
+     "Đang có nhiều văn bản cùng loại được phát hành một lúc; thầy cô thử lại sau ít giây."},
+    {"document.not_found", "Không có văn bản \"{id}\"."},
+    {"problem.signer_object",
+     "Người ký (trường \"signer\") ghi họ tên (name), chức vụ (title) và quyền ký (authority), "
+     "ví dụ KT. HIỆU TRƯỞNG."},
+    {"problem.document_kind",
+     "Loại văn bản (kind) ghi to-trinh (tờ trình), quyet-dinh (quyết định) hoặc bao-cao-nam "
+     "(báo cáo năm)."},
+    {"document.bad_file", "Tên tệp là mã văn bản kèm đuôi docx hoặc pdf, ví dụ 2026-ttr-01.pdf."},
+    {"render.missing",
+     "Máy chủ chưa cài LibreOffice nên chưa tạo được bản PDF; chưa có gì được phát hành. Nhờ "
+     "người quản trị cài đặt rồi thử lại."},
+    {"render.failed",
+     "Chưa tạo được bản PDF của văn bản; chưa có gì được phát hành. Thầy cô thử lại sau ít "
+     "phút, nếu vẫn lỗi thì báo người quản trị."},
+    {"render.timeout",
+     "Tạo bản PDF quá lâu nên đã dừng; chưa có gì được phát hành. Thầy cô thử lại sau ít "
+     "phút."},
+    {"render.busy",
+     "Máy chủ đang tạo nhiều văn bản cùng lúc; chưa có gì được phát hành. Thầy cô thử lại sau "
+     "ít phút."},
 });
 
 constexpr text::Catalogue kCatalogue{kMessages};

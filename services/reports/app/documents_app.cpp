@@ -8,10 +8,6 @@
 
 namespace thidua::reports {
 namespace {
-// Issues of the same type that commit between our look and our commit make us render again
-// with the next number; more than this many in a row is a storm worth a retry by the person.
-constexpr int kCommitTries = 5;
-
 ApiError render_problem(docs::RenderError::Kind kind) {
   const char* key = "render.failed";
   if (kind == docs::RenderError::Kind::Missing) key = "render.missing";
@@ -24,11 +20,13 @@ ApiError render_problem(docs::RenderError::Kind kind) {
 }
 }  // namespace
 
-DocumentsApp::DocumentsApp(ReportsApp& reports, DocumentStore& store, docs::Renderer& renderer,
-                           const Clock& clock, Issuer issuer, docs::Template yearly)
+DocumentsApp::DocumentsApp(ReportsApp& reports, docs::DocumentStore& store,
+                           docs::Renderer& renderer, const Clock& clock, Issuer issuer,
+                           docs::Template yearly)
     : reports_(reports),
       store_(store),
       renderer_(renderer),
+      issuing_(store, renderer),
       clock_(clock),
       issuer_(std::move(issuer)),
       yearly_(std::move(yearly)) {}
@@ -48,57 +46,40 @@ Task<IssuedDocument> DocumentsApp::issue_yearly(const Principal& who, int year,
                                                 const IssueRequest& req) {
   auto signer = signer_for(req);
   auto report = co_await reports_.school_report(year);
-  const auto now = clock_.now();
-  const LocalDate today = local_date(now);
-  const std::string subject = std::to_string(year);
-  for (int attempt = 0; attempt < kCommitTries; ++attempt) {
-    auto seen =
-        co_await store_.issue_state(today.year, kYearlyReportType, kYearlyReportKind, subject);
-    auto plan = plan_issue(seen.versions, req.reason);
-    IssuedDocument d;
-    d.number = seen.last_number + 1;
-    d.number_year = today.year;
-    d.type = kYearlyReportType;
-    d.id = document_id(d.number_year, d.type, d.number);
-    d.number_text = docs::document_number(d.number, d.type, issuer_.symbol);
-    auto doc = yearly_report_document(report, yearly_, issuer_, signer, d.number_text, today);
-    d.kind = kYearlyReportKind;
-    d.subject = subject;
-    d.version = plan.version;
-    d.replaces = plan.replaces;
-    d.reason = text::one_line(req.reason);
-    d.type_name = kYearlyReportTypeName;
-    d.summary = doc.summary;
-    d.issued_on = today;
-    d.issued_at = iso_instant(now);
-    d.issued_by = who.subject;
-    d.signer = signer.name;
-    d.signer_title = signer.title;
-    d.recipient = report.school.recipient;
-    std::string label = "năm " + subject;
-    d.docx_name = download_name(d.type_name, label, d.number_text, "docx");
-    d.pdf_name = download_name(d.type_name, label, d.number_text, "pdf");
-
-    std::optional<docs::RenderError::Kind> failed;
-    docs::Rendered files;
-    try {
-      files = co_await renderer_.render(std::move(doc));
-    } catch (const docs::RenderError& e) {
-      failed = e.kind();
-      log::warn("document_render_failed", {{"id", d.id}, {"error", e.what()}});
+  docs::IssueSpec spec;
+  spec.kind = kYearlyReportKind;
+  spec.subject = std::to_string(year);
+  spec.type = kYearlyReportType;
+  spec.type_name = kYearlyReportTypeName;
+  spec.subject_label = "năm " + spec.subject;
+  spec.symbol = issuer_.symbol;
+  spec.recipient = report.school.recipient;
+  spec.reason = req.reason;
+  spec.issued_by = who.subject;
+  spec.signer = signer;
+  spec.now = clock_.now();
+  const LocalDate today = local_date(spec.now);
+  docs::BuildDocument build = [this, &report, signer, today](const std::string& number_text) {
+    return yearly_report_document(report, yearly_, issuer_, signer, number_text, today);
+  };
+  // No co_await in a catch block (GCC 12): the problem is recorded, then thrown after.
+  std::optional<ApiError> problem;
+  IssuedDocument issued;
+  try {
+    issued = co_await issuing_.issue(spec, build);
+  } catch (const docs::IssueError& e) {
+    if (e.kind() == docs::IssueError::Kind::ReasonRequired) {
+      problem = conflict("reason_required",
+                         say("issue.reason_required",
+                             {{"year", e.latest()->subject}, {"number", e.latest()->number_text}}));
+    } else {
+      problem = ApiError(503, "numbering_busy", say("issue.busy_numbering"));
     }
-    if (failed) throw render_problem(*failed);
-    d.docx_bytes = files.docx.size();
-    d.pdf_bytes = files.pdf.size();
-    auto result = co_await store_.commit(seen, d, files.docx, files.pdf);
-    if (result == CommitResult::Ok) {
-      log::info("document_issued",
-                {{"id", d.id}, {"number", d.number_text}, {"version", d.version}});
-      co_return d;
-    }
-    log::info("document_number_raced", {{"id", d.id}, {"attempt", attempt + 1}});
+  } catch (const docs::RenderError& e) {
+    problem = render_problem(e.kind());
   }
-  throw ApiError(503, "numbering_busy", say("issue.busy_numbering"));
+  if (problem) throw *problem;
+  co_return issued;
 }
 
 Task<std::vector<IssuedDocument>> DocumentsApp::yearly_versions(int year) {

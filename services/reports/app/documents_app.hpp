@@ -1,20 +1,21 @@
 #pragma once
 // Issuing the yearly report as a numbered, frozen document (DOCX and PDF), the register of
-// issued documents and the downloads. Rendering runs off the event loop (docs::Renderer);
-// the number is taken in the same Redis script that stores the files, after they are made,
-// so a failed rendering uses no number and concurrent issues never share one.
+// issued documents and the downloads. Issuing, numbering and storing are the school's
+// shared register (libs/docs/issuing.hpp): a failed rendering uses no number and concurrent
+// issues never share one.
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/roles.hpp"
+#include "docs/document_store.hpp"
+#include "docs/issuing.hpp"
 #include "docs/renderer.hpp"
 #include "docs/template.hpp"
 #include "reports/app/reports_app.hpp"
 #include "reports/domain/issued.hpp"
 #include "reports/domain/yearly_document.hpp"
-#include "reports/store/document_store.hpp"
 
 namespace thidua::reports {
 
@@ -26,7 +27,7 @@ struct IssueRequest {
 
 class DocumentsApp {
  public:
-  DocumentsApp(ReportsApp& reports, DocumentStore& store, docs::Renderer& renderer,
+  DocumentsApp(ReportsApp& reports, docs::DocumentStore& store, docs::Renderer& renderer,
                const Clock& clock, Issuer issuer, docs::Template yearly);
 
   // Issues the report of `year` dated today: 201 with the register entry. ApiError 409
@@ -47,8 +48,9 @@ class DocumentsApp {
   docs::Signer signer_for(const IssueRequest& req) const;
 
   ReportsApp& reports_;
-  DocumentStore& store_;
+  docs::DocumentStore& store_;
   docs::Renderer& renderer_;
+  docs::DocumentIssuer issuing_;
   const Clock& clock_;
   Issuer issuer_;
   docs::Template yearly_;

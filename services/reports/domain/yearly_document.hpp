@@ -12,14 +12,8 @@
 
 namespace thidua::reports {
 
-// Who issues and signs: settings, not code (README: THIDUA_GOVERNING_BODY and the others).
-struct Issuer {
-  std::string governing_body = "UBND xã Vĩnh Phong";
-  std::string school = "Trường THCS Vĩnh Phong 1";
-  std::string symbol = "THCSVP1";  // ký hiệu of the school in numbers: 01/BC-THCSVP1
-  std::string place = "Vĩnh Phong";
-  docs::Signer signer;  // default signer; the issue request may name another
-};
+// Who issues and signs (settings): shared with nominations' documents.
+using Issuer = docs::Issuer;
 
 inline const std::string kYearlyReportKind = "bao-cao-nam";
 inline const std::string kYearlyReportType = "BC";

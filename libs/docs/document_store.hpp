@@ -1,8 +1,8 @@
 #pragma once
 // Issued documents and their numbering, and the only code that knows their keys. The
 // numbering and the register (sổ văn bản đi) are the school's, shared by every service that
-// issues documents (nominations' tờ trình and báo cáo thành tích will take their numbers
-// here too), so they live under the owner "docs":
+// issues documents (reports' báo cáo, nominations' tờ trình, biên bản, quyết định, báo cáo
+// thành tích take their numbers from the same counters), so they live under the owner "docs":
 //   {school}:docs:seq:<year>:<type>       string: the last number given for that year and type
 //   {school}:docs:register                list: document ids in the order they were issued
 //   {school}:docs:doc:<id>                hash: meta (JSON, IssuedDocument), docx, pdf (bytes)
@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "core/keyspace.hpp"
+#include "docs/issued.hpp"
 #include "redis/redis_pool.hpp"
-#include "reports/domain/issued.hpp"
 
-namespace thidua::reports {
+namespace thidua::docs {
 
 // What issuing saw before it rendered: the last number of the type this year and the
 // versions so far. The commit succeeds only if both are still so.
@@ -55,4 +55,4 @@ class DocumentStore {
   Keyspace keys_;
 };
 
-}  // namespace thidua::reports
+}  // namespace thidua::docs

@@ -1,8 +1,8 @@
-#include "reports/store/document_store.hpp"
+#include "docs/document_store.hpp"
 
 #include <nlohmann/json.hpp>
 
-namespace thidua::reports {
+namespace thidua::docs {
 namespace {
 using nlohmann::json;
 
@@ -106,4 +106,4 @@ Task<std::vector<IssuedDocument>> DocumentStore::register_entries() const {
   co_return co_await load(list);
 }
 
-}  // namespace thidua::reports
+}  // namespace thidua::docs

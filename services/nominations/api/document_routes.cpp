@@ -1,0 +1,137 @@
+// The documents of an award round: issuing the tờ trình, the principal's quyết định and the
+// council meeting's biên bản, the school's register, and the downloads of the frozen DOCX
+// and PDF.
+#include <nlohmann/json.hpp>
+
+#include "core/errors.hpp"
+#include "core/movement.hpp"
+#include "core/text.hpp"
+#include "http/download.hpp"
+#include "http/json_io.hpp"
+#include "http/params.hpp"
+#include "nominations/api/routes.hpp"
+#include "nominations/domain/messages.hpp"
+
+namespace thidua::nominations {
+namespace {
+using http::Method;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+const std::string kDocx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+json list_json(const std::vector<docs::IssuedDocument>& list) {
+  json out = json::array();
+  for (const auto& d : list) out.push_back(docs::to_json(d));
+  return out;
+}
+
+// A signer's line: absent or null keeps the configured one; "" clears it (the principal
+// signing in their own name has no "KT." line).
+std::optional<std::string> optional_line(const json& o, const char* field, std::size_t max) {
+  if (!o.contains(field) || o[field].is_null()) return std::nullopt;
+  return text::one_line(http::optional_string(o, field, "", max));
+}
+
+// The reason and the signer's lines, as every issue takes them.
+void parse_reason_and_signer(const json& body, RoundIssueRequest& r) {
+  r.reason = http::optional_string(body, "reason", "", 500);
+  if (body.contains("signer") && !body["signer"].is_null()) {
+    const auto& s = body["signer"];
+    if (!s.is_object()) throw bad_request("invalid_field", say("problem.signer_object"));
+    r.signer_authority = optional_line(s, "authority", 80);
+    r.signer_title = optional_line(s, "title", 80);
+    r.signer_name = optional_line(s, "name", 80);
+  }
+}
+
+RoundIssueRequest parse_round(const Request& req, const std::string& default_award) {
+  json body = http::parse_object(req);
+  RoundIssueRequest r;
+  r.period = catalogue_id_field(body, "period");
+  if (default_award.empty() || (body.contains("award") && !body["award"].is_null())) {
+    r.award = catalogue_id_field(body, "award");
+  } else {
+    r.award = default_award;
+  }
+  parse_reason_and_signer(body, r);
+  return r;
+}
+
+// "2026-ttr-01.pdf" → ("2026-ttr-01", "pdf"); no extension: the entry as JSON ("").
+std::pair<std::string, std::string> split_file(const std::string& file) {
+  for (const std::string e : {".docx", ".pdf"}) {
+    if (file.size() > e.size() && file.compare(file.size() - e.size(), e.size(), e) == 0) {
+      return {file.substr(0, file.size() - e.size()), e.substr(1)};
+    }
+  }
+  if (file.find('.') != std::string::npos) {
+    throw not_found("document_not_found", say("document.bad_file"));
+  }
+  return {file, ""};
+}
+}  // namespace
+
+void add_document_routes(http::Router& router, RouteDeps d) {
+  auto& docs = d.documents;
+  const Access readers = Access::roles_of({Role::Admin, Role::Council});
+  const Access admin = Access::roles_of({Role::Admin});
+  const std::string base = kApiBase + "/documents";
+
+  router.add(Method::Post, base + "/to-trinh", admin, [&docs](Request& req) -> Task<Response> {
+    auto round = parse_round(req, "");
+    auto issued = co_await docs.issue_proposal(req.principal, round);
+    co_return http::json(201, docs::to_json(issued));
+  });
+  router.add(Method::Post, base + "/quyet-dinh", admin, [&docs](Request& req) -> Task<Response> {
+    auto round = parse_round(req, "gk_ht");
+    auto issued = co_await docs.issue_decision(req.principal, round);
+    co_return http::json(201, docs::to_json(issued));
+  });
+  router.add(Method::Post, base + "/bien-ban", admin, [&docs](Request& req) -> Task<Response> {
+    json body = http::parse_object(req);
+    auto meeting = http::required_string(body, "meeting_id", 20);
+    auto reason = http::optional_string(body, "reason", "", 500);
+    auto issued = co_await docs.issue_minutes(req.principal, meeting, reason);
+    co_return http::json(201, docs::to_json(issued));
+  });
+  router.add(Method::Post, base + "/bao-cao-thanh-tich", admin,
+             [&docs](Request& req) -> Task<Response> {
+               json body = http::parse_object(req);
+               auto nomination = http::required_string(body, "nomination_id", 20);
+               RoundIssueRequest round;
+               parse_reason_and_signer(body, round);
+               auto issued = co_await docs.issue_achievement(req.principal, nomination, round);
+               co_return http::json(201, docs::to_json(issued));
+             });
+  router.add(Method::Get, base, readers, [&docs](Request& req) -> Task<Response> {
+    std::optional<int> year;
+    if (auto y = http::query_integer(req, "year", kFirstYear, kLastYear)) {
+      year = static_cast<int>(*y);
+    }
+    std::optional<std::string> kind;
+    if (auto k = req.query("kind"); k && !k->empty()) {
+      bool plain = k->size() <= 40;
+      for (char c : *k) plain = plain && ((c >= 'a' && c <= 'z') || c == '-');
+      if (!plain) throw bad_request("invalid_kind", say("problem.document_kind"));
+      kind = *k;
+    }
+    auto list = co_await docs.register_entries(year, kind);
+    co_return http::json(200, json{{"documents", list_json(list)}});
+  });
+  router.add(Method::Get, base + "/{file}", readers, [&docs](Request& req) -> Task<Response> {
+    auto [id, format] = split_file(req.param("file"));
+    if (format.empty()) {
+      auto entry = co_await docs.document(id);
+      co_return http::json(200, docs::to_json(entry));
+    }
+    auto found = co_await docs.file(id, format);
+    const auto& entry = found.first;
+    const std::string& name = format == "pdf" ? entry.pdf_name : entry.docx_name;
+    std::string type = format == "pdf" ? "application/pdf" : kDocx;
+    co_return http::download(std::move(found.second), type, name);
+  });
+}
+
+}  // namespace thidua::nominations

@@ -1,0 +1,93 @@
+#pragma once
+// The documents of an award round, issued numbered and frozen (DOCX and PDF) in the school's
+// shared register (libs/docs/issuing.hpp): the tờ trình with its list per award form and
+// period, and the principal's quyết định for the award the school grants itself. Also the
+// register and the downloads of what nominations issued.
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/roles.hpp"
+#include "docs/document_store.hpp"
+#include "docs/issuing.hpp"
+#include "docs/template.hpp"
+#include "nominations/domain/achievement_report.hpp"
+#include "nominations/domain/award_documents.hpp"
+#include "nominations/domain/council.hpp"
+#include "nominations/domain/minutes_document.hpp"
+#include "nominations/store/catalogue_store.hpp"
+#include "nominations/store/nomination_store.hpp"
+
+namespace thidua::nominations {
+
+// The templates the service fills, loaded (and checked) at start-up.
+struct DocumentTemplates {
+  docs::Template proposal;           // to-trinh.txt
+  docs::Template decision;           // quyet-dinh.txt
+  docs::Template minutes;            // bien-ban.txt
+  docs::Template individual_report;  // bao-cao-thanh-tich-ca-nhan.txt
+  docs::Template collective_report;  // bao-cao-thanh-tich-tap-the.txt
+};
+
+struct RoundIssueRequest {
+  std::string period;
+  std::string award;
+  std::string reason;  // required to issue the same document again
+  // Fields given replace the configured signer's (authority, title, name).
+  std::optional<std::string> signer_authority, signer_title, signer_name;
+};
+
+class DocumentsApp {
+ public:
+  DocumentsApp(CatalogueStore& catalogue, NominationStore& nominations, docs::DocumentStore& store,
+               docs::Renderer& renderer, const Clock& clock, docs::Issuer issuer,
+               DocumentTemplates templates, VoteRules rules);
+
+  // ApiError 404 unknown period or award, 422 authority_missing / no_nominees /
+  // not_school_award / signer_missing, 409 reason_required, 503 when the PDF cannot be made.
+  Task<docs::IssuedDocument> issue_proposal(const Principal& who, const RoundIssueRequest& req);
+  Task<docs::IssuedDocument> issue_decision(const Principal& who, const RoundIssueRequest& req);
+  // The minutes of council meeting `meeting_id`, signed by its chair and secretary. ApiError
+  // 422 unknown_meeting, minutes_incomplete (no names, chair, secretary, times or place),
+  // no_votes; 409 reason_required; 503 as above.
+  Task<docs::IssuedDocument> issue_minutes(const Principal& who, const std::string& meeting_id,
+                                           const std::string& reason);
+  // The báo cáo thành tích of nomination `nomination_id`, individual or collective,
+  // confirmed by the configured signer (or `req`'s signer; its period and award unused). ApiError
+  // 404 nomination_not_found, 409 nomination_draft (not submitted yet) and as above.
+  Task<docs::IssuedDocument> issue_achievement(const Principal& who,
+                                               const std::string& nomination_id,
+                                               const RoundIssueRequest& req);
+  // The school's register (every service's documents); with `year`, those numbered in it.
+  Task<std::vector<docs::IssuedDocument>> register_entries(std::optional<int> year,
+                                                           std::optional<std::string> kind);
+  // A document issued by this service; ApiError 404 otherwise.
+  Task<docs::IssuedDocument> document(const std::string& id);
+  Task<std::pair<docs::IssuedDocument, std::string>> file(const std::string& id,
+                                                          const std::string& format);
+
+ private:
+  Task<RoundDocument> round(const std::string& period, const std::string& award,
+                            const std::vector<Status>& statuses, CatalogueRef& keep);
+  Task<docs::IssuedDocument> issue(const Principal& who, const RoundIssueRequest& req,
+                                   const std::string& kind, RoundDocument round,
+                                   const docs::Template& wording);
+  docs::Signer signer_for(const RoundIssueRequest& req) const;
+  // Issues what `build` makes under `spec` (kind, subject, type… set); maps the failures.
+  Task<docs::IssuedDocument> issue_spec(docs::IssueSpec spec, docs::BuildDocument build);
+
+  CatalogueStore& catalogue_;
+  NominationStore& nominations_;
+  docs::DocumentStore& store_;
+  docs::DocumentIssuer issuing_;
+  const Clock& clock_;
+  docs::Issuer issuer_;
+  DocumentTemplates templates_;
+  VoteRules rules_;
+};
+
+// The kinds of document nominations issues (the register also lists reports' own).
+bool nominations_document_kind(const std::string& kind);
+
+}  // namespace thidua::nominations

@@ -1,0 +1,160 @@
+// The documents of an award round on the dashboard: the board issues the tờ trình đề nghị
+// khen thưởng (per award form and period), the principal's quyết định (Giấy khen của
+// Hiệu trưởng) and the biên bản of a council meeting, and the board and the council download what was issued, PDF or DOCX, under
+// its Vietnamese name. The services decide who may do what: a 403 hides the card.
+import { ApiError, fetchFile } from './api.mjs';
+
+const N = '/api/nominations/v1';
+const KINDS = {
+  'to-trinh': { label: 'Tờ trình đề nghị khen thưởng (kèm danh sách)', path: `${N}/documents/to-trinh` },
+  'quyet-dinh': { label: 'Quyết định khen thưởng của Hiệu trưởng (kèm danh sách)', path: `${N}/documents/quyet-dinh` },
+  'bien-ban': { label: 'Biên bản họp Hội đồng Thi đua – Khen thưởng', path: `${N}/documents/bien-ban` },
+  'bao-cao-thanh-tich': { label: 'Báo cáo thành tích của một đề nghị', path: `${N}/documents/bao-cao-thanh-tich` },
+};
+const $ = (id) => document.getElementById(id);
+
+// Helpers of the page (app.mjs), given once by wireRoundDocuments.
+let page = null;
+
+// The meetings to choose from for a biên bản, newest first.
+async function fillMeetings() {
+  const select = $('round-meeting');
+  const { items } = await page.call(`${N}/council/meetings`);
+  const meetings = (Array.isArray(items) ? items : []).slice().reverse();
+  select.replaceChildren(...meetings.map((m) => page.el('option', { value: m.id },
+    `Họp ngày ${m.date.split('-').reverse().join('/')}: ${m.members_present}/${m.members_total} có mặt`
+    + (m.chair ? `, chủ trì ${m.chair.name}` : ''))));
+}
+
+// The nominations that have a báo cáo thành tích: submitted and later, not closed.
+async function fillNominations() {
+  const select = $('round-nomination');
+  const page1 = await page.call(`${N}/nominations?${new URLSearchParams({ limit: '200' })}`);
+  const items = (Array.isArray(page1.items) ? page1.items : [])
+    .filter((n) => !['draft', 'withdrawn'].includes(n.status));
+  select.replaceChildren(...items.reverse().map((n) => page.el('option', { value: n.id },
+    `Số ${n.id}: ${n.subject_name} – ${n.award_label} (${n.period_label})`)));
+}
+
+function fillForm() {
+  const { catalogue } = page.state();
+  if (!catalogue) return;
+  const kind = $('round-kind').value;
+  const minutes = kind === 'bien-ban';
+  const report = kind === 'bao-cao-thanh-tich';
+  // A biên bản is of a meeting, signed by its chair and secretary; a báo cáo thành tích of a
+  // nomination; the others of a round (a period and an award form).
+  for (const id of ['round-period-field', 'round-award-field']) $(id).hidden = minutes || report;
+  $('round-signer').hidden = minutes;
+  $('round-meeting-field').hidden = !minutes;
+  $('round-nomination-field').hidden = !report;
+  if (minutes) page.attempt(fillMeetings);
+  if (report) page.attempt(fillNominations);
+  const period = $('round-period');
+  const chosenPeriod = period.value;
+  period.replaceChildren(...(catalogue.periods || []).map((p) => page.el('option', {
+    value: p.id, selected: p.id === chosenPeriod,
+  }, p.label)));
+  const award = $('round-award');
+  const chosenAward = award.value;
+  // The principal decides only the school's own award; a tờ trình goes to the other levels.
+  const forms = (catalogue.award_forms || []).filter((a) => (kind === 'quyet-dinh'
+    ? a.level === 'school' : a.level !== 'school'));
+  award.replaceChildren(...forms.map((a) => page.el('option', {
+    value: a.code, selected: a.code === chosenAward,
+  }, a.label)));
+  if (kind === 'quyet-dinh' && !$('round-signer-title').value) {
+    $('round-signer-title').placeholder = 'HIỆU TRƯỞNG';
+  }
+}
+
+async function saveIssued(d, format) {
+  let blob;
+  try {
+    blob = await fetchFile(`${N}/documents/${encodeURIComponent(`${d.id}.${format}`)}`);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) page.signOut();
+    throw error;
+  }
+  const url = URL.createObjectURL(blob);
+  const link = page.el('a', { href: url, download: d.files[format].name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+function renderList(data) {
+  const docs = (Array.isArray(data.documents) ? data.documents : [])
+    .filter((d) => d.kind in KINDS);
+  $('round-documents-empty').hidden = docs.length > 0;
+  $('round-documents-list').replaceChildren(...docs.slice().reverse().map((d) => {
+    const about = [d.type_name, `ngày ${d.issued_on_vn}`, `người ký: ${d.signer}`];
+    if (d.version > 1) about.push(`lần ${d.version}`);
+    if (d.reason) about.push(`lý do: ${d.reason}`);
+    return page.el('li', { dataset: { id: d.id } },
+      page.el('span', { className: 'document-number' }, `Số ${d.number_text}`),
+      page.el('span', { className: 'document-summary' }, d.summary),
+      page.el('span', { className: 'hint' }, about.join(' · ')),
+      page.el('span', { className: 'actions' },
+        ...['pdf', 'docx'].map((format) => page.el('button', {
+          type: 'button', className: 'button button-quiet',
+          onclick: () => page.attempt(() => saveIssued(d, format)),
+        }, `Tải ${format.toUpperCase()}`))));
+  }));
+  const me = page.state().me;
+  $('round-form').hidden = !(me && me.role === 'admin');
+  fillForm();
+}
+
+export function loadRoundDocuments() {
+  return page.loadRoleCard($('round-documents'), `${N}/documents`, renderList);
+}
+
+async function issue() {
+  const kind = $('round-kind').value;
+  if (kind === 'bien-ban') {
+    const minutes = { meeting_id: $('round-meeting').value };
+    const why = $('round-reason').value.trim();
+    if (why) minutes.reason = why;
+    const done = await page.call(KINDS[kind].path, { method: 'POST', body: minutes });
+    $('round-reason').value = '';
+    page.notify(`Đã phát hành biên bản số ${done.number_text}.`);
+    await loadRoundDocuments();
+    return;
+  }
+  const body = kind === 'bao-cao-thanh-tich'
+    ? { nomination_id: $('round-nomination').value }
+    : { period: $('round-period').value, award: $('round-award').value };
+  const signer = {};
+  for (const field of ['authority', 'title', 'name']) {
+    const input = $(`round-signer-${field}`);
+    // An authority left empty on purpose (the principal signs in their own name) is sent.
+    if (input.value.trim() || (field === 'authority' && $('round-own-name').checked)) {
+      signer[field] = input.value.trim();
+    }
+  }
+  if (Object.keys(signer).length) body.signer = signer;
+  const reason = $('round-reason').value.trim();
+  if (reason) body.reason = reason;
+  const issued = await page.call(KINDS[kind].path, { method: 'POST', body });
+  $('round-reason').value = '';
+  page.notify(`Đã phát hành ${issued.type_name.toLowerCase()} số ${issued.number_text}.`);
+  await loadRoundDocuments();
+}
+
+// `helpers`: el, call, attempt, notify, loadRoleCard, signOut, state() from app.mjs.
+export function wireRoundDocuments(helpers) {
+  page = helpers;
+  $('round-kind').replaceChildren(...Object.entries(KINDS).map(([value, k]) => page.el('option', { value }, k.label)));
+  $('round-kind').addEventListener('change', fillForm);
+  $('round-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    page.attempt(issue, { busy: $('round-documents') });
+  });
+}
+
+export function clearRoundDocuments() {
+  $('round-documents-list').replaceChildren();
+  $('round-documents').hidden = true;
+}
