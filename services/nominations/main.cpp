@@ -75,7 +75,9 @@ int main(int argc, char** argv) {
         auto& store = service.make<NominationStore>(service.redis(), service.keys());
         auto& app = service.make<NominationsApp>(catalogue, store, clock, rules,
                                                  service.settings().school_id);
-        add_routes(service.router(), RouteDeps{app, catalogue, service.tokens(), clock});
+        add_routes(service.router(),
+                   RouteDeps{app, catalogue, service.tokens(), clock, service.sessions(),
+                             service.settings().cookie_secure});
         service.background("catalogue-seed", [&catalogue, seed, &service]() {
           return seed_until_done(catalogue, seed, service);
         });
