@@ -230,8 +230,8 @@ TEST_F(SignIn, DangnhapGivesACodeThatOpensOneSessionOnEveryServiceWithTheCurrent
   // Sign-out ends the session and clears the cookie.
   auto out_code = code_for("zu-lan");
   const std::string out_cookie = cookie_of(exchange(out_code));
-  auto signed_out = with_cookie("nominations", "DELETE", "/api/nominations/v1/session",
-                                out_cookie, "", {{"Sec-Fetch-Site", "same-origin"}});
+  auto signed_out = with_cookie("nominations", "DELETE", "/api/nominations/v1/session", out_cookie,
+                                "", {{"Sec-Fetch-Site", "same-origin"}});
   EXPECT_EQ(signed_out.status, 204) << signed_out.body;
   EXPECT_NE(signed_out.header("set-cookie").find("Max-Age=0"), std::string::npos);
   EXPECT_EQ(with_cookie("nominations", "GET", "/api/nominations/v1/me", out_cookie).status, 401);
