@@ -77,7 +77,7 @@ async function tellBot(from, text) {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(update),
   });
   check(res.ok, `the fake took the update: ${res.status}`);
-  return eventually(async () => (await botAnswers(from))[before], `the bot answers "${text}"`);
+  return eventually(async () => (await botAnswers(from))[before], `the bot answers "${text}"`, 30000);
 }
 async function botAnswers(chat) {
   const calls = await (await fetch(`${zalo}/__fake/calls`)).json();
