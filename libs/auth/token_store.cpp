@@ -29,20 +29,30 @@ redis.call('SREM', KEYS[2] .. subject, ARGV[1])
 return 1
 )lua");
 
-// KEYS: person, people set. ARGV: staff id, role, name, only_if_absent ('1' or '0').
+// KEYS: person, people set, sessions-of set, prefix of session keys.
+// ARGV: staff id, role, name, only_if_absent ('1' or '0').
+// A change of role ends the person's dashboard sessions (SessionStore) in the same step: a
+// demoted colleague signs in again, and nobody keeps a page opened with the old rights.
 const RedisScript kPutPerson(R"lua(
 if ARGV[4] == '1' and redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+local old = redis.call('HGET', KEYS[1], 'role')
+if old and old ~= ARGV[2] then
+  for _, id in ipairs(redis.call('SMEMBERS', KEYS[3])) do redis.call('DEL', KEYS[4] .. id) end
+  redis.call('DEL', KEYS[3])
+end
 redis.call('HSET', KEYS[1], 'role', ARGV[2], 'name', ARGV[3])
 redis.call('SADD', KEYS[2], ARGV[1])
 return 1
 )lua");
 
-// KEYS: person, people set, tokens-of set, prefix of token keys. ARGV: staff id.
-// Token keys are built from the prefix: they share the school's hash tag (one slot).
+// KEYS: person, people set, tokens-of set, prefix of token keys, sessions-of set, prefix of
+// session keys. ARGV: staff id. Token and session keys are built from the prefixes: they
+// share the school's hash tag (one slot). The person's dashboard sessions end with them.
 const RedisScript kRemovePerson(R"lua(
 local ids = redis.call('SMEMBERS', KEYS[3])
 for _, id in ipairs(ids) do redis.call('DEL', KEYS[4] .. id) end
-redis.call('DEL', KEYS[1], KEYS[3])
+for _, id in ipairs(redis.call('SMEMBERS', KEYS[5])) do redis.call('DEL', KEYS[6] .. id) end
+redis.call('DEL', KEYS[1], KEYS[3], KEYS[5])
 redis.call('SREM', KEYS[2], ARGV[1])
 return #ids
 )lua");
@@ -145,22 +155,25 @@ Task<bool> TokenStore::revoke(const std::string& id) const {
 }
 
 Task<void> TokenStore::put_person(const Person& p) const {
-  std::vector<std::string> keys{keys_("person:" + p.id), keys_("people")};
+  std::vector<std::string> keys{keys_("person:" + p.id), keys_("people"),
+                                keys_("sessions-of:" + p.id), keys_("session:")};
   std::vector<std::string> args{p.id, std::string(role_name(p.role)), p.name, "0"};
   co_await redis_.local().eval(kPutPerson, std::move(keys), std::move(args));
 }
 
 Task<void> TokenStore::add_missing_people(const std::vector<Person>& people) const {
   for (const auto& p : people) {
-    std::vector<std::string> keys{keys_("person:" + p.id), keys_("people")};
+    std::vector<std::string> keys{keys_("person:" + p.id), keys_("people"),
+                                  keys_("sessions-of:" + p.id), keys_("session:")};
     std::vector<std::string> args{p.id, std::string(role_name(p.role)), p.name, "1"};
     co_await redis_.local().eval(kPutPerson, std::move(keys), std::move(args));
   }
 }
 
 Task<long long> TokenStore::remove_person(const std::string& staff_id) const {
-  std::vector<std::string> keys{keys_("person:" + staff_id), keys_("people"),
-                                keys_("tokens-of:" + staff_id), keys_("token:")};
+  std::vector<std::string> keys{keys_("person:" + staff_id),      keys_("people"),
+                                keys_("tokens-of:" + staff_id),   keys_("token:"),
+                                keys_("sessions-of:" + staff_id), keys_("session:")};
   std::vector<std::string> args{staff_id};
   auto reply = co_await redis_.local().eval(kRemovePerson, std::move(keys), std::move(args));
   co_return reply.number();

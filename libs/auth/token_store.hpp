@@ -13,6 +13,7 @@
 //   {school}:auth:person:{staff}    hash: role, name
 //   {school}:auth:tokens-of:{staff} set of token ids
 //   {school}:auth:people            set of staff ids with a person record
+// Dashboard sessions, also ended here when a person goes or changes role: session_store.hpp.
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,17 +66,22 @@ class TokenStore {
   // True when a token with that id existed.
   Task<bool> revoke(const std::string& id) const;
 
-  // Writes the person's current role and name (create or change).
+  // Writes the person's current role and name (create or change); a change of role ends
+  // their dashboard sessions (SessionStore) at once.
   Task<void> put_person(const Person& person) const;
-  // Removes the person and revokes all their tokens; returns how many tokens were revoked.
+  // Removes the person, revokes all their tokens and ends their dashboard sessions; returns
+  // how many tokens were revoked.
   Task<long long> remove_person(const std::string& staff_id) const;
   // Writes the records of those in `people` who have none; never changes or removes one, so
   // a start-up racing an admin's change cannot undo a demotion. Run at start-up from the
   // staff catalogue (data from before people were kept) and when a token is issued.
   Task<void> add_missing_people(const std::vector<Person>& people) const;
 
- private:
+  // The person `staff_id` as a principal with their current role and name; nullopt when
+  // they have no record (removed). Sessions name people through this too.
   Task<std::optional<Principal>> person(const std::string& staff_id) const;
+
+ private:
   RedisPool& redis_;
   Keyspace keys_;
   // SHA-256 of each bootstrap token, computed once: a request hashes only its own token.

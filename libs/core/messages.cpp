@@ -62,6 +62,13 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.invalid_token",
      "Mã truy cập không hợp lệ, đã bị thu hồi, hoặc người được cấp mã không còn trong danh sách "
      "cán bộ."},
+    // The dashboard's session cookie (pipeline): ended or expired, or a write from elsewhere.
+    {"problem.session_expired",
+     "Phiên đăng nhập đã hết hạn hoặc đã kết thúc. Thầy cô nhắn /dangnhap cho bot Zalo của "
+     "trường trong tin nhắn riêng để nhận mã đăng nhập mới."},
+    {"problem.cross_site_request",
+     "Yêu cầu này không gửi từ trang quản trị thi đua của trường nên không được thực hiện. "
+     "Thầy cô mở lại trang quản trị rồi làm lại."},
     {"problem.forbidden", "Vai trò hiện tại của thầy cô ({role}) không được làm thao tác này."},
     {"problem.unsupported_media_type",
      "Chỉ nhận nội dung kiểu application/json (tiêu đề Content-Type)."},

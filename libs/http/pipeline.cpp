@@ -124,7 +124,21 @@ Task<Response> Pipeline::dispatch(Request& req) const {
   const Route& route = *match.route;
   req.route = route.pattern;
 
-  if (!route.access.is_public) {
+  // A request without Authorization may carry the dashboard's session cookie; a bearer
+  // token, when present, always decides alone (scripts keep working as they did).
+  std::string secret;
+  if (!route.access.is_public && options_.sessions && req.header("authorization").empty()) {
+    secret = cookie_value(req.header("cookie"), kSessionCookie);
+  }
+  if (!secret.empty()) {
+    auto refused = co_await authenticate_session(req, std::move(secret));
+    if (refused) co_return std::move(*refused);
+    if (!route.access.allows(req.principal.role)) {
+      throw ApiError(
+          403, "forbidden",
+          common::say("problem.forbidden", {{"role", role_in_text(req.principal.role)}}));
+    }
+  } else if (!route.access.is_public) {
     std::string_view auth = req.header("authorization");
     constexpr std::string_view kBearer = "bearer ";
     // The scheme name is case-insensitive (RFC 9110 11.1); the token is not.
@@ -154,6 +168,24 @@ Task<Response> Pipeline::dispatch(Request& req) const {
     throw ApiError(415, "unsupported_media_type", common::say("problem.unsupported_media_type"));
   }
   co_return co_await route.handler(req);
+}
+
+Task<std::optional<Response>> Pipeline::authenticate_session(Request& req,
+                                                             std::string secret) const {
+  // Checked before the session is even looked up: a forged request neither acts nor renews.
+  if (!cookie_write_allowed(req)) {
+    throw ApiError(403, "cross_site_request", common::say("problem.cross_site_request"));
+  }
+  auto principal = co_await options_.sessions(std::move(secret));
+  if (!principal) {
+    Response res =
+        problem(401, "session_expired", common::say("problem.session_expired"), req.request_id);
+    bool secure = cookie_is_secure(options_.cookie_secure, req.header("x-forwarded-proto"));
+    res.headers.emplace_back("Set-Cookie", cleared_session_cookie(secure));
+    co_return res;
+  }
+  req.principal = *principal;
+  co_return std::nullopt;
 }
 
 bool Pipeline::allowed_origin(const Request& req) const {

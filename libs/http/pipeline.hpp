@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "http/cookie_auth.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 
@@ -18,9 +19,17 @@ namespace thidua::http {
 using Authenticator =
     std::function<Task<std::optional<Principal>>(std::string token, std::string acting_for)>;
 
+// Resolves the dashboard's session cookie (its value) to a principal, or nullopt when the
+// session is unknown, ended or expired (see auth::SessionStore::resolve).
+using SessionResolver = std::function<Task<std::optional<Principal>>(std::string secret)>;
+
 struct PipelineOptions {
   std::vector<std::string> cors_origins;  // exact origins; "*" allows any (public data only)
   bool access_log = true;
+  // Without one, the session cookie is not read (bearer tokens only).
+  SessionResolver sessions{};
+  // THIDUA_COOKIE_SECURE, for the Set-Cookie that clears an ended session's cookie.
+  CookieSecure cookie_secure = CookieSecure::Auto;
 };
 
 class Pipeline {
@@ -36,6 +45,10 @@ class Pipeline {
 
  private:
   Task<Response> dispatch(Request& req) const;
+  // Authenticates a request that carries no Authorization header but the session cookie:
+  // refuses a cross-site write (403) and an ended session (401, clearing the cookie).
+  // Returns a response to send instead of the route's, or nullopt to go on.
+  Task<std::optional<Response>> authenticate_session(Request& req, std::string secret) const;
   bool allowed_origin(const Request& req) const;
   void finish(const Request& req, Response& res,
               std::chrono::steady_clock::time_point started) const;

@@ -48,6 +48,13 @@ CommonSettings CommonSettings::load(const Env& env, const std::string& service, 
           ": must be at least 16 characters");
     }
   }
+  s.sign_in.code_ttl = std::chrono::seconds(env.integer("THIDUA_SIGNIN_CODE_TTL_S", 300, 30, 3600));
+  s.session.idle = std::chrono::minutes(env.integer("THIDUA_SESSION_IDLE_MIN", 480, 5, 43200));
+  s.session.max_age = std::chrono::hours(env.integer("THIDUA_SESSION_MAX_HOURS", 168, 1, 2160));
+  auto secure = env.choice("THIDUA_COOKIE_SECURE", "auto", {"auto", "always", "never"});
+  s.cookie_secure = secure == "always"  ? http::CookieSecure::Always
+                    : secure == "never" ? http::CookieSecure::Never
+                                        : http::CookieSecure::Auto;
   return s;
 }
 
@@ -63,6 +70,8 @@ Service::Service(std::string name, int default_port, bool routes_only)
   ro.name = "thidua-" + name;
   redis_ = std::make_unique<RedisPool>(*loops_, settings_.redis, ro);
   tokens_ = std::make_unique<auth::TokenStore>(*redis_, settings_.school_id, settings_.tokens);
+  sessions_ = std::make_unique<auth::SessionStore>(*redis_, *tokens_, settings_.school_id, clock_,
+                                                   settings_.sign_in, settings_.session);
 
   router_.add(http::Method::Get, "/healthz", Access::anyone(),
               [name](http::Request&) -> Task<http::Response> {
@@ -108,6 +117,9 @@ void Service::consume(const std::string& name, const StreamQueue& queue, WorkerO
 
 int Service::run() {
   http::PipelineOptions po{settings_.cors_origins, settings_.access_log};
+  auth::SessionStore* sessions = sessions_.get();
+  po.sessions = [sessions](std::string secret) { return sessions->resolve(std::move(secret)); };
+  po.cookie_secure = settings_.cookie_secure;
   auth::TokenStore* tokens = tokens_.get();
   http::Pipeline pipeline(
       router_,

@@ -7,9 +7,11 @@
 #include <memory>
 #include <string>
 
+#include "auth/session_store.hpp"
 #include "auth/token_store.hpp"
 #include "core/config.hpp"
 #include "core/keyspace.hpp"
+#include "http/cookie_auth.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "redis/redis_pool.hpp"
@@ -34,6 +36,11 @@ struct CommonSettings {
   // THIDUA_CONTACT: whom staff ask when they are stuck (the plan, section VI, last
   // paragraph); named in the bot's help and in reminders. One setting for every service.
   std::string contact;
+  // Signing in to the dashboard (issue 12): THIDUA_SIGNIN_CODE_TTL_S, THIDUA_SESSION_IDLE_MIN,
+  // THIDUA_SESSION_MAX_HOURS; THIDUA_COOKIE_SECURE (auto | always | never).
+  auth::SignInLimits sign_in;
+  auth::SessionPolicy session;
+  http::CookieSecure cookie_secure = http::CookieSecure::Auto;
 
   static CommonSettings load(const Env& env, const std::string& service, int default_port);
 };
@@ -50,6 +57,7 @@ class Service {
   http::Metrics& metrics() { return metrics_; }
   RedisPool& redis() { return *redis_; }
   auth::TokenStore& tokens() { return *tokens_; }
+  auth::SessionStore& sessions() { return *sessions_; }
   EventLoops& loops() { return *loops_; }
   bool stopping() const { return stopping_; }
   // True when the process only prints its route table (--routes): wiring skips start-up
@@ -79,6 +87,8 @@ class Service {
   std::unique_ptr<EventLoops> loops_;
   std::unique_ptr<RedisPool> redis_;
   std::unique_ptr<auth::TokenStore> tokens_;
+  SystemClock clock_;  // sessions' expiry (the services' clock; pinned in tests by libfaketime)
+  std::unique_ptr<auth::SessionStore> sessions_;
   http::Router router_;
   http::Metrics metrics_;
   std::atomic<bool> stopping_{false};

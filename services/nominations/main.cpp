@@ -150,7 +150,9 @@ int main(int argc, char** argv) {
         auto& documents =
             service.make<DocumentsApp>(catalogue, store, doc_store, renderer, clock,
                                        doc_settings.issuer, std::move(templates), rules);
-        add_routes(service.router(), RouteDeps{app, catalogue, service.tokens(), clock, documents});
+        add_routes(service.router(),
+                   RouteDeps{app, catalogue, service.tokens(), clock, documents, service.sessions(),
+                             service.settings().cookie_secure});
         auto& initiative_store = service.make<InitiativeStore>(service.redis(), service.keys());
         auto& initiatives = service.make<InitiativesApp>(initiative_store, catalogue, clock);
         add_initiative_routes(service.router(), initiatives);

@@ -325,7 +325,8 @@ check "sign-in routes: 429 with Retry-After 2, shared by every route that issues
     "$e/api/nominations/v1/tokens" &&
   refused_429 "$r-signin-zalo" 2 -X POST -H "Content-Type: application/json" -d "{}" \
     "$e/api/nominations/v1/zalo-links" &&
-  refused_429 "$r-signin-sessions" 2 -X POST "$e/api/nominations/v1/sessions"'
+  refused_429 "$r-signin-sessions" 2 -X POST "$e/api/nominations/v1/sessions" &&
+  refused_429 "$r-signin-codes" 2 -X POST "$e/api/nominations/v1/sign-in-codes"'
 burst 80 "$e/api/nominations/v1/staff/gv-khong-co/tokens" >"$tmp/signin-reads.statuses"
 check "sign-in routes: reads are not counted (80 GETs at once with the bucket full: none 429)" \
   eval '! grep -q "^429$" "$tmp/signin-reads.statuses" && grep -q "^401$" "$tmp/signin-reads.statuses"'

@@ -64,6 +64,9 @@ class NotificationsCommands : public ::testing::Test {
     for (int p : {nominations_port_, reports_port_, port_}) {
       ASSERT_TRUE(wait_until([&] { return http_call("GET", url(p, "/readyz")).status == 200; }));
     }
+    // The fake too: a test that asks at once would otherwise read its calls before it listens.
+    ASSERT_TRUE(wait_until(
+        [&] { return http_call("GET", url(zalo_port_, "/__fake/calls")).status == 200; }));
     // The seed loads in the background; the catalogue answers once it is in.
     ASSERT_TRUE(wait_until([&] {
       return http_call("GET", url(nominations_port_, "/api/nominations/v1/catalogue"), "", admin())

@@ -30,6 +30,7 @@ const catalogue_check::Samples kSamples = {
     {"limit", "2"},
     {"max", "50"},
     {"min", "2025"},
+    {"minutes", "15"},
     {"missing", "Biên bản họp Hội đồng Thi đua – Khen thưởng"},
     {"name", "Nguyễn Thị Hoa"},
     {"needed", "6"},

@@ -415,5 +415,40 @@ TEST(CommandsTest, PeriodsAreReadAsPeopleTypeThem) {
   EXPECT_NE(period_typed("/chitieu so ket giai doan 1").find("/chitieu sơ kết"), std::string::npos);
   EXPECT_NE(period_typed("/chitieu 20#26").find("Ví dụ"), std::string::npos);
 }
+
+// Issue 12: /dangnhap as people type it, and the answer that carries the code.
+TEST(SignInCommand, ReadWithOrWithoutDiacriticsAndAsWords) {
+  for (std::string t : {"/dangnhap", "/đăngnhập", "/Đăng nhập", "/dang nhap", "/login",
+                        "@Thi đua THCS Vĩnh Phong 1 /dangnhap", "/dangnhap."}) {
+    auto c = parse_command(t, kBot);
+    ASSERT_TRUE(c.ok) << t << ": " << c.hint;
+    EXPECT_EQ(c.kind, CommandKind::SignIn) << t;
+  }
+  EXPECT_FALSE(parse_command("/dangnhap 123", kBot).ok);  // nothing to add
+  EXPECT_NE(help_text("").find("/dangnhap"), std::string::npos);
+}
+
+TEST(SignInCommand, TheAnswerCarriesTheCodeTheLinkAndTheTimeInVietnam) {
+  json issued = {{"code", "K7QM4XPR"},
+                 {"display", "K7QM-4XPR"},
+                 {"valid_minutes", 5},
+                 {"expires_at", "2026-11-25T03:20:00Z"}};
+  json staff = {{"id", "gv-lan"}, {"name", "Lê Thị Lan"}, {"gender", "female"}};
+  auto text = reply_sign_in(issued, "https://thidua.example.edu.vn/admin/", staff);
+  EXPECT_NE(text.find("cô Lê Thị Lan: K7QM-4XPR"), std::string::npos) << text;
+  EXPECT_NE(text.find("trong 5 phút (đến 10:20)"), std::string::npos) << text;
+  EXPECT_NE(text.find("https://thidua.example.edu.vn/admin/#ma=K7QM4XPR"), std::string::npos)
+      << text;
+  EXPECT_TRUE(text::lint_message(text, std::vector<std::string_view>{"admin"}).empty()) << text;
+  // No dashboard address: the code alone, typed on the sign-in screen.
+  auto bare = reply_sign_in(issued, "", staff);
+  EXPECT_EQ(bare.find("#ma="), std::string::npos);
+  EXPECT_NE(bare.find("gõ mã"), std::string::npos) << bare;
+  // A fragment already in the address is replaced, not doubled.
+  EXPECT_EQ(sign_in_link("http://127.0.0.1:8080/admin/#cu", "K7QM4XPR"),
+            "http://127.0.0.1:8080/admin/#ma=K7QM4XPR");
+  EXPECT_EQ(vn_time_of("2026-12-31T17:05:00Z"), "00:05");
+  EXPECT_EQ(vn_time_of("không phải thời điểm"), "");
+}
 }  // namespace
 }  // namespace thidua::notifications

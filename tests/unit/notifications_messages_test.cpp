@@ -13,6 +13,7 @@ namespace {
 // One sample per placeholder name: a new placeholder needs a sample here.
 const catalogue_check::Samples kSamples = {
     {"award", "Lao động tiên tiến"},
+    {"code", "K7QM-4XPR"},
     {"contact", "thầy Phó Hiệu trưởng, 0912 345 678"},
     {"count", "12"},
     {"date", "28/11/2026"},
@@ -25,7 +26,9 @@ const catalogue_check::Samples kSamples = {
     {"id", "12"},
     {"last", "2030"},
     {"limit", "5"},
+    {"link", "https://thidua.vinhphong1.edu.vn/quan-tri/#ma=K7QM4XPR"},
     {"max", "20000"},
+    {"minutes", "5"},
     {"name", "Nguyễn Thị Lan"},
     {"not_passed", "2"},
     {"passed", "10"},

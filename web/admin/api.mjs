@@ -3,7 +3,10 @@
 
 const TOKEN_KEY = 'thidua.adminToken';
 
-// The token lives in sessionStorage only: gone when the tab closes, never in a URL or cookie.
+// Two ways in: the session cookie (HttpOnly, set by POST /sessions with a code from the bot's
+// /dangnhap; no script here can read it, the browser sends it) or, for admins and scripts, a
+// token pasted on the sign-in screen. The token lives in sessionStorage only: gone when the
+// tab closes, never in a URL or cookie; when it is there, it is sent and decides alone.
 export const session = {
   get token() {
     try {
@@ -32,7 +35,7 @@ export class ApiError extends Error {
   }
 }
 
-// fetch with the bearer token; JSON in and out; errors become ApiError with the service's
+// fetch with the bearer token, or the session cookie without one; JSON in and out; errors become ApiError with the service's
 // Vietnamese `detail` (application/problem+json).
 export async function api(path, { method = 'GET', body, token = session.token, auth = true } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
@@ -45,7 +48,7 @@ export async function api(path, { method = 'GET', body, token = session.token, a
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
-      credentials: 'omit',
+      credentials: 'same-origin',
       redirect: 'error',
     });
   } catch {
@@ -78,9 +81,9 @@ export async function fetchFile(path, { token = session.token } = {}) {
   let res;
   try {
     res = await fetch(path, {
-      headers: { Authorization: `Bearer ${token}` },
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
       cache: 'no-store',
-      credentials: 'omit',
+      credentials: 'same-origin',
       redirect: 'error',
     });
   } catch {
@@ -106,6 +109,10 @@ export const endpoints = {
   deadline: '/api/reports/v1/deadlines/next',
   catalogue: `${N}/catalogue`,
   me: `${N}/me`,
+  signIn: `${N}/sessions`,
+  signOut: `${N}/session`,
+  staffSessions: (id) => `${N}/staff/${encodeURIComponent(id)}/sessions`,
+  session: (id) => `${N}/sessions/${encodeURIComponent(id)}`,
   contributions: (year) => `/api/reports/v1/contributions/${encodeURIComponent(year)}`,
   yearlyDocuments: (year) =>
     `/api/reports/v1/school-reports/${encodeURIComponent(year)}/documents`,
@@ -126,6 +133,20 @@ export const endpoints = {
   deadLetters: '/api/notifications/v1/dead-letters?limit=20',
   deadLetter: (id) => `/api/notifications/v1/dead-letters/${encodeURIComponent(id)}`,
 };
+
+// A sign-in code as typed or carried by the bot's link ("k7qm 4xpr", "K7QM-4XPR"): the 8
+// symbols, upper case; null when it cannot be one (as auth::normalise_code on the server).
+export function normaliseCode(typed) {
+  const code = String(typed || '').replace(/[\s-]/g, '').toUpperCase();
+  return /^[A-HJKMNP-Z2-9]{8}$/.test(code) ? code : null;
+}
+
+// The code the bot's link carries in its fragment (#ma=K7QM4XPR): a fragment never reaches a
+// server, so the code is in no log. null when there is none.
+export function codeFromHash(hash) {
+  const m = /^#ma=([A-Za-z0-9-]{1,16})$/.exec(hash || '');
+  return m ? m[1] : null;
+}
 
 // Same labels as services/nominations/domain/workflow.cpp.
 export const STATUSES = [

@@ -1,9 +1,10 @@
-// The admin dashboard: sign-in with a token, the next deadline, quota use, the nominations
+// The admin dashboard: sign-in with a code from the bot's /dangnhap (a session cookie) or a
+// token, the next deadline, quota use, the nominations
 // list with filters and paging, one nomination's detail with its workflow actions, and the
 // form that creates a nomination. All text from the services goes in with textContent.
 import {
-  ACTIONS, ApiError, EXCEPTIONS, FINAL_STATUSES, RECORDS, STATUSES, SUBJECT_KINDS, api, daysLeftText, endpoints,
-  fetchFile,
+  ACTIONS, ApiError, EXCEPTIONS, FINAL_STATUSES, RECORDS, STATUSES, SUBJECT_KINDS, api, codeFromHash,
+  daysLeftText, endpoints, fetchFile, normaliseCode,
   formatDate, formatInstant, historyActionLabel, parseVnDate, quotaLimitText, session, statusLabel,
   vnToday,
 } from './api.mjs';
@@ -35,6 +36,7 @@ const hiddenText = (text) => el('span', { className: 'visually-hidden' }, text);
 const state = {
   catalogue: null,
   me: null, // GET /me: who is signed in
+  mode: null, // 'session' (the cookie from a code) or 'token' (pasted), while signed in
   nextDeadline: null, // GET /deadlines/next, for the report year shown first
   filter: { period: '', status: '', award: '', limit: '20' },
   cursors: [''], // the `after` cursor of each page visited; page n uses cursors[n]
@@ -68,12 +70,12 @@ function clearNotice() {
   $('notice').replaceChildren();
 }
 
-// Every call after sign-in: a 401 means the token was revoked or expired; sign out.
+// Every call after sign-in: a 401 means the token was revoked or the session ended; sign out.
 async function call(path, options) {
   try {
     return await api(path, options);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401 && session.token) {
+    if (error instanceof ApiError && error.status === 401 && state.mode) {
       signOut();
     }
     throw error;
@@ -127,10 +129,12 @@ function showSignedIn(signedIn) {
   $('session').hidden = !signedIn;
 }
 
+// Enters the workspace as the holder of `token`, or, with '', of the session cookie.
 async function signIn(token) {
   const [catalogue, me] = await Promise.all([
     api(endpoints.catalogue, { token }), api(endpoints.me, { token })]);
   session.token = token;
+  state.mode = token ? 'token' : 'session';
   state.catalogue = catalogue;
   state.me = me;
   $('session-who').textContent = me.name ? `${me.name} · ${me.role_label}` : me.role_label;
@@ -141,12 +145,37 @@ async function signIn(token) {
   await deadlineLoaded;
   fillReportYears();
   showSignedIn(true);
+  fillSessionStaff();
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
     loadRoundDocuments(), initiatives.start()]);
 }
 
+// The code from the bot (typed, or carried by its link) for a session cookie, then in.
+async function signInWithCode(typed) {
+  const code = normaliseCode(typed);
+  if (!code) {
+    throw new ApiError(0, 'form_incomplete',
+      'Mã đăng nhập gồm 8 chữ và số (như K7QM-4XPR); thầy cô gõ lại đúng mã bot đã gửi.');
+  }
+  await api(endpoints.signIn, { method: 'POST', body: { code }, auth: false });
+  await signIn('');
+}
+
+// "Đăng xuất": a session ends on the server too (its cookie is cleared); then the page.
+async function leave() {
+  if (state.mode === 'session') {
+    try {
+      await api(endpoints.signOut, { method: 'DELETE', token: '' });
+    } catch {
+      // Already ended (401) or offline: the page signs out all the same.
+    }
+  }
+  signOut();
+}
+
 function signOut() {
   session.token = '';
+  state.mode = null;
   state.catalogue = null;
   state.me = null;
   $('session-who').textContent = '';
@@ -163,11 +192,14 @@ function signOut() {
   $('outbox').hidden = true;
   initiatives.reset();
   clearRoundDocuments();
+  $('sessions-list').replaceChildren();
+  $('sessions').hidden = true;
   $('nomination-table').tBodies[0].replaceChildren();
   $('detail').hidden = true;
   $('create').hidden = true;
   updatePanelLayout();
   $('token').value = '';
+  $('sign-in-code').value = '';
   showSignedIn(false);
 }
 
@@ -459,6 +491,38 @@ async function settleDeadLetter(id, how) {
     notify(`Đã bỏ tin nhắn ${id}; sẽ không gửi nữa.`);
   }
   await loadDeadLetters();
+}
+
+// ---------------------------------------------------------------- sessions (admins)
+
+function fillSessionStaff() {
+  const admin = state.me && state.me.role === 'admin';
+  $('sessions').hidden = !admin;
+  $('sessions-list').replaceChildren();
+  $('sessions-empty').hidden = true;
+  if (!admin) return;
+  const staff = (state.catalogue && state.catalogue.staff) || [];
+  $('sessions-staff').replaceChildren(...staff.map((m) => option(m.id, `${m.name} (${m.id})`)));
+}
+
+async function loadSessions() {
+  const id = $('sessions-staff').value;
+  if (!id) return;
+  const data = await call(endpoints.staffSessions(id));
+  const items = Array.isArray(data.sessions) ? data.sessions : [];
+  $('sessions-empty').hidden = items.length > 0;
+  $('sessions-list').replaceChildren(...items.map((x) => el('li', { dataset: { id: x.id } },
+    el('span', {}, `Đăng nhập lúc ${formatInstant(x.created_at)} · dùng gần nhất `
+      + `${formatInstant(x.last_active)} · từ ${x.address || '—'}`),
+    el('button', {
+      type: 'button', className: 'button button-quiet button-danger',
+      'aria-label': `Kết thúc phiên đăng nhập lúc ${formatInstant(x.created_at)}`,
+      onclick: () => attempt(async () => {
+        await call(endpoints.session(x.id), { method: 'DELETE' });
+        notify('Đã kết thúc phiên đăng nhập.');
+        await loadSessions();
+      }, { busy: $('sessions') }),
+    }, 'Kết thúc'))));
 }
 
 // ---------------------------------------------------------------- nominations list
@@ -929,11 +993,31 @@ function wire() {
       $('token').select();
     }
   });
-  $('sign-out').addEventListener('click', () => {
+  $('code-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearNotice();
+    const ok = await attempt(async () => {
+      await signInWithCode($('sign-in-code').value);
+      return true;
+    }, { busy: $('signin') });
+    if (ok) {
+      notify('Đã đăng nhập.');
+      $('main').focus();
+    } else {
+      $('sign-in-code').select();
+    }
+  });
+  $('sign-out').addEventListener('click', async () => {
     clearError();
-    signOut();
-    notify('Đã đăng xuất; mã truy cập đã được xoá khỏi trình duyệt.');
-    $('token').focus();
+    const mode = state.mode;
+    await leave();
+    notify(mode === 'session' ? 'Đã đăng xuất.'
+      : 'Đã đăng xuất; mã truy cập đã được xoá khỏi trình duyệt.');
+    $('sign-in-code').focus();
+  });
+  $('sessions-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    attempt(loadSessions, { busy: $('sessions') });
   });
   $('quota-period').addEventListener('change', () => attempt(loadQuotas));
   $('report-year').addEventListener('change', () => attempt(() => Promise.all([loadReports(), loadDocuments()])));
@@ -969,21 +1053,41 @@ function wire() {
   $('action-cancel').addEventListener('click', () => $('action-dialog').close());
 }
 
+// The bot's link: /admin/#ma=<code>. The code leaves the address bar (and the history) at
+// once, and is exchanged for the session cookie. False when the address carries no code.
+async function signInFromLink() {
+  const linked = codeFromHash(window.location.hash);
+  if (linked === null) return false;
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  if (state.mode) signOut();
+  showSignedIn(false);
+  $('sign-in-code').value = linked;
+  const ok = await attempt(async () => {
+    await signInWithCode(linked);
+    return true;
+  }, { busy: $('signin') });
+  if (ok) {
+    notify('Đã đăng nhập.');
+    $('sign-in-code').value = '';
+  }
+  return true;
+}
+
 async function start() {
   wire();
   deadlineLoaded = loadDeadline();
   setInterval(loadDeadline, 60 * 60 * 1000);
+  // A link opened while the page is already open changes only the fragment.
+  window.addEventListener('hashchange', () => signInFromLink());
+  if (await signInFromLink()) return;
   const token = session.token;
-  if (!token) {
-    showSignedIn(false);
-    return;
-  }
   try {
+    // With no token, a session cookie from before may still be good: the browser sends it.
     await signIn(token);
   } catch (error) {
     // A token that no longer works is dropped; after a network failure it stays for a retry.
     if (error instanceof ApiError && error.status === 401) session.token = '';
-    showError(error);
+    if (token || !(error instanceof ApiError && error.status === 401)) showError(error);
     showSignedIn(false);
   }
 }

@@ -66,7 +66,8 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
   const std::vector<std::string> period_paths{base + "/periods/{id}"};
   const std::vector<std::string> award_paths{base + "/award-forms/{id}"};
   const std::vector<std::string> staff_paths{base + "/staff/{id}", kApiBase + "/staff/{id}/tokens",
-                                             kApiBase + "/staff/{id}/link-codes"};
+                                             kApiBase + "/staff/{id}/link-codes",
+                                             kApiBase + "/staff/{id}/sessions"};
 
   router.add(Method::Get, base, readers, [&catalogue](Request&) -> Task<Response> {
     auto catalogue_ref = co_await catalogue.load();

@@ -1,5 +1,7 @@
 #pragma once
+#include "auth/session_store.hpp"
 #include "auth/token_store.hpp"
+#include "http/cookie_auth.hpp"
 #include "http/router.hpp"
 #include "nominations/app/documents_app.hpp"
 #include "nominations/app/nominations_app.hpp"
@@ -14,6 +16,8 @@ struct RouteDeps {
   auth::TokenStore& tokens;
   const Clock& clock;
   DocumentsApp& documents;
+  auth::SessionStore& sessions;
+  http::CookieSecure cookie_secure;  // THIDUA_COOKIE_SECURE
 };
 
 void add_nomination_routes(http::Router& router, RouteDeps deps);
@@ -23,13 +27,19 @@ class InitiativesApp;
 // The register of initiatives (api/initiative_routes.cpp); main.cpp adds it.
 void add_initiative_routes(http::Router& router, InitiativesApp& app);
 void add_document_routes(http::Router& router, RouteDeps deps);
+void add_session_routes(http::Router& router, RouteDeps deps);
 
 inline void add_routes(http::Router& router, RouteDeps deps) {
   add_nomination_routes(router, deps);
   add_admin_routes(router, deps);
   add_public_routes(router, deps);
   add_document_routes(router, deps);
+  add_session_routes(router, deps);
 }
+
+// The {id} of the path, when it names a staff member in the catalogue; 404 unknown_staff
+// otherwise.
+Task<std::string> existing_staff_id(CatalogueStore& catalogue, http::Request& req);
 
 // Path ids are short and plain; anything else is a 400 before any lookup.
 const std::string& checked_id(const http::Request& req, const std::string& name);

@@ -67,6 +67,18 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.invalid_link_code",
      "Mã liên kết không đúng hoặc đã hết hạn; thầy cô xin Ban giám hiệu mã mới."},
     {"problem.not_linked", "Tài khoản Zalo này chưa liên kết với cán bộ nào."},
+    // Signing in to the dashboard with a code from the bot (/dangnhap).
+    {"problem.sign_in_code_format",
+     "Mã đăng nhập gồm 8 chữ và số (như K7QM-4XPR); thầy cô gõ lại đúng mã bot đã gửi."},
+    {"problem.wrong_sign_in_code",
+     "Mã đăng nhập không đúng, đã dùng hoặc đã hết hạn. Thầy cô nhắn /dangnhap cho bot Zalo "
+     "của trường trong tin nhắn riêng để nhận mã mới."},
+    {"problem.too_many_sign_in_attempts",
+     "Đã nhập sai mã đăng nhập quá nhiều lần từ máy này; thầy cô thử lại sau {minutes} phút."},
+    {"problem.too_many_sign_in_codes",
+     "Thầy cô đã xin nhiều mã đăng nhập trong thời gian ngắn; hãy dùng mã mới nhất hoặc thử "
+     "lại sau {minutes} phút."},
+    {"problem.unknown_session", "Không có phiên đăng nhập này (có thể đã kết thúc)."},
     // Problems: the form of a catalogue entry.
     {"problem.bad_id",
      "Mã \"{id}\" (trường \"{field}\") chỉ được gồm chữ thường không dấu, số, '-' và '_'."},

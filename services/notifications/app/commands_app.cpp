@@ -53,6 +53,10 @@ Task<std::optional<std::string>> CommandsApp::answer(const BotUpdate& u) {
   // In the group the bot answers only what is meant for it, not the staff's conversation.
   if (u.group && !addressed_to_bot(u.text, bot_names_)) co_return std::nullopt;
   auto parsed = parse_command(u.text, bot_names_);
+  // A sign-in code is never posted in the group: whoever asks there is told to ask privately.
+  if (u.group && parsed.ok && parsed.kind == CommandKind::SignIn) {
+    co_return say("answer.sign_in_group");
+  }
   // Looking up takes a moment or two: the chat sees "typing…" meanwhile (issue 13). Best
   // effort and not awaited, so a slow platform never delays the answer.
   if (typing_ && parsed.ok && parsed.kind != CommandKind::Help) {
@@ -120,6 +124,16 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       }
       if (!a.ok()) co_return say("answer.nominations_down");
       co_return reply_nomination(a.body);
+    }
+    case CommandKind::SignIn: {
+      // Only in a private chat (answer() answers the group), for a linked person: the code
+      // is asked for with their rights, so it signs in no one else.
+      const std::string path = "/api/nominations/v1/sign-in-codes";
+      const std::string empty_object = "{}";
+      auto a = co_await services_.nominations(http::Method::Post, path, empty_object, me);
+      if (a.status == 429) co_return say("answer.sign_in_too_many");
+      if (!a.ok()) co_return say("answer.nominations_down");
+      co_return reply_sign_in(a.body, settings_.dashboard_url, caller);
     }
     case CommandKind::Link: {
       json body = {{"code", c.args[0]}, {"zalo_user_id", u.from_id}};

@@ -60,6 +60,7 @@ Settings Settings::load(const Env& env) {
   s.nominations_url = env.text("THIDUA_NOMINATIONS_URL", "http://127.0.0.1:8081");
   s.reports_url = env.text("THIDUA_REPORTS_URL", "http://127.0.0.1:8082");
   s.services_timeout = env.millis("THIDUA_SERVICES_TIMEOUT_MS", 5000, 100, 60000);
+  s.dashboard_url = env.text("THIDUA_DASHBOARD_URL", "http://127.0.0.1:8080/admin/");
   s.digest_window = env.millis("THIDUA_DIGEST_WINDOW_MS", 600000, 0, 86400000);
   s.daily_summary =
       DailySummaryAt::parse(env.text("THIDUA_DAILY_SUMMARY_AT", ""), "THIDUA_DAILY_SUMMARY_AT");

@@ -36,6 +36,9 @@ struct Settings {
   std::string nominations_url;  // THIDUA_NOMINATIONS_URL
   std::string reports_url;      // THIDUA_REPORTS_URL
   std::chrono::milliseconds services_timeout{5000};  // THIDUA_SERVICES_TIMEOUT_MS
+  // THIDUA_DASHBOARD_URL: the dashboard, where the link /dangnhap answers with leads ("":
+  // the code alone, typed on the sign-in screen).
+  std::string dashboard_url;
   // THIDUA_DIGEST_WINDOW_MS: a group announcement waits this long after the first of its
   // kind, for the others to join it in one message; 0 sends each event alone at once.
   std::chrono::milliseconds digest_window{600000};

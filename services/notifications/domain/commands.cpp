@@ -46,6 +46,7 @@ const std::vector<Spec>& specs() {
       {CommandKind::WhoAmI, {"toila", "whoami"}, 0, 0, "/toila", ""},
       {CommandKind::RemindersOff, {"tatnhac", "remindersoff", "mute"}, 0, 0, "/tatnhac", ""},
       {CommandKind::RemindersOn, {"batnhac", "reminderson", "unmute"}, 0, 0, "/batnhac", ""},
+      {CommandKind::SignIn, {"dangnhap", "login", "signin"}, 0, 0, "/dangnhap", ""},
   };
   return all;
 }

@@ -19,6 +19,7 @@ enum class CommandKind {
   WhoAmI,
   RemindersOff,  // /tatnhac: no private reminders for the sender (the group's still come)
   RemindersOn,   // /batnhac: private reminders again
+  SignIn,        // /dangnhap: a one-time code and link to the dashboard, in a private chat only
 };
 
 struct ParsedCommand {

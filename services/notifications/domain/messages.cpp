@@ -38,6 +38,7 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "/toila — bot nhận ra thầy cô là ai\n"
      "/tatnhac — thôi nhận tin nhắc hạn gửi riêng (nhắc hạn trong nhóm vẫn giữ)\n"
      "/batnhac — nhận lại tin nhắc hạn gửi riêng\n"
+     "/dangnhap — mã và đường liên kết để vào trang thi đua (chỉ nhắn riêng cho bot)\n"
      "Gõ có dấu hay không dấu đều được."},
     {"help.contact", "Cần hỗ trợ: {contact}."},
 
@@ -71,6 +72,21 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"reminders.already_on",
      "Tin nhắc hạn gửi riêng cho {name} vẫn đang bật. Muốn thôi nhận, {you} gõ /tatnhac."},
     {"reminders.only_leaders", "(Tin nhắc hạn gửi riêng chỉ đến tổ trưởng của tổ còn nợ báo cáo.)"},
+    // Signing in to the dashboard (/dangnhap): the code only ever in a private chat.
+    {"sign_in.code",
+     "🔑 Mã đăng nhập trang thi đua của {name}: {code}\nMã dùng một lần, trong {minutes} phút "
+     "(đến {time})."},
+    {"sign_in.link", "Bấm vào đây để vào thẳng: {link}"},
+    {"sign_in.no_link", "Thầy cô mở trang thi đua của trường và gõ mã trên."},
+    {"sign_in.keep_private",
+     "Đừng chuyển mã này cho ai và đừng gửi vào nhóm; ai có mã là vào được với quyền của thầy "
+     "cô."},
+    {"answer.sign_in_group",
+     "Lệnh /dangnhap chỉ dùng trong tin nhắn riêng với bot, để mã đăng nhập không lộ ra nhóm. "
+     "Thầy cô nhắn riêng cho bot: /dangnhap"},
+    {"answer.sign_in_too_many",
+     "Thầy cô đã xin nhiều mã đăng nhập trong thời gian ngắn; hãy dùng mã mới nhất hoặc thử lại "
+     "sau ít phút."},
     {"person.addressed", "{you} {name}"},
     {"role.unknown", "chưa xác định"},
 

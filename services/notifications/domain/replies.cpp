@@ -206,4 +206,35 @@ std::string reply_reminders(bool off, bool changed, const json& staff) {
   return t;
 }
 
+std::string vn_time_of(const std::string& iso) {
+  auto t = parse_iso_instant(iso);
+  if (!t) return {};
+  auto minutes =
+      std::chrono::duration_cast<std::chrono::minutes>((*t + kVietnamUtcOffset).time_since_epoch())
+          .count();
+  auto of_day = ((minutes % 1440) + 1440) % 1440;
+  char buf[8];
+  std::snprintf(buf, sizeof(buf), "%02d:%02d", static_cast<int>(of_day / 60),
+                static_cast<int>(of_day % 60));
+  return buf;
+}
+
+std::string sign_in_link(const std::string& dashboard_url, const std::string& code) {
+  if (dashboard_url.empty()) return {};
+  std::string base = dashboard_url.substr(0, dashboard_url.find('#'));
+  return base + "#ma=" + code;
+}
+
+std::string reply_sign_in(const json& issued, const std::string& dashboard_url, const json& staff) {
+  std::string code = str(issued, "code");
+  std::string t = say("sign_in.code", {{"name", addressed_name(staff)},
+                                       {"code", str(issued, "display", code)},
+                                       {"minutes", str(issued, "valid_minutes", "5")},
+                                       {"time", vn_time_of(str(issued, "expires_at"))}});
+  auto link = sign_in_link(dashboard_url, code);
+  t += "\n" + (link.empty() ? say("sign_in.no_link") : say("sign_in.link", {{"link", link}}));
+  t += "\n" + say("sign_in.keep_private");
+  return t;
+}
+
 }  // namespace thidua::notifications

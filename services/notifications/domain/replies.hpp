@@ -19,6 +19,17 @@ std::string reply_linked(const nlohmann::json& staff);
 // role): what changed, or that it was so already (`changed` false), that the group's
 // reminders are not affected, and how to undo it.
 std::string reply_reminders(bool off, bool changed, const nlohmann::json& staff);
+// The answer to /dangnhap in a private chat: the code (`issued` from POST
+// /api/nominations/v1/sign-in-codes: display, valid_minutes, expires_at), the link that
+// carries it, how long it lasts and that it is not to be passed on.
+std::string reply_sign_in(const nlohmann::json& issued, const std::string& dashboard_url,
+                          const nlohmann::json& staff);
+// The dashboard's address with the code in its fragment ("…/admin/#ma=K7QM4XPR"): a
+// fragment never leaves the browser, so the code is in no server's log; "" without an
+// address (THIDUA_DASHBOARD_URL empty).
+std::string sign_in_link(const std::string& dashboard_url, const std::string& code);
+// "2026-11-25T03:20:00Z" as the local time 10:20; "" when it is no instant.
+std::string vn_time_of(const std::string& iso);
 // "2026-10-30" or "2026-10-30T01:00:00Z" as 30/10/2026 (local date for instants); the input
 // unchanged when it is neither.
 std::string vn_date_of(const std::string& iso);

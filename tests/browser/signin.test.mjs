@@ -1,0 +1,262 @@
+#!/usr/bin/env node
+// Issue 12, signing in, in real headless Chromium through the real nginx edge: a board member
+// links her Zalo, sends /dangnhap to the bot (the fake Zalo Bot API, long-polled by the real
+// notifications service) in a private chat, opens the link it answers with and is signed in
+// by the session cookie (HttpOnly, SameSite=Strict), creates a nomination, signs out; then
+// types a code on the sign-in screen, and is signed out the moment she is demoted.
+//
+//   node tests/browser/signin.test.mjs [--build-dir <dir>]     (or THIDUA_BUILD_DIR)
+//
+// Screenshots and logs: <build dir>/browser/ (signin-*.png) and <build dir>/browser/signin/.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import {
+  STEP_TIMEOUT_MS, check, chromiumPath, eventually, fatal, missingPrerequisites, passed, startSystem,
+  step, stopAll, summaryAndExit,
+} from './system.mjs';
+
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch {
+  console.log('browser: playwright-core is missing; run `bash scripts/setup.sh`.');
+  await fatal('playwright-core is installed');
+}
+const missing = missingPrerequisites();
+if (missing.length) {
+  console.log(`browser: missing ${missing.join(', ')}; run \`bash scripts/setup.sh\` and build.`);
+  await fatal('prerequisites are installed and built');
+}
+
+const adminToken = crypto.randomBytes(24).toString('hex');
+const serviceToken = crypto.randomBytes(24).toString('hex');
+const zaloToken = `fake-${crypto.randomBytes(8).toString('hex')}`;
+const groupId = 'nhom-can-bo';
+let system;
+try {
+  system = await startSystem({ name: 'signin', adminToken, serviceToken, zaloToken, groupId });
+  passed(`the system starts: redis, the three services, the fake Zalo and nginx at ${system.edge}`);
+} catch (error) {
+  await fatal(`the system starts: ${error.message}`);
+}
+const { edge, zalo, outDir } = system;
+
+// The API through the edge as the bootstrap admin (set-up, and checking what the page did).
+async function apiCall(method, urlPath, body) {
+  const res = await fetch(`${edge}${urlPath}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${adminToken}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${urlPath}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+// What the colleague types to the bot in a private chat; resolves with the bot's answer.
+let said = 0;
+async function tellBot(from, text) {
+  const before = (await botAnswers(from)).length;
+  const update = {
+    event_name: 'message.text.received',
+    message: {
+      message_id: `browser-${++said}`,
+      date: 1792800000000 + said,
+      text,
+      from: { id: from, display_name: 'Cô Lan', is_bot: false },
+      chat: { id: from, chat_type: 'PRIVATE' },
+    },
+  };
+  const res = await fetch(`${zalo}/__fake/updates`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(update),
+  });
+  check(res.ok, `the fake took the update: ${res.status}`);
+  return eventually(async () => (await botAnswers(from))[before], `the bot answers "${text}"`, 30000);
+}
+async function botAnswers(chat) {
+  const calls = await (await fetch(`${zalo}/__fake/calls`)).json();
+  return calls.filter((c) => c.method === 'sendMessage' && c.outcome === 'ok' && c.chat_id === chat)
+    .map((c) => c.text);
+}
+function linkIn(answer) {
+  const m = new RegExp(`${edge.replace(/[.]/g, '\\.')}/admin/#ma=([A-Z0-9]{8})`).exec(answer);
+  check(m, `a link to the dashboard in the answer: ${answer}`);
+  return { link: m[0], code: m[1] };
+}
+
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-chromium-'));
+let context;
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+} catch (error) {
+  await fatal(`Chromium starts (${chromiumPath}): ${error.message}`);
+}
+context.setDefaultTimeout(STEP_TIMEOUT_MS);
+const page = context.pages()[0] || (await context.newPage());
+const requests = [];
+const pageErrors = [];
+page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), headers: r.headers() }));
+page.on('pageerror', (e) => pageErrors.push(e.message));
+const text = async (locator) => (await locator.textContent() || '').replace(/\s+/g, ' ').trim();
+const sessionCookie = async () => (await context.cookies(edge)).find((c) => c.name === 'thidua_session');
+const currentYear = String(new Date(Date.now() + 7 * 3600 * 1000).getUTCFullYear());
+
+await step('set-up: a board member and a teacher; she links her Zalo with /lienket', async () => {
+  await apiCall('PUT', '/api/nominations/v1/catalogue/staff/bgh-lan',
+    { name: 'Lê Thị Lan', unit_id: 'to-toan-tin', role: 'admin', gender: 'female', position: 'Phó hiệu trưởng' });
+  await apiCall('PUT', '/api/nominations/v1/catalogue/staff/gv-hoa',
+    { name: 'Nguyễn Thị Hoa', unit_id: 'to-toan-tin', role: 'staff', gender: 'female' });
+  const { code } = await apiCall('POST', '/api/nominations/v1/staff/bgh-lan/link-codes');
+  const answer = await tellBot('zu-lan', `/lienket ${code}`);
+  check(answer.includes('Đã liên kết'), `linked: ${answer}`);
+});
+
+await step('the sign-in screen offers the code and says to send /dangnhap privately (360 px)', async () => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`${edge}/admin/`);
+  await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
+  check(await page.getByLabel('Mã đăng nhập').isVisible(), 'no code field');
+  check((await text(page.locator('#code-hint'))).includes('nhắn /dangnhap cho bot Zalo của trường trong tin nhắn riêng'),
+    `the hint: ${await text(page.locator('#code-hint'))}`);
+  check(await page.getByLabel('Mã truy cập (API token)').isVisible(), 'the token stays for admins and scripts');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  check(width <= 360, `horizontal scrolling at 360 px: ${width}`);
+  await page.screenshot({ path: path.join(outDir, 'signin-screen-360.png'), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 900 });
+});
+
+let firstLink = '';
+await step('/dangnhap in a private chat: the bot answers with a code and a link to the dashboard', async () => {
+  const answer = await tellBot('zu-lan', '/đăng nhập');
+  ({ link: firstLink } = linkIn(answer));
+  check(/[A-Z0-9]{4}-[A-Z0-9]{4}/.test(answer), `the code to type: ${answer}`);
+  check(answer.includes('cô Lê Thị Lan'), `addressed as "cô": ${answer}`);
+});
+
+await step('opening the link signs her in: session cookie HttpOnly, SameSite=Strict, Path=/; the code leaves the URL', async () => {
+  await page.goto(firstLink);
+  await page.getByRole('heading', { name: 'Chỉ tiêu' }).waitFor();
+  await eventually(async () => (await text(page.locator('#session-who'))) === 'Lê Thị Lan · Ban giám hiệu',
+    'the header names her with her role');
+  check(!page.url().includes('#ma='), `the code is still in the address: ${page.url()}`);
+  const cookie = await sessionCookie();
+  check(cookie, 'no session cookie');
+  check(cookie.httpOnly && cookie.sameSite === 'Strict' && cookie.path === '/' && !cookie.secure,
+    `cookie attributes: ${JSON.stringify(cookie)}`);
+  check(!(await page.evaluate(() => document.cookie)).includes('thidua_session'), 'a script can read the cookie');
+  check(await page.evaluate(() => sessionStorage.length + localStorage.length) === 0, 'something was stored');
+  const exchange = requests.find((r) => r.method === 'POST' && r.url === `${edge}/api/nominations/v1/sessions`);
+  check(exchange, 'the page exchanged the code');
+  check(requests.every((r) => !/[?&]ma=/.test(r.url)), 'the code went to a server in a URL');
+  await page.screenshot({ path: path.join(outDir, 'signin-signed-in-1366.png') });
+});
+
+await step('signed in by the cookie, she creates a nomination (a write through the edge, no token)', async () => {
+  const before = requests.length;
+  await page.getByRole('button', { name: 'Tạo đề nghị mới' }).click();
+  await page.getByRole('heading', { name: 'Tạo đề nghị khen thưởng' }).waitFor();
+  await page.locator('#create-period').selectOption(currentYear);
+  await page.getByLabel('Hình thức khen thưởng').selectOption({ label: 'Giấy khen của Chủ tịch UBND xã' });
+  await page.getByRole('radio', { name: 'Cá nhân' }).check();
+  await page.getByLabel('Cán bộ được đề nghị').selectOption({ label: 'Nguyễn Thị Hoa – Tổ Toán – Tin' });
+  await page.getByLabel('Lý do, thành tích chính').fill('Xây dựng 12 bài giảng điện tử E-learning.');
+  await page.getByRole('button', { name: 'Lưu đề nghị (nháp)' }).click();
+  await eventually(async () => (await text(page.getByRole('status'))).includes('Đã tạo đề nghị số 1'),
+    'notice "Đã tạo đề nghị số 1"');
+  const list = await apiCall('GET', '/api/nominations/v1/nominations/1/history');
+  check(JSON.stringify(list).includes('bgh-lan'), `the history names her: ${JSON.stringify(list)}`);
+  const api = requests.slice(before).filter((r) => r.url.includes('/api/'));
+  check(api.length > 0 && api.every((r) => !r.headers.authorization), 'a request carried a token');
+});
+
+await step('a write with her cookie from another site is refused at the edge: 403 problem+json in Vietnamese', async () => {
+  const cookie = await sessionCookie();
+  const res = await fetch(`${edge}/api/nominations/v1/nominations`, {
+    method: 'POST',
+    headers: { Cookie: `thidua_session=${cookie.value}`, Origin: 'https://evil.example', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ period: currentYear, award: 'gk_xa', subject_kind: 'individual', subject_id: 'gv-hoa' }),
+  });
+  check(res.status === 403, `status ${res.status}`);
+  check(res.headers.get('content-type') === 'application/problem+json', res.headers.get('content-type'));
+  const problem = await res.json();
+  check(problem.code === 'cross_site_request' && /trang quản trị/.test(problem.detail), JSON.stringify(problem));
+});
+
+await step('an admin sees her session in the page and through the API', async () => {
+  await page.getByLabel('Cán bộ', { exact: true }).selectOption('bgh-lan');
+  await page.getByRole('button', { name: 'Xem phiên đăng nhập' }).click();
+  await eventually(async () => (await page.locator('#sessions-list li').count()) === 1, 'one session listed');
+  const { sessions } = await apiCall('GET', '/api/nominations/v1/staff/bgh-lan/sessions');
+  check(sessions.length === 1, `sessions: ${JSON.stringify(sessions)}`);
+});
+
+await step('"Đăng xuất" ends the session on the server and clears the cookie', async () => {
+  const cookie = await sessionCookie();
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
+  await eventually(async () => !(await sessionCookie()), 'the cookie is gone');
+  const res = await fetch(`${edge}/api/nominations/v1/me`, { headers: { Cookie: `thidua_session=${cookie.value}` } });
+  check(res.status === 401, `the old cookie still works: ${res.status}`);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
+  check(!(await page.locator('#workspace').isVisible()), 'signed in again after reload');
+});
+
+await step('a code typed on the sign-in screen (lower case, with a space) signs her in', async () => {
+  const { code } = linkIn(await tellBot('zu-lan', '/dangnhap'));
+  await page.getByLabel('Mã đăng nhập').fill(`${code.slice(0, 4).toLowerCase()} ${code.slice(4).toLowerCase()}`);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByRole('heading', { name: 'Chỉ tiêu' }).waitFor();
+  await eventually(async () => (await text(page.locator('#session-who'))) === 'Lê Thị Lan · Ban giám hiệu',
+    'signed in by the typed code');
+  // The same code again, in a second tab: spent.
+  const other = await context.newPage();
+  await other.goto(`${edge}/admin/`);
+  await other.context().clearCookies();
+  await other.reload();
+  await other.getByLabel('Mã đăng nhập').fill(code);
+  await other.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await eventually(async () => (await text(other.locator('#alert'))).includes('không đúng, đã dùng hoặc đã hết hạn'),
+    'a spent code is refused with the Vietnamese detail');
+  await other.close();
+});
+
+await step('demoted by an admin, her open page is signed out at its next request', async () => {
+  // The second tab cleared the context's cookies: sign in again first.
+  const { link } = linkIn(await tellBot('zu-lan', '/dangnhap'));
+  await page.goto('about:blank');
+  await page.goto(link); // a fresh load this time (the first link changed only the fragment)
+  await eventually(async () => (await text(page.locator('#session-who'))) === 'Lê Thị Lan · Ban giám hiệu',
+    'signed in by the link');
+  await apiCall('PUT', '/api/nominations/v1/catalogue/staff/bgh-lan',
+    { name: 'Lê Thị Lan', unit_id: 'to-toan-tin', role: 'staff', gender: 'female' });
+  await page.locator('#filters button[type="submit"]').click();
+  await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
+  check(!(await page.locator('#workspace').isVisible()), 'the workspace stays after the demotion');
+  await page.screenshot({ path: path.join(outDir, 'signin-ended-1366.png') });
+});
+
+await step('no JavaScript errors; nothing requested outside the edge', async () => {
+  const outside = requests.filter((r) => !r.url.startsWith(`${edge}/`) && !r.url.startsWith('data:'));
+  check(outside.length === 0, `requests elsewhere: ${outside.map((r) => r.url)}`);
+  check(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
+});
+
+await context.close().catch(() => {});
+fs.rmSync(userDataDir, { recursive: true, force: true });
+await stopAll();
+summaryAndExit();
