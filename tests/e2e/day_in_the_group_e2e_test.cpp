@@ -162,7 +162,8 @@ TEST_F(DayInTheGroup, ChatterCommandsAReminderAndACouncilSittingReachTheRightPeo
   // 1. The answer to /hanchot, in the group where it was asked.
   EXPECT_TRUE(has(group[0], "⏰ ") && has(group[0], "30/10/2026") && has(group[0], "(còn 7 ngày)"))
       << group[0];
-  EXPECT_TRUE(has(group[0], "Đơn vị chưa nộp báo cáo năm: ")) << group[0];
+  EXPECT_TRUE(has(group[0], "Đơn vị chưa nộp phần của mình: ")) << group[0];
+  EXPECT_TRUE(has(group[0], "Hạn nộp phần của các tổ: 20/10/2026 (đã qua).")) << group[0];
   // 2. The reminder names the units that owe.
   EXPECT_TRUE(has(group[1], "⏰ Nhắc hạn: ") && has(group[1], "Hạn chót: 30/10/2026 (còn 7 ngày)"))
       << group[1];

@@ -208,6 +208,68 @@ TEST_F(PrivateReminders, SomeoneNotLinkedIsToldHowToLink) {
   EXPECT_EQ(redis_.cmd1({"EXISTS", "{e2e-school}:notifications:reminders-off"}), "0");
 }
 
+// Issue 14: a deadline the school owes itself (the self-assessment due 31 May) has its own
+// completion. With the year's report already marked sent, its reminder through the fake
+// Zalo still says the school has not done it, and so does /hanchot; once the board marks it
+// done, /hanchot says so, with the day.
+TEST_F(PrivateReminders, ASchoolOwedDeadlineIsRemindedAndAnsweredAsItself) {
+  add_staff("gv-an", "Trần Văn An", "to-ngu-van", "staff", "male", "zl-an");
+  auto reports = start_reports("2027-05-24 01:00:05", notifications_->url());
+  call(*reports, "POST", "/api/reports/v1/school-reports/2027/sent", 200,
+       {{"sent_on", "2027-05-20"}, {"number", "25/BC-THCSVP1"}});
+  call(*reports, "PUT", "/api/reports/v1/deadlines/tu-danh-gia-cds", 200,
+       {{"name", "Tự đánh giá mức độ chuyển đổi số"},
+        {"recipient", "Sở Giáo dục và Đào tạo"},
+        {"month", 5},
+        {"day", 31},
+        {"owed_by", "school"}});
+  const std::string key = "reports:tu-danh-gia-cds:2027-05-31:before-7";
+  auto entry = [&] {
+    auto plan = call(*reports, "GET", "/api/reports/v1/reminders/2027", 200);
+    for (const auto& r : plan["reminders"]) {
+      if (r["key"] == key) return r;
+    }
+    return json();
+  };
+  ASSERT_TRUE(wait_until([&] { return entry()["state"] == "sent"; }, 30000)) << entry().dump();
+  ASSERT_TRUE(wait_until([&] { return !texts_to(kGroup).empty(); }, 15000));
+  auto reminder = texts_to(kGroup).back();
+  EXPECT_NE(reminder.find("Tự đánh giá mức độ chuyển đổi số năm 2027"), std::string::npos)
+      << reminder;
+  EXPECT_NE(reminder.find("31/05/2027 (còn 7 ngày)"), std::string::npos) << reminder;
+  EXPECT_NE(reminder.find("chưa xong"), std::string::npos) << reminder;
+  EXPECT_EQ(reminder.find("đã gửi báo cáo"), std::string::npos) << reminder;
+
+  // The bot asks this reports for /hanchot.
+  notifications_->process.stop();
+  notifications_ = start("notifications", {{"THIDUA_MESSENGER", "zalo"},
+                                           {"ZALO_BOT_API_BASE", zalo_->url()},
+                                           {"ZALO_BOT_TOKEN", kZaloToken},
+                                           {"ZALO_GROUP_ID", kGroup},
+                                           {"THIDUA_BOT_MODE", "polling"},
+                                           {"THIDUA_POLL_TIMEOUT_S", "1"},
+                                           {"THIDUA_QUIET_HOURS", "off"},
+                                           {"THIDUA_NOMINATIONS_URL", nominations_->url()},
+                                           {"THIDUA_REPORTS_URL", reports->url()}});
+  auto owes = say("zl-an", "/hanchot");
+  EXPECT_NE(owes.find("Tự đánh giá mức độ chuyển đổi số: 31/05/2027 (còn 7 ngày)."),
+            std::string::npos)
+      << owes;
+  EXPECT_NE(owes.find("Việc này do nhà trường thực hiện, chưa hoàn thành."), std::string::npos)
+      << owes;
+  EXPECT_EQ(owes.find("nộp"), std::string::npos) << owes;
+
+  auto done = call(*reports, "POST", "/api/reports/v1/deadlines/tu-danh-gia-cds/done", 200,
+                   {{"due_date", "2027-05-31"}, {"done_on", "2027-05-24"}});
+  EXPECT_EQ(done["done"]["done_on_vn"], "24/05/2027") << done.dump();
+  call(*reports, "POST", "/api/reports/v1/deadlines/bao-cao-nam/done", 422,
+       {{"due_date", "2027-10-30"}, {"done_on", "2027-05-24"}});
+  auto answered = say("zl-an", "/hanchot");
+  EXPECT_NE(answered.find("Việc này nhà trường đã hoàn thành ngày 24/05/2027."), std::string::npos)
+      << answered;
+  reports->process.stop();
+}
+
 TEST_F(PrivateReminders, AnUnknownAudienceStopsStartUpNamingTheSetting) {
   Process reports;
   reports.start(binary("reports"), {},

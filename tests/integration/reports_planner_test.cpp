@@ -197,7 +197,7 @@ TEST_F(PlannerTest, DownAcrossTMinus1AndBackTwoHoursLaterCatchesUpOnce) {
   EXPECT_NE(poster_.messages[1].second.find("còn 1 ngày"), std::string::npos);
 }
 
-TEST_F(PlannerTest, DownTwoDaysSkipsWhatIsStaleAndRecordsWhy) {
+TEST_F(PlannerTest, DownTwoDaysRecordsWhatWasMissedAndWhy) {
   clock_.set(reminder_time(3, seconds(5)));
   tick(*replica_a_);
   // Back on 31/10 at 07:00: T-1 (47 h ago) and the day itself (23 h ago) are both stale.
@@ -206,8 +206,9 @@ TEST_F(PlannerTest, DownTwoDaysSkipsWhatIsStaleAndRecordsWhy) {
   EXPECT_EQ(poster_.messages.size(), 1u);
   for (const char* offset : {"T-1", "T0"}) {
     auto entry = plan_entry(offset);
-    EXPECT_EQ(entry["state"], "skipped") << offset;
+    EXPECT_EQ(entry["state"], "missed") << offset;
     EXPECT_EQ(entry["reason"], "stale") << offset;
+    EXPECT_FALSE(entry["recorded_at"].is_null()) << "recorded when the service came back";
   }
   EXPECT_EQ(plan_entry("T+1")["state"], "planned");
   // The first daily after the deadline is overdue and addressed to the board as well.
@@ -357,7 +358,7 @@ TEST_F(PlannerTest, ARetryAfterAFailureHalfWaySendsOnlyWhatIsLeft) {
   clock_.set(reminder_time(7, seconds(5)));
   EXPECT_EQ(tick(*replica_a_), 0);
   auto entry = plan_entry("T-7");
-  EXPECT_EQ(entry["state"], "planned");
+  EXPECT_EQ(entry["state"], "due");  // its time has passed: being sent, never "planned"
   EXPECT_EQ(entry["last_error"], "timeout");
   EXPECT_EQ(entry["deliveries"].size(), 3u) << entry.dump();  // group, gv-toan, gv-hoa
 
@@ -483,15 +484,23 @@ TEST_F(PlannerTest, TheSchoolsReportAddsUpThePartsAndIsMarkedSentByAnAdmin) {
   EXPECT_EQ(sent["sent"]["number"], "25/BC-THCSVP1");
   EXPECT_EQ(sent["sent"]["sent_on_vn"], "29/10/2027");
 
-  // A deadline the school owes is done once its report is marked sent.
+  // A deadline the school owes whose document is the yearly report is done once the report
+  // is marked sent; another the school owes is not (issue 14).
   Deadline school_owes = yearly_report_deadline();
   school_owes.owed_by = Owner::School;
-  auto owing = runner_.run<Owing>([&]() -> Task<Owing> {
-    auto dir = co_await directory_.get();
-    co_return co_await who_owes(*store_, dir, school_owes, 2027, "Trường THCS Vĩnh Phong 1");
-  });
+  auto owing_of = [&](const Deadline& d) {
+    return runner_.run<Owing>([&]() -> Task<Owing> {
+      auto dir = co_await directory_.get();
+      co_return co_await who_owes(*store_, dir, d, {2027, 10, 30}, "Trường THCS Vĩnh Phong 1");
+    });
+  };
+  EXPECT_EQ(owing_of(school_owes).missing.size(), 1u);
+  school_owes.document = "yearly_report";
+  auto owing = owing_of(school_owes);
   EXPECT_TRUE(owing.missing.empty());
   ASSERT_EQ(owing.done.size(), 1u);
+  ASSERT_TRUE(owing.completed);
+  EXPECT_EQ(owing.completed->via, "yearly_report");
 }
 
 // GET /deadlines answered 503 when nominations was unreachable: the deadlines are reports' own.
@@ -578,6 +587,104 @@ TEST_F(PlannerTest, DocumentNumbersAreTakenOnceAndNeverReused) {
   ASSERT_TRUE(stored);
   EXPECT_EQ(*stored, pdf);
   EXPECT_EQ(look(report.kind).versions.size(), 1u);
+}
+
+}  // namespace
+}  // namespace thidua::reports
+
+namespace thidua::reports {
+namespace {
+
+// Issue 14: a deadline the school owes itself (the digital-transformation self-assessment,
+// due 31 May) has its own completion. The yearly report marked sent does not complete it:
+// its reminder says the school has not done it; once the board marks it done, the next says
+// so, with the day; and the plan shows what went out.
+TEST_F(PlannerTest, ASchoolOwedDeadlineRemindsOfItselfUntilTheBoardMarksItDone) {
+  Deadline self;
+  self.id = "tu-danh-gia-cds";
+  self.name = "Tự đánh giá mức độ chuyển đổi số";
+  self.recipient = "Sở Giáo dục và Đào tạo";
+  self.month = 5;
+  self.day = 31;
+  self.owed_by = Owner::School;
+  run([&]() -> Task<void> { co_await store_->put_deadline(self); });
+  Principal admin{true, Role::Admin, "bootstrap-admin", "Ban giám hiệu"};
+  // The year before's yearly report was marked sent: nothing to do with 31 May.
+  clock_.set(local_time({2027, 5, 20}, 10, 0));
+  json sent = {{"sent_on", "2027-05-20"}, {"number", "25/BC-THCSVP1"}};
+  const std::vector<IssuedDocument> none;
+  runner_.run<json>(
+      [&]() -> Task<json> { co_return co_await app_->mark_sent(admin, 2027, sent, none); });
+
+  clock_.set(local_time({2027, 5, 24}, 8, 0) + seconds(5));  // T-7 of 31/05/2027
+  EXPECT_EQ(tick(*replica_a_), 1);
+  ASSERT_EQ(poster_.messages.size(), 1u);
+  const auto& owes = poster_.messages[0];
+  EXPECT_EQ(owes.first, "reports:tu-danh-gia-cds:2027-05-31:before-7");
+  EXPECT_NE(owes.second.find("Tự đánh giá mức độ chuyển đổi số năm 2027"), std::string::npos);
+  EXPECT_NE(owes.second.find("chưa xong"), std::string::npos) << owes.second;
+  EXPECT_EQ(owes.second.find("đã gửi báo cáo"), std::string::npos) << owes.second;
+  EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group"}));
+
+  // Marking is for the school's own deadlines, on one of their due dates, not in the future.
+  auto refused = [&](const std::string& id, LocalDate due, LocalDate on) {
+    try {
+      DoneMark mark;
+      mark.done_on = on;
+      runner_.run<json>(
+          [&]() -> Task<json> { co_return co_await app_->mark_done(admin, id, due, mark); });
+    } catch (const ApiError& e) {
+      return e.code();
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(refused("bao-cao-nam", {2027, 10, 30}, {2027, 5, 24}), "done_by_units");
+  EXPECT_EQ(refused("khong-co", {2027, 5, 31}, {2027, 5, 24}), "deadline_not_found");
+  EXPECT_EQ(refused("tu-danh-gia-cds", {2027, 5, 30}, {2027, 5, 24}), "no_such_occurrence");
+  EXPECT_EQ(refused("tu-danh-gia-cds", {2027, 5, 31}, {2027, 5, 25}), "date_in_future");
+
+  DoneMark mark{{2027, 5, 24}, "", "Nộp trên hệ thống của Sở"};
+  auto occurrence = runner_.run<json>([&]() -> Task<json> {
+    co_return co_await app_->mark_done(admin, "tu-danh-gia-cds", {2027, 5, 31}, mark);
+  });
+  EXPECT_EQ(occurrence["done"]["done_on_vn"], "24/05/2027") << occurrence.dump();
+  EXPECT_EQ(occurrence["done"]["via"], "mark");
+  EXPECT_EQ(occurrence["done"]["marked_by"], "bootstrap-admin");
+  EXPECT_EQ(occurrence["missing"].size(), 0u);
+
+  clock_.set(local_time({2027, 5, 28}, 8, 0) + seconds(5));  // T-3
+  EXPECT_EQ(tick(*replica_a_), 1);
+  ASSERT_EQ(poster_.messages.size(), 2u);
+  EXPECT_NE(poster_.messages[1].second.find("Nhà trường đã hoàn thành việc này ngày 24/05/2027"),
+            std::string::npos)
+      << poster_.messages[1].second;
+  // The deadlines list says the same.
+  auto list = runner_.run<json>([&]() -> Task<json> { co_return co_await app_->deadlines(1); });
+  bool seen = false;
+  for (const auto& d : list["deadlines"]) {
+    if (d["id"] != "tu-danh-gia-cds") continue;
+    seen = true;
+    EXPECT_EQ(d["occurrences"][0]["done"]["note"], "Nộp trên hệ thống của Sở") << d.dump();
+  }
+  EXPECT_TRUE(seen);
+  // No daily after the due date: nothing is owed.
+  clock_.set(local_time({2027, 6, 1}, 8, 0) + seconds(5));
+  EXPECT_EQ(tick(*replica_a_), 0);
+  auto plan = runner_.run<json>([&]() -> Task<json> { co_return co_await replica_a_->plan(2027); });
+  std::map<std::string, std::string> states;
+  for (const auto& r : plan["reminders"]) {
+    if (r["deadline_id"] == "tu-danh-gia-cds") {
+      states[r["offset"].get<std::string>()] =
+          r["state"].get<std::string>() + ":" +
+          (r["reason"].is_null() ? "" : r["reason"].get<std::string>());
+    }
+  }
+  EXPECT_EQ(states["T-30"], "missed:stale");  // 01/05: the planner was not running (this test)
+  EXPECT_EQ(states["T-7"], "sent:");
+  EXPECT_EQ(states["T-3"], "sent:");
+  EXPECT_EQ(states["T-1"], "missed:stale");  // 30/05: nobody ticked that day here
+  EXPECT_EQ(states["T+1"], "skipped:nothing_owed");
+  EXPECT_EQ(states["T+2"], "planned:");
 }
 
 }  // namespace

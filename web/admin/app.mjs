@@ -7,6 +7,7 @@ import {
   formatDate, formatInstant, historyActionLabel, parseVnDate, quotaLimitText, session, statusLabel,
   vnToday,
 } from './api.mjs';
+import { clearReminders, loadReminders, wireReminders } from './reminders.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -137,7 +138,8 @@ async function signIn(token) {
   await deadlineLoaded;
   fillReportYears();
   showSignedIn(true);
-  await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters()]);
+  await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
+    loadReminders()]);
 }
 
 function signOut() {
@@ -156,6 +158,7 @@ function signOut() {
   $('reports').hidden = true;
   $('outbox-list').replaceChildren();
   $('outbox').hidden = true;
+  clearReminders();
   $('nomination-table').tBodies[0].replaceChildren();
   $('detail').hidden = true;
   $('create').hidden = true;
@@ -862,6 +865,7 @@ function closePanel(id) {
 
 function wire() {
   $('nominations-heading').tabIndex = -1;
+  wireReminders({ call, attempt, notify, el, me: () => state.me });
   $('signin-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const token = $('token').value.trim();

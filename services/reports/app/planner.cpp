@@ -61,7 +61,7 @@ ReminderPlanner::ReminderPlanner(ReportsStore& store, UnitDirectory& directory,
     // Every outcome count() is called with, so each series exists from start-up.
     std::vector<std::string> outcomes;
     for (const char* o :
-         {"sent", "failed", "skipped_stale", "skipped_superseded", "skipped_nothing_owed",
+         {"sent", "failed", "missed_stale", "missed_superseded", "skipped_nothing_owed",
           "skipped_all_submitted", "skipped_rejected", "skipped_no_recipient"}) {
       outcomes.push_back("outcome=\"" + std::string(o) + "\"");
     }
@@ -110,7 +110,7 @@ Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, con
   for (std::size_t i = 0; i < plan.size(); ++i) {
     const auto& r = plan[i];
     const auto& state = states[r.key()].status;
-    if (state == "sent" || state == "skipped") continue;
+    if (state == "sent" || state == "skipped" || state == "missed") continue;
     bool later_due = i + 1 < plan.size() && plan[i + 1].at <= now;
     auto verdict = decide(r, now, settings_.policy, later_due);
     if (verdict == Verdict::Wait) break;  // the plan is in time order
@@ -121,10 +121,12 @@ Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, con
       // those its deliveries name.
       posted += co_await finish(r.key(), states[r.key()].deliveries, states[r.key()].text);
     } else {
-      co_await store_.record_skipped(r.key(), std::string(verdict_reason(verdict)),
-                                     iso_instant(now));
-      log::info("reminder_skipped", {{"key", r.key()}, {"reason", verdict_reason(verdict)}});
-      count("skipped_" + std::string(verdict_reason(verdict)));
+      // Not sent at its time (the service was down) and too late now, or replaced by a
+      // later one: missed, which the plan tells apart from what the rules skipped.
+      co_await store_.record_missed(r.key(), std::string(verdict_reason(verdict)),
+                                    iso_instant(now));
+      log::info("reminder_missed", {{"key", r.key()}, {"reason", verdict_reason(verdict)}});
+      count("missed_" + std::string(verdict_reason(verdict)));
     }
   }
   co_return posted;
@@ -132,7 +134,7 @@ Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, con
 
 Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
                                    const Directory& dir, Instant now, const ReminderState& before) {
-  auto owing = co_await who_owes(store_, dir, d, r.due.year, settings_.school_name);
+  auto owing = co_await who_owes(store_, dir, d, r.due, settings_.school_name);
   ReminderSituation situation;
   situation.audience = settings_.audience;
   situation.overdue = r.overdue();
@@ -171,6 +173,7 @@ Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
   content.due = r.due;
   content.days_before = r.days_before;
   content.owed_by_school = situation.owed_by_school;
+  if (owing.completed) content.done_on = owing.completed->done_on;
   content.contact = settings_.contact;
   for (const auto& u : owing.missing) content.owing.push_back(u.name);
   std::string group_text = routing.group ? reminder_text(content) : std::string();
@@ -297,9 +300,12 @@ Task<json> ReminderPlanner::plan(int year) {
       std::vector<std::string> keys;
       for (const auto& r : plan) keys.push_back(r.key());
       auto states = co_await store_.reminder_states(keys);
-      for (const auto& r : plan) {
+      for (std::size_t i = 0; i < plan.size(); ++i) {
+        const auto& r = plan[i];
         const auto& s = states[r.key()];
-        std::string state = s.status == "sent" || s.status == "skipped" ? s.status : "planned";
+        bool later_due = i + 1 < plan.size() && plan[i + 1].at <= now;
+        auto status = plan_status(r, s.status, s.reason, now, settings_.policy, later_due);
+        std::string state(plan_state_name(status.state));
         json entry = {{"key", r.key()},
                       {"deadline_id", d.id},
                       {"due_date", iso_date(r.due)},
@@ -314,9 +320,10 @@ Task<json> ReminderPlanner::plan(int year) {
         entry["notification_id"] = s.status == "sent" && !s.notification_id.empty()
                                        ? json(s.notification_id)
                                        : json(nullptr);
-        entry["reason"] = s.status == "skipped" ? json(s.reason) : json(nullptr);
+        entry["reason"] = status.reason.empty() ? json(nullptr) : json(status.reason);
         entry["recorded_at"] = s.recorded_at.empty() ? json(nullptr) : json(s.recorded_at);
-        entry["last_error"] = s.status == "failed" ? json(s.error) : json(nullptr);
+        entry["last_error"] =
+            s.status == "failed" && status.state == PlanState::Due ? json(s.error) : json(nullptr);
         entry["past"] = r.at <= now;
         entry["deliveries"] = deliveries_json(s.deliveries);
         reminders.push_back(std::move(entry));

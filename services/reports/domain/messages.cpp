@@ -21,9 +21,11 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"group.overdue_school",
      "⚠️ QUÁ HẠN {days} ngày — Kính gửi Ban giám hiệu và nhà trường."},
     {"group.overdue_what", "{deadline}\nHạn chót: {date}, gửi {recipient}."},
-    {"group.school_sent", "Nhà trường đã gửi báo cáo. Cảm ơn!"},
+    {"group.school_done", "Nhà trường đã hoàn thành việc này ngày {date}. Cảm ơn!"},
     {"group.all_units_in", "Tất cả các đơn vị đã nộp phần báo cáo. Cảm ơn các đơn vị!"},
-    {"group.school_owes", "Nhà trường chưa gửi báo cáo."},
+    {"group.school_owes",
+     "Việc này do nhà trường thực hiện và chưa xong; khi đã gửi, Ban giám hiệu đánh dấu "
+     "hoàn thành trên trang thi đua."},
     {"group.units_owe", "Đơn vị chưa nộp phần báo cáo ({count}): {units}."},
     {"contact", "Vướng mắc xin liên hệ: {contact}."},
 
@@ -53,6 +55,19 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.deadline_rule", "Quy tắc hạn chót (rule) phải là yearly, once hoặc units_due."},
     {"problem.deadline_owner",
      "Trường \"owed_by\" phải là units (từng đơn vị nộp phần của mình) hoặc school (nhà trường)."},
+    {"problem.deadline_document",
+     "Trường \"document\" chỉ nhận yearly_report (hạn xong khi báo cáo năm được đánh dấu đã "
+     "gửi)."},
+    {"problem.document_needs_school",
+     "Chỉ hạn do nhà trường thực hiện (owed_by school) mới gắn với một văn bản; hạn của các tổ "
+     "xong khi các tổ nộp phần."},
+    {"problem.done_by_units",
+     "{name} do các tổ nộp phần: hạn xong khi các tổ đã nộp, không cần đánh dấu."},
+    {"problem.no_such_occurrence", "{name} không có ngày hạn {date}."},
+    {"problem.done_in_future", "Ngày hoàn thành không được sau hôm nay."},
+    {"problem.done_on_format",
+     "Ngày hạn (due_date) và ngày hoàn thành (done_on) có dạng YYYY-MM-DD, ví dụ 2027-05-28."},
+    {"problem.deadline_not_found", "Không có hạn chót mã \"{id}\"."},
     {"problem.deadline_date", "Ngày hạn phải có dạng YYYY-MM-DD."},
     {"problem.once_needs_date", "Hạn một lần (rule once) cần ngày hạn (date)."},
     {"problem.years_order", "Năm kết thúc phải không trước năm bắt đầu."},

@@ -35,7 +35,8 @@ std::string reminder_text(const ReminderContent& c) {
                                {"recipient", c.recipient}});
   }
   if (c.owing.empty()) {
-    text += "\n" + say(c.owed_by_school ? "group.school_sent" : "group.all_units_in");
+    text += "\n" + (c.owed_by_school ? say("group.school_done", {{"date", vn_date(c.done_on)}})
+                                     : say("group.all_units_in"));
   } else if (c.owed_by_school) {
     text += "\n" + say("group.school_owes");
   } else {

@@ -17,6 +17,9 @@ struct ReminderContent {
   std::vector<std::string> owing;  // names of those who still owe, in order
   bool owed_by_school = false;
   std::string contact;  // THIDUA_CONTACT
+  // A deadline the school owes: `owing` is empty once this occurrence is done (its own
+  // completion, domain/completion.hpp), and then this is the day it was done.
+  LocalDate done_on{};
 };
 
 std::string reminder_text(const ReminderContent& c);

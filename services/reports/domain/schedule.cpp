@@ -72,4 +72,44 @@ std::string_view verdict_reason(Verdict v) {
   }
 }
 
+std::string_view plan_state_name(PlanState s) {
+  switch (s) {
+    case PlanState::Planned:
+      return "planned";
+    case PlanState::Due:
+      return "due";
+    case PlanState::Sent:
+      return "sent";
+    case PlanState::Skipped:
+      return "skipped";
+    case PlanState::Missed:
+      return "missed";
+  }
+  return "planned";
+}
+
+PlanStatus plan_status(const PlannedReminder& r, std::string_view recorded,
+                       std::string_view recorded_reason, Instant now, const ReminderPolicy& policy,
+                       bool later_due) {
+  const bool missed_reason = recorded_reason == "stale" || recorded_reason == "superseded";
+  if (recorded == "sent") return {PlanState::Sent, ""};
+  if (recorded == "missed" || (recorded == "skipped" && missed_reason)) {
+    return {PlanState::Missed, std::string(recorded_reason)};
+  }
+  if (recorded == "skipped") return {PlanState::Skipped, std::string(recorded_reason)};
+  // Nothing final recorded (nothing at all, a claim, a failed try): what the planner does
+  // with it now is what the plan says.
+  switch (decide(r, now, policy, later_due)) {
+    case Verdict::Wait:
+      return {PlanState::Planned, ""};
+    case Verdict::Send:
+      return {PlanState::Due, ""};
+    case Verdict::Stale:
+      return {PlanState::Missed, "stale"};
+    case Verdict::Superseded:
+      return {PlanState::Missed, "superseded"};
+  }
+  return {PlanState::Planned, ""};
+}
+
 }  // namespace thidua::reports

@@ -55,7 +55,30 @@ enum class Verdict {
 // later reminder of the same occurrence has also come due (then only that one is sent).
 Verdict decide(const PlannedReminder& r, Instant now, const ReminderPolicy& policy, bool later_due);
 
-// Why a reminder was skipped, for the plan admins read.
+// Why a reminder was missed (Stale, Superseded), for the plan admins read.
 std::string_view verdict_reason(Verdict v);
+
+// What the plan admins read says of one reminder. A reminder whose time has passed is never
+// "planned": it was sent, skipped (something the rules decided: nothing owed, no one to
+// write to, the deadline done), or missed (the service was not running at its time and the
+// catch-up window is over, or a later reminder of the same occurrence replaced it). Between
+// its time and the planner's next look, or while notifications cannot be reached and the
+// catch-up window lasts, it is "due": it is being sent.
+enum class PlanState { Planned, Due, Sent, Skipped, Missed };
+std::string_view plan_state_name(PlanState s);
+
+struct PlanStatus {
+  PlanState state = PlanState::Planned;
+  std::string reason;  // skipped and missed: why ("" otherwise)
+};
+
+// `recorded` and `recorded_reason`: what the store holds of it ("" when nothing, claimed,
+// failed, sent, skipped, missed). Reminders the planner never looked at (the service was down
+// longer than its window, or the year is past) are computed the way the planner would
+// record them when it comes back: missed, stale or superseded. Records written before
+// "missed" existed (skipped, stale or superseded) read as missed too.
+PlanStatus plan_status(const PlannedReminder& r, std::string_view recorded,
+                       std::string_view recorded_reason, Instant now, const ReminderPolicy& policy,
+                       bool later_due);
 
 }  // namespace thidua::reports

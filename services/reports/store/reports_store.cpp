@@ -42,7 +42,7 @@ return 'ok'
 // KEYS: reminder hash. ARGV: owner, claim ttl ms.
 const RedisScript kClaim(R"lua(
 local st = redis.call('HGET', KEYS[1], 'status')
-if st == 'sent' or st == 'skipped' then return 'done' end
+if st == 'sent' or st == 'skipped' or st == 'missed' then return 'done' end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if st == 'claimed' then
@@ -53,10 +53,10 @@ redis.call('HSET', KEYS[1], 'status', 'claimed', 'claimed_by', ARGV[1], 'claimed
 return 'ok'
 )lua");
 
-// KEYS: reminder hash. ARGV: reason, at.
+// KEYS: reminder hash. ARGV: reason, at, status (skipped | missed).
 const RedisScript kSkip(R"lua(
 if redis.call('HGET', KEYS[1], 'status') == 'sent' then return 0 end
-redis.call('HSET', KEYS[1], 'status', 'skipped', 'reason', ARGV[1], 'recorded_at', ARGV[2])
+redis.call('HSET', KEYS[1], 'status', ARGV[3], 'reason', ARGV[1], 'recorded_at', ARGV[2])
 return 1
 )lua");
 
@@ -248,8 +248,35 @@ Task<void> ReportsStore::record_sent(const std::string& key, const std::string& 
 Task<void> ReportsStore::record_skipped(const std::string& key, const std::string& reason,
                                         const std::string& at) {
   std::vector<std::string> keys{keys_("reminder:" + key)};
-  std::vector<std::string> args{reason, at};
+  std::vector<std::string> args{reason, at, "skipped"};
   co_await redis_.local().eval(kSkip, std::move(keys), std::move(args));
+}
+
+Task<void> ReportsStore::record_missed(const std::string& key, const std::string& reason,
+                                       const std::string& at) {
+  std::vector<std::string> keys{keys_("reminder:" + key)};
+  std::vector<std::string> args{reason, at, "missed"};
+  co_await redis_.local().eval(kSkip, std::move(keys), std::move(args));
+}
+
+Task<std::optional<DoneMark>> ReportsStore::done_mark(const std::string& deadline_id,
+                                                      LocalDate due) const {
+  auto reply = co_await redis_.local().call("HGETALL", done_key(deadline_id, due));
+  auto f = fields_of(reply);
+  auto on = parse_iso_date(f["done_on"]);
+  if (!on) co_return std::nullopt;
+  co_return DoneMark{*on, f["number"], f["note"], f["marked_by"], f["marked_at"], "mark"};
+}
+
+Task<void> ReportsStore::mark_done(const std::string& deadline_id, LocalDate due,
+                                   const DoneMark& m) {
+  co_await redis_.local().call("HSET", done_key(deadline_id, due), "done_on", iso_date(m.done_on),
+                               "number", m.number, "note", m.note, "marked_by", m.marked_by,
+                               "marked_at", m.marked_at);
+}
+
+std::string ReportsStore::done_key(const std::string& deadline_id, LocalDate due) const {
+  return keys_("done:" + deadline_id + ":" + iso_date(due));
 }
 
 Task<void> ReportsStore::record_failed(const std::string& key, const std::string& error) {

@@ -1,0 +1,120 @@
+// Issue 14, as pure functions: each deadline has its own completion, and the plan says of
+// every reminder whose time has passed whether it was sent, skipped (and why) or missed.
+#include <gtest/gtest.h>
+
+#include "core/errors.hpp"
+#include "reports/domain/completion.hpp"
+#include "reports/domain/reminder_text.hpp"
+#include "reports/domain/schedule.hpp"
+
+namespace thidua::reports {
+namespace {
+using namespace std::chrono;
+
+// The digital-transformation self-assessment (QĐ 4725/QĐ-BGDĐT), due by 31 May: the
+// school's own.
+Deadline self_assessment() {
+  Deadline d;
+  d.id = "tu-danh-gia-cds";
+  d.name = "Tự đánh giá mức độ chuyển đổi số";
+  d.recipient = "Sở Giáo dục và Đào tạo";
+  d.month = 5;
+  d.day = 31;
+  d.owed_by = Owner::School;
+  return d;
+}
+
+SentMark yearly_sent() {
+  return SentMark{{2027, 10, 28}, "25/BC-THCSVP1", "bgh", "2027-10-28T03:00:00Z", "2027-bc-01"};
+}
+
+TEST(Completion, TheYearlyReportSentDoesNotCompleteAnotherDeadline) {
+  // The bug: "Nhà trường đã gửi báo cáo. Cảm ơn!" for 31 May, read from the yearly report.
+  EXPECT_FALSE(completion_of(self_assessment(), std::nullopt, yearly_sent()));
+  DoneMark mark{{2027, 5, 28}, "", "Đã nộp trên hệ thống của Sở", "bgh", "t", "mark"};
+  auto done = completion_of(self_assessment(), mark, std::nullopt);
+  ASSERT_TRUE(done);
+  EXPECT_EQ(done->done_on, (LocalDate{2027, 5, 28}));
+  EXPECT_EQ(done->via, "mark");
+}
+
+TEST(Completion, ADeadlineTiedToTheYearlyReportIsDoneWhenItIsSent) {
+  Deadline d = yearly_report_deadline();
+  d.owed_by = Owner::School;
+  d.document = "yearly_report";
+  EXPECT_FALSE(completion_of(d, std::nullopt, std::nullopt));
+  auto done = completion_of(d, std::nullopt, yearly_sent());
+  ASSERT_TRUE(done);
+  EXPECT_EQ(done->via, "yearly_report");
+  EXPECT_EQ(done->number, "25/BC-THCSVP1");
+  // A units' deadline is done by the units' parts, never by a mark.
+  EXPECT_FALSE(completion_of(yearly_report_deadline(), DoneMark{}, yearly_sent()));
+}
+
+TEST(Completion, TheBoardMarksOnlyAnOccurrenceOfTheSchoolsOwnDeadlineNotInTheFuture) {
+  LocalDate today{2027, 5, 29};
+  EXPECT_NO_THROW(check_done_mark(self_assessment(), {2027, 5, 31}, {2027, 5, 28}, today));
+  auto code = [&](const Deadline& d, LocalDate due, LocalDate on) {
+    try {
+      check_done_mark(d, due, on, today);
+    } catch (const ApiError& e) {
+      return e.code() + " " + std::to_string(e.status());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(code(yearly_report_deadline(), {2027, 10, 30}, {2027, 5, 28}), "done_by_units 422");
+  EXPECT_EQ(code(self_assessment(), {2027, 5, 30}, {2027, 5, 28}), "no_such_occurrence 422");
+  EXPECT_EQ(code(self_assessment(), {2031, 5, 31}, {2027, 5, 28}), "no_such_occurrence 422");
+  EXPECT_EQ(code(self_assessment(), {2027, 5, 31}, {2027, 5, 30}), "date_in_future 422");
+}
+
+TEST(Completion, TheSchoolsReminderSpeaksOfThatDeadline) {
+  ReminderContent c;
+  c.deadline_name = "Tự đánh giá mức độ chuyển đổi số năm 2027";
+  c.recipient = "Sở Giáo dục và Đào tạo";
+  c.due = {2027, 5, 31};
+  c.days_before = 7;
+  c.owed_by_school = true;
+  c.owing = {"Trường THCS Vĩnh Phong 1"};
+  auto owes = reminder_text(c);
+  EXPECT_NE(owes.find("Tự đánh giá mức độ chuyển đổi số năm 2027"), std::string::npos) << owes;
+  EXPECT_NE(owes.find("chưa xong"), std::string::npos) << owes;
+  EXPECT_EQ(owes.find("gửi báo cáo"), std::string::npos) << owes;
+  c.owing.clear();
+  c.done_on = {2027, 5, 28};
+  auto done = reminder_text(c);
+  EXPECT_NE(done.find("Nhà trường đã hoàn thành việc này ngày 28/05/2027. Cảm ơn!"),
+            std::string::npos)
+      << done;
+}
+
+// T-7 of 30/10/2027 falls at 23/10 01:00 UTC; the catch-up window is 12 hours.
+PlannedReminder t7() {
+  return plan_occurrence("bao-cao-nam", {2027, 10, 30}, ReminderPolicy{})[2];
+}
+Instant at(int day, int hour_utc) {
+  return sys_days{year{2027} / October / static_cast<unsigned>(day)} + hours(hour_utc);
+}
+
+TEST(PlanStatus, AReminderWhoseTimeHasPassedIsNeverPlanned) {
+  ReminderPolicy p;
+  auto r = t7();
+  auto name = [](PlanStatus s) { return std::string(plan_state_name(s.state)) + ":" + s.reason; };
+  EXPECT_EQ(name(plan_status(r, "", "", at(22, 12), p, false)), "planned:");
+  // Its time has come and the planner has not looked yet, or notifications is down: due.
+  EXPECT_EQ(name(plan_status(r, "", "", at(23, 2), p, false)), "due:");
+  EXPECT_EQ(name(plan_status(r, "failed", "", at(23, 5), p, false)), "due:");
+  // Nothing recorded and the window over: the service was not running then.
+  EXPECT_EQ(name(plan_status(r, "", "", at(24, 2), p, false)), "missed:stale");
+  EXPECT_EQ(name(plan_status(r, "failed", "", at(24, 2), p, false)), "missed:stale");
+  EXPECT_EQ(name(plan_status(r, "claimed", "", at(23, 3), p, true)), "missed:superseded");
+  // What was recorded stands; records older than "missed" read as missed.
+  EXPECT_EQ(name(plan_status(r, "sent", "", at(24, 2), p, false)), "sent:");
+  EXPECT_EQ(name(plan_status(r, "skipped", "nothing_owed", at(24, 2), p, false)),
+            "skipped:nothing_owed");
+  EXPECT_EQ(name(plan_status(r, "skipped", "stale", at(24, 2), p, false)), "missed:stale");
+  EXPECT_EQ(name(plan_status(r, "missed", "superseded", at(24, 2), p, false)), "missed:superseded");
+}
+
+}  // namespace
+}  // namespace thidua::reports
