@@ -95,6 +95,12 @@ Instant reminder_time(int days_before, seconds extra = seconds(0)) {
   return local_time(add_days({2027, 10, 30}, -days_before), 8, 0) + extra;
 }
 
+// The same from the units' own due date, 20/10/2027 (THIDUA_UNIT_DUE_DAY): the reminders to
+// the units' leaders count to it (issue 14).
+Instant units_time(int days_before, seconds extra = seconds(0)) {
+  return local_time(add_days({2027, 10, 20}, -days_before), 8, 0) + extra;
+}
+
 class PlannerTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -131,11 +137,15 @@ class PlannerTest : public ::testing::Test {
     runner_.run<json>(
         [&]() -> Task<json> { co_return co_await app_->submit(admin, 2027, unit, body); });
   }
-  json plan_entry(const std::string& offset) {
+  // The reminder `offset` of 30/10/2027's series ("deadline"), or of the units' own ("units",
+  // counting to 20/10/2027).
+  json plan_entry(const std::string& offset, const std::string& stage = "deadline") {
     auto plan =
         runner_.run<json>([&]() -> Task<json> { co_return co_await replica_a_->plan(2027); });
     for (const auto& r : plan["reminders"]) {
-      if (r["offset"] == offset) return r;
+      if (r["offset"] == offset && r["stage"] == stage && r["deadline_id"] == "bao-cao-nam") {
+        return r;
+      }
     }
     return nullptr;
   }
@@ -222,7 +232,8 @@ TEST_F(PlannerTest, WhenEveryoneHasSubmittedTheDailiesStop) {
   for (const char* unit : {"to-toan-tin", "to-ngu-van", "to-van-phong"}) {
     submit(unit, reminder_time(20));
   }
-  clock_.set(reminder_time(14, seconds(5)));
+  // 17/10: three days before the units' own due date (20/10), their reminder.
+  clock_.set(reminder_time(13, seconds(5)));
   EXPECT_EQ(tick(*replica_a_), 1);  // "say" by default
   EXPECT_NE(poster_.messages[0].second.find("Tất cả các đơn vị đã nộp"), std::string::npos);
   clock_.set(reminder_time(-1, seconds(5)));
@@ -260,16 +271,16 @@ json delivery_to(const json& entry, const std::string& to) {
 
 TEST_F(PlannerTest, BothTellTheGroupAndEachOwingUnitsLinkedLeaderOnce) {
   with_leaders(directory_);
-  submit("to-toan-tin", reminder_time(10));
-  clock_.set(reminder_time(7, seconds(5)));
+  submit("to-toan-tin", units_time(10));
+  clock_.set(units_time(7, seconds(5)));
   EXPECT_EQ(tick(*replica_a_) + tick(*replica_b_), 1);
-  const std::string key = "reports:bao-cao-nam:2027-10-30:before-7";
+  const std::string key = "reports:bao-cao-nam:2027-10-20:units:before-7";
   EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group", "gv-hoa", "nv-lan"}));
   EXPECT_NE(text_for(poster_, key).find("Tổ Ngữ văn, Tổ Văn phòng"), std::string::npos);
   auto hoa = text_for(poster_, key + ":gv-hoa");
   EXPECT_EQ(hoa.rfind("Kính gửi cô Nguyễn Thị Hoa,\nTổ Ngữ văn chưa nộp phần báo cáo", 0), 0u)
       << hoa;
-  EXPECT_NE(hoa.find("Hạn chót: 30/10/2027, còn 7 ngày."), std::string::npos) << hoa;
+  EXPECT_NE(hoa.find("Hạn chót: 20/10/2027, còn 7 ngày."), std::string::npos) << hoa;
   EXPECT_NE(hoa.find("Cô soạn và nộp phần của tổ trên trang thi đua của trường: "
                      "https://thidua.example.edu.vn/admin/"),
             std::string::npos)
@@ -279,7 +290,7 @@ TEST_F(PlannerTest, BothTellTheGroupAndEachOwingUnitsLinkedLeaderOnce) {
   // The record does not say Lan's gender: "thầy cô".
   EXPECT_EQ(text_for(poster_, key + ":nv-lan").rfind("Kính gửi thầy cô Võ Thị Lan,", 0), 0u);
 
-  auto entry = plan_entry("T-7");
+  auto entry = plan_entry("T-7", "units");
   EXPECT_EQ(entry["state"], "sent");
   EXPECT_EQ(entry["notification_id"], "n-1");
   ASSERT_EQ(entry["deliveries"].size(), 4u) << entry.dump();
@@ -300,35 +311,35 @@ TEST_F(PlannerTest, BothTellTheGroupAndEachOwingUnitsLinkedLeaderOnce) {
 TEST_F(PlannerTest, GroupOnlyAndPrivateOnly) {
   with_leaders(directory_);
   auto group_only = make_planner("replica-g", ReminderAudience::Group);
-  clock_.set(reminder_time(7, seconds(5)));
+  clock_.set(units_time(7, seconds(5)));
   EXPECT_EQ(tick(*group_only), 1);
   EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group"}));
 
   auto private_only = make_planner("replica-p", ReminderAudience::Private);
   server_.cmd({"DEL", "{test-school}:reports:planner:lease"});
-  clock_.set(reminder_time(3, seconds(5)));
+  clock_.set(units_time(3, seconds(5)));
   EXPECT_EQ(tick(*private_only), 1);
   EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group", "gv-toan", "gv-hoa", "nv-lan"}));
-  auto entry = plan_entry("T-3");
+  auto entry = plan_entry("T-3", "units");
   EXPECT_EQ(entry["state"], "sent");
   EXPECT_TRUE(entry["notification_id"].is_null()) << "no group message";
   EXPECT_TRUE(delivery_to(entry, "group").is_null());
 
   // Overdue, private only: the leaders hear it is overdue.
   server_.cmd({"DEL", "{test-school}:reports:planner:lease"});
-  clock_.set(reminder_time(-2, seconds(5)));
+  clock_.set(units_time(-2, seconds(5)));
   EXPECT_EQ(tick(*private_only), 1);
-  auto overdue = text_for(poster_, "reports:bao-cao-nam:2027-10-30:after-2:gv-hoa");
-  EXPECT_NE(overdue.find("Hạn chót: 30/10/2027, đã quá hạn 2 ngày."), std::string::npos) << overdue;
+  auto overdue = text_for(poster_, "reports:bao-cao-nam:2027-10-20:units:after-2:gv-hoa");
+  EXPECT_NE(overdue.find("Hạn chót: 20/10/2027, đã quá hạn 2 ngày."), std::string::npos) << overdue;
 }
 
 TEST_F(PlannerTest, PrivateOnlyWithNobodyToWriteToIsSkippedAndSaysWhy) {
   directory_.staff = {{"gv-nam", "Phạm Văn Nam", "to-ngu-van", "leader", "male", false}};
   auto private_only = make_planner("replica-p", ReminderAudience::Private);
-  clock_.set(reminder_time(7, seconds(5)));
+  clock_.set(units_time(7, seconds(5)));
   EXPECT_EQ(tick(*private_only), 0);
   EXPECT_TRUE(poster_.messages.empty());
-  auto entry = plan_entry("T-7");
+  auto entry = plan_entry("T-7", "units");
   EXPECT_EQ(entry["state"], "skipped");
   EXPECT_EQ(entry["reason"], "no_recipient");
   EXPECT_EQ(delivery_to(entry, "gv-nam")["outcome"], "not_linked");
@@ -340,10 +351,10 @@ TEST_F(PlannerTest, RemindersOffAndUnlinkedAreRecordedNotFailed) {
   with_leaders(directory_);
   poster_.reminders_off = {"gv-hoa"};
   poster_.unlinked = {"nv-lan"};
-  clock_.set(reminder_time(7, seconds(5)));
+  clock_.set(units_time(7, seconds(5)));
   EXPECT_EQ(tick(*replica_a_), 1);
   EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group", "gv-toan"}));
-  auto entry = plan_entry("T-7");
+  auto entry = plan_entry("T-7", "units");
   EXPECT_EQ(entry["state"], "sent");
   EXPECT_EQ(delivery_to(entry, "gv-hoa")["outcome"], "reminders_off");
   EXPECT_EQ(delivery_to(entry, "nv-lan")["outcome"], "not_linked");
@@ -355,30 +366,31 @@ TEST_F(PlannerTest, RemindersOffAndUnlinkedAreRecordedNotFailed) {
 TEST_F(PlannerTest, ARetryAfterAFailureHalfWaySendsOnlyWhatIsLeft) {
   with_leaders(directory_);
   poster_.fail_next["nv-lan"] = 1;
-  clock_.set(reminder_time(7, seconds(5)));
+  clock_.set(units_time(7, seconds(5)));
   EXPECT_EQ(tick(*replica_a_), 0);
-  auto entry = plan_entry("T-7");
+  auto entry = plan_entry("T-7", "units");
   EXPECT_EQ(entry["state"], "due");  // its time has passed: being sent, never "planned"
   EXPECT_EQ(entry["last_error"], "timeout");
   EXPECT_EQ(entry["deliveries"].size(), 3u) << entry.dump();  // group, gv-toan, gv-hoa
 
-  clock_.set(reminder_time(7, seconds(40)));
+  clock_.set(units_time(7, seconds(40)));
   EXPECT_EQ(tick(*replica_a_), 1);
   EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group", "gv-toan", "gv-hoa", "nv-lan"}));
   EXPECT_EQ(poster_.calls["group"], 1);
   EXPECT_EQ(poster_.calls["gv-hoa"], 1);
   EXPECT_EQ(poster_.calls["nv-lan"], 2);
-  entry = plan_entry("T-7");
+  entry = plan_entry("T-7", "units");
   EXPECT_EQ(entry["state"], "sent");
   EXPECT_EQ(entry["deliveries"].size(), 5u) << entry.dump();
 
   // A crash between posting and recording: the record is lost, the keys are not. Every
   // message is posted again with its own key, and the outbox queues none of them twice.
-  server_.cmd({"DEL", "{test-school}:reports:reminder:reports:bao-cao-nam:2027-10-30:before-7"});
+  server_.cmd(
+      {"DEL", "{test-school}:reports:reminder:reports:bao-cao-nam:2027-10-20:units:before-7"});
   EXPECT_EQ(tick(*replica_a_), 1);
   EXPECT_EQ(poster_.messages.size(), 4u);
   EXPECT_EQ(poster_.calls["gv-hoa"], 2);
-  EXPECT_EQ(plan_entry("T-7")["notification_id"], "n-1");
+  EXPECT_EQ(plan_entry("T-7", "units")["notification_id"], "n-1");
 }
 
 // The group's message went out, a leader's never could, and the catch-up window closed: the
@@ -386,31 +398,31 @@ TEST_F(PlannerTest, ARetryAfterAFailureHalfWaySendsOnlyWhatIsLeft) {
 TEST_F(PlannerTest, APartlySentReminderWhoseRetriesRunOutIsRecordedSent) {
   with_leaders(directory_);
   poster_.fail_next["gv-hoa"] = 1000;
-  clock_.set(reminder_time(7, seconds(5)));
+  clock_.set(units_time(7, seconds(5)));
   EXPECT_EQ(tick(*replica_a_), 0);
-  clock_.set(reminder_time(7, hours(13)));
+  clock_.set(units_time(7, hours(13)));
   EXPECT_EQ(tick(*replica_a_), 1);
-  auto entry = plan_entry("T-7");
+  auto entry = plan_entry("T-7", "units");
   EXPECT_EQ(entry["state"], "sent");
   EXPECT_EQ(entry["notification_id"], "n-1");
   EXPECT_TRUE(delivery_to(entry, "gv-hoa").is_null());
 }
 
-// An overdue daily whose group message went out before a failure, then every unit submits:
-// nothing is owed any more, but what went out did; it is recorded sent, not "nothing_owed".
-TEST_F(PlannerTest, APartlySentDailyIsRecordedSentWhenNothingIsOwedAnyMore) {
+// The units' day-of reminder, whose group message went out before a failure, then every unit
+// submits: nothing is owed any more, but what went out did; it is recorded sent.
+TEST_F(PlannerTest, APartlySentReminderIsRecordedSentWhenNothingIsOwedAnyMore) {
   with_leaders(directory_);
   poster_.fail_next["gv-toan"] = 1;
-  clock_.set(reminder_time(-1, seconds(5)));
+  clock_.set(units_time(0, seconds(5)));
   EXPECT_EQ(tick(*replica_a_), 0);
   EXPECT_EQ(poster_.recipients, std::vector<std::string>{"group"});
   for (const char* unit : {"to-toan-tin", "to-ngu-van", "to-van-phong"}) {
-    submit(unit, reminder_time(-1, minutes(2)));
+    submit(unit, units_time(0, minutes(2)));
   }
-  clock_.set(reminder_time(-1, minutes(3)));
+  clock_.set(units_time(0, minutes(3)));
   EXPECT_EQ(tick(*replica_a_), 1);
   EXPECT_EQ(poster_.recipients, std::vector<std::string>{"group"});
-  auto entry = plan_entry("T+1");
+  auto entry = plan_entry("T0", "units");
   EXPECT_EQ(entry["state"], "sent");
   EXPECT_EQ(entry["notification_id"], "n-1");
 }
@@ -420,10 +432,15 @@ TEST_F(PlannerTest, AYearWithNothingDueThisWeekPlansButSendsNothing) {
   EXPECT_EQ(tick(*replica_a_), 0);
   EXPECT_TRUE(poster_.messages.empty());
   auto plan = runner_.run<json>([&]() -> Task<json> { co_return co_await replica_a_->plan(2027); });
-  ASSERT_EQ(plan["reminders"].size(), 16u);
+  // The units' own series (20/10: six offsets, then nine dailies up to 29/10) and the
+  // deadline's after the units' date (T-7, T-3, T-1, the day, ten dailies).
+  ASSERT_EQ(plan["reminders"].size(), 6u + 9u + 4u + 10u);
   for (const auto& r : plan["reminders"]) EXPECT_EQ(r["state"], "planned") << r.dump();
-  EXPECT_EQ(plan["reminders"][2]["at_local"], "23/10/2027 08:00");
-  EXPECT_EQ(plan["reminders"][2]["at"], "2027-10-23T01:00:00Z");
+  EXPECT_EQ(plan["reminders"][0]["key"], "reports:bao-cao-nam:2027-10-20:units:before-30");
+  EXPECT_EQ(plan["reminders"][0]["at_local"], "20/09/2027 08:00");
+  auto t7 = plan_entry("T-7");
+  EXPECT_EQ(t7["at_local"], "23/10/2027 08:00");
+  EXPECT_EQ(t7["at"], "2027-10-23T01:00:00Z");
 }
 
 TEST_F(PlannerTest, LateSubmissionsAreAcceptedAndMarkedLate) {

@@ -4,6 +4,7 @@
 
 #include "core/errors.hpp"
 #include "reports/domain/completion.hpp"
+#include "reports/domain/reminder_audience.hpp"
 #include "reports/domain/reminder_text.hpp"
 #include "reports/domain/schedule.hpp"
 
@@ -114,6 +115,75 @@ TEST(PlanStatus, AReminderWhoseTimeHasPassedIsNeverPlanned) {
             "skipped:nothing_owed");
   EXPECT_EQ(name(plan_status(r, "skipped", "stale", at(24, 2), p, false)), "missed:stale");
   EXPECT_EQ(name(plan_status(r, "missed", "superseded", at(24, 2), p, false)), "missed:superseded");
+}
+
+// The units' own due date (20/10) has its own series, to the units; the deadline's (30/10)
+// keeps only what comes after the units' date, for the board.
+TEST(UnitsStage, TwoSeriesTheUnitsOwnFirst) {
+  auto plan = plan_reminders("bao-cao-nam", {2027, 10, 30}, LocalDate{2027, 10, 20}, {});
+  std::vector<std::string> units, board;
+  for (const auto& r : plan) {
+    (r.units_stage ? units : board).push_back(r.key().substr(std::string("reports:").size()));
+    EXPECT_EQ(r.deadline_due, (LocalDate{2027, 10, 30}));
+  }
+  ASSERT_EQ(units.size(), 6u + 9u);  // its dailies stop before the deadline's day
+  EXPECT_EQ(units.front(), "bao-cao-nam:2027-10-20:units:before-30");
+  EXPECT_EQ(units[5], "bao-cao-nam:2027-10-20:units:day");
+  EXPECT_EQ(units.back(), "bao-cao-nam:2027-10-20:units:after-9");
+  ASSERT_EQ(board.size(), 4u + 10u);  // T-30 and T-14 fall before 20/10: the units' turn
+  EXPECT_EQ(board.front(), "bao-cao-nam:2027-10-30:before-7");
+  for (std::size_t i = 1; i < plan.size(); ++i) EXPECT_LE(plan[i - 1].at, plan[i].at);
+  // A units' daily (23/10) and the board's T-7 (23/10) are each in their own series: one
+  // does not supersede the other.
+  Instant t7 = local_time({2027, 10, 23}, 8, 0);
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    if (plan[i].at == t7) {
+      EXPECT_FALSE(later_in_series_due(plan, i, t7 + minutes(1)));
+    }
+  }
+  // Without a units' date before the deadline: the one series as before.
+  EXPECT_EQ(plan_reminders("d", {2027, 10, 30}, std::nullopt, {}).size(), 16u);
+  EXPECT_EQ(plan_reminders("d", {2027, 10, 20}, LocalDate{2027, 10, 20}, {}).size(), 16u);
+}
+
+TEST(UnitsStage, WhoHearsEachStage) {
+  ReminderSituation s;
+  s.owing = {{"to-ngu-van", "Tổ Ngữ văn", "subject_group"}};
+  s.staff = {{"gv-hoa", "Nguyễn Thị Hoa", "to-ngu-van", "leader", "female", true}};
+  s.stage = ReminderStage::Units;  // up to the units' date: the group and the leaders
+  auto r = route_reminder(s);
+  EXPECT_TRUE(r.group);
+  EXPECT_EQ(r.leaders.size(), 1u);
+  s.overdue = true;  // after it: the leaders only
+  r = route_reminder(s);
+  EXPECT_FALSE(r.group);
+  EXPECT_EQ(r.leaders.size(), 1u);
+  s.audience = ReminderAudience::Group;
+  EXPECT_EQ(route_reminder(s).skip, "group_only");
+  s.audience = ReminderAudience::Both;
+  s.stage = ReminderStage::Board;  // the deadline's, after the units' date: the group only
+  r = route_reminder(s);
+  EXPECT_TRUE(r.group);
+  EXPECT_TRUE(r.leaders.empty());
+}
+
+TEST(UnitsStage, TheUnitsHearTheirOwnDateAndTheBoardTheLateOnes) {
+  ReminderContent c;
+  c.deadline_name = "Báo cáo năm 2027";
+  c.recipient = "UBND xã";
+  c.due = {2027, 10, 20};
+  c.days_before = 7;
+  c.owing = {"Tổ Ngữ văn"};
+  c.school_due = {2027, 10, 30};
+  auto units = reminder_text(c);
+  EXPECT_NE(units.find("Hạn nộp: 20/10/2027 (còn 7 ngày)"), std::string::npos) << units;
+  EXPECT_NE(units.find("trước 30/10/2027"), std::string::npos) << units;
+  c.school_due = {};
+  c.due = {2027, 10, 30};
+  c.units_due = {2027, 10, 20};
+  auto board = reminder_text(c);
+  EXPECT_NE(board.find("Hạn chót: 30/10/2027 (còn 7 ngày)"), std::string::npos) << board;
+  EXPECT_NE(board.find("đã quá hạn nộp 20/10/2027 (1): Tổ Ngữ văn."), std::string::npos) << board;
 }
 
 }  // namespace

@@ -27,6 +27,7 @@ export const PLAN_REASONS = {
   all_submitted: 'các đơn vị đã nộp đủ',
   rejected: 'dịch vụ tin nhắn từ chối',
   no_recipient: 'không có ai để gửi (chưa liên kết Zalo hoặc đã tắt nhắc)',
+  group_only: 'chỉ nhắc riêng tổ trưởng, mà cấu hình chỉ gửi nhóm',
 };
 const OUTCOMES = {
   sent: 'đã gửi',
@@ -177,7 +178,7 @@ function renderPlan(plan, names) {
       .map((s) => `${PLAN_STATES[s].toLowerCase()} ${counts[s]}`).join(' · ') + '.';
   const groups = new Map();
   for (const r of reminders) {
-    const key = `${r.deadline_id}|${r.due_date}`;
+    const key = `${r.deadline_id}|${r.due_date}|${r.stage}`;
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(r);
   }
@@ -191,7 +192,9 @@ function renderPlan(plan, names) {
   for (const list of groups.values()) {
     const first = list[0];
     const name = names[first.deadline_id] || first.deadline_id;
-    const title = `${name} — hạn ${formatDate(first.due_date)}`;
+    const title = first.stage === 'units'
+      ? `${name} — hạn nộp phần của các tổ ${formatDate(first.due_date)}`
+      : `${name} — hạn ${formatDate(first.due_date)}`;
     const table = el('table', { className: 'plan-table' },
       el('caption', { className: 'visually-hidden' }, `Lịch nhắc: ${title}`),
       el('thead', {}, el('tr', {},
@@ -200,7 +203,9 @@ function renderPlan(plan, names) {
         el('th', { scope: 'col' }, 'Trạng thái'),
         el('th', { scope: 'col' }, 'Chi tiết'))),
       el('tbody', {}, ...list.map(row)));
-    sections.push(el('section', { className: 'plan-group', dataset: { deadline: first.deadline_id } },
+    sections.push(el('section', {
+      className: 'plan-group', dataset: { deadline: first.deadline_id, stage: first.stage },
+    },
       el('h3', {}, title),
       el('div', { className: 'table-scroll' }, table)));
   }

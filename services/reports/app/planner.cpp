@@ -60,9 +60,9 @@ ReminderPlanner::ReminderPlanner(ReportsStore& store, UnitDirectory& directory,
   if (metrics_) {
     // Every outcome count() is called with, so each series exists from start-up.
     std::vector<std::string> outcomes;
-    for (const char* o :
-         {"sent", "failed", "missed_stale", "missed_superseded", "skipped_nothing_owed",
-          "skipped_all_submitted", "skipped_rejected", "skipped_no_recipient"}) {
+    for (const char* o : {"sent", "failed", "missed_stale", "missed_superseded",
+                          "skipped_nothing_owed", "skipped_all_submitted", "skipped_rejected",
+                          "skipped_no_recipient", "skipped_group_only"}) {
       outcomes.push_back("outcome=\"" + std::string(o) + "\"");
     }
     metrics_->describe("thidua_reminders_total", "counter",
@@ -93,16 +93,23 @@ Task<int> ReminderPlanner::tick() {
   auto today = local_date(now);
   int posted = 0;
   for (const auto& d : deadlines) {
+    // A year further: the units' stage of an occurrence starts before the deadline's series.
     auto dues = occurrences_between(d, earliest_relevant_due(today, settings_.policy),
-                                    latest_relevant_due(today, settings_.policy));
+                                    add_days(latest_relevant_due(today, settings_.policy), 366));
     for (auto due : dues) posted += co_await tick_occurrence(d, due, dir, now);
   }
   co_return posted;
 }
 
+std::vector<PlannedReminder> ReminderPlanner::reminders_of(const Deadline& d, LocalDate due) const {
+  std::optional<LocalDate> units_due;
+  if (d.owed_by == Owner::Units) units_due = unit_due_date(due, settings_.unit_due);
+  return plan_reminders(d.id, due, units_due, settings_.policy);
+}
+
 Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, const Directory& dir,
                                            Instant now) {
-  auto plan = plan_occurrence(d.id, due, settings_.policy);
+  auto plan = reminders_of(d, due);
   std::vector<std::string> keys;
   for (const auto& r : plan) keys.push_back(r.key());
   auto states = co_await store_.reminder_states(keys);
@@ -111,7 +118,7 @@ Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, con
     const auto& r = plan[i];
     const auto& state = states[r.key()].status;
     if (state == "sent" || state == "skipped" || state == "missed") continue;
-    bool later_due = i + 1 < plan.size() && plan[i + 1].at <= now;
+    bool later_due = later_in_series_due(plan, i, now);
     auto verdict = decide(r, now, settings_.policy, later_due);
     if (verdict == Verdict::Wait) break;  // the plan is in time order
     if (verdict == Verdict::Send) {
@@ -139,6 +146,12 @@ Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
   situation.audience = settings_.audience;
   situation.overdue = r.overdue();
   situation.owed_by_school = d.owed_by == Owner::School;
+  // The units' stage, or the board's reminders of a deadline whose units have their own.
+  const bool has_units_stage = d.owed_by == Owner::Units && !r.units_stage &&
+                               unit_due_date(r.deadline_due, settings_.unit_due) < r.deadline_due;
+  situation.stage = r.units_stage     ? ReminderStage::Units
+                    : has_units_stage ? ReminderStage::Board
+                                      : ReminderStage::Whole;
   situation.say_when_all_submitted = settings_.policy.say_when_all_submitted;
   situation.owing = owing.missing;
   situation.staff = dir.staff;
@@ -174,6 +187,8 @@ Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
   content.days_before = r.days_before;
   content.owed_by_school = situation.owed_by_school;
   if (owing.completed) content.done_on = owing.completed->done_on;
+  if (r.units_stage) content.school_due = r.deadline_due;
+  if (has_units_stage) content.units_due = unit_due_date(r.deadline_due, settings_.unit_due);
   content.contact = settings_.contact;
   for (const auto& u : owing.missing) content.owing.push_back(u.name);
   std::string group_text = routing.group ? reminder_text(content) : std::string();
@@ -296,18 +311,20 @@ Task<json> ReminderPlanner::plan(int year) {
   json reminders = json::array();
   for (const auto& d : deadlines) {
     for (auto due : occurrences_between(d, {year, 1, 1}, {year, 12, 31})) {
-      auto plan = plan_occurrence(d.id, due, settings_.policy);
+      auto plan = reminders_of(d, due);
       std::vector<std::string> keys;
       for (const auto& r : plan) keys.push_back(r.key());
       auto states = co_await store_.reminder_states(keys);
       for (std::size_t i = 0; i < plan.size(); ++i) {
         const auto& r = plan[i];
         const auto& s = states[r.key()];
-        bool later_due = i + 1 < plan.size() && plan[i + 1].at <= now;
+        bool later_due = later_in_series_due(plan, i, now);
         auto status = plan_status(r, s.status, s.reason, now, settings_.policy, later_due);
         std::string state(plan_state_name(status.state));
         json entry = {{"key", r.key()},
                       {"deadline_id", d.id},
+                      {"stage", r.units_stage ? "units" : "deadline"},
+                      {"deadline_due_date", iso_date(r.deadline_due)},
                       {"due_date", iso_date(r.due)},
                       {"offset", offset_label(r.days_before)},
                       {"days_before", r.days_before},

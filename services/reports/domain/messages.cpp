@@ -14,6 +14,13 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"group.ahead", "⏰ Nhắc hạn: {deadline}\nHạn chót: {date} (còn {days} ngày), gửi {recipient}."},
     {"group.today",
      "⏰ Nhắc hạn: {deadline}\nHạn chót: {date} (hôm nay là hạn cuối), gửi {recipient}."},
+    {"group.units_ahead",
+     "⏰ Nhắc hạn nộp phần của các tổ: {deadline}\nHạn nộp: {date} (còn {days} ngày), để nhà "
+     "trường tổng hợp và gửi {recipient} trước {school_date}."},
+    {"group.units_today",
+     "⏰ Nhắc hạn nộp phần của các tổ: {deadline}\nHạn nộp: {date} (hôm nay là hạn cuối), để "
+     "nhà trường tổng hợp và gửi {recipient} trước {school_date}."},
+    {"group.units_late", "Đơn vị chưa nộp phần báo cáo, đã quá hạn nộp {date} ({count}): {units}."},
     {"group.overdue", "⚠️ QUÁ HẠN {days} ngày — Kính gửi Ban giám hiệu."},
     {"group.overdue_units",
      "⚠️ QUÁ HẠN {days} ngày — Kính gửi Ban giám hiệu và các đơn vị chưa "
