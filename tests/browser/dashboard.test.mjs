@@ -564,6 +564,43 @@ await step('"Nhắc hạn": a deadline the school owes is marked done from the p
   check((await text(page.locator('#reminder-summary'))).startsWith(`Năm ${year}: `), 'a summary of the year');
 });
 
+// Issue 14: a unit's part. "Lưu" sends only what was edited (PATCH): an edit made meanwhile by
+// someone else to another content area stays. The board reopens a submitted part with a reason.
+await step('"Phần báo cáo của tổ": saving sends only the edited fields; submit; the board reopens it with a reason', async () => {
+  const year = await page.getByLabel('Năm báo cáo').inputValue();
+  const card = page.locator('#part');
+  await eventually(async () => card.isVisible(), 'the unit part card');
+  await card.getByLabel('Tổ', { exact: true }).selectOption('to-ngu-van');
+  await eventually(async () => (await text(page.locator('#part-status'))).startsWith('Chưa có phần báo cáo'),
+    'an empty part for Tổ Ngữ văn');
+  await card.getByLabel('Nội dung II.4').fill('Tổ soạn 14 bài giảng điện tử.');
+  await card.locator('input[data-indicator="e_lessons"]').fill('14');
+  // Meanwhile a colleague writes another area through the API.
+  await apiCall('PATCH', `/api/reports/v1/contributions/${year}/to-ngu-van`,
+    { narratives: { 'II.1': 'Sinh hoạt chuyên môn về AI.' }, figures: { it_ai_stem_meetings: 2 } });
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.method() === 'PATCH' && r.url().includes('/contributions/')),
+    card.getByRole('button', { name: 'Lưu', exact: true }).click(),
+  ]);
+  const sent = JSON.parse(request.postData());
+  check(JSON.stringify(sent) === JSON.stringify({
+    narratives: { 'II.4': 'Tổ soạn 14 bài giảng điện tử.' }, figures: { e_lessons: 14 },
+  }), `only the edited fields are sent: ${request.postData()}`);
+  await eventually(async () => (await text(page.locator('#notice'))).includes('Đã lưu những mục vừa sửa'), 'saved');
+  const part = await apiCall('GET', `/api/reports/v1/contributions/${year}/to-ngu-van`);
+  check(part.narratives['II.1'] === 'Sinh hoạt chuyên môn về AI.' && part.figures.it_ai_stem_meetings === 2,
+    `the colleague's edit stays: ${JSON.stringify(part)}`);
+  check(part.narratives['II.4'] === 'Tổ soạn 14 bài giảng điện tử.' && part.figures.e_lessons === 14, 'the edit is saved');
+  await card.getByRole('button', { name: 'Nộp phần báo cáo' }).click();
+  await eventually(async () => (await text(page.locator('#part-status'))).startsWith('Đã nộp'), 'submitted');
+  await card.getByLabel('Lý do mở lại (tổ sẽ sửa và nộp lại)').fill('Thiếu số liệu nội dung II.2.');
+  await card.getByRole('button', { name: 'Mở lại' }).click();
+  await eventually(async () => (await text(page.locator('#part-status'))).startsWith('Đang soạn'), 'reopened');
+  const history = await text(page.locator('#part-history'));
+  check(history.includes('Đã nộp') && history.includes('Ban giám hiệu mở lại')
+    && history.includes('lý do: Thiếu số liệu nội dung II.2.'), `history: ${history}`);
+});
+
 await step('a Zalo message that failed for good is listed for the admin and sent again from the page', async () => {
   const fail = await fetch(`${zalo}/__fake/fail`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },

@@ -706,3 +706,89 @@ TEST_F(PlannerTest, ASchoolOwedDeadlineRemindsOfItselfUntilTheBoardMarksItDone) 
 
 }  // namespace
 }  // namespace thidua::reports
+
+namespace thidua::reports {
+namespace {
+
+// Issue 14 on a real Redis: two edits of different areas both stand; a PUT still replaces the
+// whole part, as the README says; a submitted part is not the leader's to patch.
+TEST_F(PlannerTest, APatchChangesOnlyWhatItNames) {
+  clock_.set(reminder_time(20));
+  Principal admin{true, Role::Admin, "bootstrap-admin", "Ban giám hiệu"};
+  Principal leader{true, Role::Leader, "gv-toan", "Lê Văn Toán"};
+  auto patch = [&](const Principal& who, const json& body) {
+    return runner_.run<json>([&]() -> Task<json> {
+      co_return co_await app_->patch_draft(who, 2027, "to-toan-tin", body);
+    });
+  };
+  patch(leader, {{"narratives", {{"II.1", "Sinh hoạt chuyên môn về AI."}}},
+                 {"figures", {{"it_ai_stem_meetings", 3}}}});
+  auto part = patch(
+      admin, {{"narratives", {{"II.4", "Bài giảng điện tử."}}}, {"figures", {{"e_lessons", 12}}}});
+  EXPECT_EQ(part["narratives"]["II.1"], "Sinh hoạt chuyên môn về AI.") << part.dump();
+  EXPECT_EQ(part["figures"]["it_ai_stem_meetings"], 3);
+  EXPECT_EQ(part["figures"]["e_lessons"], 12);
+  EXPECT_EQ(part["updated_by"], "bootstrap-admin");
+
+  json whole = {{"narratives", {{"II.4", "Chỉ còn nội dung này."}}}};
+  part = runner_.run<json>([&]() -> Task<json> {
+    co_return co_await app_->save_draft(leader, 2027, "to-toan-tin", whole);
+  });
+  EXPECT_FALSE(part["narratives"].contains("II.1")) << "PUT replaces the whole part";
+  EXPECT_EQ(part["figures"]["it_ai_stem_meetings"], 0);
+
+  submit("to-toan-tin", reminder_time(15));
+  json late = {{"proposals", "Thêm máy chiếu."}};
+  EXPECT_THROW(patch(leader, late), ApiError);
+  part = patch(admin, late);  // the board may still correct a submitted part
+  EXPECT_EQ(part["status"], "submitted");
+  EXPECT_EQ(part["proposals"], "Thêm máy chiếu.");
+  EXPECT_EQ(part["narratives"]["II.4"], "Bài giảng điện tử") << part.dump();
+}
+
+}  // namespace
+}  // namespace thidua::reports
+
+namespace thidua::reports {
+namespace {
+
+// Issue 14: the board reopens a submitted part with a reason; it is in the part's history,
+// the unit edits and submits it again.
+TEST_F(PlannerTest, TheBoardReopensASubmittedPartWithAReasonRecorded) {
+  Principal admin{true, Role::Admin, "bootstrap-admin", "Ban giám hiệu"};
+  Principal leader{true, Role::Leader, "gv-toan", "Lê Văn Toán"};
+  auto reopen = [&](const json& body) {
+    return runner_.run<json>(
+        [&]() -> Task<json> { co_return co_await app_->reopen(admin, 2027, "to-toan-tin", body); });
+  };
+  submit("to-toan-tin", reminder_time(15));
+  json why = {{"reason", "Thiếu số liệu nội dung II.2."}};
+  clock_.set(reminder_time(14));
+  auto part = reopen(why);
+  EXPECT_EQ(part["status"], "draft");
+  EXPECT_TRUE(part["submitted_at"].is_null());
+  ASSERT_EQ(part["history"].size(), 2u) << part.dump();
+  EXPECT_EQ(part["history"][0]["action"], "submitted");
+  EXPECT_EQ(part["history"][1]["action"], "reopened");
+  EXPECT_EQ(part["history"][1]["reason"], "Thiếu số liệu nội dung II.2.");
+  EXPECT_EQ(part["history"][1]["by"], "bootstrap-admin");
+  try {
+    reopen(why);
+    ADD_FAILURE() << "a draft is not reopened";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.code(), "not_submitted");
+  }
+  // The leader edits and submits again.
+  json fix = {{"figures", {{"staff_trained_digital_skills", 9}}}};
+  runner_.run<json>([&]() -> Task<json> {
+    co_return co_await app_->patch_draft(leader, 2027, "to-toan-tin", fix);
+  });
+  submit("to-toan-tin", reminder_time(12));
+  part = runner_.run<json>(
+      [&]() -> Task<json> { co_return co_await app_->contribution(admin, 2027, "to-toan-tin"); });
+  EXPECT_EQ(part["status"], "submitted");
+  EXPECT_EQ(part["history"].size(), 3u);
+}
+
+}  // namespace
+}  // namespace thidua::reports

@@ -2,8 +2,11 @@
 // every reminder whose time has passed whether it was sent, skipped (and why) or missed.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/errors.hpp"
 #include "reports/domain/completion.hpp"
+#include "reports/domain/contribution_patch.hpp"
 #include "reports/domain/reminder_audience.hpp"
 #include "reports/domain/reminder_text.hpp"
 #include "reports/domain/schedule.hpp"
@@ -184,6 +187,42 @@ TEST(UnitsStage, TheUnitsHearTheirOwnDateAndTheBoardTheLateOnes) {
   auto board = reminder_text(c);
   EXPECT_NE(board.find("Hạn chót: 30/10/2027 (còn 7 ngày)"), std::string::npos) << board;
   EXPECT_NE(board.find("đã quá hạn nộp 20/10/2027 (1): Tổ Ngữ văn."), std::string::npos) << board;
+}
+
+}  // namespace
+}  // namespace thidua::reports
+
+namespace thidua::reports {
+namespace {
+
+// Issue 14: correcting one content area once erased another area's figures (PUT replaced the
+// whole part). A patch changes only what it names.
+TEST(ContributionPatch, AnEditChangesOnlyWhatItNames) {
+  Contribution stored = parse_contribution(
+      nlohmann::json{
+          {"narratives", {{"II.1", "Sinh hoạt chuyên môn về AI."}, {"II.4", "Bài giảng."}}},
+          {"figures", {{"e_lessons", 12}, {"it_ai_stem_meetings", 3}}},
+          {"difficulties", "Thiếu máy chiếu."}},
+      "to-toan-tin", 2027);
+  stored.submitted = true;
+  stored.revision = 4;
+  auto patch = parse_contribution_patch(
+      nlohmann::json{{"narratives", {{"II.4", "Bài giảng điện tử, 14 bài."}, {"II.1", ""}}},
+                     {"figures", {{"e_lessons", 14}, {"elearning_lessons", nullptr}}},
+                     {"proposals", nullptr}});
+  auto next = apply_patch(stored, patch);
+  EXPECT_EQ(next.narratives.count("II.1"), 0u) << "\"\" empties an area";
+  EXPECT_EQ(next.narratives["II.4"], "Bài giảng điện tử, 14 bài.");
+  EXPECT_EQ(next.figures["e_lessons"], 14);
+  EXPECT_EQ(next.figures["it_ai_stem_meetings"], 3) << "another indicator stays";
+  EXPECT_EQ(next.difficulties, "Thiếu máy chiếu.") << "a text not named stays";
+  EXPECT_EQ(next.proposals, "");
+  EXPECT_TRUE(next.submitted);
+  EXPECT_EQ(next.revision, 4);
+  EXPECT_TRUE(parse_contribution_patch(nlohmann::json::object()).empty());
+  EXPECT_THROW(parse_contribution_patch(nlohmann::json{{"narratives", {{"II.9", "x"}}}}), ApiError);
+  EXPECT_THROW(parse_contribution_patch(nlohmann::json{{"figures", {{"e_lessons", -1}}}}),
+               ApiError);
 }
 
 }  // namespace

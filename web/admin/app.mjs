@@ -8,6 +8,7 @@ import {
   vnToday,
 } from './api.mjs';
 import { clearReminders, loadReminders, wireReminders } from './reminders.mjs';
+import { clearPart, loadPart, wirePart } from './contributions.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -139,7 +140,7 @@ async function signIn(token) {
   fillReportYears();
   showSignedIn(true);
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
-    loadReminders()]);
+    loadReminders(), loadPart()]);
 }
 
 function signOut() {
@@ -159,6 +160,7 @@ function signOut() {
   $('outbox-list').replaceChildren();
   $('outbox').hidden = true;
   clearReminders();
+  clearPart();
   $('nomination-table').tBodies[0].replaceChildren();
   $('detail').hidden = true;
   $('create').hidden = true;
@@ -866,6 +868,10 @@ function closePanel(id) {
 function wire() {
   $('nominations-heading').tabIndex = -1;
   wireReminders({ call, attempt, notify, el, me: () => state.me });
+  wirePart({
+    call, attempt, notify, el, me: () => state.me, catalogue: () => state.catalogue,
+    year: () => $('report-year').value,
+  });
   $('signin-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const token = $('token').value.trim();
@@ -895,7 +901,8 @@ function wire() {
     $('token').focus();
   });
   $('quota-period').addEventListener('change', () => attempt(loadQuotas));
-  $('report-year').addEventListener('change', () => attempt(() => Promise.all([loadReports(), loadDocuments()])));
+  $('report-year').addEventListener('change',
+    () => attempt(() => Promise.all([loadReports(), loadDocuments(), loadPart()])));
   $('issue-form').addEventListener('submit', (event) => {
     event.preventDefault();
     attempt(issueReport, { busy: $('documents') });

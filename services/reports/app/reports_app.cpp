@@ -6,6 +6,7 @@
 #include "core/movement.hpp"
 #include "core/text.hpp"
 #include "http/json_io.hpp"
+#include "reports/domain/contribution_patch.hpp"
 #include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
@@ -223,7 +224,28 @@ Task<json> ReportsApp::contribution(const Principal& who, int year, const std::s
   }
   json j = to_json(*c);
   j["unit_name"] = u->name;
+  j["history"] = json::array();
+  auto history = co_await store_.part_history(year, unit);
+  for (const auto& e : history) {
+    json entry = {{"action", e.action}, {"by", e.by}, {"at", e.at}};
+    if (!e.reason.empty()) entry["reason"] = e.reason;
+    j["history"].push_back(std::move(entry));
+  }
   co_return j;
+}
+
+Task<json> ReportsApp::reopen(const Principal& who, int year, const std::string& unit,
+                              const json& body) {
+  std::string reason = http::required_string(body, "reason", 500);
+  auto dir = co_await directory_.get();
+  const UnitInfo& u = writable_unit(who, dir, unit);
+  PartEvent event{"reopened", who.subject, iso_instant(clock_.now()), reason};
+  bool reopened = co_await store_.reopen(year, unit, event);
+  if (!reopened) {
+    throw conflict("not_submitted", say("problem.not_submitted",
+                                        {{"year", std::to_string(year)}, {"unit", u.name}}));
+  }
+  co_return co_await contribution(who, year, unit);
 }
 
 Task<json> ReportsApp::save_draft(const Principal& who, int year, const std::string& unit,
@@ -242,6 +264,35 @@ Task<json> ReportsApp::save_draft(const Principal& who, int year, const std::str
   json j = to_json(stored.value_or(c));
   j["unit_name"] = u.name;
   co_return j;
+}
+
+Task<json> ReportsApp::patch_draft(const Principal& who, int year, const std::string& unit,
+                                   const json& body) {
+  auto patch = parse_contribution_patch(body);
+  auto dir = co_await directory_.get();
+  const UnitInfo& u = writable_unit(who, dir, unit);
+  const bool after_submit = who.role == Role::Admin;
+  // Another edit may land between the read and the write: then read and merge again.
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    auto stored = co_await store_.contribution(year, unit);
+    Contribution base = parse_contribution(json::object(), unit, year);
+    if (stored) base = *stored;
+    Contribution next = apply_patch(base, patch);
+    next.updated_by = who.subject;
+    next.updated_at = iso_instant(clock_.now());
+    std::optional<long long> onto = base.revision;
+    auto saved = co_await store_.save_draft(next, after_submit, onto);
+    if (saved == SaveResult::AlreadySubmitted) {
+      throw conflict("already_submitted", say("problem.part_submitted", {{"unit", u.name}}));
+    }
+    if (saved == SaveResult::Ok) {
+      auto now_stored = co_await store_.contribution(year, unit);
+      json j = to_json(now_stored.value_or(next));
+      j["unit_name"] = u.name;
+      co_return j;
+    }
+  }
+  throw ApiError(503, "busy_editing", say("problem.busy_editing"));
 }
 
 Task<json> ReportsApp::submit(const Principal& who, int year, const std::string& unit,

@@ -54,6 +54,14 @@ class ReportsApp {
   Task<nlohmann::json> contribution(const Principal& who, int year, const std::string& unit);
   Task<nlohmann::json> save_draft(const Principal& who, int year, const std::string& unit,
                                   const nlohmann::json& body);
+  // PATCH: changes only the content areas, indicators and texts the body names (issue 14);
+  // merged onto the stored part and saved only onto the version it was merged with.
+  Task<nlohmann::json> patch_draft(const Principal& who, int year, const std::string& unit,
+                                   const nlohmann::json& body);
+  // The board reopens a submitted part with a reason (recorded in its history): the unit can
+  // edit and submit it again.
+  Task<nlohmann::json> reopen(const Principal& who, int year, const std::string& unit,
+                              const nlohmann::json& body);
   Task<nlohmann::json> submit(const Principal& who, int year, const std::string& unit,
                               const nlohmann::json& body);
 

@@ -1,5 +1,6 @@
 #include "reports/store/reports_store.hpp"
 
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 namespace thidua::reports {
@@ -13,31 +14,53 @@ for i = 1, #ARGV, 2 do redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 1]) end
 return 1
 )lua");
 
-// KEYS: part hash, year index. ARGV: unit, doc, updated_by, updated_at, after_submit (1|0).
+// KEYS: part hash, year index. ARGV: unit, doc, updated_by, updated_at, after_submit (1|0),
+// expected revision ('' for any: a whole replacement; else only onto that version).
 const RedisScript kSaveDraft(R"lua(
 local st = redis.call('HGET', KEYS[1], 'status')
 if st == 'submitted' and ARGV[5] ~= '1' then return 'submitted' end
+if ARGV[6] ~= '' and (redis.call('HGET', KEYS[1], 'rev') or '0') ~= ARGV[6] then
+  return 'changed'
+end
 if not st then redis.call('HSET', KEYS[1], 'status', 'draft', 'late', '0') end
 redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'updated_by', ARGV[3], 'updated_at', ARGV[4])
+redis.call('HINCRBY', KEYS[1], 'rev', 1)
 redis.call('SADD', KEYS[2], ARGV[1])
 return 'ok'
 )lua");
 
-// KEYS: part hash, year index, submission log. ARGV: unit, by, at, late (1|0), doc ('' keeps
-// the draft), log entry.
+// KEYS: part hash, year index, submission log, part history. ARGV: unit, by, at, late (1|0),
+// doc ('' keeps the draft), log entry, history entry.
 const RedisScript kSubmit(R"lua(
 local st = redis.call('HGET', KEYS[1], 'status')
 if st == 'submitted' then return 'submitted' end
 if ARGV[5] == '' and not st then return 'missing' end
 if ARGV[5] ~= '' then
   redis.call('HSET', KEYS[1], 'doc', ARGV[5], 'updated_by', ARGV[2], 'updated_at', ARGV[3])
+  redis.call('HINCRBY', KEYS[1], 'rev', 1)
 end
 redis.call('HSET', KEYS[1], 'status', 'submitted', 'submitted_by', ARGV[2], 'submitted_at',
            ARGV[3], 'late', ARGV[4])
 redis.call('SADD', KEYS[2], ARGV[1])
 redis.call('RPUSH', KEYS[3], ARGV[6])
+redis.call('RPUSH', KEYS[4], ARGV[7])
 return 'ok'
 )lua");
+
+// KEYS: part hash, part history. ARGV: history entry. A submitted part back to draft.
+const RedisScript kReopen(R"lua(
+if redis.call('HGET', KEYS[1], 'status') ~= 'submitted' then return 'not_submitted' end
+redis.call('HSET', KEYS[1], 'status', 'draft', 'late', '0')
+redis.call('HDEL', KEYS[1], 'submitted_by', 'submitted_at')
+redis.call('RPUSH', KEYS[2], ARGV[1])
+return 'ok'
+)lua");
+
+std::string event_json(const PartEvent& e) {
+  json j = {{"action", e.action}, {"by", e.by}, {"at", e.at}};
+  if (!e.reason.empty()) j["reason"] = e.reason;
+  return j.dump();
+}
 
 // KEYS: reminder hash. ARGV: owner, claim ttl ms.
 const RedisScript kClaim(R"lua(
@@ -124,6 +147,7 @@ std::optional<Contribution> contribution_of(const RedisReply& reply) {
   c.updated_at = f["updated_at"];
   c.submitted_by = f["submitted_by"];
   c.submitted_at = f["submitted_at"];
+  c.revision = std::atoll(f["rev"].c_str());
   return c;
 }
 }  // namespace
@@ -177,27 +201,58 @@ Task<std::vector<Contribution>> ReportsStore::contributions(int year) const {
   co_return out;
 }
 
-Task<SaveResult> ReportsStore::save_draft(const Contribution& c, bool after_submit) {
+Task<SaveResult> ReportsStore::save_draft(const Contribution& c, bool after_submit,
+                                          std::optional<long long> onto) {
   std::vector<std::string> keys{contrib_key(c.year, c.unit_id),
                                 keys_("contrib:" + std::to_string(c.year))};
-  std::vector<std::string> args{c.unit_id, to_json(c).dump(), c.updated_by, c.updated_at,
-                                after_submit ? "1" : "0"};
+  std::string expected = onto ? std::to_string(*onto) : std::string();
+  std::vector<std::string> args{c.unit_id,    to_json(c).dump(),        c.updated_by,
+                                c.updated_at, after_submit ? "1" : "0", expected};
   auto reply = co_await redis_.local().eval(kSaveDraft, std::move(keys), std::move(args));
-  co_return reply.str == "ok" ? SaveResult::Ok : SaveResult::AlreadySubmitted;
+  if (reply.str == "ok") co_return SaveResult::Ok;
+  co_return reply.str == "changed" ? SaveResult::Changed : SaveResult::AlreadySubmitted;
 }
 
 Task<SubmitResult> ReportsStore::submit(int year, const std::string& unit, const std::string& by,
                                         const std::string& at, bool late,
                                         const std::optional<Contribution>& update) {
   std::vector<std::string> keys{contrib_key(year, unit), keys_("contrib:" + std::to_string(year)),
-                                keys_("contrib-log:" + std::to_string(year))};
+                                keys_("contrib-log:" + std::to_string(year)),
+                                history_key(year, unit)};
   json entry = {{"unit_id", unit}, {"by", by}, {"at", at}, {"late", late}};
-  std::vector<std::string> args{
-      unit,        by, at, late ? "1" : "0", update ? to_json(*update).dump() : std::string(),
-      entry.dump()};
+  std::vector<std::string> args{unit,
+                                by,
+                                at,
+                                late ? "1" : "0",
+                                update ? to_json(*update).dump() : std::string(),
+                                entry.dump(),
+                                event_json({"submitted", by, at, ""})};
   auto reply = co_await redis_.local().eval(kSubmit, std::move(keys), std::move(args));
   if (reply.str == "ok") co_return SubmitResult::Ok;
   co_return reply.str == "missing" ? SubmitResult::Missing : SubmitResult::AlreadySubmitted;
+}
+
+Task<bool> ReportsStore::reopen(int year, const std::string& unit, const PartEvent& event) {
+  std::vector<std::string> keys{contrib_key(year, unit), history_key(year, unit)};
+  std::vector<std::string> args{event_json(event)};
+  auto reply = co_await redis_.local().eval(kReopen, std::move(keys), std::move(args));
+  co_return reply.str == "ok";
+}
+
+Task<std::vector<PartEvent>> ReportsStore::part_history(int year, const std::string& unit) const {
+  auto reply = co_await redis_.local().call("LRANGE", history_key(year, unit), "0", "-1");
+  std::vector<PartEvent> out;
+  for (const auto& e : reply.elements) {
+    auto j = json::parse(e.str, nullptr, false);
+    if (!j.is_object()) continue;
+    out.push_back(
+        {j.value("action", ""), j.value("by", ""), j.value("at", ""), j.value("reason", "")});
+  }
+  co_return out;
+}
+
+std::string ReportsStore::history_key(int year, const std::string& unit) const {
+  return keys_("contrib-history:" + std::to_string(year) + ":" + unit);
 }
 
 Task<std::optional<SentMark>> ReportsStore::sent(int year) const {

@@ -1,9 +1,10 @@
 #pragma once
 // The reports service in Redis, and the only code that knows its keys:
 //   deadlines, deadlines:seeded          hash id → deadline JSON; set once from the seed
-//   contrib:<year>:<unit>                hash: doc, status, late, updated_*, submitted_*
+//   contrib:<year>:<unit>                hash: doc, status, late, updated_*, submitted_*, rev
 //   contrib:<year>                       set of units with a part (draft or submitted)
 //   contrib-log:<year>                   list: each submission, who and when
+//   contrib-history:<year>:<unit>        list: the part's submissions and reopenings (JSON)
 //   sent:<year>                          hash: the school's report marked sent
 //   done:<deadline>:<due date>           hash: a deadline the school owes, marked done by
 //                                        the board (done_on, number, note, who, when)
@@ -41,7 +42,7 @@ struct ReminderState {
   std::vector<Delivery> deliveries;
 };
 
-enum class SaveResult { Ok, AlreadySubmitted };
+enum class SaveResult { Ok, AlreadySubmitted, Changed };
 enum class SubmitResult { Ok, Missing, AlreadySubmitted };
 enum class ClaimResult { Claimed, Done, Busy };
 
@@ -56,12 +57,20 @@ class ReportsStore {
 
   Task<std::optional<Contribution>> contribution(int year, const std::string& unit) const;
   Task<std::vector<Contribution>> contributions(int year) const;
-  // Saves the editable part and who edited; a submitted part only when `after_submit`.
-  Task<SaveResult> save_draft(const Contribution& c, bool after_submit);
+  // Saves the editable part and who edited; a submitted part only when `after_submit`. With
+  // `onto`, only if the stored part is still that revision (else Changed: read and merge
+  // again), so that two edits of different areas at once both stand.
+  Task<SaveResult> save_draft(const Contribution& c, bool after_submit,
+                              std::optional<long long> onto = std::nullopt);
   // Records the submission (who, when, late). `update` replaces the content first.
   Task<SubmitResult> submit(int year, const std::string& unit, const std::string& by,
                             const std::string& at, bool late,
                             const std::optional<Contribution>& update);
+
+  // The board reopens a submitted part (back to draft), the reason in its history; false
+  // when it is not submitted.
+  Task<bool> reopen(int year, const std::string& unit, const PartEvent& event);
+  Task<std::vector<PartEvent>> part_history(int year, const std::string& unit) const;
 
   Task<std::optional<SentMark>> sent(int year) const;
   Task<void> mark_sent(int year, const SentMark& mark);
@@ -96,6 +105,7 @@ class ReportsStore {
  private:
   std::string contrib_key(int year, const std::string& unit) const;
   std::string done_key(const std::string& deadline_id, LocalDate due) const;
+  std::string history_key(int year, const std::string& unit) const;
   RedisPool& redis_;
   Keyspace keys_;
 };
