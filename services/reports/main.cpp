@@ -60,6 +60,7 @@ struct Settings {
         env.choice("THIDUA_REMINDER_AUDIENCE", "both", {"group", "private", "both"}));
     s.planner.dashboard_url = env.text("THIDUA_DASHBOARD_URL", "http://127.0.0.1:8080/admin/");
     s.planner.contact = s.reports.contact;
+    s.planner.unit_due = s.reports.unit_due;
     s.planner.school_name = s.reports.school_name;
     char host[128] = {};
     ::gethostname(host, sizeof host - 1);

@@ -510,6 +510,97 @@ await step('the board issues the year\'s report from the page: numbered 01, list
   check(fs.readFileSync(saved).subarray(0, 5).toString() === '%PDF-', 'the download is a PDF');
 });
 
+// Issue 14: the "Nhắc hạn" card. A deadline the school owes itself, due in five days (dates
+// are counted from the services' own "today", so this holds whenever it runs).
+await step('"Nhắc hạn": a deadline the school owes is marked done from the page; past reminders are sent, skipped or missed, never "Sắp tới"', async () => {
+  const { today: todayIso } = await apiCall('GET', '/api/reports/v1/deadlines');
+  const due = new Date(`${todayIso}T00:00:00Z`);
+  due.setUTCDate(due.getUTCDate() + 5);
+  const dueIso = due.toISOString().slice(0, 10);
+  await apiCall('PUT', '/api/reports/v1/deadlines/tu-danh-gia-cds', {
+    name: 'Tự đánh giá mức độ chuyển đổi số', recipient: 'Sở Giáo dục và Đào tạo',
+    rule: 'once', date: dueIso, owed_by: 'school',
+  });
+  const card = page.locator('#reminders');
+  await eventually(async () => card.isVisible(), 'the "Nhắc hạn" card, for the board');
+  await page.locator('#reminder-reload').click();
+  const item = page.locator(`#reminder-deadlines li[data-deadline="tu-danh-gia-cds"]`);
+  await eventually(async () => (await item.count()) === 1, 'the school\'s own deadline is listed');
+  check((await text(item)).includes('Việc của nhà trường: chưa hoàn thành.'), `item: ${await text(item)}`);
+  check(!(await text(item)).includes('Chưa nộp'), 'it names no unit');
+  await item.getByRole('button', { name: 'Đánh dấu đã xong' }).click();
+  await item.getByLabel('Ghi chú (nếu có)').fill('Nộp trên hệ thống của Sở.');
+  await item.getByRole('button', { name: 'Xác nhận đã xong' }).click();
+  const [y, m, d] = todayIso.split('-');
+  await eventually(async () => (await text(page.locator(`#reminder-deadlines li[data-deadline="tu-danh-gia-cds"]`)))
+    .includes(`Nhà trường đã hoàn thành ngày ${d}/${m}/${y} (Ban giám hiệu đã đánh dấu).`), 'marked done');
+  const listed = await apiCall('GET', '/api/reports/v1/deadlines?count=1');
+  const own = listed.deadlines.find((x) => x.id === 'tu-danh-gia-cds');
+  check(own.occurrences[0].done && own.occurrences[0].done.note === 'Nộp trên hệ thống của Sở.',
+    `done: ${JSON.stringify(own.occurrences[0].done)}`);
+
+  // The year's plan as the page shows it, against the service's own answer.
+  const year = dueIso.slice(0, 4);
+  await page.getByLabel('Lịch nhắc năm').selectOption(year);
+  const group = page.locator('#reminder-plan section[data-deadline="tu-danh-gia-cds"]');
+  await eventually(async () => (await group.locator('tbody tr').count()) > 0, 'its reminders are listed');
+  const plan = await apiCall('GET', `/api/reports/v1/reminders/${year}`);
+  const mine = plan.reminders.filter((r) => r.deadline_id === 'tu-danh-gia-cds');
+  check(mine.some((r) => r.past), 'some of its reminders have passed (T-30, T-14, T-7)');
+  const labels = { planned: 'Sắp tới', due: 'Đang gửi', sent: 'Đã gửi', skipped: 'Bỏ qua', missed: 'Bị lỡ' };
+  for (const r of mine) {
+    if (r.past) check(r.state !== 'planned', `${r.key} has passed yet is planned`);
+    const row = group.locator(`tbody tr[data-key="${r.key}"]`);
+    const shown = await text(row.locator('.badge'));
+    // The planner may record a state between the two reads: a past one is never "Sắp tới".
+    if (r.past) check(shown !== 'Sắp tới', `${r.key}: "${shown}"`);
+    else check(shown === labels[r.state] || shown !== 'Bị lỡ', `${r.key}: "${shown}"`);
+  }
+  const missed = mine.find((r) => r.state === 'missed');
+  if (missed) {
+    const row = group.locator(`tbody tr[data-key="${missed.key}"]`);
+    check((await text(row)).includes('hệ thống không chạy vào lúc nhắc'), `missed row: ${await text(row)}`);
+  }
+  check((await text(page.locator('#reminder-summary'))).startsWith(`Năm ${year}: `), 'a summary of the year');
+});
+
+// Issue 14: a unit's part. "Lưu" sends only what was edited (PATCH): an edit made meanwhile by
+// someone else to another content area stays. The board reopens a submitted part with a reason.
+await step('"Phần báo cáo của tổ": saving sends only the edited fields; submit; the board reopens it with a reason', async () => {
+  const year = await page.getByLabel('Năm báo cáo').inputValue();
+  const card = page.locator('#part');
+  await eventually(async () => card.isVisible(), 'the unit part card');
+  await card.getByLabel('Tổ', { exact: true }).selectOption('to-ngu-van');
+  await eventually(async () => (await text(page.locator('#part-status'))).startsWith('Chưa có phần báo cáo'),
+    'an empty part for Tổ Ngữ văn');
+  await card.getByLabel('Nội dung II.4').fill('Tổ soạn 14 bài giảng điện tử.');
+  await card.locator('input[data-indicator="e_lessons"]').fill('14');
+  // Meanwhile a colleague writes another area through the API.
+  await apiCall('PATCH', `/api/reports/v1/contributions/${year}/to-ngu-van`,
+    { narratives: { 'II.1': 'Sinh hoạt chuyên môn về AI.' }, figures: { it_ai_stem_meetings: 2 } });
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.method() === 'PATCH' && r.url().includes('/contributions/')),
+    card.getByRole('button', { name: 'Lưu', exact: true }).click(),
+  ]);
+  const sent = JSON.parse(request.postData());
+  check(JSON.stringify(sent) === JSON.stringify({
+    narratives: { 'II.4': 'Tổ soạn 14 bài giảng điện tử.' }, figures: { e_lessons: 14 },
+  }), `only the edited fields are sent: ${request.postData()}`);
+  await eventually(async () => (await text(page.locator('#notice'))).includes('Đã lưu những mục vừa sửa'), 'saved');
+  const part = await apiCall('GET', `/api/reports/v1/contributions/${year}/to-ngu-van`);
+  check(part.narratives['II.1'] === 'Sinh hoạt chuyên môn về AI.' && part.figures.it_ai_stem_meetings === 2,
+    `the colleague's edit stays: ${JSON.stringify(part)}`);
+  check(part.narratives['II.4'] === 'Tổ soạn 14 bài giảng điện tử.' && part.figures.e_lessons === 14, 'the edit is saved');
+  await card.getByRole('button', { name: 'Nộp phần báo cáo' }).click();
+  await eventually(async () => (await text(page.locator('#part-status'))).startsWith('Đã nộp'), 'submitted');
+  await card.getByLabel('Lý do mở lại (tổ sẽ sửa và nộp lại)').fill('Thiếu số liệu nội dung II.2.');
+  await card.getByRole('button', { name: 'Mở lại' }).click();
+  await eventually(async () => (await text(page.locator('#part-status'))).startsWith('Đang soạn'), 'reopened');
+  const history = await text(page.locator('#part-history'));
+  check(history.includes('Đã nộp') && history.includes('Ban giám hiệu mở lại')
+    && history.includes('lý do: Thiếu số liệu nội dung II.2.'), `history: ${history}`);
+});
+
 await step('a Zalo message that failed for good is listed for the admin and sent again from the page', async () => {
   const fail = await fetch(`${zalo}/__fake/fail`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },

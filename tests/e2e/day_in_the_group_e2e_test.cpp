@@ -162,11 +162,13 @@ TEST_F(DayInTheGroup, ChatterCommandsAReminderAndACouncilSittingReachTheRightPeo
   // 1. The answer to /hanchot, in the group where it was asked.
   EXPECT_TRUE(has(group[0], "⏰ ") && has(group[0], "30/10/2026") && has(group[0], "(còn 7 ngày)"))
       << group[0];
-  EXPECT_TRUE(has(group[0], "Đơn vị chưa nộp báo cáo năm: ")) << group[0];
+  EXPECT_TRUE(has(group[0], "Đơn vị chưa nộp phần của mình: ")) << group[0];
+  EXPECT_TRUE(has(group[0], "Hạn nộp phần của các tổ: 20/10/2026 (đã qua).")) << group[0];
   // 2. The reminder names the units that owe.
   EXPECT_TRUE(has(group[1], "⏰ Nhắc hạn: ") && has(group[1], "Hạn chót: 30/10/2026 (còn 7 ngày)"))
       << group[1];
-  EXPECT_TRUE(has(group[1], "Đơn vị chưa nộp phần báo cáo (") && has(group[1], "Tổ Toán – Tin"))
+  EXPECT_TRUE(has(group[1], "Đơn vị chưa nộp phần báo cáo, đã quá hạn nộp 20/10/2026 (") &&
+              has(group[1], "Tổ Toán – Tin"))
       << group[1];
   // 3 and 4. The sitting: the submissions, then the decisions without the rejected names.
   EXPECT_EQ(group[2].rfind("📋 12 đề nghị khen thưởng đã được trình Hội đồng", 0), 0u) << group[2];
@@ -190,6 +192,8 @@ TEST_F(DayInTheGroup, ChatterCommandsAReminderAndACouncilSittingReachTheRightPeo
             0u)
       << cuong[1];
   EXPECT_TRUE(has(cuong[1], "/tatnhac")) << cuong[1];
+  // His unit's own due date (20/10), not the school's 30/10 (issue 14).
+  EXPECT_TRUE(has(cuong[1], "Hạn chót: 20/10/2026, đã quá hạn 3 ngày.")) << cuong[1];
   // Each rejection in his unit, with its reason, told to him alone.
   for (std::size_t i = 2; i < 4; ++i) {
     EXPECT_TRUE(has(cuong[i],

@@ -126,10 +126,15 @@ class ReportsE2e : public ::testing::Test {
     call(reports, "POST", "/api/reports/v1/contributions/2027/" + unit + "/submit", 200);
   }
 
-  json plan_entry(const Service& reports, const std::string& offset) {
+  // The reminder `offset` of the yearly report's own series ("deadline"), or of the units'
+  // own ("units", counting to their due date).
+  json plan_entry(const Service& reports, const std::string& offset,
+                  const std::string& stage = "deadline") {
     auto plan = call(reports, "GET", "/api/reports/v1/reminders/2027", 200);
     for (const auto& r : plan["reminders"]) {
-      if (r["offset"] == offset) return r;
+      if (r["offset"] == offset && r["stage"] == stage && r["deadline_id"] == "bao-cao-nam") {
+        return r;
+      }
     }
     return nullptr;
   }

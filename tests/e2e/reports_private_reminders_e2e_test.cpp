@@ -92,21 +92,23 @@ class PrivateReminders : public ReportsE2e {
     ASSERT_NE(linked.find("Đã liên kết"), std::string::npos) << linked;
   }
 
-  // Starts reports at `utc` with `audience`, waits until the reminder `offset` is recorded
-  // sent, and stops it. Then waits a moment, so that a message sent twice would be seen.
+  // Starts reports at `utc` with `audience`, waits until the reminder `offset` of the units'
+  // own series (counting to their due date, 20/10) is recorded sent, and stops it. Then waits
+  // a moment, so that a message sent twice would be seen.
   void fire(const std::string& utc, const std::string& offset, const std::string& audience,
             int replicas = 1) {
+    const std::string stage = "units";
     std::vector<std::unique_ptr<Service>> running;
     for (int i = 0; i < replicas; ++i) {
       running.push_back(start_reports(utc, notifications_->url(),
                                       {{"THIDUA_REMINDER_AUDIENCE", audience},
                                        {"THIDUA_DASHBOARD_URL", "https://thidua.example/admin/"}}));
     }
-    EXPECT_TRUE(
-        wait_until([&] { return plan_entry(*running[0], offset)["state"] == "sent"; }, 30000))
-        << offset << ": " << plan_entry(*running[0], offset).dump();
+    EXPECT_TRUE(wait_until(
+        [&] { return plan_entry(*running[0], offset, stage)["state"] == "sent"; }, 30000))
+        << offset << ": " << plan_entry(*running[0], offset, stage).dump();
     ::usleep(1500 * 1000);  // the replicas tick every 200 ms meanwhile
-    last_plan_ = plan_entry(*running[0], offset);
+    last_plan_ = plan_entry(*running[0], offset, stage);
     for (auto& r : running) r->process.stop();
     ::usleep(500 * 1000);  // the outbox delivers what was queued
   }
@@ -147,10 +149,11 @@ TEST_F(PrivateReminders, GroupAndLeadersHearItAndTatnhacBatnhacAndTheSettingDeci
     r->process.stop();
   }
 
-  // T-7, both (the default), two replicas: one group message naming the units that owe, one
-  // private message to each of those units' linked leaders; Tổ Toán – Tin's leader, a
-  // member who is no leader and the leader without Zalo get none.
-  fire("2027-10-23 01:00:05", "T-7", "both", 2);
+  // T-7 of the units' own due date (13/10), both (the default), two replicas: one group
+  // message naming the units that owe, one private message to each of those units' linked
+  // leaders; Tổ Toán – Tin's leader, a member who is no leader and the leader without Zalo
+  // get none.
+  fire("2027-10-13 01:00:05", "T-7", "both", 2);
   EXPECT_EQ(counts(), (std::vector<std::size_t>{1, 2, 2, 2, 1, 1}));
   auto group = texts_to(kGroup).at(0);
   for (const char* owing : {"Tổ Ngữ văn", "Tổ Khoa học tự nhiên", "Tổ Khoa học xã hội",
@@ -161,7 +164,8 @@ TEST_F(PrivateReminders, GroupAndLeadersHearItAndTatnhacBatnhacAndTheSettingDeci
   auto hoa = texts_to("zl-hoa").back();
   EXPECT_EQ(hoa.rfind("Kính gửi cô Nguyễn Thị Hoa,\nTổ Ngữ văn chưa nộp phần báo cáo", 0), 0u)
       << hoa;
-  EXPECT_NE(hoa.find("Hạn chót: 30/10/2027, còn 7 ngày."), std::string::npos) << hoa;
+  EXPECT_NE(hoa.find("Hạn chót: 20/10/2027, còn 7 ngày."), std::string::npos) << hoa;
+  EXPECT_NE(group.find("Hạn nộp: 20/10/2027 (còn 7 ngày)"), std::string::npos) << group;
   EXPECT_NE(hoa.find("https://thidua.example/admin/"), std::string::npos) << hoa;
   EXPECT_NE(hoa.find("/tatnhac"), std::string::npos) << hoa;
   EXPECT_EQ(texts_to("zl-nam").back().rfind("Kính gửi thầy cô Phạm Nam,\nTổ Khoa học tự nhiên", 0),
@@ -172,8 +176,9 @@ TEST_F(PrivateReminders, GroupAndLeadersHearItAndTatnhacBatnhacAndTheSettingDeci
 
   // A crash after posting, before recording: the record is gone, the keys are not. The
   // reminder is posted again and nobody gets anything twice.
-  redis_.cmd({"DEL", "{e2e-school}:reports:reminder:reports:bao-cao-nam:2027-10-30:before-7"});
-  fire("2027-10-23 01:00:05", "T-7", "both");
+  redis_.cmd(
+      {"DEL", "{e2e-school}:reports:reminder:reports:bao-cao-nam:2027-10-20:units:before-7"});
+  fire("2027-10-13 01:00:05", "T-7", "both");
   EXPECT_EQ(counts(), (std::vector<std::size_t>{1, 2, 2, 2, 1, 1}));
 
   // Cô Hoa turns private reminders off: T-3 reaches the others, not her.
@@ -181,7 +186,7 @@ TEST_F(PrivateReminders, GroupAndLeadersHearItAndTatnhacBatnhacAndTheSettingDeci
   EXPECT_NE(off.find("Đã tắt tin nhắc hạn gửi riêng cho cô Nguyễn Thị Hoa"), std::string::npos)
       << off;
   EXPECT_NE(off.find("/batnhac"), std::string::npos) << off;
-  fire("2027-10-27 01:00:05", "T-3", "both");
+  fire("2027-10-17 01:00:05", "T-3", "both");
   EXPECT_EQ(counts(), (std::vector<std::size_t>{2, 3, 3, 3, 1, 1}));
   EXPECT_EQ(delivery_to("gv-hoa")["outcome"], "reminders_off");
 
@@ -189,12 +194,12 @@ TEST_F(PrivateReminders, GroupAndLeadersHearItAndTatnhacBatnhacAndTheSettingDeci
   // T-1: the group only.
   auto on = say("zl-hoa", "/batnhac");
   EXPECT_NE(on.find("Đã bật lại"), std::string::npos) << on;
-  fire("2027-10-29 01:00:05", "T-1", "group");
+  fire("2027-10-19 01:00:05", "T-1", "group");
   EXPECT_EQ(counts(), (std::vector<std::size_t>{3, 4, 3, 3, 1, 1}));
   EXPECT_EQ(last_plan_["deliveries"].size(), 1u) << last_plan_.dump();
 
   // private on the day: the leaders only, cô Hoa among them again.
-  fire("2027-10-30 01:00:05", "T0", "private");
+  fire("2027-10-20 01:00:05", "T0", "private");
   EXPECT_EQ(counts(), (std::vector<std::size_t>{3, 5, 4, 4, 1, 1}));
   EXPECT_NE(texts_to("zl-hoa").back().find("hôm nay là hạn cuối"), std::string::npos);
   EXPECT_TRUE(last_plan_["notification_id"].is_null());
@@ -206,6 +211,68 @@ TEST_F(PrivateReminders, SomeoneNotLinkedIsToldHowToLink) {
   EXPECT_NE(answer.find("/lienket"), std::string::npos) << answer;
   EXPECT_EQ(answer.find("Đã tắt"), std::string::npos) << answer;
   EXPECT_EQ(redis_.cmd1({"EXISTS", "{e2e-school}:notifications:reminders-off"}), "0");
+}
+
+// Issue 14: a deadline the school owes itself (the self-assessment due 31 May) has its own
+// completion. With the year's report already marked sent, its reminder through the fake
+// Zalo still says the school has not done it, and so does /hanchot; once the board marks it
+// done, /hanchot says so, with the day.
+TEST_F(PrivateReminders, ASchoolOwedDeadlineIsRemindedAndAnsweredAsItself) {
+  add_staff("gv-an", "Trần Văn An", "to-ngu-van", "staff", "male", "zl-an");
+  auto reports = start_reports("2027-05-24 01:00:05", notifications_->url());
+  call(*reports, "POST", "/api/reports/v1/school-reports/2027/sent", 200,
+       {{"sent_on", "2027-05-20"}, {"number", "25/BC-THCSVP1"}});
+  call(*reports, "PUT", "/api/reports/v1/deadlines/tu-danh-gia-cds", 200,
+       {{"name", "Tự đánh giá mức độ chuyển đổi số"},
+        {"recipient", "Sở Giáo dục và Đào tạo"},
+        {"month", 5},
+        {"day", 31},
+        {"owed_by", "school"}});
+  const std::string key = "reports:tu-danh-gia-cds:2027-05-31:before-7";
+  auto entry = [&] {
+    auto plan = call(*reports, "GET", "/api/reports/v1/reminders/2027", 200);
+    for (const auto& r : plan["reminders"]) {
+      if (r["key"] == key) return r;
+    }
+    return json();
+  };
+  ASSERT_TRUE(wait_until([&] { return entry()["state"] == "sent"; }, 30000)) << entry().dump();
+  ASSERT_TRUE(wait_until([&] { return !texts_to(kGroup).empty(); }, 15000));
+  auto reminder = texts_to(kGroup).back();
+  EXPECT_NE(reminder.find("Tự đánh giá mức độ chuyển đổi số năm 2027"), std::string::npos)
+      << reminder;
+  EXPECT_NE(reminder.find("31/05/2027 (còn 7 ngày)"), std::string::npos) << reminder;
+  EXPECT_NE(reminder.find("chưa xong"), std::string::npos) << reminder;
+  EXPECT_EQ(reminder.find("đã gửi báo cáo"), std::string::npos) << reminder;
+
+  // The bot asks this reports for /hanchot.
+  notifications_->process.stop();
+  notifications_ = start("notifications", {{"THIDUA_MESSENGER", "zalo"},
+                                           {"ZALO_BOT_API_BASE", zalo_->url()},
+                                           {"ZALO_BOT_TOKEN", kZaloToken},
+                                           {"ZALO_GROUP_ID", kGroup},
+                                           {"THIDUA_BOT_MODE", "polling"},
+                                           {"THIDUA_POLL_TIMEOUT_S", "1"},
+                                           {"THIDUA_QUIET_HOURS", "off"},
+                                           {"THIDUA_NOMINATIONS_URL", nominations_->url()},
+                                           {"THIDUA_REPORTS_URL", reports->url()}});
+  auto owes = say("zl-an", "/hanchot");
+  EXPECT_NE(owes.find("Tự đánh giá mức độ chuyển đổi số: 31/05/2027 (còn 7 ngày)."),
+            std::string::npos)
+      << owes;
+  EXPECT_NE(owes.find("Việc này do nhà trường thực hiện, chưa hoàn thành."), std::string::npos)
+      << owes;
+  EXPECT_EQ(owes.find("nộp"), std::string::npos) << owes;
+
+  auto done = call(*reports, "POST", "/api/reports/v1/deadlines/tu-danh-gia-cds/done", 200,
+                   {{"due_date", "2027-05-31"}, {"done_on", "2027-05-24"}});
+  EXPECT_EQ(done["done"]["done_on_vn"], "24/05/2027") << done.dump();
+  call(*reports, "POST", "/api/reports/v1/deadlines/bao-cao-nam/done", 422,
+       {{"due_date", "2027-10-30"}, {"done_on", "2027-05-24"}});
+  auto answered = say("zl-an", "/hanchot");
+  EXPECT_NE(answered.find("Việc này nhà trường đã hoàn thành ngày 24/05/2027."), std::string::npos)
+      << answered;
+  reports->process.stop();
 }
 
 TEST_F(PrivateReminders, AnUnknownAudienceStopsStartUpNamingTheSetting) {

@@ -40,17 +40,20 @@ TEST_F(ReportsE2e, UnderFaketimeTheServiceLivesOnTwentyThirdOctober2027) {
         auto plan = json::parse(r.body, nullptr, false);
         if (!plan.is_object()) return false;
         for (const auto& e : plan["reminders"]) {
-          if (e["offset"] == "T-7") return e["last_error"].is_string();
+          if (e["offset"] == "T-7" && e["stage"] == "deadline") {
+            return e["last_error"].is_string();
+          }
         }
         return false;
       },
       20000);
   EXPECT_TRUE(tried) << "the planner never tried T-7";
   auto t7 = plan_entry(*reports, "T-7");
-  EXPECT_EQ(t7["state"], "planned");
+  EXPECT_EQ(t7["state"], "due");  // its time has come; notifications cannot be reached
   EXPECT_EQ(t7["at_local"], "23/10/2027 08:00");
-  auto t30 = plan_entry(*reports, "T-30");
-  EXPECT_EQ(t30["state"], "skipped");
+  // The units' own T-30 (20/09), while the service was not running.
+  auto t30 = plan_entry(*reports, "T-30", "units");
+  EXPECT_EQ(t30["state"], "missed");
   EXPECT_EQ(t30["reason"], "stale");
 
   auto report = call(*reports, "GET", "/api/reports/v1/school-reports/2027", 200);
@@ -150,10 +153,10 @@ TEST_F(ReportsE2e, RemindersReachTheGroupOnceWithOnlyTheUnitsStillOwing) {
     EXPECT_NE(messages()[2].find("còn 1 ngày"), std::string::npos) << messages()[2];
     r->process.stop();
   }
-  // Down two days: back on 31/10 at 07:00, the day-of reminder is 23 h old: skipped, recorded.
+  // Down two days: back on 31/10 at 07:00, the day-of reminder is 23 h old: missed, recorded.
   {
     auto r = start_reports("2027-10-31 00:00:05", notifications_->url());
-    ASSERT_TRUE(wait_until([&] { return plan_entry(*r, "T0")["state"] == "skipped"; }));
+    ASSERT_TRUE(wait_until([&] { return plan_entry(*r, "T0")["state"] == "missed"; }));
     EXPECT_EQ(plan_entry(*r, "T0")["reason"], "stale");
     EXPECT_EQ(messages().size(), 3u);
     r->process.stop();

@@ -94,6 +94,12 @@ Instant reminder_time(int days_before, seconds extra = seconds(0)) {
   return local_time(add_days({2027, 10, 30}, -days_before), 8, 0) + extra;
 }
 
+// The same from the units' own due date, 20/10/2027 (THIDUA_UNIT_DUE_DAY): the reminders to
+// the units' leaders count to it (issue 14).
+Instant units_time(int days_before, seconds extra = seconds(0)) {
+  return local_time(add_days({2027, 10, 20}, -days_before), 8, 0) + extra;
+}
+
 class PlannerTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -130,11 +136,15 @@ class PlannerTest : public ::testing::Test {
     runner_.run<json>(
         [&]() -> Task<json> { co_return co_await app_->submit(admin, 2027, unit, body); });
   }
-  json plan_entry(const std::string& offset) {
+  // The reminder `offset` of 30/10/2027's series ("deadline"), or of the units' own ("units",
+  // counting to 20/10/2027).
+  json plan_entry(const std::string& offset, const std::string& stage = "deadline") {
     auto plan =
         runner_.run<json>([&]() -> Task<json> { co_return co_await replica_a_->plan(2027); });
     for (const auto& r : plan["reminders"]) {
-      if (r["offset"] == offset) return r;
+      if (r["offset"] == offset && r["stage"] == stage && r["deadline_id"] == "bao-cao-nam") {
+        return r;
+      }
     }
     return nullptr;
   }
@@ -196,7 +206,7 @@ TEST_F(PlannerTest, DownAcrossTMinus1AndBackTwoHoursLaterCatchesUpOnce) {
   EXPECT_NE(poster_.messages[1].second.find("còn 1 ngày"), std::string::npos);
 }
 
-TEST_F(PlannerTest, DownTwoDaysSkipsWhatIsStaleAndRecordsWhy) {
+TEST_F(PlannerTest, DownTwoDaysRecordsWhatWasMissedAndWhy) {
   clock_.set(reminder_time(3, seconds(5)));
   tick(*replica_a_);
   // Back on 31/10 at 07:00: T-1 (47 h ago) and the day itself (23 h ago) are both stale.
@@ -205,8 +215,9 @@ TEST_F(PlannerTest, DownTwoDaysSkipsWhatIsStaleAndRecordsWhy) {
   EXPECT_EQ(poster_.messages.size(), 1u);
   for (const char* offset : {"T-1", "T0"}) {
     auto entry = plan_entry(offset);
-    EXPECT_EQ(entry["state"], "skipped") << offset;
+    EXPECT_EQ(entry["state"], "missed") << offset;
     EXPECT_EQ(entry["reason"], "stale") << offset;
+    EXPECT_FALSE(entry["recorded_at"].is_null()) << "recorded when the service came back";
   }
   EXPECT_EQ(plan_entry("T+1")["state"], "planned");
   // The first daily after the deadline is overdue and addressed to the board as well.
@@ -220,7 +231,8 @@ TEST_F(PlannerTest, WhenEveryoneHasSubmittedTheDailiesStop) {
   for (const char* unit : {"to-toan-tin", "to-ngu-van", "to-van-phong"}) {
     submit(unit, reminder_time(20));
   }
-  clock_.set(reminder_time(14, seconds(5)));
+  // 17/10: three days before the units' own due date (20/10), their reminder.
+  clock_.set(reminder_time(13, seconds(5)));
   EXPECT_EQ(tick(*replica_a_), 1);  // "say" by default
   EXPECT_NE(poster_.messages[0].second.find("Tất cả các đơn vị đã nộp"), std::string::npos);
   clock_.set(reminder_time(-1, seconds(5)));
@@ -258,16 +270,16 @@ json delivery_to(const json& entry, const std::string& to) {
 
 TEST_F(PlannerTest, BothTellTheGroupAndEachOwingUnitsLinkedLeaderOnce) {
   with_leaders(directory_);
-  submit("to-toan-tin", reminder_time(10));
-  clock_.set(reminder_time(7, seconds(5)));
+  submit("to-toan-tin", units_time(10));
+  clock_.set(units_time(7, seconds(5)));
   EXPECT_EQ(tick(*replica_a_) + tick(*replica_b_), 1);
-  const std::string key = "reports:bao-cao-nam:2027-10-30:before-7";
+  const std::string key = "reports:bao-cao-nam:2027-10-20:units:before-7";
   EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group", "gv-hoa", "nv-lan"}));
   EXPECT_NE(text_for(poster_, key).find("Tổ Ngữ văn, Tổ Văn phòng"), std::string::npos);
   auto hoa = text_for(poster_, key + ":gv-hoa");
   EXPECT_EQ(hoa.rfind("Kính gửi cô Nguyễn Thị Hoa,\nTổ Ngữ văn chưa nộp phần báo cáo", 0), 0u)
       << hoa;
-  EXPECT_NE(hoa.find("Hạn chót: 30/10/2027, còn 7 ngày."), std::string::npos) << hoa;
+  EXPECT_NE(hoa.find("Hạn chót: 20/10/2027, còn 7 ngày."), std::string::npos) << hoa;
   EXPECT_NE(hoa.find("Cô soạn và nộp phần của tổ trên trang thi đua của trường: "
                      "https://thidua.example.edu.vn/admin/"),
             std::string::npos)
@@ -277,7 +289,7 @@ TEST_F(PlannerTest, BothTellTheGroupAndEachOwingUnitsLinkedLeaderOnce) {
   // The record does not say Lan's gender: "thầy cô".
   EXPECT_EQ(text_for(poster_, key + ":nv-lan").rfind("Kính gửi thầy cô Võ Thị Lan,", 0), 0u);
 
-  auto entry = plan_entry("T-7");
+  auto entry = plan_entry("T-7", "units");
   EXPECT_EQ(entry["state"], "sent");
   EXPECT_EQ(entry["notification_id"], "n-1");
   ASSERT_EQ(entry["deliveries"].size(), 4u) << entry.dump();
@@ -298,35 +310,35 @@ TEST_F(PlannerTest, BothTellTheGroupAndEachOwingUnitsLinkedLeaderOnce) {
 TEST_F(PlannerTest, GroupOnlyAndPrivateOnly) {
   with_leaders(directory_);
   auto group_only = make_planner("replica-g", ReminderAudience::Group);
-  clock_.set(reminder_time(7, seconds(5)));
+  clock_.set(units_time(7, seconds(5)));
   EXPECT_EQ(tick(*group_only), 1);
   EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group"}));
 
   auto private_only = make_planner("replica-p", ReminderAudience::Private);
   server_.cmd({"DEL", "{test-school}:reports:planner:lease"});
-  clock_.set(reminder_time(3, seconds(5)));
+  clock_.set(units_time(3, seconds(5)));
   EXPECT_EQ(tick(*private_only), 1);
   EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group", "gv-toan", "gv-hoa", "nv-lan"}));
-  auto entry = plan_entry("T-3");
+  auto entry = plan_entry("T-3", "units");
   EXPECT_EQ(entry["state"], "sent");
   EXPECT_TRUE(entry["notification_id"].is_null()) << "no group message";
   EXPECT_TRUE(delivery_to(entry, "group").is_null());
 
   // Overdue, private only: the leaders hear it is overdue.
   server_.cmd({"DEL", "{test-school}:reports:planner:lease"});
-  clock_.set(reminder_time(-2, seconds(5)));
+  clock_.set(units_time(-2, seconds(5)));
   EXPECT_EQ(tick(*private_only), 1);
-  auto overdue = text_for(poster_, "reports:bao-cao-nam:2027-10-30:after-2:gv-hoa");
-  EXPECT_NE(overdue.find("Hạn chót: 30/10/2027, đã quá hạn 2 ngày."), std::string::npos) << overdue;
+  auto overdue = text_for(poster_, "reports:bao-cao-nam:2027-10-20:units:after-2:gv-hoa");
+  EXPECT_NE(overdue.find("Hạn chót: 20/10/2027, đã quá hạn 2 ngày."), std::string::npos) << overdue;
 }
 
 TEST_F(PlannerTest, PrivateOnlyWithNobodyToWriteToIsSkippedAndSaysWhy) {
   directory_.staff = {{"gv-nam", "Phạm Văn Nam", "to-ngu-van", "leader", "male", false}};
   auto private_only = make_planner("replica-p", ReminderAudience::Private);
-  clock_.set(reminder_time(7, seconds(5)));
+  clock_.set(units_time(7, seconds(5)));
   EXPECT_EQ(tick(*private_only), 0);
   EXPECT_TRUE(poster_.messages.empty());
-  auto entry = plan_entry("T-7");
+  auto entry = plan_entry("T-7", "units");
   EXPECT_EQ(entry["state"], "skipped");
   EXPECT_EQ(entry["reason"], "no_recipient");
   EXPECT_EQ(delivery_to(entry, "gv-nam")["outcome"], "not_linked");
@@ -338,10 +350,10 @@ TEST_F(PlannerTest, RemindersOffAndUnlinkedAreRecordedNotFailed) {
   with_leaders(directory_);
   poster_.reminders_off = {"gv-hoa"};
   poster_.unlinked = {"nv-lan"};
-  clock_.set(reminder_time(7, seconds(5)));
+  clock_.set(units_time(7, seconds(5)));
   EXPECT_EQ(tick(*replica_a_), 1);
   EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group", "gv-toan"}));
-  auto entry = plan_entry("T-7");
+  auto entry = plan_entry("T-7", "units");
   EXPECT_EQ(entry["state"], "sent");
   EXPECT_EQ(delivery_to(entry, "gv-hoa")["outcome"], "reminders_off");
   EXPECT_EQ(delivery_to(entry, "nv-lan")["outcome"], "not_linked");
@@ -353,30 +365,31 @@ TEST_F(PlannerTest, RemindersOffAndUnlinkedAreRecordedNotFailed) {
 TEST_F(PlannerTest, ARetryAfterAFailureHalfWaySendsOnlyWhatIsLeft) {
   with_leaders(directory_);
   poster_.fail_next["nv-lan"] = 1;
-  clock_.set(reminder_time(7, seconds(5)));
+  clock_.set(units_time(7, seconds(5)));
   EXPECT_EQ(tick(*replica_a_), 0);
-  auto entry = plan_entry("T-7");
-  EXPECT_EQ(entry["state"], "planned");
+  auto entry = plan_entry("T-7", "units");
+  EXPECT_EQ(entry["state"], "due");  // its time has passed: being sent, never "planned"
   EXPECT_EQ(entry["last_error"], "timeout");
   EXPECT_EQ(entry["deliveries"].size(), 3u) << entry.dump();  // group, gv-toan, gv-hoa
 
-  clock_.set(reminder_time(7, seconds(40)));
+  clock_.set(units_time(7, seconds(40)));
   EXPECT_EQ(tick(*replica_a_), 1);
   EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group", "gv-toan", "gv-hoa", "nv-lan"}));
   EXPECT_EQ(poster_.calls["group"], 1);
   EXPECT_EQ(poster_.calls["gv-hoa"], 1);
   EXPECT_EQ(poster_.calls["nv-lan"], 2);
-  entry = plan_entry("T-7");
+  entry = plan_entry("T-7", "units");
   EXPECT_EQ(entry["state"], "sent");
   EXPECT_EQ(entry["deliveries"].size(), 5u) << entry.dump();
 
   // A crash between posting and recording: the record is lost, the keys are not. Every
   // message is posted again with its own key, and the outbox queues none of them twice.
-  server_.cmd({"DEL", "{test-school}:reports:reminder:reports:bao-cao-nam:2027-10-30:before-7"});
+  server_.cmd(
+      {"DEL", "{test-school}:reports:reminder:reports:bao-cao-nam:2027-10-20:units:before-7"});
   EXPECT_EQ(tick(*replica_a_), 1);
   EXPECT_EQ(poster_.messages.size(), 4u);
   EXPECT_EQ(poster_.calls["gv-hoa"], 2);
-  EXPECT_EQ(plan_entry("T-7")["notification_id"], "n-1");
+  EXPECT_EQ(plan_entry("T-7", "units")["notification_id"], "n-1");
 }
 
 // The group's message went out, a leader's never could, and the catch-up window closed: the
@@ -384,31 +397,31 @@ TEST_F(PlannerTest, ARetryAfterAFailureHalfWaySendsOnlyWhatIsLeft) {
 TEST_F(PlannerTest, APartlySentReminderWhoseRetriesRunOutIsRecordedSent) {
   with_leaders(directory_);
   poster_.fail_next["gv-hoa"] = 1000;
-  clock_.set(reminder_time(7, seconds(5)));
+  clock_.set(units_time(7, seconds(5)));
   EXPECT_EQ(tick(*replica_a_), 0);
-  clock_.set(reminder_time(7, hours(13)));
+  clock_.set(units_time(7, hours(13)));
   EXPECT_EQ(tick(*replica_a_), 1);
-  auto entry = plan_entry("T-7");
+  auto entry = plan_entry("T-7", "units");
   EXPECT_EQ(entry["state"], "sent");
   EXPECT_EQ(entry["notification_id"], "n-1");
   EXPECT_TRUE(delivery_to(entry, "gv-hoa").is_null());
 }
 
-// An overdue daily whose group message went out before a failure, then every unit submits:
-// nothing is owed any more, but what went out did; it is recorded sent, not "nothing_owed".
-TEST_F(PlannerTest, APartlySentDailyIsRecordedSentWhenNothingIsOwedAnyMore) {
+// The units' day-of reminder, whose group message went out before a failure, then every unit
+// submits: nothing is owed any more, but what went out did; it is recorded sent.
+TEST_F(PlannerTest, APartlySentReminderIsRecordedSentWhenNothingIsOwedAnyMore) {
   with_leaders(directory_);
   poster_.fail_next["gv-toan"] = 1;
-  clock_.set(reminder_time(-1, seconds(5)));
+  clock_.set(units_time(0, seconds(5)));
   EXPECT_EQ(tick(*replica_a_), 0);
   EXPECT_EQ(poster_.recipients, std::vector<std::string>{"group"});
   for (const char* unit : {"to-toan-tin", "to-ngu-van", "to-van-phong"}) {
-    submit(unit, reminder_time(-1, minutes(2)));
+    submit(unit, units_time(0, minutes(2)));
   }
-  clock_.set(reminder_time(-1, minutes(3)));
+  clock_.set(units_time(0, minutes(3)));
   EXPECT_EQ(tick(*replica_a_), 1);
   EXPECT_EQ(poster_.recipients, std::vector<std::string>{"group"});
-  auto entry = plan_entry("T+1");
+  auto entry = plan_entry("T0", "units");
   EXPECT_EQ(entry["state"], "sent");
   EXPECT_EQ(entry["notification_id"], "n-1");
 }
@@ -418,10 +431,15 @@ TEST_F(PlannerTest, AYearWithNothingDueThisWeekPlansButSendsNothing) {
   EXPECT_EQ(tick(*replica_a_), 0);
   EXPECT_TRUE(poster_.messages.empty());
   auto plan = runner_.run<json>([&]() -> Task<json> { co_return co_await replica_a_->plan(2027); });
-  ASSERT_EQ(plan["reminders"].size(), 16u);
+  // The units' own series (20/10: six offsets, then nine dailies up to 29/10) and the
+  // deadline's after the units' date (T-7, T-3, T-1, the day, ten dailies).
+  ASSERT_EQ(plan["reminders"].size(), 6u + 9u + 4u + 10u);
   for (const auto& r : plan["reminders"]) EXPECT_EQ(r["state"], "planned") << r.dump();
-  EXPECT_EQ(plan["reminders"][2]["at_local"], "23/10/2027 08:00");
-  EXPECT_EQ(plan["reminders"][2]["at"], "2027-10-23T01:00:00Z");
+  EXPECT_EQ(plan["reminders"][0]["key"], "reports:bao-cao-nam:2027-10-20:units:before-30");
+  EXPECT_EQ(plan["reminders"][0]["at_local"], "20/09/2027 08:00");
+  auto t7 = plan_entry("T-7");
+  EXPECT_EQ(t7["at_local"], "23/10/2027 08:00");
+  EXPECT_EQ(t7["at"], "2027-10-23T01:00:00Z");
 }
 
 TEST_F(PlannerTest, LateSubmissionsAreAcceptedAndMarkedLate) {
@@ -482,15 +500,23 @@ TEST_F(PlannerTest, TheSchoolsReportAddsUpThePartsAndIsMarkedSentByAnAdmin) {
   EXPECT_EQ(sent["sent"]["number"], "25/BC-THCSVP1");
   EXPECT_EQ(sent["sent"]["sent_on_vn"], "29/10/2027");
 
-  // A deadline the school owes is done once its report is marked sent.
+  // A deadline the school owes whose document is the yearly report is done once the report
+  // is marked sent; another the school owes is not (issue 14).
   Deadline school_owes = yearly_report_deadline();
   school_owes.owed_by = Owner::School;
-  auto owing = runner_.run<Owing>([&]() -> Task<Owing> {
-    auto dir = co_await directory_.get();
-    co_return co_await who_owes(*store_, dir, school_owes, 2027, "Trường THCS Vĩnh Phong 1");
-  });
+  auto owing_of = [&](const Deadline& d) {
+    return runner_.run<Owing>([&]() -> Task<Owing> {
+      auto dir = co_await directory_.get();
+      co_return co_await who_owes(*store_, dir, d, {2027, 10, 30}, "Trường THCS Vĩnh Phong 1");
+    });
+  };
+  EXPECT_EQ(owing_of(school_owes).missing.size(), 1u);
+  school_owes.document = "yearly_report";
+  auto owing = owing_of(school_owes);
   EXPECT_TRUE(owing.missing.empty());
   ASSERT_EQ(owing.done.size(), 1u);
+  ASSERT_TRUE(owing.completed);
+  EXPECT_EQ(owing.completed->via, "yearly_report");
 }
 
 // GET /deadlines answered 503 when nominations was unreachable: the deadlines are reports' own.
@@ -522,6 +548,190 @@ TEST_F(PlannerTest, DeadlinesAreServedWhenTheUnitsCannotBeRead) {
       runner_.run<json>([&]() -> Task<json> { co_return co_await app_->deadlines(2); });
   EXPECT_EQ(with_units["units"], json({{"available", true}}));
   EXPECT_TRUE(with_units["deadlines"][0]["occurrences"][0]["missing"].is_array());
+}
+
+}  // namespace
+}  // namespace thidua::reports
+
+namespace thidua::reports {
+namespace {
+
+// Issue 14: a deadline the school owes itself (the digital-transformation self-assessment,
+// due 31 May) has its own completion. The yearly report marked sent does not complete it:
+// its reminder says the school has not done it; once the board marks it done, the next says
+// so, with the day; and the plan shows what went out.
+TEST_F(PlannerTest, ASchoolOwedDeadlineRemindsOfItselfUntilTheBoardMarksItDone) {
+  Deadline self;
+  self.id = "tu-danh-gia-cds";
+  self.name = "Tự đánh giá mức độ chuyển đổi số";
+  self.recipient = "Sở Giáo dục và Đào tạo";
+  self.month = 5;
+  self.day = 31;
+  self.owed_by = Owner::School;
+  run([&]() -> Task<void> { co_await store_->put_deadline(self); });
+  Principal admin{true, Role::Admin, "bootstrap-admin", "Ban giám hiệu"};
+  // The year before's yearly report was marked sent: nothing to do with 31 May.
+  clock_.set(local_time({2027, 5, 20}, 10, 0));
+  json sent = {{"sent_on", "2027-05-20"}, {"number", "25/BC-THCSVP1"}};
+  const std::vector<IssuedDocument> none;
+  runner_.run<json>(
+      [&]() -> Task<json> { co_return co_await app_->mark_sent(admin, 2027, sent, none); });
+
+  clock_.set(local_time({2027, 5, 24}, 8, 0) + seconds(5));  // T-7 of 31/05/2027
+  EXPECT_EQ(tick(*replica_a_), 1);
+  ASSERT_EQ(poster_.messages.size(), 1u);
+  const auto& owes = poster_.messages[0];
+  EXPECT_EQ(owes.first, "reports:tu-danh-gia-cds:2027-05-31:before-7");
+  EXPECT_NE(owes.second.find("Tự đánh giá mức độ chuyển đổi số năm 2027"), std::string::npos);
+  EXPECT_NE(owes.second.find("chưa xong"), std::string::npos) << owes.second;
+  EXPECT_EQ(owes.second.find("đã gửi báo cáo"), std::string::npos) << owes.second;
+  EXPECT_EQ(poster_.recipients, (std::vector<std::string>{"group"}));
+
+  // Marking is for the school's own deadlines, on one of their due dates, not in the future.
+  auto refused = [&](const std::string& id, LocalDate due, LocalDate on) {
+    try {
+      DoneMark mark;
+      mark.done_on = on;
+      runner_.run<json>(
+          [&]() -> Task<json> { co_return co_await app_->mark_done(admin, id, due, mark); });
+    } catch (const ApiError& e) {
+      return e.code();
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(refused("bao-cao-nam", {2027, 10, 30}, {2027, 5, 24}), "done_by_units");
+  EXPECT_EQ(refused("khong-co", {2027, 5, 31}, {2027, 5, 24}), "deadline_not_found");
+  EXPECT_EQ(refused("tu-danh-gia-cds", {2027, 5, 30}, {2027, 5, 24}), "no_such_occurrence");
+  EXPECT_EQ(refused("tu-danh-gia-cds", {2027, 5, 31}, {2027, 5, 25}), "date_in_future");
+
+  DoneMark mark{{2027, 5, 24}, "", "Nộp trên hệ thống của Sở"};
+  auto occurrence = runner_.run<json>([&]() -> Task<json> {
+    co_return co_await app_->mark_done(admin, "tu-danh-gia-cds", {2027, 5, 31}, mark);
+  });
+  EXPECT_EQ(occurrence["done"]["done_on_vn"], "24/05/2027") << occurrence.dump();
+  EXPECT_EQ(occurrence["done"]["via"], "mark");
+  EXPECT_EQ(occurrence["done"]["marked_by"], "bootstrap-admin");
+  EXPECT_EQ(occurrence["missing"].size(), 0u);
+
+  clock_.set(local_time({2027, 5, 28}, 8, 0) + seconds(5));  // T-3
+  EXPECT_EQ(tick(*replica_a_), 1);
+  ASSERT_EQ(poster_.messages.size(), 2u);
+  EXPECT_NE(poster_.messages[1].second.find("Nhà trường đã hoàn thành việc này ngày 24/05/2027"),
+            std::string::npos)
+      << poster_.messages[1].second;
+  // The deadlines list says the same.
+  auto list = runner_.run<json>([&]() -> Task<json> { co_return co_await app_->deadlines(1); });
+  bool seen = false;
+  for (const auto& d : list["deadlines"]) {
+    if (d["id"] != "tu-danh-gia-cds") continue;
+    seen = true;
+    EXPECT_EQ(d["occurrences"][0]["done"]["note"], "Nộp trên hệ thống của Sở") << d.dump();
+  }
+  EXPECT_TRUE(seen);
+  // No daily after the due date: nothing is owed.
+  clock_.set(local_time({2027, 6, 1}, 8, 0) + seconds(5));
+  EXPECT_EQ(tick(*replica_a_), 0);
+  auto plan = runner_.run<json>([&]() -> Task<json> { co_return co_await replica_a_->plan(2027); });
+  std::map<std::string, std::string> states;
+  for (const auto& r : plan["reminders"]) {
+    if (r["deadline_id"] == "tu-danh-gia-cds") {
+      states[r["offset"].get<std::string>()] =
+          r["state"].get<std::string>() + ":" +
+          (r["reason"].is_null() ? "" : r["reason"].get<std::string>());
+    }
+  }
+  EXPECT_EQ(states["T-30"], "missed:stale");  // 01/05: the planner was not running (this test)
+  EXPECT_EQ(states["T-7"], "sent:");
+  EXPECT_EQ(states["T-3"], "sent:");
+  EXPECT_EQ(states["T-1"], "missed:stale");  // 30/05: nobody ticked that day here
+  EXPECT_EQ(states["T+1"], "skipped:nothing_owed");
+  EXPECT_EQ(states["T+2"], "planned:");
+}
+
+}  // namespace
+}  // namespace thidua::reports
+
+namespace thidua::reports {
+namespace {
+
+// Issue 14 on a real Redis: two edits of different areas both stand; a PUT still replaces the
+// whole part, as the README says; a submitted part is not the leader's to patch.
+TEST_F(PlannerTest, APatchChangesOnlyWhatItNames) {
+  clock_.set(reminder_time(20));
+  Principal admin{true, Role::Admin, "bootstrap-admin", "Ban giám hiệu"};
+  Principal leader{true, Role::Leader, "gv-toan", "Lê Văn Toán"};
+  auto patch = [&](const Principal& who, const json& body) {
+    return runner_.run<json>([&]() -> Task<json> {
+      co_return co_await app_->patch_draft(who, 2027, "to-toan-tin", body);
+    });
+  };
+  patch(leader, {{"narratives", {{"II.1", "Sinh hoạt chuyên môn về AI."}}},
+                 {"figures", {{"it_ai_stem_meetings", 3}}}});
+  auto part = patch(
+      admin, {{"narratives", {{"II.4", "Bài giảng điện tử."}}}, {"figures", {{"e_lessons", 12}}}});
+  EXPECT_EQ(part["narratives"]["II.1"], "Sinh hoạt chuyên môn về AI.") << part.dump();
+  EXPECT_EQ(part["figures"]["it_ai_stem_meetings"], 3);
+  EXPECT_EQ(part["figures"]["e_lessons"], 12);
+  EXPECT_EQ(part["updated_by"], "bootstrap-admin");
+
+  json whole = {{"narratives", {{"II.4", "Chỉ còn nội dung này."}}}};
+  part = runner_.run<json>([&]() -> Task<json> {
+    co_return co_await app_->save_draft(leader, 2027, "to-toan-tin", whole);
+  });
+  EXPECT_FALSE(part["narratives"].contains("II.1")) << "PUT replaces the whole part";
+  EXPECT_EQ(part["figures"]["it_ai_stem_meetings"], 0);
+
+  submit("to-toan-tin", reminder_time(15));
+  json late = {{"proposals", "Thêm máy chiếu."}};
+  EXPECT_THROW(patch(leader, late), ApiError);
+  part = patch(admin, late);  // the board may still correct a submitted part
+  EXPECT_EQ(part["status"], "submitted");
+  EXPECT_EQ(part["proposals"], "Thêm máy chiếu.");
+  EXPECT_EQ(part["narratives"]["II.4"], "Bài giảng điện tử") << part.dump();
+}
+
+}  // namespace
+}  // namespace thidua::reports
+
+namespace thidua::reports {
+namespace {
+
+// Issue 14: the board reopens a submitted part with a reason; it is in the part's history,
+// the unit edits and submits it again.
+TEST_F(PlannerTest, TheBoardReopensASubmittedPartWithAReasonRecorded) {
+  Principal admin{true, Role::Admin, "bootstrap-admin", "Ban giám hiệu"};
+  Principal leader{true, Role::Leader, "gv-toan", "Lê Văn Toán"};
+  auto reopen = [&](const json& body) {
+    return runner_.run<json>(
+        [&]() -> Task<json> { co_return co_await app_->reopen(admin, 2027, "to-toan-tin", body); });
+  };
+  submit("to-toan-tin", reminder_time(15));
+  json why = {{"reason", "Thiếu số liệu nội dung II.2."}};
+  clock_.set(reminder_time(14));
+  auto part = reopen(why);
+  EXPECT_EQ(part["status"], "draft");
+  EXPECT_TRUE(part["submitted_at"].is_null());
+  ASSERT_EQ(part["history"].size(), 2u) << part.dump();
+  EXPECT_EQ(part["history"][0]["action"], "submitted");
+  EXPECT_EQ(part["history"][1]["action"], "reopened");
+  EXPECT_EQ(part["history"][1]["reason"], "Thiếu số liệu nội dung II.2.");
+  EXPECT_EQ(part["history"][1]["by"], "bootstrap-admin");
+  try {
+    reopen(why);
+    ADD_FAILURE() << "a draft is not reopened";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.code(), "not_submitted");
+  }
+  // The leader edits and submits again.
+  json fix = {{"figures", {{"staff_trained_digital_skills", 9}}}};
+  runner_.run<json>([&]() -> Task<json> {
+    co_return co_await app_->patch_draft(leader, 2027, "to-toan-tin", fix);
+  });
+  submit("to-toan-tin", reminder_time(12));
+  part = runner_.run<json>(
+      [&]() -> Task<json> { co_return co_await app_->contribution(admin, 2027, "to-toan-tin"); });
+  EXPECT_EQ(part["status"], "submitted");
+  EXPECT_EQ(part["history"].size(), 3u);
 }
 
 }  // namespace

@@ -335,15 +335,27 @@ TEST(Updates, ADateThatDoesNotFitIsLeftAtZero) {
 }
 
 TEST(Replies, VietnameseWithDatesDdMmYyyy) {
-  json next = {{"name", "Báo cáo năm"}, {"due_date", "2026-10-30"}, {"days_left", 5}};
-  json subs = {{"units", json::array({{{"unit_name", "Tổ Toán – Tin"}, {"status", "missing"}}})},
-               {"owing", json::array({{{"unit_name", "Tổ Toán – Tin"}}})}};
-  auto t = reply_deadlines(next, subs);
-  EXPECT_NE(t.find("30/10/2026"), std::string::npos);
-  EXPECT_NE(t.find("còn 5 ngày"), std::string::npos);
-  EXPECT_NE(t.find("Tổ Toán – Tin"), std::string::npos);
-  auto down = reply_deadlines(next, nullptr);
-  EXPECT_NE(down.find("Chưa lấy được"), std::string::npos);
+  json yearly = {
+      {"id", "bao-cao-nam"},
+      {"name", "Báo cáo năm"},
+      {"owed_by", "units"},
+      {"occurrences",
+       json::array(
+           {{{"due_date", "2026-10-30"},
+             {"days_left", 5},
+             {"unit_due_date", "2026-10-20"},
+             {"unit_due_date_vn", "20/10/2026"},
+             {"missing", json::array({{{"id", "to-toan-tin"}, {"name", "Tổ Toán – Tin"}}})}}})}};
+  json list = {{"today", "2026-10-25"}, {"deadlines", json::array({yearly})}};
+  auto t = reply_deadlines(list);
+  EXPECT_NE(t.find("30/10/2026"), std::string::npos) << t;
+  EXPECT_NE(t.find("còn 5 ngày"), std::string::npos) << t;
+  EXPECT_NE(t.find("Đơn vị chưa nộp phần của mình: Tổ Toán – Tin."), std::string::npos) << t;
+  EXPECT_NE(t.find("Hạn nộp phần của các tổ: 20/10/2026 (đã qua)."), std::string::npos) << t;
+  // The units could not be read: the deadline comes, the rest is said to be missing.
+  list["deadlines"][0]["occurrences"][0]["missing"] = nullptr;
+  EXPECT_NE(reply_deadlines(list).find("Chưa lấy được"), std::string::npos);
+  EXPECT_NE(reply_deadlines(nullptr).find("Chưa lấy được hạn chót"), std::string::npos);
   EXPECT_EQ(vn_date_of("2026-03-02T20:00:00Z"), "03/03/2026");  // local date, UTC+7
   json q = {{"period_label", "năm 2026"},
             {"items", json::array({{{"award_label", "Giấy khen"},
@@ -376,6 +388,7 @@ TEST(RepliesTest, ColleaguesAreAddressedByTheirRecordedGender) {
   EXPECT_EQ(reply_whoami(an),
             "Tài khoản Zalo này là của Trần An (mã cán bộ gv-an), vai trò: chưa xác định.");
 }
+
 }  // namespace
 }  // namespace thidua::notifications
 
@@ -450,5 +463,31 @@ TEST(SignInCommand, TheAnswerCarriesTheCodeTheLinkAndTheTimeInVietnam) {
   EXPECT_EQ(vn_time_of("2026-12-31T17:05:00Z"), "00:05");
   EXPECT_EQ(vn_time_of("không phải thời điểm"), "");
 }
+// Issue 14: /hanchot for the self-assessment due 31/5, which the school owes, speaks of that
+// deadline: never of the yearly report, never "sent" before the board marked it done.
+TEST(Replies, ASchoolOwedDeadlineSpeaksOfItsOwnCompletion) {
+  json self = {{"id", "tu-danh-gia-cds"},
+               {"name", "Tự đánh giá chuyển đổi số"},
+               {"owed_by", "school"},
+               {"occurrences", json::array({{{"due_date", "2027-05-31"},
+                                             {"due_date_vn", "31/05/2027"},
+                                             {"days_left", 7},
+                                             {"done", nullptr}}})}};
+  json yearly = {{"id", "bao-cao-nam"},
+                 {"name", "Báo cáo năm"},
+                 {"owed_by", "units"},
+                 {"occurrences", json::array({{{"due_date", "2027-10-30"}, {"days_left", 159}}})}};
+  json list = {{"today", "2027-05-24"}, {"deadlines", json::array({yearly, self})}};
+  auto t = reply_deadlines(list);
+  EXPECT_NE(t.find("Tự đánh giá chuyển đổi số: 31/05/2027 (còn 7 ngày)."), std::string::npos) << t;
+  EXPECT_NE(t.find("Việc này do nhà trường thực hiện, chưa hoàn thành."), std::string::npos) << t;
+  EXPECT_EQ(t.find("Báo cáo năm"), std::string::npos) << t;
+  EXPECT_EQ(t.find("nộp phần"), std::string::npos) << t;
+  list["deadlines"][1]["occurrences"][0]["done"] = {{"done_on", "2027-05-28"},
+                                                    {"done_on_vn", "28/05/2027"}};
+  t = reply_deadlines(list);
+  EXPECT_NE(t.find("Việc này nhà trường đã hoàn thành ngày 28/05/2027."), std::string::npos) << t;
+}
+
 }  // namespace
 }  // namespace thidua::notifications

@@ -25,6 +25,7 @@ const catalogue_check::Samples kSamples = {
     {"number", "12/BC-THCSVP1"},
     {"numbers", "01/BC-THCSVP1, 02/BC-THCSVP1"},
     {"recipient", "UBND xã (qua Phòng Văn hóa – Xã hội)"},
+    {"school_date", "30/10/2026"},
     {"unit", "Tổ Ngữ văn"},
     {"units", "Tổ Toán – Tin, Tổ Ngữ văn"},
     {"url", "https://thidua.thcsvinhphong1.edu.vn/admin/"},

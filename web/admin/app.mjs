@@ -10,6 +10,8 @@ import {
 } from './api.mjs';
 import { clearRoundDocuments, loadRoundDocuments, wireRoundDocuments } from './documents.mjs';
 import { initiativesScreen } from './initiatives.mjs';
+import { clearReminders, loadReminders, wireReminders } from './reminders.mjs';
+import { clearPart, loadPart, wirePart } from './contributions.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -147,7 +149,7 @@ async function signIn(token) {
   showSignedIn(true);
   fillSessionStaff();
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
-    loadRoundDocuments(), initiatives.start()]);
+    loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart()]);
 }
 
 // The code from the bot (typed, or carried by its link) for a session cookie, then in.
@@ -194,6 +196,8 @@ function signOut() {
   clearRoundDocuments();
   $('sessions-list').replaceChildren();
   $('sessions').hidden = true;
+  clearReminders();
+  clearPart();
   $('nomination-table').tBodies[0].replaceChildren();
   $('detail').hidden = true;
   $('create').hidden = true;
@@ -971,6 +975,11 @@ function wire() {
     el, call, attempt, notify, loadRoleCard, signOut, state: () => state,
   });
   $('nominations-heading').tabIndex = -1;
+  wireReminders({ call, attempt, notify, el, me: () => state.me });
+  wirePart({
+    call, attempt, notify, el, me: () => state.me, catalogue: () => state.catalogue,
+    year: () => $('report-year').value,
+  });
   $('signin-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const token = $('token').value.trim();
@@ -1020,7 +1029,8 @@ function wire() {
     attempt(loadSessions, { busy: $('sessions') });
   });
   $('quota-period').addEventListener('change', () => attempt(loadQuotas));
-  $('report-year').addEventListener('change', () => attempt(() => Promise.all([loadReports(), loadDocuments()])));
+  $('report-year').addEventListener('change',
+    () => attempt(() => Promise.all([loadReports(), loadDocuments(), loadPart()])));
   $('issue-form').addEventListener('submit', (event) => {
     event.preventDefault();
     attempt(issueReport, { busy: $('documents') });

@@ -149,17 +149,11 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
 }
 
 Task<std::string> CommandsApp::deadlines(const std::string& acting_for) {
-  auto next = co_await services_.reports("/api/reports/v1/deadlines/next", acting_for);
-  json next_body = next.ok() ? next.body : json();
-  int year = local_date(clock_.now()).year;
-  if (next.ok() && next.body.is_object() && next.body.contains("due_date")) {
-    auto due = next.body.value("due_date", "");
-    year = static_cast<int>(parse_integer(due.substr(0, 4)).value_or(year));
-  }
-  std::string path = "/api/reports/v1/contributions/" + std::to_string(year);
-  auto subs = co_await services_.reports(path, acting_for);
-  json subs_body = subs.ok() ? subs.body : json();
-  co_return reply_deadlines(next_body, subs_body);
+  // Every deadline with its next occurrence and its own state: what is owed is that
+  // deadline's, never the yearly report's when another comes first (issue 14).
+  auto list = co_await services_.reports("/api/reports/v1/deadlines?count=1", acting_for);
+  json body = list.ok() ? list.body : json();
+  co_return reply_deadlines(body);
 }
 
 Task<std::string> CommandsApp::reports(int year, const std::string& acting_for) {

@@ -33,22 +33,6 @@ std::string submission_status(const std::string& s) {
   return s;
 }
 
-// Names of units that still owe the report: the "owing" list, or those not submitted.
-std::vector<std::string> owing_units(const json& submissions) {
-  std::vector<std::string> out;
-  for (const auto& o : items_of(submissions, "owing")) {
-    if (o.is_string())
-      out.push_back(o.get<std::string>());
-    else
-      out.push_back(str(o, "unit_name", str(o, "unit_id")));
-  }
-  if (!out.empty() || (submissions.is_object() && submissions.contains("owing"))) return out;
-  for (const auto& u : items_of(submissions, "units")) {
-    if (str(u, "status") != "submitted") out.push_back(str(u, "unit_name", str(u, "unit_id")));
-  }
-  return out;
-}
-
 std::string joined(const std::vector<std::string>& v) {
   std::string s;
   for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
@@ -67,25 +51,47 @@ std::string role_label(const std::string& role) {
   return r && *r != Role::Service ? role_in_text(*r) : say("role.unknown");
 }
 
-std::string reply_deadlines(const json& next, const json& submissions) {
-  std::string t;
-  if (next.is_object() && next.contains("due_date")) {
-    std::string due = str(next, "due_date_vn", vn_date_of(str(next, "due_date")));
-    std::string name = str(next, "name", say("deadline.default_name"));
-    auto days = next.find("days_left");
-    if (days != next.end() && days->is_number_integer()) {
-      long long d = days->get<long long>();
-      t = d == 0 ? say("deadline.next_today", {{"name", name}, {"date", due}})
-                 : say("deadline.next_days",
-                       {{"name", name}, {"date", due}, {"days", std::to_string(d)}});
-    } else {
-      t = say("deadline.next", {{"name", name}, {"date", due}});
+std::string reply_deadlines(const json& deadlines) {
+  // The occurrence due soonest (days_left is 0 or more for every listed occurrence).
+  const json* deadline = nullptr;
+  const json* next = nullptr;
+  for (const auto& d : items_of(deadlines, "deadlines")) {
+    for (const auto& o : items_of(d, "occurrences")) {
+      auto days = o.find("days_left");
+      if (!o.is_object() || days == o.end() || !days->is_number_integer()) continue;
+      if (!next || days->get<long long>() < (*next)["days_left"].get<long long>()) {
+        deadline = &d;
+        next = &o;
+      }
     }
-  } else {
-    t = say("deadline.unknown");
   }
-  if (submissions.is_null()) return t + "\n" + say("deadline.owing_unknown");
-  auto owing = owing_units(submissions);
+  if (!next) return say("deadline.unknown");
+  std::string due = str(*next, "due_date_vn", vn_date_of(str(*next, "due_date")));
+  std::string name = str(*deadline, "name", say("deadline.default_name"));
+  long long d = (*next)["days_left"].get<long long>();
+  std::string t = d == 0 ? say("deadline.next_today", {{"name", name}, {"date", due}})
+                         : say("deadline.next_days",
+                               {{"name", name}, {"date", due}, {"days", std::to_string(d)}});
+  if (str(*deadline, "owed_by") == "school") {
+    auto done = next->find("done");
+    if (done != next->end() && done->is_object()) {
+      std::string on = str(*done, "done_on_vn", vn_date_of(str(*done, "done_on")));
+      return t + "\n" + say("deadline.school_done", {{"date", on}});
+    }
+    return t + "\n" + say("deadline.school_owes");
+  }
+  std::string units_due = str(*next, "unit_due_date");
+  if (!units_due.empty() && units_due != str(*next, "due_date")) {
+    bool past = units_due < str(deadlines, "today");  // ISO dates compare as text
+    t += "\n" + say(past ? "deadline.units_due_past" : "deadline.units_due",
+                    {{"date", str(*next, "unit_due_date_vn", vn_date_of(units_due))}});
+  }
+  auto missing = next->find("missing");
+  if (missing == next->end() || !missing->is_array()) {
+    return t + "\n" + say("deadline.owing_unknown");
+  }
+  std::vector<std::string> owing;
+  for (const auto& u : *missing) owing.push_back(str(u, "name", str(u, "id")));
   return t + "\n" +
          (owing.empty() ? say("deadline.all_submitted")
                         : say("deadline.owing", {{"units", joined(owing)}}));

@@ -6,9 +6,12 @@
 
 namespace thidua::notifications {
 
-// `next` from GET /api/reports/v1/deadlines/next; `submissions` from
-// GET /api/reports/v1/years/{year}/submissions, or null when it could not be had.
-std::string reply_deadlines(const nlohmann::json& next, const nlohmann::json& submissions);
+// The answer to /hanchot from GET /api/reports/v1/deadlines (null when it could not be had):
+// the occurrence due soonest, over every deadline, and what is still owed for that deadline
+// itself (issue 14): the units that have not submitted their part, with the units' own due
+// date, for a deadline the units owe; whether the school has done it, for one the school
+// owes. Never another deadline's state.
+std::string reply_deadlines(const nlohmann::json& deadlines);
 std::string reply_reports(const nlohmann::json& submissions, int year);
 std::string reply_quotas(const nlohmann::json& quotas);
 std::string reply_nominations(const nlohmann::json& list, const std::string& staff_name);

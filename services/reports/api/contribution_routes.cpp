@@ -39,6 +39,21 @@ void add_contribution_routes(http::Router& router, RouteDeps d) {
     auto saved = co_await app.save_draft(req.principal, year, unit, body);
     co_return http::json(200, saved);
   });
+  router.add(Method::Patch, base + "/{unit}", writers, [&app](Request& req) -> Task<Response> {
+    int year = path_year(req);
+    const auto& unit = checked_unit(req);
+    auto body = http::parse_object(req);
+    auto saved = co_await app.patch_draft(req.principal, year, unit, body);
+    co_return http::json(200, saved);
+  });
+  const Access admin = Access::roles_of({Role::Admin});
+  router.add(Method::Post, base + "/{unit}/reopen", admin, [&app](Request& req) -> Task<Response> {
+    int year = path_year(req);
+    const auto& unit = checked_unit(req);
+    auto body = http::parse_object(req);
+    auto part = co_await app.reopen(req.principal, year, unit, body);
+    co_return http::json(200, part);
+  });
   router.add(Method::Post, base + "/{unit}/submit", writers,
              [&app](Request& req) -> Task<Response> {
                int year = path_year(req);

@@ -16,6 +16,23 @@ using http::Response;
 int count_query(const Request& req) {
   return static_cast<int>(http::query_integer(req, "count", 1, 6).value_or(2));
 }
+
+LocalDate body_date(const nlohmann::json& body, const char* field) {
+  auto d = parse_iso_date(http::required_string(body, field, 10));
+  if (!d) throw bad_request("invalid_date", say("problem.done_on_format"));
+  return *d;
+}
+
+// {"due_date", "done_on", "number"?, "note"?}: which occurrence, when it was done, and the
+// document's number or a note when there is one.
+std::pair<LocalDate, DoneMark> parse_done(const nlohmann::json& body) {
+  DoneMark m;
+  LocalDate due = body_date(body, "due_date");
+  m.done_on = body_date(body, "done_on");
+  m.number = http::optional_string(body, "number", "", 64);
+  m.note = http::optional_string(body, "note", "", 500);
+  return {due, m};
+}
 }  // namespace
 
 int path_year(const Request& req) {
@@ -57,6 +74,15 @@ void add_deadline_routes(http::Router& router, RouteDeps d) {
                auto body = http::parse_object(req);
                auto saved = co_await app.put_deadline(req.param("id"), body);
                co_return http::json(200, saved);
+             });
+  router.add(Method::Post, kApiBase + "/deadlines/{id}/done", admin,
+             [&app, &router](Request& req) -> Task<Response> {
+               http::refuse_route_words(router, req.param("id"), {kApiBase + "/deadlines/{id}"});
+               auto body = http::parse_object(req);
+               auto done = parse_done(body);  // named: no structured binding in a coroutine
+               const std::string& id = req.param("id");
+               auto occurrence = co_await app.mark_done(req.principal, id, done.first, done.second);
+               co_return http::json(200, occurrence);
              });
   router.add(Method::Get, kApiBase + "/reminders/{year}", admin,
              [&planner](Request& req) -> Task<Response> {

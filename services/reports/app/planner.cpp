@@ -60,9 +60,9 @@ ReminderPlanner::ReminderPlanner(ReportsStore& store, UnitDirectory& directory,
   if (metrics_) {
     // Every outcome count() is called with, so each series exists from start-up.
     std::vector<http::Labels> outcomes;
-    for (const char* o :
-         {"sent", "failed", "skipped_stale", "skipped_superseded", "skipped_nothing_owed",
-          "skipped_all_submitted", "skipped_rejected", "skipped_no_recipient"}) {
+    for (const char* o : {"sent", "failed", "missed_stale", "missed_superseded",
+                          "skipped_nothing_owed", "skipped_all_submitted", "skipped_rejected",
+                          "skipped_no_recipient", "skipped_group_only"}) {
       outcomes.push_back({{"outcome", o}});
     }
     metrics_->describe("thidua_reminders_total", http::MetricType::kCounter,
@@ -93,16 +93,23 @@ Task<int> ReminderPlanner::tick() {
   auto today = local_date(now);
   int posted = 0;
   for (const auto& d : deadlines) {
+    // A year further: the units' stage of an occurrence starts before the deadline's series.
     auto dues = occurrences_between(d, earliest_relevant_due(today, settings_.policy),
-                                    latest_relevant_due(today, settings_.policy));
+                                    add_days(latest_relevant_due(today, settings_.policy), 366));
     for (auto due : dues) posted += co_await tick_occurrence(d, due, dir, now);
   }
   co_return posted;
 }
 
+std::vector<PlannedReminder> ReminderPlanner::reminders_of(const Deadline& d, LocalDate due) const {
+  std::optional<LocalDate> units_due;
+  if (d.owed_by == Owner::Units) units_due = unit_due_date(due, settings_.unit_due);
+  return plan_reminders(d.id, due, units_due, settings_.policy);
+}
+
 Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, const Directory& dir,
                                            Instant now) {
-  auto plan = plan_occurrence(d.id, due, settings_.policy);
+  auto plan = reminders_of(d, due);
   std::vector<std::string> keys;
   for (const auto& r : plan) keys.push_back(r.key());
   auto states = co_await store_.reminder_states(keys);
@@ -110,8 +117,8 @@ Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, con
   for (std::size_t i = 0; i < plan.size(); ++i) {
     const auto& r = plan[i];
     const auto& state = states[r.key()].status;
-    if (state == "sent" || state == "skipped") continue;
-    bool later_due = i + 1 < plan.size() && plan[i + 1].at <= now;
+    if (state == "sent" || state == "skipped" || state == "missed") continue;
+    bool later_due = later_in_series_due(plan, i, now);
     auto verdict = decide(r, now, settings_.policy, later_due);
     if (verdict == Verdict::Wait) break;  // the plan is in time order
     if (verdict == Verdict::Send) {
@@ -121,10 +128,12 @@ Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, con
       // those its deliveries name.
       posted += co_await finish(r.key(), states[r.key()].deliveries, states[r.key()].text);
     } else {
-      co_await store_.record_skipped(r.key(), std::string(verdict_reason(verdict)),
-                                     iso_instant(now));
-      log::info("reminder_skipped", {{"key", r.key()}, {"reason", verdict_reason(verdict)}});
-      count("skipped_" + std::string(verdict_reason(verdict)));
+      // Not sent at its time (the service was down) and too late now, or replaced by a
+      // later one: missed, which the plan tells apart from what the rules skipped.
+      co_await store_.record_missed(r.key(), std::string(verdict_reason(verdict)),
+                                    iso_instant(now));
+      log::info("reminder_missed", {{"key", r.key()}, {"reason", verdict_reason(verdict)}});
+      count("missed_" + std::string(verdict_reason(verdict)));
     }
   }
   co_return posted;
@@ -132,11 +141,17 @@ Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, con
 
 Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
                                    const Directory& dir, Instant now, const ReminderState& before) {
-  auto owing = co_await who_owes(store_, dir, d, r.due.year, settings_.school_name);
+  auto owing = co_await who_owes(store_, dir, d, r.due, settings_.school_name);
   ReminderSituation situation;
   situation.audience = settings_.audience;
   situation.overdue = r.overdue();
   situation.owed_by_school = d.owed_by == Owner::School;
+  // The units' stage, or the board's reminders of a deadline whose units have their own.
+  const bool has_units_stage = d.owed_by == Owner::Units && !r.units_stage &&
+                               unit_due_date(r.deadline_due, settings_.unit_due) < r.deadline_due;
+  situation.stage = r.units_stage     ? ReminderStage::Units
+                    : has_units_stage ? ReminderStage::Board
+                                      : ReminderStage::Whole;
   situation.say_when_all_submitted = settings_.policy.say_when_all_submitted;
   situation.owing = owing.missing;
   situation.staff = dir.staff;
@@ -171,6 +186,9 @@ Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
   content.due = r.due;
   content.days_before = r.days_before;
   content.owed_by_school = situation.owed_by_school;
+  if (owing.completed) content.done_on = owing.completed->done_on;
+  if (r.units_stage) content.school_due = r.deadline_due;
+  if (has_units_stage) content.units_due = unit_due_date(r.deadline_due, settings_.unit_due);
   content.contact = settings_.contact;
   for (const auto& u : owing.missing) content.owing.push_back(u.name);
   std::string group_text = routing.group ? reminder_text(content) : std::string();
@@ -293,15 +311,20 @@ Task<json> ReminderPlanner::plan(int year) {
   json reminders = json::array();
   for (const auto& d : deadlines) {
     for (auto due : occurrences_between(d, {year, 1, 1}, {year, 12, 31})) {
-      auto plan = plan_occurrence(d.id, due, settings_.policy);
+      auto plan = reminders_of(d, due);
       std::vector<std::string> keys;
       for (const auto& r : plan) keys.push_back(r.key());
       auto states = co_await store_.reminder_states(keys);
-      for (const auto& r : plan) {
+      for (std::size_t i = 0; i < plan.size(); ++i) {
+        const auto& r = plan[i];
         const auto& s = states[r.key()];
-        std::string state = s.status == "sent" || s.status == "skipped" ? s.status : "planned";
+        bool later_due = later_in_series_due(plan, i, now);
+        auto status = plan_status(r, s.status, s.reason, now, settings_.policy, later_due);
+        std::string state(plan_state_name(status.state));
         json entry = {{"key", r.key()},
                       {"deadline_id", d.id},
+                      {"stage", r.units_stage ? "units" : "deadline"},
+                      {"deadline_due_date", iso_date(r.deadline_due)},
                       {"due_date", iso_date(r.due)},
                       {"offset", offset_label(r.days_before)},
                       {"days_before", r.days_before},
@@ -314,9 +337,10 @@ Task<json> ReminderPlanner::plan(int year) {
         entry["notification_id"] = s.status == "sent" && !s.notification_id.empty()
                                        ? json(s.notification_id)
                                        : json(nullptr);
-        entry["reason"] = s.status == "skipped" ? json(s.reason) : json(nullptr);
+        entry["reason"] = status.reason.empty() ? json(nullptr) : json(status.reason);
         entry["recorded_at"] = s.recorded_at.empty() ? json(nullptr) : json(s.recorded_at);
-        entry["last_error"] = s.status == "failed" ? json(s.error) : json(nullptr);
+        entry["last_error"] =
+            s.status == "failed" && status.state == PlanState::Due ? json(s.error) : json(nullptr);
         entry["past"] = r.at <= now;
         entry["deliveries"] = deliveries_json(s.deliveries);
         reminders.push_back(std::move(entry));

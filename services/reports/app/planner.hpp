@@ -23,6 +23,9 @@ struct PlannerSettings {
   ReminderPolicy policy;
   // THIDUA_REMINDER_AUDIENCE: the group, each owing unit's leaders in private, or both.
   ReminderAudience audience = ReminderAudience::Both;
+  // THIDUA_UNIT_DUE_DAY: a deadline the units owe has their own series of reminders, counting
+  // to this day, before the board's (issue 14).
+  UnitDueDay unit_due;
   std::string dashboard_url;  // THIDUA_DASHBOARD_URL, named in private reminders
   std::string contact = "Ban giám hiệu";
   std::string school_name = "Trường THCS Vĩnh Phong 1";
@@ -46,6 +49,8 @@ class ReminderPlanner {
 
  private:
   Task<int> tick_occurrence(const Deadline& d, LocalDate due, const Directory& dir, Instant now);
+  // Every reminder of the occurrence due `due` of `d`, with the units' stage when it has one.
+  std::vector<PlannedReminder> reminders_of(const Deadline& d, LocalDate due) const;
   // `before`: what was recorded of `r` when the tick began (a retry's earlier deliveries).
   Task<int> deliver(const Deadline& d, const PlannedReminder& r, const Directory& dir, Instant now,
                     const ReminderState& before);

@@ -6,6 +6,7 @@
 #include "core/movement.hpp"
 #include "core/text.hpp"
 #include "http/json_io.hpp"
+#include "reports/domain/contribution_patch.hpp"
 #include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
@@ -24,16 +25,19 @@ ApiError unknown_unit(const std::string& unit) {
 }
 }  // namespace
 
-Task<Owing> who_owes(ReportsStore& store, const Directory& dir, const Deadline& deadline, int year,
-                     const std::string& school_name) {
+Task<Owing> who_owes(ReportsStore& store, const Directory& dir, const Deadline& deadline,
+                     LocalDate due, const std::string& school_name) {
   Owing out;
   if (deadline.owed_by == Owner::School) {
     UnitInfo school{"school", school_name, "school"};
-    auto sent = co_await store.sent(year);
-    (sent ? out.done : out.missing).push_back(school);
+    auto own = co_await store.done_mark(deadline.id, due);
+    std::optional<SentMark> sent;
+    if (deadline.document == "yearly_report") sent = co_await store.sent(due.year);
+    out.completed = completion_of(deadline, own, sent);
+    (out.completed ? out.done : out.missing).push_back(school);
     co_return out;
   }
-  auto parts = co_await store.contributions(year);
+  auto parts = co_await store.contributions(due.year);
   for (const auto& u : dir.owing_units()) {
     bool done = std::any_of(parts.begin(), parts.end(), [&u](const Contribution& c) {
       return c.unit_id == u.id && c.submitted;
@@ -95,22 +99,8 @@ Task<json> ReportsApp::deadlines(int count) {
   json out = json::array();
   for (const auto& d : list) {
     json occurrences = json::array();
-    const bool needs_units = d.owed_by == Owner::Units;
     for (const auto& o : next_occurrences(d, today, count, settings_.unit_due)) {
-      json entry = {{"due_date", iso_date(o.due)}, {"due_date_vn", vn_date(o.due)},
-                    {"days_left", o.days_left},    {"year", o.due.year},
-                    {"submitted", nullptr},        {"missing", nullptr}};
-      if (!needs_units || units_unavailable.empty()) {
-        auto owing = co_await who_owes(store_, dir, d, o.due.year, settings_.school_name);
-        entry["submitted"] = unit_list(owing.done);
-        entry["missing"] = unit_list(owing.missing);
-      }
-      if (d.owed_by == Owner::Units) {
-        auto own = unit_due_date(o.due, settings_.unit_due);
-        entry["unit_due_date"] = iso_date(own);
-        entry["unit_due_date_vn"] = vn_date(own);
-      }
-      occurrences.push_back(std::move(entry));
+      occurrences.push_back(co_await occurrence_json(d, o, dir, units_unavailable.empty()));
     }
     json entry = to_json(d);
     entry["occurrences"] = std::move(occurrences);
@@ -120,6 +110,58 @@ Task<json> ReportsApp::deadlines(int count) {
                  {"timezone", "Asia/Ho_Chi_Minh"},
                  {"units", units},
                  {"deadlines", out}};
+}
+
+Task<json> ReportsApp::occurrence_json(const Deadline& d, const Occurrence& o, const Directory& dir,
+                                       bool units_available) {
+  json entry = {{"due_date", iso_date(o.due)}, {"due_date_vn", vn_date(o.due)},
+                {"days_left", o.days_left},    {"year", o.due.year},
+                {"submitted", nullptr},        {"missing", nullptr}};
+  if (d.owed_by == Owner::School || units_available) {
+    auto owing = co_await who_owes(store_, dir, d, o.due, settings_.school_name);
+    entry["submitted"] = unit_list(owing.done);
+    entry["missing"] = unit_list(owing.missing);
+    if (d.owed_by == Owner::School) {
+      json done = nullptr;
+      if (const auto& m = owing.completed) {
+        done = {{"done_on", iso_date(m->done_on)},
+                {"done_on_vn", vn_date(m->done_on)},
+                {"number", m->number},
+                {"note", m->note},
+                {"marked_by", m->marked_by},
+                {"marked_at", m->marked_at},
+                {"via", m->via}};
+      }
+      entry["done"] = done;
+    }
+  }
+  if (d.owed_by == Owner::Units) {
+    auto own = unit_due_date(o.due, settings_.unit_due);
+    entry["unit_due_date"] = iso_date(own);
+    entry["unit_due_date_vn"] = vn_date(own);
+  }
+  co_return entry;
+}
+
+Task<json> ReportsApp::mark_done(const Principal& who, const std::string& id, LocalDate due,
+                                 const DoneMark& given) {
+  DoneMark mark = given;
+  auto list = co_await all_deadlines();
+  auto it = std::find_if(list.begin(), list.end(), [&id](const Deadline& d) { return d.id == id; });
+  if (it == list.end()) {
+    throw not_found("deadline_not_found",
+                    say("problem.deadline_not_found", {{"id", text::excerpt(id, 32)}}));
+  }
+  const Deadline d = *it;
+  auto today = local_date(clock_.now());
+  check_done_mark(d, due, mark.done_on, today, settings_.unit_due);
+  mark.marked_by = who.subject;
+  mark.marked_at = iso_instant(clock_.now());
+  mark.via = "mark";
+  co_await store_.mark_done(d.id, due, mark);
+  Occurrence o{due, days_between(today, due)};
+  Directory none;  // a deadline the school owes needs no units
+  co_return co_await occurrence_json(d, o, none, false);
 }
 
 Task<json> ReportsApp::put_deadline(const std::string& id, const json& body) {
@@ -182,7 +224,28 @@ Task<json> ReportsApp::contribution(const Principal& who, int year, const std::s
   }
   json j = to_json(*c);
   j["unit_name"] = u->name;
+  j["history"] = json::array();
+  auto history = co_await store_.part_history(year, unit);
+  for (const auto& e : history) {
+    json entry = {{"action", e.action}, {"by", e.by}, {"at", e.at}};
+    if (!e.reason.empty()) entry["reason"] = e.reason;
+    j["history"].push_back(std::move(entry));
+  }
   co_return j;
+}
+
+Task<json> ReportsApp::reopen(const Principal& who, int year, const std::string& unit,
+                              const json& body) {
+  std::string reason = http::required_string(body, "reason", 500);
+  auto dir = co_await directory_.get();
+  const UnitInfo& u = writable_unit(who, dir, unit);
+  PartEvent event{"reopened", who.subject, iso_instant(clock_.now()), reason};
+  bool reopened = co_await store_.reopen(year, unit, event);
+  if (!reopened) {
+    throw conflict("not_submitted", say("problem.not_submitted",
+                                        {{"year", std::to_string(year)}, {"unit", u.name}}));
+  }
+  co_return co_await contribution(who, year, unit);
 }
 
 Task<json> ReportsApp::save_draft(const Principal& who, int year, const std::string& unit,
@@ -201,6 +264,35 @@ Task<json> ReportsApp::save_draft(const Principal& who, int year, const std::str
   json j = to_json(stored.value_or(c));
   j["unit_name"] = u.name;
   co_return j;
+}
+
+Task<json> ReportsApp::patch_draft(const Principal& who, int year, const std::string& unit,
+                                   const json& body) {
+  auto patch = parse_contribution_patch(body);
+  auto dir = co_await directory_.get();
+  const UnitInfo& u = writable_unit(who, dir, unit);
+  const bool after_submit = who.role == Role::Admin;
+  // Another edit may land between the read and the write: then read and merge again.
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    auto stored = co_await store_.contribution(year, unit);
+    Contribution base = parse_contribution(json::object(), unit, year);
+    if (stored) base = *stored;
+    Contribution next = apply_patch(base, patch);
+    next.updated_by = who.subject;
+    next.updated_at = iso_instant(clock_.now());
+    std::optional<long long> onto = base.revision;
+    auto saved = co_await store_.save_draft(next, after_submit, onto);
+    if (saved == SaveResult::AlreadySubmitted) {
+      throw conflict("already_submitted", say("problem.part_submitted", {{"unit", u.name}}));
+    }
+    if (saved == SaveResult::Ok) {
+      auto now_stored = co_await store_.contribution(year, unit);
+      json j = to_json(now_stored.value_or(next));
+      j["unit_name"] = u.name;
+      co_return j;
+    }
+  }
+  throw ApiError(503, "busy_editing", say("problem.busy_editing"));
 }
 
 Task<json> ReportsApp::submit(const Principal& who, int year, const std::string& unit,

@@ -22,14 +22,16 @@ struct ReportsSettings {
   std::string contact = "Ban giám hiệu";
 };
 
-// Who has and who has not done their part of one occurrence (the year's parts for a
-// deadline the units owe; the school's report marked sent for one the school owes).
+// Who has and who has not done their part of one occurrence: the year's parts for a
+// deadline the units owe; for one the school owes, its own completion (domain/completion.hpp),
+// with the school as the one "unit" that has or has not done it.
 struct Owing {
   std::vector<UnitInfo> done;
   std::vector<UnitInfo> missing;
+  std::optional<DoneMark> completed;  // the school's: how and when it was done
 };
-Task<Owing> who_owes(ReportsStore& store, const Directory& dir, const Deadline& deadline, int year,
-                     const std::string& school_name);
+Task<Owing> who_owes(ReportsStore& store, const Directory& dir, const Deadline& deadline,
+                     LocalDate due, const std::string& school_name);
 
 class ReportsApp {
  public:
@@ -43,11 +45,23 @@ class ReportsApp {
   // false with a `detail`, and a units' deadline has null `submitted` and `missing`.
   Task<nlohmann::json> deadlines(int count);
   Task<nlohmann::json> put_deadline(const std::string& id, const nlohmann::json& body);
+  // The board marks one occurrence of a deadline the school owes done (`due` its due date).
+  // Answers the deadline's occurrence as GET /deadlines shows it.
+  Task<nlohmann::json> mark_done(const Principal& who, const std::string& id, LocalDate due,
+                                 const DoneMark& given);
 
   Task<nlohmann::json> contributions(const Principal& who, int year);
   Task<nlohmann::json> contribution(const Principal& who, int year, const std::string& unit);
   Task<nlohmann::json> save_draft(const Principal& who, int year, const std::string& unit,
                                   const nlohmann::json& body);
+  // PATCH: changes only the content areas, indicators and texts the body names (issue 14);
+  // merged onto the stored part and saved only onto the version it was merged with.
+  Task<nlohmann::json> patch_draft(const Principal& who, int year, const std::string& unit,
+                                   const nlohmann::json& body);
+  // The board reopens a submitted part with a reason (recorded in its history): the unit can
+  // edit and submit it again.
+  Task<nlohmann::json> reopen(const Principal& who, int year, const std::string& unit,
+                              const nlohmann::json& body);
   Task<nlohmann::json> submit(const Principal& who, int year, const std::string& unit,
                               const nlohmann::json& body);
 
@@ -67,6 +81,9 @@ class ReportsApp {
                                 const std::string& unit) const;
   void check_can_read(const Principal& who, const Directory& dir, const std::string& unit) const;
   Task<std::vector<Deadline>> all_deadlines();
+  // One occurrence as GET /deadlines lists it; `dir` is empty when units are unavailable.
+  Task<nlohmann::json> occurrence_json(const Deadline& d, const Occurrence& o, const Directory& dir,
+                                       bool units_available);
 
   ReportsStore& store_;
   UnitDirectory& directory_;

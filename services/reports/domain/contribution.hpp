@@ -29,6 +29,17 @@ struct Contribution {
   bool submitted = false;
   bool late = false;
   std::string updated_by, updated_at, submitted_by, submitted_at;
+  // How many times the content was written: a merge (PATCH) is saved only onto the version
+  // it was made from (the store's compare-and-set).
+  long long revision = 0;
+};
+
+// One entry of a part's history (issue 14): submitted, or reopened by the board with a reason.
+struct PartEvent {
+  std::string action;  // submitted, reopened
+  std::string by;
+  std::string at;
+  std::string reason;  // reopened: why
 };
 
 inline constexpr std::size_t kNarrativeMaxChars = 4000;

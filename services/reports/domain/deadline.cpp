@@ -135,6 +135,11 @@ Deadline parse_deadline(const json& j) {
     throw bad_request("invalid_owner", say("problem.deadline_owner"));
   }
   d.owed_by = owner == "school" ? Owner::School : Owner::Units;
+  const bool document_given = j.contains("document") && !j["document"].is_null();
+  d.document = http::optional_string(j, "document", "", 32);
+  if (document_given && d.document != "yearly_report") {
+    throw bad_request("invalid_document", say("problem.deadline_document"));
+  }
   // Every field given is checked, whether the rule uses it or not: a body is well formed or
   // not whatever its rule (400); rules between fields come after (422).
   d.month = int_field(j, "month", 10, 1, 12);
@@ -145,6 +150,10 @@ Deadline parse_deadline(const json& j) {
   if (auto it = j.find("date"); it != j.end() && !it->is_null()) {
     date = parse_iso_date(http::required_string(j, "date", 10));
     if (!date) throw bad_request("invalid_date", say("problem.deadline_date"));
+  }
+  if (!d.document.empty() && d.owed_by != Owner::School) {
+    // The units' parts complete a units' deadline; a document completes the school's own.
+    throw unprocessable("document_needs_school", say("problem.document_needs_school"));
   }
   if (d.rule == RuleKind::Once) {
     if (!date) throw bad_request("missing_field", say("problem.once_needs_date"));
@@ -167,6 +176,7 @@ json to_json(const Deadline& d) {
             {"recipient", d.recipient},
             {"rule", rule_name(d.rule)},
             {"owed_by", owner_name(d.owed_by)}};
+  if (!d.document.empty()) j["document"] = d.document;
   if (d.rule == RuleKind::Once) {
     j["date"] = iso_date(d.once);
   } else {

@@ -31,6 +31,9 @@ struct Deadline {
   RuleKind rule = RuleKind::Yearly;
   LocalDate once{};  // RuleKind::Once
   Owner owed_by = Owner::Units;
+  // A deadline the school owes is done when the board marks that occurrence done; one with
+  // document "yearly_report" also when that year's report is marked sent. "" for none.
+  std::string document{};
 };
 // The stub's name; the same struct.
 using YearlyDeadline = Deadline;

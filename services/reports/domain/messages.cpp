@@ -14,6 +14,13 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"group.ahead", "⏰ Nhắc hạn: {deadline}\nHạn chót: {date} (còn {days} ngày), gửi {recipient}."},
     {"group.today",
      "⏰ Nhắc hạn: {deadline}\nHạn chót: {date} (hôm nay là hạn cuối), gửi {recipient}."},
+    {"group.units_ahead",
+     "⏰ Nhắc hạn nộp phần của các tổ: {deadline}\nHạn nộp: {date} (còn {days} ngày), để nhà "
+     "trường tổng hợp và gửi {recipient} trước {school_date}."},
+    {"group.units_today",
+     "⏰ Nhắc hạn nộp phần của các tổ: {deadline}\nHạn nộp: {date} (hôm nay là hạn cuối), để "
+     "nhà trường tổng hợp và gửi {recipient} trước {school_date}."},
+    {"group.units_late", "Đơn vị chưa nộp phần báo cáo, đã quá hạn nộp {date} ({count}): {units}."},
     {"group.overdue", "⚠️ QUÁ HẠN {days} ngày — Kính gửi Ban giám hiệu."},
     {"group.overdue_units",
      "⚠️ QUÁ HẠN {days} ngày — Kính gửi Ban giám hiệu và các đơn vị chưa "
@@ -21,9 +28,11 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"group.overdue_school",
      "⚠️ QUÁ HẠN {days} ngày — Kính gửi Ban giám hiệu và nhà trường."},
     {"group.overdue_what", "{deadline}\nHạn chót: {date}, gửi {recipient}."},
-    {"group.school_sent", "Nhà trường đã gửi báo cáo. Cảm ơn!"},
+    {"group.school_done", "Nhà trường đã hoàn thành việc này ngày {date}. Cảm ơn!"},
     {"group.all_units_in", "Tất cả các đơn vị đã nộp phần báo cáo. Cảm ơn các đơn vị!"},
-    {"group.school_owes", "Nhà trường chưa gửi báo cáo."},
+    {"group.school_owes",
+     "Việc này do nhà trường thực hiện và chưa xong; khi đã gửi, Ban giám hiệu đánh dấu "
+     "hoàn thành trên trang thi đua."},
     {"group.units_owe", "Đơn vị chưa nộp phần báo cáo ({count}): {units}."},
     {"contact", "Vướng mắc xin liên hệ: {contact}."},
 
@@ -53,6 +62,19 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.deadline_rule", "Quy tắc hạn chót (rule) phải là yearly, once hoặc units_due."},
     {"problem.deadline_owner",
      "Trường \"owed_by\" phải là units (từng đơn vị nộp phần của mình) hoặc school (nhà trường)."},
+    {"problem.deadline_document",
+     "Trường \"document\" chỉ nhận yearly_report (hạn xong khi báo cáo năm được đánh dấu đã "
+     "gửi)."},
+    {"problem.document_needs_school",
+     "Chỉ hạn do nhà trường thực hiện (owed_by school) mới gắn với một văn bản; hạn của các tổ "
+     "xong khi các tổ nộp phần."},
+    {"problem.done_by_units",
+     "{name} do các tổ nộp phần: hạn xong khi các tổ đã nộp, không cần đánh dấu."},
+    {"problem.no_such_occurrence", "{name} không có ngày hạn {date}."},
+    {"problem.done_in_future", "Ngày hoàn thành không được sau hôm nay."},
+    {"problem.done_on_format",
+     "Ngày hạn (due_date) và ngày hoàn thành (done_on) có dạng YYYY-MM-DD, ví dụ 2027-05-28."},
+    {"problem.deadline_not_found", "Không có hạn chót mã \"{id}\"."},
     {"problem.deadline_date", "Ngày hạn phải có dạng YYYY-MM-DD."},
     {"problem.once_needs_date", "Hạn một lần (rule once) cần ngày hạn (date)."},
     {"problem.years_order", "Năm kết thúc phải không trước năm bắt đầu."},
@@ -65,6 +87,9 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.no_contribution", "{unit} chưa có phần báo cáo năm {year}."},
     {"problem.part_submitted",
      "Phần báo cáo của {unit} đã nộp; muốn sửa, thầy cô liên hệ Ban giám hiệu."},
+    {"problem.not_submitted", "Phần báo cáo năm {year} của {unit} chưa nộp nên không cần mở lại."},
+    {"problem.busy_editing",
+     "Phần báo cáo này đang được nhiều người sửa cùng lúc; thầy cô thử lưu lại sau ít giây."},
     {"problem.nothing_to_submit",
      "Chưa có nội dung để nộp: hãy lưu bản nháp trước, hoặc gửi nội dung kèm lệnh nộp."},
     {"problem.submitted_before", "Phần báo cáo năm {year} của {unit} đã nộp trước đó."},

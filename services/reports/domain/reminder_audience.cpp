@@ -21,12 +21,21 @@ ReminderRouting route_reminder(const ReminderSituation& s) {
     out.skip = "all_submitted";
     return out;
   }
-  out.group = s.audience != ReminderAudience::Private || s.owed_by_school;
+  const bool late_units = s.stage == ReminderStage::Units && s.overdue;
+  if (late_units && s.audience == ReminderAudience::Group) {
+    out.skip = "group_only";
+    return out;
+  }
+  out.group = !late_units && (s.audience != ReminderAudience::Private || s.owed_by_school ||
+                              s.stage == ReminderStage::Board);
   if (!out.group && s.owing.empty()) {
     out.skip = "all_submitted";  // the thanks go to the group, which hears nothing here
     return out;
   }
-  if (s.audience == ReminderAudience::Group || s.owed_by_school) return out;
+  if (s.audience == ReminderAudience::Group || s.owed_by_school ||
+      s.stage == ReminderStage::Board) {
+    return out;
+  }
   for (const auto& unit : s.owing) {
     for (const auto& person : s.staff) {
       if (person.unit_id != unit.id || person.role != "leader") continue;

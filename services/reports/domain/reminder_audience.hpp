@@ -36,8 +36,16 @@ struct LeaderReminder {
   std::string unit_name;
 };
 
+// Which part of a deadline a reminder is about (issue 14).
+enum class ReminderStage {
+  Whole,  // a deadline with one series: as the rule below says
+  Units,  // the units' own due date of a deadline the units owe: for the units
+  Board,  // the same deadline after the units' date: for the board, in the group only
+};
+
 struct ReminderSituation {
   ReminderAudience audience = ReminderAudience::Both;
+  ReminderStage stage = ReminderStage::Whole;
   bool overdue = false;                // a daily after the due date
   bool owed_by_school = false;         // the school's own report: no unit owes a part
   bool say_when_all_submitted = true;  // THIDUA_REMINDER_WHEN_ALL_SUBMITTED=say
@@ -47,7 +55,9 @@ struct ReminderSituation {
 
 struct ReminderRouting {
   // Non-empty: nothing goes out, and why: nothing_owed (a daily after the due date with
-  // nothing owed), all_submitted (nothing owed, and nothing to say to anyone about it).
+  // nothing owed), all_submitted (nothing owed, and nothing to say to anyone about it),
+  // group_only (a units' daily after their date, which goes only in private, with
+  // THIDUA_REMINDER_AUDIENCE group).
   std::string skip;
   bool group = false;                    // a message to the staff group
   std::vector<LeaderReminder> leaders;   // a private message each, unit by unit
@@ -64,7 +74,10 @@ struct ReminderRouting {
 //     in the units' order; a unit that has submitted gets none; a leader who has not linked
 //     Zalo is listed in `unlinked` instead, so it is recorded but not an error;
 //   - whether a person turned private reminders off is the notifications service's to
-//     know: it withholds the message and says so.
+//     know: it withholds the message and says so;
+//   - stages (issue 14): the board's reminders of a units' deadline go to the group only;
+//     the units' dailies after their own date go to the leaders only (the group hears the
+//     board's, which name the units that are late).
 ReminderRouting route_reminder(const ReminderSituation& s);
 
 // What happened to one message of a reminder.

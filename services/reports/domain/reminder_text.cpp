@@ -25,6 +25,17 @@ std::string reminder_text(const ReminderContent& c) {
     text = say(head, {{"days", days}}) + "\n" +
            say("group.overdue_what",
                {{"deadline", c.deadline_name}, {"date", date}, {"recipient", c.recipient}});
+  } else if (c.school_due.year != 0) {
+    const std::string school_date = vn_date(c.school_due);
+    text = c.days_before == 0 ? say("group.units_today", {{"deadline", c.deadline_name},
+                                                          {"date", date},
+                                                          {"recipient", c.recipient},
+                                                          {"school_date", school_date}})
+                              : say("group.units_ahead", {{"deadline", c.deadline_name},
+                                                          {"date", date},
+                                                          {"days", days},
+                                                          {"recipient", c.recipient},
+                                                          {"school_date", school_date}});
   } else if (c.days_before == 0) {
     text = say("group.today",
                {{"deadline", c.deadline_name}, {"date", date}, {"recipient", c.recipient}});
@@ -35,9 +46,14 @@ std::string reminder_text(const ReminderContent& c) {
                                {"recipient", c.recipient}});
   }
   if (c.owing.empty()) {
-    text += "\n" + say(c.owed_by_school ? "group.school_sent" : "group.all_units_in");
+    text += "\n" + (c.owed_by_school ? say("group.school_done", {{"date", vn_date(c.done_on)}})
+                                     : say("group.all_units_in"));
   } else if (c.owed_by_school) {
     text += "\n" + say("group.school_owes");
+  } else if (c.units_due.year != 0) {
+    text += "\n" + say("group.units_late", {{"count", std::to_string(c.owing.size())},
+                                            {"units", joined(c.owing)},
+                                            {"date", vn_date(c.units_due)}});
   } else {
     text += "\n" + say("group.units_owe",
                        {{"count", std::to_string(c.owing.size())}, {"units", joined(c.owing)}});

@@ -17,6 +17,13 @@ struct ReminderContent {
   std::vector<std::string> owing;  // names of those who still owe, in order
   bool owed_by_school = false;
   std::string contact;  // THIDUA_CONTACT
+  // A deadline the school owes: `owing` is empty once this occurrence is done (its own
+  // completion, domain/completion.hpp), and then this is the day it was done.
+  LocalDate done_on{};
+  // Issue 14: the units' own stage (`due` is their date, this the deadline's), or the board's
+  // reminder of a units' deadline (`due` is the deadline's, this the units' date, passed).
+  LocalDate school_due{};
+  LocalDate units_due{};
 };
 
 std::string reminder_text(const ReminderContent& c);

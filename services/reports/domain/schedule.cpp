@@ -25,7 +25,7 @@ std::string PlannedReminder::key() const {
   std::string offset = days_before == 0  ? "day"
                        : days_before > 0 ? "before-" + std::to_string(days_before)
                                          : "after-" + std::to_string(-days_before);
-  return "reports:" + deadline_id + ":" + iso_date(due) + ":" + offset;
+  return "reports:" + deadline_id + ":" + iso_date(due) + (units_stage ? ":units:" : ":") + offset;
 }
 
 std::vector<PlannedReminder> plan_occurrence(const std::string& deadline_id, LocalDate due,
@@ -37,9 +37,40 @@ std::vector<PlannedReminder> plan_occurrence(const std::string& deadline_id, Loc
   std::vector<PlannedReminder> out;
   for (int days_before : offsets) {
     LocalDate day = add_days(due, -days_before);
-    out.push_back({deadline_id, due, days_before, local_time(day, policy.hour, policy.minute)});
+    PlannedReminder r{deadline_id, due, days_before, local_time(day, policy.hour, policy.minute)};
+    r.deadline_due = due;
+    out.push_back(std::move(r));
   }
   return out;
+}
+
+std::vector<PlannedReminder> plan_reminders(const std::string& deadline_id, LocalDate due,
+                                            std::optional<LocalDate> units_due,
+                                            const ReminderPolicy& policy) {
+  auto whole = plan_occurrence(deadline_id, due, policy);
+  if (!units_due || *units_due >= due) return whole;
+  std::vector<PlannedReminder> out;
+  for (auto r : plan_occurrence(deadline_id, *units_due, policy)) {
+    // The units' dailies after their own date stop when the deadline's day comes.
+    if (add_days(*units_due, -r.days_before) >= due) continue;
+    r.units_stage = true;
+    r.deadline_due = due;
+    out.push_back(std::move(r));
+  }
+  for (auto& r : whole) {
+    // Up to the units' date the units have their own reminders.
+    if (add_days(due, -r.days_before) > *units_due) out.push_back(std::move(r));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const PlannedReminder& a, const PlannedReminder& b) { return a.at < b.at; });
+  return out;
+}
+
+bool later_in_series_due(const std::vector<PlannedReminder>& plan, std::size_t i, Instant now) {
+  for (std::size_t j = i + 1; j < plan.size(); ++j) {
+    if (plan[j].units_stage == plan[i].units_stage) return plan[j].at <= now;
+  }
+  return false;
 }
 
 LocalDate earliest_relevant_due(LocalDate today, const ReminderPolicy& policy) {
@@ -70,6 +101,46 @@ std::string_view verdict_reason(Verdict v) {
     default:
       return "";
   }
+}
+
+std::string_view plan_state_name(PlanState s) {
+  switch (s) {
+    case PlanState::Planned:
+      return "planned";
+    case PlanState::Due:
+      return "due";
+    case PlanState::Sent:
+      return "sent";
+    case PlanState::Skipped:
+      return "skipped";
+    case PlanState::Missed:
+      return "missed";
+  }
+  return "planned";
+}
+
+PlanStatus plan_status(const PlannedReminder& r, std::string_view recorded,
+                       std::string_view recorded_reason, Instant now, const ReminderPolicy& policy,
+                       bool later_due) {
+  const bool missed_reason = recorded_reason == "stale" || recorded_reason == "superseded";
+  if (recorded == "sent") return {PlanState::Sent, ""};
+  if (recorded == "missed" || (recorded == "skipped" && missed_reason)) {
+    return {PlanState::Missed, std::string(recorded_reason)};
+  }
+  if (recorded == "skipped") return {PlanState::Skipped, std::string(recorded_reason)};
+  // Nothing final recorded (nothing at all, a claim, a failed try): what the planner does
+  // with it now is what the plan says.
+  switch (decide(r, now, policy, later_due)) {
+    case Verdict::Wait:
+      return {PlanState::Planned, ""};
+    case Verdict::Send:
+      return {PlanState::Due, ""};
+    case Verdict::Stale:
+      return {PlanState::Missed, "stale"};
+    case Verdict::Superseded:
+      return {PlanState::Missed, "superseded"};
+  }
+  return {PlanState::Planned, ""};
 }
 
 }  // namespace thidua::reports

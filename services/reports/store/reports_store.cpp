@@ -1,5 +1,6 @@
 #include "reports/store/reports_store.hpp"
 
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 namespace thidua::reports {
@@ -13,36 +14,58 @@ for i = 1, #ARGV, 2 do redis.call('HSETNX', KEYS[2], ARGV[i], ARGV[i + 1]) end
 return 1
 )lua");
 
-// KEYS: part hash, year index. ARGV: unit, doc, updated_by, updated_at, after_submit (1|0).
+// KEYS: part hash, year index. ARGV: unit, doc, updated_by, updated_at, after_submit (1|0),
+// expected revision ('' for any: a whole replacement; else only onto that version).
 const RedisScript kSaveDraft(R"lua(
 local st = redis.call('HGET', KEYS[1], 'status')
 if st == 'submitted' and ARGV[5] ~= '1' then return 'submitted' end
+if ARGV[6] ~= '' and (redis.call('HGET', KEYS[1], 'rev') or '0') ~= ARGV[6] then
+  return 'changed'
+end
 if not st then redis.call('HSET', KEYS[1], 'status', 'draft', 'late', '0') end
 redis.call('HSET', KEYS[1], 'doc', ARGV[2], 'updated_by', ARGV[3], 'updated_at', ARGV[4])
+redis.call('HINCRBY', KEYS[1], 'rev', 1)
 redis.call('SADD', KEYS[2], ARGV[1])
 return 'ok'
 )lua");
 
-// KEYS: part hash, year index, submission log. ARGV: unit, by, at, late (1|0), doc ('' keeps
-// the draft), log entry.
+// KEYS: part hash, year index, submission log, part history. ARGV: unit, by, at, late (1|0),
+// doc ('' keeps the draft), log entry, history entry.
 const RedisScript kSubmit(R"lua(
 local st = redis.call('HGET', KEYS[1], 'status')
 if st == 'submitted' then return 'submitted' end
 if ARGV[5] == '' and not st then return 'missing' end
 if ARGV[5] ~= '' then
   redis.call('HSET', KEYS[1], 'doc', ARGV[5], 'updated_by', ARGV[2], 'updated_at', ARGV[3])
+  redis.call('HINCRBY', KEYS[1], 'rev', 1)
 end
 redis.call('HSET', KEYS[1], 'status', 'submitted', 'submitted_by', ARGV[2], 'submitted_at',
            ARGV[3], 'late', ARGV[4])
 redis.call('SADD', KEYS[2], ARGV[1])
 redis.call('RPUSH', KEYS[3], ARGV[6])
+redis.call('RPUSH', KEYS[4], ARGV[7])
 return 'ok'
 )lua");
+
+// KEYS: part hash, part history. ARGV: history entry. A submitted part back to draft.
+const RedisScript kReopen(R"lua(
+if redis.call('HGET', KEYS[1], 'status') ~= 'submitted' then return 'not_submitted' end
+redis.call('HSET', KEYS[1], 'status', 'draft', 'late', '0')
+redis.call('HDEL', KEYS[1], 'submitted_by', 'submitted_at')
+redis.call('RPUSH', KEYS[2], ARGV[1])
+return 'ok'
+)lua");
+
+std::string event_json(const PartEvent& e) {
+  json j = {{"action", e.action}, {"by", e.by}, {"at", e.at}};
+  if (!e.reason.empty()) j["reason"] = e.reason;
+  return j.dump();
+}
 
 // KEYS: reminder hash. ARGV: owner, claim ttl ms.
 const RedisScript kClaim(R"lua(
 local st = redis.call('HGET', KEYS[1], 'status')
-if st == 'sent' or st == 'skipped' then return 'done' end
+if st == 'sent' or st == 'skipped' or st == 'missed' then return 'done' end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if st == 'claimed' then
@@ -53,10 +76,10 @@ redis.call('HSET', KEYS[1], 'status', 'claimed', 'claimed_by', ARGV[1], 'claimed
 return 'ok'
 )lua");
 
-// KEYS: reminder hash. ARGV: reason, at.
+// KEYS: reminder hash. ARGV: reason, at, status (skipped | missed).
 const RedisScript kSkip(R"lua(
 if redis.call('HGET', KEYS[1], 'status') == 'sent' then return 0 end
-redis.call('HSET', KEYS[1], 'status', 'skipped', 'reason', ARGV[1], 'recorded_at', ARGV[2])
+redis.call('HSET', KEYS[1], 'status', ARGV[3], 'reason', ARGV[1], 'recorded_at', ARGV[2])
 return 1
 )lua");
 
@@ -124,6 +147,7 @@ std::optional<Contribution> contribution_of(const RedisReply& reply) {
   c.updated_at = f["updated_at"];
   c.submitted_by = f["submitted_by"];
   c.submitted_at = f["submitted_at"];
+  c.revision = std::atoll(f["rev"].c_str());
   return c;
 }
 }  // namespace
@@ -177,27 +201,58 @@ Task<std::vector<Contribution>> ReportsStore::contributions(int year) const {
   co_return out;
 }
 
-Task<SaveResult> ReportsStore::save_draft(const Contribution& c, bool after_submit) {
+Task<SaveResult> ReportsStore::save_draft(const Contribution& c, bool after_submit,
+                                          std::optional<long long> onto) {
   std::vector<std::string> keys{contrib_key(c.year, c.unit_id),
                                 keys_("contrib:" + std::to_string(c.year))};
-  std::vector<std::string> args{c.unit_id, to_json(c).dump(), c.updated_by, c.updated_at,
-                                after_submit ? "1" : "0"};
+  std::string expected = onto ? std::to_string(*onto) : std::string();
+  std::vector<std::string> args{c.unit_id,    to_json(c).dump(),        c.updated_by,
+                                c.updated_at, after_submit ? "1" : "0", expected};
   auto reply = co_await redis_.local().eval(kSaveDraft, std::move(keys), std::move(args));
-  co_return reply.str == "ok" ? SaveResult::Ok : SaveResult::AlreadySubmitted;
+  if (reply.str == "ok") co_return SaveResult::Ok;
+  co_return reply.str == "changed" ? SaveResult::Changed : SaveResult::AlreadySubmitted;
 }
 
 Task<SubmitResult> ReportsStore::submit(int year, const std::string& unit, const std::string& by,
                                         const std::string& at, bool late,
                                         const std::optional<Contribution>& update) {
   std::vector<std::string> keys{contrib_key(year, unit), keys_("contrib:" + std::to_string(year)),
-                                keys_("contrib-log:" + std::to_string(year))};
+                                keys_("contrib-log:" + std::to_string(year)),
+                                history_key(year, unit)};
   json entry = {{"unit_id", unit}, {"by", by}, {"at", at}, {"late", late}};
-  std::vector<std::string> args{
-      unit,        by, at, late ? "1" : "0", update ? to_json(*update).dump() : std::string(),
-      entry.dump()};
+  std::vector<std::string> args{unit,
+                                by,
+                                at,
+                                late ? "1" : "0",
+                                update ? to_json(*update).dump() : std::string(),
+                                entry.dump(),
+                                event_json({"submitted", by, at, ""})};
   auto reply = co_await redis_.local().eval(kSubmit, std::move(keys), std::move(args));
   if (reply.str == "ok") co_return SubmitResult::Ok;
   co_return reply.str == "missing" ? SubmitResult::Missing : SubmitResult::AlreadySubmitted;
+}
+
+Task<bool> ReportsStore::reopen(int year, const std::string& unit, const PartEvent& event) {
+  std::vector<std::string> keys{contrib_key(year, unit), history_key(year, unit)};
+  std::vector<std::string> args{event_json(event)};
+  auto reply = co_await redis_.local().eval(kReopen, std::move(keys), std::move(args));
+  co_return reply.str == "ok";
+}
+
+Task<std::vector<PartEvent>> ReportsStore::part_history(int year, const std::string& unit) const {
+  auto reply = co_await redis_.local().call("LRANGE", history_key(year, unit), "0", "-1");
+  std::vector<PartEvent> out;
+  for (const auto& e : reply.elements) {
+    auto j = json::parse(e.str, nullptr, false);
+    if (!j.is_object()) continue;
+    out.push_back(
+        {j.value("action", ""), j.value("by", ""), j.value("at", ""), j.value("reason", "")});
+  }
+  co_return out;
+}
+
+std::string ReportsStore::history_key(int year, const std::string& unit) const {
+  return keys_("contrib-history:" + std::to_string(year) + ":" + unit);
 }
 
 Task<std::optional<SentMark>> ReportsStore::sent(int year) const {
@@ -248,8 +303,35 @@ Task<void> ReportsStore::record_sent(const std::string& key, const std::string& 
 Task<void> ReportsStore::record_skipped(const std::string& key, const std::string& reason,
                                         const std::string& at) {
   std::vector<std::string> keys{keys_("reminder:" + key)};
-  std::vector<std::string> args{reason, at};
+  std::vector<std::string> args{reason, at, "skipped"};
   co_await redis_.local().eval(kSkip, std::move(keys), std::move(args));
+}
+
+Task<void> ReportsStore::record_missed(const std::string& key, const std::string& reason,
+                                       const std::string& at) {
+  std::vector<std::string> keys{keys_("reminder:" + key)};
+  std::vector<std::string> args{reason, at, "missed"};
+  co_await redis_.local().eval(kSkip, std::move(keys), std::move(args));
+}
+
+Task<std::optional<DoneMark>> ReportsStore::done_mark(const std::string& deadline_id,
+                                                      LocalDate due) const {
+  auto reply = co_await redis_.local().call("HGETALL", done_key(deadline_id, due));
+  auto f = fields_of(reply);
+  auto on = parse_iso_date(f["done_on"]);
+  if (!on) co_return std::nullopt;
+  co_return DoneMark{*on, f["number"], f["note"], f["marked_by"], f["marked_at"], "mark"};
+}
+
+Task<void> ReportsStore::mark_done(const std::string& deadline_id, LocalDate due,
+                                   const DoneMark& m) {
+  co_await redis_.local().call("HSET", done_key(deadline_id, due), "done_on", iso_date(m.done_on),
+                               "number", m.number, "note", m.note, "marked_by", m.marked_by,
+                               "marked_at", m.marked_at);
+}
+
+std::string ReportsStore::done_key(const std::string& deadline_id, LocalDate due) const {
+  return keys_("done:" + deadline_id + ":" + iso_date(due));
 }
 
 Task<void> ReportsStore::record_failed(const std::string& key, const std::string& error) {

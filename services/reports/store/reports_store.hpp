@@ -1,11 +1,14 @@
 #pragma once
 // The reports service in Redis, and the only code that knows its keys:
 //   deadlines, deadlines:seeded          hash id → deadline JSON; set once from the seed
-//   contrib:<year>:<unit>                hash: doc, status, late, updated_*, submitted_*
+//   contrib:<year>:<unit>                hash: doc, status, late, updated_*, submitted_*, rev
 //   contrib:<year>                       set of units with a part (draft or submitted)
 //   contrib-log:<year>                   list: each submission, who and when
+//   contrib-history:<year>:<unit>        list: the part's submissions and reopenings (JSON)
 //   sent:<year>                          hash: the school's report marked sent
-//   reminder:<idempotency key>           hash: status claimed|sent|skipped|failed, details,
+//   done:<deadline>:<due date>           hash: a deadline the school owes, marked done by
+//                                        the board (done_on, number, note, who, when)
+//   reminder:<idempotency key>           hash: status claimed|sent|skipped|missed|failed,
 //                                        deliveries (JSON: each message's outcome so far)
 //   planner:lease                        string: the replica that plans right now
 // Writes that check a state and change it are one Lua script.
@@ -16,6 +19,7 @@
 
 #include "core/keyspace.hpp"
 #include "redis/redis_pool.hpp"
+#include "reports/domain/completion.hpp"
 #include "reports/domain/contribution.hpp"
 #include "reports/domain/deadline.hpp"
 #include "reports/domain/reminder_audience.hpp"
@@ -24,9 +28,11 @@
 namespace thidua::reports {
 
 struct ReminderState {
-  std::string status;           // "" (nothing recorded), claimed, sent, skipped, failed
+  // "" (nothing recorded), claimed, sent, skipped, missed, failed
+  std::string status;
   std::string notification_id;  // the group message's, "" when there was none
-  // skipped: stale, superseded, nothing_owed, all_submitted, rejected, no_recipient
+  // skipped: nothing_owed, all_submitted, rejected, no_recipient; missed: stale, superseded
+  // (records older than "missed" have these as skipped)
   std::string reason;
   std::string recorded_at;
   std::string error;  // failed: the last delivery error
@@ -36,7 +42,7 @@ struct ReminderState {
   std::vector<Delivery> deliveries;
 };
 
-enum class SaveResult { Ok, AlreadySubmitted };
+enum class SaveResult { Ok, AlreadySubmitted, Changed };
 enum class SubmitResult { Ok, Missing, AlreadySubmitted };
 enum class ClaimResult { Claimed, Done, Busy };
 
@@ -51,15 +57,27 @@ class ReportsStore {
 
   Task<std::optional<Contribution>> contribution(int year, const std::string& unit) const;
   Task<std::vector<Contribution>> contributions(int year) const;
-  // Saves the editable part and who edited; a submitted part only when `after_submit`.
-  Task<SaveResult> save_draft(const Contribution& c, bool after_submit);
+  // Saves the editable part and who edited; a submitted part only when `after_submit`. With
+  // `onto`, only if the stored part is still that revision (else Changed: read and merge
+  // again), so that two edits of different areas at once both stand.
+  Task<SaveResult> save_draft(const Contribution& c, bool after_submit,
+                              std::optional<long long> onto = std::nullopt);
   // Records the submission (who, when, late). `update` replaces the content first.
   Task<SubmitResult> submit(int year, const std::string& unit, const std::string& by,
                             const std::string& at, bool late,
                             const std::optional<Contribution>& update);
 
+  // The board reopens a submitted part (back to draft), the reason in its history; false
+  // when it is not submitted.
+  Task<bool> reopen(int year, const std::string& unit, const PartEvent& event);
+  Task<std::vector<PartEvent>> part_history(int year, const std::string& unit) const;
+
   Task<std::optional<SentMark>> sent(int year) const;
   Task<void> mark_sent(int year, const SentMark& mark);
+
+  // A deadline the school owes, marked done by the board for one due date (its occurrence).
+  Task<std::optional<DoneMark>> done_mark(const std::string& deadline_id, LocalDate due) const;
+  Task<void> mark_done(const std::string& deadline_id, LocalDate due, const DoneMark& mark);
 
   Task<std::map<std::string, ReminderState>> reminder_states(
       const std::vector<std::string>& keys) const;
@@ -71,6 +89,10 @@ class ReportsStore {
   // Never overwrites a reminder already sent.
   Task<void> record_skipped(const std::string& key, const std::string& reason,
                             const std::string& at);
+  // The service was not running at its time (stale) or a later one replaced it
+  // (superseded). Never overwrites a reminder already sent.
+  Task<void> record_missed(const std::string& key, const std::string& reason,
+                           const std::string& at);
   // Gives a claimed reminder back after a delivery that may be retried.
   Task<void> record_failed(const std::string& key, const std::string& error);
   // The outcomes of the reminder's messages so far (replaces the list; the claim's holder
@@ -82,6 +104,8 @@ class ReportsStore {
 
  private:
   std::string contrib_key(int year, const std::string& unit) const;
+  std::string done_key(const std::string& deadline_id, LocalDate due) const;
+  std::string history_key(int year, const std::string& unit) const;
   RedisPool& redis_;
   Keyspace keys_;
 };

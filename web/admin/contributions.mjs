@@ -1,0 +1,170 @@
+// "Phần báo cáo của tổ" (issue 14): a unit leader writes their unit's part of the yearly
+// report and submits it; the board writes for any unit and reopens a submitted part with a
+// reason. Saving sends only the fields edited since the part was loaded (PATCH, merge per
+// content area and indicator), so an edit never erases what someone else wrote meanwhile.
+import { ApiError, formatInstant } from './api.mjs';
+
+const R = '/api/reports/v1';
+const enc = encodeURIComponent;
+export const contributionEndpoints = {
+  part: (year, unit) => `${R}/contributions/${enc(year)}/${enc(unit)}`,
+  submit: (year, unit) => `${R}/contributions/${enc(year)}/${enc(unit)}/submit`,
+  reopen: (year, unit) => `${R}/contributions/${enc(year)}/${enc(unit)}/reopen`,
+  indicators: (year) => `${R}/public/figures?year=${enc(year)}`,
+};
+
+const AREAS = [
+  ['II.1', 'II.1'], ['II.2', 'II.2'], ['II.3', 'II.3'], ['II.4', 'II.4'], ['II.5', 'II.5'], ['II.6', 'II.6'],
+];
+const HISTORY = { submitted: 'Đã nộp', reopened: 'Ban giám hiệu mở lại' };
+
+let ctx = null; // { call, attempt, notify, el, me, catalogue, year }
+let loaded = null; // the part as loaded: what an edit is compared with
+const $ = (id) => document.getElementById(id);
+
+function ownUnits() {
+  const me = ctx.me();
+  const units = ((ctx.catalogue() || {}).units || [])
+    .filter((u) => u.kind === 'subject_group' || u.kind === 'office');
+  if (me && me.role === 'leader') return units.filter((u) => u.id === me.unit_id);
+  return units;
+}
+
+// The body of a PATCH: only what differs from the part as loaded.
+export function changedFields(before, form) {
+  const body = {};
+  const narratives = {};
+  for (const [area] of AREAS) {
+    const value = form.elements[`area-${area}`].value;
+    if (value !== ((before.narratives || {})[area] || '')) narratives[area] = value;
+  }
+  if (Object.keys(narratives).length) body.narratives = narratives;
+  const figures = {};
+  for (const input of form.querySelectorAll('input[data-indicator]')) {
+    const n = input.value.trim() === '' ? 0 : Number(input.value);
+    if (n !== ((before.figures || {})[input.dataset.indicator] || 0)) figures[input.dataset.indicator] = n;
+  }
+  if (Object.keys(figures).length) body.figures = figures;
+  for (const field of ['difficulties', 'proposals']) {
+    if (form.elements[field].value !== (before[field] || '')) body[field] = form.elements[field].value;
+  }
+  return body;
+}
+
+function render(part, indicators) {
+  const { el } = ctx;
+  const me = ctx.me();
+  const admin = me && me.role === 'admin';
+  const submitted = part.status === 'submitted';
+  const editable = admin || !submitted;
+  $('part-status').textContent = part.missing
+    ? 'Chưa có phần báo cáo: thầy cô soạn rồi bấm “Lưu”.'
+    : `${submitted ? 'Đã nộp' : 'Đang soạn'}${part.late ? ' · nộp muộn' : ''}`
+      + (part.updated_at ? ` · sửa lần cuối ${formatInstant(part.updated_at)}` : '');
+  const form = $('part-form');
+  const areas = AREAS.map(([area, label]) => el('div', { className: 'field' },
+    el('label', { htmlFor: `part-area-${area}` }, `Nội dung ${label}`),
+    el('textarea', {
+      id: `part-area-${area}`, name: `area-${area}`, rows: 3, maxLength: 4000,
+      value: (part.narratives || {})[area] || '', disabled: !editable,
+    })));
+  const figures = indicators.map((i) => el('div', { className: 'field' },
+    el('label', { htmlFor: `part-fig-${i.code}` }, `${i.label} (${i.area})`),
+    el('input', {
+      id: `part-fig-${i.code}`, type: 'number', min: 0, max: 1000000, inputMode: 'numeric',
+      dataset: { indicator: i.code }, value: String((part.figures || {})[i.code] || 0), disabled: !editable,
+    })));
+  const texts = [['difficulties', 'Khó khăn, vướng mắc'], ['proposals', 'Đề xuất, kiến nghị']].map(([name, label]) =>
+    el('div', { className: 'field' },
+      el('label', { htmlFor: `part-${name}` }, label),
+      el('textarea', { id: `part-${name}`, name, rows: 2, maxLength: 4000, value: part[name] || '', disabled: !editable })));
+  form.replaceChildren(...areas, el('div', { className: 'form-grid' }, ...figures), ...texts,
+    el('div', { className: 'form-actions' },
+      editable ? el('button', { type: 'submit', className: 'button' }, 'Lưu') : null,
+      !submitted && !part.missing ? el('button', {
+        type: 'button', className: 'button button-quiet', onclick: () => ctx.attempt(submitPart, { busy: form }),
+      }, 'Nộp phần báo cáo') : null));
+  $('part-reopen').hidden = !(admin && submitted);
+  const history = Array.isArray(part.history) ? part.history : [];
+  $('part-history').replaceChildren(...history.map((h) => el('li', {},
+    `${formatInstant(h.at)} · ${HISTORY[h.action] || h.action} · ${h.by}${h.reason ? ` · lý do: ${h.reason}` : ''}`)));
+}
+
+export async function loadPart() {
+  const section = $('part');
+  const units = ownUnits();
+  const me = ctx.me();
+  if (!me || !['admin', 'leader'].includes(me.role) || units.length === 0) {
+    section.hidden = true;
+    return;
+  }
+  const select = $('part-unit');
+  const chosen = select.value && units.some((u) => u.id === select.value) ? select.value : units[0].id;
+  select.replaceChildren(...units.map((u) => ctx.el('option', { value: u.id, selected: u.id === chosen }, u.name)));
+  const year = ctx.year();
+  const [figures, part] = await Promise.all([
+    ctx.call(contributionEndpoints.indicators(year)),
+    ctx.call(contributionEndpoints.part(year, chosen)).catch((error) => {
+      if (error instanceof ApiError && error.status === 404) return { missing: true, status: 'draft' };
+      throw error;
+    }),
+  ]);
+  const indicators = ((figures.years || [])[0] || {}).figures || [];
+  loaded = part;
+  section.hidden = false;
+  render(part, indicators);
+}
+
+async function savePart() {
+  const body = changedFields(loaded, $('part-form'));
+  if (Object.keys(body).length === 0) {
+    ctx.notify('Chưa có gì thay đổi để lưu.');
+    return;
+  }
+  const year = ctx.year();
+  await ctx.call(contributionEndpoints.part(year, $('part-unit').value), { method: 'PATCH', body });
+  ctx.notify('Đã lưu những mục vừa sửa.');
+  await loadPart();
+}
+
+async function submitPart() {
+  const year = ctx.year();
+  await ctx.call(contributionEndpoints.submit(year, $('part-unit').value), { method: 'POST' });
+  ctx.notify(`Đã nộp phần báo cáo năm ${year}.`);
+  await loadPart();
+}
+
+async function reopenPart() {
+  const reason = $('part-reopen-reason').value.trim();
+  if (!reason) {
+    $('part-reopen-reason').focus();
+    throw new ApiError(0, 'form_incomplete', 'Hãy ghi lý do mở lại phần báo cáo.');
+  }
+  const year = ctx.year();
+  await ctx.call(contributionEndpoints.reopen(year, $('part-unit').value), { method: 'POST', body: { reason } });
+  $('part-reopen-reason').value = '';
+  ctx.notify('Đã mở lại phần báo cáo; tổ có thể sửa và nộp lại.');
+  await loadPart();
+}
+
+export function clearPart() {
+  $('part').hidden = true;
+  $('part-form').replaceChildren();
+  $('part-history').replaceChildren();
+  loaded = null;
+}
+
+// `context`: call, attempt, notify, el, me () => the signed-in person, catalogue () => the
+// catalogue, year () => the report year chosen on the page.
+export function wirePart(context) {
+  ctx = context;
+  $('part-unit').addEventListener('change', () => ctx.attempt(loadPart));
+  $('part-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    ctx.attempt(savePart, { busy: $('part') });
+  });
+  $('part-reopen').addEventListener('submit', (event) => {
+    event.preventDefault();
+    ctx.attempt(reopenPart, { busy: $('part') });
+  });
+}

@@ -1,0 +1,262 @@
+// "Nhắc hạn" (issue 14): the coming deadlines, each with its own state (the units that still
+// owe their part, or whether the school has done a deadline it owes, which the board marks
+// here), and the year's reminder plan: what went out, what was skipped and why, what was
+// missed while the service was down, and what is still to come. Admins only: the plan's
+// route answers 403 to anyone else and the card stays hidden.
+import { ApiError, formatDate, formatInstant, parseVnDate, vnToday } from './api.mjs';
+
+const R = '/api/reports/v1';
+export const reminderEndpoints = {
+  deadlines: `${R}/deadlines?count=2`,
+  plan: (year) => `${R}/reminders/${encodeURIComponent(year)}`,
+  done: (id) => `${R}/deadlines/${encodeURIComponent(id)}/done`,
+};
+
+// The plan's states and reasons (proto/openapi/reports.yaml, Reminder) as the board reads them.
+export const PLAN_STATES = {
+  planned: 'Sắp tới',
+  due: 'Đang gửi',
+  sent: 'Đã gửi',
+  skipped: 'Bỏ qua',
+  missed: 'Bị lỡ',
+};
+export const PLAN_REASONS = {
+  stale: 'hệ thống không chạy vào lúc nhắc và đã quá thời gian gửi bù',
+  superseded: 'hệ thống không chạy vào lúc nhắc; lần nhắc sau đã gửi thay',
+  nothing_owed: 'không còn ai nợ',
+  all_submitted: 'các đơn vị đã nộp đủ',
+  rejected: 'dịch vụ tin nhắn từ chối',
+  no_recipient: 'không có ai để gửi (chưa liên kết Zalo hoặc đã tắt nhắc)',
+  group_only: 'chỉ nhắc riêng tổ trưởng, mà cấu hình chỉ gửi nhóm',
+};
+const OUTCOMES = {
+  sent: 'đã gửi',
+  reminders_off: 'đã tắt nhắc',
+  not_linked: 'chưa liên kết Zalo',
+  rejected: 'bị từ chối',
+};
+
+let ctx = null; // { call, attempt, notify, el, me }
+const $ = (id) => document.getElementById(id);
+
+function offsetText(r) {
+  if (r.days_before === 0) return 'Ngày hạn';
+  if (r.days_before > 0) return `Trước ${r.days_before} ngày`;
+  return `Quá hạn ${-r.days_before} ngày`;
+}
+
+// Who got it: "nhóm, 2 tổ trưởng đã gửi · 1 chưa liên kết Zalo".
+function deliveriesText(list) {
+  if (!Array.isArray(list) || list.length === 0) return '';
+  const counts = {};
+  let group = false;
+  for (const d of list) {
+    if (d.to === 'group') {
+      if (d.outcome === 'sent') group = true;
+      continue;
+    }
+    counts[d.outcome] = (counts[d.outcome] || 0) + 1;
+  }
+  const parts = [];
+  if (group) parts.push('nhóm cán bộ');
+  for (const [outcome, n] of Object.entries(counts)) {
+    parts.push(`${n} tổ trưởng ${OUTCOMES[outcome] || outcome}`);
+  }
+  return parts.join(' · ');
+}
+
+function detailText(r) {
+  const parts = [];
+  if (r.reason) parts.push(PLAN_REASONS[r.reason] || r.reason);
+  if (r.state === 'sent') {
+    const who = deliveriesText(r.deliveries);
+    if (who) parts.push(`gửi: ${who}`);
+  }
+  if (r.state === 'due' && r.last_error) parts.push('chưa gửi được, sẽ thử lại');
+  if (r.state === 'planned' && r.conditional) parts.push('chỉ gửi khi còn người nợ');
+  return parts.join('; ');
+}
+
+// ---------------------------------------------------------------- deadlines
+
+function owingText(d, o, unitsAvailable) {
+  if (d.owed_by === 'school') {
+    if (o.done) {
+      const how = o.done.via === 'yearly_report' ? 'báo cáo năm đã gửi' : 'Ban giám hiệu đã đánh dấu';
+      const number = o.done.number ? `, số ${o.done.number}` : '';
+      return `Nhà trường đã hoàn thành ngày ${o.done.done_on_vn}${number} (${how}).`;
+    }
+    return 'Việc của nhà trường: chưa hoàn thành.';
+  }
+  if (!unitsAvailable || !Array.isArray(o.missing)) return 'Chưa đọc được danh sách đơn vị.';
+  const own = o.unit_due_date_vn ? ` Hạn nộp của các tổ: ${o.unit_due_date_vn}.` : '';
+  if (o.missing.length === 0) return `Các đơn vị đã nộp đủ.${own}`;
+  return `Chưa nộp (${o.missing.length}): ${o.missing.map((u) => u.name).join(', ')}.${own}`;
+}
+
+function doneForm(d, o) {
+  const { el } = ctx;
+  const key = `${d.id}-${o.due_date}`;
+  const today = vnToday();
+  const pad = (n) => String(n).padStart(2, '0');
+  const form = el('form', { className: 'done-form', hidden: true, noValidate: true },
+    el('div', { className: 'form-grid' },
+      el('div', { className: 'field' },
+        el('label', { htmlFor: `done-on-${key}` }, 'Ngày hoàn thành (ngày/tháng/năm)'),
+        el('input', {
+          id: `done-on-${key}`, name: 'done_on', inputMode: 'numeric', autocomplete: 'off',
+          value: `${pad(today.day)}/${pad(today.month)}/${today.year}`,
+        })),
+      el('div', { className: 'field' },
+        el('label', { htmlFor: `done-number-${key}` }, 'Số văn bản (nếu có)'),
+        el('input', { id: `done-number-${key}`, name: 'number', maxLength: 64, autocomplete: 'off' }))),
+    el('div', { className: 'field' },
+      el('label', { htmlFor: `done-note-${key}` }, 'Ghi chú (nếu có)'),
+      el('textarea', { id: `done-note-${key}`, name: 'note', rows: 2, maxLength: 500 })),
+    el('div', { className: 'form-actions' },
+      el('button', { type: 'submit', className: 'button' }, 'Xác nhận đã xong')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    ctx.attempt(() => markDone(d, o, form), { busy: form });
+  });
+  return form;
+}
+
+async function markDone(d, o, form) {
+  const doneOn = parseVnDate(form.elements.done_on.value);
+  if (!doneOn) {
+    form.elements.done_on.focus();
+    throw new ApiError(0, 'form_incomplete', 'Ngày hoàn thành ghi theo dạng ngày/tháng/năm, ví dụ 28/05/2027.');
+  }
+  const body = { due_date: o.due_date, done_on: doneOn };
+  const number = form.elements.number.value.trim();
+  const note = form.elements.note.value.trim();
+  if (number) body.number = number;
+  if (note) body.note = note;
+  await ctx.call(reminderEndpoints.done(d.id), { method: 'POST', body });
+  ctx.notify(`Đã đánh dấu "${d.name}" (hạn ${formatDate(o.due_date)}) là đã xong.`);
+  await loadReminders();
+}
+
+function renderDeadlines(data) {
+  const { el } = ctx;
+  const admin = ctx.me() && ctx.me().role === 'admin';
+  const available = !data.units || data.units.available !== false;
+  const items = [];
+  for (const d of Array.isArray(data.deadlines) ? data.deadlines : []) {
+    for (const o of d.occurrences || []) {
+      const form = d.owed_by === 'school' && !o.done && admin ? doneForm(d, o) : null;
+      items.push(el('li', { dataset: { deadline: d.id, due: o.due_date } },
+        el('p', { className: 'deadline-line' },
+          el('strong', {}, d.name),
+          ` — hạn ${o.due_date_vn} (${o.days_left === 0 ? 'hôm nay' : `còn ${o.days_left} ngày`}), gửi ${d.recipient}`),
+        el('p', { className: 'hint' }, owingText(d, o, available)),
+        form ? el('button', {
+          type: 'button', className: 'button button-quiet', 'aria-expanded': 'false',
+          onclick: (event) => {
+            form.hidden = !form.hidden;
+            event.currentTarget.setAttribute('aria-expanded', String(!form.hidden));
+            if (!form.hidden) form.elements.done_on.focus();
+          },
+        }, 'Đánh dấu đã xong') : null,
+        form));
+    }
+  }
+  $('reminder-deadlines').replaceChildren(...items);
+}
+
+// ---------------------------------------------------------------- the year's plan
+
+function renderPlan(plan, names) {
+  const { el } = ctx;
+  const reminders = Array.isArray(plan.reminders) ? plan.reminders : [];
+  const counts = {};
+  for (const r of reminders) counts[r.state] = (counts[r.state] || 0) + 1;
+  $('reminder-summary').textContent = reminders.length === 0
+    ? `Năm ${plan.year}: không có lần nhắc nào.`
+    : `Năm ${plan.year}: ` + Object.keys(PLAN_STATES).filter((s) => counts[s])
+      .map((s) => `${PLAN_STATES[s].toLowerCase()} ${counts[s]}`).join(' · ') + '.';
+  const groups = new Map();
+  for (const r of reminders) {
+    const key = `${r.deadline_id}|${r.due_date}|${r.stage}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(r);
+  }
+  const row = (r) => el('tr', { dataset: { key: r.key, state: r.state } },
+    el('td', {}, r.at_local),
+    el('td', {}, offsetText(r)),
+    el('td', {}, el('span', { className: `badge plan-${r.state}` }, PLAN_STATES[r.state] || r.state)),
+    el('td', {}, detailText(r),
+      r.recorded_at ? el('span', { className: 'hint' }, ` (ghi lúc ${formatInstant(r.recorded_at)})`) : ''));
+  const sections = [];
+  for (const list of groups.values()) {
+    const first = list[0];
+    const name = names[first.deadline_id] || first.deadline_id;
+    const title = first.stage === 'units'
+      ? `${name} — hạn nộp phần của các tổ ${formatDate(first.due_date)}`
+      : `${name} — hạn ${formatDate(first.due_date)}`;
+    const table = el('table', { className: 'plan-table' },
+      el('caption', { className: 'visually-hidden' }, `Lịch nhắc: ${title}`),
+      el('thead', {}, el('tr', {},
+        el('th', { scope: 'col' }, 'Lúc nhắc'),
+        el('th', { scope: 'col' }, 'Mốc'),
+        el('th', { scope: 'col' }, 'Trạng thái'),
+        el('th', { scope: 'col' }, 'Chi tiết'))),
+      el('tbody', {}, ...list.map(row)));
+    sections.push(el('section', {
+      className: 'plan-group', dataset: { deadline: first.deadline_id, stage: first.stage },
+    },
+      el('h3', {}, title),
+      el('div', { className: 'table-scroll' }, table)));
+  }
+  $('reminder-plan').replaceChildren(...sections);
+}
+
+// ---------------------------------------------------------------- wiring
+
+export async function loadReminders() {
+  const section = $('reminders');
+  const year = $('reminder-year').value || String(vnToday().year);
+  section.setAttribute('aria-busy', 'true');
+  try {
+    let plan;
+    try {
+      plan = await ctx.call(reminderEndpoints.plan(year));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 403) {
+        section.hidden = true;
+        return;
+      }
+      throw error;
+    }
+    const deadlines = await ctx.call(reminderEndpoints.deadlines);
+    const names = {};
+    for (const d of deadlines.deadlines || []) names[d.id] = d.name;
+    section.hidden = false;
+    renderDeadlines(deadlines);
+    renderPlan(plan, names);
+  } finally {
+    section.removeAttribute('aria-busy');
+  }
+}
+
+export function clearReminders() {
+  $('reminders').hidden = true;
+  $('reminder-deadlines').replaceChildren();
+  $('reminder-plan').replaceChildren();
+  $('reminder-summary').textContent = '';
+}
+
+// `context`: call (API with the session), attempt (runs an action, shows its error), notify,
+// el (the page's element builder), me () => the signed-in person.
+export function wireReminders(context) {
+  ctx = context;
+  const select = $('reminder-year');
+  const current = String(vnToday().year);
+  const years = [];
+  for (let y = 2025; y <= 2030; y += 1) years.push(String(y));
+  if (!years.includes(current)) years.push(current);
+  select.replaceChildren(...years.map((y) => ctx.el('option', { value: y, selected: y === current }, `Năm ${y}`)));
+  select.addEventListener('change', () => ctx.attempt(loadReminders));
+  $('reminder-reload').addEventListener('click', () => ctx.attempt(loadReminders, { busy: $('reminders') }));
+}
