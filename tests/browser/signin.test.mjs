@@ -242,6 +242,10 @@ await step('demoted by an admin, her open page is signed out at its next request
   await page.goto(link); // a fresh load this time (the first link changed only the fragment)
   await eventually(async () => (await text(page.locator('#session-who'))) === 'Lê Thị Lan · Ban giám hiệu',
     'signed in by the link');
+  // The header is filled before the page's own loads finish: a demotion during them signs her
+  // out before the click below could happen. Let the page settle first.
+  await page.locator('#filters button[type="submit"]').waitFor({ state: 'visible' });
+  await page.waitForLoadState('networkidle');
   await apiCall('PUT', '/api/nominations/v1/catalogue/staff/bgh-lan',
     { name: 'Lê Thị Lan', unit_id: 'to-toan-tin', role: 'staff', gender: 'female' });
   await page.locator('#filters button[type="submit"]').click();
