@@ -115,4 +115,24 @@ std::string download_name(const std::string& type_name, const std::string& subje
   return type_name + " " + subject_label + " - số " + number + "." + extension;
 }
 
+std::optional<FileRequest> parse_file_request(const std::string& file) {
+  for (const std::string format : {"docx", "pdf"}) {
+    const std::string ext = "." + format;
+    if (file.size() > ext.size() && file.ends_with(ext)) {
+      return FileRequest{file.substr(0, file.size() - ext.size()), format};
+    }
+  }
+  if (file.find('.') != std::string::npos) return std::nullopt;
+  return FileRequest{file, ""};
+}
+
+const std::string& media_type(const std::string& format) {
+  static const std::string kPdf = "application/pdf";
+  return format == "pdf" ? kPdf : kDocxMediaType;
+}
+
+const std::string& file_name(const IssuedDocument& d, const std::string& format) {
+  return format == "pdf" ? d.pdf_name : d.docx_name;
+}
+
 }  // namespace thidua::docs

@@ -57,6 +57,19 @@ bool reason_missing(const std::vector<IssuedDocument>& versions, const std::stri
 // The next version after `versions` (in order).
 IssuePlan next_version(const std::vector<IssuedDocument>& versions);
 
+// What GET …/documents/{file} asks for: "2026-bc-01.pdf" → {"2026-bc-01", "pdf"}; without an
+// extension the register entry ({id, ""}); nullopt for any other extension.
+struct FileRequest {
+  std::string id;
+  std::string format;  // "", "docx" or "pdf"
+};
+std::optional<FileRequest> parse_file_request(const std::string& file);
+inline const std::string kDocxMediaType =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+// The media type and the download name of an issued document's file in `format`.
+const std::string& media_type(const std::string& format);
+const std::string& file_name(const IssuedDocument& d, const std::string& format);
+
 // "Báo cáo năm 2026 - số 01-BC-THCSVP1.docx": what a văn thư would name the file.
 std::string download_name(const std::string& type_name, const std::string& subject_label,
                           const std::string& number_text, const std::string& extension);

@@ -12,6 +12,7 @@
 
 #include "docs/docx_writer.hpp"
 #include "docs/format.hpp"
+#include "docs/issued.hpp"
 #include "docs/libreoffice.hpp"
 #include "docs/renderer.hpp"
 #include "docs/template.hpp"
@@ -368,6 +369,29 @@ TEST(Renderer, RunsOffTheLoopAtMostConcurrencyAtOnceAndRefusesBeyondTheQueue) {
   EXPECT_EQ(engine->peak_.load(), 2);
   EXPECT_EQ(done, 4);  // two running and two waiting
   EXPECT_EQ(busy, 2);
+}
+
+// Both services' download routes read the file the same way (libs/docs/issued.hpp).
+TEST(FileRequest, AnIdWithDocxPdfOrNoExtensionAndNothingElse) {
+  auto pdf = parse_file_request("2026-ttr-01.pdf");
+  ASSERT_TRUE(pdf);
+  EXPECT_EQ(pdf->id, "2026-ttr-01");
+  EXPECT_EQ(pdf->format, "pdf");
+  EXPECT_EQ(media_type(pdf->format), "application/pdf");
+  auto docx = parse_file_request("2026-bc-01.docx");
+  ASSERT_TRUE(docx);
+  EXPECT_EQ(docx->format, "docx");
+  EXPECT_EQ(media_type(docx->format), kDocxMediaType);
+  auto entry = parse_file_request("2026-bc-01");
+  ASSERT_TRUE(entry);
+  EXPECT_EQ(entry->format, "");
+  EXPECT_FALSE(parse_file_request("2026-bc-01.xlsx"));
+  EXPECT_FALSE(parse_file_request(".pdf")) << "no id";
+  IssuedDocument d;
+  d.docx_name = "a.docx";
+  d.pdf_name = "a.pdf";
+  EXPECT_EQ(file_name(d, "pdf"), "a.pdf");
+  EXPECT_EQ(file_name(d, "docx"), "a.docx");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "core/movement.hpp"
 #include "core/text.hpp"
+#include "docs/issued.hpp"
 #include "http/download.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
@@ -18,8 +19,6 @@ using http::Method;
 using http::Request;
 using http::Response;
 using nlohmann::json;
-
-const std::string kDocx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 json list_json(const std::vector<docs::IssuedDocument>& list) {
   json out = json::array();
@@ -59,17 +58,11 @@ RoundIssueRequest parse_round(const Request& req, const std::string& default_awa
   return r;
 }
 
-// "2026-ttr-01.pdf" → ("2026-ttr-01", "pdf"); no extension: the entry as JSON ("").
-std::pair<std::string, std::string> split_file(const std::string& file) {
-  for (const std::string e : {".docx", ".pdf"}) {
-    if (file.size() > e.size() && file.compare(file.size() - e.size(), e.size(), e) == 0) {
-      return {file.substr(0, file.size() - e.size()), e.substr(1)};
-    }
-  }
-  if (file.find('.') != std::string::npos) {
-    throw not_found("document_not_found", say("document.bad_file"));
-  }
-  return {file, ""};
+// The file a download asks for; 404 document_not_found for an unknown extension.
+docs::FileRequest file_request(const Request& req) {
+  auto f = docs::parse_file_request(req.param("file"));
+  if (!f) throw not_found("document_not_found", say("document.bad_file"));
+  return *f;
 }
 }  // namespace
 
@@ -121,16 +114,14 @@ void add_document_routes(http::Router& router, RouteDeps d) {
     co_return http::json(200, json{{"documents", list_json(list)}});
   });
   router.add(Method::Get, base + "/{file}", readers, [&docs](Request& req) -> Task<Response> {
-    auto [id, format] = split_file(req.param("file"));
+    auto [id, format] = file_request(req);
     if (format.empty()) {
       auto entry = co_await docs.document(id);
       co_return http::json(200, docs::to_json(entry));
     }
     auto found = co_await docs.file(id, format);
-    const auto& entry = found.first;
-    const std::string& name = format == "pdf" ? entry.pdf_name : entry.docx_name;
-    std::string type = format == "pdf" ? "application/pdf" : kDocx;
-    co_return http::download(std::move(found.second), type, name);
+    const std::string name = docs::file_name(found.first, format);
+    co_return http::download(std::move(found.second), docs::media_type(format), name);
   });
 }
 

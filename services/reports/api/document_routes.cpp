@@ -5,6 +5,7 @@
 #include "core/errors.hpp"
 #include "core/movement.hpp"
 #include "core/text.hpp"
+#include "docs/issued.hpp"
 #include "http/download.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
@@ -17,8 +18,6 @@ using http::Method;
 using http::Request;
 using http::Response;
 using nlohmann::json;
-
-const std::string kDocx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 json list_json(const std::vector<IssuedDocument>& list) {
   json out = json::array();
@@ -47,18 +46,11 @@ IssueRequest parse_issue(const Request& req) {
   return r;
 }
 
-// "2026-bc-01.pdf" → ("2026-bc-01", "pdf"); no extension: the entry as JSON ("").
-std::pair<std::string, std::string> split_file(const std::string& file) {
-  for (const char* ext : {".docx", ".pdf"}) {
-    std::string e = ext;
-    if (file.size() > e.size() && file.compare(file.size() - e.size(), e.size(), e) == 0) {
-      return {file.substr(0, file.size() - e.size()), e.substr(1)};
-    }
-  }
-  if (file.find('.') != std::string::npos) {
-    throw not_found("document_not_found", say("document.bad_file"));
-  }
-  return {file, ""};
+// The file a download asks for; 404 document_not_found for an unknown extension.
+docs::FileRequest file_request(const Request& req) {
+  auto f = docs::parse_file_request(req.param("file"));
+  if (!f) throw not_found("document_not_found", say("document.bad_file"));
+  return *f;
 }
 }  // namespace
 
@@ -84,7 +76,7 @@ void add_document_routes(http::Router& router, RouteDeps d) {
                int year = path_year(req);
                auto bytes = co_await docs.preview_docx(year);
                std::string name = "Báo cáo năm " + std::to_string(year) + " - bản xem trước.docx";
-               co_return http::download(std::move(bytes), kDocx, name);
+               co_return http::download(std::move(bytes), docs::kDocxMediaType, name);
              });
   router.add(Method::Get, kApiBase + "/documents", readers,
              [&docs](Request& req) -> Task<Response> {
@@ -97,16 +89,14 @@ void add_document_routes(http::Router& router, RouteDeps d) {
              });
   router.add(Method::Get, kApiBase + "/documents/{file}", readers,
              [&docs](Request& req) -> Task<Response> {
-               auto [id, format] = split_file(req.param("file"));
+               auto [id, format] = file_request(req);
                if (format.empty()) {
                  auto entry = co_await docs.document(id);
                  co_return http::json(200, to_json(entry));
                }
                auto found = co_await docs.file(id, format);
-               const auto& entry = found.first;
-               const std::string& name = format == "pdf" ? entry.pdf_name : entry.docx_name;
-               std::string type = format == "pdf" ? "application/pdf" : kDocx;
-               co_return http::download(std::move(found.second), type, name);
+               const std::string name = docs::file_name(found.first, format);
+               co_return http::download(std::move(found.second), docs::media_type(format), name);
              });
 }
 
