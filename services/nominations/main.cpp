@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "core/log.hpp"
-#include "docs/libreoffice.hpp"
+#include "docs/settings.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/app/initiatives_app.hpp"
 #include "nominations/domain/builtin_templates.hpp"
@@ -26,40 +26,7 @@ VoteRules load_vote_rules(const Env& env) {
   return r;
 }
 
-// Who issues and signs the round's documents, and how PDFs are made: the same settings as
-// the reports service's (README, Configuration), so both print the same header and signer.
-struct DocumentSettings {
-  docs::Issuer issuer;
-  std::string templates_dir;
-  bool templates_dir_set = false;
-  docs::LibreOfficeSettings pdf;
-  std::size_t pdf_concurrency = 2;
-  std::size_t pdf_queue = 8;
-
-  static DocumentSettings load(const Env& env) {
-    DocumentSettings s;
-    s.issuer.governing_body = env.text("THIDUA_GOVERNING_BODY", "UBND xã Vĩnh Phong");
-    s.issuer.school = env.text("THIDUA_SCHOOL_NAME", "Trường THCS Vĩnh Phong 1");
-    s.issuer.symbol = env.text("THIDUA_SCHOOL_SYMBOL", "THCSVP1");
-    s.issuer.place = env.text("THIDUA_SCHOOL_PLACE", "Vĩnh Phong");
-    if (s.issuer.place.empty()) {
-      throw ConfigError("THIDUA_SCHOOL_PLACE: the place of the documents' dateline is empty");
-    }
-    s.issuer.signer.authority = env.text("THIDUA_SIGNER_AUTHORITY", "KT. HIỆU TRƯỞNG");
-    s.issuer.signer.title = env.text("THIDUA_SIGNER_TITLE", "PHÓ HIỆU TRƯỞNG");
-    s.issuer.signer.name = env.text("THIDUA_SIGNER_NAME", "");
-    s.templates_dir = env.text("THIDUA_DOCUMENT_TEMPLATES", "");
-    s.templates_dir_set = !s.templates_dir.empty();
-    if (!s.templates_dir_set) s.templates_dir = "config/documents";
-    s.pdf.program = env.text("THIDUA_PDF_PROGRAM", "soffice");
-    s.pdf.timeout = env.millis("THIDUA_PDF_TIMEOUT_MS", 60000, 1000, 600000);
-    const char* tmp = std::getenv("TMPDIR");
-    s.pdf.work_dir = env.text("THIDUA_PDF_WORK_DIR", tmp && *tmp ? tmp : "/tmp");
-    s.pdf_concurrency = static_cast<std::size_t>(env.integer("THIDUA_PDF_CONCURRENCY", 2, 1, 16));
-    s.pdf_queue = static_cast<std::size_t>(env.integer("THIDUA_PDF_QUEUE", 8, 0, 1000));
-    return s;
-  }
-};
+using docs::DocumentSettings;
 
 // A template of the school's folder, else (setting unset, default folder missing: a binary
 // run outside the source tree) the copy built in. One that is there but broken stops
@@ -139,11 +106,7 @@ int main(int argc, char** argv) {
             load_template(doc_settings, kMinutesTemplate, minutes_schema()),
             load_template(doc_settings, kIndividualReportTemplate, individual_report_schema()),
             load_template(doc_settings, kCollectiveReportTemplate, collective_report_schema())};
-        auto libreoffice = std::make_shared<docs::LibreOffice>(doc_settings.pdf);
-        if (!service.routes_only() && libreoffice->program_path().empty()) {
-          log::warn("libreoffice_missing", {{"program", doc_settings.pdf.program},
-                                            {"effect", "issuing documents answers 503"}});
-        }
+        auto libreoffice = docs::make_libreoffice(doc_settings, service.routes_only());
         auto& renderer = service.make<docs::Renderer>(libreoffice, doc_settings.pdf_concurrency,
                                                       doc_settings.pdf_queue);
         auto& doc_store = service.make<docs::DocumentStore>(service.redis(), service.keys());

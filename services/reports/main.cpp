@@ -8,7 +8,7 @@
 
 #include "core/crypto.hpp"
 #include "core/log.hpp"
-#include "docs/libreoffice.hpp"
+#include "docs/settings.hpp"
 #include "reports/api/routes.hpp"
 #include "reports/app/rest_adapters.hpp"
 #include "reports/domain/builtin_templates.hpp"
@@ -26,12 +26,7 @@ struct Settings {
   PlannerSettings planner;
   std::string deadlines_file;
   bool deadlines_file_set = false;
-  Issuer issuer;
-  std::string templates_dir;
-  bool templates_dir_set = false;
-  docs::LibreOfficeSettings pdf;
-  std::size_t pdf_concurrency = 2;
-  std::size_t pdf_queue = 8;
+  docs::DocumentSettings documents;
 
   static Settings load(const Service& service) {
     const Env& env = service.env();
@@ -69,25 +64,7 @@ struct Settings {
     s.deadlines_file = env.text("THIDUA_DEADLINES_FILE", "");
     s.deadlines_file_set = !s.deadlines_file.empty();
     if (!s.deadlines_file_set) s.deadlines_file = "config/deadlines.json";
-    s.issuer.governing_body = env.text("THIDUA_GOVERNING_BODY", "UBND xã Vĩnh Phong");
-    s.issuer.school = s.reports.school_name;
-    s.issuer.symbol = env.text("THIDUA_SCHOOL_SYMBOL", "THCSVP1");
-    s.issuer.place = s.reports.school_place;
-    if (s.issuer.place.empty()) {
-      throw ConfigError("THIDUA_SCHOOL_PLACE: the place of the documents' dateline is empty");
-    }
-    s.issuer.signer.authority = env.text("THIDUA_SIGNER_AUTHORITY", "KT. HIỆU TRƯỞNG");
-    s.issuer.signer.title = env.text("THIDUA_SIGNER_TITLE", "PHÓ HIỆU TRƯỞNG");
-    s.issuer.signer.name = env.text("THIDUA_SIGNER_NAME", "");
-    s.templates_dir = env.text("THIDUA_DOCUMENT_TEMPLATES", "");
-    s.templates_dir_set = !s.templates_dir.empty();
-    if (!s.templates_dir_set) s.templates_dir = "config/documents";
-    s.pdf.program = env.text("THIDUA_PDF_PROGRAM", "soffice");
-    s.pdf.timeout = env.millis("THIDUA_PDF_TIMEOUT_MS", 60000, 1000, 600000);
-    const char* tmp = std::getenv("TMPDIR");
-    s.pdf.work_dir = env.text("THIDUA_PDF_WORK_DIR", tmp && *tmp ? tmp : "/tmp");
-    s.pdf_concurrency = static_cast<std::size_t>(env.integer("THIDUA_PDF_CONCURRENCY", 2, 1, 16));
-    s.pdf_queue = static_cast<std::size_t>(env.integer("THIDUA_PDF_QUEUE", 8, 0, 1000));
+    s.documents = docs::DocumentSettings::load(env);
     return s;
   }
 };
@@ -164,17 +141,15 @@ int main(int argc, char** argv) {
         auto& poster = service.make<NotificationsPoster>(
             settings.notifications_url, settings.service_token, std::chrono::seconds(10));
         auto& app = service.make<ReportsApp>(store, directory, clock, settings.reports);
-        auto yearly = load_yearly_template(settings.templates_dir, settings.templates_dir_set);
-        auto libreoffice = std::make_shared<docs::LibreOffice>(settings.pdf);
-        if (!service.routes_only() && libreoffice->program_path().empty()) {
-          log::warn("libreoffice_missing", {{"program", settings.pdf.program},
-                                            {"effect", "issuing documents answers 503"}});
-        }
-        auto& renderer =
-            service.make<docs::Renderer>(libreoffice, settings.pdf_concurrency, settings.pdf_queue);
+        const auto& doc_settings = settings.documents;
+        auto yearly =
+            load_yearly_template(doc_settings.templates_dir, doc_settings.templates_dir_set);
+        auto libreoffice = docs::make_libreoffice(doc_settings, service.routes_only());
+        auto& renderer = service.make<docs::Renderer>(libreoffice, doc_settings.pdf_concurrency,
+                                                      doc_settings.pdf_queue);
         auto& doc_store = service.make<docs::DocumentStore>(service.redis(), service.keys());
         auto& documents = service.make<DocumentsApp>(app, doc_store, renderer, clock,
-                                                     settings.issuer, std::move(yearly));
+                                                     doc_settings.issuer, std::move(yearly));
         auto& planner = service.make<ReminderPlanner>(store, directory, poster, clock,
                                                       settings.planner, &service.metrics());
         add_routes(service.router(), RouteDeps{app, planner, documents});
