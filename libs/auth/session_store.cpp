@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "auth/owned_entry.hpp"
 #include "core/crypto.hpp"
 
 namespace thidua::auth {
@@ -71,15 +72,6 @@ const RedisScript kRenew(R"lua(
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('HSET', KEYS[1], 'expires', ARGV[1], 'renewed', ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
-return 1
-)lua");
-
-// KEYS: session, prefix of sessions-of keys. ARGV: session id. 1 when it existed.
-const RedisScript kEnd(R"lua(
-local subject = redis.call('HGET', KEYS[1], 'subject')
-if not subject then return 0 end
-redis.call('DEL', KEYS[1])
-redis.call('SREM', KEYS[2] .. subject, ARGV[1])
 return 1
 )lua");
 
@@ -243,7 +235,7 @@ Task<std::vector<SessionInfo>> SessionStore::sessions_of(const std::string& staf
 Task<bool> SessionStore::end(const std::string& id) const {
   std::vector<std::string> keys{keys_("session:" + id), keys_("sessions-of:")};
   std::vector<std::string> args{id};  // named: GCC 12 and braced lists beside co_await
-  auto reply = co_await redis_.local().eval(kEnd, std::move(keys), std::move(args));
+  auto reply = co_await redis_.local().eval(kRemoveOwnedEntry, std::move(keys), std::move(args));
   co_return reply.number() > 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "auth/owned_entry.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/messages.hpp"
@@ -17,15 +18,6 @@ const RedisScript kIssue(R"lua(
 redis.call('HSET', KEYS[1], 'hash', ARGV[1], 'subject', ARGV[2], 'issued_by', ARGV[3],
            'issued_at', ARGV[4])
 redis.call('SADD', KEYS[2], ARGV[5])
-return 1
-)lua");
-
-// KEYS: token, prefix of tokens-of keys. ARGV: token id. Returns 1 when the token existed.
-const RedisScript kRevoke(R"lua(
-local subject = redis.call('HGET', KEYS[1], 'subject')
-if not subject then return 0 end
-redis.call('DEL', KEYS[1])
-redis.call('SREM', KEYS[2] .. subject, ARGV[1])
 return 1
 )lua");
 
@@ -150,7 +142,7 @@ Task<std::vector<TokenInfo>> TokenStore::tokens_of(const std::string& staff_id) 
 Task<bool> TokenStore::revoke(const std::string& id) const {
   std::vector<std::string> keys{keys_("token:" + id), keys_("tokens-of:")};
   std::vector<std::string> args{id};  // named: GCC 12 and braced lists beside co_await
-  auto reply = co_await redis_.local().eval(kRevoke, std::move(keys), std::move(args));
+  auto reply = co_await redis_.local().eval(kRemoveOwnedEntry, std::move(keys), std::move(args));
   co_return reply.number() > 0;
 }
 
