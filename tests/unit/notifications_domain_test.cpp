@@ -76,6 +76,10 @@ TEST(CommandParse, ArgumentErrorsGiveAOneLineHint) {
     EXPECT_NE(wrong_year.hint.find("2025 đến 2030"), std::string::npos) << wrong_year.hint;
   }
   EXPECT_TRUE(parse_command("/baocao 2030", kBot).ok);
+  // A year with a leading zero is the same year, handed on as its four digits (found by fuzzing).
+  auto zero_led = parse_command("/baocao 02026", kBot);
+  ASSERT_TRUE(zero_led.ok);
+  EXPECT_EQ(zero_led.args, std::vector<std::string>{"2026"});
   EXPECT_FALSE(parse_command("/toila extra", kBot).ok);
   auto unknown = parse_command("/xinchao", kBot);
   EXPECT_FALSE(unknown.ok);

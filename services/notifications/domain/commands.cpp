@@ -239,6 +239,10 @@ ParsedCommand parse_command(const std::string& text, const std::vector<std::stri
   out.kind = found.spec->kind;
   out.hint = check_args(*found.spec, args);
   out.ok = out.hint.empty();
+  // A year passed its check as a number: hand it on as the four digits ("02026" → "2026").
+  if (out.ok && out.kind == CommandKind::Reports && !args.empty()) {
+    args[0] = std::to_string(*parse_integer_in(args[0], kFirstYear, kLastYear));
+  }
   if (out.ok) out.args = std::move(args);
   return out;
 }
