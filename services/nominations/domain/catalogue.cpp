@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/errors.hpp"
+#include "core/movement.hpp"
 #include "core/roles.hpp"
 #include "core/text.hpp"
 #include "http/json_io.hpp"
@@ -178,7 +179,7 @@ Period parse_period(const json& j) {
     throw bad_request("invalid_period_kind", say("problem.bad_period_kind"));
   }
   p.kind = *kind;
-  p.year = int_field(j, "year", 0, 2025, 2030);
+  p.year = int_field(j, "year", 0, kFirstYear, kLastYear);
   if (p.year == 0) throw bad_request("missing_field", say("problem.missing_year"));
   p.phase = int_field(j, "phase", p.year <= 2027 ? 1 : 2, 1, 2);
   p.label = http::required_string(j, "label", 200);

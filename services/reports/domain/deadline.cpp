@@ -144,8 +144,8 @@ Deadline parse_deadline(const json& j) {
   // not whatever its rule (400); rules between fields come after (422).
   d.month = int_field(j, "month", 10, 1, 12);
   d.day = int_field(j, "day", 30, 1, 31);
-  d.first_year = int_field(j, "first_year", 2025, 2000, 2100);
-  d.last_year = int_field(j, "last_year", 2030, 2000, 2100);
+  d.first_year = int_field(j, "first_year", kFirstYear, 2000, 2100);
+  d.last_year = int_field(j, "last_year", kLastYear, 2000, 2100);
   std::optional<LocalDate> date;
   if (auto it = j.find("date"); it != j.end() && !it->is_null()) {
     date = parse_iso_date(http::required_string(j, "date", 10));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/movement.hpp"
 
 namespace thidua::reports {
 
@@ -26,8 +27,8 @@ struct Deadline {
   std::string recipient;
   int month = 10;
   int day = 30;
-  int first_year = 2025;
-  int last_year = 2030;
+  int first_year = kFirstYear;
+  int last_year = kLastYear;
   RuleKind rule = RuleKind::Yearly;
   LocalDate once{};  // RuleKind::Once
   Owner owed_by = Owner::Units;
