@@ -106,6 +106,22 @@ void Service::background(std::string name, std::function<Task<void>()> task) {
   tasks_.emplace_back(std::move(name), std::move(task));
 }
 
+void Service::until_done(std::string name, std::function<Task<void>()> step) {
+  background(name, [this, name, step]() -> Task<void> {
+    while (!stopping()) {
+      bool done = false;
+      try {
+        co_await step();
+        done = true;
+      } catch (const std::exception& e) {
+        log::warn(name + "_retry", {{"error", e.what()}});
+      }
+      if (done) co_return;
+      co_await sleep_for(std::chrono::seconds(1));
+    }
+  });
+}
+
 void Service::consume(const std::string& name, const StreamQueue& queue, WorkerOptions options,
                       std::function<Task<Disposition>(const StreamEntry&)> handle) {
   RedisClient& blocking = redis().dedicated(name);

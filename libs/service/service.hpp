@@ -74,6 +74,9 @@ class Service {
   }
   // Runs `task` on loop 0 once the server listens; it must return soon after stopping().
   void background(std::string name, std::function<Task<void>()> task);
+  // Start-up work that needs Redis (seeding an empty store): runs `step` on loop 0 until it
+  // finishes without throwing, once a second while Redis is away, logging `<name>_retry`.
+  void until_done(std::string name, std::function<Task<void>()> step);
   // A background consumer of `queue` (see run_stream_worker) with its own connection for
   // the blocking reads, named `name`, so they never hold up requests.
   void consume(const std::string& name, const StreamQueue& queue, WorkerOptions options,

@@ -65,26 +65,18 @@ Catalogue load_seed(const Env& env) {
 
 // Seeds an empty catalogue, then gives every staff member who has none a person record for
 // authorisation (auth::TokenStore::add_missing_people): data from before people were kept.
-Task<void> seed_until_done(CatalogueStore& store, Catalogue seed, Service& service) {
-  while (!service.stopping()) {
-    try {
-      bool loaded = co_await store.seed_once(seed);
-      log::info("catalogue_seed", {{"loaded", loaded},
-                                   {"units", seed.units.size()},
-                                   {"award_forms", seed.award_forms.size()}});
-      auto catalogue = co_await store.load();
-      std::vector<auth::Person> people;
-      for (const auto& s : catalogue->staff) {
-        people.push_back({s.id, parse_role(s.role).value_or(Role::Staff), s.name});
-      }
-      co_await service.tokens().add_missing_people(people);
-      log::info("people_synced", {{"staff", people.size()}});
-      co_return;
-    } catch (const std::exception& e) {
-      log::warn("catalogue_seed_retry", {{"error", e.what()}});
-    }
-    co_await sleep_for(std::chrono::seconds(1));
+Task<void> seed_catalogue(CatalogueStore& store, const Catalogue& seed, auth::TokenStore& tokens) {
+  bool loaded = co_await store.seed_once(seed);
+  log::info(
+      "catalogue_seed",
+      {{"loaded", loaded}, {"units", seed.units.size()}, {"award_forms", seed.award_forms.size()}});
+  auto catalogue = co_await store.load();
+  std::vector<auth::Person> people;
+  for (const auto& s : catalogue->staff) {
+    people.push_back({s.id, parse_role(s.role).value_or(Role::Staff), s.name});
   }
+  co_await tokens.add_missing_people(people);
+  log::info("people_synced", {{"staff", people.size()}});
 }
 }  // namespace
 
@@ -119,8 +111,8 @@ int main(int argc, char** argv) {
         auto& initiative_store = service.make<InitiativeStore>(service.redis(), service.keys());
         auto& initiatives = service.make<InitiativesApp>(initiative_store, catalogue, clock);
         add_initiative_routes(service.router(), initiatives);
-        service.background("catalogue-seed", [&catalogue, seed, &service]() {
-          return seed_until_done(catalogue, seed, service);
+        service.until_done("catalogue_seed", [&catalogue, seed, &service]() {
+          return seed_catalogue(catalogue, seed, service.tokens());
         });
       },
       argc, argv);

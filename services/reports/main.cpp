@@ -110,21 +110,10 @@ docs::Template load_yearly_template(const std::string& dir, bool explicitly_set)
   }
 }
 
-Task<void> seed_until_done(ReportsStore& store, std::vector<Deadline> seed, std::string source,
-                           const Service& service) {
-  while (!service.stopping()) {
-    bool done = false;
-    try {
-      bool loaded = co_await store.seed_deadlines(seed);
-      log::info("deadlines_seed",
-                {{"loaded", loaded}, {"deadlines", seed.size()}, {"source", source}});
-      done = true;
-    } catch (const std::exception& e) {
-      log::warn("deadlines_seed_retry", {{"error", e.what()}});
-    }
-    if (done) co_return;
-    co_await sleep_for(std::chrono::seconds(1));
-  }
+Task<void> seed_deadlines(ReportsStore& store, const std::vector<Deadline>& seed,
+                          const std::string& source) {
+  bool loaded = co_await store.seed_deadlines(seed);
+  log::info("deadlines_seed", {{"loaded", loaded}, {"deadlines", seed.size()}, {"source", source}});
 }
 }  // namespace
 
@@ -156,8 +145,8 @@ int main(int argc, char** argv) {
         // The file when it was read, else the deadline built in (named in the log line).
         std::ifstream probe(settings.deadlines_file);
         std::string source = probe ? settings.deadlines_file : "built-in";
-        service.background("deadlines-seed", [&store, seed, source, &service]() {
-          return seed_until_done(store, seed, source, service);
+        service.until_done("deadlines_seed", [&store, seed, source]() {
+          return seed_deadlines(store, seed, source);
         });
         service.background("reminder-planner", [&planner, &service]() {
           return planner.run([&service] { return service.stopping(); });
