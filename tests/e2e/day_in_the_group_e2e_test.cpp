@@ -31,12 +31,6 @@ class DayInTheGroup : public E2eTest {
     return http_call(method, url("nominations", "/api/nominations/v1" + path), body.dump(),
                      admin());
   }
-  void link(const std::string& staff, const std::string& zalo) {
-    auto issued = nominations("POST", "/staff/" + staff + "/link-codes");
-    ASSERT_EQ(issued.status, 201) << issued.body;
-    json body = {{"code", json::parse(issued.body)["code"]}, {"zalo_user_id", zalo}};
-    ASSERT_EQ(nominations("POST", "/zalo-links", body).status, 200);
-  }
   // A message typed by `from` in the group (or privately), as Zalo delivers it to the bot.
   void say(const std::string& from, const std::string& text, bool in_group = true) {
     json update = {
@@ -77,7 +71,7 @@ TEST_F(DayInTheGroup, ChatterCommandsAReminderAndACouncilSittingReachTheRightPeo
                  {"role", "leader"},
                  {"gender", "male"}};
   ASSERT_EQ(nominations("PUT", "/catalogue/staff/gv-cuong", leader).status, 200);
-  link("gv-cuong", "zu-cuong");
+  link_zalo("gv-cuong", "zu-cuong");
   if (HasFatalFailure()) return;
   json open = {{"collective", -1}, {"individual", -1}};
   json form = {{"label", "Giấy khen của Hiệu trưởng"},
@@ -110,36 +104,8 @@ TEST_F(DayInTheGroup, ChatterCommandsAReminderAndACouncilSittingReachTheRightPeo
   ASSERT_TRUE(wait_for([&] { return sent_to(kGroupId) >= 2 && sent_to("zu-cuong") >= 2; }));
 
   // Later that morning the council sits and decides twelve nominations, two rejected.
-  struct Nominee {
-    std::string name, id;
-    bool passes = true;
-  };
-  std::vector<Nominee> sitting;
-  for (int i = 1; i <= 12; ++i) {
-    Nominee n{"Giáo viên Toán " + std::to_string(i), "", i != 4 && i != 9};
-    auto body = sample_nomination(n.name);
-    body["award"] = "gk_ht";
-    auto created = post_nomination(body);
-    ASSERT_EQ(created.status, 201) << created.body;
-    n.id = json::parse(created.body).at("id");
-    ASSERT_EQ(submit(n.id).status, 200);
-    if (!n.passes) link(add_staff(n.name), "zu-gv-" + std::to_string(i));
-    sitting.push_back(n);
-  }
-  auto meeting =
-      nominations("POST", "/council/meetings",
-                  {{"date", "2026-10-23"}, {"members_total", 9}, {"members_present", 9}});
-  ASSERT_EQ(meeting.status, 201) << meeting.body;
-  std::string meeting_id = json::parse(meeting.body).at("id");
-  for (const auto& n : sitting) {
-    std::string path = "/nominations/" + n.id;
-    ASSERT_EQ(nominations("POST", path + "/transitions", {{"action", "review"}}).status, 200);
-    json vote = {{"meeting_id", meeting_id}, {"yes", n.passes ? 9 : 2}, {"no", n.passes ? 0 : 7}};
-    ASSERT_EQ(nominations("PUT", path + "/vote", vote).status, 200);
-    json decision = {{"action", n.passes ? "approve" : "reject"}};
-    if (!n.passes) decision["reason"] = "Chưa đủ minh chứng về sáng kiến";
-    ASSERT_EQ(nominations("POST", path + "/transitions", decision).status, 200);
-  }
+  auto sitting = council_sitting("2026-10-23", "zu-gv-");
+  ASSERT_EQ(sitting.size(), 12u);
   // The rejections are told at once; the group waits for the window.
   ASSERT_TRUE(wait_for([&] {
     return sent_to("zu-cuong") >= 4 && sent_to("zu-gv-4") >= 1 && sent_to("zu-gv-9") >= 1;

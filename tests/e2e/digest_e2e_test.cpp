@@ -39,44 +39,9 @@ TEST_F(E2eTest, ACouncilSittingIsTwoGroupMessagesAndEachRejectionIsToldPrivately
   ASSERT_EQ(call("PUT", "/catalogue/award-forms/gk_ht", form).status, 200);
   json leader = {{"name", "Phạm Văn Cường"}, {"unit_id", "to-toan-tin"}, {"role", "leader"}};
   ASSERT_EQ(call("PUT", "/catalogue/staff/gv-cuong", leader).status, 200);
-  auto link = [&](const std::string& staff, const std::string& zalo) {
-    auto issued = call("POST", "/staff/" + staff + "/link-codes", json::object());
-    ASSERT_EQ(issued.status, 201) << issued.body;
-    json body = {{"code", json::parse(issued.body)["code"]}, {"zalo_user_id", zalo}};
-    ASSERT_EQ(call("POST", "/zalo-links", body).status, 200);
-  };
-  link("gv-cuong", "zu-cuong");
-
-  struct Nominee {
-    std::string name, id;
-    bool passes = true;
-  };
-  std::vector<Nominee> sitting;
-  for (int i = 1; i <= 12; ++i) {
-    Nominee n{"Giáo viên Toán " + std::to_string(i), "", i != 4 && i != 9};
-    auto body = sample_nomination(n.name);
-    body["award"] = "gk_ht";
-    auto created = post_nomination(body);
-    ASSERT_EQ(created.status, 201) << created.body;
-    n.id = json::parse(created.body).at("id");
-    ASSERT_EQ(submit(n.id).status, 200);
-    if (!n.passes) link(add_staff(n.name), "zu-" + std::to_string(i));
-    sitting.push_back(n);
-  }
-  auto meeting = call("POST", "/council/meetings",
-                      {{"date", "2026-12-01"}, {"members_total", 9}, {"members_present", 9}});
-  ASSERT_EQ(meeting.status, 201) << meeting.body;
-  std::string meeting_id = json::parse(meeting.body).at("id");
-  for (const auto& n : sitting) {
-    std::string path = "/nominations/" + n.id;
-    ASSERT_EQ(call("POST", path + "/transitions", {{"action", "review"}}).status, 200);
-    json vote = {{"meeting_id", meeting_id}, {"yes", n.passes ? 9 : 2}, {"no", n.passes ? 0 : 7}};
-    ASSERT_EQ(call("PUT", path + "/vote", vote).status, 200);
-    json decision = {{"action", n.passes ? "approve" : "reject"}};
-    if (!n.passes) decision["reason"] = "Chưa đủ minh chứng về sáng kiến";
-    auto decided = call("POST", path + "/transitions", decision);
-    ASSERT_EQ(decided.status, 200) << decided.body;
-  }
+  link_zalo("gv-cuong", "zu-cuong");
+  auto sitting = council_sitting("2026-12-01", "zu-");
+  ASSERT_EQ(sitting.size(), 12u);
 
   // The rejections go out at once, while the group's digests wait for their window.
   auto by_chat = [&] {

@@ -64,6 +64,18 @@ class E2eTest : public ::testing::Test {
   // Submits a draft to the council: the step the staff group hears about.
   testing::HttpReply submit(const std::string& id);
   static nlohmann::json sample_nomination(const std::string& subject = "Nguyễn Văn An");
+  // Links a staff record to a Zalo user the way a person does: a link code, then the bot.
+  void link_zalo(const std::string& staff_id, const std::string& zalo_user_id);
+  // A council sitting on `date` (YYYY-MM-DD; nine members, all present) that decides twelve
+  // Giấy khen của Hiệu trưởng nominations, "Giáo viên Toán 1" … "12", each submitted first.
+  // 4 and 9 are rejected ("Chưa đủ minh chứng về sáng kiến"); their subjects are linked to
+  // Zalo as `<zalo_prefix>4` and `<zalo_prefix>9` so that they hear of it privately.
+  // Returns the twelve in order; fails the test (fewer returned) when a step is refused.
+  struct Decided {
+    std::string name, id;
+    bool passes = true;
+  };
+  std::vector<Decided> council_sitting(const std::string& date, const std::string& zalo_prefix);
 
   // The fake's record of calls (optionally of one Bot API method only).
   nlohmann::json fake_calls(const std::string& method = "") const;
