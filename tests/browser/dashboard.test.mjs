@@ -601,6 +601,41 @@ await step('"Phần báo cáo của tổ": saving sends only the edited fields; 
     && history.includes('lý do: Thiếu số liệu nội dung II.2.'), `history: ${history}`);
 });
 
+// Issue 14: the indicators are data the board edits per year. A new one appears in the unit's
+// part at once; one a unit has counted cannot be dropped, and the page says why in Vietnamese.
+await step('"Chỉ số báo cáo": the board adds an indicator for II.2, units count it, a counted one stays', async () => {
+  const year = await page.getByLabel('Năm báo cáo').inputValue();
+  const card = page.locator('#indicators');
+  await eventually(async () => card.isVisible(), 'the indicators card');
+  await eventually(async () => (await card.locator('#indicators-rows tr').count()) >= 7, 'the plan\'s list');
+  await card.getByRole('button', { name: 'Thêm chỉ số' }).click();
+  const added = card.locator('#indicators-rows tr').last();
+  await added.getByLabel('Tên chỉ số').fill('Bảng tương tác được lắp mới');
+  await added.getByLabel('Nội dung').selectOption('II.2');
+  await added.getByLabel('Đơn vị tính').fill('chiếc');
+  await card.getByRole('button', { name: 'Lưu danh sách' }).click();
+  await eventually(async () => (await text(page.locator('#notice'))).includes('chỉ số của năm'), 'saved');
+  const saved = await apiCall('GET', `/api/reports/v1/indicators/${year}`);
+  const board = saved.indicators.find((i) => i.label === 'Bảng tương tác được lắp mới');
+  check(saved.edited && board && board.code === 'bang_tuong_tac_duoc_lap_moi' && board.area === 'II.2'
+    && board.unit === 'chiếc', `the new indicator: ${JSON.stringify(saved)}`);
+
+  // The unit's part offers it, with its unit of measure.
+  await page.locator('#part-unit').selectOption('to-ngu-van');
+  const input = page.locator(`#part input[data-indicator="${board.code}"]`);
+  await eventually(async () => (await input.count()) === 1, 'the part offers the new indicator');
+  check((await text(page.locator(`label[for="part-fig-${board.code}"]`))).includes('chiếc, II.2'), 'label with its unit');
+
+  // Tổ Ngữ văn counted e-lessons above: dropping that indicator is refused and nothing changes.
+  const row = card.locator('#indicators-rows tr[data-code="e_lessons"]');
+  await row.getByRole('button', { name: 'Bỏ' }).click();
+  await card.getByRole('button', { name: 'Lưu danh sách' }).click();
+  await eventually(async () => /không bỏ được/.test(await text(alertBox)),
+    'the refusal in Vietnamese');
+  const after = await apiCall('GET', `/api/reports/v1/indicators/${year}`);
+  check(after.indicators.some((i) => i.code === 'e_lessons'), 'e_lessons is still on the list');
+});
+
 await step('a Zalo message that failed for good is listed for the admin and sent again from the page', async () => {
   const fail = await fetch(`${zalo}/__fake/fail`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },

@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     json body = thidua::http::parse_object(req);
     if (data[0] % 2 == 0) {
-      auto c = parse_contribution(body, "to-toan-tin", 2026);
+      auto c = parse_contribution(body, "to-toan-tin", 2026, thidua::reports::default_indicators());
       for (const auto& [code, n] : c.figures) {
         check(n >= 0 && n <= kFigureMax, "a figure is within 0..kFigureMax");
       }

@@ -203,13 +203,14 @@ TEST(ContributionPatch, AnEditChangesOnlyWhatItNames) {
           {"narratives", {{"II.1", "Sinh hoạt chuyên môn về AI."}, {"II.4", "Bài giảng."}}},
           {"figures", {{"e_lessons", 12}, {"it_ai_stem_meetings", 3}}},
           {"difficulties", "Thiếu máy chiếu."}},
-      "to-toan-tin", 2027);
+      "to-toan-tin", 2027, default_indicators());
   stored.submitted = true;
   stored.revision = 4;
   auto patch = parse_contribution_patch(
       nlohmann::json{{"narratives", {{"II.4", "Bài giảng điện tử, 14 bài."}, {"II.1", ""}}},
                      {"figures", {{"e_lessons", 14}, {"elearning_lessons", nullptr}}},
-                     {"proposals", nullptr}});
+                     {"proposals", nullptr}},
+      default_indicators());
   auto next = apply_patch(stored, patch);
   EXPECT_EQ(next.narratives.count("II.1"), 0u) << "\"\" empties an area";
   EXPECT_EQ(next.narratives["II.4"], "Bài giảng điện tử, 14 bài.");
@@ -219,9 +220,12 @@ TEST(ContributionPatch, AnEditChangesOnlyWhatItNames) {
   EXPECT_EQ(next.proposals, "");
   EXPECT_TRUE(next.submitted);
   EXPECT_EQ(next.revision, 4);
-  EXPECT_TRUE(parse_contribution_patch(nlohmann::json::object()).empty());
-  EXPECT_THROW(parse_contribution_patch(nlohmann::json{{"narratives", {{"II.9", "x"}}}}), ApiError);
-  EXPECT_THROW(parse_contribution_patch(nlohmann::json{{"figures", {{"e_lessons", -1}}}}),
+  EXPECT_TRUE(parse_contribution_patch(nlohmann::json::object(), default_indicators()).empty());
+  EXPECT_THROW(parse_contribution_patch(nlohmann::json{{"narratives", {{"II.9", "x"}}}},
+                                        default_indicators()),
+               ApiError);
+  EXPECT_THROW(parse_contribution_patch(nlohmann::json{{"figures", {{"e_lessons", -1}}}},
+                                        default_indicators()),
                ApiError);
 }
 

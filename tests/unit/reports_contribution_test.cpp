@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/errors.hpp"
 #include "reports/domain/contribution.hpp"
@@ -18,11 +19,11 @@ TEST(Contribution, ParsesNarrativesFiguresAndTexts) {
     "narratives": {"II.1": "Họp tổ về AI", "II.4": "Soạn bài giảng điện tử"},
     "figures": {"e_lessons": 12, "it_ai_stem_meetings": 3},
     "difficulties": "Thiếu máy chiếu", "proposals": "Bổ sung thiết bị"})"),
-                              "to-toan-tin", 2027);
+                              "to-toan-tin", 2027, default_indicators());
   EXPECT_EQ(c.narratives.at("II.4"), "Soạn bài giảng điện tử");
   EXPECT_EQ(c.figures.at("e_lessons"), 12);
   EXPECT_EQ(c.figures.at("staff_trained_digital_skills"), 0);  // every indicator present
-  EXPECT_EQ(c.figures.size(), indicators().size());
+  EXPECT_EQ(c.figures.size(), default_indicators().size());
   auto back = contribution_from_json(to_json(c));
   EXPECT_EQ(back.narratives, c.narratives);
   EXPECT_EQ(back.figures, c.figures);
@@ -34,21 +35,75 @@ TEST(Contribution, RejectsWhatTheReportCannotPrint) {
                           R"({"figures": {"e_lessons": -1}})", R"({"figures": {"e_lessons": 1.5}})",
                           R"({"figures": {"likes": 3}})", R"({"figures": {"e_lessons": "3"}})",
                           R"({"difficulties": 5})"}) {
-    EXPECT_THROW(parse_contribution(json::parse(bad), "u", 2027), ApiError) << bad;
+    EXPECT_THROW(parse_contribution(json::parse(bad), "u", 2027, default_indicators()), ApiError)
+        << bad;
   }
   std::string long_text(kNarrativeMaxChars + 1, 'a');
-  EXPECT_THROW(parse_contribution(json{{"narratives", {{"II.1", long_text}}}}, "u", 2027),
+  EXPECT_THROW(parse_contribution(json{{"narratives", {{"II.1", long_text}}}}, "u", 2027,
+                                  default_indicators()),
                ApiError);
 }
 
-TEST(Indicators, EachBelongsToAContentArea) {
-  for (const auto& i : indicators()) {
-    EXPECT_TRUE(i.area.size() == 4 && i.area.rfind("II.", 0) == 0) << i.code;
-  }
+TEST(Indicators, ThePlansListCoversEveryContentAreaAndPassesItsOwnCheck) {
+  std::set<std::string> areas;
+  for (const auto& i : default_indicators()) areas.insert(i.area);
+  EXPECT_EQ(areas, (std::set<std::string>{"II.1", "II.2", "II.3", "II.4", "II.5", "II.6"}));
+  EXPECT_NO_THROW(check_indicator_list(default_indicators()));
+}
+
+TEST(Indicators, ABoardsListIsCheckedAndNamesTheFault) {
+  auto list = default_indicators();
+  auto refused = [](std::vector<Indicator> l, const std::string& words) {
+    try {
+      check_indicator_list(l);
+      ADD_FAILURE() << "accepted; expected: " << words;
+    } catch (const ApiError& e) {
+      EXPECT_EQ(e.status(), 400);
+      EXPECT_NE(e.detail().find(words), std::string::npos) << e.detail();
+    }
+  };
+  refused({}, "ít nhất một chỉ số");
+  auto twice = list;
+  twice.push_back(list[0]);
+  refused(twice, "hai lần");
+  auto bad_code = list;
+  bad_code[0].code = "Bài giảng";
+  refused(bad_code, "chữ thường không dấu");
+  auto bad_area = list;
+  bad_area[1].area = "II.7";
+  refused(bad_area, "II.1 đến II.6");
+  auto no_unit = list;
+  no_unit[2].unit = " ";
+  refused(no_unit, "đơn vị tính");
+  auto no_label = list;
+  no_label[2].label = "";
+  refused(no_label, "cần có tên");
+  std::vector<Indicator> many(kMaxIndicators + 1, list[0]);
+  for (std::size_t n = 0; n < many.size(); ++n) many[n].code = "c" + std::to_string(n);
+  refused(many, "tối đa 60");
+}
+
+TEST(Indicators, AFigureOnlyForTheYearsListAndNoneDroppedOnceCounted) {
+  std::vector<Indicator> year{{"lessons", "Bài giảng", "II.4", "bài"},
+                              {"rooms", "Phòng học thông minh", "II.2", "phòng"}};
+  auto c = parse_contribution(json{{"figures", {{"rooms", 3}}}}, "u", 2028, year);
+  EXPECT_EQ(c.figures, (std::map<std::string, long long>{{"lessons", 0}, {"rooms", 3}}));
+  EXPECT_THROW(parse_contribution(json{{"figures", {{"e_lessons", 1}}}}, "u", 2028, year), ApiError)
+      << "a code of the plan's list that this year's list does not have";
+  // Dropping an indicator nobody counted is fine; one with figures is refused by name.
+  std::vector<Indicator> fewer{year[1]};
+  EXPECT_TRUE(dropped_with_figures(year, fewer, {{"lessons", 0}, {"rooms", 3}}).empty());
+  EXPECT_EQ(dropped_with_figures(year, fewer, {{"lessons", 2}}),
+            std::vector<std::string>{"lessons"});
+  // Renaming keeps the code, so it drops nothing.
+  auto renamed = year;
+  renamed[0].label = "Bài giảng điện tử";
+  EXPECT_TRUE(dropped_with_figures(year, renamed, {{"lessons", 2}}).empty());
 }
 
 SchoolReport sample_report() {
   SchoolReport r;
+  r.indicators = default_indicators();
   r.year = 2027;
   r.school = {"Trường THCS Vĩnh Phong 1", "Vĩnh Phong", "UBND xã (qua Phòng Văn hóa – Xã hội)",
               "Kết quả thực hiện phong trào"};
@@ -57,11 +112,11 @@ SchoolReport sample_report() {
              {"to-van-phong", "Tổ Văn phòng", "office"}};
   auto a = parse_contribution(json::parse(R"({"narratives": {"II.4": "Dạy <b>STEM</b>"},
       "figures": {"e_lessons": 12}})"),
-                              "to-toan-tin", 2027);
+                              "to-toan-tin", 2027, default_indicators());
   a.submitted = true;
   auto b =
       parse_contribution(json::parse(R"({"figures": {"e_lessons": 5, "procedures_online": 40}})"),
-                         "to-van-phong", 2027);
+                         "to-van-phong", 2027, default_indicators());
   b.submitted = true;
   b.late = true;
   r.submitted = {{a.unit_id, a}, {b.unit_id, b}};

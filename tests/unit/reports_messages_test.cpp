@@ -10,6 +10,8 @@ namespace {
 // One sample per placeholder name: a new placeholder needs a sample here.
 const catalogue_check::Samples kSamples = {
     {"area", "II.7"},
+    {"code", "e_lessons"},
+    {"codes", "e_lessons, rooms"},
     {"contact", "thầy Phó Hiệu trưởng, 0912 345 678"},
     {"count", "2"},
     {"date", "30/10/2026"},

@@ -10,6 +10,7 @@ import {
 } from './api.mjs';
 import { clearRoundDocuments, loadRoundDocuments, wireRoundDocuments } from './documents.mjs';
 import { initiativesScreen } from './initiatives.mjs';
+import { indicatorsScreen } from './indicators.mjs';
 import { clearReminders, loadReminders, wireReminders } from './reminders.mjs';
 import { clearPart, loadPart, wirePart } from './contributions.mjs';
 
@@ -99,6 +100,7 @@ async function attempt(work, { busy } = {}) {
 }
 
 const initiatives = initiativesScreen({ $, el, call, attempt, notify, state });
+const indicators = indicatorsScreen({ $, el, call, attempt, notify, state });
 
 // ---------------------------------------------------------------- deadline (public)
 
@@ -149,7 +151,7 @@ async function signIn(token) {
   showSignedIn(true);
   fillSessionStaff();
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
-    loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart()]);
+    loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart(), indicators.start()]);
 }
 
 // The code from the bot (typed, or carried by its link) for a session cookie, then in.
@@ -193,6 +195,7 @@ function signOut() {
   $('outbox-list').replaceChildren();
   $('outbox').hidden = true;
   initiatives.reset();
+  indicators.reset();
   clearRoundDocuments();
   $('sessions-list').replaceChildren();
   $('sessions').hidden = true;
@@ -1030,12 +1033,13 @@ function wire() {
   });
   $('quota-period').addEventListener('change', () => attempt(loadQuotas));
   $('report-year').addEventListener('change',
-    () => attempt(() => Promise.all([loadReports(), loadDocuments(), loadPart()])));
+    () => attempt(() => Promise.all([loadReports(), loadDocuments(), loadPart(), indicators.start()])));
   $('issue-form').addEventListener('submit', (event) => {
     event.preventDefault();
     attempt(issueReport, { busy: $('documents') });
   });
   initiatives.wire();
+  indicators.wire();
   $('outbox-reload').addEventListener('click', () => attempt(loadDeadLetters, { busy: $('outbox') }));
   $('filters').addEventListener('submit', applyFilters);
   $('page-next').addEventListener('click', () => {

@@ -3,6 +3,7 @@
 // reason. Saving sends only the fields edited since the part was loaded (PATCH, merge per
 // content area and indicator), so an edit never erases what someone else wrote meanwhile.
 import { ApiError, formatInstant } from './api.mjs';
+import { indicatorsPath } from './indicators.mjs';
 
 const R = '/api/reports/v1';
 const enc = encodeURIComponent;
@@ -10,7 +11,7 @@ export const contributionEndpoints = {
   part: (year, unit) => `${R}/contributions/${enc(year)}/${enc(unit)}`,
   submit: (year, unit) => `${R}/contributions/${enc(year)}/${enc(unit)}/submit`,
   reopen: (year, unit) => `${R}/contributions/${enc(year)}/${enc(unit)}/reopen`,
-  indicators: (year) => `${R}/public/figures?year=${enc(year)}`,
+  indicators: indicatorsPath,
 };
 
 const AREAS = [
@@ -69,7 +70,7 @@ function render(part, indicators) {
       value: (part.narratives || {})[area] || '', disabled: !editable,
     })));
   const figures = indicators.map((i) => el('div', { className: 'field' },
-    el('label', { htmlFor: `part-fig-${i.code}` }, `${i.label} (${i.area})`),
+    el('label', { htmlFor: `part-fig-${i.code}` }, `${i.label} (${i.unit}, ${i.area})`),
     el('input', {
       id: `part-fig-${i.code}`, type: 'number', min: 0, max: 1000000, inputMode: 'numeric',
       dataset: { indicator: i.code }, value: String((part.figures || {})[i.code] || 0), disabled: !editable,
@@ -102,14 +103,14 @@ export async function loadPart() {
   const chosen = select.value && units.some((u) => u.id === select.value) ? select.value : units[0].id;
   select.replaceChildren(...units.map((u) => ctx.el('option', { value: u.id, selected: u.id === chosen }, u.name)));
   const year = ctx.year();
-  const [figures, part] = await Promise.all([
+  const [list, part] = await Promise.all([
     ctx.call(contributionEndpoints.indicators(year)),
     ctx.call(contributionEndpoints.part(year, chosen)).catch((error) => {
       if (error instanceof ApiError && error.status === 404) return { missing: true, status: 'draft' };
       throw error;
     }),
   ]);
-  const indicators = ((figures.years || [])[0] || {}).figures || [];
+  const indicators = list.indicators || [];
   loaded = part;
   section.hidden = false;
   render(part, indicators);

@@ -18,12 +18,14 @@ void add_deadline_routes(http::Router& router, RouteDeps deps);
 void add_contribution_routes(http::Router& router, RouteDeps deps);
 void add_school_report_routes(http::Router& router, RouteDeps deps);
 void add_document_routes(http::Router& router, RouteDeps deps);
+void add_indicator_routes(http::Router& router, RouteDeps deps);
 
 inline void add_routes(http::Router& router, RouteDeps deps) {
   add_deadline_routes(router, deps);
   add_contribution_routes(router, deps);
   add_school_report_routes(router, deps);
   add_document_routes(router, deps);
+  add_indicator_routes(router, deps);
 }
 
 // A unit id from the path: short and plain, or 400 before any lookup.

@@ -250,7 +250,8 @@ Task<json> ReportsApp::reopen(const Principal& who, int year, const std::string&
 
 Task<json> ReportsApp::save_draft(const Principal& who, int year, const std::string& unit,
                                   const json& body) {
-  auto c = parse_contribution(body, unit, year);
+  auto list = co_await indicators(year);
+  auto c = parse_contribution(body, unit, year, list);
   auto dir = co_await directory_.get();
   const UnitInfo& u = writable_unit(who, dir, unit);
   c.updated_by = who.subject;
@@ -268,14 +269,15 @@ Task<json> ReportsApp::save_draft(const Principal& who, int year, const std::str
 
 Task<json> ReportsApp::patch_draft(const Principal& who, int year, const std::string& unit,
                                    const json& body) {
-  auto patch = parse_contribution_patch(body);
+  auto list = co_await indicators(year);
+  auto patch = parse_contribution_patch(body, list);
   auto dir = co_await directory_.get();
   const UnitInfo& u = writable_unit(who, dir, unit);
   const bool after_submit = who.role == Role::Admin;
   // Another edit may land between the read and the write: then read and merge again.
   for (int attempt = 0; attempt < 8; ++attempt) {
     auto stored = co_await store_.contribution(year, unit);
-    Contribution base = parse_contribution(json::object(), unit, year);
+    Contribution base = parse_contribution(json::object(), unit, year, list);
     if (stored) base = *stored;
     Contribution next = apply_patch(base, patch);
     next.updated_by = who.subject;
@@ -298,7 +300,8 @@ Task<json> ReportsApp::patch_draft(const Principal& who, int year, const std::st
 Task<json> ReportsApp::submit(const Principal& who, int year, const std::string& unit,
                               const json& body) {
   std::optional<Contribution> update;
-  if (!body.empty()) update = parse_contribution(body, unit, year);
+  auto list = co_await indicators(year);
+  if (!body.empty()) update = parse_contribution(body, unit, year, list);
   auto dir = co_await directory_.get();
   const UnitInfo& u = writable_unit(who, dir, unit);
   auto now = clock_.now();
@@ -316,6 +319,30 @@ Task<json> ReportsApp::submit(const Principal& who, int year, const std::string&
   json j = to_json(*stored);
   j["unit_name"] = u.name;
   co_return j;
+}
+
+Task<std::vector<Indicator>> ReportsApp::indicators(int year) {
+  auto edited = co_await store_.indicators(year);
+  co_return edited ? *edited : default_indicators();
+}
+
+Task<std::vector<Indicator>> ReportsApp::set_indicators(int year, std::vector<Indicator> list) {
+  check_indicator_list(list);
+  auto before = co_await indicators(year);
+  auto parts = co_await store_.contributions(year);
+  std::map<std::string, long long> counted;
+  for (const auto& c : parts) {
+    for (const auto& [code, n] : c.figures) counted[code] += n;
+  }
+  auto dropped = dropped_with_figures(before, list, counted);
+  if (!dropped.empty()) {
+    std::string codes;
+    for (const auto& code : dropped) codes += (codes.empty() ? "" : ", ") + code;
+    throw conflict("indicator_in_use", say("problem.indicator_in_use",
+                                           {{"year", std::to_string(year)}, {"codes", codes}}));
+  }
+  co_await store_.put_indicators(year, list);
+  co_return list;
 }
 
 Task<SchoolReport> ReportsApp::school_report(int year) {
@@ -336,6 +363,7 @@ Task<SchoolReport> ReportsApp::school_report(int year) {
     if (c.submitted && dir.unit(c.unit_id)) r.submitted.emplace(c.unit_id, std::move(c));
   }
   r.sent = co_await store_.sent(year);
+  r.indicators = co_await indicators(year);
   co_return r;
 }
 
@@ -363,8 +391,8 @@ Task<json> ReportsApp::public_figures(std::optional<int> year) {
   for (int y = kFirstYear; y <= kLastYear; ++y) {
     if (year && *year != y) continue;
     auto parts = co_await store_.contributions(y);
-    std::map<std::string, long long> totals;
-    for (const auto& i : indicators()) totals[i.code] = 0;
+    auto list = co_await indicators(y);
+    std::map<std::string, long long> totals = zero_figures(list);
     int units = 0;
     for (const auto& c : parts) {
       if (!c.submitted) continue;
@@ -373,9 +401,12 @@ Task<json> ReportsApp::public_figures(std::optional<int> year) {
     }
     if (units == 0 && !year) continue;
     json figures = json::array();
-    for (const auto& i : indicators()) {
-      figures.push_back(
-          {{"code", i.code}, {"label", i.label}, {"area", i.area}, {"total", totals[i.code]}});
+    for (const auto& i : list) {
+      figures.push_back({{"code", i.code},
+                         {"label", i.label},
+                         {"area", i.area},
+                         {"unit", i.unit},
+                         {"total", totals[i.code]}});
     }
     years.push_back({{"year", y}, {"units_reported", units}, {"figures", figures}});
   }

@@ -65,6 +65,13 @@ class ReportsApp {
   Task<nlohmann::json> submit(const Principal& who, int year, const std::string& unit,
                               const nlohmann::json& body);
 
+  // The year's indicators: as the board saved them, else the plan's (default_indicators).
+  Task<std::vector<Indicator>> indicators(int year);
+  // The board replaces the year's list (issue 14), checked by check_indicator_list; refused
+  // (409 indicator_in_use) when it drops an indicator a unit has already counted for. A
+  // label or unit renamed shows in every report of that year from then on.
+  Task<std::vector<Indicator>> set_indicators(int year, std::vector<Indicator> list);
+
   Task<SchoolReport> school_report(int year);
   // `issued`: the versions of the year's report issued here, for choose_sent_document().
   Task<nlohmann::json> mark_sent(const Principal& who, int year, const nlohmann::json& body,

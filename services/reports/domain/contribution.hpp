@@ -6,23 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "reports/domain/indicators.hpp"
+
 namespace thidua::reports {
-
-struct Indicator {
-  std::string code;   // e_lessons …
-  std::string label;  // Vietnamese, as the report prints it
-  std::string area;   // the content area it is reported under
-};
-
-// The indicators, in the order reports print them.
-const std::vector<Indicator>& indicators();
-bool is_indicator(const std::string& code);
 
 struct Contribution {
   std::string unit_id;
   int year = 0;
   std::map<std::string, std::string> narratives;  // content area → text
-  std::map<std::string, long long> figures;       // indicator → count (every indicator)
+  std::map<std::string, long long> figures;       // indicator → count (the year's list)
   std::string difficulties;
   std::string proposals;
   // The record: kept by the store, set by the use cases.
@@ -45,8 +37,10 @@ struct PartEvent {
 inline constexpr std::size_t kNarrativeMaxChars = 4000;
 inline constexpr long long kFigureMax = 1000000;
 
-// The editable part from a request body; checks every field (ApiError 400).
-Contribution parse_contribution(const nlohmann::json& body, const std::string& unit_id, int year);
+// The editable part from a request body; checks every field (ApiError 400), the figures
+// against the year's `indicators` (every one of them present, at 0 when not given).
+Contribution parse_contribution(const nlohmann::json& body, const std::string& unit_id, int year,
+                                const std::vector<Indicator>& indicators);
 nlohmann::json to_json(const Contribution& c);
 // From the stored form (to_json); tolerant of fields added later.
 Contribution contribution_from_json(const nlohmann::json& j);

@@ -13,7 +13,8 @@ namespace {
 using nlohmann::json;
 }
 
-ContributionPatch parse_contribution_patch(const json& body) {
+ContributionPatch parse_contribution_patch(const json& body,
+                                           const std::vector<Indicator>& indicators) {
   ContributionPatch p;
   if (auto it = body.find("narratives"); it != body.end() && !it->is_null()) {
     if (!it->is_object()) throw bad_request("invalid_field", say("problem.narratives_shape"));
@@ -29,10 +30,7 @@ ContributionPatch parse_contribution_patch(const json& body) {
   if (auto it = body.find("figures"); it != body.end() && !it->is_null()) {
     if (!it->is_object()) throw bad_request("invalid_field", say("problem.figures_shape"));
     for (auto f = it->begin(); f != it->end(); ++f) {
-      if (!is_indicator(f.key())) {
-        throw bad_request("unknown_indicator", say("problem.unknown_indicator",
-                                                   {{"indicator", text::excerpt(f.key(), 32)}}));
-      }
+      check_figures_known({{f.key(), 0}}, indicators);
       if (f->is_null()) continue;
       if (!f->is_number_integer() || f->get<long long>() < 0 || f->get<long long>() > kFigureMax) {
         throw bad_request("invalid_figure",

@@ -6,6 +6,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "reports/domain/contribution.hpp"
 
@@ -23,7 +24,9 @@ struct ContributionPatch {
 
 // From a PATCH body: the same fields and checks as a whole part (ApiError 400), but only
 // those present; null counts as absent, as everywhere in a body (nothing changes).
-ContributionPatch parse_contribution_patch(const nlohmann::json& body);
+// Figures are checked against the year's `indicators`.
+ContributionPatch parse_contribution_patch(const nlohmann::json& body,
+                                           const std::vector<Indicator>& indicators);
 
 // `base` with what `patch` names replaced; the record fields (submitted, who, when) kept.
 Contribution apply_patch(const Contribution& base, const ContributionPatch& patch);

@@ -106,7 +106,7 @@ std::vector<const UnitInfo*> SchoolReport::missing() const {
 
 std::map<std::string, long long> SchoolReport::totals() const {
   std::map<std::string, long long> sum;
-  for (const auto& i : indicators()) sum[i.code] = 0;
+  for (const auto& i : indicators) sum[i.code] = 0;
   for (const auto& [id, c] : submitted) {
     for (const auto& [code, n] : c.figures) sum[code] += n;
   }
@@ -127,9 +127,10 @@ json to_json(const SchoolReport& r) {
       }
     }
     json figures = json::array();
-    for (const auto& i : indicators()) {
+    for (const auto& i : r.indicators) {
       if (i.area == area.code) {
-        figures.push_back({{"code", i.code}, {"label", i.label}, {"total", totals[i.code]}});
+        figures.push_back(
+            {{"code", i.code}, {"label", i.label}, {"unit", i.unit}, {"total", totals[i.code]}});
       }
     }
     areas.push_back(
@@ -225,10 +226,10 @@ std::string render_html(const SchoolReport& r, LocalDate today) {
       h += "<p><b>" + html_escape(u.name) + ":</b></p>" + paragraphs(text->second) + "\n";
     }
     std::string rows;
-    for (const auto& i : indicators()) {
+    for (const auto& i : r.indicators) {
       if (i.area != area.code) continue;
       rows += "<tr><td>" + html_escape(i.label) + "</td><td>" + std::to_string(totals[i.code]) +
-              "</td></tr>";
+              " " + html_escape(i.unit) + "</td></tr>";
     }
     if (!rows.empty()) {
       h += "<table class=\"figures\"><tr><th>Chỉ số</th><th>Số lượng</th></tr>" + rows +

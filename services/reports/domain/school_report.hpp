@@ -44,6 +44,7 @@ struct SchoolReport {
   std::vector<UnitInfo> units;                    // the units that owe a part, in order
   std::map<std::string, Contribution> submitted;  // unit id → its submitted part
   std::optional<SentMark> sent;
+  std::vector<Indicator> indicators;  // the year's list, in the order the report prints them
   std::vector<const UnitInfo*> missing() const;
   std::map<std::string, long long> totals() const;  // indicator → sum over submitted parts
 };

@@ -17,7 +17,7 @@ const docs::Schema& yearly_report_schema() {
     docs::Schema unit_part;
     unit_part.values = {"ten_to", "noi_dung"};
     docs::Schema figure;
-    figure.values = {"ten", "so"};
+    figure.values = {"ten", "don_vi", "so"};
     docs::Schema area;
     area.values = {"stt", "ma", "ten"};
     area.lists = {{"phan_to", unit_part}, {"chi_so", figure}};
@@ -55,10 +55,10 @@ docs::Values yearly_report_values(const SchoolReport& r, const Issuer& issuer) {
         parts.push_back(unit_text(u, text->second));
       }
     }
-    for (const auto& i : indicators()) {
+    for (const auto& i : r.indicators) {
       if (i.area != area.code) continue;
       docs::Values f;
-      f.text = {{"ten", i.label}, {"so", std::to_string(totals[i.code])}};
+      f.text = {{"ten", i.label}, {"so", std::to_string(totals[i.code])}, {"don_vi", i.unit}};
       figures.push_back(std::move(f));
     }
     v.lists["linh_vuc"].push_back(std::move(a));

@@ -180,6 +180,27 @@ Task<void> ReportsStore::put_deadline(const Deadline& d) {
   co_await redis_.local().call("HSET", keys_("deadlines"), d.id, to_json(d).dump());
 }
 
+Task<std::optional<std::vector<Indicator>>> ReportsStore::indicators(int year) const {
+  auto reply = co_await redis_.local().call("GET", keys_("indicators:" + std::to_string(year)));
+  if (reply.is_nil()) co_return std::nullopt;
+  auto doc = json::parse(reply.str, nullptr, false);
+  if (!doc.is_array()) co_return std::nullopt;
+  std::vector<Indicator> out;
+  for (const auto& i : doc) {
+    out.push_back(
+        {i.value("code", ""), i.value("label", ""), i.value("area", ""), i.value("unit", "")});
+  }
+  co_return out;
+}
+
+Task<void> ReportsStore::put_indicators(int year, const std::vector<Indicator>& list) {
+  json doc = json::array();
+  for (const auto& i : list) {
+    doc.push_back({{"code", i.code}, {"label", i.label}, {"area", i.area}, {"unit", i.unit}});
+  }
+  co_await redis_.local().call("SET", keys_("indicators:" + std::to_string(year)), doc.dump());
+}
+
 Task<std::optional<Contribution>> ReportsStore::contribution(int year,
                                                              const std::string& unit) const {
   auto reply = co_await redis_.local().call("HGETALL", contrib_key(year, unit));

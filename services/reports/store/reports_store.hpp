@@ -11,6 +11,8 @@
 //   reminder:<idempotency key>           hash: status claimed|sent|skipped|missed|failed,
 //                                        deliveries (JSON: each message's outcome so far)
 //   planner:lease                        string: the replica that plans right now
+//   indicators:<year>                    string: the year's list of indicators as the board
+//                                        edited it (JSON); absent: the plan's default list
 // Writes that check a state and change it are one Lua script.
 #include <map>
 #include <optional>
@@ -54,6 +56,10 @@ class ReportsStore {
   Task<bool> seed_deadlines(const std::vector<Deadline>& seed);
   Task<std::vector<Deadline>> deadlines() const;
   Task<void> put_deadline(const Deadline& d);
+
+  // The year's list as the board last saved it; nullopt when never edited.
+  Task<std::optional<std::vector<Indicator>>> indicators(int year) const;
+  Task<void> put_indicators(int year, const std::vector<Indicator>& list);
 
   Task<std::optional<Contribution>> contribution(int year, const std::string& unit) const;
   Task<std::vector<Contribution>> contributions(int year) const;

@@ -1,0 +1,102 @@
+// "Chỉ số báo cáo" (issue 14): the indicators each unit's part counts, per content area, with
+// their unit of measure, one list per year. Everyone writing a part sees the year's list; the
+// board edits it here. The rules are the service's (services/reports/domain/indicators.cpp):
+// an indicator a unit has already counted that year cannot be dropped, only renamed.
+
+const AREAS = ['II.1', 'II.2', 'II.3', 'II.4', 'II.5', 'II.6'];
+export const indicatorsPath = (year) => `/api/reports/v1/indicators/${encodeURIComponent(year)}`;
+
+// A code for a new indicator from its name, as the services accept it ("Bảng tương tác" →
+// "bang_tuong_tac"), made unique among `taken`.
+export function codeFor(label, taken) {
+  const base = label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd')
+    .toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 34) || 'chi_so';
+  let code = base;
+  for (let n = 2; taken.has(code); n += 1) code = `${base}_${n}`;
+  return code;
+}
+
+// `ui`: the page's helpers from app.mjs ($, el, call, attempt, notify, state).
+export function indicatorsScreen(ui) {
+  const { $, el, call, attempt, notify, state } = ui;
+  const edits = () => state.me && state.me.role === 'admin';
+  const year = () => $('report-year').value;
+
+  function row(item) {
+    const tr = el('tr', { dataset: { code: item.code || '' } },
+      el('td', { dataset: { label: 'Chỉ số' } }, el('input', {
+        className: 'indicator-label', value: item.label || '', maxLength: 200,
+        'aria-label': 'Tên chỉ số', required: true,
+      })),
+      el('td', { dataset: { label: 'Nội dung' } }, el('select', { className: 'indicator-area', 'aria-label': 'Nội dung' },
+        ...AREAS.map((a) => el('option', { value: a, selected: a === (item.area || 'II.4') }, a)))),
+      el('td', { dataset: { label: 'Đơn vị tính' } }, el('input', {
+        className: 'indicator-unit', value: item.unit || '', maxLength: 40,
+        'aria-label': 'Đơn vị tính', placeholder: 'bài, buổi, người',
+      })),
+      el('td', { className: 'row-actions' }, el('button', {
+        type: 'button', className: 'button button-quiet',
+        onclick: () => tr.remove(),
+      }, 'Bỏ')));
+    return tr;
+  }
+
+  function listFromForm() {
+    const rows = [...$('indicators-rows').querySelectorAll('tr')];
+    const taken = new Set(rows.map((r) => r.dataset.code).filter(Boolean));
+    return rows.map((r) => {
+      const label = r.querySelector('.indicator-label').value.trim();
+      let code = r.dataset.code;
+      if (!code) {
+        code = codeFor(label, taken);
+        taken.add(code);
+      }
+      return {
+        code, label, area: r.querySelector('.indicator-area').value,
+        unit: r.querySelector('.indicator-unit').value.trim(),
+      };
+    });
+  }
+
+  function show(data) {
+    $('indicators-year').textContent = String(data.year);
+    $('indicators-status').textContent = data.edited
+      ? 'Danh sách do Ban giám hiệu đã sửa cho năm này.'
+      : 'Danh sách theo kế hoạch (chưa sửa cho năm này).';
+    $('indicators-rows').replaceChildren(...data.indicators.map(row));
+  }
+
+  async function start() {
+    if (!edits()) {
+      $('indicators').hidden = true;
+      return;
+    }
+    $('indicators').hidden = false;
+    show(await call(indicatorsPath(year())));
+  }
+
+  async function save(event) {
+    event.preventDefault();
+    const indicators = listFromForm();
+    const saved = await call(indicatorsPath(year()), { method: 'PUT', body: { indicators } });
+    show(saved);
+    notify(`Đã lưu ${saved.indicators.length} chỉ số của năm ${saved.year}.`);
+  }
+
+  return {
+    start,
+    wire() {
+      $('indicators-add').addEventListener('click', () => {
+        const added = row({});
+        $('indicators-rows').append(added);
+        added.querySelector('.indicator-label').focus();
+      });
+      $('indicators-form').addEventListener('submit',
+        (event) => attempt(() => save(event), { busy: $('indicators') }));
+    },
+    reset() {
+      $('indicators-rows').replaceChildren();
+      $('indicators').hidden = true;
+    },
+  };
+}
