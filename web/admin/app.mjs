@@ -10,6 +10,7 @@ import {
 } from './api.mjs';
 import { clearRoundDocuments, loadRoundDocuments, wireRoundDocuments } from './documents.mjs';
 import { initiativesScreen } from './initiatives.mjs';
+import { offeredUnits, peopleScreen } from './people.mjs';
 import { clearReminders, loadReminders, wireReminders } from './reminders.mjs';
 import { clearPart, loadPart, wirePart } from './contributions.mjs';
 
@@ -99,6 +100,10 @@ async function attempt(work, { busy } = {}) {
 }
 
 const initiatives = initiativesScreen({ $, el, call, attempt, notify, state });
+// After the board changes units or staff, every picker offers the catalogue as it is now.
+const people = peopleScreen({
+  $, el, call, attempt, notify, state, onCatalogue: () => { fillSelects(); fillSessionStaff(); },
+});
 
 // ---------------------------------------------------------------- deadline (public)
 
@@ -148,6 +153,7 @@ async function signIn(token) {
   fillReportYears();
   showSignedIn(true);
   fillSessionStaff();
+  people.start();
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
     loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart()]);
 }
@@ -193,6 +199,7 @@ function signOut() {
   $('outbox-list').replaceChildren();
   $('outbox').hidden = true;
   initiatives.reset();
+  people.reset();
   clearRoundDocuments();
   $('sessions-list').replaceChildren();
   $('sessions').hidden = true;
@@ -254,14 +261,17 @@ function subjectKind() {
 function fillSubjects() {
   const select = $('create-subject');
   const previous = select.value;
-  const { staff, units } = state.catalogue;
+  const { staff } = state.catalogue;
+  // A unit the school no longer has is offered nowhere, nor are people still filed under it.
+  const units = offeredUnits(state.catalogue.units);
   const unitName = (id) => (units.find((u) => u.id === id) || { name: id }).name;
   const kind = subjectKind();
   $('create-subject-label').textContent =
     kind === 'individual' ? 'Cán bộ được đề nghị' : 'Tập thể được đề nghị';
   let options;
   if (kind === 'individual') {
-    options = staff.map((s) => {
+    const closed = new Set(state.catalogue.units.filter((u) => u.active === false).map((u) => u.id));
+    options = staff.filter((s) => !closed.has(s.unit_id)).map((s) => {
       const label = `${s.name} – ${unitName(s.unit_id)}${s.on_hold ? ' (đang tạm dừng xét khen thưởng)' : ''}`;
       return el('option', { value: s.id, disabled: Boolean(s.on_hold), selected: s.id === previous }, label);
     });
@@ -1036,6 +1046,7 @@ function wire() {
     attempt(issueReport, { busy: $('documents') });
   });
   initiatives.wire();
+  people.wire();
   $('outbox-reload').addEventListener('click', () => attempt(loadDeadLetters, { busy: $('outbox') }));
   $('filters').addEventListener('submit', applyFilters);
   $('page-next').addEventListener('click', () => {
