@@ -11,6 +11,7 @@ import {
 import { clearRoundDocuments, loadRoundDocuments, wireRoundDocuments } from './documents.mjs';
 import { initiativesScreen } from './initiatives.mjs';
 import { indicatorsScreen } from './indicators.mjs';
+import { offeredUnits, peopleScreen } from './people.mjs';
 import { clearReminders, loadReminders, wireReminders } from './reminders.mjs';
 import { clearPart, loadPart, wirePart } from './contributions.mjs';
 
@@ -101,6 +102,10 @@ async function attempt(work, { busy } = {}) {
 
 const initiatives = initiativesScreen({ $, el, call, attempt, notify, state });
 const indicators = indicatorsScreen({ $, el, call, attempt, notify, state });
+// After the board changes units or staff, every picker offers the catalogue as it is now.
+const people = peopleScreen({
+  $, el, call, attempt, notify, state, onCatalogue: () => { fillSelects(); fillSessionStaff(); },
+});
 
 // ---------------------------------------------------------------- deadline (public)
 
@@ -150,6 +155,7 @@ async function signIn(token) {
   fillReportYears();
   showSignedIn(true);
   fillSessionStaff();
+  people.start();
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
     loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart(), indicators.start()]);
 }
@@ -196,6 +202,7 @@ function signOut() {
   $('outbox').hidden = true;
   initiatives.reset();
   indicators.reset();
+  people.reset();
   clearRoundDocuments();
   $('sessions-list').replaceChildren();
   $('sessions').hidden = true;
@@ -257,14 +264,17 @@ function subjectKind() {
 function fillSubjects() {
   const select = $('create-subject');
   const previous = select.value;
-  const { staff, units } = state.catalogue;
+  const { staff } = state.catalogue;
+  // A unit the school no longer has is offered nowhere, nor are people still filed under it.
+  const units = offeredUnits(state.catalogue.units);
   const unitName = (id) => (units.find((u) => u.id === id) || { name: id }).name;
   const kind = subjectKind();
   $('create-subject-label').textContent =
     kind === 'individual' ? 'Cán bộ được đề nghị' : 'Tập thể được đề nghị';
   let options;
   if (kind === 'individual') {
-    options = staff.map((s) => {
+    const closed = new Set(state.catalogue.units.filter((u) => u.active === false).map((u) => u.id));
+    options = staff.filter((s) => !closed.has(s.unit_id)).map((s) => {
       const label = `${s.name} – ${unitName(s.unit_id)}${s.on_hold ? ' (đang tạm dừng xét khen thưởng)' : ''}`;
       return el('option', { value: s.id, disabled: Boolean(s.on_hold), selected: s.id === previous }, label);
     });
@@ -1040,6 +1050,7 @@ function wire() {
   });
   initiatives.wire();
   indicators.wire();
+  people.wire();
   $('outbox-reload').addEventListener('click', () => attempt(loadDeadLetters, { busy: $('outbox') }));
   $('filters').addEventListener('submit', applyFilters);
   $('page-next').addEventListener('click', () => {

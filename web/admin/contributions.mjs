@@ -26,7 +26,7 @@ const $ = (id) => document.getElementById(id);
 function ownUnits() {
   const me = ctx.me();
   const units = ((ctx.catalogue() || {}).units || [])
-    .filter((u) => u.kind === 'subject_group' || u.kind === 'office');
+    .filter((u) => (u.kind === 'subject_group' || u.kind === 'office') && u.active !== false);
   if (me && me.role === 'leader') return units.filter((u) => u.id === me.unit_id);
   return units;
 }

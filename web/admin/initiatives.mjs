@@ -3,6 +3,7 @@
 // the board removes an entry made by mistake. The rules are the service's
 // (services/nominations/domain/initiative.cpp); this screen shows its Vietnamese answers.
 import { endpoints } from './api.mjs';
+import { offeredUnits } from './people.mjs';
 
 // The plan's content areas (section II), as the services name them (libs/core/movement.cpp).
 const AREAS = [
@@ -33,7 +34,7 @@ export function initiativesScreen(ui) {
   function fillForm(entry) {
     editing = entry;
     const staff = (state.catalogue && state.catalogue.staff) || [];
-    const units = (state.catalogue && state.catalogue.units) || [];
+    const units = offeredUnits(state.catalogue && state.catalogue.units, entry ? entry.unit_id : '');
     const authors = new Set(entry ? entry.authors.map((a) => a.id) : []);
     $('initiative-authors').replaceChildren(...staff.map((s) => el('option',
       { value: s.id, selected: authors.has(s.id) }, s.name)));

@@ -77,6 +77,8 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Put, base + "/units/{id}", admin,
              [&catalogue, &router, unit_paths](Request& req) -> Task<Response> {
                auto unit = parse_unit(with_path_id(router, req, "id", unit_paths));
+               auto catalogue_ref = co_await catalogue.load();
+               check_unit_change(*catalogue_ref, unit);
                co_await catalogue.put(unit);
                co_return http::json(200, to_json(unit));
              });
@@ -98,10 +100,7 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
         auto member = parse_staff(with_path_id(router, req, "id", staff_paths));
         auto catalogue_ref = co_await catalogue.load();
         const Catalogue& c = *catalogue_ref;
-        if (!c.unit(member.unit_id)) {
-          throw unprocessable("unknown_unit",
-                              say("problem.unknown_unit", {{"id", member.unit_id}}));
-        }
+        check_staff_unit(c, member);
         // A Zalo link is made by /lienket, never typed in: keep the one already there.
         if (const StaffMember* old = c.staff_member(member.id))
           member.zalo_user_id = old->zalo_user_id;

@@ -139,7 +139,40 @@ Unit parse_unit(const json& j) {
   if (u.kind != "school" && u.kind != "subject_group" && u.kind != "office") {
     throw bad_request("invalid_unit_kind", say("problem.bad_unit_kind"));
   }
+  u.active = bool_field(j, "active", true);
   return u;
+}
+
+void check_unit_change(const Catalogue& c, const Unit& after) {
+  if (after.active) return;
+  if (after.kind == "school") {
+    throw unprocessable("school_unit_kept", say("problem.school_unit_kept"));
+  }
+  std::vector<std::string> names;
+  for (const auto& s : c.staff) {
+    if (s.unit_id == after.id) names.push_back(s.name);
+  }
+  if (names.empty()) return;
+  std::string listed = names[0];
+  for (std::size_t i = 1; i < names.size() && i < 3; ++i) listed += ", " + names[i];
+  if (names.size() > 3) {
+    listed +=
+        " " + say("problem.unit_has_staff_more", {{"count", std::to_string(names.size() - 3)}});
+  }
+  throw unprocessable(
+      "unit_has_staff",
+      say("problem.unit_has_staff",
+          {{"unit", after.name}, {"count", std::to_string(names.size())}, {"names", listed}}));
+}
+
+void check_staff_unit(const Catalogue& c, const StaffMember& member) {
+  const Unit* u = c.unit(member.unit_id);
+  if (!u)
+    throw unprocessable("unknown_unit", say("problem.unknown_unit", {{"id", member.unit_id}}));
+  if (u->active) return;
+  const StaffMember* before = c.staff_member(member.id);
+  if (before && before->unit_id == member.unit_id) return;
+  throw unprocessable("unit_inactive", say("problem.unit_inactive_join", {{"unit", u->name}}));
 }
 
 StaffMember parse_staff(const json& j) {
@@ -233,7 +266,7 @@ Catalogue parse_catalogue(const json& j) {
 }
 
 json to_json(const Unit& u) {
-  return {{"id", u.id}, {"name", u.name}, {"kind", u.kind}};
+  return {{"id", u.id}, {"name", u.name}, {"kind", u.kind}, {"active", u.active}};
 }
 
 json to_json(const StaffMember& s) {

@@ -22,6 +22,10 @@ struct Unit {
   std::string id;
   std::string name;
   std::string kind;  // school, subject_group, office
+  // A unit the school no longer has (issue 14) is deactivated, never deleted: old nominations,
+  // documents and reports still name it, but it is offered nowhere, cannot be proposed and
+  // owes no report. Absent in stored JSON = true, so data from before the flag keeps working.
+  bool active = true;
 };
 
 struct StaffMember {
@@ -78,6 +82,16 @@ struct Catalogue {
   const Period* period(const std::string& id) const;
   const AwardForm* award(const std::string& code) const;
 };
+
+// Whether `after` may replace the unit of the same id (PUT /catalogue/units/{id}), throwing
+// ApiError 422 with a Vietnamese detail if not: the school as a whole (kind school) stays
+// active; a unit is deactivated only when no staff member is left in it (a person's unit
+// decides who may propose them and whose report they belong to).
+void check_unit_change(const Catalogue& c, const Unit& after);
+// Whether `member` may be stored with its unit: the unit exists (422 unknown_unit) and, when
+// the person joins it (new, or moved from another unit), is active (422 unit_inactive).
+// Someone already in a unit may be edited after it was deactivated.
+void check_staff_unit(const Catalogue& c, const StaffMember& member);
 
 // An id of the catalogue: 1–64 lowercase ASCII letters, digits, '-' and '_'.
 bool is_catalogue_id(std::string_view id);

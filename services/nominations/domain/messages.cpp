@@ -88,6 +88,14 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.bad_unit_kind",
      "Loại đơn vị (trường \"kind\") ghi \"school\" (toàn trường), \"subject_group\" (tổ chuyên "
      "môn) hoặc \"office\" (tổ văn phòng)."},
+    {"problem.school_unit_kept",
+     "Tập thể toàn trường luôn có trong danh mục, không ngừng hoạt động được."},
+    {"problem.unit_has_staff",
+     "{unit} còn {count} cán bộ ({names}); thầy cô chuyển họ sang tổ khác trước khi cho tổ "
+     "ngừng hoạt động."},
+    {"problem.unit_has_staff_more", "và {count} người khác"},
+    {"problem.unit_inactive_join",
+     "{unit} đã ngừng hoạt động; thầy cô chọn một tổ đang hoạt động."},
     {"problem.bad_role",
      "Vai trò phải là Ban giám hiệu (admin), Hội đồng Thi đua – Khen thưởng (council), tổ "
      "trưởng (leader) hoặc cán bộ, giáo viên (staff)."},
@@ -122,6 +130,12 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.subject_on_hold",
      "{name} đang tạm dừng xét khen thưởng ({reason}); chỉ đề nghị được khi việc này đã giải "
      "quyết xong."},
+    {"problem.unit_inactive",
+     "{unit} đã ngừng hoạt động nên không đề nghị khen thưởng được nữa; nếu tổ vẫn còn, Ban "
+     "giám hiệu cho tổ hoạt động lại trong mục Cán bộ và tổ."},
+    {"problem.staff_unit_inactive",
+     "{name} thuộc {unit}, tổ đã ngừng hoạt động; Ban giám hiệu chuyển {name} sang tổ đang "
+     "hoạt động trước khi đề nghị."},
     {"problem.not_own_unit_subject",
      "Tổ trưởng chỉ đề nghị khen thưởng cho tổ của mình và thành viên trong tổ."},
     {"problem.not_own_unit", "Tổ trưởng chỉ thao tác với đề nghị của tổ mình."},

@@ -98,10 +98,18 @@ Subject check_draft(const NominationDraft& d, const Catalogue& c, Role role,
     }
     s.name = m->name;
     s.unit_id = m->unit_id;
+    const Unit* u = c.unit(m->unit_id);
+    if (u && !u->active) {
+      throw unprocessable("unit_inactive", say("problem.staff_unit_inactive",
+                                               {{"name", m->name}, {"unit", u->name}}));
+    }
   } else {
     const Unit* u = c.unit(d.subject_id);
     if (!u)
       throw unprocessable("unknown_unit", say("problem.unknown_unit", {{"id", d.subject_id}}));
+    if (!u->active) {
+      throw unprocessable("unit_inactive", say("problem.unit_inactive", {{"unit", u->name}}));
+    }
     s.name = u->name;
     s.unit_id = u->id;
   }

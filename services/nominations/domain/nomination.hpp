@@ -36,7 +36,9 @@ struct Subject {
 };
 
 // Checks the draft against the catalogue: period, award and subject exist, the subject is
-// not on hold (422 with the reason), a leader proposes only for their own unit (403).
+// not on hold (422 with the reason), neither a deactivated unit nor a member of one (422
+// unit_inactive: a unit the school no longer has), a leader proposes only for their own
+// unit (403).
 // `actor_unit` is the acting leader's unit ("" for admins).
 // Who writes nominations (creates, edits, submits, withdraws): the board and unit leaders.
 bool writes_nominations(Role role);

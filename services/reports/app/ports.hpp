@@ -13,12 +13,10 @@
 namespace thidua::reports {
 
 struct Directory {
-  std::vector<UnitInfo> units;
+  std::vector<UnitInfo> units;                    // every unit, active or not (units_of_year picks)
   std::map<std::string, std::string> staff_unit;  // staff id → unit id
   std::vector<StaffInfo> staff;                   // in catalogue order: who leads which unit
 
-  // The units that owe a part of the yearly report, in catalogue order.
-  std::vector<UnitInfo> owing_units() const;
   const UnitInfo* unit(const std::string& id) const;
 };
 

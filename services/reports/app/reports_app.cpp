@@ -19,6 +19,14 @@ json unit_list(const std::vector<UnitInfo>& units) {
   return out;
 }
 
+std::set<std::string> submitted_units(const std::vector<Contribution>& parts) {
+  std::set<std::string> out;
+  for (const auto& c : parts) {
+    if (c.submitted) out.insert(c.unit_id);
+  }
+  return out;
+}
+
 ApiError unknown_unit(const std::string& unit) {
   return not_found("unit_not_found",
                    say("problem.unit_not_found", {{"unit", text::excerpt(unit, 32)}}));
@@ -38,11 +46,9 @@ Task<Owing> who_owes(ReportsStore& store, const Directory& dir, const Deadline& 
     co_return out;
   }
   auto parts = co_await store.contributions(due.year);
-  for (const auto& u : dir.owing_units()) {
-    bool done = std::any_of(parts.begin(), parts.end(), [&u](const Contribution& c) {
-      return c.unit_id == u.id && c.submitted;
-    });
-    (done ? out.done : out.missing).push_back(u);
+  auto submitted = submitted_units(parts);
+  for (const auto& u : units_of_year(dir.units, submitted)) {
+    (submitted.count(u.id) > 0 ? out.done : out.missing).push_back(u);
   }
   co_return out;
 }
@@ -176,9 +182,13 @@ Task<json> ReportsApp::put_deadline(const std::string& id, const json& body) {
 }
 
 const UnitInfo& ReportsApp::writable_unit(const Principal& who, const Directory& dir,
-                                          const std::string& unit) const {
+                                          const std::string& unit, bool writing) const {
   const UnitInfo* u = dir.unit(unit);
-  if (!u || !owes_yearly_part(*u)) throw unknown_unit(unit);
+  if (!u || !writes_yearly_part(*u)) throw unknown_unit(unit);
+  // A deactivated unit's old parts stay readable; nothing more is written for it.
+  if (writing && !u->active) {
+    throw unprocessable("unit_inactive", say("problem.unit_inactive", {{"unit", u->name}}));
+  }
   if (who.role == Role::Admin) return *u;
   auto own = dir.staff_unit.find(who.subject);
   if (who.role == Role::Leader && own != dir.staff_unit.end() && own->second == unit) return *u;
@@ -188,7 +198,7 @@ const UnitInfo& ReportsApp::writable_unit(const Principal& who, const Directory&
 void ReportsApp::check_can_read(const Principal& who, const Directory& dir,
                                 const std::string& unit) const {
   if (who.role == Role::Admin || who.role == Role::Council) return;
-  writable_unit(who, dir, unit);
+  writable_unit(who, dir, unit, false);
 }
 
 Task<json> ReportsApp::contributions(const Principal& who, int year) {
@@ -198,7 +208,7 @@ Task<json> ReportsApp::contributions(const Principal& who, int year) {
   // Every unit's state, for every role: the reminders tell the whole staff group which
   // units still owe; a part's content stays with its unit and the board (contribution()).
   (void)who;
-  for (const auto& u : dir.owing_units()) {
+  for (const auto& u : units_of_year(dir.units, submitted_units(parts))) {
     auto it = std::find_if(parts.begin(), parts.end(),
                            [&u](const Contribution& c) { return c.unit_id == u.id; });
     json entry = {{"unit_id", u.id}, {"unit_name", u.name}};
@@ -215,7 +225,7 @@ Task<json> ReportsApp::contribution(const Principal& who, int year, const std::s
   auto dir = co_await directory_.get();
   check_can_read(who, dir, unit);
   const UnitInfo* u = dir.unit(unit);
-  if (!u || !owes_yearly_part(*u)) throw unknown_unit(unit);
+  if (!u || !writes_yearly_part(*u)) throw unknown_unit(unit);
   auto c = co_await store_.contribution(year, unit);
   if (!c) {
     throw not_found(
@@ -357,8 +367,8 @@ Task<SchoolReport> ReportsApp::school_report(int year) {
   for (const auto& d : list) {
     if (d.id == yearly_report_deadline().id) r.school.recipient = d.recipient;
   }
-  r.units = dir.owing_units();
   auto parts = co_await store_.contributions(year);
+  r.units = units_of_year(dir.units, submitted_units(parts));
   for (auto& c : parts) {
     if (c.submitted && dir.unit(c.unit_id)) r.submitted.emplace(c.unit_id, std::move(c));
   }

@@ -83,9 +83,10 @@ class ReportsApp {
   const ReportsSettings& settings() const { return settings_; }
 
  private:
-  // The unit a caller may write for: its own (leaders), any (admins). ApiError otherwise.
-  const UnitInfo& writable_unit(const Principal& who, const Directory& dir,
-                                const std::string& unit) const;
+  // The unit a caller may write for: its own (leaders), any (admins); an active one when
+  // `writing` (422 unit_inactive). ApiError otherwise.
+  const UnitInfo& writable_unit(const Principal& who, const Directory& dir, const std::string& unit,
+                                bool writing = true) const;
   void check_can_read(const Principal& who, const Directory& dir, const std::string& unit) const;
   Task<std::vector<Deadline>> all_deadlines();
   // One occurrence as GET /deadlines lists it; `dir` is empty when units are unavailable.

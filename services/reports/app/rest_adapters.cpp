@@ -16,14 +16,6 @@ ApiError nominations_unavailable() {
 }
 }  // namespace
 
-std::vector<UnitInfo> Directory::owing_units() const {
-  std::vector<UnitInfo> out;
-  for (const auto& u : units) {
-    if (owes_yearly_part(u)) out.push_back(u);
-  }
-  return out;
-}
-
 const UnitInfo* Directory::unit(const std::string& id) const {
   for (const auto& u : units) {
     if (u.id == id) return &u;
@@ -39,7 +31,9 @@ Directory parse_directory(const std::string& body) {
   Directory d;
   for (const auto& u : j["units"]) {
     if (!u.is_object()) continue;
-    d.units.push_back({u.value("id", ""), u.value("name", ""), u.value("kind", "")});
+    auto active = u.find("active");  // absent from a catalogue older than the flag
+    d.units.push_back({u.value("id", ""), u.value("name", ""), u.value("kind", ""),
+                       active == u.end() || !active->is_boolean() || active->get<bool>()});
   }
   auto text = [](const json& m, const char* field) {
     auto it = m.find(field);

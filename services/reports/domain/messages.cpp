@@ -95,6 +95,9 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.years_order", "Năm kết thúc phải không trước năm bắt đầu."},
     {"problem.no_such_day", "Ngày và tháng của hạn chót không tồn tại."},
     {"problem.unit_not_found", "Không có đơn vị mã \"{unit}\" phải nộp báo cáo."},
+    {"problem.unit_inactive",
+     "{unit} đã ngừng hoạt động nên không phải nộp phần báo cáo; phần đã nộp trước đây vẫn "
+     "được giữ."},
     {"problem.no_upcoming_deadline", "Không còn hạn chót nào: phong trào kết thúc năm {year}."},
     {"problem.id_mismatch", "Mã trong đường dẫn và trong nội dung khác nhau."},
     {"problem.not_your_unit",

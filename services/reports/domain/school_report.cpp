@@ -65,8 +65,23 @@ std::string long_date(const std::string& place, LocalDate d) {
 }
 }  // namespace
 
-bool owes_yearly_part(const UnitInfo& unit) {
+bool writes_yearly_part(const UnitInfo& unit) {
   return unit.kind == "subject_group" || unit.kind == "office";
+}
+
+bool owes_yearly_part(const UnitInfo& unit) {
+  return writes_yearly_part(unit) && unit.active;
+}
+
+std::vector<UnitInfo> units_of_year(const std::vector<UnitInfo>& units,
+                                    const std::set<std::string>& submitted) {
+  std::vector<UnitInfo> out;
+  for (const auto& u : units) {
+    if (owes_yearly_part(u) || (writes_yearly_part(u) && submitted.count(u.id) > 0)) {
+      out.push_back(u);
+    }
+  }
+  return out;
 }
 
 std::string html_escape(const std::string& s) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,10 +19,20 @@ struct UnitInfo {
   std::string id;
   std::string name;
   std::string kind;  // subject_group, office, school
+  // false: the school no longer has the unit (deactivated in nominations' catalogue, issue 14).
+  bool active = true;
 };
 
-// Units that owe a part of the yearly report: subject groups and the office, not the school.
+// Units that write a part of the yearly report: subject groups and the office, not the school.
+bool writes_yearly_part(const UnitInfo& unit);
+// Units that owe their part: those that write one and are active. A deactivated unit owes
+// nothing: it is never listed as missing and never reminded (issue 14).
 bool owes_yearly_part(const UnitInfo& unit);
+// The units a year's states and report list, in catalogue order: every unit that owes, and a
+// deactivated one only when its part of that year was submitted (kept in history).
+// `submitted`: ids of the units whose part of the year is submitted.
+std::vector<UnitInfo> units_of_year(const std::vector<UnitInfo>& units,
+                                    const std::set<std::string>& submitted);
 
 struct SentMark {
   LocalDate sent_on;
