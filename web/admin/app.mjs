@@ -10,6 +10,7 @@ import {
 } from './api.mjs';
 import { clearRoundDocuments, loadRoundDocuments, wireRoundDocuments } from './documents.mjs';
 import { initiativesScreen } from './initiatives.mjs';
+import { awardsScreen } from './awards.mjs';
 import { clearReminders, loadReminders, wireReminders } from './reminders.mjs';
 import { clearPart, loadPart, wirePart } from './contributions.mjs';
 
@@ -99,6 +100,7 @@ async function attempt(work, { busy } = {}) {
 }
 
 const initiatives = initiativesScreen({ $, el, call, attempt, notify, state });
+const awardsCard = awardsScreen({ $, el, call, attempt, notify, state });
 
 // ---------------------------------------------------------------- deadline (public)
 
@@ -149,7 +151,7 @@ async function signIn(token) {
   showSignedIn(true);
   fillSessionStaff();
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
-    loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart()]);
+    loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart(), awardsCard.start()]);
 }
 
 // The code from the bot (typed, or carried by its link) for a session cookie, then in.
@@ -193,6 +195,7 @@ function signOut() {
   $('outbox-list').replaceChildren();
   $('outbox').hidden = true;
   initiatives.reset();
+  awardsCard.reset();
   clearRoundDocuments();
   $('sessions-list').replaceChildren();
   $('sessions').hidden = true;
