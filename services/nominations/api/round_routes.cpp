@@ -33,9 +33,14 @@ std::vector<std::string> award_codes(const json& body) {
   }
   std::vector<std::string> out;
   for (const auto& a : *it) {
-    if (!a.is_string())
+    if (!a.is_string()) {
       throw bad_request("invalid_field", say("problem.list_item", {{"field", "awards"}}));
-    out.push_back(a.get<std::string>());
+    }
+    auto code = a.get<std::string>();
+    if (!is_catalogue_id(code)) {
+      throw bad_request("invalid_id", say("problem.bad_id", {{"id", code}, {"field", "awards"}}));
+    }
+    out.push_back(std::move(code));
   }
   return out;
 }
