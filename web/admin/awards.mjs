@@ -202,7 +202,9 @@ export function awardsScreen(ui) {
   // ------------------------------------------------------------ the card
 
   function build() {
-    const section = (id, title, ...children) => el('section', { className: 'awards-part', 'aria-labelledby': id },
+    // Plain blocks under headings: a labelled region named "Hình thức khen thưởng…" would
+    // share its name with the nomination form's field of that name.
+    const section = (id, title, ...children) => el('div', { className: 'awards-part' },
       el('h3', { id }, title), ...children);
     card().replaceChildren(
       el('div', { className: 'card-head' }, el('h2', { id: 'awards-catalogue-heading' }, 'Danh mục khen thưởng'),
