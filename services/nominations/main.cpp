@@ -8,6 +8,7 @@
 #include "docs/settings.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/app/initiatives_app.hpp"
+#include "nominations/app/rounds_app.hpp"
 #include "nominations/domain/builtin_templates.hpp"
 #include "service/service.hpp"
 
@@ -63,6 +64,44 @@ Catalogue load_seed(const Env& env) {
   }
 }
 
+// The seed rounds (đợt xét) are read at start-up and checked against the seed catalogue: a
+// broken file stops the service with one line. Unset and without the default file (a binary
+// run outside the source tree) there is none: the board opens rounds in the dashboard.
+std::vector<Round> load_seed_rounds(const Env& env, const Catalogue& catalogue) {
+  auto path = env.text("THIDUA_ROUNDS_FILE", "");
+  const bool set = !path.empty();
+  if (!set) path = "config/rounds.json";
+  std::ifstream in(path);
+  if (!in && !set) return {};
+  if (!in) throw ConfigError("THIDUA_ROUNDS_FILE: cannot read '" + path + "'");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto j = nlohmann::json::parse(text.str(), nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("rounds") || !j["rounds"].is_array()) {
+    throw ConfigError("THIDUA_ROUNDS_FILE: '" + path + "' is not {\"rounds\": [...]}");
+  }
+  std::vector<Round> out;
+  for (const auto& r : j["rounds"]) {
+    auto round = round_from_json(r.dump());
+    if (!round || !is_catalogue_id(round->id)) {
+      throw ConfigError("THIDUA_ROUNDS_FILE: '" + path + "': a round needs an id, dates " +
+                        "YYYY-MM-DD in \"opens\" and \"closes\": " + r.dump());
+    }
+    try {
+      check_round(*round, catalogue);
+    } catch (const ApiError& e) {
+      throw ConfigError("THIDUA_ROUNDS_FILE: '" + path + "' (" + round->id + "): " + e.detail());
+    }
+    out.push_back(std::move(*round));
+  }
+  return out;
+}
+
+Task<void> seed_round_list(RoundStore& store, const std::vector<Round>& seed) {
+  bool loaded = co_await store.seed_once(seed);
+  log::info("rounds_seed", {{"loaded", loaded}, {"rounds", seed.size()}});
+}
+
 // Seeds an empty catalogue, then gives every staff member who has none a person record for
 // authorisation (auth::TokenStore::add_missing_people): data from before people were kept.
 Task<void> seed_catalogue(CatalogueStore& store, const Catalogue& seed, auth::TokenStore& tokens) {
@@ -78,6 +117,13 @@ Task<void> seed_catalogue(CatalogueStore& store, const Catalogue& seed, auth::To
   co_await tokens.add_missing_people(people);
   log::info("people_synced", {{"staff", people.size()}});
 }
+// The rounds first: once the catalogue shows, a nomination finds its round (the tests'
+// fixtures wait for the catalogue).
+Task<void> seed_all(CatalogueStore& catalogue, RoundStore& rounds, const Catalogue& seed,
+                    const std::vector<Round>& seed_rounds, auth::TokenStore& tokens) {
+  co_await seed_round_list(rounds, seed_rounds);
+  co_await seed_catalogue(catalogue, seed, tokens);
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -89,7 +135,8 @@ int main(int argc, char** argv) {
         auto& clock = service.make<SystemClock>();
         auto& catalogue = service.make<CatalogueStore>(service.redis(), service.keys());
         auto& store = service.make<NominationStore>(service.redis(), service.keys());
-        auto& app = service.make<NominationsApp>(catalogue, store, clock, rules,
+        auto& rounds = service.make<RoundStore>(service.redis(), service.keys());
+        auto& app = service.make<NominationsApp>(catalogue, store, rounds, clock, rules,
                                                  service.settings().school_id);
         auto doc_settings = DocumentSettings::load(service.env());
         DocumentTemplates templates{
@@ -111,8 +158,12 @@ int main(int argc, char** argv) {
         auto& initiative_store = service.make<InitiativeStore>(service.redis(), service.keys());
         auto& initiatives = service.make<InitiativesApp>(initiative_store, catalogue, clock);
         add_initiative_routes(service.router(), initiatives);
-        service.until_done("catalogue_seed", [&catalogue, seed, &service]() {
-          return seed_catalogue(catalogue, seed, service.tokens());
+        auto& rounds_app = service.make<RoundsApp>(rounds, catalogue, store, clock);
+        add_round_routes(service.router(), rounds_app, catalogue);
+        auto seed_rounds =
+            service.routes_only() ? std::vector<Round>{} : load_seed_rounds(service.env(), seed);
+        service.until_done("catalogue_seed", [&catalogue, &rounds, seed, seed_rounds, &service]() {
+          return seed_all(catalogue, rounds, seed, seed_rounds, service.tokens());
         });
       },
       argc, argv);

@@ -274,6 +274,7 @@ async function startSystem() {
     THIDUA_ADMIN_TOKEN: adminToken,
     THIDUA_SERVICE_TOKEN: serviceToken,
     THIDUA_CATALOGUE_FILE: path.join(repo, 'config', 'catalogue.json'),
+    THIDUA_ROUNDS_FILE: path.join(repo, 'tests', 'support', 'rounds-always-open.json'),
     THIDUA_CORS_ORIGINS: `http://127.0.0.1:${edgePort}`,
     // reports reads the units and staff from nominations (the units' reports card).
     THIDUA_NOMINATIONS_URL: `http://127.0.0.1:${nominationsPort}`,

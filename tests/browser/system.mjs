@@ -218,7 +218,7 @@ function testClockEnv() {
 }
 
 // Starts everything under <build>/browser/<name>/; returns the edge's and the fake's URLs.
-export async function startSystem({ name, adminToken, serviceToken, zaloToken, groupId }) {
+export async function startSystem({ name, adminToken, serviceToken, zaloToken, groupId, roundsFile }) {
   const outDir = path.join(buildDir, 'browser');
   const runDir = path.join(outDir, name);
   fs.rmSync(runDir, { recursive: true, force: true });
@@ -250,6 +250,7 @@ export async function startSystem({ name, adminToken, serviceToken, zaloToken, g
     THIDUA_ADMIN_TOKEN: adminToken,
     THIDUA_SERVICE_TOKEN: serviceToken,
     THIDUA_CATALOGUE_FILE: path.join(repo, 'config', 'catalogue.json'),
+    THIDUA_ROUNDS_FILE: roundsFile || path.join(repo, 'tests', 'support', 'rounds-always-open.json'),
     THIDUA_CORS_ORIGINS: edge,
     THIDUA_NOMINATIONS_URL: `http://127.0.0.1:${nominationsPort}`,
     THIDUA_REPORTS_URL: `http://127.0.0.1:${reportsPort}`,

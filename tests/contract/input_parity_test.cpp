@@ -368,6 +368,18 @@ class InputParityTest : public ::testing::Test {
         {"nominations PUT /api/nominations/v1/catalogue/staff/{id}",
          {{{"name", "Cán bộ thử"}, {"unit_id", "to-toan-tin"}}, true}},
         {"nominations POST /api/nominations/v1/tokens", {{{"staff_id", "gv-a"}}, true}},
+        {"nominations POST /api/nominations/v1/rounds",
+         {{{"period", "2026"},
+           {"name", "Đợt thử"},
+           {"opens", "2026-11-01"},
+           {"closes", "2026-11-30"}},
+          true}},
+        {"nominations PUT /api/nominations/v1/rounds/{id}",
+         {{{"period", "2026"},
+           {"name", "Đợt thử"},
+           {"opens", "2026-11-01"},
+           {"closes", "2026-11-30"}},
+          true}},
         // Issuing: no signer is configured here, so a valid call is 422 (signer_missing)
         // before anything is rendered.
         {"nominations POST /api/nominations/v1/documents/to-trinh",

@@ -44,6 +44,7 @@ void ServiceStack::start(const std::string& service,
       {"THIDUA_MESSENGER", "console"},
       {"THIDUA_CONSOLE_OUTBOX", dir_ + "/console-messages.log"},
       {"THIDUA_CATALOGUE_FILE", testing::source_dir() + "/config/catalogue.json"},
+      {"THIDUA_ROUNDS_FILE", testing::source_dir() + "/tests/support/rounds-always-open.json"},
       // Explicit, never the default (21:00-06:30): a message is sent at once whatever the hour.
       {"THIDUA_QUIET_HOURS", "off"},
   };

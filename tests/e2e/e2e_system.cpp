@@ -107,6 +107,7 @@ void E2eTest::start_system(const std::map<std::string, std::string>& env) {
         {"ZALO_TIMEOUT_MS", "3000"},
         {"THIDUA_CONSOLE_OUTBOX", dir_ + "/console-outbox.log"},
         {"THIDUA_CATALOGUE_FILE", testing::source_dir() + "/config/catalogue.json"},
+        {"THIDUA_ROUNDS_FILE", testing::source_dir() + "/tests/support/rounds-always-open.json"},
         {"THIDUA_RETRY_BASE_MS", "50"},
         {"THIDUA_RETRY_CAP_MS", "200"},
         {"THIDUA_RETRY_MAX_ATTEMPTS", "8"},

@@ -25,6 +25,7 @@ class RoundDocumentsE2e : public ReportsE2e {
         {"FAKETIME_DONT_FAKE_MONOTONIC", "1"},
         {"TZ", "UTC"},
         {"THIDUA_CATALOGUE_FILE", source_dir() + "/config/catalogue.json"},
+        {"THIDUA_ROUNDS_FILE", source_dir() + "/tests/support/rounds-always-open.json"},
         {"THIDUA_SIGNER_NAME", "Trần Thị Bình"},
         {"THIDUA_DOCUMENT_TEMPLATES", source_dir() + "/config/documents"},
         {"THIDUA_PDF_WORK_DIR", dir_}};

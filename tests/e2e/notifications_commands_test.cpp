@@ -41,6 +41,7 @@ class NotificationsCommands : public ::testing::Test {
     auto env = common;
     env["THIDUA_HTTP_PORT"] = std::to_string(nominations_port_);
     env["THIDUA_CATALOGUE_FILE"] = source_dir() + "/config/catalogue.json";
+    env["THIDUA_ROUNDS_FILE"] = source_dir() + "/tests/support/rounds-always-open.json";
     nominations_.start(build_dir() + "/services/nominations/nominations", {}, env,
                        dir_ + "/nominations.log");
     env = common;

@@ -61,7 +61,9 @@ class ReportsE2e : public ::testing::Test {
     dir_ = make_temp_dir("thidua-reports-e2e");
     redis_.start();
     nominations_ =
-        start("nominations", {{"THIDUA_CATALOGUE_FILE", source_dir() + "/config/catalogue.json"}});
+        start("nominations",
+              {{"THIDUA_CATALOGUE_FILE", source_dir() + "/config/catalogue.json"},
+               {"THIDUA_ROUNDS_FILE", source_dir() + "/tests/support/rounds-always-open.json"}});
   }
   void TearDown() override {
     if (HasFailure()) {

@@ -26,13 +26,15 @@ class NominationsService : public ::testing::Test {
     redis_.start();
     port_ = testing::free_port();
     dir_ = testing::make_temp_dir("thidua-nominations");
-    process_.start(testing::build_dir() + "/services/nominations/nominations", {},
-                   {{"THIDUA_HTTP_PORT", std::to_string(port_)},
-                    {"THIDUA_REDIS_URL", redis_.url()},
-                    {"THIDUA_ADMIN_TOKEN", kAdmin},
-                    {"THIDUA_SERVICE_TOKEN", kService},
-                    {"THIDUA_CATALOGUE_FILE", testing::source_dir() + "/config/catalogue.json"}},
-                   dir_ + "/nominations.log");
+    process_.start(
+        testing::build_dir() + "/services/nominations/nominations", {},
+        {{"THIDUA_HTTP_PORT", std::to_string(port_)},
+         {"THIDUA_REDIS_URL", redis_.url()},
+         {"THIDUA_ADMIN_TOKEN", kAdmin},
+         {"THIDUA_SERVICE_TOKEN", kService},
+         {"THIDUA_CATALOGUE_FILE", testing::source_dir() + "/config/catalogue.json"},
+         {"THIDUA_ROUNDS_FILE", testing::source_dir() + "/tests/support/rounds-always-open.json"}},
+        dir_ + "/nominations.log");
     ASSERT_TRUE(testing::wait_until([&] { return get("/readyz", "").status == 200; }))
         << process_.log();
     // The seed catalogue loads in the background right after start.

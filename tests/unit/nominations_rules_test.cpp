@@ -318,6 +318,7 @@ TEST(Record, DetailAndSummaryCarryEveryFieldAsJson) {
   r.award_label = "Giấy khen";
   r.period_label = "Năm 2026";
   r.created_by = "gv-an";
+  r.round_id = "xet-2026";
   r.created_at = "2026-09-01T01:00:00Z";
   r.updated_at = "2026-09-02T01:00:00Z";
   r.outcome = {{"note", "ok"}};
@@ -345,6 +346,7 @@ TEST(Record, DetailAndSummaryCarryEveryFieldAsJson) {
                                {"areas", {"II.1", "II.3"}},
                                {"evidence", {"https://example.org/a"}}}};
   expected["created_by"] = "gv-an";
+  expected["round_id"] = "xet-2026";
   expected["outcome"] = {{"note", "ok"}};
   expected["vote"] = {{"yes", 5}};
   expected["allowed_actions"] = {"approve", "reject"};

@@ -130,6 +130,10 @@ export const endpoints = {
   meetings: `${N}/council/meetings`,
   initiatives: (filter) => `${N}/initiatives?${new URLSearchParams(filter)}`,
   initiative: (id) => `${N}/initiatives/${encodeURIComponent(id)}`,
+  rounds: `${N}/rounds`,
+  round: (id) => `${N}/rounds/${encodeURIComponent(id)}`,
+  awardForm: (code) => `${N}/catalogue/award-forms/${encodeURIComponent(code)}`,
+  period: (id) => `${N}/catalogue/periods/${encodeURIComponent(id)}`,
   deadLetters: '/api/notifications/v1/dead-letters?limit=20',
   deadLetter: (id) => `/api/notifications/v1/dead-letters/${encodeURIComponent(id)}`,
 };

@@ -12,6 +12,7 @@ import { clearRoundDocuments, loadRoundDocuments, wireRoundDocuments } from './d
 import { initiativesScreen } from './initiatives.mjs';
 import { indicatorsScreen } from './indicators.mjs';
 import { offeredUnits, peopleScreen } from './people.mjs';
+import { awardsScreen } from './awards.mjs';
 import { clearReminders, loadReminders, wireReminders } from './reminders.mjs';
 import { clearPart, loadPart, wirePart } from './contributions.mjs';
 
@@ -106,6 +107,7 @@ const indicators = indicatorsScreen({ $, el, call, attempt, notify, state });
 const people = peopleScreen({
   $, el, call, attempt, notify, state, onCatalogue: () => { fillSelects(); fillSessionStaff(); },
 });
+const awardsCard = awardsScreen({ $, el, call, attempt, notify, state });
 
 // ---------------------------------------------------------------- deadline (public)
 
@@ -157,7 +159,8 @@ async function signIn(token) {
   fillSessionStaff();
   people.start();
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
-    loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart(), indicators.start()]);
+    loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart(), indicators.start(),
+    awardsCard.start()]);
 }
 
 // The code from the bot (typed, or carried by its link) for a session cookie, then in.
@@ -203,6 +206,7 @@ function signOut() {
   initiatives.reset();
   indicators.reset();
   people.reset();
+  awardsCard.reset();
   clearRoundDocuments();
   $('sessions-list').replaceChildren();
   $('sessions').hidden = true;

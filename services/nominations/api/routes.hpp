@@ -26,6 +26,9 @@ void add_public_routes(http::Router& router, RouteDeps deps);
 class InitiativesApp;
 // The register of initiatives (api/initiative_routes.cpp); main.cpp adds it.
 void add_initiative_routes(http::Router& router, InitiativesApp& app);
+class RoundsApp;
+// Nomination rounds (api/round_routes.cpp); main.cpp adds them.
+void add_round_routes(http::Router& router, RoundsApp& app, CatalogueStore& catalogue);
 void add_document_routes(http::Router& router, RouteDeps deps);
 void add_session_routes(http::Router& router, RouteDeps deps);
 

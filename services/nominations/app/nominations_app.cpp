@@ -60,9 +60,11 @@ ApiError duplicate_nomination(const NominationRecord& r, const std::string& exis
 }  // namespace
 
 NominationsApp::NominationsApp(CatalogueStore& catalogue, NominationStore& store,
-                               const Clock& clock, VoteRules rules, std::string school)
+                               RoundStore& rounds, const Clock& clock, VoteRules rules,
+                               std::string school)
     : catalogue_(catalogue),
       store_(store),
+      rounds_(rounds),
       clock_(clock),
       rules_(rules),
       school_(std::move(school)) {}
@@ -117,12 +119,19 @@ Task<NominationRecord> NominationsApp::load(const std::string& id) {
   co_return std::move(*r);
 }
 
+Task<std::string> NominationsApp::filing_round_id(const NominationDraft& draft,
+                                                  const Catalogue& c) {
+  auto rounds = co_await rounds_.all();
+  co_return filing_round(rounds, draft.period, draft.award, local_date(clock_.now()), c).id;
+}
+
 Task<NominationRecord> NominationsApp::create(const Principal& who, const json& body) {
   auto draft = parse_draft(body);
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
   auto subject = check_draft(draft, c, who.role, unit_of(who, c));
   NominationRecord r;
+  r.round_id = co_await filing_round_id(draft, c);
   r.id = co_await store_.next_id();
   apply_draft(r, std::move(draft), subject, c);
   r.created_by = who.subject;
@@ -146,6 +155,7 @@ Task<NominationRecord> NominationsApp::edit(const Principal& who, const std::str
   auto draft = parse_draft(body);
   auto subject = check_draft(draft, c, who.role, unit_of(who, c));
   NominationRecord after = before;
+  after.round_id = co_await filing_round_id(draft, c);
   apply_draft(after, std::move(draft), subject, c);
   after.updated_at = iso_instant(clock_.now());
   auto history = history_entry(who, "edit", Status::Draft, Status::Draft, "");
@@ -170,6 +180,7 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   }
   std::string note = http::optional_string(body, "note", "", 2000);
   json outcome = r.outcome;
+  std::string round_id = r.round_id;
   TransitionWrite w;
   w.from = r.status;
   w.to = rule.to;
@@ -184,6 +195,8 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
     case Action::Submit: {
       // Re-checked at submission: a hold may have been set after the draft was written.
       check_draft(r.draft, c, who.role, unit_of(who, c));
+      // Submitted in the round open today, which may be a later one than the draft's.
+      round_id = co_await filing_round_id(r.draft, c);
       auto quota = award->quota(period->kind, r.draft.subject_kind);
       if (!quota) {
         throw unprocessable("quota_not_set",
@@ -272,7 +285,8 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   after.status = rule.to;
   after.outcome = outcome;
   after.updated_at = iso_instant(clock_.now());
-  w.set = {{"outcome", outcome.dump()}, {"updated_at", after.updated_at}};
+  after.round_id = round_id;
+  w.set = {{"outcome", outcome.dump()}, {"updated_at", after.updated_at}, {"round_id", round_id}};
   w.history = history_entry(who, action_name(action), r.status, rule.to, note);
   json extra = {{"from", status_name(r.status)}, {"to", status_name(rule.to)}};
   if (!note.empty()) extra["note"] = note;

@@ -10,6 +10,7 @@
 #include "nominations/domain/council.hpp"
 #include "nominations/store/catalogue_store.hpp"
 #include "nominations/store/nomination_store.hpp"
+#include "nominations/store/round_store.hpp"
 
 namespace thidua::nominations {
 
@@ -22,8 +23,9 @@ struct ListFilter {
 
 class NominationsApp {
  public:
-  NominationsApp(CatalogueStore& catalogue, NominationStore& store, const Clock& clock,
-                 VoteRules rules, std::string school);
+  // `rounds`: nominations are written and submitted only in an open round (domain/round.hpp).
+  NominationsApp(CatalogueStore& catalogue, NominationStore& store, RoundStore& rounds,
+                 const Clock& clock, VoteRules rules, std::string school);
 
   Task<NominationRecord> create(const Principal& who, const nlohmann::json& body);
   Task<NominationRecord> edit(const Principal& who, const std::string& id,
@@ -52,6 +54,8 @@ class NominationsApp {
 
  private:
   Task<NominationRecord> load(const std::string& id);
+  // The id of the open round a nomination of `draft` is filed in today; 422 round_not_open.
+  Task<std::string> filing_round_id(const NominationDraft& draft, const Catalogue& c);
   // The acting leader's unit, or "" for roles that see every unit.
   std::string unit_of(const Principal& who, const Catalogue& c) const;
   void check_can_see(const Principal& who, const NominationRecord& r, const Catalogue& c) const;
@@ -64,6 +68,7 @@ class NominationsApp {
 
   CatalogueStore& catalogue_;
   NominationStore& store_;
+  RoundStore& rounds_;
   const Clock& clock_;
   VoteRules rules_;
   std::string school_;

@@ -142,6 +142,34 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.duplicate_nomination",
      "{subject} đã có đề nghị số {id} cho {award} kỳ {period} đang được xét."},
 
+    // Nomination rounds (đợt xét, domain/round.hpp).
+    {"round.state.upcoming", "Sắp mở"},
+    {"round.state.open", "Đang mở"},
+    {"round.state.closed", "Đã đóng"},
+    {"round.not_found", "Không có đợt xét \"{id}\"."},
+    {"round.name_required", "Đợt xét cần có tên, ví dụ \"Đợt xét khen thưởng năm 2026\"."},
+    {"round.award_twice", "Hình thức {award} được chọn hai lần trong đợt xét."},
+    {"round.closes_before_opens",
+     "Ngày đóng ({closes}) phải cùng ngày hoặc sau ngày mở ({opens})."},
+    {"round.outside_movement",
+     "Ngày mở và ngày đóng đợt xét phải trong thời gian phong trào, từ {first} đến {last}."},
+    {"round.in_use_period",
+     "Đợt xét \"{name}\" đã có {count} đề nghị nên không đổi được kỳ khen thưởng."},
+    {"round.in_use_award",
+     "Đợt xét \"{name}\" đã có đề nghị {award} nên vẫn phải gồm hình thức này."},
+    {"round.in_use_delete",
+     "Đợt xét \"{name}\" đã có {count} đề nghị nên không xóa được; muốn kết thúc đợt, thầy cô "
+     "sửa ngày đóng."},
+    {"round.not_open_next",
+     "Chưa đến đợt xét {award} kỳ {period}: đợt \"{name}\" nhận đề nghị từ ngày {opens} đến hết "
+     "ngày {closes}."},
+    {"round.not_open_closed",
+     "Đợt xét {award} kỳ {period} (\"{name}\") đã đóng ngày {closes} và chưa có đợt nào khác "
+     "đang mở; thầy cô liên hệ Ban giám hiệu nếu cần mở thêm đợt."},
+    {"round.not_open_none",
+     "Ban giám hiệu chưa mở đợt xét nào cho {award} kỳ {period}, nên chưa lập hoặc trình được "
+     "đề nghị này."},
+
     // Problems: the address of a request.
     {"problem.path_id",
      "Mã \"{id}\" trong đường dẫn không hợp lệ: chỉ gồm chữ không dấu, số, '-' và '_' (tối đa "

@@ -54,6 +54,12 @@ std::string detail_json(const NominationRecord& r, Role viewer) {
   }
   w.end_array();
   w.field("created_by", r.created_by);
+  w.key("round_id");
+  if (r.round_id.empty()) {
+    w.null();
+  } else {
+    w.string(r.round_id);
+  }
   w.key("outcome").value(r.outcome);
   w.key("vote").value(r.vote);
   w.key("allowed_actions").begin_array();

@@ -19,6 +19,8 @@ struct NominationRecord {
   std::string unit_name;
   std::string award_label;
   std::string period_label;
+  // The round (đợt xét) it was filed in; "" for nominations from before rounds existed.
+  std::string round_id;
   std::string created_by;
   std::string created_at;
   std::string updated_at;

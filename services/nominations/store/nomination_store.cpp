@@ -79,6 +79,7 @@ std::vector<std::string> record_fields(const NominationRecord& r) {
           "unit_name",    r.unit_name,
           "award_label",  r.award_label,
           "period_label", r.period_label,
+          "round_id",     r.round_id,
           "created_by",   r.created_by,
           "created_at",   r.created_at,
           "updated_at",   r.updated_at,
@@ -94,8 +95,9 @@ NominationRecord record_from_hash(const std::string& id, const RedisReply& reply
   const std::pair<std::string_view, std::string*> plain[] = {
       {"subject_name", &r.subject_name}, {"unit_id", &r.unit_id},
       {"unit_name", &r.unit_name},       {"award_label", &r.award_label},
-      {"period_label", &r.period_label}, {"created_by", &r.created_by},
-      {"created_at", &r.created_at},     {"updated_at", &r.updated_at}};
+      {"period_label", &r.period_label}, {"round_id", &r.round_id},
+      {"created_by", &r.created_by},     {"created_at", &r.created_at},
+      {"updated_at", &r.updated_at}};
   for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
     std::string_view name = reply.elements[i].str;
     const std::string& value = reply.elements[i + 1].str;

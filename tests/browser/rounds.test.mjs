@@ -1,0 +1,176 @@
+#!/usr/bin/env node
+// Issue 14, nomination rounds (đợt xét), in real headless Chromium through the real edge: the
+// school starts with no round; the board opens one in "Danh mục khen thưởng" (at 360 px), a
+// unit leader files a nomination in it, the board closes the round, and the leader's
+// submission is refused with the service's Vietnamese words shown in the page. Dates come
+// from the service's own "today" (GET /rounds), so the test holds whatever the clock reads.
+//
+//   node tests/browser/rounds.test.mjs [--build-dir <dir>]     (or THIDUA_BUILD_DIR)
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import {
+  STEP_TIMEOUT_MS, check, chromiumPath, eventually, fatal, missingPrerequisites, passed, startSystem,
+  step, stopAll, summaryAndExit,
+} from './system.mjs';
+
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch {
+  await fatal('playwright-core is installed (bash scripts/setup.sh)');
+}
+const missing = missingPrerequisites();
+if (missing.length) await fatal(`prerequisites are installed and built: missing ${missing.join(', ')}`);
+
+const adminToken = crypto.randomBytes(24).toString('hex');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-rounds-'));
+const roundsFile = path.join(work, 'rounds.json');
+fs.writeFileSync(roundsFile, '{"rounds": []}\n');
+let system;
+try {
+  system = await startSystem({ name: 'rounds', adminToken, serviceToken: crypto.randomBytes(24).toString('hex'),
+    zaloToken: 'fake-rounds', groupId: 'nhom-can-bo', roundsFile });
+  passed(`the system starts with no round at ${system.edge}`);
+} catch (error) {
+  await fatal(`the system starts: ${error.message}`);
+}
+const { edge, outDir } = system;
+
+async function apiCall(method, urlPath, body) {
+  const res = await fetch(`${edge}${urlPath}`, {
+    method,
+    headers: { Authorization: `Bearer ${adminToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${urlPath}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+const N = '/api/nominations/v1';
+const shift = (iso, days) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+const vn = (iso) => iso.split('-').reverse().join('/');
+
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-chromium-'));
+let context;
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath, headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    viewport: { width: 360, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+} catch (error) {
+  await fatal(`Chromium starts (${chromiumPath}): ${error.message}`);
+}
+context.setDefaultTimeout(STEP_TIMEOUT_MS);
+const page = context.pages()[0] || (await context.newPage());
+const pageErrors = [];
+page.on('pageerror', (e) => pageErrors.push(e.message));
+const text = async (locator) => (await locator.textContent() || '').replace(/\s+/g, ' ').trim();
+
+async function signInWithToken(token, who) {
+  await page.goto(`${edge}/admin/`);
+  await page.getByLabel('Mã truy cập (API token)').fill(token);
+  await page.getByRole('button', { name: 'Dùng mã truy cập' }).click();
+  await eventually(async () => (await text(page.locator('#session-who'))).startsWith(who), `signed in as ${who}`);
+  await page.waitForLoadState('networkidle');
+}
+async function signOut() {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
+}
+
+let today = '';
+let year = '';
+const tokens = {};
+await step('set-up: a board member, a unit leader and a teacher, each leader and board with a token', async () => {
+  for (const [id, name, role] of [['bgh-lan', 'Lê Thị Lan', 'admin'], ['tt-minh', 'Trần Văn Minh', 'leader'],
+    ['gv-hoa', 'Nguyễn Thị Hoa', 'staff']]) {
+    await apiCall('PUT', `${N}/catalogue/staff/${id}`, { name, unit_id: 'to-toan-tin', role });
+  }
+  for (const id of ['bgh-lan', 'tt-minh']) tokens[id] = (await apiCall('POST', `${N}/tokens`, { staff_id: id })).token;
+  const rounds = await apiCall('GET', `${N}/rounds`);
+  check(rounds.items.length === 0, `no round yet: ${JSON.stringify(rounds.items)}`);
+  today = rounds.today;
+  year = today.slice(0, 4);
+});
+
+const roundName = () => `Đợt xét khen thưởng năm ${year}`;
+await step('the board opens a round in "Danh mục khen thưởng" at 360 px: it shows "Đang mở"', async () => {
+  await signInWithToken(tokens['bgh-lan'], 'Lê Thị Lan');
+  const card = page.locator('#awards-catalogue');
+  await card.getByRole('heading', { name: 'Danh mục khen thưởng' }).waitFor();
+  check((await text(card)).includes('Chưa có đợt xét nào.'), 'the empty list says so');
+  check((await card.locator('#awards-forms-list li').count()) === 5, 'the five award forms are listed');
+  await card.getByLabel('Tên đợt xét').fill(roundName());
+  await card.getByLabel('Kỳ khen thưởng', { exact: true }).selectOption(year);
+  await card.getByLabel('Ngày mở').fill(shift(today, -7));
+  await card.getByLabel('Ngày đóng (nhận đề nghị đến hết ngày này)').fill(shift(today, 14));
+  await card.getByRole('button', { name: 'Mở đợt xét' }).click();
+  await eventually(async () => (await text(page.getByRole('status'))).includes(`Đã mở đợt xét “${roundName()}”`),
+    'the notice names the round');
+  const item = card.locator('#awards-rounds-list li').first();
+  await eventually(async () => (await text(item)).includes('Đang mở'), 'the round is open');
+  check((await text(item)).includes(`đến hết ${vn(shift(today, 14))}`), await text(item));
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  check(width <= 360, `horizontal scrolling at 360 px: ${width}`);
+  await card.screenshot({ path: path.join(outDir, 'rounds-catalogue-360.png') });
+  await signOut();
+});
+
+let nominationId = '';
+await step('the unit leader files a nomination in the round', async () => {
+  await signInWithToken(tokens['tt-minh'], 'Trần Văn Minh');
+  check(!(await page.locator('#awards-catalogue').isVisible()), 'the catalogue card is the board\'s');
+  await page.getByRole('button', { name: 'Tạo đề nghị mới' }).click();
+  await page.locator('#create-period').selectOption(year);
+  await page.getByLabel('Hình thức khen thưởng').selectOption({ label: 'Giấy khen của Chủ tịch UBND xã' });
+  await page.getByRole('radio', { name: 'Cá nhân' }).check();
+  await page.getByLabel('Cán bộ được đề nghị').selectOption({ label: 'Nguyễn Thị Hoa – Tổ Toán – Tin' });
+  await page.getByLabel('Lý do, thành tích chính').fill('Xây dựng 12 bài giảng điện tử E-learning.');
+  await page.getByRole('button', { name: 'Lưu đề nghị (nháp)' }).click();
+  await eventually(async () => /Đã tạo đề nghị số \d+/.test(await text(page.getByRole('status'))), 'created');
+  nominationId = /số (\d+)/.exec(await text(page.getByRole('status')))[1];
+  const [round] = (await apiCall('GET', `${N}/rounds`)).items;
+  const stored = await apiCall('GET', `${N}/nominations/${nominationId}`);
+  check(stored.round_id === round.id, `filed in the round: ${stored.round_id} / ${round.id}`);
+  await signOut();
+});
+
+await step('the board closes the round yesterday: it shows "Đã đóng"', async () => {
+  await signInWithToken(tokens['bgh-lan'], 'Lê Thị Lan');
+  const card = page.locator('#awards-catalogue');
+  await card.getByRole('button', { name: `Sửa đợt xét ${roundName()}` }).click();
+  await card.getByLabel('Ngày đóng (nhận đề nghị đến hết ngày này)').fill(shift(today, -1));
+  await card.getByRole('button', { name: 'Lưu đợt xét' }).click();
+  await eventually(async () => (await text(card.locator('#awards-rounds-list li').first())).includes('Đã đóng'),
+    'the round is closed');
+  await signOut();
+});
+
+await step('the leader submits: refused, the page shows why in Vietnamese, the nomination stays a draft', async () => {
+  await signInWithToken(tokens['tt-minh'], 'Trần Văn Minh');
+  await page.getByRole('button', { name: `Xem đề nghị số ${nominationId}`, exact: true }).click();
+  await page.getByRole('heading', { name: `Đề nghị số ${nominationId}`, exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Trình Hội đồng' }).click();
+  const expected = `Đợt xét Giấy khen của Chủ tịch UBND xã kỳ năm ${year} ("${roundName()}") `
+    + `đã đóng ngày ${vn(shift(today, -1))}`;
+  await eventually(async () => (await text(page.locator('#alert'))).includes(expected),
+    `the alert says "${expected}…"`);
+  check((await text(page.locator('#alert'))).includes('thầy cô liên hệ Ban giám hiệu'), 'says whom to ask');
+  check(await text(page.locator('#detail-status')) === 'Nháp', 'still a draft');
+  await page.screenshot({ path: path.join(outDir, 'rounds-refused-360.png'), fullPage: true });
+});
+
+await step('no JavaScript errors', async () => {
+  check(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
+});
+
+await context.close().catch(() => {});
+fs.rmSync(userDataDir, { recursive: true, force: true });
+fs.rmSync(work, { recursive: true, force: true });
+await stopAll();
+summaryAndExit();
