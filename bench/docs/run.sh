@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Documents per second for the yearly report, DOCX and PDF apart, and the memory of the
 # renderer (issue 11). Builds bench/docs/docs_bench as what ships is built (build-bench/,
-# scripts/build.sh --ship, only that target), runs it once with one conversion at a time and once with two (the service's
-# default THIDUA_PDF_CONCURRENCY), and writes the figures into bench/README.md between the
-# docs markers. Needs LibreOffice (scripts/setup.sh installs it).
+# scripts/build.sh --ship, only that target), runs it once with one conversion at a time and
+# once with two (the service's default THIDUA_PDF_CONCURRENCY), and writes the figures into
+# bench/README.md between the docs markers. Needs LibreOffice (scripts/setup.sh installs it).
 #   THIDUA_BENCH_DOCX (500): DOCX documents written; THIDUA_BENCH_PDF (8): PDFs converted.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
