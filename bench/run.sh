@@ -141,7 +141,7 @@ declare -A pids=(
 nginx_pid="$(<"$out/nginx.pid")"
 pids[nginx]="$nginx_pid $(cat "/proc/$nginx_pid/task/$nginx_pid/children")"
 declare -A wrk_args=([service]="$auth" [fastify]="$auth" [probe]="" [nginx]="")
-declare -A rps p50 p99 others cpu
+declare -A rps p50 p99 others cpu cpu_rps
 
 wrk_on() { # <target> <seconds> [--latency]: wrk against the target, output on stdout
   local t="$1" seconds="$2"
@@ -172,6 +172,9 @@ measure() {
     'BEGIN { v = 100 * (c - s) / (ns / 1e9 * hz); if (v < 0) v = 0; printf "%.0f", v }')"
   cpu[$t]+=" $(awk -v s=$((s1 - s0)) -v ns=$((t1 - t0)) -v hz="$clk_tck" \
     'BEGIN { printf "%.0f", 100 * s / (ns / 1e9 * hz) }')"
+  # requests served per second of the target's own CPU time (wrk's count over its ticks)
+  cpu_rps[$t]+=" $(awk -v n="$(awk '/requests in/ { print $1 }' "$log")" -v s=$((s1 - s0)) \
+    -v hz="$clk_tck" 'BEGIN { if (s == 0) s = 1; printf "%.0f", n / (s / hz) }')"
 }
 med() { # median of the words of a string
   # shellcheck disable=SC2086
@@ -197,8 +200,9 @@ for ((i = 1; i <= runs; i++)); do
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-declare -A m_rps m_p50 m_p99 m_cpu rss
+declare -A m_rps m_p50 m_p99 m_cpu rss per_cpu per_cpu_ratio
 for t in "${targets[@]}"; do
+  per_cpu[$t]="$(med "${cpu_rps[$t]}")"
   m_rps[$t]="$(med "${rps[$t]}")"
   m_p50[$t]="$(med "${p50[$t]}")"
   m_p99[$t]="$(med "${p99[$t]}")"
@@ -215,6 +219,7 @@ vs_fastify="$(ratio "${m_rps[service]}" "${m_rps[fastify]}")"
 vs_probe="$(ratio "${m_rps[service]}" "${m_rps[probe]}")"
 vs_nginx="$(ratio "${m_rps[service]}" "${m_rps[nginx]}")"
 probe_vs_fastify="$(ratio "${m_rps[probe]}" "${m_rps[fastify]}")"
+for t in fastify probe nginx; do per_cpu_ratio[$t]="$(ratio "${per_cpu[service]}" "${per_cpu[$t]}")"; done
 verdict() { # <awk condition>
   if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi
 }
@@ -244,10 +249,10 @@ results="$out/results.md"
   echo "then $runs interleaved rounds of ${duration} s per target; medians; the same $body_bytes-byte"
   echo "JSON body from every target)."
   echo
-  echo "| target | requests/s | p50 | p99 | CPU | resident memory after |"
-  echo "|---|---:|---:|---:|---:|---|"
+  echo "| target | requests/s | p50 | p99 | CPU | requests per CPU-second | resident memory after |"
+  echo "|---|---:|---:|---:|---:|---:|---|"
   for t in "${targets[@]}"; do
-    echo "| ${label[$t]} | ${m_rps[$t]} | ${m_p50[$t]} ms | ${m_p99[$t]} ms | ${m_cpu[$t]} % | ${rss[$t]} |"
+    echo "| ${label[$t]} | ${m_rps[$t]} | ${m_p50[$t]} ms | ${m_p99[$t]} ms | ${m_cpu[$t]} % | ${per_cpu[$t]} | ${rss[$t]} |"
   done
   echo
   echo "| goal (issue 15) | figure | |"
@@ -258,7 +263,10 @@ results="$out/results.md"
   echo "| service resident memory < 20 MiB (VmRSS after the runs) | ${rss[service]} | $(verdict "$service_rss_kib < 20 * 1024") |"
   echo
   echo "Also: service / nginx $vs_nginx, probe / Fastify $probe_vs_fastify. CPU is the target's"
-  echo "user + system time in % of one core during its runs (median). Each round, per target:"
+  echo "user + system time in % of one core during its runs (median); requests per CPU-second"
+  echo "(the medians of each round's requests over the target's CPU time) is the figure least"
+  echo "moved by other programs on core 0: by it, service / Fastify ${per_cpu_ratio[fastify]},"
+  echo "service / probe ${per_cpu_ratio[probe]}, service / nginx ${per_cpu_ratio[nginx]}. Each round, per target:"
   echo
   echo "| target | requests/s | p99 (ms) | core 0 used by others (%) |"
   echo "|---|---|---|---|"

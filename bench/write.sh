@@ -108,7 +108,8 @@ release_leftovers() {
 
 clk_tck="$(getconf CLK_TCK)"
 declare -A pids=([service]="$(<"$out/nominations.pid")" [fastify]="$(<"$out/fastify.pid")")
-declare -A rps pairs p50 p99 cpu bad
+redis_pid="$(<"$out/redis-server.pid")"
+declare -A rps pairs p50 p99 cpu bad redis_cpu cpu_rps
 targets=(service fastify)
 wrk_on() { # <target> <seconds> <start> [--latency]
   local t="$1" seconds="$2" start="$3"
@@ -117,11 +118,11 @@ wrk_on() { # <target> <seconds> <start> [--latency]
     -d"${seconds}s" -H "$auth" -s bench/lua/create_submit.lua "$@" "${url[$t]}"
 }
 measure() { # <target> <round>
-  local t="$1" i="$2" log s0 t0 s1 t1 line
+  local t="$1" i="$2" log s0 t0 s1 t1 r0 r1 line
   log="$out/wrk-$t-$i.txt"
-  s0="$(pids_ticks "${pids[$t]}")" t0="$(date +%s%N)"
+  s0="$(pids_ticks "${pids[$t]}")" r0="$(pids_ticks "$redis_pid")" t0="$(date +%s%N)"
   wrk_on "$t" "$duration" $((i * 37)) --latency >"$log"
-  s1="$(pids_ticks "${pids[$t]}")" t1="$(date +%s%N)"
+  s1="$(pids_ticks "${pids[$t]}")" r1="$(pids_ticks "$redis_pid")" t1="$(date +%s%N)"
   release_leftovers
   line="$(grep '^write-path:' "$log")"
   bad[$t]=$((${bad[$t]:-0} + $(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$line")))
@@ -132,6 +133,10 @@ measure() { # <target> <round>
   p99[$t]+=" $(to_ms "$(awk '$1 == "99%" { print $2 }' "$log")")"
   cpu[$t]+=" $(awk -v s=$((s1 - s0)) -v ns=$((t1 - t0)) -v hz="$clk_tck" \
     'BEGIN { printf "%.0f", 100 * s / (ns / 1e9 * hz) }')"
+  redis_cpu[$t]+=" $(awk -v s=$((r1 - r0)) -v ns=$((t1 - t0)) -v hz="$clk_tck" \
+    'BEGIN { printf "%.0f", 100 * s / (ns / 1e9 * hz) }')"
+  cpu_rps[$t]+=" $(awk -v n="$(awk '/requests in/ { print $1 }' "$log")" -v s=$((s1 - s0)) \
+    -v hz="$clk_tck" 'BEGIN { if (s == 0) s = 1; printf "%.0f", n / (s / hz) }')"
   echo "  round $i $t: ${line#write-path: }"
 }
 med() {
@@ -153,8 +158,10 @@ for t in "${targets[@]}"; do
   ((${bad[$t]} == 0)) || die "$t: ${bad[$t]} non-2xx answers or socket errors (see $out/wrk-$t-*.txt)"
 done
 
-declare -A m_pairs m_rps m_p50 m_p99 m_cpu
+declare -A m_pairs m_rps m_p50 m_p99 m_cpu m_redis m_per_cpu
 for t in "${targets[@]}"; do
+  m_redis[$t]="$(med "${redis_cpu[$t]}")"
+  m_per_cpu[$t]="$(med "${cpu_rps[$t]}")"
   m_pairs[$t]="$(med "${pairs[$t]}")"
   m_rps[$t]="$(med "${rps[$t]}")"
   m_p50[$t]="$(med "${p50[$t]}")"
@@ -179,10 +186,10 @@ results="$out/results.md"
   echo "(wrk -t1 -c$connections, $runs interleaved rounds of ${duration} s per target; medians;"
   echo "$seed staff members take turns as subjects)."
   echo
-  echo "| target | create+submit pairs/s | requests/s | p50 | p99 | CPU |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| target | create+submit pairs/s | requests/s | p50 | p99 | CPU | requests per CPU-second | Redis CPU |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   for t in "${targets[@]}"; do
-    echo "| ${label[$t]} | ${m_pairs[$t]} | ${m_rps[$t]} | ${m_p50[$t]} ms | ${m_p99[$t]} ms | ${m_cpu[$t]} % |"
+    echo "| ${label[$t]} | ${m_pairs[$t]} | ${m_rps[$t]} | ${m_p50[$t]} ms | ${m_p99[$t]} ms | ${m_cpu[$t]} % | ${m_per_cpu[$t]} | ${m_redis[$t]} % |"
   done
   echo
   echo "| goal (issue 15) | figure | |"
@@ -191,6 +198,8 @@ results="$out/results.md"
   echo "| service p99 ≤ 3 ms | ${m_p99[service]} ms | $(verdict "${m_p99[service]} <= 3") |"
   echo
   echo "Requests are creates, submits and withdrawals (1:1:1); latencies are over all three."
+  echo "CPU: the target's user + system time, Redis's during the same runs, in % of one core"
+  echo "(medians); requests per CPU-second: each round's requests over the target's CPU time."
   echo "Pairs/s of each round: service ${pairs[service]# }; fastify ${pairs[fastify]# }."
   echo "<!-- write:end -->"
 } >"$results"
