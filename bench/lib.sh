@@ -1,14 +1,18 @@
 # shellcheck shell=bash
-# What bench/run.sh and bench/nominations.sh share: the Release build, Redis and the
+# What bench/run.sh and bench/nominations.sh share: the build that ships, Redis and the
 # nominations service started as in production, and the arithmetic on wrk's output.
 # Source after scripts/lib.sh.
 
-# Release nominations in build-bench/ (tests off); ninja does nothing when it is up to date.
-# Release is -O3, where GCC 12 reports a false -Wrestrict on std::string concatenation
-# (GCC bug 105329) that -Werror would turn into a failed build: it stays a warning here.
+# The build that ships (scripts/build.sh --ship: Release with -g, tests off), in the same
+# directory as scripts/run-local.sh uses (build-release/, or THIDUA_BUILD_DIR), so what is
+# measured is what runs and what the Dockerfile builds. ninja does nothing when up to date.
+bench_build_dir="${THIDUA_BUILD_DIR:-build-release}"
+[[ $bench_build_dir == /* ]] || bench_build_dir="$THIDUA_ROOT/$bench_build_dir"
+# THIDUA_BENCH_SKIP_BUILD=1 measures the binary already there (e.g. while profiling).
 bench_build() {
-  THIDUA_BUILD_DIR=build-bench THIDUA_BUILD_TYPE=Release bash "$THIDUA_ROOT/scripts/build.sh" \
-    -DTHIDUA_TESTS=OFF -DCMAKE_CXX_FLAGS=-Wno-error=restrict
+  [[ ${THIDUA_BENCH_SKIP_BUILD:-0} != 1 ]] || return 0
+  THIDUA_BUILD_DIR="$bench_build_dir" THIDUA_TARGETS="${THIDUA_TARGETS:-nominations}" \
+    bash "$THIDUA_ROOT/scripts/build.sh" --ship
 }
 
 # bench_start_redis <out dir> <port>: Redis as in production (deploy/redis.conf: AOF, fsync
@@ -34,7 +38,7 @@ bench_start_nominations() {
     env THIDUA_HTTP_HOST=127.0.0.1 THIDUA_HTTP_PORT="$port" THIDUA_HTTP_THREADS=1 \
     THIDUA_REDIS_URL="redis://127.0.0.1:$redis_port/0" THIDUA_ADMIN_TOKEN="$token" \
     THIDUA_CATALOGUE_FILE="$THIDUA_ROOT/config/catalogue.json" THIDUA_ACCESS_LOG=true \
-    "$THIDUA_ROOT/build-bench/services/nominations/nominations"
+    "$bench_build_dir/services/nominations/nominations"
   wait_http "http://127.0.0.1:$port/readyz" 30 "$out/nominations.pid" nominations ||
     die "nominations did not start; see $out/nominations.log"
 }

@@ -9,8 +9,8 @@
 #   THIDUA_BENCH_RUNS         measured runs per target (default 3; the median is reported)
 #   THIDUA_BENCH_CONNECTIONS  wrk connections (default 32)
 #   THIDUA_BENCH_SEED         staff members and nominations seeded before the runs (default 200)
-# Builds Release in build-bench/ first (bench_build in bench/lib.sh; nothing to do when up to
-# date).
+# Builds what ships first (bench_build in bench/lib.sh: scripts/build.sh --ship in
+# build-release/; nothing to do when up to date).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"

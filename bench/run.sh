@@ -1,11 +1,22 @@
 #!/usr/bin/env bash
-# HTTP benchmark: the nominations service's Redis-backed GET against nginx serving a static
-# file of the same size, both on one core (core 0), wrk and Redis on the other (core 1).
-# Builds Release in build-bench/, runs everything on free ports under bench/out/, and writes
-# the figures into bench/README.md between the results markers.
+# HTTP benchmark: the nominations service's Redis-backed GET side by side with its peers in
+# one run, each on core 0 in turn, wrk and Redis on core 1:
+#   service  the build that ships (scripts/build.sh --ship), Bearer token, access log on
+#   fastify  Fastify 5 + ioredis (bench/peers/fastify_nominations.mjs): the same record from
+#            the same Redis key, the same token check and one log line per request
+#   probe    Boost.Beast + hiredis async on one Asio loop (bench/probe/): the same record,
+#            nothing else (no auth, log or metrics): the floor under the service
+#   nginx    the same bytes as a static file (1 worker, access log on): the ceiling
+# The runs are interleaved (service, fastify, probe, nginx, service, ...), so a disturbance
+# of the machine spreads over all targets; medians are reported. Everything listens on
+# 127.0.0.1 (free ports), data and raw output in bench/out/; the figures go into
+# bench/README.md between the results markers.
 #   THIDUA_BENCH_DURATION     seconds per measured run (default 8)
-#   THIDUA_BENCH_RUNS         measured runs per target (default 3; the median is reported)
+#   THIDUA_BENCH_RUNS         measured runs per target (default 5; the median is reported)
 #   THIDUA_BENCH_CONNECTIONS  wrk connections (default 32)
+#   THIDUA_BENCH_SKIP_BUILD=1 measure the binary already built (bench/lib.sh)
+# Needs: Debian 12 packages of scripts/setup.sh (wrk, redis-server, nginx, Node.js, the
+# compilers; run as root it installs what is missing) and npm for bench/peers.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
@@ -15,46 +26,67 @@ root="$THIDUA_ROOT"
 cd "$root"
 
 duration="${THIDUA_BENCH_DURATION:-8}"
-runs="${THIDUA_BENCH_RUNS:-3}"
+runs="${THIDUA_BENCH_RUNS:-5}"
 connections="${THIDUA_BENCH_CONNECTIONS:-32}"
-warmup=2
+warmup=3 # s per target before the first round; Node's JIT needs the most
+school=thcs-vinh-phong-1
 command_line="bash bench/run.sh"
 for v in THIDUA_BENCH_DURATION THIDUA_BENCH_RUNS THIDUA_BENCH_CONNECTIONS; do
   [[ -z ${!v:-} ]] || command_line="$v=${!v} $command_line"
 done
 
-(($(nproc) >= 2)) || die "needs at least 2 cores (server on core 0, wrk and Redis on core 1)"
+(($(nproc) >= 2)) || die "needs at least 2 cores (servers on core 0, wrk and Redis on core 1)"
 
 bash scripts/setup.sh
+npm install --prefix bench/peers --no-audit --no-fund --loglevel=error >/dev/null ||
+  die "npm install in bench/peers failed"
 bench_build
+probe_dir="$root/build-probe"
+cmake -S bench/probe -B "$probe_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+ninja -C "$probe_dir" -j "${THIDUA_JOBS:-2}" >/dev/null
 
 out="$root/bench/out"
 rm -rf "$out"
 mkdir -p "$out/nginx/tmp" "$out/www"
 redis_port="$(free_port)"
-service_port="$(free_port)"
-nginx_port="$(free_port)"
+declare -A port=([service]="$(free_port)")
+port[fastify]="$(free_port)"
+port[probe]="$(free_port)"
+port[nginx]="$(free_port)"
 token="$(random_token)"
 
 cleanup() {
   stop_pid "$out/nominations.pid" nominations TERM 30 >/dev/null
+  stop_pid "$out/fastify.pid" node TERM 10 >/dev/null
+  stop_pid "$out/probe.pid" probe TERM 10 >/dev/null
   stop_pid "$out/nginx.pid" nginx QUIT 10 >/dev/null
   stop_pid "$out/redis-server.pid" redis-server TERM 10 >/dev/null
 }
 trap cleanup EXIT
 
 bench_start_redis "$out" "$redis_port"
-bench_start_nominations "$out" "$service_port" "$redis_port" "$token"
-service_pid="$(<"$out/nominations.pid")"
+bench_start_nominations "$out" "${port[service]}" "$redis_port" "$token"
 
-base="http://127.0.0.1:$service_port/api/nominations/v1/nominations"
-curl -fsS -o /dev/null -X POST "$base" -H "Authorization: Bearer $token" \
+path=/api/nominations/v1/nominations
+auth="Authorization: Bearer $token"
+curl -fsS -o /dev/null -X POST "http://127.0.0.1:${port[service]}$path" -H "$auth" \
   -H 'Content-Type: application/json' \
   -d '{"period":"2026","award":"gk_xa","subject_kind":"collective","subject_id":"to-toan-tin","reason":"Bài giảng điện tử và kho học liệu số dùng chung cho cả tổ."}' ||
   die "could not create the nomination; see $out/nominations.log"
-service_url="$base/1"
-curl -fsS -o "$out/www/nomination.json" -H "Authorization: Bearer $token" "$service_url"
+declare -A url=(
+  [service]="http://127.0.0.1:${port[service]}$path/1"
+  [fastify]="http://127.0.0.1:${port[fastify]}$path/1"
+  [probe]="http://127.0.0.1:${port[probe]}$path/1"
+  [nginx]="http://127.0.0.1:${port[nginx]}/nomination.json"
+)
+curl -fsS -o "$out/www/nomination.json" -H "$auth" "${url[service]}"
 body_bytes="$(stat -c %s "$out/www/nomination.json")"
+
+start_bg "$out/fastify.pid" "$out/fastify.out" taskset -c 0 \
+  node bench/peers/fastify_nominations.mjs "${port[fastify]}" "$redis_port" "$school" "$token" \
+  "$out/fastify-access.log"
+start_bg "$out/probe.pid" "$out/probe.out" taskset -c 0 \
+  "$probe_dir/probe" "${port[probe]}" "$redis_port" "$school"
 
 # nginx serving the same bytes as a static file: one worker on core 0, access log on.
 cat >"$out/nginx/nginx.conf" <<EOF
@@ -73,7 +105,7 @@ http {
   uwsgi_temp_path $out/nginx/tmp/uwsgi;
   scgi_temp_path $out/nginx/tmp/scgi;
   server {
-    listen 127.0.0.1:$nginx_port;
+    listen 127.0.0.1:${port[nginx]};
     root $out/www;
   }
 }
@@ -84,107 +116,169 @@ fi
 nginx -t -q -p "$out/nginx/" -c "$out/nginx/nginx.conf" -e "$out/nginx-error.log"
 start_bg "$out/nginx.pid" "$out/nginx-error.log" taskset -c 0 \
   nginx -p "$out/nginx/" -c "$out/nginx/nginx.conf" -e "$out/nginx-error.log"
-nginx_url="http://127.0.0.1:$nginx_port/nomination.json"
-wait_http "$nginx_url" 10 "$out/nginx.pid" nginx || die "nginx did not start; see $out/nginx-error.log"
 
-core0_busy() {  # busy clock ticks of core 0 (all but idle and iowait)
+# Every target must answer the same bytes, or the comparison means nothing.
+for t in fastify probe nginx; do
+  for ((i = 0; i < 50; i++)); do
+    curl -fsS -o "$out/body-$t.json" -H "$auth" "${url[$t]}" 2>/dev/null && break
+    sleep 0.2
+  done
+  [[ -s $out/body-$t.json ]] || die "$t did not answer; see $out/$t.out or $out/nginx-error.log"
+  cmp -s "$out/www/nomination.json" "$out/body-$t.json" ||
+    die "$t answers other bytes than the service (compare $out/www/nomination.json and $out/body-$t.json)"
+done
+
+core0_busy() { # busy clock ticks of core 0 (all but idle and iowait)
   awk '$1 == "cpu0" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
 }
-# bench_run <label> <url> [wrk args...]: one warm-up, then the measured runs; sets
-# rps_<label>, p50_<label>, p99_<label> to the medians and others_<label> to the share of
-# core 0 not charged to the server's processes (server_pids) in each run: other programs
-# and interrupts, which disturb the figures when large.
-bench_run() {
-  local label="$1" url="$2" i log rps=() p50=() p99=() others=() c0 s0 t0 c1 s1 t1
+clk_tck="$(getconf CLK_TCK)"
+targets=(service fastify probe nginx)
+declare -A pids=(
+  [service]="$(<"$out/nominations.pid")"
+  [fastify]="$(<"$out/fastify.pid")"
+  [probe]="$(<"$out/probe.pid")"
+)
+nginx_pid="$(<"$out/nginx.pid")"
+pids[nginx]="$nginx_pid $(cat "/proc/$nginx_pid/task/$nginx_pid/children")"
+declare -A wrk_args=([service]="$auth" [fastify]="$auth" [probe]="" [nginx]="")
+declare -A rps p50 p99 others cpu cpu_rps
+
+wrk_on() { # <target> <seconds> [--latency]: wrk against the target, output on stdout
+  local t="$1" seconds="$2"
   shift 2
-  taskset -c 1 wrk -t1 -c"$connections" -d"${warmup}s" "$@" "$url" >/dev/null
-  for ((i = 1; i <= runs; i++)); do
-    log="$out/wrk-$label-$i.txt"
-    c0="$(core0_busy)" s0="$(pids_ticks "${server_pids[@]}")" t0="$(date +%s%N)"
-    taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" --latency "$@" "$url" >"$log"
-    c1="$(core0_busy)" s1="$(pids_ticks "${server_pids[@]}")" t1="$(date +%s%N)"
-    others+=("$(awk -v c=$((c1 - c0)) -v s=$((s1 - s0)) -v ns=$((t1 - t0)) -v hz="$clk_tck" \
-      'BEGIN { v = 100 * (c - s) / (ns / 1e9 * hz); if (v < 0) v = 0; printf "%.0f", v }')")
-    if grep -qE 'Non-2xx|Socket errors' "$log"; then
-      cat "$log" >&2
-      die "wrk saw errors against $label (see $log)"
-    fi
-    rps+=("$(awk '/^Requests\/sec:/ { print $2 }' "$log")")
-    p50+=("$(to_ms "$(awk '$1 == "50%" { print $2 }' "$log")")")
-    p99+=("$(to_ms "$(awk '$1 == "99%" { print $2 }' "$log")")")
-    echo "  $label run $i: ${rps[-1]} req/s, p50 ${p50[-1]} ms, p99 ${p99[-1]} ms" \
-      "(core 0 used by others: ${others[-1]} %)"
-  done
-  printf -v "others_$label" '%s' "${others[*]}"
-  printf -v "rps_$label" '%.0f' "$(median "${rps[@]}")"
-  printf -v "p50_$label" '%s' "$(median "${p50[@]}")"
-  printf -v "p99_$label" '%s' "$(median "${p99[@]}")"
+  local h=()
+  [[ -z ${wrk_args[$t]} ]] || h=(-H "${wrk_args[$t]}")
+  taskset -c 1 wrk -t1 -c"$connections" -d"${seconds}s" "${h[@]}" "$@" "${url[$t]}"
+}
+# measure <target> <round>: one measured run; appends requests/s, p50, p99 (ms), the share
+# of core 0 used by others than the target (other programs, interrupts: large values mean
+# disturbed figures) and the target's own CPU (% of one core).
+measure() {
+  local t="$1" i="$2" log c0 s0 t0 c1 s1 t1
+  log="$out/wrk-$t-$i.txt"
+  # shellcheck disable=SC2086  # pids are single words
+  c0="$(core0_busy)" s0="$(pids_ticks ${pids[$t]})" t0="$(date +%s%N)"
+  wrk_on "$t" "$duration" --latency >"$log"
+  # shellcheck disable=SC2086
+  c1="$(core0_busy)" s1="$(pids_ticks ${pids[$t]})" t1="$(date +%s%N)"
+  if grep -qE 'Non-2xx|Socket errors' "$log"; then
+    cat "$log" >&2
+    die "wrk saw errors against $t (see $log)"
+  fi
+  rps[$t]+=" $(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$log")"
+  p50[$t]+=" $(to_ms "$(awk '$1 == "50%" { print $2 }' "$log")")"
+  p99[$t]+=" $(to_ms "$(awk '$1 == "99%" { print $2 }' "$log")")"
+  others[$t]+=" $(awk -v c=$((c1 - c0)) -v s=$((s1 - s0)) -v ns=$((t1 - t0)) -v hz="$clk_tck" \
+    'BEGIN { v = 100 * (c - s) / (ns / 1e9 * hz); if (v < 0) v = 0; printf "%.0f", v }')"
+  cpu[$t]+=" $(awk -v s=$((s1 - s0)) -v ns=$((t1 - t0)) -v hz="$clk_tck" \
+    'BEGIN { printf "%.0f", 100 * s / (ns / 1e9 * hz) }')"
+  # requests served per second of the target's own CPU time (wrk's count over its ticks)
+  cpu_rps[$t]+=" $(awk -v n="$(awk '/requests in/ { print $1 }' "$log")" -v s=$((s1 - s0)) \
+    -v hz="$clk_tck" 'BEGIN { if (s == 0) s = 1; printf "%.0f", n / (s / hz) }')"
+}
+med() { # median of the words of a string
+  # shellcheck disable=SC2086
+  median $1
+}
+rss_mib() { # <pid> <VmRSS|VmHWM>
+  awk -v f="$2:" '$1 == f { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
 }
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-echo "bench: $body_bytes-byte JSON, $connections connections, $runs × ${duration} s (load: $load_before)"
-clk_tck="$(getconf CLK_TCK)"
-read -r user0 sys0 < <(cpu_ticks "$service_pid")
-server_pids=("$service_pid")
-bench_run service "$service_url" -H "Authorization: Bearer $token"
-read -r user1 sys1 < <(cpu_ticks "$service_pid")
-nginx_pid="$(<"$out/nginx.pid")"
-# shellcheck disable=SC2207  # pids are single words
-server_pids=("$nginx_pid" $(cat "/proc/$nginx_pid/task/$nginx_pid/children"))
-bench_run nginx "$nginx_url"
+echo "bench: $body_bytes-byte JSON, $connections connections, $runs rounds of ${duration} s" \
+  "per target (load average: $load_before)"
+for t in "${targets[@]}"; do wrk_on "$t" "$warmup" >/dev/null; done
+for ((i = 1; i <= runs; i++)); do
+  for t in "${targets[@]}"; do
+    measure "$t" "$i"
+    read -r -a last_rps <<<"${rps[$t]}"
+    read -r -a last_p99 <<<"${p99[$t]}"
+    read -r -a last_others <<<"${others[$t]}"
+    printf '  round %d %-8s %6s req/s, p99 %s ms (core 0 used by others: %s %%)\n' "$i" "$t" \
+      "${last_rps[-1]}" "${last_p99[-1]}" "${last_others[-1]}"
+  done
+done
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-rss_kib="$(awk '/^VmRSS:/ { print $2 }' "/proc/$service_pid/status")"
-hwm_kib="$(awk '/^VmHWM:/ { print $2 }' "/proc/$service_pid/status")"
-# shellcheck disable=SC2154  # set by bench_run through printf -v
-ratio="$(awk -v a="$rps_service" -v b="$rps_nginx" 'BEGIN { printf "%.2f", a / b }')"
-rss_mib="$(awk -v k="$rss_kib" 'BEGIN { printf "%.1f", k / 1024 }')"
-hwm_mib="$(awk -v k="$hwm_kib" 'BEGIN { printf "%.1f", k / 1024 }')"
-user_ticks=$((user1 - user0))
-sys_ticks=$((sys1 - sys0))
-cpu_split="$(awk -v u="$user_ticks" -v s="$sys_ticks" 'BEGIN {
-  t = u + s; if (t == 0) t = 1; printf "%.0f %% user, %.0f %% system", 100 * u / t, 100 * s / t }')"
-wall_s=$((warmup + runs * duration))
-cpu_busy="$(awk -v u="$user_ticks" -v s="$sys_ticks" -v hz="$clk_tck" -v w="$wall_s" \
-  'BEGIN { printf "%.0f", 100 * (u + s) / hz / w }')"
+declare -A m_rps m_p50 m_p99 m_cpu rss per_cpu per_cpu_ratio
+for t in "${targets[@]}"; do
+  per_cpu[$t]="$(med "${cpu_rps[$t]}")"
+  m_rps[$t]="$(med "${rps[$t]}")"
+  m_p50[$t]="$(med "${p50[$t]}")"
+  m_p99[$t]="$(med "${p99[$t]}")"
+  m_cpu[$t]="$(med "${cpu[$t]}")"
+done
+for t in service fastify probe; do
+  rss[$t]="$(rss_mib "${pids[$t]}" VmRSS) MiB (peak $(rss_mib "${pids[$t]}" VmHWM))"
+done
+rss[nginx]="worker $(rss_mib "$(cut -d' ' -f2 <<<"${pids[nginx]}")" VmRSS) MiB"
+service_rss_kib="$(awk '$1 == "VmRSS:" { print $2 }' "/proc/${pids[service]}/status")"
 log_lines="$(wc -l <"$out/nominations.log")"
-
-verdict() {  # <ok 1|0>
-  if (($1)); then echo "met"; else echo "**missed**"; fi
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+vs_fastify="$(ratio "${m_rps[service]}" "${m_rps[fastify]}")"
+vs_probe="$(ratio "${m_rps[service]}" "${m_rps[probe]}")"
+vs_nginx="$(ratio "${m_rps[service]}" "${m_rps[nginx]}")"
+probe_vs_fastify="$(ratio "${m_rps[probe]}" "${m_rps[fastify]}")"
+for t in fastify probe nginx; do per_cpu_ratio[$t]="$(ratio "${per_cpu[service]}" "${per_cpu[$t]}")"; done
+verdict() { # <awk condition>
+  if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi
 }
-ratio_ok="$(awk -v r="$ratio" 'BEGIN { print (r >= 0.5) ? 1 : 0 }')"
-# shellcheck disable=SC2154
-p99_ok="$(awk -v p="$p99_service" 'BEGIN { print (p <= 2.0) ? 1 : 0 }')"
-rss_ok="$(awk -v k="$rss_kib" 'BEGIN { print (k < 20 * 1024) ? 1 : 0 }')"
-
+fastify_version="$(node -p "require('$root/bench/peers/node_modules/fastify/package.json').version")"
+ioredis_version="$(node -p "require('$root/bench/peers/node_modules/ioredis/package.json').version")"
 cpu_model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+build_note="the build that ships (\`scripts/build.sh --ship\`: Release, -O3)"
+[[ ${THIDUA_BENCH_SKIP_BUILD:-0} != 1 ]] || build_note="the binary found in \`$bench_build_dir\` (not rebuilt)"
+git -C "$root" diff --quiet HEAD -- libs services 2>/dev/null ||
+  commit="$commit (with uncommitted changes in libs/ or services/)"
+declare -A label=(
+  [service]="nominations \`GET $path/1\` (Bearer token, Redis, access log on)"
+  [fastify]="Fastify $fastify_version + ioredis $ioredis_version (same record, token check, one log line)"
+  [probe]="bare probe: Beast + hiredis async, one Asio loop (no auth, log, metrics)"
+  [nginx]="nginx, the same bytes as a static file (1 worker, access log on)"
+)
+
 results="$out/results.md"
-# shellcheck disable=SC2154
-cat >"$results" <<EOF
-<!-- results:begin (written by bench/run.sh; edit outside the markers) -->
-Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, ${cpu_model:-unknown CPU},
-Linux $(uname -r), load average before the runs $load_before. Commit
-\`$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git -C "$root" diff --quiet HEAD -- libs services 2>/dev/null || echo " (with uncommitted changes in libs/ or services/)").
-
-Command: \`$command_line\` (wrk -t1 -c$connections, ${warmup} s warm-up, then $runs × ${duration} s;
-medians; $body_bytes-byte JSON body).
-
-| target | requests/s | p50 | p99 |
-|---|---:|---:|---:|
-| nominations \`GET /api/nominations/v1/nominations/1\` (Bearer token, Redis, access log on) | $rps_service | $p50_service ms | $p99_service ms |
-| nginx, the same bytes as a static file (1 worker, access log on) | $rps_nginx | $p50_nginx ms | $p99_nginx ms |
-
-| goal | figure | |
-|---|---|---|
-| service / nginx requests/s ≥ 0.5 | $ratio | $(verdict "$ratio_ok") |
-| service p99 ≤ 2 ms at $connections connections | $p99_service ms | $(verdict "$p99_ok") |
-| service resident memory < 20 MiB (VmRSS after the runs) | $rss_mib MiB (peak $hwm_mib MiB) | $(verdict "$rss_ok") |
-
-Service CPU during its runs (from /proc/<pid>/stat): $cpu_split, $cpu_busy % of one core over
-$wall_s s; $log_lines access-log lines written. Core 0 time not charged to the server
-(other programs, interrupts) in each measured run: service $others_service %, nginx
-$others_nginx % (near 0 on an idle machine; large values mean disturbed figures).
-<!-- results:end -->
-EOF
+{
+  echo "<!-- results:begin (written by bench/run.sh; edit outside the markers) -->"
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, ${cpu_model:-unknown CPU},"
+  echo "Linux $(uname -r); load average $load_before before the runs, $load_after after."
+  echo "Commit \`$commit\`, $build_note."
+  echo
+  echo "Command: \`$command_line\` (wrk -t1 -c$connections, ${warmup} s warm-up per target,"
+  echo "then $runs interleaved rounds of ${duration} s per target; medians; the same $body_bytes-byte"
+  echo "JSON body from every target)."
+  echo
+  echo "| target | requests/s | p50 | p99 | CPU | requests per CPU-second | resident memory after |"
+  echo "|---|---:|---:|---:|---:|---:|---|"
+  for t in "${targets[@]}"; do
+    echo "| ${label[$t]} | ${m_rps[$t]} | ${m_p50[$t]} ms | ${m_p99[$t]} ms | ${m_cpu[$t]} % | ${per_cpu[$t]} | ${rss[$t]} |"
+  done
+  echo
+  echo "| goal (issue 15) | figure | |"
+  echo "|---|---|---|"
+  echo "| service / Fastify requests/s ≥ 2.5 | $vs_fastify | $(verdict "$vs_fastify >= 2.5") |"
+  echo "| service / bare probe requests/s ≥ 0.8 | $vs_probe | $(verdict "$vs_probe >= 0.8") |"
+  echo "| service p99 ≤ 1.5 ms at $connections connections | ${m_p99[service]} ms | $(verdict "${m_p99[service]} <= 1.5") |"
+  echo "| service resident memory < 20 MiB (VmRSS after the runs) | ${rss[service]} | $(verdict "$service_rss_kib < 20 * 1024") |"
+  echo
+  echo "Also: service / nginx $vs_nginx, probe / Fastify $probe_vs_fastify. CPU is the target's"
+  echo "user + system time in % of one core during its runs (median); requests per CPU-second"
+  echo "(the medians of each round's requests over the target's CPU time) is the figure least"
+  echo "moved by other programs on core 0: by it, service / Fastify ${per_cpu_ratio[fastify]},"
+  echo "service / probe ${per_cpu_ratio[probe]}, service / nginx ${per_cpu_ratio[nginx]}. Each round, per target:"
+  echo
+  echo "| target | requests/s | p99 (ms) | core 0 used by others (%) |"
+  echo "|---|---|---|---|"
+  for t in "${targets[@]}"; do
+    echo "| $t | ${rps[$t]# } | ${p99[$t]# } | ${others[$t]# } |"
+  done
+  echo
+  echo "\"Core 0 used by others\" is core 0's busy time not charged to the target (other"
+  echo "programs, interrupts): near 0 on a quiet machine; large values mean disturbed figures."
+  echo "$log_lines access-log lines written by the service."
+  echo "<!-- results:end -->"
+} >"$results"
 
 readme="$root/bench/README.md"
 if [[ -f $readme ]] && grep -q '<!-- results:begin' "$readme"; then

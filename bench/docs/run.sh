@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Documents per second for the yearly report, DOCX and PDF apart, and the memory of the
-# renderer (issue 11). Builds bench/docs/docs_bench in Release (build-bench/, tests off, only
-# that target), runs it once with one conversion at a time and once with two (the service's
-# default THIDUA_PDF_CONCURRENCY), and writes the figures into bench/README.md between the
-# docs markers. Needs LibreOffice (scripts/setup.sh installs it).
+# renderer (issue 11). Builds bench/docs/docs_bench as what ships is built (build-bench/,
+# scripts/build.sh --ship, only that target), runs it once with one conversion at a time and
+# once with two (the service's default THIDUA_PDF_CONCURRENCY), and writes the figures into
+# bench/README.md between the docs markers. Needs LibreOffice (scripts/setup.sh installs it).
 #   THIDUA_BENCH_DOCX (500): DOCX documents written; THIDUA_BENCH_PDF (8): PDFs converted.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -11,9 +11,9 @@ dir="$root/build-bench"
 docx="${THIDUA_BENCH_DOCX:-500}"
 pdf="${THIDUA_BENCH_PDF:-8}"
 
-cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTHIDUA_TESTS=OFF \
-  -DTHIDUA_BENCH=ON -DCMAKE_CXX_FLAGS=-Wno-error=restrict >/dev/null
-ninja -C "$dir" -j "${THIDUA_JOBS:-2}" docs_bench
+# The build that ships (scripts/build.sh --ship), in a directory of its own for THIDUA_BENCH.
+THIDUA_BUILD_DIR="$dir" THIDUA_TARGETS=docs_bench bash "$root/scripts/build.sh" --ship \
+  -DTHIDUA_BENCH=ON
 
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 one="$("$dir/bench/docs/docs_bench" "$docx" "$pdf" 1)"
