@@ -868,6 +868,8 @@ await step('a second award form for the same person: refused, then the board sub
   const stored = await apiCall('GET', `/api/nominations/v1/nominations/${created.id}`);
   check(stored.outcome.award_exception && stored.outcome.award_exception.reason.includes('giáo viên giỏi'),
     `exception recorded: ${JSON.stringify(stored.outcome)}`);
+  await eventually(async () => (await text(page.locator('#detail-facts'))).includes('Ngoại lệ một thành tích, một hình thức'),
+    'the detail shows the board\'s exception');
   await page.getByRole('button', { name: 'Ẩn thông báo' }).click().catch(() => {});
 });
 

@@ -378,6 +378,11 @@ TEST_F(NominationsService, ASubjectGetsOneAwardFormPerPeriodUnlessTheBoardRecord
   EXPECT_NE(refused.body.find("one_award_per_period"), std::string::npos) << refused.body;
   EXPECT_NE(refused.body.find("số " + first), std::string::npos) << refused.body;
   EXPECT_NE(refused.body.find("năm 2026"), std::string::npos) << refused.body;
+  // The other nomination's award, and how the board records an exception.
+  EXPECT_NE(refused.body.find("(Giấy khen của Chủ tịch UBND xã)"), std::string::npos)
+      << refused.body;
+  EXPECT_NE(refused.body.find("Ban giám hiệu trình kèm lý do ngoại lệ"), std::string::npos)
+      << refused.body;
   EXPECT_EQ(quota("2026", "bk_tinh", "individual")["used"], 0);  // no place was taken
   // Another period is another achievement.
   EXPECT_EQ(act(later_year, {{"action", "submit"}}).status, 200);
@@ -393,6 +398,14 @@ TEST_F(NominationsService, ASubjectGetsOneAwardFormPerPeriodUnlessTheBoardRecord
                                     first}});
   ASSERT_EQ(excepted.status, 200) << excepted.body;
   EXPECT_EQ(json::parse(excepted.body)["outcome"]["award_exception"]["by"], "bootstrap-admin");
+  // The history keeps the reason with the submission.
+  auto history = json::parse(api("GET", "/nominations/" + second + "/history", "").body)["history"];
+  ASSERT_EQ(history.back()["action"], "submit") << history.dump();
+  EXPECT_NE(history.back().value("exception_reason", "").find("giáo viên giỏi"), std::string::npos)
+      << history.dump();
+  EXPECT_FALSE(json::parse(api("GET", "/nominations/" + first + "/history", "").body)["history"]
+                   .back()
+                   .contains("exception_reason"));
 
   // Racing submissions of two forms: one place is taken, the other refused.
   add_staff("gv-khoa", "to-ngu-van");

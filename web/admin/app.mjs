@@ -638,6 +638,9 @@ function renderDetail(n, history, dossier) {
       `Số ${outcome.decision.number}, ngày ${formatDate(outcome.decision.date)}`));
   }
   if (outcome.not_awarded) facts.push(...fact('Không được khen thưởng', outcome.not_awarded.reason || '—'));
+  if (outcome.award_exception) {
+    facts.push(...fact('Ngoại lệ một thành tích, một hình thức', outcome.award_exception.reason || '—'));
+  }
   const created = (Array.isArray(history.history) ? history.history : []).find((h) => h.action === 'create');
   facts.push(...fact('Người tạo', (created && created.by_name) || n.created_by || '—'),
     ...fact('Tạo lúc', formatInstant(n.created_at)),

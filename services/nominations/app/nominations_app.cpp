@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "http/json_io.hpp"
 #include "nominations/domain/messages.hpp"
+#include "nominations/domain/one_award.hpp"
 #include "nominations/domain/step_dates.hpp"
 
 namespace thidua::nominations {
@@ -185,6 +186,7 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   w.from = r.status;
   w.to = rule.to;
   w.event_type = rule.event;
+  std::optional<AwardException> exception;  // a second award form, recorded by the board
   const AwardForm* award = c.award(r.draft.award);
   const Period* period = c.period(r.draft.period);
   if (!award || !period) {
@@ -208,13 +210,11 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
       w.quota_limit = *quota;
       // One achievement, one award form (Luật Thi đua, khen thưởng 2022, nguyên tắc khen
       // thưởng): a second form for the same subject in the period needs the board's reason.
-      auto exception = http::optional_string(body, "exception_reason", "", 500);
-      if (!exception.empty()) {
-        if (who.role != Role::Admin) {
-          throw ApiError(403, "exception_needs_board", say("problem.exception_needs_board"));
-        }
+      auto reason = http::optional_string(body, "exception_reason", "", 500);
+      exception = award_exception(who.role, reason, who.subject, iso_instant(clock_.now()));
+      if (exception) {
         outcome["award_exception"] = {
-            {"reason", exception}, {"by", who.subject}, {"at", iso_instant(clock_.now())}};
+            {"reason", exception->reason}, {"by", exception->by}, {"at", exception->at}};
         w.second_award_allowed = true;
       }
       break;
@@ -288,6 +288,8 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   after.round_id = round_id;
   w.set = {{"outcome", outcome.dump()}, {"updated_at", after.updated_at}, {"round_id", round_id}};
   w.history = history_entry(who, action_name(action), r.status, rule.to, note);
+  // The history keeps why the board let this subject hold a second form in the period.
+  if (exception) w.history["exception_reason"] = exception->reason;
   json extra = {{"from", status_name(r.status)}, {"to", status_name(rule.to)}};
   if (!note.empty()) extra["note"] = note;
   // The group is told "được tặng … theo Quyết định số …" (issue 13): the decision travels along.

@@ -41,7 +41,8 @@ return {'ok', ''}
 // award allowed (1|0), then field/value pairs. The status check makes concurrent
 // transitions of one nomination safe; the place check and the SADD are one step, so places
 // can never be oversold, and a subject never holds places of two award forms in one period
-// unless the board recorded an exception.
+// unless the board recorded an exception (the rule of blocking_award in domain/one_award.hpp,
+// applied here so that the check and the place are one step).
 const RedisScript kTransition(R"lua(
 local cur = redis.call('HGET', KEYS[1], 'status')
 if cur ~= ARGV[2] then return {'conflict', cur or ''} end
