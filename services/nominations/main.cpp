@@ -8,8 +8,10 @@
 #include "docs/settings.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/app/initiatives_app.hpp"
+#include "nominations/app/round_reminders.hpp"
 #include "nominations/app/rounds_app.hpp"
 #include "nominations/domain/builtin_templates.hpp"
+#include "nominations/domain/round_reminder.hpp"
 #include "service/service.hpp"
 
 namespace {
@@ -160,6 +162,17 @@ int main(int argc, char** argv) {
         add_initiative_routes(service.router(), initiatives);
         auto& rounds_app = service.make<RoundsApp>(rounds, catalogue, store, clock);
         add_round_routes(service.router(), rounds_app, catalogue);
+        // Leaders hear in the staff group before a round closes (issue 14), once per round.
+        RoundReminderSettings reminder_settings{
+            static_cast<int>(
+                service.env().integer("THIDUA_ROUND_REMINDER_DAYS", 3, kRoundReminderOff, 60)),
+            service.env().millis("THIDUA_ROUND_REMINDER_TICK_MS", 60000, 50, 3600000),
+            service.settings().school_id};
+        auto& reminders = service.make<RoundReminders>(rounds, catalogue, store, clock,
+                                                       reminder_settings, &service.metrics());
+        service.background("round-reminders", [&reminders, &service]() {
+          return reminders.run([&service] { return service.stopping(); });
+        });
         auto seed_rounds =
             service.routes_only() ? std::vector<Round>{} : load_seed_rounds(service.env(), seed);
         service.until_done("catalogue_seed", [&catalogue, &rounds, seed, seed_rounds, &service]() {

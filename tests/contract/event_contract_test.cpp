@@ -43,7 +43,8 @@ std::vector<StreamEntry> parse_xrange(const std::vector<std::string>& flat) {
 
 TEST(EventContractTest, NominationEventsValidateAndAgreeWithTheApi) {
   ServiceStack stack;
-  stack.start("nominations");
+  // Round reminders looked for often, so that one is written during the test.
+  stack.start("nominations", {{"THIDUA_ROUND_REMINDER_TICK_MS", "100"}});
   const auto admin = stack.token("admin");
   std::map<std::string, json> created;  // id -> the API's answer
   for (const json& body : {json{{"period", "2026"},
@@ -61,7 +62,26 @@ TEST(EventContractTest, NominationEventsValidateAndAgreeWithTheApi) {
     created[nomination.at("id").get<std::string>()] = nomination;
   }
 
+  // A round that closes today (the services' today): its reminder, round.closing, is written.
+  auto rounds = stack.call("nominations", "GET", "/api/nominations/v1/rounds", "", admin);
+  ASSERT_EQ(rounds.status, 200) << rounds.body;
+  const std::string today = json::parse(rounds.body).at("today");
+  json round = {{"period", "2027"},
+                {"name", "Đợt xét một ngày"},
+                {"opens", today},
+                {"closes", today},
+                {"awards", {"gk_xa"}}};
+  auto opened =
+      stack.call("nominations", "POST", "/api/nominations/v1/rounds", round.dump(), admin);
+  ASSERT_EQ(opened.status, 201) << opened.body;
+
   const std::string stream = "{" + std::string(ServiceStack::kSchool) + "}:nominations:events";
+  ASSERT_TRUE(testing::wait_until([&] {
+    for (const auto& e : parse_xrange(stack.redis().cmd({"XRANGE", stream, "-", "+"}))) {
+      if (e.fields.count("type") && e.fields.at("type") == "round.closing") return true;
+    }
+    return false;
+  })) << stack.logs();
   auto entries = parse_xrange(stack.redis().cmd({"XRANGE", stream, "-", "+"}));
   ASSERT_GE(entries.size(), created.size())
       << "expected an event per created nomination on " << stream;

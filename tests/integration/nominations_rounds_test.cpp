@@ -29,6 +29,8 @@ class NominationRounds : public ::testing::Test {
     env["THIDUA_ADMIN_TOKEN"] = kAdmin;
     env["THIDUA_CATALOGUE_FILE"] = testing::source_dir() + "/config/catalogue.json";
     env["THIDUA_ROUNDS_FILE"] = testing::source_dir() + "/config/rounds.json";
+    env["THIDUA_ROUND_REMINDER_TICK_MS"] = "100";  // a reminder due is written at once
+    env_ = env;
     process_.start(testing::build_dir() + "/services/nominations/nominations", {}, env,
                    dir_ + "/nominations.log");
     ASSERT_TRUE(testing::wait_until([&] {
@@ -65,6 +67,7 @@ class NominationRounds : public ::testing::Test {
   static std::string detail(const HttpReply& r) { return json::parse(r.body).value("detail", ""); }
 
   testing::RedisServer redis_;
+  std::map<std::string, std::string> env_;
   testing::Process process_;
   int port_ = 0;
   std::string dir_;
@@ -163,6 +166,66 @@ TEST_F(NominationRounds, TheBoardOpensClosesAndRemovesRoundsAndNominationsFollow
   unused["closes"] = "30/11/2028";
   EXPECT_EQ(api("POST", "/rounds", unused.dump()).status, 400);
   EXPECT_EQ(json::parse(api("GET", "/rounds", "").body)["items"].size(), 9u);
+}
+
+// Leaders are reminded before a round closes (issue 14): a round closing in two days (the
+// clock reads 5/12/2026) gets one round.closing event on the stream the notifications
+// service reads, however many replicas tick; one closing in five days gets none yet.
+TEST_F(NominationRounds, ARoundClosingWithinThreeDaysIsRemindedOfOnceAcrossReplicas) {
+  json soon = {{"period", "2027"},
+               {"name", "Đợt xét sớm năm 2027"},
+               {"opens", "2026-12-01"},
+               {"closes", "2026-12-07"},
+               {"awards", {"gk_xa"}}};
+  json later = soon;
+  later["name"] = "Đợt xét muộn năm 2027";
+  later["closes"] = "2026-12-10";
+  ASSERT_EQ(api("POST", "/rounds", later.dump()).status, 201);
+  auto opened = api("POST", "/rounds", soon.dump());
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const std::string rid = json::parse(opened.body)["id"];
+
+  const std::string stream = "{thcs-vinh-phong-1}:nominations:events";
+  auto reminders = [&] {
+    std::vector<json> out;
+    auto flat = redis_.cmd({"XRANGE", stream, "-", "+"});
+    for (std::size_t i = 0; i + 1 < flat.size(); ++i) {
+      if (flat[i] != "event") continue;
+      auto e = json::parse(flat[i + 1], nullptr, false);
+      if (e.is_object() && e.value("type", "") == "round.closing") out.push_back(e);
+    }
+    return out;
+  };
+  ASSERT_TRUE(testing::wait_until([&] { return !reminders().empty(); })) << process_.log();
+
+  // A second replica on the same Redis ticks too, and finds it written.
+  testing::Process replica;
+  auto env = env_;
+  int replica_port = testing::free_port();
+  env["THIDUA_HTTP_PORT"] = std::to_string(replica_port);
+  replica.start(testing::build_dir() + "/services/nominations/nominations", {}, env,
+                dir_ + "/replica.log");
+  const std::string already = "thidua_round_reminders_total{outcome=\"already_written\"} ";
+  ASSERT_TRUE(testing::wait_until([&] {
+    auto m =
+        http_call("GET", "http://127.0.0.1:" + std::to_string(replica_port) + "/metrics", "", {});
+    auto at = m.body.find(already);
+    return m.status == 200 && at != std::string::npos &&
+           m.body.compare(at + already.size(), 2, "0\n") != 0;
+  })) << replica.log();
+  replica.stop();
+
+  auto all = reminders();
+  ASSERT_EQ(all.size(), 1u);
+  const auto& e = all[0];
+  EXPECT_EQ(e["round"]["id"], rid);
+  EXPECT_EQ(e["round"]["name"], "Đợt xét sớm năm 2027");
+  EXPECT_EQ(e["round"]["closes"], "2026-12-07");
+  EXPECT_EQ(e["round"]["period_label"], "Năm 2027");
+  EXPECT_EQ(e["round"]["awards"][0]["label"], "Giấy khen của Chủ tịch UBND xã");
+  EXPECT_EQ(e["days_left"], 2);
+  EXPECT_EQ(e["actor"], "system");
+  EXPECT_FALSE(e.contains("nomination"));
 }
 
 }  // namespace

@@ -344,5 +344,38 @@ TEST_F(NotificationsDigest, BadDigestSettingsStopStartUpNamingTheVariable) {
   }
 }
 
+// A round's last days (issue 14): nominations writes round.closing to the same stream; no
+// batch gathers it, so the group hears it at once even with a window, and once even when the
+// producer wrote it twice.
+TEST_F(NotificationsDigest, ARoundClosingReminderGoesToTheGroupAtOnceAndOnce) {
+  start_service(at("2026-12-28 08:00:00"));
+  json e = {{"event_id", "00000000000000000000000000000abc"},
+            {"type", "round.closing"},
+            {"occurred_at", "2026-12-28T01:00:00Z"},
+            {"school", kSchool},
+            {"actor", "system"},
+            {"round",
+             {{"id", "xet-2026"},
+              {"name", "Đợt xét khen thưởng năm 2026"},
+              {"period", "2026"},
+              {"period_label", "Năm 2026"},
+              {"opens", "2026-11-01"},
+              {"closes", "2026-12-31"},
+              {"awards", json::array()}}},
+            {"days_left", 3}};
+  write(e);
+  write(e);
+  ASSERT_TRUE(wait_until([&] { return caught_up() && !group_texts().empty(); }));
+  auto texts = group_texts();
+  ASSERT_EQ(texts.size(), 1u);
+  EXPECT_EQ(texts[0],
+            "⏰ Đợt xét khen thưởng năm 2026 nhận đề nghị khen thưởng đến hết ngày 31/12/2026, "
+            "còn 3 ngày nữa. Kính mời các thầy cô tổ trưởng hoàn tất và trình đề nghị của tổ "
+            "trước hạn này." +
+                kFooter);
+  EXPECT_FALSE(batch_open("submitted"));
+  EXPECT_EQ(get_json(api("/messages"), kAdmin)["items"].size(), 1u);
+}
+
 }  // namespace
 }  // namespace thidua::testing

@@ -230,3 +230,50 @@ TEST(EventMessages, ThePersonalMessageGoesToTheNomineeAndTheUnitsLeadersOnce) {
 
 }  // namespace
 }  // namespace thidua::notifications
+
+namespace thidua::notifications {
+namespace {
+// A round's last days (issue 14): the group hears when, how many days are left, and what
+// the unit leaders should do; on the last day, that it is the last.
+nlohmann::json round_closing(int days_left, nlohmann::json awards = nlohmann::json::array()) {
+  return {{"event_id", "0123456789abcdef0123456789abcdef"},
+          {"type", "round.closing"},
+          {"occurred_at", "2026-12-27T17:00:00Z"},
+          {"school", "thcs-vinh-phong-1"},
+          {"actor", "system"},
+          {"round",
+           {{"id", "xet-2026"},
+            {"name", "Đợt xét khen thưởng năm 2026"},
+            {"period", "2026"},
+            {"period_label", "Năm 2026"},
+            {"opens", "2026-11-01"},
+            {"closes", "2026-12-31"},
+            {"awards", awards}}},
+          {"days_left", days_left}};
+}
+
+TEST(EventMessages, ARoundsLastDaysRemindTheLeadersInTheGroup) {
+  auto text = message_for_event(round_closing(3), "— tự động");
+  ASSERT_TRUE(text);
+  EXPECT_EQ(*text,
+            "⏰ Đợt xét khen thưởng năm 2026 nhận đề nghị khen thưởng đến hết ngày 31/12/2026, còn "
+            "3 ngày nữa. Kính mời các thầy cô tổ trưởng hoàn tất và trình đề nghị của tổ trước "
+            "hạn này.\n— tự động");
+  auto last = message_for_event(round_closing(0), "");
+  ASSERT_TRUE(last);
+  EXPECT_EQ(*last,
+            "⏰ Hôm nay (31/12/2026) là ngày cuối đợt xét khen thưởng năm 2026 nhận đề nghị khen "
+            "thưởng. Kính mời các thầy cô tổ trưởng trình đề nghị của tổ trong ngày.");
+  auto some = message_for_event(
+      round_closing(2, {{{"code", "gk_xa"}, {"label", "Giấy khen của Chủ tịch UBND xã"}}}), "");
+  ASSERT_TRUE(some);
+  EXPECT_TRUE(some->ends_with("\nHình thức khen thưởng của đợt: Giấy khen của Chủ tịch UBND xã."))
+      << *some;
+  // Nobody is told anything privately, and a malformed one says nothing.
+  EXPECT_FALSE(personal_message_for_event(round_closing(3), "cô"));
+  auto broken = round_closing(3);
+  broken["round"].erase("closes");
+  EXPECT_FALSE(message_for_event(broken, ""));
+}
+}  // namespace
+}  // namespace thidua::notifications

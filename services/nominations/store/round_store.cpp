@@ -15,6 +15,15 @@ for i = 1, #ARGV, 2 do
 end
 return 1
 )lua");
+
+// KEYS: the reminder's marker, the events stream. ARGV: event type, event, stream max length,
+// the instant. The marker and the event are one step: a reminder is written once, whichever
+// replica or restart gets there first, and never marked without its event.
+const RedisScript kRemindOnce(R"lua(
+if redis.call('SET', KEYS[1], ARGV[4], 'NX') == false then return 0 end
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'type', ARGV[1], 'event', ARGV[2])
+return 1
+)lua");
 }  // namespace
 
 std::string round_to_json(const Round& r) {
@@ -90,6 +99,16 @@ Task<std::vector<Round>> RoundStore::all() const {
 Task<bool> RoundStore::remove(const std::string& id) {
   auto reply = co_await redis_.local().call("HDEL", keys_("rounds"), id);
   co_return reply.number() > 0;
+}
+
+Task<bool> RoundStore::remind_once(const std::string& reminder_key,
+                                   const std::string& events_stream, const std::string& type,
+                                   const std::string& event, const std::string& at) {
+  // Kept for good: a few rounds a year, and a marker that expired would remind again.
+  std::vector<std::string> keys{keys_("rounds:reminded:" + reminder_key), events_stream};
+  std::vector<std::string> args{type, event, "100000", at};
+  auto reply = co_await redis_.local().eval(kRemindOnce, std::move(keys), std::move(args));
+  co_return reply.number() == 1;
 }
 
 }  // namespace thidua::nominations

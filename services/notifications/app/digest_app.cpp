@@ -52,7 +52,8 @@ Task<void> DigestApp::take(const json& event) {
     log::info("event_digested",
               {{"event_id", in.event_id}, {"batch", kind_name}, {"duplicate", !fresh}});
   }
-  if (settings_.digest_window.count() == 0) co_await outbox_.announce_event(event);
+  // What no batch gathers (a round's reminder; drafts, which say nothing) goes on its own.
+  if (settings_.digest_window.count() == 0 || !kind) co_await outbox_.announce_event(event);
   co_await outbox_.tell_concerned(event);
 }
 

@@ -47,8 +47,43 @@ std::string nomination_line(const nlohmann::json& n, bool numbered) {
              {{"id", id}, {"who", who}, {"award", award}, {"period", period}});
 }
 
+namespace {
+// round.closing (issue 14): "⏰ Đợt xét … nhận đề nghị khen thưởng đến hết ngày …". nullopt
+// when the event lacks the round's name or a valid closing day.
+std::optional<std::string> round_closing_message(const nlohmann::json& event) {
+  const auto& round = event.contains("round") ? event["round"] : nlohmann::json();
+  std::string name = str(round, "name");
+  auto closes = parse_iso_date(str(round, "closes"));
+  auto days = event.find("days_left");
+  if (name.empty() || !closes || days == event.end() || !days->is_number_integer()) {
+    return std::nullopt;
+  }
+  int left = days->get<int>();
+  std::string text =
+      left <= 0
+          ? say("event.round_closing_today",
+                {{"round", text::lower_first(name)}, {"closes", vn_date(*closes)}})
+          : say("event.round_closing",
+                {{"round", name}, {"closes", vn_date(*closes)}, {"days", std::to_string(left)}});
+  std::string awards;
+  if (round.contains("awards") && round["awards"].is_array()) {
+    for (const auto& a : round["awards"]) {
+      std::string label = str(a, "label");
+      if (!label.empty()) awards += (awards.empty() ? "" : "; ") + label;
+    }
+  }
+  if (!awards.empty()) text += "\n" + say("event.round_awards", {{"awards", awards}});
+  return text;
+}
+}  // namespace
+
 std::optional<std::string> message_for_event(const nlohmann::json& event,
                                              const std::string& footer) {
+  if (event.is_object() && str(event, "type") == "round.closing") {
+    auto text = round_closing_message(event);
+    if (text && !footer.empty()) *text += "\n" + footer;
+    return text;
+  }
   if (!event.is_object() || !event.contains("nomination")) return std::nullopt;
   const auto& n = event["nomination"];
   if (!n.is_object()) return std::nullopt;

@@ -10,7 +10,8 @@
 namespace thidua::notifications {
 
 // The group message for a nominations event, or nullopt when the event is not announced.
-// `footer` marks the message as automated.
+// `footer` marks the message as automated. Besides nominations' steps, round.closing (a
+// round's last days, issue 14) reminds the unit leaders in the group.
 std::optional<std::string> message_for_event(const nlohmann::json& event,
                                              const std::string& footer);
 

@@ -142,6 +142,14 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "🎉 Chúc mừng {who} đã được tặng {award} ({period}) theo Quyết định số {decision} ngày "
      "{date}."},
     {"event.awarded_no_decision", "🎉 Chúc mừng {who} đã được tặng {award} ({period})."},
+    // Before a nomination round (đợt xét) closes: the unit leaders are reminded (issue 14).
+    {"event.round_closing",
+     "⏰ {round} nhận đề nghị khen thưởng đến hết ngày {closes}, còn {days} ngày nữa. Kính mời "
+     "các thầy cô tổ trưởng hoàn tất và trình đề nghị của tổ trước hạn này."},
+    {"event.round_closing_today",
+     "⏰ Hôm nay ({closes}) là ngày cuối {round} nhận đề nghị khen thưởng. Kính mời các thầy cô "
+     "tổ trưởng trình đề nghị của tổ trong ngày."},
+    {"event.round_awards", "Hình thức khen thưởng của đợt: {awards}."},
     {"footer", "— Tin nhắn tự động từ hệ thống thi đua"},
 
     // Digests: the events of one kind within the window, in one message (issue 13). A
