@@ -13,6 +13,8 @@ namespace {
 // One sample per placeholder name: a new placeholder needs a sample here.
 const catalogue_check::Samples kSamples = {
     {"award", "Lao động tiên tiến"},
+    {"awards", "Giấy khen của Chủ tịch UBND xã; Giấy khen của Hiệu trưởng"},
+    {"closes", "31/12/2026"},
     {"code", "K7QM-4XPR"},
     {"contact", "thầy Phó Hiệu trưởng, 0912 345 678"},
     {"count", "12"},
@@ -36,6 +38,7 @@ const catalogue_check::Samples kSamples = {
     {"period", "năm 2026"},
     {"reason", "Hồ sơ thiếu sáng kiến được công nhận"},
     {"role", "tổ trưởng"},
+    {"round", "Đợt xét khen thưởng năm 2026"},
     {"status", "đã nộp"},
     {"subject", "cá nhân"},
     {"time", "17:00"},
