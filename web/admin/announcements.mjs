@@ -65,7 +65,8 @@ export function announcementsScreen(ui) {
     el('div', { className: 'field' },
       el('label', { htmlFor: 'announce-text' }, 'Nội dung gửi vào nhóm Zalo cán bộ'), text,
       el('p', { className: 'hint', id: 'announce-hint' },
-        'Tin dài hơn 2000 chữ được chia thành vài tin, gửi theo thứ tự.')),
+        'Tin dài hơn 2000 chữ được chia thành vài tin, gửi theo thứ tự. Cuối tin, bot thêm một dòng '
+        + 'cho biết đây là tin tự động.')),
     el('p', { className: 'field-error', id: 'announce-error', 'aria-live': 'polite' }),
     el('div', { className: 'field' }, el('label', { className: 'choice' },
       el('input', { type: 'checkbox', id: 'announce-urgent', name: 'urgent' }),

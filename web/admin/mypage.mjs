@@ -36,8 +36,9 @@ export function myPageScreen(ui) {
     }
   }
 
-  const section = (id, heading, ...body) => el('section', { className: 'mypage-part', 'aria-labelledby': id },
-    el('h3', { id }, heading), ...body);
+  const section = (id, heading, ...body) => el('section',
+    { className: 'mypage-part', id, 'aria-labelledby': `${id}-heading` },
+    el('h3', { id: `${id}-heading` }, heading), ...body);
   const fact = (term, ...description) => [el('dt', {}, term), el('dd', {}, ...description)];
 
   // ------------------------------------------------------------ who I am
@@ -134,7 +135,7 @@ export function myPageScreen(ui) {
       ? el('ul', { className: 'mypage-list' }, ...items.map((i) => el('li', { dataset: { id: i.id } },
         el('p', { className: 'mypage-title' }, i.title),
         el('p', { className: 'hint' }, [`Năm ${i.year}`, i.unit_name,
-          i.level_label ? `công nhận ${i.level_label}` : 'chưa được công nhận'].filter(Boolean).join(' · ')))))
+          i.level ? `công nhận: ${i.level_label}` : 'chưa được công nhận'].filter(Boolean).join(' · ')))))
       : el('p', { className: 'hint' }, 'Sổ sáng kiến chưa ghi sáng kiến nào của thầy cô.'));
   }
 
@@ -161,19 +162,19 @@ export function myPageScreen(ui) {
     const ids = [...new Set(ended.map((n) => n.id))];
     const details = new Map((await Promise.all(ids.map((id) => maybe(endpoints.nomination(id)))))
       .filter(Boolean).map((d) => [d.id, d]));
-    card().replaceChildren(
+    card().replaceChildren(...[
       el('div', { className: 'card-head' },
         el('h2', { id: 'mypage-heading' }, 'Trang của tôi'),
         el('button', { type: 'button', className: 'button button-quiet', id: 'mypage-reload',
           onclick: () => attempt(load, { busy: card() }) }, 'Cập nhật')),
       el('p', { className: 'mypage-greeting' }, me.name ? `Chào ${you} ${me.name}.` : 'Chào thầy cô.'),
       profile(me, member, you),
-      nominationList('mypage-about', `Đề nghị khen thưởng ${you}`, about, details,
+      nominationList('mypage-about', `Đề nghị khen thưởng cho ${you}`, about, details,
         `Chưa có đề nghị khen thưởng nào cho ${you}.`, false),
       nominationList('mypage-wrote', `Đề nghị ${you} đã lập`, wrote, details,
         `${you[0].toUpperCase()}${you.slice(1)} chưa lập đề nghị nào.`, true),
       reportPart(me, year, report),
-      initiativesPart(initiatives, me.subject));
+      initiativesPart(initiatives, me.subject)].filter(Boolean));
     card().hidden = false;
   }
 
