@@ -181,6 +181,21 @@ TEST_F(NominationsService, LeadersActForTheirOwnUnitAndHoldsBlockNominations) {
   EXPECT_EQ(json::parse(api("GET", "/nominations", "", leader).body)["items"].size(), 1u);
   EXPECT_EQ(json::parse(api("GET", "/nominations", "", staff).body)["items"].size(), 0u);
   EXPECT_EQ(api("GET", "/nominations/1", "", staff).status, 404);
+
+  // "Trang của tôi": what a person wrote (proposer), still within what they may see.
+  auto count = [&](const std::string& query, const std::string& token) {
+    auto page = api("GET", "/nominations?" + query, "", token);
+    EXPECT_EQ(page.status, 200) << page.body;
+    return json::parse(page.body)["items"].size();
+  };
+  EXPECT_EQ(count("proposer=tt-toan", leader), 1u);
+  EXPECT_EQ(count("proposer=tt-toan", kAdmin), 1u);
+  EXPECT_EQ(count("proposer=an", kAdmin), 0u);
+  EXPECT_EQ(count("proposer=tt-toan", staff), 0u);
+  EXPECT_EQ(count("subject=an", token_for("an")), 1u);
+  auto bad = api("GET", "/nominations?proposer=a%20b", "");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(json::parse(bad.body)["code"], "invalid_proposer");
 }
 
 TEST_F(NominationsService, EachCallerIsOfferedOnlyTheActionsTheirRoleMayTake) {

@@ -37,8 +37,11 @@ export class ApiError extends Error {
 
 // fetch with the bearer token, or the session cookie without one; JSON in and out; errors become ApiError with the service's
 // Vietnamese `detail` (application/problem+json).
-export async function api(path, { method = 'GET', body, token = session.token, auth = true } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+// `headers`: extra request headers (e.g. Idempotency-Key).
+export async function api(path, {
+  method = 'GET', body, token = session.token, auth = true, headers: extra = {},
+} = {}) {
+  const headers = { ...extra, Accept: 'application/json, application/problem+json' };
   if (auth && token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res;
@@ -136,6 +139,9 @@ export const endpoints = {
   period: (id) => `${N}/catalogue/periods/${encodeURIComponent(id)}`,
   deadLetters: '/api/notifications/v1/dead-letters?limit=20',
   deadLetter: (id) => `/api/notifications/v1/dead-letters/${encodeURIComponent(id)}`,
+  messages: '/api/notifications/v1/messages',
+  recentMessages: (limit) => `/api/notifications/v1/messages?${new URLSearchParams({ limit })}`,
+  message: (id) => `/api/notifications/v1/messages/${encodeURIComponent(id)}`,
 };
 
 // A sign-in code as typed or carried by the bot's link ("k7qm 4xpr", "K7QM-4XPR"): the 8

@@ -15,6 +15,8 @@ import { offeredUnits, peopleScreen } from './people.mjs';
 import { awardsScreen } from './awards.mjs';
 import { clearReminders, loadReminders, wireReminders } from './reminders.mjs';
 import { clearPart, loadPart, wirePart } from './contributions.mjs';
+import { myPageScreen } from './mypage.mjs';
+import { announcementsScreen } from './announcements.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -108,6 +110,8 @@ const people = peopleScreen({
   $, el, call, attempt, notify, state, onCatalogue: () => { fillSelects(); fillSessionStaff(); },
 });
 const awardsCard = awardsScreen({ $, el, call, attempt, notify, state });
+const myPage = myPageScreen({ $, el, call, attempt, state, openNomination: (id) => openDetail(id) });
+const announcements = announcementsScreen({ $, el, call, attempt, notify, state });
 
 // ---------------------------------------------------------------- deadline (public)
 
@@ -160,7 +164,7 @@ async function signIn(token) {
   people.start();
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
     loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart(), indicators.start(),
-    awardsCard.start()]);
+    awardsCard.start(), myPage.start(), announcements.start()]);
 }
 
 // The code from the bot (typed, or carried by its link) for a session cookie, then in.
@@ -207,6 +211,8 @@ function signOut() {
   indicators.reset();
   people.reset();
   awardsCard.reset();
+  myPage.reset();
+  announcements.reset();
   clearRoundDocuments();
   $('sessions-list').replaceChildren();
   $('sessions').hidden = true;

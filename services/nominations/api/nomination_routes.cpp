@@ -27,6 +27,7 @@ ListFilter parse_filter(const Request& req) {
   }
   f.unit_id = query_catalogue_id(req, "unit");
   f.subject_id = query_catalogue_id(req, "subject");
+  f.proposer = query_catalogue_id(req, "proposer");
   if (auto kind = query_filter(req, "subject_kind")) {
     f.subject_kind = parse_subject_kind(*kind);
     if (!f.subject_kind) {

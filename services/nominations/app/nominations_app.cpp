@@ -372,6 +372,7 @@ Task<NominationPage> NominationsApp::list(const Principal& who, const ListFilter
     if (f.status && status_name(r.status) != *f.status) continue;
     if (f.unit_id && r.unit_id != *f.unit_id) continue;
     if (f.subject_id && r.draft.subject_id != *f.subject_id) continue;
+    if (f.proposer && r.created_by != *f.proposer) continue;
     if (f.subject_kind && r.draft.subject_kind != *f.subject_kind) continue;
     if (!sees_everything(who.role)) {
       bool own =

@@ -16,6 +16,9 @@ namespace thidua::nominations {
 
 struct ListFilter {
   std::optional<std::string> period, award, status, unit_id, subject_id;
+  // Only nominations this person wrote (`created_by`), for "Trang của tôi"; what the caller
+  // may see still limits the answer.
+  std::optional<std::string> proposer;
   std::optional<SubjectKind> subject_kind;
   std::size_t limit = 50;
   std::string after;  // the last id of the previous page
