@@ -10,6 +10,7 @@ import {
 } from './api.mjs';
 import { clearRoundDocuments, loadRoundDocuments, wireRoundDocuments } from './documents.mjs';
 import { initiativesScreen } from './initiatives.mjs';
+import { registrationsScreen } from './registrations.mjs';
 import { indicatorsScreen } from './indicators.mjs';
 import { offeredUnits, peopleScreen } from './people.mjs';
 import { awardsScreen } from './awards.mjs';
@@ -108,6 +109,7 @@ const people = peopleScreen({
   $, el, call, attempt, notify, state, onCatalogue: () => { fillSelects(); fillSessionStaff(); },
 });
 const awardsCard = awardsScreen({ $, el, call, attempt, notify, state });
+const registrations = registrationsScreen({ $, el, call, attempt, notify, state });
 
 // ---------------------------------------------------------------- deadline (public)
 
@@ -161,6 +163,7 @@ async function signIn(token) {
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
     loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart(), indicators.start(),
     awardsCard.start()]);
+  await registrations.start();
 }
 
 // The code from the bot (typed, or carried by its link) for a session cookie, then in.
@@ -207,6 +210,7 @@ function signOut() {
   indicators.reset();
   people.reset();
   awardsCard.reset();
+  registrations.reset();
   clearRoundDocuments();
   $('sessions-list').replaceChildren();
   $('sessions').hidden = true;
@@ -1053,6 +1057,7 @@ function wire() {
     attempt(issueReport, { busy: $('documents') });
   });
   initiatives.wire();
+  registrations.wire();
   indicators.wire();
   people.wire();
   $('outbox-reload').addEventListener('click', () => attempt(loadDeadLetters, { busy: $('outbox') }));
