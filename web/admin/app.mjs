@@ -162,8 +162,7 @@ async function signIn(token) {
   people.start();
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
     loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart(), indicators.start(),
-    awardsCard.start()]);
-  await registrations.start();
+    awardsCard.start(), registrations.start()]);
 }
 
 // The code from the bot (typed, or carried by its link) for a session cookie, then in.
