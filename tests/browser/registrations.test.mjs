@@ -88,7 +88,7 @@ await step('set-up: a board member, a unit leader and a teacher, each with a tok
 await step('the teacher registers a title and a target at 360 px', async () => {
   await signInWithToken(tokens['gv-hoa'], 'Nguyễn Thị Hoa');
   const card = page.locator('#registrations');
-  await card.getByRole('heading', { name: 'Đăng ký thi đua' }).waitFor();
+  await card.getByRole('heading', { name: 'Đăng ký thi đua', exact: true }).waitFor();
   await card.getByLabel('Năm', { exact: true }).selectOption('2026');
   check((await text(card.locator('#registration-subject'))).includes('Của tôi: Nguyễn Thị Hoa'), 'their own only');
   check(await card.locator('#registration-subject option').count() === 1, 'no one else offered');
