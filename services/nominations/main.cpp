@@ -8,6 +8,7 @@
 #include "docs/settings.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/app/initiatives_app.hpp"
+#include "nominations/app/registrations_app.hpp"
 #include "nominations/app/round_reminders.hpp"
 #include "nominations/app/rounds_app.hpp"
 #include "nominations/domain/builtin_templates.hpp"
@@ -154,9 +155,12 @@ int main(int argc, char** argv) {
         auto& documents =
             service.make<DocumentsApp>(catalogue, store, doc_store, renderer, clock,
                                        doc_settings.issuer, std::move(templates), rules);
+        auto& registration_store = service.make<RegistrationStore>(service.redis(), service.keys());
+        auto& registrations = service.make<RegistrationsApp>(registration_store, catalogue, clock);
         add_routes(service.router(),
                    RouteDeps{app, catalogue, service.tokens(), clock, documents, service.sessions(),
-                             service.settings().cookie_secure});
+                             service.settings().cookie_secure, &registrations});
+        add_registration_routes(service.router(), registrations);
         auto& initiative_store = service.make<InitiativeStore>(service.redis(), service.keys());
         auto& initiatives = service.make<InitiativesApp>(initiative_store, catalogue, clock);
         add_initiative_routes(service.router(), initiatives);

@@ -438,7 +438,7 @@ await step('sign-in by keyboard with the admin token: token in sessionStorage, w
   await page.getByLabel('Mã truy cập (API token)').focus();
   await page.keyboard.type(adminToken);
   await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'Chỉ tiêu' }).waitFor();
+  await page.getByRole('heading', { name: 'Chỉ tiêu', exact: true }).waitFor();
   await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
   check(await text(alertBox) === '', `alert should be cleared, has: ${await text(alertBox)}`);
   const stored = await page.evaluate(() => Object.values(sessionStorage));
@@ -1090,7 +1090,7 @@ await step('a council member signs in: named in the header, no create form, offe
   const field = page.getByLabel('Mã truy cập (API token)');
   await field.fill(token);
   await field.press('Enter');
-  await page.getByRole('heading', { name: 'Chỉ tiêu' }).waitFor();
+  await page.getByRole('heading', { name: 'Chỉ tiêu', exact: true }).waitFor();
   await eventually(async () => (await text(page.locator('#session-who')))
     === 'Trần Văn Minh · Hội đồng Thi đua – Khen thưởng', 'the header names the council member');
   check(!(await page.getByRole('button', { name: 'Tạo đề nghị mới' }).isVisible()),

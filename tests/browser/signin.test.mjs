@@ -149,7 +149,7 @@ await step('/dangnhap in a private chat: the bot answers with a code and a link 
 
 await step('opening the link signs her in: session cookie HttpOnly, SameSite=Strict, Path=/; the code leaves the URL', async () => {
   await page.goto(firstLink);
-  await page.getByRole('heading', { name: 'Chỉ tiêu' }).waitFor();
+  await page.getByRole('heading', { name: 'Chỉ tiêu', exact: true }).waitFor();
   await eventually(async () => (await text(page.locator('#session-who'))) === 'Lê Thị Lan · Ban giám hiệu',
     'the header names her with her role');
   check(!page.url().includes('#ma='), `the code is still in the address: ${page.url()}`);
@@ -220,7 +220,7 @@ await step('a code typed on the sign-in screen (lower case, with a space) signs 
   const { code } = linkIn(await tellBot('zu-lan', '/dangnhap'));
   await page.getByLabel('Mã đăng nhập').fill(`${code.slice(0, 4).toLowerCase()} ${code.slice(4).toLowerCase()}`);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByRole('heading', { name: 'Chỉ tiêu' }).waitFor();
+  await page.getByRole('heading', { name: 'Chỉ tiêu', exact: true }).waitFor();
   await eventually(async () => (await text(page.locator('#session-who'))) === 'Lê Thị Lan · Ban giám hiệu',
     'signed in by the typed code');
   // The same code again, in a second tab: spent.

@@ -322,6 +322,8 @@ class InputParityTest : public ::testing::Test {
     t.path["unit"] = "to-toan-tin";
     t.path["item"] = "to_trinh";
     t.path["file"] = "2026-bc-01.pdf";  // none issued here: 404 whatever the sample
+    t.path["kind"] = "individual";
+    t.path["subject_id"] = "gv-a";
     if (service == "nominations") {
       t.path["id"] = std::regex_search(pattern, nomination) ? review_id_ : "probe-id";
       if (pattern.find("/tokens/{id}") != std::string::npos) t.path["id"] = "0123456789abcdef";
@@ -368,6 +370,11 @@ class InputParityTest : public ::testing::Test {
         {"nominations PUT /api/nominations/v1/catalogue/staff/{id}",
          {{{"name", "Cán bộ thử"}, {"unit_id", "to-toan-tin"}}, true}},
         {"nominations POST /api/nominations/v1/tokens", {{{"staff_id", "gv-a"}}, true}},
+        {"nominations PUT /api/nominations/v1/registrations/{year}/{kind}/{subject_id}",
+         {{{"titles", {"Lao động tiên tiến"}},
+           {"targets", {{{"content_area", "II.1"}, {"text", "12 bài giảng điện tử"}}}},
+           {"submit", true}},
+          true}},
         {"nominations POST /api/nominations/v1/rounds",
          {{{"period", "2026"},
            {"name", "Đợt thử"},

@@ -61,6 +61,7 @@ const catalogue_check::Samples kSamples = {
     {"verb", "thông qua"},
     {"votes", "10"},
     {"where", "annual/individual"},
+    {"year", "2026"},
     {"yes", "5"},
 };
 

@@ -133,6 +133,11 @@ export const endpoints = {
   meetings: `${N}/council/meetings`,
   initiatives: (filter) => `${N}/initiatives?${new URLSearchParams(filter)}`,
   initiative: (id) => `${N}/initiatives/${encodeURIComponent(id)}`,
+  registrations: (year) => `${N}/registrations/${encodeURIComponent(year)}`,
+  registration: (year, kind, id) =>
+    `${N}/registrations/${encodeURIComponent(year)}/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`,
+  registrationConfirm: (year, kind, id) =>
+    `${N}/registrations/${encodeURIComponent(year)}/${encodeURIComponent(kind)}/${encodeURIComponent(id)}/confirm`,
   rounds: `${N}/rounds`,
   round: (id) => `${N}/rounds/${encodeURIComponent(id)}`,
   awardForm: (code) => `${N}/catalogue/award-forms/${encodeURIComponent(code)}`,

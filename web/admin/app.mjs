@@ -10,6 +10,7 @@ import {
 } from './api.mjs';
 import { clearRoundDocuments, loadRoundDocuments, wireRoundDocuments } from './documents.mjs';
 import { initiativesScreen } from './initiatives.mjs';
+import { registrationsScreen } from './registrations.mjs';
 import { indicatorsScreen } from './indicators.mjs';
 import { offeredUnits, peopleScreen } from './people.mjs';
 import { awardsScreen } from './awards.mjs';
@@ -112,6 +113,7 @@ const people = peopleScreen({
 const awardsCard = awardsScreen({ $, el, call, attempt, notify, state });
 const myPage = myPageScreen({ $, el, call, attempt, state, openNomination: (id) => openDetail(id) });
 const announcements = announcementsScreen({ $, el, call, attempt, notify, state });
+const registrations = registrationsScreen({ $, el, call, attempt, notify, state });
 
 // ---------------------------------------------------------------- deadline (public)
 
@@ -164,7 +166,7 @@ async function signIn(token) {
   people.start();
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
     loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart(), indicators.start(),
-    awardsCard.start(), myPage.start(), announcements.start()]);
+    awardsCard.start(), myPage.start(), announcements.start(), registrations.start()]);
 }
 
 // The code from the bot (typed, or carried by its link) for a session cookie, then in.
@@ -213,6 +215,7 @@ function signOut() {
   awardsCard.reset();
   myPage.reset();
   announcements.reset();
+  registrations.reset();
   clearRoundDocuments();
   $('sessions-list').replaceChildren();
   $('sessions').hidden = true;
@@ -1062,6 +1065,7 @@ function wire() {
     attempt(issueReport, { busy: $('documents') });
   });
   initiatives.wire();
+  registrations.wire();
   indicators.wire();
   people.wire();
   $('outbox-reload').addEventListener('click', () => attempt(loadDeadLetters, { busy: $('outbox') }));

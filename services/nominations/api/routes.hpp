@@ -10,6 +10,8 @@ namespace thidua::nominations {
 
 inline const std::string kApiBase = "/api/nominations/v1";
 
+class RegistrationsApp;
+
 struct RouteDeps {
   NominationsApp& app;
   CatalogueStore& catalogue;
@@ -18,6 +20,8 @@ struct RouteDeps {
   DocumentsApp& documents;
   auth::SessionStore& sessions;
   http::CookieSecure cookie_secure;  // THIDUA_COOKIE_SECURE
+  // A nomination's detail shows its subject's registration of targets (issue 14); null = none.
+  RegistrationsApp* registrations = nullptr;
 };
 
 void add_nomination_routes(http::Router& router, RouteDeps deps);
@@ -29,6 +33,8 @@ void add_initiative_routes(http::Router& router, InitiativesApp& app);
 class RoundsApp;
 // Nomination rounds (api/round_routes.cpp); main.cpp adds them.
 void add_round_routes(http::Router& router, RoundsApp& app, CatalogueStore& catalogue);
+// Registration of targets (api/registration_routes.cpp); main.cpp adds it.
+void add_registration_routes(http::Router& router, RegistrationsApp& app);
 void add_document_routes(http::Router& router, RouteDeps deps);
 void add_session_routes(http::Router& router, RouteDeps deps);
 

@@ -1,0 +1,189 @@
+// Registration of targets (đăng ký thi đua, issue 14) through the API of the real binary on a
+// real Redis: a teacher registers their own, their leader confirms it and writes the unit's,
+// an edit sends a confirmed registration back, the board sees who has not registered, and a
+// nomination shows its subject's registration. Clock pinned by libfaketime to 5 December 2026.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/http_call.hpp"
+#include "support/process.hpp"
+#include "support/redis_server.hpp"
+
+namespace thidua {
+namespace {
+using nlohmann::json;
+using testing::http_call;
+using testing::HttpReply;
+
+const std::string kAdmin = "admin-token-for-tests-0001";
+
+class Registrations : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    redis_.start();
+    port_ = testing::free_port();
+    dir_ = testing::make_temp_dir("thidua-registrations");
+    auto env = testing::faked_clock_env("2026-12-05 10:00:00");
+    env["THIDUA_HTTP_PORT"] = std::to_string(port_);
+    env["THIDUA_REDIS_URL"] = redis_.url();
+    env["THIDUA_ADMIN_TOKEN"] = kAdmin;
+    env["THIDUA_CATALOGUE_FILE"] = testing::source_dir() + "/config/catalogue.json";
+    env["THIDUA_ROUNDS_FILE"] = testing::source_dir() + "/tests/support/rounds-always-open.json";
+    process_.start(testing::build_dir() + "/services/nominations/nominations", {}, env,
+                   dir_ + "/nominations.log");
+    ASSERT_TRUE(testing::wait_until([&] {
+      auto c = api("GET", "/catalogue", "");
+      return c.status == 200 && json::parse(c.body)["units"].size() > 0;
+    })) << process_.log();
+    for (const auto& [id, unit, role] : {std::tuple{"gv-an", "to-toan-tin", "staff"},
+                                         {"tt-binh", "to-toan-tin", "leader"},
+                                         {"tt-hoa", "to-ngu-van", "leader"}}) {
+      json body = {{"name", std::string("Cán bộ ") + id}, {"unit_id", unit}, {"role", role}};
+      ASSERT_EQ(api("PUT", std::string("/catalogue/staff/") + id, body.dump()).status, 200);
+    }
+    an_ = token("gv-an");
+    binh_ = token("tt-binh");
+    hoa_ = token("tt-hoa");
+  }
+
+  std::string token(const std::string& staff) {
+    auto issued = api("POST", "/tokens", json{{"staff_id", staff}}.dump());
+    EXPECT_EQ(issued.status, 201) << issued.body;
+    return json::parse(issued.body)["token"];
+  }
+  HttpReply api(const std::string& method, const std::string& path, const std::string& body,
+                const std::string& token = kAdmin) {
+    std::map<std::string, std::string> headers;
+    if (!token.empty()) headers["Authorization"] = "Bearer " + token;
+    return http_call(method,
+                     "http://127.0.0.1:" + std::to_string(port_) + "/api/nominations/v1" + path,
+                     body, headers);
+  }
+  static std::string detail(const HttpReply& r) { return json::parse(r.body).value("detail", ""); }
+
+  testing::RedisServer redis_;
+  testing::Process process_;
+  int port_ = 0;
+  std::string dir_;
+  std::string an_, binh_, hoa_;
+};
+
+const json kAnBody = {{"titles", {"Lao động tiên tiến", "Chiến sĩ thi đua cơ sở"}},
+                      {"targets",
+                       {{{"content_area", "II.1"}, {"text", "12 bài giảng điện tử"}},
+                        {{"content_area", "II.4"}, {"text", "5 học liệu số dùng chung"}}}},
+                      {"submit", true}};
+
+TEST_F(Registrations, ATeacherRegistersTheirLeaderConfirmsAndAnEditSendsItBack) {
+  // A draft first: not yet registered, not yet confirmable.
+  json draft = kAnBody;
+  draft["submit"] = false;
+  auto kept = api("PUT", "/registrations/2026/individual/gv-an", draft.dump(), an_);
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  EXPECT_EQ(json::parse(kept.body)["status"], "draft");
+  auto early = api("POST", "/registrations/2026/individual/gv-an/confirm", "", binh_);
+  EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_EQ(detail(early),
+            "Đăng ký thi đua của Cán bộ gv-an còn là bản nháp; khi đã gửi mới xác nhận được.");
+
+  auto sent = api("PUT", "/registrations/2026/individual/gv-an", kAnBody.dump(), an_);
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  auto r = json::parse(sent.body);
+  EXPECT_EQ(r["status"], "submitted");
+  EXPECT_EQ(r["status_label"], "Chờ tổ trưởng xác nhận");
+  EXPECT_EQ(r["unit_name"], "Tổ Toán – Tin");
+  EXPECT_EQ(r["targets"][0]["text"], "12 bài giảng điện tử");
+  EXPECT_EQ(r["updated_at"], "2026-12-05T03:00:00Z");
+
+  // Not someone else's; not confirmed by oneself nor by another unit's leader.
+  EXPECT_EQ(api("PUT", "/registrations/2026/individual/tt-binh", kAnBody.dump(), an_).status, 403);
+  EXPECT_EQ(api("POST", "/registrations/2026/individual/gv-an/confirm", "", an_).status, 403);
+  auto other = api("POST", "/registrations/2026/individual/gv-an/confirm", "", hoa_);
+  EXPECT_EQ(other.status, 403);
+  EXPECT_EQ(json::parse(other.body)["code"], "registration_forbidden");
+
+  auto ok = api("POST", "/registrations/2026/individual/gv-an/confirm", "", binh_);
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(json::parse(ok.body)["status"], "confirmed");
+  EXPECT_EQ(json::parse(ok.body)["confirmed_by"], "tt-binh");
+
+  json edited = kAnBody;
+  edited["submit"] = false;
+  edited["targets"][0]["text"] = "15 bài giảng điện tử";
+  auto again =
+      json::parse(api("PUT", "/registrations/2026/individual/gv-an", edited.dump(), an_).body);
+  EXPECT_EQ(again["status"], "submitted");
+  EXPECT_TRUE(again["confirmed_by"].is_null());
+
+  // The teacher sees their own only; bad input changes nothing.
+  auto mine = json::parse(api("GET", "/registrations/2026", "", an_).body);
+  ASSERT_EQ(mine["items"].size(), 1u);
+  EXPECT_TRUE(mine["not_registered"].is_null());
+  json bad = kAnBody;
+  bad["targets"][0]["content_area"] = "II.9";
+  auto refused = api("PUT", "/registrations/2026/individual/gv-an", bad.dump(), an_);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(detail(refused),
+            "Nội dung \"II.9\" không thuộc các nội dung II.1 đến II.6 của kế hoạch.");
+  EXPECT_EQ(api("PUT", "/registrations/2031/individual/gv-an", kAnBody.dump(), an_).status, 400);
+  EXPECT_EQ(api("PUT", "/registrations/2026/team/gv-an", kAnBody.dump(), an_).status, 400);
+  auto still = json::parse(api("GET", "/registrations/2026", "", an_).body);
+  EXPECT_EQ(still["items"][0]["targets"][0]["text"], "15 bài giảng điện tử");
+}
+
+TEST_F(Registrations, TheLeaderWritesTheUnitsAndTheBoardSeesWhoHasNotRegistered) {
+  json unit = {{"titles", {"Tập thể lao động tiên tiến"}}, {"submit", true}};
+  EXPECT_EQ(api("PUT", "/registrations/2026/collective/to-toan-tin", unit.dump(), an_).status, 403);
+  EXPECT_EQ(api("PUT", "/registrations/2026/collective/to-ngu-van", unit.dump(), binh_).status,
+            403);
+  auto written = api("PUT", "/registrations/2026/collective/to-toan-tin", unit.dump(), binh_);
+  ASSERT_EQ(written.status, 200) << written.body;
+  // The leader does not confirm what they wrote for their own unit; the board does.
+  EXPECT_EQ(api("POST", "/registrations/2026/collective/to-toan-tin/confirm", "", binh_).status,
+            403);
+  EXPECT_EQ(api("POST", "/registrations/2026/collective/to-toan-tin/confirm", "").status, 200);
+  ASSERT_EQ(api("PUT", "/registrations/2026/individual/gv-an", kAnBody.dump(), an_).status, 200);
+
+  auto board = json::parse(api("GET", "/registrations/2026", "").body);
+  EXPECT_EQ(board["items"].size(), 2u);
+  std::vector<std::string> staff, units;
+  for (const auto& m : board["not_registered"]["staff"]) staff.push_back(m["id"]);
+  for (const auto& u : board["not_registered"]["units"]) units.push_back(u["id"]);
+  EXPECT_EQ(staff, (std::vector<std::string>{"tt-binh", "tt-hoa"}));
+  EXPECT_EQ(std::count(units.begin(), units.end(), "to-toan-tin"), 0);
+  EXPECT_EQ(std::count(units.begin(), units.end(), "to-ngu-van"), 1);
+  EXPECT_EQ(board["titles"]["collective"][0], "Tập thể lao động tiên tiến");
+
+  // The leader sees their unit's and who of it has not registered.
+  auto leader = json::parse(api("GET", "/registrations/2026", "", binh_).body);
+  EXPECT_EQ(leader["items"].size(), 2u);
+  ASSERT_EQ(leader["not_registered"]["staff"].size(), 1u);
+  EXPECT_EQ(leader["not_registered"]["staff"][0]["id"], "tt-binh");
+  EXPECT_EQ(leader["not_registered"]["units"].size(), 0u);
+  auto other = json::parse(api("GET", "/registrations/2026", "", hoa_).body);
+  EXPECT_EQ(other["items"].size(), 0u);
+}
+
+TEST_F(Registrations, ANominationShowsItsSubjectsRegistrationOfItsYear) {
+  json body = {{"period", "2026"},
+               {"award", "gk_xa"},
+               {"subject_kind", "individual"},
+               {"subject_id", "gv-an"},
+               {"reason", "Bài giảng điện tử"}};
+  auto filed = api("POST", "/nominations", body.dump(), binh_);
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  const std::string id = json::parse(filed.body)["id"];
+  auto before = json::parse(api("GET", "/nominations/" + id, "").body);
+  ASSERT_TRUE(before.contains("registration"));
+  EXPECT_TRUE(before["registration"].is_null());
+
+  ASSERT_EQ(api("PUT", "/registrations/2026/individual/gv-an", kAnBody.dump(), an_).status, 200);
+  auto after = json::parse(api("GET", "/nominations/" + id, "", binh_).body);
+  EXPECT_EQ(after["registration"]["titles"][0], "Lao động tiên tiến");
+  EXPECT_EQ(after["registration"]["status"], "submitted");
+  EXPECT_EQ(after["subject_id"], "gv-an");
+}
+
+}  // namespace
+}  // namespace thidua
