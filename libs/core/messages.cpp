@@ -76,6 +76,7 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.storage_unavailable",
      "Hệ thống lưu trữ tạm thời không trả lời; thầy cô thử lại sau ít phút."},
     {"problem.not_ready", "Chưa sẵn sàng: không kết nối được Redis."},
+    {"problem.starting", "Chưa sẵn sàng: đang nạp dữ liệu ban đầu."},
     {"problem.internal",
      "Hệ thống gặp lỗi không lường trước; thầy cô báo người quản trị kèm mã yêu cầu "
      "{request_id}."},

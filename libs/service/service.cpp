@@ -85,6 +85,10 @@ Service::Service(std::string name, int default_port, bool routes_only)
                   co_return http::problem(503, "not_ready", common::say("problem.not_ready"),
                                           req.request_id);
                 }
+                if (starting_steps_ > 0) {
+                  co_return http::problem(503, "starting", common::say("problem.starting"),
+                                          req.request_id);
+                }
                 co_return http::json(200, {{"status", "ready"}, {"redis", "ok"}});
               });
   metrics_.describe("thidua_redis_connected", http::MetricType::kGauge,
@@ -107,6 +111,7 @@ void Service::background(std::string name, std::function<Task<void>()> task) {
 }
 
 void Service::until_done(std::string name, std::function<Task<void>()> step) {
+  starting_steps_++;
   background(name, [this, name, step]() -> Task<void> {
     while (!stopping()) {
       bool done = false;
@@ -116,7 +121,10 @@ void Service::until_done(std::string name, std::function<Task<void>()> step) {
       } catch (const std::exception& e) {
         log::warn(name + "_retry", {{"error", e.what()}});
       }
-      if (done) co_return;
+      if (done) {
+        starting_steps_--;
+        co_return;
+      }
       co_await sleep_for(std::chrono::seconds(1));
     }
   });

@@ -76,6 +76,8 @@ class Service {
   void background(std::string name, std::function<Task<void>()> task);
   // Start-up work that needs Redis (seeding an empty store): runs `step` on loop 0 until it
   // finishes without throwing, once a second while Redis is away, logging `<name>_retry`.
+  // /readyz answers 503 (starting) until every such step is done, so that no request (and
+  // no load balancer) reaches a service whose seed is not in yet.
   void until_done(std::string name, std::function<Task<void>()> step);
   // A background consumer of `queue` (see run_stream_worker) with its own connection for
   // the blocking reads, named `name`, so they never hold up requests.
@@ -97,6 +99,7 @@ class Service {
   std::atomic<bool> stopping_{false};
   bool routes_only_ = false;
   std::atomic<int> running_tasks_{0};
+  std::atomic<int> starting_steps_{0};  // until_done steps not finished yet
   std::vector<std::pair<std::string, std::function<Task<void>()>>> tasks_;
   std::vector<std::shared_ptr<void>> components_;
 };

@@ -71,7 +71,8 @@ void check_indicator_list(const std::vector<Indicator>& list) {
 
 void check_figures_known(const std::map<std::string, long long>& figures,
                          const std::vector<Indicator>& list) {
-  for (const auto& [code, n] : figures) {
+  for (const auto& figure : figures) {
+    const std::string& code = figure.first;  // a structured binding cannot be captured (clang)
     bool known =
         std::any_of(list.begin(), list.end(), [&](const auto& i) { return i.code == code; });
     if (!known) {
