@@ -15,13 +15,4 @@ std::optional<AwardException> award_exception(Role role, const std::string& reas
   return AwardException{reason, by, at};
 }
 
-std::optional<std::string> blocking_award(const std::vector<std::string>& held,
-                                          const std::string& self, bool excepted) {
-  if (excepted) return std::nullopt;
-  for (const auto& other : held) {
-    if (other != self) return other;
-  }
-  return std::nullopt;
-}
-
 }  // namespace thidua::nominations

@@ -3,10 +3,10 @@
 // commendation): the same subject, a person or a unit, holds places of at most one award form
 // per period, unless the board (Ban giám hiệu) records why a second one is a different
 // achievement. Drafts are free; the place is taken at submission, in the store's Lua script
-// (kTransition in store/nomination_store.cpp), which applies blocking_award atomically.
+// (kTransition in store/nomination_store.cpp), which checks it atomically with the quota:
+// the rule lives there, tested through the API (nominations_service_test).
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "core/roles.hpp"
 
@@ -25,12 +25,5 @@ struct AwardException {
 // exception_needs_board with a Vietnamese detail.
 std::optional<AwardException> award_exception(Role role, const std::string& reason,
                                               const std::string& by, const std::string& at);
-
-// Whether nomination `self` may take a place for its subject in the period: `held` are the
-// nominations of the same subject holding places in that period, of any award form (`self`
-// may be among them). Returns the first other one, which blocks it, unless `excepted`;
-// nullopt when it may.
-std::optional<std::string> blocking_award(const std::vector<std::string>& held,
-                                          const std::string& self, bool excepted);
 
 }  // namespace thidua::nominations
