@@ -121,6 +121,10 @@ std::size_t offset_after(std::string_view s, std::size_t code_points) {
   return static_cast<std::size_t>(i);
 }
 
+bool blank(std::string_view s) {
+  return one_line(s).empty();
+}
+
 std::string one_line(std::string_view s) {
   return utf8_of(line_code_points(s));
 }

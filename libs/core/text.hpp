@@ -22,6 +22,9 @@ std::size_t offset_after(std::string_view s, std::size_t code_points);
 // dropped, every run of white space (line breaks, no-break space) as one ' ', trimmed.
 // Never throws: a byte that is not UTF-8 becomes U+FFFD.
 std::string one_line(std::string_view s);
+// Nothing a reader would see: empty, or only white space (no-break space included) and
+// format characters. A required name or title that is blank counts as missing.
+bool blank(std::string_view s);
 // one_line(s) cut to at most `max_chars` code points, the last of them "…" when cut: the
 // form in which a reply quotes what a person typed.
 std::string excerpt(std::string_view s, std::size_t max_chars);

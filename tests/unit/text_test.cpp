@@ -11,6 +11,14 @@ namespace {
 const std::string kNfd = "Ti\x65\xCC\x82\xCC\x81ng Vi\x65\xCC\xA3\xCC\x82t";
 const std::string kNfc = "Tiếng Việt";
 
+// A required name made only of spaces, a no-break space or a zero-width space is missing.
+TEST(Text, BlankIsWhatAReaderWouldNotSee) {
+  for (const char* s : {"", "   ", "\t\n", "\xC2\xA0", " \xE2\x80\x8B "}) {
+    EXPECT_TRUE(text::blank(s)) << s;
+  }
+  for (const char* s : {"a", " Tổ ", "\xC2\xA0x"}) EXPECT_FALSE(text::blank(s)) << s;
+}
+
 TEST(Text, NfcComposesDecomposedVietnamese) {
   ASSERT_NE(kNfd, kNfc);
   EXPECT_EQ(text::nfc(kNfd), kNfc);

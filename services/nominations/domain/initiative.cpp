@@ -30,10 +30,6 @@ const LevelName& named(InitiativeLevel level) {
   return kLevels[0];
 }
 
-bool blank(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
-}
-
 ApiError invalid(std::string_view key, text::Vars vars = {}) {
   return unprocessable("invalid_initiative", say(key, vars));
 }
@@ -63,7 +59,7 @@ bool removes_initiatives(Role role) {
 }
 
 void check_initiative(Initiative& e, const Catalogue& c, LocalDate today) {
-  if (blank(e.title)) throw invalid("initiative.title_required");
+  if (text::blank(e.title)) throw invalid("initiative.title_required");
   if (e.author_ids.empty()) throw invalid("initiative.author_required");
   if (e.author_ids.size() > kMaxAuthors) {
     throw invalid("initiative.too_many_authors", {{"max", std::to_string(kMaxAuthors)}});
@@ -93,7 +89,7 @@ void check_initiative(Initiative& e, const Catalogue& c, LocalDate today) {
     if (e.is_public) throw invalid("initiative.public_needs_recognition");
     return;
   }
-  if (!e.decision || blank(e.decision->number)) {
+  if (!e.decision || text::blank(e.decision->number)) {
     throw invalid("initiative.decision_required", {{"level", initiative_level_label(e.level)}});
   }
   if (e.decision->date > today) {

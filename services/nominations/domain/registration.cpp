@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <set>
 
 #include "core/errors.hpp"
@@ -28,10 +27,6 @@ const StatusName& named(RegistrationStatus s) {
     if (n.status == s) return n;
   }
   return kStatuses[0];
-}
-
-bool blank(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
 }
 
 ApiError invalid(std::string_view key, text::Vars vars = {}) {
@@ -131,7 +126,7 @@ void check_registration(Registration& r, const Catalogue& c) {
   }
   std::set<std::string> seen;
   for (const auto& t : r.titles) {
-    if (blank(t) || text::length(t) > kMaxTitleChars) {
+    if (text::blank(t) || text::length(t) > kMaxTitleChars) {
       throw invalid("registration.title_text", {{"max", std::to_string(kMaxTitleChars)}});
     }
     if (!seen.insert(t).second) throw invalid("registration.title_twice", {{"name", t}});
@@ -143,7 +138,7 @@ void check_registration(Registration& r, const Catalogue& c) {
     if (!is_content_area(t.content_area)) {
       throw invalid("registration.unknown_area", {{"area", t.content_area}});
     }
-    if (blank(t.text) || text::length(t.text) > kMaxTargetChars) {
+    if (text::blank(t.text) || text::length(t.text) > kMaxTargetChars) {
       throw invalid("registration.target_text",
                     {{"area", t.content_area}, {"max", std::to_string(kMaxTargetChars)}});
     }

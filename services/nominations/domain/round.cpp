@@ -1,7 +1,6 @@
 #include "nominations/domain/round.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "core/errors.hpp"
 #include "core/movement.hpp"
@@ -10,10 +9,6 @@
 
 namespace thidua::nominations {
 namespace {
-bool blank(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
-}
-
 ApiError invalid(std::string_view key, text::Vars vars = {}) {
   return unprocessable("invalid_round", say(key, vars));
 }
@@ -66,7 +61,7 @@ bool keeps_rounds(Role role) {
 }
 
 void check_round(const Round& r, const Catalogue& c) {
-  if (blank(r.name)) throw invalid("round.name_required");
+  if (text::blank(r.name)) throw invalid("round.name_required");
   if (!c.period(r.period_id)) {
     throw unprocessable("invalid_round", say("problem.unknown_period", {{"period", r.period_id}}));
   }

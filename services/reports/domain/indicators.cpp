@@ -20,7 +20,7 @@ bool well_formed_code(const std::string& code) {
 }
 
 bool within(const std::string& s, std::size_t max_chars) {
-  return !text::one_line(s).empty() && text::length(s) <= max_chars;
+  return !text::blank(s) && text::length(s) <= max_chars;
 }
 }  // namespace
 
