@@ -1,405 +1,37 @@
 #!/usr/bin/env node
 // The admin dashboard (web/admin/) in real headless Chromium against the real system: a
-// redis-server of its own, the nominations and reports binaries from the build directory and
-// nginx as the edge (config rendered from deploy/nginx.conf), all on free 127.0.0.1 ports.
+// redis-server of its own, the three services from the build directory, the fake Zalo Bot API
+// and nginx as the edge (config rendered from deploy/nginx.conf), all on free 127.0.0.1 ports
+// (system.mjs starts them; browser.mjs opens Chromium).
 //
 //   node tests/browser/dashboard.test.mjs [--build-dir <dir>]     (or THIDUA_BUILD_DIR)
 //
 // Needs tests/browser/node_modules (playwright-core) and /usr/bin/chromium: scripts/setup.sh
-// installs both. Screenshots and the processes' logs go to <build dir>/browser/. Exits
-// non-zero on any failure; the last line is always "browser: N passed, M failed".
-import { spawn, spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
+// installs both. Screenshots go to <build dir>/browser/, the processes' logs to
+// <build dir>/browser/dashboard/. Exits non-zero on any failure; the last line is always
+// "browser: N passed, M failed".
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '..', '..');
+import { loadChromium, openBrowser, text } from './browser.mjs';
+import { adminApi } from './client.mjs';
+import {
+  STEP_TIMEOUT_MS, check, eventually, outDir, startSystemOrExit, step, stopAll, summaryAndExit,
+} from './system.mjs';
 
-function argValue(name) {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-const buildDir = path.resolve(argValue('--build-dir') || process.env.THIDUA_BUILD_DIR || path.join(repo, 'build'));
-const outDir = path.join(buildDir, 'browser');
-const runDir = path.join(outDir, 'run');
-const chromiumPath = process.env.THIDUA_CHROMIUM || '/usr/bin/chromium';
-const STEP_TIMEOUT_MS = 15000;
-
-// ------------------------------------------------------------------ results
-
-const results = [];
-const children = []; // processes started here: { name, child, logPath, exited }
-let stopping = false;
-
-function summaryAndExit(code) {
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  console.log(`browser: ${passed} passed, ${failed} failed`);
-  process.exit(code ?? (failed > 0 || passed === 0 ? 1 : 0));
-}
-
-// A failure the rest cannot run without: stop what was started and exit (never returns).
-async function fatal(message) {
-  console.log(`FAIL - ${message}`);
-  results.push({ name: message, ok: false });
-  await stopAll();
-  summaryAndExit(1);
-}
-
-async function step(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok   - ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    const text = String((error && error.stack) || error).split('\n').slice(0, 8).join('\n       ');
-    console.log(`FAIL - ${name}\n       ${text}`);
-  }
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-// Polls fn until it returns a truthy value (or stops throwing); the last reason on timeout.
-async function eventually(fn, message, timeout = STEP_TIMEOUT_MS) {
-  const deadline = Date.now() + timeout;
-  let last = '';
-  for (;;) {
-    try {
-      const value = await fn();
-      if (value) return value;
-      last = `got ${JSON.stringify(value)}`;
-    } catch (error) {
-      last = error.message;
-    }
-    if (Date.now() > deadline) throw new Error(`${message} (last: ${last})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-// ------------------------------------------------------------------ prerequisites
-
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch {
-  console.log('browser: the npm package playwright-core is missing from tests/browser/node_modules.');
-  console.log('browser: run `bash scripts/setup.sh` (it runs `npm install --prefix tests/browser`).');
-  await fatal('playwright-core is installed');
-}
-if (chromium) {
-  const missing = [];
-  if (!fs.existsSync(chromiumPath)) missing.push(`${chromiumPath} (Debian package chromium)`);
-  for (const tool of ['redis-server', 'nginx']) {
-    if (spawnSync('sh', ['-c', `command -v ${tool}`], { env: pathEnv() }).status !== 0) missing.push(tool);
-  }
-  for (const name of ['nominations', 'reports', 'notifications']) {
-    const binary = path.join(buildDir, 'services', name, name);
-    if (!fs.existsSync(binary)) missing.push(`${binary} (build it: ninja -C ${buildDir} ${name})`);
-  }
-  if (!fs.existsSync(path.join(buildDir, 'tests', 'fakes', 'fake_zalo'))) {
-    missing.push(`${path.join(buildDir, 'tests', 'fakes', 'fake_zalo')} (build it: ninja -C ${buildDir} fake_zalo)`);
-  }
-  if (missing.length) {
-    console.log(`browser: missing ${missing.join(', ')}; run \`bash scripts/setup.sh\` and build.`);
-    await fatal('prerequisites are installed and built');
-  }
-}
-
-function pathEnv() {
-  return { PATH: `${process.env.PATH || ''}:/usr/sbin:/usr/bin:/sbin:/bin` };
-}
-
-// ------------------------------------------------------------------ processes
-
-function startProcess(name, command, args, env) {
-  const logPath = path.join(runDir, `${name}.log`);
-  const log = fs.openSync(logPath, 'a');
-  const child = spawn(command, args, { env, stdio: ['ignore', log, log], cwd: runDir });
-  fs.closeSync(log);
-  const entry = { name, child, logPath, exited: false };
-  child.on('exit', (code, signal) => {
-    entry.exited = true;
-    if (!stopping) console.log(`browser: ${name} exited unexpectedly (code ${code}, signal ${signal}); see ${logPath}`);
-  });
-  child.on('error', (error) => {
-    entry.exited = true;
-    console.log(`browser: could not start ${name}: ${error.message}`);
-  });
-  children.push(entry);
-  return entry;
-}
-
-async function stopProcess(entry, signal = 'SIGTERM') {
-  if (entry.exited) return;
-  const done = new Promise((resolve) => entry.child.once('exit', resolve));
-  entry.child.kill(signal);
-  const timer = new Promise((resolve) => setTimeout(resolve, 5000, 'timeout'));
-  if ((await Promise.race([done, timer])) === 'timeout' && !entry.exited) {
-    entry.child.kill('SIGKILL');
-    await done;
-  }
-}
-
-// Services first, then the edge, then Redis (the order of scripts/stop-local.sh).
-async function stopAll() {
-  stopping = true;
-  for (const name of ['nominations', 'reports', 'notifications', 'fake_zalo', 'nginx', 'redis-server']) {
-    for (const entry of children.filter((c) => c.name === name)) await stopProcess(entry);
-  }
-}
-process.on('exit', () => {
-  for (const entry of children) if (!entry.exited) entry.child.kill('SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    console.log(`browser: ${signal}, stopping`);
-    stopAll().finally(() => summaryAndExit(1));
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function redisPing(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    let data = '';
-    socket.setTimeout(1000, () => { socket.destroy(); resolve(false); });
-    socket.on('error', () => resolve(false));
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (chunk) => {
-      data += chunk;
-      if (data.includes('\r\n')) {
-        socket.destroy();
-        resolve(data.startsWith('+PONG'));
-      }
-    });
-  });
-}
-
-async function waitUntilUp(entry, probe, what) {
-  const deadline = Date.now() + 30000;
-  while (Date.now() < deadline) {
-    if (entry.exited) break;
-    try {
-      if (await probe()) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const tail = fs.existsSync(entry.logPath)
-    ? fs.readFileSync(entry.logPath, 'utf8').split('\n').slice(-15).join('\n') : '(no log)';
-  throw new Error(`${what} did not come up; last lines of ${entry.logPath}:\n${tail}`);
-}
-
-async function httpOk(url) {
-  const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-  return res.ok;
-}
-
-// The user nginx's workers run as when we are root: www-data when it can read the web root and
-// the run directory (as scripts/lib.sh decides), else root.
-function nginxWorkerUser(paths) {
-  for (const p of paths) {
-    const r = spawnSync('runuser', ['-u', 'www-data', '--', 'test', '-r', p, '-a', '-x', p]);
-    if (r.status !== 0) return 'root';
-  }
-  return 'www-data';
-}
-
-// THIDUA_TEST_FAKETIME ("YYYY-MM-DD HH:MM:SS" in Asia/Ho_Chi_Minh, UTC+7) pins the services'
-// clocks with libfaketime, as the C++ fixtures do (tests/support/process.hpp); Redis and nginx
-// keep the real clock.
-function testClockEnv() {
-  const ict = process.env.THIDUA_TEST_FAKETIME;
-  if (!ict) return {};
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(ict);
-  if (!m) throw new Error(`THIDUA_TEST_FAKETIME is not YYYY-MM-DD HH:MM:SS: ${ict}`);
-  const lib = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1',
-    '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1'].find((p) => fs.existsSync(p));
-  if (!lib) throw new Error('libfaketime is missing: apt-get install faketime');
-  const utc = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4] - 7, +m[5], +m[6]));
-  const faketime = `@${utc.toISOString().slice(0, 19).replace('T', ' ')}`;
-  return { LD_PRELOAD: lib, FAKETIME: faketime, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' };
-}
-
-const adminToken = crypto.randomBytes(24).toString('hex');
-const serviceToken = crypto.randomBytes(24).toString('hex');
-const zaloToken = `fake-${crypto.randomBytes(8).toString('hex')}`;
-let edge = '';
-let zalo = '';  // the fake Zalo Bot API
-
-async function startSystem() {
-  fs.rmSync(runDir, { recursive: true, force: true });
-  fs.mkdirSync(path.join(runDir, 'redis'), { recursive: true });
-  fs.mkdirSync(path.join(runDir, 'nginx', 'tmp'), { recursive: true });
-  fs.chmodSync(outDir, 0o755);
-  fs.chmodSync(runDir, 0o755);
-  const [redisPort, nominationsPort, reportsPort, notificationsPort, edgePort, fakeZaloPort] =
-    await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
-  const env = {
-    ...pathEnv(),
-    HOME: process.env.HOME || os.tmpdir(),
-    LANG: 'C.UTF-8',
-  };
-
-  const redis = startProcess('redis-server', 'redis-server', [
-    '--port', String(redisPort), '--bind', '127.0.0.1', '--dir', path.join(runDir, 'redis'),
-    '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--daemonize', 'no',
-    '--logfile', '',
-  ], env);
-  await waitUntilUp(redis, () => redisPing(redisPort), 'redis-server');
-
-  const serviceEnv = {
-    ...env,
-    THIDUA_HTTP_HOST: '127.0.0.1',
-    THIDUA_REDIS_URL: `redis://127.0.0.1:${redisPort}/0`,
-    THIDUA_ADMIN_TOKEN: adminToken,
-    THIDUA_SERVICE_TOKEN: serviceToken,
-    THIDUA_CATALOGUE_FILE: path.join(repo, 'config', 'catalogue.json'),
-    THIDUA_ROUNDS_FILE: path.join(repo, 'tests', 'support', 'rounds-always-open.json'),
-    THIDUA_CORS_ORIGINS: `http://127.0.0.1:${edgePort}`,
-    // reports reads the units and staff from nominations (the units' reports card).
-    THIDUA_NOMINATIONS_URL: `http://127.0.0.1:${nominationsPort}`,
-    ...testClockEnv(),
-  };
-  const services = {};
-  for (const [name, port] of [['nominations', nominationsPort], ['reports', reportsPort]]) {
-    services[name] = startProcess(name, path.join(buildDir, 'services', name, name), [],
-      { ...serviceEnv, THIDUA_HTTP_PORT: String(port) });
-  }
-  await waitUntilUp(services.nominations, () => httpOk(`http://127.0.0.1:${nominationsPort}/readyz`), 'nominations');
-  await waitUntilUp(services.reports, () => httpOk(`http://127.0.0.1:${reportsPort}/readyz`), 'reports');
-
-  // notifications against the fake Zalo Bot API (tests/fakes), for the failed-messages card.
-  zalo = `http://127.0.0.1:${fakeZaloPort}`;
-  const fake = startProcess('fake_zalo', path.join(buildDir, 'tests', 'fakes', 'fake_zalo'), [],
-    { ...env, FAKE_ZALO_PORT: String(fakeZaloPort), FAKE_ZALO_TOKEN: zaloToken });
-  await waitUntilUp(fake, () => httpOk(`${zalo}/__fake/calls`), 'fake_zalo');
-  services.notifications = startProcess('notifications',
-    path.join(buildDir, 'services', 'notifications', 'notifications'), [], {
-      ...serviceEnv,
-      THIDUA_HTTP_PORT: String(notificationsPort),
-      THIDUA_MESSENGER: 'zalo',
-      ZALO_BOT_API_BASE: zalo,
-      ZALO_BOT_TOKEN: zaloToken,
-      ZALO_GROUP_ID: 'nhom-can-bo',
-      THIDUA_BOT_MODE: 'off',
-      THIDUA_QUIET_HOURS: 'off',
-      THIDUA_RATE_LIMIT_PER_MINUTE: '0',
-      THIDUA_REPORTS_URL: `http://127.0.0.1:${reportsPort}`,
-    });
-  await waitUntilUp(services.notifications, () => httpOk(`http://127.0.0.1:${notificationsPort}/readyz`),
-    'notifications');
-
-  // The edge: deploy/nginx.conf rendered by deploy/render-nginx-conf.sh, as run-local.sh does.
-  const webRoot = path.join(repo, 'web');
-  const prefix = path.join(runDir, 'nginx');
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const values = {
-    PREFIX: prefix,
-    LOG_DIR: runDir,
-    LISTEN: `127.0.0.1:${edgePort}`,
-    WEB_ROOT: webRoot,
-    NOMINATIONS: `127.0.0.1:${nominationsPort}`,
-    REPORTS: `127.0.0.1:${reportsPort}`,
-    NOTIFICATIONS: `127.0.0.1:${notificationsPort}`,
-  };
-  if (isRoot) values.USER = nginxWorkerUser([path.join(webRoot, 'admin'), path.join(prefix, 'tmp')]);
-  const confPath = path.join(prefix, 'nginx.conf');
-  const render = spawnSync('sh', [path.join(repo, 'deploy', 'render-nginx-conf.sh'),
-    path.join(repo, 'deploy', 'nginx.conf'), confPath,
-    ...Object.entries(values).map(([k, v]) => `${k}=${v}`)], { env, encoding: 'utf8' });
-  check(render.status === 0, `render-nginx-conf.sh failed: ${render.stderr}`);
-  const nginxArgs = ['-p', `${prefix}/`, '-c', confPath, '-e', path.join(runDir, 'nginx-error.log')];
-  const test = spawnSync('nginx', ['-t', '-q', ...nginxArgs], { env, encoding: 'utf8' });
-  check(test.status === 0, `nginx -t rejected ${confPath}: ${test.stderr}`);
-  const nginx = startProcess('nginx', 'nginx', nginxArgs, env);
-  edge = `http://127.0.0.1:${edgePort}`;
-  await waitUntilUp(nginx, () => httpOk(`${edge}/healthz`), 'nginx');
-  await waitUntilUp(nginx, () => httpOk(`${edge}/api/reports/v1/deadlines/next`), 'the edge route to reports');
-}
-
-// The API through the edge, as the admin (for set-up and for checking what the UI did).
-async function apiCall(method, urlPath, body) {
-  const res = await fetch(`${edge}${urlPath}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${adminToken}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new Error(`${method} ${urlPath}: ${res.status} ${text}`);
-  return data;
-}
-
-// ------------------------------------------------------------------ the test
-
-fs.mkdirSync(runDir, { recursive: true });
-try {
-  await startSystem();
-  console.log(`ok   - the system starts: redis-server, nominations, reports and nginx at ${edge}`);
-  results.push({ name: 'system starts', ok: true });
-} catch (error) {
-  await fatal(`the system starts: ${error.message}`);
-}
-
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-chromium-'));
-let context;
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 900 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-} catch (error) {
-  await fatal(`Chromium starts (${chromiumPath}): ${error.message}`);
-}
-context.setDefaultTimeout(STEP_TIMEOUT_MS);
-const page = context.pages()[0] || (await context.newPage());
-
-const requests = [];
-const pageErrors = [];
-const consoleErrors = [];
-page.on('request', (r) => requests.push({ url: r.url(), headers: r.headers() }));
-page.on('pageerror', (e) => pageErrors.push(e.message));
-page.on('console', (m) => {
-  // A 4xx answer is logged by Chromium as "Failed to load resource"; those are expected here.
-  if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text());
-});
+const chromium = await loadChromium();
+// The bot stays off: this test sends through the fake Zalo but reads nobody's chat.
+const system = await startSystemOrExit({ name: 'dashboard', bot: false });
+const { edge, zalo, adminToken } = system;
+const { apiCall } = adminApi(system);
+const browser = await openBrowser(chromium, system);
+const { page, requests, pageErrors, consoleErrors, noSideScroll } = browser;
 
 const alertBox = page.locator('#alert');
 const today = new Date(Date.now() + 7 * 3600 * 1000);
 const currentYear = String(today.getUTCFullYear());
 const statusInList = (id) => page.locator(`#nomination-table tbody tr[data-id="${id}"] .badge`);
 const quotaCell = (award, kind) => page.locator(`#quota-table td[data-award="${award}"][data-kind="${kind}"]`);
-const text = async (locator) => (await locator.textContent() || '').replace(/\s+/g, ' ').trim();
 
 await step('GET /admin/ through the edge serves the dashboard (lang vi, nosniff, CSP)', async () => {
   const res = await page.goto(`${edge}/admin/`);
@@ -1054,14 +686,7 @@ await step('screenshot (desktop 1280 px) with the submitted nomination open', as
 await step('phone (390 px): no horizontal scrolling, list as cards; screenshot', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(200);
-  const overflow = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const wide = [...document.body.querySelectorAll('*')]
-      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
-      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.className}`);
-    return { by: document.documentElement.scrollWidth - width, wide: wide.slice(0, 8) };
-  });
-  check(overflow.by <= 0, `page is ${overflow.by} px wider than the phone screen: ${overflow.wide}`);
+  await noSideScroll(390);
   const display = await page.locator('#nomination-table tbody tr').first().evaluate((tr) => getComputedStyle(tr).display);
   check(display === 'block', `rows should be cards on a phone (display ${display})`);
   // What a phone shows: the top of the page, the first cards of the list, the detail panel.
@@ -1147,7 +772,6 @@ await step('nothing requested outside the edge; no JavaScript errors or CSP viol
   check(consoleErrors.length === 0, `console errors: ${consoleErrors.join(' | ')}`);
 });
 
-await context.close().catch(() => {});
-fs.rmSync(userDataDir, { recursive: true, force: true });
+await browser.close();
 await stopAll();
 summaryAndExit();

@@ -12,116 +12,27 @@
 //   node tests/browser/mypage.test.mjs [--build-dir <dir>]     (or THIDUA_BUILD_DIR)
 //
 // Screenshots and logs: <build dir>/browser/ (mypage-*.png) and <build dir>/browser/mypage/.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { loadChromium, openBrowser, text } from './browser.mjs';
+import { N, adminApi, fakeZalo } from './client.mjs';
+import { check, eventually, startSystemOrExit, step, stopAll, summaryAndExit } from './system.mjs';
 
-import {
-  STEP_TIMEOUT_MS, check, chromiumPath, eventually, fatal, missingPrerequisites, passed, startSystem,
-  step, stopAll, summaryAndExit,
-} from './system.mjs';
-
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch {
-  console.log('browser: playwright-core is missing; run `bash scripts/setup.sh`.');
-  await fatal('playwright-core is installed');
-}
-const missing = missingPrerequisites();
-if (missing.length) {
-  console.log(`browser: missing ${missing.join(', ')}; run \`bash scripts/setup.sh\` and build.`);
-  await fatal('prerequisites are installed and built');
-}
-
+const chromium = await loadChromium();
 // The services' clock (libfaketime): the dates of the steps below are "today" for them.
 process.env.THIDUA_TEST_FAKETIME = '2026-10-10 09:00:00';
 const TODAY = '2026-10-10';
 
-const adminToken = crypto.randomBytes(24).toString('hex');
-const serviceToken = crypto.randomBytes(24).toString('hex');
-const zaloToken = `fake-${crypto.randomBytes(8).toString('hex')}`;
-const GROUP = 'nhom-can-bo';
-let system;
-try {
-  system = await startSystem({ name: 'mypage', adminToken, serviceToken, zaloToken, groupId: GROUP });
-  passed(`the system starts: redis, the three services, the fake Zalo and nginx at ${system.edge}`);
-} catch (error) {
-  await fatal(`the system starts: ${error.message}`);
-}
-const { edge, zalo, outDir } = system;
-
-async function apiCall(method, urlPath, body) {
-  const res = await fetch(`${edge}${urlPath}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${adminToken}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${urlPath}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-const N = '/api/nominations/v1';
-const zaloCalls = async () => (await (await fetch(`${zalo}/__fake/calls`)).json())
-  .filter((c) => c.method === 'sendMessage' && c.outcome === 'ok');
-
-// What a colleague types to the bot in a private chat; resolves with the bot's answer.
-async function tellBot(from, text) {
-  const answers = async () => (await zaloCalls()).filter((c) => c.chat_id === from).map((c) => c.text);
-  const before = (await answers()).length;
-  const update = {
-    event_name: 'message.text.received',
-    message: {
-      message_id: `mypage-${crypto.randomBytes(4).toString('hex')}`,
-      date: 1792800000000,
-      text,
-      from: { id: from, display_name: 'Cô Hoa', is_bot: false },
-      chat: { id: from, chat_type: 'PRIVATE' },
-    },
-  };
-  const res = await fetch(`${zalo}/__fake/updates`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(update),
-  });
-  check(res.ok, `the fake took the update: ${res.status}`);
-  return eventually(async () => (await answers())[before], `the bot answers "${text}"`, 30000);
-}
-
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-chromium-'));
-let context;
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 360, height: 800 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-} catch (error) {
-  await fatal(`Chromium starts (${chromiumPath}): ${error.message}`);
-}
-context.setDefaultTimeout(STEP_TIMEOUT_MS);
-const page = context.pages()[0] || (await context.newPage());
-const pageErrors = [];
-page.on('pageerror', (e) => pageErrors.push(e.message));
-const text = async (locator) => (await locator.textContent() || '').replace(/\s+/g, ' ').trim();
+const system = await startSystemOrExit({ name: 'mypage' });
+const GROUP = system.groupId;
+const { apiCall, putStaff } = adminApi(system);
+const { sentMessages, tellBot, askSignIn } = fakeZalo(system);
+const browser = await openBrowser(chromium, system, { viewport: { width: 360, height: 800 } });
+const { page, signInWithToken, noSideScroll, noticeSays, shot } = browser;
 const mine = page.locator('#mypage');
 const board = page.locator('#announcements');
-const noticeSays = (words) => eventually(async () => (await text(page.locator('#notice'))).includes(words),
-  `the notice says "${words}"`);
-const noSideScroll = async (width) => {
-  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-  check(scroll <= width, `horizontal scrolling at ${width} px: ${scroll}`);
-};
 
 let signInLink = '';
 await step('set-up: a teacher with her Zalo linked, awarded a Giấy khen, author of an initiative', async () => {
-  await apiCall('PUT', `${N}/catalogue/staff/gv-hoa`,
+  await putStaff('gv-hoa',
     { name: 'Nguyễn Thị Hoa', unit_id: 'to-toan-tin', role: 'staff', gender: 'female', position: 'Giáo viên' });
   const { code } = await apiCall('POST', `${N}/staff/gv-hoa/link-codes`);
   check((await tellBot('zu-hoa', `/lienket ${code}`)).includes('Đã liên kết'), 'the bot links her');
@@ -145,10 +56,7 @@ await step('set-up: a teacher with her Zalo linked, awarded a Giấy khen, autho
     title: 'Kho bài giảng điện tử Toán 8', author_ids: ['gv-hoa'], unit_id: 'to-toan-tin',
     content_area: 'II.2', year: 2026,
   });
-  const answer = await tellBot('zu-hoa', '/dangnhap');
-  const m = new RegExp(`${edge.replace(/[.]/g, '\\.')}/admin/#ma=[A-Z0-9]{8}`).exec(answer);
-  check(m, `a link to the dashboard in the answer: ${answer}`);
-  signInLink = m[0];
+  ({ link: signInLink } = await askSignIn('zu-hoa'));
 });
 
 await step('the teacher opens the bot\'s link on a phone: "Trang của tôi" is the first thing she sees', async () => {
@@ -180,11 +88,11 @@ await step('her nomination with its status and decision; her unit\'s report part
   const all = await text(mine);
   check(!all.includes('null') && !all.includes('undefined'), `a missing part shows as a word: ${all}`);
   await noSideScroll(360);
-  await page.screenshot({ path: path.join(outDir, 'mypage-360.png'), fullPage: true });
-  await mine.screenshot({ path: path.join(outDir, 'mypage-card-360.png') });
+  await shot(page, 'mypage-360.png', { fullPage: true });
+  await shot(mine, 'mypage-card-360.png');
   await page.setViewportSize({ width: 1366, height: 900 });
   await noSideScroll(1366);
-  await mine.screenshot({ path: path.join(outDir, 'mypage-1366.png') });
+  await shot(mine, 'mypage-1366.png');
   await page.setViewportSize({ width: 360, height: 800 });
 });
 
@@ -199,8 +107,7 @@ await step('"Xem chi tiết" opens the nomination with its history', async () =>
 
 const MESSAGE = 'Kính gửi quý thầy cô: chiều thứ Sáu họp Hội đồng thi đua. <b>Xin đúng giờ</b>';
 await step('the board opens "Thông báo" (360 px): an empty message is refused next to the field', async () => {
-  await page.getByLabel('Mã truy cập (API token)').fill(adminToken);
-  await page.getByRole('button', { name: 'Dùng mã truy cập' }).click();
+  await signInWithToken(system.adminToken, 'Quản trị (khởi tạo)');
   await board.getByRole('heading', { name: 'Thông báo' }).waitFor();
   await board.getByRole('button', { name: 'Gửi vào nhóm' }).click();
   await eventually(async () => (await text(board.locator('#announce-error'))).includes('Hãy gõ nội dung'),
@@ -220,24 +127,23 @@ await step('the board sends a message to the group; the log shows it delivered, 
   const said = await text(row);
   check(said.includes(MESSAGE) && said.includes('Nhóm cán bộ') && said.includes('gửi gấp'), `the row: ${said}`);
   check(await board.locator('#announce-log b').count() === 0, 'markup in a message became an element');
-  const calls = await zaloCalls();
+  const calls = await sentMessages();
   const sent = calls.filter((c) => c.chat_id === GROUP && c.text.startsWith(`${MESSAGE}\n`));
   check(sent.length === 1, `the group got it once: ${JSON.stringify(calls.filter((c) => c.chat_id === GROUP))}`);
   await row.getByRole('button', { name: /Xem diễn biến/ }).click();
   await eventually(async () => (await text(row.locator('.history'))).includes('Đã gửi'), 'the history');
   check(await board.getByLabel('Nội dung gửi vào nhóm Zalo cán bộ').inputValue() === '', 'the form is cleared');
   await noSideScroll(360);
-  await board.screenshot({ path: path.join(outDir, 'announcements-360.png') });
+  await shot(board, 'announcements-360.png');
   await page.setViewportSize({ width: 1366, height: 900 });
   await noSideScroll(1366);
-  await board.screenshot({ path: path.join(outDir, 'announcements-1366.png') });
+  await shot(board, 'announcements-1366.png');
 });
 
 await step('no JavaScript errors', async () => {
-  check(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
+  check(browser.pageErrors.length === 0, `page errors: ${browser.pageErrors.join(' | ')}`);
 });
 
-await context.close().catch(() => {});
-fs.rmSync(userDataDir, { recursive: true, force: true });
+await browser.close();
 await stopAll();
 summaryAndExit();

@@ -8,127 +8,33 @@
 //   node tests/browser/people.test.mjs [--build-dir <dir>]     (or THIDUA_BUILD_DIR)
 //
 // Screenshots and logs: <build dir>/browser/ (people-*.png) and <build dir>/browser/people/.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { loadChromium, openBrowser, text } from './browser.mjs';
+import { adminApi, fakeZalo } from './client.mjs';
+import { check, eventually, startSystemOrExit, step, stopAll, summaryAndExit } from './system.mjs';
 
-import {
-  STEP_TIMEOUT_MS, check, chromiumPath, eventually, fatal, missingPrerequisites, passed, startSystem,
-  step, stopAll, summaryAndExit,
-} from './system.mjs';
-
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch {
-  console.log('browser: playwright-core is missing; run `bash scripts/setup.sh`.');
-  await fatal('playwright-core is installed');
-}
-const missing = missingPrerequisites();
-if (missing.length) {
-  console.log(`browser: missing ${missing.join(', ')}; run \`bash scripts/setup.sh\` and build.`);
-  await fatal('prerequisites are installed and built');
-}
-
-const adminToken = crypto.randomBytes(24).toString('hex');
-const serviceToken = crypto.randomBytes(24).toString('hex');
-const zaloToken = `fake-${crypto.randomBytes(8).toString('hex')}`;
-let system;
-try {
-  system = await startSystem({ name: 'people', adminToken, serviceToken, zaloToken, groupId: 'nhom-can-bo' });
-  passed(`the system starts: redis, the three services, the fake Zalo and nginx at ${system.edge}`);
-} catch (error) {
-  await fatal(`the system starts: ${error.message}`);
-}
-const { edge, zalo, outDir } = system;
-
-async function apiCall(method, urlPath, body) {
-  const res = await fetch(`${edge}${urlPath}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${adminToken}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${urlPath}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-const staffMember = async (id) =>
-  (await apiCall('GET', '/api/nominations/v1/catalogue')).staff.find((s) => s.id === id);
-
-// What a colleague types to the bot in a private chat; resolves with the bot's answer.
-async function tellBot(from, text) {
-  const answers = async () => (await (await fetch(`${zalo}/__fake/calls`)).json())
-    .filter((c) => c.method === 'sendMessage' && c.outcome === 'ok' && c.chat_id === from).map((c) => c.text);
-  const before = (await answers()).length;
-  const update = {
-    event_name: 'message.text.received',
-    message: {
-      message_id: `people-${crypto.randomBytes(4).toString('hex')}`,
-      date: 1792800000000,
-      text,
-      from: { id: from, display_name: 'Cô Hoa', is_bot: false },
-      chat: { id: from, chat_type: 'PRIVATE' },
-    },
-  };
-  const res = await fetch(`${zalo}/__fake/updates`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(update),
-  });
-  check(res.ok, `the fake took the update: ${res.status}`);
-  return eventually(async () => (await answers())[before], `the bot answers "${text}"`, 30000);
-}
-
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-chromium-'));
-let context;
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 360, height: 800 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-} catch (error) {
-  await fatal(`Chromium starts (${chromiumPath}): ${error.message}`);
-}
-context.setDefaultTimeout(STEP_TIMEOUT_MS);
-const page = context.pages()[0] || (await context.newPage());
-const pageErrors = [];
-const dialogs = [];
-page.on('pageerror', (e) => pageErrors.push(e.message));
+const chromium = await loadChromium();
+const system = await startSystemOrExit({ name: 'people' });
+const { apiCall, putStaff, staffMember } = adminApi(system);
+const { tellBot } = fakeZalo(system);
 // The confirm before deactivating: read, then accepted.
-page.on('dialog', (d) => { dialogs.push(d.message()); d.accept(); });
-const text = async (locator) => (await locator.textContent() || '').replace(/\s+/g, ' ').trim();
+const browser = await openBrowser(chromium, system, { viewport: { width: 360, height: 800 }, acceptDialogs: true });
+const { page, dialogs, signInWithToken, noSideScroll, noticeSays, shot } = browser;
 const card = page.locator('#people');
-const noticeSays = (words) => eventually(async () => (await text(page.locator('#notice'))).includes(words),
-  `the notice says "${words}"`);
-const noSideScroll = async (width) => {
-  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
-  check(scroll <= width, `horizontal scrolling at ${width} px: ${scroll}`);
-};
 
 await step('set-up: a teacher, and one whose name is markup', async () => {
-  await apiCall('PUT', '/api/nominations/v1/catalogue/staff/gv-hoa',
+  await putStaff('gv-hoa',
     { name: 'Nguyễn Thị Hoa', unit_id: 'to-toan-tin', role: 'staff', gender: 'female', position: 'Giáo viên' });
-  await apiCall('PUT', '/api/nominations/v1/catalogue/staff/gv-xss',
-    { name: '<img src=x onerror=alert(1)>', unit_id: 'to-ngu-van' });
+  await putStaff('gv-xss', { name: '<img src=x onerror=alert(1)>', unit_id: 'to-ngu-van' });
 });
 
 await step('the board signs in (360 px): "Cán bộ và tổ" lists the units and the staff as text', async () => {
-  await page.goto(`${edge}/admin/`);
-  await page.getByLabel('Mã truy cập (API token)').fill(adminToken);
-  await page.getByRole('button', { name: 'Dùng mã truy cập' }).click();
+  await signInWithToken(system.adminToken, 'Quản trị (khởi tạo)');
   await card.getByRole('heading', { name: 'Cán bộ và tổ' }).waitFor();
   await eventually(async () => (await card.locator('#units-list li').count()) === 7, 'the seed\'s seven units');
   check((await text(card.locator('#staff-list'))).includes('<img src=x onerror=alert(1)>'), 'the markup shows as text');
   check(await card.locator('#staff-list img').count() === 0, 'a name became an element');
   await noSideScroll(360);
-  await page.screenshot({ path: path.join(outDir, 'people-360.png'), fullPage: true });
+  await shot(page, 'people-360.png', { fullPage: true });
 });
 
 await step('"Ngừng hoạt động" with a confirm: Tổ Ngoại ngữ is kept, marked, and inactive in the catalogue', async () => {
@@ -193,17 +99,16 @@ await step('a Zalo link code with the instruction to message the bot privately; 
   check((await staffMember('gv-hoa')).zalo_user_id === 'zu-hoa', 'her Zalo is linked');
   check((await text(card.locator('#person'))).includes('Không có phiên đăng nhập nào'), 'sessions listed');
   await noSideScroll(360);
-  await card.screenshot({ path: path.join(outDir, 'people-person-360.png') });
+  await shot(card, 'people-person-360.png');
   await page.setViewportSize({ width: 1366, height: 900 });
   await noSideScroll(1366);
-  await card.screenshot({ path: path.join(outDir, 'people-1366.png') });
+  await shot(card, 'people-1366.png');
 });
 
 await step('no JavaScript errors', async () => {
-  check(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
+  check(browser.pageErrors.length === 0, `page errors: ${browser.pageErrors.join(' | ')}`);
 });
 
-await context.close().catch(() => {});
-fs.rmSync(userDataDir, { recursive: true, force: true });
+await browser.close();
 await stopAll();
 summaryAndExit();

@@ -4,84 +4,22 @@
 // unit leader confirms it, and the board sees who has not registered.
 //
 //   node tests/browser/registrations.test.mjs [--build-dir <dir>]     (or THIDUA_BUILD_DIR)
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { loadChromium, openBrowser, text } from './browser.mjs';
+import { adminApi } from './client.mjs';
+import { check, eventually, startSystemOrExit, step, stopAll, summaryAndExit } from './system.mjs';
 
-import {
-  STEP_TIMEOUT_MS, check, chromiumPath, eventually, fatal, missingPrerequisites, passed, startSystem,
-  step, stopAll, summaryAndExit,
-} from './system.mjs';
-
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch {
-  await fatal('playwright-core is installed (bash scripts/setup.sh)');
-}
-const missing = missingPrerequisites();
-if (missing.length) await fatal(`prerequisites are installed and built: missing ${missing.join(', ')}`);
-
-const adminToken = crypto.randomBytes(24).toString('hex');
-let system;
-try {
-  system = await startSystem({ name: 'registrations', adminToken, serviceToken: crypto.randomBytes(24).toString('hex'),
-    zaloToken: 'fake-registrations', groupId: 'nhom-can-bo' });
-  passed(`the system starts at ${system.edge}`);
-} catch (error) {
-  await fatal(`the system starts: ${error.message}`);
-}
-const { edge, outDir } = system;
-
-async function apiCall(method, urlPath, body) {
-  const res = await fetch(`${edge}${urlPath}`, {
-    method,
-    headers: { Authorization: `Bearer ${adminToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${urlPath}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-const N = '/api/nominations/v1';
-
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-chromium-'));
-let context;
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath, headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 360, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-} catch (error) {
-  await fatal(`Chromium starts (${chromiumPath}): ${error.message}`);
-}
-context.setDefaultTimeout(STEP_TIMEOUT_MS);
-const page = context.pages()[0] || (await context.newPage());
-const pageErrors = [];
-page.on('pageerror', (e) => pageErrors.push(e.message));
-const text = async (locator) => (await locator.textContent() || '').replace(/\s+/g, ' ').trim();
-
-async function signInWithToken(token, who) {
-  await page.goto(`${edge}/admin/`);
-  await page.getByLabel('Mã truy cập (API token)').fill(token);
-  await page.getByRole('button', { name: 'Dùng mã truy cập' }).click();
-  await eventually(async () => (await text(page.locator('#session-who'))).startsWith(who), `signed in as ${who}`);
-  await page.waitForLoadState('networkidle');
-}
-async function signOut() {
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
-}
+const chromium = await loadChromium();
+const system = await startSystemOrExit({ name: 'registrations' });
+const { putStaff, tokenFor } = adminApi(system);
+const browser = await openBrowser(chromium, system, { viewport: { width: 360, height: 800 } });
+const { page, signInWithToken, signOut, noSideScroll, shot } = browser;
 
 const tokens = {};
 await step('set-up: a board member, a unit leader and a teacher, each with a token', async () => {
   for (const [id, name, role, unit] of [['bgh-lan', 'Lê Thị Lan', 'admin', 'truong'],
     ['tt-minh', 'Trần Văn Minh', 'leader', 'to-toan-tin'], ['gv-hoa', 'Nguyễn Thị Hoa', 'staff', 'to-toan-tin']]) {
-    await apiCall('PUT', `${N}/catalogue/staff/${id}`, { name, unit_id: unit, role });
-    tokens[id] = (await apiCall('POST', `${N}/tokens`, { staff_id: id })).token;
+    await putStaff(id, { name, unit_id: unit, role });
+    tokens[id] = await tokenFor(id);
   }
 });
 
@@ -99,9 +37,8 @@ await step('the teacher registers a title and a target at 360 px', async () => {
   await eventually(async () => (await text(card.locator('#registrations-list'))).includes('Chờ tổ trưởng xác nhận'),
     'listed, waiting for the leader');
   check((await text(card.locator('#registrations-list'))).includes('II.1: 12 bài giảng điện tử'), 'the target shows');
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  check(width <= 360, `horizontal scrolling at 360 px: ${width}`);
-  await card.screenshot({ path: path.join(outDir, 'registrations-teacher-360.png') });
+  await noSideScroll(360);
+  await shot(card, 'registrations-teacher-360.png');
   await signOut();
 });
 
@@ -125,14 +62,13 @@ await step('the board sees who has not registered', async () => {
   const missingText = await text(card.locator('#registration-missing-list'));
   check(missingText.includes('Trần Văn Minh (Tổ Toán – Tin)'), missingText);
   check(!missingText.includes('Nguyễn Thị Hoa'), 'the teacher registered');
-  await card.screenshot({ path: path.join(outDir, 'registrations-board-360.png') });
+  await shot(card, 'registrations-board-360.png');
 });
 
 await step('no JavaScript errors', async () => {
-  check(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
+  check(browser.pageErrors.length === 0, `page errors: ${browser.pageErrors.join(' | ')}`);
 });
 
-await context.close().catch(() => {});
-fs.rmSync(userDataDir, { recursive: true, force: true });
+await browser.close();
 await stopAll();
 summaryAndExit();

@@ -6,82 +6,25 @@
 // from the service's own "today" (GET /rounds), so the test holds whatever the clock reads.
 //
 //   node tests/browser/rounds.test.mjs [--build-dir <dir>]     (or THIDUA_BUILD_DIR)
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import {
-  STEP_TIMEOUT_MS, check, chromiumPath, eventually, fatal, missingPrerequisites, passed, startSystem,
-  step, stopAll, summaryAndExit,
-} from './system.mjs';
+import { loadChromium, openBrowser, text } from './browser.mjs';
+import { N, adminApi } from './client.mjs';
+import { check, eventually, startSystemOrExit, step, stopAll, summaryAndExit } from './system.mjs';
 
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch {
-  await fatal('playwright-core is installed (bash scripts/setup.sh)');
-}
-const missing = missingPrerequisites();
-if (missing.length) await fatal(`prerequisites are installed and built: missing ${missing.join(', ')}`);
-
-const adminToken = crypto.randomBytes(24).toString('hex');
+const chromium = await loadChromium();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-rounds-'));
 const roundsFile = path.join(work, 'rounds.json');
 fs.writeFileSync(roundsFile, '{"rounds": []}\n');
-let system;
-try {
-  system = await startSystem({ name: 'rounds', adminToken, serviceToken: crypto.randomBytes(24).toString('hex'),
-    zaloToken: 'fake-rounds', groupId: 'nhom-can-bo', roundsFile });
-  passed(`the system starts with no round at ${system.edge}`);
-} catch (error) {
-  await fatal(`the system starts: ${error.message}`);
-}
-const { edge, outDir } = system;
-
-async function apiCall(method, urlPath, body) {
-  const res = await fetch(`${edge}${urlPath}`, {
-    method,
-    headers: { Authorization: `Bearer ${adminToken}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${urlPath}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-const N = '/api/nominations/v1';
+const system = await startSystemOrExit({ name: 'rounds', roundsFile }, 'the system starts with no round');
+const { apiCall, putStaff, tokenFor } = adminApi(system);
 const shift = (iso, days) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
 const vn = (iso) => iso.split('-').reverse().join('/');
 
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-chromium-'));
-let context;
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath, headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    viewport: { width: 360, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-} catch (error) {
-  await fatal(`Chromium starts (${chromiumPath}): ${error.message}`);
-}
-context.setDefaultTimeout(STEP_TIMEOUT_MS);
-const page = context.pages()[0] || (await context.newPage());
-const pageErrors = [];
-page.on('pageerror', (e) => pageErrors.push(e.message));
-const text = async (locator) => (await locator.textContent() || '').replace(/\s+/g, ' ').trim();
-
-async function signInWithToken(token, who) {
-  await page.goto(`${edge}/admin/`);
-  await page.getByLabel('Mã truy cập (API token)').fill(token);
-  await page.getByRole('button', { name: 'Dùng mã truy cập' }).click();
-  await eventually(async () => (await text(page.locator('#session-who'))).startsWith(who), `signed in as ${who}`);
-  await page.waitForLoadState('networkidle');
-}
-async function signOut() {
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
-}
+const browser = await openBrowser(chromium, system, { viewport: { width: 360, height: 800 } });
+const { page, signInWithToken, signOut, noSideScroll, shot } = browser;
 
 let today = '';
 let year = '';
@@ -89,9 +32,9 @@ const tokens = {};
 await step('set-up: a board member, a unit leader and a teacher, each leader and board with a token', async () => {
   for (const [id, name, role] of [['bgh-lan', 'Lê Thị Lan', 'admin'], ['tt-minh', 'Trần Văn Minh', 'leader'],
     ['gv-hoa', 'Nguyễn Thị Hoa', 'staff']]) {
-    await apiCall('PUT', `${N}/catalogue/staff/${id}`, { name, unit_id: 'to-toan-tin', role });
+    await putStaff(id, { name, unit_id: 'to-toan-tin', role });
   }
-  for (const id of ['bgh-lan', 'tt-minh']) tokens[id] = (await apiCall('POST', `${N}/tokens`, { staff_id: id })).token;
+  for (const id of ['bgh-lan', 'tt-minh']) tokens[id] = await tokenFor(id);
   const rounds = await apiCall('GET', `${N}/rounds`);
   check(rounds.items.length === 0, `no round yet: ${JSON.stringify(rounds.items)}`);
   today = rounds.today;
@@ -115,9 +58,8 @@ await step('the board opens a round in "Danh mục khen thưởng" at 360 px: it
   const item = card.locator('#awards-rounds-list li').first();
   await eventually(async () => (await text(item)).includes('Đang mở'), 'the round is open');
   check((await text(item)).includes(`đến hết ${vn(shift(today, 14))}`), await text(item));
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  check(width <= 360, `horizontal scrolling at 360 px: ${width}`);
-  await card.screenshot({ path: path.join(outDir, 'rounds-catalogue-360.png') });
+  await noSideScroll(360);
+  await shot(card, 'rounds-catalogue-360.png');
   await signOut();
 });
 
@@ -162,15 +104,14 @@ await step('the leader submits: refused, the page shows why in Vietnamese, the n
     `the alert says "${expected}…"`);
   check((await text(page.locator('#alert'))).includes('thầy cô liên hệ Ban giám hiệu'), 'says whom to ask');
   check(await text(page.locator('#detail-status')) === 'Nháp', 'still a draft');
-  await page.screenshot({ path: path.join(outDir, 'rounds-refused-360.png'), fullPage: true });
+  await shot(page, 'rounds-refused-360.png', { fullPage: true });
 });
 
 await step('no JavaScript errors', async () => {
-  check(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
+  check(browser.pageErrors.length === 0, `page errors: ${browser.pageErrors.join(' | ')}`);
 });
 
-await context.close().catch(() => {});
-fs.rmSync(userDataDir, { recursive: true, force: true });
+await browser.close();
 fs.rmSync(work, { recursive: true, force: true });
 await stopAll();
 summaryAndExit();

@@ -8,119 +8,25 @@
 //   node tests/browser/signin.test.mjs [--build-dir <dir>]     (or THIDUA_BUILD_DIR)
 //
 // Screenshots and logs: <build dir>/browser/ (signin-*.png) and <build dir>/browser/signin/.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { loadChromium, openBrowser, text } from './browser.mjs';
+import { N, adminApi, fakeZalo } from './client.mjs';
+import { check, eventually, startSystemOrExit, step, stopAll, summaryAndExit } from './system.mjs';
 
-import {
-  STEP_TIMEOUT_MS, check, chromiumPath, eventually, fatal, missingPrerequisites, passed, startSystem,
-  step, stopAll, summaryAndExit,
-} from './system.mjs';
-
-let chromium;
-try {
-  ({ chromium } = await import('playwright-core'));
-} catch {
-  console.log('browser: playwright-core is missing; run `bash scripts/setup.sh`.');
-  await fatal('playwright-core is installed');
-}
-const missing = missingPrerequisites();
-if (missing.length) {
-  console.log(`browser: missing ${missing.join(', ')}; run \`bash scripts/setup.sh\` and build.`);
-  await fatal('prerequisites are installed and built');
-}
-
-const adminToken = crypto.randomBytes(24).toString('hex');
-const serviceToken = crypto.randomBytes(24).toString('hex');
-const zaloToken = `fake-${crypto.randomBytes(8).toString('hex')}`;
-const groupId = 'nhom-can-bo';
-let system;
-try {
-  system = await startSystem({ name: 'signin', adminToken, serviceToken, zaloToken, groupId });
-  passed(`the system starts: redis, the three services, the fake Zalo and nginx at ${system.edge}`);
-} catch (error) {
-  await fatal(`the system starts: ${error.message}`);
-}
-const { edge, zalo, outDir } = system;
-
-// The API through the edge as the bootstrap admin (set-up, and checking what the page did).
-async function apiCall(method, urlPath, body) {
-  const res = await fetch(`${edge}${urlPath}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${adminToken}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${urlPath}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-// What the colleague types to the bot in a private chat; resolves with the bot's answer.
-let said = 0;
-async function tellBot(from, text) {
-  const before = (await botAnswers(from)).length;
-  const update = {
-    event_name: 'message.text.received',
-    message: {
-      message_id: `browser-${++said}`,
-      date: 1792800000000 + said,
-      text,
-      from: { id: from, display_name: 'Cô Lan', is_bot: false },
-      chat: { id: from, chat_type: 'PRIVATE' },
-    },
-  };
-  const res = await fetch(`${zalo}/__fake/updates`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(update),
-  });
-  check(res.ok, `the fake took the update: ${res.status}`);
-  return eventually(async () => (await botAnswers(from))[before], `the bot answers "${text}"`, 30000);
-}
-async function botAnswers(chat) {
-  const calls = await (await fetch(`${zalo}/__fake/calls`)).json();
-  return calls.filter((c) => c.method === 'sendMessage' && c.outcome === 'ok' && c.chat_id === chat)
-    .map((c) => c.text);
-}
-function linkIn(answer) {
-  const m = new RegExp(`${edge.replace(/[.]/g, '\\.')}/admin/#ma=([A-Z0-9]{8})`).exec(answer);
-  check(m, `a link to the dashboard in the answer: ${answer}`);
-  return { link: m[0], code: m[1] };
-}
-
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-chromium-'));
-let context;
-try {
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-} catch (error) {
-  await fatal(`Chromium starts (${chromiumPath}): ${error.message}`);
-}
-context.setDefaultTimeout(STEP_TIMEOUT_MS);
-const page = context.pages()[0] || (await context.newPage());
-const requests = [];
-const pageErrors = [];
-page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), headers: r.headers() }));
-page.on('pageerror', (e) => pageErrors.push(e.message));
-const text = async (locator) => (await locator.textContent() || '').replace(/\s+/g, ' ').trim();
+const chromium = await loadChromium();
+const system = await startSystemOrExit({ name: 'signin' });
+const { edge } = system;
+const { apiCall, putStaff } = adminApi(system);
+const { tellBot, askSignIn } = fakeZalo(system, { displayName: 'Cô Lan' });
+const browser = await openBrowser(chromium, system);
+const { context, page, requests, noSideScroll, shot } = browser;
 const sessionCookie = async () => (await context.cookies(edge)).find((c) => c.name === 'thidua_session');
 const currentYear = String(new Date(Date.now() + 7 * 3600 * 1000).getUTCFullYear());
 
 await step('set-up: a board member and a teacher; she links her Zalo with /lienket', async () => {
-  await apiCall('PUT', '/api/nominations/v1/catalogue/staff/bgh-lan',
+  await putStaff('bgh-lan',
     { name: 'Lê Thị Lan', unit_id: 'to-toan-tin', role: 'admin', gender: 'female', position: 'Phó hiệu trưởng' });
-  await apiCall('PUT', '/api/nominations/v1/catalogue/staff/gv-hoa',
-    { name: 'Nguyễn Thị Hoa', unit_id: 'to-toan-tin', role: 'staff', gender: 'female' });
-  const { code } = await apiCall('POST', '/api/nominations/v1/staff/bgh-lan/link-codes');
+  await putStaff('gv-hoa', { name: 'Nguyễn Thị Hoa', unit_id: 'to-toan-tin', role: 'staff', gender: 'female' });
+  const { code } = await apiCall('POST', `${N}/staff/bgh-lan/link-codes`);
   const answer = await tellBot('zu-lan', `/lienket ${code}`);
   check(answer.includes('Đã liên kết'), `linked: ${answer}`);
 });
@@ -133,16 +39,15 @@ await step('the sign-in screen offers the code and says to send /dangnhap privat
   check((await text(page.locator('#code-hint'))).includes('nhắn /dangnhap cho bot Zalo của trường trong tin nhắn riêng'),
     `the hint: ${await text(page.locator('#code-hint'))}`);
   check(await page.getByLabel('Mã truy cập (API token)').isVisible(), 'the token stays for admins and scripts');
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  check(width <= 360, `horizontal scrolling at 360 px: ${width}`);
-  await page.screenshot({ path: path.join(outDir, 'signin-screen-360.png'), fullPage: true });
+  await noSideScroll(360);
+  await shot(page, 'signin-screen-360.png', { fullPage: true });
   await page.setViewportSize({ width: 1366, height: 900 });
 });
 
 let firstLink = '';
 await step('/dangnhap in a private chat: the bot answers with a code and a link to the dashboard', async () => {
-  const answer = await tellBot('zu-lan', '/đăng nhập');
-  ({ link: firstLink } = linkIn(answer));
+  const { answer, link } = await askSignIn('zu-lan', '/đăng nhập');
+  firstLink = link;
   check(/[A-Z0-9]{4}-[A-Z0-9]{4}/.test(answer), `the code to type: ${answer}`);
   check(answer.includes('cô Lê Thị Lan'), `addressed as "cô": ${answer}`);
 });
@@ -162,7 +67,7 @@ await step('opening the link signs her in: session cookie HttpOnly, SameSite=Str
   const exchange = requests.find((r) => r.method === 'POST' && r.url === `${edge}/api/nominations/v1/sessions`);
   check(exchange, 'the page exchanged the code');
   check(requests.every((r) => !/[?&]ma=/.test(r.url)), 'the code went to a server in a URL');
-  await page.screenshot({ path: path.join(outDir, 'signin-signed-in-1366.png') });
+  await shot(page, 'signin-signed-in-1366.png');
 });
 
 await step('signed in by the cookie, she creates a nomination (a write through the edge, no token)', async () => {
@@ -177,7 +82,7 @@ await step('signed in by the cookie, she creates a nomination (a write through t
   await page.getByRole('button', { name: 'Lưu đề nghị (nháp)' }).click();
   await eventually(async () => (await text(page.getByRole('status'))).includes('Đã tạo đề nghị số 1'),
     'notice "Đã tạo đề nghị số 1"');
-  const list = await apiCall('GET', '/api/nominations/v1/nominations/1/history');
+  const list = await apiCall('GET', `${N}/nominations/1/history`);
   check(JSON.stringify(list).includes('bgh-lan'), `the history names her: ${JSON.stringify(list)}`);
   const api = requests.slice(before).filter((r) => r.url.includes('/api/'));
   check(api.length > 0 && api.every((r) => !r.headers.authorization), 'a request carried a token');
@@ -200,7 +105,7 @@ await step('an admin sees her session in the page and through the API', async ()
   await page.getByLabel('Cán bộ', { exact: true }).selectOption('bgh-lan');
   await page.getByRole('button', { name: 'Xem phiên đăng nhập' }).click();
   await eventually(async () => (await page.locator('#sessions-list li').count()) === 1, 'one session listed');
-  const { sessions } = await apiCall('GET', '/api/nominations/v1/staff/bgh-lan/sessions');
+  const { sessions } = await apiCall('GET', `${N}/staff/bgh-lan/sessions`);
   check(sessions.length === 1, `sessions: ${JSON.stringify(sessions)}`);
 });
 
@@ -217,7 +122,7 @@ await step('"Đăng xuất" ends the session on the server and clears the cookie
 });
 
 await step('a code typed on the sign-in screen (lower case, with a space) signs her in', async () => {
-  const { code } = linkIn(await tellBot('zu-lan', '/dangnhap'));
+  const { code } = await askSignIn('zu-lan', '/dangnhap');
   await page.getByLabel('Mã đăng nhập').fill(`${code.slice(0, 4).toLowerCase()} ${code.slice(4).toLowerCase()}`);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await page.getByRole('heading', { name: 'Chỉ tiêu', exact: true }).waitFor();
@@ -237,7 +142,7 @@ await step('a code typed on the sign-in screen (lower case, with a space) signs 
 
 await step('demoted by an admin, her open page is signed out at its next request', async () => {
   // The second tab cleared the context's cookies: sign in again first.
-  const { link } = linkIn(await tellBot('zu-lan', '/dangnhap'));
+  const { link } = await askSignIn('zu-lan', '/dangnhap');
   await page.goto('about:blank');
   await page.goto(link); // a fresh load this time (the first link changed only the fragment)
   await eventually(async () => (await text(page.locator('#session-who'))) === 'Lê Thị Lan · Ban giám hiệu',
@@ -246,21 +151,19 @@ await step('demoted by an admin, her open page is signed out at its next request
   // out before the click below could happen. Let the page settle first.
   await page.locator('#filters button[type="submit"]').waitFor({ state: 'visible' });
   await page.waitForLoadState('networkidle');
-  await apiCall('PUT', '/api/nominations/v1/catalogue/staff/bgh-lan',
-    { name: 'Lê Thị Lan', unit_id: 'to-toan-tin', role: 'staff', gender: 'female' });
+  await putStaff('bgh-lan', { name: 'Lê Thị Lan', unit_id: 'to-toan-tin', role: 'staff', gender: 'female' });
   await page.locator('#filters button[type="submit"]').click();
   await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
   check(!(await page.locator('#workspace').isVisible()), 'the workspace stays after the demotion');
-  await page.screenshot({ path: path.join(outDir, 'signin-ended-1366.png') });
+  await shot(page, 'signin-ended-1366.png');
 });
 
 await step('no JavaScript errors; nothing requested outside the edge', async () => {
   const outside = requests.filter((r) => !r.url.startsWith(`${edge}/`) && !r.url.startsWith('data:'));
   check(outside.length === 0, `requests elsewhere: ${outside.map((r) => r.url)}`);
-  check(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
+  check(browser.pageErrors.length === 0, `page errors: ${browser.pageErrors.join(' | ')}`);
 });
 
-await context.close().catch(() => {});
-fs.rmSync(userDataDir, { recursive: true, force: true });
+await browser.close();
 await stopAll();
 summaryAndExit();

@@ -1,9 +1,11 @@
 // The real system for a browser test: a redis-server of its own, the three services from the
 // build directory, the fake Zalo Bot API (tests/fakes) that the bot long-polls, and nginx as
 // the edge (deploy/nginx.conf rendered by deploy/render-nginx-conf.sh), all on free
-// 127.0.0.1 ports; and the bits of a test run (steps, checks, the summary line). Used by
-// signin.test.mjs; the same as dashboard.test.mjs does inline, with the bot polling.
+// 127.0.0.1 ports; and the bits of a test run (steps, checks, the summary line). Every
+// *.test.mjs here starts the system with it; browser.mjs opens Chromium on it and client.mjs
+// talks to it from outside the page (the API as the admin, the bot through the fake Zalo).
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -19,6 +21,8 @@ function argValue(name) {
 }
 export const buildDir = path.resolve(argValue('--build-dir') || process.env.THIDUA_BUILD_DIR || path.join(repo, 'build'));
 export const chromiumPath = process.env.THIDUA_CHROMIUM || '/usr/bin/chromium';
+// Screenshots and downloads; each system's logs in a directory of its own under it.
+export const outDir = path.join(buildDir, 'browser');
 export const STEP_TIMEOUT_MS = 15000;
 
 // ------------------------------------------------------------------ results
@@ -217,9 +221,15 @@ function testClockEnv() {
   return { LD_PRELOAD: lib, FAKETIME: faketime, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' };
 }
 
-// Starts everything under <build>/browser/<name>/; returns the edge's and the fake's URLs.
-export async function startSystem({ name, adminToken, serviceToken, zaloToken, groupId, roundsFile }) {
-  const outDir = path.join(buildDir, 'browser');
+const randomHex = (bytes) => crypto.randomBytes(bytes).toString('hex');
+
+// Starts everything under <build>/browser/<name>/; returns the edge's and the fake's URLs and
+// the secrets it was started with (fresh random ones unless given). `bot: false` leaves the
+// bot off (notifications still sends through the fake, nobody's chat is read).
+export async function startSystem({
+  name, adminToken = randomHex(24), serviceToken = randomHex(24), zaloToken = `fake-${randomHex(8)}`,
+  groupId = 'nhom-can-bo', roundsFile, bot = true,
+}) {
   const runDir = path.join(outDir, name);
   fs.rmSync(runDir, { recursive: true, force: true });
   fs.mkdirSync(path.join(runDir, 'redis'), { recursive: true });
@@ -265,8 +275,7 @@ export async function startSystem({ name, adminToken, serviceToken, zaloToken, g
       ZALO_BOT_API_BASE: zalo,
       ZALO_BOT_TOKEN: zaloToken,
       ZALO_GROUP_ID: groupId,
-      THIDUA_BOT_MODE: 'polling',
-      THIDUA_POLL_TIMEOUT_S: '1',
+      ...(bot ? { THIDUA_BOT_MODE: 'polling', THIDUA_POLL_TIMEOUT_S: '1' } : { THIDUA_BOT_MODE: 'off' }),
       THIDUA_QUIET_HOURS: 'off',
       THIDUA_RATE_LIMIT_PER_MINUTE: '0',
     }],
@@ -301,5 +310,17 @@ export async function startSystem({ name, adminToken, serviceToken, zaloToken, g
   const nginx = startProcess(runDir, 'nginx', 'nginx', nginxArgs, env);
   await waitUntilUp(nginx, () => httpOk(`${edge}/healthz`), 'nginx');
   await waitUntilUp(nginx, () => httpOk(`${edge}/api/reports/v1/deadlines/next`), 'the edge route to reports');
-  return { edge, zalo, outDir, runDir };
+  return { edge, zalo, outDir, runDir, adminToken, serviceToken, zaloToken, groupId };
+}
+
+// startSystem as a test's first step: passed with `what` and the edge's address, or fatal.
+export async function startSystemOrExit(options,
+  what = 'the system starts: redis, the three services, the fake Zalo and nginx') {
+  try {
+    const system = await startSystem(options);
+    passed(`${what} at ${system.edge}`);
+    return system;
+  } catch (error) {
+    return fatal(`the system starts: ${error.message}`);
+  }
 }

@@ -18,6 +18,7 @@ import { clearReminders, loadReminders, wireReminders } from './reminders.mjs';
 import { clearPart, loadPart, wirePart } from './contributions.mjs';
 import { myPageScreen } from './mypage.mjs';
 import { announcementsScreen } from './announcements.mjs';
+import { YEARS } from './movement.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -376,8 +377,7 @@ function defaultReportYear() {
 function fillReportYears() {
   const select = $('report-year');
   const chosen = select.value || defaultReportYear();
-  const years = [];
-  for (let y = 2025; y <= 2030; y += 1) years.push(String(y));
+  const years = YEARS.map(String);
   if (!years.includes(chosen)) years.push(chosen);
   select.replaceChildren(...years.map((y) => option(y, `Năm ${y}`, y === chosen)));
 }

@@ -4,12 +4,12 @@
 // service's (services/nominations/domain/round.cpp, catalogue.cpp); this screen shows its
 // Vietnamese answers. Built here whole, so index.html holds only the empty card.
 import { endpoints } from './api.mjs';
+import { YEARS } from './movement.mjs';
 
 const LEVELS = [['school', 'Cấp trường'], ['commune', 'Cấp xã'], ['province', 'Cấp tỉnh'],
   ['ministry', 'Cấp Bộ'], ['state', 'Cấp Nhà nước']];
 const PERIOD_KINDS = [['annual', 'Hằng năm'], ['interim', 'Sơ kết'], ['final', 'Tổng kết']];
 const SUBJECTS = [['collective', 'Tập thể'], ['individual', 'Cá nhân']];
-const YEARS = [2025, 2026, 2027, 2028, 2029, 2030];
 const label = (pairs, code) => (pairs.find(([c]) => c === code) || [code, code])[1];
 
 // `ui`: the page's helpers from app.mjs ($, el, call, attempt, notify, state).

@@ -4,6 +4,7 @@
 // content area and indicator), so an edit never erases what someone else wrote meanwhile.
 import { ApiError, formatInstant } from './api.mjs';
 import { indicatorsPath } from './indicators.mjs';
+import { AREA_CODES } from './movement.mjs';
 
 const R = '/api/reports/v1';
 const enc = encodeURIComponent;
@@ -14,9 +15,6 @@ export const contributionEndpoints = {
   indicators: indicatorsPath,
 };
 
-const AREAS = [
-  ['II.1', 'II.1'], ['II.2', 'II.2'], ['II.3', 'II.3'], ['II.4', 'II.4'], ['II.5', 'II.5'], ['II.6', 'II.6'],
-];
 const HISTORY = { submitted: 'Đã nộp', reopened: 'Ban giám hiệu mở lại' };
 
 let ctx = null; // { call, attempt, notify, el, me, catalogue, year }
@@ -35,7 +33,7 @@ function ownUnits() {
 export function changedFields(before, form) {
   const body = {};
   const narratives = {};
-  for (const [area] of AREAS) {
+  for (const area of AREA_CODES) {
     const value = form.elements[`area-${area}`].value;
     if (value !== ((before.narratives || {})[area] || '')) narratives[area] = value;
   }
@@ -63,8 +61,8 @@ function render(part, indicators) {
     : `${submitted ? 'Đã nộp' : 'Đang soạn'}${part.late ? ' · nộp muộn' : ''}`
       + (part.updated_at ? ` · sửa lần cuối ${formatInstant(part.updated_at)}` : '');
   const form = $('part-form');
-  const areas = AREAS.map(([area, label]) => el('div', { className: 'field' },
-    el('label', { htmlFor: `part-area-${area}` }, `Nội dung ${label}`),
+  const areas = AREA_CODES.map((area) => el('div', { className: 'field' },
+    el('label', { htmlFor: `part-area-${area}` }, `Nội dung ${area}`),
     el('textarea', {
       id: `part-area-${area}`, name: `area-${area}`, rows: 3, maxLength: 4000,
       value: (part.narratives || {})[area] || '', disabled: !editable,

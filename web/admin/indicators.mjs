@@ -2,8 +2,8 @@
 // their unit of measure, one list per year. Everyone writing a part sees the year's list; the
 // board edits it here. The rules are the service's (services/reports/domain/indicators.cpp):
 // an indicator a unit has already counted that year cannot be dropped, only renamed.
+import { AREA_CODES } from './movement.mjs';
 
-const AREAS = ['II.1', 'II.2', 'II.3', 'II.4', 'II.5', 'II.6'];
 export const indicatorsPath = (year) => `/api/reports/v1/indicators/${encodeURIComponent(year)}`;
 
 // A code for a new indicator from its name, as the services accept it ("Bảng tương tác" →
@@ -29,7 +29,7 @@ export function indicatorsScreen(ui) {
         'aria-label': 'Tên chỉ số', required: true,
       })),
       el('td', { dataset: { label: 'Nội dung' } }, el('select', { className: 'indicator-area', 'aria-label': 'Nội dung' },
-        ...AREAS.map((a) => el('option', { value: a, selected: a === (item.area || 'II.4') }, a)))),
+        ...AREA_CODES.map((a) => el('option', { value: a, selected: a === (item.area || 'II.4') }, a)))),
       el('td', { dataset: { label: 'Đơn vị tính' } }, el('input', {
         className: 'indicator-unit', value: item.unit || '', maxLength: 40,
         'aria-label': 'Đơn vị tính', placeholder: 'bài, buổi, người',

@@ -3,17 +3,9 @@
 // the board removes an entry made by mistake. The rules are the service's
 // (services/nominations/domain/initiative.cpp); this screen shows its Vietnamese answers.
 import { endpoints } from './api.mjs';
+import { AREAS, YEARS } from './movement.mjs';
 import { offeredUnits } from './people.mjs';
 
-// The plan's content areas (section II), as the services name them (libs/core/movement.cpp).
-const AREAS = [
-  ['II.1', 'II.1 — Nhận thức, quản lý dựa trên dữ liệu số'],
-  ['II.2', 'II.2 — Hạ tầng số, công nghệ số'],
-  ['II.3', 'II.3 — Chuyển đổi số, tài nguyên và dữ liệu số'],
-  ['II.4', 'II.4 — Mô hình giáo dục mới, kỹ năng số cho học sinh'],
-  ['II.5', 'II.5 — Học sinh học tập, nghiên cứu về công nghệ số'],
-  ['II.6', 'II.6 — Xã hội số, “Bình dân học vụ số”'],
-];
 const LEVELS = [
   ['', 'Chưa công nhận'],
   ['co_so', 'Cấp cơ sở (trường)'],
@@ -21,7 +13,6 @@ const LEVELS = [
   ['tinh', 'Cấp tỉnh'],
   ['toan_quoc', 'Toàn quốc'],
 ];
-const YEARS = [2025, 2026, 2027, 2028, 2029, 2030];
 
 // `ui`: the page's helpers from app.mjs ($, el, call, attempt, notify, state).
 export function initiativesScreen(ui) {

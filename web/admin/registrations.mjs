@@ -3,16 +3,7 @@
 // their members'; the board sees who has not registered and confirms the units'. The rules are
 // the service's (services/nominations/domain/registration.cpp); this card shows its answers.
 import { endpoints } from './api.mjs';
-
-const AREAS = [
-  ['II.1', 'II.1 — Nhận thức, quản lý dựa trên dữ liệu số'],
-  ['II.2', 'II.2 — Hạ tầng số, công nghệ số'],
-  ['II.3', 'II.3 — Chuyển đổi số, tài nguyên và dữ liệu số'],
-  ['II.4', 'II.4 — Mô hình giáo dục mới, kỹ năng số cho học sinh'],
-  ['II.5', 'II.5 — Học sinh học tập, nghiên cứu về công nghệ số'],
-  ['II.6', 'II.6 — Xã hội số, “Bình dân học vụ số”'],
-];
-const YEARS = [2025, 2026, 2027, 2028, 2029, 2030];
+import { AREAS, YEARS } from './movement.mjs';
 
 // `ui`: the page's helpers from app.mjs ($, el, call, attempt, notify, state).
 export function registrationsScreen(ui) {

@@ -4,6 +4,7 @@
 // missed while the service was down, and what is still to come. Admins only: the plan's
 // route answers 403 to anyone else and the card stays hidden.
 import { ApiError, formatDate, formatInstant, parseVnDate, vnToday } from './api.mjs';
+import { YEARS } from './movement.mjs';
 
 const R = '/api/reports/v1';
 export const reminderEndpoints = {
@@ -253,8 +254,7 @@ export function wireReminders(context) {
   ctx = context;
   const select = $('reminder-year');
   const current = String(vnToday().year);
-  const years = [];
-  for (let y = 2025; y <= 2030; y += 1) years.push(String(y));
+  const years = YEARS.map(String);
   if (!years.includes(current)) years.push(current);
   select.replaceChildren(...years.map((y) => ctx.el('option', { value: y, selected: y === current }, `Năm ${y}`)));
   select.addEventListener('change', () => ctx.attempt(loadReminders));

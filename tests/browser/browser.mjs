@@ -1,0 +1,116 @@
+// Chromium for a browser test (playwright-core, headless, Vietnamese locale and time zone), on
+// the system system.mjs started: the page's errors, signing in with a token and out as a
+// colleague does, the check every screen gets (no horizontal scrolling), screenshots.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import {
+  STEP_TIMEOUT_MS, check, chromiumPath, eventually, fatal, missingPrerequisites, outDir,
+} from './system.mjs';
+
+// playwright-core's chromium, once everything a browser test needs is there; fatal otherwise.
+// Before the system starts, so that a missing piece costs nothing.
+export async function loadChromium() {
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    console.log('browser: playwright-core is missing from tests/browser/node_modules; run `bash scripts/setup.sh`.');
+    await fatal('playwright-core is installed');
+  }
+  const missing = missingPrerequisites();
+  if (missing.length) {
+    console.log(`browser: missing ${missing.join(', ')}; run \`bash scripts/setup.sh\` and build.`);
+    await fatal('prerequisites are installed and built');
+  }
+  return chromium;
+}
+
+// An element's text with white space collapsed, as a person reads it.
+export const text = async (locator) => (await locator.textContent() || '').replace(/\s+/g, ' ').trim();
+
+// Opens Chromium at `viewport` on the edge; what the page does is recorded: every request
+// (url, method, headers), its JavaScript errors, console errors other than Chromium's "Failed
+// to load resource" for a 4xx answer (those are expected), and dialogs (a confirm() is
+// dismissed, as Playwright does without a handler, unless `acceptDialogs`).
+export async function openBrowser(chromium, { edge }, { viewport = { width: 1280, height: 900 }, acceptDialogs = false } = {}) {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-chromium-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
+  } catch (error) {
+    await fatal(`Chromium starts (${chromiumPath}): ${error.message}`);
+  }
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const page = context.pages()[0] || (await context.newPage());
+  const requests = [];
+  const pageErrors = [];
+  const consoleErrors = [];
+  const dialogs = [];
+  page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), headers: r.headers() }));
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text());
+  });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    (acceptDialogs ? d.accept() : d.dismiss()).catch(() => {});
+  });
+
+  // The sign-in screen's token field; done when the header names `who` and the page's own
+  // loads are over (a later step must not race them).
+  async function signInWithToken(token, who) {
+    await page.goto(`${edge}/admin/`);
+    await page.getByLabel('Mã truy cập (API token)').fill(token);
+    await page.getByRole('button', { name: 'Dùng mã truy cập' }).click();
+    await eventually(async () => (await text(page.locator('#session-who'))).startsWith(who), `signed in as ${who}`);
+    await page.waitForLoadState('networkidle');
+  }
+
+  async function signOut() {
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
+  }
+
+  // The page is no wider than `width` px (the viewport's width): nothing to scroll sideways.
+  async function noSideScroll(width) {
+    const seen = await page.evaluate(() => {
+      const client = document.documentElement.clientWidth;
+      const wide = [...document.body.querySelectorAll('*')]
+        .filter((e) => e.getBoundingClientRect().right > client + 0.5)
+        .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${e.className}`);
+      return { scroll: document.documentElement.scrollWidth, client, wide: wide.slice(0, 8) };
+    });
+    check(seen.scroll <= width && seen.scroll <= seen.client,
+      `horizontal scrolling at ${width} px: ${seen.scroll} px wide (visible ${seen.client}); wider: ${seen.wide}`);
+  }
+
+  const noticeSays = (words) => eventually(async () => (await text(page.locator('#notice'))).includes(words),
+    `the notice says "${words}"`);
+
+  // A screenshot of the page or of one element (a locator) into <build>/browser/; its path.
+  async function shot(target, file, options = {}) {
+    const where = path.join(outDir, file);
+    await target.screenshot({ path: where, ...options });
+    return where;
+  }
+
+  async function close() {
+    await context.close().catch(() => {});
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+
+  return {
+    context, page, requests, pageErrors, consoleErrors, dialogs,
+    signInWithToken, signOut, noSideScroll, noticeSays, shot, close,
+  };
+}
