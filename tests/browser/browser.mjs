@@ -7,6 +7,7 @@ import path from 'node:path';
 
 import {
   STEP_TIMEOUT_MS, check, chromiumPath, eventually, fatal, missingPrerequisites, outDir,
+  testClockInstant,
 } from './system.mjs';
 
 // playwright-core's chromium, once everything a browser test needs is there; fatal otherwise.
@@ -51,6 +52,9 @@ export async function openBrowser(chromium, { edge }, { viewport = { width: 1280
     await fatal(`Chromium starts (${chromiumPath}): ${error.message}`);
   }
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  // The page's clock starts where the services' does and runs on (the year it offers, "today").
+  const pinned = testClockInstant();
+  if (pinned) await context.clock.install({ time: pinned });
   const page = context.pages()[0] || (await context.newPage());
   const requests = [];
   const pageErrors = [];

@@ -21,6 +21,8 @@ import {
 
 const chromium = await loadChromium();
 // The bot stays off: this test sends through the fake Zalo but reads nobody's chat.
+// The services' and the page's clocks (system.mjs, browser.mjs): the same day whenever it runs.
+process.env.THIDUA_TEST_FAKETIME ||= '2026-12-01 09:00:00';
 const system = await startSystemOrExit({ name: 'dashboard', bot: false });
 const { edge, zalo, adminToken } = system;
 const { apiCall } = adminApi(system);
@@ -28,8 +30,7 @@ const browser = await openBrowser(chromium, system);
 const { page, requests, pageErrors, consoleErrors, noSideScroll } = browser;
 
 const alertBox = page.locator('#alert');
-const today = new Date(Date.now() + 7 * 3600 * 1000);
-const currentYear = String(today.getUTCFullYear());
+const currentYear = process.env.THIDUA_TEST_FAKETIME.slice(0, 4);
 const statusInList = (id) => page.locator(`#nomination-table tbody tr[data-id="${id}"] .badge`);
 const quotaCell = (award, kind) => page.locator(`#quota-table td[data-award="${award}"][data-kind="${kind}"]`);
 

@@ -207,16 +207,23 @@ function nginxWorkerUser(paths) {
   return 'www-data';
 }
 
-// THIDUA_TEST_FAKETIME pins the services' clocks with libfaketime (tests/support/process.hpp).
-function testClockEnv() {
+// THIDUA_TEST_FAKETIME ("YYYY-MM-DD HH:MM:SS", Vietnam time) as an instant, or null when unset:
+// the services' clocks start there (libfaketime, tests/support/process.hpp) and so does the
+// page's (browser.mjs), so that a test's dates hold whatever the day it runs.
+export function testClockInstant() {
   const ict = process.env.THIDUA_TEST_FAKETIME;
-  if (!ict) return {};
+  if (!ict) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(ict);
   if (!m) throw new Error(`THIDUA_TEST_FAKETIME is not YYYY-MM-DD HH:MM:SS: ${ict}`);
+  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4] - 7, +m[5], +m[6]));
+}
+
+function testClockEnv() {
+  const utc = testClockInstant();
+  if (!utc) return {};
   const lib = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1',
     '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1'].find((p) => fs.existsSync(p));
   if (!lib) throw new Error('libfaketime is missing: apt-get install faketime');
-  const utc = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4] - 7, +m[5], +m[6]));
   const faketime = `@${utc.toISOString().slice(0, 19).replace('T', ' ')}`;
   return { LD_PRELOAD: lib, FAKETIME: faketime, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' };
 }
