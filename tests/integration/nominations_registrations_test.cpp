@@ -6,9 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "support/http_call.hpp"
-#include "support/process.hpp"
-#include "support/redis_server.hpp"
+#include "support/nominations_service.hpp"
 
 namespace thidua {
 namespace {
@@ -16,56 +14,19 @@ using nlohmann::json;
 using testing::http_call;
 using testing::HttpReply;
 
-const std::string kAdmin = "admin-token-for-tests-0001";
-
-class Registrations : public ::testing::Test {
+class Registrations : public testing::NominationsServiceTest {
  protected:
   void SetUp() override {
-    redis_.start();
-    port_ = testing::free_port();
-    dir_ = testing::make_temp_dir("thidua-registrations");
-    auto env = testing::faked_clock_env("2026-12-05 10:00:00");
-    env["THIDUA_HTTP_PORT"] = std::to_string(port_);
-    env["THIDUA_REDIS_URL"] = redis_.url();
-    env["THIDUA_ADMIN_TOKEN"] = kAdmin;
-    env["THIDUA_CATALOGUE_FILE"] = testing::source_dir() + "/config/catalogue.json";
-    env["THIDUA_ROUNDS_FILE"] = testing::source_dir() + "/tests/support/rounds-always-open.json";
-    process_.start(testing::build_dir() + "/services/nominations/nominations", {}, env,
-                   dir_ + "/nominations.log");
-    ASSERT_TRUE(testing::wait_until([&] {
-      auto c = api("GET", "/catalogue", "");
-      return c.status == 200 && json::parse(c.body)["units"].size() > 0;
-    })) << process_.log();
-    for (const auto& [id, unit, role] : {std::tuple{"gv-an", "to-toan-tin", "staff"},
-                                         {"tt-binh", "to-toan-tin", "leader"},
-                                         {"tt-hoa", "to-ngu-van", "leader"}}) {
-      json body = {{"name", std::string("Cán bộ ") + id}, {"unit_id", unit}, {"role", role}};
-      ASSERT_EQ(api("PUT", std::string("/catalogue/staff/") + id, body.dump()).status, 200);
-    }
-    an_ = token("gv-an");
-    binh_ = token("tt-binh");
-    hoa_ = token("tt-hoa");
+    start_nominations(testing::faked_clock_env("2026-12-05 10:00:00"));
+    if (HasFatalFailure()) return;
+    add_staff("gv-an", "to-toan-tin");
+    add_staff("tt-binh", "to-toan-tin", "leader");
+    add_staff("tt-hoa", "to-ngu-van", "leader");
+    an_ = token_for("gv-an");
+    binh_ = token_for("tt-binh");
+    hoa_ = token_for("tt-hoa");
   }
 
-  std::string token(const std::string& staff) {
-    auto issued = api("POST", "/tokens", json{{"staff_id", staff}}.dump());
-    EXPECT_EQ(issued.status, 201) << issued.body;
-    return json::parse(issued.body)["token"];
-  }
-  HttpReply api(const std::string& method, const std::string& path, const std::string& body,
-                const std::string& token = kAdmin) {
-    std::map<std::string, std::string> headers;
-    if (!token.empty()) headers["Authorization"] = "Bearer " + token;
-    return http_call(method,
-                     "http://127.0.0.1:" + std::to_string(port_) + "/api/nominations/v1" + path,
-                     body, headers);
-  }
-  static std::string detail(const HttpReply& r) { return json::parse(r.body).value("detail", ""); }
-
-  testing::RedisServer redis_;
-  testing::Process process_;
-  int port_ = 0;
-  std::string dir_;
   std::string an_, binh_, hoa_;
 };
 

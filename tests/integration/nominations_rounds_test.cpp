@@ -5,9 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "support/http_call.hpp"
-#include "support/process.hpp"
-#include "support/redis_server.hpp"
+#include "support/nominations_service.hpp"
 
 namespace thidua {
 namespace {
@@ -15,46 +13,19 @@ using nlohmann::json;
 using testing::http_call;
 using testing::HttpReply;
 
-const std::string kAdmin = "admin-token-for-tests-0001";
-
-class NominationRounds : public ::testing::Test {
+class NominationRounds : public testing::NominationsServiceTest {
  protected:
   void SetUp() override {
-    redis_.start();
-    port_ = testing::free_port();
-    dir_ = testing::make_temp_dir("thidua-rounds");
     auto env = testing::faked_clock_env("2026-12-05 10:00:00");
-    env["THIDUA_HTTP_PORT"] = std::to_string(port_);
-    env["THIDUA_REDIS_URL"] = redis_.url();
-    env["THIDUA_ADMIN_TOKEN"] = kAdmin;
-    env["THIDUA_CATALOGUE_FILE"] = testing::source_dir() + "/config/catalogue.json";
     env["THIDUA_ROUNDS_FILE"] = testing::source_dir() + "/config/rounds.json";
     env["THIDUA_ROUND_REMINDER_TICK_MS"] = "100";  // a reminder due is written at once
-    env_ = env;
-    process_.start(testing::build_dir() + "/services/nominations/nominations", {}, env,
-                   dir_ + "/nominations.log");
-    ASSERT_TRUE(testing::wait_until([&] {
-      auto c = api("GET", "/catalogue", "");
-      return c.status == 200 && json::parse(c.body)["units"].size() > 0;
-    })) << process_.log();
-    for (const auto& [id, unit, role] :
-         {std::tuple{"gv-an", "to-toan-tin", "staff"}, {"tt-binh", "to-toan-tin", "leader"}}) {
-      json body = {{"name", std::string("Cán bộ ") + id}, {"unit_id", unit}, {"role", role}};
-      ASSERT_EQ(api("PUT", std::string("/catalogue/staff/") + id, body.dump()).status, 200);
-    }
-    auto issued = api("POST", "/tokens", json{{"staff_id", "tt-binh"}}.dump());
-    ASSERT_EQ(issued.status, 201) << issued.body;
-    leader_ = json::parse(issued.body)["token"];
+    start_nominations(env);
+    if (HasFatalFailure()) return;
+    add_staff("gv-an", "to-toan-tin");
+    add_staff("tt-binh", "to-toan-tin", "leader");
+    leader_ = token_for("tt-binh");
   }
 
-  HttpReply api(const std::string& method, const std::string& path, const std::string& body,
-                const std::string& token = kAdmin) {
-    std::map<std::string, std::string> headers;
-    if (!token.empty()) headers["Authorization"] = "Bearer " + token;
-    return http_call(method,
-                     "http://127.0.0.1:" + std::to_string(port_) + "/api/nominations/v1" + path,
-                     body, headers);
-  }
   HttpReply nominate(const std::string& period, const std::string& award,
                      const std::string& token = kAdmin) {
     json body = {{"period", period},
@@ -64,13 +35,6 @@ class NominationRounds : public ::testing::Test {
                  {"reason", "Bài giảng điện tử"}};
     return api("POST", "/nominations", body.dump(), token);
   }
-  static std::string detail(const HttpReply& r) { return json::parse(r.body).value("detail", ""); }
-
-  testing::RedisServer redis_;
-  std::map<std::string, std::string> env_;
-  testing::Process process_;
-  int port_ = 0;
-  std::string dir_;
   std::string leader_;
 };
 
@@ -203,8 +167,7 @@ TEST_F(NominationRounds, ARoundClosingWithinThreeDaysIsRemindedOfOnceAcrossRepli
   auto env = env_;
   int replica_port = testing::free_port();
   env["THIDUA_HTTP_PORT"] = std::to_string(replica_port);
-  replica.start(testing::build_dir() + "/services/nominations/nominations", {}, env,
-                dir_ + "/replica.log");
+  replica.start(binary(), {}, env, dir_ + "/replica.log");
   const std::string already = "thidua_round_reminders_total{outcome=\"already_written\"} ";
   ASSERT_TRUE(testing::wait_until([&] {
     auto m =

@@ -7,9 +7,7 @@
 #include <set>
 #include <thread>
 
-#include "support/http_call.hpp"
-#include "support/process.hpp"
-#include "support/redis_server.hpp"
+#include "support/nominations_service.hpp"
 
 namespace thidua {
 namespace {
@@ -17,50 +15,12 @@ using nlohmann::json;
 using testing::http_call;
 using testing::HttpReply;
 
-const std::string kAdmin = "admin-token-for-tests-0001";
-const std::string kService = "service-token-for-tests-001";
-
-class NominationsService : public ::testing::Test {
+class NominationsService : public testing::NominationsServiceTest {
  protected:
-  void SetUp() override {
-    redis_.start();
-    port_ = testing::free_port();
-    dir_ = testing::make_temp_dir("thidua-nominations");
-    process_.start(
-        testing::build_dir() + "/services/nominations/nominations", {},
-        {{"THIDUA_HTTP_PORT", std::to_string(port_)},
-         {"THIDUA_REDIS_URL", redis_.url()},
-         {"THIDUA_ADMIN_TOKEN", kAdmin},
-         {"THIDUA_SERVICE_TOKEN", kService},
-         {"THIDUA_CATALOGUE_FILE", testing::source_dir() + "/config/catalogue.json"},
-         {"THIDUA_ROUNDS_FILE", testing::source_dir() + "/tests/support/rounds-always-open.json"}},
-        dir_ + "/nominations.log");
-    ASSERT_TRUE(testing::wait_until([&] { return get("/readyz", "").status == 200; }))
-        << process_.log();
-    // The seed catalogue loads in the background right after start.
-    ASSERT_TRUE(testing::wait_until([&] {
-      return api("GET", "/catalogue", "").status == 200 &&
-             json::parse(api("GET", "/catalogue", "").body)["units"].size() > 0;
-    }));
-  }
+  void SetUp() override { start_nominations(); }
 
   HttpReply get(const std::string& path, const std::string& token) {
     return call("GET", path, "", token);
-  }
-  HttpReply call(const std::string& method, const std::string& path, const std::string& body,
-                 const std::string& token) {
-    std::map<std::string, std::string> headers;
-    if (!token.empty()) headers["Authorization"] = "Bearer " + token;
-    return http_call(method, "http://127.0.0.1:" + std::to_string(port_) + path, body, headers);
-  }
-  HttpReply api(const std::string& method, const std::string& path, const std::string& body,
-                const std::string& token = kAdmin) {
-    return call(method, "/api/nominations/v1" + path, body, token);
-  }
-  void add_staff(const std::string& id, const std::string& unit,
-                 const std::string& role = "staff") {
-    json body = {{"name", "Cán bộ " + id}, {"unit_id", unit}, {"role", role}};
-    ASSERT_EQ(api("PUT", "/catalogue/staff/" + id, body.dump()).status, 200);
   }
   std::string draft(const std::string& subject, const std::string& award, const std::string& period,
                     const std::string& token = kAdmin) {
@@ -83,16 +43,6 @@ class NominationsService : public ::testing::Test {
     }
     return nullptr;
   }
-  std::string token_for(const std::string& staff_id) {
-    auto r = api("POST", "/tokens", json{{"staff_id", staff_id}}.dump());
-    EXPECT_EQ(r.status, 201) << r.body;
-    return json::parse(r.body)["token"];
-  }
-
-  testing::RedisServer redis_;
-  testing::Process process_;
-  int port_ = 0;
-  std::string dir_;
 };
 
 TEST_F(NominationsService, FiftyConcurrentSubmissionsAgainstTwoPlacesAdmitExactlyTwo) {
