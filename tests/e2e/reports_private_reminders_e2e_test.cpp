@@ -16,25 +16,12 @@ class PrivateReminders : public ReportsE2e {
  protected:
   void SetUp() override {
     ReportsE2e::SetUp();
-    if (IsSkipped()) return;
-    zalo_ = std::make_unique<Service>();
-    zalo_->port = free_port();
-    zalo_->process.start(build_dir() + "/tests/fakes/fake_zalo", {},
-                         {{"FAKE_ZALO_PORT", std::to_string(zalo_->port)},
-                          {"FAKE_ZALO_TOKEN", kZaloToken},
-                          {"FAKE_ZALO_POLL_WAIT_MS", "200"}},
-                         dir_ + "/fake_zalo.log");
-    ASSERT_TRUE(wait_until([&] {
-      return http_call("GET", zalo_->url() + "/__fake/calls", "", {}, 1000).status == 200;
-    }));
-    notifications_ = start("notifications", {{"THIDUA_MESSENGER", "zalo"},
-                                             {"ZALO_BOT_API_BASE", zalo_->url()},
-                                             {"ZALO_BOT_TOKEN", kZaloToken},
-                                             {"ZALO_GROUP_ID", kGroup},
-                                             {"THIDUA_BOT_MODE", "polling"},
-                                             {"THIDUA_POLL_TIMEOUT_S", "1"},
-                                             {"THIDUA_QUIET_HOURS", "off"},
-                                             {"THIDUA_NOMINATIONS_URL", nominations_->url()}});
+    if (HasFatalFailure()) return;
+    start_zalo_and_notifications(kGroup, {{"FAKE_ZALO_POLL_WAIT_MS", "200"}},
+                                 {{"THIDUA_BOT_MODE", "polling"},
+                                  {"THIDUA_POLL_TIMEOUT_S", "1"},
+                                  {"THIDUA_NOMINATIONS_URL", nominations_->url()}});
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(wait_until([&] {
       return http_call("GET", nominations_->url() + "/api/nominations/v1/catalogue", "",
                        {{"Authorization", "Bearer " + kAdmin}})

@@ -69,32 +69,10 @@ TEST_F(ReportsE2e, UnderFaketimeTheServiceLivesOnTwentyThirdOctober2027) {
   reports->process.stop();
 }
 
-// The scenario end to end. Needs notifications' outbox (POST /messages) and the
-// fake Zalo Bot API (tests/fakes/fake_zalo), which are built on other branches.
+// The scenario end to end, through notifications' outbox to the fake Zalo Bot API.
 TEST_F(ReportsE2e, RemindersReachTheGroupOnceWithOnlyTheUnitsStillOwing) {
-  const std::string fake_zalo = build_dir() + "/tests/fakes/fake_zalo";
-  if (!std::filesystem::exists(fake_zalo)) {
-    GTEST_SKIP() << "waits for tests/fakes/fake_zalo (the fake Zalo Bot API, on main)";
-  }
-  if (!notifications_has_outbox()) {
-    GTEST_SKIP() << "waits for the notifications outbox: POST /api/notifications/v1/messages "
-                    "with Idempotency-Key (being built on the notifications branch)";
-  }
-  int zalo_port = free_port();
-  zalo_ = std::make_unique<Service>();
-  zalo_->port = zalo_port;
-  zalo_->process.start(
-      fake_zalo, {},
-      {{"FAKE_ZALO_PORT", std::to_string(zalo_port)}, {"FAKE_ZALO_TOKEN", kZaloToken}},
-      dir_ + "/fake_zalo.log");
-  ASSERT_TRUE(wait_until([&] {
-    return http_call("GET", zalo_->url() + "/__fake/calls", "", {}, 1000).status == 200;
-  }));
-  notifications_ = start("notifications", {{"THIDUA_MESSENGER", "zalo"},
-                                           {"ZALO_BOT_API_BASE", zalo_->url()},
-                                           {"ZALO_BOT_TOKEN", kZaloToken},
-                                           {"ZALO_GROUP_ID", "nhom-e2e"},
-                                           {"THIDUA_QUIET_HOURS", "off"}});
+  start_zalo_and_notifications("nhom-e2e");
+  if (HasFatalFailure()) return;
   auto messages = [&] {
     auto calls = json::parse(http_call("GET", zalo_->url() + "/__fake/calls").body, nullptr, false);
     std::vector<std::string> texts;

@@ -9,8 +9,6 @@ namespace thidua::testing::reports_e2e {
 namespace {
 
 TEST_F(ReportsE2e, ADeactivatedUnitIsKeptInHistoryButOwesNothingAndCannotBeProposed) {
-  const std::string fake_zalo = build_dir() + "/tests/fakes/fake_zalo";
-  ASSERT_TRUE(std::filesystem::exists(fake_zalo)) << "build fake_zalo first";
   const std::string units = "/api/nominations/v1/catalogue/units/";
   auto& noms = *nominations_;
   call(noms, "PUT", "/api/nominations/v1/catalogue/staff/gv-an", 200,
@@ -56,21 +54,8 @@ TEST_F(ReportsE2e, ADeactivatedUnitIsKeptInHistoryButOwesNothingAndCannotBePropo
             std::string::npos)
       << refused["detail"];
 
-  int zalo_port = free_port();
-  zalo_ = std::make_unique<Service>();
-  zalo_->port = zalo_port;
-  zalo_->process.start(
-      fake_zalo, {},
-      {{"FAKE_ZALO_PORT", std::to_string(zalo_port)}, {"FAKE_ZALO_TOKEN", kZaloToken}},
-      dir_ + "/fake_zalo.log");
-  ASSERT_TRUE(wait_until([&] {
-    return http_call("GET", zalo_->url() + "/__fake/calls", "", {}, 1000).status == 200;
-  }));
-  notifications_ = start("notifications", {{"THIDUA_MESSENGER", "zalo"},
-                                           {"ZALO_BOT_API_BASE", zalo_->url()},
-                                           {"ZALO_BOT_TOKEN", kZaloToken},
-                                           {"ZALO_GROUP_ID", "nhom-e2e"},
-                                           {"THIDUA_QUIET_HOURS", "off"}});
+  start_zalo_and_notifications("nhom-e2e");
+  if (HasFatalFailure()) return;
   // T-7 of the yearly report (23/10 08:00 in Vietnam), reminders to the group only.
   auto reports = start_reports("2027-10-23 01:00:05", notifications_->url(),
                                {{"THIDUA_REMINDER_AUDIENCE", "group"}});
