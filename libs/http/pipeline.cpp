@@ -123,6 +123,13 @@ Task<Response> Pipeline::dispatch(Request& req) const {
   }
   const Route& route = *match.route;
   req.route = route.pattern;
+  const bool operations =
+      route.pattern == "/healthz" || route.pattern == "/readyz" || route.pattern == "/metrics";
+  if (!operations && options_.starting && options_.starting()) {
+    auto res = problem(503, "starting", common::say("problem.starting"), req.request_id);
+    res.headers.emplace_back("Retry-After", "1");
+    co_return res;
+  }
 
   // A request without Authorization may carry the dashboard's session cookie; a bearer
   // token, when present, always decides alone (scripts keep working as they did).

@@ -30,6 +30,10 @@ struct PipelineOptions {
   SessionResolver sessions{};
   // THIDUA_COOKIE_SECURE, for the Set-Cookie that clears an ended session's cookie.
   CookieSecure cookie_secure = CookieSecure::Auto;
+  // True while the service's start-up seed is not in: every route but /healthz, /readyz and
+  // /metrics answers 503 starting (Retry-After: 1), so nobody reads or writes an empty
+  // catalogue (a staff member refused for an "unknown unit", a units list cached empty).
+  std::function<bool()> starting{};
 };
 
 class Pipeline {

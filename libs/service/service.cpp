@@ -144,6 +144,7 @@ int Service::run() {
   auth::SessionStore* sessions = sessions_.get();
   po.sessions = [sessions](std::string secret) { return sessions->resolve(std::move(secret)); };
   po.cookie_secure = settings_.cookie_secure;
+  po.starting = [this] { return starting_steps_ > 0; };
   auth::TokenStore* tokens = tokens_.get();
   http::Pipeline pipeline(
       router_,

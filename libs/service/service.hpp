@@ -76,8 +76,8 @@ class Service {
   void background(std::string name, std::function<Task<void>()> task);
   // Start-up work that needs Redis (seeding an empty store): runs `step` on loop 0 until it
   // finishes without throwing, once a second while Redis is away, logging `<name>_retry`.
-  // /readyz answers 503 (starting) until every such step is done, so that no request (and
-  // no load balancer) reaches a service whose seed is not in yet.
+  // Until every such step is done, /readyz and every route but /healthz and /metrics answer
+  // 503 starting: no request (and no load balancer) reaches a service whose seed is not in.
   void until_done(std::string name, std::function<Task<void>()> step);
   // A background consumer of `queue` (see run_stream_worker) with its own connection for
   // the blocking reads, named `name`, so they never hold up requests.

@@ -16,6 +16,9 @@ constexpr const char* kOrigin = "https://thcsvinhphong1.example";
 // Handlers are coroutines stored in the router, so their closures live as long as it does.
 Router make_router() {
   Router r;
+  r.add(Method::Get, "/healthz", Access::anyone(), [](Request&) -> Task<Response> {
+    co_return json(200, {{"status", "ok"}});
+  });
   r.add(Method::Get, "/api/t/v1/public", Access::anyone(), [](Request&) -> Task<Response> {
     nlohmann::json body = {{"ok", true}};
     co_return json(200, body);
@@ -66,7 +69,13 @@ class PipelineTest : public ::testing::Test {
   PipelineTest()
       : router_(make_router()),
         metrics_("test"),
-        pipeline_(router_, authenticate(), metrics_, PipelineOptions{{kOrigin}, false}) {}
+        pipeline_(router_, authenticate(), metrics_, options()) {}
+
+  PipelineOptions options() {
+    PipelineOptions o{{kOrigin}, false};
+    o.starting = [this] { return starting_; };
+    return o;
+  }
 
   Authenticator authenticate() {
     return [this](std::string token, std::string) {
@@ -105,6 +114,7 @@ class PipelineTest : public ::testing::Test {
   Metrics metrics_;
   Pipeline pipeline_;
   int auth_calls_ = 0;
+  bool starting_ = false;  // the service's seed not in yet
   Request req_;
   testing::LoopRunner runner_;
 };
@@ -116,6 +126,20 @@ TEST_F(PipelineTest, PublicRouteNeedsNoToken) {
   EXPECT_EQ(auth_calls_, 0);
   // A request id is made when the caller sent none.
   EXPECT_EQ(header(r, "X-Request-Id").size(), 16u);
+}
+
+// Until the seed is in, a route would answer from an empty catalogue: 503 starting instead,
+// before any token lookup; the health check still answers.
+TEST_F(PipelineTest, WhileStartingOnlyTheOperationsRoutesAnswer) {
+  starting_ = true;
+  auto refused = send(Method::Get, "/api/t/v1/items/7", {{"authorization", "Bearer good-admin"}});
+  expect_problem(refused, 503, "starting");
+  EXPECT_EQ(header(refused, "Retry-After"), "1");
+  EXPECT_EQ(auth_calls_, 0);
+  EXPECT_EQ(send(Method::Get, "/healthz").status, 200);
+  starting_ = false;
+  EXPECT_EQ(send(Method::Get, "/api/t/v1/items/7", {{"authorization", "Bearer good-admin"}}).status,
+            200);
 }
 
 TEST_F(PipelineTest, RequestIdIsEchoed) {

@@ -82,9 +82,6 @@ Task<Directory> NominationsDirectory::get() {
     log::warn("catalogue_unreadable", {{"error", e.what()}});
     throw nominations_unavailable();
   }
-  // A catalogue without units is one whose seed is not in yet (nominations starting beside
-  // us): used for this answer but not kept, or reports would see no units for a while.
-  if (d.units.empty()) co_return d;
   std::lock_guard lock(mutex_);
   cached_ = d;
   cached_at_ = std::chrono::steady_clock::now();
