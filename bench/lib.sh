@@ -31,7 +31,8 @@ bench_start_redis() {
 
 # bench_start_nominations <out dir> <port> <redis port> <admin token>: the service on core 0,
 # one event-loop thread, the repository's seed catalogue, access log on as in production;
-# returns once /readyz answers. Its pid is in <out dir>/nominations.pid.
+# returns once /readyz answers, which is after the start-up seed (catalogue, rounds) is in.
+# Its pid is in <out dir>/nominations.pid.
 bench_start_nominations() {
   local out="$1" port="$2" redis_port="$3" token="$4"
   start_bg "$out/nominations.pid" "$out/nominations.log" taskset -c 0 \

@@ -62,14 +62,6 @@ call() {  # call <method> <path> [json body]: fails on a non-2xx answer
   curl "${args[@]}" || die "$1 $2 failed; see $out/nominations.log"
 }
 
-# The catalogue is seeded by a background task at start-up: wait until it lists the units.
-for ((i = 0; i < 100; i++)); do
-  units="$(curl -fsS "$api/catalogue" -H "$auth" 2>/dev/null | jq '.units | length' 2>/dev/null || echo 0)"
-  ((units > 0)) && break
-  sleep 0.1
-done
-((units > 0)) || die "the catalogue was not seeded; see $out/nominations.log"
-
 unlimited='{"collective":-1,"individual":-1}'
 call PUT /catalogue/award-forms/bench "{\"code\":\"bench\",\"label\":\"Bench award\",\"level\":\"school\",\"dossier_copies\":1,\"quotas\":{\"annual\":$unlimited,\"interim\":$unlimited,\"final\":$unlimited}}"
 for ((i = 1; i <= seed; i++)); do
