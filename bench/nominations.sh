@@ -19,15 +19,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root="$THIDUA_ROOT"
 cd "$root"
 
-duration="${THIDUA_BENCH_DURATION:-8}"
-runs="${THIDUA_BENCH_RUNS:-3}"
-connections="${THIDUA_BENCH_CONNECTIONS:-32}"
-seed="${THIDUA_BENCH_SEED:-200}"
+bench_settings bench/nominations.sh 3 THIDUA_BENCH_SEED
 warmup=2
-command_line="bash bench/nominations.sh"
-for v in THIDUA_BENCH_DURATION THIDUA_BENCH_RUNS THIDUA_BENCH_CONNECTIONS THIDUA_BENCH_SEED; do
-  [[ -z ${!v:-} ]] || command_line="$v=${!v} $command_line"
-done
 
 (($(nproc) >= 2)) || die "needs at least 2 cores (service on core 0, wrk and Redis on core 1)"
 for c in wrk redis-server redis-cli curl jq taskset; do
@@ -36,19 +29,11 @@ done
 
 bench_build
 
-out="$root/bench/out/nominations"
-rm -rf "$out"
-mkdir -p "$out"
+bench_out "$root/bench/out/nominations"
 redis_port="$(free_port)"
 service_port="$(free_port)"
 # 32 characters, as the deployment's admin token.
 token="$(random_token | cut -c1-32)"
-
-cleanup() {
-  stop_pid "$out/nominations.pid" nominations TERM 30 >/dev/null
-  stop_pid "$out/redis-server.pid" redis-server TERM 10 >/dev/null
-}
-trap cleanup EXIT
 
 bench_start_redis "$out" "$redis_port"
 bench_start_nominations "$out" "$service_port" "$redis_port" "$token"
@@ -56,19 +41,9 @@ service_pid="$(<"$out/nominations.pid")"
 
 api="http://127.0.0.1:$service_port/api/nominations/v1"
 auth="Authorization: Bearer $token"
-call() {  # call <method> <path> [json body]: fails on a non-2xx answer
-  local args=(-fsS -o /dev/null -X "$1" "$api$2" -H "$auth")
-  [[ $# -lt 3 ]] || args+=(-H 'Content-Type: application/json' --data-binary "$3")
-  curl "${args[@]}" || die "$1 $2 failed; see $out/nominations.log"
-}
-
-unlimited='{"collective":-1,"individual":-1}'
-call PUT /catalogue/award-forms/bench "{\"code\":\"bench\",\"label\":\"Bench award\",\"level\":\"school\",\"dossier_copies\":1,\"quotas\":{\"annual\":$unlimited,\"interim\":$unlimited,\"final\":$unlimited}}"
+bench_seed "$api" "$seed"
 for ((i = 1; i <= seed; i++)); do
-  call PUT "/catalogue/staff/s$i" "{\"name\":\"Giáo viên $i\",\"unit_id\":\"to-toan-tin\"}"
-done
-for ((i = 1; i <= seed; i++)); do
-  call POST /nominations "{\"period\":\"2026\",\"award\":\"bench\",\"subject_kind\":\"individual\",\"subject_id\":\"s$i\",\"reason\":\"Hoàn thành xuất sắc nhiệm vụ năm học; giáo viên dạy giỏi cấp trường; có sáng kiến kinh nghiệm được công nhận.\"}"
+  bench_call POST "$api/nominations" "{\"period\":\"2026\",\"award\":\"bench\",\"subject_kind\":\"individual\",\"subject_id\":\"s$i\",\"reason\":\"Hoàn thành xuất sắc nhiệm vụ năm học; giáo viên dạy giỏi cấp trường; có sáng kiến kinh nghiệm được công nhận.\"}"
 done
 one_bytes="$(curl -fsS "$api/nominations/1" -H "$auth" | wc -c)"
 page_bytes="$(curl -fsS "$api/nominations?limit=50" -H "$auth" | tee "$out/page.json" | wc -c)"
@@ -97,8 +72,8 @@ bench_run() {
     BENCH_RUN="$label$i" taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" --latency "$@" "$url" >"$log"
     bad=$((bad + $(non2xx_of "$log") + $(socket_errors_of "$log")))
     rps+=("$(awk '/^Requests\/sec:/ { print $2 }' "$log")")
-    p50+=("$(to_ms "$(awk '$1 == "50%" { print $2 }' "$log")")")
-    p99+=("$(to_ms "$(awk '$1 == "99%" { print $2 }' "$log")")")
+    p50+=("$(wrk_latency_ms "$log" 50%)")
+    p99+=("$(wrk_latency_ms "$log" 99%)")
     line="$(grep '^write-path:' "$log" || true)"
     if [[ -n $line ]]; then
       pairs+=("$(sed -E 's/.*pairs_per_s=([0-9.]+).*/\1/' <<<"$line")")
@@ -112,8 +87,7 @@ bench_run() {
   printf -v "p50_$label" '%s' "$(median "${p50[@]}")"
   printf -v "p99_$label" '%s' "$(median "${p99[@]}")"
   printf -v "bad_$label" '%d' "$bad"
-  printf -v "cpu_$label" '%.0f' "$(awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" \
-    -v w=$((runs * duration)) 'BEGIN { print 100 * t / hz / w }')"
+  printf -v "cpu_$label" '%s' "$(cpu_pct $((t1 - t0)) $((runs * duration * 1000000000)))"
   if ((${#pairs[@]})); then
     printf -v "pairs_$label" '%.0f' "$(median "${pairs[@]}")"
     printf -v "pairs_runs_$label" '%s' "$(printf '%.0f, ' "${pairs[@]}" | sed 's/, $//')"
@@ -149,7 +123,7 @@ cat >"$results" <<EOF
 <!-- nominations:begin (written by bench/nominations.sh; edit outside the markers) -->
 Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, ${cpu_model:-unknown CPU},
 Linux $(uname -r), load average before the runs $load_before. Commit
-\`$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git diff --quiet HEAD -- libs services 2>/dev/null || echo " (with uncommitted changes in libs/ or services/)").
+\`$(bench_commit)\`.
 
 Command: \`$command_line\` (wrk -t1 -c$connections, ${warmup} s warm-up, then $runs × ${duration} s
 with \`--latency\` per target; medians). Seeded with $seed staff members and $seed nominations
@@ -175,17 +149,7 @@ $log_lines access-log lines.
 <!-- nominations:end -->
 EOF
 
-readme="$root/bench/README.md"
-[[ -f $readme ]] || echo "# Benchmarks" >"$readme"
-if grep -q '<!-- nominations:begin' "$readme"; then
-  awk -v f="$results" '
-    /<!-- nominations:begin/ { while ((getline line < f) > 0) print line; skip = 1; next }
-    /<!-- nominations:end/ { skip = 0; next }
-    !skip' "$readme" >"$readme.new"
-  mv "$readme.new" "$readme"
-else
-  { echo; echo "## Nominations: read and write paths"; echo; cat "$results"; } >>"$readme"
-fi
+bench_readme nominations "$results" "Nominations: read and write paths"
 echo
 sed -e '/nominations:/d' "$results"
 ((bad_total == 0)) || die "$bad_total non-2xx answers or socket errors (see $out/wrk-*.txt)"
