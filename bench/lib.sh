@@ -81,7 +81,9 @@ bench_start_redis() {
 # bench_start_nominations <out dir> <port> <redis port> <admin token>: the service on core 0,
 # one event-loop thread, the repository's seed catalogue, access log on as in production;
 # returns once /readyz answers, which is after the start-up seed (catalogue, rounds) is in.
-# Its pid is in <out dir>/nominations.pid.
+# Its pid is in <out dir>/nominations.pid. The rounds are the tests' always-open ones: the
+# benches nominate for 2026, and config/rounds.json opens that round only from 1/11 to
+# 31/12/2026, so any other day every create and submit would be refused.
 bench_start_nominations() {
   local out="$1" port="$2" redis_port="$3" token="$4"
   bench_track "$out/nominations.pid" nominations TERM 30
@@ -89,6 +91,7 @@ bench_start_nominations() {
     env THIDUA_HTTP_HOST=127.0.0.1 THIDUA_HTTP_PORT="$port" THIDUA_HTTP_THREADS=1 \
     THIDUA_REDIS_URL="redis://127.0.0.1:$redis_port/0" THIDUA_ADMIN_TOKEN="$token" \
     THIDUA_CATALOGUE_FILE="$THIDUA_ROOT/config/catalogue.json" THIDUA_ACCESS_LOG=true \
+    THIDUA_ROUNDS_FILE="$THIDUA_ROOT/tests/support/rounds-always-open.json" \
     "$bench_build_dir/services/nominations/nominations"
   wait_http "http://127.0.0.1:$port/readyz" 30 "$out/nominations.pid" nominations ||
     die "nominations did not start; see $out/nominations.log"
