@@ -111,9 +111,8 @@ redis_used="$(redis-cli -p "$redis_port" info memory | tr -d '\r' | awk -F: '$1 
 redis_mib="$(awk -v b="$redis_used" 'BEGIN { printf "%.1f", b / 1048576 }')"
 aof_kib="$(du -sk "$out/redis" | cut -f1)"
 staff_total="$(curl -fsS "$api/catalogue" -H "$auth" | jq '.staff | length')"
-# The last id handed out: create one more nomination and read its id.
-last_id="$(curl -fsS -X POST "$api/nominations" -H "$auth" -H 'Content-Type: application/json' \
-  --data-binary '{"period":"2027","award":"bench","subject_kind":"individual","subject_id":"s1"}' | jq -r .id)"
+# The last id handed out: the service's id counter (the default school's key space).
+last_id="$(redis-cli -p "$redis_port" GET '{thcs-vinh-phong-1}:nominations:seq')"
 log_lines="$(wc -l <"$out/nominations.log")"
 
 cpu_model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
