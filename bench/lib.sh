@@ -1,7 +1,36 @@
 # shellcheck shell=bash
-# What bench/run.sh and bench/nominations.sh share: the build that ships, Redis and the
-# nominations service started as in production, and the arithmetic on wrk's output.
-# Source after scripts/lib.sh.
+# What the benchmarks share: their settings, the build that ships, the processes they start
+# (Redis, the nominations service, the Fastify peer, each pinned with taskset) and stop on
+# exit, the seed data, the arithmetic on wrk's output and the figures written into
+# bench/README.md. Source after scripts/lib.sh.
+# shellcheck disable=SC2034  # the variables set here are used by the scripts that source it
+
+# bench_settings <script> <default rounds> [THIDUA_BENCH_… to show in the command line]:
+# sets duration, runs, connections and seed from THIDUA_BENCH_DURATION (8), _RUNS,
+# _CONNECTIONS (32) and _SEED (200), and command_line: the command as run, with the settings
+# among THIDUA_BENCH_DURATION, _RUNS, _CONNECTIONS and the extra ones that were set.
+bench_settings() {
+  local script="$1" default_runs="$2" v
+  shift 2
+  duration="${THIDUA_BENCH_DURATION:-8}"
+  runs="${THIDUA_BENCH_RUNS:-$default_runs}"
+  connections="${THIDUA_BENCH_CONNECTIONS:-32}"
+  seed="${THIDUA_BENCH_SEED:-200}"
+  command_line="bash $script"
+  for v in THIDUA_BENCH_DURATION THIDUA_BENCH_RUNS THIDUA_BENCH_CONNECTIONS "$@"; do
+    [[ -z ${!v:-} ]] || command_line="$v=${!v} $command_line"
+  done
+}
+
+# bench_setup [peers]: at least 2 cores (servers on core 0, wrk and Redis on core 1), the
+# packages of scripts/setup.sh, and with "peers" the npm packages of bench/peers.
+bench_setup() {
+  (($(nproc) >= 2)) || die "needs at least 2 cores (servers on core 0, wrk and Redis on core 1)"
+  bash "$THIDUA_ROOT/scripts/setup.sh"
+  [[ ${1:-} != peers ]] ||
+    npm install --prefix "$THIDUA_ROOT/bench/peers" --no-audit --no-fund --loglevel=error >/dev/null ||
+    die "npm install in bench/peers failed"
+}
 
 # The build that ships (scripts/build.sh --ship: Release with -g, tests off), in the same
 # directory as scripts/run-local.sh uses (build-release/, or THIDUA_BUILD_DIR), so what is
@@ -15,11 +44,31 @@ bench_build() {
     bash "$THIDUA_ROOT/scripts/build.sh" --ship
 }
 
+# Every process a bench starts is stopped when it exits, the last started first (so Redis,
+# started first, stops last). bench_track <pidfile> <name> <signal> <timeout seconds>.
+bench_tracked=()
+bench_track() { bench_tracked+=("$*"); }
+bench_cleanup() {
+  local i p
+  for ((i = ${#bench_tracked[@]} - 1; i >= 0; i--)); do
+    read -r -a p <<<"${bench_tracked[i]}"
+    stop_pid "${p[@]}" >/dev/null
+  done
+}
+# bench_out <dir>: a fresh output directory (sets out), and bench_cleanup on exit.
+bench_out() {
+  out="$1"
+  rm -rf "$out"
+  mkdir -p "$out"
+  trap bench_cleanup EXIT
+}
+
 # bench_start_redis <out dir> <port>: Redis as in production (deploy/redis.conf: AOF, fsync
 # always) on core 1, data in <out dir>/redis.
 bench_start_redis() {
   local out="$1" port="$2" i
   mkdir -p "$out/redis"
+  bench_track "$out/redis-server.pid" redis-server TERM 10
   start_bg "$out/redis-server.pid" "$out/redis.log" taskset -c 1 \
     redis-server "$THIDUA_ROOT/deploy/redis.conf" --port "$port" --dir "$out/redis" --logfile ""
   for ((i = 0; i < 50; i++)); do
@@ -31,18 +80,57 @@ bench_start_redis() {
 
 # bench_start_nominations <out dir> <port> <redis port> <admin token>: the service on core 0,
 # one event-loop thread, the repository's seed catalogue, access log on as in production;
-# returns once /readyz answers. Its pid is in <out dir>/nominations.pid.
+# returns once /readyz answers, which is after the start-up seed (catalogue, rounds) is in.
+# Its pid is in <out dir>/nominations.pid. The rounds are the tests' always-open ones: the
+# benches nominate for 2026, and config/rounds.json opens that round only from 1/11 to
+# 31/12/2026, so any other day every create and submit would be refused.
 bench_start_nominations() {
   local out="$1" port="$2" redis_port="$3" token="$4"
+  bench_track "$out/nominations.pid" nominations TERM 30
   start_bg "$out/nominations.pid" "$out/nominations.log" taskset -c 0 \
     env THIDUA_HTTP_HOST=127.0.0.1 THIDUA_HTTP_PORT="$port" THIDUA_HTTP_THREADS=1 \
     THIDUA_REDIS_URL="redis://127.0.0.1:$redis_port/0" THIDUA_ADMIN_TOKEN="$token" \
     THIDUA_CATALOGUE_FILE="$THIDUA_ROOT/config/catalogue.json" THIDUA_ACCESS_LOG=true \
+    THIDUA_ROUNDS_FILE="$THIDUA_ROOT/tests/support/rounds-always-open.json" \
     "$bench_build_dir/services/nominations/nominations"
   wait_http "http://127.0.0.1:$port/readyz" 30 "$out/nominations.pid" nominations ||
     die "nominations did not start; see $out/nominations.log"
 }
 
+# bench_start_fastify <out dir> <port> <redis port> <school> <admin token>: the Fastify +
+# ioredis peer (bench/peers/fastify_nominations.mjs) on core 0, its access log in <out
+# dir>/fastify-access.log; returns once it listens. Its pid is in <out dir>/fastify.pid.
+bench_start_fastify() {
+  local out="$1" port="$2" redis_port="$3" school="$4" token="$5" i
+  bench_track "$out/fastify.pid" node TERM 10
+  start_bg "$out/fastify.pid" "$out/fastify.out" taskset -c 0 \
+    node "$THIDUA_ROOT/bench/peers/fastify_nominations.mjs" "$port" "$redis_port" "$school" \
+    "$token" "$out/fastify-access.log"
+  for ((i = 0; i < 100; i++)); do
+    port_in_use "$port" && return 0
+    sleep 0.1
+  done
+  die "the Fastify peer did not start; see $out/fastify.out"
+}
+
+# bench_call <method> <url> [json body]: curl with the Bearer token in $auth; fails on a
+# non-2xx answer.
+bench_call() {
+  local args=(-fsS -o /dev/null -X "$1" "$2" -H "$auth")
+  [[ $# -lt 3 ]] || args+=(-H 'Content-Type: application/json' --data-binary "$3")
+  curl "${args[@]}" || die "$1 $2 failed; see the logs in $out"
+}
+# bench_seed <api base> <staff>: an award form "bench" with unlimited quotas and the staff
+# members s1…s<staff> in Tổ Toán – Tin, through the service.
+bench_seed() {
+  local api="$1" staff="$2" i unlimited='{"collective":-1,"individual":-1}'
+  bench_call PUT "$api/catalogue/award-forms/bench" "{\"code\":\"bench\",\"label\":\"Bench award\",\"level\":\"school\",\"dossier_copies\":1,\"quotas\":{\"annual\":$unlimited,\"interim\":$unlimited,\"final\":$unlimited}}"
+  for ((i = 1; i <= staff; i++)); do
+    bench_call PUT "$api/catalogue/staff/s$i" "{\"name\":\"Giáo viên $i\",\"unit_id\":\"to-toan-tin\"}"
+  done
+}
+
+# ---- wrk's output and the arithmetic on it
 # to_ms <wrk latency such as 512.00us, 1.23ms, 1.01s>
 to_ms() {
   awk -v v="$1" 'BEGIN {
@@ -50,8 +138,19 @@ to_ms() {
     if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
     printf "%.3f", n }'
 }
+wrk_rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$1"; }     # <log>: requests/s
+wrk_requests() { awk '/requests in/ { print $1 }' "$1"; }             # <log>: requests made
+wrk_latency_ms() { to_ms "$(awk -v p="$2" '$1 == p { print $2 }' "$1")"; } # <log> <50%|99%>
 median() {
   printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+med() { # median of the words of a string
+  # shellcheck disable=SC2086
+  median $1
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+verdict() { # <awk condition>
+  if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi
 }
 cpu_ticks() {  # user and system clock ticks of a pid
   awk '{ print $14, $15 }' "/proc/$1/stat"
@@ -63,4 +162,41 @@ pids_ticks() {  # user + system clock ticks of the given pids
     total=$((total + u + s))
   done
   echo "$total"
+}
+clk_tck="$(getconf CLK_TCK)"
+cpu_pct() { # <ticks> <nanoseconds>: CPU in % of one core
+  awk -v s="$1" -v ns="$2" -v hz="$clk_tck" 'BEGIN { printf "%.0f", 100 * s / (ns / 1e9 * hz) }'
+}
+per_cpu_second() { # <requests> <ticks>: requests per second of CPU time
+  awk -v n="$1" -v s="$2" -v hz="$clk_tck" 'BEGIN { if (s == 0) s = 1; printf "%.0f", n / (s / hz) }'
+}
+
+# ---- what the figures are reported with
+peer_versions() { # sets fastify_version and ioredis_version (bench/peers/node_modules)
+  local m="$THIDUA_ROOT/bench/peers/node_modules"
+  fastify_version="$(node -p "require('$m/fastify/package.json').version")"
+  ioredis_version="$(node -p "require('$m/ioredis/package.json').version")"
+}
+bench_commit() { # the commit measured, and whether libs/ or services/ had changes on top
+  local c
+  c="$(git -C "$THIDUA_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  git -C "$THIDUA_ROOT" diff --quiet HEAD -- libs services 2>/dev/null ||
+    c="$c (with uncommitted changes in libs/ or services/)"
+  echo "$c"
+}
+# bench_readme <marker> <results file> <section title>: the results (with their marker lines)
+# replace what stands between "<!-- <marker>:begin" and "<!-- <marker>:end" in bench/README.md;
+# without these markers they are appended under "## <section title>".
+bench_readme() {
+  local marker="$1" results="$2" title="$3" readme="$THIDUA_ROOT/bench/README.md"
+  [[ -f $readme ]] || echo "# Benchmarks" >"$readme"
+  if grep -q "<!-- $marker:begin" "$readme"; then
+    awk -v f="$results" -v b="<!-- $marker:begin" -v e="<!-- $marker:end" '
+      index($0, b) == 1 { while ((getline line < f) > 0) print line; skip = 1; next }
+      index($0, e) == 1 { skip = 0; next }
+      !skip' "$readme" >"$readme.new"
+    mv "$readme.new" "$readme"
+  else
+    { echo; echo "## $title"; echo; cat "$results"; } >>"$readme"
+  fi
 }

@@ -19,15 +19,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root="$THIDUA_ROOT"
 cd "$root"
 
-duration="${THIDUA_BENCH_DURATION:-8}"
-runs="${THIDUA_BENCH_RUNS:-3}"
-connections="${THIDUA_BENCH_CONNECTIONS:-32}"
-seed="${THIDUA_BENCH_SEED:-200}"
+bench_settings bench/nominations.sh 3 THIDUA_BENCH_SEED
 warmup=2
-command_line="bash bench/nominations.sh"
-for v in THIDUA_BENCH_DURATION THIDUA_BENCH_RUNS THIDUA_BENCH_CONNECTIONS THIDUA_BENCH_SEED; do
-  [[ -z ${!v:-} ]] || command_line="$v=${!v} $command_line"
-done
 
 (($(nproc) >= 2)) || die "needs at least 2 cores (service on core 0, wrk and Redis on core 1)"
 for c in wrk redis-server redis-cli curl jq taskset; do
@@ -36,19 +29,11 @@ done
 
 bench_build
 
-out="$root/bench/out/nominations"
-rm -rf "$out"
-mkdir -p "$out"
+bench_out "$root/bench/out/nominations"
 redis_port="$(free_port)"
 service_port="$(free_port)"
 # 32 characters, as the deployment's admin token.
 token="$(random_token | cut -c1-32)"
-
-cleanup() {
-  stop_pid "$out/nominations.pid" nominations TERM 30 >/dev/null
-  stop_pid "$out/redis-server.pid" redis-server TERM 10 >/dev/null
-}
-trap cleanup EXIT
 
 bench_start_redis "$out" "$redis_port"
 bench_start_nominations "$out" "$service_port" "$redis_port" "$token"
@@ -56,27 +41,9 @@ service_pid="$(<"$out/nominations.pid")"
 
 api="http://127.0.0.1:$service_port/api/nominations/v1"
 auth="Authorization: Bearer $token"
-call() {  # call <method> <path> [json body]: fails on a non-2xx answer
-  local args=(-fsS -o /dev/null -X "$1" "$api$2" -H "$auth")
-  [[ $# -lt 3 ]] || args+=(-H 'Content-Type: application/json' --data-binary "$3")
-  curl "${args[@]}" || die "$1 $2 failed; see $out/nominations.log"
-}
-
-# The catalogue is seeded by a background task at start-up: wait until it lists the units.
-for ((i = 0; i < 100; i++)); do
-  units="$(curl -fsS "$api/catalogue" -H "$auth" 2>/dev/null | jq '.units | length' 2>/dev/null || echo 0)"
-  ((units > 0)) && break
-  sleep 0.1
-done
-((units > 0)) || die "the catalogue was not seeded; see $out/nominations.log"
-
-unlimited='{"collective":-1,"individual":-1}'
-call PUT /catalogue/award-forms/bench "{\"code\":\"bench\",\"label\":\"Bench award\",\"level\":\"school\",\"dossier_copies\":1,\"quotas\":{\"annual\":$unlimited,\"interim\":$unlimited,\"final\":$unlimited}}"
+bench_seed "$api" "$seed"
 for ((i = 1; i <= seed; i++)); do
-  call PUT "/catalogue/staff/s$i" "{\"name\":\"Giáo viên $i\",\"unit_id\":\"to-toan-tin\"}"
-done
-for ((i = 1; i <= seed; i++)); do
-  call POST /nominations "{\"period\":\"2026\",\"award\":\"bench\",\"subject_kind\":\"individual\",\"subject_id\":\"s$i\",\"reason\":\"Hoàn thành xuất sắc nhiệm vụ năm học; giáo viên dạy giỏi cấp trường; có sáng kiến kinh nghiệm được công nhận.\"}"
+  bench_call POST "$api/nominations" "{\"period\":\"2026\",\"award\":\"bench\",\"subject_kind\":\"individual\",\"subject_id\":\"s$i\",\"reason\":\"Hoàn thành xuất sắc nhiệm vụ năm học; giáo viên dạy giỏi cấp trường; có sáng kiến kinh nghiệm được công nhận.\"}"
 done
 one_bytes="$(curl -fsS "$api/nominations/1" -H "$auth" | wc -c)"
 page_bytes="$(curl -fsS "$api/nominations?limit=50" -H "$auth" | tee "$out/page.json" | wc -c)"
@@ -105,8 +72,8 @@ bench_run() {
     BENCH_RUN="$label$i" taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" --latency "$@" "$url" >"$log"
     bad=$((bad + $(non2xx_of "$log") + $(socket_errors_of "$log")))
     rps+=("$(awk '/^Requests\/sec:/ { print $2 }' "$log")")
-    p50+=("$(to_ms "$(awk '$1 == "50%" { print $2 }' "$log")")")
-    p99+=("$(to_ms "$(awk '$1 == "99%" { print $2 }' "$log")")")
+    p50+=("$(wrk_latency_ms "$log" 50%)")
+    p99+=("$(wrk_latency_ms "$log" 99%)")
     line="$(grep '^write-path:' "$log" || true)"
     if [[ -n $line ]]; then
       pairs+=("$(sed -E 's/.*pairs_per_s=([0-9.]+).*/\1/' <<<"$line")")
@@ -120,8 +87,7 @@ bench_run() {
   printf -v "p50_$label" '%s' "$(median "${p50[@]}")"
   printf -v "p99_$label" '%s' "$(median "${p99[@]}")"
   printf -v "bad_$label" '%d' "$bad"
-  printf -v "cpu_$label" '%.0f' "$(awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" \
-    -v w=$((runs * duration)) 'BEGIN { print 100 * t / hz / w }')"
+  printf -v "cpu_$label" '%s' "$(cpu_pct $((t1 - t0)) $((runs * duration * 1000000000)))"
   if ((${#pairs[@]})); then
     printf -v "pairs_$label" '%.0f' "$(median "${pairs[@]}")"
     printf -v "pairs_runs_$label" '%s' "$(printf '%.0f, ' "${pairs[@]}" | sed 's/, $//')"
@@ -145,9 +111,8 @@ redis_used="$(redis-cli -p "$redis_port" info memory | tr -d '\r' | awk -F: '$1 
 redis_mib="$(awk -v b="$redis_used" 'BEGIN { printf "%.1f", b / 1048576 }')"
 aof_kib="$(du -sk "$out/redis" | cut -f1)"
 staff_total="$(curl -fsS "$api/catalogue" -H "$auth" | jq '.staff | length')"
-# The last id handed out: create one more nomination and read its id.
-last_id="$(curl -fsS -X POST "$api/nominations" -H "$auth" -H 'Content-Type: application/json' \
-  --data-binary '{"period":"2027","award":"bench","subject_kind":"individual","subject_id":"s1"}' | jq -r .id)"
+# The last id handed out: the service's id counter (the default school's key space).
+last_id="$(redis-cli -p "$redis_port" GET '{thcs-vinh-phong-1}:nominations:seq')"
 log_lines="$(wc -l <"$out/nominations.log")"
 
 cpu_model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
@@ -157,7 +122,7 @@ cat >"$results" <<EOF
 <!-- nominations:begin (written by bench/nominations.sh; edit outside the markers) -->
 Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, ${cpu_model:-unknown CPU},
 Linux $(uname -r), load average before the runs $load_before. Commit
-\`$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git diff --quiet HEAD -- libs services 2>/dev/null || echo " (with uncommitted changes in libs/ or services/)").
+\`$(bench_commit)\`.
 
 Command: \`$command_line\` (wrk -t1 -c$connections, ${warmup} s warm-up, then $runs × ${duration} s
 with \`--latency\` per target; medians). Seeded with $seed staff members and $seed nominations
@@ -183,17 +148,7 @@ $log_lines access-log lines.
 <!-- nominations:end -->
 EOF
 
-readme="$root/bench/README.md"
-[[ -f $readme ]] || echo "# Benchmarks" >"$readme"
-if grep -q '<!-- nominations:begin' "$readme"; then
-  awk -v f="$results" '
-    /<!-- nominations:begin/ { while ((getline line < f) > 0) print line; skip = 1; next }
-    /<!-- nominations:end/ { skip = 0; next }
-    !skip' "$readme" >"$readme.new"
-  mv "$readme.new" "$readme"
-else
-  { echo; echo "## Nominations: read and write paths"; echo; cat "$results"; } >>"$readme"
-fi
+bench_readme nominations "$results" "Nominations: read and write paths"
 echo
 sed -e '/nominations:/d' "$results"
 ((bad_total == 0)) || die "$bad_total non-2xx answers or socket errors (see $out/wrk-*.txt)"

@@ -25,28 +25,17 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root="$THIDUA_ROOT"
 cd "$root"
 
-duration="${THIDUA_BENCH_DURATION:-8}"
-runs="${THIDUA_BENCH_RUNS:-5}"
-connections="${THIDUA_BENCH_CONNECTIONS:-32}"
+bench_settings bench/run.sh 5
 warmup=3 # s per target before the first round; Node's JIT needs the most
 school=thcs-vinh-phong-1
-command_line="bash bench/run.sh"
-for v in THIDUA_BENCH_DURATION THIDUA_BENCH_RUNS THIDUA_BENCH_CONNECTIONS; do
-  [[ -z ${!v:-} ]] || command_line="$v=${!v} $command_line"
-done
 
-(($(nproc) >= 2)) || die "needs at least 2 cores (servers on core 0, wrk and Redis on core 1)"
-
-bash scripts/setup.sh
-npm install --prefix bench/peers --no-audit --no-fund --loglevel=error >/dev/null ||
-  die "npm install in bench/peers failed"
+bench_setup peers
 bench_build
 probe_dir="$root/build-probe"
 cmake -S bench/probe -B "$probe_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 ninja -C "$probe_dir" -j "${THIDUA_JOBS:-2}" >/dev/null
 
-out="$root/bench/out"
-rm -rf "$out"
+bench_out "$root/bench/out"
 mkdir -p "$out/nginx/tmp" "$out/www"
 redis_port="$(free_port)"
 declare -A port=([service]="$(free_port)")
@@ -54,15 +43,6 @@ port[fastify]="$(free_port)"
 port[probe]="$(free_port)"
 port[nginx]="$(free_port)"
 token="$(random_token)"
-
-cleanup() {
-  stop_pid "$out/nominations.pid" nominations TERM 30 >/dev/null
-  stop_pid "$out/fastify.pid" node TERM 10 >/dev/null
-  stop_pid "$out/probe.pid" probe TERM 10 >/dev/null
-  stop_pid "$out/nginx.pid" nginx QUIT 10 >/dev/null
-  stop_pid "$out/redis-server.pid" redis-server TERM 10 >/dev/null
-}
-trap cleanup EXIT
 
 bench_start_redis "$out" "$redis_port"
 bench_start_nominations "$out" "${port[service]}" "$redis_port" "$token"
@@ -82,9 +62,8 @@ declare -A url=(
 curl -fsS -o "$out/www/nomination.json" -H "$auth" "${url[service]}"
 body_bytes="$(stat -c %s "$out/www/nomination.json")"
 
-start_bg "$out/fastify.pid" "$out/fastify.out" taskset -c 0 \
-  node bench/peers/fastify_nominations.mjs "${port[fastify]}" "$redis_port" "$school" "$token" \
-  "$out/fastify-access.log"
+bench_start_fastify "$out" "${port[fastify]}" "$redis_port" "$school" "$token"
+bench_track "$out/probe.pid" probe TERM 10
 start_bg "$out/probe.pid" "$out/probe.out" taskset -c 0 \
   "$probe_dir/probe" "${port[probe]}" "$redis_port" "$school"
 
@@ -110,6 +89,7 @@ http {
   }
 }
 EOF
+bench_track "$out/nginx.pid" nginx QUIT 10
 if ((EUID == 0)); then
   sed -i "1i user $(nginx_worker_user "$out/www" "$out/nginx/tmp");" "$out/nginx/nginx.conf"
 fi
@@ -131,7 +111,6 @@ done
 core0_busy() { # busy clock ticks of core 0 (all but idle and iowait)
   awk '$1 == "cpu0" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
 }
-clk_tck="$(getconf CLK_TCK)"
 targets=(service fastify probe nginx)
 declare -A pids=(
   [service]="$(<"$out/nominations.pid")"
@@ -165,20 +144,14 @@ measure() {
     cat "$log" >&2
     die "wrk saw errors against $t (see $log)"
   fi
-  rps[$t]+=" $(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$log")"
-  p50[$t]+=" $(to_ms "$(awk '$1 == "50%" { print $2 }' "$log")")"
-  p99[$t]+=" $(to_ms "$(awk '$1 == "99%" { print $2 }' "$log")")"
-  others[$t]+=" $(awk -v c=$((c1 - c0)) -v s=$((s1 - s0)) -v ns=$((t1 - t0)) -v hz="$clk_tck" \
-    'BEGIN { v = 100 * (c - s) / (ns / 1e9 * hz); if (v < 0) v = 0; printf "%.0f", v }')"
-  cpu[$t]+=" $(awk -v s=$((s1 - s0)) -v ns=$((t1 - t0)) -v hz="$clk_tck" \
-    'BEGIN { printf "%.0f", 100 * s / (ns / 1e9 * hz) }')"
+  rps[$t]+=" $(wrk_rps "$log")"
+  p50[$t]+=" $(wrk_latency_ms "$log" 50%)"
+  p99[$t]+=" $(wrk_latency_ms "$log" 99%)"
+  # core 0's busy ticks not charged to the target, as a CPU share (never below 0)
+  others[$t]+=" $(cpu_pct $((c1 - c0 - (s1 - s0) > 0 ? c1 - c0 - (s1 - s0) : 0)) $((t1 - t0)))"
+  cpu[$t]+=" $(cpu_pct $((s1 - s0)) $((t1 - t0)))"
   # requests served per second of the target's own CPU time (wrk's count over its ticks)
-  cpu_rps[$t]+=" $(awk -v n="$(awk '/requests in/ { print $1 }' "$log")" -v s=$((s1 - s0)) \
-    -v hz="$clk_tck" 'BEGIN { if (s == 0) s = 1; printf "%.0f", n / (s / hz) }')"
-}
-med() { # median of the words of a string
-  # shellcheck disable=SC2086
-  median $1
+  cpu_rps[$t]+=" $(per_cpu_second "$(wrk_requests "$log")" $((s1 - s0)))"
 }
 rss_mib() { # <pid> <VmRSS|VmHWM>
   awk -v f="$2:" '$1 == f { printf "%.1f", $2 / 1024 }' "/proc/$1/status"
@@ -214,23 +187,16 @@ done
 rss[nginx]="worker $(rss_mib "$(cut -d' ' -f2 <<<"${pids[nginx]}")" VmRSS) MiB"
 service_rss_kib="$(awk '$1 == "VmRSS:" { print $2 }' "/proc/${pids[service]}/status")"
 log_lines="$(wc -l <"$out/nominations.log")"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 vs_fastify="$(ratio "${m_rps[service]}" "${m_rps[fastify]}")"
 vs_probe="$(ratio "${m_rps[service]}" "${m_rps[probe]}")"
 vs_nginx="$(ratio "${m_rps[service]}" "${m_rps[nginx]}")"
 probe_vs_fastify="$(ratio "${m_rps[probe]}" "${m_rps[fastify]}")"
 for t in fastify probe nginx; do per_cpu_ratio[$t]="$(ratio "${per_cpu[service]}" "${per_cpu[$t]}")"; done
-verdict() { # <awk condition>
-  if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi
-}
-fastify_version="$(node -p "require('$root/bench/peers/node_modules/fastify/package.json').version")"
-ioredis_version="$(node -p "require('$root/bench/peers/node_modules/ioredis/package.json').version")"
+peer_versions
 cpu_model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
-commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+commit="$(bench_commit)"
 build_note="the build that ships (\`scripts/build.sh --ship\`: Release, -O3)"
 [[ ${THIDUA_BENCH_SKIP_BUILD:-0} != 1 ]] || build_note="the binary found in \`$bench_build_dir\` (not rebuilt)"
-git -C "$root" diff --quiet HEAD -- libs services 2>/dev/null ||
-  commit="$commit (with uncommitted changes in libs/ or services/)"
 declare -A label=(
   [service]="nominations \`GET $path/1\` (Bearer token, Redis, access log on)"
   [fastify]="Fastify $fastify_version + ioredis $ioredis_version (same record, token check, one log line)"
@@ -280,16 +246,7 @@ results="$out/results.md"
   echo "<!-- results:end -->"
 } >"$results"
 
-readme="$root/bench/README.md"
-if [[ -f $readme ]] && grep -q '<!-- results:begin' "$readme"; then
-  awk -v f="$results" '
-    /<!-- results:begin/ { while ((getline line < f) > 0) print line; skip = 1; next }
-    /<!-- results:end/ { skip = 0; next }
-    !skip' "$readme" >"$readme.new"
-  mv "$readme.new" "$readme"
-else
-  { echo "# Benchmarks"; echo; cat "$results"; } >"$readme"
-fi
+bench_readme results "$results" "HTTP: the service's GET side by side with its peers"
 echo
 sed -e '/results:/d' "$results"
 echo "bench: figures written to bench/README.md"

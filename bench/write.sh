@@ -19,80 +19,39 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root="$THIDUA_ROOT"
 cd "$root"
 
-duration="${THIDUA_BENCH_DURATION:-8}"
-runs="${THIDUA_BENCH_RUNS:-5}"
-connections="${THIDUA_BENCH_CONNECTIONS:-32}"
-seed="${THIDUA_BENCH_SEED:-200}"
+bench_settings bench/write.sh 5 THIDUA_BENCH_SEED
 warmup=3
 school=thcs-vinh-phong-1
-command_line="bash bench/write.sh"
-for v in THIDUA_BENCH_DURATION THIDUA_BENCH_RUNS THIDUA_BENCH_CONNECTIONS THIDUA_BENCH_SEED; do
-  [[ -z ${!v:-} ]] || command_line="$v=${!v} $command_line"
-done
 
-(($(nproc) >= 2)) || die "needs at least 2 cores (servers on core 0, wrk and Redis on core 1)"
-bash scripts/setup.sh
-npm install --prefix bench/peers --no-audit --no-fund --loglevel=error >/dev/null ||
-  die "npm install in bench/peers failed"
+bench_setup peers
 bench_build
 
-out="$root/bench/out/write"
-rm -rf "$out"
-mkdir -p "$out"
+bench_out "$root/bench/out/write"
 redis_port="$(free_port)"
 declare -A port=([service]="$(free_port)")
 port[fastify]="$(free_port)"
 token="$(random_token)"
 
-cleanup() {
-  stop_pid "$out/nominations.pid" nominations TERM 30 >/dev/null
-  stop_pid "$out/fastify.pid" node TERM 10 >/dev/null
-  stop_pid "$out/redis-server.pid" redis-server TERM 10 >/dev/null
-}
-trap cleanup EXIT
-
 bench_start_redis "$out" "$redis_port"
 bench_start_nominations "$out" "${port[service]}" "$redis_port" "$token"
-start_bg "$out/fastify.pid" "$out/fastify.out" taskset -c 0 \
-  node bench/peers/fastify_nominations.mjs "${port[fastify]}" "$redis_port" "$school" "$token" \
-  "$out/fastify-access.log"
+bench_start_fastify "$out" "${port[fastify]}" "$redis_port" "$school" "$token"
 
 api="http://127.0.0.1:${port[service]}/api/nominations/v1"
 auth="Authorization: Bearer $token"
-call() { # call <method> <url> [json body]: fails on a non-2xx answer
-  local args=(-fsS -o /dev/null -X "$1" "$2" -H "$auth")
-  [[ $# -lt 3 ]] || args+=(-H 'Content-Type: application/json' --data-binary "$3")
-  curl "${args[@]}" || die "$1 $2 failed; see $out/nominations.log or $out/fastify.out"
-}
-# The catalogue is seeded by a background task at start-up: wait until it lists the units.
-for ((i = 0; i < 100; i++)); do
-  units="$(curl -fsS "$api/catalogue" -H "$auth" 2>/dev/null | jq '.units | length' 2>/dev/null || echo 0)"
-  ((units > 0)) && break
-  sleep 0.1
-done
-((units > 0)) || die "the catalogue was not seeded; see $out/nominations.log"
-unlimited='{"collective":-1,"individual":-1}'
-call PUT "$api/catalogue/award-forms/bench" "{\"code\":\"bench\",\"label\":\"Bench award\",\"level\":\"school\",\"dossier_copies\":1,\"quotas\":{\"annual\":$unlimited,\"interim\":$unlimited,\"final\":$unlimited}}"
-for ((i = 1; i <= seed; i++)); do
-  call PUT "$api/catalogue/staff/s$i" "{\"name\":\"Giáo viên $i\",\"unit_id\":\"to-toan-tin\"}"
-done
+bench_seed "$api" "$seed"
 
 declare -A url=(
   [service]="$api/nominations"
   [fastify]="http://127.0.0.1:${port[fastify]}/api/nominations/v1/nominations"
 )
-for ((i = 0; i < 100; i++)); do
-  port_in_use "${port[fastify]}" && break
-  sleep 0.1
-done
 # One chain through each target by hand: both must create, submit and withdraw.
 for t in service fastify; do
   reply="$(curl -fsS -X POST "${url[$t]}" -H "$auth" -H 'Content-Type: application/json' \
     -d '{"period":"2026","award":"bench","subject_kind":"individual","subject_id":"s1","reason":"Kiểm tra."}')" ||
     die "$t: create failed; see $out/nominations.log or $out/fastify.out"
   id="$(jq -r .id <<<"$reply")"
-  call POST "${url[$t]}/$id/transitions" '{"action":"submit"}'
-  call POST "${url[$t]}/$id/transitions" '{"action":"withdraw"}'
+  bench_call POST "${url[$t]}/$id/transitions" '{"action":"submit"}'
+  bench_call POST "${url[$t]}/$id/transitions" '{"action":"withdraw"}'
 done
 
 # Chains cut off when a run ends leave nominations in draft or submitted: withdrawn here
@@ -102,11 +61,10 @@ release_leftovers() {
   while read -r k; do
     [[ -n $k ]] || continue
     id="$(redis-cli -p "$redis_port" GET "$k")"
-    [[ -z $id ]] || call POST "$api/nominations/$id/transitions" '{"action":"withdraw"}'
+    [[ -z $id ]] || bench_call POST "$api/nominations/$id/transitions" '{"action":"withdraw"}'
   done < <(redis-cli -p "$redis_port" --scan --pattern "{$school}:nominations:live:*")
 }
 
-clk_tck="$(getconf CLK_TCK)"
 declare -A pids=([service]="$(<"$out/nominations.pid")" [fastify]="$(<"$out/fastify.pid")")
 redis_pid="$(<"$out/redis-server.pid")"
 declare -A rps pairs p50 p99 cpu bad redis_cpu cpu_rps
@@ -127,21 +85,14 @@ measure() { # <target> <round>
   line="$(grep '^write-path:' "$log")"
   bad[$t]=$((${bad[$t]:-0} + $(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$line")))
   if grep -q 'Socket errors' "$log"; then bad[$t]=$((${bad[$t]} + 1)); fi
-  rps[$t]+=" $(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$log")"
+  rps[$t]+=" $(wrk_rps "$log")"
   pairs[$t]+=" $(sed -E 's/.*pairs_per_s=([0-9.]+).*/\1/' <<<"$line" | xargs printf '%.0f')"
-  p50[$t]+=" $(to_ms "$(awk '$1 == "50%" { print $2 }' "$log")")"
-  p99[$t]+=" $(to_ms "$(awk '$1 == "99%" { print $2 }' "$log")")"
-  cpu[$t]+=" $(awk -v s=$((s1 - s0)) -v ns=$((t1 - t0)) -v hz="$clk_tck" \
-    'BEGIN { printf "%.0f", 100 * s / (ns / 1e9 * hz) }')"
-  redis_cpu[$t]+=" $(awk -v s=$((r1 - r0)) -v ns=$((t1 - t0)) -v hz="$clk_tck" \
-    'BEGIN { printf "%.0f", 100 * s / (ns / 1e9 * hz) }')"
-  cpu_rps[$t]+=" $(awk -v n="$(awk '/requests in/ { print $1 }' "$log")" -v s=$((s1 - s0)) \
-    -v hz="$clk_tck" 'BEGIN { if (s == 0) s = 1; printf "%.0f", n / (s / hz) }')"
+  p50[$t]+=" $(wrk_latency_ms "$log" 50%)"
+  p99[$t]+=" $(wrk_latency_ms "$log" 99%)"
+  cpu[$t]+=" $(cpu_pct $((s1 - s0)) $((t1 - t0)))"
+  redis_cpu[$t]+=" $(cpu_pct $((r1 - r0)) $((t1 - t0)))"
+  cpu_rps[$t]+=" $(per_cpu_second "$(wrk_requests "$log")" $((s1 - s0)))"
   echo "  round $i $t: ${line#write-path: }"
-}
-med() {
-  # shellcheck disable=SC2086
-  median $1
 }
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -168,11 +119,9 @@ for t in "${targets[@]}"; do
   m_p99[$t]="$(med "${p99[$t]}")"
   m_cpu[$t]="$(med "${cpu[$t]}")"
 done
-ratio="$(awk -v a="${m_pairs[service]}" -v b="${m_pairs[fastify]}" 'BEGIN { printf "%.2f", a / b }')"
-verdict() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**"; fi; }
-fastify_version="$(node -p "require('$root/bench/peers/node_modules/fastify/package.json').version")"
-ioredis_version="$(node -p "require('$root/bench/peers/node_modules/ioredis/package.json').version")"
-commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+vs_fastify="$(ratio "${m_pairs[service]}" "${m_pairs[fastify]}")"
+peer_versions
+commit="$(bench_commit)"
 declare -A label=(
   [service]="nominations (the build that ships, access log on)"
   [fastify]="Fastify $fastify_version + ioredis $ioredis_version, the same Lua scripts"
@@ -194,7 +143,7 @@ results="$out/results.md"
   echo
   echo "| goal (issue 15) | figure | |"
   echo "|---|---|---|"
-  echo "| service / Fastify pairs/s ≥ 2 | $ratio | $(verdict "$ratio >= 2") |"
+  echo "| service / Fastify pairs/s ≥ 2 | $vs_fastify | $(verdict "$vs_fastify >= 2") |"
   echo "| service p99 ≤ 3 ms | ${m_p99[service]} ms | $(verdict "${m_p99[service]} <= 3") |"
   echo
   echo "Requests are creates, submits and withdrawals (1:1:1); latencies are over all three."
@@ -204,12 +153,7 @@ results="$out/results.md"
   echo "<!-- write:end -->"
 } >"$results"
 
-readme="$root/bench/README.md"
-awk -v f="$results" '
-  /<!-- write:begin/ { while ((getline line < f) > 0) print line; skip = 1; next }
-  /<!-- write:end/ { skip = 0; next }
-  !skip' "$readme" >"$readme.new"
-mv "$readme.new" "$readme"
+bench_readme write "$results" "Write path: create + submit side by side with Fastify"
 echo
 sed -e '/write:/d' "$results"
 echo "bench: figures written to bench/README.md"

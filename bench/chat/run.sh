@@ -22,9 +22,7 @@ command="${3:-/hanchot}"
 bash scripts/setup.sh
 THIDUA_TARGETS="nominations reports notifications fake_zalo" bench_build
 
-out="$root/bench/out/chat"
-rm -rf "$out"
-mkdir -p "$out"
+bench_out "$root/bench/out/chat"
 redis_port="$(free_port)"
 zalo_port="$(free_port)"
 declare -A port=([nominations]="$(free_port)" [reports]="$(free_port)" [notifications]="$(free_port)")
@@ -33,18 +31,12 @@ service="$(random_token)"
 secret="$(random_token)"
 bot_token="bench-bot-token"
 
-cleanup() {
-  local s
-  for s in notifications reports nominations; do stop_pid "$out/$s.pid" "$s" TERM 30 >/dev/null; done
-  stop_pid "$out/fake_zalo.pid" fake_zalo TERM 10 >/dev/null
-  stop_pid "$out/redis-server.pid" redis-server TERM 10 >/dev/null
-}
-trap cleanup EXIT
-
 bench_start_redis "$out" "$redis_port"
+bench_track "$out/fake_zalo.pid" fake_zalo TERM 10
 start_bg "$out/fake_zalo.pid" "$out/fake_zalo.log" env FAKE_ZALO_PORT="$zalo_port" \
   FAKE_ZALO_TOKEN="$bot_token" "$bench_build_dir/tests/fakes/fake_zalo"
 for s in nominations reports notifications; do
+  bench_track "$out/$s.pid" "$s" TERM 30
   start_bg "$out/$s.pid" "$out/$s.log" env THIDUA_HTTP_HOST=127.0.0.1 \
     THIDUA_HTTP_PORT="${port[$s]}" THIDUA_REDIS_URL="redis://127.0.0.1:$redis_port/0" \
     THIDUA_ADMIN_TOKEN="$admin" THIDUA_SERVICE_TOKEN="$service" \

@@ -3,11 +3,14 @@
 // bearer token compared by its SHA-256 in constant time (as the service compares its
 // bootstrap admin token) and one access-log line per request, to a file.
 //   GET  /api/nominations/v1/nominations/{id}              HGETALL of {school}:nominations:n:{id},
-//        the same JSON as the service's (bench/run.sh checks the bytes)
+//        the catalogue, HGET of the subject's registration of the period's year; the same
+//        JSON as the service's (bench/run.sh checks the bytes)
 //   POST /api/nominations/v1/nominations                   create: the catalogue (cached per
-//        version, as the service does), INCR of the id, the service's create script
+//        version, as the service does), the rounds (the one open today files the nomination),
+//        INCR of the id, the service's create script
 //   POST /api/nominations/v1/nominations/{id}/transitions  submit or withdraw only: HGETALL,
-//        the catalogue, the service's transition script (quota places taken and released)
+//        the catalogue, for a submit the rounds, the service's transition script (quota
+//        places taken and released)
 // The Lua scripts are read from services/nominations/store/nomination_store.cpp at start-up,
 // so both run the very same scripts.
 //   node fastify_nominations.mjs <port> <redis port> <school id> <admin token> <log file>
@@ -70,8 +73,9 @@ const authorised = (req) => {
 };
 const unauthenticated = (reply) => problem(reply, 401, 'unauthenticated', 'Cần đăng nhập.');
 
-// The detail JSON of services/nominations/domain/record.cpp, from the stored hash.
-const detail = (id, h) => {
+// The detail JSON of services/nominations/domain/record.cpp, from the stored hash; a GET adds
+// the subject's registration (services/nominations/api/nomination_routes.cpp).
+const detail = (id, h, more = {}) => {
   const draft = parseObject(h.draft);
   const [label, actions] = statuses[h.status] || statuses.draft;
   return JSON.stringify({
@@ -93,9 +97,11 @@ const detail = (id, h) => {
     achievements: (draft.achievements || []).map((a) => ({
       text: a.text ?? '', areas: a.areas || [], evidence: a.evidence || [] })),
     created_by: h.created_by ?? '',
+    round_id: h.round_id || null,
     outcome: parseObject(h.outcome),
     vote: parseValue(h.vote),
     allowed_actions: actions,
+    ...more,
   });
 };
 
@@ -104,7 +110,14 @@ app.get(`${base}/:id`, async (req, reply) => {
   const id = req.params.id;
   const h = await redis.hgetall(key(`n:${id}`));
   if (!h.status) return problem(reply, 404, 'not_found', 'Không tìm thấy đề nghị.');
-  return reply.type('application/json').send(detail(id, h));
+  const d = parseObject(h.draft);
+  const period = (await catalogue()).periods[d.period];
+  const found = period ? await redis.hget(key(`registrations:${period.year}`),
+                                          `${d.subject_kind}:${d.subject_id}`) : null;
+  // The bench seeds no registrations: the peer looks one up as the service does, and does
+  // not render one (services/nominations/api/registration_json.hpp).
+  if (found !== null) return problem(reply, 501, 'not_in_peer', 'Peer: registrations not rendered.');
+  return reply.type('application/json').send(detail(id, h, { registration: null }));
 });
 
 // ---- the write path: the service's own Lua scripts, the catalogue cached per version.
@@ -132,6 +145,19 @@ const catalogue = async () => {
   return cached.catalogue;
 };
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+// The round that files a nomination (services/nominations/domain/round.cpp, filing_round):
+// of the rounds for its period and award open today (Vietnam's date), the first to close.
+const filingRound = async (period, award) => {
+  const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+  let open = null;
+  for (const text of Object.values(await redis.hgetall(key('rounds')))) {
+    const r = parseObject(text);
+    const covers = r.period === period && (!r.awards?.length || r.awards.includes(award));
+    if (covers && r.opens <= today && today <= r.closes && (!open || r.closes < open.closes)) open = r;
+  }
+  return open?.id ?? null;
+};
+const roundNotOpen = (reply) => problem(reply, 422, 'round_not_open', 'Chưa có đợt xét đang mở.');
 const who = { subject: 'bootstrap-admin', name: 'Ban giám hiệu' };
 const historyEntry = (action, from, to, note = '') =>
   JSON.stringify({ at: now(), by: who.subject, by_name: who.name, action, from, to, note });
@@ -176,12 +202,14 @@ app.post(base, async (req, reply) => {
   if (!period || !award || !subjectName || !c.units[unitId]) {
     return problem(reply, 422, 'unknown_reference', 'Đợt, danh hiệu hoặc người được đề nghị không có trong danh mục.');
   }
+  const roundId = await filingRound(draft.period, draft.award);
+  if (!roundId) return roundNotOpen(reply);
   const id = String(await redis.incr(key('seq')));
   const at = now();
   const h = { draft: JSON.stringify(draft), status: 'draft', subject_name: subjectName,
               unit_id: unitId, unit_name: c.units[unitId].name, award_label: award.label,
-              period_label: period.label, created_by: who.subject, created_at: at,
-              updated_at: at, outcome: '{}', vote: 'null' };
+              period_label: period.label, round_id: roundId, created_by: who.subject,
+              created_at: at, updated_at: at, outcome: '{}', vote: 'null' };
   const live = key(`live:${draft.period}:${draft.award}:${draft.subject_kind}:${draft.subject_id}`);
   const [tag, other] = await redis.nominationCreate(
     key(`n:${id}`), live, key('index'), key(`n:${id}:history`), key('events'),
@@ -212,7 +240,11 @@ app.post(`${base}/:id/transitions`, async (req, reply) => {
   const award = c.awards[d.award];
   if (!period || !award) return problem(reply, 422, 'catalogue_changed', 'Danh mục đã đổi.');
   let limit = -1;
+  let roundId = h.round_id || '';
   if (action === 'submit') {
+    // Submitted in the round open today, which may be a later one than the draft's.
+    roundId = await filingRound(d.period, d.award);
+    if (!roundId) return roundNotOpen(reply);
     const q = award.quotas?.[period.kind]?.[d.subject_kind];
     if (q === undefined || q === null) return problem(reply, 422, 'quota_not_set', 'Chưa đặt chỉ tiêu.');
     limit = q;
@@ -220,7 +252,7 @@ app.post(`${base}/:id/transitions`, async (req, reply) => {
   let quotaOp = 'none';
   if (holdsPlace.has(to) && !holdsPlace.has(from)) quotaOp = 'take';
   if (!holdsPlace.has(to) && holdsPlace.has(from)) quotaOp = 'release';
-  const after = { ...h, status: to, updated_at: now() };
+  const after = { ...h, status: to, updated_at: now(), round_id: roundId };
   const [tag, other] = await redis.nominationTransition(
     key(`n:${id}`), key(`n:${id}:history`), key('events'),
     key(`quota:${d.period}:${d.award}:${d.subject_kind}`),
@@ -229,7 +261,7 @@ app.post(`${base}/:id/transitions`, async (req, reply) => {
     id, from, to, quotaOp, String(limit), live(from) && !live(to) ? '1' : '0',
     historyEntry(action, from, to), `nomination.${to}`,
     event(`nomination.${to}`, id, after, { from, to }), eventsMaxLength, '0',
-    'outcome', h.outcome || '{}', 'updated_at', after.updated_at);
+    'outcome', h.outcome || '{}', 'updated_at', after.updated_at, 'round_id', roundId);
   if (tag !== 'ok') return problem(reply, 409, tag, `${tag} ${other}`);
   return reply.type('application/json').send(detail(id, after));
 });

@@ -4,7 +4,10 @@
 //   probe <port> <redis port> <school id>
 // Serves GET /api/nominations/v1/nominations/{id} on 127.0.0.1:<port>: HGETALL of
 // {<school>}:nominations:n:<id> (the service's record), answered with the same JSON the
-// service writes for an admin (services/nominations/domain/record.cpp), else 404.
+// service writes for an admin (services/nominations/domain/record.cpp), else 404. The service
+// also reads the catalogue's version and the subject's registration for its answer's
+// "registration"; the bench seeds none, and the probe writes that null without asking Redis:
+// it stays the floor of one round trip.
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
 
@@ -192,6 +195,11 @@ std::string record_json(std::string_view id, const redisReply* r) {
   }
   out += ']';
   str("created_by", field("created_by"));
+  key("round_id");
+  if (auto round = field("round_id"); round.empty())
+    out += "null";
+  else
+    escaped(out, round);
   auto outcome = nlohmann::json::parse(field("outcome"), nullptr, false);
   if (!outcome.is_object()) outcome = nlohmann::json::object();
   key("outcome");
@@ -202,6 +210,8 @@ std::string record_json(std::string_view id, const redisReply* r) {
   out += vote.dump();
   key("allowed_actions");
   out += status->admin_actions;
+  key("registration");
+  out += "null";
   out += '}';
   return out;
 }
