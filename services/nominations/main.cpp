@@ -139,8 +139,9 @@ int main(int argc, char** argv) {
         auto& catalogue = service.make<CatalogueStore>(service.redis(), service.keys());
         auto& store = service.make<NominationStore>(service.redis(), service.keys());
         auto& rounds = service.make<RoundStore>(service.redis(), service.keys());
-        auto& app = service.make<NominationsApp>(catalogue, store, rounds, clock, rules,
-                                                 service.settings().school_id);
+        auto& registration_store = service.make<RegistrationStore>(service.redis(), service.keys());
+        auto& app = service.make<NominationsApp>(catalogue, store, rounds, registration_store,
+                                                 clock, rules, service.settings().school_id);
         auto doc_settings = DocumentSettings::load(service.env());
         DocumentTemplates templates{
             load_template(doc_settings, kProposalTemplate, proposal_schema()),
@@ -155,11 +156,10 @@ int main(int argc, char** argv) {
         auto& documents =
             service.make<DocumentsApp>(catalogue, store, doc_store, renderer, clock,
                                        doc_settings.issuer, std::move(templates), rules);
-        auto& registration_store = service.make<RegistrationStore>(service.redis(), service.keys());
         auto& registrations = service.make<RegistrationsApp>(registration_store, catalogue, clock);
         add_routes(service.router(),
                    RouteDeps{app, catalogue, service.tokens(), clock, documents, service.sessions(),
-                             service.settings().cookie_secure, &registrations});
+                             service.settings().cookie_secure});
         add_registration_routes(service.router(), registrations);
         auto& initiative_store = service.make<InitiativeStore>(service.redis(), service.keys());
         auto& initiatives = service.make<InitiativesApp>(initiative_store, catalogue, clock);

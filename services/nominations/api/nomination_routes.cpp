@@ -4,7 +4,6 @@
 #include "http/params.hpp"
 #include "nominations/api/registration_json.hpp"
 #include "nominations/api/routes.hpp"
-#include "nominations/app/registrations_app.hpp"
 #include "nominations/domain/messages.hpp"
 
 namespace thidua::nominations {
@@ -95,25 +94,16 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
     auto page = co_await app.list(req.principal, parse_filter(req));
     co_return http::json_text(200, page_json(page));
   });
-  router.add(Method::Get, base + "/{id}", everyone,
-             [&app, &catalogue = d.catalogue,
-              registrations = d.registrations](Request& req) -> Task<Response> {
-               auto r = co_await app.get(req.principal, nomination_id(req));
-               auto text = detail_json(r, req.principal.role);
-               if (!registrations) co_return http::json_text(200, std::move(text));
-               auto c = co_await catalogue.load();
-               const Period* period = c->period(r.draft.period);
-               nlohmann::json reg = nullptr;
-               if (period) {
-                 auto found = co_await registrations->find(period->year, r.draft.subject_kind,
-                                                           r.draft.subject_id);
-                 if (found) reg = registration_json(*found);
-               }
-               // The detail is written as text (record.hpp); the registration closes it.
-               text.pop_back();
-               text += ",\"registration\":" + reg.dump() + "}";
-               co_return http::json_text(200, std::move(text));
-             });
+  router.add(Method::Get, base + "/{id}", everyone, [&app](Request& req) -> Task<Response> {
+    auto found = co_await app.detail(req.principal, nomination_id(req));
+    auto text = detail_json(found.record, req.principal.role);
+    nlohmann::json reg = nullptr;
+    if (found.registration) reg = registration_json(*found.registration);
+    // The detail is written as text (record.hpp); the registration closes it.
+    text.pop_back();
+    text += ",\"registration\":" + reg.dump() + "}";
+    co_return http::json_text(200, std::move(text));
+  });
   router.add(Method::Put, base + "/{id}", writers, [&app](Request& req) -> Task<Response> {
     auto r = co_await app.edit(req.principal, nomination_id(req), http::parse_object(req));
     co_return http::json_text(200, detail_json(r, req.principal.role));

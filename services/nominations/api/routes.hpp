@@ -20,8 +20,6 @@ struct RouteDeps {
   DocumentsApp& documents;
   auth::SessionStore& sessions;
   http::CookieSecure cookie_secure;  // THIDUA_COOKIE_SECURE
-  // A nomination's detail shows its subject's registration of targets (issue 14); null = none.
-  RegistrationsApp* registrations = nullptr;
 };
 
 void add_nomination_routes(http::Router& router, RouteDeps deps);

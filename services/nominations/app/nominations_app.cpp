@@ -61,11 +61,12 @@ ApiError duplicate_nomination(const NominationRecord& r, const std::string& exis
 }  // namespace
 
 NominationsApp::NominationsApp(CatalogueStore& catalogue, NominationStore& store,
-                               RoundStore& rounds, const Clock& clock, VoteRules rules,
-                               std::string school)
+                               RoundStore& rounds, RegistrationStore& registrations,
+                               const Clock& clock, VoteRules rules, std::string school)
     : catalogue_(catalogue),
       store_(store),
       rounds_(rounds),
+      registrations_(registrations),
       clock_(clock),
       rules_(rules),
       school_(std::move(school)) {}
@@ -346,10 +347,18 @@ Task<json> NominationsApp::whoami(const Principal& who) {
   co_return out;
 }
 
-Task<NominationRecord> NominationsApp::get(const Principal& who, const std::string& id) {
-  auto r = co_await load(id);
-  co_await check_visible(who, r);
-  co_return r;
+Task<NominationsApp::Detail> NominationsApp::detail(const Principal& who, const std::string& id) {
+  Detail out;
+  out.record = co_await load(id);
+  // One catalogue read serves both the visibility check and the period's year.
+  auto catalogue = co_await catalogue_.load();
+  check_can_see(who, out.record, *catalogue);
+  const auto& draft = out.record.draft;
+  if (const Period* period = catalogue->period(draft.period)) {
+    out.registration =
+        co_await registrations_.get(period->year, draft.subject_kind, draft.subject_id);
+  }
+  co_return out;
 }
 
 Task<json> NominationsApp::history(const Principal& who, const std::string& id) {

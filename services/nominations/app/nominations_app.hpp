@@ -10,6 +10,7 @@
 #include "nominations/domain/council.hpp"
 #include "nominations/store/catalogue_store.hpp"
 #include "nominations/store/nomination_store.hpp"
+#include "nominations/store/registration_store.hpp"
 #include "nominations/store/round_store.hpp"
 
 namespace thidua::nominations {
@@ -26,9 +27,11 @@ struct ListFilter {
 
 class NominationsApp {
  public:
-  // `rounds`: nominations are written and submitted only in an open round (domain/round.hpp).
+  // `rounds`: nominations are written and submitted only in an open round (domain/round.hpp);
+  // `registrations`: a nomination's detail shows its subject's registration of targets.
   NominationsApp(CatalogueStore& catalogue, NominationStore& store, RoundStore& rounds,
-                 const Clock& clock, VoteRules rules, std::string school);
+                 RegistrationStore& registrations, const Clock& clock, VoteRules rules,
+                 std::string school);
 
   Task<NominationRecord> create(const Principal& who, const nlohmann::json& body);
   Task<NominationRecord> edit(const Principal& who, const std::string& id,
@@ -37,7 +40,13 @@ class NominationsApp {
                              const nlohmann::json& body);
   // Who the caller is, for the dashboard: name, role, unit, and what they may record.
   Task<nlohmann::json> whoami(const Principal& who);
-  Task<NominationRecord> get(const Principal& who, const std::string& id);
+  // One nomination as the caller may see it, with its subject's registration of targets for
+  // the period's year (issue 14), when there is one.
+  struct Detail {
+    NominationRecord record;
+    std::optional<Registration> registration;
+  };
+  Task<Detail> detail(const Principal& who, const std::string& id);
   Task<NominationPage> list(const Principal& who, const ListFilter& filter);
   Task<nlohmann::json> history(const Principal& who, const std::string& id);
 
@@ -72,6 +81,7 @@ class NominationsApp {
   CatalogueStore& catalogue_;
   NominationStore& store_;
   RoundStore& rounds_;
+  RegistrationStore& registrations_;
   const Clock& clock_;
   VoteRules rules_;
   std::string school_;

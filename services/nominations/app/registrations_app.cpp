@@ -122,9 +122,4 @@ Task<Registration> RegistrationsApp::confirm(const Principal& who, int year, Sub
   co_return r;
 }
 
-Task<std::optional<Registration>> RegistrationsApp::find(int year, SubjectKind kind,
-                                                         const std::string& subject_id) const {
-  co_return co_await store_.get(year, kind, subject_id);
-}
-
 }  // namespace thidua::nominations

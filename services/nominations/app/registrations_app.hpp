@@ -41,10 +41,6 @@ class RegistrationsApp {
   // 404 registration_not_found; 403 registration_forbidden; 409 registration_not_submitted.
   Task<Registration> confirm(const Principal& who, int year, SubjectKind kind,
                              const std::string& subject_id);
-  // The subject's registration of `year`, for a nomination's detail (visibility already
-  // checked by the nomination).
-  Task<std::optional<Registration>> find(int year, SubjectKind kind,
-                                         const std::string& subject_id) const;
 
  private:
   RegistrationStore& store_;
