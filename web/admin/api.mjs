@@ -281,6 +281,19 @@ const HISTORY_ACTIONS = {
 };
 export const historyActionLabel = (a) => HISTORY_ACTIONS[a] || a;
 
+// An id for a new entry from its Vietnamese name, as the services accept ids (lower case, no
+// diacritics; "Tổ Sử – Địa" → "to-su-dia" with `sep` '-'), unlike every id in `taken`.
+export function idFromName(name, taken, { sep = '-', max = 56, fallback = 'muc' } = {}) {
+  const words = String(name).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd')
+    .toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  let base = words.join(sep).slice(0, max);
+  while (base.endsWith(sep)) base = base.slice(0, -1);
+  base = base || fallback;
+  let id = base;
+  for (let n = 2; taken.has(id); n += 1) id = `${base}${sep}${n}`;
+  return id;
+}
+
 // Dates: Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving), so plain arithmetic is exact
 // and does not depend on the browser's time-zone data.
 const VN_OFFSET_MS = 7 * 3600 * 1000;

@@ -2,19 +2,13 @@
 // their unit of measure, one list per year. Everyone writing a part sees the year's list; the
 // board edits it here. The rules are the service's (services/reports/domain/indicators.cpp):
 // an indicator a unit has already counted that year cannot be dropped, only renamed.
+import { idFromName } from './api.mjs';
 import { AREA_CODES } from './movement.mjs';
 
 export const indicatorsPath = (year) => `/api/reports/v1/indicators/${encodeURIComponent(year)}`;
 
-// A code for a new indicator from its name, as the services accept it ("Bảng tương tác" →
-// "bang_tuong_tac"), made unique among `taken`.
-export function codeFor(label, taken) {
-  const base = label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd')
-    .toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 34) || 'chi_so';
-  let code = base;
-  for (let n = 2; taken.has(code); n += 1) code = `${base}_${n}`;
-  return code;
-}
+// A code for a new indicator from its name ("Bảng tương tác" → "bang_tuong_tac").
+const codeFor = (label, taken) => idFromName(label, taken, { sep: '_', max: 34, fallback: 'chi_so' });
 
 // `ui`: the page's helpers from app.mjs ($, el, call, attempt, notify, state).
 export function indicatorsScreen(ui) {

@@ -3,7 +3,7 @@
 // need (birth date, position, qualifications…), the hold on a person, a code that links a
 // person's Zalo, and a person's access codes and sign-ins. The rules are the service's
 // (services/nominations/domain/catalogue.cpp); this card shows its Vietnamese answers.
-import { endpoints, formatDate, formatInstant } from './api.mjs';
+import { endpoints, formatDate, formatInstant, idFromName } from './api.mjs';
 
 const N = '/api/nominations/v1';
 const path = {
@@ -26,16 +26,6 @@ const GENDERS = [['', 'Chưa ghi'], ['female', 'Cô'], ['male', 'Thầy']];
 // even if deactivated since) so that editing it does not change it silently.
 export function offeredUnits(units, keep = '') {
   return (units || []).filter((u) => u.active !== false || u.id === keep);
-}
-
-// A new entry's id from its name ("Tổ Sử – Địa" → "to-su-dia"), unlike every id in `taken`.
-export function idFromName(name, taken) {
-  const base = String(name).normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '').slice(0, 56) || 'muc';
-  let id = base;
-  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
-  return id;
 }
 
 // `ui`: the page's helpers from app.mjs ($, el, call, attempt, notify, state, onCatalogue).
