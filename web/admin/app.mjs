@@ -480,8 +480,8 @@ async function issueReport() {
   if (reason && !$('issue-reason-field').hidden) body.reason = reason;
   const issued = await call(endpoints.yearlyDocuments(year), { method: 'POST', body });
   $('issue-reason').value = '';
-  notify(`Đã phát hành báo cáo năm ${year}, số ${issued.number_text}.`);
   await loadDocuments();
+  notify(`Đã phát hành báo cáo năm ${year}, số ${issued.number_text}.`);
 }
 
 // ---------------------------------------------------------------- Zalo messages that failed
@@ -515,12 +515,11 @@ function loadDeadLetters() {
 async function settleDeadLetter(id, how) {
   if (how === 'retry') {
     await call(`${endpoints.deadLetter(id)}/retry`, { method: 'POST' });
-    notify(`Đã xếp tin nhắn ${id} vào hàng gửi lại.`);
   } else {
     await call(endpoints.deadLetter(id), { method: 'DELETE' });
-    notify(`Đã bỏ tin nhắn ${id}; sẽ không gửi nữa.`);
   }
   await loadDeadLetters();
+  notify(how === 'retry' ? `Đã xếp tin nhắn ${id} vào hàng gửi lại.` : `Đã bỏ tin nhắn ${id}; sẽ không gửi nữa.`);
 }
 
 // ---------------------------------------------------------------- sessions (admins)
@@ -549,8 +548,8 @@ async function loadSessions() {
       'aria-label': `Kết thúc phiên đăng nhập lúc ${formatInstant(x.created_at)}`,
       onclick: () => attempt(async () => {
         await call(endpoints.session(x.id), { method: 'DELETE' });
-        notify('Đã kết thúc phiên đăng nhập.');
         await loadSessions();
+        notify('Đã kết thúc phiên đăng nhập.');
       }, { busy: $('sessions') }),
     }, 'Kết thúc'))));
 }
@@ -742,8 +741,8 @@ function dossierReceiptForm(n, item) {
         throw new Error(`“Số bản đã nhận” của “${item.label}” phải là số nguyên không âm.`);
       }
       await call(endpoints.dossierItem(n.id, item.code), { method: 'PUT', body: { copies } });
-      notify(`Đã ghi nhận ${copies} bản “${item.label}” của đề nghị số ${n.id}.`);
       await openDetail(n.id, { focus: false });
+      notify(`Đã ghi nhận ${copies} bản “${item.label}” của đề nghị số ${n.id}.`);
     }, { busy: form });
   });
   return form;
@@ -863,35 +862,38 @@ async function startAction(name) {
   $('action-dialog').showModal();
 }
 
-// Sends what a dialog (or a button without one) asked for and says what was recorded.
+// Sends what a dialog (or a button without one) asked for; returns the sentence saying what was recorded.
 async function send(name, n, extra) {
   if (name === 'meeting') {
     const m = await call(endpoints.meetings, { method: 'POST', body: extra });
-    notify(`Đã ghi cuộc họp Hội đồng ngày ${formatDate(m.date)}: ${m.members_present}/${m.members_total}`
-      + ` thành viên có mặt${m.quorum_met ? '' : ' (chưa đủ số thành viên để biểu quyết)'}.`);
-  } else if (name === 'vote') {
-    const v = await call(endpoints.vote(n.id), { method: 'PUT', body: extra });
-    notify(`Đã ghi biểu quyết cho đề nghị số ${n.id}: ${v.summary}`);
-  } else {
-    const spec = dialogSpec(name);
-    const after = await call(endpoints.transitions(n.id), {
-      method: 'POST', body: { action: spec.action || name, ...extra },
-    });
-    notify(`${spec.done} số ${n.id}. Trạng thái mới: ${after.status_label}.`);
+    return `Đã ghi cuộc họp Hội đồng ngày ${formatDate(m.date)}: ${m.members_present}/${m.members_total}`
+      + ` thành viên có mặt${m.quorum_met ? '' : ' (chưa đủ số thành viên để biểu quyết)'}.`;
   }
+  if (name === 'vote') {
+    const v = await call(endpoints.vote(n.id), { method: 'PUT', body: extra });
+    return `Đã ghi biểu quyết cho đề nghị số ${n.id}: ${v.summary}`;
+  }
+  const spec = dialogSpec(name);
+  const after = await call(endpoints.transitions(n.id), {
+    method: 'POST', body: { action: spec.action || name, ...extra },
+  });
+  return `${spec.done} số ${n.id}. Trạng thái mới: ${after.status_label}.`;
 }
 
 async function perform(name, extra) {
   const n = state.current;
   const buttons = [...document.querySelectorAll('#detail-actions button, #detail-council button')];
   buttons.forEach((b) => { b.disabled = true; });
+  let said;
   try {
-    await send(name, n, extra);
+    said = await send(name, n, extra);
   } finally {
     buttons.forEach((b) => { b.disabled = false; });
   }
-  // Refresh what the transition changed (status, history, places used).
+  // Refresh what the transition changed (status, history, places used), then say it: the
+  // notice and the screen agree when a person reads them.
   await Promise.all([openDetail(n.id, { focus: false }), loadList(), loadQuotas()]);
+  notify(said);
 }
 
 async function confirmAction(event) {

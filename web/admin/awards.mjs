@@ -75,17 +75,17 @@ export function awardsScreen(ui) {
     const saved = was
       ? await call(endpoints.round(was.id), { method: 'PUT', body })
       : await call(endpoints.rounds, { method: 'POST', body });
-    notify(was ? `Đã lưu đợt xét “${saved.name}”.` : `Đã mở đợt xét “${saved.name}”: ${saved.state_label.toLowerCase()}.`);
     fillRound(null);
     await loadRounds();
+    notify(was ? `Đã lưu đợt xét “${saved.name}”.` : `Đã mở đợt xét “${saved.name}”: ${saved.state_label.toLowerCase()}.`);
   }
 
   async function removeRound(r) {
     if (!window.confirm(`Xoá đợt xét “${r.name}”?`)) return;
     await call(endpoints.round(r.id), { method: 'DELETE' });
-    notify(`Đã xoá đợt xét “${r.name}”.`);
     if (editingRound && editingRound.id === r.id) fillRound(null);
     await loadRounds();
+    notify(`Đã xoá đợt xét “${r.name}”.`);
   }
 
   async function loadRounds() {
@@ -157,10 +157,10 @@ export function awardsScreen(ui) {
       level: $('awards-form-level').value, authority: $('awards-form-authority').value.trim(),
       dossier_copies: Number($('awards-form-copies').value), secret_ballot: $('awards-form-secret').checked, quotas };
     const saved = await call(endpoints.awardForm(body.code), { method: 'PUT', body });
-    notify(`Đã lưu hình thức “${saved.label}”.`);
     box.replaceChildren();
     box.hidden = true;
     await start();
+    notify(`Đã lưu hình thức “${saved.label}”.`);
   }
 
   // ------------------------------------------------------------ periods
@@ -193,10 +193,10 @@ export function awardsScreen(ui) {
     const body = { id: box.dataset.id, label: $('awards-period-label').value.trim(), kind: $('awards-period-kind').value,
       year: Number($('awards-period-year').value), phase: Number($('awards-period-phase').value) };
     const saved = await call(endpoints.period(body.id), { method: 'PUT', body });
-    notify(`Đã lưu kỳ “${saved.label}”.`);
     box.replaceChildren();
     box.hidden = true;
     await start();
+    notify(`Đã lưu kỳ “${saved.label}”.`);
   }
 
   // ------------------------------------------------------------ the card

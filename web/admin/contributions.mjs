@@ -122,15 +122,15 @@ async function savePart() {
   }
   const year = ctx.year();
   await ctx.call(contributionEndpoints.part(year, $('part-unit').value), { method: 'PATCH', body });
-  ctx.notify('Đã lưu những mục vừa sửa.');
   await loadPart();
+  ctx.notify('Đã lưu những mục vừa sửa.');
 }
 
 async function submitPart() {
   const year = ctx.year();
   await ctx.call(contributionEndpoints.submit(year, $('part-unit').value), { method: 'POST' });
-  ctx.notify(`Đã nộp phần báo cáo năm ${year}.`);
   await loadPart();
+  ctx.notify(`Đã nộp phần báo cáo năm ${year}.`);
 }
 
 async function reopenPart() {
@@ -142,8 +142,8 @@ async function reopenPart() {
   const year = ctx.year();
   await ctx.call(contributionEndpoints.reopen(year, $('part-unit').value), { method: 'POST', body: { reason } });
   $('part-reopen-reason').value = '';
-  ctx.notify('Đã mở lại phần báo cáo; tổ có thể sửa và nộp lại.');
   await loadPart();
+  ctx.notify('Đã mở lại phần báo cáo; tổ có thể sửa và nộp lại.');
 }
 
 export function clearPart() {

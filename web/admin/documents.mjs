@@ -119,8 +119,8 @@ async function issue() {
     if (why) minutes.reason = why;
     const done = await page.call(KINDS[kind].path, { method: 'POST', body: minutes });
     $('round-reason').value = '';
-    page.notify(`Đã phát hành biên bản số ${done.number_text}.`);
     await loadRoundDocuments();
+    page.notify(`Đã phát hành biên bản số ${done.number_text}.`);
     return;
   }
   const body = kind === 'bao-cao-thanh-tich'
@@ -139,8 +139,8 @@ async function issue() {
   if (reason) body.reason = reason;
   const issued = await page.call(KINDS[kind].path, { method: 'POST', body });
   $('round-reason').value = '';
-  page.notify(`Đã phát hành ${issued.type_name.toLowerCase()} số ${issued.number_text}.`);
   await loadRoundDocuments();
+  page.notify(`Đã phát hành ${issued.type_name.toLowerCase()} số ${issued.number_text}.`);
 }
 
 // `helpers`: el, call, attempt, notify, loadRoleCard, signOut, state() from app.mjs.

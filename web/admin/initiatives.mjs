@@ -121,17 +121,17 @@ export function initiativesScreen(ui) {
     const stored = wasEditing
       ? await call(endpoints.initiative(wasEditing.id), { method: 'PUT', body: body() })
       : await call(endpoints.initiatives({}), { method: 'POST', body: body() });
-    notify(wasEditing ? `Đã lưu sáng kiến số ${stored.id}.` : `Đã ghi sáng kiến số ${stored.id} vào sổ.`);
     fillForm(null);
     await load();
+    notify(wasEditing ? `Đã lưu sáng kiến số ${stored.id}.` : `Đã ghi sáng kiến số ${stored.id} vào sổ.`);
   }
 
   async function remove(entry) {
     if (!window.confirm(`Xoá sáng kiến “${entry.title}” khỏi sổ?`)) return;
     await call(endpoints.initiative(entry.id), { method: 'DELETE' });
-    notify(`Đã xoá sáng kiến số ${entry.id}.`);
     if (editing && editing.id === entry.id) fillForm(null);
     await load();
+    notify(`Đã xoá sáng kiến số ${entry.id}.`);
   }
 
   function wire() {

@@ -78,8 +78,8 @@ export function peopleScreen(ui) {
         + 'báo cáo năm và không được đề nghị khen thưởng; đề nghị và văn bản cũ vẫn giữ tên tổ.';
     if (!window.confirm(question)) return;
     await call(path.unit(u.id), { method: 'PUT', body: { name: u.name, kind: u.kind, active } });
-    notify(active ? `${u.name} đã hoạt động lại.` : `${u.name} đã ngừng hoạt động.`);
     await reload();
+    notify(active ? `${u.name} đã hoạt động lại.` : `${u.name} đã ngừng hoạt động.`);
   }
 
   function fillUnitForm(u) {
@@ -104,9 +104,9 @@ export function peopleScreen(ui) {
     const id = u ? u.id : idFromName(name, new Set(catalogue().units.map((x) => x.id)));
     const kind = u && u.kind === 'school' ? 'school' : $('unit-kind').value;
     await call(path.unit(id), { method: 'PUT', body: { name, kind, active: u ? u.active !== false : true } });
-    notify(u ? `Đã đổi tên thành ${name}.` : `Đã thêm ${name}.`);
     editingUnit = null;
     await reload();
+    notify(u ? `Đã đổi tên thành ${name}.` : `Đã thêm ${name}.`);
   }
 
   function staffRow(s) {
@@ -172,9 +172,9 @@ export function peopleScreen(ui) {
       on_hold: onHold, hold_reason: onHold ? reason : '',
     };
     await call(path.staff(id), { method: 'PUT', body });
-    notify(s ? `Đã lưu thông tin ${name}.` : `Đã thêm ${name}.`);
     editingStaff = null;
     await reload();
+    notify(s ? `Đã lưu thông tin ${name}.` : `Đã thêm ${name}.`);
   }
 
   // ------------------------------------------------------------ one person's access
@@ -212,8 +212,8 @@ export function peopleScreen(ui) {
   async function endAccess(url, question, done) {
     if (question && !window.confirm(question)) return;
     await call(url, { method: 'DELETE' });
-    notify(done);
     await loadAccess();
+    notify(done);
   }
 
   async function makeLinkCode() {

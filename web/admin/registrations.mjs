@@ -74,9 +74,9 @@ export function registrationsScreen(ui) {
   async function save(submit) {
     const [kind, id] = $('registration-subject').value.split(':');
     const r = await call(endpoints.registration(year(), kind, id), { method: 'PUT', body: body(submit) });
+    await load();
     notify(r.status === 'draft' ? `Đã lưu nháp đăng ký của ${r.subject_name}.`
       : `Đã gửi đăng ký thi đua của ${r.subject_name}; chờ xác nhận.`);
-    await load();
   }
 
   // Mirrors may_confirm_registration: the subject's leader or the board, never one's own.
@@ -89,8 +89,8 @@ export function registrationsScreen(ui) {
 
   async function confirm(r) {
     await call(endpoints.registrationConfirm(year(), r.subject_kind, r.subject_id), { method: 'POST' });
-    notify(`Đã xác nhận đăng ký thi đua của ${r.subject_name}.`);
     await load();
+    notify(`Đã xác nhận đăng ký thi đua của ${r.subject_name}.`);
   }
 
   function row(r) {
