@@ -27,7 +27,7 @@ const system = await startSystemOrExit({ name: 'dashboard', bot: false });
 const { edge, zalo, adminToken } = system;
 const { apiCall } = adminApi(system);
 const browser = await openBrowser(chromium, system);
-const { page, requests, pageErrors, consoleErrors, noSideScroll } = browser;
+const { page, requests, pageErrors, consoleErrors, noSideScroll, noticeSays } = browser;
 
 const alertBox = page.locator('#alert');
 const currentYear = process.env.THIDUA_TEST_FAKETIME.slice(0, 4);
@@ -144,21 +144,34 @@ await step('the board issues the year\'s report from the page: numbered 01, list
   check(fs.readFileSync(saved).subarray(0, 5).toString() === '%PDF-', 'the download is a PDF');
 });
 
-// Issue 14: the "Nhắc hạn" card. A deadline the school owes itself, due in five days (dates
-// are counted from the services' own "today", so this holds whenever it runs).
-await step('"Nhắc hạn": a deadline the school owes is marked done from the page; past reminders are sent, skipped or missed, never "Sắp tới"', async () => {
+// Issue 14: the "Nhắc hạn" card. The board adds a deadline the school owes itself, due in five
+// days, with the card's form (dates are counted from the services' own "today", so this holds
+// whenever it runs), then marks it done.
+await step('"Nhắc hạn": the board adds a deadline the school owes and marks it done; past reminders are sent, skipped or missed, never "Sắp tới"', async () => {
   const { today: todayIso } = await apiCall('GET', '/api/reports/v1/deadlines');
   const due = new Date(`${todayIso}T00:00:00Z`);
   due.setUTCDate(due.getUTCDate() + 5);
   const dueIso = due.toISOString().slice(0, 10);
-  await apiCall('PUT', '/api/reports/v1/deadlines/tu-danh-gia-cds', {
-    name: 'Tự đánh giá mức độ chuyển đổi số', recipient: 'Sở Giáo dục và Đào tạo',
-    rule: 'once', date: dueIso, owed_by: 'school',
-  });
   const card = page.locator('#reminders');
   await eventually(async () => card.isVisible(), 'the "Nhắc hạn" card, for the board');
-  await page.locator('#reminder-reload').click();
-  const item = page.locator(`#reminder-deadlines li[data-deadline="tu-danh-gia-cds"]`);
+  await card.getByRole('button', { name: 'Thêm hạn chót' }).click();
+  const form = page.locator('#deadline-form');
+  await form.getByLabel('Việc phải làm').fill('Tự đánh giá mức độ chuyển đổi số');
+  await form.getByLabel('Gửi cho').fill('Sở Giáo dục và Đào tạo');
+  await form.getByLabel('Ngày hạn (ngày/tháng/năm)').fill('31/02/2027');
+  await form.getByRole('button', { name: 'Lưu hạn chót' }).click();
+  await eventually(async () => (await text(page.locator('#deadline-form-error'))).includes('ngày/tháng/năm'),
+    'a date that does not exist is refused beside the form');
+  const id = 'tu-danh-gia-muc-do-chuyen-doi-so';
+  check(!(await apiCall('GET', '/api/reports/v1/deadlines')).deadlines.some((x) => x.id === id), 'nothing stored');
+  await form.getByLabel('Ngày hạn (ngày/tháng/năm)').fill(due.toISOString().slice(0, 10).split('-').reverse().join('/'));
+  await form.getByRole('button', { name: 'Lưu hạn chót' }).click();
+  await noticeSays('Đã thêm hạn chót “Tự đánh giá mức độ chuyển đổi số”; lịch nhắc đã có hạn này.');
+  check(await form.isHidden(), 'the form closes');
+  const stored = (await apiCall('GET', '/api/reports/v1/deadlines')).deadlines.find((x) => x.id === id);
+  check(stored && stored.rule === 'once' && stored.date === dueIso && stored.owed_by === 'school'
+    && stored.recipient === 'Sở Giáo dục và Đào tạo', `stored: ${JSON.stringify(stored)}`);
+  const item = page.locator(`#reminder-deadlines li[data-deadline="${id}"]`);
   await eventually(async () => (await item.count()) === 1, 'the school\'s own deadline is listed');
   check((await text(item)).includes('Việc của nhà trường: chưa hoàn thành.'), `item: ${await text(item)}`);
   check(!(await text(item)).includes('Chưa nộp'), 'it names no unit');
@@ -166,20 +179,30 @@ await step('"Nhắc hạn": a deadline the school owes is marked done from the p
   await item.getByLabel('Ghi chú (nếu có)').fill('Nộp trên hệ thống của Sở.');
   await item.getByRole('button', { name: 'Xác nhận đã xong' }).click();
   const [y, m, d] = todayIso.split('-');
-  await eventually(async () => (await text(page.locator(`#reminder-deadlines li[data-deadline="tu-danh-gia-cds"]`)))
+  await eventually(async () => (await text(page.locator(`#reminder-deadlines li[data-deadline="${id}"]`)))
     .includes(`Nhà trường đã hoàn thành ngày ${d}/${m}/${y} (Ban giám hiệu đã đánh dấu).`), 'marked done');
   const listed = await apiCall('GET', '/api/reports/v1/deadlines?count=1');
-  const own = listed.deadlines.find((x) => x.id === 'tu-danh-gia-cds');
+  const own = listed.deadlines.find((x) => x.id === id);
   check(own.occurrences[0].done && own.occurrences[0].done.note === 'Nộp trên hệ thống của Sở.',
     `done: ${JSON.stringify(own.occurrences[0].done)}`);
+  // "Sửa" opens the same form with what is stored; a change keeps the rest as it was.
+  await card.getByRole('button', { name: 'Sửa hạn chót Tự đánh giá mức độ chuyển đổi số' }).click();
+  check(await form.getByLabel('Ngày hạn (ngày/tháng/năm)').inputValue() === `${dueIso.slice(8)}/${dueIso.slice(5, 7)}/${dueIso.slice(0, 4)}`,
+    'the form shows the stored date');
+  await form.getByLabel('Gửi cho').fill('Phòng Văn hóa – Xã hội');
+  await form.getByRole('button', { name: 'Lưu hạn chót' }).click();
+  await noticeSays('Đã lưu hạn chót “Tự đánh giá mức độ chuyển đổi số”.');
+  const edited = (await apiCall('GET', '/api/reports/v1/deadlines')).deadlines.find((x) => x.id === id);
+  check(edited.recipient === 'Phòng Văn hóa – Xã hội' && edited.date === dueIso && edited.rule === 'once',
+    `edited: ${JSON.stringify(edited)}`);
 
   // The year's plan as the page shows it, against the service's own answer.
   const year = dueIso.slice(0, 4);
   await page.getByLabel('Lịch nhắc năm').selectOption(year);
-  const group = page.locator('#reminder-plan section[data-deadline="tu-danh-gia-cds"]');
+  const group = page.locator(`#reminder-plan section[data-deadline="${id}"]`);
   await eventually(async () => (await group.locator('tbody tr').count()) > 0, 'its reminders are listed');
   const plan = await apiCall('GET', `/api/reports/v1/reminders/${year}`);
-  const mine = plan.reminders.filter((r) => r.deadline_id === 'tu-danh-gia-cds');
+  const mine = plan.reminders.filter((r) => r.deadline_id === id);
   check(mine.some((r) => r.past), 'some of its reminders have passed (T-30, T-14, T-7)');
   const labels = { planned: 'Sắp tới', due: 'Đang gửi', sent: 'Đã gửi', skipped: 'Bỏ qua', missed: 'Bị lỡ' };
   const shown = {};

@@ -5,6 +5,7 @@
 // route answers 403 to anyone else and the card stays hidden.
 import { ApiError, formatDate, formatInstant, parseVnDate, vnToday } from './api.mjs';
 import { YEARS } from './movement.mjs';
+import { deadlineForm } from './deadlines.mjs';
 
 const R = '/api/reports/v1';
 export const reminderEndpoints = {
@@ -38,6 +39,8 @@ const OUTCOMES = {
 };
 
 let ctx = null; // { call, attempt, notify, el, me }
+let form = null; // the board's form to add or edit a deadline (deadlines.mjs)
+let known = []; // the deadlines as last read, for new ids
 const $ = (id) => document.getElementById(id);
 
 function offsetText(r) {
@@ -144,26 +147,32 @@ function renderDeadlines(data) {
   const admin = ctx.me() && ctx.me().role === 'admin';
   const available = !data.units || data.units.available !== false;
   const items = [];
-  for (const d of Array.isArray(data.deadlines) ? data.deadlines : []) {
+  known = Array.isArray(data.deadlines) ? data.deadlines : [];
+  for (const d of known) {
     for (const o of d.occurrences || []) {
-      const form = d.owed_by === 'school' && !o.done && admin ? doneForm(d, o) : null;
+      const doneBox = d.owed_by === 'school' && !o.done && admin ? doneForm(d, o) : null;
       items.push(el('li', { dataset: { deadline: d.id, due: o.due_date } },
         el('p', { className: 'deadline-line' },
           el('strong', {}, d.name),
           ` — hạn ${o.due_date_vn} (${o.days_left === 0 ? 'hôm nay' : `còn ${o.days_left} ngày`}), gửi ${d.recipient}`),
         el('p', { className: 'hint' }, owingText(d, o, available)),
-        form ? el('button', {
+        doneBox ? el('button', {
           type: 'button', className: 'button button-quiet', 'aria-expanded': 'false',
           onclick: (event) => {
-            form.hidden = !form.hidden;
-            event.currentTarget.setAttribute('aria-expanded', String(!form.hidden));
-            if (!form.hidden) form.elements.done_on.focus();
+            doneBox.hidden = !doneBox.hidden;
+            event.currentTarget.setAttribute('aria-expanded', String(!doneBox.hidden));
+            if (!doneBox.hidden) doneBox.elements.done_on.focus();
           },
         }, 'Đánh dấu đã xong') : null,
-        form));
+        doneBox,
+        admin && o === d.occurrences[0] ? el('button', {
+          type: 'button', className: 'button button-quiet', 'aria-label': `Sửa hạn chót ${d.name}`,
+          onclick: () => form.open(d),
+        }, 'Sửa') : null));
     }
   }
   $('reminder-deadlines').replaceChildren(...items);
+  $('deadline-new').hidden = !admin;
 }
 
 // ---------------------------------------------------------------- the year's plan
@@ -243,6 +252,7 @@ export async function loadReminders() {
 
 export function clearReminders() {
   $('reminders').hidden = true;
+  if (form) form.close();
   $('reminder-deadlines').replaceChildren();
   $('reminder-plan').replaceChildren();
   $('reminder-summary').textContent = '';
@@ -252,6 +262,8 @@ export function clearReminders() {
 // el (the page's element builder), me () => the signed-in person.
 export function wireReminders(context) {
   ctx = context;
+  form = deadlineForm({ ...context, $ }, { taken: () => known.map((d) => d.id), saved: loadReminders });
+  form.wire();
   const select = $('reminder-year');
   const current = String(vnToday().year);
   const years = YEARS.map(String);
