@@ -84,11 +84,11 @@ else
   install_packages
 fi
 
-# The browser test's one npm package, from tests/browser/package.json (no lock file is
-# written: tests/browser/.npmrc). Only when it is missing, so a normal run stays offline.
+# The browser tests' npm packages, from tests/browser/package.json (no lock file is written:
+# tests/browser/.npmrc). Only when one is missing, so a normal run stays offline.
 browser_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/browser"
-if [[ ! -d $browser_dir/node_modules/playwright-core ]]; then
-  echo "setup: npm install in tests/browser (playwright-core)"
+if [[ ! -d $browser_dir/node_modules/playwright-core || ! -d $browser_dir/node_modules/axe-core ]]; then
+  echo "setup: npm install in tests/browser (playwright-core, axe-core)"
   npm install --no-audit --no-fund --prefix "$browser_dir"
 fi
 # The manifests test's npm packages (kubernetes-models for the schemas, yaml), likewise.

@@ -2,6 +2,7 @@
 // the system system.mjs started: the page's errors, signing in with a token and out as a
 // colleague does, the check every screen gets (no horizontal scrolling), screenshots.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -20,12 +21,29 @@ export async function loadChromium() {
     console.log('browser: playwright-core is missing from tests/browser/node_modules; run `bash scripts/setup.sh`.');
     await fatal('playwright-core is installed');
   }
+  if (!axeSource()) {
+    console.log('browser: axe-core is missing from tests/browser/node_modules; run `bash scripts/setup.sh`.');
+    await fatal('axe-core is installed');
+  }
   const missing = missingPrerequisites();
   if (missing.length) {
     console.log(`browser: missing ${missing.join(', ')}; run \`bash scripts/setup.sh\` and build.`);
     await fatal('prerequisites are installed and built');
   }
   return chromium;
+}
+
+// axe-core's script (npm, tests/browser/package.json), read once; '' when it is not installed.
+let axeScript = null;
+function axeSource() {
+  if (axeScript === null) {
+    try {
+      axeScript = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    } catch {
+      axeScript = '';
+    }
+  }
+  return axeScript;
 }
 
 // An element's text with white space collapsed, as a person reads it.
@@ -98,6 +116,19 @@ export async function openBrowser(chromium, { edge }, { viewport = { width: 1280
       `horizontal scrolling at ${width} px: ${seen.scroll} px wide (visible ${seen.client}); wider: ${seen.wide}`);
   }
 
+  // axe-core on what the page shows now (issue 12: no serious or critical violation on any
+  // screen). Hidden parts are not checked, so call it where a screen is open. The script goes
+  // in through the DevTools protocol (page.evaluate), which the page's CSP does not govern.
+  async function accessible(where) {
+    if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(axeSource());
+    const found = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    check(found.length === 0, `axe-core on ${where}: ${found.join('; ')}`);
+  }
+
   const noticeSays = (words) => eventually(async () => (await text(page.locator('#notice'))).includes(words),
     `the notice says "${words}"`);
 
@@ -115,6 +146,6 @@ export async function openBrowser(chromium, { edge }, { viewport = { width: 1280
 
   return {
     context, page, requests, pageErrors, consoleErrors, dialogs,
-    signInWithToken, signOut, noSideScroll, noticeSays, shot, close,
+    signInWithToken, signOut, noSideScroll, accessible, noticeSays, shot, close,
   };
 }

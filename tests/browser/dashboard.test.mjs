@@ -27,7 +27,7 @@ const system = await startSystemOrExit({ name: 'dashboard', bot: false });
 const { edge, zalo, adminToken } = system;
 const { apiCall } = adminApi(system);
 const browser = await openBrowser(chromium, system);
-const { page, requests, pageErrors, consoleErrors, noSideScroll, noticeSays } = browser;
+const { page, requests, pageErrors, consoleErrors, noSideScroll, noticeSays, accessible } = browser;
 
 const alertBox = page.locator('#alert');
 const currentYear = process.env.THIDUA_TEST_FAKETIME.slice(0, 4);
@@ -42,6 +42,7 @@ await step('GET /admin/ through the edge serves the dashboard (lang vi, nosniff,
   check(await page.getAttribute('html', 'lang') === 'vi', 'html lang is not vi');
   await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
   check(await page.locator('meta[http-equiv="Content-Security-Policy"]').count() === 1, 'no CSP');
+  await accessible('the sign-in screen');
 });
 
 await step('the header shows the next deadline from the reports service with "Còn N ngày"', async () => {
@@ -701,6 +702,7 @@ await step('every form control has a label; one h1; no heading level skipped', a
   check(report.buttons === 0, 'buttons without a name');
   check(report.h1 === 1, `${report.h1} h1 elements`);
   check(!report.skipped, 'a heading level is skipped');
+  await accessible('the board\'s workspace (every card it sees)');
 });
 
 await step('screenshot (desktop 1280 px) with the submitted nomination open', async () => {
@@ -711,12 +713,14 @@ await step('screenshot (desktop 1280 px) with the submitted nomination open', as
   await page.screenshot({ path: file, fullPage: true });
   check(fs.statSync(file).size > 10000, 'screenshot is too small');
   console.log(`       screenshot: ${file}`);
+  await accessible('a nomination open with its actions');
 });
 
 await step('phone (390 px): no horizontal scrolling, list as cards; screenshot', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(200);
+  await page.waitForFunction(() => document.documentElement.clientWidth <= 390);
   await noSideScroll(390);
+  await accessible('the phone layout');
   const display = await page.locator('#nomination-table tbody tr').first().evaluate((tr) => getComputedStyle(tr).display);
   check(display === 'block', `rows should be cards on a phone (display ${display})`);
   // What a phone shows: the top of the page, the first cards of the list, the detail panel.

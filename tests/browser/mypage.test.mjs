@@ -26,7 +26,7 @@ const GROUP = system.groupId;
 const { apiCall, putStaff } = adminApi(system);
 const { sentMessages, tellBot, askSignIn } = fakeZalo(system);
 const browser = await openBrowser(chromium, system, { viewport: { width: 360, height: 800 } });
-const { page, signInWithToken, noSideScroll, noticeSays, shot } = browser;
+const { page, signInWithToken, noSideScroll, accessible, noticeSays, shot } = browser;
 const mine = page.locator('#mypage');
 const board = page.locator('#announcements');
 
@@ -88,6 +88,7 @@ await step('her nomination with its status and decision; her unit\'s report part
   const all = await text(mine);
   check(!all.includes('null') && !all.includes('undefined'), `a missing part shows as a word: ${all}`);
   await noSideScroll(360);
+  await accessible('the teacher\'s "Trang của tôi" (360 px)');
   await shot(page, 'mypage-360.png', { fullPage: true });
   await shot(mine, 'mypage-card-360.png');
   await page.setViewportSize({ width: 1366, height: 900 });
@@ -134,6 +135,7 @@ await step('the board sends a message to the group; the log shows it delivered, 
   await eventually(async () => (await text(row.locator('.history'))).includes('Đã gửi'), 'the history');
   check(await board.getByLabel('Nội dung gửi vào nhóm Zalo cán bộ').inputValue() === '', 'the form is cleared');
   await noSideScroll(360);
+  await accessible('"Thông báo" (360 px)');
   await shot(board, 'announcements-360.png');
   await page.setViewportSize({ width: 1366, height: 900 });
   await noSideScroll(1366);

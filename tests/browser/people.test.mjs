@@ -18,7 +18,7 @@ const { apiCall, putStaff, staffMember } = adminApi(system);
 const { tellBot } = fakeZalo(system);
 // The confirm before deactivating: read, then accepted.
 const browser = await openBrowser(chromium, system, { viewport: { width: 360, height: 800 }, acceptDialogs: true });
-const { page, dialogs, signInWithToken, noSideScroll, noticeSays, shot } = browser;
+const { page, dialogs, signInWithToken, noSideScroll, accessible, noticeSays, shot } = browser;
 const card = page.locator('#people');
 
 await step('set-up: a teacher, and one whose name is markup', async () => {
@@ -34,6 +34,7 @@ await step('the board signs in (360 px): "Cán bộ và tổ" lists the units an
   check((await text(card.locator('#staff-list'))).includes('<img src=x onerror=alert(1)>'), 'the markup shows as text');
   check(await card.locator('#staff-list img').count() === 0, 'a name became an element');
   await noSideScroll(360);
+  await accessible('"Cán bộ và tổ" (360 px)');
   await shot(page, 'people-360.png', { fullPage: true });
 });
 
@@ -99,6 +100,7 @@ await step('a Zalo link code with the instruction to message the bot privately; 
   check((await staffMember('gv-hoa')).zalo_user_id === 'zu-hoa', 'her Zalo is linked');
   check((await text(card.locator('#person'))).includes('Không có phiên đăng nhập nào'), 'sessions listed');
   await noSideScroll(360);
+  await accessible('a person\'s link code, tokens and sessions (360 px)');
   await shot(card, 'people-person-360.png');
   await page.setViewportSize({ width: 1366, height: 900 });
   await noSideScroll(1366);

@@ -12,7 +12,7 @@ const chromium = await loadChromium();
 const system = await startSystemOrExit({ name: 'registrations' });
 const { putStaff, tokenFor } = adminApi(system);
 const browser = await openBrowser(chromium, system, { viewport: { width: 360, height: 800 } });
-const { page, signInWithToken, signOut, noSideScroll, shot } = browser;
+const { page, signInWithToken, signOut, noSideScroll, accessible, shot } = browser;
 
 const tokens = {};
 await step('set-up: a board member, a unit leader and a teacher, each with a token', async () => {
@@ -38,6 +38,7 @@ await step('the teacher registers a title and a target at 360 px', async () => {
     'listed, waiting for the leader');
   check((await text(card.locator('#registrations-list'))).includes('II.1: 12 bài giảng điện tử'), 'the target shows');
   await noSideScroll(360);
+  await accessible('"Đăng ký thi đua" (360 px)');
   await shot(card, 'registrations-teacher-360.png');
   await signOut();
 });

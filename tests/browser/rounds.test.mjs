@@ -24,7 +24,7 @@ const shift = (iso, days) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86
 const vn = (iso) => iso.split('-').reverse().join('/');
 
 const browser = await openBrowser(chromium, system, { viewport: { width: 360, height: 800 } });
-const { page, signInWithToken, signOut, noSideScroll, shot } = browser;
+const { page, signInWithToken, signOut, noSideScroll, accessible, shot } = browser;
 
 let today = '';
 let year = '';
@@ -59,6 +59,7 @@ await step('the board opens a round in "Danh mục khen thưởng" at 360 px: it
   await eventually(async () => (await text(item)).includes('Đang mở'), 'the round is open');
   check((await text(item)).includes(`đến hết ${vn(shift(today, 14))}`), await text(item));
   await noSideScroll(360);
+  await accessible('"Danh mục khen thưởng" with a round (360 px)');
   await shot(card, 'rounds-catalogue-360.png');
   await signOut();
 });

@@ -20,7 +20,7 @@ const { edge } = system;
 const { apiCall, putStaff } = adminApi(system);
 const { tellBot, askSignIn } = fakeZalo(system, { displayName: 'Cô Lan' });
 const browser = await openBrowser(chromium, system);
-const { context, page, requests, noSideScroll, shot } = browser;
+const { context, page, requests, noSideScroll, accessible, shot } = browser;
 const sessionCookie = async () => (await context.cookies(edge)).find((c) => c.name === 'thidua_session');
 const currentYear = process.env.THIDUA_TEST_FAKETIME.slice(0, 4);
 
@@ -42,6 +42,7 @@ await step('the sign-in screen offers the code and says to send /dangnhap privat
     `the hint: ${await text(page.locator('#code-hint'))}`);
   check(await page.getByLabel('Mã truy cập (API token)').isVisible(), 'the token stays for admins and scripts');
   await noSideScroll(360);
+  await accessible('the sign-in screen with the code (360 px)');
   await shot(page, 'signin-screen-360.png', { fullPage: true });
   await page.setViewportSize({ width: 1366, height: 900 });
 });

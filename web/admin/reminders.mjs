@@ -217,7 +217,8 @@ function renderPlan(plan, names) {
       className: 'plan-group', dataset: { deadline: first.deadline_id, stage: first.stage },
     },
       el('h3', {}, title),
-      el('div', { className: 'table-scroll' }, table)));
+      // A table wider than a phone scrolls; keyboard users reach it too (tabindex, named region).
+      el('div', { className: 'table-scroll', tabIndex: 0, role: 'region', 'aria-label': `Lịch nhắc: ${title}` }, table)));
   }
   $('reminder-plan').replaceChildren(...sections);
 }
