@@ -1,5 +1,6 @@
 // Nominations, their workflow, council votes, dossiers and quota use.
 #include "core/errors.hpp"
+#include "core/text.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
 #include "nominations/api/registration_json.hpp"
@@ -76,6 +77,23 @@ const std::string& nomination_id(const Request& req) {
 }
 }  // namespace
 
+namespace {
+// {"achievement": 0, "link": "https://…"}: which achievement (0-based, as listed) and the link.
+struct EvidenceBody {
+  std::size_t achievement = 0;
+  std::string link;
+};
+EvidenceBody parse_evidence_body(const nlohmann::json& body) {
+  auto it = body.find("achievement");
+  if (it == body.end() || !it->is_number_integer() || it->get<long long>() < 0 ||
+      it->get<long long>() > 1000) {
+    throw bad_request("invalid_field", say("problem.evidence_achievement"));
+  }
+  return {static_cast<std::size_t>(it->get<long long>()),
+          text::one_line(http::required_string(body, "link", 2000))};
+}
+}  // namespace
+
 void add_nomination_routes(http::Router& router, RouteDeps d) {
   const Access everyone =
       Access::roles_of({Role::Admin, Role::Council, Role::Leader, Role::Staff, Role::Service});
@@ -122,6 +140,14 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
                                    say("problem.unknown_action_named", {{"action", name}}));
                }
                auto r = co_await app.act(req.principal, nomination_id(req), *action, body);
+               co_return http::json_text(200, detail_json(r, req.principal.role));
+             });
+  router.add(Method::Post, base + "/{id}/evidence",
+             Access::roles_of({Role::Admin, Role::Council, Role::Leader, Role::Staff}),
+             [&app](Request& req) -> Task<Response> {
+               auto body = parse_evidence_body(http::parse_object(req));
+               auto r = co_await app.add_evidence(req.principal, nomination_id(req),
+                                                  body.achievement, body.link);
                co_return http::json_text(200, detail_json(r, req.principal.role));
              });
   router.add(Method::Put, base + "/{id}/vote", council, [&app](Request& req) -> Task<Response> {

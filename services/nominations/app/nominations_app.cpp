@@ -4,6 +4,7 @@
 #include "core/errors.hpp"
 #include "core/text.hpp"
 #include "http/json_io.hpp"
+#include "nominations/domain/evidence.hpp"
 #include "nominations/domain/messages.hpp"
 #include "nominations/domain/one_award.hpp"
 #include "nominations/domain/step_dates.hpp"
@@ -168,6 +169,31 @@ Task<NominationRecord> NominationsApp::edit(const Principal& who, const std::str
     throw conflict("not_a_draft", say("problem.draft_moved"));
   }
   co_return after;
+}
+
+Task<NominationRecord> NominationsApp::add_evidence(const Principal& who, const std::string& id,
+                                                    std::size_t achievement,
+                                                    const std::string& link) {
+  auto catalogue_ref = co_await catalogue_.load();
+  const Catalogue& c = *catalogue_ref;
+  // A leader's edit between the read and the write makes the write fail and is read again:
+  // neither the link nor the leader's change is lost.
+  for (int attempt = 0;; ++attempt) {
+    auto before = co_await store_.get_versioned(id);
+    if (!before) {
+      throw not_found("nomination_not_found", say("problem.nomination_not_found", {{"id", id}}));
+    }
+    check_can_see(who, before->record, c);
+    check_may_add_evidence(who, unit_of(who, c), before->record);
+    NominationRecord after = before->record;
+    if (!nominations::add_evidence(after.draft, achievement, link))
+      co_return after;  // there already
+    after.updated_at = iso_instant(clock_.now());
+    auto history = history_entry(who, "evidence", after.status, after.status, link);
+    auto result = co_await store_.replace_draft(*before, after, history);
+    if (result.result == WriteResult::Ok) co_return after;
+    if (attempt == 4) throw conflict("evidence_busy", say("problem.evidence_busy"));
+  }
 }
 
 Task<NominationRecord> NominationsApp::act(const Principal& who, const std::string& id,

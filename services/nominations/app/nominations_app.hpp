@@ -38,6 +38,11 @@ class NominationsApp {
                               const nlohmann::json& body);
   Task<NominationRecord> act(const Principal& who, const std::string& id, Action action,
                              const nlohmann::json& body);
+  // Adds an evidence link to achievement `achievement` (0-based) of a nomination, for the
+  // nominee, the proposing unit's leader or the board, until the council decides
+  // (domain/evidence.hpp); recorded in the history. The record as it is afterwards.
+  Task<NominationRecord> add_evidence(const Principal& who, const std::string& id,
+                                      std::size_t achievement, const std::string& link);
   // Who the caller is, for the dashboard: name, role, unit, and what they may record.
   Task<nlohmann::json> whoami(const Principal& who);
   // One nomination as the caller may see it, with its subject's registration of targets for

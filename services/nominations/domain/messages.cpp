@@ -126,7 +126,24 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "Trường \"achievements\" phải là danh sách tối đa {max} thành tích."},
     {"problem.unknown_content_area",
      "Nội dung \"{area}\" không có trong kế hoạch; kế hoạch có sáu nội dung, từ II.1 đến II.6."},
-    {"problem.evidence_link", "Minh chứng phải là đường dẫn bắt đầu bằng http:// hoặc https://."},
+    {"problem.evidence_link",
+     "Minh chứng phải là một đường dẫn bắt đầu bằng http:// hoặc https://, không có dấu cách, "
+     "ví dụ https://drive.google.com/…"},
+    {"problem.evidence_not_yours",
+     "Chỉ người được đề nghị, tổ trưởng của tổ đề nghị và Ban giám hiệu thêm được minh chứng "
+     "cho đề nghị này."},
+    {"problem.evidence_closed",
+     "Hội đồng đã xét xong đề nghị này (\"{status}\") nên không thêm minh chứng được nữa."},
+    {"problem.no_achievement_yet",
+     "Đề nghị chưa có thành tích nào để gắn minh chứng; tổ trưởng ghi thành tích trước."},
+    {"problem.no_such_achievement",
+     "Đề nghị có {count} thành tích; hãy chọn một trong số đó để gắn minh chứng."},
+    {"problem.too_much_evidence", "Mỗi thành tích có tối đa {max} minh chứng."},
+    {"problem.evidence_achievement",
+     "Cần ghi minh chứng cho thành tích nào: \"achievement\" là số thứ tự của thành tích, tính "
+     "từ 0."},
+    {"problem.evidence_busy",
+     "Đề nghị đang được người khác sửa cùng lúc; thầy/cô tải lại trang rồi thêm minh chứng."},
     {"problem.subject_on_hold",
      "{name} đang tạm dừng xét khen thưởng ({reason}); chỉ đề nghị được khi việc này đã giải "
      "quyết xong."},

@@ -5,6 +5,7 @@
 #include "core/errors.hpp"
 #include "core/movement.hpp"
 #include "http/json_io.hpp"
+#include "nominations/domain/evidence.hpp"
 #include "nominations/domain/messages.hpp"
 
 namespace thidua::nominations {
@@ -43,9 +44,9 @@ Achievement parse_achievement(const json& j) {
                         say("problem.unknown_content_area", {{"area", area}}));
     }
   }
-  a.evidence = string_list(j, "evidence", 20, 500);
+  a.evidence = string_list(j, "evidence", kMaxEvidencePerAchievement, 500);
   for (const auto& link : a.evidence) {
-    if (link.rfind("https://", 0) != 0 && link.rfind("http://", 0) != 0) {
+    if (!is_evidence_link(link)) {
       throw bad_request("invalid_evidence_link", say("problem.evidence_link"));
     }
   }

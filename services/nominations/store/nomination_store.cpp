@@ -35,6 +35,16 @@ redis.call('XADD', KEYS[5], 'MAXLEN', '~', ARGV[5], '*', 'type', ARGV[3], 'event
 return {'ok', ''}
 )lua");
 
+// KEYS: record, history. ARGV: expected status, expected draft (as stored), new draft,
+// updated_at, history entry.
+const RedisScript kReplaceDraft(R"lua(
+local cur = redis.call('HMGET', KEYS[1], 'status', 'draft')
+if cur[1] ~= ARGV[1] or cur[2] ~= ARGV[2] then return {'conflict', cur[1] or ''} end
+redis.call('HSET', KEYS[1], 'draft', ARGV[3], 'updated_at', ARGV[4])
+redis.call('RPUSH', KEYS[2], ARGV[5])
+return {'ok', ''}
+)lua");
+
 // KEYS: record, history, events, quota set, live key, the subject's places in the period.
 // ARGV: id, expected status, new status, quota op (take|release|none), limit (-1: none),
 // release live key (1|0), history entry, event type, event, stream max length, a second
@@ -214,6 +224,27 @@ Task<std::optional<NominationRecord>> NominationStore::get(const std::string& id
   auto reply = co_await redis_.local().call("HGETALL", keys_("n:" + id));
   if (reply.elements.empty()) co_return std::nullopt;
   co_return record_from_hash(id, reply);
+}
+
+Task<std::optional<NominationStore::Versioned>> NominationStore::get_versioned(
+    const std::string& id) const {
+  auto reply = co_await redis_.local().call("HGETALL", keys_("n:" + id));
+  if (reply.elements.empty()) co_return std::nullopt;
+  Versioned out{record_from_hash(id, reply), {}};
+  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
+    if (reply.elements[i].str == "draft") out.stamp = reply.elements[i + 1].str;
+  }
+  co_return out;
+}
+
+Task<WriteOutcome> NominationStore::replace_draft(const Versioned& before,
+                                                  const NominationRecord& after,
+                                                  const json& history) {
+  std::vector<std::string> keys{keys_("n:" + after.id), keys_("n:" + after.id + ":history")};
+  std::vector<std::string> args{std::string(status_name(before.record.status)), before.stamp,
+                                to_json(after.draft).dump(), after.updated_at, history.dump()};
+  auto reply = co_await redis_.local().eval(kReplaceDraft, std::move(keys), std::move(args));
+  co_return outcome_of(reply);
 }
 
 Task<std::vector<NominationRecord>> NominationStore::all() const {

@@ -51,6 +51,18 @@ class NominationStore {
   Task<void> set_vote(const std::string& id, const nlohmann::json& vote);
 
   Task<std::optional<NominationRecord>> get(const std::string& id) const;
+  // A record with `stamp`, its draft as stored: replace_draft writes only while the draft and
+  // the status are still what was read (a compare-and-set), so an addition by the nominee
+  // and an edit by the leader at the same moment never erase each other.
+  struct Versioned {
+    NominationRecord record;
+    std::string stamp;
+  };
+  Task<std::optional<Versioned>> get_versioned(const std::string& id) const;
+  // Writes `after`'s draft and updated_at and appends `history`, unless the draft or the
+  // status changed since `before` was read (Conflict, with the current status).
+  Task<WriteOutcome> replace_draft(const Versioned& before, const NominationRecord& after,
+                                   const nlohmann::json& history);
   // Every nomination, oldest first (a school has hundreds, not millions).
   Task<std::vector<NominationRecord>> all() const;
   Task<std::vector<nlohmann::json>> history(const std::string& id) const;
