@@ -34,7 +34,7 @@ await step('set-up: a board member, a unit leader and a teacher, each leader and
     ['gv-hoa', 'Nguyễn Thị Hoa', 'staff']]) {
     await putStaff(id, { name, unit_id: 'to-toan-tin', role });
   }
-  for (const id of ['bgh-lan', 'tt-minh']) tokens[id] = await tokenFor(id);
+  for (const id of ['bgh-lan', 'tt-minh', 'gv-hoa']) tokens[id] = await tokenFor(id);
   const rounds = await apiCall('GET', `${N}/rounds`);
   check(rounds.items.length === 0, `no round yet: ${JSON.stringify(rounds.items)}`);
   today = rounds.today;
@@ -80,6 +80,48 @@ await step('the unit leader files a nomination in the round', async () => {
   const [round] = (await apiCall('GET', `${N}/rounds`)).items;
   const stored = await apiCall('GET', `${N}/nominations/${nominationId}`);
   check(stored.round_id === round.id, `filed in the round: ${stored.round_id} / ${round.id}`);
+  await signOut();
+});
+
+// Issue 12: achievements by content area with evidence, entered and seen in the page.
+const statusSays = (words) => eventually(async () => (await text(page.getByRole('status'))).includes(words),
+  `the notice says "${words}"`);
+await step('the leader adds an achievement with its content area and a link; the teacher adds evidence to it', async () => {
+  await signInWithToken(tokens['tt-minh'], 'Trần Văn Minh');
+  await page.getByRole('button', { name: `Xem đề nghị số ${nominationId}`, exact: true }).click();
+  const section = page.locator('#detail-achievements');
+  await section.getByRole('heading', { name: 'Thành tích và minh chứng' }).waitFor();
+  await section.getByLabel('Thành tích', { exact: true }).fill('Xây dựng 12 bài giảng E-learning dùng chung cho khối 8.');
+  await section.getByLabel('II.3 — Chuyển đổi số, tài nguyên và dữ liệu số').check();
+  await section.getByLabel('Minh chứng (mỗi dòng một đường dẫn, nếu có)').fill('https://drive.google.com/file/d/bai-giang-1');
+  await section.getByRole('button', { name: 'Thêm thành tích' }).click();
+  await statusSays(`Đã lưu thành tích của đề nghị số ${nominationId}.`);
+  const link = section.getByRole('link', { name: 'drive.google.com/file/d/bai-giang-1' });
+  check(await link.getAttribute('href') === 'https://drive.google.com/file/d/bai-giang-1', 'the link opens the evidence');
+  check(await link.getAttribute('rel') === 'noopener noreferrer', 'the link does not hand the page over');
+  check((await text(section)).includes('Nội dung: II.3 — Chuyển đổi số'), `areas: ${await text(section)}`);
+  await noSideScroll(360);
+  await accessible('a draft with its achievements and evidence (360 px)');
+  await signOut();
+
+  await signInWithToken(tokens['gv-hoa'], 'Nguyễn Thị Hoa');
+  await page.getByRole('button', { name: `Xem đề nghị số ${nominationId}`, exact: true }).click();
+  await section.getByRole('heading', { name: 'Thành tích và minh chứng' }).waitFor();
+  check(await section.getByRole('button', { name: 'Thêm thành tích' }).count() === 0, 'only the leader adds achievements');
+  const field = section.getByLabel('Thêm minh chứng cho thành tích 1 (đường dẫn)');
+  await field.fill('video tiết dạy');
+  await section.getByRole('button', { name: 'Thêm minh chứng' }).click();
+  await eventually(async () => (await text(section.locator('.evidence-form .field-error'))).includes('http://'),
+    'a text that is not a link is refused beside the field');
+  await field.fill('https://youtu.be/tiet-day-mau');
+  await section.getByRole('button', { name: 'Thêm minh chứng' }).click();
+  await statusSays(`Đã thêm minh chứng cho thành tích 1 của đề nghị số ${nominationId}.`);
+  await section.getByRole('link', { name: 'youtu.be/tiet-day-mau' }).waitFor();
+  const stored = await apiCall('GET', `${N}/nominations/${nominationId}`);
+  check(JSON.stringify(stored.achievements[0].evidence)
+    === JSON.stringify(['https://drive.google.com/file/d/bai-giang-1', 'https://youtu.be/tiet-day-mau']),
+  `stored: ${JSON.stringify(stored.achievements)}`);
+  check((await text(page.locator('#detail-history'))).includes('Thêm minh chứng'), 'the history says who added it');
   await signOut();
 });
 

@@ -270,6 +270,7 @@ export const FINAL_STATUSES = ['rejected', 'awarded', 'not_awarded', 'withdrawn'
 const HISTORY_ACTIONS = {
   create: 'Tạo đề nghị',
   edit: 'Sửa đề nghị',
+  evidence: 'Thêm minh chứng',
   submit: 'Trình Hội đồng',
   review: 'Đưa ra Hội đồng xét',
   approve: 'Hội đồng thông qua',

@@ -14,6 +14,7 @@ import { registrationsScreen } from './registrations.mjs';
 import { indicatorsScreen } from './indicators.mjs';
 import { offeredUnits, peopleScreen } from './people.mjs';
 import { awardsScreen } from './awards.mjs';
+import { achievementsSection } from './achievements.mjs';
 import { clearReminders, loadReminders, wireReminders } from './reminders.mjs';
 import { clearPart, loadPart, wirePart } from './contributions.mjs';
 import { myPageScreen } from './mypage.mjs';
@@ -630,9 +631,6 @@ function renderDetail(n, history, dossier) {
     ...fact('Kỳ khen thưởng', n.period_label),
     ...fact('Lý do', n.reason || '—'),
   ];
-  if (Array.isArray(n.achievements) && n.achievements.length) {
-    facts.push(...fact('Thành tích', el('ul', {}, n.achievements.map((a) => el('li', {}, a.text)))));
-  }
   const vote = n.vote && typeof n.vote === 'object' && !Array.isArray(n.vote) ? n.vote : null;
   if (vote && vote.summary) facts.push(...fact('Biểu quyết', vote.summary));
   const outcome = n.outcome && typeof n.outcome === 'object' ? n.outcome : {};
@@ -654,6 +652,9 @@ function renderDetail(n, history, dossier) {
     ...fact('Tạo lúc', formatInstant(n.created_at)),
     ...fact('Cập nhật', formatInstant(n.updated_at)));
   $('detail-facts').replaceChildren(...facts);
+  $('detail-achievements').replaceChildren(achievementsSection({
+    el, call, attempt, notify, me: () => state.me, reopen: (id) => openDetail(id, { focus: false }),
+  }, n));
 
   const offered = (Array.isArray(n.allowed_actions) ? n.allowed_actions : []).filter((a) => ACTIONS[a]);
   const actions = offered.map((name) => el('button', {
