@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "docs/format.hpp"
+#include "docs/table_layout.hpp"
 
 namespace thidua::docs {
 namespace {
@@ -217,27 +218,6 @@ void title_block(pugi::xml_node body, const Document& d) {
   }
 }
 
-std::vector<int> column_widths(const std::vector<std::vector<std::string>>& rows) {
-  std::size_t n = 0;
-  for (const auto& r : rows) n = std::max(n, r.size());
-  std::vector<double> weight(n, 4.0);
-  for (const auto& r : rows) {
-    for (std::size_t i = 0; i < r.size(); ++i) {
-      weight[i] = std::max(weight[i], std::min(60.0, static_cast<double>(r[i].size())));
-    }
-  }
-  double sum = 0;
-  for (double w : weight) sum += w;
-  std::vector<int> out;
-  int used = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    int w = i + 1 == n ? kTextWidth - used : static_cast<int>(kTextWidth * weight[i] / sum);
-    out.push_back(w);
-    used += w;
-  }
-  return out;
-}
-
 bool numeric(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '%';
@@ -246,7 +226,7 @@ bool numeric(const std::string& s) {
 
 void body_table(pugi::xml_node body, const Block& b) {
   if (b.rows.empty()) return;
-  auto widths = column_widths(b.rows);
+  auto widths = column_widths(b.rows, kTextWidth);
   auto tbl = table(body, widths, true);
   for (std::size_t r = 0; r < b.rows.size(); ++r) {
     auto row = tbl.append_child("w:tr");

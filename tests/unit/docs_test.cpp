@@ -15,6 +15,7 @@
 #include "docs/issued.hpp"
 #include "docs/libreoffice.hpp"
 #include "docs/renderer.hpp"
+#include "docs/table_layout.hpp"
 #include "docs/template.hpp"
 #include "support/loop_runner.hpp"
 #include "support/process.hpp"
@@ -394,5 +395,29 @@ TEST(FileRequest, AnIdWithDocxPdfOrNoExtensionAndNothingElse) {
   EXPECT_EQ(file_name(d, "docx"), "a.docx");
 }
 
+}  // namespace
+}  // namespace thidua::docs
+
+namespace thidua::docs {
+namespace {
+TEST(TableLayout, NoColumnIsNarrowerThanItsLongestWordAndTheTableFillsTheLine) {
+  std::vector<std::vector<std::string>> rows{
+      {"STT", "Nội dung phong trào", "Chỉ tiêu đã đăng ký", "Kết quả đạt được"},
+      {"1", "II.3 Đẩy mạnh chuyển đổi số, khai thác tài nguyên số, dữ liệu số",
+       "Số hóa 30 học liệu", "Chưa ghi thành tích thuộc nội dung này."}};
+  auto w = column_widths(rows, 9355);
+  ASSERT_EQ(w.size(), 4u);
+  int sum = 0;
+  for (int x : w) sum += x;
+  EXPECT_EQ(sum, 9355);
+  EXPECT_GE(w[0], kCellPadding + 3 * kCapitalTwips) << "\"STT\" fits on one line";
+  EXPECT_LT(w[0], w[1]) << "the number column stays narrow";
+  EXPECT_GE(w[1], kCellPadding + 9 * kCharTwips) << "\"chuyển đổi\"-length words fit";
+  // Words longer than the line allows: shares in proportion, still the whole width.
+  auto cramped = column_widths({{std::string(80, 'x'), std::string(40, 'y')}}, 9355);
+  EXPECT_EQ(cramped[0] + cramped[1], 9355);
+  EXPECT_GT(cramped[0], cramped[1]);
+  EXPECT_TRUE(column_widths({}, 9355).empty());
+}
 }  // namespace
 }  // namespace thidua::docs
