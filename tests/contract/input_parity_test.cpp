@@ -330,6 +330,7 @@ class InputParityTest : public ::testing::Test {
       if (pattern.find("/staff/{id}/") != std::string::npos) t.path["id"] = "gv-a";
       if (method == "PUT" && pattern.ends_with("nominations/{id}")) t.path["id"] = draft_id_;
       if (pattern.ends_with("/transitions")) t.path["id"] = closed_id_;
+      if (pattern.ends_with("/evidence")) t.path["id"] = draft_id_;
       // An entry to correct; the removal tries one that does not exist, so it stays.
       if (pattern.ends_with("/initiatives/{id}")) {
         t.path["id"] = method == "DELETE" ? "999999" : initiative_id_;
@@ -360,6 +361,8 @@ class InputParityTest : public ::testing::Test {
          {{{"meeting_id", "1"}, {"yes", 7}, {"no", 0}}, true}},
         {"nominations PUT /api/nominations/v1/nominations/{id}/dossier/{item}",
          {{{"copies", 1}}, true}},
+        {"nominations POST /api/nominations/v1/nominations/{id}/evidence",
+         {{{"achievement", 0}, {"link", "https://drive.google.com/file/d/bai-giang-1"}}, true}},
         {"nominations POST /api/nominations/v1/council/meetings",
          {{{"date", "2026-05-20"}, {"members_total", 9}, {"members_present", 7}}, true}},
         {"nominations PUT /api/nominations/v1/catalogue/units/{id}", {{{"name", "Tổ thử"}}, true}},

@@ -52,7 +52,9 @@ class NominationEvidence : public testing::NominationsServiceTest {
 };
 
 TEST_F(NominationEvidence, TheNomineeAddsALinkOnceAndItIsRecorded) {
-  auto r = add({{"achievement", 0}, {"link", "  https://a.example/quyet-dinh.pdf "}}, an_);
+  auto spaced = add({{"achievement", 0}, {"link", " https://a.example/quyet-dinh.pdf"}}, an_);
+  EXPECT_EQ(spaced.status, 400) << "a link is taken as it is: " << spaced.body;
+  auto r = add({{"achievement", 0}, {"link", "https://a.example/quyet-dinh.pdf"}}, an_);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(json::parse(r.body)["achievements"][0]["evidence"],
             json({"https://a.example/quyet-dinh.pdf"}));
