@@ -153,15 +153,15 @@ int main(int argc, char** argv) {
         auto& renderer = service.make<docs::Renderer>(libreoffice, doc_settings.pdf_concurrency,
                                                       doc_settings.pdf_queue);
         auto& doc_store = service.make<docs::DocumentStore>(service.redis(), service.keys());
-        auto& documents =
-            service.make<DocumentsApp>(catalogue, store, doc_store, renderer, clock,
-                                       doc_settings.issuer, std::move(templates), rules);
+        auto& initiative_store = service.make<InitiativeStore>(service.redis(), service.keys());
+        auto& documents = service.make<DocumentsApp>(
+            catalogue, store, registration_store, initiative_store, doc_store, renderer, clock,
+            doc_settings.issuer, std::move(templates), rules);
         auto& registrations = service.make<RegistrationsApp>(registration_store, catalogue, clock);
         add_routes(service.router(),
                    RouteDeps{app, catalogue, service.tokens(), clock, documents, service.sessions(),
                              service.settings().cookie_secure});
         add_registration_routes(service.router(), registrations);
-        auto& initiative_store = service.make<InitiativeStore>(service.redis(), service.keys());
         auto& initiatives = service.make<InitiativesApp>(initiative_store, catalogue, clock);
         add_initiative_routes(service.router(), initiatives);
         auto& rounds_app = service.make<RoundsApp>(rounds, catalogue, store, clock);

@@ -236,7 +236,21 @@ TEST_F(RoundDocumentsE2e, ProposalAndDecisionAreIssuedNumberedFrozenAndReadByRea
   EXPECT_NE(packed.find("2/6/0"), std::string::npos) << text;
 
   // The báo cáo thành tích of gv-an (profile from the staff record, last year's award found
-  // by itself) and of Tổ Toán – Tin (its members).
+  // by itself, the registration of the year against the achievements, the initiative the
+  // register recognised) and of Tổ Toán – Tin (its members).
+  call(*nominations_, "PUT", "/api/nominations/v1/registrations/2026/individual/gv-an", 200,
+       {{"titles", {"Lao động tiên tiến"}},
+        {"targets", {{{"content_area", "II.3"}, {"text", "Số hóa 30 học liệu"}}}},
+        {"submit", true}});
+  call(*nominations_, "POST", "/api/nominations/v1/initiatives", 201,
+       {{"title", "Kho học liệu số dùng chung của tổ"},
+        {"author_ids", {"gv-an"}},
+        {"unit_id", "to-toan-tin"},
+        {"content_area", "II.3"},
+        {"year", 2026},
+        {"level", "co_so"},
+        {"decision",
+         {{"number", "15/QĐ-THCSVP1"}, {"date", "2026-05-20"}, {"issuer", "Hiệu trưởng"}}}});
   auto report = call(*issuer, "POST", docs + "/bao-cao-thanh-tich", 201,
                      {{"nomination_id", an_nomination}}, kIssueTimeoutMs);
   EXPECT_EQ(report["id"], "2026-bc-01");
@@ -250,6 +264,11 @@ TEST_F(RoundDocumentsE2e, ProposalAndDecisionAreIssuedNumberedFrozenAndReadByRea
   EXPECT_NE(text.find("Cử nhân Sư phạm Toán"), std::string::npos) << text;
   EXPECT_NE(text.find("12/QĐ-THCSVP1"), std::string::npos) << "last year's award: " << text;
   EXPECT_NE(text.find("Nguyễn Văn Ân"), std::string::npos) << "the reporter signs: " << text;
+  EXPECT_NE(text.find("Lao động tiên tiến"), std::string::npos) << "registered: " << text;
+  // Cells wrap: their first lines are what a line of pdftotext holds.
+  EXPECT_NE(text.find("Số hóa 30"), std::string::npos) << "the target: " << text;
+  EXPECT_NE(text.find("Kho học liệu số"), std::string::npos) << "initiative: " << text;
+  EXPECT_NE(text.find("15/QĐ-THCSVP1"), std::string::npos) << "its decision: " << text;
   auto unit_report = call(*issuer, "POST", docs + "/bao-cao-thanh-tich", 201,
                           {{"nomination_id", unit_nomination}}, kIssueTimeoutMs);
   const std::string bctt_unit = dir_ + "/bao-cao-thanh-tich-tap-the.pdf";

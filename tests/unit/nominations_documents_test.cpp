@@ -327,6 +327,63 @@ TEST(AchievementReport, ProfileAchievementsAndPastAwardsFoundByThemselves) {
   EXPECT_NE(text.find("1|2025|Giấy khen của Hiệu trưởng|12/QĐ-THCSVP1, ngày 20/11/2025|"),
             std::string::npos)
       << text;
+  EXPECT_NE(text.find("Đăng ký thi đua đầu năm 2026: chưa đăng ký thi đua trong hệ thống."),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Chưa có sáng kiến, giải pháp nào được công nhận trong năm."),
+            std::string::npos)
+      << text;
+
+  // Registered against achieved, and the initiatives of the register recognised that year.
+  Registration reg;
+  reg.year = 2026;
+  reg.status = RegistrationStatus::Submitted;
+  reg.titles = {"Lao động tiên tiến", "Chiến sĩ thi đua cơ sở"};
+  reg.targets = {{"II.4", "12 bài giảng điện tử"}, {"II.1", "Dùng phần mềm quản lý điểm"}};
+  in.registration = reg;
+  Initiative mine;
+  mine.title = "Ngân hàng câu hỏi trực tuyến môn Toán";
+  mine.author_ids = {"gv-an", "nv-hoa"};
+  mine.author_names = {"Nguyễn Văn An", "Trần Thị Hoa"};
+  mine.unit_id = "to-toan-tin";
+  mine.year = 2026;
+  mine.level = InitiativeLevel::School;
+  mine.decision = InitiativeDecision{"15/QĐ-THCSVP1", {2026, 5, 20}, "Hiệu trưởng"};
+  Initiative unrecognised = mine;
+  unrecognised.title = "Chưa xét";
+  unrecognised.level = InitiativeLevel::None;
+  unrecognised.decision.reset();
+  Initiative last_year = mine;
+  last_year.title = "Năm trước";
+  last_year.year = 2025;
+  Initiative others = mine;
+  others.title = "Của người khác";
+  others.author_ids = {"nv-hoa"};
+  in.initiatives = recognised_initiatives({mine, unrecognised, last_year, others}, c,
+                                          SubjectKind::Individual, "gv-an", 2026);
+  ASSERT_EQ(in.initiatives.size(), 1u);
+  EXPECT_EQ(recognised_initiatives({mine, others}, c, SubjectKind::Collective, "to-toan-tin", 2026)
+                .size(),
+            2u);
+  auto with =
+      body_text(achievement_document(in, c, t, issuer, head, "03/BC-THCSVP1", {2026, 11, 5}));
+  EXPECT_NE(with.find("Đăng ký thi đua đầu năm 2026: Lao động tiên tiến, Chiến sĩ thi đua cơ sở."),
+            std::string::npos)
+      << with;
+  EXPECT_NE(with.find("|12 bài giảng điện tử|Soạn 12 bài giảng điện tử.|"), std::string::npos)
+      << with;
+  EXPECT_NE(with.find("|Dùng phần mềm quản lý điểm|Chưa ghi thành tích thuộc nội dung này.|"),
+            std::string::npos)
+      << with;
+  EXPECT_NE(with.find("1|Ngân hàng câu hỏi trực tuyến môn Toán|Nguyễn Văn An, Trần Thị Hoa|"),
+            std::string::npos)
+      << with;
+  EXPECT_NE(with.find("Số 15/QĐ-THCSVP1 ngày 20/05/2026 của Hiệu trưởng"), std::string::npos)
+      << with;
+  in.registration->status = RegistrationStatus::Draft;  // not handed in: not registered
+  EXPECT_NE(body_text(achievement_document(in, c, t, issuer, head, "04/BC-THCSVP1", {2026, 11, 5}))
+                .find("chưa đăng ký thi đua trong hệ thống"),
+            std::string::npos);
 
   // A collective: its members from the staff records, its leader signs.
   auto unit = nomination("4", SubjectKind::Collective, "to-toan-tin", Status::Approved);

@@ -24,10 +24,13 @@ bool nominations_document_kind(const std::string& kind) {
 }
 
 DocumentsApp::DocumentsApp(CatalogueStore& catalogue, NominationStore& nominations,
+                           RegistrationStore& registrations, InitiativeStore& initiatives,
                            docs::DocumentStore& store, docs::Renderer& renderer, const Clock& clock,
                            docs::Issuer issuer, DocumentTemplates templates, VoteRules rules)
     : catalogue_(catalogue),
       nominations_(nominations),
+      registrations_(registrations),
+      initiatives_(initiatives),
       store_(store),
       issuing_(store, renderer),
       clock_(clock),
@@ -209,6 +212,11 @@ Task<docs::IssuedDocument> DocumentsApp::issue_achievement(const Principal& who,
   AchievementInput in;
   in.nomination = r;
   in.awards = past_awards(all, c, r.draft.subject_kind, r.draft.subject_id, r.id);
+  const int year = c.period(r.draft.period)->year;
+  in.registration = co_await registrations_.get(year, r.draft.subject_kind, r.draft.subject_id);
+  auto register_entries = co_await initiatives_.all();
+  in.initiatives =
+      recognised_initiatives(register_entries, c, r.draft.subject_kind, r.draft.subject_id, year);
   docs::IssueSpec spec;
   spec.kind = kAchievementKind;
   spec.subject = r.id;

@@ -17,7 +17,9 @@
 #include "nominations/domain/council.hpp"
 #include "nominations/domain/minutes_document.hpp"
 #include "nominations/store/catalogue_store.hpp"
+#include "nominations/store/initiative_store.hpp"
 #include "nominations/store/nomination_store.hpp"
+#include "nominations/store/registration_store.hpp"
 
 namespace thidua::nominations {
 
@@ -40,9 +42,12 @@ struct RoundIssueRequest {
 
 class DocumentsApp {
  public:
-  DocumentsApp(CatalogueStore& catalogue, NominationStore& nominations, docs::DocumentStore& store,
-               docs::Renderer& renderer, const Clock& clock, docs::Issuer issuer,
-               DocumentTemplates templates, VoteRules rules);
+  // `registrations` and `initiatives`: what an achievement report sets against the
+  // nomination (the subject's registration of the year, the initiatives recognised).
+  DocumentsApp(CatalogueStore& catalogue, NominationStore& nominations,
+               RegistrationStore& registrations, InitiativeStore& initiatives,
+               docs::DocumentStore& store, docs::Renderer& renderer, const Clock& clock,
+               docs::Issuer issuer, DocumentTemplates templates, VoteRules rules);
 
   // ApiError 404 unknown period or award, 422 authority_missing / no_nominees /
   // not_school_award / signer_missing, 409 reason_required, 503 when the PDF cannot be made.
@@ -79,6 +84,8 @@ class DocumentsApp {
 
   CatalogueStore& catalogue_;
   NominationStore& nominations_;
+  RegistrationStore& registrations_;
+  InitiativeStore& initiatives_;
   docs::DocumentStore& store_;
   docs::DocumentIssuer issuing_;
   const Clock& clock_;

@@ -1,5 +1,6 @@
 #include "nominations/domain/achievement_report.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/movement.hpp"
@@ -43,10 +44,60 @@ docs::Schema common_schema() {
   achievement.values = {"stt", "noi_dung", "linh_vuc", "minh_chung"};
   docs::Schema award;
   award.values = {"stt", "nam", "hinh_thuc", "so_quyet_dinh", "ngay", "co_quan"};
+  docs::Schema target;
+  target.values = {"stt", "linh_vuc", "chi_tieu", "ket_qua"};
+  docs::Schema initiative;
+  initiative.values = {"stt", "ten", "tac_gia", "cap", "quyet_dinh"};
   docs::Schema s;
-  s.values = {"hinh_thuc", "ky", "nam", "ten_truong", "dia_danh", "ly_do"};
-  s.lists = {{"thanh_tich", achievement}, {"khen_thuong", award}};
+  s.values = {"hinh_thuc", "ky", "nam", "ten_truong", "dia_danh", "ly_do", "dang_ky_danh_hieu"};
+  s.lists = {{"thanh_tich", achievement},
+             {"khen_thuong", award},
+             {"dang_ky", target},
+             {"sang_kien", initiative}};
   return s;
+}
+
+std::string joined(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : std::string(sep)) + p;
+  return out;
+}
+
+// Section II's registration and initiatives (issue 14).
+void registration_and_initiatives(const AchievementInput& in, docs::Values& v) {
+  const auto& reg = in.registration;
+  bool registered = reg && reg->status != RegistrationStatus::Draft;
+  v.text["dang_ky_danh_hieu"] =
+      registered ? joined(reg->titles, ", ") : "chưa đăng ký thi đua trong hệ thống";
+  auto& rows = v.lists["dang_ky"];
+  if (registered) {
+    int n = 0;
+    for (const auto& row : registered_against_achieved(*reg, in.nomination.draft)) {
+      docs::Values item;
+      item.text = {{"stt", std::to_string(++n)},
+                   {"linh_vuc", area_labels({row.area})},
+                   {"chi_tieu", row.target},
+                   {"ket_qua", row.achieved.empty() ? "Chưa ghi thành tích thuộc nội dung này."
+                                                    : row.achieved}};
+      rows.push_back(std::move(item));
+    }
+  }
+  auto& initiatives = v.lists["sang_kien"];
+  int k = 0;
+  for (const auto& i : in.initiatives) {
+    docs::Values item;
+    std::string decision;
+    if (i.decision) {
+      decision = "Số " + i.decision->number + " ngày " + vn_date(i.decision->date) + " của " +
+                 i.decision->issuer;
+    }
+    item.text = {{"stt", std::to_string(++k)},
+                 {"ten", i.title},
+                 {"tac_gia", joined(i.author_names, ", ")},
+                 {"cap", text::upper_first(initiative_level_label(i.level))},
+                 {"quyet_dinh", decision}};
+    initiatives.push_back(std::move(item));
+  }
 }
 }  // namespace
 
@@ -68,6 +119,38 @@ std::vector<PastAward> past_awards(const std::vector<NominationRecord>& all,
     a.decision_number = decision.value("number", "");
     a.decision_date = vn_iso(decision.value("date", ""));
     out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<RegisteredRow> registered_against_achieved(const Registration& reg,
+                                                       const NominationDraft& draft) {
+  std::vector<RegisteredRow> out;
+  for (const auto& t : reg.targets) {
+    std::vector<std::string> done;
+    for (const auto& a : draft.achievements) {
+      if (std::find(a.areas.begin(), a.areas.end(), t.content_area) != a.areas.end()) {
+        done.push_back(a.text);
+      }
+    }
+    out.push_back({t.content_area, t.text, joined(done, "; ")});
+  }
+  return out;
+}
+
+std::vector<Initiative> recognised_initiatives(const std::vector<Initiative>& all,
+                                               const Catalogue& c, SubjectKind kind,
+                                               const std::string& subject, int year) {
+  const Unit* unit = kind == SubjectKind::Collective ? c.unit(subject) : nullptr;
+  bool whole_school = unit && unit->kind == "school";
+  std::vector<Initiative> out;
+  for (const auto& i : all) {
+    if (i.year != year || i.level == InitiativeLevel::None) continue;
+    bool theirs =
+        kind == SubjectKind::Individual
+            ? std::find(i.author_ids.begin(), i.author_ids.end(), subject) != i.author_ids.end()
+            : whole_school || i.unit_id == subject;
+    if (theirs) out.push_back(i);
   }
   return out;
 }
@@ -120,6 +203,7 @@ docs::Values achievement_values(const AchievementInput& in, const Catalogue& c,
                  {"minh_chung", links}};
     achievements.push_back(std::move(item));
   }
+  registration_and_initiatives(in, v);
   auto& awards = v.lists["khen_thuong"];
   int k = 0;
   for (const auto& a : in.awards) {

@@ -5,9 +5,12 @@
 // qualifications; a unit: its kind, headcount and members), II. achievements (the
 // nomination's reason and its achievements with their content areas), III. awards already
 // received — every award its subject was given by a recorded decision here, filled in by
-// itself when a nomination is awarded. Signed by the reporter (right) and confirmed by the
+// itself when a nomination is awarded. Section II also sets the subject's registration of the
+// year against what the nomination records, and lists the initiatives recognised that year
+// from the register (issue 14). Signed by the reporter (right) and confirmed by the
 // head of the school (left). The exact field list of Mẫu số 8 could not be checked: the
 // wording is a template the school edits.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,7 +18,9 @@
 #include "docs/document.hpp"
 #include "docs/template.hpp"
 #include "nominations/domain/catalogue.hpp"
+#include "nominations/domain/initiative.hpp"
 #include "nominations/domain/record.hpp"
+#include "nominations/domain/registration.hpp"
 
 namespace thidua::nominations {
 
@@ -39,12 +44,32 @@ std::vector<PastAward> past_awards(const std::vector<NominationRecord>& all,
                                    const Catalogue& catalogue, SubjectKind kind,
                                    const std::string& subject, const std::string& except);
 
+// Registered against achieved (issue 14): one row per target of `reg`, with the
+// nomination's achievements of the same content area ("; "-joined; "" when none).
+struct RegisteredRow {
+  std::string area;      // "II.3"
+  std::string target;    // what was registered: "12 bài giảng điện tử"
+  std::string achieved;  // the achievements of that area
+};
+std::vector<RegisteredRow> registered_against_achieved(const Registration& reg,
+                                                       const NominationDraft& draft);
+
+// The initiatives of the register recognised (any level) in `year` that belong to the
+// subject: a person's as one of the authors; a unit's recorded for it; the school's, all of
+// them. In the register's order.
+std::vector<Initiative> recognised_initiatives(const std::vector<Initiative>& all,
+                                               const Catalogue& c, SubjectKind kind,
+                                               const std::string& subject, int year);
+
 const docs::Schema& individual_report_schema();
 const docs::Schema& collective_report_schema();
 
 struct AchievementInput {
   NominationRecord nomination;
   std::vector<PastAward> awards;
+  // The subject's registration of the period's year; a draft counts as none (not handed in).
+  std::optional<Registration> registration;
+  std::vector<Initiative> initiatives;  // recognised_initiatives of the period's year
 };
 // Throws std::logic_error when the nomination's subject, period or award is not in `c`
 // (the app checks first).
