@@ -39,6 +39,9 @@ struct Signer {
   std::string authority;
   std::string title;
   std::string name;
+  // A line above the authority, for a signature that confirms another's document
+  // ("XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ" over "KT. HIỆU TRƯỞNG" over "PHÓ HIỆU TRƯỞNG").
+  std::string heading = {};
 };
 
 // Who issues and signs: settings, not code (README: THIDUA_GOVERNING_BODY and the others),

@@ -267,7 +267,7 @@ void sign(pugi::xml_node at, const Signer& signer) {
   ParaStyle c_first = c;
   c_first.before = 240;
   bool first_line = true;
-  for (const auto* text : {&signer.authority, &signer.title}) {
+  for (const auto* text : {&signer.heading, &signer.authority, &signer.title}) {
     if (text->empty()) continue;
     line(at, *text, {true, false, kBody}, first_line ? c_first : c);
     first_line = false;

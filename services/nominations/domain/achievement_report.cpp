@@ -266,9 +266,8 @@ docs::Document achievement_document(const AchievementInput& in, const Catalogue&
   const StaffMember* leader = individual ? nullptr : leader_of(c, in.nomination.draft.subject_id);
   d.signer = {"NGƯỜI BÁO CÁO THÀNH TÍCH", individual ? "" : "TỔ TRƯỞNG",
               individual ? values.text["ho_ten"] : (leader ? leader->name : "")};
-  d.left_signer =
-      docs::Signer{"XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ",
-                   text::one_line(confirmer.authority + " " + confirmer.title), confirmer.name};
+  d.left_signer = docs::Signer{confirmer.authority, confirmer.title, confirmer.name,
+                               "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ"};
   d.recipients = std::move(w.recipients);
   d.filing = w.filing.empty() ? "VT" : w.filing;
   d.title = w.type + " " + w.summary;
