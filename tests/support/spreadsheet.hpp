@@ -18,10 +18,11 @@ inline std::map<std::string, std::string> sheets_as_csv(const std::string& xlsx,
   namespace fs = std::filesystem;
   const std::string file = dir + "/book.xlsx";
   std::ofstream(file, std::ios::binary) << xlsx;
-  // 44,34,76: comma, double quote, UTF-8; the last token -1 writes every sheet to its own
-  // file, "book-<sheet>.csv".
+  // 44,34,76: comma, double quote, UTF-8; the 9th token: cells as shown (a date as the
+  // workbook formats it, 20/10/2026); the last, -1: every sheet to its own file,
+  // "book-<sheet>.csv".
   const std::string filter =
-      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
   const std::string command =
       "timeout 120 soffice --headless --norestore "
       "-env:UserInstallation=file://" +
