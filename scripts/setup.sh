@@ -15,9 +15,12 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   libboost-dev libcpprest-dev libhiredis-dev nlohmann-json3-dev libspdlog-dev prometheus-cpp-dev
   libicu-dev libssl-dev libgtest-dev libyaml-cpp-dev
-  # libs/docs: DOCX (libzip, pugixml); PDF by LibreOffice headless with fonts metric-compatible
-  # with Times New Roman; the documents' tests read the PDFs with poppler's tools.
-  libzip-dev libpugixml-dev libreoffice-writer-nogui fonts-liberation fonts-liberation2
+  # libs/docs: DOCX (libzip, pugixml); XLSX exports (libxlsxwriter); PDF by LibreOffice
+  # headless with fonts metric-compatible with Times New Roman; the documents' tests read the
+  # PDFs with poppler's tools, and the exports' tests open the workbooks with LibreOffice
+  # Calc (tests only: the services never run Calc).
+  libzip-dev libpugixml-dev libxlsxwriter-dev libreoffice-writer-nogui fonts-liberation fonts-liberation2
+  libreoffice-calc-nogui
   poppler-utils
   redis-server nginx-light
   curl ca-certificates procps util-linux

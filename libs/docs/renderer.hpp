@@ -10,6 +10,7 @@
 #include "core/task.hpp"
 #include "docs/document.hpp"
 #include "docs/worker_pool.hpp"
+#include "docs/xlsx_table.hpp"
 
 namespace thidua::docs {
 
@@ -53,8 +54,15 @@ class Renderer {
   Task<Rendered> render(Document doc);
   // The DOCX only (no LibreOffice), also off the loop.
   Task<std::string> docx(Document doc);
+  // An Excel export (xlsx_table.hpp), off the loop on the same bounded workers: a school's
+  // table takes milliseconds, but the library writes and reads a temporary file, which an
+  // event loop must not wait for. Throws RenderError Busy or Failed.
+  Task<std::string> xlsx(XlsxBook book);
 
  private:
+  template <class T>
+  Task<T> on_worker(std::function<T()> job);
+
   std::shared_ptr<const PdfEngine> engine_;
   WorkerPool pool_;  // after engine_: joined before the engine goes
 };

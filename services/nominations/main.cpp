@@ -11,6 +11,7 @@
 #include "nominations/app/registrations_app.hpp"
 #include "nominations/app/round_reminders.hpp"
 #include "nominations/app/rounds_app.hpp"
+#include "nominations/app/statistics_app.hpp"
 #include "nominations/domain/builtin_templates.hpp"
 #include "nominations/domain/round_reminder.hpp"
 #include "service/service.hpp"
@@ -158,6 +159,8 @@ int main(int argc, char** argv) {
             catalogue, store, registration_store, initiative_store, doc_store, renderer, clock,
             doc_settings.issuer, std::move(templates), rules);
         auto& registrations = service.make<RegistrationsApp>(registration_store, catalogue, clock);
+        auto& statistics = service.make<StatisticsApp>(catalogue, store, renderer, clock);
+        add_statistics_routes(service.router(), statistics);
         add_routes(service.router(),
                    RouteDeps{app, catalogue, service.tokens(), clock, documents, service.sessions(),
                              service.settings().cookie_secure});

@@ -11,6 +11,7 @@
 #include "docs/settings.hpp"
 #include "reports/api/routes.hpp"
 #include "reports/app/rest_adapters.hpp"
+#include "reports/app/statistics_app.hpp"
 #include "reports/domain/builtin_templates.hpp"
 #include "service/service.hpp"
 
@@ -142,6 +143,8 @@ int main(int argc, char** argv) {
         auto& planner = service.make<ReminderPlanner>(store, directory, poster, clock,
                                                       settings.planner, &service.metrics());
         add_routes(service.router(), RouteDeps{app, planner, documents});
+        auto& statistics = service.make<StatisticsApp>(app, renderer);
+        add_statistics_routes(service.router(), statistics);
         // The file when it was read, else the deadline built in (named in the log line).
         std::ifstream probe(settings.deadlines_file);
         std::string source = probe ? settings.deadlines_file : "built-in";

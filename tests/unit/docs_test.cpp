@@ -4,7 +4,6 @@
 // makes nothing, one that is missing).
 #include <gtest/gtest.h>
 #include <sys/stat.h>
-#include <zip.h>
 
 #include <filesystem>
 #include <fstream>
@@ -19,6 +18,7 @@
 #include "docs/template.hpp"
 #include "support/loop_runner.hpp"
 #include "support/process.hpp"
+#include "support/zip_part.hpp"
 
 namespace thidua::docs {
 namespace {
@@ -189,24 +189,7 @@ TEST(Template, RenderWithoutADeclaredValueIsACodeMistake) {
 
 // The document's parts, read back from the archive.
 std::string part(const std::string& docx, const std::string& name) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(docx.data(), docx.size(), 0, &error);
-  zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &error);
-  if (!z) {
-    zip_source_free(src);
-    return "";
-  }
-  std::string out;
-  zip_stat_t st;
-  if (zip_stat(z, name.c_str(), 0, &st) == 0) {
-    zip_file_t* f = zip_fopen(z, name.c_str(), 0);
-    out.resize(st.size);
-    zip_fread(f, out.data(), st.size);
-    zip_fclose(f);
-  }
-  zip_close(z);
-  return out;
+  return thidua::testing::zip_part(docx, name);
 }
 
 Document sample_document() {

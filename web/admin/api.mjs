@@ -104,7 +104,26 @@ export async function fetchFile(path, { token = session.token } = {}) {
       (data && data.detail) || `Máy chủ trả lỗi ${res.status}. Vui lòng thử lại sau.`,
       (data && data.request_id) || res.headers.get('x-request-id') || '');
   }
-  return res.blob();
+  // A File named as the service names it (a Blob for callers that name it themselves).
+  const blob = await res.blob();
+  const name = fileNameOf(res.headers.get('content-disposition'));
+  return name ? new File([blob], name, { type: blob.type }) : blob;
+}
+
+// The Vietnamese name of a download: filename* (RFC 8187, UTF-8) when given, else filename;
+// '' without a header.
+export function fileNameOf(disposition) {
+  const text = disposition || '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(text);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1].trim());
+    } catch {
+      // A broken escape: fall back to the plain name.
+    }
+  }
+  const plain = /filename="([^"]*)"/i.exec(text);
+  return plain ? plain[1] : '';
 }
 
 const N = '/api/nominations/v1';
@@ -117,6 +136,9 @@ export const endpoints = {
   staffSessions: (id) => `${N}/staff/${encodeURIComponent(id)}/sessions`,
   session: (id) => `${N}/sessions/${encodeURIComponent(id)}`,
   contributions: (year) => `/api/reports/v1/contributions/${encodeURIComponent(year)}`,
+  statistics: (year) => `${N}/statistics${year ? `?${new URLSearchParams({ year })}` : ''}`,
+  statisticsXlsx: (year) => `${N}/statistics/${encodeURIComponent(year)}/xlsx`,
+  submissionsXlsx: (year) => `/api/reports/v1/statistics/${encodeURIComponent(year)}/xlsx`,
   yearlyDocuments: (year) =>
     `/api/reports/v1/school-reports/${encodeURIComponent(year)}/documents`,
   documentFile: (file) => `/api/reports/v1/documents/${encodeURIComponent(file)}`,

@@ -19,6 +19,7 @@ import { clearReminders, loadReminders, wireReminders } from './reminders.mjs';
 import { clearPart, loadPart, wirePart } from './contributions.mjs';
 import { myPageScreen } from './mypage.mjs';
 import { announcementsScreen } from './announcements.mjs';
+import { statisticsScreen } from './statistics.mjs';
 import { YEARS } from './movement.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -116,6 +117,7 @@ const awardsCard = awardsScreen({ $, el, call, attempt, notify, state });
 const myPage = myPageScreen({ $, el, call, attempt, state, openNomination: (id) => openDetail(id) });
 const announcements = announcementsScreen({ $, el, call, attempt, notify, state });
 const registrations = registrationsScreen({ $, el, call, attempt, notify, state });
+const statistics = statisticsScreen({ $, el, call, attempt, state, signOut: () => signOut() });
 
 // ---------------------------------------------------------------- deadline (public)
 
@@ -168,7 +170,8 @@ async function signIn(token) {
   people.start();
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
     loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart(), indicators.start(),
-    awardsCard.start(), myPage.start(), announcements.start(), registrations.start()]);
+    awardsCard.start(), myPage.start(), announcements.start(), registrations.start(),
+    statistics.start()]);
 }
 
 // The code from the bot (typed, or carried by its link) for a session cookie, then in.
@@ -218,6 +221,7 @@ function signOut() {
   myPage.reset();
   announcements.reset();
   registrations.reset();
+  statistics.reset();
   clearRoundDocuments();
   $('sessions-list').replaceChildren();
   $('sessions').hidden = true;
@@ -1069,6 +1073,7 @@ function wire() {
   });
   initiatives.wire();
   registrations.wire();
+  statistics.wire();
   indicators.wire();
   people.wire();
   $('outbox-reload').addEventListener('click', () => attempt(loadDeadLetters, { busy: $('outbox') }));

@@ -34,6 +34,9 @@ void add_round_routes(http::Router& router, RoundsApp& app, CatalogueStore& cata
 // Registration of targets (api/registration_routes.cpp); main.cpp adds it.
 void add_registration_routes(http::Router& router, RegistrationsApp& app);
 void add_document_routes(http::Router& router, RouteDeps deps);
+class StatisticsApp;
+// Thống kê: the charts' figures and their Excel export (api/statistics_routes.cpp).
+void add_statistics_routes(http::Router& router, StatisticsApp& app);
 void add_session_routes(http::Router& router, RouteDeps deps);
 
 inline void add_routes(http::Router& router, RouteDeps deps) {

@@ -386,6 +386,30 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"render.busy",
      "Máy chủ đang tạo nhiều văn bản cùng lúc; chưa có gì được phát hành. Thầy cô thử lại sau "
      "ít phút."},
+    // Thống kê (issue 12): the charts' Excel export, and what goes wrong with it.
+    {"statistics.bad_year",
+     "Năm thống kê là một năm của phong trào, từ {first} đến {last}, ghi đủ bốn chữ số, ví "
+     "dụ 2026."},
+    {"statistics.file_name", "Thống kê khen thưởng năm {year}.xlsx"},
+    {"statistics.sheet_units", "Theo tổ"},
+    {"statistics.sheet_awards", "Theo hình thức"},
+    {"statistics.sheet_years", "Theo năm"},
+    {"statistics.title_units", "Đề nghị khen thưởng theo tổ, bộ phận năm {year}"},
+    {"statistics.title_awards", "Đề nghị khen thưởng theo hình thức năm {year}"},
+    {"statistics.title_years", "Đề nghị khen thưởng qua các năm của phong trào"},
+    {"statistics.unit", "Tổ, bộ phận"},
+    {"statistics.award", "Hình thức khen thưởng"},
+    {"statistics.year", "Năm"},
+    {"statistics.proposed", "Đã đề nghị"},
+    {"statistics.approved", "Hội đồng thông qua"},
+    {"statistics.awarded", "Được khen thưởng"},
+    {"statistics.note", "Ghi chú"},
+    {"statistics.unit_inactive", "Đã ngừng hoạt động"},
+    {"statistics.total", "Tổng cộng"},
+    {"export.busy", "Máy chủ đang tạo nhiều tệp cùng lúc. Thầy cô thử tải lại sau ít phút."},
+    {"export.failed",
+     "Chưa tạo được tệp Excel. Thầy cô thử lại sau ít phút, nếu vẫn lỗi thì báo người quản "
+     "trị."},
 });
 
 constexpr text::Catalogue kCatalogue{kMessages};

@@ -8,6 +8,24 @@ namespace {
 using http::Method;
 using http::Request;
 using http::Response;
+using nlohmann::json;
+
+// Every unit's state, and when it submitted against the units' due date: the dashboard's
+// list and its chart of submissions over time.
+json submissions_json(const YearSubmissions& s) {
+  json units = json::array();
+  for (const auto& u : s.units) {
+    json entry = {{"unit_id", u.unit_id}, {"unit_name", u.unit_name}, {"status", u.status}};
+    entry["late"] = u.late;
+    entry["submitted_at"] = u.submitted_at.empty() ? json(nullptr) : json(u.submitted_at);
+    entry["submitted_on"] = u.submitted_on ? json(iso_date(*u.submitted_on)) : json(nullptr);
+    units.push_back(std::move(entry));
+  }
+  return {{"year", s.year},
+          {"unit_due_date", iso_date(s.unit_due)},
+          {"unit_due_date_vn", vn_date(s.unit_due)},
+          {"units", units}};
+}
 }  // namespace
 
 void add_contribution_routes(http::Router& router, RouteDeps d) {
@@ -23,8 +41,8 @@ void add_contribution_routes(http::Router& router, RouteDeps d) {
       Access::roles_of({Role::Admin, Role::Council, Role::Leader, Role::Staff, Role::Service});
   router.add(Method::Get, base, status_readers, [&app](Request& req) -> Task<Response> {
     int year = path_year(req);
-    auto body = co_await app.contributions(req.principal, year);
-    co_return http::json(200, body);
+    YearSubmissions s = co_await app.submissions(year);
+    co_return http::json(200, submissions_json(s));
   });
   router.add(Method::Get, base + "/{unit}", readers, [&app](Request& req) -> Task<Response> {
     int year = path_year(req);

@@ -19,6 +19,9 @@ void add_contribution_routes(http::Router& router, RouteDeps deps);
 void add_school_report_routes(http::Router& router, RouteDeps deps);
 void add_document_routes(http::Router& router, RouteDeps deps);
 void add_indicator_routes(http::Router& router, RouteDeps deps);
+class StatisticsApp;
+// Thống kê: the Excel export of the units' submissions (api/statistics_routes.cpp).
+void add_statistics_routes(http::Router& router, StatisticsApp& app);
 
 inline void add_routes(http::Router& router, RouteDeps deps) {
   add_deadline_routes(router, deps);

@@ -201,24 +201,17 @@ void ReportsApp::check_can_read(const Principal& who, const Directory& dir,
   writable_unit(who, dir, unit, false);
 }
 
-Task<json> ReportsApp::contributions(const Principal& who, int year) {
+LocalDate ReportsApp::units_due(int year) const {
+  return unit_due_date({year, 10, 30}, settings_.unit_due);
+}
+
+Task<YearSubmissions> ReportsApp::submissions(int year) {
   auto dir = co_await directory_.get();
   auto parts = co_await store_.contributions(year);
-  json out = json::array();
   // Every unit's state, for every role: the reminders tell the whole staff group which
   // units still owe; a part's content stays with its unit and the board (contribution()).
-  (void)who;
-  for (const auto& u : units_of_year(dir.units, submitted_units(parts))) {
-    auto it = std::find_if(parts.begin(), parts.end(),
-                           [&u](const Contribution& c) { return c.unit_id == u.id; });
-    json entry = {{"unit_id", u.id}, {"unit_name", u.name}};
-    entry["status"] = it == parts.end() ? "missing" : it->submitted ? "submitted" : "draft";
-    entry["late"] = it != parts.end() && it->late;
-    entry["submitted_at"] =
-        it != parts.end() && it->submitted ? json(it->submitted_at) : json(nullptr);
-    out.push_back(std::move(entry));
-  }
-  co_return json{{"year", year}, {"units", out}};
+  LocalDate due = units_due(year);
+  co_return year_submissions(year, due, dir.units, parts);
 }
 
 Task<json> ReportsApp::contribution(const Principal& who, int year, const std::string& unit) {
@@ -316,7 +309,7 @@ Task<json> ReportsApp::submit(const Principal& who, int year, const std::string&
   const UnitInfo& u = writable_unit(who, dir, unit);
   auto now = clock_.now();
   // Late when sent after the school's own due date for units; accepted all the same.
-  bool late = local_date(now) > unit_due_date({year, 10, 30}, settings_.unit_due);
+  bool late = local_date(now) > units_due(year);
   auto result = co_await store_.submit(year, unit, who.subject, iso_instant(now), late, update);
   if (result == SubmitResult::Missing) {
     throw unprocessable("contribution_empty", say("problem.nothing_to_submit"));

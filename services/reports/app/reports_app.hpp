@@ -11,6 +11,7 @@
 #include "core/roles.hpp"
 #include "reports/app/ports.hpp"
 #include "reports/domain/issued.hpp"
+#include "reports/domain/submissions.hpp"
 #include "reports/store/reports_store.hpp"
 
 namespace thidua::reports {
@@ -50,7 +51,8 @@ class ReportsApp {
   Task<nlohmann::json> mark_done(const Principal& who, const std::string& id, LocalDate due,
                                  const DoneMark& given);
 
-  Task<nlohmann::json> contributions(const Principal& who, int year);
+  // Every unit's state of the year's part, with when it was submitted (domain/submissions).
+  Task<YearSubmissions> submissions(int year);
   Task<nlohmann::json> contribution(const Principal& who, int year, const std::string& unit);
   Task<nlohmann::json> save_draft(const Principal& who, int year, const std::string& unit,
                                   const nlohmann::json& body);
@@ -83,6 +85,8 @@ class ReportsApp {
   const ReportsSettings& settings() const { return settings_; }
 
  private:
+  // The units' due date of `year` (THIDUA_UNIT_DUE_DAY): a part submitted after it is late.
+  LocalDate units_due(int year) const;
   // The unit a caller may write for: its own (leaders), any (admins); an active one when
   // `writing` (422 unit_inactive). ApiError otherwise.
   const UnitInfo& writable_unit(const Principal& who, const Directory& dir, const std::string& unit,

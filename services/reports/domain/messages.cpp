@@ -152,6 +152,30 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"sent.number_unknown",
      "Báo cáo năm {year} chưa phát hành văn bản số \"{number}\"; các số đã phát hành: "
      "{numbers}."},
+    // Thống kê (issue 12): when the units submitted their parts, and its Excel export.
+    {"statistics.bad_year",
+     "Năm thống kê là một năm của phong trào, từ {min} đến {max}, ghi đủ bốn chữ số, ví dụ "
+     "2026."},
+    {"submissions.file_name", "Nộp báo cáo của các tổ năm {year}.xlsx"},
+    {"submissions.sheet", "Nộp báo cáo"},
+    {"submissions.title", "Các tổ nộp phần báo cáo năm {year} (hạn nộp của các tổ: {date})"},
+    {"submissions.unit", "Tổ, bộ phận"},
+    {"submissions.state", "Tình trạng"},
+    {"submissions.on", "Ngày nộp"},
+    {"submissions.due", "Hạn nộp"},
+    {"submissions.timeliness", "Đúng hạn hay muộn"},
+    {"submissions.status.submitted", "Đã nộp"},
+    {"submissions.status.draft", "Đang soạn"},
+    {"submissions.status.missing", "Chưa nộp"},
+    {"submissions.on_time", "Đúng hạn"},
+    {"submissions.late", "Nộp muộn"},
+    {"submissions.count_submitted", "Số tổ đã nộp"},
+    {"submissions.count_late", "Trong đó nộp muộn"},
+    {"submissions.count_units", "Tổng số tổ"},
+    {"export.busy", "Máy chủ đang tạo nhiều tệp cùng lúc. Thầy cô thử tải lại sau ít phút."},
+    {"export.failed",
+     "Chưa tạo được tệp Excel. Thầy cô thử lại sau ít phút, nếu vẫn lỗi thì báo người quản "
+     "trị."},
 });
 
 constexpr text::Catalogue kCatalogue{kMessages};
