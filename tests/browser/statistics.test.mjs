@@ -19,7 +19,7 @@ const chromium = await loadChromium();
 const system = await startSystemOrExit({ name: 'statistics' });
 const { apiCall, putStaff, tokenFor } = adminApi(system);
 const browser = await openBrowser(chromium, system, { viewport: { width: 360, height: 800 } });
-const { page, requests, signInWithToken, signOut, noSideScroll, shot } = browser;
+const { page, requests, signInWithToken, signOut, noSideScroll, accessible, shot } = browser;
 
 const tokens = {};
 await step('set-up: the board, the council, a leader; nominations in three states; one unit\'s part submitted', async () => {
@@ -80,6 +80,7 @@ await step('the board opens Thống kê at 360 px: the charts and their tables s
   const calls = requests.filter((r) => r.url.endsWith(`${N}/statistics`) || r.url.endsWith('/contributions/2026'));
   check(calls.length === 2, `two calls for the screen's data: ${calls.map((r) => r.url).join(' ')}`);
   await noSideScroll(360);
+  await accessible('"Thống kê" with its charts (360 px)');
   for (const name of ['Tải Excel khen thưởng', 'Tải Excel nộp báo cáo']) {
     const box = await card.getByRole('button', { name }).boundingBox();
     check(box && box.height >= 44, `"${name}" is ${box && box.height} px high`);
