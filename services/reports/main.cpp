@@ -138,7 +138,9 @@ int main(int argc, char** argv) {
         auto& renderer = service.make<docs::Renderer>(libreoffice, doc_settings.pdf_concurrency,
                                                       doc_settings.pdf_queue);
         auto& doc_store = service.make<docs::DocumentStore>(service.redis(), service.keys());
-        auto& documents = service.make<DocumentsApp>(app, doc_store, renderer, clock,
+        auto& commendations = service.make<NominationsCommendations>(settings.nominations_url,
+                                                                     settings.service_token);
+        auto& documents = service.make<DocumentsApp>(app, commendations, doc_store, renderer, clock,
                                                      doc_settings.issuer, std::move(yearly));
         auto& planner = service.make<ReminderPlanner>(store, directory, poster, clock,
                                                       settings.planner, &service.metrics());

@@ -101,6 +101,18 @@ TEST_F(DocumentsE2e, YearlyReportIsIssuedNumberedFrozenAndReadByRealTools) {
   EXPECT_NE(down.value("detail", "").find("LibreOffice"), std::string::npos);
   no_office->process.stop();
 
+  // An initiative the register recognised in 2026: the report draws it from nominations.
+  call(*nominations_, "PUT", "/api/nominations/v1/catalogue/staff/gv-an", 200,
+       {{"name", "Nguyễn Văn An"}, {"unit_id", "to-toan-tin"}});
+  call(*nominations_, "POST", "/api/nominations/v1/initiatives", 201,
+       {{"title", "Kho học liệu số dùng chung"},
+        {"author_ids", {"gv-an"}},
+        {"unit_id", "to-toan-tin"},
+        {"content_area", "II.3"},
+        {"year", 2026},
+        {"level", "co_so"},
+        {"decision", {{"number", "15/QĐ-THCSVP1"}, {"date", "2026-05-20"}}}});
+
   auto first = call(*reports, "POST", "/api/reports/v1/school-reports/2026/documents", 201,
                     json::object(), kIssueTimeoutMs);
   EXPECT_EQ(first["id"], "2026-bc-01");
@@ -183,6 +195,10 @@ TEST_F(DocumentsE2e, YearlyReportIsIssuedNumberedFrozenAndReadByRealTools) {
   EXPECT_NE(text.find("Soạn 12 bài giảng điện tử cho khối 6."), std::string::npos) << text;
   EXPECT_EQ(text.find("Nội dung sửa sau khi phát hành."), std::string::npos);
   EXPECT_NE(text.find("Lưu: VT, TĐKT."), std::string::npos) << text;
+  EXPECT_NE(text.find("KẾT QUẢ KHEN THƯỞNG"), std::string::npos) << text;
+  EXPECT_NE(text.find("Trong năm chưa có quyết định khen thưởng nào"), std::string::npos) << text;
+  EXPECT_NE(text.find("Kho học liệu số"), std::string::npos) << "the initiative: " << text;
+  EXPECT_NE(text.find("15/QĐ-THCSVP1"), std::string::npos) << text;
   auto info = run("pdfinfo '" + pdf + "' 2>&1");
   EXPECT_NE(info.find("(A4)"), std::string::npos) << info;
 

@@ -8,7 +8,9 @@
 #include <sstream>
 
 #include "core/errors.hpp"
+#include "reports/app/rest_adapters.hpp"
 #include "reports/domain/builtin_templates.hpp"
+#include "reports/domain/commendations.hpp"
 #include "reports/domain/issued.hpp"
 #include "reports/domain/yearly_document.hpp"
 #include "support/process.hpp"
@@ -146,6 +148,85 @@ TEST(YearlyDocument, FilledFromTheReportWithoutTheUnitsStillMissing) {
   EXPECT_NE(all.find("Thiếu máy chiếu."), std::string::npos);
   // Tổ Ngữ văn has not sent its part: that is the dashboard's to say, not the document's.
   EXPECT_EQ(all.find("Ngữ văn"), std::string::npos) << all;
+}
+
+// Issue 11: the commendation results (forms, counts, names, decision numbers) and issue 14:
+// the initiatives the register recognised, in the report of the year they belong to.
+TEST(YearlyDocument, CommendationsOfTheReportYearWithCountsNamesAndDecisions) {
+  std::vector<HonourLine> all = {
+      {"Giấy khen của Chủ tịch UBND xã", "Lê Thị Lan", "Tổ Toán – Tin", false, "245/QĐ-UBND",
+       "2025-12-09"},
+      {"Giấy khen của Chủ tịch UBND xã", "Tổ Toán – Tin", "", true, "245/QĐ-UBND", "2025-12-09"},
+      {"Giấy khen của Hiệu trưởng", "Phạm Văn Hải", "Tổ Ngữ văn", false, "12/QĐ-THCSVP1",
+       "2026-10-31"},
+      {"Giấy khen của Hiệu trưởng", "Đã báo cáo năm trước", "", false, "9/QĐ-THCSVP1",
+       "2025-10-31"},
+      {"Giấy khen của Hiệu trưởng", "Báo cáo năm sau", "", false, "30/QĐ-THCSVP1", "2026-11-01"}};
+  auto year = honours_of_report_year(all, 2026);
+  ASSERT_EQ(year.size(), 3u);
+  auto counts = award_counts(year);
+  ASSERT_EQ(counts.size(), 2u);
+  EXPECT_EQ(count_text(counts[0]), "1 cá nhân và 1 tập thể");
+  EXPECT_EQ(count_text(counts[1]), "1 cá nhân");
+
+  auto r = sample_report();
+  r.commendations.honours = year;
+  r.commendations.initiatives = {{"Kho học liệu số dùng chung", "Nguyễn Văn An", "Cấp cơ sở",
+                                  "Số 15/QĐ-THCSVP1 ngày 20/05/2026"}};
+  auto t = docs::Template::parse(school_template(), yearly_report_schema(), "bao-cao-nam.txt");
+  auto d = yearly_report_document(r, t, Issuer{}, docs::Signer{"", "HIỆU TRƯỞNG", "Phạm Văn Cường"},
+                                  "01/BC-THCSVP1", {2026, 10, 20});
+  std::string text;
+  for (const auto& b : d.body) {
+    for (const auto& s : b.spans) text += s.text + "\n";
+    for (const auto& row : b.rows) {
+      for (const auto& c : row) text += c + "|";
+      text += "\n";
+    }
+  }
+  EXPECT_NE(text.find("Giấy khen của Chủ tịch UBND xã: 1 cá nhân và 1 tập thể."), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("1|Giấy khen của Chủ tịch UBND xã|Lê Thị Lan|Tổ Toán – Tin|245/QĐ-UBND, "
+                      "ngày 09/12/2025|"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("|Tổ Toán – Tin|Tập thể|"), std::string::npos) << text;
+  EXPECT_NE(text.find("1|Kho học liệu số dùng chung|Nguyễn Văn An|Cấp cơ sở|"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("Đã báo cáo năm trước"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Chưa có sáng kiến"), std::string::npos) << text;
+
+  // None in the year: the report says so rather than printing an empty list.
+  auto none = yearly_report_document(sample_report(), t, Issuer{},
+                                     docs::Signer{"", "HIỆU TRƯỞNG", "Phạm Văn Cường"},
+                                     "02/BC-THCSVP1", {2026, 10, 20});
+  std::string empty;
+  for (const auto& b : none.body) {
+    for (const auto& s : b.spans) empty += s.text + "\n";
+  }
+  EXPECT_NE(empty.find("Trong năm chưa có quyết định khen thưởng nào được ghi nhận."),
+            std::string::npos)
+      << empty;
+}
+
+// What nominations answers, read as the report needs it; an initiative not recognised is left out.
+TEST(YearlyDocument, CommendationsAreReadFromNominationsAnswers) {
+  auto c = parse_commendations(
+      R"({"items":[{"award_label":"Giấy khen của Hiệu trưởng","name":"Tổ Toán – Tin",
+          "unit_name":"","subject_kind":"collective",
+          "decision":{"number":"12/QĐ-THCSVP1","date":"2026-05-02"}}],"counts":[]})",
+      R"({"items":[{"title":"A","authors":[{"id":"gv-an","name":"Nguyễn Văn An"},
+          {"id":"gv-lan","name":"Lê Thị Lan"}],"level":"co_so","level_label":"cấp cơ sở",
+          "decision":{"number":"15/QĐ-THCSVP1","date":"2026-05-20"}},
+          {"title":"B","authors":[],"level":"","level_label":"chưa công nhận","decision":null}]})");
+  ASSERT_EQ(c.honours.size(), 1u);
+  EXPECT_TRUE(c.honours[0].collective);
+  EXPECT_EQ(c.honours[0].decision_date, "2026-05-02");
+  ASSERT_EQ(c.initiatives.size(), 1u);
+  EXPECT_EQ(c.initiatives[0].authors, "Nguyễn Văn An, Lê Thị Lan");
+  EXPECT_EQ(c.initiatives[0].level, "Cấp cơ sở");
+  EXPECT_EQ(c.initiatives[0].decision, "Số 15/QĐ-THCSVP1 ngày 20/05/2026");
+  EXPECT_THROW(parse_commendations("[]", "{}"), std::runtime_error);
 }
 
 }  // namespace

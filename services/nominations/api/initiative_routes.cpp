@@ -148,10 +148,13 @@ std::optional<int> query_year(const Request& req) {
 
 void add_initiative_routes(http::Router& router, InitiativesApp& app) {
   const auto readers = Access::roles_of({Role::Admin, Role::Council, Role::Leader, Role::Staff});
+  // The reports service reads the year's register for the yearly report.
+  const auto listers =
+      Access::roles_of({Role::Admin, Role::Council, Role::Leader, Role::Staff, Role::Service});
   const auto keepers = Access::roles_where(records_initiatives);
   const auto removers = Access::roles_where(removes_initiatives);
 
-  router.add(Method::Get, kBase, readers, [&app](Request& req) -> Task<Response> {
+  router.add(Method::Get, kBase, listers, [&app](Request& req) -> Task<Response> {
     InitiativeFilter f;
     f.year = query_year(req);
     f.unit_id = query_catalogue_id(req, "unit");

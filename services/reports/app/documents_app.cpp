@@ -20,10 +20,11 @@ ApiError render_problem(docs::RenderError::Kind kind) {
 }
 }  // namespace
 
-DocumentsApp::DocumentsApp(ReportsApp& reports, docs::DocumentStore& store,
-                           docs::Renderer& renderer, const Clock& clock, Issuer issuer,
-                           docs::Template yearly)
+DocumentsApp::DocumentsApp(ReportsApp& reports, CommendationSource& commendations,
+                           docs::DocumentStore& store, docs::Renderer& renderer, const Clock& clock,
+                           Issuer issuer, docs::Template yearly)
     : reports_(reports),
+      commendations_(commendations),
       store_(store),
       renderer_(renderer),
       issuing_(store, renderer),
@@ -46,6 +47,7 @@ Task<IssuedDocument> DocumentsApp::issue_yearly(const Principal& who, int year,
                                                 const IssueRequest& req) {
   auto signer = signer_for(req);
   auto report = co_await reports_.school_report(year);
+  report.commendations = co_await commendations_.of_year(year);
   docs::IssueSpec spec;
   spec.kind = kYearlyReportKind;
   spec.subject = std::to_string(year);
@@ -118,6 +120,7 @@ Task<std::pair<IssuedDocument, std::string>> DocumentsApp::file(const std::strin
 
 Task<std::string> DocumentsApp::preview_docx(int year) {
   auto report = co_await reports_.school_report(year);
+  report.commendations = co_await commendations_.of_year(year);
   const LocalDate today = local_date(clock_.now());
   auto doc = yearly_report_document(report, yearly_, issuer_, issuer_.signer,
                                     docs::blank_number(kYearlyReportType, issuer_.symbol), today);

@@ -27,11 +27,13 @@ struct IssueRequest {
 
 class DocumentsApp {
  public:
-  DocumentsApp(ReportsApp& reports, docs::DocumentStore& store, docs::Renderer& renderer,
-               const Clock& clock, Issuer issuer, docs::Template yearly);
+  // `commendations`: the year's awards and recognised initiatives the report prints.
+  DocumentsApp(ReportsApp& reports, CommendationSource& commendations, docs::DocumentStore& store,
+               docs::Renderer& renderer, const Clock& clock, Issuer issuer, docs::Template yearly);
 
   // Issues the report of `year` dated today: 201 with the register entry. ApiError 409
-  // reason_required, 422 signer_missing, 503 when the PDF cannot be made (nothing issued).
+  // reason_required, 422 signer_missing, 503 when the PDF cannot be made or the year's
+  // commendations cannot be read from nominations (nothing issued).
   Task<IssuedDocument> issue_yearly(const Principal& who, int year, const IssueRequest& req);
   Task<std::vector<IssuedDocument>> yearly_versions(int year);
   // The register; with `year`, the documents numbered in that year.
@@ -48,6 +50,7 @@ class DocumentsApp {
   docs::Signer signer_for(const IssueRequest& req) const;
 
   ReportsApp& reports_;
+  CommendationSource& commendations_;
   docs::DocumentStore& store_;
   docs::Renderer& renderer_;
   docs::DocumentIssuer issuing_;

@@ -27,6 +27,15 @@ class UnitDirectory {
   virtual Task<Directory> get() = 0;
 };
 
+class CommendationSource {
+ public:
+  virtual ~CommendationSource() = default;
+  // The awards the yearly report of `year` gives (honours_of_report_year) and the
+  // initiatives the register recognised for that year. Throws ApiError 503
+  // (nominations_unavailable) when they cannot be read: a report without them is not issued.
+  virtual Task<Commendations> of_year(int year) = 0;
+};
+
 struct OutgoingReminder {
   std::string idempotency_key;
   std::string staff_id;  // "" for the staff group; else one person, in a private chat

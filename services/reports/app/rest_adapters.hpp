@@ -27,6 +27,22 @@ class NominationsDirectory final : public UnitDirectory {
 // Parses nominations' GET /catalogue answer; throws std::runtime_error when it is not one.
 Directory parse_directory(const std::string& body);
 
+// Nominations' GET /public/honours (all years) and GET /initiatives?year= (service token),
+// for the yearly report; not cached: read once per issue or preview.
+class NominationsCommendations final : public CommendationSource {
+ public:
+  NominationsCommendations(const std::string& base_url, std::string service_token);
+  Task<Commendations> of_year(int year) override;
+
+ private:
+  http::HttpClient client_;
+  std::string token_;
+};
+
+// Parses the two answers; throws std::runtime_error when they are not what nominations sends.
+// Only recognised initiatives (a level other than none) are kept.
+Commendations parse_commendations(const std::string& honours, const std::string& initiatives);
+
 class NotificationsPoster final : public ReminderPoster {
  public:
   NotificationsPoster(const std::string& base_url, std::string service_token,

@@ -114,6 +114,9 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.sent_on_format", "Ngày gửi (sent_on) phải có dạng YYYY-MM-DD, ví dụ 2026-10-28."},
     {"problem.sent_on_range", "Ngày gửi phải trong năm báo cáo trở về sau và không sau hôm nay."},
     {"problem.unit_id", "Mã đơn vị chỉ gồm chữ thường không dấu, số, \"-\" và \"_\"."},
+    {"problem.commendations_unavailable",
+     "Chưa đọc được kết quả khen thưởng và sáng kiến của năm từ dịch vụ đề nghị khen thưởng "
+     "nên chưa phát hành được báo cáo; thầy/cô thử lại sau ít phút."},
     {"problem.units_unavailable",
      "Không đọc được danh mục đơn vị từ hệ thống đề nghị khen thưởng; thầy cô thử lại sau ít "
      "phút."},

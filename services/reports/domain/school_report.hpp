@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "reports/domain/commendations.hpp"
 #include "reports/domain/contribution.hpp"
 
 namespace thidua::reports {
@@ -56,6 +57,8 @@ struct SchoolReport {
   std::map<std::string, Contribution> submitted;  // unit id → its submitted part
   std::optional<SentMark> sent;
   std::vector<Indicator> indicators;  // the year's list, in the order the report prints them
+  // Filled when the report is issued as a document (read from nominations); empty otherwise.
+  Commendations commendations;
   std::vector<const UnitInfo*> missing() const;
   std::map<std::string, long long> totals() const;  // indicator → sum over submitted parts
 };

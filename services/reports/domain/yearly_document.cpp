@@ -24,13 +24,59 @@ const docs::Schema& yearly_report_schema() {
     docs::Schema s;
     s.values = {"nam",      "ten_truong",  "co_quan_chu_quan", "noi_nhan_chinh",
                 "dia_danh", "so_to_da_nop"};
-    s.lists = {{"linh_vuc", area}, {"kho_khan", unit_part}, {"de_xuat", unit_part}};
+    docs::Schema count;
+    count.values = {"hinh_thuc", "so_luong"};
+    docs::Schema honour;
+    honour.values = {"stt", "hinh_thuc", "ten", "don_vi", "quyet_dinh"};
+    docs::Schema initiative;
+    initiative.values = {"stt", "ten", "tac_gia", "cap", "quyet_dinh"};
+    s.lists = {{"linh_vuc", area},      {"kho_khan", unit_part},
+               {"de_xuat", unit_part},  {"so_luong_khen_thuong", count},
+               {"khen_thuong", honour}, {"sang_kien", initiative}};
     // Without the year and the results per content area it is not this report.
     s.required = {"nam", "linh_vuc"};
     return s;
   }();
   return kSchema;
 }
+
+namespace {
+std::string vn_iso(const std::string& iso) {
+  auto d = parse_iso_date(iso);
+  return d ? vn_date(*d) : iso;
+}
+
+void commendation_values(const Commendations& c, docs::Values& v) {
+  auto& counts = v.lists["so_luong_khen_thuong"];
+  for (const auto& n : award_counts(c.honours)) {
+    docs::Values item;
+    item.text = {{"hinh_thuc", n.award}, {"so_luong", count_text(n)}};
+    counts.push_back(std::move(item));
+  }
+  auto& honours = v.lists["khen_thuong"];
+  int k = 0;
+  for (const auto& h : c.honours) {
+    docs::Values item;
+    item.text = {{"stt", std::to_string(++k)},
+                 {"hinh_thuc", h.award},
+                 {"ten", h.name},
+                 {"don_vi", h.collective ? "Tập thể" : h.unit},
+                 {"quyet_dinh", h.decision_number + ", ngày " + vn_iso(h.decision_date)}};
+    honours.push_back(std::move(item));
+  }
+  auto& initiatives = v.lists["sang_kien"];
+  int i = 0;
+  for (const auto& s : c.initiatives) {
+    docs::Values item;
+    item.text = {{"stt", std::to_string(++i)},
+                 {"ten", s.title},
+                 {"tac_gia", s.authors},
+                 {"cap", s.level},
+                 {"quyet_dinh", s.decision}};
+    initiatives.push_back(std::move(item));
+  }
+}
+}  // namespace
 
 docs::Values yearly_report_values(const SchoolReport& r, const Issuer& issuer) {
   docs::Values v;
@@ -63,6 +109,7 @@ docs::Values yearly_report_values(const SchoolReport& r, const Issuer& issuer) {
     }
     v.lists["linh_vuc"].push_back(std::move(a));
   }
+  commendation_values(r.commendations, v);
   auto& difficulties = v.lists["kho_khan"];
   auto& proposals = v.lists["de_xuat"];
   for (const auto& u : r.units) {
