@@ -153,6 +153,10 @@ Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
     // Who has registered cannot be read: nothing is said rather than something wrong. The
     // reminder stays due (its last error in the plan) and the next tick tries again; after
     // the catch-up window it is recorded missed, as when notifications cannot be reached.
+    // Recorded under the claim, as every failure is (another replica may be delivering it).
+    if (co_await store_.claim(r.key(), settings_.owner, kClaimTtlMs) != ClaimResult::Claimed) {
+      co_return 0;
+    }
     co_await store_.record_failed(r.key(), unreadable);
     log::warn("reminder_retry", {{"key", r.key()}, {"error", unreadable}});
     count("failed");
