@@ -116,6 +116,20 @@ class PrivateReminders : public ReportsE2e {
     return out;
   }
 
+  // Notifications started again, its bot asking `reports` for /hanchot.
+  void notifications_asking(const Service& reports) {
+    notifications_->process.stop();
+    notifications_ = start("notifications", {{"THIDUA_MESSENGER", "zalo"},
+                                             {"ZALO_BOT_API_BASE", zalo_->url()},
+                                             {"ZALO_BOT_TOKEN", kZaloToken},
+                                             {"ZALO_GROUP_ID", kGroup},
+                                             {"THIDUA_BOT_MODE", "polling"},
+                                             {"THIDUA_POLL_TIMEOUT_S", "1"},
+                                             {"THIDUA_QUIET_HOURS", "off"},
+                                             {"THIDUA_NOMINATIONS_URL", nominations_->url()},
+                                             {"THIDUA_REPORTS_URL", reports.url()}});
+  }
+
   int said_ = 0;
   json last_plan_;
 };
@@ -233,16 +247,7 @@ TEST_F(PrivateReminders, ASchoolOwedDeadlineIsRemindedAndAnsweredAsItself) {
   EXPECT_EQ(reminder.find("đã gửi báo cáo"), std::string::npos) << reminder;
 
   // The bot asks this reports for /hanchot.
-  notifications_->process.stop();
-  notifications_ = start("notifications", {{"THIDUA_MESSENGER", "zalo"},
-                                           {"ZALO_BOT_API_BASE", zalo_->url()},
-                                           {"ZALO_BOT_TOKEN", kZaloToken},
-                                           {"ZALO_GROUP_ID", kGroup},
-                                           {"THIDUA_BOT_MODE", "polling"},
-                                           {"THIDUA_POLL_TIMEOUT_S", "1"},
-                                           {"THIDUA_QUIET_HOURS", "off"},
-                                           {"THIDUA_NOMINATIONS_URL", nominations_->url()},
-                                           {"THIDUA_REPORTS_URL", reports->url()}});
+  notifications_asking(*reports);
   auto owes = say("zl-an", "/hanchot");
   EXPECT_NE(owes.find("Tự đánh giá mức độ chuyển đổi số: 31/05/2027 (còn 7 ngày)."),
             std::string::npos)
@@ -332,16 +337,7 @@ TEST_F(PrivateReminders, ARegistrationDeadlineNamesExactlyTheUnitsThatOwe) {
   EXPECT_EQ(next["due_date_vn"], "30/09/2027");
   EXPECT_EQ(next["days_left"], 7);
 
-  notifications_->process.stop();
-  notifications_ = start("notifications", {{"THIDUA_MESSENGER", "zalo"},
-                                           {"ZALO_BOT_API_BASE", zalo_->url()},
-                                           {"ZALO_BOT_TOKEN", kZaloToken},
-                                           {"ZALO_GROUP_ID", kGroup},
-                                           {"THIDUA_BOT_MODE", "polling"},
-                                           {"THIDUA_POLL_TIMEOUT_S", "1"},
-                                           {"THIDUA_QUIET_HOURS", "off"},
-                                           {"THIDUA_NOMINATIONS_URL", nominations_->url()},
-                                           {"THIDUA_REPORTS_URL", reports->url()}});
+  notifications_asking(*reports);
   auto answer = say("zl-hoa", "/hanchot");
   EXPECT_NE(answer.find("Đăng ký danh hiệu và chỉ tiêu thi đua: 30/09/2027 (còn 7 ngày)."),
             std::string::npos)
