@@ -83,7 +83,10 @@ class ReportsE2e : public ::testing::Test {
   }
 
   // A reports replica whose clock starts at `utc` ("2027-10-23 01:00:05") and runs on;
-  // `extra` adds settings (THIDUA_REMINDER_AUDIENCE).
+  // `extra` adds settings (THIDUA_REMINDER_AUDIENCE). Its deadlines: the yearly report's only,
+  // so that the seed's registration deadline (30/9, whose overdue reminders fall on the
+  // first days of October) adds nothing to the messages a test counts; the registration
+  // test sets THIDUA_DEADLINES_FILE to the seed itself.
   std::unique_ptr<Service> start_reports(const std::string& utc, const std::string& notifications,
                                          std::map<std::string, std::string> extra = {}) {
     std::map<std::string, std::string> env = {
@@ -93,7 +96,7 @@ class ReportsE2e : public ::testing::Test {
         {"TZ", "UTC"},
         {"THIDUA_NOMINATIONS_URL", nominations_->url()},
         {"THIDUA_NOTIFICATIONS_URL", notifications},
-        {"THIDUA_DEADLINES_FILE", source_dir() + "/config/deadlines.json"},
+        {"THIDUA_DEADLINES_FILE", source_dir() + "/tests/support/deadlines-yearly-report.json"},
         {"THIDUA_PLANNER_TICK_MS", "200"}};
     for (auto& [k, v] : extra) env[k] = v;
     return start("reports", env);

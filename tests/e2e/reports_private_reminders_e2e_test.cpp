@@ -116,6 +116,20 @@ class PrivateReminders : public ReportsE2e {
     return out;
   }
 
+  // Notifications started again, its bot asking `reports` for /hanchot.
+  void notifications_asking(const Service& reports) {
+    notifications_->process.stop();
+    notifications_ = start("notifications", {{"THIDUA_MESSENGER", "zalo"},
+                                             {"ZALO_BOT_API_BASE", zalo_->url()},
+                                             {"ZALO_BOT_TOKEN", kZaloToken},
+                                             {"ZALO_GROUP_ID", kGroup},
+                                             {"THIDUA_BOT_MODE", "polling"},
+                                             {"THIDUA_POLL_TIMEOUT_S", "1"},
+                                             {"THIDUA_QUIET_HOURS", "off"},
+                                             {"THIDUA_NOMINATIONS_URL", nominations_->url()},
+                                             {"THIDUA_REPORTS_URL", reports.url()}});
+  }
+
   int said_ = 0;
   json last_plan_;
 };
@@ -233,16 +247,7 @@ TEST_F(PrivateReminders, ASchoolOwedDeadlineIsRemindedAndAnsweredAsItself) {
   EXPECT_EQ(reminder.find("đã gửi báo cáo"), std::string::npos) << reminder;
 
   // The bot asks this reports for /hanchot.
-  notifications_->process.stop();
-  notifications_ = start("notifications", {{"THIDUA_MESSENGER", "zalo"},
-                                           {"ZALO_BOT_API_BASE", zalo_->url()},
-                                           {"ZALO_BOT_TOKEN", kZaloToken},
-                                           {"ZALO_GROUP_ID", kGroup},
-                                           {"THIDUA_BOT_MODE", "polling"},
-                                           {"THIDUA_POLL_TIMEOUT_S", "1"},
-                                           {"THIDUA_QUIET_HOURS", "off"},
-                                           {"THIDUA_NOMINATIONS_URL", nominations_->url()},
-                                           {"THIDUA_REPORTS_URL", reports->url()}});
+  notifications_asking(*reports);
   auto owes = say("zl-an", "/hanchot");
   EXPECT_NE(owes.find("Tự đánh giá mức độ chuyển đổi số: 31/05/2027 (còn 7 ngày)."),
             std::string::npos)
@@ -259,6 +264,88 @@ TEST_F(PrivateReminders, ASchoolOwedDeadlineIsRemindedAndAnsweredAsItself) {
   auto answered = say("zl-an", "/hanchot");
   EXPECT_NE(answered.find("Việc này nhà trường đã hoàn thành ngày 24/05/2027."), std::string::npos)
       << answered;
+  reports->process.stop();
+}
+
+// Issue 14: the seed's registration deadline (30/9) through the real services. Registrations
+// are partly done in nominations (a draft is not registered, a submitted one is); the T-7
+// reminder names exactly the units that still owe, with counts, in the group, and the names
+// to the owing unit's leader only; GET /deadlines/next and /hanchot speak of it.
+TEST_F(PrivateReminders, ARegistrationDeadlineNamesExactlyTheUnitsThatOwe) {
+  add_staff("gv-toan", "Lê Văn Toán", "to-toan-tin", "leader", "male", "zl-toan");
+  add_staff("gv-an", "Trần Văn An", "to-toan-tin", "staff", "male", "");
+  add_staff("gv-binh", "Phạm Thị Bình", "to-toan-tin", "staff", "female", "");
+  add_staff("gv-hoa", "Nguyễn Thị Hoa", "to-ngu-van", "leader", "female", "zl-hoa");
+  add_staff("nv-lan", "Võ Thị Lan", "to-van-phong", "leader", "female", "zl-lan");
+  const std::string base = "/api/nominations/v1/registrations/2027/";
+  auto registers = [&](const std::string& kind, const std::string& id, bool submit) {
+    json body = {{"titles", {"Lao động tiên tiến"}}, {"submit", submit}};
+    call(*nominations_, "PUT", base + kind + "/" + id, 200, body);
+  };
+  for (const char* unit :
+       {"truong", "to-toan-tin", "to-ngu-van", "to-khtn", "to-ngoai-ngu", "to-van-phong"}) {
+    registers("collective", unit, true);  // Tổ Khoa học xã hội has not
+  }
+  registers("individual", "gv-toan", true);
+  registers("individual", "gv-an", true);     // waits for thầy Toán to confirm it
+  registers("individual", "gv-binh", false);  // a draft: not registered
+  registers("individual", "gv-hoa", true);
+  registers("individual", "nv-lan", true);
+  call(*nominations_, "POST", base + "individual/nv-lan/confirm", 200);
+  const auto before = counts();
+
+  auto reports = start_reports("2027-09-23 01:00:05", notifications_->url(),
+                               {{"THIDUA_DEADLINES_FILE", source_dir() + "/config/deadlines.json"},
+                                {"THIDUA_DASHBOARD_URL", "https://thidua.example/admin/"}});
+  const std::string key = "reports:dang-ky-thi-dua:2027-09-30:before-7";
+  auto entry = [&] {
+    auto plan = call(*reports, "GET", "/api/reports/v1/reminders/2027", 200);
+    for (const auto& r : plan["reminders"]) {
+      if (r["key"] == key) return r;
+    }
+    return json();
+  };
+  ASSERT_TRUE(wait_until([&] { return entry()["state"] == "sent"; }, 30000)) << entry().dump();
+  ASSERT_TRUE(wait_until([&] { return texts_to("zl-toan").size() == before[4] + 1; }, 15000));
+  ::usleep(1000 * 1000);  // anything sent twice, or to someone else, would show by now
+  auto now = counts();    // {group, hoa, nam, lan, toan, an}
+  EXPECT_EQ(now, (std::vector<std::size_t>{before[0] + 1, before[1], before[2], before[3],
+                                           before[4] + 1, before[5]}));
+  auto group = texts_to(kGroup).back();
+  EXPECT_NE(group.find("Đăng ký danh hiệu và chỉ tiêu thi đua năm 2027"), std::string::npos)
+      << group;
+  EXPECT_NE(group.find("Hạn chót: 30/09/2027 (còn 7 ngày)"), std::string::npos) << group;
+  EXPECT_NE(group.find("Đơn vị chưa đăng ký đủ (2):\n"
+                       "- Tổ Khoa học xã hội: tập thể chưa đăng ký.\n"
+                       "- Tổ Toán – Tin: còn 1 thầy cô chưa đăng ký."),
+            std::string::npos)
+      << group;
+  for (const char* other : {"Tổ Ngữ văn", "Tổ Văn phòng", "Trường THCS", "Phạm Thị Bình"}) {
+    EXPECT_EQ(group.find(other), std::string::npos) << other << " in " << group;
+  }
+  auto toan = texts_to("zl-toan").back();
+  EXPECT_EQ(toan.rfind("Kính gửi thầy Lê Văn Toán,\nTổ Toán – Tin chưa đăng ký thi đua đủ", 0), 0u)
+      << toan;
+  EXPECT_NE(toan.find("Chưa đăng ký: Phạm Thị Bình."), std::string::npos) << toan;
+  EXPECT_NE(toan.find("Có 1 bản đăng ký của thầy cô trong tổ đã gửi, đang chờ thầy xác nhận."),
+            std::string::npos)
+      << toan;
+
+  auto next = call(*reports, "GET", "/api/reports/v1/deadlines/next", 200);
+  EXPECT_EQ(next["id"], "dang-ky-thi-dua") << next.dump();
+  EXPECT_EQ(next["owed_by"], "registrations");
+  EXPECT_EQ(next["due_date_vn"], "30/09/2027");
+  EXPECT_EQ(next["days_left"], 7);
+
+  notifications_asking(*reports);
+  auto answer = say("zl-hoa", "/hanchot");
+  EXPECT_NE(answer.find("Đăng ký danh hiệu và chỉ tiêu thi đua: 30/09/2027 (còn 7 ngày)."),
+            std::string::npos)
+      << answer;
+  EXPECT_NE(answer.find("Đơn vị chưa đăng ký thi đua đủ: Tổ Khoa học xã hội (tập thể chưa "
+                        "đăng ký), Tổ Toán – Tin (còn 1 thầy cô)."),
+            std::string::npos)
+      << answer;
   reports->process.stop();
 }
 

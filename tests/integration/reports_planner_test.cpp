@@ -40,7 +40,15 @@ class FixedDirectory final : public UnitDirectory {
     d.staff = staff;
     co_return d;
   }
+  Task<std::vector<RegistrationRecord>> registrations(int year) override {
+    if (registrations_down) {
+      throw ApiError(503, "registrations_unavailable", "Không đọc được danh sách đăng ký.");
+    }
+    co_return registrations_of[year];
+  }
   std::vector<StaffInfo> staff;  // none unless a test sets it
+  std::map<int, std::vector<RegistrationRecord>> registrations_of;
+  bool registrations_down = false;
 };
 
 // Nominations down, or no service token: what NominationsDirectory throws then.
@@ -49,6 +57,10 @@ class DownDirectory final : public UnitDirectory {
   Task<Directory> get() override {
     throw ApiError(503, "nominations_unavailable", "Không đọc được danh mục đơn vị.");
     co_return Directory{};
+  }
+  Task<std::vector<RegistrationRecord>> registrations(int) override {
+    throw ApiError(503, "registrations_unavailable", "Không đọc được danh sách đăng ký.");
+    co_return std::vector<RegistrationRecord>{};
   }
 };
 
@@ -507,7 +519,8 @@ TEST_F(PlannerTest, TheSchoolsReportAddsUpThePartsAndIsMarkedSentByAnAdmin) {
   auto owing_of = [&](const Deadline& d) {
     return runner_.run<Owing>([&]() -> Task<Owing> {
       auto dir = co_await directory_.get();
-      co_return co_await who_owes(*store_, dir, d, {2027, 10, 30}, "Trường THCS Vĩnh Phong 1");
+      co_return co_await who_owes(*store_, directory_, dir, d, {2027, 10, 30},
+                                  "Trường THCS Vĩnh Phong 1");
     });
   };
   EXPECT_EQ(owing_of(school_owes).missing.size(), 1u);
@@ -732,6 +745,94 @@ TEST_F(PlannerTest, TheBoardReopensASubmittedPartWithAReasonRecorded) {
       [&]() -> Task<json> { co_return co_await app_->contribution(admin, 2027, "to-toan-tin"); });
   EXPECT_EQ(part["status"], "submitted");
   EXPECT_EQ(part["history"].size(), 3u);
+}
+
+}  // namespace
+}  // namespace thidua::reports
+
+namespace thidua::reports {
+namespace {
+
+// Issue 14: a deadline owed by registrations of targets (the seed's 30/9). Units whose people
+// have all registered (submitted is enough) are not named; the group hears the others with
+// counts, their leaders the names; and while nominations cannot say who has registered, the
+// reminder waits rather than says something wrong.
+TEST_F(PlannerTest, ARegistrationDeadlineNamesOnlyTheUnitsThatStillOwe) {
+  Deadline reg;
+  reg.id = "dang-ky-thi-dua";
+  reg.name = "Đăng ký danh hiệu và chỉ tiêu thi đua";
+  reg.recipient = "Hội đồng Thi đua – Khen thưởng nhà trường";
+  reg.month = 9;
+  reg.day = 30;
+  reg.owed_by = Owner::Registrations;
+  run([&]() -> Task<void> { co_await store_->put_deadline(reg); });
+  directory_.staff = {{"gv-toan", "Lê Văn Toán", "to-toan-tin", "leader", "male", true},
+                      {"gv-an", "Trần Văn An", "to-toan-tin", "staff", "male", true},
+                      {"gv-van", "Nguyễn Thị Hoa", "to-ngu-van", "leader", "female", true}};
+  directory_.registrations_of[2027] = {
+      {true, "truong", "confirmed"},      {true, "to-toan-tin", "submitted"},
+      {false, "gv-toan", "submitted"},    {false, "gv-an", "draft"},
+      {true, "to-ngu-van", "submitted"},  {false, "gv-van", "confirmed"},
+      {true, "to-van-phong", "submitted"}};
+  auto entry = [&] {
+    auto plan =
+        runner_.run<json>([&]() -> Task<json> { co_return co_await replica_a_->plan(2027); });
+    for (const auto& r : plan["reminders"]) {
+      if (r["key"] == "reports:dang-ky-thi-dua:2027-09-30:before-7") return r;
+    }
+    return json();
+  };
+
+  clock_.set(local_time({2027, 9, 23}, 8, 0) + seconds(5));  // T-7 of 30/09/2027
+  directory_.registrations_down = true;
+  EXPECT_EQ(tick(*replica_a_), 0);
+  EXPECT_TRUE(poster_.messages.empty());
+  EXPECT_EQ(entry()["state"], "due") << entry().dump();
+  EXPECT_EQ(entry()["last_error"], "registrations_unavailable") << entry().dump();
+  auto unread = runner_.run<json>([&]() -> Task<json> { co_return co_await app_->deadlines(1); });
+  for (const auto& d : unread["deadlines"]) {
+    if (d["id"] != "dang-ky-thi-dua") continue;
+    const auto& o = d["occurrences"][0];
+    EXPECT_EQ(o["registration"]["available"], false) << o.dump();
+    EXPECT_EQ(o["registration"]["detail"], "Không đọc được danh sách đăng ký.");
+    EXPECT_TRUE(o["missing"].is_null()) << o.dump();
+  }
+
+  directory_.registrations_down = false;
+  clock_.set(local_time({2027, 9, 23}, 8, 1));
+  EXPECT_EQ(tick(*replica_a_), 1);
+  ASSERT_EQ(poster_.recipients, (std::vector<std::string>{"group", "gv-toan"}));
+  const auto& group = poster_.messages[0].second;
+  EXPECT_NE(group.find("Đăng ký danh hiệu và chỉ tiêu thi đua năm 2027"), std::string::npos);
+  EXPECT_NE(group.find("Đơn vị chưa đăng ký đủ (1):\n- Tổ Toán – Tin: còn 1 thầy cô chưa đăng ký."),
+            std::string::npos)
+      << group;
+  for (const char* done : {"Tổ Ngữ văn", "Tổ Văn phòng", "Trường THCS", "Trần Văn An"}) {
+    EXPECT_EQ(group.find(done), std::string::npos) << done << " in " << group;
+  }
+  const auto& leader = poster_.messages[1].second;
+  EXPECT_NE(leader.find("Chưa đăng ký: Trần Văn An."), std::string::npos) << leader;
+  EXPECT_EQ(entry()["state"], "sent");
+
+  auto listed = runner_.run<json>([&]() -> Task<json> { co_return co_await app_->deadlines(1); });
+  json occurrence;
+  for (const auto& d : listed["deadlines"]) {
+    if (d["id"] == "dang-ky-thi-dua") occurrence = d["occurrences"][0];
+  }
+  EXPECT_EQ(occurrence["missing"], json::parse(R"([{"id":"to-toan-tin","name":"Tổ Toán – Tin"}])"));
+  EXPECT_EQ(occurrence["registration"]["year"], 2027);
+  EXPECT_EQ(occurrence["registration"]["units"].size(), 4u) << occurrence.dump();
+  for (const auto& u : occurrence["registration"]["units"]) {
+    if (u["id"] != "to-toan-tin") continue;
+    EXPECT_EQ(u, json::parse(R"({"id":"to-toan-tin","name":"Tổ Toán – Tin","done":false,
+      "unit_registered":true,"members":2,"unregistered":1,"awaiting_confirmation":2})"));
+  }
+
+  // Everyone has registered: the dailies after the day stop (nothing owed).
+  directory_.registrations_of[2027].push_back({false, "gv-an", "submitted"});
+  clock_.set(local_time({2027, 10, 1}, 8, 0) + seconds(5));
+  tick(*replica_a_);
+  EXPECT_EQ(poster_.recipients.size(), 2u);
 }
 
 }  // namespace

@@ -493,5 +493,50 @@ TEST(Replies, ASchoolOwedDeadlineSpeaksOfItsOwnCompletion) {
   EXPECT_NE(t.find("Việc này nhà trường đã hoàn thành ngày 28/05/2027."), std::string::npos) << t;
 }
 
+// Issue 14: /hanchot when the registration deadline (30/9) is the next one: the units whose
+// people have not all registered, with counts and no names; never the yearly report's units.
+TEST(Replies, ARegistrationDeadlineNamesTheUnitsThatOweWithCounts) {
+  json units = json::array({{{"id", "to-toan-tin"},
+                             {"name", "Tổ Toán – Tin"},
+                             {"done", false},
+                             {"unit_registered", true},
+                             {"unregistered", 3}},
+                            {{"id", "to-ngu-van"},
+                             {"name", "Tổ Ngữ văn"},
+                             {"done", false},
+                             {"unit_registered", false},
+                             {"unregistered", 1}},
+                            {{"id", "to-van-phong"},
+                             {"name", "Tổ Văn phòng"},
+                             {"done", true},
+                             {"unit_registered", true},
+                             {"unregistered", 0}}});
+  json reg = {
+      {"id", "dang-ky-thi-dua"},
+      {"name", "Đăng ký danh hiệu và chỉ tiêu thi đua"},
+      {"owed_by", "registrations"},
+      {"occurrences", json::array({{{"due_date", "2027-09-30"},
+                                    {"due_date_vn", "30/09/2027"},
+                                    {"days_left", 5},
+                                    {"missing", json::array()},
+                                    {"registration", {{"available", true}, {"units", units}}}}})}};
+  json yearly = {{"id", "bao-cao-nam"},
+                 {"name", "Báo cáo năm"},
+                 {"owed_by", "units"},
+                 {"occurrences", json::array({{{"due_date", "2027-10-30"}, {"days_left", 35}}})}};
+  json list = {{"today", "2027-09-25"}, {"deadlines", json::array({yearly, reg})}};
+  auto t = reply_deadlines(list);
+  EXPECT_EQ(t,
+            "⏰ Đăng ký danh hiệu và chỉ tiêu thi đua: 30/09/2027 (còn 5 ngày).\n"
+            "Đơn vị chưa đăng ký thi đua đủ: Tổ Toán – Tin (còn 3 thầy cô), Tổ Ngữ văn (tập thể "
+            "và 1 thầy cô).");
+  list["deadlines"][1]["occurrences"][0]["registration"]["units"] = json::array();
+  EXPECT_NE(reply_deadlines(list).find("Tất cả các đơn vị và thầy cô đã đăng ký"),
+            std::string::npos);
+  list["deadlines"][1]["occurrences"][0]["registration"] = {{"available", false},
+                                                            {"units", nullptr}};
+  EXPECT_NE(reply_deadlines(list).find("Chưa lấy được danh sách ai đã đăng ký"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace thidua::notifications

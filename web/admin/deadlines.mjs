@@ -16,6 +16,8 @@ export const RULES = {
 export const OWNERS = {
   school: 'Nhà trường (Ban giám hiệu đánh dấu khi xong)',
   units: 'Các tổ, mỗi tổ nộp phần của mình',
+  // Issue 14: done when each unit and everyone in it has registered (submitted is enough).
+  registrations: 'Cán bộ và các tổ đăng ký thi đua (xong khi mỗi tổ và mọi thầy cô đã đăng ký)',
 };
 
 const pad = (n) => String(n).padStart(2, '0');

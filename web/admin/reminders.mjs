@@ -1,7 +1,8 @@
 // "Nhắc hạn" (issue 14): the coming deadlines, each with its own state (the units that still
-// owe their part, or whether the school has done a deadline it owes, which the board marks
-// here), and the year's reminder plan: what went out, what was skipped and why, what was
-// missed while the service was down, and what is still to come. Admins only: the plan's
+// owe their part, whether the school has done a deadline it owes, which the board marks
+// here, or the units whose people have not all registered their targets), and the year's
+// reminder plan: what went out, what was skipped and why, what was missed while the service
+// was down, and what is still to come. Admins only: the plan's
 // route answers 403 to anyone else and the card stays hidden.
 import { ApiError, formatDate, formatInstant, parseVnDate, vnToday } from './api.mjs';
 import { YEARS } from './movement.mjs';
@@ -83,7 +84,30 @@ function detailText(r) {
 
 // ---------------------------------------------------------------- deadlines
 
+// A unit that has not all registered, in counts (the names are for its leader, on the
+// "Đăng ký thi đua" card): "Tổ Toán – Tin: còn 3 thầy cô chưa đăng ký".
+function registrationGap(u) {
+  if (!u.unit_registered && u.unregistered > 0) return `${u.name}: tập thể và ${u.unregistered} thầy cô chưa đăng ký`;
+  if (!u.unit_registered) return `${u.name}: tập thể chưa đăng ký`;
+  return `${u.name}: còn ${u.unregistered} thầy cô chưa đăng ký`;
+}
+
+// A deadline owed by registrations (issue 14): the units that still owe, with counts, and
+// how many registrations handed in wait for their leader (or the board) to confirm them.
+function registrationText(o, unitsAvailable) {
+  const reg = o.registration;
+  if (!unitsAvailable || !reg || !reg.available || !Array.isArray(reg.units)) {
+    return 'Chưa đọc được danh sách đăng ký thi đua.';
+  }
+  const owing = reg.units.filter((u) => !u.done);
+  const waiting = reg.units.reduce((n, u) => n + (u.awaiting_confirmation || 0), 0);
+  const wait = waiting > 0 ? ` Bản đã gửi, chờ xác nhận: ${waiting}.` : '';
+  if (owing.length === 0) return `Các đơn vị và thầy cô đã đăng ký thi đua năm ${reg.year}.${wait}`;
+  return `Chưa đăng ký đủ (${owing.length}): ${owing.map(registrationGap).join('; ')}.${wait}`;
+}
+
 function owingText(d, o, unitsAvailable) {
+  if (d.owed_by === 'registrations') return registrationText(o, unitsAvailable);
   if (d.owed_by === 'school') {
     if (o.done) {
       const how = o.done.via === 'yearly_report' ? 'báo cáo năm đã gửi' : 'Ban giám hiệu đã đánh dấu';

@@ -6,14 +6,15 @@
 namespace thidua::nominations {
 namespace {
 // The caller as the rules see them. A person no longer in the catalogue acts as nobody: 403,
-// whatever their token says (architecture: rights are read from the current record).
+// whatever their token says (architecture: rights are read from the current record). The
+// bootstrap admin and the service token have no staff record.
 RegistrationActor actor(const Principal& who, const Catalogue& c) {
   RegistrationActor a;
   a.role = who.role;
   if (const StaffMember* m = c.staff_member(who.subject)) {
     a.staff_id = m->id;
     a.unit_id = m->unit_id;
-  } else if (who.role != Role::Admin) {
+  } else if (who.role != Role::Admin && who.role != Role::Service) {
     throw ApiError(403, "unknown_staff", say("problem.unknown_caller"));
   }
   return a;

@@ -72,7 +72,8 @@ bool may_write_registration(const RegistrationActor& who, SubjectKind kind,
 // Who may confirm: the leader of the subject's unit, or the board; never one's own (a
 // person's own registration, or the collective one of one's own unit).
 bool may_confirm_registration(const RegistrationActor& who, const Registration& r);
-// Who sees every registration and the list of who has not registered: the board, the council.
+// Who sees every registration and the list of who has not registered: the board, the council,
+// and the reports service (which reminds who has not registered, issue 14).
 bool sees_all_registrations(Role role);
 
 // Checks what a person wrote against the catalogue and fills the subject's and unit's names.

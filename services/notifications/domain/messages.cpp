@@ -101,6 +101,13 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"deadline.units_due_past", "Hạn nộp phần của các tổ: {date} (đã qua)."},
     {"deadline.school_done", "Việc này nhà trường đã hoàn thành ngày {date}."},
     {"deadline.school_owes", "Việc này do nhà trường thực hiện, chưa hoàn thành."},
+    // A deadline owed by registrations of targets (issue 14): units with counts, no names.
+    {"deadline.registrations_owe", "Đơn vị chưa đăng ký thi đua đủ: {units}."},
+    {"deadline.all_registered", "Tất cả các đơn vị và thầy cô đã đăng ký thi đua."},
+    {"deadline.registrations_unknown", "Chưa lấy được danh sách ai đã đăng ký thi đua."},
+    {"deadline.registration_gap_people", "còn {count} thầy cô"},
+    {"deadline.registration_gap_unit", "tập thể chưa đăng ký"},
+    {"deadline.registration_gap_both", "tập thể và {count} thầy cô"},
 
     {"reports.title", "📊 Báo cáo năm {year}:"},
     {"reports.empty", "📊 Báo cáo năm {year}: chưa có đơn vị nào."},

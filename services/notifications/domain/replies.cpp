@@ -38,6 +38,29 @@ std::string joined(const std::vector<std::string>& v) {
   for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
   return s;
 }
+// What a registration deadline's occurrence still owes (issue 14): the units whose people
+// have not all registered, with counts, as GET /deadlines lists them in `registration`.
+std::string registrations_owing(const json& occurrence) {
+  auto reg = occurrence.find("registration");
+  if (reg == occurrence.end() || !reg->is_object() || !reg->contains("units") ||
+      !(*reg)["units"].is_array()) {
+    return say("deadline.registrations_unknown");
+  }
+  std::vector<std::string> owing;
+  for (const auto& u : (*reg)["units"]) {
+    if (!u.is_object() || u.value("done", true)) continue;
+    auto people = u.find("unregistered");
+    long long n = people != u.end() && people->is_number_integer() ? people->get<long long>() : 0;
+    bool unit = !u.value("unit_registered", true);
+    std::string count = std::to_string(n);
+    std::string gap = unit && n > 0 ? say("deadline.registration_gap_both", {{"count", count}})
+                      : unit        ? say("deadline.registration_gap_unit")
+                                    : say("deadline.registration_gap_people", {{"count", count}});
+    owing.push_back(str(u, "name", str(u, "id")) + " (" + gap + ")");
+  }
+  if (owing.empty()) return say("deadline.all_registered");
+  return say("deadline.registrations_owe", {{"units", joined(owing)}});
+}
 }  // namespace
 
 std::string vn_date_of(const std::string& iso) {
@@ -80,6 +103,7 @@ std::string reply_deadlines(const json& deadlines) {
     }
     return t + "\n" + say("deadline.school_owes");
   }
+  if (str(*deadline, "owed_by") == "registrations") return t + "\n" + registrations_owing(*next);
   std::string units_due = str(*next, "unit_due_date");
   if (!units_due.empty() && units_due != str(*next, "due_date")) {
     bool past = units_due < str(deadlines, "today");  // ISO dates compare as text

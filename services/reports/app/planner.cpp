@@ -141,7 +141,27 @@ Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, con
 
 Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
                                    const Directory& dir, Instant now, const ReminderState& before) {
-  auto owing = co_await who_owes(store_, dir, d, r.due, settings_.school_name);
+  Owing owing;
+  std::string unreadable;
+  try {
+    owing = co_await who_owes(store_, directory_, dir, d, r.due, settings_.school_name);
+  } catch (const ApiError& e) {
+    if (e.status() != 503) throw;
+    unreadable = e.code();
+  }
+  if (!unreadable.empty()) {
+    // Who has registered cannot be read: nothing is said rather than something wrong. The
+    // reminder stays due (its last error in the plan) and the next tick tries again; after
+    // the catch-up window it is recorded missed, as when notifications cannot be reached.
+    // Recorded under the claim, as every failure is (another replica may be delivering it).
+    if (co_await store_.claim(r.key(), settings_.owner, kClaimTtlMs) != ClaimResult::Claimed) {
+      co_return 0;
+    }
+    co_await store_.record_failed(r.key(), unreadable);
+    log::warn("reminder_retry", {{"key", r.key()}, {"error", unreadable}});
+    count("failed");
+    co_return 0;
+  }
   ReminderSituation situation;
   situation.audience = settings_.audience;
   situation.overdue = r.overdue();
@@ -180,8 +200,10 @@ Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
   };
 
   ReminderContent content;
+  // The year a registration deadline names is the registrations' (registration_year).
+  const int year = d.owed_by == Owner::Registrations ? registration_year(r.due) : r.due.year;
   content.deadline_name =
-      say("deadline.of_year", {{"name", d.name}, {"year", std::to_string(r.due.year)}});
+      say("deadline.of_year", {{"name", d.name}, {"year", std::to_string(year)}});
   content.recipient = d.recipient;
   content.due = r.due;
   content.days_before = r.days_before;
@@ -191,6 +213,8 @@ Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
   if (has_units_stage) content.units_due = unit_due_date(r.deadline_due, settings_.unit_due);
   content.contact = settings_.contact;
   for (const auto& u : owing.missing) content.owing.push_back(u.name);
+  content.registrations = d.owed_by == Owner::Registrations;
+  content.unregistered = still_owing(owing.registrations);
   std::string group_text = routing.group ? reminder_text(content) : std::string();
 
   std::vector<OutgoingReminder> outgoing;
@@ -211,6 +235,11 @@ Task<int> ReminderPlanner::deliver(const Deadline& d, const PlannedReminder& r,
     p.days_before = r.days_before;
     p.dashboard_url = settings_.dashboard_url;
     p.contact = settings_.contact;
+    for (const auto& u : content.unregistered) {
+      if (u.unit.id != leader.unit_id) continue;
+      p.registration = u;
+      p.awaiting = awaiting_confirmation_by(u, leader.staff_id);
+    }
     // Its own key, so that a retry or a crash never sends it twice either.
     outgoing.push_back(
         {r.key() + ":" + leader.staff_id, leader.staff_id, private_reminder_text(p), false});

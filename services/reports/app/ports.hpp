@@ -1,12 +1,14 @@
 #pragma once
 // What the reports use cases need from the other services, as small interfaces: the units
-// and staff (nominations' catalogue) and the notifications outbox. The REST adapters are in
+// and staff (nominations' catalogue) and their registrations of targets, and the
+// notifications outbox. The REST adapters are in
 // rest_adapters.hpp; tests implement these directly.
 #include <map>
 #include <string>
 #include <vector>
 
 #include "core/task.hpp"
+#include "reports/domain/registration_owing.hpp"
 #include "reports/domain/reminder_audience.hpp"
 #include "reports/domain/school_report.hpp"
 
@@ -25,6 +27,10 @@ class UnitDirectory {
   virtual ~UnitDirectory() = default;
   // Throws ApiError 503 (nominations_unavailable) when the catalogue cannot be read.
   virtual Task<Directory> get() = 0;
+  // The registrations of targets of `year` (nominations' GET /registrations/{year}, read as
+  // the board reads it), for a deadline owed by registrations. Throws ApiError 503
+  // (registrations_unavailable) when they cannot be read.
+  virtual Task<std::vector<RegistrationRecord>> registrations(int year) = 0;
 };
 
 class CommendationSource {

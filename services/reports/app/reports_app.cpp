@@ -19,6 +19,22 @@ json unit_list(const std::vector<UnitInfo>& units) {
   return out;
 }
 
+// Each active unit's registrations, in counts: the names of who has not registered are for
+// their leader (nominations' GET /registrations), not for everyone who reads the deadlines.
+json registration_units(const std::vector<UnitRegistrations>& all) {
+  json out = json::array();
+  for (const auto& u : all) {
+    out.push_back({{"id", u.unit.id},
+                   {"name", u.unit.name},
+                   {"done", u.done()},
+                   {"unit_registered", u.unit_registered},
+                   {"members", u.members},
+                   {"unregistered", u.unregistered.size()},
+                   {"awaiting_confirmation", u.awaiting.size() + (u.unit_awaiting ? 1 : 0)}});
+  }
+  return out;
+}
+
 std::set<std::string> submitted_units(const std::vector<Contribution>& parts) {
   std::set<std::string> out;
   for (const auto& c : parts) {
@@ -33,9 +49,15 @@ ApiError unknown_unit(const std::string& unit) {
 }
 }  // namespace
 
-Task<Owing> who_owes(ReportsStore& store, const Directory& dir, const Deadline& deadline,
-                     LocalDate due, const std::string& school_name) {
+Task<Owing> who_owes(ReportsStore& store, UnitDirectory& nominations, const Directory& dir,
+                     const Deadline& deadline, LocalDate due, const std::string& school_name) {
   Owing out;
+  if (deadline.owed_by == Owner::Registrations) {
+    auto list = co_await nominations.registrations(registration_year(due));
+    out.registrations = registrations_by_unit(dir.units, dir.staff, list);
+    for (const auto& u : out.registrations) (u.done() ? out.done : out.missing).push_back(u.unit);
+    co_return out;
+  }
   if (deadline.owed_by == Owner::School) {
     UnitInfo school{"school", school_name, "school"};
     auto own = co_await store.done_mark(deadline.id, due);
@@ -80,6 +102,7 @@ Task<json> ReportsApp::next_deadline() {
   co_return json{{"id", best->id},
                  {"name", best->name},
                  {"recipient", best->recipient},
+                 {"owed_by", owner_name(best->owed_by)},
                  {"due_date", iso_date(next->due)},
                  {"due_date_vn", vn_date(next->due)},
                  {"days_left", next->days_left},
@@ -123,8 +146,31 @@ Task<json> ReportsApp::occurrence_json(const Deadline& d, const Occurrence& o, c
   json entry = {{"due_date", iso_date(o.due)}, {"due_date_vn", vn_date(o.due)},
                 {"days_left", o.days_left},    {"year", o.due.year},
                 {"submitted", nullptr},        {"missing", nullptr}};
+  const bool registrations = d.owed_by == Owner::Registrations;
+  // Owed by registrations: who still owes, unit by unit; unavailable (lists null) when the
+  // units (see `units`) or the registrations (`detail`) cannot be read.
+  json registration = {{"year", registration_year(o.due)},
+                       {"available", false},
+                       {"detail", nullptr},
+                       {"units", nullptr}};
   if (d.owed_by == Owner::School || units_available) {
-    auto owing = co_await who_owes(store_, dir, d, o.due, settings_.school_name);
+    Owing owing;
+    std::string unreadable;
+    try {
+      owing = co_await who_owes(store_, directory_, dir, d, o.due, settings_.school_name);
+    } catch (const ApiError& e) {
+      if (!registrations || e.status() != 503) throw;
+      unreadable = e.detail();
+    }
+    if (!unreadable.empty()) {
+      registration["detail"] = unreadable;
+      entry["registration"] = std::move(registration);
+      co_return entry;
+    }
+    if (registrations) {
+      registration["available"] = true;
+      registration["units"] = registration_units(owing.registrations);
+    }
     entry["submitted"] = unit_list(owing.done);
     entry["missing"] = unit_list(owing.missing);
     if (d.owed_by == Owner::School) {
@@ -141,6 +187,7 @@ Task<json> ReportsApp::occurrence_json(const Deadline& d, const Occurrence& o, c
       entry["done"] = done;
     }
   }
+  if (registrations) entry["registration"] = std::move(registration);
   if (d.owed_by == Owner::Units) {
     auto own = unit_due_date(o.due, settings_.unit_due);
     entry["unit_due_date"] = iso_date(own);

@@ -25,14 +25,18 @@ struct ReportsSettings {
 
 // Who has and who has not done their part of one occurrence: the year's parts for a
 // deadline the units owe; for one the school owes, its own completion (domain/completion.hpp),
-// with the school as the one "unit" that has or has not done it.
+// with the school as the one "unit" that has or has not done it; for one owed by
+// registrations, the units whose people have all registered and those that still owe
+// (domain/registration_owing.hpp), read from `nominations` (ApiError 503
+// registrations_unavailable when they cannot be read).
 struct Owing {
   std::vector<UnitInfo> done;
   std::vector<UnitInfo> missing;
-  std::optional<DoneMark> completed;  // the school's: how and when it was done
+  std::optional<DoneMark> completed;             // the school's: how and when it was done
+  std::vector<UnitRegistrations> registrations;  // owed by registrations: every active unit
 };
-Task<Owing> who_owes(ReportsStore& store, const Directory& dir, const Deadline& deadline,
-                     LocalDate due, const std::string& school_name);
+Task<Owing> who_owes(ReportsStore& store, UnitDirectory& nominations, const Directory& dir,
+                     const Deadline& deadline, LocalDate due, const std::string& school_name);
 
 class ReportsApp {
  public:

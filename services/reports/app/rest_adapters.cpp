@@ -14,6 +14,10 @@ using nlohmann::json;
 ApiError nominations_unavailable() {
   return ApiError(503, "nominations_unavailable", say("problem.units_unavailable"));
 }
+
+ApiError registrations_unavailable() {
+  return ApiError(503, "registrations_unavailable", say("problem.registrations_unavailable"));
+}
 }  // namespace
 
 const UnitInfo* Directory::unit(const std::string& id) const {
@@ -86,6 +90,44 @@ Task<Directory> NominationsDirectory::get() {
   cached_ = d;
   cached_at_ = std::chrono::steady_clock::now();
   co_return d;
+}
+
+std::vector<RegistrationRecord> parse_registrations(const std::string& body) {
+  auto j = json::parse(body, nullptr, false);
+  if (!j.is_object() || !j.contains("items") || !j["items"].is_array()) {
+    throw std::runtime_error("registrations answer has no items");
+  }
+  std::vector<RegistrationRecord> out;
+  for (const auto& r : j["items"]) {
+    if (!r.is_object()) continue;
+    out.push_back({r.value("subject_kind", "") == "collective", r.value("subject_id", ""),
+                   r.value("status", "")});
+  }
+  return out;
+}
+
+Task<std::vector<RegistrationRecord>> NominationsDirectory::registrations(int year) {
+  if (token_.empty()) {
+    log::warn("registrations_unavailable", {{"error", "THIDUA_SERVICE_TOKEN is not set"}});
+    throw registrations_unavailable();
+  }
+  http::ClientCall call;
+  call.method = http::Method::Get;
+  call.path = "/api/nominations/v1/registrations/" + std::to_string(year);
+  call.headers.emplace_back("Authorization", "Bearer " + token_);
+  auto result = co_await client_.send(std::move(call));
+  if (!result.ok()) {
+    log::warn("registrations_unavailable", {{"status", result.status}, {"error", result.error}});
+    throw registrations_unavailable();
+  }
+  std::vector<RegistrationRecord> out;
+  try {
+    out = parse_registrations(result.body);
+  } catch (const std::exception& e) {
+    log::warn("registrations_unreadable", {{"error", e.what()}});
+    throw registrations_unavailable();
+  }
+  co_return out;
 }
 
 NotificationsPoster::NotificationsPoster(const std::string& base_url, std::string service_token,

@@ -1,5 +1,7 @@
 #pragma once
-// The ports over REST: nominations' catalogue (cached briefly) and the notifications outbox.
+// The ports over REST: nominations' catalogue (cached briefly) and registrations (read fresh
+// each time: someone who has just registered must not be reminded, nor shown as owing on the
+// dashboard, for half a minute), and the notifications outbox.
 #include <chrono>
 #include <mutex>
 #include <optional>
@@ -14,6 +16,7 @@ class NominationsDirectory final : public UnitDirectory {
   NominationsDirectory(const std::string& base_url, std::string service_token,
                        std::chrono::milliseconds cache_for);
   Task<Directory> get() override;
+  Task<std::vector<RegistrationRecord>> registrations(int year) override;
 
  private:
   http::HttpClient client_;
@@ -26,6 +29,9 @@ class NominationsDirectory final : public UnitDirectory {
 
 // Parses nominations' GET /catalogue answer; throws std::runtime_error when it is not one.
 Directory parse_directory(const std::string& body);
+// Parses nominations' GET /registrations/{year} answer (its `items`); throws
+// std::runtime_error when it is not one.
+std::vector<RegistrationRecord> parse_registrations(const std::string& body);
 
 // Nominations' GET /public/honours (all years) and GET /initiatives?year= (service token),
 // for the yearly report; not cached: read once per issue or preview.

@@ -18,6 +18,10 @@ std::optional<DoneMark> completion_of(const Deadline& d, const std::optional<Don
 
 void check_done_mark(const Deadline& d, LocalDate due, LocalDate done_on, LocalDate today,
                      UnitDueDay units_due) {
+  if (d.owed_by == Owner::Registrations) {
+    throw unprocessable("done_by_registrations",
+                        say("problem.done_by_registrations", {{"name", d.name}}));
+  }
   if (d.owed_by != Owner::School) {
     throw unprocessable("done_by_units", say("problem.done_by_units", {{"name", d.name}}));
   }

@@ -31,7 +31,8 @@ std::optional<DoneMark> completion_of(const Deadline& d, const std::optional<Don
                                       const std::optional<SentMark>& yearly_sent);
 
 // The board may mark `due` of `d` done on `done_on`: a deadline the school owes (422
-// done_by_units), on one of its due dates (422 no_such_occurrence), done no later than
+// done_by_units; one of registrations is done by the registrations, 422
+// done_by_registrations), on one of its due dates (422 no_such_occurrence), done no later than
 // today (422 date_in_future). Throws ApiError with a Vietnamese detail.
 void check_done_mark(const Deadline& d, LocalDate due, LocalDate done_on, LocalDate today,
                      UnitDueDay units_due = {});

@@ -108,7 +108,15 @@ std::string_view rule_name(RuleKind rule) {
 }
 
 std::string_view owner_name(Owner owner) {
-  return owner == Owner::School ? "school" : "units";
+  switch (owner) {
+    case Owner::Units:
+      return "units";
+    case Owner::School:
+      return "school";
+    case Owner::Registrations:
+      return "registrations";
+  }
+  return "units";
 }
 
 Deadline parse_deadline(const json& j) {
@@ -131,10 +139,15 @@ Deadline parse_deadline(const json& j) {
     throw bad_request("invalid_rule", say("problem.deadline_rule"));
   }
   auto owner = http::optional_string(j, "owed_by", "units", 16);
-  if (owner != "units" && owner != "school") {
+  if (owner == "units") {
+    d.owed_by = Owner::Units;
+  } else if (owner == "school") {
+    d.owed_by = Owner::School;
+  } else if (owner == "registrations") {
+    d.owed_by = Owner::Registrations;
+  } else {
     throw bad_request("invalid_owner", say("problem.deadline_owner"));
   }
-  d.owed_by = owner == "school" ? Owner::School : Owner::Units;
   const bool document_given = j.contains("document") && !j["document"].is_null();
   d.document = http::optional_string(j, "document", "", 32);
   if (document_given && d.document != "yearly_report") {

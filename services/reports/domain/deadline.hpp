@@ -19,7 +19,10 @@ enum class RuleKind {
   UnitsDue,  // yearly, on the school-internal due date for units (a setting, 20 October)
 };
 
-enum class Owner { Units, School };  // each unit owes its part, or the school owes the report
+// Who owes a deadline: each unit its part of the report; the school itself; or every unit and
+// every member of it their registration of targets (đăng ký thi đua, issue 14: done as
+// domain/registration_owing.hpp says).
+enum class Owner { Units, School, Registrations };
 
 struct Deadline {
   std::string id;

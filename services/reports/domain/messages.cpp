@@ -35,6 +35,20 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "hoàn thành trên trang thi đua."},
     {"group.units_owe", "Đơn vị chưa nộp phần báo cáo ({count}): {units}."},
     {"contact", "Vướng mắc xin liên hệ: {contact}."},
+    // A deadline owed by registrations of targets (issue 14): counts in the group, names
+    // only in the leader's private message.
+    {"group.overdue_registrations",
+     "⚠️ QUÁ HẠN {days} ngày — Kính gửi Ban giám hiệu và các đơn vị chưa đăng ký "
+     "đủ."},
+    {"group.registrations_owe", "Đơn vị chưa đăng ký đủ ({count}):"},
+    {"group.registration_unit", "- {unit}: {gap}."},
+    {"group.registrations_how",
+     "Thầy cô đăng ký trên trang thi đua của trường, mục \"Đăng ký thi đua\"; bản đăng ký đã "
+     "gửi tổ trưởng là đã đăng ký."},
+    {"group.all_registered", "Tất cả các đơn vị và thầy cô đã đăng ký thi đua. Cảm ơn thầy cô!"},
+    {"registration.gap_people", "còn {count} thầy cô chưa đăng ký"},
+    {"registration.gap_unit", "tập thể chưa đăng ký"},
+    {"registration.gap_both", "tập thể và {count} thầy cô chưa đăng ký"},
 
     // A unit leader's private reminder (private_reminder_text).
     {"private.greeting", "Kính gửi {you} {name},"},
@@ -45,6 +59,17 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"private.where", "{you_first} soạn và nộp phần của tổ trên trang thi đua của trường."},
     {"private.where_link",
      "{you_first} soạn và nộp phần của tổ trên trang thi đua của trường: {url}"},
+    {"private.registrations_owe",
+     "{unit} chưa đăng ký thi đua đủ cho {deadline} (gửi {recipient}): {gap}."},
+    {"private.registrations_who", "Chưa đăng ký: {names}."},
+    {"private.registrations_awaiting",
+     "Có {count} bản đăng ký của thầy cô trong tổ đã gửi, đang chờ {you} xác nhận."},
+    {"private.registrations_where",
+     "{you_first} nhắc thầy cô trong tổ đăng ký, và xác nhận các bản đã gửi, trên trang thi "
+     "đua của trường, mục \"Đăng ký thi đua\"."},
+    {"private.registrations_where_link",
+     "{you_first} nhắc thầy cô trong tổ đăng ký, và xác nhận các bản đã gửi, trên trang thi "
+     "đua của trường, mục \"Đăng ký thi đua\": {url}"},
     {"private.stop",
      "Nếu không muốn nhận tin nhắc riêng này, {you} gõ /tatnhac cho bot (gõ /batnhac để nhận "
      "lại); nhắc hạn trong nhóm vẫn như thường."},
@@ -76,7 +101,8 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.deadline_id", "Mã hạn chót chỉ gồm chữ thường không dấu, số và dấu \"-\"."},
     {"problem.deadline_rule", "Quy tắc hạn chót (rule) phải là yearly, once hoặc units_due."},
     {"problem.deadline_owner",
-     "Trường \"owed_by\" phải là units (từng đơn vị nộp phần của mình) hoặc school (nhà trường)."},
+     "Trường \"owed_by\" phải là units (từng đơn vị nộp phần của mình), school (nhà trường) "
+     "hoặc registrations (cán bộ và các tổ đăng ký thi đua)."},
     {"problem.deadline_document",
      "Trường \"document\" chỉ nhận yearly_report (hạn xong khi báo cáo năm được đánh dấu đã "
      "gửi)."},
@@ -85,6 +111,11 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "xong khi các tổ nộp phần."},
     {"problem.done_by_units",
      "{name} do các tổ nộp phần: hạn xong khi các tổ đã nộp, không cần đánh dấu."},
+    {"problem.done_by_registrations",
+     "{name} xong khi các tổ và thầy cô đã đăng ký thi đua, không cần đánh dấu."},
+    {"problem.registrations_unavailable",
+     "Không đọc được danh sách đăng ký thi đua từ hệ thống đề nghị khen thưởng; thầy cô thử "
+     "lại sau ít phút."},
     {"problem.no_such_occurrence", "{name} không có ngày hạn {date}."},
     {"problem.done_in_future", "Ngày hoàn thành không được sau hôm nay."},
     {"problem.done_on_format",

@@ -14,13 +14,25 @@ std::string joined(const std::vector<std::string>& names) {
 
 }  // namespace
 
+std::string registration_gap(const UnitRegistrations& u) {
+  const std::string count = std::to_string(u.unregistered.size());
+  if (!u.unit_registered && !u.unregistered.empty()) {
+    return say("registration.gap_both", {{"count", count}});
+  }
+  if (!u.unit_registered) return say("registration.gap_unit");
+  if (!u.unregistered.empty()) return say("registration.gap_people", {{"count", count}});
+  return "";
+}
+
 std::string reminder_text(const ReminderContent& c) {
   const std::string date = vn_date(c.due);
   const std::string days = std::to_string(c.days_before < 0 ? -c.days_before : c.days_before);
   std::string text;
   if (c.days_before < 0) {
-    const char* head = c.owing.empty()    ? "group.overdue"
+    const bool none = c.registrations ? c.unregistered.empty() : c.owing.empty();
+    const char* head = none               ? "group.overdue"
                        : c.owed_by_school ? "group.overdue_school"
+                       : c.registrations  ? "group.overdue_registrations"
                                           : "group.overdue_units";
     text = say(head, {{"days", days}}) + "\n" +
            say("group.overdue_what",
@@ -45,7 +57,17 @@ std::string reminder_text(const ReminderContent& c) {
                                {"days", days},
                                {"recipient", c.recipient}});
   }
-  if (c.owing.empty()) {
+  if (c.registrations && c.unregistered.empty()) {
+    text += "\n" + say("group.all_registered");
+  } else if (c.registrations) {
+    text +=
+        "\n" + say("group.registrations_owe", {{"count", std::to_string(c.unregistered.size())}});
+    for (const auto& u : c.unregistered) {
+      text += "\n" +
+              say("group.registration_unit", {{"unit", u.unit.name}, {"gap", registration_gap(u)}});
+    }
+    text += "\n" + say("group.registrations_how");
+  } else if (c.owing.empty()) {
     text += "\n" + (c.owed_by_school ? say("group.school_done", {{"date", vn_date(c.done_on)}})
                                      : say("group.all_units_in"));
   } else if (c.owed_by_school) {
@@ -68,8 +90,18 @@ std::string private_reminder_text(const PrivateReminderContent& c) {
   const std::string date = vn_date(c.due);
   const std::string days = std::to_string(c.days_before < 0 ? -c.days_before : c.days_before);
   std::string text = say("private.greeting", {{"you", you}, {"name", c.name}}) + "\n";
-  text += say("private.owes",
-              {{"unit", c.unit_name}, {"deadline", c.deadline_name}, {"recipient", c.recipient}});
+  if (c.registration) {
+    text += say("private.registrations_owe", {{"unit", c.unit_name},
+                                              {"deadline", c.deadline_name},
+                                              {"recipient", c.recipient},
+                                              {"gap", registration_gap(*c.registration)}});
+    std::vector<std::string> names;
+    for (const auto& p : c.registration->unregistered) names.push_back(p.name);
+    if (!names.empty()) text += "\n" + say("private.registrations_who", {{"names", joined(names)}});
+  } else {
+    text += say("private.owes",
+                {{"unit", c.unit_name}, {"deadline", c.deadline_name}, {"recipient", c.recipient}});
+  }
   text += "\n";
   if (c.days_before > 0) {
     text += say("private.due_ahead", {{"date", date}, {"days", days}});
@@ -78,10 +110,15 @@ std::string private_reminder_text(const PrivateReminderContent& c) {
   } else {
     text += say("private.overdue", {{"date", date}, {"days", days}});
   }
-  text += "\n" +
-          (c.dashboard_url.empty()
-               ? say("private.where", {{"you_first", you_first}})
-               : say("private.where_link", {{"you_first", you_first}, {"url", c.dashboard_url}}));
+  if (c.registration && c.awaiting > 0) {
+    text += "\n" + say("private.registrations_awaiting",
+                       {{"count", std::to_string(c.awaiting)}, {"you", you}});
+  }
+  // Where to act: the part of the report, or the registrations.
+  const std::string where = c.registration ? "private.registrations_where" : "private.where";
+  text += "\n" + (c.dashboard_url.empty()
+                      ? say(where, {{"you_first", you_first}})
+                      : say(where + "_link", {{"you_first", you_first}, {"url", c.dashboard_url}}));
   if (!c.contact.empty()) text += "\n" + say("contact", {{"contact", c.contact}});
   text += "\n" + say("private.stop", {{"you", you}});
   return text;

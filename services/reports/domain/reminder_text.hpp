@@ -2,10 +2,12 @@
 // What a reminder says in the staff's Zalo group: the deadline, the date, the days left and
 // only the units that still owe their part; after the due date, overdue and addressed to
 // the principal's board as well.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/clock.hpp"
+#include "reports/domain/registration_owing.hpp"
 
 namespace thidua::reports {
 
@@ -24,9 +26,17 @@ struct ReminderContent {
   // reminder of a units' deadline (`due` is the deadline's, this the units' date, passed).
   LocalDate school_due{};
   LocalDate units_due{};
+  // A deadline owed by registrations (issue 14): the units that still owe, each with who of
+  // it has not registered (counts only: the group hears no names); `owing` is not used.
+  bool registrations = false;
+  std::vector<UnitRegistrations> unregistered{};
 };
 
 std::string reminder_text(const ReminderContent& c);
+
+// What a unit still owes, in words: "còn 3 thầy cô chưa đăng ký", "tập thể chưa đăng ký",
+// "tập thể và 2 thầy cô chưa đăng ký"; "" when it owes nothing.
+std::string registration_gap(const UnitRegistrations& u);
 
 // What a leader of a unit that still owes its part reads in a private chat (issue 13): who
 // it is for, which report, the due date and the days left (or overdue), where to write and
@@ -41,6 +51,11 @@ struct PrivateReminderContent {
   int days_before = 0;        // 0 on the day, negative once overdue
   std::string dashboard_url;  // THIDUA_DASHBOARD_URL; "" names the page without a link
   std::string contact;        // THIDUA_CONTACT
+  // A deadline owed by registrations (issue 14): the leader's unit as it stands (the names
+  // of who has not registered are told to the leader only), and how many registrations of
+  // the unit's members wait for this leader to confirm them.
+  std::optional<UnitRegistrations> registration{};
+  int awaiting = 0;
 };
 
 std::string private_reminder_text(const PrivateReminderContent& c);
