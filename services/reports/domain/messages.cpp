@@ -38,8 +38,8 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     // A deadline owed by registrations of targets (issue 14): counts in the group, names
     // only in the leader's private message.
     {"group.overdue_registrations",
-     "⚠️ QUÁ HẠN {days} ngày — Kính gửi Ban giám hiệu và các đơn vị chưa đăng ký "
-     "đủ."},
+     "⚠️ QUÁ HẠN {days} ngày — "
+     "Kính gửi Ban giám hiệu và các đơn vị chưa đăng ký đủ."},
     {"group.registrations_owe", "Đơn vị chưa đăng ký đủ ({count}):"},
     {"group.registration_unit", "- {unit}: {gap}."},
     {"group.registrations_how",
