@@ -58,6 +58,7 @@ await step('the board opens a round in "Danh mục khen thưởng" at 360 px: it
   const item = card.locator('#awards-rounds-list li').first();
   await eventually(async () => (await text(item)).includes('Đang mở'), 'the round is open');
   check((await text(item)).includes(`đến hết ${vn(shift(today, 14))}`), await text(item));
+  check((await text(item)).includes('Hội đồng chưa họp xét đề nghị của đợt này.'), await text(item));
   await noSideScroll(360);
   await accessible('"Danh mục khen thưởng" with a round (360 px)');
   await shot(card, 'rounds-catalogue-360.png');

@@ -130,6 +130,14 @@ TEST_F(SchoolYear, RegistrationRoundNominationCouncilAwardAndTheWebsite) {
     admin("PUT", "/nominations/" + id + "/dossier/" + item, 200, {{"copies", 1}});
   }
   act(id, {{"action", "forward"}, {"date", "2026-11-25"}, {"reference", "15/TTr-THCSVP1"}});
+  // The round now has its council meeting.
+  auto rounds = admin("GET", "/rounds", 200);
+  for (const auto& r : rounds["items"]) {
+    if (r["id"] != "xet-2026") continue;
+    ASSERT_EQ(r["meetings"].size(), 1u) << r;
+    EXPECT_EQ(r["meetings"][0]["id"], meeting["id"]);
+    EXPECT_EQ(r["meetings"][0]["date"], "2026-11-25");
+  }
 
   // December: the commune's decision is recorded; the website shows the award, and only it.
   at("2026-12-10 02:00:00");

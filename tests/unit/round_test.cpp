@@ -171,5 +171,22 @@ TEST(RoundTest, RoundsReadByOpeningDay) {
   EXPECT_EQ(rounds[2].id, "b");
 }
 
+TEST(RoundTest, ARoundsMeetingsAreThoseThatVotedOnItsNominationsOnceInOrder) {
+  auto voted = [](std::string id, std::string round, std::string meeting) {
+    NominationRecord r;
+    r.id = std::move(id);
+    r.round_id = std::move(round);
+    if (!meeting.empty()) r.vote = {{"meeting_id", meeting}, {"yes", 7}};
+    return r;
+  };
+  std::vector<NominationRecord> all = {voted("1", "xet-2026", "10"), voted("2", "xet-2026", "9"),
+                                       voted("3", "xet-2026", "10"), voted("4", "xet-2027", "11"),
+                                       voted("5", "xet-2026", ""),   voted("6", "", "12")};
+  EXPECT_EQ(round_meeting_ids("xet-2026", all), (std::vector<std::string>{"9", "10"}));
+  EXPECT_EQ(round_meeting_ids("xet-2027", all), (std::vector<std::string>{"11"}));
+  EXPECT_TRUE(round_meeting_ids("", all).empty()) << "nominations from before rounds";
+  EXPECT_TRUE(round_meeting_ids("xet-2028", all).empty());
+}
+
 }  // namespace
 }  // namespace thidua::nominations

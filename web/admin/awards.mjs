@@ -3,7 +3,7 @@
 // copies, and the periods. Two calls: the catalogue and the rounds. The rules are the
 // service's (services/nominations/domain/round.cpp, catalogue.cpp); this screen shows its
 // Vietnamese answers. Built here whole, so index.html holds only the empty card.
-import { endpoints } from './api.mjs';
+import { endpoints, formatDate } from './api.mjs';
 import { YEARS } from './movement.mjs';
 
 const LEVELS = [['school', 'Cấp trường'], ['commune', 'Cấp xã'], ['province', 'Cấp tỉnh'],
@@ -32,6 +32,12 @@ export function awardsScreen(ui) {
 
   // ------------------------------------------------------------ rounds
 
+  // The round's council meetings (those that voted on its nominations), as the board reads them.
+  function meetingsText(list) {
+    if (!Array.isArray(list) || list.length === 0) return 'Hội đồng chưa họp xét đề nghị của đợt này.';
+    return `Hội đồng đã họp: ${list.map((m) => `ngày ${formatDate(m.date)}${m.place ? ` (${m.place})` : ''}`).join('; ')}.`;
+  }
+
   function roundItem(r) {
     const covers = r.awards.length ? r.awards.map((a) => a.label).join('; ') : 'Mọi hình thức khen thưởng';
     return el('li', { dataset: { id: r.id } },
@@ -39,6 +45,7 @@ export function awardsScreen(ui) {
         el('span', { className: `badge round-${r.state}` }, r.state_label)),
       el('p', { className: 'hint' }, `${r.period_label} · nhận đề nghị từ ${r.opens_vn} đến hết ${r.closes_vn}`),
       el('p', { className: 'hint' }, covers),
+      el('p', { className: 'hint round-meetings' }, meetingsText(r.meetings)),
       el('div', { className: 'actions' },
         button('Sửa', () => fillRound(r), '', `đợt xét ${r.name}`),
         button('Xoá', () => attempt(() => removeRound(r)), 'button-danger', `đợt xét ${r.name}`)));

@@ -102,7 +102,18 @@ void add_round_routes(http::Router& router, RoundsApp& app, CatalogueStore& cata
   router.add(Method::Get, kBase, readers, [&app, &catalogue](Request&) -> Task<Response> {
     auto rounds = co_await app.list();
     auto c = co_await catalogue.load();
-    co_return http::json(200, items(rounds, *c, app.today(), render));
+    auto meetings = co_await app.meetings_by_round(rounds);
+    auto body = items(rounds, *c, app.today(), render);
+    for (auto& item : body["items"]) {
+      json list = json::array();
+      for (const auto& m : meetings[item.value("id", "")]) {
+        list.push_back({{"id", m.value("id", "")},
+                        {"date", m.value("date", "")},
+                        {"place", m.value("place", "")}});
+      }
+      item["meetings"] = std::move(list);
+    }
+    co_return http::json(200, body);
   });
   router.add(Method::Post, kBase, keepers, [&app, &catalogue](Request& req) -> Task<Response> {
     auto round = parse_round(http::parse_object(req));

@@ -2,6 +2,8 @@
 // Nomination rounds (domain/round.hpp): opened, edited and removed by the board, read by
 // everyone signed in, and the open and coming ones for the website. Works on typed rounds;
 // the API parses and renders them.
+#include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,9 @@ class RoundsApp {
   // 404 round_not_found; 409 round_in_use when nominations belong to it.
   Task<void> remove(const std::string& id);
   Task<std::vector<Round>> list() const;
+  // Each round's council meetings (round_meeting_ids) as recorded: round id → meetings.
+  Task<std::map<std::string, std::vector<nlohmann::json>>> meetings_by_round(
+      const std::vector<Round>& rounds) const;
   // The rounds not yet closed, for the website.
   Task<std::vector<Round>> not_closed() const;
   LocalDate today() const { return local_date(clock_.now()); }

@@ -150,3 +150,24 @@ void sort_rounds(std::vector<Round>& rounds) {
 }
 
 }  // namespace thidua::nominations
+
+namespace thidua::nominations {
+
+std::vector<std::string> round_meeting_ids(const std::string& round_id,
+                                           const std::vector<NominationRecord>& all) {
+  std::vector<std::string> ids;
+  for (const auto& r : all) {
+    if (round_id.empty() || r.round_id != round_id || !r.vote.is_object()) continue;
+    auto it = r.vote.find("meeting_id");
+    if (it == r.vote.end() || !it->is_string()) continue;
+    const auto& id = it->get_ref<const std::string&>();
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
+  // Ids are numbers given in order: shorter is older.
+  std::sort(ids.begin(), ids.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+  });
+  return ids;
+}
+
+}  // namespace thidua::nominations

@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "core/roles.hpp"
 #include "nominations/domain/catalogue.hpp"
+#include "nominations/domain/record.hpp"
 
 namespace thidua::nominations {
 
@@ -30,6 +31,13 @@ enum class RoundState { Upcoming, Open, Closed };
 RoundState round_state(const Round& round, LocalDate today);
 std::string_view round_state_name(RoundState state);  // upcoming, open, closed
 std::string round_state_label(RoundState state);      // "Sắp mở", "Đang mở", "Đã đóng"
+
+// The council meetings of a round (issue 14: a round "has its council meeting(s)"): those at
+// which the council voted on a nomination filed in it (its vote's meeting), each once, in
+// the order of their ids (numbers, given in order). Derived, so a vote recorded at another
+// meeting moves the round's list with it.
+std::vector<std::string> round_meeting_ids(const std::string& round_id,
+                                           const std::vector<NominationRecord>& all);
 
 // Whether a nomination for `award` in `period` belongs in the round.
 bool covers(const Round& round, const std::string& period, const std::string& award);
