@@ -143,5 +143,14 @@ TEST(Statistics, TheWorkbookHasASheetPerChartWithTotals) {
   EXPECT_EQ(statistics_file_name(2026), "Thống kê khen thưởng năm 2026.xlsx");
 }
 
+TEST(StatisticsTest, TheSchoolAsAWholeComesFirstThenItsUnits) {
+  auto c = school();
+  c.units.push_back({"truong", "Trường THCS Vĩnh Phong 1", "school", true});
+  auto s = statistics({}, c, 2026);
+  ASSERT_FALSE(s.by_unit.empty());
+  EXPECT_EQ(s.by_unit[0].unit_id, "truong");
+  EXPECT_EQ(s.by_unit[1].unit_id, "to-toan-tin") << "the units keep their order";
+}
+
 }  // namespace
 }  // namespace thidua::nominations

@@ -27,7 +27,13 @@ std::vector<UnitFigures> unit_rows(const std::map<std::string, UnitFigures>& see
                                    const Catalogue& c) {
   std::vector<UnitFigures> out;
   std::set<std::string> listed;
-  for (const auto& u : c.units) {
+  // The school as a whole first, as a report lists it; then its units in catalogue order.
+  std::vector<const Unit*> order;
+  for (const auto& u : c.units) order.push_back(&u);
+  std::stable_partition(order.begin(), order.end(),
+                        [](const Unit* u) { return u->kind == "school"; });
+  for (const Unit* unit : order) {
+    const Unit& u = *unit;
     auto it = seen.find(u.id);
     if (!u.active && it == seen.end()) continue;
     UnitFigures row{u.id, u.name, u.active, {}};
