@@ -134,6 +134,15 @@ class ReportsE2e : public ::testing::Test {
     return nullptr;
   }
 
+  // The reminder of the 2027 plan with `key` ("reports:<deadline>:<due>:before-7"), or null.
+  json plan_reminder(const Service& reports, const std::string& key) {
+    auto plan = call(reports, "GET", "/api/reports/v1/reminders/2027", 200);
+    for (const auto& r : plan["reminders"]) {
+      if (r["key"] == key) return r;
+    }
+    return nullptr;
+  }
+
   std::string dir_;
   RedisServer redis_;
   // The fake Zalo Bot API (with `zalo` settings added) and the real notifications service

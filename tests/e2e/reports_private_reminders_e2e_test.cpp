@@ -230,13 +230,7 @@ TEST_F(PrivateReminders, ASchoolOwedDeadlineIsRemindedAndAnsweredAsItself) {
         {"day", 31},
         {"owed_by", "school"}});
   const std::string key = "reports:tu-danh-gia-cds:2027-05-31:before-7";
-  auto entry = [&] {
-    auto plan = call(*reports, "GET", "/api/reports/v1/reminders/2027", 200);
-    for (const auto& r : plan["reminders"]) {
-      if (r["key"] == key) return r;
-    }
-    return json();
-  };
+  auto entry = [&] { return plan_reminder(*reports, key); };
   ASSERT_TRUE(wait_until([&] { return entry()["state"] == "sent"; }, 30000)) << entry().dump();
   ASSERT_TRUE(wait_until([&] { return !texts_to(kGroup).empty(); }, 15000));
   auto reminder = texts_to(kGroup).back();
@@ -298,13 +292,7 @@ TEST_F(PrivateReminders, ARegistrationDeadlineNamesExactlyTheUnitsThatOwe) {
                                {{"THIDUA_DEADLINES_FILE", source_dir() + "/config/deadlines.json"},
                                 {"THIDUA_DASHBOARD_URL", "https://thidua.example/admin/"}});
   const std::string key = "reports:dang-ky-thi-dua:2027-09-30:before-7";
-  auto entry = [&] {
-    auto plan = call(*reports, "GET", "/api/reports/v1/reminders/2027", 200);
-    for (const auto& r : plan["reminders"]) {
-      if (r["key"] == key) return r;
-    }
-    return json();
-  };
+  auto entry = [&] { return plan_reminder(*reports, key); };
   ASSERT_TRUE(wait_until([&] { return entry()["state"] == "sent"; }, 30000)) << entry().dump();
   ASSERT_TRUE(wait_until([&] { return texts_to("zl-toan").size() == before[4] + 1; }, 15000));
   ::usleep(1000 * 1000);  // anything sent twice, or to someone else, would show by now
