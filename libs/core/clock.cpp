@@ -74,6 +74,11 @@ std::string vn_date(LocalDate d) {
   return buf;
 }
 
+std::string vn_date_of(const std::string& iso) {
+  auto d = parse_iso_date(iso);
+  return d ? vn_date(*d) : iso;
+}
+
 std::string iso_instant(Instant instant) {
   auto secs = floor<seconds>(instant);
   auto day = floor<days>(secs);

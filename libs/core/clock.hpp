@@ -40,7 +40,9 @@ LocalDate add_days(LocalDate date, int days);
 
 std::string iso_date(LocalDate date);  // 2027-10-30
 std::optional<LocalDate> parse_iso_date(const std::string& text);
-std::string vn_date(LocalDate date);       // 30/10/2027
+std::string vn_date(LocalDate date);  // 30/10/2027
+// "2027-10-30" as 30/10/2027; any text that is not such a date comes back unchanged ("" too).
+std::string vn_date_of(const std::string& iso);
 std::string iso_instant(Instant instant);  // 2026-11-25T02:37:30Z
 std::optional<Instant> parse_iso_instant(const std::string& text);
 long long unix_millis(Instant instant);

@@ -91,3 +91,14 @@ TEST(Clock, ParseIsoInstantRejectsGarbage) {
 
 }  // namespace
 }  // namespace thidua
+
+namespace thidua {
+namespace {
+TEST(Clock, AnIsoDateReadsAsVietnameseWriteItAndAnythingElseIsLeftAlone) {
+  EXPECT_EQ(vn_date_of("2027-10-30"), "30/10/2027");
+  EXPECT_EQ(vn_date_of("2026-02-05"), "05/02/2026");
+  EXPECT_EQ(vn_date_of(""), "");
+  EXPECT_EQ(vn_date_of("2026-02-30"), "2026-02-30");
+}
+}  // namespace
+}  // namespace thidua

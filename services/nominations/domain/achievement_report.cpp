@@ -20,11 +20,6 @@ std::string area_labels(const std::vector<std::string>& codes) {
   return out;
 }
 
-std::string vn_iso(const std::string& iso) {
-  auto d = parse_iso_date(iso);
-  return d ? vn_date(*d) : "";
-}
-
 // The leader of unit `unit_id` (role leader), if the catalogue names one.
 const StaffMember* leader_of(const Catalogue& c, const std::string& unit_id) {
   for (const auto& s : c.staff) {
@@ -117,7 +112,7 @@ std::vector<PastAward> past_awards(const std::vector<NominationRecord>& all,
     a.award = form ? form->label : r.award_label;
     a.issuer = form ? form->authority : "";
     a.decision_number = decision.value("number", "");
-    a.decision_date = vn_iso(decision.value("date", ""));
+    a.decision_date = vn_date_of(decision.value("date", ""));
     out.push_back(std::move(a));
   }
   return out;
@@ -219,7 +214,7 @@ docs::Values achievement_values(const AchievementInput& in, const Catalogue& c,
     const Unit* u = c.unit(s->unit_id);
     v.text["ho_ten"] = s->name;
     v.text["gioi_tinh"] = s->gender == "male" ? "Nam" : s->gender == "female" ? "Nữ" : "";
-    v.text["ngay_sinh"] = vn_iso(s->birth_date);
+    v.text["ngay_sinh"] = vn_date_of(s->birth_date);
     v.text["chuc_vu"] = text::upper_first(s->position);
     v.text["don_vi"] = u ? u->name : "";
     v.text["trinh_do"] = s->qualifications;

@@ -19,11 +19,6 @@ std::string field(const json& j, const char* name) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::string vn(const std::string& iso) {
-  auto d = parse_iso_date(iso);
-  return d ? vn_date(*d) : iso;
-}
-
 const json& items_of(const json& j, const char* what) {
   if (!j.is_object() || !j.contains("items") || !j["items"].is_array()) {
     throw std::runtime_error(std::string(what) + " answer has no items");
@@ -53,7 +48,7 @@ Commendations parse_commendations(const std::string& honours, const std::string&
     }
     std::string decision;
     if (auto d = i.find("decision"); d != i.end() && d->is_object()) {
-      decision = "Số " + field(*d, "number") + " ngày " + vn(field(*d, "date"));
+      decision = "Số " + field(*d, "number") + " ngày " + vn_date_of(field(*d, "date"));
     }
     std::string level = field(i, "level_label");
     if (!level.empty()) level = text::upper_first(level);

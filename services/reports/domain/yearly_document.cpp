@@ -41,11 +41,6 @@ const docs::Schema& yearly_report_schema() {
 }
 
 namespace {
-std::string vn_iso(const std::string& iso) {
-  auto d = parse_iso_date(iso);
-  return d ? vn_date(*d) : iso;
-}
-
 void commendation_values(const Commendations& c, docs::Values& v) {
   auto& counts = v.lists["so_luong_khen_thuong"];
   for (const auto& n : award_counts(c.honours)) {
@@ -61,7 +56,7 @@ void commendation_values(const Commendations& c, docs::Values& v) {
                  {"hinh_thuc", h.award},
                  {"ten", h.name},
                  {"don_vi", h.collective ? "Tập thể" : h.unit},
-                 {"quyet_dinh", h.decision_number + ", ngày " + vn_iso(h.decision_date)}};
+                 {"quyet_dinh", h.decision_number + ", ngày " + vn_date_of(h.decision_date)}};
     honours.push_back(std::move(item));
   }
   auto& initiatives = v.lists["sang_kien"];
