@@ -105,6 +105,21 @@ std::optional<Instant> parse_iso_instant(const std::string& text) {
   return Instant(to_days(d)) + hours(h) + minutes(m) + seconds(s);
 }
 
+std::optional<Instant> parse_rfc3339_instant(const std::string& text) {
+  if (text.size() == 20) return parse_iso_instant(text);
+  if (!has_shape(text, "dddd-dd-ddTdd:dd:dd+dd:dd") &&
+      !has_shape(text, "dddd-dd-ddTdd:dd:dd-dd:dd"))
+    return std::nullopt;
+  int oh = 0, om = 0;
+  if (std::sscanf(text.c_str() + 20, "%2d:%2d", &oh, &om) != 2 || oh > 23 || om > 59)
+    return std::nullopt;
+  auto base = parse_iso_instant(text.substr(0, 19) + "Z");
+  if (!base) return std::nullopt;
+  auto offset = hours(oh) + minutes(om);
+  // Local time = UTC + offset, so UTC = local - offset.
+  return text[19] == '+' ? *base - offset : *base + offset;
+}
+
 long long unix_millis(Instant instant) {
   return duration_cast<milliseconds>(instant.time_since_epoch()).count();
 }

@@ -45,6 +45,9 @@ std::string vn_date(LocalDate date);  // 30/10/2027
 std::string vn_date_of(const std::string& iso);
 std::string iso_instant(Instant instant);  // 2026-11-25T02:37:30Z
 std::optional<Instant> parse_iso_instant(const std::string& text);
+// RFC 3339 with seconds and either Z or an offset: 2026-12-07T07:00:00+07:00 is
+// 2026-12-07T00:00:00Z. Fractions of a second are not accepted. nullopt when malformed.
+std::optional<Instant> parse_rfc3339_instant(const std::string& text);
 long long unix_millis(Instant instant);
 
 }  // namespace thidua

@@ -48,6 +48,7 @@ class StreamQueue {
  public:
   explicit StreamQueue(QueueKeys keys, long long max_length = 100000);
   const QueueKeys& keys() const { return keys_; }
+  long long max_length() const { return max_length_; }  // of the stream (XADD MAXLEN ~)
 
   // Creates the group (and stream) if missing; a group starts from the stream's beginning,
   // so entries written before the consumer first ran are not lost.

@@ -7,6 +7,7 @@
 #include "notifications/app/commands_app.hpp"
 #include "notifications/app/delivery.hpp"
 #include "notifications/app/digest_app.hpp"
+#include "notifications/app/scheduled_app.hpp"
 #include "notifications/bot/bot_runner.hpp"
 #include "notifications/bot/console_messenger.hpp"
 #include "service/service.hpp"
@@ -78,9 +79,12 @@ int main(int argc, char** argv) {
         auto& outbox = service.make<OutboxApp>(store, preferences, services, settings, clock);
         auto& breaker = service.make<BreakerStore>(service.redis(), service.keys(), clock);
         auto& delivery = service.make<Delivery>(store, breaker, *messenger, settings, clock);
+        auto& scheduled_store =
+            service.make<ScheduledStore>(service.redis(), service.keys(), clock, store.queue());
+        auto& scheduled = service.make<ScheduledApp>(scheduled_store, settings, clock);
         auto& commands = service.make<CommandsApp>(outbox, preferences, services, settings, clock);
         commands.show_typing_through(*messenger);
-        add_routes(service.router(), RouteDeps{outbox, store, settings});
+        add_routes(service.router(), RouteDeps{outbox, store, scheduled_store, settings});
         describe_metrics(service.metrics());
         service.metrics().add_collector([&store, &service]() {
           return queue_gauges(store, service.redis(), service.metrics());
@@ -101,6 +105,9 @@ int main(int argc, char** argv) {
 
         // Nominations events become group messages in digests (or one each with a window of
         // 0) and personal ones at once, once per event_id; every replica runs the ticker.
+        // Messages scheduled for a time go into their lanes when it comes; every replica ticks.
+        service.background("scheduled",
+                           [&scheduled, stopping]() { return scheduled.run(stopping); });
         auto& digests = service.make<DigestStore>(service.redis(), service.keys());
         auto& digest = service.make<DigestApp>(digests, outbox, settings, clock);
         service.background("digest", [&digest, stopping]() { return digest.run(stopping); });

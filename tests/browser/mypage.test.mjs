@@ -7,7 +7,10 @@
 //     with its status and decision, her unit's part of the yearly report and the deadline,
 //     the initiative she authored;
 //   - the board writes a message to the staff group in "Thông báo", sends it, and sees it in
-//     the log as delivered ("Đã gửi"), which the fake Zalo confirms.
+//     the log as delivered ("Đã gửi"), which the fake Zalo confirms;
+//   - the board schedules a private message to the teacher: a time already past is refused
+//     next to the field, a time this afternoon is kept as "Hẹn giờ gửi", and "Hủy hẹn"
+//     cancels it (the fake Zalo never gets it).
 //
 //   node tests/browser/mypage.test.mjs [--build-dir <dir>]     (or THIDUA_BUILD_DIR)
 //
@@ -118,11 +121,11 @@ await step('the board opens "Thông báo" (360 px): an empty message is refused 
 });
 
 await step('the board sends a message to the group; the log shows it delivered, the fake Zalo has it', async () => {
-  await board.getByLabel('Nội dung gửi vào nhóm Zalo cán bộ').fill(MESSAGE);
+  await board.getByLabel('Nội dung tin nhắn').fill(MESSAGE);
   check((await text(board.locator('#announce-preview'))) === MESSAGE, 'the preview shows the text as typed');
   await board.getByLabel(/Gửi gấp/).check();
   await board.getByRole('button', { name: 'Gửi vào nhóm' }).click();
-  await noticeSays('Đã đưa tin nhắn gấp vào hàng gửi nhóm Zalo cán bộ.');
+  await noticeSays('Đã đưa tin nhắn gấp vào hàng gửi cho nhóm Zalo cán bộ.');
   const row = board.locator('#announce-log li').first();
   await eventually(async () => (await text(row)).includes('Đã gửi'), 'the log says "Đã gửi"', 30000);
   const said = await text(row);
@@ -133,13 +136,40 @@ await step('the board sends a message to the group; the log shows it delivered, 
   check(sent.length === 1, `the group got it once: ${JSON.stringify(calls.filter((c) => c.chat_id === GROUP))}`);
   await row.getByRole('button', { name: /Xem diễn biến/ }).click();
   await eventually(async () => (await text(row.locator('.history'))).includes('Đã gửi'), 'the history');
-  check(await board.getByLabel('Nội dung gửi vào nhóm Zalo cán bộ').inputValue() === '', 'the form is cleared');
+  check(await board.getByLabel('Nội dung tin nhắn').inputValue() === '', 'the form is cleared');
   await noSideScroll(360);
   await accessible('"Thông báo" (360 px)');
   await shot(board, 'announcements-360.png');
   await page.setViewportSize({ width: 1366, height: 900 });
   await noSideScroll(1366);
   await shot(board, 'announcements-1366.png');
+});
+
+await step('the board schedules a private message to the teacher, then cancels it', async () => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const PRIVATE = 'Cô Hoa nhớ nộp minh chứng trước thứ Sáu nhé.';
+  await board.getByLabel('Gửi đến').selectOption({ label: 'Nhắn riêng: Nguyễn Thị Hoa' });
+  await board.getByLabel('Nội dung tin nhắn').fill(PRIVATE);
+  await board.getByLabel('Hẹn giờ gửi').check();
+  await board.getByLabel('Ngày và giờ gửi').fill('2026-10-10T07:00');  // before 09:00 today
+  await board.getByRole('button', { name: 'Hẹn giờ gửi' }).click();
+  await eventually(async () => (await text(board.locator('#announce-at-error'))).includes('đã qua'),
+    'a time already past is refused next to the field');
+  await board.getByLabel('Ngày và giờ gửi').fill('2026-10-10T15:30');
+  await board.getByRole('button', { name: 'Hẹn giờ gửi' }).click();
+  await noticeSays('Đã hẹn giờ gửi tin cho thầy cô Nguyễn Thị Hoa lúc 10/10/2026 15:30.');
+  const row = board.locator('#announce-log li').filter({ hasText: PRIVATE });
+  const said = await text(row);
+  check(said.includes('Hẹn giờ gửi') && said.includes('Nhắn riêng cho Nguyễn Thị Hoa')
+    && said.includes('hẹn gửi lúc 10/10/2026 15:30'), `the row: ${said}`);
+  await noSideScroll(360);
+  await accessible('"Thông báo" with a scheduled message (360 px)');
+  await shot(board, 'announcements-scheduled-360.png');
+  await row.getByRole('button', { name: /Hủy hẹn/ }).click();
+  await noticeSays('Đã hủy tin hẹn gửi lúc 10/10/2026 15:30; tin sẽ không được gửi.');
+  check((await text(row)).includes('Đã bỏ, không gửi'), `the row after cancelling: ${await text(row)}`);
+  const calls = await sentMessages();
+  check(!calls.some((c) => String(c.text).startsWith(PRIVATE)), 'the cancelled message never reached Zalo');
 });
 
 await step('no JavaScript errors', async () => {

@@ -1,11 +1,11 @@
 // A message for the outbox as POST /api/notifications/v1/messages reads it
 // (notifications/api/routes.cpp): the body through parse_object, then parse_new_message
-// (notifications/domain/outbox.cpp). The first line of the input is the Idempotency-Key.
+// (notifications/api/message_codec.cpp). The first line of the input is the Idempotency-Key.
 #include "core/errors.hpp"
 #include "core/text.hpp"
 #include "fuzz_support.hpp"
 #include "http/json_io.hpp"
-#include "notifications/domain/outbox.hpp"
+#include "notifications/api/message_codec.hpp"
 
 using namespace thidua::notifications;
 using thidua::fuzz::check;

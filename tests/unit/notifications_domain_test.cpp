@@ -229,44 +229,35 @@ TEST(QuietHoursTest, HoldsUntilMorningAcrossMidnight) {
   EXPECT_THROW(QuietHours::parse("25:00-06:00", "X"), ConfigError);
 }
 
-TEST(Outbox, ParsesTargetsAndRejectsBadInput) {
-  auto g = parse_new_message(json{{"target", "group"}, {"text", "Nhắc nộp báo cáo"}});
-  EXPECT_EQ(g.target.kind, Target::Kind::Group);
-  EXPECT_FALSE(g.urgent);
-  auto s =
-      parse_new_message(json{{"target", {{"staff_id", "gv-01"}}}, {"text", "x"}, {"urgent", true}});
-  EXPECT_EQ(s.target.describe(), "staff:gv-01");
-  EXPECT_TRUE(s.urgent);
-  auto status = [](const json& body) {
+// Issue 12, "send at a time": later than now, at most kMaxScheduleDays ahead.
+TEST(Outbox, ATimeToSendIsInTheFutureAndWithinTheLimit) {
+  Instant now = local_time({2026, 12, 5}, 16, 0);
+  auto code = [&](Instant at) {
     try {
-      parse_new_message(body);
+      check_send_at(at, now);
     } catch (const ApiError& e) {
-      return e.status();
+      return e.code();
     }
-    return 0;
+    return std::string();
   };
-  // Well formed but only blanks: 422. Anything the document's schema refuses: 400.
-  EXPECT_EQ(status(json{{"target", "group"}, {"text", "  "}}), 422);
-  EXPECT_EQ(status(json{{"target", "everyone"}, {"text", "x"}}), 400);
-  EXPECT_EQ(status(json{{"target", {{"chat_id", "1"}}}, {"text", "x"}}), 400);
-  EXPECT_EQ(status(json{{"target", nullptr}, {"text", "x"}}), 400);
-  EXPECT_EQ(status(json{{"target", "group"}, {"text", ""}}), 400);
-  EXPECT_EQ(status(json{{"target", "group"}, {"text", std::string(20001, 'x')}}), 400);
-  EXPECT_EQ(status(json{{"target", "group"}, {"text", std::string(20000, 'x')}}), 0);
-  EXPECT_EQ(status(json{{"text", "x"}}), 400);
-  EXPECT_EQ(status(json{{"target", "group"}}), 400);
-  EXPECT_EQ(status(json{{"target", "group"}, {"text", "x"}, {"urgent", "yes"}}), 400);
-  // The reminder marker (issue 13): "reminder" or absent (null too), nothing else.
-  json reminder = {{"target", {{"staff_id", "gv-01"}}}, {"text", "x"}, {"category", "reminder"}};
-  EXPECT_EQ(parse_new_message(reminder).category, Category::Reminder);
-  reminder["category"] = nullptr;
-  EXPECT_EQ(parse_new_message(reminder).category, Category::Ordinary);
-  for (const json& bad : {json("Reminder"), json(""), json("announcement"), json(1)}) {
-    reminder["category"] = bad;
-    EXPECT_EQ(status(reminder), 400) << bad.dump();
-  }
-  EXPECT_THROW(checked_idempotency_key("a b"), ApiError);
-  EXPECT_EQ(checked_idempotency_key("reminder:2026:d-7"), "reminder:2026:d-7");
+  EXPECT_EQ(code(now + std::chrono::minutes(1)), "");
+  EXPECT_EQ(code(now), "send_at_past");
+  EXPECT_EQ(code(now - std::chrono::hours(1)), "send_at_past");
+  EXPECT_EQ(code(now + std::chrono::days(kMaxScheduleDays)), "");
+  EXPECT_EQ(code(now + std::chrono::days(kMaxScheduleDays) + std::chrono::seconds(1)),
+            "send_at_too_far");
+}
+
+// The time to send belongs to the request an Idempotency-Key stands for.
+TEST(Outbox, TheFingerprintCountsTheTimeToSendWhenSet) {
+  NewMessage m;
+  m.text = "Họp hội đồng";
+  auto now = request_fingerprint(m);
+  m.send_at = local_time({2026, 12, 7}, 7, 0);
+  auto at_seven = request_fingerprint(m);
+  EXPECT_NE(at_seven, now);
+  m.send_at = local_time({2026, 12, 7}, 8, 0);
+  EXPECT_NE(request_fingerprint(m), at_seven);
 }
 
 // Issue 13: who turned private reminders off gets none; nothing else is withheld.

@@ -1,10 +1,11 @@
-// "Thông báo" (issue 12): the board writes a message to the staff's Zalo group (POST
-// /api/notifications/v1/messages, urgent or not, with an Idempotency-Key so a double click or
-// a retry after a dropped connection sends it once) and reads the log of recent messages with
-// their delivery status in words and, on demand, each one's history. The notifications
-// service decides who may do this (admin); the card is hidden when it refuses. Replies to chat
-// commands are left out of the log: they are one person's (a sign-in code among them). Built
-// here whole, so index.html holds only the empty card.
+// "Thông báo" (issue 12): the board writes a message to the staff's Zalo group or to one
+// colleague whose Zalo is linked (POST /api/notifications/v1/messages, urgent or not, with an
+// Idempotency-Key so a double click or a retry after a dropped connection sends it once), now
+// or at a time it chooses ("send_at"; cancelled before that time with DELETE), and reads the
+// log of recent messages with their delivery status in words and, on demand, each one's
+// history. The notifications service decides who may do this (admin); the card is hidden when
+// it refuses. Replies to chat commands are left out of the log: they are one person's (a
+// sign-in code among them). Built here whole, so index.html holds only the empty card.
 import { ApiError, endpoints, formatInstant } from './api.mjs';
 
 // services/notifications/domain/outbox.hpp's states, as the board reads them.
@@ -16,6 +17,7 @@ export const DELIVERY = {
   retry: 'Chưa gửi được, đang thử lại',
   dead: 'Gửi không được',
   discarded: 'Đã bỏ, không gửi',
+  scheduled: 'Hẹn giờ gửi',
 };
 const PENDING = ['queued', 'held', 'sending', 'retry'];
 const HELD_REASONS = { quiet_hours: 'ngoài giờ gửi tin', zalo_unavailable: 'Zalo đang gián đoạn' };
@@ -24,7 +26,10 @@ const SOURCES = {
   event: 'tin tự động về đề nghị khen thưởng',
   digest: 'bản tin tổng hợp',
   dead_letter_retry: 'gửi lại sau khi lỗi',
+  scheduled: 'đến giờ hẹn',
 };
+// The school's clock: Vietnam, UTC+7 all year (no summer time).
+const VN_OFFSET = '+07:00';
 const LOG_SIZE = 20;
 const MAX_TEXT = 20000;
 
@@ -51,6 +56,28 @@ export function announcementsScreen(ui) {
 
   // ------------------------------------------------------------ compose
 
+  // The colleagues a message can go to privately: those whose Zalo is linked; the others
+  // are listed, not offered, so the board sees why someone is missing.
+  function targetOptions() {
+    const staff = ((state.catalogue && state.catalogue.staff) || []).filter((x) => x.active !== false)
+      .slice().sort((a, b) => String(a.name).localeCompare(String(b.name), 'vi'));
+    return [el('option', { value: 'group' }, 'Nhóm Zalo cán bộ (cả trường)'),
+      ...staff.map((x) => el('option', { value: x.id, disabled: !x.zalo_user_id },
+        `Nhắn riêng: ${x.name}${x.zalo_user_id ? '' : ' (chưa liên kết Zalo)'}`))];
+  }
+
+  function fieldError(id) {
+    return el('p', { className: 'field-error', id, 'aria-live': 'polite' });
+  }
+
+  // The submit button says what will happen.
+  function refreshAction() {
+    const later = $('announce-later').checked;
+    $('announce-at-field').hidden = !later;
+    const group = $('announce-target').value === 'group';
+    $('announce-send').textContent = later ? 'Hẹn giờ gửi' : group ? 'Gửi vào nhóm' : 'Gửi riêng';
+  }
+
   function form() {
     const text = el('textarea', {
       id: 'announce-text', name: 'text', rows: 5, maxLength: MAX_TEXT,
@@ -60,14 +87,32 @@ export function announcementsScreen(ui) {
         $('announce-error').textContent = '';
       },
     });
+    const when = (id, value, label, checked) => el('label', { className: 'choice' },
+      el('input', { type: 'radio', name: 'announce-when', id, value, checked, onchange: refreshAction }),
+      ` ${label}`);
     return el('form', { id: 'announce-form', className: 'announce-form', noValidate: true,
       onsubmit: (event) => { event.preventDefault(); attempt(send, { busy: card() }); } },
     el('div', { className: 'field' },
-      el('label', { htmlFor: 'announce-text' }, 'Nội dung gửi vào nhóm Zalo cán bộ'), text,
+      el('label', { htmlFor: 'announce-target' }, 'Gửi đến'),
+      el('select', { id: 'announce-target', name: 'target', onchange: refreshAction }, ...targetOptions()),
+      el('p', { className: 'hint' }, 'Tin nhắn riêng chỉ gửi được cho thầy cô đã liên kết Zalo với bot.')),
+    el('div', { className: 'field' },
+      el('label', { htmlFor: 'announce-text' }, 'Nội dung tin nhắn'), text,
       el('p', { className: 'hint', id: 'announce-hint' },
         'Tin dài hơn 2000 chữ được chia thành vài tin, gửi theo thứ tự. Cuối tin, bot thêm một dòng '
         + 'cho biết đây là tin tự động.')),
-    el('p', { className: 'field-error', id: 'announce-error', 'aria-live': 'polite' }),
+    fieldError('announce-error'),
+    el('fieldset', { className: 'field' }, el('legend', {}, 'Thời điểm gửi'),
+      when('announce-now', 'now', 'Gửi ngay', true),
+      when('announce-later', 'later', 'Hẹn giờ gửi', false),
+      el('div', { className: 'field', id: 'announce-at-field', hidden: true },
+        el('label', { htmlFor: 'announce-at' }, 'Ngày và giờ gửi'),
+        el('input', { type: 'datetime-local', id: 'announce-at', name: 'send_at',
+          'aria-describedby': 'announce-at-error announce-at-hint',
+          oninput: () => { $('announce-at-error').textContent = ''; } }),
+        el('p', { className: 'hint', id: 'announce-at-hint' },
+          'Giờ Việt Nam, hẹn trước tối đa 92 ngày. Trước giờ hẹn, tin có thể hủy trong nhật ký bên dưới.'),
+        fieldError('announce-at-error'))),
     el('div', { className: 'field' }, el('label', { className: 'choice' },
       el('input', { type: 'checkbox', id: 'announce-urgent', name: 'urgent' }),
       ' Gửi gấp: gửi ngay cả ngoài giờ gửi tin (buổi tối, đêm)')),
@@ -77,26 +122,63 @@ export function announcementsScreen(ui) {
       el('button', { type: 'submit', className: 'button', id: 'announce-send' }, 'Gửi vào nhóm')));
   }
 
-  async function send() {
+  // The request's body from the form, or null after saying next to the field what is missing.
+  function composed() {
     const box = $('announce-text');
     const text = box.value.trim();
     if (!text) {
       $('announce-error').textContent = 'Hãy gõ nội dung tin nhắn trước khi gửi.';
       box.focus();
-      return;
+      return null;
     }
-    const urgent = $('announce-urgent').checked;
-    const queued = await call(endpoints.messages, {
-      method: 'POST', body: { target: 'group', text, urgent }, headers: { 'Idempotency-Key': key },
-    });
+    const to = $('announce-target').value;
+    const body = { target: to === 'group' ? 'group' : { staff_id: to }, text, urgent: $('announce-urgent').checked };
+    if ($('announce-later').checked) {
+      const at = $('announce-at').value; // "2026-12-07T07:00", the school's time
+      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(at)) {
+        $('announce-at-error').textContent = 'Hãy chọn ngày và giờ gửi.';
+        $('announce-at').focus();
+        return null;
+      }
+      body.send_at = `${at}:00${VN_OFFSET}`;
+    }
+    return body;
+  }
+
+  function resetForm() {
     key = newKey();
-    box.value = '';
+    $('announce-text').value = '';
     $('announce-urgent').checked = false;
+    $('announce-at').value = '';
+    $('announce-now').checked = true;
+    $('announce-target').value = 'group';
     $('announce-preview').textContent = 'Tin nhắn sẽ hiện ở đây.';
-    notify(urgent ? 'Đã đưa tin nhắn gấp vào hàng gửi nhóm Zalo cán bộ.'
-      : 'Đã đưa tin nhắn vào hàng gửi nhóm Zalo cán bộ; ngoài giờ gửi tin, tin được giữ đến sáng.');
+    refreshAction();
+  }
+
+  async function send() {
+    const body = composed();
+    if (!body) return;
+    let queued;
+    try {
+      queued = await call(endpoints.messages, { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+    } catch (error) {
+      // A time refused (past, too far ahead) is said next to its field.
+      if (error instanceof ApiError && String(error.code).startsWith('send_at')) {
+        $('announce-at-error').textContent = error.detail;
+        $('announce-at').focus();
+        return;
+      }
+      throw error;
+    }
+    const to = body.target === 'group' ? 'nhóm Zalo cán bộ' : `thầy cô ${staffName(body.target.staff_id)}`;
+    const urgent = body.urgent;
+    resetForm();
     polls = 0;
     await loadLog(queued && queued.id);
+    if (body.send_at) notify(`Đã hẹn giờ gửi tin cho ${to} lúc ${formatInstant(body.send_at)}.`);
+    else if (urgent) notify(`Đã đưa tin nhắn gấp vào hàng gửi cho ${to}.`);
+    else notify(`Đã đưa tin nhắn vào hàng gửi cho ${to}; ngoài giờ gửi tin, tin được giữ đến sáng.`);
   }
 
   // ------------------------------------------------------------ the log
@@ -107,6 +189,8 @@ export function announcementsScreen(ui) {
     if (h.state === 'held') {
       parts.push(`${HELD_REASONS[h.reason] || 'tạm giữ'}${h.until ? `, đến ${formatInstant(h.until)}` : ''}`);
     }
+    if (h.state === 'scheduled' && h.send_at) parts.push(`gửi lúc ${formatInstant(h.send_at)}`);
+    if (h.state === 'discarded' && h.reason === 'cancelled') parts.push('đã hủy hẹn');
     if (h.state === 'retry' && h.due) parts.push(`thử lại lúc ${formatInstant(h.due)}`);
     if (h.state === 'sending' && h.attempt) parts.push(`lần thử ${h.attempt}`);
     if (h.state === 'dead' && h.attempts) parts.push(`sau ${h.attempts} lần thử`);
@@ -127,13 +211,31 @@ export function announcementsScreen(ui) {
       'Xem diễn biến', el('span', { className: 'visually-hidden' }, ` tin lúc ${formatInstant(m.created_at)}`));
     button.addEventListener('click', () => attempt(() => showHistory(m, holder, button)));
     const about = [targetText(m.target), formatInstant(m.created_at)];
+    if (m.send_at) about.push(`hẹn gửi lúc ${formatInstant(m.send_at)}`);
     if (m.urgent) about.push('gửi gấp');
     if (m.category === 'reminder') about.push('nhắc hạn');
     return el('li', { dataset: { id: m.id, state: m.state } },
       el('p', { className: 'outbox-text' }, text.length > 300 ? `${text.slice(0, 300)}…` : text),
       el('p', {}, el('span', { className: `badge delivery-${m.state}` }, DELIVERY[m.state] || m.state),
         ' ', el('span', { className: 'hint' }, about.join(' · '))),
-      button, holder);
+      el('div', { className: 'form-actions' }, button, m.state === 'scheduled' ? cancelButton(m) : null), holder);
+  }
+
+  // Cancelling a scheduled message: the service refuses (409) once it has left, and the log
+  // then shows where it is.
+  function cancelButton(m) {
+    return el('button', { type: 'button', className: 'button button-quiet', onclick: () => attempt(async () => {
+      try {
+        await call(endpoints.message(m.id), { method: 'DELETE' });
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 409)) throw error;
+        await loadLog();
+        notify('Tin này đã đến giờ gửi hoặc đã được hủy trước đó, nên không hủy nữa.');
+        return;
+      }
+      await loadLog();
+      notify(`Đã hủy tin hẹn gửi lúc ${formatInstant(m.send_at)}; tin sẽ không được gửi.`);
+    }, { busy: card() }) }, 'Hủy hẹn', el('span', { className: 'visually-hidden' }, ` tin lúc ${formatInstant(m.send_at)}`));
   }
 
   // `waiting`: the id just sent; the log is read again for a short while until it has left.

@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
+#include "notifications/api/message_codec.hpp"
 #include "notifications/domain/bot_update.hpp"
 #include "notifications/domain/messages.hpp"
 
@@ -98,6 +99,21 @@ void add_routes(http::Router& router, RouteDeps d) {
     out["history"] = co_await store.history(id);
     co_return http::json(200, out);
   });
+  // A scheduled message can be cancelled until its time comes (issue 12).
+  auto& scheduled = d.scheduled;
+  router.add(
+      Method::Delete, base + "/{id}", admin, [&store, &scheduled](Request& req) -> Task<Response> {
+        const auto& id = message_id(req);
+        auto m = co_await store.load(id);
+        if (!m)
+          throw not_found("message_not_found", say("problem.message_not_found", {{"id", id}}));
+        bool cancelled = co_await scheduled.cancel(id, req.principal.subject);
+        if (!cancelled) {
+          throw conflict("message_not_scheduled", say("problem.not_scheduled", {{"id", id}}));
+        }
+        json out = {{"id", id}, {"status", state::kDiscarded}};
+        co_return http::json(200, out);
+      });
   router.add(Method::Get, kApiBase + "/dead-letters", admin,
              [&store](Request& req) -> Task<Response> {
                json items = co_await store.dead(limit_of(req));

@@ -1,7 +1,9 @@
 #pragma once
-// The notifications HTTP API: the outbox, its dead letters, and the bot's webhook.
+// The notifications HTTP API: the outbox (with scheduled messages), its dead letters, and the
+// bot's webhook.
 #include "http/router.hpp"
 #include "notifications/app/outbox_app.hpp"
+#include "notifications/store/scheduled_store.hpp"
 
 namespace thidua::notifications {
 
@@ -10,6 +12,7 @@ inline const std::string kApiBase = "/api/notifications/v1";
 struct RouteDeps {
   OutboxApp& outbox;
   OutboxStore& store;
+  ScheduledStore& scheduled;
   const Settings& settings;
 };
 

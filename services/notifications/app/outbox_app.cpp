@@ -42,6 +42,8 @@ Task<Submitted> OutboxApp::submit(NewMessage message, std::string idempotency_ke
     out.queued = co_await store_.enqueue(message, no_chat, idempotency_key, no_hold, guard);
     co_return out;
   }
+  // A time to send is checked now, not when a repeated request replays the first answer.
+  if (message.send_at) check_send_at(*message.send_at, clock_.now());
   bool reminder_to_person =
       message.category == Category::Reminder && message.target.kind == Target::Kind::Staff;
   bool off = false;  // asked only when it matters; no co_await inside && (GCC 12)
@@ -66,8 +68,9 @@ Task<Submitted> OutboxApp::submit(NewMessage message, std::string idempotency_ke
       chat = message.target.id;
       break;
   }
+  // Quiet hours are for now; a scheduled message meets them when it is released.
   std::optional<Instant> due;
-  if (!message.urgent) due = settings_.quiet.held_until(clock_.now());
+  if (!message.urgent && !message.send_at) due = settings_.quiet.held_until(clock_.now());
   out.queued = co_await store_.enqueue(message, chat, idempotency_key, due, guard);
   co_return out;
 }

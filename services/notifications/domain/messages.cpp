@@ -211,6 +211,13 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.bad_urgent", "Trường \"urgent\" phải là true hoặc false."},
     {"problem.bad_category",
      "Loại tin (trường \"category\") chỉ ghi \"reminder\" (tin nhắc hạn) hoặc để trống."},
+    {"problem.bad_send_at",
+     "Giờ gửi (trường \"send_at\") phải ghi đủ ngày giờ và múi giờ, ví dụ "
+     "2026-12-07T07:00:00+07:00."},
+    {"problem.send_at_past", "Giờ hẹn gửi đã qua; hãy chọn một thời điểm sắp tới."},
+    {"problem.send_at_too_far", "Chỉ hẹn gửi trước được tối đa {days} ngày."},
+    {"problem.not_scheduled",
+     "Tin nhắn \"{id}\" không còn chờ đến giờ hẹn (đã gửi đi hoặc đã hủy), nên không hủy được."},
     {"api.reminders_off",
      "Cán bộ \"{id}\" đã tắt tin nhắc hạn gửi riêng (lệnh /tatnhac), nên tin này không được "
      "gửi."},
@@ -220,7 +227,8 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "Khóa Idempotency-Key này đã dùng cho một tin nhắn khác (khác người nhận hoặc nội dung). "
      "Tin mới cần một khóa mới."},
     {"problem.bad_state",
-     "Trạng thái lọc (state) phải là queued, held, sending, sent, retry, dead hoặc discarded."},
+     "Trạng thái lọc (state) phải là queued, held, sending, sent, retry, dead, discarded hoặc "
+     "scheduled."},
     {"problem.message_not_found", "Không có tin nhắn mã \"{id}\"."},
     {"problem.not_dead", "Tin nhắn \"{id}\" không nằm trong hàng lỗi."},
     {"problem.webhook_off", "Bot không nhận tin qua webhook (THIDUA_BOT_MODE khác webhook)."},

@@ -2,6 +2,7 @@
 // A message for the outbox, as another service or an admin submits it, and the entries of
 // its status history.
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "core/clock.hpp"
@@ -26,22 +27,27 @@ struct NewMessage {
   bool urgent = false;
   Category category = Category::Ordinary;
   std::string source = "api";  // api, event, reply
+  // When set, the message waits until then (a message the board schedules: issue 12,
+  // "send at a time") instead of entering its lane now; see check_send_at.
+  std::optional<Instant> send_at;
 };
 
 // "reminder", or "" for an ordinary message (as stored and shown).
 std::string_view category_name(Category c);
 
 // What makes two requests under one Idempotency-Key "the same request" (target, urgency,
-// text, and the category when it is not ordinary; not the source): SHA-256, 64 hex digits.
-// The IETF idempotency-key draft answers a key reused with a different request with 422,
-// never with the first request's answer.
+// text, the category when it is not ordinary and the time to send when set; not the source):
+// SHA-256, 64 hex digits. The IETF idempotency-key draft answers a key reused with a different
+// request with 422, never with the first request's answer.
 std::string request_fingerprint(const NewMessage& m);
 
-// Reads {"target": "group" | {"staff_id": "..."}, "text": "...", "urgent": false,
-// "category": "reminder"}. Empty text, text over 20000 characters, an unknown target or
-// category throw ApiError 400/422 (nothing is queued). The text is NFC already
-// (parse_object).
-NewMessage parse_new_message(const nlohmann::json& body);
+// A message may be scheduled up to this far ahead: a school plans announcements for the
+// coming weeks, not the coming year, and a mistyped year should be refused, not kept.
+inline constexpr int kMaxScheduleDays = 92;
+
+// The rule for a time to send (issue 12, "send at a time"): later than `now` and at most
+// kMaxScheduleDays ahead. Throws ApiError 422 send_at_past / send_at_too_far.
+void check_send_at(Instant send_at, Instant now);
 
 // Whether the message is withheld rather than queued: a reminder to one person who has
 // turned private reminders off (`reminders_off`). Group messages and everything that is not
@@ -66,6 +72,8 @@ inline constexpr const char* kSent = "sent";
 inline constexpr const char* kRetry = "retry";
 inline constexpr const char* kDead = "dead";
 inline constexpr const char* kDiscarded = "discarded";
+// Waiting for the time the sender chose (not in any lane yet; it can still be cancelled).
+inline constexpr const char* kScheduled = "scheduled";
 }  // namespace state
 
 bool known_state(const std::string& s);

@@ -6,12 +6,15 @@ namespace thidua::notifications {
 namespace {
 using nlohmann::json;
 
-// KEYS: idem, msg, history, recent, stream, retry, lane, guard (idem again when none).
+// KEYS: idem, msg, history, recent, stream, retry, lane, guard (idem again when none),
+//       scheduled.
 // ARGV: id, idem value (the request's fingerprint, a space, the answer), idem ttl s, due_ms
 //       (0: now), history entry, maxlen, created_ms, has_idem, lane entry, has_guard, guard
-//       field, guard value, then hash field/value pairs.
+//       field, guard value, send_at_ms ('0': not scheduled), then hash field/value pairs.
 // Returns {1, idem value} when queued, {0, the first request's idem value} for a seen key,
 // {2, ''} when the guard does not hold. A guard that holds is consumed even for a seen key.
+// A scheduled message waits in the scheduled set, outside its lane, so that it holds up
+// nothing queued after it (ScheduledStore::release_due puts it in the lane when due).
 const RedisScript kEnqueue(StreamQueue::lane_push_lua() + R"lua(
 if ARGV[10] == '1' then
   if redis.call('HGET', KEYS[8], ARGV[11]) ~= ARGV[12] then return {2, ''} end
@@ -21,10 +24,15 @@ if ARGV[8] == '1' then
   local first = redis.call('GET', KEYS[1])
   if first then return {0, first} end
 end
-redis.call('HSET', KEYS[2], unpack(ARGV, 13))
+redis.call('HSET', KEYS[2], unpack(ARGV, 14))
 redis.call('RPUSH', KEYS[3], ARGV[5])
 redis.call('ZADD', KEYS[4], ARGV[7], ARGV[1])
-lane_push(KEYS[7], KEYS[5], KEYS[6], ARGV[9], ARGV[4], ARGV[6])
+if ARGV[13] ~= '0' then
+  redis.call('HSET', KEYS[2], 'lane_entry', ARGV[9])
+  redis.call('ZADD', KEYS[9], ARGV[13], ARGV[1])
+else
+  lane_push(KEYS[7], KEYS[5], KEYS[6], ARGV[9], ARGV[4], ARGV[6])
+end
 if ARGV[8] == '1' then redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3]) end
 return {1, ARGV[2]}
 )lua");
@@ -92,6 +100,7 @@ StoredMessage message_from(const std::string& id, const RedisReply& hash) {
   m.state = field_of(hash, "state");
   m.created_at = field_of(hash, "created_at");
   m.last_error = field_of(hash, "last_error");
+  m.send_at = field_of(hash, "send_at");
   auto parts = field_of(hash, "parts_sent");
   m.parts_sent = parts.empty() ? 0 : std::atoi(parts.c_str());
   auto ids = json::parse(field_of(hash, "message_ids"), nullptr, false);
@@ -116,6 +125,7 @@ json StoredMessage::to_json() const {
             {"message_ids", message_ids}};
   if (!category.empty()) j["category"] = category;
   if (!last_error.empty()) j["last_error"] = last_error;
+  if (!send_at.empty()) j["send_at"] = send_at;
   return j;
 }
 
@@ -137,11 +147,16 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
                                          std::optional<Instant> due, const EnqueueGuard* guard) {
   std::string id = crypto::random_hex(8);
   Instant now = clock_.now();
-  json answer = {{"id", id}, {"status", state::kQueued}};
-  json entry = due ? history_entry(state::kHeld, now,
-                                   {{"until", iso_instant(*due)}, {"reason", "quiet_hours"}})
-                   : history_entry(state::kQueued, now, {{"source", m.source}});
-  std::string st = due ? state::kHeld : state::kQueued;
+  std::string st = m.send_at ? state::kScheduled : due ? state::kHeld : state::kQueued;
+  json answer = {{"id", id}, {"status", m.send_at ? state::kScheduled : state::kQueued}};
+  json entry;
+  if (m.send_at) {
+    entry = history_entry(st, now, {{"send_at", iso_instant(*m.send_at)}, {"source", m.source}});
+  } else if (due) {
+    entry = history_entry(st, now, {{"until", iso_instant(*due)}, {"reason", "quiet_hours"}});
+  } else {
+    entry = history_entry(st, now, {{"source", m.source}});
+  }
   std::string lane = delivery_lane(chat_id, m.urgent, m.source);
   Fields first_try{{"msg_id", id}, {"attempt", "0"}};
   std::vector<std::string> keys{keys_("idem:" + (idempotency_key.empty() ? "-" : idempotency_key)),
@@ -152,6 +167,7 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
                                 queue_.keys().retry,
                                 queue_.lane_key(lane)};
   keys.push_back(guard ? guard->key : keys.front());
+  keys.push_back(keys_("scheduled"));
   std::string fingerprint = request_fingerprint(m);
   std::vector<std::string> args{id,
                                 fingerprint + " " + answer.dump(),
@@ -165,6 +181,11 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
                                 guard ? "1" : "0",
                                 guard ? guard->field : "",
                                 guard ? guard->value : "",
+                                m.send_at ? std::to_string(unix_millis(*m.send_at)) : "0",
+                                "send_at",
+                                m.send_at ? iso_instant(*m.send_at) : "",
+                                "lane",
+                                lane,
                                 "id",
                                 id,
                                 "target",

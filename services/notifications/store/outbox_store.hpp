@@ -7,6 +7,8 @@
 //                                            only the first is in the stream (StreamQueue)
 //   {school}:notifications:msg:{id}          hash: target, chat_id, text, urgent, state, …
 //   {school}:notifications:msg:{id}:history  list of JSON history entries
+//   {school}:notifications:scheduled         sorted set id → send_at (ms): scheduled messages
+//                                            not yet in their lane (ScheduledStore)
 //   {school}:notifications:recent            sorted set id → created (ms), for the dashboard
 //   {school}:notifications:idem:{key}        first answer for an Idempotency-Key, 24 h
 //   {school}:notifications:rate:{chat}       sliding window of sends per chat
@@ -38,6 +40,7 @@ struct StoredMessage {
   int parts_sent = 0;
   nlohmann::json message_ids = nlohmann::json::array();
   std::string last_error;
+  std::string send_at;  // ISO instant the sender chose, "" when sent as soon as possible
   nlohmann::json to_json() const;
 };
 
