@@ -686,6 +686,35 @@ await step('the board issues the tờ trình of an award round from the page: nu
   check(fs.readFileSync(saved).subarray(0, 5).toString() === '%PDF-', 'the download is a PDF');
 });
 
+// Issue 11: the register of issued documents (sổ văn bản đi), every service's, and its Excel.
+await step('"Sổ văn bản đi" lists the report and the tờ trình in the order of issue; each downloads, and the year as Excel', async () => {
+  const card = page.locator('#register');
+  await card.getByLabel('Năm').selectOption(currentYear);
+  await card.getByRole('button', { name: 'Cập nhật sổ' }).click();
+  const items = card.locator('#register-list li');
+  await eventually(async () => (await items.count()) === 2, 'both documents are in the register', 30000);
+  const first = await text(items.nth(0));
+  const second = await text(items.nth(1));
+  check(first.includes('Số 01/BC-THCSVP1') && first.includes('Báo cáo') && first.includes('Người ký: Trần Thị Bình'),
+    `first: ${first}`);
+  check(second.includes('Số 01/TTr-THCSVP1') && second.includes('Tờ trình'), `second: ${second}`);
+  // The yearly report's file comes from the reports service, the tờ trình's from nominations.
+  const [report] = await Promise.all([
+    page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS }),
+    items.nth(0).getByRole('button', { name: /Tải PDF/ }).click(),
+  ]);
+  check(report.suggestedFilename().startsWith('Báo cáo năm'), `downloaded as ${report.suggestedFilename()}`);
+  const [book] = await Promise.all([
+    page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS }),
+    card.getByRole('button', { name: 'Tải Excel sổ văn bản đi' }).click(),
+  ]);
+  check(book.suggestedFilename() === `Sổ văn bản đi năm ${currentYear}.xlsx`, `downloaded as ${book.suggestedFilename()}`);
+  const saved = path.join(outDir, 'so-van-ban-di.xlsx');
+  await book.saveAs(saved);
+  check(fs.readFileSync(saved).subarray(0, 2).toString() === 'PK', 'the workbook is a zip (xlsx)');
+  await accessible('"Sổ văn bản đi"');
+});
+
 await step('every form control has a label; one h1; no heading level skipped', async () => {
   const report = await page.evaluate(() => {
     const unlabelled = [...document.querySelectorAll('input, select, textarea')]

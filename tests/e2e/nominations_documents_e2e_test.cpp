@@ -6,8 +6,12 @@
 // name; the register shared with the reports service.
 // LibreOffice and poppler-utils come with scripts/setup.sh: without them this test fails,
 // saying so, rather than skipping.
+#include <algorithm>
+#include <fstream>
+
 #include "documents_check.hpp"
 #include "reports_fixture.hpp"
+#include "support/spreadsheet.hpp"
 
 namespace thidua::testing::reports_e2e {
 namespace {
@@ -285,6 +289,22 @@ TEST_F(RoundDocumentsE2e, ProposalAndDecisionAreIssuedNumberedFrozenAndReadByRea
   EXPECT_EQ(reg["documents"][0]["type_name"], "Tờ trình");
   EXPECT_EQ(reg["documents"][1]["type_name"], "Quyết định");
   EXPECT_EQ(reg["documents"][2]["reason"], "Sửa thành tích tổ Toán");
+  // …and as a workbook a văn thư opens: one row per document, dates as dates.
+  const std::string book = dir_ + "/so-van-ban-di.xlsx";
+  download(issuer->url() + docs + "/register/2026/xlsx", kAdmin, book);
+  std::ifstream in(book, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto sheets = sheets_as_csv(bytes, make_temp_dir("thidua-register"));
+  ASSERT_EQ(sheets.size(), 1u) << "LibreOffice Calc could not open the register";
+  const auto& sheet = sheets["Sổ văn bản đi"];
+  EXPECT_NE(sheet.find("SỔ VĂN BẢN ĐI NĂM 2026"), std::string::npos) << sheet;
+  EXPECT_NE(
+      sheet.find("\"Số, ký hiệu\",Ngày ban hành,Tên loại,Trích yếu nội dung,Người ký,Nơi nhận"),
+      std::string::npos)
+      << sheet;
+  EXPECT_NE(sheet.find("\n01/TTr-THCSVP1,05/11/2026,Tờ trình,"), std::string::npos) << sheet;
+  // The title, a blank row, the headers, then one row per document.
+  EXPECT_EQ(std::count(sheet.begin(), sheet.end(), '\n'), 3 + 6) << sheet;
   issuer->process.stop();
 }
 

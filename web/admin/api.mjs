@@ -110,6 +110,20 @@ export async function fetchFile(path, { token = session.token } = {}) {
   return name ? new File([blob], name, { type: blob.type }) : blob;
 }
 
+// Downloads `path` (fetchFile) and hands it to the browser under the service's Vietnamese
+// file name, else `fallbackName`. Errors as fetchFile has them (a 401 is the caller's to act on).
+export async function saveFile(path, fallbackName) {
+  const file = await fetchFile(path);
+  const url = URL.createObjectURL(file);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name || fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
 // The Vietnamese name of a download: filename* (RFC 8187, UTF-8) when given, else filename;
 // '' without a header.
 export function fileNameOf(disposition) {

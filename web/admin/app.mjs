@@ -20,6 +20,7 @@ import { clearPart, loadPart, wirePart } from './contributions.mjs';
 import { myPageScreen } from './mypage.mjs';
 import { announcementsScreen } from './announcements.mjs';
 import { statisticsScreen } from './statistics.mjs';
+import { registerScreen } from './register.mjs';
 import { YEARS } from './movement.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -118,6 +119,7 @@ const myPage = myPageScreen({ $, el, call, attempt, state, openNomination: (id) 
 const announcements = announcementsScreen({ $, el, call, attempt, notify, state });
 const registrations = registrationsScreen({ $, el, call, attempt, notify, state });
 const statistics = statisticsScreen({ $, el, call, attempt, state, signOut: () => signOut() });
+const register = registerScreen({ $, el, call, attempt, state, signOut: () => signOut() });
 
 // ---------------------------------------------------------------- deadline (public)
 
@@ -171,7 +173,7 @@ async function signIn(token) {
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
     loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart(), indicators.start(),
     awardsCard.start(), myPage.start(), announcements.start(), registrations.start(),
-    statistics.start()]);
+    statistics.start(), register.start()]);
 }
 
 // The code from the bot (typed, or carried by its link) for a session cookie, then in.
@@ -222,6 +224,7 @@ function signOut() {
   announcements.reset();
   registrations.reset();
   statistics.reset();
+  register.reset();
   clearRoundDocuments();
   $('sessions-list').replaceChildren();
   $('sessions').hidden = true;

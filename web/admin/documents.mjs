@@ -2,7 +2,7 @@
 // khen thưởng (per award form and period), the principal's quyết định (Giấy khen của
 // Hiệu trưởng) and the biên bản of a council meeting, and the board and the council download what was issued, PDF or DOCX, under
 // its Vietnamese name. The services decide who may do what: a 403 hides the card.
-import { ApiError, fetchFile } from './api.mjs';
+import { ApiError, saveFile } from './api.mjs';
 
 const N = '/api/nominations/v1';
 const KINDS = {
@@ -69,19 +69,12 @@ function fillForm() {
 }
 
 async function saveIssued(d, format) {
-  let blob;
   try {
-    blob = await fetchFile(`${N}/documents/${encodeURIComponent(`${d.id}.${format}`)}`);
+    await saveFile(`${N}/documents/${encodeURIComponent(`${d.id}.${format}`)}`, d.files[format].name);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) page.signOut();
     throw error;
   }
-  const url = URL.createObjectURL(blob);
-  const link = page.el('a', { href: url, download: d.files[format].name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
 function renderList(data) {

@@ -4,7 +4,7 @@
 // GET /statistics and reports' GET /contributions/{year}. The charts are SVG bars drawn with
 // attributes (the CSP allows no inline style); each has a table with the same figures for
 // screen readers. "Tải Excel" downloads the services' workbooks under their Vietnamese names.
-import { ApiError, endpoints, fetchFile, formatDate } from './api.mjs';
+import { ApiError, endpoints, formatDate, saveFile } from './api.mjs';
 import { YEARS } from './movement.mjs';
 
 const SERIES = [['proposed', 'Đã đề nghị'], ['approved', 'Hội đồng thông qua'], ['awarded', 'Được khen thưởng']];
@@ -119,19 +119,12 @@ export function statisticsScreen(ui) {
   }
 
   async function download(path) {
-    let file;
     try {
-      file = await fetchFile(path);
+      await saveFile(path, `thong-ke-${shownYear}.xlsx`);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) signOut();
       throw error;
     }
-    const url = URL.createObjectURL(file);
-    const link = el('a', { href: url, download: file.name || `thong-ke-${shownYear}.xlsx` });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
 
   return {

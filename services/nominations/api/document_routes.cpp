@@ -7,6 +7,7 @@
 #include "core/movement.hpp"
 #include "core/text.hpp"
 #include "docs/issued.hpp"
+#include "docs/xlsx_table.hpp"
 #include "http/download.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
@@ -113,6 +114,13 @@ void add_document_routes(http::Router& router, RouteDeps d) {
     auto list = co_await docs.register_entries(year, kind);
     co_return http::json(200, json{{"documents", list_json(list)}});
   });
+  // The register as a workbook: "Sổ văn bản đi năm 2026.xlsx".
+  router.add(Method::Get, base + "/register/{year}/xlsx", readers,
+             [&docs](Request& req) -> Task<Response> {
+               int year = static_cast<int>(http::path_integer(req, "year", kFirstYear, kLastYear));
+               ExportFile file = co_await docs.register_workbook(year);
+               co_return http::download(std::move(file.bytes), docs::kXlsxMediaType, file.name);
+             });
   router.add(Method::Get, base + "/{file}", readers, [&docs](Request& req) -> Task<Response> {
     auto [id, format] = file_request(req);
     if (format.empty()) {

@@ -32,6 +32,7 @@ DocumentsApp::DocumentsApp(CatalogueStore& catalogue, NominationStore& nominatio
       registrations_(registrations),
       initiatives_(initiatives),
       store_(store),
+      renderer_(renderer),
       issuing_(store, renderer),
       clock_(clock),
       issuer_(std::move(issuer)),

@@ -12,6 +12,7 @@
 #include "docs/document_store.hpp"
 #include "docs/issuing.hpp"
 #include "docs/template.hpp"
+#include "nominations/app/statistics_app.hpp"
 #include "nominations/domain/achievement_report.hpp"
 #include "nominations/domain/award_documents.hpp"
 #include "nominations/domain/council.hpp"
@@ -67,6 +68,9 @@ class DocumentsApp {
   // The school's register (every service's documents); with `year`, those numbered in it.
   Task<std::vector<docs::IssuedDocument>> register_entries(std::optional<int> year,
                                                            std::optional<std::string> kind);
+  // The register of `year` as a workbook (docs/register_book.hpp), written by the workers.
+  // ApiError 503 export_busy / export_failed (statistics_app.hpp).
+  Task<ExportFile> register_workbook(int year);
   // A document issued by this service; ApiError 404 otherwise.
   Task<docs::IssuedDocument> document(const std::string& id);
   Task<std::pair<docs::IssuedDocument, std::string>> file(const std::string& id,
@@ -87,6 +91,7 @@ class DocumentsApp {
   RegistrationStore& registrations_;
   InitiativeStore& initiatives_;
   docs::DocumentStore& store_;
+  docs::Renderer& renderer_;  // also the Excel export of the register
   docs::DocumentIssuer issuing_;
   const Clock& clock_;
   docs::Issuer issuer_;
