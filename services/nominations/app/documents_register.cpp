@@ -9,15 +9,8 @@ Task<ExportFile> DocumentsApp::register_workbook(int year) {
   std::optional<std::string> any_kind;
   auto entries = co_await register_entries(asked, any_kind);
   docs::XlsxBook book = docs::register_book(entries, year);
-  std::optional<docs::RenderError> failed;
-  ExportFile out{docs::register_file_name(year), ""};
-  try {
-    out.bytes = co_await renderer_.xlsx(std::move(book));
-  } catch (const docs::RenderError& e) {
-    failed = e;  // no co_await in a catch block (GCC 12)
-  }
-  if (failed) throw export_problem(*failed);
-  co_return out;
+  std::string name = docs::register_file_name(year);
+  co_return co_await export_workbook(renderer_, std::move(name), std::move(book));
 }
 
 }  // namespace thidua::nominations

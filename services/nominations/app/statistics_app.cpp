@@ -23,19 +23,24 @@ Task<Statistics> StatisticsApp::figures(std::optional<int> year) {
   co_return statistics(all, *c, shown);
 }
 
-Task<ExportFile> StatisticsApp::workbook(int year) {
-  std::optional<int> asked = year;
-  Statistics s = co_await figures(asked);
-  docs::XlsxBook book = statistics_book(s);
+Task<ExportFile> export_workbook(docs::Renderer& renderer, std::string name, docs::XlsxBook book) {
   std::optional<docs::RenderError> failed;
-  ExportFile out{statistics_file_name(year), ""};
+  ExportFile out{std::move(name), ""};
   try {
-    out.bytes = co_await renderer_.xlsx(std::move(book));
+    out.bytes = co_await renderer.xlsx(std::move(book));
   } catch (const docs::RenderError& e) {
     failed = e;  // no co_await in a catch block (GCC 12)
   }
   if (failed) throw export_problem(*failed);
   co_return out;
+}
+
+Task<ExportFile> StatisticsApp::workbook(int year) {
+  std::optional<int> asked = year;
+  Statistics s = co_await figures(asked);
+  docs::XlsxBook book = statistics_book(s);
+  std::string name = statistics_file_name(year);
+  co_return co_await export_workbook(renderer_, std::move(name), std::move(book));
 }
 
 }  // namespace thidua::nominations

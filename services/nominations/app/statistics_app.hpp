@@ -37,6 +37,8 @@ class StatisticsApp {
   const Clock& clock_;
 };
 
+// `book` written by the renderer's workers, named `name`. ApiError 503 as export_problem.
+Task<ExportFile> export_workbook(docs::Renderer& renderer, std::string name, docs::XlsxBook book);
 // The 503 of an export the workers could not make: export_busy or export_failed.
 ApiError export_problem(const docs::RenderError& e);
 
