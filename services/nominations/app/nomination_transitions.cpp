@@ -31,7 +31,6 @@ std::optional<DatedStep> recorded_step(const json& outcome, const char* key,
   if (!date) return std::nullopt;
   return DatedStep{*date, say(name_key)};
 }
-
 }  // namespace
 
 Task<NominationRecord> NominationsApp::act(const Principal& who, const std::string& id,

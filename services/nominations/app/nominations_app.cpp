@@ -4,8 +4,6 @@
 #include "core/text.hpp"
 #include "nominations/domain/evidence.hpp"
 #include "nominations/domain/messages.hpp"
-#include "nominations/domain/one_award.hpp"
-#include "nominations/domain/step_dates.hpp"
 
 namespace thidua::nominations {
 using nlohmann::json;
