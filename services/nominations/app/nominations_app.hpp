@@ -25,6 +25,17 @@ struct ListFilter {
   std::string after;  // the last id of the previous page
 };
 
+// The public honours list: awarded nominations (is_public_honour) and how many per award form.
+struct Honours {
+  struct Count {
+    std::string award;
+    std::string award_label;
+    long long count = 0;
+  };
+  std::vector<NominationRecord> items;
+  std::vector<Count> counts;  // by award code
+};
+
 class NominationsApp {
  public:
   // `rounds`: nominations are written and submitted only in an open round (domain/round.hpp);
@@ -33,9 +44,9 @@ class NominationsApp {
                  RegistrationStore& registrations, const Clock& clock, VoteRules rules,
                  std::string school);
 
-  Task<NominationRecord> create(const Principal& who, const nlohmann::json& body);
-  Task<NominationRecord> edit(const Principal& who, const std::string& id,
-                              const nlohmann::json& body);
+  // A draft as api/nomination_codec parsed it; checked here against the catalogue.
+  Task<NominationRecord> create(const Principal& who, NominationDraft draft);
+  Task<NominationRecord> edit(const Principal& who, const std::string& id, NominationDraft draft);
   Task<NominationRecord> act(const Principal& who, const std::string& id, Action action,
                              const nlohmann::json& body);
   // Adds an evidence link to achievement `achievement` (0-based) of a nomination, for the
@@ -55,19 +66,21 @@ class NominationsApp {
   Task<NominationPage> list(const Principal& who, const ListFilter& filter);
   Task<nlohmann::json> history(const Principal& who, const std::string& id);
 
-  Task<nlohmann::json> add_meeting(const Principal& who, const nlohmann::json& body);
+  // The meeting as recorded (settle_meeting), as stored and listed.
+  Task<nlohmann::json> add_meeting(const Principal& who, MeetingForm form);
   Task<nlohmann::json> meetings();
   Task<nlohmann::json> record_vote(const Principal& who, const std::string& id,
                                    const nlohmann::json& body);
 
-  Task<nlohmann::json> dossier(const Principal& who, const std::string& id);
-  Task<nlohmann::json> receive_dossier_item(const Principal& who, const std::string& id,
-                                            const std::string& item, const nlohmann::json& body);
+  Task<std::vector<DossierItem>> dossier(const Principal& who, const std::string& id);
+  Task<std::vector<DossierItem>> receive_dossier_item(const Principal& who, const std::string& id,
+                                                      const std::string& item,
+                                                      const nlohmann::json& body);
 
   // Used / limit / remaining per award and subject kind in a period.
   Task<nlohmann::json> quotas(const std::string& period);
   // Approved and awarded nominations, public fields only.
-  Task<nlohmann::json> honours(std::optional<int> year, std::optional<std::string> award);
+  Task<Honours> honours(std::optional<int> year, std::optional<std::string> award);
 
  private:
   Task<NominationRecord> load(const std::string& id);

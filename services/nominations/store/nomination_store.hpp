@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/keyspace.hpp"
+#include "nominations/domain/council.hpp"
 #include "nominations/domain/dossier.hpp"
 #include "nominations/domain/record.hpp"
 #include "redis/redis_pool.hpp"
@@ -75,9 +76,10 @@ class NominationStore {
   Task<std::map<std::pair<std::string, SubjectKind>, long long>> places_used(
       const std::string& period, const std::vector<std::string>& awards) const;
 
-  // Council meetings.
-  Task<std::string> add_meeting(const nlohmann::json& meeting);
-  Task<std::optional<nlohmann::json>> meeting(const std::string& id) const;
+  // Council meetings. `m` is stored with the fields of `recorded` (quorum, who recorded it,
+  // when) and a new id; the document as stored is returned, and listed by meetings().
+  Task<nlohmann::json> add_meeting(const Meeting& m, const nlohmann::json& recorded);
+  Task<std::optional<Meeting>> meeting(const std::string& id) const;
   Task<std::vector<nlohmann::json>> meetings() const;
 
   std::string events_stream() const { return keys_("events"); }
