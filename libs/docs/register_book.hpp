@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "docs/issued.hpp"
-#include "docs/xlsx_table.hpp"
+#include "docs/xlsx_book.hpp"
 
 namespace thidua::docs {
 

@@ -9,6 +9,7 @@
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "docs/settings.hpp"
+#include "reports/api/deadline_json.hpp"
 #include "reports/api/routes.hpp"
 #include "reports/app/rest_adapters.hpp"
 #include "reports/app/statistics_app.hpp"

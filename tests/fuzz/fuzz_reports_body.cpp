@@ -1,6 +1,6 @@
 // The reports request bodies: PUT /contributions/{year}/{unit} and its submit
-// (parse_contribution, reports/domain/contribution.cpp) and PUT /deadlines/{id}
-// (parse_deadline, reports/domain/deadline.cpp), each after parse_object as the handlers
+// (parse_contribution, reports/api/contribution_json.cpp) and PUT /deadlines/{id}
+// (parse_deadline, reports/api/deadline_json.cpp), each after parse_object as the handlers
 // do. The first byte picks the parser. What is accepted must come back unchanged from the
 // stored form, and a deadline must be accepted again from its own to_json.
 #include <nlohmann/json.hpp>
@@ -8,8 +8,9 @@
 #include "core/errors.hpp"
 #include "fuzz_support.hpp"
 #include "http/json_io.hpp"
-#include "reports/domain/contribution.hpp"
-#include "reports/domain/deadline.hpp"
+#include "reports/api/contribution_json.hpp"
+#include "reports/api/deadline_json.hpp"
+#include "reports/store/stored_forms.hpp"
 
 using namespace thidua::reports;
 using nlohmann::json;
@@ -27,10 +28,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       for (const auto& [code, n] : c.figures) {
         check(n >= 0 && n <= kFigureMax, "a figure is within 0..kFigureMax");
       }
-      json stored = to_json(c);
-      check(to_json(contribution_from_json(stored)) == stored, "a contribution is stored whole");
+      std::string stored = stored_contribution(c);
+      check(stored_contribution(contribution_from_stored(stored)) == stored,
+            "a contribution is stored whole");
+      check(to_json(c) == json::parse(stored), "the stored form is still the one written before");
     } else {
       round_trip(body, parse_deadline);
+      auto d = parse_deadline(body);
+      check(stored_deadline(deadline_from_stored(stored_deadline(d))) == stored_deadline(d),
+            "a deadline is stored whole");
     }
   } catch (const thidua::ApiError& e) {
     // 400 for a malformed body, 422 for a well-formed one that breaks a rule between its

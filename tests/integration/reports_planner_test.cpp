@@ -8,7 +8,12 @@
 #include <utility>
 // (Boost 1.74's Asio needs <utility> before it under GCC 12 in C++20 mode.)
 #include "core/errors.hpp"
+#include "http/json_io.hpp"
 #include "redis/redis_pool.hpp"
+#include "reports/api/contribution_json.hpp"
+#include "reports/api/deadline_json.hpp"
+#include "reports/api/reminder_plan_json.hpp"
+#include "reports/api/school_report_json.hpp"
 #include "reports/app/planner.hpp"
 #include "reports/app/reports_app.hpp"
 #include "support/loop_runner.hpp"
@@ -18,6 +23,62 @@ namespace thidua::reports {
 namespace {
 using namespace std::chrono;
 using nlohmann::json;
+
+// The use cases as the handlers call them (api/): the body parsed, the answer rendered.
+Task<json> save_draft_json(ReportsApp& app, const Principal& who, int year, const std::string& unit,
+                           const json& body) {
+  auto list = co_await app.indicators(year);
+  auto part = parse_contribution(body, unit, year, list);
+  auto saved = co_await app.save_draft(who, part);
+  co_return to_json(saved);
+}
+
+Task<json> patch_draft_json(ReportsApp& app, const Principal& who, int year,
+                            const std::string& unit, const json& body) {
+  auto list = co_await app.indicators(year);
+  auto patch = parse_contribution_patch(body, list);
+  auto saved = co_await app.patch_draft(who, year, unit, patch);
+  co_return to_json(saved);
+}
+
+Task<json> submit_json(ReportsApp& app, const Principal& who, int year, const std::string& unit,
+                       const json& body) {
+  std::optional<Contribution> update;
+  auto list = co_await app.indicators(year);
+  if (!body.empty()) update = parse_contribution(body, unit, year, list);
+  auto saved = co_await app.submit(who, year, unit, update);
+  co_return to_json(saved);
+}
+
+Task<json> reopen_json(ReportsApp& app, const Principal& who, int year, const std::string& unit,
+                       const json& body) {
+  std::string reason = http::required_string(body, "reason", 500);
+  auto part = co_await app.reopen(who, year, unit, reason);
+  co_return to_json(part);
+}
+
+Task<json> mark_sent_json(ReportsApp& app, const Principal& who, int year, const json& body,
+                          const std::vector<IssuedDocument>& issued) {
+  auto sent = parse_sent(body);
+  auto report = co_await app.mark_sent(who, year, sent, issued);
+  co_return to_json(report);
+}
+
+Task<json> deadlines_json(ReportsApp& app, int count) {
+  auto view = co_await app.deadlines(count);
+  co_return to_json(view);
+}
+
+Task<json> mark_done_json(ReportsApp& app, const Principal& who, const std::string& id,
+                          LocalDate due, const DoneMark& mark) {
+  auto marked = co_await app.mark_done(who, id, due, mark);
+  co_return occurrence_json(marked.deadline, marked.occurrences[0]);
+}
+
+Task<json> plan_json(ReminderPlanner& planner, int year) {
+  auto plan = co_await planner.plan(year);
+  co_return to_json(plan);
+}
 
 class ManualClock final : public Clock {
  public:
@@ -146,13 +207,13 @@ class PlannerTest : public ::testing::Test {
     Principal admin{true, Role::Admin, "bootstrap-admin", "Ban giám hiệu"};
     json body = {{"figures", {{"e_lessons", 3}}}, {"narratives", {{"II.4", "Bài giảng điện tử"}}}};
     runner_.run<json>(
-        [&]() -> Task<json> { co_return co_await app_->submit(admin, 2027, unit, body); });
+        [&]() -> Task<json> { co_return co_await submit_json(*app_, admin, 2027, unit, body); });
   }
   // The reminder `offset` of 30/10/2027's series ("deadline"), or of the units' own ("units",
   // counting to 20/10/2027).
   json plan_entry(const std::string& offset, const std::string& stage = "deadline") {
     auto plan =
-        runner_.run<json>([&]() -> Task<json> { co_return co_await replica_a_->plan(2027); });
+        runner_.run<json>([&]() -> Task<json> { co_return co_await plan_json(*replica_a_, 2027); });
     for (const auto& r : plan["reminders"]) {
       if (r["offset"] == offset && r["stage"] == stage && r["deadline_id"] == "bao-cao-nam") {
         return r;
@@ -442,7 +503,8 @@ TEST_F(PlannerTest, AYearWithNothingDueThisWeekPlansButSendsNothing) {
   clock_.set(local_time({2027, 3, 1}, 8, 0));
   EXPECT_EQ(tick(*replica_a_), 0);
   EXPECT_TRUE(poster_.messages.empty());
-  auto plan = runner_.run<json>([&]() -> Task<json> { co_return co_await replica_a_->plan(2027); });
+  auto plan =
+      runner_.run<json>([&]() -> Task<json> { co_return co_await plan_json(*replica_a_, 2027); });
   // The units' own series (20/10: six offsets, then nine dailies up to 29/10) and the
   // deadline's after the units' date (T-7, T-3, T-1, the day, ten dailies).
   ASSERT_EQ(plan["reminders"].size(), 6u + 9u + 4u + 10u);
@@ -470,19 +532,19 @@ TEST_F(PlannerTest, LeadersWriteOnlyTheirOwnUnitsPart) {
   Principal leader{true, Role::Leader, "gv-van", "Tổ trưởng Ngữ văn"};
   json body = {{"narratives", {{"II.1", "Họp tổ"}}}};
   auto saved = runner_.run<json>([&]() -> Task<json> {
-    co_return co_await app_->save_draft(leader, 2027, "to-ngu-van", body);
+    co_return co_await save_draft_json(*app_, leader, 2027, "to-ngu-van", body);
   });
   EXPECT_EQ(saved["status"], "draft");
   EXPECT_THROW(runner_.run<json>([&]() -> Task<json> {
-    co_return co_await app_->save_draft(leader, 2027, "to-toan-tin", body);
+    co_return co_await save_draft_json(*app_, leader, 2027, "to-toan-tin", body);
   }),
                ApiError);
   runner_.run<json>([&]() -> Task<json> {
-    co_return co_await app_->submit(leader, 2027, "to-ngu-van", json::object());
+    co_return co_await submit_json(*app_, leader, 2027, "to-ngu-van", json::object());
   });
   // Submitted: the leader can no longer change it.
   EXPECT_THROW(runner_.run<json>([&]() -> Task<json> {
-    co_return co_await app_->save_draft(leader, 2027, "to-ngu-van", body);
+    co_return co_await save_draft_json(*app_, leader, 2027, "to-ngu-van", body);
   }),
                ApiError);
 }
@@ -502,12 +564,12 @@ TEST_F(PlannerTest, TheSchoolsReportAddsUpThePartsAndIsMarkedSentByAnAdmin) {
   json tomorrow = {{"sent_on", "2027-10-30"}, {"number", "25/BC-THCSVP1"}};
   const std::vector<IssuedDocument> none;  // issued outside the system: the number as written
   EXPECT_THROW(runner_.run<json>([&]() -> Task<json> {
-    co_return co_await app_->mark_sent(admin, 2027, tomorrow, none);
+    co_return co_await mark_sent_json(*app_, admin, 2027, tomorrow, none);
   }),
                ApiError);
   json today = {{"sent_on", "2027-10-29"}, {"number", "25/BC-THCSVP1"}};
   auto sent = runner_.run<json>(
-      [&]() -> Task<json> { co_return co_await app_->mark_sent(admin, 2027, today, none); });
+      [&]() -> Task<json> { co_return co_await mark_sent_json(*app_, admin, 2027, today, none); });
   EXPECT_EQ(sent["status"], "sent");
   EXPECT_EQ(sent["sent"]["number"], "25/BC-THCSVP1");
   EXPECT_EQ(sent["sent"]["sent_on_vn"], "29/10/2027");
@@ -542,7 +604,7 @@ TEST_F(PlannerTest, DeadlinesAreServedWhenTheUnitsCannotBeRead) {
   run([&]() -> Task<void> { co_await store_->put_deadline(school); });
   clock_.set(reminder_time(20));
 
-  auto body = runner_.run<json>([&]() -> Task<json> { co_return co_await app.deadlines(2); });
+  auto body = runner_.run<json>([&]() -> Task<json> { co_return co_await deadlines_json(app, 2); });
   EXPECT_EQ(body["units"]["available"], false) << body.dump();
   EXPECT_EQ(body["units"]["detail"], "Không đọc được danh mục đơn vị.");
   ASSERT_EQ(body["deadlines"].size(), 2u) << body.dump();
@@ -558,7 +620,7 @@ TEST_F(PlannerTest, DeadlinesAreServedWhenTheUnitsCannotBeRead) {
     }
   }
   auto with_units =
-      runner_.run<json>([&]() -> Task<json> { co_return co_await app_->deadlines(2); });
+      runner_.run<json>([&]() -> Task<json> { co_return co_await deadlines_json(*app_, 2); });
   EXPECT_EQ(with_units["units"], json({{"available", true}}));
   EXPECT_TRUE(with_units["deadlines"][0]["occurrences"][0]["missing"].is_array());
 }
@@ -588,7 +650,7 @@ TEST_F(PlannerTest, ASchoolOwedDeadlineRemindsOfItselfUntilTheBoardMarksItDone) 
   json sent = {{"sent_on", "2027-05-20"}, {"number", "25/BC-THCSVP1"}};
   const std::vector<IssuedDocument> none;
   runner_.run<json>(
-      [&]() -> Task<json> { co_return co_await app_->mark_sent(admin, 2027, sent, none); });
+      [&]() -> Task<json> { co_return co_await mark_sent_json(*app_, admin, 2027, sent, none); });
 
   clock_.set(local_time({2027, 5, 24}, 8, 0) + seconds(5));  // T-7 of 31/05/2027
   EXPECT_EQ(tick(*replica_a_), 1);
@@ -606,7 +668,7 @@ TEST_F(PlannerTest, ASchoolOwedDeadlineRemindsOfItselfUntilTheBoardMarksItDone) 
       DoneMark mark;
       mark.done_on = on;
       runner_.run<json>(
-          [&]() -> Task<json> { co_return co_await app_->mark_done(admin, id, due, mark); });
+          [&]() -> Task<json> { co_return co_await mark_done_json(*app_, admin, id, due, mark); });
     } catch (const ApiError& e) {
       return e.code();
     }
@@ -619,7 +681,7 @@ TEST_F(PlannerTest, ASchoolOwedDeadlineRemindsOfItselfUntilTheBoardMarksItDone) 
 
   DoneMark mark{{2027, 5, 24}, "", "Nộp trên hệ thống của Sở"};
   auto occurrence = runner_.run<json>([&]() -> Task<json> {
-    co_return co_await app_->mark_done(admin, "tu-danh-gia-cds", {2027, 5, 31}, mark);
+    co_return co_await mark_done_json(*app_, admin, "tu-danh-gia-cds", {2027, 5, 31}, mark);
   });
   EXPECT_EQ(occurrence["done"]["done_on_vn"], "24/05/2027") << occurrence.dump();
   EXPECT_EQ(occurrence["done"]["via"], "mark");
@@ -633,7 +695,8 @@ TEST_F(PlannerTest, ASchoolOwedDeadlineRemindsOfItselfUntilTheBoardMarksItDone) 
             std::string::npos)
       << poster_.messages[1].second;
   // The deadlines list says the same.
-  auto list = runner_.run<json>([&]() -> Task<json> { co_return co_await app_->deadlines(1); });
+  auto list =
+      runner_.run<json>([&]() -> Task<json> { co_return co_await deadlines_json(*app_, 1); });
   bool seen = false;
   for (const auto& d : list["deadlines"]) {
     if (d["id"] != "tu-danh-gia-cds") continue;
@@ -644,7 +707,8 @@ TEST_F(PlannerTest, ASchoolOwedDeadlineRemindsOfItselfUntilTheBoardMarksItDone) 
   // No daily after the due date: nothing is owed.
   clock_.set(local_time({2027, 6, 1}, 8, 0) + seconds(5));
   EXPECT_EQ(tick(*replica_a_), 0);
-  auto plan = runner_.run<json>([&]() -> Task<json> { co_return co_await replica_a_->plan(2027); });
+  auto plan =
+      runner_.run<json>([&]() -> Task<json> { co_return co_await plan_json(*replica_a_, 2027); });
   std::map<std::string, std::string> states;
   for (const auto& r : plan["reminders"]) {
     if (r["deadline_id"] == "tu-danh-gia-cds") {
@@ -675,7 +739,7 @@ TEST_F(PlannerTest, APatchChangesOnlyWhatItNames) {
   Principal leader{true, Role::Leader, "gv-toan", "Lê Văn Toán"};
   auto patch = [&](const Principal& who, const json& body) {
     return runner_.run<json>([&]() -> Task<json> {
-      co_return co_await app_->patch_draft(who, 2027, "to-toan-tin", body);
+      co_return co_await patch_draft_json(*app_, who, 2027, "to-toan-tin", body);
     });
   };
   patch(leader, {{"narratives", {{"II.1", "Sinh hoạt chuyên môn về AI."}}},
@@ -689,7 +753,7 @@ TEST_F(PlannerTest, APatchChangesOnlyWhatItNames) {
 
   json whole = {{"narratives", {{"II.4", "Chỉ còn nội dung này."}}}};
   part = runner_.run<json>([&]() -> Task<json> {
-    co_return co_await app_->save_draft(leader, 2027, "to-toan-tin", whole);
+    co_return co_await save_draft_json(*app_, leader, 2027, "to-toan-tin", whole);
   });
   EXPECT_FALSE(part["narratives"].contains("II.1")) << "PUT replaces the whole part";
   EXPECT_EQ(part["figures"]["it_ai_stem_meetings"], 0);
@@ -715,8 +779,9 @@ TEST_F(PlannerTest, TheBoardReopensASubmittedPartWithAReasonRecorded) {
   Principal admin{true, Role::Admin, "bootstrap-admin", "Ban giám hiệu"};
   Principal leader{true, Role::Leader, "gv-toan", "Lê Văn Toán"};
   auto reopen = [&](const json& body) {
-    return runner_.run<json>(
-        [&]() -> Task<json> { co_return co_await app_->reopen(admin, 2027, "to-toan-tin", body); });
+    return runner_.run<json>([&]() -> Task<json> {
+      co_return co_await reopen_json(*app_, admin, 2027, "to-toan-tin", body);
+    });
   };
   submit("to-toan-tin", reminder_time(15));
   json why = {{"reason", "Thiếu số liệu nội dung II.2."}};
@@ -738,11 +803,13 @@ TEST_F(PlannerTest, TheBoardReopensASubmittedPartWithAReasonRecorded) {
   // The leader edits and submits again.
   json fix = {{"figures", {{"staff_trained_digital_skills", 9}}}};
   runner_.run<json>([&]() -> Task<json> {
-    co_return co_await app_->patch_draft(leader, 2027, "to-toan-tin", fix);
+    co_return co_await patch_draft_json(*app_, leader, 2027, "to-toan-tin", fix);
   });
   submit("to-toan-tin", reminder_time(12));
-  part = runner_.run<json>(
-      [&]() -> Task<json> { co_return co_await app_->contribution(admin, 2027, "to-toan-tin"); });
+  part = runner_.run<json>([&]() -> Task<json> {
+    auto read = co_await app_->contribution(admin, 2027, "to-toan-tin");
+    co_return to_json(read);
+  });
   EXPECT_EQ(part["status"], "submitted");
   EXPECT_EQ(part["history"].size(), 3u);
 }
@@ -776,7 +843,7 @@ TEST_F(PlannerTest, ARegistrationDeadlineNamesOnlyTheUnitsThatStillOwe) {
       {true, "to-van-phong", "submitted"}};
   auto entry = [&] {
     auto plan =
-        runner_.run<json>([&]() -> Task<json> { co_return co_await replica_a_->plan(2027); });
+        runner_.run<json>([&]() -> Task<json> { co_return co_await plan_json(*replica_a_, 2027); });
     for (const auto& r : plan["reminders"]) {
       if (r["key"] == "reports:dang-ky-thi-dua:2027-09-30:before-7") return r;
     }
@@ -789,7 +856,8 @@ TEST_F(PlannerTest, ARegistrationDeadlineNamesOnlyTheUnitsThatStillOwe) {
   EXPECT_TRUE(poster_.messages.empty());
   EXPECT_EQ(entry()["state"], "due") << entry().dump();
   EXPECT_EQ(entry()["last_error"], "registrations_unavailable") << entry().dump();
-  auto unread = runner_.run<json>([&]() -> Task<json> { co_return co_await app_->deadlines(1); });
+  auto unread =
+      runner_.run<json>([&]() -> Task<json> { co_return co_await deadlines_json(*app_, 1); });
   for (const auto& d : unread["deadlines"]) {
     if (d["id"] != "dang-ky-thi-dua") continue;
     const auto& o = d["occurrences"][0];
@@ -814,7 +882,8 @@ TEST_F(PlannerTest, ARegistrationDeadlineNamesOnlyTheUnitsThatStillOwe) {
   EXPECT_NE(leader.find("Chưa đăng ký: Trần Văn An."), std::string::npos) << leader;
   EXPECT_EQ(entry()["state"], "sent");
 
-  auto listed = runner_.run<json>([&]() -> Task<json> { co_return co_await app_->deadlines(1); });
+  auto listed =
+      runner_.run<json>([&]() -> Task<json> { co_return co_await deadlines_json(*app_, 1); });
   json occurrence;
   for (const auto& d : listed["deadlines"]) {
     if (d["id"] == "dang-ky-thi-dua") occurrence = d["occurrences"][0];

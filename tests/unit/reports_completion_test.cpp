@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
+#include "reports/api/contribution_json.hpp"
+#include "reports/api/deadline_json.hpp"
 #include "reports/domain/completion.hpp"
 #include "reports/domain/contribution_patch.hpp"
 #include "reports/domain/reminder_audience.hpp"

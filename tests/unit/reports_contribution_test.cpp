@@ -5,10 +5,14 @@
 #include <set>
 
 #include "core/errors.hpp"
+#include "reports/api/contribution_json.hpp"
+#include "reports/api/deadline_json.hpp"
+#include "reports/api/school_report_json.hpp"
 #include "reports/domain/contribution.hpp"
 #include "reports/domain/deadline.hpp"
 #include "reports/domain/reminder_text.hpp"
 #include "reports/domain/school_report.hpp"
+#include "reports/store/stored_forms.hpp"
 
 namespace thidua::reports {
 namespace {
@@ -24,7 +28,7 @@ TEST(Contribution, ParsesNarrativesFiguresAndTexts) {
   EXPECT_EQ(c.figures.at("e_lessons"), 12);
   EXPECT_EQ(c.figures.at("staff_trained_digital_skills"), 0);  // every indicator present
   EXPECT_EQ(c.figures.size(), default_indicators().size());
-  auto back = contribution_from_json(to_json(c));
+  auto back = contribution_from_stored(stored_contribution(c));
   EXPECT_EQ(back.narratives, c.narratives);
   EXPECT_EQ(back.figures, c.figures);
   EXPECT_EQ(back.difficulties, "Thiếu máy chiếu");

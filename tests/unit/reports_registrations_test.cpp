@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
+#include "reports/api/contribution_json.hpp"
+#include "reports/api/deadline_json.hpp"
 #include "reports/domain/completion.hpp"
 #include "reports/domain/registration_owing.hpp"
 #include "reports/domain/reminder_audience.hpp"

@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "docs/xlsx_table.hpp"
+#include "docs/xlsx_book.hpp"
 #include "nominations/domain/catalogue.hpp"
 #include "nominations/domain/record.hpp"
 

@@ -1,6 +1,7 @@
 // Each unit's part of the yearly report: leaders write their own unit's, admins any.
 #include "core/errors.hpp"
 #include "http/json_io.hpp"
+#include "reports/api/contribution_json.hpp"
 #include "reports/api/routes.hpp"
 
 namespace thidua::reports {
@@ -47,39 +48,50 @@ void add_contribution_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Get, base + "/{unit}", readers, [&app](Request& req) -> Task<Response> {
     int year = path_year(req);
     const auto& unit = checked_unit(req);
-    auto body = co_await app.contribution(req.principal, year, unit);
-    co_return http::json(200, body);
+    auto part = co_await app.contribution(req.principal, year, unit);
+    co_return http::json(200, to_json(part));
   });
   router.add(Method::Put, base + "/{unit}", writers, [&app](Request& req) -> Task<Response> {
     int year = path_year(req);
     const auto& unit = checked_unit(req);
     auto body = http::parse_object(req);
-    auto saved = co_await app.save_draft(req.principal, year, unit, body);
-    co_return http::json(200, saved);
+    // The figures a body may give are the year's indicators.
+    auto list = co_await app.indicators(year);
+    auto part = parse_contribution(body, unit, year, list);
+    auto saved = co_await app.save_draft(req.principal, part);
+    co_return http::json(200, to_json(saved));
   });
   router.add(Method::Patch, base + "/{unit}", writers, [&app](Request& req) -> Task<Response> {
     int year = path_year(req);
     const auto& unit = checked_unit(req);
     auto body = http::parse_object(req);
-    auto saved = co_await app.patch_draft(req.principal, year, unit, body);
-    co_return http::json(200, saved);
+    auto list = co_await app.indicators(year);
+    auto patch = parse_contribution_patch(body, list);
+    auto saved = co_await app.patch_draft(req.principal, year, unit, patch);
+    co_return http::json(200, to_json(saved));
   });
   const Access admin = Access::roles_of({Role::Admin});
   router.add(Method::Post, base + "/{unit}/reopen", admin, [&app](Request& req) -> Task<Response> {
     int year = path_year(req);
     const auto& unit = checked_unit(req);
     auto body = http::parse_object(req);
-    auto part = co_await app.reopen(req.principal, year, unit, body);
-    co_return http::json(200, part);
+    std::string reason = http::required_string(body, "reason", 500);
+    auto part = co_await app.reopen(req.principal, year, unit, reason);
+    co_return http::json(200, to_json(part));
   });
   router.add(Method::Post, base + "/{unit}/submit", writers,
              [&app](Request& req) -> Task<Response> {
                int year = path_year(req);
                const auto& unit = checked_unit(req);
                // The body is optional: empty submits the saved draft as it is.
-               auto body = req.body.empty() ? nlohmann::json::object() : http::parse_object(req);
-               auto saved = co_await app.submit(req.principal, year, unit, body);
-               co_return http::json(200, saved);
+               std::optional<Contribution> update;
+               if (!req.body.empty()) {
+                 auto body = http::parse_object(req);
+                 auto list = co_await app.indicators(year);
+                 if (!body.empty()) update = parse_contribution(body, unit, year, list);
+               }
+               auto saved = co_await app.submit(req.principal, year, unit, update);
+               co_return http::json(200, to_json(saved));
              });
 }
 

@@ -5,6 +5,8 @@
 #include "core/movement.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
+#include "reports/api/deadline_json.hpp"
+#include "reports/api/reminder_plan_json.hpp"
 #include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
@@ -58,22 +60,28 @@ void add_deadline_routes(http::Router& router, RouteDeps d) {
 
   router.add(Method::Get, kApiBase + "/deadlines/next", Access::anyone(),
              [&app](Request&) -> Task<Response> {
-               auto body = co_await app.next_deadline();
-               co_return http::json(200, body);
+               auto next = co_await app.next_deadline();
+               co_return http::json(200, to_json(next));
              });
   router.add(Method::Get, kApiBase + "/deadlines", everyone_with_token,
              [&app](Request& req) -> Task<Response> {
                int count = count_query(req);
-               auto body = co_await app.deadlines(count);
-               co_return http::json(200, body);
+               auto view = co_await app.deadlines(count);
+               co_return http::json(200, to_json(view));
              });
   router.add(Method::Put, kApiBase + "/deadlines/{id}", admin,
              [&app, &router](Request& req) -> Task<Response> {
                // Beside GET /deadlines/next: a deadline "next" could never be read.
                http::refuse_route_words(router, req.param("id"), {kApiBase + "/deadlines/{id}"});
                auto body = http::parse_object(req);
-               auto saved = co_await app.put_deadline(req.param("id"), body);
-               co_return http::json(200, saved);
+               const std::string& id = req.param("id");
+               if (body.contains("id") && body["id"] != id) {
+                 throw bad_request("id_mismatch", say("problem.id_mismatch"));
+               }
+               body["id"] = id;
+               auto deadline = parse_deadline(body);
+               co_await app.put_deadline(deadline);
+               co_return http::json(200, to_json(deadline));
              });
   router.add(Method::Post, kApiBase + "/deadlines/{id}/done", admin,
              [&app, &router](Request& req) -> Task<Response> {
@@ -81,14 +89,14 @@ void add_deadline_routes(http::Router& router, RouteDeps d) {
                auto body = http::parse_object(req);
                auto done = parse_done(body);  // named: no structured binding in a coroutine
                const std::string& id = req.param("id");
-               auto occurrence = co_await app.mark_done(req.principal, id, done.first, done.second);
-               co_return http::json(200, occurrence);
+               auto marked = co_await app.mark_done(req.principal, id, done.first, done.second);
+               co_return http::json(200, occurrence_json(marked.deadline, marked.occurrences[0]));
              });
   router.add(Method::Get, kApiBase + "/reminders/{year}", admin,
              [&planner](Request& req) -> Task<Response> {
                int year = path_year(req);
-               auto body = co_await planner.plan(year);
-               co_return http::json(200, body);
+               auto plan = co_await planner.plan(year);
+               co_return http::json(200, to_json(plan));
              });
 }
 

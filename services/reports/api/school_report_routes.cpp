@@ -5,6 +5,7 @@
 #include "http/json_io.hpp"
 #include "http/params.hpp"
 #include "reports/api/routes.hpp"
+#include "reports/api/school_report_json.hpp"
 
 namespace thidua::reports {
 namespace {
@@ -37,9 +38,10 @@ void add_school_report_routes(http::Router& router, RouteDeps d) {
              [&app, &documents](Request& req) -> Task<Response> {
                int year = path_year(req);
                auto body = http::parse_object(req);
+               auto sent = parse_sent(body);
                auto issued = co_await documents.yearly_versions(year);
-               auto report = co_await app.mark_sent(req.principal, year, body, issued);
-               co_return http::json(200, report);
+               auto report = co_await app.mark_sent(req.principal, year, sent, issued);
+               co_return http::json(200, to_json(report));
              });
   router.add(Method::Get, kApiBase + "/public/figures", Access::anyone(),
              [&app](Request& req) -> Task<Response> {
@@ -49,7 +51,8 @@ void add_school_report_routes(http::Router& router, RouteDeps d) {
                }
                auto figures = co_await app.public_figures(year);
                // The website may cache for a minute and revalidate cheaply after that.
-               co_return http::cacheable_json(req, figures.dump(), 60);
+               std::string text = public_figures_json(figures).dump();
+               co_return http::cacheable_json(req, std::move(text), 60);
              });
 }
 

@@ -5,8 +5,8 @@
 // crash comes between posting and recording. A reminder is a group message and/or one
 // private message per leader of an owing unit (domain/reminder_audience.hpp), each with its
 // own key (the reminder's key + ":" + staff id) and its outcome recorded as it goes.
+// planner.cpp plans and ticks; reminder_delivery.cpp delivers one reminder.
 #include <functional>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -33,6 +33,21 @@ struct PlannerSettings {
   std::string owner;  // this replica, for the lease and claims
 };
 
+// One reminder of the plan admins read (GET /reminders/{year}): what it is, what the store
+// holds of it and what that means now.
+struct PlanEntry {
+  std::string deadline_id;
+  PlannedReminder reminder;
+  ReminderState recorded;
+  PlanStatus status;
+};
+
+struct ReminderPlan {
+  int year = 0;
+  Instant now;
+  std::vector<PlanEntry> reminders;  // per deadline, per occurrence, in time order
+};
+
 class ReminderPlanner {
  public:
   // `metrics`, when given, counts reminders by outcome (thidua_reminders_total).
@@ -45,7 +60,7 @@ class ReminderPlanner {
   // Ticks until `stopping()`; a failed pass is logged and the next one tries again.
   Task<void> run(std::function<bool()> stopping);
   // Every reminder of the year's occurrences, with its time and state.
-  Task<nlohmann::json> plan(int year);
+  Task<ReminderPlan> plan(int year);
 
  private:
   Task<int> tick_occurrence(const Deadline& d, LocalDate due, const Directory& dir, Instant now);

@@ -2,7 +2,6 @@
 // A unit's part of the yearly report: per content area of the movement (II.1–II.6) a short
 // narrative, the indicators the plan counts (section VI.2.3), difficulties and proposals.
 #include <map>
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -37,12 +36,10 @@ struct PartEvent {
 inline constexpr std::size_t kNarrativeMaxChars = 4000;
 inline constexpr long long kFigureMax = 1000000;
 
-// The editable part from a request body; checks every field (ApiError 400), the figures
-// against the year's `indicators` (every one of them present, at 0 when not given).
-Contribution parse_contribution(const nlohmann::json& body, const std::string& unit_id, int year,
+// A unit's part before anything is written: no text, every indicator of the year's list at 0.
+Contribution empty_contribution(const std::string& unit_id, int year,
                                 const std::vector<Indicator>& indicators);
-nlohmann::json to_json(const Contribution& c);
-// From the stored form (to_json); tolerant of fields added later.
-Contribution contribution_from_json(const nlohmann::json& j);
+// A count an indicator may hold: 0 to kFigureMax.
+bool figure_allowed(long long n);
 
 }  // namespace thidua::reports

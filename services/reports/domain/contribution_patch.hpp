@@ -3,7 +3,6 @@
 // area once erased another area's figures, because PUT replaced the whole part. A patch names
 // the content areas, indicators and texts it changes; everything else stays as it was.
 #include <map>
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +11,8 @@
 
 namespace thidua::reports {
 
+// What a PATCH body names (api/contribution_json.hpp reads it): a field absent from the
+// body is absent here, and stays as it was.
 struct ContributionPatch {
   std::map<std::string, std::string> narratives;  // area → its new text ("" empties it)
   std::map<std::string, long long> figures;       // indicator → its new count
@@ -21,12 +22,6 @@ struct ContributionPatch {
     return narratives.empty() && figures.empty() && !difficulties && !proposals;
   }
 };
-
-// From a PATCH body: the same fields and checks as a whole part (ApiError 400), but only
-// those present; null counts as absent, as everywhere in a body (nothing changes).
-// Figures are checked against the year's `indicators`.
-ContributionPatch parse_contribution_patch(const nlohmann::json& body,
-                                           const std::vector<Indicator>& indicators);
 
 // `base` with what `patch` names replaced; the record fields (submitted, who, when) kept.
 Contribution apply_patch(const Contribution& base, const ContributionPatch& patch);

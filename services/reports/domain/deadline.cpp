@@ -2,36 +2,11 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
-#include "http/json_io.hpp"
 #include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
-namespace {
-using nlohmann::json;
-
-bool plain_id(const std::string& id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (char c : id) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-  }
-  return id[0] != '-';
-}
-
-int int_field(const json& j, const std::string& field, int fallback, int min, int max) {
-  auto it = j.find(field);
-  if (it == j.end() || it->is_null()) return fallback;
-  if (!it->is_number_integer() || it->get<long long>() < min || it->get<long long>() > max) {
-    throw bad_request("invalid_field", say("problem.bad_integer", {{"field", field},
-                                                                   {"min", std::to_string(min)},
-                                                                   {"max", std::to_string(max)}}));
-  }
-  return it->get<int>();
-}
-}  // namespace
-
 Deadline yearly_report_deadline() {
   Deadline d;
   d.id = "bao-cao-nam";
@@ -119,51 +94,21 @@ std::string_view owner_name(Owner owner) {
   return "units";
 }
 
-Deadline parse_deadline(const json& j) {
-  if (!j.is_object()) throw bad_request("expected_object", say("problem.deadline_shape"));
-  Deadline d;
-  d.id = http::required_string(j, "id", 64);
-  if (!plain_id(d.id)) {
-    throw bad_request("invalid_id", say("problem.deadline_id"));
+std::optional<RuleKind> rule_named(std::string_view name) {
+  for (auto rule : {RuleKind::Yearly, RuleKind::Once, RuleKind::UnitsDue}) {
+    if (rule_name(rule) == name) return rule;
   }
-  d.name = http::required_string(j, "name", 300);
-  d.recipient = http::required_string(j, "recipient", 300);
-  auto rule = http::optional_string(j, "rule", "yearly", 16);
-  if (rule == "yearly") {
-    d.rule = RuleKind::Yearly;
-  } else if (rule == "once") {
-    d.rule = RuleKind::Once;
-  } else if (rule == "units_due") {
-    d.rule = RuleKind::UnitsDue;
-  } else {
-    throw bad_request("invalid_rule", say("problem.deadline_rule"));
+  return std::nullopt;
+}
+
+std::optional<Owner> owner_named(std::string_view name) {
+  for (auto owner : {Owner::Units, Owner::School, Owner::Registrations}) {
+    if (owner_name(owner) == name) return owner;
   }
-  auto owner = http::optional_string(j, "owed_by", "units", 16);
-  if (owner == "units") {
-    d.owed_by = Owner::Units;
-  } else if (owner == "school") {
-    d.owed_by = Owner::School;
-  } else if (owner == "registrations") {
-    d.owed_by = Owner::Registrations;
-  } else {
-    throw bad_request("invalid_owner", say("problem.deadline_owner"));
-  }
-  const bool document_given = j.contains("document") && !j["document"].is_null();
-  d.document = http::optional_string(j, "document", "", 32);
-  if (document_given && d.document != "yearly_report") {
-    throw bad_request("invalid_document", say("problem.deadline_document"));
-  }
-  // Every field given is checked, whether the rule uses it or not: a body is well formed or
-  // not whatever its rule (400); rules between fields come after (422).
-  d.month = int_field(j, "month", 10, 1, 12);
-  d.day = int_field(j, "day", 30, 1, 31);
-  d.first_year = int_field(j, "first_year", kFirstYear, 2000, 2100);
-  d.last_year = int_field(j, "last_year", kLastYear, 2000, 2100);
-  std::optional<LocalDate> date;
-  if (auto it = j.find("date"); it != j.end() && !it->is_null()) {
-    date = parse_iso_date(http::required_string(j, "date", 10));
-    if (!date) throw bad_request("invalid_date", say("problem.deadline_date"));
-  }
+  return std::nullopt;
+}
+
+Deadline checked_deadline(Deadline d, std::optional<LocalDate> date) {
   if (!d.document.empty() && d.owed_by != Owner::School) {
     // The units' parts complete a units' deadline; a document completes the school's own.
     throw unprocessable("document_needs_school", say("problem.document_needs_school"));
@@ -181,26 +126,6 @@ Deadline parse_deadline(const json& j) {
     }
   }
   return d;
-}
-
-json to_json(const Deadline& d) {
-  json j = {{"id", d.id},
-            {"name", d.name},
-            {"recipient", d.recipient},
-            {"rule", rule_name(d.rule)},
-            {"owed_by", owner_name(d.owed_by)}};
-  if (!d.document.empty()) j["document"] = d.document;
-  if (d.rule == RuleKind::Once) {
-    j["date"] = iso_date(d.once);
-  } else {
-    if (d.rule == RuleKind::Yearly) {
-      j["month"] = d.month;
-      j["day"] = d.day;
-    }
-    j["first_year"] = d.first_year;
-    j["last_year"] = d.last_year;
-  }
-  return j;
 }
 
 }  // namespace thidua::reports

@@ -3,9 +3,9 @@
 // yearly report to the commune, due on or before 30 October each year of the movement
 // (2025–2030). Dates are calendar days in Asia/Ho_Chi_Minh; a report sent on the due date
 // itself is on time.
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -72,10 +72,17 @@ std::vector<Occurrence> next_occurrences(const Deadline& deadline, LocalDate tod
 // later than the deadline itself).
 LocalDate unit_due_date(LocalDate due, UnitDueDay units_due);
 
+// The names a deadline's rule and owner go by ("yearly", "units", …), and back (nullopt for
+// a name that is none of them).
 std::string_view rule_name(RuleKind rule);
 std::string_view owner_name(Owner owner);
-// Checks every field; throws ApiError 400 with a Vietnamese detail.
-Deadline parse_deadline(const nlohmann::json& j);
-nlohmann::json to_json(const Deadline& d);
+std::optional<RuleKind> rule_named(std::string_view name);
+std::optional<Owner> owner_named(std::string_view name);
+
+// The rules between a deadline's fields, each field already checked alone (api/ or the
+// store): a document only for one the school owes (422 document_needs_school); a once
+// deadline needs its `date` (400 missing_field) and is in that date's year; otherwise the
+// years in order (422 invalid_years) and a yearly day that exists (422 no_such_day).
+Deadline checked_deadline(Deadline d, std::optional<LocalDate> date);
 
 }  // namespace thidua::reports

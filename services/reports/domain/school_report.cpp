@@ -1,14 +1,11 @@
 #include "reports/domain/school_report.hpp"
 
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "core/movement.hpp"
 
 namespace thidua::reports {
 namespace {
-using nlohmann::json;
-
 std::string upper_ascii_and_vn(const std::string& s) {
   // The issuing body is printed in capitals; the school name is short and its Vietnamese
   // letters come from a fixed set, so a table beats pulling ICU in here.
@@ -84,6 +81,14 @@ std::vector<UnitInfo> units_of_year(const std::vector<UnitInfo>& units,
   return out;
 }
 
+std::set<std::string> submitted_units(const std::vector<Contribution>& parts) {
+  std::set<std::string> out;
+  for (const auto& c : parts) {
+    if (c.submitted) out.insert(c.unit_id);
+  }
+  return out;
+}
+
 std::string html_escape(const std::string& s) {
   std::string out;
   out.reserve(s.size());
@@ -126,79 +131,6 @@ std::map<std::string, long long> SchoolReport::totals() const {
     for (const auto& [code, n] : c.figures) sum[code] += n;
   }
   return sum;
-}
-
-json to_json(const SchoolReport& r) {
-  auto totals = r.totals();
-  json areas = json::array();
-  for (const auto& area : content_areas()) {
-    json parts = json::array();
-    for (const auto& u : r.units) {
-      auto it = r.submitted.find(u.id);
-      if (it == r.submitted.end()) continue;
-      auto text = it->second.narratives.find(area.code);
-      if (text != it->second.narratives.end()) {
-        parts.push_back({{"unit_id", u.id}, {"unit_name", u.name}, {"text", text->second}});
-      }
-    }
-    json figures = json::array();
-    for (const auto& i : r.indicators) {
-      if (i.area == area.code) {
-        figures.push_back(
-            {{"code", i.code}, {"label", i.label}, {"unit", i.unit}, {"total", totals[i.code]}});
-      }
-    }
-    areas.push_back(
-        {{"code", area.code}, {"label", area.label}, {"narratives", parts}, {"figures", figures}});
-  }
-  json units = json::array();
-  for (const auto& u : r.units) {
-    auto it = r.submitted.find(u.id);
-    json entry = {{"unit_id", u.id}, {"unit_name", u.name}, {"submitted", it != r.submitted.end()}};
-    entry["late"] = it != r.submitted.end() && it->second.late;
-    entry["submitted_at"] = it != r.submitted.end() ? json(it->second.submitted_at) : json(nullptr);
-    units.push_back(entry);
-  }
-  json missing = json::array();
-  for (const auto* u : r.missing()) missing.push_back({{"unit_id", u->id}, {"unit_name", u->name}});
-  json difficulties = json::array();
-  json proposals = json::array();
-  for (const auto& u : r.units) {
-    auto it = r.submitted.find(u.id);
-    if (it == r.submitted.end()) continue;
-    if (!it->second.difficulties.empty()) {
-      difficulties.push_back(
-          {{"unit_id", u.id}, {"unit_name", u.name}, {"text", it->second.difficulties}});
-    }
-    if (!it->second.proposals.empty()) {
-      proposals.push_back(
-          {{"unit_id", u.id}, {"unit_name", u.name}, {"text", it->second.proposals}});
-    }
-  }
-  json totals_json = json::object();
-  for (const auto& [code, n] : totals) totals_json[code] = n;
-  json sent = nullptr;
-  if (r.sent) {
-    sent = {
-        {"sent_on", iso_date(r.sent->sent_on)},
-        {"sent_on_vn", vn_date(r.sent->sent_on)},
-        {"number", r.sent->number},
-        {"marked_by", r.sent->marked_by},
-        {"marked_at", r.sent->marked_at},
-        {"document_id", r.sent->document_id.empty() ? json(nullptr) : json(r.sent->document_id)}};
-  }
-  return {{"year", r.year},
-          {"school", r.school.name},
-          {"recipient", r.school.recipient},
-          {"title", r.school.title},
-          {"status", r.sent ? "sent" : "open"},
-          {"sent", sent},
-          {"units", units},
-          {"missing", missing},
-          {"areas", areas},
-          {"totals", totals_json},
-          {"difficulties", difficulties},
-          {"proposals", proposals}};
 }
 
 std::string render_html(const SchoolReport& r, LocalDate today) {

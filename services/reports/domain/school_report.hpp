@@ -4,7 +4,6 @@
 // Nghị định 30/2020/NĐ-CP (national title and motto, issuing body, number, place and date,
 // title, body, recipients, signature block).
 #include <map>
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -35,6 +34,9 @@ bool owes_yearly_part(const UnitInfo& unit);
 std::vector<UnitInfo> units_of_year(const std::vector<UnitInfo>& units,
                                     const std::set<std::string>& submitted);
 
+// The ids of the units whose part in `parts` is submitted.
+std::set<std::string> submitted_units(const std::vector<Contribution>& parts);
+
 struct SentMark {
   LocalDate sent_on;
   std::string number;  // "25/BC-THCSVP1"
@@ -63,7 +65,6 @@ struct SchoolReport {
   std::map<std::string, long long> totals() const;  // indicator → sum over submitted parts
 };
 
-nlohmann::json to_json(const SchoolReport& r);
 // A complete HTML page; `today` dates it while it has not been sent.
 std::string render_html(const SchoolReport& r, LocalDate today);
 // "&", "<", ">", quotes escaped.

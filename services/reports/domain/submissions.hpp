@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
-#include "docs/xlsx_table.hpp"
+#include "docs/xlsx_book.hpp"
 #include "reports/domain/contribution.hpp"
 #include "reports/domain/school_report.hpp"
 

@@ -1,0 +1,19 @@
+#pragma once
+// The school's report and the public figures on the wire (GET /school-reports/{year},
+// POST …/sent, GET /public/figures).
+#include <nlohmann/json.hpp>
+
+#include "reports/app/views.hpp"
+
+namespace thidua::reports {
+
+// {year, school, recipient, title, status (open|sent), sent|null, units, missing, areas
+// (narratives and figures per content area), totals, difficulties, proposals}.
+nlohmann::json to_json(const SchoolReport& r);
+// {years: [{year, units_reported, figures: [{code, label, area, unit, total}]}]}.
+nlohmann::json public_figures_json(const std::vector<YearFigures>& years);
+// {"sent_on", "number"?, "document_id"?}: each optional field, when given, checked as a
+// required one is (400).
+SentRequest parse_sent(const nlohmann::json& body);
+
+}  // namespace thidua::reports
