@@ -22,6 +22,7 @@ const catalogue_check::Samples kSamples = {
     {"path", "/api/nominations/v1/khong-co"},
     {"request_id", "3f2a9c1d00000007"},
     {"role", "tổ trưởng"},
+    {"year", "2026"},
 };
 
 // Texts that name on purpose the format a script must send: the word is the value itself.
