@@ -30,7 +30,7 @@ void describe_metrics(http::Metrics& metrics) {
   }
   std::vector<http::Labels> states;
   for (const char* st : {state::kQueued, state::kHeld, state::kSending, state::kSent, state::kRetry,
-                         state::kDead, state::kDiscarded}) {
+                         state::kDead, state::kDiscarded, state::kScheduled}) {
     states.push_back({{"state", st}});
   }
   metrics.describe("notifications_messages_total", http::MetricType::kCounter,
@@ -78,13 +78,15 @@ int main(int argc, char** argv) {
         auto& preferences = service.make<PreferencesStore>(service.redis(), service.keys());
         auto& outbox = service.make<OutboxApp>(store, preferences, services, settings, clock);
         auto& breaker = service.make<BreakerStore>(service.redis(), service.keys(), clock);
-        auto& delivery = service.make<Delivery>(store, breaker, *messenger, settings, clock);
+        auto& rates = service.make<RateStore>(service.redis(), service.keys(), clock);
+        auto& updates = service.make<UpdateStore>(service.redis(), service.keys());
+        auto& delivery = service.make<Delivery>(store, breaker, rates, *messenger, settings, clock);
         auto& scheduled_store =
             service.make<ScheduledStore>(service.redis(), service.keys(), clock, store.queue());
         auto& scheduled = service.make<ScheduledApp>(scheduled_store, settings, clock);
         auto& commands = service.make<CommandsApp>(outbox, preferences, services, settings, clock);
         commands.show_typing_through(*messenger);
-        add_routes(service.router(), RouteDeps{outbox, store, scheduled_store, settings});
+        add_routes(service.router(), RouteDeps{outbox, store, scheduled_store, updates, settings});
         describe_metrics(service.metrics());
         service.metrics().add_collector([&store, &service]() {
           return queue_gauges(store, service.redis(), service.metrics());
@@ -125,7 +127,7 @@ int main(int argc, char** argv) {
                         });
 
         // Stored bot updates are answered by one consumer group, whichever way they came in.
-        service.consume("bot-commands", store.updates(), group_options,
+        service.consume("bot-commands", updates.queue(), group_options,
                         [&commands](const StreamEntry& entry) -> Task<Disposition> {
                           co_await commands.handle(entry.field("update"));
                           co_return Disposition::done();
@@ -133,12 +135,12 @@ int main(int argc, char** argv) {
 
         if (bot && settings.bot_mode != "off") {
           service.background(
-              "bot-start", [bot, poller, &commands, &store, &settings, stopping]() -> Task<void> {
+              "bot-start", [bot, poller, &commands, &updates, &settings, stopping]() -> Task<void> {
                 co_await introduce_bot(*bot, commands, stopping);
                 if (settings.bot_mode == "webhook" && !settings.webhook_url.empty()) {
                   co_await register_webhook(*bot, settings.webhook_url, settings.webhook_secret);
                 } else if (settings.bot_mode == "polling") {
-                  co_await poll_updates(*poller, store, settings.poll_timeout_s, stopping);
+                  co_await poll_updates(*poller, updates, settings.poll_timeout_s, stopping);
                 }
               });
         }

@@ -32,7 +32,7 @@ int limit_of(const Request& req) {
 
 // The webhook: the secret is checked before anything of the body is read; the update is
 // stored and answered at once, and the commands worker does the rest.
-Task<Response> webhook(OutboxStore& store, const Settings& settings, Request& req) {
+Task<Response> webhook(UpdateStore& updates, const Settings& settings, Request& req) {
   if (settings.bot_mode != "webhook") {
     throw not_found("webhook_disabled", say("problem.webhook_off"));
   }
@@ -43,7 +43,7 @@ Task<Response> webhook(OutboxStore& store, const Settings& settings, Request& re
   if (!update.is_object()) throw bad_request("invalid_json", say("problem.update_not_object"));
   // Stored once across redeliveries and replicas (update_key), and answered 200 either way.
   auto key = update_key(update);
-  co_await store.push_update(req.body, key);
+  co_await updates.push(req.body, key);
   json ok = {{"ok", true}};
   co_return http::json(200, ok);
 }
@@ -101,6 +101,7 @@ void add_routes(http::Router& router, RouteDeps d) {
   });
   // A scheduled message can be cancelled until its time comes (issue 12).
   auto& scheduled = d.scheduled;
+  auto& updates = d.updates;
   router.add(
       Method::Delete, base + "/{id}", admin, [&store, &scheduled](Request& req) -> Task<Response> {
         const auto& id = message_id(req);
@@ -139,7 +140,7 @@ void add_routes(http::Router& router, RouteDeps d) {
                co_return http::json(200, out);
              });
   router.add(Method::Post, kApiBase + "/bot/zalo/webhook", Access::anyone(),
-             [&store, &settings](Request& req) { return webhook(store, settings, req); });
+             [&updates, &settings](Request& req) { return webhook(updates, settings, req); });
 }
 
 }  // namespace thidua::notifications

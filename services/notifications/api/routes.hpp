@@ -4,6 +4,7 @@
 #include "http/router.hpp"
 #include "notifications/app/outbox_app.hpp"
 #include "notifications/store/scheduled_store.hpp"
+#include "notifications/store/update_store.hpp"
 
 namespace thidua::notifications {
 
@@ -13,6 +14,7 @@ struct RouteDeps {
   OutboxApp& outbox;
   OutboxStore& store;
   ScheduledStore& scheduled;
+  UpdateStore& updates;
   const Settings& settings;
 };
 

@@ -5,9 +5,14 @@
 
 namespace thidua::notifications {
 
-Delivery::Delivery(OutboxStore& store, BreakerStore& breaker, Messenger& messenger,
-                   const Settings& settings, const Clock& clock)
-    : store_(store), breaker_(breaker), messenger_(messenger), settings_(settings), clock_(clock) {}
+Delivery::Delivery(OutboxStore& store, BreakerStore& breaker, RateStore& rates,
+                   Messenger& messenger, const Settings& settings, const Clock& clock)
+    : store_(store),
+      breaker_(breaker),
+      rates_(rates),
+      messenger_(messenger),
+      settings_(settings),
+      clock_(clock) {}
 
 Task<std::optional<BreakerGate>> Delivery::admit(Instant& wait_until) {
   if (settings_.breaker.failures <= 0) co_return BreakerGate{};
@@ -54,10 +59,10 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
   auto parts = split_message(text);
   auto ids = m->message_ids;
   for (std::size_t i = static_cast<std::size_t>(m->parts_sent); i < parts.size(); ++i) {
-    auto wait = co_await store_.rate_wait(m->chat_id, settings_.rate_per_minute);
+    auto wait = co_await rates_.wait(m->chat_id, settings_.rate_per_minute);
     if (wait.count() > 0 && wait <= std::chrono::milliseconds(1500)) {
       co_await sleep_for(wait);
-      wait = co_await store_.rate_wait(m->chat_id, settings_.rate_per_minute);
+      wait = co_await rates_.wait(m->chat_id, settings_.rate_per_minute);
     }
     if (wait.count() > 0) co_return Disposition::defer(clock_.now() + wait);
     nlohmann::json sending = {{"attempt", entry.attempt() + 1}};

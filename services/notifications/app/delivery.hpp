@@ -10,12 +10,13 @@
 #include "notifications/bot/messenger.hpp"
 #include "notifications/store/breaker_store.hpp"
 #include "notifications/store/outbox_store.hpp"
+#include "notifications/store/rate_store.hpp"
 
 namespace thidua::notifications {
 
 class Delivery {
  public:
-  Delivery(OutboxStore& store, BreakerStore& breaker, Messenger& messenger,
+  Delivery(OutboxStore& store, BreakerStore& breaker, RateStore& rates, Messenger& messenger,
            const Settings& settings, const Clock& clock);
   Task<Disposition> handle(const StreamEntry& entry);
   Task<void> on_retry(const StreamEntry& entry, int retry, Instant due, const std::string& reason);
@@ -31,6 +32,7 @@ class Delivery {
   Task<void> tell_breaker(const BreakerGate& gate, const SendResult& r, Instant& wait_until);
   OutboxStore& store_;
   BreakerStore& breaker_;
+  RateStore& rates_;
   Messenger& messenger_;
   const Settings& settings_;
   const Clock& clock_;

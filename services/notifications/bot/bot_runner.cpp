@@ -45,7 +45,7 @@ Task<void> register_webhook(ZaloBotClient& client, std::string url, std::string 
   }
 }
 
-Task<void> poll_updates(ZaloBotClient& client, OutboxStore& store, int timeout_s,
+Task<void> poll_updates(ZaloBotClient& client, UpdateStore& updates, int timeout_s,
                         std::function<bool()> stopping) {
   nlohmann::json none = nlohmann::json::object();
   co_await client.call("deleteWebhook", none);  // polling and a webhook exclude each other
@@ -56,7 +56,7 @@ Task<void> poll_updates(ZaloBotClient& client, OutboxStore& store, int timeout_s
     if (r.kind == SendResult::Kind::Sent && r.result.is_object()) {
       try {
         auto key = update_key(r.result);
-        co_await store.push_update(r.result.dump(), key);
+        co_await updates.push(r.result.dump(), key);
         pause = std::chrono::milliseconds(500);
         continue;
       } catch (const std::exception& e) {

@@ -6,6 +6,7 @@
 
 #include "notifications/app/commands_app.hpp"
 #include "notifications/bot/zalo_bot_client.hpp"
+#include "notifications/store/update_store.hpp"
 
 namespace thidua::notifications {
 
@@ -14,8 +15,8 @@ Task<void> introduce_bot(ZaloBotClient& client, CommandsApp& commands,
                          std::function<bool()> stopping);
 // setWebhook {url, secret_token} when a URL is set.
 Task<void> register_webhook(ZaloBotClient& client, std::string url, std::string secret);
-// getUpdates in a loop; HTTP 408 (nothing new) is normal. Each update goes to `store`.
-Task<void> poll_updates(ZaloBotClient& client, OutboxStore& store, int timeout_s,
+// getUpdates in a loop; HTTP 408 (nothing new) is normal. Each update goes to `updates`.
+Task<void> poll_updates(ZaloBotClient& client, UpdateStore& updates, int timeout_s,
                         std::function<bool()> stopping);
 
 }  // namespace thidua::notifications

@@ -45,39 +45,7 @@ redis.call('RPUSH', KEYS[2], ARGV[2])
 return 1
 )lua");
 
-// KEYS: dead, stream, msg, history, lane, retry.
-// ARGV: dead entry id, msg id, state, entry, maxlen, requeue, lane entry.
-const RedisScript kLeaveDead(StreamQueue::lane_push_lua() + R"lua(
-if redis.call('XDEL', KEYS[1], ARGV[1]) == 0 then return 0 end
-if ARGV[6] == '1' then lane_push(KEYS[5], KEYS[2], KEYS[6], ARGV[7], '0', ARGV[5]) end
-redis.call('HSET', KEYS[3], 'state', ARGV[3])
-redis.call('RPUSH', KEYS[4], ARGV[4])
-return 1
-)lua");
-
-// KEYS: window. ARGV: now_ms, window_ms, limit, member.
-const RedisScript kRate(R"lua(
-local now = tonumber(ARGV[1])
-local window = tonumber(ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
-  redis.call('ZADD', KEYS[1], now, ARGV[4])
-  redis.call('PEXPIRE', KEYS[1], window)
-  return 0
-end
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return math.max(1, tonumber(oldest[2]) + window - now)
-)lua");
-
-// KEYS: seen, stream. ARGV: has_key, ttl s, maxlen, update. 1 stored, 0 seen before.
-const RedisScript kPushUpdate(R"lua(
-if ARGV[1] == '1' and not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[2]) then return 0 end
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'update', ARGV[4])
-return 1
-)lua");
-
 constexpr int kIdempotencySeconds = 24 * 3600;
-constexpr int kUpdateSeenSeconds = 7 * 24 * 3600;
 constexpr long long kMaxLength = 1000000;
 const std::string kMaxLengthText = std::to_string(kMaxLength);
 
@@ -137,10 +105,7 @@ OutboxStore::OutboxStore(RedisPool& redis, const Keyspace& keys, const Clock& cl
       metrics_(metrics),
       queue_(QueueKeys{keys("outbox"), "delivery", keys("outbox-retry"), keys("outbox-dead"),
                        keys("outbox-lane:")},
-             kMaxLength),
-      updates_(
-          QueueKeys{keys("updates"), "commands", keys("updates-retry"), keys("updates-dead"), ""},
-          100000) {}
+             kMaxLength) {}
 
 Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string& chat_id,
                                          const std::string& idempotency_key,
@@ -277,104 +242,6 @@ Task<json> OutboxStore::recent(const std::string& state_filter, int limit) {
     if (state_filter.empty() || m.state == state_filter) out.push_back(m.to_json());
   }
   co_return out;
-}
-
-Task<json> OutboxStore::dead(int limit) {
-  auto entries = co_await redis_.local().call("XREVRANGE", queue_.keys().dead, "+", "-", "COUNT",
-                                              std::to_string(limit));
-  json out = json::array();
-  for (const auto& e : entries.elements) {
-    if (e.elements.size() < 2) continue;
-    json item;
-    const auto& kv = e.elements[1].elements;
-    for (std::size_t i = 0; i + 1 < kv.size(); i += 2) {
-      if (kv[i].str == "msg_id") item["id"] = kv[i + 1].str;
-      if (kv[i].str == "dead_reason") item["reason"] = kv[i + 1].str;
-      if (kv[i].str == "dead_at") item["dead_at"] = kv[i + 1].str;
-      if (kv[i].str == "attempt") item["attempts"] = std::atoi(kv[i + 1].str.c_str()) + 1;
-    }
-    if (!item.contains("id")) continue;
-    if (auto m = co_await load(item["id"].get<std::string>())) {
-      item["target"] = target_json(m->target);
-      item["text"] = m->text;
-    }
-    out.push_back(std::move(item));
-  }
-  co_return out;
-}
-
-Task<std::optional<std::string>> OutboxStore::dead_entry_id(const std::string& id) {
-  auto entries =
-      co_await redis_.local().call("XREVRANGE", queue_.keys().dead, "+", "-", "COUNT", "10000");
-  for (const auto& e : entries.elements) {
-    if (e.elements.size() < 2) continue;
-    const auto& kv = e.elements[1].elements;
-    for (std::size_t i = 0; i + 1 < kv.size(); i += 2) {
-      if (kv[i].str == "msg_id" && kv[i + 1].str == id) co_return e.elements[0].str;
-    }
-  }
-  co_return std::nullopt;
-}
-
-Task<bool> OutboxStore::retry_dead(const std::string& id, const std::string& by) {
-  auto entry = co_await dead_entry_id(id);
-  if (!entry) co_return false;
-  auto m = co_await load(id);
-  if (!m) co_return false;
-  // Back at the end of its lane, as a message queued now: a fresh lane item, so nothing of
-  // its earlier passage through the lane can be taken for it.
-  std::string lane = delivery_lane(m->chat_id, m->urgent, m->source);
-  Fields first_try{{"msg_id", id}, {"attempt", "0"}};
-  std::string item = id + "." + crypto::random_hex(4);
-  std::vector<std::string> keys{queue_.keys().dead,    queue_.keys().stream,
-                                keys_("msg:" + id),    keys_("msg:" + id + ":history"),
-                                queue_.lane_key(lane), queue_.keys().retry};
-  std::vector<std::string> args{
-      *entry,
-      id,
-      state::kQueued,
-      history_entry(state::kQueued, clock_.now(), {{"by", by}, {"source", "dead_letter_retry"}})
-          .dump(),
-      kMaxLengthText,
-      "1",
-      StreamQueue::payload(StreamQueue::lane_fields(first_try, lane, item))};
-  auto r = co_await redis_.local().eval(kLeaveDead, std::move(keys), std::move(args));
-  co_return r.number() == 1;
-}
-
-Task<bool> OutboxStore::discard_dead(const std::string& id, const std::string& by) {
-  auto entry = co_await dead_entry_id(id);
-  if (!entry) co_return false;
-  std::vector<std::string> keys{queue_.keys().dead,  queue_.keys().stream,
-                                keys_("msg:" + id),  keys_("msg:" + id + ":history"),
-                                queue_.keys().lanes, queue_.keys().retry};
-  std::vector<std::string> args{*entry,
-                                id,
-                                state::kDiscarded,
-                                history_entry(state::kDiscarded, clock_.now(), {{"by", by}}).dump(),
-                                kMaxLengthText,
-                                "0",
-                                ""};
-  auto r = co_await redis_.local().eval(kLeaveDead, std::move(keys), std::move(args));
-  co_return r.number() == 1;
-}
-
-Task<std::chrono::milliseconds> OutboxStore::rate_wait(const std::string& chat_id, int per_minute) {
-  if (per_minute <= 0) co_return std::chrono::milliseconds(0);
-  std::vector<std::string> keys{keys_("rate:" + chat_id)};
-  std::vector<std::string> args{std::to_string(unix_millis(clock_.now())), "60000",
-                                std::to_string(per_minute), crypto::random_hex(8)};
-  auto r = co_await redis_.local().eval(kRate, std::move(keys), std::move(args));
-  co_return std::chrono::milliseconds(r.number());
-}
-
-Task<bool> OutboxStore::push_update(const std::string& raw_json, const std::string& key) {
-  std::vector<std::string> keys{keys_("update-seen:" + (key.empty() ? "-" : key)),
-                                updates_.keys().stream};
-  std::vector<std::string> args{key.empty() ? "0" : "1", std::to_string(kUpdateSeenSeconds),
-                                "100000", raw_json};
-  auto r = co_await redis_.local().eval(kPushUpdate, std::move(keys), std::move(args));
-  co_return r.number() == 1;
 }
 
 }  // namespace thidua::notifications

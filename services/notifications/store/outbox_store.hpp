@@ -11,9 +11,9 @@
 //                                            not yet in their lane (ScheduledStore)
 //   {school}:notifications:recent            sorted set id → created (ms), for the dashboard
 //   {school}:notifications:idem:{key}        first answer for an Idempotency-Key, 24 h
-//   {school}:notifications:rate:{chat}       sliding window of sends per chat
-//   {school}:notifications:updates           stream of inbound bot updates; group "commands"
-//   {school}:notifications:update-seen:{key} an update already stored (7 days)
+// The rate windows (RateStore), the inbound bot updates (UpdateStore) and the scheduled
+// messages' release (ScheduledStore) have their own stores; the dead letters are in
+// outbox_dead_letters.cpp.
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -68,7 +68,6 @@ class OutboxStore {
  public:
   OutboxStore(RedisPool& redis, const Keyspace& keys, const Clock& clock, http::Metrics& metrics);
   const StreamQueue& queue() const { return queue_; }
-  const StreamQueue& updates() const { return updates_; }
 
   // Stores the message and queues it (or holds it until `due`) in one script. With an
   // idempotency key seen in the last 24 h, returns the first answer and changes nothing.
@@ -89,12 +88,6 @@ class OutboxStore {
   // False when the message is not in the dead-letter stream.
   Task<bool> retry_dead(const std::string& id, const std::string& by);
   Task<bool> discard_dead(const std::string& id, const std::string& by);
-  // 0 when a send to `chat_id` may go now (and counts it); otherwise how long to wait.
-  Task<std::chrono::milliseconds> rate_wait(const std::string& chat_id, int per_minute);
-  // Stores an update for the commands worker, once per `key` (update_key) for a week: the
-  // same update from a redelivery or through another replica is not stored again, so it is
-  // processed once and answered by that processing. False when it was a duplicate.
-  Task<bool> push_update(const std::string& raw_json, const std::string& key);
 
  private:
   Task<std::optional<std::string>> dead_entry_id(const std::string& id);
@@ -103,7 +96,6 @@ class OutboxStore {
   const Clock& clock_;
   http::Metrics& metrics_;
   StreamQueue queue_;
-  StreamQueue updates_;
 };
 
 }  // namespace thidua::notifications

@@ -1,0 +1,30 @@
+#pragma once
+// The inbound bot updates (chat messages to the bot), and the only code that knows their keys:
+//   {school}:notifications:updates           stream of {update}; group "commands"
+//   {school}:notifications:update-seen:{key} an update already stored (7 days)
+// Whichever way an update came in (webhook, long polling, any replica), it is stored once and
+// the commands worker answers it from the stream.
+#include <string>
+
+#include "core/keyspace.hpp"
+#include "redis/redis_pool.hpp"
+#include "redis/stream_queue.hpp"
+
+namespace thidua::notifications {
+
+class UpdateStore {
+ public:
+  UpdateStore(RedisPool& redis, const Keyspace& keys);
+  const StreamQueue& queue() const { return queue_; }
+  // Stores an update for the commands worker, once per `key` (update_key) for a week: the
+  // same update from a redelivery or through another replica is not stored again, so it is
+  // processed once and answered by that processing. False when it was a duplicate.
+  Task<bool> push(const std::string& raw_json, const std::string& key);
+
+ private:
+  RedisPool& redis_;
+  Keyspace keys_;
+  StreamQueue queue_;
+};
+
+}  // namespace thidua::notifications
