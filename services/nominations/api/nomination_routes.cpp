@@ -176,9 +176,6 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
                co_return http::json(
                    201, co_await app.add_meeting(req.principal, http::parse_object(req)));
              });
-  router.add(
-      Method::Get, kApiBase + "/council/meetings", council,
-      [&app](Request&) -> Task<Response> { co_return http::json(200, co_await app.meetings()); });
 }
 
 }  // namespace thidua::nominations

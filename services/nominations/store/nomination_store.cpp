@@ -322,6 +322,12 @@ Task<std::optional<json>> NominationStore::meeting(const std::string& id) const 
   co_return json::parse(reply.str, nullptr, false);
 }
 
+Task<void> NominationStore::put_meeting(const std::string& id, const json& meeting) {
+  json m = meeting;
+  m["id"] = id;
+  co_await redis_.local().call("HSET", keys_("meetings"), id, m.dump());
+}
+
 Task<std::vector<json>> NominationStore::meetings() const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("meetings"));
   std::vector<json> out;

@@ -79,6 +79,8 @@ class NominationStore {
   Task<std::string> add_meeting(const nlohmann::json& meeting);
   Task<std::optional<nlohmann::json>> meeting(const std::string& id) const;
   Task<std::vector<nlohmann::json>> meetings() const;
+  // Replaces meeting `id` as corrected (meetings are never deleted: the caller read it first).
+  Task<void> put_meeting(const std::string& id, const nlohmann::json& meeting);
 
   std::string events_stream() const { return keys_("events"); }
 
