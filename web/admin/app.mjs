@@ -20,6 +20,7 @@ import { clearPart, loadPart, wirePart } from './contributions.mjs';
 import { myPageScreen } from './mypage.mjs';
 import { announcementsScreen } from './announcements.mjs';
 import { statisticsScreen } from './statistics.mjs';
+import { councilScreen } from './council.mjs';
 import { YEARS } from './movement.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -118,6 +119,10 @@ const myPage = myPageScreen({ $, el, call, attempt, state, openNomination: (id) 
 const announcements = announcementsScreen({ $, el, call, attempt, notify, state });
 const registrations = registrationsScreen({ $, el, call, attempt, notify, state });
 const statistics = statisticsScreen({ $, el, call, attempt, state, signOut: () => signOut() });
+const council = councilScreen({
+  $, el, call, attempt, notify, state, signOut: () => signOut(),
+  openNomination: (id) => openDetail(id), onIssued: () => loadRoundDocuments(),
+});
 
 // ---------------------------------------------------------------- deadline (public)
 
@@ -171,7 +176,7 @@ async function signIn(token) {
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
     loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart(), indicators.start(),
     awardsCard.start(), myPage.start(), announcements.start(), registrations.start(),
-    statistics.start()]);
+    statistics.start(), council.start()]);
 }
 
 // The code from the bot (typed, or carried by its link) for a session cookie, then in.
@@ -222,6 +227,7 @@ function signOut() {
   announcements.reset();
   registrations.reset();
   statistics.reset();
+  council.reset();
   clearRoundDocuments();
   $('sessions-list').replaceChildren();
   $('sessions').hidden = true;
@@ -897,7 +903,10 @@ async function perform(name, extra) {
   }
   // Refresh what the transition changed (status, history, places used), then say it: the
   // notice and the screen agree when a person reads them.
-  await Promise.all([openDetail(n.id, { focus: false }), loadList(), loadQuotas()]);
+  // A meeting or a vote recorded here shows on the council's screen too.
+  const councilRecord = name === 'meeting' || name === 'vote';
+  await Promise.all([openDetail(n.id, { focus: false }), loadList(), loadQuotas(),
+    councilRecord ? council.start() : null]);
   notify(said);
 }
 

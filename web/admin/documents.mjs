@@ -68,16 +68,18 @@ function fillForm() {
   }
 }
 
-async function saveIssued(d, format) {
+// Saves issued document `d` (from GET /documents) as `format` (pdf, docx) under its
+// Vietnamese name; also for the council's screen (council.mjs). `helpers`: el, signOut.
+export async function saveIssuedDocument(d, format, { el, signOut }) {
   let blob;
   try {
     blob = await fetchFile(`${N}/documents/${encodeURIComponent(`${d.id}.${format}`)}`);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) page.signOut();
+    if (error instanceof ApiError && error.status === 401) signOut();
     throw error;
   }
   const url = URL.createObjectURL(blob);
-  const link = page.el('a', { href: url, download: d.files[format].name });
+  const link = el('a', { href: url, download: d.files[format].name });
   document.body.append(link);
   link.click();
   link.remove();
@@ -99,7 +101,7 @@ function renderList(data) {
       page.el('span', { className: 'actions' },
         ...['pdf', 'docx'].map((format) => page.el('button', {
           type: 'button', className: 'button button-quiet',
-          onclick: () => page.attempt(() => saveIssued(d, format)),
+          onclick: () => page.attempt(() => saveIssuedDocument(d, format, page)),
         }, `Tải ${format.toUpperCase()}`))));
   }));
   const me = page.state().me;
