@@ -212,7 +212,7 @@ export function councilScreen(ui) {
         el('legend', {}, 'Thành phần theo tên'),
         el('div', { className: 'members' }, ...membersRows(m)),
         el('p', { className: 'hint', id: 'council-members-hint' },
-          'Chọn “Có mặt” hoặc “Vắng mặt” cho từng thành viên Hội đồng; bỏ “—” với người không thuộc Hội đồng.')),
+          'Chọn “Có mặt” hoặc “Vắng mặt” cho từng thành viên Hội đồng; để “—” với người không thuộc Hội đồng.')),
       el('div', { className: 'form-grid' },
         field('chair_id', 'Người chủ trì', signerSelect('chair_id', m && m.chair && m.chair.staff_id)),
         field('secretary_id', 'Thư ký cuộc họp', signerSelect('secretary_id', m && m.secretary && m.secretary.staff_id))),

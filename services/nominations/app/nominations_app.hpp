@@ -58,7 +58,6 @@ class NominationsApp {
   Task<nlohmann::json> history(const Principal& who, const std::string& id);
 
   Task<nlohmann::json> add_meeting(const Principal& who, const nlohmann::json& body);
-  Task<nlohmann::json> meetings();
   // The council's meetings as its screen shows them (issue 12, "Hội đồng"), oldest first:
   // each as recorded, with the votes taken at it and what may still be corrected
   // (app/council_meetings.cpp).
