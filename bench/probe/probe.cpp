@@ -4,7 +4,7 @@
 //   probe <port> <redis port> <school id>
 // Serves GET /api/nominations/v1/nominations/{id} on 127.0.0.1:<port>: HGETALL of
 // {<school>}:nominations:n:<id> (the service's record), answered with the same JSON the
-// service writes for an admin (services/nominations/domain/record.cpp), else 404. The service
+// service writes for an admin (services/nominations/api/record_json.cpp), else 404. The service
 // also reads the catalogue's version and the subject's registration for its answer's
 // "registration"; the bench seeds none, and the probe writes that null without asking Redis:
 // it stays the floor of one round trip.

@@ -6,6 +6,7 @@
 
 #include "core/log.hpp"
 #include "docs/settings.hpp"
+#include "nominations/api/catalogue_codec.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/app/initiatives_app.hpp"
 #include "nominations/app/registrations_app.hpp"

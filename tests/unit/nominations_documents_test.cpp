@@ -9,10 +9,12 @@
 
 #include "core/errors.hpp"
 #include "docs/issued.hpp"
+#include "nominations/api/council_codec.hpp"
 #include "nominations/domain/achievement_report.hpp"
 #include "nominations/domain/award_documents.hpp"
 #include "nominations/domain/builtin_templates.hpp"
 #include "nominations/domain/minutes_document.hpp"
+#include "nominations/store/nomination_codec.hpp"
 #include "support/process.hpp"
 
 namespace thidua::nominations {
@@ -196,7 +198,7 @@ std::string refusal(const nlohmann::json& body) {
                                                   {"hd-b", {"Hồ Thị My", "giáo viên"}},
                                                   {"hd-c", {"Vũ Văn Nam", "giáo viên"}}};
   try {
-    parse_meeting(body, staff);
+    settle_meeting(parse_meeting_form(body), staff);
   } catch (const ApiError& e) {
     return std::to_string(e.status()) + " " + e.code();
   }
@@ -220,12 +222,12 @@ TEST(Meeting, MembersByNameGiveTheCountsAndTheSignersMustBeThere) {
   const std::map<std::string, StaffName> staff = {{"hd-a", {"Phạm Văn Cường", "hiệu trưởng"}},
                                                   {"hd-b", {"Hồ Thị My", "giáo viên"}},
                                                   {"hd-c", {"Vũ Văn Nam", "giáo viên"}}};
-  auto m = parse_meeting(named_meeting(), staff);
+  auto m = settle_meeting(parse_meeting_form(named_meeting()), staff);
   EXPECT_EQ(m.members_total, 3);
   EXPECT_EQ(m.members_present, 2);
   EXPECT_EQ(m.member("hd-c")->name, "Vũ Văn Nam");
   EXPECT_FALSE(m.member("hd-c")->present);
-  auto back = meeting_from_json(to_json(m));
+  auto back = stored::read_meeting(stored::to_json(m));
   EXPECT_EQ(back.chair_id, "hd-a");
   EXPECT_EQ(back.secretary_id, "hd-b");
   EXPECT_EQ(back.members.size(), 3u);
@@ -261,7 +263,7 @@ TEST(Minutes, PresentAndAbsentByNameEachVoteAndTwoSignatures) {
                                                   {"hd-b", {"Hồ Thị My", "giáo viên"}},
                                                   {"hd-c", {"Vũ Văn Nam", "giáo viên"}}};
   MinutesInput in;
-  in.meeting = parse_meeting(named_meeting(), staff);
+  in.meeting = settle_meeting(parse_meeting_form(named_meeting()), staff);
   in.quorum_needed = 2;
   auto passed = nomination("1", SubjectKind::Individual, "gv-an", Status::Approved);
   passed.subject_name = "Nguyễn Văn An";

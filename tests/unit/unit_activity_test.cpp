@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
+#include "nominations/api/catalogue_codec.hpp"
+#include "nominations/api/nomination_codec.hpp"
 #include "nominations/domain/nomination.hpp"
 
 namespace thidua::nominations {

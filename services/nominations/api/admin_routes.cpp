@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 #include "core/log.hpp"
 #include "http/json_io.hpp"
+#include "nominations/api/catalogue_codec.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/domain/messages.hpp"
 
@@ -27,18 +28,6 @@ json with_path_id(const http::Router& router, const Request& req, const std::str
   }
   body[field] = id;
   return body;
-}
-
-json catalogue_json(const Catalogue& c) {
-  json out = {{"units", json::array()},
-              {"staff", json::array()},
-              {"periods", json::array()},
-              {"award_forms", json::array()}};
-  for (const auto& u : c.units) out["units"].push_back(to_json(u));
-  for (const auto& s : c.staff) out["staff"].push_back(to_json(s));
-  for (const auto& p : c.periods) out["periods"].push_back(to_json(p));
-  for (const auto& a : c.award_forms) out["award_forms"].push_back(to_json(a));
-  return out;
 }
 }  // namespace
 
@@ -72,7 +61,7 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Get, base, readers, [&catalogue](Request&) -> Task<Response> {
     auto catalogue_ref = co_await catalogue.load();
     const Catalogue& c = *catalogue_ref;
-    co_return http::json(200, catalogue_json(c));
+    co_return http::json(200, to_json(c));
   });
   router.add(Method::Put, base + "/units/{id}", admin,
              [&catalogue, &router, unit_paths](Request& req) -> Task<Response> {

@@ -2,6 +2,7 @@
 // at each meeting, and the correction of one. Recording a meeting is POST /council/meetings
 // (nomination_routes.cpp); a vote, PUT /nominations/{id}/vote.
 #include "http/json_io.hpp"
+#include "nominations/api/council_codec.hpp"
 #include "nominations/api/routes.hpp"
 
 namespace thidua::nominations {
@@ -47,7 +48,9 @@ void add_council_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Put, base + "/{id}", council, [&app](Request& req) -> Task<Response> {
     json body = http::parse_object(req);
     const std::string id = checked_id(req, "id");
-    auto corrected = co_await app.correct_meeting(req.principal, id, body);
+    // The same parser as POST's: a correction is the whole meeting again.
+    auto form = parse_meeting_form(body);
+    auto corrected = co_await app.correct_meeting(req.principal, id, std::move(form));
     co_return http::json(200, council_meeting_json(corrected));
   });
 }

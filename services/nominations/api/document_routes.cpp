@@ -10,6 +10,7 @@
 #include "http/download.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
+#include "nominations/api/catalogue_codec.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/domain/messages.hpp"
 

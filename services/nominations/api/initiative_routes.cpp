@@ -5,6 +5,7 @@
 #include "core/movement.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
+#include "nominations/api/catalogue_codec.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/app/initiatives_app.hpp"
 #include "nominations/domain/catalogue.hpp"

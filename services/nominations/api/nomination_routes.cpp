@@ -2,6 +2,10 @@
 #include "core/errors.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
+#include "nominations/api/catalogue_codec.hpp"
+#include "nominations/api/council_codec.hpp"
+#include "nominations/api/nomination_codec.hpp"
+#include "nominations/api/record_json.hpp"
 #include "nominations/api/registration_json.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/domain/messages.hpp"
@@ -102,7 +106,8 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
   const std::string base = kApiBase + "/nominations";
 
   router.add(Method::Post, base, writers, [&app](Request& req) -> Task<Response> {
-    auto created = co_await app.create(req.principal, http::parse_object(req));
+    auto draft = parse_draft(http::parse_object(req));
+    auto created = co_await app.create(req.principal, std::move(draft));
     auto res = http::json_text(201, detail_json(created, req.principal.role));
     res.headers.emplace_back("Location", kApiBase + "/nominations/" + created.id);
     co_return res;
@@ -122,7 +127,9 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
     co_return http::json_text(200, std::move(text));
   });
   router.add(Method::Put, base + "/{id}", writers, [&app](Request& req) -> Task<Response> {
-    auto r = co_await app.edit(req.principal, nomination_id(req), http::parse_object(req));
+    const auto& id = nomination_id(req);
+    auto draft = parse_draft(http::parse_object(req));
+    auto r = co_await app.edit(req.principal, id, std::move(draft));
     co_return http::json_text(200, detail_json(r, req.principal.role));
   });
   router.add(Method::Get, base + "/{id}/history", everyone, [&app](Request& req) -> Task<Response> {
@@ -154,13 +161,17 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
         200, co_await app.record_vote(req.principal, nomination_id(req), http::parse_object(req)));
   });
   router.add(Method::Get, base + "/{id}/dossier", everyone, [&app](Request& req) -> Task<Response> {
-    co_return http::json(200, co_await app.dossier(req.principal, nomination_id(req)));
+    const auto& id = nomination_id(req);
+    auto items = co_await app.dossier(req.principal, id);
+    co_return http::json(200, dossier_json(id, items));
   });
   router.add(Method::Put, base + "/{id}/dossier/{item}", council,
              [&app](Request& req) -> Task<Response> {
-               co_return http::json(200, co_await app.receive_dossier_item(
-                                             req.principal, nomination_id(req),
-                                             checked_id(req, "item"), http::parse_object(req)));
+               const auto& id = nomination_id(req);
+               const auto& item = checked_id(req, "item");
+               auto body = http::parse_object(req);
+               auto items = co_await app.receive_dossier_item(req.principal, id, item, body);
+               co_return http::json(200, dossier_json(id, items));
              });
 
   router.add(Method::Get, kApiBase + "/me", everyone, [&app](Request& req) -> Task<Response> {
@@ -173,8 +184,8 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
   });
   router.add(Method::Post, kApiBase + "/council/meetings", council,
              [&app](Request& req) -> Task<Response> {
-               co_return http::json(
-                   201, co_await app.add_meeting(req.principal, http::parse_object(req)));
+               auto form = parse_meeting_form(http::parse_object(req));
+               co_return http::json(201, co_await app.add_meeting(req.principal, std::move(form)));
              });
 }
 

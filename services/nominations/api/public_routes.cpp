@@ -3,6 +3,7 @@
 #include "core/movement.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
+#include "nominations/api/record_json.hpp"
 #include "nominations/api/routes.hpp"
 
 namespace thidua::nominations {
@@ -23,7 +24,7 @@ void add_public_routes(http::Router& router, RouteDeps d) {
                auto award = query_catalogue_id(req, "award");
                auto honours = co_await app.honours(year, award);
                // The website may cache for a minute and revalidate cheaply after that.
-               co_return http::cacheable_json(req, honours.dump(), 60);
+               co_return http::cacheable_json(req, honours_json(honours).dump(), 60);
              });
 }
 

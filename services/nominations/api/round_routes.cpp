@@ -3,6 +3,7 @@
 // from domain/round.hpp's typed rounds here only.
 #include "core/errors.hpp"
 #include "http/json_io.hpp"
+#include "nominations/api/catalogue_codec.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/app/rounds_app.hpp"
 #include "nominations/domain/messages.hpp"

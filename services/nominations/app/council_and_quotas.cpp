@@ -20,19 +20,17 @@ int count_field(const json& body, const std::string& field) {
 
 }  // namespace
 
-Task<json> NominationsApp::add_meeting(const Principal& who, const json& body) {
+Task<json> NominationsApp::add_meeting(const Principal& who, MeetingForm form) {
   auto catalogue_ref = co_await catalogue_.load();
   std::map<std::string, StaffName> staff;
   for (const auto& s : catalogue_ref->staff) staff[s.id] = {s.name, s.position};
-  Meeting m = parse_meeting(body, staff);
+  Meeting m = settle_meeting(std::move(form), staff);
   long long quorum = rules_.quorum.needed_of(m.members_total);
-  json doc = to_json(m);
-  doc["quorum_needed"] = quorum;
-  doc["quorum_met"] = m.members_present >= quorum;
-  doc["recorded_by"] = who.subject;
-  doc["recorded_at"] = iso_instant(clock_.now());
-  doc["id"] = co_await store_.add_meeting(doc);
-  co_return doc;
+  json recorded = {{"quorum_needed", quorum},
+                   {"quorum_met", m.members_present >= quorum},
+                   {"recorded_by", who.subject},
+                   {"recorded_at", iso_instant(clock_.now())}};
+  co_return co_await store_.add_meeting(m, recorded);
 }
 
 Task<json> NominationsApp::record_vote(const Principal& who, const std::string& id,
@@ -56,9 +54,9 @@ Task<json> NominationsApp::record_vote(const Principal& who, const std::string& 
   v.no = count_field(body, "no");
   v.abstain = body.contains("abstain") ? count_field(body, "abstain") : 0;
   v.secret_ballot = award && award->secret_ballot;
-  auto outcome = evaluate_vote(meeting_from_json(*meeting), v, rules_);
+  auto outcome = evaluate_vote(*meeting, v, rules_);
   json vote = {{"meeting_id", meeting_id},
-               {"meeting_date", meeting->value("date", "")},
+               {"meeting_date", meeting->date},
                {"yes", v.yes},
                {"no", v.no},
                {"abstain", v.abstain},
@@ -73,20 +71,21 @@ Task<json> NominationsApp::record_vote(const Principal& who, const std::string& 
   co_return vote;
 }
 
-Task<json> NominationsApp::dossier(const Principal& who, const std::string& id) {
+Task<std::vector<DossierItem>> NominationsApp::dossier(const Principal& who,
+                                                       const std::string& id) {
   auto r = co_await load(id);
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
   check_can_see(who, r, c);
   const AwardForm* award = c.award(r.draft.award);
   auto received = co_await store_.dossier(id);
-  json out = to_json(dossier_checklist(award ? award->dossier_copies : 1, received));
-  out["id"] = id;
-  co_return out;
+  co_return dossier_checklist(award ? award->dossier_copies : 1, received);
 }
 
-Task<json> NominationsApp::receive_dossier_item(const Principal& who, const std::string& id,
-                                                const std::string& item, const json& body) {
+Task<std::vector<DossierItem>> NominationsApp::receive_dossier_item(const Principal& who,
+                                                                    const std::string& id,
+                                                                    const std::string& item,
+                                                                    const json& body) {
   if (!is_dossier_item(item)) {
     throw not_found("unknown_dossier_item", say("problem.unknown_dossier_item", {{"item", item}}));
   }
@@ -130,26 +129,25 @@ Task<json> NominationsApp::quotas(const std::string& period_id) {
   co_return json{{"period", period_id}, {"period_label", period->label}, {"items", items}};
 }
 
-Task<json> NominationsApp::honours(std::optional<int> year, std::optional<std::string> award) {
+Task<Honours> NominationsApp::honours(std::optional<int> year, std::optional<std::string> award) {
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
   auto all = co_await store_.all();
-  json items = json::array();
+  Honours out;
   std::map<std::string, long long> counts;
-  for (const auto& r : all) {
+  for (auto& r : all) {
     if (!is_public_honour(r)) continue;
     const Period* p = c.period(r.draft.period);
     if (year && (!p || p->year != *year)) continue;
     if (award && r.draft.award != *award) continue;
-    items.push_back(public_json(r));
     counts[r.draft.award]++;
+    out.items.push_back(std::move(r));
   }
-  json per_award = json::array();
   for (const auto& [code, n] : counts) {
     const AwardForm* a = c.award(code);
-    per_award.push_back({{"award", code}, {"award_label", a ? a->label : code}, {"count", n}});
+    out.counts.push_back({code, a ? a->label : code, n});
   }
-  co_return json{{"items", items}, {"counts", per_award}};
+  co_return out;
 }
 
 }  // namespace thidua::nominations

@@ -21,30 +21,26 @@ Task<std::vector<NominationsApp::CouncilMeeting>> NominationsApp::council_meetin
 
 Task<NominationsApp::CouncilMeeting> NominationsApp::correct_meeting(const Principal& who,
                                                                      const std::string& id,
-                                                                     const json& body) {
-  auto stored = co_await store_.meeting(id);
-  if (!stored) throw not_found("unknown_meeting", say("problem.unknown_meeting", {{"id", id}}));
-  const Meeting before = meeting_from_json(*stored);
+                                                                     MeetingForm form) {
+  auto before = co_await store_.meeting(id);
+  if (!before) throw not_found("unknown_meeting", say("problem.unknown_meeting", {{"id", id}}));
   auto catalogue_ref = co_await catalogue_.load();
   // Members recorded then and since gone from the staff records keep their recorded names.
   std::map<std::string, StaffName> staff;
-  for (const auto& m : before.members) staff[m.staff_id] = {m.name, m.position};
+  for (const auto& m : before->members) staff[m.staff_id] = {m.name, m.position};
   for (const auto& s : catalogue_ref->staff) staff[s.id] = {s.name, s.position};
-  Meeting after = parse_meeting(body, staff);
+  Meeting after = settle_meeting(std::move(form), staff);
+  after.id = id;
   auto all = co_await store_.all();
   MeetingLock lock = meeting_lock(all, id);
-  check_meeting_correction(before, after, lock);
+  check_meeting_correction(*before, after, lock);
 
   long long quorum = rules_.quorum.needed_of(after.members_total);
-  json doc = to_json(after);
-  doc["quorum_needed"] = quorum;
-  doc["quorum_met"] = after.members_present >= quorum;
-  doc["recorded_by"] = stored->value("recorded_by", "");
-  doc["recorded_at"] = stored->value("recorded_at", "");
-  doc["corrected_by"] = who.subject;
-  doc["corrected_at"] = iso_instant(clock_.now());
-  doc["id"] = id;
-  co_await store_.put_meeting(id, doc);
+  json corrected = {{"quorum_needed", quorum},
+                    {"quorum_met", after.members_present >= quorum},
+                    {"corrected_by", who.subject},
+                    {"corrected_at", iso_instant(clock_.now())}};
+  json doc = co_await store_.replace_meeting(after, corrected);
   co_return CouncilMeeting{std::move(doc), considered_lines(all, id), std::move(lock)};
 }
 

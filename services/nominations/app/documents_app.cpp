@@ -152,7 +152,7 @@ Task<docs::IssuedDocument> DocumentsApp::issue_minutes(const Principal& who,
     throw unprocessable("unknown_meeting", say("problem.unknown_meeting", {{"id", meeting_id}}));
   }
   MinutesInput in;
-  in.meeting = meeting_from_json(*stored);
+  in.meeting = std::move(*stored);
   in.meeting.id = meeting_id;
   const Meeting& m = in.meeting;
   const std::string day = vn_date(parse_iso_date(m.date).value_or(LocalDate{}));

@@ -27,6 +27,17 @@ struct ListFilter {
   std::string after;  // the last id of the previous page
 };
 
+// The public honours list: awarded nominations (is_public_honour) and how many per award form.
+struct Honours {
+  struct Count {
+    std::string award;
+    std::string award_label;
+    long long count = 0;
+  };
+  std::vector<NominationRecord> items;
+  std::vector<Count> counts;  // by award code
+};
+
 class NominationsApp {
  public:
   // `rounds`: nominations are written and submitted only in an open round (domain/round.hpp);
@@ -35,9 +46,9 @@ class NominationsApp {
                  RegistrationStore& registrations, const Clock& clock, VoteRules rules,
                  std::string school);
 
-  Task<NominationRecord> create(const Principal& who, const nlohmann::json& body);
-  Task<NominationRecord> edit(const Principal& who, const std::string& id,
-                              const nlohmann::json& body);
+  // A draft as api/nomination_codec parsed it; checked here against the catalogue.
+  Task<NominationRecord> create(const Principal& who, NominationDraft draft);
+  Task<NominationRecord> edit(const Principal& who, const std::string& id, NominationDraft draft);
   Task<NominationRecord> act(const Principal& who, const std::string& id, Action action,
                              const nlohmann::json& body);
   // Adds an evidence link to achievement `achievement` (0-based) of a nomination, for the
@@ -57,7 +68,8 @@ class NominationsApp {
   Task<NominationPage> list(const Principal& who, const ListFilter& filter);
   Task<nlohmann::json> history(const Principal& who, const std::string& id);
 
-  Task<nlohmann::json> add_meeting(const Principal& who, const nlohmann::json& body);
+  // The meeting as recorded (settle_meeting), as stored and listed.
+  Task<nlohmann::json> add_meeting(const Principal& who, MeetingForm form);
   // The council's meetings as its screen shows them (issue 12, "Hội đồng"), oldest first:
   // each as recorded, with the votes taken at it and what may still be corrected
   // (app/council_meetings.cpp).
@@ -67,22 +79,24 @@ class NominationsApp {
     MeetingLock lock;
   };
   Task<std::vector<CouncilMeeting>> council_meetings();
-  // Replaces meeting `id` with `body` (the fields POST takes), for the board and the council,
-  // as domain/meeting_correction.hpp allows. ApiError 404 unknown_meeting, the 400/422 of a
-  // new meeting, 409 meeting_decided / meeting_has_votes.
+  // Replaces meeting `id` with `form` (what POST takes, as api/council_codec parsed it), for
+  // the board and the council, as domain/meeting_correction.hpp allows. ApiError 404
+  // unknown_meeting, the 400/422 of a new meeting (settle_meeting), 409 meeting_decided /
+  // meeting_has_votes.
   Task<CouncilMeeting> correct_meeting(const Principal& who, const std::string& id,
-                                       const nlohmann::json& body);
+                                       MeetingForm form);
   Task<nlohmann::json> record_vote(const Principal& who, const std::string& id,
                                    const nlohmann::json& body);
 
-  Task<nlohmann::json> dossier(const Principal& who, const std::string& id);
-  Task<nlohmann::json> receive_dossier_item(const Principal& who, const std::string& id,
-                                            const std::string& item, const nlohmann::json& body);
+  Task<std::vector<DossierItem>> dossier(const Principal& who, const std::string& id);
+  Task<std::vector<DossierItem>> receive_dossier_item(const Principal& who, const std::string& id,
+                                                      const std::string& item,
+                                                      const nlohmann::json& body);
 
   // Used / limit / remaining per award and subject kind in a period.
   Task<nlohmann::json> quotas(const std::string& period);
   // Approved and awarded nominations, public fields only.
-  Task<nlohmann::json> honours(std::optional<int> year, std::optional<std::string> award);
+  Task<Honours> honours(std::optional<int> year, std::optional<std::string> award);
 
  private:
   Task<NominationRecord> load(const std::string& id);

@@ -3,7 +3,6 @@
 // their quotas. The school edits config/catalogue.json before the first start and the
 // admin API after it.
 #include <map>
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +16,7 @@ std::string_view subject_kind_name(SubjectKind kind);
 std::string subject_kind_label(SubjectKind kind);  // "cá nhân", "tập thể": in running text
 std::optional<SubjectKind> parse_subject_kind(std::string_view name);
 std::string_view period_kind_name(PeriodKind kind);
+std::optional<PeriodKind> parse_period_kind(std::string_view name);
 
 struct Unit {
   std::string id;
@@ -95,19 +95,22 @@ void check_staff_unit(const Catalogue& c, const StaffMember& member);
 
 // An id of the catalogue: 1–64 lowercase ASCII letters, digits, '-' and '_'.
 bool is_catalogue_id(std::string_view id);
-// The catalogue id in `field` of `j`: required, or ApiError 400 (missing_field, invalid_id).
-std::string catalogue_id_field(const nlohmann::json& j, const std::string& field);
 
-// Each parser checks its input and throws ApiError 400 with a Vietnamese detail.
-Unit parse_unit(const nlohmann::json& j);
-StaffMember parse_staff(const nlohmann::json& j);
-Period parse_period(const nlohmann::json& j);
-AwardForm parse_award_form(const nlohmann::json& j);
-Catalogue parse_catalogue(const nlohmann::json& j);
-
-nlohmann::json to_json(const Unit& u);
-nlohmann::json to_json(const StaffMember& s);
-nlohmann::json to_json(const Period& p);
-nlohmann::json to_json(const AwardForm& a);
+// The rules an entry keeps however it arrives (admin API, seed file); each throws ApiError 400
+// with a Vietnamese detail. The wire's checks (types, lengths, ids) are api/catalogue_codec's.
+// A unit is the school as a whole, a subject group (tổ chuyên môn) or an office (văn phòng):
+// 400 invalid_unit_kind.
+void check_unit(const Unit& u);
+// A person holds a role of people (never the service's: 400 invalid_role); gender is male,
+// female or "" (invalid_gender); a birth date is an ISO date or "" (invalid_birth_date); a
+// hold names its reason (missing_hold_reason).
+void check_staff(const StaffMember& s);
+// The phase (giai đoạn) of the movement a year falls in when a period does not say: 1 up to
+// 2027, 2 after (the plan's two phases).
+int phase_of_year(int year);
+// How many copies of a dossier an award form may ask for, and the largest quota a form may
+// set (kUnlimited aside).
+inline constexpr int kMaxDossierCopies = 10;
+inline constexpr int kMaxQuota = 1000;
 
 }  // namespace thidua::nominations

@@ -3,7 +3,7 @@
 // kept as settings: a meeting is valid with at least 2/3 of members present, and a
 // proposal passes with at least 70 % of those present; secret ballots may have their own bar.
 #include <map>
-#include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,18 +52,23 @@ struct Meeting {
   const MeetingMember* member(const std::string& staff_id) const;
 };
 
-// A meeting as the API takes it: the counts, or the members by name with their attendance
-// (then the counts are computed, and counts given too must agree), chair, secretary, place,
-// times, agenda. Names and positions come from `staff` (id → (name, position)). Throws
-// ApiError 400 for a malformed field, 422 for an unknown person, a chair or secretary not
-// present, an end before the start or counts that disagree with the names.
+// A meeting as the API takes it (api/meeting_codec.hpp): the counts, or the members by staff
+// id with their attendance, or both; chair, secretary, place, times, agenda.
+struct MeetingForm {
+  Meeting meeting;     // its members carry staff_id and present only
+  bool named = false;  // the members were listed
+  std::optional<int> members_total, members_present;
+};
+// Names and positions of the staff (id → (name, position)), from the catalogue.
 struct StaffName {
   std::string name;
   std::string position;
 };
-Meeting parse_meeting(const nlohmann::json& body, const std::map<std::string, StaffName>& staff);
-nlohmann::json to_json(const Meeting& m);
-Meeting meeting_from_json(const nlohmann::json& j);
+// The meeting as recorded: members named from `staff`, counts computed from them (counts given
+// too must agree), then checked. Throws ApiError 400 when no counts can be had (missing_field)
+// or check_meeting refuses them; 422 for an unknown person, a member listed twice, counts that
+// disagree with the names, a chair or secretary not present, an end before the start.
+Meeting settle_meeting(MeetingForm form, const std::map<std::string, StaffName>& staff);
 
 struct Vote {
   std::string meeting_id;

@@ -1,7 +1,5 @@
 #include "nominations/domain/dossier.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "nominations/domain/messages.hpp"
 
 namespace thidua::nominations {
@@ -34,20 +32,6 @@ bool dossier_complete(const std::vector<DossierItem>& list) {
     if (!i.complete()) return false;
   }
   return true;
-}
-
-nlohmann::json to_json(const std::vector<DossierItem>& list) {
-  nlohmann::json arr = nlohmann::json::array();
-  for (const auto& i : list) {
-    arr.push_back({{"code", i.code},
-                   {"label", i.label},
-                   {"copies_required", i.required},
-                   {"copies_received", i.receipt.copies},
-                   {"received_by", i.receipt.received_by},
-                   {"received_at", i.receipt.received_at},
-                   {"complete", i.complete()}});
-  }
-  return {{"items", arr}, {"complete", dossier_complete(list)}};
 }
 
 }  // namespace thidua::nominations

@@ -3,7 +3,6 @@
 // with the list of nominees, the council meeting's minutes and the nominee's achievement
 // report (Mẫu số 8, NĐ 152/2025), each in as many copies as the award level asks.
 #include <map>
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -29,6 +28,5 @@ bool is_dossier_item(const std::string& code);
 std::vector<DossierItem> dossier_checklist(int copies_required,
                                            const std::map<std::string, DossierReceipt>& received);
 bool dossier_complete(const std::vector<DossierItem>& items);
-nlohmann::json to_json(const std::vector<DossierItem>& items);
 
 }  // namespace thidua::nominations

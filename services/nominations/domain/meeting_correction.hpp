@@ -35,7 +35,7 @@ bool decided_upon_vote(Status s);
 MeetingLock meeting_lock(const std::vector<NominationRecord>& all, const std::string& meeting_id);
 
 // Throws ApiError 409 meeting_decided or meeting_has_votes when `after` may not replace
-// `before` (both already checked as meetings, e.g. by parse_meeting); returns otherwise.
+// `before` (both already checked as meetings, e.g. by settle_meeting); returns otherwise.
 void check_meeting_correction(const Meeting& before, const Meeting& after, const MeetingLock& lock);
 
 }  // namespace thidua::nominations

@@ -1,6 +1,5 @@
 #pragma once
 // A nomination for an award (đề nghị khen thưởng): who, for what, in which period, why.
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -25,8 +24,12 @@ struct NominationDraft {
   std::vector<Achievement> achievements;
 };
 
-// Parses a create or edit body (throws ApiError 400 with a Vietnamese detail).
-NominationDraft parse_draft(const nlohmann::json& body);
+// At most this many achievements in a draft (the create and edit bodies, api/nomination_codec).
+inline constexpr std::size_t kMaxAchievements = 50;
+
+// An achievement names only the movement's content areas (400 unknown_content_area) and
+// holds only links a browser opens (400 invalid_evidence_link, domain/evidence.hpp).
+void check_achievement(const Achievement& a);
 
 // Who the subject is, resolved against the catalogue.
 struct Subject {
@@ -45,9 +48,6 @@ bool writes_nominations(Role role);
 
 Subject check_draft(const NominationDraft& draft, const Catalogue& catalogue, Role role,
                     const std::string& actor_unit);
-
-nlohmann::json to_json(const NominationDraft& d);
-NominationDraft draft_from_json(const nlohmann::json& j);
 
 // The key under which a subject may hold one live nomination per award and period.
 std::string live_key(const NominationDraft& d);

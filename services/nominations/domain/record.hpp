@@ -1,11 +1,13 @@
 #pragma once
 // A nomination as stored and shown: the draft, where it stands, and what was decided.
+// How it is shown is api/record_json's, how it is stored store/nomination_codec's. The
+// outcome and the vote are still JSON documents (their fields are read by the rules of
+// is_public_honour, the minutes, the achievement report and the round's meetings).
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "core/json_writer.hpp"
 #include "nominations/domain/nomination.hpp"
 
 namespace thidua::nominations {
@@ -34,19 +36,8 @@ struct NominationPage {
   std::optional<std::string> next_after;
 };
 
-// Everything, for people with access to the nomination, as JSON text: the detail is the
-// service's hottest read, and written directly it costs a fraction of a JSON tree.
-// `allowed_actions` lists the workflow actions `viewer` may take now (available_actions).
-std::string detail_json(const NominationRecord& r, Role viewer);
-std::string page_json(const NominationPage& page);
-// The compact form lists show (written) and events carry (as a tree).
-void write_summary(JsonWriter& w, const NominationRecord& r);
-nlohmann::json summary_json(const NominationRecord& r);
 // Whether the website lists it: awarded, by a recorded decision (issue 14: approved and
 // forwarded nominations were shown and counted as honours).
 bool is_public_honour(const NominationRecord& r);
-// What the school website may show of an honour: no reasons, no staff or Zalo ids; the
-// achievement only as the board worded it for the public.
-nlohmann::json public_json(const NominationRecord& r);
 
 }  // namespace thidua::nominations

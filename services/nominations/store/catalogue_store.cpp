@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "nominations/store/catalogue_codec.hpp"
+
 namespace thidua::nominations {
 namespace {
 using nlohmann::json;
@@ -76,10 +78,12 @@ Task<bool> CatalogueStore::seed_once(const Catalogue& seed) {
   std::vector<std::string> args{
       std::to_string(seed.units.size()), std::to_string(seed.staff.size()),
       std::to_string(seed.periods.size()), std::to_string(seed.award_forms.size())};
-  for (const auto& u : seed.units) args.push_back(u.id), args.push_back(to_json(u).dump());
-  for (const auto& s : seed.staff) args.push_back(s.id), args.push_back(to_json(s).dump());
-  for (const auto& p : seed.periods) args.push_back(p.id), args.push_back(to_json(p).dump());
-  for (const auto& a : seed.award_forms) args.push_back(a.code), args.push_back(to_json(a).dump());
+  for (const auto& u : seed.units) args.push_back(u.id), args.push_back(stored::to_json(u).dump());
+  for (const auto& s : seed.staff) args.push_back(s.id), args.push_back(stored::to_json(s).dump());
+  for (const auto& p : seed.periods)
+    args.push_back(p.id), args.push_back(stored::to_json(p).dump());
+  for (const auto& a : seed.award_forms)
+    args.push_back(a.code), args.push_back(stored::to_json(a).dump());
   auto reply = co_await redis_.local().eval(kSeed, std::move(keys), std::move(args));
   co_return reply.number() == 1;
 }
@@ -97,11 +101,11 @@ Task<CatalogueRef> CatalogueStore::load() const {
   }
   auto replies = co_await redis.batch(std::move(cmds));
   Catalogue c;
-  c.units = parse_all<Unit>(replies[0], parse_unit);
-  c.staff = parse_all<StaffMember>(replies[1], parse_staff);
-  c.periods = parse_all<Period>(replies[2], parse_period);
+  c.units = parse_all<Unit>(replies[0], stored::read_unit);
+  c.staff = parse_all<StaffMember>(replies[1], stored::read_staff);
+  c.periods = parse_all<Period>(replies[2], stored::read_period);
   for (std::size_t i = 0; i + 1 < replies[3].elements.size(); i += 2) {
-    c.award_forms.push_back(parse_award_form(json::parse(replies[3].elements[i + 1].str)));
+    c.award_forms.push_back(stored::read_award_form(json::parse(replies[3].elements[i + 1].str)));
   }
   std::sort(c.award_forms.begin(), c.award_forms.end(),
             [](const AwardForm& a, const AwardForm& b) { return a.code < b.code; });
@@ -118,16 +122,16 @@ Task<void> CatalogueStore::put_entry(std::string kind, std::string id, std::stri
 }
 
 Task<void> CatalogueStore::put(const Unit& u) {
-  return put_entry("units", u.id, to_json(u).dump());
+  return put_entry("units", u.id, stored::to_json(u).dump());
 }
 Task<void> CatalogueStore::put(const StaffMember& s) {
-  return put_entry("staff", s.id, to_json(s).dump());
+  return put_entry("staff", s.id, stored::to_json(s).dump());
 }
 Task<void> CatalogueStore::put(const Period& p) {
-  return put_entry("periods", p.id, to_json(p).dump());
+  return put_entry("periods", p.id, stored::to_json(p).dump());
 }
 Task<void> CatalogueStore::put(const AwardForm& a) {
-  return put_entry("awards", a.code, to_json(a).dump());
+  return put_entry("awards", a.code, stored::to_json(a).dump());
 }
 
 Task<bool> CatalogueStore::remove_staff(const std::string& id) {

@@ -1,5 +1,7 @@
 #include "nominations/store/nomination_store.hpp"
 
+#include "nominations/store/nomination_codec.hpp"
+
 namespace thidua::nominations {
 namespace {
 using nlohmann::json;
@@ -82,59 +84,6 @@ redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[10], '*', 'type', ARGV[8], 'even
 return {'ok', ''}
 )lua");
 
-std::vector<std::string> record_fields(const NominationRecord& r) {
-  return {"draft",        to_json(r.draft).dump(),
-          "status",       std::string(status_name(r.status)),
-          "subject_name", r.subject_name,
-          "unit_id",      r.unit_id,
-          "unit_name",    r.unit_name,
-          "award_label",  r.award_label,
-          "period_label", r.period_label,
-          "round_id",     r.round_id,
-          "created_by",   r.created_by,
-          "created_at",   r.created_at,
-          "updated_at",   r.updated_at,
-          "outcome",      r.outcome.dump(),
-          "vote",         r.vote.dump()};
-}
-
-NominationRecord record_from_hash(const std::string& id, const RedisReply& reply) {
-  NominationRecord r;
-  r.id = id;
-  std::string_view draft, status, outcome, vote;
-  // Every field but the JSON ones is copied as it is; the loop keeps a GET free of maps.
-  const std::pair<std::string_view, std::string*> plain[] = {
-      {"subject_name", &r.subject_name}, {"unit_id", &r.unit_id},
-      {"unit_name", &r.unit_name},       {"award_label", &r.award_label},
-      {"period_label", &r.period_label}, {"round_id", &r.round_id},
-      {"created_by", &r.created_by},     {"created_at", &r.created_at},
-      {"updated_at", &r.updated_at}};
-  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
-    std::string_view name = reply.elements[i].str;
-    const std::string& value = reply.elements[i + 1].str;
-    if (name == "draft")
-      draft = value;
-    else if (name == "status")
-      status = value;
-    else if (name == "outcome")
-      outcome = value;
-    else if (name == "vote")
-      vote = value;
-    else {
-      for (const auto& [field, target] : plain) {
-        if (name == field) *target = value;
-      }
-    }
-  }
-  r.draft = draft_from_json(json::parse(draft, nullptr, false));
-  r.status = parse_status(status).value_or(Status::Draft);
-  r.outcome = json::parse(outcome, nullptr, false);
-  if (!r.outcome.is_object()) r.outcome = json::object();
-  r.vote = json::parse(vote, nullptr, false);
-  if (r.vote.is_discarded()) r.vote = nullptr;
-  return r;
-}
-
 WriteOutcome outcome_of(const RedisReply& reply) {
   WriteOutcome out;
   const std::string& tag = reply.elements.at(0).str;
@@ -166,7 +115,7 @@ Task<WriteOutcome> NominationStore::create(const NominationRecord& r, const json
                                 keys_("index"), keys_("n:" + r.id + ":history"), events_stream()};
   std::vector<std::string> args{r.id, history.dump(), event.value("type", ""), event.dump(),
                                 kEventsMaxLength};
-  for (auto& f : record_fields(r)) args.push_back(std::move(f));
+  for (auto& f : stored::record_fields(r)) args.push_back(std::move(f));
   auto reply = co_await redis_.local().eval(kCreate, std::move(keys), std::move(args));
   co_return outcome_of(reply);
 }
@@ -179,7 +128,7 @@ Task<WriteOutcome> NominationStore::edit_draft(const NominationRecord& before,
                                 keys_("n:" + after.id + ":history"), events_stream()};
   std::vector<std::string> args{after.id, history.dump(), event.value("type", ""), event.dump(),
                                 kEventsMaxLength};
-  for (auto& f : record_fields(after)) {
+  for (auto& f : stored::record_fields(after)) {
     args.push_back(std::move(f));
   }
   auto reply = co_await redis_.local().eval(kEditDraft, std::move(keys), std::move(args));
@@ -223,14 +172,14 @@ Task<void> NominationStore::set_vote(const std::string& id, const json& vote) {
 Task<std::optional<NominationRecord>> NominationStore::get(const std::string& id) const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("n:" + id));
   if (reply.elements.empty()) co_return std::nullopt;
-  co_return record_from_hash(id, reply);
+  co_return stored::read_record(id, reply);
 }
 
 Task<std::optional<NominationStore::Versioned>> NominationStore::get_versioned(
     const std::string& id) const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("n:" + id));
   if (reply.elements.empty()) co_return std::nullopt;
-  Versioned out{record_from_hash(id, reply), {}};
+  Versioned out{stored::read_record(id, reply), {}};
   for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
     if (reply.elements[i].str == "draft") out.stamp = reply.elements[i + 1].str;
   }
@@ -242,7 +191,8 @@ Task<WriteOutcome> NominationStore::replace_draft(const Versioned& before,
                                                   const json& history) {
   std::vector<std::string> keys{keys_("n:" + after.id), keys_("n:" + after.id + ":history")};
   std::vector<std::string> args{std::string(status_name(before.record.status)), before.stamp,
-                                to_json(after.draft).dump(), after.updated_at, history.dump()};
+                                stored::to_json(after.draft).dump(), after.updated_at,
+                                history.dump()};
   auto reply = co_await redis_.local().eval(kReplaceDraft, std::move(keys), std::move(args));
   co_return outcome_of(reply);
 }
@@ -256,7 +206,7 @@ Task<std::vector<NominationRecord>> NominationStore::all() const {
   std::vector<NominationRecord> out;
   for (std::size_t i = 0; i < replies.size(); ++i) {
     if (!replies[i].elements.empty())
-      out.push_back(record_from_hash(ids.elements[i].str, replies[i]));
+      out.push_back(stored::read_record(ids.elements[i].str, replies[i]));
   }
   co_return out;
 }
@@ -306,26 +256,35 @@ Task<std::map<std::pair<std::string, SubjectKind>, long long>> NominationStore::
   co_return out;
 }
 
-Task<std::string> NominationStore::add_meeting(const json& meeting) {
+Task<json> NominationStore::add_meeting(const Meeting& meeting, const json& recorded) {
   auto& redis = redis_.local();
   auto seq = co_await redis.call("INCR", keys_("meeting-seq"));
   std::string id = std::to_string(seq.number());
-  json m = meeting;
+  json m = stored::to_json(meeting);
+  for (const auto& [key, value] : recorded.items()) m[key] = value;
   m["id"] = id;
   co_await redis.call("HSET", keys_("meetings"), id, m.dump());
-  co_return id;
+  co_return m;
 }
 
-Task<std::optional<json>> NominationStore::meeting(const std::string& id) const {
+Task<std::optional<Meeting>> NominationStore::meeting(const std::string& id) const {
   auto reply = co_await redis_.local().call("HGET", keys_("meetings"), id);
   if (reply.is_nil()) co_return std::nullopt;
-  co_return json::parse(reply.str, nullptr, false);
+  co_return stored::read_meeting(json::parse(reply.str, nullptr, false));
 }
 
-Task<void> NominationStore::put_meeting(const std::string& id, const json& meeting) {
-  json m = meeting;
-  m["id"] = id;
-  co_await redis_.local().call("HSET", keys_("meetings"), id, m.dump());
+Task<json> NominationStore::replace_meeting(const Meeting& meeting, const json& corrected) {
+  auto& redis = redis_.local();
+  auto reply = co_await redis.call("HGET", keys_("meetings"), meeting.id);
+  const json before = json::parse(reply.str, nullptr, false);
+  json m = stored::to_json(meeting);
+  for (const auto& [key, value] : corrected.items()) m[key] = value;
+  for (const std::string key : {"recorded_by", "recorded_at"}) {
+    m[key] = before.is_object() ? before.value(key, std::string()) : std::string();
+  }
+  m["id"] = meeting.id;
+  co_await redis.call("HSET", keys_("meetings"), meeting.id, m.dump());
+  co_return m;
 }
 
 Task<std::vector<json>> NominationStore::meetings() const {

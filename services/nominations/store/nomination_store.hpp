@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/keyspace.hpp"
+#include "nominations/domain/council.hpp"
 #include "nominations/domain/dossier.hpp"
 #include "nominations/domain/record.hpp"
 #include "redis/redis_pool.hpp"
@@ -75,12 +76,15 @@ class NominationStore {
   Task<std::map<std::pair<std::string, SubjectKind>, long long>> places_used(
       const std::string& period, const std::vector<std::string>& awards) const;
 
-  // Council meetings.
-  Task<std::string> add_meeting(const nlohmann::json& meeting);
-  Task<std::optional<nlohmann::json>> meeting(const std::string& id) const;
+  // Council meetings. `m` is stored with the fields of `recorded` (quorum, who recorded it,
+  // when) and a new id; the document as stored is returned, and listed by meetings().
+  Task<nlohmann::json> add_meeting(const Meeting& m, const nlohmann::json& recorded);
+  Task<std::optional<Meeting>> meeting(const std::string& id) const;
   Task<std::vector<nlohmann::json>> meetings() const;
-  // Replaces meeting `id` as corrected (meetings are never deleted: the caller read it first).
-  Task<void> put_meeting(const std::string& id, const nlohmann::json& meeting);
+  // Replaces meeting `m.id` by `m` with the fields of `corrected` (quorum, who corrected it,
+  // when), keeping who recorded it and when; the document as stored is returned. Meetings are
+  // never deleted: the caller read it first.
+  Task<nlohmann::json> replace_meeting(const Meeting& m, const nlohmann::json& corrected);
 
   std::string events_stream() const { return keys_("events"); }
 

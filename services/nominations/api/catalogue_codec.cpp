@@ -1,0 +1,211 @@
+#include "nominations/api/catalogue_codec.hpp"
+
+#include <climits>
+
+#include "core/errors.hpp"
+#include "core/movement.hpp"
+#include "core/text.hpp"
+#include "http/json_io.hpp"
+#include "nominations/domain/messages.hpp"
+
+namespace thidua::nominations {
+namespace {
+using nlohmann::json;
+
+// An integer in [min, max]. is_number_integer() holds for unsigned values too, and one past
+// LLONG_MAX read as long long wraps to a negative number (18446744073709551615 is -1, the
+// "no limit" quota), so unsigned values are compared as unsigned.
+bool integer_in(const json& j, long long min, long long max) {
+  if (j.is_number_unsigned()) {
+    auto v = j.get<unsigned long long>();
+    return v <= static_cast<unsigned long long>(LLONG_MAX) && static_cast<long long>(v) >= min &&
+           static_cast<long long>(v) <= max;
+  }
+  return j.is_number_integer() && j.get<long long>() >= min && j.get<long long>() <= max;
+}
+
+int int_field(const json& j, const std::string& field, int fallback, int min, int max) {
+  auto it = j.find(field);
+  if (it == j.end() || it->is_null()) return fallback;
+  if (!integer_in(*it, min, max)) {
+    throw bad_request("invalid_field", say("problem.int_range", {{"field", field},
+                                                                 {"min", std::to_string(min)},
+                                                                 {"max", std::to_string(max)}}));
+  }
+  return it->get<int>();
+}
+
+bool bool_field(const json& j, const std::string& field, bool fallback) {
+  auto it = j.find(field);
+  if (it == j.end() || it->is_null()) return fallback;
+  if (!it->is_boolean()) {
+    throw bad_request("invalid_field", say("problem.not_a_boolean", {{"field", field}}));
+  }
+  return it->get<bool>();
+}
+
+Quota parse_quota(const json& j, const std::string& where) {
+  if (j.is_null()) return std::nullopt;
+  if (!integer_in(j, kUnlimited, kMaxQuota)) {
+    throw bad_request("invalid_quota", say("problem.bad_quota", {{"where", where}}));
+  }
+  return j.get<int>();
+}
+
+void parse_quotas(const json& j, AwardForm& a) {
+  auto q = j.find("quotas");
+  if (q == j.end() || q->is_null()) return;
+  if (!q->is_object()) throw bad_request("invalid_quota", say("problem.quotas_not_object"));
+  for (auto it = q->begin(); it != q->end(); ++it) {
+    auto pk = parse_period_kind(it.key());
+    if (!pk || !it.value().is_object()) {
+      throw bad_request("invalid_quota", say("problem.quota_period_kinds"));
+    }
+    for (auto s = it.value().begin(); s != it.value().end(); ++s) {
+      auto sk = parse_subject_kind(s.key());
+      if (!sk) {
+        throw bad_request("invalid_quota", say("problem.quota_subject"));
+      }
+      a.quotas[*pk][*sk] = parse_quota(s.value(), it.key() + "/" + s.key());
+    }
+  }
+}
+}  // namespace
+
+std::string catalogue_id_field(const json& j, const std::string& field) {
+  auto id = http::required_string(j, field, 64);
+  if (!is_catalogue_id(id)) {
+    throw bad_request("invalid_id", say("problem.bad_id", {{"id", id}, {"field", field}}));
+  }
+  return id;
+}
+
+Unit parse_unit(const json& j) {
+  Unit u;
+  u.id = catalogue_id_field(j, "id");
+  u.name = http::required_string(j, "name", 200);
+  u.kind = http::optional_string(j, "kind", "subject_group", 40);
+  check_unit(u);
+  u.active = bool_field(j, "active", true);
+  return u;
+}
+
+StaffMember parse_staff(const json& j) {
+  StaffMember s;
+  s.id = catalogue_id_field(j, "id");
+  s.name = http::required_string(j, "name", 200);
+  s.position = http::optional_string(j, "position", "", 200);
+  s.unit_id = catalogue_id_field(j, "unit_id");
+  s.role = http::optional_string(j, "role", "staff", 20);
+  s.gender = http::optional_string(j, "gender", "", 10);
+  s.birth_date = http::optional_string(j, "birth_date", "", 10);
+  s.qualifications = text::one_line(http::optional_string(j, "qualifications", "", 300));
+  s.zalo_user_id = http::optional_string(j, "zalo_user_id", "", 64);
+  s.on_hold = bool_field(j, "on_hold", false);
+  s.hold_reason = http::optional_string(j, "hold_reason", "", 500);
+  check_staff(s);
+  return s;
+}
+
+Period parse_period(const json& j) {
+  Period p;
+  p.id = catalogue_id_field(j, "id");
+  auto kind = parse_period_kind(http::required_string(j, "kind", 20));
+  if (!kind) {
+    throw bad_request("invalid_period_kind", say("problem.bad_period_kind"));
+  }
+  p.kind = *kind;
+  p.year = int_field(j, "year", 0, kFirstYear, kLastYear);
+  if (p.year == 0) throw bad_request("missing_field", say("problem.missing_year"));
+  p.phase = int_field(j, "phase", phase_of_year(p.year), 1, 2);
+  p.label = http::required_string(j, "label", 200);
+  return p;
+}
+
+AwardForm parse_award_form(const json& j) {
+  AwardForm a;
+  a.code = catalogue_id_field(j, "code");
+  a.label = http::required_string(j, "label", 200);
+  a.level = http::optional_string(j, "level", "school", 40);
+  a.authority = text::one_line(http::optional_string(j, "authority", "", 200));
+  a.dossier_copies = int_field(j, "dossier_copies", 1, 1, kMaxDossierCopies);
+  a.secret_ballot = bool_field(j, "secret_ballot", false);
+  parse_quotas(j, a);
+  return a;
+}
+
+Catalogue parse_catalogue(const json& j) {
+  Catalogue c;
+  auto list = [&j](const char* name) -> const json& {
+    static const json empty = json::array();
+    auto it = j.find(name);
+    if (it == j.end()) return empty;
+    if (!it->is_array()) {
+      throw bad_request("invalid_catalogue", say("problem.not_a_list", {{"field", name}}));
+    }
+    return *it;
+  };
+  for (const auto& u : list("units")) c.units.push_back(parse_unit(u));
+  for (const auto& s : list("staff")) c.staff.push_back(parse_staff(s));
+  for (const auto& p : list("periods")) c.periods.push_back(parse_period(p));
+  for (const auto& a : list("award_forms")) c.award_forms.push_back(parse_award_form(a));
+  return c;
+}
+
+json to_json(const Unit& u) {
+  return {{"id", u.id}, {"name", u.name}, {"kind", u.kind}, {"active", u.active}};
+}
+
+json to_json(const StaffMember& s) {
+  return {{"id", s.id},
+          {"name", s.name},
+          {"position", s.position},
+          {"unit_id", s.unit_id},
+          {"role", s.role},
+          {"gender", s.gender},
+          {"birth_date", s.birth_date},
+          {"qualifications", s.qualifications},
+          {"zalo_user_id", s.zalo_user_id},
+          {"on_hold", s.on_hold},
+          {"hold_reason", s.hold_reason}};
+}
+
+json to_json(const Period& p) {
+  return {{"id", p.id},
+          {"kind", period_kind_name(p.kind)},
+          {"year", p.year},
+          {"phase", p.phase},
+          {"label", p.label}};
+}
+
+json to_json(const AwardForm& a) {
+  json quotas = json::object();
+  for (const auto& [pk, by_subject] : a.quotas) {
+    json q = json::object();
+    for (const auto& [sk, quota] : by_subject) {
+      q[std::string(subject_kind_name(sk))] = quota ? json(*quota) : json(nullptr);
+    }
+    quotas[std::string(period_kind_name(pk))] = q;
+  }
+  return {{"code", a.code},
+          {"label", a.label},
+          {"level", a.level},
+          {"authority", a.authority},
+          {"dossier_copies", a.dossier_copies},
+          {"secret_ballot", a.secret_ballot},
+          {"quotas", quotas}};
+}
+
+json to_json(const Catalogue& c) {
+  json out = {{"units", json::array()},
+              {"staff", json::array()},
+              {"periods", json::array()},
+              {"award_forms", json::array()}};
+  for (const auto& u : c.units) out["units"].push_back(to_json(u));
+  for (const auto& s : c.staff) out["staff"].push_back(to_json(s));
+  for (const auto& p : c.periods) out["periods"].push_back(to_json(p));
+  for (const auto& a : c.award_forms) out["award_forms"].push_back(to_json(a));
+  return out;
+}
+
+}  // namespace thidua::nominations

@@ -1,0 +1,88 @@
+#include "nominations/api/record_json.hpp"
+
+#include "nominations/app/nomination_events.hpp"
+
+namespace thidua::nominations {
+using nlohmann::json;
+
+namespace {
+void write_strings(JsonWriter& w, const std::vector<std::string>& items) {
+  w.begin_array();
+  for (const auto& s : items) w.string(s);
+  w.end_array();
+}
+}  // namespace
+
+std::string detail_json(const NominationRecord& r, Role viewer) {
+  JsonWriter w;
+  w.begin_object();
+  write_summary_members(w, r);
+  w.field("reason", r.draft.reason);
+  w.key("achievements").begin_array();
+  for (const auto& a : r.draft.achievements) {
+    w.begin_object().field("text", a.text);
+    write_strings(w.key("areas"), a.areas);
+    write_strings(w.key("evidence"), a.evidence);
+    w.end_object();
+  }
+  w.end_array();
+  w.field("created_by", r.created_by);
+  w.key("round_id");
+  if (r.round_id.empty()) {
+    w.null();
+  } else {
+    w.string(r.round_id);
+  }
+  w.key("outcome").value(r.outcome);
+  w.key("vote").value(r.vote);
+  w.key("allowed_actions").begin_array();
+  for (Action a : available_actions(r.status, viewer)) w.string(action_name(a));
+  w.end_array();
+  w.end_object();
+  return w.take();
+}
+
+std::string page_json(const NominationPage& page) {
+  JsonWriter w;
+  w.begin_object().key("items").begin_array();
+  for (const auto& r : page.items) write_summary(w, r);
+  w.end_array().key("next_after");
+  if (page.next_after) {
+    w.string(*page.next_after);
+  } else {
+    w.null();
+  }
+  w.end_object();
+  return w.take();
+}
+
+json public_json(const NominationRecord& r) {
+  json j = {{"id", r.id},
+            {"period", r.draft.period},
+            {"period_label", r.period_label},
+            {"award", r.draft.award},
+            {"award_label", r.award_label},
+            {"subject_kind", subject_kind_name(r.draft.subject_kind)},
+            {"name", r.subject_name},
+            {"unit_name", r.unit_name},
+            {"status", status_name(r.status)}};
+  if (r.status == Status::Awarded && r.outcome.contains("decision")) {
+    const auto& d = r.outcome["decision"];
+    j["decision"] = {{"number", d.value("number", "")}, {"date", d.value("date", "")}};
+  }
+  auto achievement = r.outcome.find("public_achievement");
+  if (achievement != r.outcome.end() && achievement->is_string()) j["achievement"] = *achievement;
+  return j;
+}
+
+json honours_json(const Honours& h) {
+  json items = json::array();
+  for (const auto& r : h.items) items.push_back(public_json(r));
+  json per_award = json::array();
+  for (const auto& c : h.counts) {
+    per_award.push_back({{"award", c.award}, {"award_label", c.award_label}, {"count", c.count}});
+  }
+  return {{"items", items}, {"counts", per_award}};
+}
+
+}  // namespace thidua::nominations

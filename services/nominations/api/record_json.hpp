@@ -1,0 +1,24 @@
+#pragma once
+// Nominations as the API shows them: the detail, a page of the list and what the school
+// website may see. The detail is the service's hottest read: written directly as text
+// (core/json_writer), it costs a fraction of a JSON tree.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "nominations/app/nominations_app.hpp"
+#include "nominations/domain/record.hpp"
+
+namespace thidua::nominations {
+
+// Everything, for people with access to the nomination. `allowed_actions` lists the workflow
+// actions `viewer` may take now (available_actions).
+std::string detail_json(const NominationRecord& r, Role viewer);
+// {"items": [summary…], "next_after": id or null}.
+std::string page_json(const NominationPage& page);
+// What the school website may show of an honour: no reasons, no staff or Zalo ids; the
+// achievement only as the board worded it for the public.
+nlohmann::json public_json(const NominationRecord& r);
+// GET /public/honours: {"items": [public_json…], "counts": [{award, award_label, count}]}.
+nlohmann::json honours_json(const Honours& h);
+
+}  // namespace thidua::nominations

@@ -1,0 +1,189 @@
+// NominationsApp::act: a nomination's workflow transitions (submit, review, approve, reject,
+// forward, award, not award, withdraw), split from nominations_app.cpp. The rules are
+// domain/workflow (which state follows, who may act), domain/one_award, domain/step_dates and
+// domain/dossier; the store takes the quota place in the same step as the status.
+#include "core/errors.hpp"
+#include "core/text.hpp"
+#include "http/json_io.hpp"
+#include "nominations/app/nominations_app.hpp"
+#include "nominations/domain/messages.hpp"
+#include "nominations/domain/one_award.hpp"
+#include "nominations/domain/step_dates.hpp"
+
+namespace thidua::nominations {
+using nlohmann::json;
+
+namespace {
+std::string iso_date_field(const json& body, const std::string& field) {
+  auto text = http::required_string(body, field, 10);
+  if (!parse_iso_date(text)) {
+    throw bad_request("invalid_date", say("problem.date_field", {{"field", field}}));
+  }
+  return text;
+}
+
+// The date of a step already recorded in the outcome ("approval", "forwarding"), if any,
+// named by the message `name_key` ("step.approval").
+std::optional<DatedStep> recorded_step(const json& outcome, const char* key,
+                                       std::string_view name_key) {
+  if (!outcome.contains(key) || !outcome[key].is_object()) return std::nullopt;
+  auto date = parse_iso_date(outcome[key].value("date", ""));
+  if (!date) return std::nullopt;
+  return DatedStep{*date, say(name_key)};
+}
+}  // namespace
+
+Task<NominationRecord> NominationsApp::act(const Principal& who, const std::string& id,
+                                           Action action, const json& body) {
+  auto r = co_await load(id);
+  auto catalogue_ref = co_await catalogue_.load();
+  const Catalogue& c = *catalogue_ref;
+  check_can_see(who, r, c);
+  auto rule = check_transition(r.status, action, who.role);
+  if (who.role == Role::Leader && r.unit_id != unit_of(who, c)) {
+    throw ApiError(403, "not_own_unit", say("problem.not_own_unit"));
+  }
+  std::string note = http::optional_string(body, "note", "", 2000);
+  json outcome = r.outcome;
+  std::string round_id = r.round_id;
+  TransitionWrite w;
+  w.from = r.status;
+  w.to = rule.to;
+  w.event_type = rule.event;
+  std::optional<AwardException> exception;  // a second award form, recorded by the board
+  const AwardForm* award = c.award(r.draft.award);
+  const Period* period = c.period(r.draft.period);
+  if (!award || !period) {
+    throw unprocessable("catalogue_changed", say("problem.catalogue_changed"));
+  }
+
+  switch (action) {
+    case Action::Submit: {
+      // Re-checked at submission: a hold may have been set after the draft was written.
+      check_draft(r.draft, c, who.role, unit_of(who, c));
+      // Submitted in the round open today, which may be a later one than the draft's.
+      round_id = co_await filing_round_id(r.draft, c);
+      auto quota = award->quota(period->kind, r.draft.subject_kind);
+      if (!quota) {
+        throw unprocessable("quota_not_set",
+                            say("problem.quota_not_set",
+                                {{"award", award->label},
+                                 {"subject_kind", subject_kind_label(r.draft.subject_kind)},
+                                 {"period", text::lower_first(period->label)}}));
+      }
+      w.quota_limit = *quota;
+      // One achievement, one award form (Luật Thi đua, khen thưởng 2022, nguyên tắc khen
+      // thưởng): a second form for the same subject in the period needs the board's reason.
+      auto reason = http::optional_string(body, "exception_reason", "", 500);
+      exception = award_exception(who.role, reason, who.subject, iso_instant(clock_.now()));
+      if (exception) {
+        outcome["award_exception"] = {
+            {"reason", exception->reason}, {"by", exception->by}, {"at", exception->at}};
+        w.second_award_allowed = true;
+      }
+      break;
+    }
+    case Action::Approve:
+    case Action::Reject: {
+      bool passed = r.vote.is_object() && r.vote.value("passed", false);
+      // Dated, so that the forwarding and the decision can be checked to follow it.
+      if (action == Action::Approve) {
+        outcome["approval"] = {{"date", iso_date(local_date(clock_.now()))}, {"by", who.subject}};
+      }
+      if (action == Action::Approve && !passed) {
+        if (!r.vote.is_object()) throw conflict("vote_does_not_support", say("problem.no_vote"));
+        throw conflict("vote_does_not_support",
+                       say("problem.vote_short", {{"summary", r.vote.value("summary", "")}}));
+      }
+      if (action == Action::Reject) {
+        note = http::required_string(body, "reason", 2000);
+        if (passed) {
+          throw conflict("vote_does_not_support",
+                         say("problem.vote_passed", {{"summary", r.vote.value("summary", "")}}));
+        }
+        outcome["rejection"] = {
+            {"reason", note}, {"by", who.subject}, {"at", iso_instant(clock_.now())}};
+      }
+      break;
+    }
+    case Action::Forward: {
+      auto items = dossier_checklist(award->dossier_copies, co_await store_.dossier(id));
+      if (!dossier_complete(items)) {
+        std::string missing;
+        for (const auto& i : items) {
+          if (!i.complete()) missing += (missing.empty() ? "" : "; ") + i.label;
+        }
+        throw conflict("dossier_incomplete",
+                       say("problem.dossier_incomplete", {{"missing", missing}}));
+      }
+      auto sent = iso_date_field(body, "date");
+      check_step_date({*parse_iso_date(sent), say("step.forward_date_field")},
+                      local_date(clock_.now()),
+                      recorded_step(outcome, "approval", "step.approval"));
+      outcome["forwarding"] = {{"date", sent},
+                               {"reference", http::required_string(body, "reference", 100)}};
+      break;
+    }
+    case Action::Award: {
+      auto number = http::required_string(body, "decision_number", 100);
+      auto signed_on = iso_date_field(body, "decision_date");
+      check_step_date({*parse_iso_date(signed_on), say("step.decision_date_field")},
+                      local_date(clock_.now()),
+                      recorded_step(outcome, "forwarding", "step.forwarding"));
+      outcome["decision"] = {{"number", number}, {"date", signed_on}};
+      // What the school website may say of the achievement, chosen by the board (optional).
+      auto achievement = http::optional_string(body, "public_achievement", "", 300);
+      if (!achievement.empty()) outcome["public_achievement"] = achievement;
+      break;
+    }
+    case Action::NotAward:
+      note = http::required_string(body, "reason", 2000);
+      outcome["not_awarded"] = {{"reason", note}};
+      break;
+    case Action::Review:
+    case Action::Withdraw:
+      break;
+  }
+
+  NominationRecord after = r;
+  after.status = rule.to;
+  after.outcome = outcome;
+  after.updated_at = iso_instant(clock_.now());
+  after.round_id = round_id;
+  w.set = {{"outcome", outcome.dump()}, {"updated_at", after.updated_at}, {"round_id", round_id}};
+  w.history = history_entry(who, action_name(action), r.status, rule.to, note);
+  // The history keeps why the board let this subject hold a second form in the period.
+  if (exception) w.history["exception_reason"] = exception->reason;
+  json extra = {{"from", status_name(r.status)}, {"to", status_name(rule.to)}};
+  if (!note.empty()) extra["note"] = note;
+  // The group is told "được tặng … theo Quyết định số …" (issue 13): the decision travels along.
+  if (action == Action::Award) extra["decision"] = outcome["decision"];
+  w.event = event(rule.event, after, who, extra);
+  auto result = co_await store_.transition(r, w);
+  if (result.result == WriteResult::OtherAward) {
+    auto other = co_await store_.get(result.detail);
+    std::string other_award = other ? other->award_label : say("award.other");
+    throw conflict("one_award_per_period", say("problem.one_award_per_period",
+                                               {{"subject", r.subject_name},
+                                                {"id", result.detail},
+                                                {"award", other_award},
+                                                {"period", text::lower_first(period->label)}}));
+  }
+  if (result.result == WriteResult::QuotaFull) {
+    throw conflict(
+        "quota_exceeded",
+        say("problem.quota_exceeded", {{"award", award->label},
+                                       {"period", text::lower_first(period->label)},
+                                       {"subject_kind", subject_kind_label(r.draft.subject_kind)},
+                                       {"used", result.detail},
+                                       {"limit", std::to_string(w.quota_limit)}}));
+  }
+  if (result.result == WriteResult::Conflict) {
+    auto now = parse_status(result.detail).value_or(r.status);
+    throw conflict("status_changed",
+                   say("problem.status_changed", {{"status", status_label(now)}}));
+  }
+  co_return after;
+}
+
+}  // namespace thidua::nominations

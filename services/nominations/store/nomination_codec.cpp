@@ -1,0 +1,137 @@
+#include "nominations/store/nomination_codec.hpp"
+
+namespace thidua::nominations::stored {
+using nlohmann::json;
+
+json to_json(const NominationDraft& d) {
+  json achievements = json::array();
+  for (const auto& a : d.achievements) {
+    achievements.push_back({{"text", a.text}, {"areas", a.areas}, {"evidence", a.evidence}});
+  }
+  return {{"period", d.period},
+          {"award", d.award},
+          {"subject_kind", subject_kind_name(d.subject_kind)},
+          {"subject_id", d.subject_id},
+          {"reason", d.reason},
+          {"achievements", achievements}};
+}
+
+NominationDraft read_draft(const json& j) {
+  NominationDraft d;
+  d.period = j.value("period", "");
+  d.award = j.value("award", "");
+  d.subject_kind =
+      parse_subject_kind(j.value("subject_kind", "individual")).value_or(SubjectKind::Individual);
+  d.subject_id = j.value("subject_id", "");
+  d.reason = j.value("reason", "");
+  for (const auto& a : j.value("achievements", json::array())) {
+    d.achievements.push_back({a.value("text", ""), a.value("areas", std::vector<std::string>{}),
+                              a.value("evidence", std::vector<std::string>{})});
+  }
+  return d;
+}
+
+std::vector<std::string> record_fields(const NominationRecord& r) {
+  return {"draft",        to_json(r.draft).dump(),
+          "status",       std::string(status_name(r.status)),
+          "subject_name", r.subject_name,
+          "unit_id",      r.unit_id,
+          "unit_name",    r.unit_name,
+          "award_label",  r.award_label,
+          "period_label", r.period_label,
+          "round_id",     r.round_id,
+          "created_by",   r.created_by,
+          "created_at",   r.created_at,
+          "updated_at",   r.updated_at,
+          "outcome",      r.outcome.dump(),
+          "vote",         r.vote.dump()};
+}
+
+NominationRecord read_record(const std::string& id, const RedisReply& reply) {
+  NominationRecord r;
+  r.id = id;
+  std::string_view draft, status, outcome, vote;
+  // Every field but the JSON ones is copied as it is; the loop keeps a GET free of maps.
+  const std::pair<std::string_view, std::string*> plain[] = {
+      {"subject_name", &r.subject_name}, {"unit_id", &r.unit_id},
+      {"unit_name", &r.unit_name},       {"award_label", &r.award_label},
+      {"period_label", &r.period_label}, {"round_id", &r.round_id},
+      {"created_by", &r.created_by},     {"created_at", &r.created_at},
+      {"updated_at", &r.updated_at}};
+  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
+    std::string_view name = reply.elements[i].str;
+    const std::string& value = reply.elements[i + 1].str;
+    if (name == "draft")
+      draft = value;
+    else if (name == "status")
+      status = value;
+    else if (name == "outcome")
+      outcome = value;
+    else if (name == "vote")
+      vote = value;
+    else {
+      for (const auto& [field, target] : plain) {
+        if (name == field) *target = value;
+      }
+    }
+  }
+  r.draft = read_draft(json::parse(draft, nullptr, false));
+  r.status = parse_status(status).value_or(Status::Draft);
+  r.outcome = json::parse(outcome, nullptr, false);
+  if (!r.outcome.is_object()) r.outcome = json::object();
+  r.vote = json::parse(vote, nullptr, false);
+  if (r.vote.is_discarded()) r.vote = nullptr;
+  return r;
+}
+
+json to_json(const Meeting& m) {
+  json members = json::array();
+  for (const auto& member : m.members) {
+    members.push_back({{"staff_id", member.staff_id},
+                       {"name", member.name},
+                       {"position", member.position},
+                       {"present", member.present}});
+  }
+  auto person = [&m](const std::string& id) -> json {
+    const MeetingMember* member = m.member(id);
+    if (id.empty()) return nullptr;
+    return {{"staff_id", id}, {"name", member ? member->name : ""}};
+  };
+  return {{"date", m.date},
+          {"members_total", m.members_total},
+          {"members_present", m.members_present},
+          {"note", m.note},
+          {"start_time", m.start_time},
+          {"end_time", m.end_time},
+          {"place", m.place},
+          {"agenda", m.agenda},
+          {"chair", person(m.chair_id)},
+          {"secretary", person(m.secretary_id)},
+          {"members", members}};
+}
+
+Meeting read_meeting(const json& j) {
+  Meeting m;
+  m.id = j.value("id", "");
+  m.date = j.value("date", "");
+  m.members_total = j.value("members_total", 0);
+  m.members_present = j.value("members_present", 0);
+  m.note = j.value("note", "");
+  m.start_time = j.value("start_time", "");
+  m.end_time = j.value("end_time", "");
+  m.place = j.value("place", "");
+  m.agenda = j.value("agenda", "");
+  if (j.contains("chair") && j["chair"].is_object()) m.chair_id = j["chair"].value("staff_id", "");
+  if (j.contains("secretary") && j["secretary"].is_object()) {
+    m.secretary_id = j["secretary"].value("staff_id", "");
+  }
+  if (j.contains("members") && j["members"].is_array()) {
+    for (const auto& e : j["members"]) {
+      m.members.push_back({e.value("staff_id", ""), e.value("name", ""), e.value("position", ""),
+                           e.value("present", true)});
+    }
+  }
+  return m;
+}
+
+}  // namespace thidua::nominations::stored
