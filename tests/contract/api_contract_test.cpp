@@ -177,6 +177,53 @@ TEST_F(ApiContractTest, NominationIsCreatedAndReadAsDocumented) {
   expect_documented("nominations", "POST", kNominations, kNominations, 201, minimal.dump(), admin);
 }
 
+// The council's screen (issue 12): a meeting by name, a vote at it, the list with the votes,
+// a correction, and a correction refused once the vote counts on the numbers.
+TEST_F(ApiContractTest, CouncilMeetingsWithTheirVotesAnswerAsDocumented) {
+  const auto council = stack_.token("council");
+  const std::string meetings = "/api/nominations/v1/council/meetings";
+  json meeting = {{"date", "2026-11-20"},
+                  {"start_time", "14:00"},
+                  {"place", "Phòng họp"},
+                  {"chair_id", "contract-council"},
+                  {"secretary_id", "contract-admin"},
+                  {"members",
+                   {{{"staff_id", "contract-council"}},
+                    {{"staff_id", "contract-admin"}},
+                    {{"staff_id", "gv-b"}, {"present", false}}}}};
+  auto m =
+      expect_documented("nominations", "POST", meetings, meetings, 201, meeting.dump(), council);
+  const std::string id = json::parse(m.body, nullptr, false).value("id", "");
+  auto n = stack_.call("nominations", "POST", kNominations,
+                       json{{"period", "2026"},
+                            {"award", "bk_tinh"},
+                            {"subject_kind", "individual"},
+                            {"subject_id", "gv-a"}}
+                           .dump(),
+                       stack_.token("admin"));
+  ASSERT_EQ(n.status, 201) << n.body;
+  const std::string nomination = kNominations + "/" + json::parse(n.body)["id"].get<std::string>();
+  for (const char* action : {"submit", "review"}) {
+    auto a = stack_.call("nominations", "POST", nomination + "/transitions",
+                         json{{"action", action}}.dump(), stack_.token("admin"));
+    ASSERT_EQ(a.status, 200) << a.body;
+  }
+  auto v = stack_.call("nominations", "PUT", nomination + "/vote",
+                       json{{"meeting_id", id}, {"yes", 2}, {"no", 0}}.dump(), council);
+  ASSERT_EQ(v.status, 200) << v.body;
+
+  auto list = expect_documented("nominations", "GET", meetings, meetings, 200, "", council);
+  EXPECT_NE(list.body.find("\"votes\":[{"), std::string::npos) << list.body;
+  meeting["place"] = "Thư viện";
+  expect_documented("nominations", "PUT", meetings + "/{id}", meetings + "/" + id, 200,
+                    meeting.dump(), council);
+  meeting["members"][2]["present"] = true;
+  expect_documented("nominations", "PUT", meetings + "/{id}", meetings + "/" + id, 409,
+                    meeting.dump(), council);
+  expect_documented("nominations", "PUT", meetings + "/{id}", meetings + "/999999", 404,
+                    meeting.dump(), council);
+}
+
 TEST_F(ApiContractTest, NominationErrorsAnswerAsDocumented) {
   const auto admin = stack_.token("admin");
   const std::string valid =

@@ -307,6 +307,10 @@ class InputParityTest : public ::testing::Test {
     json meeting = {{"date", "2026-05-20"}, {"members_total", 9}, {"members_present", 7}};
     meeting_id_ = call_json("nominations", "POST", "/api/nominations/v1/council/meetings", meeting)
                       .value("id", "");
+    // Another, with no vote: its correction is judged on the body alone.
+    corrected_meeting_id_ =
+        call_json("nominations", "POST", "/api/nominations/v1/council/meetings", meeting)
+            .value("id", "");
     initiative_id_ =
         call_json("nominations", "POST", "/api/nominations/v1/initiatives", initiative_body())
             .value("id", "");
@@ -331,6 +335,7 @@ class InputParityTest : public ::testing::Test {
       if (method == "PUT" && pattern.ends_with("nominations/{id}")) t.path["id"] = draft_id_;
       if (pattern.ends_with("/transitions")) t.path["id"] = closed_id_;
       if (pattern.ends_with("/evidence")) t.path["id"] = draft_id_;
+      if (pattern.ends_with("/council/meetings/{id}")) t.path["id"] = corrected_meeting_id_;
       // An entry to correct; the removal tries one that does not exist, so it stays.
       if (pattern.ends_with("/initiatives/{id}")) {
         t.path["id"] = method == "DELETE" ? "999999" : initiative_id_;
@@ -365,6 +370,8 @@ class InputParityTest : public ::testing::Test {
          {{{"achievement", 0}, {"link", "https://drive.google.com/file/d/bai-giang-1"}}, true}},
         {"nominations POST /api/nominations/v1/council/meetings",
          {{{"date", "2026-05-20"}, {"members_total", 9}, {"members_present", 7}}, true}},
+        {"nominations PUT /api/nominations/v1/council/meetings/{id}",
+         {{{"date", "2026-05-21"}, {"members_total", 9}, {"members_present", 8}}, true}},
         {"nominations PUT /api/nominations/v1/catalogue/units/{id}", {{{"name", "Tổ thử"}}, true}},
         {"nominations PUT /api/nominations/v1/catalogue/periods/{id}",
          {{{"kind", "annual"}, {"year", 2026}, {"label", "Năm học thử"}}, true}},
@@ -496,7 +503,7 @@ class InputParityTest : public ::testing::Test {
             {"year", 2026}};
   }
 
-  std::string draft_id_, review_id_, closed_id_, meeting_id_, initiative_id_;
+  std::string draft_id_, review_id_, closed_id_, meeting_id_, corrected_meeting_id_, initiative_id_;
   std::vector<std::string> mismatches_;
 };
 

@@ -214,6 +214,7 @@ TEST_F(NominationsService, EveryRouteChecksTokenAndRole) {
       {"GET", "/me", all},
       {"POST", "/council/meetings", {"admin", "council"}},
       {"GET", "/council/meetings", {"admin", "council"}},
+      {"PUT", "/council/meetings/1", {"admin", "council"}},
       {"GET", "/catalogue", all},
       {"PUT", "/catalogue/units/to-moi", {"admin"}},
       {"PUT", "/catalogue/periods/2026", {"admin"}},

@@ -167,6 +167,10 @@ export const endpoints = {
   dossierItem: (id, item) =>
     `${N}/nominations/${encodeURIComponent(id)}/dossier/${encodeURIComponent(item)}`,
   meetings: `${N}/council/meetings`,
+  meeting: (id) => `${N}/council/meetings/${encodeURIComponent(id)}`,
+  // The biên bản of the council's meetings: those issued, and issuing one.
+  minutes: `${N}/documents?${new URLSearchParams({ kind: 'bien-ban' })}`,
+  issueMinutes: `${N}/documents/bien-ban`,
   initiatives: (filter) => `${N}/initiatives?${new URLSearchParams(filter)}`,
   initiative: (id) => `${N}/initiatives/${encodeURIComponent(id)}`,
   registrations: (year) => `${N}/registrations/${encodeURIComponent(year)}`,

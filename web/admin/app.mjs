@@ -21,6 +21,7 @@ import { myPageScreen } from './mypage.mjs';
 import { announcementsScreen } from './announcements.mjs';
 import { statisticsScreen } from './statistics.mjs';
 import { registerScreen } from './register.mjs';
+import { councilScreen } from './council.mjs';
 import { YEARS } from './movement.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -120,6 +121,10 @@ const announcements = announcementsScreen({ $, el, call, attempt, notify, state 
 const registrations = registrationsScreen({ $, el, call, attempt, notify, state });
 const statistics = statisticsScreen({ $, el, call, attempt, state, signOut: () => signOut() });
 const register = registerScreen({ $, el, call, attempt, state, signOut: () => signOut() });
+const council = councilScreen({
+  $, el, call, attempt, notify, state, signOut: () => signOut(),
+  openNomination: (id) => openDetail(id), onIssued: () => loadRoundDocuments(),
+});
 
 // ---------------------------------------------------------------- deadline (public)
 
@@ -173,7 +178,7 @@ async function signIn(token) {
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
     loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart(), indicators.start(),
     awardsCard.start(), myPage.start(), announcements.start(), registrations.start(),
-    statistics.start(), register.start()]);
+    statistics.start(), register.start(), council.start()]);
 }
 
 // The code from the bot (typed, or carried by its link) for a session cookie, then in.
@@ -225,6 +230,7 @@ function signOut() {
   registrations.reset();
   statistics.reset();
   register.reset();
+  council.reset();
   clearRoundDocuments();
   $('sessions-list').replaceChildren();
   $('sessions').hidden = true;
@@ -900,7 +906,10 @@ async function perform(name, extra) {
   }
   // Refresh what the transition changed (status, history, places used), then say it: the
   // notice and the screen agree when a person reads them.
-  await Promise.all([openDetail(n.id, { focus: false }), loadList(), loadQuotas()]);
+  // A meeting or a vote recorded here shows on the council's screen too.
+  const councilRecord = name === 'meeting' || name === 'vote';
+  await Promise.all([openDetail(n.id, { focus: false }), loadList(), loadQuotas(),
+    councilRecord ? council.start() : null]);
   notify(said);
 }
 

@@ -68,11 +68,13 @@ function fillForm() {
   }
 }
 
-async function saveIssued(d, format) {
+// Saves issued document `d` (from GET /documents) as `format` (pdf, docx) under its
+// Vietnamese name; also for the council's screen (council.mjs). `helpers`: signOut.
+export async function saveIssuedDocument(d, format, { signOut }) {
   try {
     await saveFile(`${N}/documents/${encodeURIComponent(`${d.id}.${format}`)}`, d.files[format].name);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) page.signOut();
+    if (error instanceof ApiError && error.status === 401) signOut();
     throw error;
   }
 }
@@ -92,7 +94,7 @@ function renderList(data) {
       page.el('span', { className: 'actions' },
         ...['pdf', 'docx'].map((format) => page.el('button', {
           type: 'button', className: 'button button-quiet',
-          onclick: () => page.attempt(() => saveIssued(d, format)),
+          onclick: () => page.attempt(() => saveIssuedDocument(d, format, page)),
         }, `Tải ${format.toUpperCase()}`))));
   }));
   const me = page.state().me;

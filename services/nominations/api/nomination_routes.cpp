@@ -187,9 +187,6 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
                auto form = parse_meeting_form(http::parse_object(req));
                co_return http::json(201, co_await app.add_meeting(req.principal, std::move(form)));
              });
-  router.add(
-      Method::Get, kApiBase + "/council/meetings", council,
-      [&app](Request&) -> Task<Response> { co_return http::json(200, co_await app.meetings()); });
 }
 
 }  // namespace thidua::nominations

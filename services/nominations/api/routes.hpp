@@ -34,6 +34,8 @@ void add_round_routes(http::Router& router, RoundsApp& app, CatalogueStore& cata
 // Registration of targets (api/registration_routes.cpp); main.cpp adds it.
 void add_registration_routes(http::Router& router, RegistrationsApp& app);
 void add_document_routes(http::Router& router, RouteDeps deps);
+// The council's meetings with their votes, and their correction (api/council_routes.cpp).
+void add_council_routes(http::Router& router, RouteDeps deps);
 class StatisticsApp;
 // Thống kê: the charts' figures and their Excel export (api/statistics_routes.cpp).
 void add_statistics_routes(http::Router& router, StatisticsApp& app);
@@ -44,6 +46,7 @@ inline void add_routes(http::Router& router, RouteDeps deps) {
   add_admin_routes(router, deps);
   add_public_routes(router, deps);
   add_document_routes(router, deps);
+  add_council_routes(router, deps);
   add_session_routes(router, deps);
 }
 

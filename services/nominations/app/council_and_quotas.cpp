@@ -33,11 +33,6 @@ Task<json> NominationsApp::add_meeting(const Principal& who, MeetingForm form) {
   co_return co_await store_.add_meeting(m, recorded);
 }
 
-Task<json> NominationsApp::meetings() {
-  auto list = co_await store_.meetings();
-  co_return json{{"items", list}};
-}
-
 Task<json> NominationsApp::record_vote(const Principal& who, const std::string& id,
                                        const json& body) {
   auto r = co_await load(id);

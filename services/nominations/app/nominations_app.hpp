@@ -8,6 +8,8 @@
 #include "core/clock.hpp"
 #include "core/roles.hpp"
 #include "nominations/domain/council.hpp"
+#include "nominations/domain/meeting_correction.hpp"
+#include "nominations/domain/minutes_document.hpp"
 #include "nominations/store/catalogue_store.hpp"
 #include "nominations/store/nomination_store.hpp"
 #include "nominations/store/registration_store.hpp"
@@ -68,7 +70,21 @@ class NominationsApp {
 
   // The meeting as recorded (settle_meeting), as stored and listed.
   Task<nlohmann::json> add_meeting(const Principal& who, MeetingForm form);
-  Task<nlohmann::json> meetings();
+  // The council's meetings as its screen shows them (issue 12, "Hội đồng"), oldest first:
+  // each as recorded, with the votes taken at it and what may still be corrected
+  // (app/council_meetings.cpp).
+  struct CouncilMeeting {
+    nlohmann::json record;              // as stored, with its members, chair and secretary
+    std::vector<ConsideredLine> votes;  // the nominations voted on at it
+    MeetingLock lock;
+  };
+  Task<std::vector<CouncilMeeting>> council_meetings();
+  // Replaces meeting `id` with `form` (what POST takes, as api/council_codec parsed it), for
+  // the board and the council, as domain/meeting_correction.hpp allows. ApiError 404
+  // unknown_meeting, the 400/422 of a new meeting (settle_meeting), 409 meeting_decided /
+  // meeting_has_votes.
+  Task<CouncilMeeting> correct_meeting(const Principal& who, const std::string& id,
+                                       MeetingForm form);
   Task<nlohmann::json> record_vote(const Principal& who, const std::string& id,
                                    const nlohmann::json& body);
 

@@ -271,6 +271,14 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "Không có thành phần hồ sơ \"{item}\"; hồ sơ gồm to_trinh (tờ trình), bien_ban (biên bản) "
      "và bao_cao_thanh_tich (báo cáo thành tích)."},
     {"problem.nomination_closed", "Đề nghị đã kết thúc (\"{status}\"); không nhận thêm hồ sơ."},
+    // Correcting a meeting (domain/meeting_correction.hpp).
+    {"problem.meeting_decided",
+     "Cuộc họp ngày {date} đã là căn cứ quyết định đề nghị số {id} (\"{status}\"); biên bản "
+     "cuộc họp này không sửa được nữa."},
+    {"problem.meeting_has_votes",
+     "Cuộc họp ngày {date} đã có biểu quyết của {count} đề nghị, tính trên {present}/{total} "
+     "thành viên có mặt: ngày họp, số thành viên và số có mặt giữ nguyên. Thầy cô vẫn sửa "
+     "được ai có mặt, ai vắng (giữ đủ số), chủ trì, thư ký, địa điểm, giờ họp và nội dung."},
     // The register of initiatives (sổ sáng kiến).
     {"initiative.level.none", "chưa công nhận"},
     {"initiative.level.co_so", "cấp cơ sở"},

@@ -273,6 +273,20 @@ Task<std::optional<Meeting>> NominationStore::meeting(const std::string& id) con
   co_return stored::read_meeting(json::parse(reply.str, nullptr, false));
 }
 
+Task<json> NominationStore::replace_meeting(const Meeting& meeting, const json& corrected) {
+  auto& redis = redis_.local();
+  auto reply = co_await redis.call("HGET", keys_("meetings"), meeting.id);
+  const json before = json::parse(reply.str, nullptr, false);
+  json m = stored::to_json(meeting);
+  for (const auto& [key, value] : corrected.items()) m[key] = value;
+  for (const std::string key : {"recorded_by", "recorded_at"}) {
+    m[key] = before.is_object() ? before.value(key, std::string()) : std::string();
+  }
+  m["id"] = meeting.id;
+  co_await redis.call("HSET", keys_("meetings"), meeting.id, m.dump());
+  co_return m;
+}
+
 Task<std::vector<json>> NominationStore::meetings() const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("meetings"));
   std::vector<json> out;

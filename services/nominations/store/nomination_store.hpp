@@ -81,6 +81,10 @@ class NominationStore {
   Task<nlohmann::json> add_meeting(const Meeting& m, const nlohmann::json& recorded);
   Task<std::optional<Meeting>> meeting(const std::string& id) const;
   Task<std::vector<nlohmann::json>> meetings() const;
+  // Replaces meeting `m.id` by `m` with the fields of `corrected` (quorum, who corrected it,
+  // when), keeping who recorded it and when; the document as stored is returned. Meetings are
+  // never deleted: the caller read it first.
+  Task<nlohmann::json> replace_meeting(const Meeting& m, const nlohmann::json& corrected);
 
   std::string events_stream() const { return keys_("events"); }
 
