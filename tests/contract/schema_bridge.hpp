@@ -1,0 +1,26 @@
+#pragma once
+// What lies between proto/'s JSON Schema 2020-12 and valijson's draft 7 (see json_schema.hpp):
+// rewrites applied to a schema before valijson reads it. Throw SchemaError on what they cannot
+// translate faithfully.
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace thidua::contract {
+
+// A pattern written on characters ("\uXXXX" escapes, ECMAScript) as a std::regex on UTF-8 bytes
+// that accepts the same strings. Handles "\uXXXX" outside classes and negated classes leaving
+// out code points up to U+07FF; refuses other non-ASCII use.
+std::string byte_pattern(const std::string& pattern);
+
+// The "#/..." reference to the schema it points to (throws SchemaError when none).
+using Resolver = std::function<const nlohmann::json&(const std::string& ref)>;
+
+// Applies the bridge to every schema in `node` (a whole document or one schema in it): patterns
+// become byte_pattern(...), unevaluatedProperties becomes additionalProperties next to the
+// names the schema's parts declare (found through `resolve`). With `ref_prefix`, every "$ref"
+// "#..." becomes ref_prefix + "#...": how a schema taken out of its document keeps resolving
+// against it.
+void bridge(nlohmann::json& node, const Resolver& resolve, const std::string& ref_prefix = "");
+
+}  // namespace thidua::contract
