@@ -11,9 +11,10 @@
 //   schema and its allOf/anyOf/oneOf/if/then/else/$ref parts declare (exact for proto/'s
 //   compositions);
 // - a `pattern` is written on characters, valijson matches std::regex on UTF-8 bytes: "\uXXXX"
-//   escapes become bytes, and a negated class that leaves out U+0080..U+07FF (the C1 controls
-//   of proto/'s Line and LongText) refuses their UTF-8 sequences. Other patterns beyond ASCII
-//   are refused (SchemaError) rather than checked wrongly. `.` matches one byte.
+//   escapes become bytes, and negated classes of an anchored pattern that leave out
+//   U+0080..U+07FF (the C1 controls of proto/'s Line and LongText) refuse their UTF-8
+//   sequences anywhere in the string. Other patterns beyond ASCII are refused (SchemaError)
+//   rather than checked wrongly. `.` matches one byte.
 // Keywords valijson does not check are refused by lint(): a schema must not look stricter than
 // it is checked.
 #include <map>

@@ -95,6 +95,11 @@ TEST(JsonSchemaTest, RefusesPatternsItCannotTranslate) {
   EXPECT_THROW(byte_pattern("^[^\\u0800]$"), SchemaError);         // three UTF-8 bytes
   EXPECT_THROW(byte_pattern("^é$"), SchemaError);                  // not written as \u
   EXPECT_THROW(byte_pattern("("), SchemaError);                    // not a regex
+  EXPECT_THROW(byte_pattern("[^\\u0085]"), SchemaError);           // not anchored
+  EXPECT_THROW(byte_pattern("^.[^\\u0085]$"), SchemaError);        // '.' takes any byte
+  // Long texts do not take std::regex out of its stack (it recurses per character).
+  JsonSchema line(json::parse(R"({"pattern": "^[^\\u0000-\\u001F\\u007F-\\u009F]*$"})"));
+  EXPECT_TRUE(line.validate(json(std::string(20000, 'a'))).empty());
 }
 
 // Each violation is found, and the error names where in the instance it is.

@@ -63,8 +63,9 @@ std::pair<long, std::string> class_atom(const std::string& p, std::size_t& i) {
   return {static_cast<long>(c), ""};
 }
 
-// The class starting at p[i] ('['), translated; i ends after its ']'.
-std::string byte_class(const std::string& p, std::size_t& i) {
+// The class starting at p[i] ('['), translated; i ends after its ']'. The UTF-8 of the
+// characters beyond ASCII a negated class leaves out go to `left_out` (regex alternatives).
+std::string byte_class(const std::string& p, std::size_t& i, std::string& left_out) {
   ++i;
   bool negated = i < p.size() && p[i] == '^';
   if (negated) ++i;
@@ -91,12 +92,20 @@ std::string byte_class(const std::string& p, std::size_t& i) {
   if (i >= p.size()) throw SchemaError("pattern " + p + ": a class is not closed");
   ++i;
   std::string plain = "[" + std::string(negated ? "^" : "") + ascii + "]";
-  if (beyond.empty()) return plain;
-  if (!negated || ascii.empty()) {
-    throw SchemaError("pattern " + p + ": only negated classes may name characters beyond ASCII");
+  if (!negated) {
+    if (!beyond.empty()) {
+      throw SchemaError("pattern " + p + ": only negated classes may name characters beyond ASCII");
+    }
+    return plain;
   }
-  // A byte not in `ascii`, unless it starts one of the characters left out.
-  return "(?:(?!" + beyond + ")" + plain + ")";
+  // Every negated class must leave out the same: byte_pattern refuses them once for the whole
+  // string.
+  if (left_out == "?") {
+    left_out = beyond;
+  } else if (left_out != beyond) {
+    throw SchemaError("pattern " + p + ": negated classes leave out different characters");
+  }
+  return plain;
 }
 
 // The property names a schema and its in-place parts (allOf, anyOf, oneOf, if, then, else,
@@ -135,9 +144,14 @@ bool is_name_map(const std::string& key) {
 
 std::string byte_pattern(const std::string& p) {
   std::string out;
+  std::string left_out = "?";  // not known until the first negated class
+  bool any_byte = false;       // '.', \S, \W or \D: they match bytes of any character
   for (std::size_t i = 0; i < p.size();) {
     if (p[i] == '[') {
-      out += byte_class(p, i);
+      out += byte_class(p, i, left_out);
+    } else if (p[i] == '.') {
+      any_byte = true;
+      out += p[i++];
     } else if (p[i] == '\\' && i + 1 < p.size() && p[i + 1] == 'u') {
       char32_t cp = escape_at(p, i);
       i += 6;
@@ -149,6 +163,7 @@ std::string byte_pattern(const std::string& p) {
         throw SchemaError("pattern " + p + ": escapes beyond U+07FF are not translated to bytes");
       }
     } else if (p[i] == '\\' && i + 1 < p.size()) {
+      any_byte = any_byte || p[i + 1] == 'S' || p[i + 1] == 'W' || p[i + 1] == 'D';
       out += p.substr(i, 2);
       i += 2;
     } else if (static_cast<unsigned char>(p[i]) >= 0x80) {
@@ -156,6 +171,20 @@ std::string byte_pattern(const std::string& p) {
     } else {
       out += p[i++];
     }
+  }
+  if (left_out != "?" && !left_out.empty()) {
+    // A negated class leaves out characters beyond ASCII (the C1 controls of Line and
+    // LongText). On bytes, a lookahead at the start refuses them anywhere in the string: exact
+    // when the pattern is anchored at both ends and nothing but those classes can match a byte
+    // beyond ASCII. (A lookahead per character would recurse std::regex out of its stack on
+    // long texts.)
+    bool anchored = p.size() >= 2 && p.front() == '^' && p.back() == '$' && p[p.size() - 2] != '\\';
+    if (!anchored || any_byte) {
+      throw SchemaError("pattern " + p +
+                        ": leaving out characters beyond ASCII needs ^...$ and no '.', \\S, "
+                        "\\W or \\D");
+    }
+    out = "^(?![\\s\\S]*(?:" + left_out + "))" + out.substr(1);
   }
   try {
     std::regex compiled(out);  // valijson compiles it only when a string meets it
