@@ -58,6 +58,8 @@ std::string clean(const std::string& s);
 void val(pugi::xml_node parent, const char* name, const std::string& v);
 pugi::xml_node para(pugi::xml_node parent, const ParaStyle& s);
 void run(pugi::xml_node p, const std::string& text, const RunStyle& s);
+// One paragraph of one run.
+void line(pugi::xml_node parent, const std::string& text, const RunStyle& r, ParaStyle p = {});
 // A short rule: an empty, tiny paragraph whose bottom border spans `width` twips, centred in
 // `room`.
 void rule(pugi::xml_node parent, int room, int width);

@@ -71,7 +71,7 @@ std::string control_character(std::string_view s, std::string_view allowed) {
     U8_NEXT(p, i, n, c);
     if (c < 0 || u_charType(c) != U_CONTROL_CHAR) continue;
     if (c < 0x80 && allowed.find(static_cast<char>(c)) != std::string_view::npos) continue;
-    char out[8];
+    char out[12];
     std::snprintf(out, sizeof out, "U+%04X", static_cast<unsigned>(c));
     return out;
   }
