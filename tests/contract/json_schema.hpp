@@ -7,6 +7,8 @@
 // - `$ref`s to "#/..." resolve against the whole document given to the constructor (an OpenAPI
 //   document or an event schema), also from a schema taken out of it (valijson's fetch-document
 //   callback hands it the document);
+// - a `$ref` with sibling keywords goes into allOf (2020-12 applies the siblings, draft 7
+//   ignores them); a number with a zero fraction is the integer it equals (2.0 is an integer);
 // - `unevaluatedProperties` (2020-12) becomes `additionalProperties` next to the names the
 //   schema and its allOf/anyOf/oneOf/if/then/else/$ref parts declare (exact for proto/'s
 //   compositions);

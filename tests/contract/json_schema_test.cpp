@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
+
 #include "contract/contract_docs.hpp"
 #include "contract/schema_bridge.hpp"
 
@@ -135,6 +138,18 @@ TEST(JsonSchemaTest, NamesWhereEachKindOfViolationIs) {
         << "expected an error at: " << c.where << "\ngot:\n"
         << errors << "for " << c.doc.dump();
   }
+}
+
+// 2020-12 semantics that draft 7 lacks, bridged.
+TEST(JsonSchemaTest, ReadsRefSiblingsAndIntegralNumbersAs2020Does) {
+  JsonSchema doc(json::parse(R"({"$defs": {"line": {"pattern": "^[a-z]*$"}},
+    "properties": {"s": {"$ref": "#/$defs/line", "type": "string", "maxLength": 3},
+                   "n": {"type": "integer", "maximum": 1000}}})"));
+  EXPECT_TRUE(doc.validate(json{{"s", "abc"}, {"n", 2.0}}).empty());
+  EXPECT_FALSE(doc.validate(json{{"s", true}}).empty());
+  EXPECT_FALSE(doc.validate(json{{"s", "abcd"}}).empty());
+  EXPECT_FALSE(doc.validate(json{{"n", 2.5}}).empty());
+  EXPECT_FALSE(doc.validate(json{{"n", std::numeric_limits<std::uint64_t>::max()}}).empty());
 }
 
 TEST(JsonSchemaTest, OneOfRejectsAValueMatchingTwo) {

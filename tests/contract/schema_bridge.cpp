@@ -1,5 +1,7 @@
 #include "contract/schema_bridge.hpp"
 
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <regex>
 #include <set>
@@ -194,6 +196,28 @@ std::string byte_pattern(const std::string& p) {
   return out;
 }
 
+json bridged_instance(const json& instance) {
+  if (instance.is_number_unsigned() &&
+      instance.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+    return instance.get<double>();
+  }
+  if (instance.is_number_float()) {
+    double d = instance.get<double>();
+    if (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) < 9.2e18) {
+      return static_cast<std::int64_t>(d);
+    }
+    return instance;
+  }
+  if (!instance.is_structured()) return instance;
+  json out = instance.is_array() ? json::array() : json::object();
+  if (instance.is_array()) {
+    for (const auto& v : instance) out.push_back(bridged_instance(v));
+  } else {
+    for (const auto& [k, v] : instance.items()) out[k] = bridged_instance(v);
+  }
+  return out;
+}
+
 void bridge(json& node, const Resolver& resolve, const std::string& ref_prefix) {
   if (node.is_array()) {
     for (auto& v : node) bridge(v, resolve, ref_prefix);
@@ -216,6 +240,13 @@ void bridge(json& node, const Resolver& resolve, const std::string& ref_prefix) 
   }
   if (node.contains("pattern") && node["pattern"].is_string()) {
     node["pattern"] = byte_pattern(node["pattern"].get<std::string>());
+  }
+  if (node.contains("$ref") && node.size() > 1) {
+    // 2020-12 applies a $ref's sibling keywords too; draft 7 (valijson) ignores them.
+    json part = {{"$ref", std::move(node["$ref"])}};
+    node.erase("$ref");
+    if (!node.contains("allOf")) node["allOf"] = json::array();
+    node["allOf"].push_back(std::move(part));
   }
   if (!ref_prefix.empty() && node.contains("$ref") && node["$ref"].is_string()) {
     const auto& ref = node["$ref"].get_ref<const std::string&>();
