@@ -37,6 +37,27 @@ void resume_on(IoContext& loop, std::coroutine_handle<> handle) {
   boost::asio::post(loop, [handle] { handle.resume(); });
 }
 
+void poll_until(IoContext& loop, std::function<bool()> done,
+                std::chrono::steady_clock::time_point deadline, std::function<void(bool)> then) {
+  auto timer = std::make_shared<boost::asio::steady_timer>(loop);
+  auto poll = std::make_shared<std::function<void()>>();
+  *poll = [timer, poll, deadline, done = std::move(done), then = std::move(then)] {
+    bool finished = done();
+    if (finished || std::chrono::steady_clock::now() >= deadline) {
+      // Resetting *poll destroys this closure and its captures: move `then` out first.
+      auto last = then;
+      *poll = nullptr;  // break the self-reference
+      last(finished);
+      return;
+    }
+    timer->expires_after(std::chrono::milliseconds(20));
+    timer->async_wait([poll](const boost::system::error_code&) {
+      if (*poll) (*poll)();
+    });
+  };
+  post_to(loop, [poll] { (*poll)(); });
+}
+
 namespace {
 struct SleepAwaiter {
   std::chrono::milliseconds delay;

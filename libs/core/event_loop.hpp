@@ -38,6 +38,13 @@ Task<void> run_every(std::function<std::chrono::milliseconds()> interval,
                      std::function<Task<void>()> tick, std::function<bool()> stopping,
                      std::string failed_event);
 
+// Checks `done()` on `loop` every 20 ms until it holds or `deadline` passes, then calls
+// `then(done())` there (false: the deadline came first). How a stop waits for work in flight
+// (requests, background tasks) without blocking the loop. Call on `loop`'s thread or before
+// it runs; `then` runs once.
+void poll_until(IoContext& loop, std::function<bool()> done,
+                std::chrono::steady_clock::time_point deadline, std::function<void(bool)> then);
+
 class EventLoops {
  public:
   explicit EventLoops(std::size_t count);

@@ -1,31 +1,23 @@
 #include "core/json_writer.hpp"
 
+#include <unicode/utf8.h>
+
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace thidua {
 namespace {
-// Length of the valid UTF-8 sequence at the start of `s`, or 0 when it is not one.
+// Length of the valid UTF-8 sequence at the start of `s` (ICU's U8_NEXT: no overlong forms,
+// surrogates or code points above U+10FFFF), or 0 when it is not one.
 std::size_t utf8_sequence(std::string_view s) {
-  auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-  auto cont = [&](std::size_t i) { return i < s.size() && (b(i) & 0xC0) == 0x80; };
-  unsigned char c = b(0);
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    if (c == 0xE0 && b(1) < 0xA0) return 0;   // overlong
-    if (c == 0xED && b(1) >= 0xA0) return 0;  // UTF-16 surrogates
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    if (c == 0xF0 && b(1) < 0x90) return 0;   // overlong
-    if (c == 0xF4 && b(1) >= 0x90) return 0;  // above U+10FFFF
-    return 4;
-  }
-  return 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(std::min<std::size_t>(s.size(), 4));
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(p, i, n, c);
+  return c < 0 ? 0 : static_cast<std::size_t>(i);
 }
 }  // namespace
 

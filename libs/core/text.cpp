@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -172,5 +173,14 @@ std::string lower_first(std::string_view s) {
 
 std::string upper_first(std::string_view s) {
   return map_first(s, u_toupper, false);
+}
+
+std::string upper(std::string_view s) {
+  if (!valid_utf8(s)) return std::string(s);
+  auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toUpper(icu::Locale("vi"));
+  std::string out;
+  u.toUTF8String(out);
+  return out;
 }
 }  // namespace thidua::text

@@ -35,5 +35,9 @@ std::string lower_first(std::string_view s);
 // `s` with its first letter in upper case, as a label stands alone ("tổ trưởng" → "Tổ
 // trưởng", on a badge or a heading); text that is not UTF-8 is returned as it is.
 std::string upper_first(std::string_view s);
+// The whole of `s` in upper case by Vietnamese rules (ICU, locale "vi"): "UBND xã Vĩnh
+// Phong" → "UBND XÃ VĨNH PHONG", as the governing and issuing bodies are printed; text that
+// is not UTF-8 is returned as it is.
+std::string upper(std::string_view s);
 
 }  // namespace thidua::text

@@ -1,8 +1,5 @@
 #include "docs/format.hpp"
 
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
 #include <stdexcept>
 
 #include "core/text.hpp"
@@ -32,12 +29,7 @@ std::string blank_number(std::string_view type, std::string_view symbol) {
 }
 
 std::string upper(std::string_view text) {
-  if (!text::valid_utf8(text)) return std::string(text);
-  auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
-  u.toUpper(icu::Locale("vi"));
-  std::string out;
-  u.toUTF8String(out);
-  return out;
+  return text::upper(text);
 }
 
 }  // namespace thidua::docs

@@ -1,5 +1,7 @@
 #include "docs/xlsx_book.hpp"
 
+#include <unicode/utf8.h>
+
 #include <string_view>
 
 namespace thidua::docs {
@@ -8,8 +10,12 @@ std::string sheet_name(const std::string& wanted) {
   std::string out;
   std::size_t chars = 0;
   for (std::size_t i = 0; i < wanted.size() && chars < 31;) {
-    auto lead = static_cast<unsigned char>(wanted[i]);
-    std::size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    // One character at a time (ICU's U8_FWD_1: a broken sequence counts as one).
+    auto start = static_cast<int32_t>(i);
+    auto next = start;
+    U8_FWD_1(reinterpret_cast<const uint8_t*>(wanted.data()), next,
+             static_cast<int32_t>(wanted.size()));
+    auto len = static_cast<std::size_t>(next - start);
     std::string ch = wanted.substr(i, len);
     if (ch.size() == 1 && std::string_view("[]:*?/\\").find(ch[0]) != std::string_view::npos) {
       ch = "-";

@@ -1,5 +1,8 @@
 #include "http/json_io.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -61,20 +64,15 @@ std::size_t nesting_depth(std::string_view text) {
 // The first control character of `s` (C0, DEL or C1: Unicode's Cc) other than those in
 // `allowed`, as U+XXXX; "" when there is none. `s` is UTF-8 (checked before).
 std::string control_character(std::string_view s, std::string_view allowed) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    unsigned cp = 0;
-    if (c < 0x20 || c == 0x7F) {
-      if (allowed.find(static_cast<char>(c)) != std::string_view::npos) continue;
-      cp = c;
-    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
-      cp = static_cast<unsigned char>(s[i + 1]);  // U+0080–U+009F
-    } else {
-      continue;
-    }
-    char out[8];
-    std::snprintf(out, sizeof out, "U+%04X", cp);
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0 || u_charType(c) != U_CONTROL_CHAR) continue;
+    if (c < 0x80 && allowed.find(static_cast<char>(c)) != std::string_view::npos) continue;
+    char out[12];
+    std::snprintf(out, sizeof out, "U+%04X", static_cast<unsigned>(c));
     return out;
   }
   return "";

@@ -3,90 +3,16 @@
 #include <nlohmann/json.hpp>
 
 #include "core/log.hpp"
+#include "redis/stream_scripts.hpp"
 
 namespace thidua {
 namespace {
-
-// KEYS: stream, retry. ARGV: group, id, due_ms, payload (JSON array k1, v1, k2, v2 …).
-const RedisScript kRetryLater(R"lua(
-redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
-redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-return 1
-)lua");
-
-// KEYS: retry, stream. ARGV: now_ms, max, maxlen.
-const RedisScript kPromoteDue(R"lua(
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-for _, payload in ipairs(due) do
-  local fields = cjson.decode(payload)
-  redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', unpack(fields))
-  redis.call('ZREM', KEYS[1], payload)
-end
-return #due
-)lua");
-
-// Lua: the finished first entry of a lane leaves it and the next one enters the stream.
-// Only when `item` is still first: a duplicate finish must not push out the next entry.
-const char* kLaneLeaveLua = R"lua(
-local function lane_item(payload)
-  local f = cjson.decode(payload)
-  for i = 1, #f - 1, 2 do
-    if f[i] == 'lane_item' then return f[i + 1] end
-  end
-  return nil
-end
-local function lane_leave(lane, stream, item, maxlen)
-  local head = redis.call('LINDEX', lane, 0)
-  if not head or lane_item(head) ~= item then return 0 end
-  redis.call('LPOP', lane)
-  local nxt = redis.call('LINDEX', lane, 0)
-  if nxt then redis.call('XADD', stream, 'MAXLEN', '~', maxlen, '*', unpack(cjson.decode(nxt))) end
-  return 1
-end
-)lua";
-
-// KEYS: stream, dead[, lane]. ARGV: group, id, item, maxlen, then field, value pairs.
-const RedisScript kDeadLetter(std::string(kLaneLeaveLua) + R"lua(
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', 100000, '*', unpack(ARGV, 5))
-if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 1 and KEYS[3] then
-  lane_leave(KEYS[3], KEYS[1], ARGV[3], ARGV[4])
-end
-return 1
-)lua");
-
-// KEYS: stream, lane. ARGV: group, id, item, maxlen.
-const RedisScript kFinish(std::string(kLaneLeaveLua) + R"lua(
-if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
-return lane_leave(KEYS[2], KEYS[1], ARGV[3], ARGV[4])
-)lua");
-
-const char* kLanePushLua = R"lua(
-local function lane_push(lane, stream, delay, payload, due, maxlen)
-  local n = redis.call('RPUSH', lane, payload)
-  if n == 1 then
-    if due == '0' then
-      redis.call('XADD', stream, 'MAXLEN', '~', maxlen, '*', unpack(cjson.decode(payload)))
-    else
-      redis.call('ZADD', delay, due, payload)
-    end
-  end
-  return n
-end
-)lua";
-
-// KEYS: lane, stream, delay. ARGV: payload, maxlen.
-const RedisScript kAddToLane(std::string(kLanePushLua) + R"lua(
-return lane_push(KEYS[1], KEYS[2], KEYS[3], ARGV[1], '0', ARGV[2])
-)lua");
-
-// KEYS: stream. ARGV: group, consumer, id. 1 when the consumer still held the entry (its
-// idle time is now 0), 0 when another consumer holds it or it was acknowledged.
-const RedisScript kKeepClaim(R"lua(
-local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1, ARGV[2])
-if #p == 0 then return 0 end
-redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'JUSTID')
-return 1
-)lua");
+using redis_detail::kAddToLane;
+using redis_detail::kDeadLetter;
+using redis_detail::kFinish;
+using redis_detail::kKeepClaim;
+using redis_detail::kPromoteDue;
+using redis_detail::kRetryLater;
 
 StreamEntry parse_entry(const RedisReply& r) {
   StreamEntry e;
@@ -179,7 +105,7 @@ Task<std::string> StreamQueue::add(RedisClient& redis, const Fields& fields) con
 }
 
 std::string StreamQueue::lane_push_lua() {
-  return kLanePushLua;
+  return redis_detail::kLanePushLua;
 }
 
 Fields StreamQueue::lane_fields(Fields fields, const std::string& lane, const std::string& item) {
@@ -328,82 +254,6 @@ Task<StreamQueue::Sizes> StreamQueue::sizes(RedisClient& redis) const {
     // No group yet: nothing pending.
   }
   co_return s;
-}
-
-namespace {
-// A handler that throws is retried like one that asked for it, except when Redis itself
-// is away: then the entry stays pending (the exception ends the round).
-Task<Disposition> handle_safely(const std::function<Task<Disposition>(const StreamEntry&)>& handle,
-                                const StreamEntry& entry) {
-  std::string error;
-  try {
-    co_return co_await handle(entry);
-  } catch (const RedisUnavailable&) {
-    throw;
-  } catch (const std::exception& e) {
-    error = e.what();
-  }
-  co_return Disposition::retry("handler error: " + error);
-}
-}  // namespace
-
-Task<void> run_stream_worker(const StreamQueue& queue, RedisClient& redis, RedisClient& blocking,
-                             WorkerOptions options,
-                             std::function<Task<Disposition>(const StreamEntry&)> handle,
-                             std::function<bool()> stopping) {
-  bool group_ready = false;
-  while (!stopping()) {
-    bool failed = false;
-    try {
-      if (!group_ready) {
-        co_await queue.ensure_group(redis);
-        group_ready = true;
-      }
-      co_await queue.promote_due(redis, std::chrono::system_clock::now(), options.batch);
-      auto entries = co_await queue.reclaim(redis, options.consumer, options.visibility_timeout,
-                                            options.batch);
-      if (entries.empty()) {
-        entries = co_await queue.read(blocking, options.consumer, options.batch, options.block);
-      }
-      for (auto& entry : entries) {
-        entry.consumer = options.consumer;
-        bool held = co_await queue.keep_claim(redis, entry.id, options.consumer);
-        if (!held) continue;  // waited too long behind others and was reclaimed
-        Disposition d = co_await handle_safely(handle, entry);
-        if (d.kind == Disposition::Kind::Abandon) {
-          log::warn("queue_claim_lost", {{"stream", queue.keys().stream}, {"id", entry.id}});
-        } else if (d.kind == Disposition::Kind::Done) {
-          co_await queue.finish(redis, entry);
-        } else if (d.kind == Disposition::Kind::Defer) {
-          co_await queue.defer(redis, entry, d.due);
-        } else if (d.kind == Disposition::Kind::Retry &&
-                   may_retry(options.backoff, entry.attempt(), entry.first_failed_ms(),
-                             unix_millis(std::chrono::system_clock::now()))) {
-          auto delay = backoff_delay(options.backoff, entry.attempt() + 1, random_unit());
-          auto due = std::max(std::chrono::system_clock::now() + delay, d.due);
-          if (options.on_retry)
-            co_await options.on_retry(entry, entry.attempt() + 1, due, d.reason);
-          co_await queue.retry_later(redis, entry, due, d.reason);
-        } else {
-          if (options.on_dead) co_await options.on_dead(entry, d.reason);
-          log::warn("queue_dead_letter", {{"stream", queue.keys().stream},
-                                          {"id", entry.id},
-                                          {"reason", d.reason},
-                                          {"attempts", entry.attempt() + 1}});
-          co_await queue.dead_letter(redis, entry, d.reason);
-        }
-      }
-    } catch (const std::exception& e) {
-      // Redis away or a script failed: what was not acknowledged stays pending and is
-      // reclaimed on a later round.
-      log::warn("queue_worker_error", {{"stream", queue.keys().stream}, {"error", e.what()}});
-      failed = true;
-    }
-    if (failed) {
-      group_ready = false;
-      co_await sleep_for(std::chrono::milliseconds(500));
-    }
-  }
 }
 
 }  // namespace thidua

@@ -4,7 +4,6 @@
 // (Boost 1.74's Asio needs <utility> before it under GCC 12 in C++20 mode.)
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -200,24 +199,13 @@ int Service::run() {
     stopping_ = true;
     server.shutdown([this] {
       // Requests are answered; now let background tasks see stopping() and return.
-      auto timer = std::make_shared<boost::asio::steady_timer>(loops_->at(0));
       auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-      auto wait = std::make_shared<std::function<void()>>();
-      *wait = [this, timer, wait, deadline] {
-        if (running_tasks_ == 0 || std::chrono::steady_clock::now() >= deadline) {
-          // Resetting *wait destroys this closure, `this` capture included: use a local.
-          Service* self = this;
-          *wait = nullptr;
-          self->redis_->stop();
-          post_to(self->loops_->at(0), [self] { self->loops_->stop(); });
-          return;
-        }
-        timer->expires_after(std::chrono::milliseconds(20));
-        timer->async_wait([wait](const boost::system::error_code&) {
-          if (*wait) (*wait)();
-        });
-      };
-      (*wait)();
+      poll_until(
+          loops_->at(0), [this] { return running_tasks_ == 0; }, deadline,
+          [this](bool) {
+            redis_->stop();
+            post_to(loops_->at(0), [this] { loops_->stop(); });
+          });
     });
   });
   loops_->run();

@@ -1,24 +1,38 @@
 #pragma once
-// A small JSON Schema (2020-12) validator for the subset proto/ uses, so that contract tests
-// can hold responses and events to their schemas without a third-party validator.
+// Holds JSON to the schemas in proto/ with valijson (Debian: libvalijson-dev), so that contract
+// tests check responses and events against their documents.
 //
-// Supported: type (a name or an array of names), enum, const, properties, required,
-// additionalProperties (false or a schema), items, minItems, maxItems, minLength and
-// maxLength (in code points), minimum, maximum, exclusiveMinimum, exclusiveMaximum, pattern
-// (ECMAScript std::wregex on code points, searched as JSON Schema says), format date and date-time
-// (checked loosely: shape and ranges), $ref to a JSON pointer in the same document ("#/$defs/x",
-// "#/components/schemas/X"), allOf, anyOf, oneOf, not; boolean schemas.
-// Annotations (title, description, examples, ...) and keys starting with "x-" are ignored.
-// Any other keyword throws SchemaError: a schema must not look stricter than it is checked.
+// valijson checks JSON Schema draft 7; proto/ writes 2020-12 and OpenAPI 3.1. What lies between
+// is bridged here, before valijson sees a schema:
+// - `$ref`s to "#/..." resolve against the whole document given to the constructor (an OpenAPI
+//   document or an event schema), also from a schema taken out of it (valijson's fetch-document
+//   callback hands it the document);
+// - a `$ref` with sibling keywords goes into allOf (2020-12 applies the siblings, draft 7
+//   ignores them); a number with a zero fraction is the integer it equals (2.0 is an integer);
+// - `unevaluatedProperties` (2020-12) becomes `additionalProperties` next to the names the
+//   schema and its allOf/anyOf/oneOf/if/then/else/$ref parts declare (exact for proto/'s
+//   compositions);
+// - a `pattern` is written on characters, valijson matches std::regex on UTF-8 bytes: "\uXXXX"
+//   escapes become bytes, and negated classes of an anchored pattern that leave out
+//   U+0080..U+07FF (the C1 controls of proto/'s Line and LongText) refuse their UTF-8
+//   sequences anywhere in the string. Other patterns beyond ASCII are refused (SchemaError)
+//   rather than checked wrongly. `.` matches one byte.
+// Keywords valijson does not check are refused by lint(): a schema must not look stricter than
+// it is checked.
+#include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+namespace valijson {
+class Schema;
+}
+
 namespace thidua::contract {
 
-// The schema itself is wrong or uses a keyword this validator does not implement.
+// The schema itself is wrong or uses something the bridge above does not handle.
 class SchemaError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -29,10 +43,14 @@ class JsonSchema {
   // `root` is the whole document: a JSON Schema, or an OpenAPI document converted to JSON.
   // $refs resolve against it.
   explicit JsonSchema(nlohmann::json root);
+  ~JsonSchema();
+  JsonSchema(JsonSchema&&) noexcept;
+  JsonSchema& operator=(JsonSchema&&) noexcept;
 
   // The errors of `instance` against the schema at `ref` ("#" for the root, or
   // "#/components/schemas/Nomination"); empty when it is valid. Each error reads
-  // "<where in the instance>: <what is wrong> [schema <where in the schema>]".
+  // "<where in the instance>: <what valijson found wrong> [schema <ref>]". Throws SchemaError
+  // when the schema cannot be checked.
   std::vector<std::string> validate(const nlohmann::json& instance,
                                     const std::string& ref = "#") const;
   // The same against a schema given in place (its $refs still resolve against the root).
@@ -40,22 +58,24 @@ class JsonSchema {
                                             const nlohmann::json& schema,
                                             const std::string& schema_path = "(inline)") const;
 
-  // What is wrong with the schema itself, walking all of it: keywords this validator does not
-  // implement, $refs that point to nothing, bad patterns and type names, `examples` that do
-  // not validate. Empty when it is usable.
+  // What is wrong with the schema itself, walking all of it: keywords not checked, $refs that
+  // point to nothing, patterns the bridge cannot translate, schemas valijson refuses,
+  // `examples` that do not validate. Empty when it is usable.
   std::vector<std::string> lint(const nlohmann::json& schema, const std::string& schema_path) const;
 
-  // The value a "#/..." reference points to; throws SchemaError when there is none.
+  // The value a "#/..." reference points to in the document as written; throws SchemaError
+  // when there is none.
   const nlohmann::json& resolve(const std::string& ref) const;
   const nlohmann::json& root() const { return root_; }
 
  private:
-  void collect_properties(const nlohmann::json& schema, std::set<std::string>& names,
-                          int depth) const;
-  void check(const nlohmann::json& instance, const nlohmann::json& schema, const std::string& where,
-             const std::string& schema_path, std::vector<std::string>& errors, int depth) const;
+  const valijson::Schema& compiled(const nlohmann::json& schema) const;
 
-  nlohmann::json root_;
+  nlohmann::json root_;     // as written: what resolve() and root() show
+  nlohmann::json checked_;  // as valijson reads it (the bridge applied)
+  std::string broken_;      // a $ref cycle found in the document, if any
+  // Parsed schemas by their text: tests validate many instances against few schemas.
+  mutable std::map<std::string, std::unique_ptr<valijson::Schema>> cache_;
 };
 
 // Errors one per line, for a test's failure message.
