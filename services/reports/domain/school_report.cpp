@@ -3,44 +3,10 @@
 #include <cstdio>
 
 #include "core/movement.hpp"
+#include "core/text.hpp"
 
 namespace thidua::reports {
 namespace {
-std::string upper_ascii_and_vn(const std::string& s) {
-  // The issuing body is printed in capitals; the school name is short and its Vietnamese
-  // letters come from a fixed set, so a table beats pulling ICU in here.
-  static const std::vector<std::pair<std::string, std::string>> kPairs{
-      {"à", "À"}, {"á", "Á"}, {"ả", "Ả"}, {"ã", "Ã"}, {"ạ", "Ạ"}, {"ă", "Ă"}, {"ằ", "Ằ"},
-      {"ắ", "Ắ"}, {"ẳ", "Ẳ"}, {"ẵ", "Ẵ"}, {"ặ", "Ặ"}, {"â", "Â"}, {"ầ", "Ầ"}, {"ấ", "Ấ"},
-      {"ẩ", "Ẩ"}, {"ẫ", "Ẫ"}, {"ậ", "Ậ"}, {"đ", "Đ"}, {"è", "È"}, {"é", "É"}, {"ẻ", "Ẻ"},
-      {"ẽ", "Ẽ"}, {"ẹ", "Ẹ"}, {"ê", "Ê"}, {"ề", "Ề"}, {"ế", "Ế"}, {"ể", "Ể"}, {"ễ", "Ễ"},
-      {"ệ", "Ệ"}, {"ì", "Ì"}, {"í", "Í"}, {"ỉ", "Ỉ"}, {"ĩ", "Ĩ"}, {"ị", "Ị"}, {"ò", "Ò"},
-      {"ó", "Ó"}, {"ỏ", "Ỏ"}, {"õ", "Õ"}, {"ọ", "Ọ"}, {"ô", "Ô"}, {"ồ", "Ồ"}, {"ố", "Ố"},
-      {"ổ", "Ổ"}, {"ỗ", "Ỗ"}, {"ộ", "Ộ"}, {"ơ", "Ơ"}, {"ờ", "Ờ"}, {"ớ", "Ớ"}, {"ở", "Ở"},
-      {"ỡ", "Ỡ"}, {"ợ", "Ợ"}, {"ù", "Ù"}, {"ú", "Ú"}, {"ủ", "Ủ"}, {"ũ", "Ũ"}, {"ụ", "Ụ"},
-      {"ư", "Ư"}, {"ừ", "Ừ"}, {"ứ", "Ứ"}, {"ử", "Ử"}, {"ữ", "Ữ"}, {"ự", "Ự"}, {"ỳ", "Ỳ"},
-      {"ý", "Ý"}, {"ỷ", "Ỷ"}, {"ỹ", "Ỹ"}, {"ỵ", "Ỵ"}};
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-      ++i;
-      continue;
-    }
-    bool done = false;
-    for (const auto& [lower, upper] : kPairs) {
-      if (s.compare(i, lower.size(), lower) == 0) {
-        out += upper;
-        i += lower.size();
-        done = true;
-        break;
-      }
-    }
-    if (!done) out += s[i++];
-  }
-  return out;
-}
 
 std::string paragraphs(const std::string& text) {
   std::string out = "<p>";
@@ -149,7 +115,7 @@ std::string render_html(const SchoolReport& r, LocalDate today) {
       "table.figures th{border:1px solid #000;padding:2px 6px}.sign{width:100%;margin-top:2em}"
       ".sign td{vertical-align:top}.recipients{font-size:12pt}@media print{body{margin:0}}"
       "</style></head><body>\n";
-  h += "<table class=\"head\"><tr><td><b>" + html_escape(upper_ascii_and_vn(s.name)) +
+  h += "<table class=\"head\"><tr><td><b>" + html_escape(text::upper(s.name)) +
        "</b><br>Số: " + html_escape(number) +
        "</td><td><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><span class=\"motto\">Độc lập - "
        "Tự do - Hạnh phúc</span><br><span class=\"date\">" +
