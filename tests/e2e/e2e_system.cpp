@@ -283,6 +283,25 @@ bool E2eTest::queue_settled() {
   }
 }
 
+bool E2eTest::events_taken_in() {
+  try {
+    // XINFO GROUPS, flattened: name, <group>, consumers, n, pending, n, last-delivered-id, id,
+    // entries-read, n, lag, n; one such run per group.
+    auto info = redis_->cmd({"XINFO", "GROUPS", kEventsStream});
+    for (std::size_t i = 0; i + 1 < info.size(); ++i) {
+      if (info[i] != "name" || info[i + 1] != "notifications") continue;
+      std::string pending, lag;
+      for (std::size_t j = i + 2; j + 1 < info.size() && info[j] != "name"; j += 2) {
+        if (info[j] == "pending") pending = info[j + 1];
+        if (info[j] == "lag") lag = info[j + 1];
+      }
+      return pending == "0" && lag == "0";
+    }
+  } catch (const std::exception&) {
+  }
+  return false;
+}
+
 std::string E2eTest::dead_process() const {
   for (const auto& [name, p] : processes_) {
     if (p->pid() <= 0) continue;  // stopped on purpose

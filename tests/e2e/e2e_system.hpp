@@ -86,6 +86,11 @@ class E2eTest : public ::testing::Test {
   // No event is pending in the consumer group and none waits for a retry, no message in
   // the outbox either, and no digest batch is open (every announcement is queued).
   bool queue_settled();
+  // Notifications has taken in every nominations event written so far (its consumer group
+  // has read them all, lag 0, and acknowledged them, nothing pending). A test that restarts
+  // notifications to move its clock waits for this first: an event read only after the
+  // restart would open a new digest batch instead of joining the one the restart flushes.
+  bool events_taken_in();
   // wait_until that gives up early (and fails the test) when a started process has died.
   bool wait_for(const std::function<bool()>& ready, int timeout_ms = 60000);
   // The name of a started process that has ended (a zombie or gone), or "".
