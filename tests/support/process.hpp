@@ -76,7 +76,10 @@ class Process {
   std::string log_path_;
 };
 
-// Polls `ready` every 20 ms for up to `timeout_ms`; true once it returned true.
-bool wait_until(const std::function<bool()>& ready, int timeout_ms = 10000);
+// Polls `ready` every 20 ms for up to `timeout_ms`; true once it returned true. The default
+// is generous (30 s): it only matters when something is wrong, and a CI machine busy with a
+// build can take seconds for what takes milliseconds here. No test waits for something
+// not to happen with it.
+bool wait_until(const std::function<bool()>& ready, int timeout_ms = 30000);
 
 }  // namespace thidua::testing
