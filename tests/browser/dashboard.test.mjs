@@ -120,6 +120,45 @@ await step('the units\' reports for the next deadline\'s year: who has sent and 
   check(/lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/.test(await text(row)), 'the time it was sent');
 });
 
+// Issue 11: the sections the board writes itself, saved as they type, previewed as issued.
+await step('"Báo cáo năm của trường": the board writes its sections as it types; the preview shows them as text; notes name what is missing', async () => {
+  const year = await page.getByLabel('Năm báo cáo').inputValue();
+  const card = page.locator('#school-report');
+  await eventually(async () => card.isVisible(), 'the school report card');
+  const notes = page.locator('#school-report-notes');
+  check(/Tổ chưa nộp phần báo cáo: .*Tổ Ngữ văn/.test(await text(notes)), `notes: ${await text(notes)}`);
+  check((await text(notes)).includes('Mục nhà trường chưa viết'), `notes: ${await text(notes)}`);
+  const hostile = '<img src=x onerror=alert(1)>';
+  await page.getByLabel('I. Căn cứ và đặc điểm tình hình').fill(`Trường có 18 lớp, 42 cán bộ.\n${hostile}`);
+  // Nothing pressed: saved after a pause in typing.
+  await eventually(async () => /^Đã lưu lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/.test(await text(page.locator('#school-sections-saved'))),
+    'saved while typing');
+  await page.getByLabel('VI. Phương hướng, nhiệm vụ năm tới').fill('Mở rộng kho học liệu số.');
+  await page.getByLabel('V.1. Ưu điểm').focus(); // leaving the field saves it at once
+  await eventually(async () => (await apiCall('GET', `/api/reports/v1/school-reports/${year}`)).sections.next_year
+    === 'Mở rộng kho học liệu số.', 'the second section saved on leaving it');
+  const sections = (await apiCall('GET', `/api/reports/v1/school-reports/${year}`)).sections;
+  check(sections.situation === `Trường có 18 lớp, 42 cán bộ.\n${hostile}`, `situation: ${sections.situation}`);
+  check(!(await text(notes)).includes('Căn cứ và đặc điểm tình hình'), `notes: ${await text(notes)}`);
+  await page.getByRole('button', { name: 'Xem trước báo cáo' }).click();
+  const preview = page.locator('#school-report-preview');
+  await eventually(async () => (await text(preview)).includes('Trường có 18 lớp, 42 cán bộ.'), 'the preview shows the section');
+  const shown = await text(preview);
+  check(shown.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), 'the national title');
+  check(shown.includes(hostile), 'the hostile text shows as text');
+  check(await preview.locator('img').count() === 0, 'no element was made of the text');
+  check(shown.includes(`PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM ${Number(year) + 1}`), 'the next year\'s heading');
+  check(!shown.includes('chưa nộp'), 'the internal note is not in the document');
+  await accessible('"Báo cáo năm của trường" with its preview');
+  await page.setViewportSize({ width: 360, height: 780 });
+  await card.scrollIntoViewIfNeeded();
+  await noSideScroll(360);
+  await page.screenshot({ path: path.join(outDir, 'dashboard-school-report-360.png') });
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await card.screenshot({ path: path.join(outDir, 'dashboard-school-report-1366.png') });
+  await page.getByRole('button', { name: 'Ẩn bản xem trước' }).click();
+});
+
 await step('the board issues the year\'s report from the page: numbered 01, listed, the PDF downloads with its Vietnamese name', async () => {
   const year = await page.getByLabel('Năm báo cáo').inputValue();
   const card = page.locator('#documents');
@@ -143,6 +182,26 @@ await step('the board issues the year\'s report from the page: numbered 01, list
   const saved = path.join(outDir, 'bao-cao-nam.pdf');
   await download.saveAs(saved);
   check(fs.readFileSync(saved).subarray(0, 5).toString() === '%PDF-', 'the download is a PDF');
+});
+
+await step('the board marks a report sent with the version issued: the status says when and which number', async () => {
+  const next = await page.getByLabel('Năm báo cáo').inputValue();
+  // The coming year's report cannot be sent before its year: the card says so.
+  check(/được đánh dấu đã gửi từ năm/.test(await text(page.locator('#school-report'))), 'no sent form before the year');
+  const year = String(Number(next) - 1); // the report that came due this year
+  await apiCall('POST', `/api/reports/v1/school-reports/${year}/documents`, { signer: { name: 'Trần Thị Bình' } });
+  await page.getByLabel('Năm báo cáo').selectOption(year);
+  const version = page.getByLabel('Văn bản đã gửi');
+  await eventually(async () => (await version.count()) === 1, 'the issued versions are offered');
+  check((await version.locator('option').first().textContent()).includes('/BC-THCSVP1'), 'the version offered');
+  await page.getByRole('button', { name: 'Đánh dấu đã gửi' }).click();
+  const status = page.locator('#school-report-status');
+  await eventually(async () => /^Đã gửi UBND xã ngày \d{2}\/\d{2}\/\d{4}, văn bản số \d{2}\/BC-THCSVP1\.$/.test(await text(status)),
+    `status: ${await text(status)}`);
+  const report = await apiCall('GET', `/api/reports/v1/school-reports/${year}`);
+  check(report.status === 'sent' && /-bc-\d{2}$/.test(report.sent.document_id), JSON.stringify(report.sent));
+  await noticeSays(`Đã ghi nhận báo cáo năm ${year} gửi UBND xã`);
+  await page.getByLabel('Năm báo cáo').selectOption(next);
 });
 
 // Issue 14: the "Nhắc hạn" card. The board adds a deadline the school owes itself, due in five
@@ -687,17 +746,20 @@ await step('the board issues the tờ trình of an award round from the page: nu
 });
 
 // Issue 11: the register of issued documents (sổ văn bản đi), every service's, and its Excel.
-await step('"Sổ văn bản đi" lists the report and the tờ trình in the order of issue; each downloads, and the year as Excel', async () => {
+await step('"Sổ văn bản đi" lists the reports and the tờ trình in the order of issue; each downloads, and the year as Excel', async () => {
   const card = page.locator('#register');
   await card.getByLabel('Năm').selectOption(currentYear);
   await card.getByRole('button', { name: 'Cập nhật sổ' }).click();
   const items = card.locator('#register-list li');
-  await eventually(async () => (await items.count()) === 2, 'both documents are in the register', 30000);
+  // The two reports (the coming year's, then the one marked sent) and the tờ trình.
+  await eventually(async () => (await items.count()) === 3, 'every document is in the register', 30000);
   const first = await text(items.nth(0));
   const second = await text(items.nth(1));
+  const third = await text(items.nth(2));
   check(first.includes('Số 01/BC-THCSVP1') && first.includes('Báo cáo') && first.includes('Người ký: Trần Thị Bình'),
     `first: ${first}`);
-  check(second.includes('Số 01/TTr-THCSVP1') && second.includes('Tờ trình'), `second: ${second}`);
+  check(second.includes('Số 02/BC-THCSVP1'), `second: ${second}`);
+  check(third.includes('Số 01/TTr-THCSVP1') && third.includes('Tờ trình'), `third: ${third}`);
   // The yearly report's file comes from the reports service, the tờ trình's from nominations.
   const [report] = await Promise.all([
     page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS }),

@@ -22,6 +22,7 @@ import { announcementsScreen } from './announcements.mjs';
 import { statisticsScreen } from './statistics.mjs';
 import { registerScreen } from './register.mjs';
 import { councilScreen } from './council.mjs';
+import { schoolReportScreen } from './school_report.mjs';
 import { YEARS } from './movement.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -121,6 +122,9 @@ const announcements = announcementsScreen({ $, el, call, attempt, notify, state 
 const registrations = registrationsScreen({ $, el, call, attempt, notify, state });
 const statistics = statisticsScreen({ $, el, call, attempt, state, signOut: () => signOut() });
 const register = registerScreen({ $, el, call, attempt, state, signOut: () => signOut() });
+const schoolReport = schoolReportScreen({
+  $, el, call, attempt, notify, state, signOut: () => signOut(), year: () => $('report-year').value,
+});
 const council = councilScreen({
   $, el, call, attempt, notify, state, signOut: () => signOut(),
   openNomination: (id) => openDetail(id), onIssued: () => loadRoundDocuments(),
@@ -178,7 +182,7 @@ async function signIn(token) {
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
     loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart(), indicators.start(),
     awardsCard.start(), myPage.start(), announcements.start(), registrations.start(),
-    statistics.start(), register.start(), council.start()]);
+    statistics.start(), register.start(), council.start(), schoolReport.start()]);
 }
 
 // The code from the bot (typed, or carried by its link) for a session cookie, then in.
@@ -231,6 +235,7 @@ function signOut() {
   statistics.reset();
   register.reset();
   council.reset();
+  schoolReport.reset();
   clearRoundDocuments();
   $('sessions-list').replaceChildren();
   $('sessions').hidden = true;
@@ -492,9 +497,10 @@ async function issueReport() {
   const reason = $('issue-reason').value.trim();
   if (signer) body.signer = { name: signer };
   if (reason && !$('issue-reason-field').hidden) body.reason = reason;
+  await schoolReport.flush(); // what the board just typed is in what is issued
   const issued = await call(endpoints.yearlyDocuments(year), { method: 'POST', body });
   $('issue-reason').value = '';
-  await loadDocuments();
+  await Promise.all([loadDocuments(), schoolReport.reload()]);
   notify(`Đã phát hành báo cáo năm ${year}, số ${issued.number_text}.`);
 }
 
@@ -1078,7 +1084,8 @@ function wire() {
   });
   $('quota-period').addEventListener('change', () => attempt(loadQuotas));
   $('report-year').addEventListener('change',
-    () => attempt(() => Promise.all([loadReports(), loadDocuments(), loadPart(), indicators.start()])));
+    () => attempt(() => Promise.all([loadReports(), loadDocuments(), loadPart(), indicators.start(),
+      schoolReport.reload()])));
   $('issue-form').addEventListener('submit', (event) => {
     event.preventDefault();
     attempt(issueReport, { busy: $('documents') });
