@@ -157,6 +157,14 @@ await step('"Báo cáo năm của trường": the board writes its sections as i
   await page.setViewportSize({ width: 1366, height: 900 });
   await card.screenshot({ path: path.join(outDir, 'dashboard-school-report-1366.png') });
   await page.getByRole('button', { name: 'Ẩn bản xem trước' }).click();
+  const [book] = await Promise.all([
+    page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS }),
+    page.getByRole('button', { name: 'Tải Excel số liệu các tổ' }).click(),
+  ]);
+  check(book.suggestedFilename() === `Số liệu báo cáo của các tổ năm ${year}.xlsx`, `downloaded as ${book.suggestedFilename()}`);
+  const saved = path.join(outDir, 'so-lieu-cac-to.xlsx');
+  await book.saveAs(saved);
+  check(fs.readFileSync(saved).subarray(0, 2).toString() === 'PK', 'the workbook is a zip (xlsx)');
 });
 
 await step('the board issues the year\'s report from the page: numbered 01, listed, the PDF downloads with its Vietnamese name', async () => {

@@ -3,6 +3,7 @@
 // and whether it was late as recorded; the Excel export's sheet with dates as dates.
 #include <gtest/gtest.h>
 
+#include "reports/domain/figures_book.hpp"
 #include "reports/domain/submissions.hpp"
 
 namespace thidua::reports {
@@ -70,6 +71,38 @@ TEST(Submissions, TheWorkbookHasDatesAsDatesAndTheCounts) {
   EXPECT_EQ(std::get<double>(sheet.rows[5][1]), 1.0);
   EXPECT_EQ(std::get<double>(sheet.rows[6][1]), 3.0);
   EXPECT_EQ(submissions_file_name(2026), "Nộp báo cáo của các tổ năm 2026.xlsx");
+}
+
+// Issue 11: the units' figures, counts as numbers per indicator, the report's totals.
+TEST(Figures, TheWorkbookHasAColumnPerIndicatorAndTheReportsTotals) {
+  SchoolReport r;
+  r.year = 2026;
+  r.indicators = {{"e_lessons", "Bài giảng điện tử", "II.4", "bài"},
+                  {"stem_meetings", "Sinh hoạt chuyên môn STEM", "II.1", "buổi"}};
+  r.units = {kUnits[1], kUnits[2], kUnits[4]};
+  auto a = part("to-toan-tin", true, "2026-10-15T03:00:00Z", false);
+  a.figures = {{"e_lessons", 12}, {"stem_meetings", 2}};
+  auto b = part("to-van-phong", true, "2026-10-16T03:00:00Z", false);
+  b.figures = {{"e_lessons", 3}};
+  r.submitted = {{a.unit_id, a}, {b.unit_id, b}};
+  auto book = figures_book(r);
+  ASSERT_EQ(book.sheets.size(), 1u);
+  const auto& sheet = book.sheets[0];
+  EXPECT_EQ(sheet.name, "Số liệu các tổ");
+  EXPECT_EQ(sheet.headers,
+            (std::vector<std::string>{"Tổ, bộ phận", "Tình trạng", "Bài giảng điện tử (bài)",
+                                      "Sinh hoạt chuyên môn STEM (buổi)"}));
+  ASSERT_EQ(sheet.rows.size(), 5u);  // three units, a blank row, the totals
+  EXPECT_EQ(std::get<double>(sheet.rows[0][2]), 12.0);
+  EXPECT_EQ(std::get<double>(sheet.rows[0][3]), 2.0);
+  EXPECT_EQ(std::get<std::string>(sheet.rows[1][1]), "Chưa nộp");
+  EXPECT_EQ(sheet.rows[1].size(), 2u);                 // no figures for a part not submitted
+  EXPECT_EQ(std::get<double>(sheet.rows[2][3]), 0.0);  // not counted is 0 in a submitted part
+  EXPECT_EQ(std::get<std::string>(sheet.rows[4][0]), "Tổng cộng");
+  EXPECT_EQ(std::get<std::string>(sheet.rows[4][1]), "2 tổ đã nộp");
+  EXPECT_EQ(std::get<double>(sheet.rows[4][2]), 15.0);
+  EXPECT_EQ(std::get<double>(sheet.rows[4][3]), 2.0);
+  EXPECT_EQ(figures_file_name(2026), "Số liệu báo cáo của các tổ năm 2026.xlsx");
 }
 
 }  // namespace

@@ -14,6 +14,7 @@ const paths = {
   sections: (year) => `${R}/school-reports/${enc(year)}/sections`,
   html: (year) => `${R}/school-reports/${enc(year)}/html`,
   docx: (year) => `${R}/school-reports/${enc(year)}/preview.docx`,
+  figures: (year) => `${R}/statistics/${enc(year)}/figures/xlsx`,
   documents: (year) => `${R}/school-reports/${enc(year)}/documents`,
   sent: (year) => `${R}/school-reports/${enc(year)}/sent`,
 };
@@ -158,7 +159,10 @@ export function schoolReportScreen(ui) {
         onclick: () => attempt(async () => {
           await saveNow();
           await saveFile(paths.docx(shown), `Báo cáo năm ${shown} - bản xem trước.docx`);
-        }) }, 'Tải bản xem trước (Word)'));
+        }) }, 'Tải bản xem trước (Word)'),
+      el('button', { type: 'button', className: 'button button-quiet',
+        onclick: () => attempt(() => saveFile(paths.figures(shown), `so-lieu-cac-to-${shown}.xlsx`)) },
+      'Tải Excel số liệu các tổ'));
   }
 
   function sentForm(report, versions) {

@@ -1,6 +1,6 @@
-// "Thống kê" (issue 12): the Excel export of the units' submissions of a year, for the board
-// and the council (the role is read from the person's record per request). The figures
-// themselves are GET /contributions/{year}, which every role reads.
+// "Thống kê" (issue 12): the Excel exports of the units' submissions of a year and of their
+// figures (issue 11), for the board and the council (the role is read from the person's record per
+// request). The figures themselves are GET /contributions/{year}, which every role reads.
 #include "core/errors.hpp"
 #include "core/integer.hpp"
 #include "core/movement.hpp"
@@ -22,6 +22,12 @@ void add_statistics_routes(http::Router& router, StatisticsApp& app) {
                                                         {"max", std::to_string(kLastYear)}}));
                }
                ExportFile file = co_await app.submissions_workbook(static_cast<int>(*year));
+               co_return http::download(std::move(file.bytes), docs::kXlsxMediaType, file.name);
+             });
+  router.add(http::Method::Get, kApiBase + "/statistics/{year}/figures/xlsx", readers,
+             [&app](http::Request& req) -> Task<http::Response> {
+               int year = path_year(req);
+               ExportFile file = co_await app.figures_workbook(year);
                co_return http::download(std::move(file.bytes), docs::kXlsxMediaType, file.name);
              });
 }

@@ -21,8 +21,11 @@ class StatisticsApp {
   // The workbook of `year`'s submissions. ApiError 503 export_busy (the workers are full) or
   // export_failed; 503 when nominations' units cannot be read, as for GET /contributions.
   Task<ExportFile> submissions_workbook(int year);
+  // The workbook of the units' figures of `year` (domain/figures_book.hpp); errors as above.
+  Task<ExportFile> figures_workbook(int year);
 
  private:
+  Task<std::string> write(docs::XlsxBook book);
   ReportsApp& reports_;
   docs::Renderer& renderer_;
 };

@@ -211,6 +211,12 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"submissions.count_submitted", "Số tổ đã nộp"},
     {"submissions.count_late", "Trong đó nộp muộn"},
     {"submissions.count_units", "Tổng số tổ"},
+    // The units' figures of the year's report (figures_book.hpp).
+    {"figures.file_name", "Số liệu báo cáo của các tổ năm {year}.xlsx"},
+    {"figures.sheet", "Số liệu các tổ"},
+    {"figures.title", "Số liệu báo cáo năm {year} của các tổ (tổng cộng tính các phần đã nộp)"},
+    {"figures.total", "Tổng cộng"},
+    {"figures.units_counted", "{n} tổ đã nộp"},
     {"export.busy", "Máy chủ đang tạo nhiều tệp cùng lúc. Thầy cô thử tải lại sau ít phút."},
     {"export.failed",
      "Chưa tạo được tệp Excel. Thầy cô thử lại sau ít phút, nếu vẫn lỗi thì báo người quản "
