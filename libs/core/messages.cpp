@@ -73,6 +73,8 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.unsupported_media_type",
      "Chỉ nhận nội dung kiểu application/json (tiêu đề Content-Type)."},
     // The register of issued documents (sổ văn bản đi) as a workbook (docs/register_book).
+    {"problem.template_not_found",
+     "Không có mẫu văn bản này; các mẫu được liệt kê ở trang \"Mẫu văn bản\"."},
     {"register.sheet", "Sổ văn bản đi"},
     {"register.title", "SỔ VĂN BẢN ĐI NĂM {year}"},
     {"register.col_number", "Số, ký hiệu"},

@@ -1,6 +1,8 @@
 #include "docs/settings.hpp"
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 #include "core/log.hpp"
 
@@ -38,6 +40,30 @@ std::shared_ptr<LibreOffice> make_libreoffice(const DocumentSettings& settings, 
                                          .add("effect", "issuing documents answers 503"));
   }
   return libreoffice;
+}
+
+std::string original_template(const DocumentSettings& s, const std::string& file,
+                              const Schema& schema, std::string_view builtin) {
+  const std::string path = s.templates_dir + "/" + file;
+  std::ifstream in(path, std::ios::binary);
+  std::string text;
+  std::string name = path;
+  if (in) {
+    std::stringstream read;
+    read << in.rdbuf();
+    text = read.str();
+  } else if (!s.templates_dir_set) {
+    text = std::string(builtin);
+    name = "(mẫu có sẵn) " + file;
+  } else {
+    throw ConfigError("THIDUA_DOCUMENT_TEMPLATES: " + path + ": không đọc được tệp mẫu.");
+  }
+  try {
+    Template::parse(text, schema, name);
+  } catch (const TemplateError& e) {
+    throw ConfigError(std::string("THIDUA_DOCUMENT_TEMPLATES: ") + e.what());
+  }
+  return text;
 }
 
 }  // namespace thidua::docs

@@ -5,10 +5,12 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/config.hpp"
 #include "docs/document.hpp"
 #include "docs/libreoffice.hpp"
+#include "docs/template.hpp"
 
 namespace thidua::docs {
 
@@ -24,6 +26,13 @@ struct DocumentSettings {
   // Throws ConfigError naming the setting that is wrong (an empty place, say).
   static DocumentSettings load(const Env& env);
 };
+
+// The original wording of the template `file` (what the dashboard's "Mẫu văn bản" returns to):
+// the school's file in templates_dir, else (the setting unset and the default folder missing:
+// a binary run outside the source tree) `builtin`. Checked against `schema` here, so a broken
+// file stops start-up: ConfigError naming THIDUA_DOCUMENT_TEMPLATES, the file and the line.
+std::string original_template(const DocumentSettings& s, const std::string& file,
+                              const Schema& schema, std::string_view builtin);
 
 // The converter the settings name; logs libreoffice_missing (issuing then answers 503) when
 // the program is not installed, unless `quiet` (a service that only lists its routes).

@@ -34,6 +34,7 @@ const std::set<std::string, std::less<>> kLongTexts{
     "strengths",     // reports
     "limitations",   // reports
     "next_year",     // reports
+    "wording",       // reports, nominations: a document's template (Mẫu văn bản)
 };
 
 // Request bodies here are flat records; a deeper document is an attack on the recursive

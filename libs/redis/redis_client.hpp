@@ -4,6 +4,7 @@
 // so callers own plain values. Commands in flight when a connection fails are failed with
 // RedisUnavailable, never dropped silently; the client reconnects by itself.
 #include <chrono>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -29,6 +30,8 @@ struct RedisReply {
   const std::string& text() const;
   // The value of an Integer reply, or a String reply holding a number.
   long long number() const;
+  // An HGETALL reply as field → value (empty for a missing key).
+  std::map<std::string, std::string> fields() const;
 };
 
 // Redis answered with an error reply.

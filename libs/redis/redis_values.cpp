@@ -12,6 +12,13 @@ const std::string& RedisReply::text() const {
   return str;
 }
 
+std::map<std::string, std::string> RedisReply::fields() const {
+  std::map<std::string, std::string> out;
+  for (std::size_t i = 0; i + 1 < elements.size(); i += 2)
+    out[elements[i].str] = elements[i + 1].str;
+  return out;
+}
+
 long long RedisReply::number() const {
   if (type == Type::Integer) return integer;
   if (type == Type::String) {

@@ -6,6 +6,7 @@
 
 #include "core/log.hpp"
 #include "docs/settings.hpp"
+#include "docs/template_routes.hpp"
 #include "nominations/api/catalogue_codec.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/app/initiatives_app.hpp"
@@ -33,24 +34,6 @@ VoteRules load_vote_rules(const Env& env) {
 }
 
 using docs::DocumentSettings;
-
-// A template of the school's folder, else (setting unset, default folder missing: a binary
-// run outside the source tree) the copy built in. One that is there but broken stops
-// start-up with the line to correct.
-docs::Template load_template(const DocumentSettings& s, const std::string& file,
-                             const docs::Schema& schema) {
-  const std::string path = s.templates_dir + "/" + file;
-  try {
-    std::ifstream probe(path);
-    if (!probe && !s.templates_dir_set) {
-      return docs::Template::parse(std::string(builtin_template(file)), schema,
-                                   "(mẫu có sẵn) " + file);
-    }
-    return docs::Template::load(path, schema);
-  } catch (const docs::TemplateError& e) {
-    throw ConfigError(std::string("THIDUA_DOCUMENT_TEMPLATES: ") + e.what());
-  }
-}
 
 // The seed catalogue is read at start-up: a broken file stops the service with one line.
 Catalogue load_seed(const Env& env) {
@@ -145,20 +128,33 @@ int main(int argc, char** argv) {
         auto& app = service.make<NominationsApp>(catalogue, store, rounds, registration_store,
                                                  clock, rules, service.settings().school_id);
         auto doc_settings = DocumentSettings::load(service.env());
-        DocumentTemplates templates{
-            load_template(doc_settings, kProposalTemplate, proposal_schema()),
-            load_template(doc_settings, kDecisionTemplate, decision_schema()),
-            load_template(doc_settings, kMinutesTemplate, minutes_schema()),
-            load_template(doc_settings, kIndividualReportTemplate, individual_report_schema()),
-            load_template(doc_settings, kCollectiveReportTemplate, collective_report_schema())};
+        // Each template as the school's folder has it (checked now); the dashboard's
+        // "Mẫu văn bản" may replace it (docs/template_library.hpp).
+        std::vector<docs::TemplateKind> kinds;
+        auto kind = [&doc_settings, &kinds](const std::string& file, std::string label,
+                                            docs::Schema schema) {
+          std::string text =
+              docs::original_template(doc_settings, file, schema, builtin_template(file));
+          kinds.push_back({file, std::move(label), std::move(schema), std::move(text)});
+        };
+        kind(kProposalTemplate, "Tờ trình đề nghị khen thưởng (kèm danh sách)", proposal_schema());
+        kind(kDecisionTemplate, "Quyết định khen thưởng của Hiệu trưởng", decision_schema());
+        kind(kMinutesTemplate, "Biên bản họp Hội đồng Thi đua – Khen thưởng", minutes_schema());
+        kind(kIndividualReportTemplate, "Báo cáo thành tích của cá nhân",
+             individual_report_schema());
+        kind(kCollectiveReportTemplate, "Báo cáo thành tích của tập thể",
+             collective_report_schema());
+        auto& templates =
+            service.make<docs::TemplateLibrary>(service.redis(), service.keys(), std::move(kinds));
+        docs::add_template_routes(service.router(), templates, clock, "/api/nominations/v1");
         auto libreoffice = docs::make_libreoffice(doc_settings, service.routes_only());
         auto& renderer = service.make<docs::Renderer>(libreoffice, doc_settings.pdf_concurrency,
                                                       doc_settings.pdf_queue);
         auto& doc_store = service.make<docs::DocumentStore>(service.redis(), service.keys());
         auto& initiative_store = service.make<InitiativeStore>(service.redis(), service.keys());
-        auto& documents = service.make<DocumentsApp>(
-            catalogue, store, registration_store, initiative_store, doc_store, renderer, clock,
-            doc_settings.issuer, std::move(templates), rules);
+        auto& documents = service.make<DocumentsApp>(catalogue, store, registration_store,
+                                                     initiative_store, doc_store, renderer, clock,
+                                                     doc_settings.issuer, templates, rules);
         auto& registrations = service.make<RegistrationsApp>(registration_store, catalogue, clock);
         auto& statistics = service.make<StatisticsApp>(catalogue, store, renderer, clock);
         add_statistics_routes(service.router(), statistics);

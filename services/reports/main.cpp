@@ -9,6 +9,7 @@
 #include "core/crypto.hpp"
 #include "core/log.hpp"
 #include "docs/settings.hpp"
+#include "docs/template_routes.hpp"
 #include "reports/api/deadline_json.hpp"
 #include "reports/api/routes.hpp"
 #include "reports/app/rest_adapters.hpp"
@@ -95,23 +96,6 @@ std::vector<Deadline> load_seed(const std::string& path, bool explicitly_set) {
   return out;
 }
 
-// The yearly report's wording: the school's file, else (setting unset, default folder
-// missing: a binary run outside the source tree) the copy built in. A template that is
-// there but broken stops start-up with the line to correct.
-docs::Template load_yearly_template(const std::string& dir, bool explicitly_set) {
-  const std::string path = dir + "/" + kYearlyReportTemplate;
-  try {
-    std::ifstream probe(path);
-    if (!probe && !explicitly_set) {
-      return docs::Template::parse(std::string(builtin_yearly_template()), yearly_report_schema(),
-                                   "(mẫu có sẵn) " + kYearlyReportTemplate);
-    }
-    return docs::Template::load(path, yearly_report_schema());
-  } catch (const docs::TemplateError& e) {
-    throw ConfigError(std::string("THIDUA_DOCUMENT_TEMPLATES: ") + e.what());
-  }
-}
-
 Task<void> seed_deadlines(ReportsStore& store, const std::vector<Deadline>& seed,
                           const std::string& source) {
   bool loaded = co_await store.seed_deadlines(seed);
@@ -133,8 +117,16 @@ int main(int argc, char** argv) {
             settings.notifications_url, settings.service_token, std::chrono::seconds(10));
         auto& app = service.make<ReportsApp>(store, directory, clock, settings.reports);
         const auto& doc_settings = settings.documents;
-        auto yearly =
-            load_yearly_template(doc_settings.templates_dir, doc_settings.templates_dir_set);
+        // The report's wording as the school's folder has it (checked now); the dashboard's
+        // "Mẫu văn bản" may replace it (docs/template_library.hpp).
+        std::vector<docs::TemplateKind> kinds{
+            {kYearlyReportTemplate, "Báo cáo kết quả thực hiện phong trào thi đua (hằng năm)",
+             yearly_report_schema(),
+             docs::original_template(doc_settings, kYearlyReportTemplate, yearly_report_schema(),
+                                     builtin_yearly_template())}};
+        auto& templates =
+            service.make<docs::TemplateLibrary>(service.redis(), service.keys(), std::move(kinds));
+        docs::add_template_routes(service.router(), templates, clock, kApiBase);
         auto libreoffice = docs::make_libreoffice(doc_settings, service.routes_only());
         auto& renderer = service.make<docs::Renderer>(libreoffice, doc_settings.pdf_concurrency,
                                                       doc_settings.pdf_queue);
@@ -142,7 +134,7 @@ int main(int argc, char** argv) {
         auto& commendations = service.make<NominationsCommendations>(settings.nominations_url,
                                                                      settings.service_token);
         auto& documents = service.make<DocumentsApp>(app, commendations, doc_store, renderer, clock,
-                                                     doc_settings.issuer, std::move(yearly));
+                                                     doc_settings.issuer, templates);
         auto& planner = service.make<ReminderPlanner>(store, directory, poster, clock,
                                                       settings.planner, &service.metrics());
         add_routes(service.router(), RouteDeps{app, planner, documents});

@@ -120,6 +120,29 @@ await step('the units\' reports for the next deadline\'s year: who has sent and 
   check(/lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/.test(await text(row)), 'the time it was sent');
 });
 
+// Issue 11: the board edits a document's wording in the dashboard, checked when saved.
+await step('"Mẫu văn bản": the board edits the yearly report\'s wording; a mistake is shown next to the text with its line and nothing is saved', async () => {
+  const card = page.locator('#templates');
+  await eventually(async () => card.isVisible(), 'the templates card');
+  await page.getByLabel('Loại văn bản').selectOption({ label: 'Báo cáo kết quả thực hiện phong trào thi đua (hằng năm)' });
+  const area = page.getByLabel('Lời văn của mẫu');
+  const original = await area.inputValue();
+  check(original.includes('{{#linh_vuc}}'), 'the template as the file has it');
+  check((await text(page.locator('#template-status'))) === 'Đang dùng mẫu gốc.', 'the original is in use');
+  await area.fill(`${original}\nGhi chú {{khong_co}}.\n`);
+  await card.getByRole('button', { name: 'Lưu mẫu' }).click();
+  const error = page.locator('#template-error');
+  await eventually(async () => /dòng \d+: .*khong_co/.test(await text(error)), `the mistake and its line: ${await text(error)}`);
+  check(await area.getAttribute('aria-invalid') === 'true', 'the field is marked');
+  check(!(await apiCall('GET', '/api/reports/v1/templates/bao-cao-nam.txt')).edited, 'nothing was saved');
+  await area.fill(original.replace('Trên đây là báo cáo', 'Nhà trường cam kết tiếp tục đổi mới.\n\nTrên đây là báo cáo'));
+  await card.getByRole('button', { name: 'Lưu mẫu' }).click();
+  await noticeSays('Đã lưu mẫu');
+  check((await text(page.locator('#template-status'))).startsWith('Nhà trường đã sửa mẫu này'), 'edited is said');
+  check((await text(error)) === '', 'the mistake is gone');
+  await accessible('"Mẫu văn bản"');
+});
+
 // Issue 11: the sections the board writes itself, saved as they type, previewed as issued.
 await step('"Báo cáo năm của trường": the board writes its sections as it types; the preview shows them as text; notes name what is missing', async () => {
   const year = await page.getByLabel('Năm báo cáo').inputValue();
@@ -146,6 +169,7 @@ await step('"Báo cáo năm của trường": the board writes its sections as i
   const shown = await text(preview);
   check(shown.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), 'the national title');
   check(shown.includes(hostile), 'the hostile text shows as text');
+  check(shown.includes('Nhà trường cam kết tiếp tục đổi mới.'), 'the wording the board saved');
   check(await preview.locator('img').count() === 0, 'no element was made of the text');
   check(shown.includes(`PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM ${Number(year) + 1}`), 'the next year\'s heading');
   check(!shown.includes('chưa nộp'), 'the internal note is not in the document');

@@ -9,9 +9,11 @@
 #include <thread>
 #include <utility>
 // (Boost 1.74's Asio needs <utility> before it under GCC 12 in C++20 mode.)
+#include "core/errors.hpp"
 #include "docs/document_store.hpp"
 #include "docs/format.hpp"
 #include "docs/issuing.hpp"
+#include "docs/template_library.hpp"
 #include "redis/redis_pool.hpp"
 #include "support/loop_runner.hpp"
 #include "support/redis_server.hpp"
@@ -187,6 +189,67 @@ TEST_F(RegisterTest, ConcurrentIssuesGetDistinctConsecutiveNumbersPerType) {
   EXPECT_EQ(again.issued[0].id, "2026-ttr-05");
   EXPECT_EQ(again.issued[0].version, 2);
   EXPECT_EQ(again.issued[0].reason, "Bổ sung một người");
+}
+
+}  // namespace
+}  // namespace thidua::docs
+
+namespace thidua::docs {
+namespace {
+
+// "Mẫu văn bản" (issue 11) on a real redis-server: a saved wording is what documents are made
+// with; a broken one is refused naming its line and changes nothing; dropping it returns to
+// the original; a file the service does not issue is 404.
+TEST_F(RegisterTest, TemplatesAreCheckedWhenSavedAndReturnToTheOriginal) {
+  Schema schema;
+  schema.values = {"nam"};
+  schema.required = {"nam"};
+  const std::string original = "@loai: BÁO CÁO\n@trich-yeu: Năm {{nam}}\nGốc năm {{nam}}.\n";
+  TemplateLibrary library(*pool_, Keyspace("test-school", "reports"),
+                          {{"bao-cao-nam.txt", "Báo cáo năm", schema, original}});
+  Values values;
+  values.text = {{"nam", "2026"}};
+  auto body_of = [&] {
+    auto t = runner_.run<Template>(
+        [&]() -> Task<Template> { co_return co_await library.current("bao-cao-nam.txt"); });
+    return t.render(values).body.at(0).spans.at(0).text;
+  };
+  EXPECT_EQ(body_of(), "Gốc năm 2026.");
+
+  const std::string edited =
+      "@loai: BÁO CÁO\n@trich-yeu: Năm {{nam}}\nNhà trường sửa, năm {{nam}}.\n";
+  auto saved = runner_.run<TemplateInfo>([&]() -> Task<TemplateInfo> {
+    co_return co_await library.save("bao-cao-nam.txt", edited, "gv-an", "2026-12-01T02:00:00Z");
+  });
+  EXPECT_TRUE(saved.edited);
+  EXPECT_EQ(saved.updated_by, "gv-an");
+  EXPECT_EQ(saved.original, original);
+  EXPECT_EQ(body_of(), "Nhà trường sửa, năm 2026.");
+
+  // A placeholder the document does not have: refused with its line, nothing stored.
+  std::string detail;
+  try {
+    runner_.run<TemplateInfo>([&]() -> Task<TemplateInfo> {
+      co_return co_await library.save("bao-cao-nam.txt", edited + "Tên {{ten_le}}.\n", "gv-an",
+                                      "2026-12-01T02:05:00Z");
+    });
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status(), 422);
+    EXPECT_EQ(e.code(), "template_invalid");
+    detail = e.detail();
+  }
+  EXPECT_NE(detail.find("4"), std::string::npos) << detail;  // the line
+  EXPECT_NE(detail.find("ten_le"), std::string::npos) << detail;
+  EXPECT_EQ(body_of(), "Nhà trường sửa, năm 2026.");
+
+  auto reset = runner_.run<TemplateInfo>(
+      [&]() -> Task<TemplateInfo> { co_return co_await library.reset("bao-cao-nam.txt"); });
+  EXPECT_FALSE(reset.edited);
+  EXPECT_EQ(reset.wording, original);
+  EXPECT_EQ(body_of(), "Gốc năm 2026.");
+  EXPECT_THROW(runner_.run<TemplateInfo>(
+                   [&]() -> Task<TemplateInfo> { co_return co_await library.info("khac.txt"); }),
+               ApiError);
 }
 
 }  // namespace

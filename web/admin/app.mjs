@@ -23,6 +23,7 @@ import { statisticsScreen } from './statistics.mjs';
 import { registerScreen } from './register.mjs';
 import { councilScreen } from './council.mjs';
 import { schoolReportScreen } from './school_report.mjs';
+import { templatesScreen } from './templates.mjs';
 import { YEARS } from './movement.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -125,6 +126,7 @@ const register = registerScreen({ $, el, call, attempt, state, signOut: () => si
 const schoolReport = schoolReportScreen({
   $, el, call, attempt, notify, state, signOut: () => signOut(), year: () => $('report-year').value,
 });
+const templates = templatesScreen({ $, el, call, attempt, notify, state });
 const council = councilScreen({
   $, el, call, attempt, notify, state, signOut: () => signOut(),
   openNomination: (id) => openDetail(id), onIssued: () => loadRoundDocuments(),
@@ -182,7 +184,8 @@ async function signIn(token) {
   await Promise.all([loadQuotas(), loadList(), loadReports(), loadDocuments(), loadDeadLetters(),
     loadRoundDocuments(), initiatives.start(), loadReminders(), loadPart(), indicators.start(),
     awardsCard.start(), myPage.start(), announcements.start(), registrations.start(),
-    statistics.start(), register.start(), council.start(), schoolReport.start()]);
+    statistics.start(), register.start(), council.start(), schoolReport.start(),
+    templates.start()]);
 }
 
 // The code from the bot (typed, or carried by its link) for a session cookie, then in.
@@ -236,6 +239,7 @@ function signOut() {
   register.reset();
   council.reset();
   schoolReport.reset();
+  templates.reset();
   clearRoundDocuments();
   $('sessions-list').replaceChildren();
   $('sessions').hidden = true;

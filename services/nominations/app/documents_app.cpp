@@ -26,7 +26,7 @@ bool nominations_document_kind(const std::string& kind) {
 DocumentsApp::DocumentsApp(CatalogueStore& catalogue, NominationStore& nominations,
                            RegistrationStore& registrations, InitiativeStore& initiatives,
                            docs::DocumentStore& store, docs::Renderer& renderer, const Clock& clock,
-                           docs::Issuer issuer, DocumentTemplates templates, VoteRules rules)
+                           docs::Issuer issuer, docs::TemplateLibrary& templates, VoteRules rules)
     : catalogue_(catalogue),
       nominations_(nominations),
       registrations_(registrations),
@@ -36,7 +36,7 @@ DocumentsApp::DocumentsApp(CatalogueStore& catalogue, NominationStore& nominatio
       issuing_(store, renderer),
       clock_(clock),
       issuer_(std::move(issuer)),
-      templates_(std::move(templates)),
+      templates_(templates),
       rules_(rules) {}
 
 docs::Signer DocumentsApp::signer_for(const RoundIssueRequest& req) const {
@@ -80,7 +80,8 @@ Task<docs::IssuedDocument> DocumentsApp::issue_proposal(const Principal& who,
     throw unprocessable("authority_missing",
                         say("document.authority_missing", {{"award", r.award->label}}));
   }
-  co_return co_await issue(who, req, kProposalKind, std::move(r), templates_.proposal);
+  docs::Template wording = co_await templates_.current(kProposalTemplate);
+  co_return co_await issue(who, req, kProposalKind, std::move(r), wording);
 }
 
 Task<docs::IssuedDocument> DocumentsApp::issue_decision(const Principal& who,
@@ -94,7 +95,8 @@ Task<docs::IssuedDocument> DocumentsApp::issue_decision(const Principal& who,
                         say("document.not_school_award", {{"award", form->label}}));
   }
   auto r = co_await round(req.period, req.award, decision_statuses(), keep);
-  co_return co_await issue(who, req, kDecisionKind, std::move(r), templates_.decision);
+  docs::Template wording = co_await templates_.current(kDecisionTemplate);
+  co_return co_await issue(who, req, kDecisionKind, std::move(r), wording);
 }
 
 Task<docs::IssuedDocument> DocumentsApp::issue(const Principal& who, const RoundIssueRequest& req,
@@ -182,7 +184,7 @@ Task<docs::IssuedDocument> DocumentsApp::issue_minutes(const Principal& who,
   spec.now = clock_.now();
   const LocalDate today = local_date(spec.now);
   const docs::Issuer& issuer = issuer_;
-  const docs::Template& wording = templates_.minutes;
+  docs::Template wording = co_await templates_.current(kMinutesTemplate);
   docs::BuildDocument build = [&in, &wording, &issuer, today](const std::string& number_text) {
     return minutes_document(in, wording, issuer, number_text, today);
   };
@@ -233,8 +235,9 @@ Task<docs::IssuedDocument> DocumentsApp::issue_achievement(const Principal& who,
   spec.now = clock_.now();
   const LocalDate today = local_date(spec.now);
   const docs::Issuer& issuer = issuer_;
-  const docs::Template& wording =
-      individual ? templates_.individual_report : templates_.collective_report;
+  const std::string& template_file =
+      individual ? kIndividualReportTemplate : kCollectiveReportTemplate;
+  docs::Template wording = co_await templates_.current(template_file);
   docs::BuildDocument build = [&in, &c, &wording, &issuer, confirmer,
                                today](const std::string& number_text) {
     return achievement_document(in, c, wording, issuer, confirmer, number_text, today);

@@ -12,6 +12,7 @@
 #include "docs/document_store.hpp"
 #include "docs/issuing.hpp"
 #include "docs/template.hpp"
+#include "docs/template_library.hpp"
 #include "nominations/app/statistics_app.hpp"
 #include "nominations/domain/achievement_report.hpp"
 #include "nominations/domain/award_documents.hpp"
@@ -23,15 +24,6 @@
 #include "nominations/store/registration_store.hpp"
 
 namespace thidua::nominations {
-
-// The templates the service fills, loaded (and checked) at start-up.
-struct DocumentTemplates {
-  docs::Template proposal;           // to-trinh.txt
-  docs::Template decision;           // quyet-dinh.txt
-  docs::Template minutes;            // bien-ban.txt
-  docs::Template individual_report;  // bao-cao-thanh-tich-ca-nhan.txt
-  docs::Template collective_report;  // bao-cao-thanh-tich-tap-the.txt
-};
 
 struct RoundIssueRequest {
   std::string period;
@@ -48,7 +40,7 @@ class DocumentsApp {
   DocumentsApp(CatalogueStore& catalogue, NominationStore& nominations,
                RegistrationStore& registrations, InitiativeStore& initiatives,
                docs::DocumentStore& store, docs::Renderer& renderer, const Clock& clock,
-               docs::Issuer issuer, DocumentTemplates templates, VoteRules rules);
+               docs::Issuer issuer, docs::TemplateLibrary& templates, VoteRules rules);
 
   // ApiError 404 unknown period or award, 422 authority_missing / no_nominees /
   // not_school_award / signer_missing, 409 reason_required, 503 when the PDF cannot be made.
@@ -95,7 +87,10 @@ class DocumentsApp {
   docs::DocumentIssuer issuing_;
   const Clock& clock_;
   docs::Issuer issuer_;
-  DocumentTemplates templates_;
+  // The wording of each document as the school edited it (to-trinh.txt, quyet-dinh.txt,
+  // bien-ban.txt, bao-cao-thanh-tich-ca-nhan.txt, bao-cao-thanh-tich-tap-the.txt), read
+  // when a document is issued.
+  docs::TemplateLibrary& templates_;
   VoteRules rules_;
 };
 

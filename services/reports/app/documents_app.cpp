@@ -23,7 +23,7 @@ ApiError render_problem(docs::RenderError::Kind kind) {
 
 DocumentsApp::DocumentsApp(ReportsApp& reports, CommendationSource& commendations,
                            docs::DocumentStore& store, docs::Renderer& renderer, const Clock& clock,
-                           Issuer issuer, docs::Template yearly)
+                           Issuer issuer, docs::TemplateLibrary& templates)
     : reports_(reports),
       commendations_(commendations),
       store_(store),
@@ -31,7 +31,7 @@ DocumentsApp::DocumentsApp(ReportsApp& reports, CommendationSource& commendation
       issuing_(store, renderer),
       clock_(clock),
       issuer_(std::move(issuer)),
-      yearly_(std::move(yearly)) {}
+      templates_(templates) {}
 
 docs::Signer DocumentsApp::signer_for(const IssueRequest& req) const {
   docs::Signer s = issuer_.signer;
@@ -62,8 +62,10 @@ Task<IssuedDocument> DocumentsApp::issue_yearly(const Principal& who, int year,
   spec.signer = signer;
   spec.now = clock_.now();
   const LocalDate today = local_date(spec.now);
-  docs::BuildDocument build = [this, &report, signer, today](const std::string& number_text) {
-    return yearly_report_document(report, yearly_, issuer_, signer, number_text, today);
+  docs::Template wording = co_await templates_.current(kYearlyReportTemplate);
+  docs::BuildDocument build = [this, &report, &wording, signer,
+                               today](const std::string& number_text) {
+    return yearly_report_document(report, wording, issuer_, signer, number_text, today);
   };
   // No co_await in a catch block (GCC 12): the problem is recorded, then thrown after.
   std::optional<ApiError> problem;
@@ -123,7 +125,8 @@ Task<docs::Document> DocumentsApp::preview_document(int year) {
   auto report = co_await reports_.school_report(year);
   report.commendations = co_await commendations_.of_year(year);
   const LocalDate today = local_date(clock_.now());
-  co_return yearly_report_document(report, yearly_, issuer_, issuer_.signer,
+  docs::Template wording = co_await templates_.current(kYearlyReportTemplate);
+  co_return yearly_report_document(report, wording, issuer_, issuer_.signer,
                                    docs::blank_number(kYearlyReportType, issuer_.symbol), today);
 }
 

@@ -13,6 +13,7 @@
 #include "docs/issuing.hpp"
 #include "docs/renderer.hpp"
 #include "docs/template.hpp"
+#include "docs/template_library.hpp"
 #include "reports/app/reports_app.hpp"
 #include "reports/domain/issued.hpp"
 #include "reports/domain/yearly_document.hpp"
@@ -29,7 +30,8 @@ class DocumentsApp {
  public:
   // `commendations`: the year's awards and recognised initiatives the report prints.
   DocumentsApp(ReportsApp& reports, CommendationSource& commendations, docs::DocumentStore& store,
-               docs::Renderer& renderer, const Clock& clock, Issuer issuer, docs::Template yearly);
+               docs::Renderer& renderer, const Clock& clock, Issuer issuer,
+               docs::TemplateLibrary& templates);
 
   // Issues the report of `year` dated today: 201 with the register entry. ApiError 409
   // reason_required, 422 signer_missing, 503 when the PDF cannot be made or the year's
@@ -61,7 +63,8 @@ class DocumentsApp {
   docs::DocumentIssuer issuing_;
   const Clock& clock_;
   Issuer issuer_;
-  docs::Template yearly_;
+  // The report's wording as the school edited it (bao-cao-nam.txt), read when it is made.
+  docs::TemplateLibrary& templates_;
 };
 
 }  // namespace thidua::reports

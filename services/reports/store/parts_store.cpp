@@ -50,7 +50,7 @@ return 'ok'
 )lua");
 
 std::optional<Contribution> contribution_of(const RedisReply& reply) {
-  auto f = fields_of(reply);
+  auto f = reply.fields();
   if (f.find("doc") == f.end()) return std::nullopt;
   Contribution c = contribution_from_stored(f["doc"]);
   c.submitted = f["status"] == "submitted";

@@ -56,7 +56,7 @@ Task<std::map<std::string, ReminderState>> ReportsStore::reminder_states(
   for (const auto& k : keys) cmds.push_back({"HGETALL", keys_("reminder:" + k)});
   auto replies = co_await redis_.local().batch(std::move(cmds));
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    auto f = fields_of(replies[i]);
+    auto f = replies[i].fields();
     out[keys[i]] = ReminderState{f["status"],
                                  f["notification_id"],
                                  f["reason"],

@@ -29,7 +29,7 @@ Task<bool> ReportsStore::seed_deadlines(const std::vector<Deadline>& seed) {
 Task<std::vector<Deadline>> ReportsStore::deadlines() const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("deadlines"));
   std::vector<Deadline> out;
-  for (const auto& [id, doc] : fields_of(reply)) out.push_back(deadline_from_stored(doc));
+  for (const auto& [id, doc] : reply.fields()) out.push_back(deadline_from_stored(doc));
   co_return out;
 }
 
@@ -50,7 +50,7 @@ Task<void> ReportsStore::put_indicators(int year, const std::vector<Indicator>& 
 
 Task<std::optional<SentMark>> ReportsStore::sent(int year) const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("sent:" + std::to_string(year)));
-  auto f = fields_of(reply);
+  auto f = reply.fields();
   auto on = parse_iso_date(f["sent_on"]);
   if (!on) co_return std::nullopt;
   co_return SentMark{*on, f["number"], f["marked_by"], f["marked_at"], f["document_id"]};
@@ -65,7 +65,7 @@ Task<void> ReportsStore::mark_sent(int year, const SentMark& m) {
 Task<std::optional<DoneMark>> ReportsStore::done_mark(const std::string& deadline_id,
                                                       LocalDate due) const {
   auto reply = co_await redis_.local().call("HGETALL", done_key(deadline_id, due));
-  auto f = fields_of(reply);
+  auto f = reply.fields();
   auto on = parse_iso_date(f["done_on"]);
   if (!on) co_return std::nullopt;
   co_return DoneMark{*on, f["number"], f["note"], f["marked_by"], f["marked_at"], "mark"};

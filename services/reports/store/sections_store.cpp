@@ -24,7 +24,7 @@ return 1
 
 Task<SchoolSections> ReportsStore::sections(int year) const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("sections:" + std::to_string(year)));
-  auto f = fields_of(reply);
+  auto f = reply.fields();
   SchoolSections out;
   for (const auto& info : school_sections()) {
     auto it = f.find(std::string(info.key));

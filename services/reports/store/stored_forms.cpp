@@ -23,14 +23,6 @@ int int_of(const json& j, const char* field, int fallback) {
 }
 }  // namespace
 
-std::map<std::string, std::string> fields_of(const RedisReply& reply) {
-  std::map<std::string, std::string> f;
-  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
-    f[reply.elements[i].str] = reply.elements[i + 1].str;
-  }
-  return f;
-}
-
 std::string stored_deadline(const Deadline& d) {
   json j = {{"id", d.id},
             {"name", d.name},

@@ -16,8 +16,6 @@
 
 namespace thidua::reports {
 
-// A hash's fields from an HGETALL reply (an empty map for a key that does not exist).
-std::map<std::string, std::string> fields_of(const RedisReply& reply);
 
 // deadlines hash value: {id, name, recipient, rule, owed_by, document?, date (once) |
 // month, day (yearly), first_year, last_year}.
