@@ -16,7 +16,6 @@
 
 namespace thidua::reports {
 
-
 // deadlines hash value: {id, name, recipient, rule, owed_by, document?, date (once) |
 // month, day (yearly), first_year, last_year}.
 std::string stored_deadline(const Deadline& d);
