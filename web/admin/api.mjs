@@ -145,6 +145,8 @@ export const endpoints = {
   deadline: '/api/reports/v1/deadlines/next',
   catalogue: `${N}/catalogue`,
   me: `${N}/me`,
+  // "Trang của tôi": my nominations with their outcome, and my initiatives, in one call.
+  myOverview: `${N}/me/overview`,
   signIn: `${N}/sessions`,
   signOut: `${N}/session`,
   staffSessions: (id) => `${N}/staff/${encodeURIComponent(id)}/sessions`,
