@@ -112,10 +112,14 @@ await step('"Cập nhật" brings the whole page in two calls to the services (i
   check(calls.some((c) => c.endsWith('/me/overview')), `the nominations service's one call: ${calls.join(', ')}`);
 });
 
-await step('"Xem chi tiết" opens the nomination with its history', async () => {
+await step('"Xem chi tiết" opens the nomination with its history, in one call', async () => {
+  const before = requests.length;
   await mine.locator('#mypage-about-list').getByRole('button', { name: /Xem chi tiết/ }).click();
   await page.locator('#detail').waitFor({ state: 'visible' });
   check((await text(page.locator('#detail-facts'))).includes('245/QĐ-UBND'), 'the detail shows the decision');
+  check(await page.locator('#detail-history li').count() > 0, 'and its history');
+  const calls = requests.slice(before).filter((r) => new URL(r.url).pathname.startsWith('/api/'));
+  check(calls.length === 1, `one call for the detail: ${calls.map((r) => r.url).join(', ')}`);
   await page.locator('#detail-close').click();
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await noticeSays('Đã đăng xuất.');

@@ -162,8 +162,8 @@ export const endpoints = {
   nominations: (filter) => `${N}/nominations?${new URLSearchParams(filter)}`,
   create: `${N}/nominations`,
   nomination: (id) => `${N}/nominations/${encodeURIComponent(id)}`,
-  history: (id) => `${N}/nominations/${encodeURIComponent(id)}/history`,
-  dossier: (id) => `${N}/nominations/${encodeURIComponent(id)}/dossier`,
+  // The detail with its history and dossier checklist, in one call.
+  nominationFull: (id) => `${N}/nominations/${encodeURIComponent(id)}?view=full`,
   transitions: (id) => `${N}/nominations/${encodeURIComponent(id)}/transitions`,
   vote: (id) => `${N}/nominations/${encodeURIComponent(id)}/vote`,
   dossierItem: (id, item) =>

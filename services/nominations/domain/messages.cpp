@@ -197,6 +197,8 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "dấu, số, '-' và '_' (tối đa 64 ký tự)."},
     {"problem.invalid_status", "Trạng thái \"{status}\" không hợp lệ."},
     {"problem.invalid_cursor", "Mục \"after\" trên địa chỉ phải là số của một đề nghị."},
+    {"problem.invalid_view",
+     "Mục \"view\" trên địa chỉ chỉ nhận \"full\" (xem đủ cả lịch sử và hồ sơ của đề nghị)."},
     {"problem.missing_period", "Cần chọn kỳ khen thưởng: ?period=2026."},
     {"problem.id_mismatch", "Mã trong đường dẫn và trong nội dung khác nhau."},
 
