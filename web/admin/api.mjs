@@ -153,7 +153,9 @@ export const endpoints = {
   session: (id) => `${N}/sessions/${encodeURIComponent(id)}`,
   contributions: (year) => `/api/reports/v1/contributions/${encodeURIComponent(year)}`,
   statistics: (year) => `${N}/statistics${year ? `?${new URLSearchParams({ year })}` : ''}`,
-  statisticsXlsx: (year) => `${N}/statistics/${encodeURIComponent(year)}/xlsx`,
+  // One chart's workbook: chart is units, awards or years.
+  statisticsXlsx: (year, chart) =>
+    `${N}/statistics/${encodeURIComponent(year)}/xlsx?${new URLSearchParams({ chart })}`,
   submissionsXlsx: (year) => `/api/reports/v1/statistics/${encodeURIComponent(year)}/xlsx`,
   yearlyDocuments: (year) =>
     `/api/reports/v1/school-reports/${encodeURIComponent(year)}/documents`,
