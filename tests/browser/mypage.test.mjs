@@ -29,7 +29,7 @@ const GROUP = system.groupId;
 const { apiCall, putStaff } = adminApi(system);
 const { sentMessages, tellBot, askSignIn } = fakeZalo(system);
 const browser = await openBrowser(chromium, system, { viewport: { width: 360, height: 800 } });
-const { page, signInWithToken, noSideScroll, accessible, noticeSays, shot } = browser;
+const { page, requests, signInWithToken, noSideScroll, accessible, noticeSays, shot } = browser;
 const mine = page.locator('#mypage');
 const board = page.locator('#announcements');
 
@@ -100,10 +100,26 @@ await step('her nomination with its status and decision; her unit\'s report part
   await page.setViewportSize({ width: 360, height: 800 });
 });
 
-await step('"Xem chi tiết" opens the nomination with its history', async () => {
+await step('"Cập nhật" brings the whole page in two calls to the services (issue 12, Fast)', async () => {
+  const before = requests.length;
+  await mine.locator('#mypage-reload').click();
+  // "Cập nhật" marks the card busy until it is drawn again.
+  await page.waitForFunction(() => !document.querySelector('#mypage[aria-busy="true"]'));
+  check((await text(mine.locator('#mypage-about-list'))).includes('245/QĐ-UBND'), 'drawn again');
+  const calls = requests.slice(before).filter((r) => new URL(r.url).pathname.startsWith('/api/'))
+    .map((r) => `${r.method} ${new URL(r.url).pathname}`);
+  check(calls.length <= 2, `calls for one load: ${calls.join(', ')}`);
+  check(calls.some((c) => c.endsWith('/me/overview')), `the nominations service's one call: ${calls.join(', ')}`);
+});
+
+await step('"Xem chi tiết" opens the nomination with its history, in one call', async () => {
+  const before = requests.length;
   await mine.locator('#mypage-about-list').getByRole('button', { name: /Xem chi tiết/ }).click();
   await page.locator('#detail').waitFor({ state: 'visible' });
   check((await text(page.locator('#detail-facts'))).includes('245/QĐ-UBND'), 'the detail shows the decision');
+  check(await page.locator('#detail-history li').count() > 0, 'and its history');
+  const calls = requests.slice(before).filter((r) => new URL(r.url).pathname.startsWith('/api/'));
+  check(calls.length === 1, `one call for the detail: ${calls.map((r) => r.url).join(', ')}`);
   await page.locator('#detail-close').click();
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await noticeSays('Đã đăng xuất.');

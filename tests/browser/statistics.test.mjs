@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Issue 12, "Thống kê", in real headless Chromium through the real edge: the board opens the
 // card at 360 px and at 1366 px, the charts' figures are the API's, nothing scrolls sideways,
-// the buttons are big enough to tap, and both "Tải Excel" buttons download a workbook (a ZIP)
-// under its Vietnamese name; the council sees the card, a unit leader does not.
+// the buttons are big enough to tap, and each chart's "Tải Excel" downloads a workbook of that
+// chart's figures under its Vietnamese name, which LibreOffice Calc opens: the sheet's
+// Vietnamese name and headers, the API's figures as number cells; the council sees the card,
+// a unit leader does not.
 //
 //   node tests/browser/statistics.test.mjs [--build-dir <dir>]     (or THIDUA_BUILD_DIR)
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadChromium, openBrowser, text } from './browser.mjs';
 import { N, adminApi } from './client.mjs';
+import { sheetsOf } from './workbook.mjs';
 import {
   STEP_TIMEOUT_MS, check, eventually, outDir, startSystemOrExit, step, stopAll, summaryAndExit,
 } from './system.mjs';
@@ -48,6 +51,9 @@ await step('set-up: the board, the council, a leader; nominations in three state
 });
 
 const api = await apiCall('GET', `${N}/statistics?year=2026`);
+// One under each chart.
+const EXCEL_BUTTONS = ['Tải Excel theo tổ', 'Tải Excel theo hình thức', 'Tải Excel qua các năm',
+  'Tải Excel nộp báo cáo'];
 const chartRow = (chart, label) => page.locator(`#${chart} li`, { hasText: label });
 
 await step('the board opens Thống kê at 360 px: the charts and their tables say what the API says', async () => {
@@ -81,13 +87,15 @@ await step('the board opens Thống kê at 360 px: the charts and their tables s
   check(calls.length === 2, `two calls for the screen's data: ${calls.map((r) => r.url).join(' ')}`);
   await noSideScroll(360);
   await accessible('"Thống kê" with its charts (360 px)');
-  for (const name of ['Tải Excel khen thưởng', 'Tải Excel nộp báo cáo']) {
+  for (const name of EXCEL_BUTTONS) {
     const box = await card.getByRole('button', { name }).boundingBox();
     check(box && box.height >= 44, `"${name}" is ${box && box.height} px high`);
   }
   await shot(card, 'statistics-board-360.png');
 });
 
+// Clicks `button`, checks the file's name, opens it in LibreOffice Calc: its sheets as CSV.
+let downloads = 0;
 async function downloaded(button, expected) {
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS }),
@@ -98,11 +106,46 @@ async function downloaded(button, expected) {
   const saved = path.join(outDir, name);
   await download.saveAs(saved);
   check(fs.readFileSync(saved).subarray(0, 4).toString('latin1') === 'PK\u0003\u0004', 'a ZIP (XLSX)');
+  downloads += 1;
+  const sheets = sheetsOf(saved, path.join(outDir, 'statistics', `xlsx-${downloads}`));
+  check(Object.keys(sheets).length === 1, `${name}: one sheet, got ${Object.keys(sheets).join(', ') || 'none'}`);
+  return sheets;
 }
 
-await step('"Tải Excel": both workbooks download under their Vietnamese names', async () => {
-  await downloaded('Tải Excel khen thưởng', 'Thống kê khen thưởng năm 2026.xlsx');
-  await downloaded('Tải Excel nộp báo cáo', 'Nộp báo cáo của các tổ năm 2026.xlsx');
+// `csv` has `line` as a whole line ("Tổ Toán – Tin",1,1,0 — text quoted, counts as numbers).
+function hasLine(csv, line, what) {
+  check(csv.split('\n').some((l) => l === line || l.startsWith(`${line},`)), `${what}: no line ${line} in\n${csv}`);
+}
+
+await step('"Tải Excel" under each chart: a workbook of that chart\'s figures, opened in LibreOffice', async () => {
+  const q = (t) => `"${t}"`;
+  const counts = (c) => `${c.proposed},${c.approved},${c.awarded}`;
+  const units = (await downloaded('Tải Excel theo tổ', 'Thống kê khen thưởng theo tổ năm 2026.xlsx'))['Theo tổ'];
+  check(Boolean(units), 'the sheet "Theo tổ"');
+  hasLine(units, q('Đề nghị khen thưởng theo tổ, bộ phận năm 2026'), 'the title');
+  hasLine(units, ['Tổ, bộ phận', 'Đã đề nghị', 'Hội đồng thông qua', 'Được khen thưởng', 'Ghi chú'].map(q).join(','),
+    'the headers');
+  for (const u of api.by_unit) hasLine(units, `${q(u.unit_name)},${counts(u)}`, u.unit_name);
+  hasLine(units, `${q('Tổng cộng')},${counts(api.totals)}`, 'the total');
+
+  const awards = (await downloaded('Tải Excel theo hình thức',
+    'Thống kê khen thưởng theo hình thức năm 2026.xlsx'))['Theo hình thức'];
+  check(Boolean(awards), 'the sheet "Theo hình thức"');
+  hasLine(awards, ['Hình thức khen thưởng', 'Đã đề nghị', 'Hội đồng thông qua', 'Được khen thưởng'].map(q).join(','),
+    'the headers');
+  for (const a of api.by_award) hasLine(awards, `${q(a.award_label)},${counts(a)}`, a.award_label);
+  hasLine(awards, `${q('Tổng cộng')},${counts(api.totals)}`, 'the total');
+
+  const years = (await downloaded('Tải Excel qua các năm', 'Thống kê khen thưởng qua các năm.xlsx'))['Theo năm'];
+  check(Boolean(years), 'the sheet "Theo năm"');
+  hasLine(years, ['Năm', 'Đã đề nghị', 'Hội đồng thông qua', 'Được khen thưởng'].map(q).join(','), 'the headers');
+  check(api.by_year.length > 0, 'a year with figures');
+  for (const y of api.by_year) hasLine(years, `${y.year},${counts(y)}`, `the year ${y.year}`);
+
+  const parts = (await downloaded('Tải Excel nộp báo cáo', 'Nộp báo cáo của các tổ năm 2026.xlsx'))['Nộp báo cáo'];
+  check(Boolean(parts), 'the sheet "Nộp báo cáo"');
+  hasLine(parts, `${q('Tổ Toán – Tin')},${q('Đã nộp')},01/12/2026,20/10/2026,${q('Nộp muộn')}`, 'the late part, dates as dates');
+  hasLine(parts, `${q('Số tổ đã nộp')},1`, 'the count');
 });
 
 await step('another year: the figures follow the picker', async () => {

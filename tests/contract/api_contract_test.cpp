@@ -164,6 +164,16 @@ TEST_F(ApiContractTest, NominationIsCreatedAndReadAsDocumented) {
   read_json.erase("registration");
   EXPECT_EQ(read_json, nomination) << "GET answers something else than POST did";
 
+  // The dashboard's detail in one call: the same, with its history and dossier checklist.
+  auto whole = expect_documented("nominations", "GET", kNominations + "/{id}",
+                                 kNominations + "/" + id + "?view=full", 200, "", admin);
+  auto full_json = json::parse(whole.body, nullptr, false);
+  ASSERT_TRUE(full_json.is_object()) << whole.body;
+  EXPECT_EQ(full_json["history"].size(), 1u) << whole.body;
+  EXPECT_EQ(full_json["dossier"]["id"], id) << whole.body;
+  expect_documented("nominations", "GET", kNominations + "/{id}",
+                    kNominations + "/" + id + "?view=short", 400, "", admin);
+
   // The optional fields left out, and given as null.
   json minimal = {{"period", "so-ket-2027"},
                   {"award", "gk_ht"},

@@ -253,6 +253,59 @@ TEST_F(NominationsService, EveryRouteChecksTokenAndRole) {
   EXPECT_EQ(api("GET", "/catalogue", "", issued["token"]).status, 401);
 }
 
+// "Trang của tôi" in one call (issue 12, Fast): the nominations about a person and those they
+// wrote, each with its outcome, as the lists would show them to that person; and the
+// initiatives they authored.
+TEST_F(NominationsService, MyOverviewGivesMyNominationsWithTheirOutcomeAndMyInitiatives) {
+  add_staff("tt-toan", "to-toan-tin", "leader");
+  add_staff("an", "to-toan-tin");
+  add_staff("chi", "to-ngu-van");
+  const std::string leader = token_for("tt-toan"), an = token_for("an"), chi = token_for("chi");
+  const std::string id = draft("an", "gk_xa", "2026", leader);
+  draft("chi", "gk_xa", "2026");  // by the board: in no one's "wrote" but the board's
+  ASSERT_EQ(act(id, {{"action", "submit"}}, leader).status, 200);
+  ASSERT_EQ(act(id, {{"action", "review"}}).status, 200);
+  ASSERT_EQ(act(id, {{"action", "reject"}, {"reason", "Chưa đủ minh chứng"}}).status, 200);
+  json entry = {{"title", "Kho học liệu số của tổ"},
+                {"author_ids", {"an"}},
+                {"unit_id", "to-toan-tin"},
+                {"content_area", "II.4"},
+                {"year", 2025}};
+  ASSERT_EQ(api("POST", "/initiatives", entry.dump()).status, 201);
+
+  auto overview = [&](const std::string& token) {
+    auto r = api("GET", "/me/overview", "", token);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body);
+  };
+  auto mine = overview(an);
+  ASSERT_EQ(mine["about"]["items"].size(), 1u) << mine.dump();
+  EXPECT_EQ(mine["about"]["items"][0]["id"], id);
+  EXPECT_EQ(mine["about"]["items"][0]["outcome"]["rejection"]["reason"], "Chưa đủ minh chứng");
+  EXPECT_TRUE(mine["wrote"].is_null()) << "a teacher writes no nominations";
+  ASSERT_EQ(mine["initiatives"]["items"].size(), 1u);
+  EXPECT_EQ(mine["initiatives"]["items"][0]["title"], "Kho học liệu số của tổ");
+
+  auto theirs = overview(leader);
+  EXPECT_EQ(theirs["about"]["items"].size(), 0u);
+  ASSERT_EQ(theirs["wrote"]["items"].size(), 1u) << theirs.dump();
+  EXPECT_EQ(theirs["wrote"]["items"][0]["outcome"]["rejection"]["reason"], "Chưa đủ minh chứng");
+  EXPECT_EQ(theirs["initiatives"]["items"].size(), 0u);
+
+  // Another unit's teacher: their own nomination, written by the board, and nothing of an's.
+  auto other = overview(chi);
+  ASSERT_EQ(other["about"]["items"].size(), 1u);
+  EXPECT_EQ(other["about"]["items"][0]["outcome"], json::object());
+  EXPECT_EQ(other.dump().find("Chưa đủ minh chứng"), std::string::npos);
+  EXPECT_EQ(other["initiatives"]["items"].size(), 0u);
+
+  // The bootstrap token names no one on the staff list: nothing is theirs.
+  auto board = overview(kAdmin);
+  EXPECT_TRUE(board["about"].is_null() && board["wrote"].is_null() &&
+              board["initiatives"].is_null())
+      << board.dump();
+}
+
 }  // namespace
 }  // namespace thidua
 

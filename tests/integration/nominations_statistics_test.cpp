@@ -200,5 +200,43 @@ TEST_F(Statistics, TheWorkbookOpensInLibreOfficeWithTheFigures) {
   std::filesystem::remove_all(dir);
 }
 
+// "Tải Excel" under each chart: a workbook of that chart alone, under its Vietnamese name.
+TEST_F(Statistics, EachChartDownloadsItsOwnWorkbook) {
+  seed_year();
+  if (HasFatalFailure()) return;
+  struct Expected {
+    std::string chart, file, sheet, row;
+  };
+  const std::vector<Expected> charts{
+      {"units",
+       "Th%E1%BB%91ng%20k%C3%AA%20khen%20th%C6%B0%E1%BB%9Fng%20theo%20t%E1%BB%95%20n%C4%83m%202026"
+       ".xlsx",
+       "Theo tổ", "\nTổ Toán – Tin,2,1,1,\n"},
+      {"awards",
+       "Th%E1%BB%91ng%20k%C3%AA%20khen%20th%C6%B0%E1%BB%9Fng%20theo%20h%C3%ACnh%20th%E1%BB%A9c%20n"
+       "%C4%83m%202026.xlsx",
+       "Theo hình thức", "\nGiấy khen của Chủ tịch UBND xã,3,2,1\n"},
+      {"years",
+       "Th%E1%BB%91ng%20k%C3%AA%20khen%20th%C6%B0%E1%BB%9Fng%20qua%20c%C3%A1c%20n%C4%83m.xlsx",
+       "Theo năm", "\n2026,5,2,1\n2027,1,0,0"}};
+  for (const auto& e : charts) {
+    auto r = api("GET", "/statistics/2026/xlsx?chart=" + e.chart, "");
+    ASSERT_EQ(r.status, 200) << e.chart << ": " << r.body;
+    EXPECT_NE(r.headers["content-disposition"].find("filename*=UTF-8''" + e.file),
+              std::string::npos)
+        << r.headers["content-disposition"];
+    std::string dir = testing::make_temp_dir("thidua-xlsx");
+    auto sheets = testing::sheets_as_csv(r.body, dir);
+    ASSERT_EQ(sheets.size(), 1u) << e.chart << ": LibreOffice could not open it; see " << dir;
+    EXPECT_NE(sheets[e.sheet].find(e.row), std::string::npos) << sheets[e.sheet];
+    std::filesystem::remove_all(dir);
+  }
+  for (const std::string bad : {"", "all", "Units", "units,years"}) {
+    auto r = api("GET", "/statistics/2026/xlsx?chart=" + bad, "");
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_EQ(json::parse(r.body)["code"], "invalid_chart") << bad;
+  }
+}
+
 }  // namespace
 }  // namespace thidua

@@ -143,6 +143,31 @@ TEST(Statistics, TheWorkbookHasASheetPerChartWithTotals) {
   EXPECT_EQ(statistics_file_name(2026), "Thống kê khen thưởng năm 2026.xlsx");
 }
 
+// "Tải Excel" under each chart: that chart's sheet alone, under a name that says which.
+TEST(Statistics, EachChartHasItsOwnWorkbook) {
+  auto s = statistics(year_2026(), school(), 2026);
+  const auto all = statistics_book(s);
+  const std::vector<std::pair<std::string, std::optional<StatisticsChart>>> charts{
+      {"units", StatisticsChart::Units}, {"awards", StatisticsChart::Awards},
+      {"years", StatisticsChart::Years}, {"", std::nullopt},
+      {"Units", std::nullopt},           {"all", std::nullopt}};
+  for (std::size_t i = 0; i < charts.size(); ++i) {
+    const auto& [code, chart] = charts[i];
+    EXPECT_EQ(parse_statistics_chart(code), chart) << code;
+    if (!chart) continue;
+    auto book = statistics_book(s, chart);
+    ASSERT_EQ(book.sheets.size(), 1u) << code;
+    EXPECT_EQ(book.sheets[0].name, all.sheets[i].name);
+    EXPECT_EQ(book.sheets[0].rows, all.sheets[i].rows);
+  }
+  EXPECT_EQ(statistics_file_name(2026, StatisticsChart::Units),
+            "Thống kê khen thưởng theo tổ năm 2026.xlsx");
+  EXPECT_EQ(statistics_file_name(2026, StatisticsChart::Awards),
+            "Thống kê khen thưởng theo hình thức năm 2026.xlsx");
+  EXPECT_EQ(statistics_file_name(2026, StatisticsChart::Years),
+            "Thống kê khen thưởng qua các năm.xlsx");
+}
+
 TEST(StatisticsTest, TheSchoolAsAWholeComesFirstThenItsUnits) {
   auto c = school();
   c.units.push_back({"truong", "Trường THCS Vĩnh Phong 1", "school", true});

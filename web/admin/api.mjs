@@ -145,13 +145,17 @@ export const endpoints = {
   deadline: '/api/reports/v1/deadlines/next',
   catalogue: `${N}/catalogue`,
   me: `${N}/me`,
+  // "Trang của tôi": my nominations with their outcome, and my initiatives, in one call.
+  myOverview: `${N}/me/overview`,
   signIn: `${N}/sessions`,
   signOut: `${N}/session`,
   staffSessions: (id) => `${N}/staff/${encodeURIComponent(id)}/sessions`,
   session: (id) => `${N}/sessions/${encodeURIComponent(id)}`,
   contributions: (year) => `/api/reports/v1/contributions/${encodeURIComponent(year)}`,
   statistics: (year) => `${N}/statistics${year ? `?${new URLSearchParams({ year })}` : ''}`,
-  statisticsXlsx: (year) => `${N}/statistics/${encodeURIComponent(year)}/xlsx`,
+  // One chart's workbook: chart is units, awards or years.
+  statisticsXlsx: (year, chart) =>
+    `${N}/statistics/${encodeURIComponent(year)}/xlsx?${new URLSearchParams({ chart })}`,
   submissionsXlsx: (year) => `/api/reports/v1/statistics/${encodeURIComponent(year)}/xlsx`,
   yearlyDocuments: (year) =>
     `/api/reports/v1/school-reports/${encodeURIComponent(year)}/documents`,
@@ -160,8 +164,8 @@ export const endpoints = {
   nominations: (filter) => `${N}/nominations?${new URLSearchParams(filter)}`,
   create: `${N}/nominations`,
   nomination: (id) => `${N}/nominations/${encodeURIComponent(id)}`,
-  history: (id) => `${N}/nominations/${encodeURIComponent(id)}/history`,
-  dossier: (id) => `${N}/nominations/${encodeURIComponent(id)}/dossier`,
+  // The detail with its history and dossier checklist, in one call.
+  nominationFull: (id) => `${N}/nominations/${encodeURIComponent(id)}?view=full`,
   transitions: (id) => `${N}/nominations/${encodeURIComponent(id)}/transitions`,
   vote: (id) => `${N}/nominations/${encodeURIComponent(id)}/vote`,
   dossierItem: (id, item) =>

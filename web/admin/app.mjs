@@ -728,10 +728,9 @@ function renderDetail(n, history, dossier) {
 }
 
 async function openDetail(id, { focus = true } = {}) {
-  const [n, history, dossier] = await Promise.all([
-    call(endpoints.nomination(id)), call(endpoints.history(id)), call(endpoints.dossier(id)),
-  ]);
-  renderDetail(n, history, dossier);
+  // One call (issue 12, Fast): the detail brings its history and dossier checklist.
+  const n = await call(endpoints.nominationFull(id));
+  renderDetail(n, { history: n.history }, n.dossier);
   $('create').hidden = true;
   $('detail').hidden = false;
   updatePanelLayout();

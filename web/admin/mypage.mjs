@@ -11,8 +11,6 @@ import { ApiError, daysLeftText, endpoints, formatDate, formatInstant } from './
 const REPORT_STATUS = {
   submitted: 'đã nộp', draft: 'đang soạn, chưa nộp', missing: 'chưa bắt đầu soạn',
 };
-// The statuses whose outcome a person wants to read at once (the decision, or why not).
-const OUTCOMES = ['awarded', 'not_awarded', 'rejected'];
 
 // How colleagues address the person (catalogue `gender`): "thầy", "cô", else "thầy cô".
 export function address(member) {
@@ -79,9 +77,9 @@ export function myPageScreen(ui) {
     return '';
   }
 
-  function nominationItem(n, detail, showSubject) {
+  function nominationItem(n, showSubject) {
     const what = `${n.award_label} · ${n.period_label}`;
-    const extra = detail ? outcomeText(detail) : '';
+    const extra = outcomeText(n);
     return el('li', { dataset: { id: n.id, status: n.status } },
       el('p', { className: 'mypage-title' }, showSubject ? `${n.subject_name}: ${what}` : what),
       el('p', {}, el('span', { className: `badge status-${n.status}` }, n.status_label),
@@ -93,12 +91,12 @@ export function myPageScreen(ui) {
       }, 'Xem chi tiết', el('span', { className: 'visually-hidden' }, ` đề nghị số ${n.id}`)) : null);
   }
 
-  function nominationList(id, heading, page, details, empty, showSubject) {
+  function nominationList(id, heading, page, empty, showSubject) {
     if (!page) return null;
     const items = Array.isArray(page.items) ? page.items : [];
     return section(id, heading, items.length
       ? el('ul', { className: 'mypage-list', id: `${id}-list` },
-        ...items.map((n) => nominationItem(n, details.get(n.id), showSubject)))
+        ...items.map((n) => nominationItem(n, showSubject)))
       : el('p', { className: 'hint' }, empty));
   }
 
@@ -127,10 +125,10 @@ export function myPageScreen(ui) {
 
   // ------------------------------------------------------------ initiatives
 
-  function initiativesPart(list, subject) {
+  // `list`: the entries the person is an author of (the service has chosen them).
+  function initiativesPart(list) {
     if (!list) return null;
-    const items = (Array.isArray(list.items) ? list.items : [])
-      .filter((i) => Array.isArray(i.authors) && i.authors.some((a) => a.id === subject));
+    const items = Array.isArray(list.items) ? list.items : [];
     return section('mypage-initiatives', 'Sáng kiến của tôi', items.length
       ? el('ul', { className: 'mypage-list' }, ...items.map((i) => el('li', { dataset: { id: i.id } },
         el('p', { className: 'mypage-title' }, i.title),
@@ -149,19 +147,13 @@ export function myPageScreen(ui) {
     const you = address(member);
     const due = state.nextDeadline && state.nextDeadline.due_date;
     const year = due ? due.slice(0, 4) : String(new Date().getFullYear());
-    const limit = '100';
-    const [about, wrote, report, initiatives] = await Promise.all([
-      member ? maybe(endpoints.nominations({ subject: me.subject, subject_kind: 'individual', limit })) : null,
-      member && me.writes_nominations ? maybe(endpoints.nominations({ proposer: me.subject, limit })) : null,
+    // Two calls (issue 12, Fast): the nominations service answers for the person's
+    // nominations, with their outcome, and initiatives; the reports service for the unit's part.
+    const [overview, report] = await Promise.all([
+      member ? maybe(endpoints.myOverview) : null,
       me.unit_id ? maybe(endpoints.contributions(year)) : null,
-      member ? maybe(endpoints.initiatives({})) : null,
     ]);
-    // The decision (or the reason) is in a nomination's detail: asked only for those that ended.
-    const ended = [...((about && about.items) || []), ...((wrote && wrote.items) || [])]
-      .filter((n) => OUTCOMES.includes(n.status));
-    const ids = [...new Set(ended.map((n) => n.id))];
-    const details = new Map((await Promise.all(ids.map((id) => maybe(endpoints.nomination(id)))))
-      .filter(Boolean).map((d) => [d.id, d]));
+    const { about = null, wrote = null, initiatives = null } = overview || {};
     card().replaceChildren(...[
       el('div', { className: 'card-head' },
         el('h2', { id: 'mypage-heading' }, 'Trang của tôi'),
@@ -169,12 +161,12 @@ export function myPageScreen(ui) {
           onclick: () => attempt(load, { busy: card() }) }, 'Cập nhật')),
       el('p', { className: 'mypage-greeting' }, me.name ? `Chào ${you} ${me.name}.` : 'Chào thầy cô.'),
       profile(me, member, you),
-      nominationList('mypage-about', `Đề nghị khen thưởng cho ${you}`, about, details,
+      nominationList('mypage-about', `Đề nghị khen thưởng cho ${you}`, about,
         `Chưa có đề nghị khen thưởng nào cho ${you}.`, false),
-      nominationList('mypage-wrote', `Đề nghị ${you} đã lập`, wrote, details,
+      nominationList('mypage-wrote', `Đề nghị ${you} đã lập`, wrote,
         `${you[0].toUpperCase()}${you.slice(1)} chưa lập đề nghị nào.`, true),
       reportPart(me, year, report),
-      initiativesPart(initiatives, me.subject)].filter(Boolean));
+      initiativesPart(initiatives)].filter(Boolean));
     card().hidden = false;
   }
 

@@ -3,7 +3,8 @@
 // their parts of the year's report, against their due date. Two calls: nominations'
 // GET /statistics and reports' GET /contributions/{year}. The charts are SVG bars drawn with
 // attributes (the CSP allows no inline style); each has a table with the same figures for
-// screen readers. "Tải Excel" downloads the services' workbooks under their Vietnamese names.
+// screen readers. Each chart's "Tải Excel" downloads a workbook of that chart's figures, made by
+// the services, under its Vietnamese name.
 import { ApiError, endpoints, formatDate, saveFile } from './api.mjs';
 import { YEARS } from './movement.mjs';
 
@@ -131,8 +132,10 @@ export function statisticsScreen(ui) {
     wire() {
       $('statistics-year').addEventListener('change', () =>
         attempt(() => load($('statistics-year').value), { busy: $('statistics') }));
-      $('statistics-xlsx').addEventListener('click', () =>
-        attempt(() => download(endpoints.statisticsXlsx(shownYear))));
+      for (const chart of ['units', 'awards', 'years']) {
+        $(`statistics-${chart}-xlsx`).addEventListener('click', () =>
+          attempt(() => download(endpoints.statisticsXlsx(shownYear, chart))));
+      }
       $('statistics-submissions-xlsx').addEventListener('click', () =>
         attempt(() => download(endpoints.submissionsXlsx(shownYear))));
     },

@@ -147,6 +147,10 @@ std::optional<int> query_year(const Request& req) {
 }
 }  // namespace
 
+json initiative_json(const Initiative& entry) {
+  return render(entry);
+}
+
 void add_initiative_routes(http::Router& router, InitiativesApp& app) {
   const auto readers = Access::roles_of({Role::Admin, Role::Council, Role::Leader, Role::Staff});
   // The reports service reads the year's register for the yearly report.

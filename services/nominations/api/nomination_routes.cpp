@@ -81,6 +81,15 @@ const std::string& nomination_id(const Request& req) {
 }  // namespace
 
 namespace {
+// ?view=full: the detail with its history and dossier checklist. Any other value, an empty
+// one included, is a 400 (proto: the parameter's enum).
+bool full_view(const Request& req) {
+  auto v = req.query("view");
+  if (!v) return false;
+  if (*v != "full") throw bad_request("invalid_view", say("problem.invalid_view"));
+  return true;
+}
+
 // {"achievement": 0, "link": "https://…"}: which achievement (0-based, as listed) and the link,
 // taken as it is (no trimming: the OpenAPI pattern is the rule, domain/evidence.hpp).
 struct EvidenceBody {
@@ -117,13 +126,23 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
     co_return http::json_text(200, page_json(page));
   });
   router.add(Method::Get, base + "/{id}", everyone, [&app](Request& req) -> Task<Response> {
-    auto found = co_await app.detail(req.principal, nomination_id(req));
+    const std::string id = nomination_id(req);
+    const bool full = full_view(req);
+    auto found = co_await app.detail(req.principal, id);
     auto text = detail_json(found.record, req.principal.role);
     nlohmann::json reg = nullptr;
     if (found.registration) reg = registration_json(*found.registration);
     // The detail is written as text (record.hpp); the registration closes it.
     text.pop_back();
-    text += ",\"registration\":" + reg.dump() + "}";
+    text += ",\"registration\":" + reg.dump();
+    if (full) {
+      // The dashboard's detail in one call (issue 12, Fast): what /history and /dossier say.
+      auto history = co_await app.history(req.principal, id);
+      auto items = co_await app.dossier(req.principal, id);
+      text += ",\"history\":" + history["history"].dump();
+      text += ",\"dossier\":" + dossier_json(id, items).dump();
+    }
+    text += "}";
     co_return http::json_text(200, std::move(text));
   });
   router.add(Method::Put, base + "/{id}", writers, [&app](Request& req) -> Task<Response> {

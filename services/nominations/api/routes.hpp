@@ -26,8 +26,14 @@ void add_nomination_routes(http::Router& router, RouteDeps deps);
 void add_admin_routes(http::Router& router, RouteDeps deps);
 void add_public_routes(http::Router& router, RouteDeps deps);
 class InitiativesApp;
+struct Initiative;
 // The register of initiatives (api/initiative_routes.cpp); main.cpp adds it.
 void add_initiative_routes(http::Router& router, InitiativesApp& app);
+// An entry of the register as GET /initiatives lists it (proto: Initiative).
+nlohmann::json initiative_json(const Initiative& entry);
+// "Trang của tôi" in one call (api/my_page_routes.cpp); main.cpp adds it.
+void add_my_page_routes(http::Router& router, NominationsApp& nominations,
+                        InitiativesApp& initiatives);
 class RoundsApp;
 // Nomination rounds (api/round_routes.cpp); main.cpp adds them.
 void add_round_routes(http::Router& router, RoundsApp& app, CatalogueStore& catalogue);

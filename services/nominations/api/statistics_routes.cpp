@@ -29,6 +29,16 @@ int year_of(std::string_view text) {
   return static_cast<int>(*y);
 }
 
+// ?chart=units|awards|years: one chart's workbook; absent: all three. Any other value, an
+// empty one included, is a 400 (proto: the parameter's enum).
+std::optional<StatisticsChart> chart_of(const Request& req) {
+  auto text = req.query("chart");
+  if (!text) return std::nullopt;
+  auto chart = parse_statistics_chart(*text);
+  if (!chart) throw bad_request("invalid_chart", say("statistics.bad_chart"));
+  return chart;
+}
+
 json counts_json(const Counts& n) {
   return {{"proposed", n.proposed}, {"approved", n.approved}, {"awarded", n.awarded}};
 }
@@ -72,7 +82,8 @@ void add_statistics_routes(http::Router& router, StatisticsApp& app) {
   });
   router.add(Method::Get, base + "/{year}/xlsx", readers, [&app](Request& req) -> Task<Response> {
     int year = year_of(req.param("year"));
-    ExportFile file = co_await app.workbook(year);
+    std::optional<StatisticsChart> only = chart_of(req);
+    ExportFile file = co_await app.workbook(year, only);
     co_return http::download(std::move(file.bytes), docs::kXlsxMediaType, file.name);
   });
 }

@@ -1,5 +1,7 @@
 #include "nominations/app/initiatives_app.hpp"
 
+#include <algorithm>
+
 #include "core/errors.hpp"
 #include "nominations/domain/messages.hpp"
 
@@ -59,6 +61,10 @@ Task<std::vector<Initiative>> InitiativesApp::list(const InitiativeFilter& f) co
     if (f.year && e.year != *f.year) continue;
     if (f.unit_id && e.unit_id != *f.unit_id) continue;
     if (f.content_area && e.content_area != *f.content_area) continue;
+    if (f.author_id &&
+        std::find(e.author_ids.begin(), e.author_ids.end(), *f.author_id) == e.author_ids.end()) {
+      continue;
+    }
     out.push_back(std::move(e));
   }
   co_return out;

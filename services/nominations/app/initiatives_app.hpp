@@ -18,6 +18,7 @@ struct InitiativeFilter {
   std::optional<int> year;
   std::optional<std::string> unit_id;
   std::optional<std::string> content_area;
+  std::optional<std::string> author_id;  // entries this staff member is one of the authors of
 };
 
 class InitiativesApp {

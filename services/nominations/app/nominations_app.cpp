@@ -217,4 +217,24 @@ Task<NominationPage> NominationsApp::list(const Principal& who, const ListFilter
   co_return page;
 }
 
+Task<NominationsApp::Mine> NominationsApp::mine(const Principal& who, std::size_t limit) {
+  Mine out;
+  {
+    auto catalogue_ref = co_await catalogue_.load();
+    if (!catalogue_ref->staff_member(who.subject)) co_return out;
+  }
+  ListFilter about;
+  about.subject_id = who.subject;
+  about.subject_kind = SubjectKind::Individual;
+  about.limit = limit;
+  out.about = co_await list(who, about);
+  if (writes_nominations(who.role)) {
+    ListFilter wrote;
+    wrote.proposer = who.subject;
+    wrote.limit = limit;
+    out.wrote = co_await list(who, wrote);
+  }
+  co_return out;
+}
+
 }  // namespace thidua::nominations

@@ -66,6 +66,14 @@ class NominationsApp {
   };
   Task<Detail> detail(const Principal& who, const std::string& id);
   Task<NominationPage> list(const Principal& who, const ListFilter& filter);
+  // "Trang của tôi" (issue 12): the nominations about the caller as an individual and those
+  // they wrote, each exactly as list() shows them to the caller (same visibility), at most
+  // `limit` of each. Neither for a caller who is not on the staff list (a bootstrap token);
+  // no `wrote` for a role that writes no nominations.
+  struct Mine {
+    std::optional<NominationPage> about, wrote;
+  };
+  Task<Mine> mine(const Principal& who, std::size_t limit);
   Task<nlohmann::json> history(const Principal& who, const std::string& id);
 
   // The meeting as recorded (settle_meeting), as stored and listed.

@@ -35,11 +35,11 @@ Task<ExportFile> export_workbook(docs::Renderer& renderer, std::string name, doc
   co_return out;
 }
 
-Task<ExportFile> StatisticsApp::workbook(int year) {
+Task<ExportFile> StatisticsApp::workbook(int year, std::optional<StatisticsChart> only) {
   std::optional<int> asked = year;
   Statistics s = co_await figures(asked);
-  docs::XlsxBook book = statistics_book(s);
-  std::string name = statistics_file_name(year);
+  docs::XlsxBook book = statistics_book(s, only);
+  std::string name = statistics_file_name(year, only);
   co_return co_await export_workbook(renderer_, std::move(name), std::move(book));
 }
 

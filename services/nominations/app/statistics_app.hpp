@@ -27,8 +27,9 @@ class StatisticsApp {
   // The figures of `year`; without one, of default_statistics_year (the latest year with a
   // proposal, else this year).
   Task<Statistics> figures(std::optional<int> year);
-  // The workbook of `year`. ApiError 503 export_busy (the workers are full) or export_failed.
-  Task<ExportFile> workbook(int year);
+  // The workbook of `year`, of one chart with `only`. ApiError 503 export_busy (the workers
+  // are full) or export_failed.
+  Task<ExportFile> workbook(int year, std::optional<StatisticsChart> only = std::nullopt);
 
  private:
   CatalogueStore& catalogue_;

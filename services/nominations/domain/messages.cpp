@@ -197,6 +197,8 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "dấu, số, '-' và '_' (tối đa 64 ký tự)."},
     {"problem.invalid_status", "Trạng thái \"{status}\" không hợp lệ."},
     {"problem.invalid_cursor", "Mục \"after\" trên địa chỉ phải là số của một đề nghị."},
+    {"problem.invalid_view",
+     "Mục \"view\" trên địa chỉ chỉ nhận \"full\" (xem đủ cả lịch sử và hồ sơ của đề nghị)."},
     {"problem.missing_period", "Cần chọn kỳ khen thưởng: ?period=2026."},
     {"problem.id_mismatch", "Mã trong đường dẫn và trong nội dung khác nhau."},
 
@@ -399,6 +401,12 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "Năm thống kê là một năm của phong trào, từ {first} đến {last}, ghi đủ bốn chữ số, ví "
      "dụ 2026."},
     {"statistics.file_name", "Thống kê khen thưởng năm {year}.xlsx"},
+    {"statistics.file_name_units", "Thống kê khen thưởng theo tổ năm {year}.xlsx"},
+    {"statistics.file_name_awards", "Thống kê khen thưởng theo hình thức năm {year}.xlsx"},
+    {"statistics.file_name_years", "Thống kê khen thưởng qua các năm.xlsx"},
+    {"statistics.bad_chart",
+     "Mục \"chart\" trên địa chỉ chỉ nhận \"units\" (theo tổ), \"awards\" (theo hình "
+     "thức) hoặc \"years\" (qua các năm)."},
     {"statistics.sheet_units", "Theo tổ"},
     {"statistics.sheet_awards", "Theo hình thức"},
     {"statistics.sheet_years", "Theo năm"},

@@ -132,7 +132,14 @@ int default_statistics_year(const std::vector<NominationRecord>& all, const Cata
   return latest ? *latest : std::clamp(this_year, kFirstYear, kLastYear);
 }
 
-docs::XlsxBook statistics_book(const Statistics& s) {
+std::optional<StatisticsChart> parse_statistics_chart(std::string_view code) {
+  if (code == "units") return StatisticsChart::Units;
+  if (code == "awards") return StatisticsChart::Awards;
+  if (code == "years") return StatisticsChart::Years;
+  return std::nullopt;
+}
+
+docs::XlsxBook statistics_book(const Statistics& s, std::optional<StatisticsChart> only) {
   const std::string year = std::to_string(s.year);
   docs::XlsxSheet units = sheet("statistics.sheet_units",
                                 say("statistics.title_units", {{"year", year}}), "statistics.unit");
@@ -157,11 +164,19 @@ docs::XlsxBook statistics_book(const Statistics& s) {
   for (const auto& y : s.by_year) {
     years.rows.push_back(count_cells(static_cast<double>(y.year), y.counts));
   }
+  if (only == StatisticsChart::Units) return docs::XlsxBook{{std::move(units)}};
+  if (only == StatisticsChart::Awards) return docs::XlsxBook{{std::move(awards)}};
+  if (only == StatisticsChart::Years) return docs::XlsxBook{{std::move(years)}};
   return docs::XlsxBook{{std::move(units), std::move(awards), std::move(years)}};
 }
 
-std::string statistics_file_name(int year) {
-  return say("statistics.file_name", {{"year", std::to_string(year)}});
+std::string statistics_file_name(int year, std::optional<StatisticsChart> only) {
+  // The years' chart is the same whatever year the screen shows: its name has none.
+  if (only == StatisticsChart::Years) return say("statistics.file_name_years");
+  const char* key = "statistics.file_name";
+  if (only == StatisticsChart::Units) key = "statistics.file_name_units";
+  if (only == StatisticsChart::Awards) key = "statistics.file_name_awards";
+  return say(key, {{"year", std::to_string(year)}});
 }
 
 }  // namespace thidua::nominations

@@ -18,6 +18,7 @@
 // person's unit when it was written (the record's unit_id), not the unit they are in today.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "docs/xlsx_book.hpp"
@@ -73,10 +74,17 @@ Statistics statistics(const std::vector<NominationRecord>& all, const Catalogue&
 int default_statistics_year(const std::vector<NominationRecord>& all, const Catalogue& c,
                             int this_year);
 
+// The charts of the screen, each with its own Excel export ("Tải Excel" under each chart).
+enum class StatisticsChart { Units, Awards, Years };
+// "units", "awards", "years" (the API's ?chart=); nullopt for anything else.
+std::optional<StatisticsChart> parse_statistics_chart(std::string_view code);
+
 // The Excel export: sheets "Theo tổ", "Theo hình thức" (the year) and "Theo năm" (all years),
-// with totals; words from the message catalogue.
-docs::XlsxBook statistics_book(const Statistics& s);
-// "Thống kê khen thưởng năm 2026.xlsx"
-std::string statistics_file_name(int year);
+// with totals; words from the message catalogue. With `only`, that chart's sheet alone.
+docs::XlsxBook statistics_book(const Statistics& s,
+                               std::optional<StatisticsChart> only = std::nullopt);
+// "Thống kê khen thưởng năm 2026.xlsx"; of one chart "Thống kê khen thưởng theo tổ năm
+// 2026.xlsx", "… theo hình thức năm 2026.xlsx", "Thống kê khen thưởng qua các năm.xlsx".
+std::string statistics_file_name(int year, std::optional<StatisticsChart> only = std::nullopt);
 
 }  // namespace thidua::nominations
