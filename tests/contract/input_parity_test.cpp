@@ -21,9 +21,9 @@
 
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "contract/contract_docs.hpp"
 #include "contract/service_stack.hpp"
