@@ -33,7 +33,7 @@ docs::XlsxBook figures_book(const SchoolReport& r) {
   auto totals = r.totals();
   std::vector<docs::XlsxCell> total{
       say("figures.total"),
-      say("figures.units_counted", {{"n", std::to_string(r.submitted.size())}})};
+      say("figures.units_counted", {{"count", std::to_string(r.submitted.size())}})};
   for (const auto& i : r.indicators) total.emplace_back(static_cast<double>(totals[i.code]));
   sheet.rows.push_back(std::move(total));
   return docs::XlsxBook{{std::move(sheet)}};

@@ -216,7 +216,7 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"figures.sheet", "Số liệu các tổ"},
     {"figures.title", "Số liệu báo cáo năm {year} của các tổ (tổng cộng tính các phần đã nộp)"},
     {"figures.total", "Tổng cộng"},
-    {"figures.units_counted", "{n} tổ đã nộp"},
+    {"figures.units_counted", "{count} tổ đã nộp"},
     {"export.busy", "Máy chủ đang tạo nhiều tệp cùng lúc. Thầy cô thử tải lại sau ít phút."},
     {"export.failed",
      "Chưa tạo được tệp Excel. Thầy cô thử lại sau ít phút, nếu vẫn lỗi thì báo người quản "
