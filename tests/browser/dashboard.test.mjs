@@ -321,31 +321,43 @@ await step('"Nhắc hạn": the board adds a deadline the school owes and marks 
 
 // Issue 14: a unit's part. "Lưu" sends only what was edited (PATCH): an edit made meanwhile by
 // someone else to another content area stays. The board reopens a submitted part with a reason.
-await step('"Phần báo cáo của tổ": saving sends only the edited fields; submit; the board reopens it with a reason', async () => {
+await step('"Phần báo cáo của tổ": saved as it is typed, each save sending only the edited fields; submit; the board reopens it with a reason', async () => {
   const year = await page.getByLabel('Năm báo cáo').inputValue();
   const card = page.locator('#part');
   await eventually(async () => card.isVisible(), 'the unit part card');
   await card.getByLabel('Tổ', { exact: true }).selectOption('to-ngu-van');
   await eventually(async () => (await text(page.locator('#part-status'))).startsWith('Chưa có phần báo cáo'),
     'an empty part for Tổ Ngữ văn');
+  const patches = [];
+  const listen = (r) => {
+    if (r.method() === 'PATCH' && r.url().includes('/contributions/')) patches.push(JSON.parse(r.postData()));
+  };
+  page.on('request', listen);
+  // Typed, then a pause: saved with no button pressed.
   await card.getByLabel('Nội dung II.4').fill('Tổ soạn 14 bài giảng điện tử.');
-  await card.locator('input[data-indicator="e_lessons"]').fill('14');
+  await eventually(async () => /^Đang soạn · đã lưu lúc /.test(await text(page.locator('#part-status'))),
+    `saved while typing: ${await text(page.locator('#part-status'))}`);
   // Meanwhile a colleague writes another area through the API.
   await apiCall('PATCH', `/api/reports/v1/contributions/${year}/to-ngu-van`,
     { narratives: { 'II.1': 'Sinh hoạt chuyên môn về AI.' }, figures: { it_ai_stem_meetings: 2 } });
-  const [request] = await Promise.all([
-    page.waitForRequest((r) => r.method() === 'PATCH' && r.url().includes('/contributions/')),
-    card.getByRole('button', { name: 'Lưu', exact: true }).click(),
-  ]);
-  const sent = JSON.parse(request.postData());
-  check(JSON.stringify(sent) === JSON.stringify({
-    narratives: { 'II.4': 'Tổ soạn 14 bài giảng điện tử.' }, figures: { e_lessons: 14 },
-  }), `only the edited fields are sent: ${request.postData()}`);
-  await eventually(async () => (await text(page.locator('#notice'))).includes('Đã lưu những mục vừa sửa'), 'saved');
+  await card.locator('input[data-indicator="e_lessons"]').fill('14');
+  await card.getByLabel('Khó khăn, vướng mắc').focus(); // leaving the field saves it at once
+  await eventually(async () => patches.length === 2, `two saves: ${JSON.stringify(patches)}`);
+  page.off('request', listen);
+  check(JSON.stringify(patches) === JSON.stringify([
+    { narratives: { 'II.4': 'Tổ soạn 14 bài giảng điện tử.' } }, { figures: { e_lessons: 14 } },
+  ]), `each save sends only what was edited: ${JSON.stringify(patches)}`);
+  await eventually(async () => (await apiCall('GET', `/api/reports/v1/contributions/${year}/to-ngu-van`))
+    .figures.e_lessons === 14, 'the figure is saved');
   const part = await apiCall('GET', `/api/reports/v1/contributions/${year}/to-ngu-van`);
   check(part.narratives['II.1'] === 'Sinh hoạt chuyên môn về AI.' && part.figures.it_ai_stem_meetings === 2,
     `the colleague's edit stays: ${JSON.stringify(part)}`);
-  check(part.narratives['II.4'] === 'Tổ soạn 14 bài giảng điện tử.' && part.figures.e_lessons === 14, 'the edit is saved');
+  check(part.narratives['II.4'] === 'Tổ soạn 14 bài giảng điện tử.', 'the text is saved');
+  // "Lưu" saves at once and shows the part as stored, the colleague's area too.
+  await card.getByLabel('Khó khăn, vướng mắc').fill('Thiếu máy chiếu.');
+  await card.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await eventually(async () => (await card.getByLabel('Nội dung II.1').inputValue()) === 'Sinh hoạt chuyên môn về AI.',
+    'the form shows the colleague\'s area after "Lưu"');
   await card.getByRole('button', { name: 'Nộp phần báo cáo' }).click();
   await eventually(async () => (await text(page.locator('#part-status'))).startsWith('Đã nộp'), 'submitted');
   await card.getByLabel('Lý do mở lại (tổ sẽ sửa và nộp lại)').fill('Thiếu số liệu nội dung II.2.');

@@ -1,6 +1,7 @@
 // "Phần báo cáo của tổ" (issue 14): a unit leader writes their unit's part of the yearly
 // report and submits it; the board writes for any unit and reopens a submitted part with a
-// reason. Saving sends only the fields edited since the part was loaded (PATCH, merge per
+// reason. What is typed is saved a moment after the typing stops, or when the field is left
+// (issue 12); saving sends only the fields edited since they were last saved (PATCH, merge per
 // content area and indicator), so an edit never erases what someone else wrote meanwhile.
 import { ApiError, formatInstant } from './api.mjs';
 import { indicatorsPath } from './indicators.mjs';
@@ -18,7 +19,13 @@ export const contributionEndpoints = {
 const HISTORY = { submitted: 'Đã nộp', reopened: 'Ban giám hiệu mở lại' };
 
 let ctx = null; // { call, attempt, notify, el, me, catalogue, year }
-let loaded = null; // the part as loaded: what an edit is compared with
+let loaded = null; // the part as last saved or loaded: what an edit is compared with
+let loadedUnit = ''; // the unit and year whose part the form holds
+let loadedYear = '';
+let timer = 0; // the save waiting for the typing to stop
+let saving = Promise.resolve(); // saves run one after another
+// How long a pause in typing is before what was typed is saved.
+const SAVE_AFTER_MS = 1500;
 const $ = (id) => document.getElementById(id);
 
 function ownUnits() {
@@ -50,16 +57,56 @@ export function changedFields(before, form) {
   return body;
 }
 
+function statusLine(part) {
+  const submitted = part.status === 'submitted';
+  return part.missing
+    ? 'Chưa có phần báo cáo: thầy cô ghi vào các ô, phần đã ghi được lưu ngay.'
+    : `${submitted ? 'Đã nộp' : 'Đang soạn'}${part.late ? ' · nộp muộn' : ''}`
+      + (part.updated_at ? ` · đã lưu lúc ${formatInstant(part.updated_at)}` : '');
+}
+
+// Saves what was edited since the last save, without drawing the form again (the person may
+// be typing); `loaded` then holds, for the fields sent, what the service stored.
+async function autosave() {
+  clearTimeout(timer);
+  const form = $('part-form');
+  if (!loaded || !form.elements.length) return;
+  const body = changedFields(loaded, form);
+  if (Object.keys(body).length === 0) {
+    $('part-status').textContent = statusLine(loaded);
+    return;
+  }
+  const [unit, year] = [loadedUnit, loadedYear];
+  const part = await ctx.call(contributionEndpoints.part(year, unit), { method: 'PATCH', body });
+  if (unit !== loadedUnit || year !== loadedYear) return;
+  loaded = {
+    ...loaded,
+    missing: false,
+    status: part.status,
+    late: part.late,
+    updated_at: part.updated_at,
+    narratives: { ...(loaded.narratives || {}) },
+    figures: { ...(loaded.figures || {}) },
+  };
+  for (const area of Object.keys(body.narratives || {})) loaded.narratives[area] = (part.narratives || {})[area] || '';
+  for (const code of Object.keys(body.figures || {})) loaded.figures[code] = (part.figures || {})[code] || 0;
+  for (const field of ['difficulties', 'proposals']) if (field in body) loaded[field] = part[field] || '';
+  $('part-status').textContent = statusLine(loaded);
+}
+
+function queueSave() {
+  clearTimeout(timer);
+  saving = saving.then(() => ctx.attempt(autosave));
+  return saving;
+}
+
 function render(part, indicators) {
   const { el } = ctx;
   const me = ctx.me();
   const admin = me && me.role === 'admin';
   const submitted = part.status === 'submitted';
   const editable = admin || !submitted;
-  $('part-status').textContent = part.missing
-    ? 'Chưa có phần báo cáo: thầy cô soạn rồi bấm “Lưu”.'
-    : `${submitted ? 'Đã nộp' : 'Đang soạn'}${part.late ? ' · nộp muộn' : ''}`
-      + (part.updated_at ? ` · sửa lần cuối ${formatInstant(part.updated_at)}` : '');
+  $('part-status').textContent = statusLine(part);
   const form = $('part-form');
   const areas = AREA_CODES.map((area) => el('div', { className: 'field' },
     el('label', { htmlFor: `part-area-${area}` }, `Nội dung ${area}`),
@@ -110,20 +157,23 @@ export async function loadPart() {
   ]);
   const indicators = list.indicators || [];
   loaded = part;
+  loadedUnit = chosen;
+  loadedYear = year;
   section.hidden = false;
   render(part, indicators);
 }
 
+// "Lưu": saves what is still unsaved, then shows the part as stored (what colleagues wrote
+// meanwhile too).
 async function savePart() {
+  clearTimeout(timer);
+  await saving;
   const body = changedFields(loaded, $('part-form'));
-  if (Object.keys(body).length === 0) {
-    ctx.notify('Chưa có gì thay đổi để lưu.');
-    return;
+  if (Object.keys(body).length) {
+    await ctx.call(contributionEndpoints.part(loadedYear, loadedUnit), { method: 'PATCH', body });
   }
-  const year = ctx.year();
-  await ctx.call(contributionEndpoints.part(year, $('part-unit').value), { method: 'PATCH', body });
   await loadPart();
-  ctx.notify('Đã lưu những mục vừa sửa.');
+  ctx.notify('Đã lưu phần báo cáo; các ô hiện đúng như đã lưu.');
 }
 
 async function submitPart() {
@@ -147,6 +197,7 @@ async function reopenPart() {
 }
 
 export function clearPart() {
+  clearTimeout(timer);
   $('part').hidden = true;
   $('part-form').replaceChildren();
   $('part-history').replaceChildren();
@@ -157,7 +208,20 @@ export function clearPart() {
 // catalogue, year () => the report year chosen on the page.
 export function wirePart(context) {
   ctx = context;
-  $('part-unit').addEventListener('change', () => ctx.attempt(loadPart));
+  // What was typed for the unit shown is saved before another is shown.
+  $('part-unit').addEventListener('change', () => ctx.attempt(async () => {
+    await queueSave();
+    await loadPart();
+  }));
+  $('part-form').addEventListener('input', () => {
+    clearTimeout(timer);
+    $('part-status').textContent = 'Chưa lưu…';
+    timer = setTimeout(queueSave, SAVE_AFTER_MS);
+  });
+  $('part-form').addEventListener('focusout', (event) => {
+    if (!loaded || !event.target.matches('input, textarea')) return;
+    if (Object.keys(changedFields(loaded, $('part-form'))).length) queueSave();
+  });
   $('part-form').addEventListener('submit', (event) => {
     event.preventDefault();
     ctx.attempt(savePart, { busy: $('part') });
