@@ -80,6 +80,7 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "lại sau {minutes} phút."},
     {"problem.unknown_session", "Không có phiên đăng nhập này (có thể đã kết thúc)."},
     // Problems: the form of a catalogue entry.
+    {"problem.bad_zalo_id", "Mã tài khoản Zalo \"{id}\" không đúng dạng."},
     {"problem.bad_id",
      "Mã \"{id}\" (trường \"{field}\") chỉ được gồm chữ thường không dấu, số, '-' và '_'."},
     {"problem.int_range", "Trường \"{field}\" phải là số nguyên từ {min} đến {max}."},
@@ -189,8 +190,7 @@ constexpr std::array kMessages = std::to_array<text::Message>({
 
     // Problems: the address of a request.
     {"problem.path_id",
-     "Mã \"{id}\" trong đường dẫn không hợp lệ: chỉ gồm chữ không dấu, số, '-' và '_' (tối đa "
-     "64 ký tự)."},
+     "Mã \"{id}\" trong đường dẫn không đúng dạng; thầy cô kiểm tra lại đường dẫn."},
     {"problem.nomination_id", "Số đề nghị \"{id}\" trong đường dẫn không hợp lệ: chỉ gồm chữ số."},
     {"problem.query_id",
      "Mục \"{name}\" trên địa chỉ (sau dấu ?) phải là một mã trong danh mục: chữ thường không "

@@ -2,6 +2,7 @@
 
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "core/text.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
@@ -18,8 +19,7 @@ using nlohmann::json;
 
 const std::string& message_id(const Request& req) {
   const auto& id = req.param("id");
-  if (id.empty() || id.size() > 32 ||
-      id.find_first_not_of("0123456789abcdef") != std::string::npos) {
+  if (!ids::message(id)) {
     throw not_found("message_not_found",
                     say("problem.message_not_found", {{"id", text::excerpt(id, 40)}}));
   }
