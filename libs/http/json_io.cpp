@@ -28,7 +28,12 @@ const std::set<std::string, std::less<>> kLongTexts{
     "narratives",    // reports: a unit's text per content area
     "difficulties",  // reports
     "summary",       // nominations: an initiative, what it changes and where it is applied
-    "proposals",     // reports
+    "proposals",     // reports: a unit's, and the school's own
+    "situation",     // reports: what the board writes of the yearly report
+    "direction",     // reports
+    "strengths",     // reports
+    "limitations",   // reports
+    "next_year",     // reports
 };
 
 // Request bodies here are flat records; a deeper document is an attack on the recursive

@@ -433,6 +433,8 @@ class InputParityTest : public ::testing::Test {
           true}},
         {"reports POST /api/reports/v1/school-reports/{year}/sent",
          {{{"sent_on", "2026-10-30"}, {"number", "25/BC-THCSVP1"}}, true}},
+        {"reports PATCH /api/reports/v1/school-reports/{year}/sections",
+         {{{"situation", "Trường có 18 lớp."}, {"next_year", "Tiếp tục."}}, true}},
         {"notifications POST /api/notifications/v1/messages",
          {{{"target", "group"}, {"text", "Thử."}}, true}},
         {"notifications POST /api/notifications/v1/bot/zalo/webhook", {json::object(), false}},

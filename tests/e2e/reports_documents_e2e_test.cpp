@@ -113,6 +113,35 @@ TEST_F(DocumentsE2e, YearlyReportIsIssuedNumberedFrozenAndReadByRealTools) {
         {"level", "co_so"},
         {"decision", {{"number", "15/QĐ-THCSVP1"}, {"date", "2026-05-20"}}}});
 
+  // The board writes its own sections: two members at once, each a different section, and
+  // both stand; a section emptied is gone; a key the report has not is refused.
+  const std::string sections = "/api/reports/v1/school-reports/2026/sections";
+  call(*reports, "PATCH", sections, 200,
+       {{"situation", "Trường có 42 cán bộ, giáo viên.\nNăm học có 18 lớp."},
+        {"limitations", "Tạm"}});
+  std::thread writers[2];
+  const json edits[2] = {{{"next_year", "Mở rộng kho học liệu số dùng chung."}},
+                         {{"strengths", "Các tổ hưởng ứng sôi nổi."}, {"limitations", ""}}};
+  for (int i = 0; i < 2; ++i) {
+    writers[i] = std::thread([&, i] { call(*reports, "PATCH", sections, 200, edits[i]); });
+  }
+  for (auto& t : writers) t.join();
+  call(*reports, "PATCH", sections, 400, {{"tinh_hinh", "x"}});
+  call(*reports, "PATCH", sections, 422, json::object());
+  auto written = call(*reports, "GET", "/api/reports/v1/school-reports/2026", 200)["sections"];
+  EXPECT_EQ(written["situation"], "Trường có 42 cán bộ, giáo viên.\nNăm học có 18 lớp.");
+  EXPECT_EQ(written["next_year"], "Mở rộng kho học liệu số dùng chung.");
+  EXPECT_EQ(written["strengths"], "Các tổ hưởng ứng sôi nổi.");
+  EXPECT_EQ(written["limitations"], "");
+  EXPECT_EQ(written["unwritten"], json({"direction", "limitations", "proposals"}));
+  EXPECT_EQ(written["updated_by"], "bootstrap-admin");
+  // The preview page is the document as it would be issued.
+  auto page = http_call("GET", reports->url() + "/api/reports/v1/school-reports/2026/html", "",
+                        {{"Authorization", "Bearer " + kAdmin}}, kIssueTimeoutMs);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Năm học có 18 lớp."), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("Kho học liệu số dùng chung"), std::string::npos) << page.body;
+
   auto first = call(*reports, "POST", "/api/reports/v1/school-reports/2026/documents", 201,
                     json::object(), kIssueTimeoutMs);
   EXPECT_EQ(first["id"], "2026-bc-01");
@@ -196,6 +225,9 @@ TEST_F(DocumentsE2e, YearlyReportIsIssuedNumberedFrozenAndReadByRealTools) {
   EXPECT_EQ(text.find("Nội dung sửa sau khi phát hành."), std::string::npos);
   EXPECT_NE(text.find("Lưu: VT, TĐKT."), std::string::npos) << text;
   EXPECT_NE(text.find("KẾT QUẢ KHEN THƯỞNG"), std::string::npos) << text;
+  EXPECT_NE(text.find("Năm học có 18 lớp."), std::string::npos) << "the board's text: " << text;
+  EXPECT_NE(text.find("NHIỆM VỤ NĂM 2027"), std::string::npos) << text;
+  EXPECT_NE(text.find("Mở rộng kho học liệu số dùng chung."), std::string::npos) << text;
   EXPECT_NE(text.find("Trong năm chưa có quyết định khen thưởng nào"), std::string::npos) << text;
   EXPECT_NE(text.find("Kho học liệu số"), std::string::npos) << "the initiative: " << text;
   EXPECT_NE(text.find("15/QĐ-THCSVP1"), std::string::npos) << text;

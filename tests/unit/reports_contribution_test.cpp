@@ -139,23 +139,31 @@ TEST(SchoolReport, AddsUpSubmittedPartsAndNamesTheMissing) {
   EXPECT_EQ(j["areas"][3]["narratives"][0]["unit_name"], "Tổ Toán – Tin");
   EXPECT_EQ(j["totals"]["procedures_online"], 40);
   EXPECT_EQ(j["missing"][0]["unit_name"], "Tổ Ngữ văn");
+  EXPECT_EQ(j["sections"]["unwritten"].size(), 6u);  // nothing the board writes yet
+  EXPECT_EQ(j["sections"]["situation"], "");
+  EXPECT_TRUE(j["sections"]["updated_by"].is_null());
 }
 
-TEST(SchoolReport, PrintsTheAdministrativeLayoutInVietnamese) {
-  auto r = sample_report();
-  r.sent = SentMark{{2027, 10, 9}, "25/BC-THCSVP1", "admin", "2027-10-09T02:00:00Z", ""};
-  auto html = render_html(r, {2027, 10, 29});
-  for (const char* part :
-       {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-        "TRƯỜNG THCS VĨNH PHONG 1", "Số: 25/BC-THCSVP1", "Vĩnh Phong, ngày 09 tháng 10 năm 2027",
-        "BÁO CÁO", "Kính gửi: UBND xã (qua Phòng Văn hóa – Xã hội)", "Nơi nhận:", "Lưu: VT",
-        "HIỆU TRƯỞNG", "Tổ Ngữ văn", "Dạy &lt;b&gt;STEM&lt;/b&gt;"}) {
-    EXPECT_NE(html.find(part), std::string::npos) << part;
-  }
-  EXPECT_EQ(html.find("<b>STEM</b>"), std::string::npos);  // text is escaped
-  r.sent.reset();
-  auto draft = render_html(r, {2028, 2, 3});
-  EXPECT_NE(draft.find("Vĩnh Phong, ngày 03 tháng 02 năm 2028"), std::string::npos);
+// A PATCH of the board's sections: only the keys it names, null leaves one, unknown keys and
+// texts that are not texts are refused.
+TEST(SchoolSections, PatchBodiesNameSectionsByTheirKeys) {
+  auto p = parse_sections_patch(json::parse(R"({"strengths": "Tốt.\nRất tốt.", "next_year": null,
+                                                "limitations": ""})"));
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p.at(SchoolSection::Strengths), "Tốt.\nRất tốt.");
+  EXPECT_EQ(p.at(SchoolSection::Limitations), "");
+  auto code_of = [](const char* body) {
+    try {
+      parse_sections_patch(json::parse(body));
+    } catch (const ApiError& e) {
+      return e.code();
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(code_of(R"({"tinh_hinh": "x"})"), "unknown_section");
+  EXPECT_EQ(code_of(R"({"situation": 3})"), "invalid_field");
+  EXPECT_EQ(code_of(("{\"situation\": \"" + std::string(12001, 'a') + "\"}").c_str()),
+            "field_too_long");
 }
 
 TEST(ReminderText, NamesOnlyTheUnitsThatStillOwe) {

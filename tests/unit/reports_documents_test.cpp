@@ -9,6 +9,8 @@
 
 #include "core/errors.hpp"
 #include "core/ids.hpp"
+#include "docs/format.hpp"
+#include "docs/html_page.hpp"
 #include "reports/app/rest_adapters.hpp"
 #include "reports/domain/builtin_templates.hpp"
 #include "reports/domain/commendations.hpp"
@@ -149,6 +151,91 @@ TEST(YearlyDocument, FilledFromTheReportWithoutTheUnitsStillMissing) {
   EXPECT_NE(all.find("Thiếu máy chiếu."), std::string::npos);
   // Tổ Ngữ văn has not sent its part: that is the dashboard's to say, not the document's.
   EXPECT_EQ(all.find("Ngữ văn"), std::string::npos) << all;
+}
+
+std::string body_text(const docs::Document& d) {
+  std::string all;
+  for (const auto& b : d.body) {
+    for (const auto& s : b.spans) all += s.text;
+    for (const auto& row : b.rows) {
+      for (const auto& c : row) all += c + "|";
+    }
+    all += "\n";
+  }
+  return all;
+}
+
+// Issue 11: the sections the board writes, each under its heading, line breaks as paragraphs;
+// a section not written prints nothing (and no placeholder text).
+TEST(YearlyDocument, TheBoardsSectionsStandUnderTheirHeadings) {
+  auto t = docs::Template::parse(school_template(), yearly_report_schema(), "bao-cao-nam.txt");
+  auto r = sample_report();
+  r.sections =
+      apply_patch(r.sections, {{SchoolSection::Situation, "Trường có 42 cán bộ.\nCó 18 lớp."},
+                               {SchoolSection::Strengths, "Các tổ hưởng ứng sôi nổi."},
+                               {SchoolSection::NextYear, "Mở rộng kho học liệu số."}});
+  auto d = yearly_report_document(r, t, Issuer{}, docs::Signer{"", "HIỆU TRƯỞNG", "Phạm Văn Cường"},
+                                  "01/BC-THCSVP1", {2026, 10, 20});
+  auto all = body_text(d);
+  auto at = [&all](const std::string& s) { return all.find(s); };
+  ASSERT_NE(at("I. ĐẶC ĐIỂM TÌNH HÌNH\nTrường có 42 cán bộ.\nCó 18 lớp.\n"), std::string::npos)
+      << all;
+  EXPECT_NE(at("1. Ưu điểm\nCác tổ hưởng ứng sôi nổi.\n2. Hạn chế\n"), std::string::npos) << all;
+  EXPECT_NE(at("VI. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027\nMở rộng kho học liệu số.\n"),
+            std::string::npos)
+      << all;
+  // Not written: the heading is followed directly by the next one.
+  EXPECT_NE(at("II. CÔNG TÁC CHỈ ĐẠO, TUYÊN TRUYỀN, PHÁT ĐỘNG\nIII. KẾT QUẢ THỰC HIỆN"),
+            std::string::npos)
+      << all;
+  EXPECT_EQ(at("{{"), std::string::npos) << all;
+  // The units' proposals follow the school's own under VII.
+  r.sections = apply_patch(r.sections, {{SchoolSection::Proposals, "Đề nghị cấp thêm máy chiếu."}});
+  r.submitted.at("to-toan-tin").proposals = "Tập huấn AI.";
+  all = body_text(yearly_report_document(r, t, Issuer{}, docs::Signer{"", "HIỆU TRƯỞNG", "X"},
+                                         "01/BC-THCSVP1", {2026, 10, 20}));
+  EXPECT_NE(at("VII. ĐỀ XUẤT, KIẾN NGHỊ\nĐề nghị cấp thêm máy chiếu.\nTổ Toán – Tin: Tập huấn AI."),
+            std::string::npos)
+      << all;
+}
+
+TEST(SchoolSections, APatchChangesOnlyWhatItNamesAndBlankEmpties) {
+  SchoolSections s;
+  s = apply_patch(s, {{SchoolSection::Direction, "Phát động ngày 05/9."},
+                      {SchoolSection::Limitations, "Còn ít sáng kiến."}});
+  s = apply_patch(s, {{SchoolSection::Limitations, " \n "}, {SchoolSection::Situation, "A"}});
+  EXPECT_EQ(s.of(SchoolSection::Direction), "Phát động ngày 05/9.");
+  EXPECT_EQ(s.of(SchoolSection::Limitations), "");
+  EXPECT_EQ(s.of(SchoolSection::Situation), "A");
+  auto missing = unwritten(s);
+  std::vector<SchoolSection> expected{SchoolSection::Strengths, SchoolSection::Limitations,
+                                      SchoolSection::NextYear, SchoolSection::Proposals};
+  EXPECT_EQ(missing, expected);
+  EXPECT_EQ(section_of_key("next_year"), SchoolSection::NextYear);
+  EXPECT_FALSE(section_of_key("tinh_hinh").has_value());
+}
+
+// The dashboard's preview is the same document as a page: the layout's parts, the board's
+// text, everything escaped.
+TEST(YearlyDocument, ThePreviewPageIsTheSameDocument) {
+  auto t = docs::Template::parse(school_template(), yearly_report_schema(), "bao-cao-nam.txt");
+  auto r = sample_report();
+  r.sections = apply_patch(r.sections, {{SchoolSection::Situation, "Dạy <b>STEM</b> & AI"}});
+  auto d = yearly_report_document(
+      r, t, Issuer{}, docs::Signer{"KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "Trần Thị Bình"},
+      docs::blank_number("BC", "THCSVP1"), {2026, 10, 20});
+  auto html = docs::html_page(d);
+  for (const char* part :
+       {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "UBND XÃ VĨNH PHONG",
+        "TRƯỜNG THCS VĨNH PHONG 1", "/BC-THCSVP1", "Vĩnh Phong, ngày 20 tháng 10 năm 2026",
+        "BÁO CÁO", "Kính gửi: UBND xã Vĩnh Phong (qua Phòng Văn hóa – Xã hội)",
+        "Nơi nhận:", "Lưu: VT, TĐKT.", "KT. HIỆU TRƯỞNG", "Trần Thị Bình",
+        "Dạy &lt;b&gt;STEM&lt;/b&gt; &amp; AI", "Soạn 12 bài giảng điện tử.",
+        "<th scope=\"col\">Chỉ số</th>", "size:A4"}) {
+    EXPECT_NE(html.find(part), std::string::npos) << part;
+  }
+  EXPECT_EQ(html.find("<b>STEM</b>"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
 }
 
 // Issue 11: the commendation results (forms, counts, names, decision numbers) and issue 14:

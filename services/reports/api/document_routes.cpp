@@ -78,6 +78,15 @@ void add_document_routes(http::Router& router, RouteDeps d) {
                std::string name = "Báo cáo năm " + std::to_string(year) + " - bản xem trước.docx";
                co_return http::download(std::move(bytes), docs::kDocxMediaType, name);
              });
+  // The same as a page in the browser: the dashboard's preview (the edge lets its inline
+  // style, and nothing else, run).
+  router.add(Method::Get, report + "/html", readers, [&docs](Request& req) -> Task<Response> {
+    int year = path_year(req);
+    Response res;
+    res.content_type = "text/html; charset=utf-8";
+    res.body = co_await docs.preview_html(year);
+    co_return res;
+  });
   router.add(Method::Get, kApiBase + "/documents", readers,
              [&docs](Request& req) -> Task<Response> {
                std::optional<int> year;

@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "core/movement.hpp"
+#include "core/text.hpp"
 #include "http/json_io.hpp"
 #include "reports/domain/messages.hpp"
 
@@ -80,7 +81,37 @@ json to_json(const SchoolReport& r) {
           {"areas", areas},
           {"totals", totals_json},
           {"difficulties", difficulties},
-          {"proposals", proposals}};
+          {"proposals", proposals},
+          {"sections", to_json(r.sections)}};
+}
+
+json to_json(const SchoolSections& s) {
+  json out = json::object();
+  for (const auto& info : school_sections()) out[std::string(info.key)] = s.of(info.section);
+  json unwritten_keys = json::array();
+  for (auto section : unwritten(s)) {
+    for (const auto& info : school_sections()) {
+      if (info.section == section) unwritten_keys.push_back(info.key);
+    }
+  }
+  out["unwritten"] = unwritten_keys;
+  out["updated_by"] = s.updated_by.empty() ? json(nullptr) : json(s.updated_by);
+  out["updated_at"] = s.updated_at.empty() ? json(nullptr) : json(s.updated_at);
+  return out;
+}
+
+SectionsPatch parse_sections_patch(const json& body) {
+  SectionsPatch patch;
+  for (auto it = body.begin(); it != body.end(); ++it) {
+    auto section = section_of_key(it.key());
+    if (!section) {
+      throw bad_request("unknown_section",
+                        say("problem.unknown_section", {{"field", text::excerpt(it.key(), 32)}}));
+    }
+    if (it->is_null()) continue;
+    patch[*section] = http::optional_string(body, it.key(), "", kSectionMaxChars);
+  }
+  return patch;
 }
 
 json public_figures_json(const std::vector<YearFigures>& years) {

@@ -25,13 +25,13 @@ void add_school_report_routes(http::Router& router, RouteDeps d) {
     auto report = co_await app.school_report(year);
     co_return http::json(200, to_json(report));
   });
-  router.add(Method::Get, base + "/html", readers, [&app](Request& req) -> Task<Response> {
+  // The board writes its own sections while it works on the report: each save names only
+  // the sections edited (the dashboard saves as they type).
+  router.add(Method::Patch, base + "/sections", admin, [&app](Request& req) -> Task<Response> {
     int year = path_year(req);
-    auto report = co_await app.school_report(year);
-    Response res;
-    res.content_type = "text/html; charset=utf-8";
-    res.body = render_html(report, app.today());
-    co_return res;
+    auto patch = parse_sections_patch(http::parse_object(req));
+    auto sections = co_await app.patch_sections(req.principal, year, patch);
+    co_return http::json(200, to_json(sections));
   });
   auto& documents = d.documents;
   router.add(Method::Post, base + "/sent", admin,

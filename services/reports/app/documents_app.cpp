@@ -5,6 +5,7 @@
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "docs/format.hpp"
+#include "docs/html_page.hpp"
 #include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
@@ -119,12 +120,16 @@ Task<std::pair<IssuedDocument, std::string>> DocumentsApp::file(const std::strin
   co_return std::make_pair(std::move(d), std::move(*bytes));
 }
 
-Task<std::string> DocumentsApp::preview_docx(int year) {
+Task<docs::Document> DocumentsApp::preview_document(int year) {
   auto report = co_await reports_.school_report(year);
   report.commendations = co_await commendations_.of_year(year);
   const LocalDate today = local_date(clock_.now());
-  auto doc = yearly_report_document(report, yearly_, issuer_, issuer_.signer,
-                                    docs::blank_number(kYearlyReportType, issuer_.symbol), today);
+  co_return yearly_report_document(report, yearly_, issuer_, issuer_.signer,
+                                   docs::blank_number(kYearlyReportType, issuer_.symbol), today);
+}
+
+Task<std::string> DocumentsApp::preview_docx(int year) {
+  auto doc = co_await preview_document(year);
   std::optional<docs::RenderError::Kind> failed;
   std::string out;
   try {
@@ -134,6 +139,11 @@ Task<std::string> DocumentsApp::preview_docx(int year) {
   }
   if (failed) throw render_problem(*failed);
   co_return out;
+}
+
+Task<std::string> DocumentsApp::preview_html(int year) {
+  auto doc = co_await preview_document(year);
+  co_return docs::html_page(doc);
 }
 
 }  // namespace thidua::reports

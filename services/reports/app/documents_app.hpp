@@ -45,8 +45,13 @@ class DocumentsApp {
                                                     const std::string& format);
   // The DOCX of the report as it would be issued today, with the number left blank.
   Task<std::string> preview_docx(int year);
+  // The same document as an HTML page (docs/html_page.hpp): the dashboard's preview.
+  Task<std::string> preview_html(int year);
 
  private:
+  // The report of `year` as it would be issued today (number blank); ApiError 503 when the
+  // year's commendations cannot be read.
+  Task<docs::Document> preview_document(int year);
   docs::Signer signer_for(const IssueRequest& req) const;
 
   ReportsApp& reports_;

@@ -74,6 +74,9 @@ class ReportsApp {
   Task<std::vector<Indicator>> set_indicators(int year, std::vector<Indicator> list);
 
   Task<SchoolReport> school_report(int year);
+  // The board writes its own sections of the year's report (issue 11): only those `patch`
+  // names change. 422 sections_empty when it names none. Answers every section as stored.
+  Task<SchoolSections> patch_sections(const Principal& who, int year, const SectionsPatch& patch);
   // `issued`: the versions of the year's report issued here, for choose_sent_document().
   // 422 invalid_sent_on for a day before the year or after today.
   Task<SchoolReport> mark_sent(const Principal& who, int year, const SentRequest& sent,

@@ -48,9 +48,18 @@ Task<SchoolReport> ReportsApp::school_report(int year) {
   for (auto& c : parts) {
     if (c.submitted && dir.unit(c.unit_id)) r.submitted.emplace(c.unit_id, std::move(c));
   }
+  r.sections = co_await store_.sections(year);
   r.sent = co_await store_.sent(year);
   r.indicators = co_await indicators(year);
   co_return r;
+}
+
+Task<SchoolSections> ReportsApp::patch_sections(const Principal& who, int year,
+                                                const SectionsPatch& patch) {
+  if (patch.empty()) throw unprocessable("sections_empty", say("problem.sections_empty"));
+  std::string at = iso_instant(clock_.now());
+  co_await store_.patch_sections(year, patch, who.subject, at);
+  co_return co_await store_.sections(year);
 }
 
 Task<SchoolReport> ReportsApp::mark_sent(const Principal& who, int year, const SentRequest& sent,

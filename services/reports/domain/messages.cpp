@@ -143,6 +143,11 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "Chưa có nội dung để nộp: hãy lưu bản nháp trước, hoặc gửi nội dung kèm lệnh nộp."},
     {"problem.submitted_before", "Phần báo cáo năm {year} của {unit} đã nộp trước đó."},
     {"problem.sent_on_format", "Ngày gửi (sent_on) phải có dạng YYYY-MM-DD, ví dụ 2026-10-28."},
+    {"problem.unknown_section",
+     "Báo cáo năm không có mục \"{field}\" do nhà trường viết; các mục là situation (căn cứ, "
+     "tình hình), direction (chỉ đạo, tuyên truyền), strengths (ưu điểm), limitations (hạn "
+     "chế), next_year (phương hướng năm tới) và proposals (đề xuất, kiến nghị)."},
+    {"problem.sections_empty", "Chưa có mục nào để lưu: hãy ghi ít nhất một mục của báo cáo."},
     {"problem.sent_on_range", "Ngày gửi phải trong năm báo cáo trở về sau và không sau hôm nay."},
     {"problem.unit_id", "Mã đơn vị chỉ gồm chữ thường không dấu, số, \"-\" và \"_\"."},
     {"problem.commendations_unavailable",

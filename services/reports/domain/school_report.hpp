@@ -1,8 +1,7 @@
 #pragma once
 // The school's report for a year: the units' submitted parts added up per content area, the
-// units still missing, and the printable Vietnamese page in the administrative layout of
-// Nghị định 30/2020/NĐ-CP (national title and motto, issuing body, number, place and date,
-// title, body, recipients, signature block).
+// units still missing, what the board writes itself. The document is made of it by
+// yearly_document.hpp (the DOCX, the PDF and the HTML preview are the same document).
 #include <map>
 #include <optional>
 #include <set>
@@ -12,6 +11,7 @@
 #include "core/clock.hpp"
 #include "reports/domain/commendations.hpp"
 #include "reports/domain/contribution.hpp"
+#include "reports/domain/school_sections.hpp"
 
 namespace thidua::reports {
 
@@ -57,6 +57,7 @@ struct SchoolReport {
   SchoolInfo school;
   std::vector<UnitInfo> units;                    // the units that owe a part, in order
   std::map<std::string, Contribution> submitted;  // unit id → its submitted part
+  SchoolSections sections;                        // what the board writes itself
   std::optional<SentMark> sent;
   std::vector<Indicator> indicators;  // the year's list, in the order the report prints them
   // Filled when the report is issued as a document (read from nominations); empty otherwise.
@@ -64,10 +65,5 @@ struct SchoolReport {
   std::vector<const UnitInfo*> missing() const;
   std::map<std::string, long long> totals() const;  // indicator → sum over submitted parts
 };
-
-// A complete HTML page; `today` dates it while it has not been sent.
-std::string render_html(const SchoolReport& r, LocalDate today);
-// "&", "<", ">", quotes escaped.
-std::string html_escape(const std::string& s);
 
 }  // namespace thidua::reports

@@ -22,8 +22,9 @@ const docs::Schema& yearly_report_schema() {
     area.values = {"stt", "ma", "ten"};
     area.lists = {{"phan_to", unit_part}, {"chi_so", figure}};
     docs::Schema s;
-    s.values = {"nam",      "ten_truong",  "co_quan_chu_quan", "noi_nhan_chinh",
+    s.values = {"nam",      "nam_sau",     "ten_truong", "co_quan_chu_quan", "noi_nhan_chinh",
                 "dia_danh", "so_to_da_nop"};
+    for (const auto& section : school_sections()) s.values.emplace(section.placeholder);
     docs::Schema count;
     count.values = {"hinh_thuc", "so_luong"};
     docs::Schema honour;
@@ -76,11 +77,16 @@ void commendation_values(const Commendations& c, docs::Values& v) {
 docs::Values yearly_report_values(const SchoolReport& r, const Issuer& issuer) {
   docs::Values v;
   v.text = {{"nam", std::to_string(r.year)},
+            {"nam_sau", std::to_string(r.year + 1)},
             {"ten_truong", issuer.school},
             {"co_quan_chu_quan", issuer.governing_body},
             {"noi_nhan_chinh", r.school.recipient},
             {"dia_danh", issuer.place},
             {"so_to_da_nop", std::to_string(r.submitted.size())}};
+  // A section not written prints nothing: its paragraph is blank and left out.
+  for (const auto& section : school_sections()) {
+    v.text[std::string(section.placeholder)] = r.sections.of(section.section);
+  }
   auto totals = r.totals();
   int n = 0;
   for (const auto& area : content_areas()) {

@@ -6,6 +6,8 @@
 //   contrib-log:<year>                   list: each submission, who and when
 //   contrib-history:<year>:<unit>        list: the part's submissions and reopenings (JSON)
 //   sent:<year>                          hash: the school's report marked sent
+//   sections:<year>                      hash: what the board writes (a field per section,
+//                                        by its API key), updated_by, updated_at
 //   done:<deadline>:<due date>           hash: a deadline the school owes, marked done by
 //                                        the board (done_on, number, note, who, when)
 //   reminder:<idempotency key>           hash: status claimed|sent|skipped|missed|failed,
@@ -77,6 +79,13 @@ class ReportsStore {
   // when it is not submitted.
   Task<bool> reopen(int year, const std::string& unit, const PartEvent& event);
   Task<std::vector<PartEvent>> part_history(int year, const std::string& unit) const;
+
+  // What the board has written of the year's report; every section empty when nothing.
+  Task<SchoolSections> sections(int year) const;
+  // Replaces the sections `patch` names (blank text removes one), the others kept; records
+  // `by` (staff id) and `at` (RFC 3339) as the last edit.
+  Task<void> patch_sections(int year, const SectionsPatch& patch, const std::string& by,
+                            const std::string& at);
 
   Task<std::optional<SentMark>> sent(int year) const;
   Task<void> mark_sent(int year, const SentMark& mark);
