@@ -121,7 +121,11 @@ TEST(CommandParse, RemindersOffAndOnWithOrWithoutDiacriticsAndInEnglish) {
 }
 
 TEST(Replies, RemindersOffAndOnSayWhatChangedAndHowToUndoIt) {
-  Colleague hoa{.id = "gv-hoa", .name = "Nguyễn Thị Hoa", .gender = "female", .role = "leader"};
+  Colleague hoa{.id = "gv-hoa",
+                .name = "Nguyễn Thị Hoa",
+                .gender = "female",
+                .role = "leader",
+                .zalo_user_id = ""};
   auto off = reply_reminders(true, true, hoa);
   EXPECT_NE(off.find("Đã tắt tin nhắc hạn gửi riêng cho cô Nguyễn Thị Hoa"), std::string::npos)
       << off;
@@ -137,7 +141,8 @@ TEST(Replies, RemindersOffAndOnSayWhatChangedAndHowToUndoIt) {
   EXPECT_NE(reply_reminders(false, false, hoa).find("vẫn đang bật"), std::string::npos);
   // Gender not recorded: the name alone, and "thầy cô"; someone who is not a leader is told
   // who gets them.
-  Colleague an{.id = "gv-an", .name = "Trần Văn An", .gender = "", .role = "staff"};
+  Colleague an{
+      .id = "gv-an", .name = "Trần Văn An", .gender = "", .role = "staff", .zalo_user_id = ""};
   auto staff = reply_reminders(true, true, an);
   EXPECT_NE(staff.find("cho Trần Văn An:"), std::string::npos) << staff;
   EXPECT_NE(staff.find("Muốn nhận lại, thầy cô gõ /batnhac."), std::string::npos) << staff;
@@ -365,9 +370,14 @@ TEST(Replies, VietnameseWithDatesDdMmYyyy) {
 namespace thidua::notifications {
 namespace {
 TEST(RepliesTest, ColleaguesAreAddressedByTheirRecordedGender) {
-  Colleague hoa{.id = "gv-hoa", .name = "Nguyễn Thị Hoa", .gender = "female"};
-  Colleague nam{.id = "gv-nam", .name = "Lê Văn Nam", .gender = "male"};
-  Colleague an{.id = "gv-an", .name = "Trần An", .gender = ""};
+  Colleague hoa{.id = "gv-hoa",
+                .name = "Nguyễn Thị Hoa",
+                .gender = "female",
+                .role = "staff",
+                .zalo_user_id = ""};
+  Colleague nam{
+      .id = "gv-nam", .name = "Lê Văn Nam", .gender = "male", .role = "staff", .zalo_user_id = ""};
+  Colleague an{.id = "gv-an", .name = "Trần An", .gender = "", .role = "staff", .zalo_user_id = ""};
   EXPECT_EQ(you(hoa), "cô");
   EXPECT_EQ(you(nam), "thầy");
   EXPECT_EQ(you(an), "thầy cô");
@@ -446,7 +456,11 @@ TEST(SignInCommand, TheAnswerCarriesTheCodeTheLinkAndTheTimeInVietnam) {
                  {"display", "K7QM-4XPR"},
                  {"valid_minutes", 5},
                  {"expires_at", "2026-11-25T03:20:00Z"}};
-  Colleague staff{.id = "gv-lan", .name = "Lê Thị Lan", .gender = "female"};
+  Colleague staff{.id = "gv-lan",
+                  .name = "Lê Thị Lan",
+                  .gender = "female",
+                  .role = "staff",
+                  .zalo_user_id = ""};
   auto text = reply_sign_in(issued, "https://thidua.example.edu.vn/admin/", staff);
   EXPECT_NE(text.find("cô Lê Thị Lan: K7QM-4XPR"), std::string::npos) << text;
   EXPECT_NE(text.find("trong 5 phút (đến 10:20)"), std::string::npos) << text;
