@@ -1,5 +1,6 @@
-// CachedStaffDirectory: a repeated lookup within the TTL asks nominations once; after it, or
-// when nominations could not be asked, it asks again; the cache stays within its size.
+// CachedStaffDirectory: a repeated lookup within the TTL asks nominations once; after it,
+// when nominations could not be asked or found no one, or once a link changed the person,
+// it asks again; the cache stays within its size.
 #include "notifications/app/staff_directory.hpp"
 
 #include <gtest/gtest.h>
@@ -67,10 +68,23 @@ TEST_F(StaffDirectoryTest, AskedOnceWithinTheTtlAndAgainAfterIt) {
   // By staff id is another question, remembered on its own.
   EXPECT_EQ(staff(d, "42").colleague->zalo_user_id, "z-42");
   EXPECT_EQ(inner_.asked, 3);
-  // "No one linked" is an answer too, remembered the same way.
+  // "No one linked" is not remembered: a /lienket a moment later must count at once.
   EXPECT_FALSE(zalo(d, "stranger").colleague);
   EXPECT_FALSE(zalo(d, "stranger").colleague);
-  EXPECT_EQ(inner_.asked, 4);
+  EXPECT_EQ(inner_.asked, 5);
+}
+
+TEST_F(StaffDirectoryTest, ALinkMadeHereForgetsWhatWasKnownOfThatPerson) {
+  CachedStaffDirectory d(inner_, clock_, 5s);
+  zalo(d, "42");      // gv-42, by Zalo id
+  staff(d, "gv-42");  // and by staff id
+  staff(d, "gv-7");
+  EXPECT_EQ(inner_.asked, 3);
+  d.forget("gv-42");
+  zalo(d, "42");
+  staff(d, "gv-42");
+  staff(d, "gv-7");  // someone else's answer stays
+  EXPECT_EQ(inner_.asked, 5);
 }
 
 TEST_F(StaffDirectoryTest, NominationsDownIsNotRemembered) {

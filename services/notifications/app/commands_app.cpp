@@ -139,7 +139,9 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
                                               text);
       if (a.status == 422) co_return say("answer.bad_link_code");
       if (!a.ok()) co_return say("answer.nominations_down");
-      co_return reply_linked(colleague_from_json(a.body));
+      const Colleague linked = colleague_from_json(a.body);
+      staff_.forget(linked.id);  // their Zalo account changed: ask afresh from now on
+      co_return reply_linked(linked);
     }
   }
   co_return std::nullopt;

@@ -49,7 +49,7 @@ std::optional<StaffLookup> CachedStaffDirectory::recall(const std::string& key) 
 }
 
 void CachedStaffDirectory::remember(const std::string& key, const StaffLookup& answer) {
-  if (!answer.reachable || ttl_.count() <= 0) return;
+  if (!answer.reachable || !answer.colleague || ttl_.count() <= 0) return;
   std::lock_guard lock(mutex_);
   auto now = clock_.now();
   if (entries_.size() >= capacity_ && !entries_.contains(key)) {
@@ -62,6 +62,13 @@ void CachedStaffDirectory::remember(const std::string& key, const StaffLookup& a
     entries_.erase(oldest);
   }
   entries_[key] = Entry{now, answer};
+}
+
+void CachedStaffDirectory::forget(const std::string& staff_id) {
+  std::lock_guard lock(mutex_);
+  std::erase_if(entries_, [&](const auto& e) {
+    return e.second.answer.colleague && e.second.answer.colleague->id == staff_id;
+  });
 }
 
 Task<StaffLookup> CachedStaffDirectory::by_zalo_user(std::string zalo_user_id) {

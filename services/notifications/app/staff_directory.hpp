@@ -29,6 +29,9 @@ class StaffDirectory {
   virtual Task<StaffLookup> by_zalo_user(std::string zalo_user_id) = 0;
   // The staff member with this staff id, with their Zalo id ("" when not linked).
   virtual Task<StaffLookup> by_staff_id(std::string staff_id) = 0;
+  // This staff member's Zalo link has just changed here (/lienket): whatever is remembered
+  // of them is out of date. Nothing to do for a port that remembers nothing.
+  virtual void forget(const std::string& staff_id) { (void)staff_id; }
 };
 
 // Asks nominations with the service token: GET /staff/by-zalo/{id} for one person; by staff
@@ -49,7 +52,9 @@ class NominationsStaffDirectory final : public StaffDirectory {
 // checks who the person is *now*, so an unlink, a deleted person or a changed role must
 // reach the bot within seconds. The rights themselves are checked by nominations on every
 // call made for the person (X-Acting-For), never from this cache. "Down" is not
-// remembered: the next ask tries again.
+// remembered: the next ask tries again. Nor is "no such person" / "no one linked": what
+// changes it (a /lienket, a new staff member) must count at once, on every replica, and
+// the bursts worth sparing come from linked people.
 class CachedStaffDirectory final : public StaffDirectory {
  public:
   static constexpr std::chrono::seconds kMaxTtl{5};
@@ -57,6 +62,7 @@ class CachedStaffDirectory final : public StaffDirectory {
                        std::chrono::milliseconds ttl = kMaxTtl, std::size_t capacity = 512);
   Task<StaffLookup> by_zalo_user(std::string zalo_user_id) override;
   Task<StaffLookup> by_staff_id(std::string staff_id) override;
+  void forget(const std::string& staff_id) override;
 
  private:
   struct Entry {
