@@ -71,20 +71,23 @@ void CachedStaffDirectory::forget(const std::string& staff_id) {
   });
 }
 
-Task<StaffLookup> CachedStaffDirectory::by_zalo_user(std::string zalo_user_id) {
-  std::string key = "zalo:" + zalo_user_id;
-  if (auto hit = recall(key)) co_return *hit;
-  auto answer = co_await inner_.by_zalo_user(zalo_user_id);
+Task<StaffLookup> CachedStaffDirectory::through(std::string key, Task<StaffLookup> ask) {
+  if (auto hit = recall(key)) co_return *hit;  // `ask` (lazy) is then dropped unstarted
+  auto answer = co_await std::move(ask);
   remember(key, answer);
   co_return answer;
 }
 
+Task<StaffLookup> CachedStaffDirectory::by_zalo_user(std::string zalo_user_id) {
+  std::string key = "zalo:" + zalo_user_id;
+  auto ask = inner_.by_zalo_user(zalo_user_id);
+  co_return co_await through(std::move(key), std::move(ask));
+}
+
 Task<StaffLookup> CachedStaffDirectory::by_staff_id(std::string staff_id) {
   std::string key = "staff:" + staff_id;
-  if (auto hit = recall(key)) co_return *hit;
-  auto answer = co_await inner_.by_staff_id(staff_id);
-  remember(key, answer);
-  co_return answer;
+  auto ask = inner_.by_staff_id(staff_id);
+  co_return co_await through(std::move(key), std::move(ask));
 }
 
 }  // namespace thidua::notifications

@@ -69,6 +69,8 @@ class CachedStaffDirectory final : public StaffDirectory {
     Instant at;
     StaffLookup answer;
   };
+  // The answer remembered under `key`, else `ask`'s (then remembered when it may be).
+  Task<StaffLookup> through(std::string key, Task<StaffLookup> ask);
   std::optional<StaffLookup> recall(const std::string& key);
   void remember(const std::string& key, const StaffLookup& answer);
   StaffDirectory& inner_;
