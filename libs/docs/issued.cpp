@@ -91,14 +91,6 @@ std::string document_id(int number_year, const std::string& type, int number) {
   return std::to_string(number_year) + "-" + type_slug(type) + "-" + two_digits(number);
 }
 
-bool plain_document_id(const std::string& id) {
-  if (id.empty() || id.size() > 40) return false;
-  for (char c : id) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-  }
-  return true;
-}
-
 bool reason_missing(const std::vector<IssuedDocument>& versions, const std::string& reason) {
   return !versions.empty() && text::one_line(reason).empty();
 }

@@ -45,8 +45,6 @@ IssuedDocument issued_from_json(const nlohmann::json& j);
 std::string type_slug(const std::string& type);
 // "2026-bc-01", "2026-qd-03".
 std::string document_id(int number_year, const std::string& type, int number);
-// An id as routes take it: lower-case letters, digits and '-', at most 40.
-bool plain_document_id(const std::string& id);
 
 struct IssuePlan {
   int version = 1;

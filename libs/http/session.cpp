@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/ids.hpp"
 #include "core/log.hpp"
 #include "core/messages.hpp"
 
@@ -134,9 +135,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     auto rid = request_.header("x-request-id");
     // Accept a caller's id only when it is short and printable; else make our own.
-    if (!rid.empty() && rid.size() <= 64 && std::all_of(rid.begin(), rid.end(), [](char c) {
-          return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-        })) {
+    if (ids::request(rid)) {
       request_.request_id = std::string(rid);
     }
   }

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "core/ids.hpp"
 #include "core/log.hpp"
 #include "core/messages.hpp"
 #include "http/json_io.hpp"
@@ -27,10 +28,8 @@ CommonSettings CommonSettings::load(const Env& env, const std::string& service, 
   s.body_limit = static_cast<std::size_t>(
       env.integer("THIDUA_HTTP_BODY_LIMIT", 1024 * 1024, 1024, 64 * 1024 * 1024));
   s.school_id = env.text("THIDUA_SCHOOL_ID", "thcs-vinh-phong-1");
-  for (char c : s.school_id) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) {
-      throw ConfigError("THIDUA_SCHOOL_ID: only letters, digits, '-' and '_' are allowed");
-    }
+  if (!ids::school(s.school_id)) {
+    throw ConfigError("THIDUA_SCHOOL_ID: 1 to 64 letters, digits, '-' and '_'");
   }
   s.cors_origins = env.list("THIDUA_CORS_ORIGINS", "http://127.0.0.1:8080,http://localhost:8080");
   s.log_level = env.choice("THIDUA_LOG_LEVEL", "info", {"trace", "debug", "info", "warn", "error"});

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/ids.hpp"
 #include "core/log.hpp"
 #include "docs/settings.hpp"
 #include "docs/template_routes.hpp"
@@ -71,7 +72,7 @@ std::vector<Round> load_seed_rounds(const Env& env, const Catalogue& catalogue) 
   std::vector<Round> out;
   for (const auto& r : j["rounds"]) {
     auto round = round_from_json(r.dump());
-    if (!round || !is_catalogue_id(round->id)) {
+    if (!round || !ids::catalogue(round->id)) {
       throw ConfigError("THIDUA_ROUNDS_FILE: '" + path + "': a round needs an id, dates " +
                         "YYYY-MM-DD in \"opens\" and \"closes\": " + r.dump());
     }

@@ -76,7 +76,11 @@ int main(int argc, char** argv) {
             service.make<ServicesClient>(settings.nominations_url, settings.reports_url,
                                          settings.service_token, settings.services_timeout);
         auto& preferences = service.make<PreferencesStore>(service.redis(), service.keys());
-        auto& outbox = service.make<OutboxApp>(store, preferences, services, settings, clock);
+        auto& nominations_staff = service.make<NominationsStaffDirectory>(services);
+        // Who someone is, remembered for seconds only (CachedStaffDirectory says why).
+        auto& staff = service.make<CachedStaffDirectory>(nominations_staff, clock);
+        auto& outbox =
+            service.make<OutboxApp>(store, preferences, staff, services, settings, clock);
         auto& breaker = service.make<BreakerStore>(service.redis(), service.keys(), clock);
         auto& rates = service.make<RateStore>(service.redis(), service.keys(), clock);
         auto& updates = service.make<UpdateStore>(service.redis(), service.keys());
@@ -84,7 +88,8 @@ int main(int argc, char** argv) {
         auto& scheduled_store =
             service.make<ScheduledStore>(service.redis(), service.keys(), clock, store.queue());
         auto& scheduled = service.make<ScheduledApp>(scheduled_store, settings, clock);
-        auto& commands = service.make<CommandsApp>(outbox, preferences, services, settings, clock);
+        auto& commands =
+            service.make<CommandsApp>(outbox, preferences, staff, services, settings, clock);
         commands.show_typing_through(*messenger);
         add_routes(service.router(), RouteDeps{outbox, store, scheduled_store, updates, settings});
         describe_metrics(service.metrics());
@@ -129,7 +134,8 @@ int main(int argc, char** argv) {
         // Stored bot updates are answered by one consumer group, whichever way they came in.
         service.consume("bot-commands", updates.queue(), group_options,
                         [&commands](const StreamEntry& entry) -> Task<Disposition> {
-                          co_await commands.handle(entry.field("update"));
+                          auto update = UpdateStore::read(entry);
+                          if (update) co_await commands.handle(*update);
                           co_return Disposition::done();
                         });
 

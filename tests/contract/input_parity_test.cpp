@@ -333,6 +333,7 @@ class InputParityTest : public ::testing::Test {
     if (service == "nominations") {
       t.path["id"] = std::regex_search(pattern, nomination) ? review_id_ : "probe-id";
       if (pattern.find("/tokens/{id}") != std::string::npos) t.path["id"] = "0123456789abcdef";
+      if (pattern.ends_with("/sessions/{id}")) t.path["id"] = "0123456789abcdef0123456789abcdef";
       if (pattern.find("/staff/{id}/") != std::string::npos) t.path["id"] = "gv-a";
       if (method == "PUT" && pattern.ends_with("nominations/{id}")) t.path["id"] = draft_id_;
       if (pattern.ends_with("/transitions")) t.path["id"] = closed_id_;

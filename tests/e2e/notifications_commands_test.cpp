@@ -134,7 +134,7 @@ TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
   std::string code = json::parse(issued.body)["code"];
 
   EXPECT_NE(ask("/toila").find("chưa liên kết"), std::string::npos);
-  EXPECT_NE(ask("/lienket 0000").find("không đúng"), std::string::npos);
+  EXPECT_NE(ask("/lienket 00000000").find("không đúng"), std::string::npos);
   auto linked = ask("/liênkết " + code);
   EXPECT_NE(linked.find("Đã liên kết"), std::string::npos) << linked;
   EXPECT_NE(linked.find("Nguyễn Thị Hoa"), std::string::npos);

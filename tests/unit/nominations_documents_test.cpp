@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "docs/issued.hpp"
 #include "nominations/api/council_codec.hpp"
 #include "nominations/domain/achievement_report.hpp"
@@ -189,7 +190,7 @@ TEST(RoundDocument, DecisionIdsAreAsciiWhateverTheType) {
   EXPECT_EQ(docs::type_slug("QĐ"), "qd");
   EXPECT_EQ(docs::document_id(2026, "QĐ", 3), "2026-qd-03");
   EXPECT_EQ(docs::document_id(2026, "TTr", 12), "2026-ttr-12");
-  EXPECT_TRUE(docs::plain_document_id(docs::document_id(2026, "QĐ", 3)));
+  EXPECT_TRUE(ids::document(docs::document_id(2026, "QĐ", 3)));
 }
 
 // The code of a refusal, or "accepted".

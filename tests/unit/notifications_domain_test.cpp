@@ -121,8 +121,11 @@ TEST(CommandParse, RemindersOffAndOnWithOrWithoutDiacriticsAndInEnglish) {
 }
 
 TEST(Replies, RemindersOffAndOnSayWhatChangedAndHowToUndoIt) {
-  json hoa = {
-      {"id", "gv-hoa"}, {"name", "Nguyễn Thị Hoa"}, {"gender", "female"}, {"role", "leader"}};
+  Colleague hoa{.id = "gv-hoa",
+                .name = "Nguyễn Thị Hoa",
+                .gender = "female",
+                .role = "leader",
+                .zalo_user_id = ""};
   auto off = reply_reminders(true, true, hoa);
   EXPECT_NE(off.find("Đã tắt tin nhắc hạn gửi riêng cho cô Nguyễn Thị Hoa"), std::string::npos)
       << off;
@@ -138,12 +141,13 @@ TEST(Replies, RemindersOffAndOnSayWhatChangedAndHowToUndoIt) {
   EXPECT_NE(reply_reminders(false, false, hoa).find("vẫn đang bật"), std::string::npos);
   // Gender not recorded: the name alone, and "thầy cô"; someone who is not a leader is told
   // who gets them.
-  json an = {{"id", "gv-an"}, {"name", "Trần Văn An"}, {"gender", ""}, {"role", "staff"}};
+  Colleague an{
+      .id = "gv-an", .name = "Trần Văn An", .gender = "", .role = "staff", .zalo_user_id = ""};
   auto staff = reply_reminders(true, true, an);
   EXPECT_NE(staff.find("cho Trần Văn An:"), std::string::npos) << staff;
   EXPECT_NE(staff.find("Muốn nhận lại, thầy cô gõ /batnhac."), std::string::npos) << staff;
   EXPECT_NE(staff.find("chỉ đến tổ trưởng"), std::string::npos) << staff;
-  an["gender"] = "male";
+  an.gender = "male";
   EXPECT_NE(reply_reminders(false, true, an).find("Muốn thôi nhận, thầy gõ"), std::string::npos);
   for (bool o : {true, false}) {
     for (bool c : {true, false}) {
@@ -366,20 +370,31 @@ TEST(Replies, VietnameseWithDatesDdMmYyyy) {
 namespace thidua::notifications {
 namespace {
 TEST(RepliesTest, ColleaguesAreAddressedByTheirRecordedGender) {
-  nlohmann::json hoa = {{"id", "gv-hoa"}, {"name", "Nguyễn Thị Hoa"}, {"gender", "female"}};
-  nlohmann::json nam = {{"id", "gv-nam"}, {"name", "Lê Văn Nam"}, {"gender", "male"}};
-  nlohmann::json an = {{"id", "gv-an"}, {"name", "Trần An"}, {"gender", ""}};
+  Colleague hoa{.id = "gv-hoa",
+                .name = "Nguyễn Thị Hoa",
+                .gender = "female",
+                .role = "staff",
+                .zalo_user_id = ""};
+  Colleague nam{
+      .id = "gv-nam", .name = "Lê Văn Nam", .gender = "male", .role = "staff", .zalo_user_id = ""};
+  Colleague an{.id = "gv-an", .name = "Trần An", .gender = "", .role = "staff", .zalo_user_id = ""};
   EXPECT_EQ(you(hoa), "cô");
   EXPECT_EQ(you(nam), "thầy");
   EXPECT_EQ(you(an), "thầy cô");
-  EXPECT_EQ(you(nlohmann::json()), "thầy cô");
+  EXPECT_EQ(you(Colleague{}), "thầy cô");
+  // As nominations sends a StaffMember; a field missing or of another type stays "".
+  auto read = colleague_from_json(nlohmann::json{
+      {"id", "gv-hoa"}, {"name", "Nguyễn Thị Hoa"}, {"gender", "female"}, {"role", 3}});
+  EXPECT_EQ(addressed_name(read), "cô Nguyễn Thị Hoa");
+  EXPECT_EQ(read.role, "");
+  EXPECT_EQ(colleague_from_json(nlohmann::json()).id, "");
   EXPECT_EQ(addressed_name(hoa), "cô Nguyễn Thị Hoa");
   EXPECT_EQ(addressed_name(nam), "thầy Lê Văn Nam");
   EXPECT_EQ(addressed_name(an), "Trần An");
-  nam["role"] = "leader";
+  nam.role = "leader";
   EXPECT_EQ(reply_whoami(nam),
             "Tài khoản Zalo này là của thầy Lê Văn Nam (mã cán bộ gv-nam), vai trò: tổ trưởng.");
-  an["role"] = "bursar";  // a code the bot does not know is never shown
+  an.role = "bursar";  // a code the bot does not know is never shown
   EXPECT_EQ(reply_whoami(an),
             "Tài khoản Zalo này là của Trần An (mã cán bộ gv-an), vai trò: chưa xác định.");
 }
@@ -441,7 +456,11 @@ TEST(SignInCommand, TheAnswerCarriesTheCodeTheLinkAndTheTimeInVietnam) {
                  {"display", "K7QM-4XPR"},
                  {"valid_minutes", 5},
                  {"expires_at", "2026-11-25T03:20:00Z"}};
-  json staff = {{"id", "gv-lan"}, {"name", "Lê Thị Lan"}, {"gender", "female"}};
+  Colleague staff{.id = "gv-lan",
+                  .name = "Lê Thị Lan",
+                  .gender = "female",
+                  .role = "staff",
+                  .zalo_user_id = ""};
   auto text = reply_sign_in(issued, "https://thidua.example.edu.vn/admin/", staff);
   EXPECT_NE(text.find("cô Lê Thị Lan: K7QM-4XPR"), std::string::npos) << text;
   EXPECT_NE(text.find("trong 5 phút (đến 10:20)"), std::string::npos) << text;

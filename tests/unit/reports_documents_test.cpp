@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "docs/format.hpp"
 #include "docs/html_page.hpp"
 #include "reports/app/rest_adapters.hpp"
@@ -33,10 +34,10 @@ IssuedDocument version(int v, int number) {
 TEST(Issuing, DocumentIdsAreYearTypeAndTwoDigitNumber) {
   EXPECT_EQ(document_id(2026, "BC", 1), "2026-bc-01");
   EXPECT_EQ(document_id(2026, "TTr", 12), "2026-ttr-12");
-  EXPECT_TRUE(plain_document_id("2026-bc-01"));
-  EXPECT_FALSE(plain_document_id("2026-BC-01"));
-  EXPECT_FALSE(plain_document_id("../x"));
-  EXPECT_FALSE(plain_document_id(""));
+  EXPECT_TRUE(ids::document("2026-bc-01"));
+  EXPECT_FALSE(ids::document("2026-BC-01"));
+  EXPECT_FALSE(ids::document("../x"));
+  EXPECT_FALSE(ids::document(""));
 }
 
 TEST(Issuing, FirstVersionNeedsNoReasonLaterOnesDo) {

@@ -1,6 +1,7 @@
 // The catalogue, API tokens and Zalo links: what Ban giám hiệu administers.
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "core/log.hpp"
 #include "http/json_io.hpp"
 #include "nominations/api/catalogue_codec.hpp"
@@ -21,7 +22,7 @@ constexpr int kLinkCodeSeconds = 15 * 60;
 json with_path_id(const http::Router& router, const Request& req, const std::string& field,
                   const std::vector<std::string>& patterns) {
   auto body = http::parse_object(req);
-  const auto& id = checked_id(req, "id");
+  const auto& id = checked_id(req, "id", ids::catalogue);
   http::refuse_route_words(router, id, patterns);
   if (body.contains(field) && body[field] != id) {
     throw bad_request("id_mismatch", say("problem.id_mismatch"));
@@ -34,7 +35,7 @@ json with_path_id(const http::Router& router, const Request& req, const std::str
 // The {id} of the path, when it names a staff member in the catalogue; 404 unknown_staff
 // otherwise.
 Task<std::string> existing_staff_id(CatalogueStore& catalogue, Request& req) {
-  auto id = checked_id(req, "id");
+  auto id = checked_id(req, "id", ids::staff);
   auto catalogue_ref = co_await catalogue.load();
   if (!catalogue_ref->staff_member(id)) {
     throw not_found("unknown_staff", say("problem.unknown_staff", {{"id", id}}));
@@ -149,7 +150,7 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
              });
   router.add(Method::Delete, kApiBase + "/tokens/{id}", admin,
              [&tokens](Request& req) -> Task<Response> {
-               if (!co_await tokens.revoke(checked_id(req, "id"))) {
+               if (!co_await tokens.revoke(checked_id(req, "id", ids::token))) {
                  throw not_found("unknown_token", say("problem.unknown_token"));
                }
                Response res;
@@ -161,7 +162,7 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
   router.add(
       Method::Post, kApiBase + "/staff/{id}/link-codes", admin,
       [&catalogue, &clock](Request& req) -> Task<Response> {
-        const auto& id = checked_id(req, "id");
+        const auto& id = checked_id(req, "id", ids::staff);
         auto catalogue_ref = co_await catalogue.load();
         const Catalogue& c = *catalogue_ref;
         const StaffMember* m = c.staff_member(id);
@@ -180,6 +181,9 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
                auto body = http::parse_object(req);
                auto code = http::required_string(body, "code", 32);
                auto zalo_id = http::required_string(body, "zalo_user_id", 64);
+               if (!ids::zalo_user(zalo_id)) {
+                 throw bad_request("invalid_id", say("problem.bad_zalo_id", {{"id", zalo_id}}));
+               }
                auto staff_id = co_await catalogue.redeem_link_code(code, zalo_id);
                if (staff_id.empty()) {
                  throw unprocessable("invalid_link_code", say("problem.invalid_link_code"));
@@ -189,16 +193,16 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
                const StaffMember* m = c.staff_member(staff_id);
                co_return http::json(200, m ? to_json(*m) : json{{"id", staff_id}});
              });
-  router.add(Method::Get, kApiBase + "/staff/by-zalo/{id}",
-             Access::roles_of({Role::Service, Role::Admin}),
-             [&catalogue](Request& req) -> Task<Response> {
-               auto staff_id = co_await catalogue.staff_for_zalo(checked_id(req, "id"));
-               auto catalogue_ref = co_await catalogue.load();
-               const Catalogue& c = *catalogue_ref;
-               const StaffMember* m = staff_id.empty() ? nullptr : c.staff_member(staff_id);
-               if (!m) throw not_found("not_linked", say("problem.not_linked"));
-               co_return http::json(200, to_json(*m));
-             });
+  router.add(
+      Method::Get, kApiBase + "/staff/by-zalo/{id}", Access::roles_of({Role::Service, Role::Admin}),
+      [&catalogue](Request& req) -> Task<Response> {
+        auto staff_id = co_await catalogue.staff_for_zalo(checked_id(req, "id", ids::zalo_user));
+        auto catalogue_ref = co_await catalogue.load();
+        const Catalogue& c = *catalogue_ref;
+        const StaffMember* m = staff_id.empty() ? nullptr : c.staff_member(staff_id);
+        if (!m) throw not_found("not_linked", say("problem.not_linked"));
+        co_return http::json(200, to_json(*m));
+      });
 }
 
 }  // namespace thidua::nominations

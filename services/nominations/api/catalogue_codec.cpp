@@ -3,6 +3,7 @@
 #include <climits>
 
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "core/movement.hpp"
 #include "core/text.hpp"
 #include "http/json_io.hpp"
@@ -74,7 +75,7 @@ void parse_quotas(const json& j, AwardForm& a) {
 
 std::string catalogue_id_field(const json& j, const std::string& field) {
   auto id = http::required_string(j, field, 64);
-  if (!is_catalogue_id(id)) {
+  if (!ids::catalogue(id)) {
     throw bad_request("invalid_id", say("problem.bad_id", {{"id", id}, {"field", field}}));
   }
   return id;

@@ -1,6 +1,7 @@
 // The council's meetings for its screen (issue 12, "Hội đồng"): the list with the votes taken
 // at each meeting, and the correction of one. Recording a meeting is POST /council/meetings
 // (nomination_routes.cpp); a vote, PUT /nominations/{id}/vote.
+#include "core/ids.hpp"
 #include "http/json_io.hpp"
 #include "nominations/api/council_codec.hpp"
 #include "nominations/api/routes.hpp"
@@ -47,7 +48,7 @@ void add_council_routes(http::Router& router, RouteDeps d) {
   });
   router.add(Method::Put, base + "/{id}", council, [&app](Request& req) -> Task<Response> {
     json body = http::parse_object(req);
-    const std::string id = checked_id(req, "id");
+    const std::string id = checked_id(req, "id", ids::number);
     // The same parser as POST's: a correction is the whole meeting again.
     auto form = parse_meeting_form(body);
     auto corrected = co_await app.correct_meeting(req.principal, id, std::move(form));

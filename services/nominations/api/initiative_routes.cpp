@@ -2,6 +2,7 @@
 // and its public, recognised entries for the website. JSON is parsed into and rendered from
 // domain/initiative.hpp's typed entries here only.
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "core/movement.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
@@ -43,7 +44,7 @@ std::vector<std::string> author_ids(const json& body) {
   if (it == body.end() || !it->is_array() || it->empty() || it->size() > kMaxAuthors) throw bad();
   std::vector<std::string> out;
   for (const auto& a : *it) {
-    if (!a.is_string() || !is_catalogue_id(a.get<std::string>())) throw bad();
+    if (!a.is_string() || !ids::catalogue(a.get<std::string>())) throw bad();
     out.push_back(a.get<std::string>());
   }
   return out;
@@ -173,18 +174,18 @@ void add_initiative_routes(http::Router& router, InitiativesApp& app) {
     co_return http::json(201, render(stored));
   });
   router.add(Method::Get, kBase + "/{id}", readers, [&app](Request& req) -> Task<Response> {
-    const auto& id = checked_id(req, "id");
+    const auto& id = checked_id(req, "id", ids::number);
     auto entry = co_await app.get(id);
     co_return http::json(200, render(entry));
   });
   router.add(Method::Put, kBase + "/{id}", keepers, [&app](Request& req) -> Task<Response> {
-    const auto& id = checked_id(req, "id");
+    const auto& id = checked_id(req, "id", ids::number);
     auto entry = parse_initiative(http::parse_object(req));
     auto stored = co_await app.correct(req.principal, id, std::move(entry));
     co_return http::json(200, render(stored));
   });
   router.add(Method::Delete, kBase + "/{id}", removers, [&app](Request& req) -> Task<Response> {
-    const auto& id = checked_id(req, "id");
+    const auto& id = checked_id(req, "id", ids::number);
     co_await app.remove(id);
     Response res;
     res.status = 204;

@@ -1,5 +1,6 @@
 // Nominations, their workflow, council votes, dossiers and quota use.
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
 #include "nominations/api/catalogue_codec.hpp"
@@ -43,7 +44,7 @@ ListFilter parse_filter(const Request& req) {
     f.limit = static_cast<std::size_t>(*limit);
   }
   if (auto after = query_filter(req, "after")) {
-    if (after->size() > 18 || !std::all_of(after->begin(), after->end(), ::isdigit)) {
+    if (!ids::number(*after)) {
       throw bad_request("invalid_cursor", say("problem.invalid_cursor"));
     }
     f.after = *after;
@@ -54,18 +55,16 @@ ListFilter parse_filter(const Request& req) {
 
 std::optional<std::string> query_catalogue_id(const Request& req, const std::string& name) {
   auto v = query_filter(req, name);
-  if (v && !is_catalogue_id(*v)) {
+  if (v && !ids::catalogue(*v)) {
     throw bad_request("invalid_" + name, say("problem.query_id", {{"name", name}}));
   }
   return v;
 }
 
-const std::string& checked_id(const Request& req, const std::string& name) {
+const std::string& checked_id(const Request& req, const std::string& name,
+                              bool (*kind)(std::string_view)) {
   const auto& v = req.param(name);
-  bool ok = !v.empty() && v.size() <= 64 && std::all_of(v.begin(), v.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-  });
-  if (!ok) throw bad_request("invalid_id", say("problem.path_id", {{"id", v}}));
+  if (!kind(v)) throw bad_request("invalid_id", say("problem.path_id", {{"id", v}}));
   return v;
 }
 
@@ -73,7 +72,7 @@ namespace {
 // Nomination ids are numbers; anything else is a 400 before any lookup.
 const std::string& nomination_id(const Request& req) {
   const auto& id = req.param("id");
-  if (id.empty() || id.size() > 18 || !std::all_of(id.begin(), id.end(), ::isdigit)) {
+  if (!ids::number(id)) {
     throw bad_request("invalid_id", say("problem.nomination_id", {{"id", id}}));
   }
   return id;
@@ -187,7 +186,7 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Put, base + "/{id}/dossier/{item}", council,
              [&app](Request& req) -> Task<Response> {
                const auto& id = nomination_id(req);
-               const auto& item = checked_id(req, "item");
+               const auto& item = checked_id(req, "item", ids::catalogue);
                auto body = http::parse_object(req);
                auto items = co_await app.receive_dossier_item(req.principal, id, item, body);
                co_return http::json(200, dossier_json(id, items));

@@ -2,6 +2,7 @@
 // them, writing one, confirming one. JSON is parsed into and rendered from
 // domain/registration.hpp's typed registrations here only.
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "core/movement.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
@@ -26,7 +27,7 @@ int path_year(const Request& req) {
 // The subject's id: a catalogue id (staff or unit), 400 otherwise, before any lookup.
 const std::string& path_subject(const Request& req) {
   const auto& v = req.param("subject_id");
-  if (!is_catalogue_id(v)) throw bad_request("invalid_id", say("problem.path_id", {{"id", v}}));
+  if (!ids::catalogue(v)) throw bad_request("invalid_id", say("problem.path_id", {{"id", v}}));
   return v;
 }
 

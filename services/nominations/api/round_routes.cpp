@@ -2,6 +2,7 @@
 // board, and those not yet closed for the school website. JSON is parsed into and rendered
 // from domain/round.hpp's typed rounds here only.
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "http/json_io.hpp"
 #include "nominations/api/catalogue_codec.hpp"
 #include "nominations/api/routes.hpp"
@@ -38,7 +39,7 @@ std::vector<std::string> award_codes(const json& body) {
       throw bad_request("invalid_field", say("problem.list_item", {{"field", "awards"}}));
     }
     auto code = a.get<std::string>();
-    if (!is_catalogue_id(code)) {
+    if (!ids::catalogue(code)) {
       throw bad_request("invalid_id", say("problem.bad_id", {{"id", code}, {"field", "awards"}}));
     }
     out.push_back(std::move(code));
@@ -124,14 +125,14 @@ void add_round_routes(http::Router& router, RoundsApp& app, CatalogueStore& cata
   });
   router.add(Method::Put, kBase + "/{id}", keepers,
              [&app, &catalogue](Request& req) -> Task<Response> {
-               const auto& id = checked_id(req, "id");
+               const auto& id = checked_id(req, "id", ids::catalogue);
                auto round = parse_round(http::parse_object(req));
                auto stored = co_await app.edit(req.principal, id, std::move(round));
                auto c = co_await catalogue.load();
                co_return http::json(200, render(stored, *c, app.today()));
              });
   router.add(Method::Delete, kBase + "/{id}", keepers, [&app](Request& req) -> Task<Response> {
-    const auto& id = checked_id(req, "id");
+    const auto& id = checked_id(req, "id", ids::catalogue);
     co_await app.remove(id);
     Response res;
     res.status = 204;

@@ -60,10 +60,12 @@ inline void add_routes(http::Router& router, RouteDeps deps) {
 // otherwise.
 Task<std::string> existing_staff_id(CatalogueStore& catalogue, http::Request& req);
 
-// Path ids are short and plain; anything else is a 400 before any lookup.
-const std::string& checked_id(const http::Request& req, const std::string& name);
+// The path parameter `name` when it is an id of its kind (one of core/ids.hpp, e.g.
+// ids::catalogue); anything else is a 400 invalid_id before any lookup.
+const std::string& checked_id(const http::Request& req, const std::string& name,
+                              bool (*kind)(std::string_view));
 // ?name= naming something of the catalogue: nullopt when absent or empty, the id when it is
-// one (is_catalogue_id), 400 invalid_<name> otherwise.
+// one (ids::catalogue), 400 invalid_<name> otherwise.
 std::optional<std::string> query_catalogue_id(const http::Request& req, const std::string& name);
 
 }  // namespace thidua::nominations

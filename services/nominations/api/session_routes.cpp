@@ -3,6 +3,7 @@
 // The session itself is read by every service (libs/http/pipeline, auth::SessionStore).
 #include "auth/session_store.hpp"
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "core/log.hpp"
 #include "core/messages.hpp"
 #include "http/cookie_auth.hpp"
@@ -146,7 +147,7 @@ void add_session_routes(http::Router& router, RouteDeps d) {
              });
   router.add(Method::Delete, kApiBase + "/sessions/{id}", admin,
              [&sessions](Request& req) -> Task<Response> {
-               if (!co_await sessions.end(checked_id(req, "id"))) {
+               if (!co_await sessions.end(checked_id(req, "id", ids::session))) {
                  throw not_found("unknown_session", say("problem.unknown_session"));
                }
                co_return no_content();

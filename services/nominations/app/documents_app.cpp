@@ -1,6 +1,7 @@
 #include "nominations/app/documents_app.hpp"
 
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "core/text.hpp"
 #include "nominations/domain/messages.hpp"
 
@@ -259,7 +260,7 @@ Task<std::vector<docs::IssuedDocument>> DocumentsApp::register_entries(
 
 Task<docs::IssuedDocument> DocumentsApp::document(const std::string& id) {
   std::optional<docs::IssuedDocument> found;
-  if (docs::plain_document_id(id)) found = co_await store_.document(id);
+  if (ids::document(id)) found = co_await store_.document(id);
   // The reports service serves its own (the yearly report).
   if (!found || !nominations_document_kind(found->kind)) {
     throw not_found("document_not_found",

@@ -18,12 +18,6 @@ const T* find_by(const std::vector<T>& items, const std::string& key, std::strin
 }
 }  // namespace
 
-bool is_catalogue_id(std::string_view id) {
-  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-  });
-}
-
 std::string_view subject_kind_name(SubjectKind kind) {
   return kind == SubjectKind::Individual ? "individual" : "collective";
 }

@@ -93,9 +93,6 @@ void check_unit_change(const Catalogue& c, const Unit& after);
 // Someone already in a unit may be edited after it was deactivated.
 void check_staff_unit(const Catalogue& c, const StaffMember& member);
 
-// An id of the catalogue: 1–64 lowercase ASCII letters, digits, '-' and '_'.
-bool is_catalogue_id(std::string_view id);
-
 // The rules an entry keeps however it arrives (admin API, seed file); each throws ApiError 400
 // with a Vietnamese detail. The wire's checks (types, lengths, ids) are api/catalogue_codec's.
 // A unit is the school as a whole, a subject group (tổ chuyên môn) or an office (văn phòng):

@@ -1,7 +1,8 @@
 #pragma once
 // Everything the nominations service says to a person: the `detail` of its API's problems,
 // and the labels people read in its answers (statuses, the workflow's verbs, dossier items,
-// a council vote's summary). The texts live in messages.cpp, one table reviewed as a whole;
+// a council vote's summary). The texts live in messages.cpp (the workflow) and
+// messages_records.cpp (the school's records), one catalogue reviewed as a whole;
 // tests/unit/nominations_messages_test.cpp renders each one. The shared problems (malformed
 // JSON, a missing field, 401, 403…) are in libs/core/messages.cpp.
 #include <string>

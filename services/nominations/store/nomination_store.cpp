@@ -1,3 +1,6 @@
+// NominationStore: the nominations themselves (their records, drafts, transitions with their
+// quota places, history). What the council keeps beside them (votes, the dossier, meetings)
+// is in nomination_store_council.cpp.
 #include "nominations/store/nomination_store.hpp"
 
 #include "nominations/store/nomination_codec.hpp"
@@ -165,10 +168,6 @@ Task<WriteOutcome> NominationStore::transition(const NominationRecord& r,
   co_return outcome_of(reply);
 }
 
-Task<void> NominationStore::set_vote(const std::string& id, const json& vote) {
-  co_await redis_.local().call("HSET", keys_("n:" + id), "vote", vote.dump());
-}
-
 Task<std::optional<NominationRecord>> NominationStore::get(const std::string& id) const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("n:" + id));
   if (reply.elements.empty()) co_return std::nullopt;
@@ -218,24 +217,6 @@ Task<std::vector<json>> NominationStore::history(const std::string& id) const {
   co_return out;
 }
 
-Task<std::map<std::string, DossierReceipt>> NominationStore::dossier(const std::string& id) const {
-  auto reply = co_await redis_.local().call("HGETALL", keys_("n:" + id + ":dossier"));
-  std::map<std::string, DossierReceipt> out;
-  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
-    auto j = json::parse(reply.elements[i + 1].str, nullptr, false);
-    if (!j.is_object()) continue;
-    out[reply.elements[i].str] = {j.value("copies", 0), j.value("received_by", ""),
-                                  j.value("received_at", "")};
-  }
-  co_return out;
-}
-
-Task<void> NominationStore::receive_dossier_item(const std::string& id, const std::string& item,
-                                                 const DossierReceipt& r) {
-  json j = {{"copies", r.copies}, {"received_by", r.received_by}, {"received_at", r.received_at}};
-  co_await redis_.local().call("HSET", keys_("n:" + id + ":dossier"), item, j.dump());
-}
-
 Task<std::map<std::pair<std::string, SubjectKind>, long long>> NominationStore::places_used(
     const std::string& period, const std::vector<std::string>& awards) const {
   std::vector<std::vector<std::string>> cmds;
@@ -253,49 +234,6 @@ Task<std::map<std::pair<std::string, SubjectKind>, long long>> NominationStore::
   auto replies = co_await redis_.local().batch(std::move(cmds));
   std::map<std::pair<std::string, SubjectKind>, long long> out;
   for (std::size_t i = 0; i < replies.size(); ++i) out[order[i]] = replies[i].number();
-  co_return out;
-}
-
-Task<json> NominationStore::add_meeting(const Meeting& meeting, const json& recorded) {
-  auto& redis = redis_.local();
-  auto seq = co_await redis.call("INCR", keys_("meeting-seq"));
-  std::string id = std::to_string(seq.number());
-  json m = stored::to_json(meeting);
-  for (const auto& [key, value] : recorded.items()) m[key] = value;
-  m["id"] = id;
-  co_await redis.call("HSET", keys_("meetings"), id, m.dump());
-  co_return m;
-}
-
-Task<std::optional<Meeting>> NominationStore::meeting(const std::string& id) const {
-  auto reply = co_await redis_.local().call("HGET", keys_("meetings"), id);
-  if (reply.is_nil()) co_return std::nullopt;
-  co_return stored::read_meeting(json::parse(reply.str, nullptr, false));
-}
-
-Task<json> NominationStore::replace_meeting(const Meeting& meeting, const json& corrected) {
-  auto& redis = redis_.local();
-  auto reply = co_await redis.call("HGET", keys_("meetings"), meeting.id);
-  const json before = json::parse(reply.str, nullptr, false);
-  json m = stored::to_json(meeting);
-  for (const auto& [key, value] : corrected.items()) m[key] = value;
-  for (const std::string key : {"recorded_by", "recorded_at"}) {
-    m[key] = before.is_object() ? before.value(key, std::string()) : std::string();
-  }
-  m["id"] = meeting.id;
-  co_await redis.call("HSET", keys_("meetings"), meeting.id, m.dump());
-  co_return m;
-}
-
-Task<std::vector<json>> NominationStore::meetings() const {
-  auto reply = co_await redis_.local().call("HGETALL", keys_("meetings"));
-  std::vector<json> out;
-  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
-    out.push_back(json::parse(reply.elements[i + 1].str, nullptr, false));
-  }
-  std::sort(out.begin(), out.end(), [](const json& a, const json& b) {
-    return std::stoll(a.value("id", "0")) < std::stoll(b.value("id", "0"));
-  });
   co_return out;
 }
 

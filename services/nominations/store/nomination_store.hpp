@@ -1,7 +1,9 @@
 #pragma once
 // Nominations in Redis. Every write that must be atomic is one Lua script: a create with
 // its uniqueness check, history entry and event; a transition with its status check,
-// quota place, history entry and event. The only code that knows these keys.
+// quota place, history entry and event. nomination_store.cpp (the nominations) and
+// nomination_store_council.cpp (votes, the dossier, meetings) are the only code that knows
+// these keys.
 #include <map>
 #include <optional>
 #include <string>

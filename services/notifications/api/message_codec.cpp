@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "core/text.hpp"
 #include "notifications/domain/messages.hpp"
 
@@ -11,22 +12,13 @@ namespace {
 // Zalo's limit is per message; a longer text is split (split.hpp), up to this much in all.
 constexpr std::size_t kMaxTextChars = 20000;
 
-bool valid_id(const std::string& id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (char c : id) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
-      return false;
-  }
-  return true;
-}
-
 Target target_of(const nlohmann::json& body) {
   auto t = body.find("target");
   if (t == body.end()) throw bad_request("missing_field", say("problem.missing_target"));
   Target out;
   if (t->is_string() && t->get<std::string>() == "group") return out;
   if (t->is_object() && t->size() == 1 && t->contains("staff_id") && (*t)["staff_id"].is_string() &&
-      valid_id((*t)["staff_id"].get<std::string>())) {
+      ids::staff((*t)["staff_id"].get<std::string>())) {
     out.kind = Target::Kind::Staff;
     out.id = (*t)["staff_id"].get<std::string>();
     return out;

@@ -2,6 +2,7 @@
 
 #include "core/crypto.hpp"
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "core/text.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
@@ -18,8 +19,7 @@ using nlohmann::json;
 
 const std::string& message_id(const Request& req) {
   const auto& id = req.param("id");
-  if (id.empty() || id.size() > 32 ||
-      id.find_first_not_of("0123456789abcdef") != std::string::npos) {
+  if (!ids::message(id)) {
     throw not_found("message_not_found",
                     say("problem.message_not_found", {{"id", text::excerpt(id, 40)}}));
   }
@@ -31,7 +31,8 @@ int limit_of(const Request& req) {
 }
 
 // The webhook: the secret is checked before anything of the body is read; the update is
-// stored and answered at once, and the commands worker does the rest.
+// parsed once, stored as such and answered at once, and the commands worker does the rest.
+// An update that is no message (nothing a command could be) is answered and not kept.
 Task<Response> webhook(UpdateStore& updates, const Settings& settings, Request& req) {
   if (settings.bot_mode != "webhook") {
     throw not_found("webhook_disabled", say("problem.webhook_off"));
@@ -42,8 +43,11 @@ Task<Response> webhook(UpdateStore& updates, const Settings& settings, Request& 
   auto update = json::parse(req.body, nullptr, false);
   if (!update.is_object()) throw bad_request("invalid_json", say("problem.update_not_object"));
   // Stored once across redeliveries and replicas (update_key), and answered 200 either way.
-  auto key = update_key(update);
-  co_await updates.push(req.body, key);
+  auto parsed = parse_update(update);
+  if (parsed) {
+    auto key = update_key(*parsed);
+    co_await updates.push(*parsed, key);
+  }
   json ok = {{"ok", true}};
   co_return http::json(200, ok);
 }

@@ -17,10 +17,11 @@ bool needs_link(CommandKind k) {
 }
 }  // namespace
 
-CommandsApp::CommandsApp(OutboxApp& outbox, PreferencesStore& preferences, ServicesClient& services,
-                         const Settings& settings, const Clock& clock)
+CommandsApp::CommandsApp(OutboxApp& outbox, PreferencesStore& preferences, StaffDirectory& staff,
+                         ServicesClient& services, const Settings& settings, const Clock& clock)
     : outbox_(outbox),
       preferences_(preferences),
+      staff_(staff),
       services_(services),
       settings_(settings),
       clock_(clock) {
@@ -32,21 +33,18 @@ void CommandsApp::learn_bot(const std::string& id, const std::string& name) {
   if (!name.empty()) bot_names_.push_back(name);
 }
 
-Task<void> CommandsApp::handle(const std::string& raw_update) {
-  auto j = json::parse(raw_update, nullptr, false);
-  auto u = parse_update(j);
-  if (!u) co_return;
-  auto verdict = judge_update(*u, settings_.group_id, bot_id_);
+Task<void> CommandsApp::handle(const BotUpdate& u) {
+  auto verdict = judge_update(u, settings_.group_id, bot_id_);
   if (verdict != UpdateVerdict::Handle) {
     log::debug("update_ignored",
-               {{"message_id", u->message_id}, {"verdict", static_cast<int>(verdict)}});
+               {{"message_id", u.message_id}, {"verdict", static_cast<int>(verdict)}});
     co_return;
   }
-  std::string key = update_key(*u);
+  std::string key = update_key(u);
   if (co_await outbox_.replied(key)) co_return;  // a duplicate message_id
-  auto text = co_await answer(*u);
+  auto text = co_await answer(u);
   if (!text) co_return;
-  co_await outbox_.reply(u->chat_id, key, *text);
+  co_await outbox_.reply(u.chat_id, key, *text);
 }
 
 Task<std::optional<std::string>> CommandsApp::answer(const BotUpdate& u) {
@@ -62,26 +60,27 @@ Task<std::optional<std::string>> CommandsApp::answer(const BotUpdate& u) {
   if (typing_ && parsed.ok && parsed.kind != CommandKind::Help) {
     spawn(typing_->show_typing(u.chat_id));
   }
-  std::string path = "/api/nominations/v1/staff/by-zalo/" + http::encode_segment(u.from_id);
-  auto who = co_await services_.nominations(http::Method::Get, path);
-  bool linked = who.ok() && who.body.is_object();
-  // In a private chat someone not linked yet may link and ask for help; anything else gets
-  // the way to link.
-  if (!u.group && !linked && !(parsed.ok && !needs_link(parsed.kind))) {
-    co_return say(who.reachable ? "answer.how_to_link" : "answer.nominations_down");
+  // Help and linking answer alike whoever asks, and so does a wrong command in the group:
+  // nominations is asked who this is only when the answer depends on it.
+  const Colleague nobody;
+  if (parsed.ok && !needs_link(parsed.kind)) co_return co_await run(parsed, u, nobody);
+  if (u.group && !parsed.ok) co_return parsed.hint;
+  auto who = co_await staff_.by_zalo_user(u.from_id);
+  if (!who.colleague) {
+    // Someone not linked: in a private chat, the way to link; in the group, that the
+    // command needs a linked account.
+    const char* key = u.group ? "answer.not_linked" : "answer.how_to_link";
+    co_return say(who.reachable ? key : "answer.nominations_down");
   }
   if (!parsed.ok) co_return parsed.hint;
-  if (needs_link(parsed.kind) && !linked) {
-    co_return say(who.reachable ? "answer.not_linked" : "answer.nominations_down");
-  }
-  json caller = linked ? who.body : json();  // a named local: see the GCC 12 caveat on co_await
+  const Colleague caller = *who.colleague;  // a named local: see the GCC 12 caveat on co_await
   co_return co_await run(parsed, u, caller);
 }
 
 Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const BotUpdate& u,
-                                                  const json& caller) {
+                                                  const Colleague& caller) {
   // Named locals, not temporaries, beside co_await (the GCC 12 caveat in the README).
-  const std::string me = caller.is_object() ? caller.value("id", "") : std::string();
+  const std::string me = caller.id;
   const std::string no_body;
   switch (c.kind) {
     case CommandKind::Help:
@@ -107,9 +106,7 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       co_return reply_reminders(off, changed, caller);
     }
     case CommandKind::Nominations: {
-      std::string staff_id = caller.value("id", "");
-      std::string path =
-          "/api/nominations/v1/nominations?subject=" + http::encode_segment(staff_id);
+      std::string path = "/api/nominations/v1/nominations?subject=" + http::encode_segment(me);
       auto a = co_await services_.nominations(http::Method::Get, path, no_body, me);
       if (!a.ok()) co_return say("answer.nominations_down");
       co_return reply_nominations(a.body, addressed_name(caller));
@@ -142,7 +139,9 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
                                               text);
       if (a.status == 422) co_return say("answer.bad_link_code");
       if (!a.ok()) co_return say("answer.nominations_down");
-      co_return reply_linked(a.body);
+      const Colleague linked = colleague_from_json(a.body);
+      staff_.forget(linked.id);  // their Zalo account changed: ask afresh from now on
+      co_return reply_linked(linked);
     }
   }
   co_return std::nullopt;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "notifications/app/outbox_app.hpp"
+#include "notifications/app/staff_directory.hpp"
 #include "notifications/bot/messenger.hpp"
 #include "notifications/domain/bot_update.hpp"
 #include "notifications/domain/commands.hpp"
@@ -14,10 +15,11 @@ namespace thidua::notifications {
 
 class CommandsApp {
  public:
-  CommandsApp(OutboxApp& outbox, PreferencesStore& preferences, ServicesClient& services,
-              const Settings& settings, const Clock& clock);
+  // `staff`: who is typing (by their Zalo id), asked before any command that needs it.
+  CommandsApp(OutboxApp& outbox, PreferencesStore& preferences, StaffDirectory& staff,
+              ServicesClient& services, const Settings& settings, const Clock& clock);
   // Handles one stored update: decides, answers once (the reply is queued in the outbox).
-  Task<void> handle(const std::string& raw_update);
+  Task<void> handle(const BotUpdate& u);
   // The answer for one command, or nullopt when the bot stays silent (a stranger's
   // private chat). Public for tests.
   Task<std::optional<std::string>> answer(const BotUpdate& u);
@@ -27,8 +29,9 @@ class CommandsApp {
   void show_typing_through(Messenger& messenger) { typing_ = &messenger; }
 
  private:
+  // `caller`: the linked colleague; empty for the commands that need no one (help, link).
   Task<std::optional<std::string>> run(const ParsedCommand& c, const BotUpdate& u,
-                                       const nlohmann::json& caller);
+                                       const Colleague& caller);
   // `acting_for`: the staff id whose rights the calls carry.
   Task<std::string> deadlines(const std::string& acting_for);
   Task<std::string> reports(int year, const std::string& acting_for);
@@ -37,6 +40,7 @@ class CommandsApp {
   Messenger* typing_ = nullptr;  // shows "typing…" while a command is looked up
   OutboxApp& outbox_;
   PreferencesStore& preferences_;
+  StaffDirectory& staff_;
   ServicesClient& services_;
   const Settings& settings_;
   const Clock& clock_;

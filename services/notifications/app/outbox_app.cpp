@@ -8,28 +8,27 @@
 
 namespace thidua::notifications {
 
-OutboxApp::OutboxApp(OutboxStore& store, PreferencesStore& preferences, ServicesClient& services,
-                     const Settings& settings, const Clock& clock)
+OutboxApp::OutboxApp(OutboxStore& store, PreferencesStore& preferences, StaffDirectory& staff,
+                     ServicesClient& services, const Settings& settings, const Clock& clock)
     : store_(store),
       preferences_(preferences),
+      staff_(staff),
       services_(services),
       settings_(settings),
       clock_(clock) {}
 
 Task<std::string> OutboxApp::chat_of_staff(const std::string& staff_id) {
-  auto a = co_await services_.nominations(http::Method::Get, "/api/nominations/v1/catalogue");
-  if (!a.ok() || !a.body.is_object()) {
+  auto found = co_await staff_.by_staff_id(staff_id);
+  if (!found.reachable) {
     throw ApiError(503, "nominations_unavailable", say("problem.staff_lookup_down"));
   }
-  for (const auto& s : a.body.value("staff", nlohmann::json::array())) {
-    if (!s.is_object() || s.value("id", "") != staff_id) continue;
-    auto zalo = s.value("zalo_user_id", "");
-    if (zalo.empty()) {
-      throw unprocessable("staff_not_linked", say("problem.staff_not_linked", {{"id", staff_id}}));
-    }
-    co_return zalo;
+  if (!found.colleague) {
+    throw unprocessable("unknown_staff", say("problem.unknown_staff", {{"id", staff_id}}));
   }
-  throw unprocessable("unknown_staff", say("problem.unknown_staff", {{"id", staff_id}}));
+  if (found.colleague->zalo_user_id.empty()) {
+    throw unprocessable("staff_not_linked", say("problem.staff_not_linked", {{"id", staff_id}}));
+  }
+  co_return found.colleague->zalo_user_id;
 }
 
 Task<Submitted> OutboxApp::submit(NewMessage message, std::string idempotency_key,
@@ -123,7 +122,7 @@ Task<void> OutboxApp::tell_concerned(const nlohmann::json& event) {
     NewMessage m;
     m.target.kind = Target::Kind::Chat;
     m.target.id = chat;
-    m.text = personal_message_for_event(event, you(person)).value_or("");
+    m.text = personal_message_for_event(event, you(colleague_from_json(person))).value_or("");
     m.source = "event";
     std::string key = "event:" + event_id + ":" + staff_id;  // named: GCC 12
     co_await submit(std::move(m), key);

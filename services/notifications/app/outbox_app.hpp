@@ -6,6 +6,7 @@
 
 #include "notifications/app/services_client.hpp"
 #include "notifications/app/settings.hpp"
+#include "notifications/app/staff_directory.hpp"
 #include "notifications/store/outbox_store.hpp"
 #include "notifications/store/preferences_store.hpp"
 
@@ -20,8 +21,10 @@ struct Submitted {
 
 class OutboxApp {
  public:
-  OutboxApp(OutboxStore& store, PreferencesStore& preferences, ServicesClient& services,
-            const Settings& settings, const Clock& clock);
+  // `staff`: who a target staff member is (their Zalo id); `services`: the catalogue as a
+  // whole, for an event's recipients.
+  OutboxApp(OutboxStore& store, PreferencesStore& preferences, StaffDirectory& staff,
+            ServicesClient& services, const Settings& settings, const Clock& clock);
   // Resolves the target's chat, holds a non-urgent message in quiet hours, queues it (with
   // a `guard`, only while it holds: see EnqueueGuard); a reminder to someone who turned
   // private reminders off is withheld instead. A key seen before answers the first answer,
@@ -49,6 +52,7 @@ class OutboxApp {
   Task<std::string> chat_of_staff(const std::string& staff_id);
   OutboxStore& store_;
   PreferencesStore& preferences_;
+  StaffDirectory& staff_;
   ServicesClient& services_;
   const Settings& settings_;
   const Clock& clock_;

@@ -55,8 +55,11 @@ Task<void> poll_updates(ZaloBotClient& client, UpdateStore& updates, int timeout
     auto r = co_await client.call("getUpdates", params);
     if (r.kind == SendResult::Kind::Sent && r.result.is_object()) {
       try {
-        auto key = update_key(r.result);
-        co_await updates.push(r.result.dump(), key);
+        auto parsed = parse_update(r.result);
+        if (parsed) {
+          auto key = update_key(*parsed);
+          co_await updates.push(*parsed, key);
+        }
         pause = std::chrono::milliseconds(500);
         continue;
       } catch (const std::exception& e) {

@@ -77,9 +77,4 @@ std::string update_key(const BotUpdate& u) {
   return u.message_id.empty() ? std::string() : u.chat_id + ":" + u.message_id;
 }
 
-std::string update_key(const nlohmann::json& update) {
-  auto u = parse_update(update);
-  return u ? update_key(*u) : std::string();
-}
-
 }  // namespace thidua::notifications

@@ -25,9 +25,6 @@ std::optional<BotUpdate> parse_update(const nlohmann::json& update);
 // What identifies one update across redeliveries and replicas: "<chat_id>:<message_id>", or
 // "" when it has no message id (then it cannot be recognised again).
 std::string update_key(const BotUpdate& u);
-// The same for an update as it arrived (webhook body or getUpdates result); "" when it is
-// not a message update.
-std::string update_key(const nlohmann::json& update);
 
 enum class UpdateVerdict { Handle, IgnoreBot, IgnoreChat, IgnoreEmpty };
 

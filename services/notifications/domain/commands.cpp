@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "core/ids.hpp"
 #include "core/integer.hpp"
 #include "core/movement.hpp"
 #include "core/text.hpp"
@@ -163,12 +164,10 @@ std::string check_args(const Spec& s, const std::vector<std::string>& args) {
   const auto& a = args[0];
   switch (s.kind) {
     case CommandKind::Status:
-      // Nomination ids are at most 18 digits (nominations refuses longer ones).
-      if (!all_of(a, ::isdigit, "") || a.size() > 18)
-        return usage_hint(s, say("command.bad_nomination"));
+      if (!ids::number(a)) return usage_hint(s, say("command.bad_nomination"));
       break;
     case CommandKind::Link:
-      if (!all_of(a, ::isxdigit, "") || a.size() < 4 || a.size() > 32) {
+      if (!ids::link_code(a)) {
         return usage_hint(s, say("command.bad_link_code"));
       }
       break;

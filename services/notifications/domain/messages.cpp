@@ -21,7 +21,7 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "Thầy cô cần ghi mã liên kết do Ban giám hiệu cấp (nhắn riêng cho bot, đừng gửi vào "
      "nhóm)."},
     {"command.bad_nomination", "Số đề nghị chỉ gồm chữ số."},
-    {"command.bad_link_code", "Mã liên kết gồm chữ số và chữ a–f, do Ban giám hiệu cấp."},
+    {"command.bad_link_code", "Mã liên kết gồm 8 ký tự (chữ số và chữ a–f), do Ban giám hiệu cấp."},
     {"command.bad_period",
      "Kỳ khen thưởng ghi là một năm (như 2026), \"sơ kết\" hoặc \"tổng kết\"."},
     {"command.bad_year", "Năm ghi bằng số, từ {first} đến {last}."},

@@ -205,34 +205,33 @@ std::string reply_nomination(const json& n) {
                                            {"date", vn_date_of(updated)}});
 }
 
-std::string you(const json& staff) {
-  return common::addressed_as(str(staff, "gender"));
+std::string you(const Colleague& staff) {
+  return common::addressed_as(staff.gender);
 }
 
-std::string addressed_name(const json& staff) {
-  auto g = str(staff, "gender");
-  auto name = str(staff, "name");
+std::string addressed_name(const Colleague& staff) {
+  const auto& g = staff.gender;
+  const auto& name = staff.name;
   if (g == "male" || g == "female")
     return say("person.addressed", {{"you", you(staff)}, {"name", name}});
   return name;
 }
 
-std::string reply_whoami(const json& staff) {
-  return say("answer.whoami", {{"name", addressed_name(staff)},
-                               {"id", str(staff, "id")},
-                               {"role", role_label(str(staff, "role"))}});
+std::string reply_whoami(const Colleague& staff) {
+  return say("answer.whoami",
+             {{"name", addressed_name(staff)}, {"id", staff.id}, {"role", role_label(staff.role)}});
 }
 
-std::string reply_linked(const json& staff) {
-  return say("answer.linked", {{"name", addressed_name(staff)}, {"id", str(staff, "id")}});
+std::string reply_linked(const Colleague& staff) {
+  return say("answer.linked", {{"name", addressed_name(staff)}, {"id", staff.id}});
 }
 
-std::string reply_reminders(bool off, bool changed, const json& staff) {
+std::string reply_reminders(bool off, bool changed, const Colleague& staff) {
   std::string key = off ? (changed ? "reminders.off" : "reminders.already_off")
                         : (changed ? "reminders.on" : "reminders.already_on");
   std::string t = say(key, {{"name", addressed_name(staff)}, {"you", you(staff)}});
   // Only leaders of units that still owe their part get them; say so to everyone else.
-  if (str(staff, "role") != "leader") t += " " + say("reminders.only_leaders");
+  if (staff.role != "leader") t += " " + say("reminders.only_leaders");
   return t;
 }
 
@@ -255,7 +254,8 @@ std::string sign_in_link(const std::string& dashboard_url, const std::string& co
   return base + "#ma=" + code;
 }
 
-std::string reply_sign_in(const json& issued, const std::string& dashboard_url, const json& staff) {
+std::string reply_sign_in(const json& issued, const std::string& dashboard_url,
+                          const Colleague& staff) {
   std::string code = str(issued, "code");
   std::string t = say("sign_in.code", {{"name", addressed_name(staff)},
                                        {"code", str(issued, "display", code)},

@@ -4,6 +4,8 @@
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 
+#include "notifications/domain/colleague.hpp"
+
 namespace thidua::notifications {
 
 // The answer to /hanchot from GET /api/reports/v1/deadlines (null when it could not be had):
@@ -16,17 +18,17 @@ std::string reply_reports(const nlohmann::json& submissions, int year);
 std::string reply_quotas(const nlohmann::json& quotas);
 std::string reply_nominations(const nlohmann::json& list, const std::string& staff_name);
 std::string reply_nomination(const nlohmann::json& nomination);
-std::string reply_whoami(const nlohmann::json& staff);
-std::string reply_linked(const nlohmann::json& staff);
+std::string reply_whoami(const Colleague& staff);
+std::string reply_linked(const Colleague& staff);
 // The answer to /tatnhac (`off`) or /batnhac for `staff` (the linked record: name, gender,
 // role): what changed, or that it was so already (`changed` false), that the group's
 // reminders are not affected, and how to undo it.
-std::string reply_reminders(bool off, bool changed, const nlohmann::json& staff);
+std::string reply_reminders(bool off, bool changed, const Colleague& staff);
 // The answer to /dangnhap in a private chat: the code (`issued` from POST
 // /api/nominations/v1/sign-in-codes: display, valid_minutes, expires_at), the link that
 // carries it, how long it lasts and that it is not to be passed on.
 std::string reply_sign_in(const nlohmann::json& issued, const std::string& dashboard_url,
-                          const nlohmann::json& staff);
+                          const Colleague& staff);
 // The dashboard's address with the code in its fragment ("…/admin/#ma=K7QM4XPR"): a
 // fragment never leaves the browser, so the code is in no server's log; "" without an
 // address (THIDUA_DASHBOARD_URL empty).
@@ -39,9 +41,9 @@ std::string vn_date_of(const std::string& iso);
 std::string role_label(const std::string& role);
 // How a colleague is addressed, from the staff record's gender (issue 13): "thầy", "cô", or
 // "thầy cô" when it is not recorded.
-std::string you(const nlohmann::json& staff);
+std::string you(const Colleague& staff);
 // The person's name as colleagues say it: "cô Nguyễn Thị Hoa", "thầy Lê Văn Nam", or the
 // name alone when the gender is not recorded.
-std::string addressed_name(const nlohmann::json& staff);
+std::string addressed_name(const Colleague& staff);
 
 }  // namespace thidua::notifications

@@ -1,20 +1,13 @@
 #include "reports/api/deadline_json.hpp"
 
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "http/json_io.hpp"
 #include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
 namespace {
 using nlohmann::json;
-
-bool plain_id(const std::string& id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (char c : id) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-  }
-  return id[0] != '-';
-}
 
 int int_field(const json& j, const std::string& field, int fallback, int min, int max) {
   auto it = j.find(field);
@@ -65,7 +58,7 @@ Deadline parse_deadline(const json& j) {
   if (!j.is_object()) throw bad_request("expected_object", say("problem.deadline_shape"));
   Deadline d;
   d.id = http::required_string(j, "id", 64);
-  if (!plain_id(d.id)) {
+  if (!ids::deadline(d.id)) {
     throw bad_request("invalid_id", say("problem.deadline_id"));
   }
   d.name = http::required_string(j, "name", 300);

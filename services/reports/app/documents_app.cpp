@@ -1,6 +1,7 @@
 #include "reports/app/documents_app.hpp"
 
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "docs/format.hpp"
@@ -102,7 +103,7 @@ Task<std::vector<IssuedDocument>> DocumentsApp::register_entries(std::optional<i
 
 Task<IssuedDocument> DocumentsApp::document(const std::string& id) {
   std::optional<IssuedDocument> found;
-  if (plain_document_id(id)) found = co_await store_.document(id);
+  if (ids::document(id)) found = co_await store_.document(id);
   // Documents of other services (nominations' later) are served by them.
   if (!found || found->kind != kYearlyReportKind) {
     throw not_found("document_not_found",

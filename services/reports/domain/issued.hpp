@@ -13,7 +13,6 @@ using docs::document_id;
 using docs::download_name;
 using docs::IssuedDocument;
 using docs::IssuePlan;
-using docs::plain_document_id;
 
 // The next version of a document given the versions issued so far (in order). Throws
 // ApiError 409 reason_required when there are versions and `reason` is blank. (A reason

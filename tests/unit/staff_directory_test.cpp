@@ -1,0 +1,123 @@
+// CachedStaffDirectory: a repeated lookup within the TTL asks nominations once; after it,
+// when nominations could not be asked or found no one, or once a link changed the person,
+// it asks again; the cache stays within its size.
+#include "notifications/app/staff_directory.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/loop_runner.hpp"
+
+namespace thidua::notifications {
+namespace {
+using namespace std::chrono_literals;
+
+struct SetClock final : Clock {
+  Instant at = Instant(std::chrono::hours(24 * 20000));
+  Instant now() const override { return at; }
+};
+
+// The port as a test implements it: counts the asks, answers from fields.
+struct CountingDirectory final : StaffDirectory {
+  int asked = 0;
+  bool reachable = true;
+  Task<StaffLookup> by_zalo_user(std::string zalo_user_id) override {
+    ++asked;
+    StaffLookup out;
+    out.reachable = reachable;
+    if (reachable && zalo_user_id != "stranger") {
+      out.colleague = Colleague{};
+      out.colleague->id = "gv-" + zalo_user_id;
+    }
+    co_return out;
+  }
+  Task<StaffLookup> by_staff_id(std::string staff_id) override {
+    ++asked;
+    StaffLookup out;
+    out.reachable = reachable;
+    if (reachable) {
+      out.colleague = Colleague{};
+      out.colleague->id = staff_id;
+      out.colleague->zalo_user_id = "z-" + staff_id;
+    }
+    co_return out;
+  }
+};
+
+class StaffDirectoryTest : public ::testing::Test {
+ protected:
+  StaffLookup zalo(CachedStaffDirectory& d, const std::string& id) {
+    return runner_.run<StaffLookup>([&] { return d.by_zalo_user(id); });
+  }
+  StaffLookup staff(CachedStaffDirectory& d, const std::string& id) {
+    return runner_.run<StaffLookup>([&] { return d.by_staff_id(id); });
+  }
+  testing::LoopRunner runner_;
+  SetClock clock_;
+  CountingDirectory inner_;
+};
+
+TEST_F(StaffDirectoryTest, AskedOnceWithinTheTtlAndAgainAfterIt) {
+  CachedStaffDirectory d(inner_, clock_, 5s);
+  EXPECT_EQ(zalo(d, "42").colleague->id, "gv-42");
+  clock_.at += 4999ms;
+  EXPECT_EQ(zalo(d, "42").colleague->id, "gv-42");
+  EXPECT_EQ(inner_.asked, 1);
+  clock_.at += 1ms;  // 5 s old: asked again, so an unlink is seen within seconds
+  EXPECT_EQ(zalo(d, "42").colleague->id, "gv-42");
+  EXPECT_EQ(inner_.asked, 2);
+  // By staff id is another question, remembered on its own.
+  EXPECT_EQ(staff(d, "42").colleague->zalo_user_id, "z-42");
+  EXPECT_EQ(inner_.asked, 3);
+  // "No one linked" is not remembered: a /lienket a moment later must count at once.
+  EXPECT_FALSE(zalo(d, "stranger").colleague);
+  EXPECT_FALSE(zalo(d, "stranger").colleague);
+  EXPECT_EQ(inner_.asked, 5);
+}
+
+TEST_F(StaffDirectoryTest, ALinkMadeHereForgetsWhatWasKnownOfThatPerson) {
+  CachedStaffDirectory d(inner_, clock_, 5s);
+  zalo(d, "42");      // gv-42, by Zalo id
+  staff(d, "gv-42");  // and by staff id
+  staff(d, "gv-7");
+  EXPECT_EQ(inner_.asked, 3);
+  d.forget("gv-42");
+  zalo(d, "42");
+  staff(d, "gv-42");
+  staff(d, "gv-7");  // someone else's answer stays
+  EXPECT_EQ(inner_.asked, 5);
+}
+
+TEST_F(StaffDirectoryTest, NominationsDownIsNotRemembered) {
+  CachedStaffDirectory d(inner_, clock_);
+  inner_.reachable = false;
+  EXPECT_FALSE(zalo(d, "42").reachable);
+  inner_.reachable = true;
+  EXPECT_TRUE(zalo(d, "42").reachable);
+  EXPECT_EQ(inner_.asked, 2);
+}
+
+TEST_F(StaffDirectoryTest, TheTtlIsNeverLongerThanFiveSeconds) {
+  CachedStaffDirectory d(inner_, clock_, std::chrono::minutes(10));
+  zalo(d, "42");
+  clock_.at += 5s;
+  zalo(d, "42");
+  EXPECT_EQ(inner_.asked, 2);
+}
+
+TEST_F(StaffDirectoryTest, KeepsAtMostItsCapacity) {
+  CachedStaffDirectory d(inner_, clock_, 5s, 2);
+  zalo(d, "1");
+  clock_.at += 1ms;
+  zalo(d, "2");
+  clock_.at += 1ms;
+  zalo(d, "3");  // the oldest ("1") makes room
+  EXPECT_EQ(inner_.asked, 3);
+  zalo(d, "3");
+  zalo(d, "2");
+  EXPECT_EQ(inner_.asked, 3);
+  zalo(d, "1");
+  EXPECT_EQ(inner_.asked, 4);
+}
+
+}  // namespace
+}  // namespace thidua::notifications
