@@ -73,6 +73,19 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.unsupported_media_type",
      "Chỉ nhận nội dung kiểu application/json (tiêu đề Content-Type)."},
     // The register of issued documents (sổ văn bản đi) as a workbook (docs/register_book).
+    // A document's PDF could not be made (docs::render_problem).
+    {"render.missing",
+     "Máy chủ chưa cài LibreOffice nên chưa tạo được bản PDF; chưa có gì được phát hành. Nhờ "
+     "người quản trị cài đặt rồi thử lại."},
+    {"render.failed",
+     "Chưa tạo được bản PDF của văn bản; chưa có gì được phát hành. Thầy cô thử lại sau ít "
+     "phút, nếu vẫn lỗi thì báo người quản trị."},
+    {"render.timeout",
+     "Tạo bản PDF quá lâu nên đã dừng; chưa có gì được phát hành. Thầy cô thử lại sau ít "
+     "phút."},
+    {"render.busy",
+     "Máy chủ đang tạo nhiều văn bản cùng lúc; chưa có gì được phát hành. Thầy cô thử lại sau "
+     "ít phút."},
     {"problem.template_not_found",
      "Không có mẫu văn bản này; các mẫu được liệt kê ở trang \"Mẫu văn bản\"."},
     {"register.sheet", "Sổ văn bản đi"},

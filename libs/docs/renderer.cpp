@@ -1,8 +1,20 @@
 #include "docs/renderer.hpp"
 
+#include "core/messages.hpp"
 #include "docs/docx_writer.hpp"
 
 namespace thidua::docs {
+
+ApiError render_problem(RenderError::Kind kind) {
+  const char* key = "render.failed";
+  if (kind == RenderError::Kind::Missing) key = "render.missing";
+  if (kind == RenderError::Kind::Timeout) key = "render.timeout";
+  if (kind == RenderError::Kind::Busy) key = "render.busy";
+  std::string code = kind == RenderError::Kind::Missing ? "pdf_unavailable"
+                     : kind == RenderError::Kind::Busy  ? "renderer_busy"
+                                                        : "pdf_failed";
+  return ApiError(503, code, common::say(key));
+}
 
 Renderer::Renderer(std::shared_ptr<const PdfEngine> engine, std::size_t concurrency,
                    std::size_t max_waiting)

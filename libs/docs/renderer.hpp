@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/errors.hpp"
 #include "core/task.hpp"
 #include "docs/document.hpp"
 #include "docs/worker_pool.hpp"
@@ -29,6 +30,11 @@ class RenderError : public std::runtime_error {
  private:
   Kind kind_;
 };
+
+// The problem a person sees when a document's PDF could not be made: 503 pdf_unavailable
+// (LibreOffice missing), renderer_busy, or pdf_failed (failed, timed out), with a Vietnamese
+// detail saying nothing was issued (libs/core/messages.cpp, render.*).
+ApiError render_problem(RenderError::Kind kind);
 
 class PdfEngine {
  public:

@@ -6,19 +6,6 @@
 #include "nominations/domain/messages.hpp"
 
 namespace thidua::nominations {
-namespace {
-ApiError render_problem(docs::RenderError::Kind kind) {
-  const char* key = "render.failed";
-  if (kind == docs::RenderError::Kind::Missing) key = "render.missing";
-  if (kind == docs::RenderError::Kind::Timeout) key = "render.timeout";
-  if (kind == docs::RenderError::Kind::Busy) key = "render.busy";
-  std::string code = kind == docs::RenderError::Kind::Missing ? "pdf_unavailable"
-                     : kind == docs::RenderError::Kind::Busy  ? "renderer_busy"
-                                                              : "pdf_failed";
-  return ApiError(503, code, say(key));
-}
-}  // namespace
-
 bool nominations_document_kind(const std::string& kind) {
   return kind == kProposalKind || kind == kDecisionKind || kind == kMinutesKind ||
          kind == kAchievementKind;
@@ -142,7 +129,7 @@ Task<docs::IssuedDocument> DocumentsApp::issue_spec(docs::IssueSpec spec,
       problem = ApiError(503, "numbering_busy", say("document.busy_numbering"));
     }
   } catch (const docs::RenderError& e) {
-    problem = render_problem(e.kind());
+    problem = docs::render_problem(e.kind());
   }
   if (problem) throw *problem;
   co_return issued;

@@ -175,18 +175,6 @@ constexpr std::array kRecordMessages = std::to_array<text::Message>({
      "Loại văn bản (kind) ghi to-trinh (tờ trình), quyet-dinh (quyết định) hoặc bao-cao-nam "
      "(báo cáo năm)."},
     {"document.bad_file", "Tên tệp là mã văn bản kèm đuôi docx hoặc pdf, ví dụ 2026-ttr-01.pdf."},
-    {"render.missing",
-     "Máy chủ chưa cài LibreOffice nên chưa tạo được bản PDF; chưa có gì được phát hành. Nhờ "
-     "người quản trị cài đặt rồi thử lại."},
-    {"render.failed",
-     "Chưa tạo được bản PDF của văn bản; chưa có gì được phát hành. Thầy cô thử lại sau ít "
-     "phút, nếu vẫn lỗi thì báo người quản trị."},
-    {"render.timeout",
-     "Tạo bản PDF quá lâu nên đã dừng; chưa có gì được phát hành. Thầy cô thử lại sau ít "
-     "phút."},
-    {"render.busy",
-     "Máy chủ đang tạo nhiều văn bản cùng lúc; chưa có gì được phát hành. Thầy cô thử lại sau "
-     "ít phút."},
     // Thống kê (issue 12): the charts' Excel export, and what goes wrong with it.
     {"statistics.bad_year",
      "Năm thống kê là một năm của phong trào, từ {first} đến {last}, ghi đủ bốn chữ số, ví "

@@ -9,19 +9,6 @@
 #include "reports/domain/messages.hpp"
 
 namespace thidua::reports {
-namespace {
-ApiError render_problem(docs::RenderError::Kind kind) {
-  const char* key = "render.failed";
-  if (kind == docs::RenderError::Kind::Missing) key = "render.missing";
-  if (kind == docs::RenderError::Kind::Timeout) key = "render.timeout";
-  if (kind == docs::RenderError::Kind::Busy) key = "render.busy";
-  std::string code = kind == docs::RenderError::Kind::Missing ? "pdf_unavailable"
-                     : kind == docs::RenderError::Kind::Busy  ? "renderer_busy"
-                                                              : "pdf_failed";
-  return ApiError(503, code, say(key));
-}
-}  // namespace
-
 DocumentsApp::DocumentsApp(ReportsApp& reports, CommendationSource& commendations,
                            docs::DocumentStore& store, docs::Renderer& renderer, const Clock& clock,
                            Issuer issuer, docs::TemplateLibrary& templates)
@@ -82,7 +69,7 @@ Task<IssuedDocument> DocumentsApp::issue_yearly(const Principal& who, int year,
       problem = ApiError(503, "numbering_busy", say("issue.busy_numbering"));
     }
   } catch (const docs::RenderError& e) {
-    problem = render_problem(e.kind());
+    problem = docs::render_problem(e.kind());
   }
   if (problem) throw *problem;
   co_return issued;
@@ -140,7 +127,7 @@ Task<std::string> DocumentsApp::preview_docx(int year) {
   } catch (const docs::RenderError& e) {
     failed = e.kind();
   }
-  if (failed) throw render_problem(*failed);
+  if (failed) throw docs::render_problem(*failed);
   co_return out;
 }
 

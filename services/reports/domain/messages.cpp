@@ -169,18 +169,6 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "người quản trị đặt sẵn trong cấu hình."},
     {"issue.busy_numbering",
      "Đang có nhiều văn bản cùng loại được phát hành một lúc; thầy cô thử lại sau ít giây."},
-    {"render.missing",
-     "Máy chủ chưa cài LibreOffice nên chưa tạo được bản PDF; chưa có gì được phát hành. Nhờ "
-     "người quản trị cài đặt rồi thử lại."},
-    {"render.failed",
-     "Chưa tạo được bản PDF của văn bản; chưa có gì được phát hành. Thầy cô thử lại sau ít "
-     "phút, nếu vẫn lỗi thì báo người quản trị."},
-    {"render.timeout",
-     "Tạo bản PDF quá lâu nên đã dừng; chưa có gì được phát hành. Thầy cô thử lại sau ít "
-     "phút."},
-    {"render.busy",
-     "Máy chủ đang tạo nhiều văn bản cùng lúc; chưa có gì được phát hành. Thầy cô thử lại sau "
-     "ít phút."},
     {"document.not_found", "Không có văn bản \"{id}\"."},
     {"document.bad_file", "Tên tệp là mã văn bản kèm đuôi docx hoặc pdf, ví dụ 2026-bc-01.pdf."},
     {"sent.unknown_document", "Văn bản \"{id}\" không phải báo cáo năm {year} đã phát hành."},
