@@ -4,6 +4,7 @@
 // (issue 12); saving sends only the fields edited since they were last saved (PATCH, merge per
 // content area and indicator), so an edit never erases what someone else wrote meanwhile.
 import { ApiError, formatInstant } from './api.mjs';
+import { autosaver } from './autosave.mjs';
 import { indicatorsPath } from './indicators.mjs';
 import { AREA_CODES } from './movement.mjs';
 
@@ -22,8 +23,7 @@ let ctx = null; // { call, attempt, notify, el, me, catalogue, year }
 let loaded = null; // the part as last saved or loaded: what an edit is compared with
 let loadedUnit = ''; // the unit and year whose part the form holds
 let loadedYear = '';
-let timer = 0; // the save waiting for the typing to stop
-let saving = Promise.resolve(); // saves run one after another
+let saver = null; // autosave.mjs, made when the card is wired
 // How long a pause in typing is before what was typed is saved.
 const SAVE_AFTER_MS = 1500;
 const $ = (id) => document.getElementById(id);
@@ -68,7 +68,6 @@ function statusLine(part) {
 // Saves what was edited since the last save, without drawing the form again (the person may
 // be typing); `loaded` then holds, for the fields sent, what the service stored.
 async function autosave() {
-  clearTimeout(timer);
   const form = $('part-form');
   if (!loaded || !form.elements.length) return;
   const body = changedFields(loaded, form);
@@ -92,12 +91,6 @@ async function autosave() {
   for (const code of Object.keys(body.figures || {})) loaded.figures[code] = (part.figures || {})[code] || 0;
   for (const field of ['difficulties', 'proposals']) if (field in body) loaded[field] = part[field] || '';
   $('part-status').textContent = statusLine(loaded);
-}
-
-function queueSave() {
-  clearTimeout(timer);
-  saving = saving.then(() => ctx.attempt(autosave));
-  return saving;
 }
 
 function render(part, indicators) {
@@ -136,7 +129,10 @@ function render(part, indicators) {
     `${formatInstant(h.at)} · ${HISTORY[h.action] || h.action} · ${h.by}${h.reason ? ` · lý do: ${h.reason}` : ''}`)));
 }
 
+// Shows the part of the unit chosen (after a change of unit or year, a save, a submit): what
+// was typed and not yet saved goes first, to the unit and year it was typed for.
 export async function loadPart() {
+  if (saver) await saver.now();
   const section = $('part');
   const units = ownUnits();
   const me = ctx.me();
@@ -166,17 +162,12 @@ export async function loadPart() {
 // "Lưu": saves what is still unsaved, then shows the part as stored (what colleagues wrote
 // meanwhile too).
 async function savePart() {
-  clearTimeout(timer);
-  await saving;
-  const body = changedFields(loaded, $('part-form'));
-  if (Object.keys(body).length) {
-    await ctx.call(contributionEndpoints.part(loadedYear, loadedUnit), { method: 'PATCH', body });
-  }
   await loadPart();
   ctx.notify('Đã lưu phần báo cáo; các ô hiện đúng như đã lưu.');
 }
 
 async function submitPart() {
+  await saver.now(); // what was just typed is part of what is submitted
   const year = ctx.year();
   await ctx.call(contributionEndpoints.submit(year, $('part-unit').value), { method: 'POST' });
   await loadPart();
@@ -197,7 +188,7 @@ async function reopenPart() {
 }
 
 export function clearPart() {
-  clearTimeout(timer);
+  if (saver) saver.cancel();
   $('part').hidden = true;
   $('part-form').replaceChildren();
   $('part-history').replaceChildren();
@@ -208,19 +199,15 @@ export function clearPart() {
 // catalogue, year () => the report year chosen on the page.
 export function wirePart(context) {
   ctx = context;
-  // What was typed for the unit shown is saved before another is shown.
-  $('part-unit').addEventListener('change', () => ctx.attempt(async () => {
-    await queueSave();
-    await loadPart();
-  }));
+  saver = autosaver(autosave, { attempt: ctx.attempt, delay: SAVE_AFTER_MS });
+  $('part-unit').addEventListener('change', () => ctx.attempt(loadPart));
   $('part-form').addEventListener('input', () => {
-    clearTimeout(timer);
     $('part-status').textContent = 'Chưa lưu…';
-    timer = setTimeout(queueSave, SAVE_AFTER_MS);
+    saver.later();
   });
   $('part-form').addEventListener('focusout', (event) => {
     if (!loaded || !event.target.matches('input, textarea')) return;
-    if (Object.keys(changedFields(loaded, $('part-form'))).length) queueSave();
+    if (Object.keys(changedFields(loaded, $('part-form'))).length) ctx.attempt(saver.now);
   });
   $('part-form').addEventListener('submit', (event) => {
     event.preventDefault();

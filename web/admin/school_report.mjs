@@ -6,6 +6,7 @@
 // council reads it. Two calls: the report and its issued versions. Built here whole, so
 // index.html holds only the empty card.
 import { ApiError, fetchFile, formatInstant, saveFile } from './api.mjs';
+import { autosaver } from './autosave.mjs';
 
 const R = '/api/reports/v1';
 const enc = encodeURIComponent;
@@ -37,12 +38,12 @@ export function schoolReportScreen(ui) {
   const { $, el, call, attempt, notify, state, signOut, year } = ui;
   const card = () => $('school-report');
   let shown = 0; // the year on screen
-  let saved = {}; // each section's text as the service last answered it
-  let timer = 0;
-  let saving = Promise.resolve();
+  // Each section's text as the service last answered it: only those a save sent are
+  // updated, so a colleague's section changed meanwhile is never sent back over theirs.
+  let saved = {};
+  let missing = []; // the units that still owe their part (for the notes)
 
   const isBoard = () => (state.me || {}).role === 'admin';
-  const vnDate = (iso) => iso.split('-').reverse().join('/');
 
   function statusText(report) {
     if (report.sent) {
@@ -52,11 +53,10 @@ export function schoolReportScreen(ui) {
   }
 
   // What only the board sees: who still owes, which sections are empty.
-  function notes(report) {
+  function notes(sections) {
     const out = [];
-    const missing = Array.isArray(report.missing) ? report.missing : [];
     if (missing.length) out.push(`Tổ chưa nộp phần báo cáo: ${missing.map((u) => u.unit_name).join(', ')}.`);
-    const empty = (report.sections.unwritten || []).map((k) => LABEL[k] || k);
+    const empty = (sections.unwritten || []).map((k) => LABEL[k] || k);
     if (empty.length) out.push(`Mục nhà trường chưa viết (không in gì): ${empty.join(', ')}.`);
     return out;
   }
@@ -76,7 +76,6 @@ export function schoolReportScreen(ui) {
   }
 
   async function saveNow() {
-    clearTimeout(timer);
     const body = changed();
     if (Object.keys(body).length === 0) return;
     const forYear = shown;
@@ -86,16 +85,10 @@ export function schoolReportScreen(ui) {
     // Only what was sent is now saved; what was typed meanwhile is still to send.
     for (const key of Object.keys(body)) saved[key] = sections[key];
     $('school-sections-saved').textContent = savedLine(sections);
-    $('school-report-notes').replaceChildren(...notes({ missing: lastMissing, sections })
-      .map((n) => el('li', {}, n)));
+    $('school-report-notes').replaceChildren(...notes(sections).map((n) => el('li', {}, n)));
   }
-  let lastMissing = [];
-
-  // Saves are one after another, each an attempt of its own (an error is shown, the text stays).
-  function queueSave() {
-    saving = saving.then(() => attempt(saveNow));
-    return saving;
-  }
+  const saver = autosaver(saveNow, { attempt, delay: SAVE_AFTER_MS });
+  const formShown = () => Boolean(shown && card().querySelector('#school-sections'));
 
   function sectionsForm(report) {
     const board = isBoard();
@@ -107,14 +100,13 @@ export function schoolReportScreen(ui) {
         maxLength: 12000, value: report.sections[key] || '', readOnly: !board,
         'aria-describedby': hint ? `school-section-${key}-hint` : undefined,
         oninput: () => {
-          clearTimeout(timer);
           $('school-sections-saved').textContent = 'Chưa lưu…';
-          timer = setTimeout(queueSave, SAVE_AFTER_MS);
+          saver.later();
         },
-        onblur: () => { if (Object.keys(changed()).length) queueSave(); },
+        onblur: () => { if (Object.keys(changed()).length) attempt(saver.now); },
       })));
     return el('form', { id: 'school-sections', noValidate: true,
-      onsubmit: (event) => { event.preventDefault(); queueSave(); } },
+      onsubmit: (event) => { event.preventDefault(); attempt(saver.now); } },
     el('h3', {}, 'Phần nhà trường viết'),
     ...fields,
     el('p', { className: 'hint', id: 'school-sections-saved', 'aria-live': 'polite' }, savedLine(report.sections)),
@@ -152,12 +144,12 @@ export function schoolReportScreen(ui) {
             $('school-report-preview-toggle').textContent = 'Xem trước báo cáo';
             return;
           }
-          await saveNow();
+          await saver.now();
           await showPreview();
         }, { busy: card() }) }, 'Xem trước báo cáo'),
       el('button', { type: 'button', className: 'button button-quiet',
         onclick: () => attempt(async () => {
-          await saveNow();
+          await saver.now();
           await saveFile(paths.docx(shown), `Báo cáo năm ${shown} - bản xem trước.docx`);
         }) }, 'Tải bản xem trước (Word)'),
       el('button', { type: 'button', className: 'button button-quiet',
@@ -215,7 +207,7 @@ export function schoolReportScreen(ui) {
     }
     const report = await call(paths.sent(shown), { method: 'POST', body });
     await load(shown);
-    notify(`Đã ghi nhận báo cáo năm ${shown} gửi UBND xã ngày ${vnDate(report.sent.sent_on)}.`);
+    notify(`Đã ghi nhận báo cáo năm ${shown} gửi UBND xã ngày ${report.sent.sent_on_vn}.`);
   }
 
   async function load(forYear) {
@@ -231,16 +223,16 @@ export function schoolReportScreen(ui) {
       }
       throw error;
     }
-    clearTimeout(timer);
+    saver.cancel();
     shown = Number(forYear);
     saved = { ...report.sections };
-    lastMissing = report.missing || [];
+    missing = Array.isArray(report.missing) ? report.missing : [];
     card().replaceChildren(
       el('div', { className: 'card-head' },
         el('h2', { id: 'school-report-heading' }, `Báo cáo năm ${shown} của trường gửi UBND xã`)),
       el('p', { className: 'report-summary', id: 'school-report-status' }, statusText(report)),
       el('ul', { className: 'hint school-report-notes', id: 'school-report-notes' },
-        ...notes(report).map((n) => el('li', {}, n))),
+        ...notes(report.sections).map((n) => el('li', {}, n))),
       sectionsForm(report),
       previewControls(),
       el('div', { className: 'document-preview', id: 'school-report-preview', hidden: true, tabIndex: -1,
@@ -260,16 +252,17 @@ export function schoolReportScreen(ui) {
     // After the year changes or a version is issued.
     async reload() {
       if (!['admin', 'council'].includes((state.me || {}).role)) return;
-      if (shown && card().querySelector('#school-sections')) await saveNow();
+      if (formShown()) await saver.now();
       await load(year());
     },
     // Saves what is typed and not yet saved (before the report is issued).
     async flush() {
-      if (shown && card().querySelector('#school-sections')) await saveNow();
+      if (formShown()) await saver.now();
     },
     reset() {
-      clearTimeout(timer);
+      saver.cancel();
       saved = {};
+      missing = [];
       shown = 0;
       card().replaceChildren();
       card().hidden = true;
