@@ -8,7 +8,9 @@
 
 namespace thidua::docs {
 TemplateLibrary::TemplateLibrary(RedisPool& redis, Keyspace keys, std::vector<TemplateKind> kinds)
-    : redis_(redis), keys_(std::move(keys)), kinds_(std::move(kinds)) {}
+    : redis_(redis), keys_(std::move(keys)), kinds_(std::move(kinds)) {
+  for (const auto& k : kinds_) originals_.push_back(Template::parse(k.original, k.schema, k.file));
+}
 
 const TemplateKind& TemplateLibrary::kind(const std::string& file) const {
   for (const auto& k : kinds_) {
@@ -17,29 +19,40 @@ const TemplateKind& TemplateLibrary::kind(const std::string& file) const {
   throw not_found("template_not_found", common::say("problem.template_not_found"));
 }
 
-Task<TemplateInfo> TemplateLibrary::info(const std::string& file) const {
-  const TemplateKind& k = kind(file);
-  auto reply = co_await redis_.local().call("HGETALL", keys_("templates:" + file));
-  auto f = reply.fields();
-  TemplateInfo out{k.file, k.label, k.original, false, "", "", k.original};
+namespace {
+// What the hash of a kind's saved version says (empty when there is none).
+TemplateInfo info_of(const TemplateKind& k, const RedisReply& hash) {
+  auto f = hash.fields();
+  TemplateInfo out{k.file, k.label, k.original, false, "", ""};
   if (!f["wording"].empty()) {
     out.wording = f["wording"];
     out.edited = true;
     out.updated_by = f["updated_by"];
     out.updated_at = f["updated_at"];
   }
-  co_return out;
+  return out;
+}
+}  // namespace
+
+Task<TemplateInfo> TemplateLibrary::info(const std::string& file) const {
+  const TemplateKind& k = kind(file);
+  auto reply = co_await redis_.local().call("HGETALL", keys_("templates:" + file));
+  co_return info_of(k, reply);
 }
 
 Task<std::vector<TemplateInfo>> TemplateLibrary::all() const {
+  std::vector<std::vector<std::string>> reads;
+  for (const auto& k : kinds_) reads.push_back({"HGETALL", keys_("templates:" + k.file)});
+  auto replies = co_await redis_.local().batch(std::move(reads));
   std::vector<TemplateInfo> out;
-  for (const auto& k : kinds_) out.push_back(co_await info(k.file));
+  for (std::size_t i = 0; i < kinds_.size(); ++i) out.push_back(info_of(kinds_[i], replies[i]));
   co_return out;
 }
 
 Task<Template> TemplateLibrary::current(const std::string& file) const {
   TemplateInfo i = co_await info(file);
   const TemplateKind& k = kind(file);
+  const Template& original = originals_[static_cast<std::size_t>(&k - kinds_.data())];
   std::string failed;
   if (i.edited) {
     try {
@@ -50,7 +63,7 @@ Task<Template> TemplateLibrary::current(const std::string& file) const {
     // Saved when it parsed; an upgrade changed what the document offers.
     log::warn("template_fallback", {{"file", file}, {"error", failed}});
   }
-  co_return Template::parse(k.original, k.schema, file);
+  co_return original;
 }
 
 Task<TemplateInfo> TemplateLibrary::save(const std::string& file, const std::string& wording,

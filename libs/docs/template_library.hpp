@@ -33,7 +33,6 @@ struct TemplateInfo {
   bool edited = false;     // a version saved in the dashboard replaces the original
   std::string updated_by;  // staff id of the last save; "" when not edited
   std::string updated_at;  // RFC 3339
-  std::string original;
 };
 
 // The longest template accepted (characters); the school's longest is about 4 000.
@@ -41,7 +40,8 @@ inline constexpr std::size_t kTemplateMaxChars = 60000;
 
 class TemplateLibrary {
  public:
-  // `kinds`: each with its original already parsed once (a broken one stopped start-up).
+  // `kinds`: each original already checked (original_template: a broken one stopped
+  // start-up); parsed here once. Throws TemplateError for one that does not parse.
   TemplateLibrary(RedisPool& redis, Keyspace keys, std::vector<TemplateKind> kinds);
 
   const std::vector<TemplateKind>& kinds() const { return kinds_; }
@@ -64,6 +64,7 @@ class TemplateLibrary {
   RedisPool& redis_;
   Keyspace keys_;
   std::vector<TemplateKind> kinds_;
+  std::vector<Template> originals_;  // kinds_[i]'s original, parsed
 };
 
 }  // namespace thidua::docs

@@ -13,8 +13,7 @@ json to_json(const TemplateInfo& t) {
           {"wording", t.wording},
           {"edited", t.edited},
           {"updated_by", t.updated_by.empty() ? json(nullptr) : json(t.updated_by)},
-          {"updated_at", t.updated_at.empty() ? json(nullptr) : json(t.updated_at)},
-          {"original", t.original}};
+          {"updated_at", t.updated_at.empty() ? json(nullptr) : json(t.updated_at)}};
 }
 }  // namespace
 

@@ -5,7 +5,7 @@
 //   PUT    <base>/templates/{file}    {"wording": text} → TemplateInfo       admin
 //                                     (422 template_invalid: the line to correct)
 //   DELETE <base>/templates/{file}    back to the original → TemplateInfo    admin
-// TemplateInfo: {file, label, wording, edited, updated_by|null, updated_at|null, original}.
+// TemplateInfo: {file, label, wording, edited, updated_by|null, updated_at|null}.
 #include <string>
 
 #include "core/clock.hpp"

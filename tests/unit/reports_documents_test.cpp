@@ -170,10 +170,9 @@ std::string body_text(const docs::Document& d) {
 TEST(YearlyDocument, TheBoardsSectionsStandUnderTheirHeadings) {
   auto t = docs::Template::parse(school_template(), yearly_report_schema(), "bao-cao-nam.txt");
   auto r = sample_report();
-  r.sections =
-      apply_patch(r.sections, {{SchoolSection::Situation, "Trường có 42 cán bộ.\nCó 18 lớp."},
-                               {SchoolSection::Strengths, "Các tổ hưởng ứng sôi nổi."},
-                               {SchoolSection::NextYear, "Mở rộng kho học liệu số."}});
+  r.sections.text = {{SchoolSection::Situation, "Trường có 42 cán bộ.\nCó 18 lớp."},
+                     {SchoolSection::Strengths, "Các tổ hưởng ứng sôi nổi."},
+                     {SchoolSection::NextYear, "Mở rộng kho học liệu số."}};
   auto d = yearly_report_document(r, t, Issuer{}, docs::Signer{"", "HIỆU TRƯỞNG", "Phạm Văn Cường"},
                                   "01/BC-THCSVP1", {2026, 10, 20});
   auto all = body_text(d);
@@ -190,7 +189,7 @@ TEST(YearlyDocument, TheBoardsSectionsStandUnderTheirHeadings) {
       << all;
   EXPECT_EQ(at("{{"), std::string::npos) << all;
   // The units' proposals follow the school's own under VII.
-  r.sections = apply_patch(r.sections, {{SchoolSection::Proposals, "Đề nghị cấp thêm máy chiếu."}});
+  r.sections.text[SchoolSection::Proposals] = "Đề nghị cấp thêm máy chiếu.";
   r.submitted.at("to-toan-tin").proposals = "Tập huấn AI.";
   all = body_text(yearly_report_document(r, t, Issuer{}, docs::Signer{"", "HIỆU TRƯỞNG", "X"},
                                          "01/BC-THCSVP1", {2026, 10, 20}));
@@ -199,18 +198,21 @@ TEST(YearlyDocument, TheBoardsSectionsStandUnderTheirHeadings) {
       << all;
 }
 
-TEST(SchoolSections, APatchChangesOnlyWhatItNamesAndBlankEmpties) {
+// Only spaces and line breaks are nothing written (stored as removed); any other text stays
+// as written. Which sections are empty, in print order, is what the board's note lists.
+TEST(SchoolSections, BlankTextIsNothingWrittenAndTheEmptyOnesAreListedInOrder) {
+  auto patch = normalise({{SchoolSection::Limitations, " \n\t "},
+                          {SchoolSection::Situation, " Có 18 lớp.\n"},
+                          {SchoolSection::NextYear, ""}});
+  EXPECT_EQ(patch.at(SchoolSection::Limitations), "");
+  EXPECT_EQ(patch.at(SchoolSection::Situation), " Có 18 lớp.\n");
+  EXPECT_EQ(patch.at(SchoolSection::NextYear), "");
+  EXPECT_EQ(patch.size(), 3u);
   SchoolSections s;
-  s = apply_patch(s, {{SchoolSection::Direction, "Phát động ngày 05/9."},
-                      {SchoolSection::Limitations, "Còn ít sáng kiến."}});
-  s = apply_patch(s, {{SchoolSection::Limitations, " \n "}, {SchoolSection::Situation, "A"}});
-  EXPECT_EQ(s.of(SchoolSection::Direction), "Phát động ngày 05/9.");
-  EXPECT_EQ(s.of(SchoolSection::Limitations), "");
-  EXPECT_EQ(s.of(SchoolSection::Situation), "A");
-  auto missing = unwritten(s);
-  std::vector<SchoolSection> expected{SchoolSection::Strengths, SchoolSection::Limitations,
-                                      SchoolSection::NextYear, SchoolSection::Proposals};
-  EXPECT_EQ(missing, expected);
+  s.text = {{SchoolSection::Direction, "Phát động ngày 05/9."}, {SchoolSection::Situation, "A"}};
+  std::vector<std::string> keys;
+  for (const auto& info : unwritten(s)) keys.emplace_back(info.key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"strengths", "limitations", "next_year", "proposals"}));
   EXPECT_EQ(section_of_key("next_year"), SchoolSection::NextYear);
   EXPECT_FALSE(section_of_key("tinh_hinh").has_value());
 }
@@ -220,7 +222,7 @@ TEST(SchoolSections, APatchChangesOnlyWhatItNamesAndBlankEmpties) {
 TEST(YearlyDocument, ThePreviewPageIsTheSameDocument) {
   auto t = docs::Template::parse(school_template(), yearly_report_schema(), "bao-cao-nam.txt");
   auto r = sample_report();
-  r.sections = apply_patch(r.sections, {{SchoolSection::Situation, "Dạy <b>STEM</b> & AI"}});
+  r.sections.text[SchoolSection::Situation] = "Dạy <b>STEM</b> & AI";
   auto d = yearly_report_document(
       r, t, Issuer{}, docs::Signer{"KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "Trần Thị Bình"},
       docs::blank_number("BC", "THCSVP1"), {2026, 10, 20});

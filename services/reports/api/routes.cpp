@@ -2,6 +2,7 @@
 #include "reports/api/routes.hpp"
 
 #include "core/errors.hpp"
+#include "core/ids.hpp"
 #include "core/movement.hpp"
 #include "http/json_io.hpp"
 #include "http/params.hpp"
@@ -43,11 +44,7 @@ int path_year(const Request& req) {
 
 const std::string& checked_unit(const Request& req) {
   const auto& id = req.param("unit");
-  bool plain = !id.empty() && id.size() <= 64;
-  for (char c : id) {
-    plain = plain && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
-  }
-  if (!plain) throw bad_request("invalid_unit", say("problem.unit_id"));
+  if (!ids::unit(id)) throw bad_request("invalid_unit", say("problem.unit_id"));
   return id;
 }
 

@@ -89,11 +89,7 @@ json to_json(const SchoolSections& s) {
   json out = json::object();
   for (const auto& info : school_sections()) out[std::string(info.key)] = s.of(info.section);
   json unwritten_keys = json::array();
-  for (auto section : unwritten(s)) {
-    for (const auto& info : school_sections()) {
-      if (info.section == section) unwritten_keys.push_back(info.key);
-    }
-  }
+  for (const auto& info : unwritten(s)) unwritten_keys.push_back(info.key);
   out["unwritten"] = unwritten_keys;
   out["updated_by"] = s.updated_by.empty() ? json(nullptr) : json(s.updated_by);
   out["updated_at"] = s.updated_at.empty() ? json(nullptr) : json(s.updated_at);

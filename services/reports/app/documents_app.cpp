@@ -35,8 +35,7 @@ docs::Signer DocumentsApp::signer_for(const IssueRequest& req) const {
 Task<IssuedDocument> DocumentsApp::issue_yearly(const Principal& who, int year,
                                                 const IssueRequest& req) {
   auto signer = signer_for(req);
-  auto report = co_await reports_.school_report(year);
-  report.commendations = co_await commendations_.of_year(year);
+  auto report = co_await report_with_commendations(year);
   docs::IssueSpec spec;
   spec.kind = kYearlyReportKind;
   spec.subject = std::to_string(year);
@@ -109,9 +108,14 @@ Task<std::pair<IssuedDocument, std::string>> DocumentsApp::file(const std::strin
   co_return std::make_pair(std::move(d), std::move(*bytes));
 }
 
-Task<docs::Document> DocumentsApp::preview_document(int year) {
+Task<SchoolReport> DocumentsApp::report_with_commendations(int year) {
   auto report = co_await reports_.school_report(year);
   report.commendations = co_await commendations_.of_year(year);
+  co_return report;
+}
+
+Task<docs::Document> DocumentsApp::preview_document(int year) {
+  auto report = co_await report_with_commendations(year);
   const LocalDate today = local_date(clock_.now());
   docs::Template wording = co_await templates_.current(kYearlyReportTemplate);
   co_return yearly_report_document(report, wording, issuer_, issuer_.signer,

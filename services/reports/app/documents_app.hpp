@@ -51,8 +51,10 @@ class DocumentsApp {
   Task<std::string> preview_html(int year);
 
  private:
-  // The report of `year` as it would be issued today (number blank); ApiError 503 when the
-  // year's commendations cannot be read.
+  // What the report of `year` prints: the school's report with the year's commendations
+  // (ApiError 503 when they cannot be read from nominations).
+  Task<SchoolReport> report_with_commendations(int year);
+  // The report of `year` as it would be issued today (number blank).
   Task<docs::Document> preview_document(int year);
   docs::Signer signer_for(const IssueRequest& req) const;
 

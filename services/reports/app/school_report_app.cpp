@@ -58,8 +58,7 @@ Task<SchoolSections> ReportsApp::patch_sections(const Principal& who, int year,
                                                 const SectionsPatch& patch) {
   if (patch.empty()) throw unprocessable("sections_empty", say("problem.sections_empty"));
   std::string at = iso_instant(clock_.now());
-  co_await store_.patch_sections(year, patch, who.subject, at);
-  co_return co_await store_.sections(year);
+  co_return co_await store_.patch_sections(year, normalise(patch), who.subject, at);
 }
 
 Task<SchoolReport> ReportsApp::mark_sent(const Principal& who, int year, const SentRequest& sent,

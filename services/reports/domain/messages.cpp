@@ -180,9 +180,6 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "Báo cáo năm {year} chưa phát hành văn bản số \"{number}\"; các số đã phát hành: "
      "{numbers}."},
     // Thống kê (issue 12): when the units submitted their parts, and its Excel export.
-    {"statistics.bad_year",
-     "Năm thống kê là một năm của phong trào, từ {min} đến {max}, ghi đủ bốn chữ số, ví dụ "
-     "2026."},
     {"submissions.file_name", "Nộp báo cáo của các tổ năm {year}.xlsx"},
     {"submissions.sheet", "Nộp báo cáo"},
     {"submissions.title", "Các tổ nộp phần báo cáo năm {year} (hạn nộp của các tổ: {date})"},

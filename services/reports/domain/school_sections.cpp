@@ -33,23 +33,17 @@ const std::string& SchoolSections::of(SchoolSection s) const {
   return it == text.end() ? kNone : it->second;
 }
 
-SchoolSections apply_patch(const SchoolSections& base, const SectionsPatch& patch) {
-  SchoolSections out = base;
-  for (const auto& [section, value] : patch) {
-    // Only spaces and line breaks are nothing written: the section prints nothing.
-    if (value.find_first_not_of(" \t\r\n") == std::string::npos) {
-      out.text.erase(section);
-    } else {
-      out.text[section] = value;
-    }
+SectionsPatch normalise(SectionsPatch patch) {
+  for (auto& [section, value] : patch) {
+    if (value.find_first_not_of(" \t\r\n") == std::string::npos) value.clear();
   }
-  return out;
+  return patch;
 }
 
-std::vector<SchoolSection> unwritten(const SchoolSections& s) {
-  std::vector<SchoolSection> out;
+std::vector<SectionInfo> unwritten(const SchoolSections& s) {
+  std::vector<SectionInfo> out;
   for (const auto& info : school_sections()) {
-    if (s.of(info.section).empty()) out.push_back(info.section);
+    if (s.of(info.section).empty()) out.push_back(info);
   }
   return out;
 }

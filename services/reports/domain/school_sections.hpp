@@ -39,14 +39,14 @@ struct SchoolSections {
 };
 
 // A PATCH names the sections it changes; a section absent from it stays as it was, and ""
-// empties one.
+// empties one (the store removes it).
 using SectionsPatch = std::map<SchoolSection, std::string>;
 
-// `base` with the sections `patch` names replaced (an emptied one removed).
-SchoolSections apply_patch(const SchoolSections& base, const SectionsPatch& patch);
+// `patch` as it is stored: a text of only spaces and line breaks is nothing written, "".
+SectionsPatch normalise(SectionsPatch patch);
 
 // The sections still empty, in print order: what the dashboard lists before issuing (an
 // internal note, never printed).
-std::vector<SchoolSection> unwritten(const SchoolSections& s);
+std::vector<SectionInfo> unwritten(const SchoolSections& s);
 
 }  // namespace thidua::reports

@@ -82,10 +82,10 @@ class ReportsStore {
 
   // What the board has written of the year's report; every section empty when nothing.
   Task<SchoolSections> sections(int year) const;
-  // Replaces the sections `patch` names (blank text removes one), the others kept; records
-  // `by` (staff id) and `at` (RFC 3339) as the last edit.
-  Task<void> patch_sections(int year, const SectionsPatch& patch, const std::string& by,
-                            const std::string& at);
+  // Replaces the sections `patch` names ("" removes one), the others kept, and records `by`
+  // (staff id) and `at` (RFC 3339) as the last edit; answers every section as stored then.
+  Task<SchoolSections> patch_sections(int year, const SectionsPatch& patch, const std::string& by,
+                                      const std::string& at);
 
   Task<std::optional<SentMark>> sent(int year) const;
   Task<void> mark_sent(int year, const SentMark& mark);

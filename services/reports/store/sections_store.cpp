@@ -8,7 +8,7 @@
 namespace thidua::reports {
 namespace {
 // KEYS: the year's hash. ARGV: updated_by, updated_at, then field, value pairs; an empty
-// value removes its field.
+// value removes its field. Answers the hash as HGETALL does.
 const RedisScript kPatchSections(R"lua(
 for i = 3, #ARGV, 2 do
   if ARGV[i + 1] == '' then
@@ -18,13 +18,11 @@ for i = 3, #ARGV, 2 do
   end
 end
 redis.call('HSET', KEYS[1], 'updated_by', ARGV[1], 'updated_at', ARGV[2])
-return 1
+return redis.call('HGETALL', KEYS[1])
 )lua");
-}  // namespace
 
-Task<SchoolSections> ReportsStore::sections(int year) const {
-  auto reply = co_await redis_.local().call("HGETALL", keys_("sections:" + std::to_string(year)));
-  auto f = reply.fields();
+SchoolSections sections_of(const RedisReply& hash) {
+  auto f = hash.fields();
   SchoolSections out;
   for (const auto& info : school_sections()) {
     auto it = f.find(std::string(info.key));
@@ -32,22 +30,27 @@ Task<SchoolSections> ReportsStore::sections(int year) const {
   }
   out.updated_by = f["updated_by"];
   out.updated_at = f["updated_at"];
-  co_return out;
+  return out;
+}
+}  // namespace
+
+Task<SchoolSections> ReportsStore::sections(int year) const {
+  auto reply = co_await redis_.local().call("HGETALL", keys_("sections:" + std::to_string(year)));
+  co_return sections_of(reply);
 }
 
-Task<void> ReportsStore::patch_sections(int year, const SectionsPatch& patch, const std::string& by,
-                                        const std::string& at) {
+Task<SchoolSections> ReportsStore::patch_sections(int year, const SectionsPatch& patch,
+                                                  const std::string& by, const std::string& at) {
   std::vector<std::string> keys{keys_("sections:" + std::to_string(year))};
   std::vector<std::string> args{by, at};
   for (const auto& info : school_sections()) {
     auto it = patch.find(info.section);
     if (it == patch.end()) continue;
     args.emplace_back(info.key);
-    // Only spaces is nothing written (domain apply_patch): stored as absent.
-    bool blank = it->second.find_first_not_of(" \t\r\n") == std::string::npos;
-    args.push_back(blank ? std::string() : it->second);
+    args.push_back(it->second);
   }
-  co_await redis_.local().eval(kPatchSections, std::move(keys), std::move(args));
+  auto reply = co_await redis_.local().eval(kPatchSections, std::move(keys), std::move(args));
+  co_return sections_of(reply);
 }
 
 }  // namespace thidua::reports
