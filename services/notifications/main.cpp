@@ -79,8 +79,7 @@ int main(int argc, char** argv) {
         auto& nominations_staff = service.make<NominationsStaffDirectory>(services);
         // Who someone is, remembered for seconds only (CachedStaffDirectory says why).
         auto& staff = service.make<CachedStaffDirectory>(nominations_staff, clock);
-        auto& outbox =
-            service.make<OutboxApp>(store, preferences, staff, services, settings, clock);
+        auto& outbox = service.make<OutboxApp>(store, preferences, staff, settings, clock);
         auto& breaker = service.make<BreakerStore>(service.redis(), service.keys(), clock);
         auto& rates = service.make<RateStore>(service.redis(), service.keys(), clock);
         auto& updates = service.make<UpdateStore>(service.redis(), service.keys());

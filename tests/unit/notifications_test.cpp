@@ -216,16 +216,22 @@ TEST(ZaloReply, TransportFailureIsRetryable) {
 TEST(EventMessages, ThePersonalMessageGoesToTheNomineeAndTheUnitsLeadersOnce) {
   auto event = nlohmann::json::parse(R"({"type":"nomination.rejected","note":"x","nomination":{
       "id":"9","subject_kind":"individual","subject_id":"gv-an","unit_id":"to-toan"}})");
-  auto staff = nlohmann::json::parse(R"([
-      {"id":"gv-an","unit_id":"to-toan","role":"leader"},
-      {"id":"gv-binh","unit_id":"to-toan","role":"leader"},
-      {"id":"gv-chi","unit_id":"to-toan","role":"staff"},
-      {"id":"gv-dung","unit_id":"to-van","role":"leader"}])");
+  auto person = [](const char* id, const char* role, const char* unit) {
+    Colleague c;
+    c.id = id;
+    c.role = role;
+    c.unit_id = unit;
+    return c;
+  };
+  const std::vector<Colleague> staff{person("gv-an", "leader", "to-toan"),
+                                     person("gv-binh", "leader", "to-toan"),
+                                     person("gv-chi", "staff", "to-toan"),
+                                     person("gv-dung", "leader", "to-van")};
   EXPECT_EQ(personal_recipients(event, staff), (std::vector<std::string>{"gv-an", "gv-binh"}));
   event["nomination"]["subject_kind"] = "collective";
   event["nomination"]["subject_id"] = "to-toan";
   EXPECT_EQ(personal_recipients(event, staff), (std::vector<std::string>{"gv-an", "gv-binh"}));
-  EXPECT_TRUE(personal_recipients(event, nlohmann::json::object()).empty());
+  EXPECT_TRUE(personal_recipients(event, {}).empty());
 }
 
 }  // namespace

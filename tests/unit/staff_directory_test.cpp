@@ -1,6 +1,7 @@
-// CachedStaffDirectory: a repeated lookup within the TTL asks nominations once; after it,
-// when nominations could not be asked or found no one, or once a link changed the person,
-// it asks again; the cache stays within its size.
+// CachedStaffDirectory: a repeated lookup by Zalo id within the TTL asks nominations once;
+// after it, when nominations could not be asked or found no one, once a link made here
+// changed the person, and always for the staff list, it asks again; the cache stays within
+// its size.
 #include "notifications/app/staff_directory.hpp"
 
 #include <gtest/gtest.h>
@@ -30,15 +31,25 @@ struct CountingDirectory final : StaffDirectory {
     }
     co_return out;
   }
-  Task<StaffLookup> by_staff_id(std::string staff_id) override {
+  Task<StaffList> everyone() override {
     ++asked;
-    StaffLookup out;
+    StaffList out;
     out.reachable = reachable;
-    if (reachable) {
-      out.colleague = Colleague{};
-      out.colleague->id = staff_id;
-      out.colleague->zalo_user_id = "z-" + staff_id;
+    for (const char* id : {"gv-7", "gv-42"}) {
+      if (!reachable) break;
+      Colleague c;
+      c.id = id;
+      c.zalo_user_id = std::string("z-") + id;
+      out.staff.push_back(c);
     }
+    co_return out;
+  }
+  Task<LinkResult> link(std::string code, std::string zalo_user_id) override {
+    ++asked;
+    LinkResult out;
+    out.outcome = code == "0000abcd" ? LinkResult::Outcome::Linked : LinkResult::Outcome::BadCode;
+    out.colleague.id = "gv-42";
+    out.colleague.zalo_user_id = zalo_user_id;
     co_return out;
   }
 };
@@ -50,6 +61,9 @@ class StaffDirectoryTest : public ::testing::Test {
   }
   StaffLookup staff(CachedStaffDirectory& d, const std::string& id) {
     return runner_.run<StaffLookup>([&] { return d.by_staff_id(id); });
+  }
+  LinkResult link(CachedStaffDirectory& d, const std::string& code) {
+    return runner_.run<LinkResult>([&] { return d.link(code, "z-new"); });
   }
   testing::LoopRunner runner_;
   SetClock clock_;
@@ -65,25 +79,31 @@ TEST_F(StaffDirectoryTest, AskedOnceWithinTheTtlAndAgainAfterIt) {
   clock_.at += 1ms;  // 5 s old: asked again, so an unlink is seen within seconds
   EXPECT_EQ(zalo(d, "42").colleague->id, "gv-42");
   EXPECT_EQ(inner_.asked, 2);
-  // By staff id is another question, remembered on its own.
-  EXPECT_EQ(staff(d, "42").colleague->zalo_user_id, "z-42");
-  EXPECT_EQ(inner_.asked, 3);
+  // By staff id: looked up in the staff list, which is never remembered (it says who has
+  // linked, and a link made a moment ago must count).
+  EXPECT_EQ(staff(d, "gv-42").colleague->zalo_user_id, "z-gv-42");
+  EXPECT_EQ(staff(d, "gv-7").colleague->zalo_user_id, "z-gv-7");
+  EXPECT_FALSE(staff(d, "gv-99").colleague);
+  EXPECT_TRUE(staff(d, "gv-99").reachable);
+  EXPECT_EQ(inner_.asked, 6);
   // "No one linked" is not remembered: a /lienket a moment later must count at once.
   EXPECT_FALSE(zalo(d, "stranger").colleague);
   EXPECT_FALSE(zalo(d, "stranger").colleague);
-  EXPECT_EQ(inner_.asked, 5);
+  EXPECT_EQ(inner_.asked, 8);
 }
 
 TEST_F(StaffDirectoryTest, ALinkMadeHereForgetsWhatWasKnownOfThatPerson) {
   CachedStaffDirectory d(inner_, clock_, 5s);
-  zalo(d, "42");      // gv-42, by Zalo id
-  staff(d, "gv-42");  // and by staff id
-  staff(d, "gv-7");
-  EXPECT_EQ(inner_.asked, 3);
-  d.forget("gv-42");
+  zalo(d, "42");  // gv-42, by Zalo id
+  zalo(d, "7");   // gv-7
+  EXPECT_EQ(inner_.asked, 2);
+  EXPECT_EQ(link(d, "ffffffff").outcome, LinkResult::Outcome::BadCode);
   zalo(d, "42");
-  staff(d, "gv-42");
-  staff(d, "gv-7");  // someone else's answer stays
+  EXPECT_EQ(inner_.asked, 3);  // a wrong code changed nothing
+  EXPECT_EQ(link(d, "0000abcd").outcome, LinkResult::Outcome::Linked);
+  EXPECT_EQ(inner_.asked, 4);
+  zalo(d, "42");  // asked again: gv-42's link changed
+  zalo(d, "7");   // someone else's answer stays
   EXPECT_EQ(inner_.asked, 5);
 }
 

@@ -45,8 +45,7 @@ Task<Response> webhook(UpdateStore& updates, const Settings& settings, Request& 
   // Stored once across redeliveries and replicas (update_key), and answered 200 either way.
   auto parsed = parse_update(update);
   if (parsed) {
-    auto key = update_key(*parsed);
-    co_await updates.push(*parsed, key);
+    co_await updates.push(*parsed);
   }
   json ok = {{"ok", true}};
   co_return http::json(200, ok);

@@ -133,15 +133,10 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       co_return reply_sign_in(a.body, settings_.dashboard_url, caller);
     }
     case CommandKind::Link: {
-      json body = {{"code", c.args[0]}, {"zalo_user_id", u.from_id}};
-      std::string text = body.dump();
-      auto a = co_await services_.nominations(http::Method::Post, "/api/nominations/v1/zalo-links",
-                                              text);
-      if (a.status == 422) co_return say("answer.bad_link_code");
-      if (!a.ok()) co_return say("answer.nominations_down");
-      const Colleague linked = colleague_from_json(a.body);
-      staff_.forget(linked.id);  // their Zalo account changed: ask afresh from now on
-      co_return reply_linked(linked);
+      auto linked = co_await staff_.link(c.args[0], u.from_id);
+      if (linked.outcome == LinkResult::Outcome::BadCode) co_return say("answer.bad_link_code");
+      if (linked.outcome == LinkResult::Outcome::Down) co_return say("answer.nominations_down");
+      co_return reply_linked(linked.colleague);
     }
   }
   co_return std::nullopt;

@@ -9,13 +9,8 @@
 namespace thidua::notifications {
 
 OutboxApp::OutboxApp(OutboxStore& store, PreferencesStore& preferences, StaffDirectory& staff,
-                     ServicesClient& services, const Settings& settings, const Clock& clock)
-    : store_(store),
-      preferences_(preferences),
-      staff_(staff),
-      services_(services),
-      settings_(settings),
-      clock_(clock) {}
+                     const Settings& settings, const Clock& clock)
+    : store_(store), preferences_(preferences), staff_(staff), settings_(settings), clock_(clock) {}
 
 Task<std::string> OutboxApp::chat_of_staff(const std::string& staff_id) {
   auto found = co_await staff_.by_staff_id(staff_id);
@@ -107,22 +102,19 @@ Task<EnqueueResult> OutboxApp::announce(std::string text, std::string idempotenc
 Task<void> OutboxApp::tell_concerned(const nlohmann::json& event) {
   if (!personal_message_for_event(event, "")) co_return;
   std::string event_id = event_id_of(event);
-  auto a = co_await services_.nominations(http::Method::Get, "/api/nominations/v1/catalogue");
-  // Throwing retries the event later: the catalogue is needed to know who to tell.
-  if (!a.ok() || !a.body.is_object()) throw std::runtime_error("catalogue unavailable");
-  auto staff = a.body.value("staff", nlohmann::json::array());
-  for (const auto& staff_id : personal_recipients(event, staff)) {
-    std::string chat;
-    nlohmann::json person;
-    for (const auto& s : staff) {
-      if (s.is_object() && s.value("id", "") == staff_id) person = s;
+  auto all = co_await staff_.everyone();
+  // Throwing retries the event later: the staff list is needed to know who to tell.
+  if (!all.reachable) throw std::runtime_error("staff list unavailable");
+  for (const auto& staff_id : personal_recipients(event, all.staff)) {
+    auto person = std::find_if(all.staff.begin(), all.staff.end(),
+                               [&staff_id](const Colleague& c) { return c.id == staff_id; });
+    if (person == all.staff.end() || person->zalo_user_id.empty()) {
+      continue;  // not linked: the dashboard shows it to them
     }
-    if (person.is_object()) chat = person.value("zalo_user_id", "");
-    if (chat.empty()) continue;  // not linked: the dashboard shows it to them
     NewMessage m;
     m.target.kind = Target::Kind::Chat;
-    m.target.id = chat;
-    m.text = personal_message_for_event(event, you(colleague_from_json(person))).value_or("");
+    m.target.id = person->zalo_user_id;
+    m.text = personal_message_for_event(event, you(*person)).value_or("");
     m.source = "event";
     std::string key = "event:" + event_id + ":" + staff_id;  // named: GCC 12
     co_await submit(std::move(m), key);

@@ -4,7 +4,6 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "notifications/app/services_client.hpp"
 #include "notifications/app/settings.hpp"
 #include "notifications/app/staff_directory.hpp"
 #include "notifications/store/outbox_store.hpp"
@@ -24,7 +23,7 @@ class OutboxApp {
   // `staff`: who a target staff member is (their Zalo id); `services`: the catalogue as a
   // whole, for an event's recipients.
   OutboxApp(OutboxStore& store, PreferencesStore& preferences, StaffDirectory& staff,
-            ServicesClient& services, const Settings& settings, const Clock& clock);
+            const Settings& settings, const Clock& clock);
   // Resolves the target's chat, holds a non-urgent message in quiet hours, queues it (with
   // a `guard`, only while it holds: see EnqueueGuard); a reminder to someone who turned
   // private reminders off is withheld instead. A key seen before answers the first answer,
@@ -53,7 +52,6 @@ class OutboxApp {
   OutboxStore& store_;
   PreferencesStore& preferences_;
   StaffDirectory& staff_;
-  ServicesClient& services_;
   const Settings& settings_;
   const Clock& clock_;
 };

@@ -5,26 +5,67 @@
 #include "http/router.hpp"
 
 namespace thidua::notifications {
+namespace {
+std::string text_of(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// A StaffMember object of nominations' catalogue (proto/openapi/nominations.yaml); missing or
+// mistyped fields stay "".
+Colleague colleague_of(const nlohmann::json& staff) {
+  Colleague c;
+  if (!staff.is_object()) return c;
+  c.id = text_of(staff, "id");
+  c.name = text_of(staff, "name");
+  c.gender = text_of(staff, "gender");
+  c.role = text_of(staff, "role");
+  c.unit_id = text_of(staff, "unit_id");
+  c.zalo_user_id = text_of(staff, "zalo_user_id");
+  return c;
+}
+}  // namespace
+
+Task<StaffLookup> StaffDirectory::by_staff_id(std::string staff_id) {
+  auto all = co_await everyone();
+  StaffLookup out;
+  out.reachable = all.reachable;
+  for (auto& c : all.staff) {
+    if (c.id == staff_id) out.colleague = std::move(c);
+  }
+  co_return out;
+}
 
 Task<StaffLookup> NominationsStaffDirectory::by_zalo_user(std::string zalo_user_id) {
   std::string path = "/api/nominations/v1/staff/by-zalo/" + http::encode_segment(zalo_user_id);
   auto a = co_await services_.nominations(http::Method::Get, path);
   StaffLookup out;
   out.reachable = a.reachable;
-  if (a.ok() && a.body.is_object()) out.colleague = colleague_from_json(a.body);
+  if (a.ok() && a.body.is_object()) out.colleague = colleague_of(a.body);
   co_return out;
 }
 
-Task<StaffLookup> NominationsStaffDirectory::by_staff_id(std::string staff_id) {
+Task<StaffList> NominationsStaffDirectory::everyone() {
   auto a = co_await services_.nominations(http::Method::Get, "/api/nominations/v1/catalogue");
-  StaffLookup out;
+  StaffList out;
   out.reachable = a.ok() && a.body.is_object();
   if (!out.reachable) co_return out;
   for (const auto& s : a.body.value("staff", nlohmann::json::array())) {
-    if (s.is_object() && s.value("id", "") == staff_id) {
-      out.colleague = colleague_from_json(s);
-      break;
-    }
+    if (s.is_object()) out.staff.push_back(colleague_of(s));
+  }
+  co_return out;
+}
+
+Task<LinkResult> NominationsStaffDirectory::link(std::string code, std::string zalo_user_id) {
+  std::string body = nlohmann::json{{"code", code}, {"zalo_user_id", zalo_user_id}}.dump();
+  auto a =
+      co_await services_.nominations(http::Method::Post, "/api/nominations/v1/zalo-links", body);
+  LinkResult out;
+  if (a.status == 422) {
+    out.outcome = LinkResult::Outcome::BadCode;
+  } else if (a.ok()) {
+    out.outcome = LinkResult::Outcome::Linked;
+    out.colleague = colleague_of(a.body);
   }
   co_return out;
 }
@@ -36,58 +77,62 @@ CachedStaffDirectory::CachedStaffDirectory(StaffDirectory& inner, const Clock& c
       ttl_(std::min<std::chrono::milliseconds>(ttl, kMaxTtl)),
       capacity_(std::max<std::size_t>(capacity, 1)) {}
 
-std::optional<StaffLookup> CachedStaffDirectory::recall(const std::string& key) {
+bool CachedStaffDirectory::fresh(Instant at) const {
+  auto age = clock_.now() - at;
+  return age >= std::chrono::milliseconds(0) && age < ttl_;
+}
+
+std::optional<StaffLookup> CachedStaffDirectory::recall(const std::string& zalo_user_id) {
   std::lock_guard lock(mutex_);
-  auto it = entries_.find(key);
-  if (it == entries_.end()) return std::nullopt;
-  auto age = clock_.now() - it->second.at;
-  if (age < std::chrono::milliseconds(0) || age >= ttl_) {
-    entries_.erase(it);
+  auto it = by_zalo_.find(zalo_user_id);
+  if (it == by_zalo_.end()) return std::nullopt;
+  if (!fresh(it->second.at)) {
+    by_zalo_.erase(it);
     return std::nullopt;
   }
   return it->second.answer;
 }
 
-void CachedStaffDirectory::remember(const std::string& key, const StaffLookup& answer) {
+void CachedStaffDirectory::remember(const std::string& zalo_user_id, const StaffLookup& answer) {
   if (!answer.reachable || !answer.colleague || ttl_.count() <= 0) return;
   std::lock_guard lock(mutex_);
-  auto now = clock_.now();
-  if (entries_.size() >= capacity_ && !entries_.contains(key)) {
-    std::erase_if(entries_, [&](const auto& e) { return now - e.second.at >= ttl_; });
+  if (by_zalo_.size() >= capacity_ && !by_zalo_.contains(zalo_user_id)) {
+    std::erase_if(by_zalo_, [&](const auto& e) { return !fresh(e.second.at); });
   }
-  if (entries_.size() >= capacity_ && !entries_.contains(key)) {
+  if (by_zalo_.size() >= capacity_ && !by_zalo_.contains(zalo_user_id)) {
     auto oldest =
-        std::min_element(entries_.begin(), entries_.end(),
+        std::min_element(by_zalo_.begin(), by_zalo_.end(),
                          [](const auto& a, const auto& b) { return a.second.at < b.second.at; });
-    entries_.erase(oldest);
+    by_zalo_.erase(oldest);
   }
-  entries_[key] = Entry{now, answer};
+  by_zalo_[zalo_user_id] = Entry{clock_.now(), answer};
 }
 
 void CachedStaffDirectory::forget(const std::string& staff_id) {
   std::lock_guard lock(mutex_);
-  std::erase_if(entries_, [&](const auto& e) {
+  std::erase_if(by_zalo_, [&](const auto& e) {
     return e.second.answer.colleague && e.second.answer.colleague->id == staff_id;
   });
 }
 
-Task<StaffLookup> CachedStaffDirectory::through(std::string key, Task<StaffLookup> ask) {
-  if (auto hit = recall(key)) co_return *hit;  // `ask` (lazy) is then dropped unstarted
-  auto answer = co_await std::move(ask);
-  remember(key, answer);
+Task<StaffLookup> CachedStaffDirectory::by_zalo_user(std::string zalo_user_id) {
+  if (auto hit = recall(zalo_user_id)) co_return *hit;
+  auto answer = co_await inner_.by_zalo_user(zalo_user_id);
+  remember(zalo_user_id, answer);
   co_return answer;
 }
 
-Task<StaffLookup> CachedStaffDirectory::by_zalo_user(std::string zalo_user_id) {
-  std::string key = "zalo:" + zalo_user_id;
-  auto ask = inner_.by_zalo_user(zalo_user_id);
-  co_return co_await through(std::move(key), std::move(ask));
+// Not remembered: the list says who has linked Zalo, and a link made a moment ago (here, on
+// another replica, or in the dashboard) must count at once; a message to one person and an
+// event's private messages are rare enough to ask each time.
+Task<StaffList> CachedStaffDirectory::everyone() {
+  co_return co_await inner_.everyone();
 }
 
-Task<StaffLookup> CachedStaffDirectory::by_staff_id(std::string staff_id) {
-  std::string key = "staff:" + staff_id;
-  auto ask = inner_.by_staff_id(staff_id);
-  co_return co_await through(std::move(key), std::move(ask));
+Task<LinkResult> CachedStaffDirectory::link(std::string code, std::string zalo_user_id) {
+  auto result = co_await inner_.link(std::move(code), zalo_user_id);
+  if (result.outcome == LinkResult::Outcome::Linked) forget(result.colleague.id);
+  co_return result;
 }
 
 }  // namespace thidua::notifications

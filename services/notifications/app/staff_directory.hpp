@@ -6,6 +6,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/task.hpp"
@@ -22,63 +24,81 @@ struct StaffLookup {
   std::optional<Colleague> colleague;
 };
 
+// Every staff member, as one snapshot of nominations' catalogue.
+struct StaffList {
+  bool reachable = false;
+  std::vector<Colleague> staff;
+};
+
+// A code typed in /lienket: linked (to `colleague`), not a valid code, or nominations down.
+struct LinkResult {
+  enum class Outcome { Linked, BadCode, Down };
+  Outcome outcome = Outcome::Down;
+  Colleague colleague;
+};
+
 class StaffDirectory {
  public:
   virtual ~StaffDirectory() = default;
   // The staff member this Zalo account is linked to now.
   virtual Task<StaffLookup> by_zalo_user(std::string zalo_user_id) = 0;
-  // The staff member with this staff id, with their Zalo id ("" when not linked).
-  virtual Task<StaffLookup> by_staff_id(std::string staff_id) = 0;
-  // This staff member's Zalo link has just changed here (/lienket): whatever is remembered
-  // of them is out of date. Nothing to do for a port that remembers nothing.
-  virtual void forget(const std::string& staff_id) { (void)staff_id; }
+  // Every staff member with their unit, role and Zalo id ("" when not linked).
+  virtual Task<StaffList> everyone() = 0;
+  // Links this Zalo account to the staff member who was given `code` in the dashboard.
+  virtual Task<LinkResult> link(std::string code, std::string zalo_user_id) = 0;
+  // The staff member with this staff id: looked up in everyone().
+  Task<StaffLookup> by_staff_id(std::string staff_id);
 };
 
-// Asks nominations with the service token: GET /staff/by-zalo/{id} for one person; by staff
-// id, GET /catalogue (nominations has no route that reads one staff member).
+// Asks nominations with the service token: GET /staff/by-zalo/{id} for one person,
+// GET /catalogue for everyone (nominations has no route that reads one staff member),
+// POST /zalo-links to link.
 class NominationsStaffDirectory final : public StaffDirectory {
  public:
   explicit NominationsStaffDirectory(ServicesClient& services) : services_(services) {}
   Task<StaffLookup> by_zalo_user(std::string zalo_user_id) override;
-  Task<StaffLookup> by_staff_id(std::string staff_id) override;
+  Task<StaffList> everyone() override;
+  Task<LinkResult> link(std::string code, std::string zalo_user_id) override;
 
  private:
   ServicesClient& services_;
 };
 
-// Remembers reachable answers for `ttl`, at most `capacity` of them, so that a burst of
-// chat commands or of messages to one person asks nominations once. The TTL stays short
-// (5 s by default, and never more than kMaxTtl): the rule is that every non-public action
-// checks who the person is *now*, so an unlink, a deleted person or a changed role must
-// reach the bot within seconds. The rights themselves are checked by nominations on every
-// call made for the person (X-Acting-For), never from this cache. "Down" is not
-// remembered: the next ask tries again. Nor is "no such person" / "no one linked": what
-// changes it (a /lienket, a new staff member) must count at once, on every replica, and
-// the bursts worth sparing come from linked people.
+// Remembers, for `ttl`, the person each Zalo account is linked to (at most `capacity` of
+// them), so that a burst of chat commands from one person asks nominations once (a burst
+// that arrives all at once, before the first answer, still asks once per update). The TTL
+// stays short (5 s by default, and never more than kMaxTtl): the rule is that every
+// non-public action checks who the person is *now*, so an unlink, a deleted person or a
+// changed role must reach the bot within seconds. The rights themselves are checked by
+// nominations on every call made for the person (X-Acting-For), never from this cache.
+// Not remembered: "down" (the next ask tries again), "no one linked to this Zalo account"
+// and the staff list (which says who has linked), because a link made a moment ago — here,
+// on another replica or in the dashboard — must count at once. A link made here forgets
+// what was known of that person.
 class CachedStaffDirectory final : public StaffDirectory {
  public:
   static constexpr std::chrono::seconds kMaxTtl{5};
   CachedStaffDirectory(StaffDirectory& inner, const Clock& clock,
                        std::chrono::milliseconds ttl = kMaxTtl, std::size_t capacity = 512);
   Task<StaffLookup> by_zalo_user(std::string zalo_user_id) override;
-  Task<StaffLookup> by_staff_id(std::string staff_id) override;
-  void forget(const std::string& staff_id) override;
+  Task<StaffList> everyone() override;
+  Task<LinkResult> link(std::string code, std::string zalo_user_id) override;
 
  private:
   struct Entry {
     Instant at;
     StaffLookup answer;
   };
-  // The answer remembered under `key`, else `ask`'s (then remembered when it may be).
-  Task<StaffLookup> through(std::string key, Task<StaffLookup> ask);
-  std::optional<StaffLookup> recall(const std::string& key);
-  void remember(const std::string& key, const StaffLookup& answer);
+  bool fresh(Instant at) const;
+  std::optional<StaffLookup> recall(const std::string& zalo_user_id);
+  void remember(const std::string& zalo_user_id, const StaffLookup& answer);
+  void forget(const std::string& staff_id);
   StaffDirectory& inner_;
   const Clock& clock_;
   std::chrono::milliseconds ttl_;
   std::size_t capacity_;
   std::mutex mutex_;  // the HTTP threads and the workers share it; never held across co_await
-  std::map<std::string, Entry> entries_;
+  std::map<std::string, Entry> by_zalo_;  // Zalo user id → the person linked to it
 };
 
 }  // namespace thidua::notifications

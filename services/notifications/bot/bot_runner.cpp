@@ -57,8 +57,7 @@ Task<void> poll_updates(ZaloBotClient& client, UpdateStore& updates, int timeout
       try {
         auto parsed = parse_update(r.result);
         if (parsed) {
-          auto key = update_key(*parsed);
-          co_await updates.push(*parsed, key);
+          co_await updates.push(*parsed);
         }
         pause = std::chrono::milliseconds(500);
         continue;

@@ -1,8 +1,7 @@
 #pragma once
-// A colleague as the bot needs them: who they are and how to address them. Read from a
-// StaffMember of nominations' catalogue (proto/openapi/nominations.yaml), the only source of
-// staff and of their Zalo links.
-#include <nlohmann/json_fwd.hpp>
+// A colleague as the bot needs them: who they are, how to address them, whom they lead. The
+// app reads one from a StaffMember of nominations' catalogue (proto/openapi/nominations.yaml),
+// the only source of staff and of their Zalo links (app/staff_directory.hpp).
 #include <string>
 
 namespace thidua::notifications {
@@ -12,10 +11,8 @@ struct Colleague {
   std::string name;          // full name, as the catalogue writes it
   std::string gender;        // "male", "female", or "" when not recorded
   std::string role;          // nominations' role code: staff, leader, council, admin…
+  std::string unit_id;       // "" when not in a unit
   std::string zalo_user_id;  // "" when the person has not linked Zalo
 };
-
-// A StaffMember object as nominations sends it; missing or mistyped fields stay "".
-Colleague colleague_from_json(const nlohmann::json& staff);
 
 }  // namespace thidua::notifications

@@ -140,9 +140,9 @@ std::optional<std::string> personal_message_for_event(const nlohmann::json& even
 }
 
 std::vector<std::string> personal_recipients(const nlohmann::json& event,
-                                             const nlohmann::json& staff) {
+                                             const std::vector<Colleague>& staff) {
   std::vector<std::string> out;
-  if (!event.is_object() || !event.contains("nomination") || !staff.is_array()) return out;
+  if (!event.is_object() || !event.contains("nomination")) return out;
   const auto& n = event["nomination"];
   if (!n.is_object()) return out;
   auto add = [&out](const std::string& id) {
@@ -151,12 +151,10 @@ std::vector<std::string> personal_recipients(const nlohmann::json& event,
   std::string subject = str(n, "subject_kind") == "individual" ? str(n, "subject_id") : "";
   std::string unit = str(n, "unit_id");
   for (const auto& s : staff) {
-    if (!s.is_object()) continue;
-    if (!subject.empty() && str(s, "id") == subject) add(subject);
+    if (!subject.empty() && s.id == subject) add(subject);
   }
   for (const auto& s : staff) {
-    if (!s.is_object()) continue;
-    if (!unit.empty() && str(s, "unit_id") == unit && str(s, "role") == "leader") add(str(s, "id"));
+    if (!unit.empty() && s.unit_id == unit && s.role == "leader") add(s.id);
   }
   return out;
 }

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "notifications/domain/colleague.hpp"
+
 namespace thidua::notifications {
 
 // The group message for a nominations event, or nullopt when the event is not announced.
@@ -27,9 +29,9 @@ std::optional<std::string> personal_message_for_event(const nlohmann::json& even
                                                       const std::string& you);
 
 // Who gets the personal message, as staff ids: the nominee (an individual nomination whose
-// subject is a staff member) and the leaders of the nomination's unit, each once. `staff` is
-// the catalogue's staff list ([{id, unit_id, role, …}]).
+// subject is a staff member) and the leaders of the nomination's unit, each once. `staff`:
+// everyone on the catalogue's staff list.
 std::vector<std::string> personal_recipients(const nlohmann::json& event,
-                                             const nlohmann::json& staff);
+                                             const std::vector<Colleague>& staff);
 
 }  // namespace thidua::notifications

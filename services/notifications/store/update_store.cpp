@@ -56,7 +56,8 @@ UpdateStore::UpdateStore(RedisPool& redis, const Keyspace& keys)
           QueueKeys{keys("updates"), "commands", keys("updates-retry"), keys("updates-dead"), ""},
           kMaxUpdates) {}
 
-Task<bool> UpdateStore::push(const BotUpdate& update, const std::string& key) {
+Task<bool> UpdateStore::push(const BotUpdate& update) {
+  const std::string key = update_key(update);
   std::vector<std::string> keys{keys_("update-seen:" + (key.empty() ? "-" : key)),
                                 queue_.keys().stream};
   std::vector<std::string> args{key.empty() ? "0" : "1", std::to_string(kUpdateSeenSeconds),

@@ -21,10 +21,10 @@ class UpdateStore {
  public:
   UpdateStore(RedisPool& redis, const Keyspace& keys);
   const StreamQueue& queue() const { return queue_; }
-  // Stores an update for the commands worker, once per `key` (update_key) for a week: the
+  // Stores an update for the commands worker, once per update_key(update) for a week: the
   // same update from a redelivery or through another replica is not stored again, so it is
   // processed once and answered by that processing. False when it was a duplicate.
-  Task<bool> push(const BotUpdate& update, const std::string& key);
+  Task<bool> push(const BotUpdate& update);
   // The update of one stream entry; nullopt when it cannot be read (then it is dropped).
   static std::optional<BotUpdate> read(const StreamEntry& entry);
 
