@@ -223,10 +223,9 @@ TEST(EventMessages, ThePersonalMessageGoesToTheNomineeAndTheUnitsLeadersOnce) {
     c.unit_id = unit;
     return c;
   };
-  const std::vector<Colleague> staff{person("gv-an", "leader", "to-toan"),
-                                     person("gv-binh", "leader", "to-toan"),
-                                     person("gv-chi", "staff", "to-toan"),
-                                     person("gv-dung", "leader", "to-van")};
+  const std::vector<Colleague> staff{
+      person("gv-an", "leader", "to-toan"), person("gv-binh", "leader", "to-toan"),
+      person("gv-chi", "staff", "to-toan"), person("gv-dung", "leader", "to-van")};
   EXPECT_EQ(personal_recipients(event, staff), (std::vector<std::string>{"gv-an", "gv-binh"}));
   event["nomination"]["subject_kind"] = "collective";
   event["nomination"]["subject_id"] = "to-toan";
