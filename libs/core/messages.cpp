@@ -46,6 +46,9 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "chữ số."},
     {"problem.path_integer",
      "Mục \"{name}\" trong đường dẫn phải là số nguyên từ {min} đến {max}, chỉ gồm chữ số."},
+    {"problem.path_year",
+     "Năm trong đường dẫn phải là một năm của phong trào, từ {first} đến {last}, ghi đủ bốn chữ "
+     "số, ví dụ 2026."},
     // An id the admin chooses that is a word of the routes (router).
     {"problem.reserved_id",
      "Mã \"{id}\" là một từ của đường dẫn API nên không dùng làm mã được; hãy chọn mã khác."},

@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 #include "core/integer.hpp"
 #include "core/messages.hpp"
+#include "core/movement.hpp"
 
 namespace thidua::http {
 namespace {
@@ -28,6 +29,16 @@ long long path_integer(const Request& req, const std::string& name, long long mi
   auto value = parse_integer_in(req.param(name), min, max);
   if (!value) throw not_a_whole_number("problem.path_integer", name, min, max);
   return *value;
+}
+
+int path_year(const Request& req) {
+  auto value = parse_integer_in(req.param("year"), kFirstYear, kLastYear);
+  if (!value) {
+    throw bad_request("invalid_year",
+                      common::say("problem.path_year", {{"first", std::to_string(kFirstYear)},
+                                                        {"last", std::to_string(kLastYear)}}));
+  }
+  return static_cast<int>(*value);
 }
 
 }  // namespace thidua::http

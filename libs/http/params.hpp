@@ -16,4 +16,8 @@ std::optional<long long> query_integer(const Request& req, const std::string& na
 // The {name} of the path: a whole number from `min` to `max`, or ApiError 400 invalid_<name>.
 long long path_integer(const Request& req, const std::string& name, long long min, long long max);
 
+// The {year} of the path: a year of the movement (core/movement.hpp, plan section I: 2025–2030),
+// or ApiError 400 invalid_year saying so in the school's words (problem.path_year).
+int path_year(const Request& req);
+
 }  // namespace thidua::http

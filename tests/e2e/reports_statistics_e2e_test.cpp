@@ -86,8 +86,8 @@ TEST_F(SubmissionsE2e, WhenEachUnitSubmittedAndItsWorkbook) {
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(json::parse(bad.body)["code"], "invalid_year");
   EXPECT_EQ(json::parse(bad.body)["detail"],
-            "Năm thống kê là một năm của phong trào, từ 2025 đến 2030, ghi đủ bốn chữ số, ví dụ "
-            "2026.");
+            "Năm trong đường dẫn phải là một năm của phong trào, từ 2025 đến 2030, ghi đủ bốn "
+            "chữ số, ví dụ 2026.");
 }
 
 }  // namespace

@@ -54,5 +54,24 @@ TEST(PathInteger, TheParamOr400) {
   }
 }
 
+// Every year route of every service reads {year} the same way and says so in the same words.
+TEST(PathYear, AYearOfTheMovementOr400InTheSchoolsWords) {
+  Request r;
+  r.params["year"] = "2030";
+  EXPECT_EQ(path_year(r), 2030);
+  for (const char* year : {"2024", "2031", "+2026", "2026a", ""}) {
+    r.params["year"] = year;
+    try {
+      path_year(r);
+      ADD_FAILURE() << year << " was taken";
+    } catch (const ApiError& e) {
+      EXPECT_EQ(e.status(), 400);
+      EXPECT_EQ(e.code(), "invalid_year");
+      EXPECT_EQ(e.detail().find("year"), std::string::npos) << e.detail();
+      EXPECT_NE(e.detail().find("từ 2025 đến 2030"), std::string::npos) << e.detail();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace thidua::http

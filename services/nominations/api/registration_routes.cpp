@@ -14,15 +14,12 @@
 namespace thidua::nominations {
 namespace {
 using http::Method;
+using http::path_year;
 using http::Request;
 using http::Response;
 using nlohmann::json;
 
 const std::string kBase = kApiBase + "/registrations";
-
-int path_year(const Request& req) {
-  return static_cast<int>(http::path_integer(req, "year", kFirstYear, kLastYear));
-}
 
 // The subject's id: a catalogue id (staff or unit), 400 otherwise, before any lookup.
 const std::string& path_subject(const Request& req) {

@@ -7,6 +7,7 @@
 #include "core/movement.hpp"
 #include "http/download.hpp"
 #include "http/json_io.hpp"
+#include "http/params.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/app/statistics_app.hpp"
 #include "nominations/domain/messages.hpp"
@@ -81,7 +82,7 @@ void add_statistics_routes(http::Router& router, StatisticsApp& app) {
     co_return http::json(200, statistics_json(s));
   });
   router.add(Method::Get, base + "/{year}/xlsx", readers, [&app](Request& req) -> Task<Response> {
-    int year = year_of(req.param("year"));
+    int year = http::path_year(req);
     std::optional<StatisticsChart> only = chart_of(req);
     ExportFile file = co_await app.workbook(year, only);
     co_return http::download(std::move(file.bytes), docs::kXlsxMediaType, file.name);

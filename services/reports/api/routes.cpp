@@ -38,10 +38,6 @@ std::pair<LocalDate, DoneMark> parse_done(const nlohmann::json& body) {
 }
 }  // namespace
 
-int path_year(const Request& req) {
-  return static_cast<int>(http::path_integer(req, "year", kFirstYear, kLastYear));
-}
-
 const std::string& checked_unit(const Request& req) {
   const auto& id = req.param("unit");
   if (!ids::unit(id)) throw bad_request("invalid_unit", say("problem.unit_id"));

@@ -1,4 +1,5 @@
 #pragma once
+#include "http/params.hpp"
 #include "http/router.hpp"
 #include "reports/app/documents_app.hpp"
 #include "reports/app/planner.hpp"
@@ -33,7 +34,7 @@ inline void add_routes(http::Router& router, RouteDeps deps) {
 
 // A unit id from the path: short and plain, or 400 before any lookup.
 const std::string& checked_unit(const http::Request& req);
-// The {year} of the path: a year of the movement, 2025–2030, or 400 invalid_year.
-int path_year(const http::Request& req);
+// The {year} of the path (every year route): the shared reader in http/params.hpp.
+using http::path_year;
 
 }  // namespace thidua::reports
