@@ -127,19 +127,17 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Get, base + "/{id}", everyone, [&app](Request& req) -> Task<Response> {
     const std::string id = nomination_id(req);
     const bool full = full_view(req);
-    auto found = co_await app.detail(req.principal, id);
+    auto found = co_await app.detail(req.principal, id, full);
     auto text = detail_json(found.record, req.principal.role);
     nlohmann::json reg = nullptr;
     if (found.registration) reg = registration_json(*found.registration);
     // The detail is written as text (record.hpp); the registration closes it.
     text.pop_back();
     text += ",\"registration\":" + reg.dump();
-    if (full) {
+    if (found.history && found.dossier) {
       // The dashboard's detail in one call (issue 12, Fast): what /history and /dossier say.
-      auto history = co_await app.history(req.principal, id);
-      auto items = co_await app.dossier(req.principal, id);
-      text += ",\"history\":" + history["history"].dump();
-      text += ",\"dossier\":" + dossier_json(id, items).dump();
+      text += ",\"history\":" + nlohmann::json(*found.history).dump();
+      text += ",\"dossier\":" + dossier_json(id, *found.dossier).dump();
     }
     text += "}";
     co_return http::json_text(200, std::move(text));
@@ -151,7 +149,10 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
     co_return http::json_text(200, detail_json(r, req.principal.role));
   });
   router.add(Method::Get, base + "/{id}/history", everyone, [&app](Request& req) -> Task<Response> {
-    co_return http::json(200, co_await app.history(req.principal, nomination_id(req)));
+    const std::string id = nomination_id(req);
+    auto entries = co_await app.history(req.principal, id);
+    nlohmann::json out{{"id", id}, {"history", std::move(entries)}};
+    co_return http::json(200, out);
   });
   router.add(Method::Post, base + "/{id}/transitions",
              Access::roles_of({Role::Admin, Role::Council, Role::Leader}),

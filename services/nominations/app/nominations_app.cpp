@@ -166,10 +166,11 @@ Task<json> NominationsApp::whoami(const Principal& who) {
   co_return out;
 }
 
-Task<NominationsApp::Detail> NominationsApp::detail(const Principal& who, const std::string& id) {
+Task<NominationsApp::Detail> NominationsApp::detail(const Principal& who, const std::string& id,
+                                                    bool full) {
   Detail out;
   out.record = co_await load(id);
-  // One catalogue read serves both the visibility check and the period's year.
+  // One catalogue read serves the visibility check, the period's year and the checklist.
   auto catalogue = co_await catalogue_.load();
   check_can_see(who, out.record, *catalogue);
   const auto& draft = out.record.draft;
@@ -177,14 +178,17 @@ Task<NominationsApp::Detail> NominationsApp::detail(const Principal& who, const 
     out.registration =
         co_await registrations_.get(period->year, draft.subject_kind, draft.subject_id);
   }
+  if (full) {
+    out.history = co_await store_.history(id);
+    out.dossier = co_await dossier_of(out.record, *catalogue);
+  }
   co_return out;
 }
 
-Task<json> NominationsApp::history(const Principal& who, const std::string& id) {
+Task<std::vector<json>> NominationsApp::history(const Principal& who, const std::string& id) {
   auto r = co_await load(id);
   co_await check_visible(who, r);
-  auto entries = co_await store_.history(id);
-  co_return json{{"id", id}, {"history", entries}};
+  co_return co_await store_.history(id);
 }
 
 Task<NominationPage> NominationsApp::list(const Principal& who, const ListFilter& f) {
