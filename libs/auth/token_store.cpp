@@ -5,6 +5,7 @@
 #include "auth/owned_entry.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/ids.hpp"
 #include "core/messages.hpp"
 
 namespace thidua::auth {
@@ -57,7 +58,8 @@ TokenStore::TokenStore(RedisPool& redis, std::string school, BootstrapTokens boo
       service_hash_(bootstrap.service.empty() ? "" : crypto::sha256_hex(bootstrap.service)) {}
 
 Task<std::optional<Principal>> TokenStore::person(const std::string& staff_id) const {
-  if (staff_id.empty() || staff_id.size() > 64) co_return std::nullopt;
+  // No one's id outside the staff alphabet: no key is built from it, no lookup made.
+  if (!ids::staff(staff_id)) co_return std::nullopt;
   auto reply = co_await redis_.local().call("HMGET", keys_("person:" + staff_id), "role", "name");
   if (reply.elements.size() != 2 || reply.elements[0].is_nil()) co_return std::nullopt;
   auto role = parse_role(reply.elements[0].str);
