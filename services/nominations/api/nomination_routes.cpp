@@ -62,20 +62,16 @@ std::optional<std::string> query_catalogue_id(const Request& req, const std::str
 }
 
 const std::string& checked_id(const Request& req, const std::string& name,
-                              bool (*kind)(std::string_view)) {
+                              bool (*kind)(std::string_view), const std::string& message) {
   const auto& v = req.param(name);
-  if (!kind(v)) throw bad_request("invalid_id", say("problem.path_id", {{"id", v}}));
+  if (!kind(v)) throw bad_request("invalid_id", say(message, {{"id", v}}));
   return v;
 }
 
 namespace {
 // Nomination ids are numbers; anything else is a 400 before any lookup.
 const std::string& nomination_id(const Request& req) {
-  const auto& id = req.param("id");
-  if (!ids::number(id)) {
-    throw bad_request("invalid_id", say("problem.nomination_id", {{"id", id}}));
-  }
-  return id;
+  return checked_id(req, "id", ids::number, "problem.nomination_id");
 }
 }  // namespace
 
