@@ -4,10 +4,11 @@
 
 #include "auth/owned_entry.hpp"
 #include "core/crypto.hpp"
+#include "core/ids.hpp"
 
 namespace thidua::auth {
 namespace {
-constexpr std::size_t kIdLength = 32;     // hex chars of a hash that name a code or a session
+using ids::kSessionIdLength;              // hex chars of a hash that name a code or a session
 constexpr std::size_t kSecretBytes = 32;  // the cookie's value: 64 hex chars
 constexpr std::size_t kAddressMax = 64;   // longer addresses are cut (an IPv6 fits)
 
@@ -96,7 +97,7 @@ SessionStore::SessionStore(RedisPool& redis, const TokenStore& tokens, std::stri
 
 std::string SessionStore::id_of(const std::string& secret) {
   if (secret.size() != kSecretBytes * 2) return {};
-  return crypto::sha256_hex(secret).substr(0, kIdLength);
+  return crypto::sha256_hex(secret).substr(0, kSessionIdLength);
 }
 
 Task<CodeIssue> SessionStore::issue_code(std::string staff_id) const {
@@ -104,7 +105,7 @@ Task<CodeIssue> SessionStore::issue_code(std::string staff_id) const {
   out.code = new_code();
   const Instant now = clock_.now();
   out.expires = now + limits_.code_ttl;
-  const std::string code_id = crypto::sha256_hex(out.code).substr(0, kIdLength);
+  const std::string code_id = crypto::sha256_hex(out.code).substr(0, kSessionIdLength);
   std::vector<std::string> keys{keys_("person:" + staff_id), keys_("sign-in-issued:" + staff_id),
                                 keys_("sign-in-code-of:" + staff_id),
                                 keys_("sign-in-code:" + code_id), keys_("sign-in-code:")};
@@ -132,10 +133,10 @@ Task<Exchange> SessionStore::exchange(std::string code, std::string address) con
   const Instant now = clock_.now();
   out.secret = crypto::random_hex(kSecretBytes);
   const std::string hash = crypto::sha256_hex(out.secret);
-  out.id = hash.substr(0, kIdLength);
+  out.id = hash.substr(0, kSessionIdLength);
   out.expires = first_expiry(now, policy_);
   const std::string addr = address.substr(0, kAddressMax);
-  const std::string code_id = crypto::sha256_hex(code).substr(0, kIdLength);
+  const std::string code_id = crypto::sha256_hex(code).substr(0, kSessionIdLength);
   std::vector<std::string> keys{keys_("sign-in-code:" + code_id),
                                 keys_("sign-in-failures:" + addr),
                                 keys_("session:" + out.id),

@@ -5,11 +5,12 @@
 #include "auth/owned_entry.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/ids.hpp"
 #include "core/messages.hpp"
 
 namespace thidua::auth {
 namespace {
-constexpr std::size_t kIdLength = 16;  // hex chars of the hash that name a token
+using ids::kTokenIdLength;
 // last_used is written at most this often per token: one write a minute, not per request.
 constexpr long long kLastUsedResolutionMs = 60 * 1000;
 
@@ -57,7 +58,8 @@ TokenStore::TokenStore(RedisPool& redis, std::string school, BootstrapTokens boo
       service_hash_(bootstrap.service.empty() ? "" : crypto::sha256_hex(bootstrap.service)) {}
 
 Task<std::optional<Principal>> TokenStore::person(const std::string& staff_id) const {
-  if (staff_id.empty() || staff_id.size() > 64) co_return std::nullopt;
+  // No one's id outside the staff alphabet: no key is built from it, no lookup made.
+  if (!ids::staff(staff_id)) co_return std::nullopt;
   auto reply = co_await redis_.local().call("HMGET", keys_("person:" + staff_id), "role", "name");
   if (reply.elements.size() != 2 || reply.elements[0].is_nil()) co_return std::nullopt;
   auto role = parse_role(reply.elements[0].str);
@@ -84,7 +86,7 @@ Task<std::optional<Principal>> TokenStore::resolve(std::string token,
     co_return service;
   }
   // A stored token is found by its hash: the lookup key is not the secret itself.
-  std::string key = keys_("token:" + hash.substr(0, kIdLength));
+  std::string key = keys_("token:" + hash.substr(0, kTokenIdLength));
   auto reply = co_await redis_.local().call("HMGET", key, "hash", "subject", "last_used");
   if (reply.elements.size() != 3 || reply.elements[0].is_nil()) co_return std::nullopt;
   if (!crypto::digests_equal(reply.elements[0].str, hash)) co_return std::nullopt;
@@ -103,7 +105,7 @@ Task<IssuedToken> TokenStore::issue(const Principal& holder, const std::string& 
   IssuedToken out;
   out.token = "tdk_" + crypto::random_hex(24);
   auto hash = crypto::sha256_hex(out.token);
-  out.id = hash.substr(0, kIdLength);
+  out.id = hash.substr(0, kTokenIdLength);
   std::vector<std::string> keys{keys_("token:" + out.id), keys_("tokens-of:" + holder.subject)};
   std::vector<std::string> args{hash, holder.subject, issued_by,
                                 iso_instant(std::chrono::system_clock::now()), out.id};

@@ -37,11 +37,11 @@ bool number(std::string_view id) {
 }
 
 bool token(std::string_view id) {
-  return made_of(id, 16, 16, hex);
+  return made_of(id, kTokenIdLength, kTokenIdLength, hex);
 }
 
 bool session(std::string_view id) {
-  return made_of(id, 32, 32, hex);
+  return made_of(id, kSessionIdLength, kSessionIdLength, hex);
 }
 
 bool link_code(std::string_view code) {

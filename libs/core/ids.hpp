@@ -4,6 +4,7 @@
 // Each is the pattern of the same kind in proto/openapi/*.yaml; a check that fails is the
 // caller's to answer (400 with a text of its message catalogue, or 404 for a path).
 // Only ASCII is ever an id character; lengths are in bytes (= characters).
+#include <cstddef>
 #include <string_view>
 
 namespace thidua::ids {
@@ -26,9 +27,14 @@ inline bool unit(std::string_view id) {
 // fits a signed 64-bit integer (OpenAPI NominationId).
 bool number(std::string_view id);
 
-// An API token's id: exactly 16 lowercase hex digits (0–9, a–f).
+// How many hex digits of a hash name a token, and a session or a sign-in code: libs/auth
+// makes the ids with these lengths, the checks below take exactly these.
+inline constexpr std::size_t kTokenIdLength = 16;
+inline constexpr std::size_t kSessionIdLength = 32;
+
+// An API token's id: exactly kTokenIdLength (16) lowercase hex digits (0–9, a–f).
 bool token(std::string_view id);
-// A signed-in session's id: exactly 32 lowercase hex digits.
+// A signed-in session's id: exactly kSessionIdLength (32) lowercase hex digits.
 bool session(std::string_view id);
 // A code that links a Zalo account to a staff member (/lienket): exactly 8 lowercase hex
 // digits, as nominations issues them.

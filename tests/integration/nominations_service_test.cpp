@@ -306,6 +306,23 @@ TEST_F(NominationsService, MyOverviewGivesMyNominationsWithTheirOutcomeAndMyInit
       << board.dump();
 }
 
+// A link code is what POST /staff/{id}/link-codes issues, 8 hex digits (ids::link_code):
+// anything else is refused as such, and a well-formed code never issued is the 422.
+TEST_F(NominationsService, ALinkCodeNotAsIssuedIsRefusedBeforeItIsLookedUp) {
+  for (const std::string code : {"ABCD1234", "abcd123", "abcd12345", "ghij1234", "abcd 234"}) {
+    auto r = api("POST", "/zalo-links", json{{"code", code}, {"zalo_user_id", "zalo-1"}}.dump(),
+                 kService);
+    ASSERT_EQ(r.status, 400) << code << ": " << r.body;
+    EXPECT_EQ(json::parse(r.body)["code"], "invalid_id");
+    EXPECT_EQ(json::parse(r.body)["detail"],
+              "Mã liên kết gồm 8 ký tự (chữ số và chữ a–f), do Ban giám hiệu cấp.");
+  }
+  auto unissued = api("POST", "/zalo-links",
+                      json{{"code", "abcd1234"}, {"zalo_user_id", "zalo-1"}}.dump(), kService);
+  EXPECT_EQ(unissued.status, 422) << unissued.body;
+  EXPECT_EQ(json::parse(unissued.body)["code"], "invalid_link_code");
+}
+
 }  // namespace
 }  // namespace thidua
 

@@ -184,6 +184,10 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
                if (!ids::zalo_user(zalo_id)) {
                  throw bad_request("invalid_id", say("problem.bad_zalo_id", {{"id", zalo_id}}));
                }
+               // A code nominations never issues is refused before Redis is asked.
+               if (!ids::link_code(code)) {
+                 throw bad_request("invalid_id", say("problem.bad_link_code"));
+               }
                auto staff_id = co_await catalogue.redeem_link_code(code, zalo_id);
                if (staff_id.empty()) {
                  throw unprocessable("invalid_link_code", say("problem.invalid_link_code"));

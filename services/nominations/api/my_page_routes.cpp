@@ -2,10 +2,11 @@
 // nominations about the person, a list of those they wrote, one detail per nomination that
 // had ended (for its decision or reason) and the whole register of initiatives. The lists
 // keep list()'s visibility (NominationsApp::mine); each item adds its outcome.
+#include "core/json_writer.hpp"
 #include "http/json_io.hpp"
+#include "nominations/api/record_json.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/app/initiatives_app.hpp"
-#include "nominations/app/nomination_events.hpp"
 
 namespace thidua::nominations {
 namespace {
@@ -18,16 +19,12 @@ using nlohmann::json;
 constexpr std::size_t kShown = 100;
 
 // A page of summaries, each with `outcome` (proto: MyNominationPage); null when absent.
-json page_with_outcomes(const std::optional<NominationPage>& page) {
-  if (!page) return nullptr;
-  json items = json::array();
-  for (const auto& r : page->items) {
-    json item = summary_json(r);
-    item["outcome"] = r.outcome.is_null() ? json::object() : r.outcome;
-    items.push_back(std::move(item));
+void write_page(JsonWriter& w, const std::optional<NominationPage>& page) {
+  if (page) {
+    w.raw(page_json(*page, true));
+  } else {
+    w.null();
   }
-  return {{"items", std::move(items)},
-          {"next_after", page->next_after ? json(*page->next_after) : json(nullptr)}};
 }
 }  // namespace
 
@@ -47,10 +44,13 @@ void add_my_page_routes(http::Router& router, NominationsApp& nominations,
                  for (const auto& e : entries) items.push_back(initiative_json(e));
                  authored = {{"items", std::move(items)}};
                }
-               json out = {{"about", page_with_outcomes(mine.about)},
-                           {"wrote", page_with_outcomes(mine.wrote)},
-                           {"initiatives", std::move(authored)}};
-               co_return http::json(200, out);
+               JsonWriter w;
+               w.begin_object().key("about");
+               write_page(w, mine.about);
+               w.key("initiatives").value(authored).key("wrote");
+               write_page(w, mine.wrote);
+               w.end_object();
+               co_return http::json_text(200, w.take());
              });
 }
 

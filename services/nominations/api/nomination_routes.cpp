@@ -62,20 +62,16 @@ std::optional<std::string> query_catalogue_id(const Request& req, const std::str
 }
 
 const std::string& checked_id(const Request& req, const std::string& name,
-                              bool (*kind)(std::string_view)) {
+                              bool (*kind)(std::string_view), const std::string& message) {
   const auto& v = req.param(name);
-  if (!kind(v)) throw bad_request("invalid_id", say("problem.path_id", {{"id", v}}));
+  if (!kind(v)) throw bad_request("invalid_id", say(message, {{"id", v}}));
   return v;
 }
 
 namespace {
 // Nomination ids are numbers; anything else is a 400 before any lookup.
 const std::string& nomination_id(const Request& req) {
-  const auto& id = req.param("id");
-  if (!ids::number(id)) {
-    throw bad_request("invalid_id", say("problem.nomination_id", {{"id", id}}));
-  }
-  return id;
+  return checked_id(req, "id", ids::number, "problem.nomination_id");
 }
 }  // namespace
 
@@ -127,19 +123,17 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Get, base + "/{id}", everyone, [&app](Request& req) -> Task<Response> {
     const std::string id = nomination_id(req);
     const bool full = full_view(req);
-    auto found = co_await app.detail(req.principal, id);
+    auto found = co_await app.detail(req.principal, id, full);
     auto text = detail_json(found.record, req.principal.role);
     nlohmann::json reg = nullptr;
     if (found.registration) reg = registration_json(*found.registration);
     // The detail is written as text (record.hpp); the registration closes it.
     text.pop_back();
     text += ",\"registration\":" + reg.dump();
-    if (full) {
+    if (found.history && found.dossier) {
       // The dashboard's detail in one call (issue 12, Fast): what /history and /dossier say.
-      auto history = co_await app.history(req.principal, id);
-      auto items = co_await app.dossier(req.principal, id);
-      text += ",\"history\":" + history["history"].dump();
-      text += ",\"dossier\":" + dossier_json(id, items).dump();
+      text += ",\"history\":" + nlohmann::json(*found.history).dump();
+      text += ",\"dossier\":" + dossier_json(id, *found.dossier).dump();
     }
     text += "}";
     co_return http::json_text(200, std::move(text));
@@ -151,7 +145,10 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
     co_return http::json_text(200, detail_json(r, req.principal.role));
   });
   router.add(Method::Get, base + "/{id}/history", everyone, [&app](Request& req) -> Task<Response> {
-    co_return http::json(200, co_await app.history(req.principal, nomination_id(req)));
+    const std::string id = nomination_id(req);
+    auto entries = co_await app.history(req.principal, id);
+    nlohmann::json out{{"id", id}, {"history", std::move(entries)}};
+    co_return http::json(200, out);
   });
   router.add(Method::Post, base + "/{id}/transitions",
              Access::roles_of({Role::Admin, Role::Council, Role::Leader}),

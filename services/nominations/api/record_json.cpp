@@ -42,10 +42,10 @@ std::string detail_json(const NominationRecord& r, Role viewer) {
   return w.take();
 }
 
-std::string page_json(const NominationPage& page) {
+std::string page_json(const NominationPage& page, bool with_outcome) {
   JsonWriter w;
   w.begin_object().key("items").begin_array();
-  for (const auto& r : page.items) write_summary(w, r);
+  for (const auto& r : page.items) write_summary(w, r, with_outcome);
   w.end_array().key("next_after");
   if (page.next_after) {
     w.string(*page.next_after);

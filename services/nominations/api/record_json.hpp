@@ -13,8 +13,9 @@ namespace thidua::nominations {
 // Everything, for people with access to the nomination. `allowed_actions` lists the workflow
 // actions `viewer` may take now (available_actions).
 std::string detail_json(const NominationRecord& r, Role viewer);
-// {"items": [summary…], "next_after": id or null}.
-std::string page_json(const NominationPage& page);
+// {"items": [summary…], "next_after": id or null}; `with_outcome`: each summary with its
+// `outcome` ({} when none), as "Trang của tôi" shows them (proto: MyNominationPage).
+std::string page_json(const NominationPage& page, bool with_outcome = false);
 // What the school website may show of an honour: no reasons, no staff or Zalo ids; the
 // achievement only as the board worded it for the public.
 nlohmann::json public_json(const NominationRecord& r);

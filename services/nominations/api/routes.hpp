@@ -61,9 +61,11 @@ inline void add_routes(http::Router& router, RouteDeps deps) {
 Task<std::string> existing_staff_id(CatalogueStore& catalogue, http::Request& req);
 
 // The path parameter `name` when it is an id of its kind (one of core/ids.hpp, e.g.
-// ids::catalogue); anything else is a 400 invalid_id before any lookup.
+// ids::catalogue); anything else is a 400 invalid_id before any lookup, its detail the
+// catalogue's `message` (given {id}).
 const std::string& checked_id(const http::Request& req, const std::string& name,
-                              bool (*kind)(std::string_view));
+                              bool (*kind)(std::string_view),
+                              const std::string& message = "problem.path_id");
 // ?name= naming something of the catalogue: nullopt when absent or empty, the id when it is
 // one (ids::catalogue), 400 invalid_<name> otherwise.
 std::optional<std::string> query_catalogue_id(const http::Request& req, const std::string& name);

@@ -77,8 +77,13 @@ Task<std::vector<DossierItem>> NominationsApp::dossier(const Principal& who,
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
   check_can_see(who, r, c);
+  co_return co_await dossier_of(r, c);
+}
+
+Task<std::vector<DossierItem>> NominationsApp::dossier_of(const NominationRecord& r,
+                                                          const Catalogue& c) {
   const AwardForm* award = c.award(r.draft.award);
-  auto received = co_await store_.dossier(id);
+  auto received = co_await store_.dossier(r.id);
   co_return dossier_checklist(award ? award->dossier_copies : 1, received);
 }
 

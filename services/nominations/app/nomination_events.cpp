@@ -25,9 +25,17 @@ void write_summary_members(JsonWriter& w, const NominationRecord& r) {
       .field("updated_at", r.updated_at);
 }
 
-void write_summary(JsonWriter& w, const NominationRecord& r) {
+void write_summary(JsonWriter& w, const NominationRecord& r, bool with_outcome) {
   w.begin_object();
   write_summary_members(w, r);
+  if (with_outcome) {
+    w.key("outcome");
+    if (r.outcome.is_null()) {
+      w.begin_object().end_object();
+    } else {
+      w.value(r.outcome);
+    }
+  }
   w.end_object();
 }
 

@@ -24,6 +24,40 @@ void apply_draft(NominationRecord& r, NominationDraft draft, const Subject& subj
   r.period_label = c.period(r.draft.period)->label;
 }
 
+// Who sees which nomination, the rule of every read: the board, the council and services see
+// all; a leader their unit's (`own_unit`, unit_of); everyone the nominations about themselves.
+bool sees(const Principal& who, const NominationRecord& r, const std::string& own_unit) {
+  if (sees_everything(who.role)) return true;
+  if (who.role == Role::Leader && r.unit_id == own_unit) return true;
+  return r.draft.subject_kind == SubjectKind::Individual && r.draft.subject_id == who.subject;
+}
+
+// The list's filter, visibility aside.
+bool matches(const ListFilter& f, const NominationRecord& r) {
+  if (!f.after.empty() && std::stoll(r.id) <= std::stoll(f.after)) return false;
+  if (f.period && r.draft.period != *f.period) return false;
+  if (f.award && r.draft.award != *f.award) return false;
+  if (f.status && status_name(r.status) != *f.status) return false;
+  if (f.unit_id && r.unit_id != *f.unit_id) return false;
+  if (f.subject_id && r.draft.subject_id != *f.subject_id) return false;
+  if (f.proposer && r.created_by != *f.proposer) return false;
+  if (f.subject_kind && r.draft.subject_kind != *f.subject_kind) return false;
+  return true;
+}
+
+// Offers `r` (in id order, already seen to be visible) to a page of filter `f`: at most
+// `f.limit` items; a further match only sets `next_after`. False once the page is complete.
+bool offer(NominationPage& page, const ListFilter& f, const NominationRecord& r) {
+  if (page.next_after) return false;
+  if (!matches(f, r)) return true;
+  if (page.items.size() == f.limit) {
+    page.next_after = page.items.back().id;
+    return false;
+  }
+  page.items.push_back(r);
+  return true;
+}
+
 // The subject already has a live nomination (`existing_id`) for this award and period.
 ApiError duplicate_nomination(const NominationRecord& r, const std::string& existing_id) {
   return conflict("duplicate_nomination", say("problem.duplicate_nomination",
@@ -56,9 +90,9 @@ std::string NominationsApp::unit_of(const Principal& who, const Catalogue& c) co
 
 void NominationsApp::check_can_see(const Principal& who, const NominationRecord& r,
                                    const Catalogue& c) const {
-  if (sees_everything(who.role)) return;
-  if (who.role == Role::Leader && r.unit_id == unit_of(who, c)) return;
-  if (r.draft.subject_kind == SubjectKind::Individual && r.draft.subject_id == who.subject) return;
+  // Only a leader's unit counts, so only a leader is looked up (unit_of: 403 when missing).
+  const std::string own_unit = who.role == Role::Leader ? unit_of(who, c) : std::string();
+  if (sees(who, r, own_unit)) return;
   // Same answer as a missing one: a nomination's existence is not everyone's business.
   throw not_found("nomination_not_found", say("problem.nomination_not_found", {{"id", r.id}}));
 }
@@ -166,10 +200,11 @@ Task<json> NominationsApp::whoami(const Principal& who) {
   co_return out;
 }
 
-Task<NominationsApp::Detail> NominationsApp::detail(const Principal& who, const std::string& id) {
+Task<NominationsApp::Detail> NominationsApp::detail(const Principal& who, const std::string& id,
+                                                    bool full) {
   Detail out;
   out.record = co_await load(id);
-  // One catalogue read serves both the visibility check and the period's year.
+  // One catalogue read serves the visibility check, the period's year and the checklist.
   auto catalogue = co_await catalogue_.load();
   check_can_see(who, out.record, *catalogue);
   const auto& draft = out.record.draft;
@@ -177,62 +212,51 @@ Task<NominationsApp::Detail> NominationsApp::detail(const Principal& who, const 
     out.registration =
         co_await registrations_.get(period->year, draft.subject_kind, draft.subject_id);
   }
+  if (full) {
+    out.history = co_await store_.history(id);
+    out.dossier = co_await dossier_of(out.record, *catalogue);
+  }
   co_return out;
 }
 
-Task<json> NominationsApp::history(const Principal& who, const std::string& id) {
+Task<std::vector<json>> NominationsApp::history(const Principal& who, const std::string& id) {
   auto r = co_await load(id);
   co_await check_visible(who, r);
-  auto entries = co_await store_.history(id);
-  co_return json{{"id", id}, {"history", entries}};
+  co_return co_await store_.history(id);
 }
 
 Task<NominationPage> NominationsApp::list(const Principal& who, const ListFilter& f) {
   auto catalogue_ref = co_await catalogue_.load();
-  const Catalogue& c = *catalogue_ref;
-  std::string own_unit = unit_of(who, c);
+  const std::string own_unit = unit_of(who, *catalogue_ref);
   auto all = co_await store_.all();
   NominationPage page;
-  for (auto& r : all) {
-    if (!f.after.empty() && std::stoll(r.id) <= std::stoll(f.after)) continue;
-    if (f.period && r.draft.period != *f.period) continue;
-    if (f.award && r.draft.award != *f.award) continue;
-    if (f.status && status_name(r.status) != *f.status) continue;
-    if (f.unit_id && r.unit_id != *f.unit_id) continue;
-    if (f.subject_id && r.draft.subject_id != *f.subject_id) continue;
-    if (f.proposer && r.created_by != *f.proposer) continue;
-    if (f.subject_kind && r.draft.subject_kind != *f.subject_kind) continue;
-    if (!sees_everything(who.role)) {
-      bool own =
-          (who.role == Role::Leader && r.unit_id == own_unit) ||
-          (r.draft.subject_kind == SubjectKind::Individual && r.draft.subject_id == who.subject);
-      if (!own) continue;
-    }
-    if (page.items.size() == f.limit) {
-      page.next_after = page.items.back().id;
-      break;
-    }
-    page.items.push_back(std::move(r));
+  for (const auto& r : all) {
+    if (sees(who, r, own_unit) && !offer(page, f, r)) break;
   }
   co_return page;
 }
 
 Task<NominationsApp::Mine> NominationsApp::mine(const Principal& who, std::size_t limit) {
   Mine out;
-  {
-    auto catalogue_ref = co_await catalogue_.load();
-    if (!catalogue_ref->staff_member(who.subject)) co_return out;
-  }
+  auto catalogue_ref = co_await catalogue_.load();
+  if (!catalogue_ref->staff_member(who.subject)) co_return out;
+  const std::string own_unit = unit_of(who, *catalogue_ref);
   ListFilter about;
   about.subject_id = who.subject;
   about.subject_kind = SubjectKind::Individual;
   about.limit = limit;
-  out.about = co_await list(who, about);
-  if (writes_nominations(who.role)) {
-    ListFilter wrote;
-    wrote.proposer = who.subject;
-    wrote.limit = limit;
-    out.wrote = co_await list(who, wrote);
+  ListFilter wrote;
+  wrote.proposer = who.subject;
+  wrote.limit = limit;
+  out.about.emplace();
+  if (writes_nominations(who.role)) out.wrote.emplace();
+  // One scan fills both pages, each as list() with its filter would.
+  auto all = co_await store_.all();
+  for (const auto& r : all) {
+    if (!sees(who, r, own_unit)) continue;
+    bool more = offer(*out.about, about, r);
+    if (out.wrote && offer(*out.wrote, wrote, r)) more = true;
+    if (!more) break;
   }
   co_return out;
 }

@@ -59,12 +59,15 @@ class NominationsApp {
   // Who the caller is, for the dashboard: name, role, unit, and what they may record.
   Task<nlohmann::json> whoami(const Principal& who);
   // One nomination as the caller may see it, with its subject's registration of targets for
-  // the period's year (issue 14), when there is one.
+  // the period's year (issue 14), when there is one. `full` (?view=full, issue 12 "Fast"):
+  // also its history and dossier checklist, read with the same record and catalogue.
   struct Detail {
     NominationRecord record;
     std::optional<Registration> registration;
+    std::optional<std::vector<nlohmann::json>> history;  // full only: entries as stored
+    std::optional<std::vector<DossierItem>> dossier;     // full only
   };
-  Task<Detail> detail(const Principal& who, const std::string& id);
+  Task<Detail> detail(const Principal& who, const std::string& id, bool full = false);
   Task<NominationPage> list(const Principal& who, const ListFilter& filter);
   // "Trang của tôi" (issue 12): the nominations about the caller as an individual and those
   // they wrote, each exactly as list() shows them to the caller (same visibility), at most
@@ -74,7 +77,8 @@ class NominationsApp {
     std::optional<NominationPage> about, wrote;
   };
   Task<Mine> mine(const Principal& who, std::size_t limit);
-  Task<nlohmann::json> history(const Principal& who, const std::string& id);
+  // The history entries, oldest first, each as stored (app/nomination_events.cpp).
+  Task<std::vector<nlohmann::json>> history(const Principal& who, const std::string& id);
 
   // The meeting as recorded (settle_meeting), as stored and listed.
   Task<nlohmann::json> add_meeting(const Principal& who, MeetingForm form);
@@ -114,6 +118,8 @@ class NominationsApp {
   std::string unit_of(const Principal& who, const Catalogue& c) const;
   void check_can_see(const Principal& who, const NominationRecord& r, const Catalogue& c) const;
   Task<void> check_visible(const Principal& who, const NominationRecord& r);
+  // The checklist of a nomination already loaded and checked, against catalogue `c`.
+  Task<std::vector<DossierItem>> dossier_of(const NominationRecord& r, const Catalogue& c);
   nlohmann::json event(const std::string& type, const NominationRecord& r, const Principal& who,
                        const nlohmann::json& extra) const;
   nlohmann::json history_entry(const Principal& who, std::string_view action,

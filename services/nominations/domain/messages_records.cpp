@@ -21,6 +21,7 @@ constexpr std::array kRecordMessages = std::to_array<text::Message>({
      "Hình thức hoặc kỳ khen thưởng của đề nghị không còn trong danh mục."},
     {"problem.invalid_link_code",
      "Mã liên kết không đúng hoặc đã hết hạn; thầy cô xin Ban giám hiệu mã mới."},
+    {"problem.bad_link_code", "Mã liên kết gồm 8 ký tự (chữ số và chữ a–f), do Ban giám hiệu cấp."},
     {"problem.not_linked", "Tài khoản Zalo này chưa liên kết với cán bộ nào."},
     // Signing in to the dashboard with a code from the bot (/dangnhap).
     {"problem.sign_in_code_format",

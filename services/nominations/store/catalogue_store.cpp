@@ -60,9 +60,7 @@ return staff_id
 template <class T, class Parse>
 std::vector<T> parse_all(const RedisReply& reply, Parse parse) {
   std::vector<T> out;
-  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
-    out.push_back(parse(json::parse(reply.elements[i + 1].str)));
-  }
+  for (const auto& [id, value] : reply.fields()) out.push_back(parse(json::parse(value)));
   std::sort(out.begin(), out.end(), [](const T& a, const T& b) { return a.id < b.id; });
   return out;
 }
@@ -104,8 +102,8 @@ Task<CatalogueRef> CatalogueStore::load() const {
   c.units = parse_all<Unit>(replies[0], stored::read_unit);
   c.staff = parse_all<StaffMember>(replies[1], stored::read_staff);
   c.periods = parse_all<Period>(replies[2], stored::read_period);
-  for (std::size_t i = 0; i + 1 < replies[3].elements.size(); i += 2) {
-    c.award_forms.push_back(stored::read_award_form(json::parse(replies[3].elements[i + 1].str)));
+  for (const auto& [code, value] : replies[3].fields()) {
+    c.award_forms.push_back(stored::read_award_form(json::parse(value)));
   }
   std::sort(c.award_forms.begin(), c.award_forms.end(),
             [](const AwardForm& a, const AwardForm& b) { return a.code < b.code; });

@@ -87,8 +87,8 @@ Task<std::optional<Initiative>> InitiativeStore::get(const std::string& id) cons
 Task<std::vector<Initiative>> InitiativeStore::all() const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("initiatives"));
   std::vector<Initiative> out;
-  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
-    if (auto e = decode(reply.elements[i + 1].str)) out.push_back(std::move(*e));
+  for (const auto& [id, value] : reply.fields()) {
+    if (auto e = decode(value)) out.push_back(std::move(*e));
   }
   std::sort(out.begin(), out.end(),
             [](const Initiative& a, const Initiative& b) { return numeric(a.id) < numeric(b.id); });

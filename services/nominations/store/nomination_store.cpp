@@ -179,9 +179,8 @@ Task<std::optional<NominationStore::Versioned>> NominationStore::get_versioned(
   auto reply = co_await redis_.local().call("HGETALL", keys_("n:" + id));
   if (reply.elements.empty()) co_return std::nullopt;
   Versioned out{stored::read_record(id, reply), {}};
-  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
-    if (reply.elements[i].str == "draft") out.stamp = reply.elements[i + 1].str;
-  }
+  auto fields = reply.fields();
+  if (auto draft = fields.find("draft"); draft != fields.end()) out.stamp = draft->second;
   co_return out;
 }
 

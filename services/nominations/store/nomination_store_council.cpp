@@ -16,11 +16,10 @@ Task<void> NominationStore::set_vote(const std::string& id, const json& vote) {
 Task<std::map<std::string, DossierReceipt>> NominationStore::dossier(const std::string& id) const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("n:" + id + ":dossier"));
   std::map<std::string, DossierReceipt> out;
-  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
-    auto j = json::parse(reply.elements[i + 1].str, nullptr, false);
+  for (const auto& [item, value] : reply.fields()) {
+    auto j = json::parse(value, nullptr, false);
     if (!j.is_object()) continue;
-    out[reply.elements[i].str] = {j.value("copies", 0), j.value("received_by", ""),
-                                  j.value("received_at", "")};
+    out[item] = {j.value("copies", 0), j.value("received_by", ""), j.value("received_at", "")};
   }
   co_return out;
 }
@@ -65,8 +64,8 @@ Task<json> NominationStore::replace_meeting(const Meeting& meeting, const json& 
 Task<std::vector<json>> NominationStore::meetings() const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("meetings"));
   std::vector<json> out;
-  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
-    out.push_back(json::parse(reply.elements[i + 1].str, nullptr, false));
+  for (const auto& [id, value] : reply.fields()) {
+    out.push_back(json::parse(value, nullptr, false));
   }
   std::sort(out.begin(), out.end(), [](const json& a, const json& b) {
     return std::stoll(a.value("id", "0")) < std::stoll(b.value("id", "0"));

@@ -86,8 +86,8 @@ Task<std::vector<Registration>> RegistrationStore::year(int year) const {
   auto k = key(year);
   auto reply = co_await redis_.local().call("HGETALL", k);
   std::vector<Registration> out;
-  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
-    if (auto r = decode(reply.elements[i + 1].str)) out.push_back(std::move(*r));
+  for (const auto& [subject, value] : reply.fields()) {
+    if (auto r = decode(value)) out.push_back(std::move(*r));
   }
   std::sort(out.begin(), out.end(), [](const Registration& a, const Registration& b) {
     if (a.subject_kind != b.subject_kind) return a.subject_kind == SubjectKind::Collective;

@@ -89,8 +89,8 @@ Task<std::optional<Round>> RoundStore::get(const std::string& id) const {
 Task<std::vector<Round>> RoundStore::all() const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("rounds"));
   std::vector<Round> out;
-  for (std::size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
-    if (auto r = round_from_json(reply.elements[i + 1].str)) out.push_back(std::move(*r));
+  for (const auto& [id, value] : reply.fields()) {
+    if (auto r = round_from_json(value)) out.push_back(std::move(*r));
   }
   sort_rounds(out);
   co_return out;
