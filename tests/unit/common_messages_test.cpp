@@ -18,6 +18,8 @@ const catalogue_check::Samples kSamples = {
     {"max", "64"},
     {"method", "DELETE"},
     {"min", "1"},
+    {"first", "2025"},
+    {"last", "2030"},
     {"name", "limit"},
     {"path", "/api/nominations/v1/khong-co"},
     {"request_id", "3f2a9c1d00000007"},
