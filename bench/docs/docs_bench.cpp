@@ -1,8 +1,9 @@
-// Documents per second for the yearly report: the DOCX alone (libs/docs' writer, in this
-// process), and the PDF through LibreOffice headless (docs::Renderer: one child process per
-// conversion, THIDUA_PDF_CONCURRENCY at once), with the memory of both. The report is a
-// seeded year: every unit has submitted a part with a narrative in each content area.
-//   docs_bench <docx count> <pdf count> <concurrency>
+// Documents per second: the DOCX alone (libs/docs' writer, in this process), and the PDF
+// through LibreOffice headless (docs::Renderer: one child process per conversion,
+// THIDUA_PDF_CONCURRENCY at once), with the memory of both. Two documents (issue 11):
+//   yearly:   the yearly report of a seeded year, every unit's part written in each area;
+//   proposal: a tờ trình with its danh sách of 20 nominees (15 teachers, 5 units).
+//   docs_bench <yearly|proposal> <docx count> <pdf count> <concurrency>
 // Prints one line of key=value figures; bench/docs/run.sh writes them into bench/README.md.
 #include <sys/resource.h>
 
@@ -10,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <string>
 
@@ -17,6 +19,8 @@
 #include "docs/docx_writer.hpp"
 #include "docs/libreoffice.hpp"
 #include "docs/renderer.hpp"
+#include "nominations/domain/award_documents.hpp"
+#include "nominations/domain/builtin_templates.hpp"
 #include "reports/domain/builtin_templates.hpp"
 #include "reports/domain/yearly_document.hpp"
 
@@ -53,6 +57,39 @@ SchoolReport seeded_year() {
   return r;
 }
 
+// The tờ trình of a round the council passed: 20 lines, as long as a school's largest.
+docs::Document proposal_of_twenty(const docs::Template& wording, const docs::Issuer& issuer) {
+  static const nominations::Period period{"2026", nominations::PeriodKind::Annual, 2026, 1,
+                                          "Năm 2026"};
+  static const nominations::AwardForm award = [] {
+    nominations::AwardForm a;
+    a.code = "gk_xa";
+    a.label = "Giấy khen của Chủ tịch UBND xã";
+    a.level = "commune";
+    a.authority = "Chủ tịch UBND xã Vĩnh Phong";
+    return a;
+  }();
+  nominations::RoundDocument round;
+  round.period = &period;
+  round.award = &award;
+  for (int i = 0; i < 20; ++i) {
+    nominations::NomineeLine line;
+    line.nomination_id = std::to_string(i + 1);
+    line.kind = i < 5 ? nominations::SubjectKind::Collective : nominations::SubjectKind::Individual;
+    line.name = i < 5 ? "Tổ chuyên môn số " + std::to_string(i + 1)
+                      : "Nguyễn Thị Giáo Viên " + std::to_string(i - 4);
+    line.position_unit = i < 5 ? "Tổ chuyên môn" : "Giáo viên, Tổ Toán – Tin";
+    line.award = award.label;
+    line.achievement =
+        "Hoàn thành xuất sắc nhiệm vụ; có sáng kiến ứng dụng trí tuệ nhân tạo trong soạn bài "
+        "giảng, được Hội đồng Khoa học của trường công nhận.";
+    round.lines.push_back(std::move(line));
+  }
+  docs::Signer signer{"HIỆU TRƯỞNG", "", "Nguyễn Văn An"};
+  return nominations::round_document(round, wording, issuer, signer, "05/TTr-THCSVP1",
+                                     {2026, 11, 20});
+}
+
 long vm_hwm_kib() {
   std::ifstream in("/proc/self/status");
   std::string key;
@@ -86,25 +123,35 @@ Task<void> convert_all(docs::Renderer& renderer, const docs::Document& doc, int 
 }  // namespace
 
 int main(int argc, char** argv) {
-  int docx_count = argc > 1 ? std::atoi(argv[1]) : 200;
-  int pdf_count = argc > 2 ? std::atoi(argv[2]) : 6;
-  int concurrency = argc > 3 ? std::atoi(argv[3]) : 2;
-  auto wording = docs::Template::parse(std::string(builtin_yearly_template()),
-                                       yearly_report_schema(), "bao-cao-nam.txt");
-  Issuer issuer;
-  docs::Signer signer{"KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "Trần Thị Bình"};
-  auto report = seeded_year();
-  auto doc =
-      yearly_report_document(report, wording, issuer, signer, "01/BC-THCSVP1", {2026, 10, 20});
+  const std::string which = argc > 1 ? argv[1] : "yearly";
+  int docx_count = argc > 2 ? std::atoi(argv[2]) : 200;
+  int pdf_count = argc > 3 ? std::atoi(argv[3]) : 6;
+  int concurrency = argc > 4 ? std::atoi(argv[4]) : 2;
+  std::function<docs::Document()> build;
+  if (which == "yearly") {
+    auto wording = docs::Template::parse(std::string(builtin_yearly_template()),
+                                         yearly_report_schema(), "bao-cao-nam.txt");
+    build = [wording, report = seeded_year()] {
+      Issuer issuer;
+      docs::Signer signer{"KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "Trần Thị Bình"};
+      return yearly_report_document(report, wording, issuer, signer, "01/BC-THCSVP1",
+                                    {2026, 10, 20});
+    };
+  } else if (which == "proposal") {
+    auto wording = docs::Template::parse(
+        std::string(nominations::builtin_template(nominations::kProposalTemplate)),
+        nominations::proposal_schema(), nominations::kProposalTemplate);
+    build = [wording] { return proposal_of_twenty(wording, docs::Issuer{}); };
+  } else {
+    std::cerr << "docs_bench <yearly|proposal> <docx count> <pdf count> <concurrency>\n";
+    return 2;
+  }
+  auto doc = build();
 
   // DOCX: the template filled in and the archive written, in this thread.
   std::size_t bytes = 0;
   auto t0 = Steady::now();
-  for (int i = 0; i < docx_count; ++i) {
-    auto d =
-        yearly_report_document(report, wording, issuer, signer, "01/BC-THCSVP1", {2026, 10, 20});
-    bytes = docs::write_docx(d).size();
-  }
+  for (int i = 0; i < docx_count; ++i) bytes = docs::write_docx(build()).size();
   double docx_s = std::chrono::duration<double>(Steady::now() - t0).count();
 
   // PDF: through the renderer, as the service does it.
