@@ -263,6 +263,40 @@ TEST_F(NotificationsOutbox, LongPollingAnswersAMentionAndSaysWhatIsDown) {
   EXPECT_NE(metrics.find("notifications_outbox_dead 0"), std::string::npos);
 }
 
+// Help, and a wrong command in the group, answer alike whoever asks: nominations (down in
+// this fixture) is not asked who the sender is, so neither says that something is down.
+TEST_F(NotificationsOutbox, HelpAndAWrongGroupCommandAreAnsweredWithoutAskingWhoAsks) {
+  start_service();
+  auto update = [](const std::string& id, const std::string& chat, bool group,
+                   const std::string& text) {
+    return json{{"event_name", "message.text.received"},
+                {"message",
+                 {{"message_id", id},
+                  {"date", 1764000000000LL},
+                  {"text", text},
+                  {"from", {{"id", "u-" + id}, {"display_name", "Cô Hoa"}, {"is_bot", false}}},
+                  {"chat", {{"id", chat}, {"chat_type", group ? "GROUP" : "PRIVATE"}}}}}};
+  };
+  const json updates[] = {update("h1", "p-hoa", false, "/trogiup"),
+                          update("h2", "g1", true, "@Thi đua THCS Vĩnh Phong 1 /xinchao")};
+  for (const auto& u : updates) {
+    ASSERT_EQ(http_call("POST", api("/bot/zalo/webhook"), u.dump(),
+                        {{"Content-Type", "application/json"}, {"X-Bot-Api-Secret-Token", kSecret}})
+                  .status,
+              200);
+  }
+  ASSERT_TRUE(wait_until([&] { return sends("ok").size() >= 2; }, 15000));
+  for (const auto& sent : sends("ok")) {
+    const std::string text = sent["text"];
+    EXPECT_EQ(text.find("chưa trả lời"), std::string::npos) << text;
+    if (sent["chat_id"] == "p-hoa") {
+      EXPECT_NE(text.find("/hanchot"), std::string::npos) << text;  // the help, in full
+    } else {
+      EXPECT_NE(text.find("/trogiup"), std::string::npos) << text;  // the hint
+    }
+  }
+}
+
 TEST_F(NotificationsOutbox, LongTextGoesOutInOrderedPartsAndEventsOncePerEventId) {
   start_service();
   std::string text;
