@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { loadChromium, openBrowser, text } from './browser.mjs';
+import { loadChromium, openBrowser, recordTimings, text } from './browser.mjs';
 import { adminApi } from './client.mjs';
 import {
   STEP_TIMEOUT_MS, check, eventually, outDir, startSystemOrExit, step, stopAll, summaryAndExit,
@@ -868,6 +868,22 @@ await step('phone (390 px): no horizontal scrolling, list as cards; screenshot',
   await page.locator('#detail').screenshot({ path: shots[2] });
   console.log(`       screenshots: ${shots.join(', ')}`);
   await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+await step('first render of each screen the board sees (recorded in timings.json, not asserted)', async () => {
+  const viewport = page.viewportSize();
+  const ms = await browser.firstRender({
+    'Chỉ tiêu': '#quota-table tbody tr',
+    'Đề nghị khen thưởng': '#nomination-table tbody tr',
+    'Báo cáo năm của các tổ': '#report-units li',
+    'Thống kê': '#statistics',
+    'Hội đồng': '#council',
+    'Cán bộ và tổ': '#people',
+    'Danh mục khen thưởng': '#awards-catalogue',
+    'Nhắc hạn': '#reminders',
+    'Thông báo': '#announcements',
+  }, { runs: 3 });
+  recordTimings('dashboard (board)', ms, { viewport });
 });
 
 await step('a council member signs in: named in the header, no create form, offered only the council\'s actions', async () => {

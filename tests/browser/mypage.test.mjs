@@ -15,7 +15,7 @@
 //   node tests/browser/mypage.test.mjs [--build-dir <dir>]     (or THIDUA_BUILD_DIR)
 //
 // Screenshots and logs: <build dir>/browser/ (mypage-*.png) and <build dir>/browser/mypage/.
-import { loadChromium, openBrowser, text } from './browser.mjs';
+import { loadChromium, openBrowser, recordTimings, text } from './browser.mjs';
 import { N, adminApi, fakeZalo } from './client.mjs';
 import { check, eventually, startSystemOrExit, step, stopAll, summaryAndExit } from './system.mjs';
 
@@ -110,6 +110,11 @@ await step('"Cập nhật" brings the whole page in two calls to the services (i
     .map((r) => `${r.method} ${new URL(r.url).pathname}`);
   check(calls.length <= 2, `calls for one load: ${calls.join(', ')}`);
   check(calls.some((c) => c.endsWith('/me/overview')), `the nominations service's one call: ${calls.join(', ')}`);
+});
+
+await step('first render of "Trang của tôi" on a phone (recorded in timings.json, not asserted)', async () => {
+  const ms = await browser.firstRender({ 'Trang của tôi': '#mypage-about-list li' }, { runs: 5 });
+  recordTimings('mypage (teacher, 360 px)', ms, { viewport: page.viewportSize() });
 });
 
 await step('"Xem chi tiết" opens the nomination with its history, in one call', async () => {

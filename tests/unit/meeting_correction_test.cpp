@@ -102,5 +102,39 @@ TEST(MeetingCorrection, ADecisionUponItsVoteClosesTheMeeting) {
   }
 }
 
+// What a vote is counted on: a correction of anything else does not touch it.
+TEST(MeetingCorrection, AVoteIsCountedOnTheDateAndTheNumbers) {
+  auto renamed = meeting(9, 7);
+  renamed.place = "Thư viện";
+  renamed.chair_id = "hd-a";
+  EXPECT_FALSE(counts_changed(meeting(9, 7), renamed));
+  EXPECT_TRUE(counts_changed(meeting(9, 7), meeting(9, 6)));
+  EXPECT_TRUE(counts_changed(meeting(9, 7), meeting(10, 7)));
+  auto moved = meeting(9, 7);
+  moved.date = "2026-11-19";
+  EXPECT_TRUE(counts_changed(meeting(9, 7), moved));
+}
+
+// The loser of a vote and a correction at the same moment: 409, what happened, what to do.
+TEST(MeetingCorrection, TheLoserOfARaceIsToldWhatHappenedAndWhatToDo) {
+  const Meeting m = meeting(9, 7);
+  ApiError vote = vote_overtaken(m);
+  EXPECT_EQ(vote.status(), 409);
+  EXPECT_EQ(vote.code(), "meeting_changed");
+  EXPECT_NE(vote.detail().find("số 3 ngày 20/11/2026 vừa được sửa"), std::string::npos)
+      << vote.detail();
+  EXPECT_NE(vote.detail().find("ghi lại biểu quyết"), std::string::npos) << vote.detail();
+  ApiError by_vote = correction_overtaken_by_votes(m);
+  EXPECT_EQ(by_vote.status(), 409);
+  EXPECT_EQ(by_vote.code(), "meeting_votes_changed");
+  EXPECT_NE(by_vote.detail().find("biểu quyết tại cuộc họp này vừa được ghi"), std::string::npos)
+      << by_vote.detail();
+  EXPECT_NE(by_vote.detail().find("sửa lại"), std::string::npos) << by_vote.detail();
+  ApiError by_correction = correction_overtaken_by_correction(m);
+  EXPECT_EQ(by_correction.code(), "meeting_changed");
+  EXPECT_NE(by_correction.detail().find("người khác sửa"), std::string::npos)
+      << by_correction.detail();
+}
+
 }  // namespace
 }  // namespace thidua::nominations

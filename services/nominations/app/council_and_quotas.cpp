@@ -4,6 +4,7 @@
 #include "http/json_io.hpp"
 #include "nominations/app/nominations_app.hpp"
 #include "nominations/domain/messages.hpp"
+#include "nominations/domain/workflow.hpp"
 
 namespace thidua::nominations {
 using nlohmann::json;
@@ -41,10 +42,11 @@ Task<json> NominationsApp::record_vote(const Principal& who, const std::string& 
                    say("problem.not_under_review", {{"status", status_label(r.status)}}));
   }
   auto meeting_id = http::required_string(body, "meeting_id", 20);
-  auto meeting = co_await store_.meeting(meeting_id);
-  if (!meeting) {
+  auto read = co_await store_.meeting_read(meeting_id);
+  if (!read) {
     throw unprocessable("unknown_meeting", say("problem.unknown_meeting", {{"id", meeting_id}}));
   }
+  const Meeting* meeting = &read->meeting;
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
   const AwardForm* award = c.award(r.draft.award);
@@ -67,7 +69,14 @@ Task<json> NominationsApp::record_vote(const Principal& who, const std::string& 
                {"summary", outcome.summary},
                {"recorded_by", who.subject},
                {"recorded_at", iso_instant(clock_.now())}};
-  co_await store_.set_vote(id, vote);
+  // Written only if the meeting is still the one counted on (a correction may have come in).
+  auto written = co_await store_.record_vote(id, *read, vote);
+  if (written.result == WriteResult::MeetingChanged) throw vote_overtaken(*meeting);
+  if (written.result == WriteResult::Conflict) {
+    auto now = parse_status(written.detail);
+    const std::string label = now ? std::string(status_label(*now)) : written.detail;
+    throw conflict("not_under_review", say("problem.not_under_review", {{"status", label}}));
+  }
   co_return vote;
 }
 

@@ -1,6 +1,10 @@
 // NominationsApp: the council's meetings with the votes taken at them, and their correction
 // (issue 12, "Hội đồng"). The rules are domain/meeting_correction.hpp's; the votes are read
-// from the nominations, where they are recorded (PUT /nominations/{id}/vote).
+// from the nominations, where they are recorded (PUT /nominations/{id}/vote). The correction is
+// written only while the meeting and its votes are as the check read them (the store's
+// script); a vote at the same moment wins or loses as a whole.
+#include <algorithm>
+
 #include "core/errors.hpp"
 #include "nominations/app/nominations_app.hpp"
 #include "nominations/domain/messages.hpp"
@@ -22,26 +26,39 @@ Task<std::vector<NominationsApp::CouncilMeeting>> NominationsApp::council_meetin
 Task<NominationsApp::CouncilMeeting> NominationsApp::correct_meeting(const Principal& who,
                                                                      const std::string& id,
                                                                      MeetingForm form) {
-  auto before = co_await store_.meeting(id);
-  if (!before) throw not_found("unknown_meeting", say("problem.unknown_meeting", {{"id", id}}));
+  // Read before the votes: a vote recorded after this read is seen by the write.
+  auto read = co_await store_.meeting_read(id);
+  if (!read) throw not_found("unknown_meeting", say("problem.unknown_meeting", {{"id", id}}));
+  const Meeting& before = read->meeting;
   auto catalogue_ref = co_await catalogue_.load();
   // Members recorded then and since gone from the staff records keep their recorded names.
   std::map<std::string, StaffName> staff;
-  for (const auto& m : before->members) staff[m.staff_id] = {m.name, m.position};
+  for (const auto& m : before.members) staff[m.staff_id] = {m.name, m.position};
   for (const auto& s : catalogue_ref->staff) staff[s.id] = {s.name, s.position};
   Meeting after = settle_meeting(std::move(form), staff);
   after.id = id;
   auto all = co_await store_.all();
   MeetingLock lock = meeting_lock(all, id);
-  check_meeting_correction(*before, after, lock);
+  check_meeting_correction(before, after, lock);
 
   long long quorum = rules_.quorum.needed_of(after.members_total);
   json corrected = {{"quorum_needed", quorum},
                     {"quorum_met", after.members_present >= quorum},
                     {"corrected_by", who.subject},
                     {"corrected_at", iso_instant(clock_.now())}};
-  json doc = co_await store_.replace_meeting(after, corrected);
-  co_return CouncilMeeting{std::move(doc), considered_lines(all, id), std::move(lock)};
+  // What the check read of the votes, for the write to compare.
+  std::vector<std::pair<std::string, Status>> voted;
+  for (const auto& r : all) {
+    if (std::find(lock.voted.begin(), lock.voted.end(), r.id) != lock.voted.end()) {
+      voted.emplace_back(r.id, r.status);
+    }
+  }
+  auto written = co_await store_.correct_meeting(*read, after, corrected, voted);
+  if (written.outcome.result == WriteResult::MeetingChanged) {
+    if (written.outcome.detail == "votes") throw correction_overtaken_by_votes(before);
+    throw correction_overtaken_by_correction(before);
+  }
+  co_return CouncilMeeting{std::move(written.stored), considered_lines(all, id), std::move(lock)};
 }
 
 }  // namespace thidua::nominations

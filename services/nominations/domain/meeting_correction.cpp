@@ -43,14 +43,33 @@ void check_meeting_correction(const Meeting& before, const Meeting& after,
                                                    {"status", status_label(lock.decided_status)}}));
   }
   if (!lock.counts_fixed()) return;
-  if (after.date != before.date || after.members_total != before.members_total ||
-      after.members_present != before.members_present) {
+  if (counts_changed(before, after)) {
     throw conflict("meeting_has_votes", say("problem.meeting_has_votes",
                                             {{"date", day},
                                              {"count", std::to_string(lock.voted.size())},
                                              {"present", std::to_string(before.members_present)},
                                              {"total", std::to_string(before.members_total)}}));
   }
+}
+
+bool counts_changed(const Meeting& before, const Meeting& after) {
+  return after.date != before.date || after.members_total != before.members_total ||
+         after.members_present != before.members_present;
+}
+
+ApiError vote_overtaken(const Meeting& read) {
+  return conflict("meeting_changed", say("problem.vote_meeting_changed",
+                                         {{"id", read.id}, {"date", vn_date_of(read.date)}}));
+}
+
+ApiError correction_overtaken_by_votes(const Meeting& read) {
+  return conflict("meeting_votes_changed", say("problem.meeting_votes_changed",
+                                               {{"id", read.id}, {"date", vn_date_of(read.date)}}));
+}
+
+ApiError correction_overtaken_by_correction(const Meeting& read) {
+  return conflict("meeting_changed", say("problem.meeting_corrected_meanwhile",
+                                         {{"id", read.id}, {"date", vn_date_of(read.date)}}));
 }
 
 }  // namespace thidua::nominations

@@ -11,9 +11,15 @@
 //    place, times, agenda, note) may be corrected (409 meeting_has_votes);
 //  - with no vote yet, anything may be corrected, under the same checks as a new meeting.
 // Pure: the records and the meetings in, a decision or an ApiError out.
+//
+// Applied atomically: the check reads the meeting and the votes, the write happens later, and
+// a vote or a decision can land in between (and the other way round for a vote, which reads
+// the meeting). The store's scripts (nomination_store_council.cpp) write only while what the
+// check read is still what is stored; when it is not, the loser gets one of the refusals below.
 #include <string>
 #include <vector>
 
+#include "core/errors.hpp"
 #include "nominations/domain/council.hpp"
 #include "nominations/domain/record.hpp"
 
@@ -37,5 +43,17 @@ MeetingLock meeting_lock(const std::vector<NominationRecord>& all, const std::st
 // Throws ApiError 409 meeting_decided or meeting_has_votes when `after` may not replace
 // `before` (both already checked as meetings, e.g. by settle_meeting); returns otherwise.
 void check_meeting_correction(const Meeting& before, const Meeting& after, const MeetingLock& lock);
+
+// Whether `after` changes what a vote is counted on: the date and the numbers of members and
+// of members present (the quorum and the bar come from them).
+bool counts_changed(const Meeting& before, const Meeting& after);
+
+// The refusals (409) when a write finds that what its check read has changed since; `read` is
+// the meeting as the check read it. A vote recorded while the meeting was corrected
+// (meeting_changed); a correction while a vote was recorded or a nomination voted at it was
+// decided (meeting_votes_changed), or while someone else corrected it (meeting_changed).
+ApiError vote_overtaken(const Meeting& read);
+ApiError correction_overtaken_by_votes(const Meeting& read);
+ApiError correction_overtaken_by_correction(const Meeting& read);
 
 }  // namespace thidua::nominations

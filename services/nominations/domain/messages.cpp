@@ -226,6 +226,18 @@ constexpr std::array kWorkflowMessages = std::to_array<text::Message>({
      "Cuộc họp ngày {date} đã có biểu quyết của {count} đề nghị, tính trên {present}/{total} "
      "thành viên có mặt: ngày họp, số thành viên và số có mặt giữ nguyên. Thầy cô vẫn sửa "
      "được ai có mặt, ai vắng (giữ đủ số), chủ trì, thư ký, địa điểm, giờ họp và nội dung."},
+    // A vote and a correction of one meeting at the same moment: the second is refused.
+    {"problem.vote_meeting_changed",
+     "Cuộc họp số {id} ngày {date} vừa được sửa trong lúc thầy/cô ghi biểu quyết, nên biểu "
+     "quyết chưa được ghi. Thầy/cô tải lại trang, xem lại số thành viên có mặt của cuộc họp "
+     "rồi ghi lại biểu quyết."},
+    {"problem.meeting_votes_changed",
+     "Trong lúc thầy/cô sửa cuộc họp số {id} ngày {date}, một biểu quyết tại cuộc họp này vừa "
+     "được ghi hoặc một đề nghị vừa được quyết định, nên bản sửa chưa được lưu. Thầy/cô tải "
+     "lại trang để xem phần nào của cuộc họp còn sửa được rồi sửa lại."},
+    {"problem.meeting_corrected_meanwhile",
+     "Cuộc họp số {id} ngày {date} vừa được người khác sửa trong lúc thầy/cô sửa, nên bản sửa "
+     "của thầy/cô chưa được lưu. Thầy/cô tải lại trang, xem bản đã sửa rồi sửa lại nếu cần."},
 });
 
 // Both parts, in one table (their keys are distinct: the catalogue test checks it).

@@ -29,7 +29,9 @@ struct TransitionWrite {
   nlohmann::json event;
 };
 
-enum class WriteResult { Ok, Conflict, QuotaFull, Duplicate, OtherAward };
+// MeetingChanged: a meeting script found the meeting, or the votes at it, not as read (detail
+// "meeting" or "votes").
+enum class WriteResult { Ok, Conflict, QuotaFull, Duplicate, OtherAward, MeetingChanged };
 
 struct WriteOutcome {
   WriteResult result = WriteResult::Ok;
@@ -51,7 +53,6 @@ class NominationStore {
   Task<WriteOutcome> edit_draft(const NominationRecord& before, const NominationRecord& after,
                                 const nlohmann::json& history, const nlohmann::json& event);
   Task<WriteOutcome> transition(const NominationRecord& record, const TransitionWrite& write);
-  Task<void> set_vote(const std::string& id, const nlohmann::json& vote);
 
   Task<std::optional<NominationRecord>> get(const std::string& id) const;
   // A record with `stamp`, its draft as stored: replace_draft writes only while the draft and
@@ -83,10 +84,32 @@ class NominationStore {
   Task<nlohmann::json> add_meeting(const Meeting& m, const nlohmann::json& recorded);
   Task<std::optional<Meeting>> meeting(const std::string& id) const;
   Task<std::vector<nlohmann::json>> meetings() const;
-  // Replaces meeting `m.id` by `m` with the fields of `corrected` (quorum, who corrected it,
-  // when), keeping who recorded it and when; the document as stored is returned. Meetings are
-  // never deleted: the caller read it first.
-  Task<nlohmann::json> replace_meeting(const Meeting& m, const nlohmann::json& corrected);
+
+  // A meeting as a check reads it, with what the write that follows the check compares: the
+  // stored document (`stamp`) and the number of votes recorded at it so far (`votes_seen`).
+  struct MeetingRead {
+    Meeting meeting;
+    std::string stamp;
+    std::string votes_seen;
+  };
+  Task<std::optional<MeetingRead>> meeting_read(const std::string& id) const;
+  // Records `vote` (which names `read`'s meeting) on nomination `id` while it is still under
+  // review (else Conflict, with its status) and the meeting is still as `read` (else
+  // MeetingChanged).
+  Task<WriteOutcome> record_vote(const std::string& id, const MeetingRead& read,
+                                 const nlohmann::json& vote);
+  // Replaces the meeting `read` by `after` with the fields of `corrected` (quorum, who corrected
+  // it, when), keeping who recorded it and when, while the meeting is still as `read` (else
+  // MeetingChanged "meeting"), no vote was recorded at it since, and the nominations whose
+  // vote named it (`voted`, with their status as the check read them) are still in that
+  // status (else MeetingChanged "votes"). `stored` is the document as written.
+  struct MeetingWrite {
+    WriteOutcome outcome;
+    nlohmann::json stored;
+  };
+  Task<MeetingWrite> correct_meeting(const MeetingRead& read, const Meeting& after,
+                                     const nlohmann::json& corrected,
+                                     const std::vector<std::pair<std::string, Status>>& voted);
 
   std::string events_stream() const { return keys_("events"); }
 

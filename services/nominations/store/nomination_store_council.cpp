@@ -1,16 +1,73 @@
 // NominationStore, what the council keeps beside the nominations: a nomination's vote, the
 // dossier's items as received, and the council meetings (stored as JSON documents by id,
-// numbered by their own sequence). nomination_store.cpp holds the nominations themselves.
+// numbered by their own sequence, with the number of votes recorded at each beside them).
+// nomination_store.cpp holds the nominations themselves.
 #include <algorithm>
 
+#include "nominations/domain/workflow.hpp"
 #include "nominations/store/nomination_codec.hpp"
 #include "nominations/store/nomination_store.hpp"
 
 namespace thidua::nominations {
 using nlohmann::json;
 
-Task<void> NominationStore::set_vote(const std::string& id, const json& vote) {
-  co_await redis_.local().call("HSET", keys_("n:" + id), "vote", vote.dump());
+namespace {
+// A vote and a correction of the same meeting each check what the other writes: the vote is
+// counted on the meeting's numbers (domain/council.hpp, evaluate_vote), and the correction is
+// allowed by the votes recorded at it (domain/meeting_correction.hpp). Both checks are pure
+// and run in C++ on what was read; these two scripts make the write conditional on that read
+// still being what is stored, in one step, so whichever comes second finds what the first
+// wrote and is refused (the caller answers 409), instead of one of them writing on a stale
+// read. Only the comparison is here; the rules stay in domain/.
+
+// KEYS: the nomination's record, the meetings, the votes counted per meeting.
+// ARGV: the status the vote needs, meeting id, the meeting as read, the vote.
+// The counter tells a correction checked before this vote that a vote came in since.
+const RedisScript kRecordVote(R"lua(
+local cur = redis.call('HGET', KEYS[1], 'status')
+if cur ~= ARGV[1] then return {'conflict', cur or ''} end
+if redis.call('HGET', KEYS[2], ARGV[2]) ~= ARGV[3] then return {'meeting_changed', 'meeting'} end
+redis.call('HSET', KEYS[1], 'vote', ARGV[4])
+redis.call('HINCRBY', KEYS[3], ARGV[2], 1)
+return {'ok', ''}
+)lua");
+
+// KEYS: the meetings, the votes counted per meeting, then the records of the nominations
+// whose vote named the meeting when the check read them.
+// ARGV: meeting id, the meeting as read, the vote count as read, the corrected meeting, then
+// each of those nominations' status as read (in KEYS' order): a decision taken upon one of
+// their votes changes its status, not the vote count.
+const RedisScript kCorrectMeeting(R"lua(
+if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return {'meeting_changed', 'meeting'} end
+if (redis.call('HGET', KEYS[2], ARGV[1]) or '0') ~= ARGV[3] then
+  return {'meeting_changed', 'votes'}
+end
+for i = 3, #KEYS do
+  if redis.call('HGET', KEYS[i], 'status') ~= ARGV[i + 2] then
+    return {'meeting_changed', 'votes'}
+  end
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[4])
+return {'ok', ''}
+)lua");
+
+WriteOutcome meeting_outcome(const RedisReply& reply) {
+  WriteOutcome out;
+  const std::string& tag = reply.elements.at(0).str;
+  out.detail = reply.elements.size() > 1 ? reply.elements[1].str : "";
+  if (tag == "conflict") out.result = WriteResult::Conflict;
+  if (tag == "meeting_changed") out.result = WriteResult::MeetingChanged;
+  return out;
+}
+}  // namespace
+
+Task<WriteOutcome> NominationStore::record_vote(const std::string& id, const MeetingRead& read,
+                                                const json& vote) {
+  std::vector<std::string> keys{keys_("n:" + id), keys_("meetings"), keys_("meeting-votes")};
+  std::vector<std::string> args{std::string(status_name(Status::UnderReview)), read.meeting.id,
+                                read.stamp, vote.dump()};
+  auto reply = co_await redis_.local().eval(kRecordVote, std::move(keys), std::move(args));
+  co_return meeting_outcome(reply);
 }
 
 Task<std::map<std::string, DossierReceipt>> NominationStore::dossier(const std::string& id) const {
@@ -47,18 +104,39 @@ Task<std::optional<Meeting>> NominationStore::meeting(const std::string& id) con
   co_return stored::read_meeting(json::parse(reply.str, nullptr, false));
 }
 
-Task<json> NominationStore::replace_meeting(const Meeting& meeting, const json& corrected) {
-  auto& redis = redis_.local();
-  auto reply = co_await redis.call("HGET", keys_("meetings"), meeting.id);
-  const json before = json::parse(reply.str, nullptr, false);
-  json m = stored::to_json(meeting);
-  for (const auto& [key, value] : corrected.items()) m[key] = value;
+Task<std::optional<NominationStore::MeetingRead>> NominationStore::meeting_read(
+    const std::string& id) const {
+  std::vector<std::vector<std::string>> cmds{{"HGET", keys_("meeting-votes"), id},
+                                             {"HGET", keys_("meetings"), id}};
+  auto replies = co_await redis_.local().batch(std::move(cmds));
+  if (replies.at(1).is_nil()) co_return std::nullopt;
+  MeetingRead out;
+  out.votes_seen = replies[0].is_nil() ? std::string("0") : replies[0].str;
+  out.stamp = replies[1].str;
+  out.meeting = stored::read_meeting(json::parse(out.stamp, nullptr, false));
+  co_return out;
+}
+
+Task<NominationStore::MeetingWrite> NominationStore::correct_meeting(
+    const MeetingRead& read, const Meeting& after, const json& corrected,
+    const std::vector<std::pair<std::string, Status>>& voted) {
+  const json before = json::parse(read.stamp, nullptr, false);
+  MeetingWrite out;
+  out.stored = stored::to_json(after);
+  for (const auto& [key, value] : corrected.items()) out.stored[key] = value;
   for (const std::string key : {"recorded_by", "recorded_at"}) {
-    m[key] = before.is_object() ? before.value(key, std::string()) : std::string();
+    out.stored[key] = before.is_object() ? before.value(key, std::string()) : std::string();
   }
-  m["id"] = meeting.id;
-  co_await redis.call("HSET", keys_("meetings"), meeting.id, m.dump());
-  co_return m;
+  out.stored["id"] = read.meeting.id;
+  std::vector<std::string> keys{keys_("meetings"), keys_("meeting-votes")};
+  std::vector<std::string> args{read.meeting.id, read.stamp, read.votes_seen, out.stored.dump()};
+  for (const auto& [id, status] : voted) {
+    keys.push_back(keys_("n:" + id));
+    args.emplace_back(status_name(status));
+  }
+  auto reply = co_await redis_.local().eval(kCorrectMeeting, std::move(keys), std::move(args));
+  out.outcome = meeting_outcome(reply);
+  co_return out;
 }
 
 Task<std::vector<json>> NominationStore::meetings() const {
