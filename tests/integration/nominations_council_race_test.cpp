@@ -50,23 +50,6 @@ class CouncilRace : public testing::NominationsServiceTest {
               {{"staff_id", "hd-c"}, {"present", c_present}}}}};
   }
 
-  std::string under_review() {
-    auto r = api("POST", "/nominations",
-                 json{{"period", "2026"},
-                      {"award", "gk_xa"},
-                      {"subject_kind", "individual"},
-                      {"subject_id", "gv-an"},
-                      {"reason", "Kho học liệu số"}}
-                     .dump());
-    EXPECT_EQ(r.status, 201) << r.body;
-    std::string id = json::parse(r.body).value("id", "");
-    for (const char* action : {"submit", "review"}) {
-      auto a = api("POST", "/nominations/" + id + "/transitions", json{{"action", action}}.dump());
-      EXPECT_EQ(a.status, 200) << a.body;
-    }
-    return id;
-  }
-
   json stored_meeting(const std::string& id) {
     auto r = api("GET", "/council/meetings", "");
     EXPECT_EQ(r.status, 200) << r.body;
@@ -89,7 +72,7 @@ class CouncilRace : public testing::NominationsServiceTest {
 };
 
 TEST_F(CouncilRace, AVoteIsAlwaysCountedOnTheMeetingAsStored) {
-  const std::string nomination = under_review();
+  const std::string nomination = under_review("gv-an");
   ASSERT_FALSE(HasFailure());
   std::map<std::string, int> seen;  // "vote <status> / correction <status>" → rounds
   for (int round = 0; round < kRounds; ++round) {

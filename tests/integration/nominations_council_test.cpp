@@ -37,22 +37,6 @@ class Council : public testing::NominationsServiceTest {
               {{"staff_id", "hd-b"}},
               {{"staff_id", "hd-c"}, {"present", false}}}}};
   }
-  std::string under_review(const std::string& subject) {
-    auto r = api("POST", "/nominations",
-                 json{{"period", "2026"},
-                      {"award", "gk_xa"},
-                      {"subject_kind", "individual"},
-                      {"subject_id", subject},
-                      {"reason", "Kho học liệu số"}}
-                     .dump());
-    EXPECT_EQ(r.status, 201) << r.body;
-    std::string id = json::parse(r.body).value("id", "");
-    for (const char* action : {"submit", "review"}) {
-      auto a = api("POST", "/nominations/" + id + "/transitions", json{{"action", action}}.dump());
-      EXPECT_EQ(a.status, 200) << a.body;
-    }
-    return id;
-  }
   json meetings() {
     auto r = api("GET", "/council/meetings", "");
     EXPECT_EQ(r.status, 200) << r.body;

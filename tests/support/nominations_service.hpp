@@ -64,6 +64,24 @@ class NominationsServiceTest : public ::testing::Test {
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? nlohmann::json::parse(r.body)["token"].get<std::string>() : "";
   }
+  // A nomination of `subject` (an individual) for gk_xa in 2026, submitted and taken under
+  // review by the council, as the council's tests need one: its id.
+  std::string under_review(const std::string& subject) {
+    nlohmann::json body = {{"period", "2026"},
+                           {"award", "gk_xa"},
+                           {"subject_kind", "individual"},
+                           {"subject_id", subject},
+                           {"reason", "Kho học liệu số"}};
+    auto r = api("POST", "/nominations", body.dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    std::string id = nlohmann::json::parse(r.body, nullptr, false).value("id", "");
+    for (const char* action : {"submit", "review"}) {
+      auto a = api("POST", "/nominations/" + id + "/transitions",
+                   nlohmann::json{{"action", action}}.dump());
+      EXPECT_EQ(a.status, 200) << a.body;
+    }
+    return id;
+  }
   static std::string detail(const HttpReply& r) {
     return nlohmann::json::parse(r.body, nullptr, false).value("detail", "");
   }

@@ -87,7 +87,9 @@ redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[10], '*', 'type', ARGV[8], 'even
 return {'ok', ''}
 )lua");
 
-WriteOutcome outcome_of(const RedisReply& reply) {
+}  // namespace
+
+WriteOutcome NominationStore::outcome_of(const RedisReply& reply) {
   WriteOutcome out;
   const std::string& tag = reply.elements.at(0).str;
   out.detail = reply.elements.size() > 1 ? reply.elements[1].str : "";
@@ -95,9 +97,9 @@ WriteOutcome outcome_of(const RedisReply& reply) {
   if (tag == "quota_full") out.result = WriteResult::QuotaFull;
   if (tag == "duplicate") out.result = WriteResult::Duplicate;
   if (tag == "other_award") out.result = WriteResult::OtherAward;
+  if (tag == "meeting_changed") out.result = WriteResult::MeetingChanged;
   return out;
 }
-}  // namespace
 
 NominationStore::NominationStore(RedisPool& redis, Keyspace keys)
     : redis_(redis), keys_(std::move(keys)) {}

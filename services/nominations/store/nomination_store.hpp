@@ -114,6 +114,8 @@ class NominationStore {
   std::string events_stream() const { return keys_("events"); }
 
  private:
+  // Every write script answers {tag, detail}; the tags are the WriteResult names above.
+  static WriteOutcome outcome_of(const RedisReply& reply);
   std::string quota_key(const NominationDraft& d) const;
   RedisPool& redis_;
   Keyspace keys_;

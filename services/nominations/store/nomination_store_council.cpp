@@ -50,15 +50,6 @@ end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[4])
 return {'ok', ''}
 )lua");
-
-WriteOutcome meeting_outcome(const RedisReply& reply) {
-  WriteOutcome out;
-  const std::string& tag = reply.elements.at(0).str;
-  out.detail = reply.elements.size() > 1 ? reply.elements[1].str : "";
-  if (tag == "conflict") out.result = WriteResult::Conflict;
-  if (tag == "meeting_changed") out.result = WriteResult::MeetingChanged;
-  return out;
-}
 }  // namespace
 
 Task<WriteOutcome> NominationStore::record_vote(const std::string& id, const MeetingRead& read,
@@ -67,7 +58,7 @@ Task<WriteOutcome> NominationStore::record_vote(const std::string& id, const Mee
   std::vector<std::string> args{std::string(status_name(Status::UnderReview)), read.meeting.id,
                                 read.stamp, vote.dump()};
   auto reply = co_await redis_.local().eval(kRecordVote, std::move(keys), std::move(args));
-  co_return meeting_outcome(reply);
+  co_return outcome_of(reply);
 }
 
 Task<std::map<std::string, DossierReceipt>> NominationStore::dossier(const std::string& id) const {
@@ -135,7 +126,7 @@ Task<NominationStore::MeetingWrite> NominationStore::correct_meeting(
     args.emplace_back(status_name(status));
   }
   auto reply = co_await redis_.local().eval(kCorrectMeeting, std::move(keys), std::move(args));
-  out.outcome = meeting_outcome(reply);
+  out.outcome = outcome_of(reply);
   co_return out;
 }
 
