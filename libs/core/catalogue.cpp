@@ -99,6 +99,14 @@ bool has_word(const std::string& lower, std::string_view word) {
 constexpr std::string_view kProgrammerWords[] = {
     "staff", "leader",    "admin",  "council", "null",  "undefined", "none", "error",
     "param", "parameter", "syntax", "user",    "token", "json",      "http", "id"};
+// English that has slipped into a Vietnamese text ("not found", "please try again"): the
+// words no field or code of the API is named by, so no text needs one on purpose. Only words
+// that no unaccented Vietnamese syllable spells ("can", "to", "be" are left out: "can thiệp").
+constexpr std::string_view kEnglishWords[] = {
+    "the",      "and",     "not",     "is",    "are",     "was",     "were",   "of",     "for",
+    "with",     "from",    "this",    "that",  "your",    "you",     "please", "failed", "fail",
+    "invalid",  "missing", "unknown", "found", "must",    "cannot",  "should", "only",   "when",
+    "required", "allowed", "sorry",   "again", "warning", "success", "hello",  "welcome"};
 // Phrases of a program or of a stranger rather than of a colleague (issue 13).
 constexpr std::string_view kForeignPhrases[] = {"tham số", "Tham số", "cú pháp", "Cú pháp", "Bạn ",
                                                 "bạn ",    "bạn.",    "suất",    "Suất"};
@@ -153,6 +161,9 @@ std::vector<std::string> lint_message(std::string_view rendered,
     if (!shown && has_word(lower, w)) {
       problems.push_back("programmer's word \"" + std::string(w) + "\"");
     }
+  }
+  for (auto w : kEnglishWords) {
+    if (has_word(lower, w)) problems.push_back("English word \"" + std::string(w) + "\"");
   }
   for (auto p : kForeignPhrases) {
     if (s.find(p) != std::string::npos) problems.push_back("wording \"" + std::string(p) + "\"");

@@ -42,7 +42,8 @@ class Catalogue {
 
 // What is wrong with a rendered text as a school would read it: a placeholder left or
 // rendered empty ("()", "mã )", "\"\""), two spaces in a row, a space before punctuation, a
-// programmer's word or "bạn" (colleagues are "thầy cô"), "suất" for a quota's places.
+// programmer's word, a stray English word ("not found", "please"), "bạn" (colleagues are
+// "thầy cô"), "suất" for a quota's places.
 // Empty when nothing is. For tests of each service's catalogue.
 // `codes_shown`: programmer's words that this one text names on purpose, because a script
 // must send exactly that value (an API detail: "tổ trưởng (leader)", "null (chưa quy

@@ -11,7 +11,8 @@
 #   3. with THIDUA_EDGE_TRUSTED_PROXIES the client address comes from X-Forwarded-For (one
 #      bucket per client behind the proxy);
 #   4. with TLS on: plain HTTP redirects to HTTPS (308) and HTTPS answers carry
-#      Strict-Transport-Security, which plain HTTP never does.
+#      Strict-Transport-Security, which plain HTTP never does; TLS 1.2 and 1.3 are served,
+#      TLS 1.1 is not.
 # The limits are counted by nginx's monotonic clock; a burst sent at once is refused past
 # its size however slow the machine (a slower pace only lets more through, which the test
 # allows for by the burst's elapsed time on a monotonic clock, and it sends several times
@@ -402,6 +403,14 @@ check "TLS on: a service's answer over HTTPS carries Strict-Transport-Security" 
 s="$(get "$r-https-dash" --cacert "$tmp/tls/cert.pem" "$https/admin/")"
 check "TLS on: the dashboard over HTTPS, with the dashboard's CSP and HSTS" \
   eval '[[ $s == 200 ]] && security_headers "$r-https-dash.h" "$dashboard_csp" "max-age=31536000"'
+s12="$(get "$r-tls12" --cacert "$tmp/tls/cert.pem" --tlsv1.2 --tls-max 1.2 "$https/healthz")"
+s13="$(get "$r-tls13" --cacert "$tmp/tls/cert.pem" --tlsv1.3 "$https/healthz")"
+check "TLS on: TLS 1.2 and TLS 1.3 are both served" eval '[[ $s12 == 200 && $s13 == 200 ]]'
+# The client offers TLS 1.1 with its own floor lowered (SECLEVEL=0), so a refusal is the
+# edge's ssl_protocols (its "protocol version" alert), not the client's defaults.
+check "TLS on: TLS 1.1 is refused (ssl_protocols TLSv1.2 TLSv1.3)" \
+  eval '! openssl s_client -connect "127.0.0.1:$tls_port" -tls1_1 -cipher "DEFAULT:@SECLEVEL=0" \
+    </dev/null >"$tmp/tls11.log" 2>&1 && grep -q "alert protocol version" "$tmp/tls11.log"'
 s="$(get "$r-https-404" --cacert "$tmp/tls/cert.pem" "$https/nothing-here")"
 check "TLS on: the edge's own error over HTTPS, with HSTS" \
   eval '[[ $s == 404 ]] && security_headers "$r-https-404.h" "$api_csp" "max-age=31536000"'

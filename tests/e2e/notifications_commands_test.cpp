@@ -82,14 +82,15 @@ class NotificationsCommands : public ::testing::Test {
     return {{"Authorization", "Bearer " + kAdmin}, {"Content-Type", "application/json"}};
   }
 
-  // Sends `text` as user `from` in chat `chat` and waits for the bot's answer.
+  // Sends `text` as user `from` in chat `chat` and waits for the bot's answer; after a
+  // mention of the bot unless `mention` is false (as people write in a private chat).
   std::string ask(const std::string& text, const std::string& from = "zu-7",
-                  const std::string& chat = "g1") {
+                  const std::string& chat = "g1", bool mention = true) {
     json update = {{"event_name", "message.text.received"},
                    {"message",
                     {{"message_id", "m" + std::to_string(++asked_)},
                      {"date", 1764000000000LL},
-                     {"text", "@Thi đua THCS Vĩnh Phong 1 " + text},
+                     {"text", (mention ? "@Thi đua THCS Vĩnh Phong 1 " : "") + text},
                      {"from", {{"id", from}, {"display_name", "Cô Hoa"}, {"is_bot", false}}},
                      {"chat", {{"id", chat}, {"chat_type", chat == "g1" ? "GROUP" : "PRIVATE"}}}}}};
     http_call("POST", url(zalo_port_, "/__fake/updates"), update.dump(),
@@ -170,6 +171,10 @@ TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
   EXPECT_NE(ask("/trangthai").find("Ví dụ: /trangthai 12"), std::string::npos);
   // A stranger's private chat gets nothing; a linked member's private chat is answered.
   EXPECT_NE(ask("/toila", "zu-7", "zu-7").find("Nguyễn Thị Hoa"), std::string::npos);
+  // In a private chat any text is answered: what is no command gets a short hint (issue 13).
+  EXPECT_EQ(ask("Cảm ơn bot nhé", "zu-7", "zu-7", false),
+            "Mỗi lệnh của bot bắt đầu bằng dấu \"/\"; thầy cô gõ /trogiup để xem các lệnh.\n— tự "
+            "động");
 
   // The bot acts with her rights (a leader of Tổ Toán – Tin), not the service token's: a
   // nomination in another unit is not hers to see; one in her unit is.
@@ -390,7 +395,7 @@ TEST_F(NotificationsCommands, ChatterInTheGroupGetsNoAnswerAndAStrangerInPrivate
             {{"Content-Type", "application/json"}});
   // The next answer in the chat is to the next question: the chatter got none.
   EXPECT_NE(ask("/trogiup").find("Các lệnh của bot"), std::string::npos);
-  auto hello = ask("xin chào", "zu-stranger", "pv-stranger");
+  auto hello = ask("xin chào", "zu-stranger", "pv-stranger", false);
   EXPECT_NE(hello.find("/lienket"), std::string::npos) << hello;
   EXPECT_NE(hello.find("nhắn riêng"), std::string::npos) << hello;
   auto help = ask("/trogiup", "zu-stranger", "pv-stranger");

@@ -44,15 +44,32 @@ TEST(CatalogueTest, LintFindsWhatASchoolShouldNotRead) {
   EXPECT_TRUE(lint_message("Năm ghi bằng số. Năm 2026 là năm đầu.").empty());
   EXPECT_TRUE(lint_message("Nộp tại: https://truong.edu.vn/admin/ (trang thi đua)").empty());
   EXPECT_FALSE(lint_message("Nộp tại https://truong.edu.vn/ cho admin").empty());
-  for (const char* bad :
-       {"Bạn là cô Lan.", "Thiếu tham số.", "Sai cú pháp lệnh.", "Hết suất khen thưởng.",
-        "vai trò: staff.", "Lỗi: null", "mã ()", "Chào  cô.", "Chào {name}.", "Hạn chót: .",
-        "Tổng kết Năm 2026.", "Chào cô ", "user id 5", "Tham số sai.", "Suất còn 2.",
-        "Không có cán bộ mã \"\"."}) {
+  for (const char* bad : {"Bạn là cô Lan.",
+                          "Thiếu tham số.",
+                          "Sai cú pháp lệnh.",
+                          "Hết suất khen thưởng.",
+                          "vai trò: staff.",
+                          "Lỗi: null",
+                          "mã ()",
+                          "Chào  cô.",
+                          "Chào {name}.",
+                          "Hạn chót: .",
+                          "Tổng kết Năm 2026.",
+                          "Chào cô ",
+                          "user id 5",
+                          "Tham số sai.",
+                          "Suất còn 2.",
+                          "Không có cán bộ mã \"\".",
+                          "Đề nghị số 12 not found.",
+                          "Please thử lại sau.",
+                          "Gửi tin failed; thầy cô thử lại.",
+                          "Mã liên kết invalid."}) {
     EXPECT_FALSE(lint_message(bad).empty()) << bad;
   }
   // Words inside other words are not programmer's words.
   EXPECT_TRUE(lint_message("Ý tưởng (idea) của tổ: lưu trữ (userland không).").empty());
+  // Unaccented Vietnamese is not English: "thế" and "không" hold no English word.
+  EXPECT_TRUE(lint_message("Thầy cô có thể thử lại; cần can thiệp thì báo tổ.").empty());
 }
 
 TEST(TextTest, LowerFirstForRunningText) {
