@@ -137,8 +137,16 @@ await step('the member corrects the place; a change of the numbers the vote coun
 });
 
 let number = '';
-await step('the board issues the meeting\'s biên bản from the same screen', async () => {
+await step('the board previews the meeting\'s biên bản (number blank, nothing issued), then issues it from the same screen', async () => {
   await signInWithToken(tokens['bgh-lan'], 'Lê Thị Lan');
+  await meetingItem().getByRole('button', { name: /^Xem trước biên bản/ }).click();
+  const preview = meetingItem().locator('.document-preview');
+  await eventually(async () => (await text(preview)).includes('BIÊN BẢN'), 'the preview shows the biên bản');
+  check(/Số:\s+\/BB-THCSVP1/.test(await text(preview)), `the number is blank: ${(await text(preview)).slice(0, 300)}`);
+  check((await text(preview)).includes('Thư viện trường'), 'the meeting as recorded now');
+  const none = await apiCall('GET', `${N}/documents?kind=bien-ban`);
+  check(none.documents.length === 0, `nothing issued by the preview: ${JSON.stringify(none)}`);
+  await accessible('"Hội đồng" with the preview of a biên bản');
   await meetingItem().getByRole('button', { name: /^Phát hành biên bản/ }).click();
   await eventually(async () => /Đã phát hành biên bản số \d{2}\/BB-/.test(await text(page.locator('#notice'))),
     'the notice gives the number', 60000);

@@ -751,7 +751,7 @@ await step('the whole path in the UI: vote passes, "Thông qua", forward and awa
     'the quota table shows the place');
 });
 
-await step('the board issues the tờ trình of an award round from the page: numbered TTr 01, the PDF downloads with its Vietnamese name', async () => {
+await step('the board previews the tờ trình of an award round (number blank, at 1366 and 360 px), then issues it from the page: numbered TTr 01, the PDF downloads with its Vietnamese name', async () => {
   // A collective through the council by the API: the page's own path is tested above.
   const n = await apiCall('POST', '/api/nominations/v1/nominations', {
     period: currentYear, award: 'gk_xa', subject_kind: 'collective', subject_id: 'to-van-phong',
@@ -772,11 +772,31 @@ await step('the board issues the tờ trình of an award round from the page: nu
   await page.getByLabel('Đợt xét (kỳ)').selectOption(currentYear);
   await page.getByLabel('Khen thưởng đề nghị (bằng khen, giấy khen)').selectOption('gk_xa');
   await page.getByLabel('Họ tên người ký').fill('Trần Thị Bình');
+  // Issue 11: first "Xem trước": the tờ trình as it would be issued, its number blank, in the
+  // card; nothing is numbered.
+  await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
+  const preview = page.locator('#round-preview-page');
+  await eventually(async () => (await text(preview)).includes('TỜ TRÌNH'), 'the preview shows the tờ trình');
+  const shown = await text(preview);
+  check(/Số:\s+\/TTr-THCSVP1/.test(shown), `the number is blank: ${shown.slice(0, 300)}`);
+  check(shown.includes('Tổ Văn phòng') && shown.includes('Trần Thị Bình')
+    && shown.includes('Chủ tịch Ủy ban nhân dân xã Vĩnh Phong'), `the nominee, signer, addressee: ${shown}`);
+  const none = await apiCall('GET', '/api/nominations/v1/documents?kind=to-trinh');
+  check(none.documents.length === 0, `nothing issued by the preview: ${JSON.stringify(none)}`);
+  await accessible('"Hồ sơ khen thưởng" with the preview of a tờ trình');
+  await page.setViewportSize({ width: 360, height: 780 });
+  await preview.scrollIntoViewIfNeeded();
+  await noSideScroll(360);
+  await page.screenshot({ path: path.join(outDir, 'dashboard-to-trinh-preview-360.png') });
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await noSideScroll(1366);
+  await card.screenshot({ path: path.join(outDir, 'dashboard-to-trinh-preview-1366.png') });
   await page.getByRole('button', { name: 'Phát hành (cấp số)' }).click();
   const item = page.locator('#round-documents-list li[data-id$="-ttr-01"]');
   await eventually(async () => (await item.count()) === 1, 'the issued tờ trình is listed', 60000);
   check((await text(item)).includes('Số 01/TTr-THCSVP1'), `item: ${await text(item)}`);
   check((await text(item)).includes('người ký: Trần Thị Bình'), `item: ${await text(item)}`);
+  check(await preview.isHidden(), 'the preview of what is now issued is put away');
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: STEP_TIMEOUT_MS }),
     item.getByRole('button', { name: 'Tải PDF' }).click(),

@@ -80,11 +80,16 @@ export async function api(path, {
 }
 
 // A file (an issued DOCX or PDF) with the bearer token, as a Blob; errors as api() has them.
-export async function fetchFile(path, { token = session.token } = {}) {
+// `method` and a JSON `body`: a page made from what the body names (a document's preview).
+export async function fetchFile(path, { token = session.token, method = 'GET', body } = {}) {
+  const headers = token ? { Authorization: `Bearer ${token}` } : {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res;
   try {
     res = await fetch(path, {
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
       credentials: 'same-origin',
       redirect: 'error',

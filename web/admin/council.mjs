@@ -8,6 +8,7 @@
 // For the board and the council; built here whole, so index.html holds only the empty card.
 import { ApiError, endpoints, formatDate, formatInstant, parseVnDate } from './api.mjs';
 import { saveIssuedDocument } from './documents.mjs';
+import { showPreview } from './preview.mjs';
 
 const pad = (n) => String(n).padStart(2, '0');
 
@@ -128,16 +129,23 @@ export function councilScreen(ui) {
       : el('p', { className: 'hint' }, board() ? 'Chưa phát hành biên bản.' : 'Chưa phát hành biên bản; Ban giám hiệu phát hành khi cuộc họp đã ghi đủ.')];
     if (board()) {
       const reasonId = `council-reason-${m.id}`;
+      const previewId = `council-preview-${m.id}`;
       const again = issued.length > 0;
       const form = el('form', { className: 'council-issue', noValidate: true },
         again ? field(`reason-${m.id}`, 'Lý do phát hành lại', el('textarea', { id: reasonId, rows: 2, maxLength: 500, required: true })) : null,
-        el('button', { type: 'submit', className: 'button' }, again ? 'Phát hành lại biên bản' : 'Phát hành biên bản',
-          el('span', { className: 'visually-hidden' }, ` ${when(m).toLowerCase()}`)));
+        el('div', { className: 'actions' },
+          // The biên bản as it would be issued now, number blank, nothing stored (preview.mjs).
+          button('Xem trước biên bản', () => attempt(() => showPreview($(previewId),
+            `${endpoints.issueMinutes}/preview`, { body: { meeting_id: m.id }, signOut: ui.signOut }),
+          { busy: form }), '', when(m).toLowerCase()),
+          el('button', { type: 'submit', className: 'button' }, again ? 'Phát hành lại biên bản' : 'Phát hành biên bản',
+            el('span', { className: 'visually-hidden' }, ` ${when(m).toLowerCase()}`))));
       form.addEventListener('submit', (event) => {
         event.preventDefault();
         attempt(() => issue(m, again ? $(reasonId) : null), { busy: form });
       });
-      out.push(form);
+      out.push(form, el('div', { className: 'document-preview', id: previewId, hidden: true, tabIndex: -1,
+        role: 'region', 'aria-label': `Bản xem trước biên bản ${when(m).toLowerCase()} (chưa có số)` }));
     }
     return out;
   }

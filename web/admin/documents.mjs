@@ -1,8 +1,11 @@
-// The documents of an award round on the dashboard: the board issues the tờ trình đề nghị
-// khen thưởng (per award form and period), the principal's quyết định (Giấy khen của
-// Hiệu trưởng) and the biên bản of a council meeting, and the board and the council download what was issued, PDF or DOCX, under
-// its Vietnamese name. The services decide who may do what: a 403 hides the card.
+// The documents of an award round on the dashboard: the board previews ("Xem trước": the
+// document as it would be issued, number blank, nothing stored) and issues the tờ trình đề
+// nghị khen thưởng (per award form and period), the principal's quyết định (Giấy khen của
+// Hiệu trưởng), the biên bản of a council meeting and the báo cáo thành tích of a nomination;
+// the board and the council download what was issued, PDF or DOCX, under its Vietnamese
+// name. The services decide who may do what: a 403 hides the card.
 import { ApiError, saveFile } from './api.mjs';
+import { showPreview } from './preview.mjs';
 
 const N = '/api/nominations/v1';
 const KINDS = {
@@ -106,17 +109,13 @@ export function loadRoundDocuments() {
   return page.loadRoleCard($('round-documents'), `${N}/documents`, renderList);
 }
 
-async function issue() {
-  const kind = $('round-kind').value;
+// The request body for the chosen kind, as issuing and its preview both take it.
+function requestBody(kind) {
   if (kind === 'bien-ban') {
     const minutes = { meeting_id: $('round-meeting').value };
     const why = $('round-reason').value.trim();
     if (why) minutes.reason = why;
-    const done = await page.call(KINDS[kind].path, { method: 'POST', body: minutes });
-    $('round-reason').value = '';
-    await loadRoundDocuments();
-    page.notify(`Đã phát hành biên bản số ${done.number_text}.`);
-    return;
+    return minutes;
   }
   const body = kind === 'bao-cao-thanh-tich'
     ? { nomination_id: $('round-nomination').value }
@@ -132,10 +131,30 @@ async function issue() {
   if (Object.keys(signer).length) body.signer = signer;
   const reason = $('round-reason').value.trim();
   if (reason) body.reason = reason;
-  const issued = await page.call(KINDS[kind].path, { method: 'POST', body });
+  return body;
+}
+
+// A preview shown no longer matches the form once a choice changes or a document is issued.
+function hidePreview() {
+  $('round-preview-page').hidden = true;
+  $('round-preview-page').replaceChildren();
+}
+
+async function preview() {
+  const kind = $('round-kind').value;
+  await showPreview($('round-preview-page'), `${KINDS[kind].path}/preview`,
+    { body: requestBody(kind), signOut: page.signOut });
+}
+
+async function issue() {
+  const kind = $('round-kind').value;
+  const issued = await page.call(KINDS[kind].path, { method: 'POST', body: requestBody(kind) });
   $('round-reason').value = '';
+  hidePreview();
   await loadRoundDocuments();
-  page.notify(`Đã phát hành ${issued.type_name.toLowerCase()} số ${issued.number_text}.`);
+  page.notify(kind === 'bien-ban'
+    ? `Đã phát hành biên bản số ${issued.number_text}.`
+    : `Đã phát hành ${issued.type_name.toLowerCase()} số ${issued.number_text}.`);
 }
 
 // `helpers`: el, call, attempt, notify, loadRoleCard, signOut, state() from app.mjs.
@@ -143,6 +162,8 @@ export function wireRoundDocuments(helpers) {
   page = helpers;
   $('round-kind').replaceChildren(...Object.entries(KINDS).map(([value, k]) => page.el('option', { value }, k.label)));
   $('round-kind').addEventListener('change', fillForm);
+  $('round-form').addEventListener('change', hidePreview);
+  $('round-preview').addEventListener('click', () => page.attempt(preview, { busy: $('round-documents') }));
   $('round-form').addEventListener('submit', (event) => {
     event.preventDefault();
     page.attempt(issue, { busy: $('round-documents') });
@@ -151,5 +172,6 @@ export function wireRoundDocuments(helpers) {
 
 export function clearRoundDocuments() {
   $('round-documents-list').replaceChildren();
+  hidePreview();
   $('round-documents').hidden = true;
 }

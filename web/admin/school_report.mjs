@@ -5,7 +5,8 @@
 // exactly as it would be issued; and marks it sent with the day and the issued version. The
 // council reads it. Two calls: the report and its issued versions. Built here whole, so
 // index.html holds only the empty card.
-import { ApiError, fetchFile, formatInstant, saveFile } from './api.mjs';
+import { ApiError, formatInstant, saveFile } from './api.mjs';
+import { showPreview as showPage } from './preview.mjs';
 import { autosaver } from './autosave.mjs';
 
 const R = '/api/reports/v1';
@@ -115,24 +116,8 @@ export function schoolReportScreen(ui) {
   }
 
   async function showPreview() {
-    const region = $('school-report-preview');
-    const blob = await fetchFile(paths.html(shown)).catch((error) => {
-      if (error instanceof ApiError && error.status === 401) signOut();
-      throw error;
-    });
-    // The service's page, escaped there; only its body is shown, styled by the dashboard's
-    // own sheet. Its head is cut before parsing: a parsed inline style sheet counts against
-    // the dashboard's policy (no inline style) even though it never applies.
-    const html = await blob.text();
-    const start = html.indexOf('<body>');
-    const end = html.lastIndexOf('</body>');
-    const body = start >= 0 && end > start ? html.slice(start + 6, end) : '';
-    const page = new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${body}</body></html>`, 'text/html');
-    page.querySelectorAll('script, style, link, meta').forEach((n) => n.remove());
-    region.replaceChildren(...[...page.body.childNodes].map((n) => document.importNode(n, true)));
-    region.hidden = false;
+    await showPage($('school-report-preview'), paths.html(shown), { signOut });
     $('school-report-preview-toggle').textContent = 'Ẩn bản xem trước';
-    region.focus();
   }
 
   function previewControls() {

@@ -1,11 +1,13 @@
-// The documents of an award round: issuing the tờ trình, the principal's quyết định and the
-// council meeting's biên bản, the school's register, and the downloads of the frozen DOCX
-// and PDF.
+// The documents of an award round: issuing the tờ trình, the principal's quyết định, the
+// council meeting's biên bản and a nomination's báo cáo thành tích, each also previewed as a
+// page before it is issued; the school's register, and the downloads of the frozen DOCX and
+// PDF.
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
 #include "core/movement.hpp"
 #include "core/text.hpp"
+#include "docs/html_page.hpp"
 #include "docs/issued.hpp"
 #include "docs/xlsx_table.hpp"
 #include "http/download.hpp"
@@ -60,6 +62,28 @@ RoundIssueRequest parse_round(const Request& req, const std::string& default_awa
   return r;
 }
 
+// The meeting of a biên bản, as issuing and its preview take it.
+std::string meeting_field(const json& body) {
+  return http::required_string(body, "meeting_id", 20);
+}
+
+// The nomination of a báo cáo thành tích, with the signer's lines.
+RoundIssueRequest parse_achievement(const json& body, std::string& nomination) {
+  nomination = http::required_string(body, "nomination_id", 20);
+  RoundIssueRequest round;
+  parse_reason_and_signer(body, round);
+  return round;
+}
+
+// A preview as the page libs/docs/html_page makes it (escaped, A4 margins), which the
+// dashboard shows inside its own card.
+Response page(const docs::Document& doc) {
+  Response res;
+  res.content_type = "text/html; charset=utf-8";
+  res.body = docs::html_page(doc);
+  return res;
+}
+
 // The file a download asks for; 404 document_not_found for an unknown extension.
 docs::FileRequest file_request(const Request& req) {
   auto f = docs::parse_file_request(req.param("file"));
@@ -86,7 +110,7 @@ void add_document_routes(http::Router& router, RouteDeps d) {
   });
   router.add(Method::Post, base + "/bien-ban", admin, [&docs](Request& req) -> Task<Response> {
     json body = http::parse_object(req);
-    auto meeting = http::required_string(body, "meeting_id", 20);
+    auto meeting = meeting_field(body);
     auto reason = http::optional_string(body, "reason", "", 500);
     auto issued = co_await docs.issue_minutes(req.principal, meeting, reason);
     co_return http::json(201, docs::to_json(issued));
@@ -94,11 +118,40 @@ void add_document_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Post, base + "/bao-cao-thanh-tich", admin,
              [&docs](Request& req) -> Task<Response> {
                json body = http::parse_object(req);
-               auto nomination = http::required_string(body, "nomination_id", 20);
-               RoundIssueRequest round;
-               parse_reason_and_signer(body, round);
+               std::string nomination;
+               auto round = parse_achievement(body, nomination);
                auto issued = co_await docs.issue_achievement(req.principal, nomination, round);
                co_return http::json(201, docs::to_json(issued));
+             });
+  // Previews: the same body as issuing (a reason is not needed), the document as it would be
+  // issued now with its number blank; nothing is numbered or stored. Who may issue it may
+  // preview it.
+  router.add(Method::Post, base + "/to-trinh/preview", admin,
+             [&docs](Request& req) -> Task<Response> {
+               auto round = parse_round(req, "");
+               auto doc = co_await docs.preview_proposal(req.principal, round);
+               co_return page(doc);
+             });
+  router.add(Method::Post, base + "/quyet-dinh/preview", admin,
+             [&docs](Request& req) -> Task<Response> {
+               auto round = parse_round(req, "gk_ht");
+               auto doc = co_await docs.preview_decision(req.principal, round);
+               co_return page(doc);
+             });
+  router.add(Method::Post, base + "/bien-ban/preview", admin,
+             [&docs](Request& req) -> Task<Response> {
+               json body = http::parse_object(req);
+               auto meeting = meeting_field(body);
+               auto doc = co_await docs.preview_minutes(req.principal, meeting);
+               co_return page(doc);
+             });
+  router.add(Method::Post, base + "/bao-cao-thanh-tich/preview", admin,
+             [&docs](Request& req) -> Task<Response> {
+               json body = http::parse_object(req);
+               std::string nomination;
+               auto round = parse_achievement(body, nomination);
+               auto doc = co_await docs.preview_achievement(req.principal, nomination, round);
+               co_return page(doc);
              });
   router.add(Method::Get, base, readers, [&docs](Request& req) -> Task<Response> {
     std::optional<int> year;

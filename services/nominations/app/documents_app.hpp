@@ -1,8 +1,11 @@
 #pragma once
 // The documents of an award round, issued numbered and frozen (DOCX and PDF) in the school's
 // shared register (libs/docs/issuing.hpp): the tờ trình with its list per award form and
-// period, and the principal's quyết định for the award the school grants itself. Also the
-// register and the downloads of what nominations issued.
+// period, the principal's quyết định for the award the school grants itself, the biên bản of
+// a council meeting and the báo cáo thành tích of a nomination; each also previewed before it
+// is issued (the same builder, number blank, nothing stored). Also the register and the
+// downloads of what nominations issued.
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -33,6 +36,13 @@ struct RoundIssueRequest {
   std::optional<std::string> signer_authority, signer_title, signer_name;
 };
 
+// A document ready to issue: the register's entry and how to lay it out once its number is
+// known. The builder owns what it reads, so it can be called after the call that prepared it.
+struct PreparedDocument {
+  docs::IssueSpec spec;
+  docs::BuildDocument build;
+};
+
 class DocumentsApp {
  public:
   // `registrations` and `initiatives`: what an achievement report sets against the
@@ -57,6 +67,15 @@ class DocumentsApp {
   Task<docs::IssuedDocument> issue_achievement(const Principal& who,
                                                const std::string& nomination_id,
                                                const RoundIssueRequest& req);
+  // Each document as issuing it now would lay it out, with its number left blank: the
+  // dashboard's preview. Nothing is numbered or stored. The same refusals as issuing it
+  // (404, 409 nomination_draft, 422 above), never reason_required (a preview needs no reason)
+  // nor a 503 of the PDF (none is made).
+  Task<docs::Document> preview_proposal(const Principal& who, const RoundIssueRequest& req);
+  Task<docs::Document> preview_decision(const Principal& who, const RoundIssueRequest& req);
+  Task<docs::Document> preview_minutes(const Principal& who, const std::string& meeting_id);
+  Task<docs::Document> preview_achievement(const Principal& who, const std::string& nomination_id,
+                                           const RoundIssueRequest& req);
   // The school's register (every service's documents); with `year`, those numbered in it.
   Task<std::vector<docs::IssuedDocument>> register_entries(std::optional<int> year,
                                                            std::optional<std::string> kind);
@@ -69,14 +88,26 @@ class DocumentsApp {
                                                           const std::string& format);
 
  private:
+  struct RoundBuild;  // what a tờ trình or quyết định is built from (document_builds.cpp)
+
+  // What each document is made of, checked and read (document_builds.cpp): the one path to
+  // both issuing and the preview. Throws the ApiErrors named above.
+  Task<PreparedDocument> prepare_proposal(const Principal& who, const RoundIssueRequest& req);
+  Task<PreparedDocument> prepare_decision(const Principal& who, const RoundIssueRequest& req);
+  Task<PreparedDocument> prepare_minutes(const Principal& who, const std::string& meeting_id,
+                                         const std::string& reason);
+  Task<PreparedDocument> prepare_achievement(const Principal& who, const std::string& nomination_id,
+                                             const RoundIssueRequest& req);
   Task<RoundDocument> round(const std::string& period, const std::string& award,
                             const std::vector<Status>& statuses, CatalogueRef& keep);
-  Task<docs::IssuedDocument> issue(const Principal& who, const RoundIssueRequest& req,
-                                   const std::string& kind, RoundDocument round,
-                                   const docs::Template& wording);
+  PreparedDocument prepared_round(const Principal& who, const RoundIssueRequest& req,
+                                  const std::string& kind,
+                                  std::shared_ptr<const RoundBuild> data) const;
   docs::Signer signer_for(const RoundIssueRequest& req) const;
-  // Issues what `build` makes under `spec` (kind, subject, type… set); maps the failures.
-  Task<docs::IssuedDocument> issue_spec(docs::IssueSpec spec, docs::BuildDocument build);
+  // Issues what `p` builds under its spec; maps the failures.
+  Task<docs::IssuedDocument> issue_spec(PreparedDocument p);
+  // Builds `p` with its number left blank.
+  static docs::Document preview(const PreparedDocument& p);
 
   CatalogueStore& catalogue_;
   NominationStore& nominations_;
