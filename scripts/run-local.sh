@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # THE RUN COMMAND: installs what is missing, builds, and runs thidua on this machine, every
-# server on 127.0.0.1 with its state under var/:
+# server on 127.0.0.1 with its state under var/ (THIDUA_VAR_DIR):
 #   redis-server   127.0.0.1:6379 (THIDUA_REDIS_PORT)  AOF, appendfsync always, var/redis/
-#   nominations    127.0.0.1:8081
-#   reports        127.0.0.1:8082
-#   notifications  127.0.0.1:8083   console messenger by default -> var/console-messages.log
+#   nominations    127.0.0.1:8081 (THIDUA_NOMINATIONS_PORT)
+#   reports        127.0.0.1:8082 (THIDUA_REPORTS_PORT)
+#   notifications  127.0.0.1:8083 (THIDUA_NOTIFICATIONS_PORT)  console messenger by default
+#                  -> var/console-messages.log
 #   nginx (edge)   127.0.0.1:8080 (THIDUA_EDGE_PORT)  /api/<service>/ and /admin/; with
 #                  THIDUA_EDGE_TLS_CERT and _KEY also HTTPS on 127.0.0.1:8443
 #                  (THIDUA_EDGE_TLS_PORT), and plain HTTP redirects there
@@ -12,6 +13,7 @@
 #                  the Zalo Bot API, so the bot can be tried with scripts/chat.sh
 # Stays in the foreground; Ctrl-C or SIGTERM stops everything (services first, then nginx,
 # then Redis). With --detach it starts everything and returns; scripts/stop-local.sh stops.
+# --no-build runs the binaries already built (bench/stack/run.sh, which built them itself).
 # Other THIDUA_* and ZALO_* variables pass through to the services (see README.md).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -19,16 +21,18 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root="$THIDUA_ROOT"
 
 usage() {
-  sed -n '2,11s/^# \{0,1\}//p' "$0"
-  echo "usage: bash scripts/run-local.sh [--detach] [--chat]"
+  sed -n '2,13s/^# \{0,1\}//p' "$0"
+  echo "usage: bash scripts/run-local.sh [--detach] [--chat] [--no-build]"
 }
 
 detach=0
 chat=0
+build=1
 for arg in "$@"; do
   case "$arg" in
     --detach) detach=1 ;;
     --chat) chat=1 ;;
+    --no-build) build=0 ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
@@ -39,7 +43,10 @@ cd "$root"
 # these very binaries), in build-release/ beside the tests' build/.
 build_dir="${THIDUA_BUILD_DIR:-build-release}"
 [[ $build_dir == /* ]] || build_dir="$root/$build_dir"
-var="$root/var"
+# Another state directory (and other ports) lets a second stack run beside the usual one,
+# as bench/stack/run.sh does; scripts/stop-local.sh reads the same THIDUA_VAR_DIR.
+var="${THIDUA_VAR_DIR:-$root/var}"
+[[ $var == /* ]] || var="$root/$var"
 run="$var/run"
 logs="$var/log"
 redis_port="${THIDUA_REDIS_PORT:-6379}"
@@ -48,7 +55,8 @@ tls_port="${THIDUA_EDGE_TLS_PORT:-8443}"
 tls=0
 [[ -z ${THIDUA_EDGE_TLS_CERT:-}${THIDUA_EDGE_TLS_KEY:-} ]] || tls=1
 services=(nominations reports notifications)
-declare -A service_port=([nominations]=8081 [reports]=8082 [notifications]=8083)
+declare -A service_port=([nominations]="${THIDUA_NOMINATIONS_PORT:-8081}"
+  [reports]="${THIDUA_REPORTS_PORT:-8082}" [notifications]="${THIDUA_NOTIFICATIONS_PORT:-8083}")
 fake_zalo_port="${THIDUA_FAKE_ZALO_PORT:-8090}"
 
 mkdir -p "$run" "$logs" "$var/redis" "$var/nginx/tmp" "$root/web/admin"
@@ -72,7 +80,7 @@ for port in "${ports[@]}"; do
 done
 
 bash scripts/setup.sh
-THIDUA_BUILD_DIR="$build_dir" bash scripts/build.sh --ship
+((build == 0)) || THIDUA_BUILD_DIR="$build_dir" bash scripts/build.sh --ship
 
 # Tokens: THIDUA_ADMIN_TOKEN / THIDUA_SERVICE_TOKEN when set, else kept in var/ (mode 600)
 # from run to run. A new admin token is printed once.
@@ -95,9 +103,9 @@ export THIDUA_HTTP_HOST=127.0.0.1
 export THIDUA_REDIS_URL="redis://127.0.0.1:$redis_port/0"
 export THIDUA_MESSENGER="${THIDUA_MESSENGER:-console}"
 export THIDUA_CONSOLE_OUTBOX="${THIDUA_CONSOLE_OUTBOX:-$var/console-messages.log}"
-export THIDUA_NOMINATIONS_URL="${THIDUA_NOMINATIONS_URL:-http://127.0.0.1:8081}"
-export THIDUA_REPORTS_URL="${THIDUA_REPORTS_URL:-http://127.0.0.1:8082}"
-export THIDUA_NOTIFICATIONS_URL="${THIDUA_NOTIFICATIONS_URL:-http://127.0.0.1:8083}"
+export THIDUA_NOMINATIONS_URL="${THIDUA_NOMINATIONS_URL:-http://127.0.0.1:${service_port[nominations]}}"
+export THIDUA_REPORTS_URL="${THIDUA_REPORTS_URL:-http://127.0.0.1:${service_port[reports]}}"
+export THIDUA_NOTIFICATIONS_URL="${THIDUA_NOTIFICATIONS_URL:-http://127.0.0.1:${service_port[notifications]}}"
 if ((chat == 1)); then
   # The bot talks to the fake Zalo (tests/fakes/fake_zalo) by long polling, as it would to
   # Zalo's Bot API; scripts/chat.sh plays the staff's side.
@@ -166,7 +174,8 @@ done
 echo "run-local: starting nginx (edge) on 127.0.0.1:$edge_port"
 worker_user="$(nginx_worker_user "$root/web/admin" "$var/nginx/tmp")"
 render_nginx_conf "$root/deploy/nginx.conf" "$var/nginx/nginx.conf" "$var/nginx" "$logs" \
-  "127.0.0.1:$edge_port" "$root/web" 127.0.0.1:8081 127.0.0.1:8082 127.0.0.1:8083 \
+  "127.0.0.1:$edge_port" "$root/web" "127.0.0.1:${service_port[nominations]}" \
+  "127.0.0.1:${service_port[reports]}" "127.0.0.1:${service_port[notifications]}" \
   "$worker_user" "127.0.0.1:$tls_port"
 nginx_args=(-p "$var/nginx/" -c "$var/nginx/nginx.conf" -e "$logs/nginx-error.log")
 nginx -t -q "${nginx_args[@]}" || die "nginx rejected $var/nginx/nginx.conf"
@@ -192,24 +201,24 @@ cat <<EOF
 thidua is running (all on 127.0.0.1):
   edge (nginx)   $edge/           -> /api/nominations/ /api/reports/ /api/notifications/ /admin/
   admin UI       $edge/admin/
-  nominations    http://127.0.0.1:8081   (/healthz /readyz /metrics)
-  reports        http://127.0.0.1:8082
-  notifications  http://127.0.0.1:8083   messenger: $THIDUA_MESSENGER
-  redis          127.0.0.1:$redis_port   data: var/redis/ (AOF)
+  nominations    http://127.0.0.1:${service_port[nominations]}   (/healthz /readyz /metrics)
+  reports        http://127.0.0.1:${service_port[reports]}
+  notifications  http://127.0.0.1:${service_port[notifications]}   messenger: $THIDUA_MESSENGER
+  redis          127.0.0.1:$redis_port   data: ${var#"$root"/}/redis/ (AOF)
   admin token    $token_file
   chat outbox    ${THIDUA_CONSOLE_OUTBOX#"$root"/}   (console messenger: what the Zalo group would get)
   chat           $( ((chat == 1)) && echo "fake Zalo on 127.0.0.1:$fake_zalo_port: bash scripts/chat.sh '/trogiup'" || echo "with --chat: try the bot with scripts/chat.sh")
-  logs           var/log/{nominations,reports,notifications,redis,nginx-access,nginx-error}.log
+  logs           ${logs#"$root"/}/{nominations,reports,notifications,redis,nginx-access,nginx-error}.log
 EOF
 if [[ -n $new_admin_token ]]; then
   echo
-  echo "  New admin token (shown this once; kept in var/admin-token, mode 600):"
+  echo "  New admin token (shown this once; kept in $token_file, mode 600):"
   echo "    $new_admin_token"
 fi
 cat <<EOF
 
 Try (more in README.md, "The main flow through the edge"):
-  E=$edge; A="Authorization: Bearer \$(cat var/admin-token)"; J='Content-Type: application/json'
+  E=$edge; A="Authorization: Bearer \$(cat ${var#"$root"/}/admin-token)"; J='Content-Type: application/json'
   curl -s \$E/api/reports/v1/deadlines/next
   curl -s -X PUT \$E/api/nominations/v1/catalogue/staff/gv-an -H "\$A" -H "\$J" \\
     -d '{"name":"Nguyễn Văn An","position":"Giáo viên","unit_id":"to-toan-tin","role":"staff"}'

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Stops what scripts/run-local.sh started (pids in var/run/): the services first with
-# SIGTERM (they finish the requests in flight, up to THIDUA_SHUTDOWN_GRACE_S), then nginx
-# (graceful SIGQUIT), then Redis (SIGTERM: it syncs the AOF and exits). Quiet when nothing runs.
+# Stops what scripts/run-local.sh started (pids in var/run/, or in THIDUA_VAR_DIR/run/ as
+# run-local had them): the services first with SIGTERM (they finish the requests in flight,
+# up to THIDUA_SHUTDOWN_GRACE_S), then nginx (graceful SIGQUIT), then Redis (SIGTERM: it
+# syncs the AOF and exits). Quiet when nothing runs.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-run="$THIDUA_ROOT/var/run"
+var="${THIDUA_VAR_DIR:-$THIDUA_ROOT/var}"
+[[ $var == /* ]] || var="$THIDUA_ROOT/$var"
+run="$var/run"
 grace="${THIDUA_SHUTDOWN_GRACE_S:-20}"
 
 # The three services stop in parallel; each is waited for.
