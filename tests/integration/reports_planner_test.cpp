@@ -101,6 +101,7 @@ class FixedDirectory final : public UnitDirectory {
     d.staff = staff;
     co_return d;
   }
+  Task<Directory> current() override { return get(); }
   Task<std::vector<RegistrationRecord>> registrations(int year) override {
     if (registrations_down) {
       throw ApiError(503, "registrations_unavailable", "Không đọc được danh sách đăng ký.");
@@ -119,6 +120,7 @@ class DownDirectory final : public UnitDirectory {
     throw ApiError(503, "nominations_unavailable", "Không đọc được danh mục đơn vị.");
     co_return Directory{};
   }
+  Task<Directory> current() override { return get(); }
   Task<std::vector<RegistrationRecord>> registrations(int) override {
     throw ApiError(503, "registrations_unavailable", "Không đọc được danh sách đăng ký.");
     co_return std::vector<RegistrationRecord>{};

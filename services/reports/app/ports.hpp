@@ -26,7 +26,11 @@ class UnitDirectory {
  public:
   virtual ~UnitDirectory() = default;
   // Throws ApiError 503 (nominations_unavailable) when the catalogue cannot be read.
+  // May be a few seconds old: for lists, reminders and the report.
   virtual Task<Directory> get() = 0;
+  // Read now, for deciding what a person may do with a unit's part: someone just made a
+  // unit's leader may write it at once, and someone moved out of the unit may not.
+  virtual Task<Directory> current() = 0;
   // The registrations of targets of `year` (nominations' GET /registrations/{year}, read as
   // the board reads it), for a deadline owed by registrations. Throws ApiError 503
   // (registrations_unavailable) when they cannot be read.

@@ -58,7 +58,7 @@ Task<YearSubmissions> ReportsApp::submissions(int year) {
 }
 
 Task<UnitPart> ReportsApp::contribution(const Principal& who, int year, const std::string& unit) {
-  auto dir = co_await directory_.get();
+  auto dir = co_await directory_.current();
   check_can_read(who, dir, unit);
   const UnitInfo* u = dir.unit(unit);
   if (!u || !writes_yearly_part(*u)) throw unknown_unit(unit);
@@ -74,7 +74,7 @@ Task<UnitPart> ReportsApp::contribution(const Principal& who, int year, const st
 
 Task<UnitPart> ReportsApp::reopen(const Principal& who, int year, const std::string& unit,
                                   const std::string& reason) {
-  auto dir = co_await directory_.get();
+  auto dir = co_await directory_.current();
   const UnitInfo& u = writable_unit(who, dir, unit);
   PartEvent event{"reopened", who.subject, iso_instant(clock_.now()), reason};
   bool reopened = co_await store_.reopen(year, unit, event);
@@ -87,7 +87,7 @@ Task<UnitPart> ReportsApp::reopen(const Principal& who, int year, const std::str
 
 Task<UnitPart> ReportsApp::save_draft(const Principal& who, const Contribution& part) {
   Contribution c = part;
-  auto dir = co_await directory_.get();
+  auto dir = co_await directory_.current();
   const UnitInfo& u = writable_unit(who, dir, c.unit_id);
   c.updated_by = who.subject;
   c.updated_at = iso_instant(clock_.now());
@@ -102,7 +102,7 @@ Task<UnitPart> ReportsApp::save_draft(const Principal& who, const Contribution& 
 Task<UnitPart> ReportsApp::patch_draft(const Principal& who, int year, const std::string& unit,
                                        const ContributionPatch& patch) {
   auto list = co_await indicators(year);
-  auto dir = co_await directory_.get();
+  auto dir = co_await directory_.current();
   const UnitInfo& u = writable_unit(who, dir, unit);
   const bool after_submit = who.role == Role::Admin;
   // Another edit may land between the read and the write: then read and merge again.
@@ -124,7 +124,7 @@ Task<UnitPart> ReportsApp::patch_draft(const Principal& who, int year, const std
 
 Task<UnitPart> ReportsApp::submit(const Principal& who, int year, const std::string& unit,
                                   const std::optional<Contribution>& update) {
-  auto dir = co_await directory_.get();
+  auto dir = co_await directory_.current();
   const UnitInfo& u = writable_unit(who, dir, unit);
   auto now = clock_.now();
   // Late when sent after the school's own due date for units; accepted all the same.

@@ -62,13 +62,17 @@ NominationsDirectory::NominationsDirectory(const std::string& base_url, std::str
       cache_for_(cache_for) {}
 
 Task<Directory> NominationsDirectory::get() {
-  if (token_.empty()) {
-    log::warn("catalogue_unavailable", {{"error", "THIDUA_SERVICE_TOKEN is not set"}});
-    throw ApiError(503, "nominations_unavailable", say("problem.no_service_token"));
-  }
   {
     std::lock_guard lock(mutex_);
     if (cached_ && std::chrono::steady_clock::now() - cached_at_ < cache_for_) co_return *cached_;
+  }
+  co_return co_await current();
+}
+
+Task<Directory> NominationsDirectory::current() {
+  if (token_.empty()) {
+    log::warn("catalogue_unavailable", {{"error", "THIDUA_SERVICE_TOKEN is not set"}});
+    throw ApiError(503, "nominations_unavailable", say("problem.no_service_token"));
   }
   http::ClientCall call;
   call.method = http::Method::Get;

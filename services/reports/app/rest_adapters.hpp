@@ -1,5 +1,6 @@
 #pragma once
-// The ports over REST: nominations' catalogue (cached briefly) and registrations (read fresh
+// The ports over REST: nominations' catalogue (cached briefly for get(), read each time for
+// current(), which also refreshes the cache) and registrations (read fresh
 // each time: someone who has just registered must not be reminded, nor shown as owing on the
 // dashboard, for half a minute), and the notifications outbox.
 #include <chrono>
@@ -16,6 +17,7 @@ class NominationsDirectory final : public UnitDirectory {
   NominationsDirectory(const std::string& base_url, std::string service_token,
                        std::chrono::milliseconds cache_for);
   Task<Directory> get() override;
+  Task<Directory> current() override;
   Task<std::vector<RegistrationRecord>> registrations(int year) override;
 
  private:
