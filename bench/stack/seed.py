@@ -80,7 +80,6 @@ for unit, (count, position) in UNITS.items():
              {"name": name, "position": pos, "unit_id": unit, "role": role,
               "gender": "female" if MIDDLE[n % 8] == "Thị" else "male"})
 assert len(staff) == 45
-staff_recorded = time.monotonic()
 leader_of = {s[2]: s[0] for s in staff if s[3] == "leader"}
 token = {sid: call("POST", f"{N}/tokens", {"staff_id": sid})["token"] for sid, *_ in staff}
 
@@ -191,9 +190,6 @@ nominations = sum(statuses.values())
 assert nominations == 60, statuses
 
 # ---- every unit's part of the yearly report, by its leader (the school's by the board).
-# reports learns who leads which unit from nominations' catalogue, kept 30 s
-# (services/reports/main.cpp); a school records its staff weeks before, the seed seconds.
-time.sleep(max(0.0, 31 - (time.monotonic() - staff_recorded)))
 owed = call("GET", f"{R}/contributions/{YEAR}")["units"]
 for u in owed:
     unit = u["unit_id"]
