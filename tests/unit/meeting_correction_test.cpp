@@ -24,7 +24,12 @@ NominationRecord voted(const std::string& id, const std::string& meeting_id, Sta
   NominationRecord r;
   r.id = id;
   r.status = status;
-  r.vote = {{"meeting_id", meeting_id}, {"yes", 5}, {"no", 1}, {"abstain", 0}, {"passed", true}};
+  RecordedVote v;
+  v.ballot.meeting_id = meeting_id;
+  v.ballot.yes = 5;
+  v.ballot.no = 1;
+  v.outcome.passed = true;
+  r.vote = v;
   return r;
 }
 

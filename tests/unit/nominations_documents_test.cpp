@@ -269,10 +269,13 @@ TEST(Minutes, PresentAndAbsentByNameEachVoteAndTwoSignatures) {
   auto passed = nomination("1", SubjectKind::Individual, "gv-an", Status::Approved);
   passed.subject_name = "Nguyễn Văn An";
   passed.award_label = "Giấy khen của Chủ tịch UBND xã";
-  passed.vote = {{"meeting_id", "7"}, {"yes", 2}, {"no", 0}, {"abstain", 0}, {"passed", true}};
+  passed.vote.emplace();
+  passed.vote->ballot.meeting_id = "7";
+  passed.vote->ballot.yes = 2;
+  passed.vote->outcome.passed = true;
   auto other = passed;
   other.id = "2";
-  other.vote["meeting_id"] = "8";
+  other.vote->ballot.meeting_id = "8";
   in.considered = considered_lines({passed, other}, "7");
   ASSERT_EQ(in.considered.size(), 1u);
   auto t =

@@ -16,6 +16,7 @@
 #include "nominations/domain/record.hpp"
 #include "nominations/domain/step_dates.hpp"
 #include "nominations/store/catalogue_codec.hpp"
+#include "nominations/store/nomination_codec.hpp"
 
 namespace thidua::nominations {
 namespace {
@@ -327,7 +328,12 @@ TEST(Record, DetailAndSummaryCarryEveryFieldAsJson) {
   r.created_at = "2026-09-01T01:00:00Z";
   r.updated_at = "2026-09-02T01:00:00Z";
   r.outcome = {{"note", "ok"}};
-  r.vote = {{"yes", 5}};
+  r.vote.emplace();
+  r.vote->ballot.meeting_id = "3";
+  r.vote->ballot.yes = 5;
+  r.vote->meeting_date = "2026-11-20";
+  r.vote->outcome.passed = true;
+  r.vote->outcome.summary = "5/7 thành viên có mặt; 5 tán thành (cần 4)";
 
   auto summary = summary_json(r);
   EXPECT_EQ(summary, (json{{"id", "7"},
@@ -353,7 +359,18 @@ TEST(Record, DetailAndSummaryCarryEveryFieldAsJson) {
   expected["created_by"] = "gv-an";
   expected["round_id"] = "xet-2026";
   expected["outcome"] = {{"note", "ok"}};
-  expected["vote"] = {{"yes", 5}};
+  expected["vote"] = {{"meeting_id", "3"},
+                      {"meeting_date", "2026-11-20"},
+                      {"yes", 5},
+                      {"no", 0},
+                      {"abstain", 0},
+                      {"secret_ballot", false},
+                      {"quorum_met", false},
+                      {"passed", true},
+                      {"approvals_needed", 0},
+                      {"summary", r.vote->outcome.summary},
+                      {"recorded_by", ""},
+                      {"recorded_at", ""}};
   expected["allowed_actions"] = {"approve", "reject"};
   EXPECT_EQ(detail, expected);
   EXPECT_EQ(json::parse(detail_json(r, Role::Staff))["allowed_actions"], json::array());
@@ -414,6 +431,38 @@ TEST(PublicHonours, OnlyAnAwardWithItsDecisionIsAnHonour) {
   EXPECT_EQ(j["achievement"], "Bài giảng điện tử đạt giải cấp huyện");
   EXPECT_EQ(j["decision"]["number"], "245/QĐ-UBND");
   EXPECT_FALSE(j.contains("outcome"));
+}
+}  // namespace
+}  // namespace thidua::nominations
+
+namespace thidua::nominations {
+namespace {
+// The vote is stored in the record's hash as the JSON it always was: a vote written before it
+// was typed reads back whole, and writing it again gives the same document.
+TEST(StoredVote, ReadsTheStoredDocumentAndWritesItBackTheSame) {
+  const json stored = {{"meeting_id", "4"},
+                       {"meeting_date", "2026-11-20"},
+                       {"yes", 6},
+                       {"no", 1},
+                       {"abstain", 0},
+                       {"secret_ballot", true},
+                       {"quorum_met", true},
+                       {"passed", true},
+                       {"approvals_needed", 5},
+                       {"summary", "7/9 có mặt; 6 tán thành (cần 5)"},
+                       {"recorded_by", "hd-thu-ky"},
+                       {"recorded_at", "2026-11-20T08:00:00Z"}};
+  auto v = stored::read_vote(stored);
+  ASSERT_TRUE(v);
+  EXPECT_EQ(v->ballot.meeting_id, "4");
+  EXPECT_EQ(v->ballot.yes, 6);
+  EXPECT_TRUE(v->ballot.secret_ballot);
+  EXPECT_EQ(v->outcome.approvals_needed, 5);
+  EXPECT_EQ(stored::to_json(v), stored);
+  EXPECT_EQ(json::parse(vote_json(*v)), stored);  // the API shows the same fields
+  EXPECT_FALSE(stored::read_vote(nullptr));
+  EXPECT_FALSE(stored::read_vote(json{{"yes", "six"}}));
+  EXPECT_TRUE(stored::to_json(std::nullopt).is_null());
 }
 }  // namespace
 }  // namespace thidua::nominations

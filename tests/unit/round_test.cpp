@@ -176,7 +176,11 @@ TEST(RoundTest, ARoundsMeetingsAreThoseThatVotedOnItsNominationsOnceInOrder) {
     NominationRecord r;
     r.id = std::move(id);
     r.round_id = std::move(round);
-    if (!meeting.empty()) r.vote = {{"meeting_id", meeting}, {"yes", 7}};
+    if (!meeting.empty()) {
+      r.vote.emplace();
+      r.vote->ballot.meeting_id = meeting;
+      r.vote->ballot.yes = 7;
+    }
     return r;
   };
   std::vector<NominationRecord> all = {voted("1", "xet-2026", "10"), voted("2", "xet-2026", "9"),

@@ -22,6 +22,12 @@ std::optional<int> optional_count(const json& body, const std::string& field) {
   return it->get<int>();
 }
 
+int required_count(const json& body, const std::string& field) {
+  auto n = optional_count(body, field);
+  if (!n) throw bad_request("invalid_field", say("problem.count_field", {{"field", field}}));
+  return *n;
+}
+
 // "14:00": two digits, a colon, two digits, a time of day.
 bool clock_time(const std::string& t) {
   if (t.size() != 5 || t[2] != ':') return false;
@@ -59,6 +65,20 @@ MeetingMember parse_member(const json& entry) {
   return member;
 }
 }  // namespace
+
+int parse_dossier_copies(const json& body) {
+  return required_count(body, "copies");
+}
+
+Vote parse_vote(const json& body) {
+  Vote v;
+  v.meeting_id = http::required_string(body, "meeting_id", 20);
+  v.yes = required_count(body, "yes");
+  v.no = required_count(body, "no");
+  // Absent is 0; null is refused, as OpenAPI's VoteInput says (an integer when given).
+  v.abstain = body.contains("abstain") ? required_count(body, "abstain") : 0;
+  return v;
+}
 
 MeetingForm parse_meeting_form(const json& body) {
   MeetingForm form;

@@ -172,8 +172,10 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
                co_return http::json_text(200, detail_json(r, req.principal.role));
              });
   router.add(Method::Put, base + "/{id}/vote", council, [&app](Request& req) -> Task<Response> {
-    co_return http::json(
-        200, co_await app.record_vote(req.principal, nomination_id(req), http::parse_object(req)));
+    const auto& id = nomination_id(req);
+    Vote ballot = parse_vote(http::parse_object(req));
+    auto vote = co_await app.record_vote(req.principal, id, std::move(ballot));
+    co_return http::json_text(200, vote_json(vote));
   });
   router.add(Method::Get, base + "/{id}/dossier", everyone, [&app](Request& req) -> Task<Response> {
     const auto& id = nomination_id(req);
@@ -184,8 +186,8 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
              [&app](Request& req) -> Task<Response> {
                const auto& id = nomination_id(req);
                const auto& item = checked_id(req, "item", ids::catalogue);
-               auto body = http::parse_object(req);
-               auto items = co_await app.receive_dossier_item(req.principal, id, item, body);
+               const int copies = parse_dossier_copies(http::parse_object(req));
+               auto items = co_await app.receive_dossier_item(req.principal, id, item, copies);
                co_return http::json(200, dossier_json(id, items));
              });
 

@@ -13,6 +13,27 @@ void write_strings(JsonWriter& w, const std::vector<std::string>& items) {
 }
 }  // namespace
 
+void write_vote(JsonWriter& w, const RecordedVote& v) {
+  w.begin_object().field("meeting_id", v.ballot.meeting_id).field("meeting_date", v.meeting_date);
+  w.key("yes").number(v.ballot.yes);
+  w.key("no").number(v.ballot.no);
+  w.key("abstain").number(v.ballot.abstain);
+  w.key("secret_ballot").boolean(v.ballot.secret_ballot);
+  w.key("quorum_met").boolean(v.outcome.quorum_met);
+  w.key("passed").boolean(v.outcome.passed);
+  w.key("approvals_needed").number(v.outcome.approvals_needed);
+  w.field("summary", v.outcome.summary)
+      .field("recorded_by", v.recorded_by)
+      .field("recorded_at", v.recorded_at);
+  w.end_object();
+}
+
+std::string vote_json(const RecordedVote& v) {
+  JsonWriter w;
+  write_vote(w, v);
+  return w.take();
+}
+
 std::string detail_json(const NominationRecord& r, Role viewer) {
   JsonWriter w;
   w.begin_object();
@@ -34,7 +55,12 @@ std::string detail_json(const NominationRecord& r, Role viewer) {
     w.string(r.round_id);
   }
   w.key("outcome").value(r.outcome);
-  w.key("vote").value(r.vote);
+  w.key("vote");
+  if (r.vote) {
+    write_vote(w, *r.vote);
+  } else {
+    w.null();
+  }
   w.key("allowed_actions").begin_array();
   for (Action a : available_actions(r.status, viewer)) w.string(action_name(a));
   w.end_array();

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/json_writer.hpp"
 #include "nominations/app/nominations_app.hpp"
 #include "nominations/domain/record.hpp"
 
@@ -15,6 +16,12 @@ namespace thidua::nominations {
 std::string detail_json(const NominationRecord& r, Role viewer);
 // {"items": [summary…], "next_after": id or null}; `with_outcome`: each summary with its
 // `outcome` ({} when none), as "Trang của tôi" shows them (proto: MyNominationPage).
+// A recorded vote as PUT /nominations/{id}/vote answers it and the detail's "vote" shows it:
+// meeting_id, meeting_date, yes, no, abstain, secret_ballot, quorum_met, passed,
+// approvals_needed, summary, recorded_by, recorded_at.
+void write_vote(JsonWriter& w, const RecordedVote& v);
+std::string vote_json(const RecordedVote& v);
+
 std::string page_json(const NominationPage& page, bool with_outcome = false);
 // What the school website may show of an honour: no reasons, no staff or Zalo ids; the
 // achievement only as the board worded it for the public.

@@ -9,18 +9,6 @@
 namespace thidua::nominations {
 using nlohmann::json;
 
-namespace {
-int count_field(const json& body, const std::string& field) {
-  auto it = body.find(field);
-  if (it == body.end() || !it->is_number_integer() || it->get<long long>() < 0 ||
-      it->get<long long>() > 1000) {
-    throw bad_request("invalid_field", say("problem.count_field", {{"field", field}}));
-  }
-  return it->get<int>();
-}
-
-}  // namespace
-
 Task<json> NominationsApp::add_meeting(const Principal& who, MeetingForm form) {
   auto catalogue_ref = co_await catalogue_.load();
   std::map<std::string, StaffName> staff;
@@ -34,41 +22,29 @@ Task<json> NominationsApp::add_meeting(const Principal& who, MeetingForm form) {
   co_return co_await store_.add_meeting(m, recorded);
 }
 
-Task<json> NominationsApp::record_vote(const Principal& who, const std::string& id,
-                                       const json& body) {
+Task<RecordedVote> NominationsApp::record_vote(const Principal& who, const std::string& id,
+                                               Vote ballot) {
   auto r = co_await load(id);
   if (r.status != Status::UnderReview) {
     throw conflict("not_under_review",
                    say("problem.not_under_review", {{"status", status_label(r.status)}}));
   }
-  auto meeting_id = http::required_string(body, "meeting_id", 20);
-  auto read = co_await store_.meeting_read(meeting_id);
+  auto read = co_await store_.meeting_read(ballot.meeting_id);
   if (!read) {
-    throw unprocessable("unknown_meeting", say("problem.unknown_meeting", {{"id", meeting_id}}));
+    throw unprocessable("unknown_meeting",
+                        say("problem.unknown_meeting", {{"id", ballot.meeting_id}}));
   }
   const Meeting* meeting = &read->meeting;
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
   const AwardForm* award = c.award(r.draft.award);
-  Vote v;
-  v.meeting_id = meeting_id;
-  v.yes = count_field(body, "yes");
-  v.no = count_field(body, "no");
-  v.abstain = body.contains("abstain") ? count_field(body, "abstain") : 0;
-  v.secret_ballot = award && award->secret_ballot;
-  auto outcome = evaluate_vote(*meeting, v, rules_);
-  json vote = {{"meeting_id", meeting_id},
-               {"meeting_date", meeting->date},
-               {"yes", v.yes},
-               {"no", v.no},
-               {"abstain", v.abstain},
-               {"secret_ballot", v.secret_ballot},
-               {"quorum_met", outcome.quorum_met},
-               {"passed", outcome.passed},
-               {"approvals_needed", outcome.approvals_needed},
-               {"summary", outcome.summary},
-               {"recorded_by", who.subject},
-               {"recorded_at", iso_instant(clock_.now())}};
+  ballot.secret_ballot = award && award->secret_ballot;
+  RecordedVote vote;
+  vote.outcome = evaluate_vote(*meeting, ballot, rules_);
+  vote.ballot = ballot;
+  vote.meeting_date = meeting->date;
+  vote.recorded_by = who.subject;
+  vote.recorded_at = iso_instant(clock_.now());
   // Written only if the meeting is still the one counted on (a correction may have come in).
   auto written = co_await store_.record_vote(id, *read, vote);
   if (written.result == WriteResult::MeetingChanged) throw vote_overtaken(*meeting);
@@ -99,7 +75,7 @@ Task<std::vector<DossierItem>> NominationsApp::dossier_of(const NominationRecord
 Task<std::vector<DossierItem>> NominationsApp::receive_dossier_item(const Principal& who,
                                                                     const std::string& id,
                                                                     const std::string& item,
-                                                                    const json& body) {
+                                                                    int copies) {
   if (!is_dossier_item(item)) {
     throw not_found("unknown_dossier_item", say("problem.unknown_dossier_item", {{"item", item}}));
   }
@@ -108,7 +84,7 @@ Task<std::vector<DossierItem>> NominationsApp::receive_dossier_item(const Princi
     throw conflict("nomination_closed",
                    say("problem.nomination_closed", {{"status", status_label(r.status)}}));
   }
-  DossierReceipt receipt{count_field(body, "copies"), who.subject, iso_instant(clock_.now())};
+  DossierReceipt receipt{copies, who.subject, iso_instant(clock_.now())};
   co_await store_.receive_dossier_item(id, item, receipt);
   co_return co_await dossier(who, id);
 }

@@ -85,21 +85,21 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
     }
     case Action::Approve:
     case Action::Reject: {
-      bool passed = r.vote.is_object() && r.vote.value("passed", false);
+      const bool passed = r.vote && r.vote->outcome.passed;
       // Dated, so that the forwarding and the decision can be checked to follow it.
       if (action == Action::Approve) {
         outcome["approval"] = {{"date", iso_date(local_date(clock_.now()))}, {"by", who.subject}};
       }
       if (action == Action::Approve && !passed) {
-        if (!r.vote.is_object()) throw conflict("vote_does_not_support", say("problem.no_vote"));
+        if (!r.vote) throw conflict("vote_does_not_support", say("problem.no_vote"));
         throw conflict("vote_does_not_support",
-                       say("problem.vote_short", {{"summary", r.vote.value("summary", "")}}));
+                       say("problem.vote_short", {{"summary", r.vote->outcome.summary}}));
       }
       if (action == Action::Reject) {
         note = http::required_string(body, "reason", 2000);
         if (passed) {
           throw conflict("vote_does_not_support",
-                         say("problem.vote_passed", {{"summary", r.vote.value("summary", "")}}));
+                         say("problem.vote_passed", {{"summary", r.vote->outcome.summary}}));
         }
         outcome["rejection"] = {
             {"reason", note}, {"by", who.subject}, {"at", iso_instant(clock_.now())}};

@@ -97,13 +97,15 @@ class NominationsApp {
   // meeting_has_votes.
   Task<CouncilMeeting> correct_meeting(const Principal& who, const std::string& id,
                                        MeetingForm form);
-  Task<nlohmann::json> record_vote(const Principal& who, const std::string& id,
-                                   const nlohmann::json& body);
+  // Records `ballot` (parsed by api/council_codec) on nomination `id`, under review, at its
+  // meeting as stored: the vote as kept. ApiError 409 not_under_review, 422 unknown_meeting,
+  // the 400/422 of evaluate_vote, 409 meeting_changed when the meeting was corrected meanwhile.
+  Task<RecordedVote> record_vote(const Principal& who, const std::string& id, Vote ballot);
 
   Task<std::vector<DossierItem>> dossier(const Principal& who, const std::string& id);
+  // Records `copies` (parse_dossier_copies) of dossier item `item` as received.
   Task<std::vector<DossierItem>> receive_dossier_item(const Principal& who, const std::string& id,
-                                                      const std::string& item,
-                                                      const nlohmann::json& body);
+                                                      const std::string& item, int copies);
 
   // Used / limit / remaining per award and subject kind in a period.
   Task<nlohmann::json> quotas(const std::string& period);

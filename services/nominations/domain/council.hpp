@@ -86,6 +86,18 @@ struct VoteOutcome {
   std::string summary;  // Vietnamese, e.g. "7/9 thành viên có mặt; 6 tán thành (cần 5)"
 };
 
+// A vote as a nomination keeps it: the ballot, what it gave, at which meeting and by whom.
+// Stored by store/nomination_codec and shown by api/record_json under the same names as the
+// fields here (meeting_id, yes, no, abstain, secret_ballot from the ballot; quorum_met, passed,
+// approvals_needed, summary from the outcome; quorum_needed is not kept).
+struct RecordedVote {
+  Vote ballot;
+  std::string meeting_date;  // YYYY-MM-DD of the meeting when the vote was counted
+  VoteOutcome outcome;
+  std::string recorded_by;
+  std::string recorded_at;  // ISO instant
+};
+
 // Checks the numbers (throws ApiError 400/422) and evaluates them against the rules.
 VoteOutcome evaluate_vote(const Meeting& meeting, const Vote& vote, const VoteRules& rules);
 // Checks a meeting's numbers; throws ApiError 400.

@@ -23,7 +23,7 @@ bool decided_upon_vote(Status s) {
 MeetingLock meeting_lock(const std::vector<NominationRecord>& all, const std::string& meeting_id) {
   MeetingLock lock;
   for (const auto& r : all) {
-    if (!r.vote.is_object() || r.vote.value("meeting_id", "") != meeting_id) continue;
+    if (!r.vote || r.vote->ballot.meeting_id != meeting_id) continue;
     lock.voted.push_back(r.id);
     if (lock.decided_id.empty() && decided_upon_vote(r.status)) {
       lock.decided_id = r.id;

@@ -22,15 +22,15 @@ std::vector<ConsideredLine> considered_lines(const std::vector<NominationRecord>
                                              const std::string& meeting_id) {
   std::vector<ConsideredLine> out;
   for (const auto& r : all) {
-    if (!r.vote.is_object() || r.vote.value("meeting_id", "") != meeting_id) continue;
+    if (!r.vote || r.vote->ballot.meeting_id != meeting_id) continue;
     ConsideredLine l;
     l.nomination_id = r.id;
     l.name = r.subject_name;
     l.award = r.award_label;
-    l.yes = r.vote.value("yes", 0);
-    l.no = r.vote.value("no", 0);
-    l.abstain = r.vote.value("abstain", 0);
-    l.passed = r.vote.value("passed", false);
+    l.yes = r.vote->ballot.yes;
+    l.no = r.vote->ballot.no;
+    l.abstain = r.vote->ballot.abstain;
+    l.passed = r.vote->outcome.passed;
     out.push_back(std::move(l));
   }
   return out;

@@ -1,13 +1,14 @@
 #pragma once
 // A nomination as stored and shown: the draft, where it stands, and what was decided.
 // How it is shown is api/record_json's, how it is stored store/nomination_codec's. The
-// outcome and the vote are still JSON documents (their fields are read by the rules of
-// is_public_honour, the minutes, the achievement report and the round's meetings).
+// outcome is still a JSON document (its fields are read by is_public_honour, the documents
+// and the transitions); the vote is typed (domain/council.hpp).
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "nominations/domain/council.hpp"
 #include "nominations/domain/nomination.hpp"
 
 namespace thidua::nominations {
@@ -27,7 +28,7 @@ struct NominationRecord {
   std::string created_at;
   std::string updated_at;
   nlohmann::json outcome = nlohmann::json::object();  // rejection, forwarding, decision…
-  nlohmann::json vote;                                // null until the council votes
+  std::optional<RecordedVote> vote;                   // none until the council votes
 };
 
 // A page of the list, oldest first; `next_after` is set when more follow.

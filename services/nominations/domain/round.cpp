@@ -157,10 +157,9 @@ std::vector<std::string> round_meeting_ids(const std::string& round_id,
                                            const std::vector<NominationRecord>& all) {
   std::vector<std::string> ids;
   for (const auto& r : all) {
-    if (round_id.empty() || r.round_id != round_id || !r.vote.is_object()) continue;
-    auto it = r.vote.find("meeting_id");
-    if (it == r.vote.end() || !it->is_string()) continue;
-    const auto& id = it->get_ref<const std::string&>();
+    if (round_id.empty() || r.round_id != round_id || !r.vote) continue;
+    const auto& id = r.vote->ballot.meeting_id;
+    if (id.empty()) continue;
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   }
   // Ids are numbers given in order: shorter is older.

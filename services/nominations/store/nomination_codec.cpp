@@ -31,6 +31,44 @@ NominationDraft read_draft(const json& j) {
   return d;
 }
 
+json to_json(const std::optional<RecordedVote>& v) {
+  if (!v) return nullptr;
+  return {{"meeting_id", v->ballot.meeting_id},
+          {"meeting_date", v->meeting_date},
+          {"yes", v->ballot.yes},
+          {"no", v->ballot.no},
+          {"abstain", v->ballot.abstain},
+          {"secret_ballot", v->ballot.secret_ballot},
+          {"quorum_met", v->outcome.quorum_met},
+          {"passed", v->outcome.passed},
+          {"approvals_needed", v->outcome.approvals_needed},
+          {"summary", v->outcome.summary},
+          {"recorded_by", v->recorded_by},
+          {"recorded_at", v->recorded_at}};
+}
+
+std::optional<RecordedVote> read_vote(const json& j) {
+  if (!j.is_object()) return std::nullopt;
+  RecordedVote v;
+  try {
+    v.ballot.meeting_id = j.value("meeting_id", "");
+    v.ballot.yes = j.value("yes", 0);
+    v.ballot.no = j.value("no", 0);
+    v.ballot.abstain = j.value("abstain", 0);
+    v.ballot.secret_ballot = j.value("secret_ballot", false);
+    v.meeting_date = j.value("meeting_date", "");
+    v.outcome.quorum_met = j.value("quorum_met", false);
+    v.outcome.passed = j.value("passed", false);
+    v.outcome.approvals_needed = j.value("approvals_needed", 0LL);
+    v.outcome.summary = j.value("summary", "");
+    v.recorded_by = j.value("recorded_by", "");
+    v.recorded_at = j.value("recorded_at", "");
+  } catch (const json::exception&) {
+    return std::nullopt;  // a field of another type: not written by this codec
+  }
+  return v;
+}
+
 std::vector<std::string> record_fields(const NominationRecord& r) {
   return {"draft",        to_json(r.draft).dump(),
           "status",       std::string(status_name(r.status)),
@@ -44,7 +82,7 @@ std::vector<std::string> record_fields(const NominationRecord& r) {
           "created_at",   r.created_at,
           "updated_at",   r.updated_at,
           "outcome",      r.outcome.dump(),
-          "vote",         r.vote.dump()};
+          "vote",         to_json(r.vote).dump()};
 }
 
 NominationRecord read_record(const std::string& id, const RedisReply& reply) {
@@ -79,8 +117,7 @@ NominationRecord read_record(const std::string& id, const RedisReply& reply) {
   r.status = parse_status(status).value_or(Status::Draft);
   r.outcome = json::parse(outcome, nullptr, false);
   if (!r.outcome.is_object()) r.outcome = json::object();
-  r.vote = json::parse(vote, nullptr, false);
-  if (r.vote.is_discarded()) r.vote = nullptr;
+  r.vote = read_vote(json::parse(vote, nullptr, false));
   return r;
 }
 

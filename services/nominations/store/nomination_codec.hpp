@@ -15,6 +15,11 @@ namespace thidua::nominations::stored {
 nlohmann::json to_json(const NominationDraft& d);
 NominationDraft read_draft(const nlohmann::json& j);
 
+// A recorded vote as the record's "vote" field keeps it (JSON; null when there is none), and
+// back: nullopt for null or anything that is not an object.
+nlohmann::json to_json(const std::optional<RecordedVote>& v);
+std::optional<RecordedVote> read_vote(const nlohmann::json& j);
+
 // The hash's field/value pairs for `r`, and `r` back from HGETALL's reply.
 std::vector<std::string> record_fields(const NominationRecord& r);
 NominationRecord read_record(const std::string& id, const RedisReply& reply);

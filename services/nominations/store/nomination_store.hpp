@@ -97,7 +97,7 @@ class NominationStore {
   // review (else Conflict, with its status) and the meeting is still as `read` (else
   // MeetingChanged).
   Task<WriteOutcome> record_vote(const std::string& id, const MeetingRead& read,
-                                 const nlohmann::json& vote);
+                                 const RecordedVote& vote);
   // Replaces the meeting `read` by `after` with the fields of `corrected` (quorum, who corrected
   // it, when), keeping who recorded it and when, while the meeting is still as `read` (else
   // MeetingChanged "meeting"), no vote was recorded at it since, and the nominations whose

@@ -53,10 +53,10 @@ return {'ok', ''}
 }  // namespace
 
 Task<WriteOutcome> NominationStore::record_vote(const std::string& id, const MeetingRead& read,
-                                                const json& vote) {
+                                                const RecordedVote& vote) {
   std::vector<std::string> keys{keys_("n:" + id), keys_("meetings"), keys_("meeting-votes")};
   std::vector<std::string> args{std::string(status_name(Status::UnderReview)), read.meeting.id,
-                                read.stamp, vote.dump()};
+                                read.stamp, stored::to_json(vote).dump()};
   auto reply = co_await redis_.local().eval(kRecordVote, std::move(keys), std::move(args));
   co_return outcome_of(reply);
 }
