@@ -16,6 +16,16 @@
 
 namespace thidua::notifications {
 namespace {
+// A colleague as the staff directory gives one: not in a unit, Zalo not linked.
+Colleague colleague(std::string id, std::string name, std::string gender, std::string role) {
+  Colleague c;
+  c.id = std::move(id);
+  c.name = std::move(name);
+  c.gender = std::move(gender);
+  c.role = std::move(role);
+  return c;
+}
+
 using nlohmann::json;
 const std::vector<std::string> kBot = {"Thi đua THCS Vĩnh Phong 1", "bot.thidua"};
 
@@ -121,12 +131,7 @@ TEST(CommandParse, RemindersOffAndOnWithOrWithoutDiacriticsAndInEnglish) {
 }
 
 TEST(Replies, RemindersOffAndOnSayWhatChangedAndHowToUndoIt) {
-  Colleague hoa{.id = "gv-hoa",
-                .name = "Nguyễn Thị Hoa",
-                .gender = "female",
-                .role = "leader",
-                .unit_id = "",
-                .zalo_user_id = ""};
+  Colleague hoa = colleague("gv-hoa", "Nguyễn Thị Hoa", "female", "leader");
   auto off = reply_reminders(true, true, hoa);
   EXPECT_NE(off.find("Đã tắt tin nhắc hạn gửi riêng cho cô Nguyễn Thị Hoa"), std::string::npos)
       << off;
@@ -142,12 +147,7 @@ TEST(Replies, RemindersOffAndOnSayWhatChangedAndHowToUndoIt) {
   EXPECT_NE(reply_reminders(false, false, hoa).find("vẫn đang bật"), std::string::npos);
   // Gender not recorded: the name alone, and "thầy cô"; someone who is not a leader is told
   // who gets them.
-  Colleague an{.id = "gv-an",
-               .name = "Trần Văn An",
-               .gender = "",
-               .role = "staff",
-               .unit_id = "",
-               .zalo_user_id = ""};
+  Colleague an = colleague("gv-an", "Trần Văn An", "", "staff");
   auto staff = reply_reminders(true, true, an);
   EXPECT_NE(staff.find("cho Trần Văn An:"), std::string::npos) << staff;
   EXPECT_NE(staff.find("Muốn nhận lại, thầy cô gõ /batnhac."), std::string::npos) << staff;
@@ -375,24 +375,9 @@ TEST(Replies, VietnameseWithDatesDdMmYyyy) {
 namespace thidua::notifications {
 namespace {
 TEST(RepliesTest, ColleaguesAreAddressedByTheirRecordedGender) {
-  Colleague hoa{.id = "gv-hoa",
-                .name = "Nguyễn Thị Hoa",
-                .gender = "female",
-                .role = "staff",
-                .unit_id = "",
-                .zalo_user_id = ""};
-  Colleague nam{.id = "gv-nam",
-                .name = "Lê Văn Nam",
-                .gender = "male",
-                .role = "staff",
-                .unit_id = "",
-                .zalo_user_id = ""};
-  Colleague an{.id = "gv-an",
-               .name = "Trần An",
-               .gender = "",
-               .role = "staff",
-               .unit_id = "",
-               .zalo_user_id = ""};
+  Colleague hoa = colleague("gv-hoa", "Nguyễn Thị Hoa", "female", "staff");
+  Colleague nam = colleague("gv-nam", "Lê Văn Nam", "male", "staff");
+  Colleague an = colleague("gv-an", "Trần An", "", "staff");
   EXPECT_EQ(you(hoa), "cô");
   EXPECT_EQ(you(nam), "thầy");
   EXPECT_EQ(you(an), "thầy cô");
@@ -465,12 +450,7 @@ TEST(SignInCommand, TheAnswerCarriesTheCodeTheLinkAndTheTimeInVietnam) {
                  {"display", "K7QM-4XPR"},
                  {"valid_minutes", 5},
                  {"expires_at", "2026-11-25T03:20:00Z"}};
-  Colleague staff{.id = "gv-lan",
-                  .name = "Lê Thị Lan",
-                  .gender = "female",
-                  .role = "staff",
-                  .unit_id = "",
-                  .zalo_user_id = ""};
+  Colleague staff = colleague("gv-lan", "Lê Thị Lan", "female", "staff");
   auto text = reply_sign_in(issued, "https://thidua.example.edu.vn/admin/", staff);
   EXPECT_NE(text.find("cô Lê Thị Lan: K7QM-4XPR"), std::string::npos) << text;
   EXPECT_NE(text.find("trong 5 phút (đến 10:20)"), std::string::npos) << text;
