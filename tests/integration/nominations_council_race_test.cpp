@@ -38,18 +38,6 @@ class CouncilRace : public testing::NominationsServiceTest {
     for (const char* id : {"hd-a", "hd-b", "hd-c"}) add_staff(id, "to-ngu-van", "council");
   }
 
-  // hd-a chairs, hd-b writes the minutes; hd-c present unless `c_present` is false.
-  static json meeting_body(bool c_present) {
-    return {{"date", "2026-11-20"},
-            {"place", "Phòng họp"},
-            {"chair_id", "hd-a"},
-            {"secretary_id", "hd-b"},
-            {"members",
-             {{{"staff_id", "hd-a"}},
-              {{"staff_id", "hd-b"}},
-              {{"staff_id", "hd-c"}, {"present", c_present}}}}};
-  }
-
   json stored_meeting(const std::string& id) {
     auto r = api("GET", "/council/meetings", "");
     EXPECT_EQ(r.status, 200) << r.body;
@@ -76,7 +64,7 @@ TEST_F(CouncilRace, AVoteIsAlwaysCountedOnTheMeetingAsStored) {
   ASSERT_FALSE(HasFailure());
   std::map<std::string, int> seen;  // "vote <status> / correction <status>" → rounds
   for (int round = 0; round < kRounds; ++round) {
-    auto m = api("POST", "/council/meetings", meeting_body(true).dump());
+    auto m = api("POST", "/council/meetings", meeting_body("Phòng họp", true).dump());
     ASSERT_EQ(m.status, 201) << m.body;
     const std::string meeting = json::parse(m.body)["id"];
 
@@ -90,7 +78,7 @@ TEST_F(CouncilRace, AVoteIsAlwaysCountedOnTheMeetingAsStored) {
     });
     std::thread corrector([&] {
       go.arrive_and_wait();
-      correction = api("PUT", "/council/meetings/" + meeting, meeting_body(false).dump());
+      correction = api("PUT", "/council/meetings/" + meeting, meeting_body("Phòng họp").dump());
     });
     voter.join();
     corrector.join();

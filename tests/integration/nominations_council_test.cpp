@@ -23,20 +23,6 @@ class Council : public testing::NominationsServiceTest {
     for (const char* id : {"hd-a", "hd-b", "hd-c"}) add_staff(id, "to-ngu-van", "council");
   }
 
-  // Three members by name, hd-c absent; hd-a chairs, hd-b writes the minutes.
-  static json meeting_body(const std::string& place) {
-    return {{"date", "2026-11-20"},
-            {"start_time", "14:00"},
-            {"end_time", "16:00"},
-            {"place", place},
-            {"agenda", "Xét đề nghị khen thưởng"},
-            {"chair_id", "hd-a"},
-            {"secretary_id", "hd-b"},
-            {"members",
-             {{{"staff_id", "hd-a"}},
-              {{"staff_id", "hd-b"}},
-              {{"staff_id", "hd-c"}, {"present", false}}}}};
-  }
   json meetings() {
     auto r = api("GET", "/council/meetings", "");
     EXPECT_EQ(r.status, 200) << r.body;

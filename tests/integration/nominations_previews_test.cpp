@@ -71,19 +71,7 @@ class Previews : public testing::NominationsServiceTest {
     add_staff("gv-an", "to-toan-tin");
     add_staff("gv-ba", "to-ngu-van", "leader");
     for (const char* id : {"hd-a", "hd-b", "hd-c"}) add_staff(id, "to-ngu-van", "council");
-    auto m = api("POST", "/council/meetings",
-                 json{{"date", "2026-11-20"},
-                      {"start_time", "14:00"},
-                      {"end_time", "16:00"},
-                      {"place", "Phòng họp Hội đồng sư phạm"},
-                      {"agenda", "Xét đề nghị khen thưởng"},
-                      {"chair_id", "hd-a"},
-                      {"secretary_id", "hd-b"},
-                      {"members",
-                       {{{"staff_id", "hd-a"}},
-                        {{"staff_id", "hd-b"}},
-                        {{"staff_id", "hd-c"}, {"present", false}}}}}
-                     .dump());
+    auto m = api("POST", "/council/meetings", meeting_body("Phòng họp Hội đồng sư phạm").dump());
     ASSERT_EQ(m.status, 201) << m.body;
     meeting_ = json::parse(m.body).value("id", "");
     nomination_ = approved("gv-an", "Kho học liệu số <môn Toán> & bài giảng điện tử");

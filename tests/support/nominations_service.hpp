@@ -64,6 +64,21 @@ class NominationsServiceTest : public ::testing::Test {
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? nlohmann::json::parse(r.body)["token"].get<std::string>() : "";
   }
+  // A council meeting's body: 20/11/2026, 14:00–16:00, at `place`; three members by name, hd-a
+  // chairs, hd-b writes the minutes, hd-c present only when `c_present`.
+  static nlohmann::json meeting_body(const std::string& place, bool c_present = false) {
+    return {{"date", "2026-11-20"},
+            {"start_time", "14:00"},
+            {"end_time", "16:00"},
+            {"place", place},
+            {"agenda", "Xét đề nghị khen thưởng"},
+            {"chair_id", "hd-a"},
+            {"secretary_id", "hd-b"},
+            {"members",
+             {{{"staff_id", "hd-a"}},
+              {{"staff_id", "hd-b"}},
+              {{"staff_id", "hd-c"}, {"present", c_present}}}}};
+  }
   // A nomination of `subject` (an individual) for gk_xa in 2026, submitted and taken under
   // review by the council, as the council's tests need one: its id.
   std::string under_review(const std::string& subject) {
