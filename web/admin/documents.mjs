@@ -152,9 +152,7 @@ async function issue() {
   $('round-reason').value = '';
   hidePreview();
   await loadRoundDocuments();
-  page.notify(kind === 'bien-ban'
-    ? `Đã phát hành biên bản số ${issued.number_text}.`
-    : `Đã phát hành ${issued.type_name.toLowerCase()} số ${issued.number_text}.`);
+  page.notify(`Đã phát hành ${issued.type_name.toLowerCase()} số ${issued.number_text}.`);
 }
 
 // `helpers`: el, call, attempt, notify, loadRoleCard, signOut, state() from app.mjs.
