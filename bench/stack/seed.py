@@ -14,7 +14,6 @@ Prints what it made, one line, as JSON.
 """
 import json
 import sys
-import time
 import urllib.error
 import urllib.request
 from datetime import datetime, timedelta, timezone
