@@ -8,6 +8,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include "core/event_loop.hpp"
+#include "http/client_pool.hpp"
 
 namespace thidua::http {
 
@@ -44,7 +45,7 @@ struct HttpClient::Impl {
 };
 
 HttpClient::HttpClient(const std::string& base_url, std::chrono::milliseconds timeout)
-    : impl_(std::make_shared<Impl>(base_url, timeout)) {}
+    : impl_((size_client_pool(), std::make_shared<Impl>(base_url, timeout))) {}
 
 HttpClient::~HttpClient() = default;
 
