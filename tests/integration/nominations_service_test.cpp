@@ -216,6 +216,7 @@ TEST_F(NominationsService, EveryRouteChecksTokenAndRole) {
       {"GET", "/council/meetings", {"admin", "council"}},
       {"PUT", "/council/meetings/1", {"admin", "council"}},
       {"GET", "/catalogue", all},
+      {"GET", "/catalogue/staff/gv", all},
       {"PUT", "/catalogue/units/to-moi", {"admin"}},
       {"PUT", "/catalogue/periods/2026", {"admin"}},
       {"PUT", "/catalogue/award-forms/gk_xa", {"admin"}},
@@ -256,6 +257,33 @@ TEST_F(NominationsService, EveryRouteChecksTokenAndRole) {
 // "Trang của tôi" in one call (issue 12, Fast): the nominations about a person and those they
 // wrote, each with its outcome, as the lists would show them to that person; and the
 // initiatives they authored.
+// What notifications asks before a message to one person: that person as the catalogue has
+// them now, the same entry the whole catalogue gives.
+TEST_F(NominationsService, OneStaffMemberIsReadAsTheCatalogueHasThemNow) {
+  add_staff("an", "to-toan-tin");
+  std::string staff = token_for("an");
+  auto one = api("GET", "/catalogue/staff/an", "", staff);
+  ASSERT_EQ(one.status, 200) << one.body;
+  json whole = json::parse(api("GET", "/catalogue", "", staff).body);
+  for (const auto& m : whole["staff"]) {
+    if (m["id"] == "an") {
+      EXPECT_EQ(json::parse(one.body), m);
+    }
+  }
+  json moved = {{"name", "Nguyễn Văn An"}, {"unit_id", "to-ngu-van"}};
+  ASSERT_EQ(api("PUT", "/catalogue/staff/an", moved.dump()).status, 200);
+  EXPECT_EQ(json::parse(api("GET", "/catalogue/staff/an", "", staff).body)["unit_id"],
+            "to-ngu-van");
+
+  auto unknown = api("GET", "/catalogue/staff/nobody", "", staff);
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.header("content-type"), "application/problem+json");
+  EXPECT_EQ(json::parse(unknown.body)["code"], "unknown_staff");
+  auto bad = api("GET", "/catalogue/staff/%E1%BA%A1!", "", staff);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(json::parse(bad.body)["code"], "invalid_id");
+}
+
 TEST_F(NominationsService, MyOverviewGivesMyNominationsWithTheirOutcomeAndMyInitiatives) {
   add_staff("tt-toan", "to-toan-tin", "leader");
   add_staff("an", "to-toan-tin");

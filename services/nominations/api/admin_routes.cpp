@@ -64,6 +64,14 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
     const Catalogue& c = *catalogue_ref;
     co_return http::json(200, to_json(c));
   });
+  router.add(Method::Get, base + "/staff/{id}", readers,
+             [&catalogue](Request& req) -> Task<Response> {
+               const auto& id = checked_id(req, "id", ids::staff);
+               auto catalogue_ref = co_await catalogue.load();
+               const StaffMember* m = catalogue_ref->staff_member(id);
+               if (!m) throw not_found("unknown_staff", say("problem.unknown_staff", {{"id", id}}));
+               co_return http::json(200, to_json(*m));
+             });
   router.add(Method::Put, base + "/units/{id}", admin,
              [&catalogue, &router, unit_paths](Request& req) -> Task<Response> {
                auto unit = parse_unit(with_path_id(router, req, "id", unit_paths));

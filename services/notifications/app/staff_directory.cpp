@@ -26,23 +26,23 @@ Colleague colleague_of(const nlohmann::json& staff) {
 }
 }  // namespace
 
-Task<StaffLookup> StaffDirectory::by_staff_id(std::string staff_id) {
-  auto all = co_await everyone();
-  StaffLookup out;
-  out.reachable = all.reachable;
-  for (auto& c : all.staff) {
-    if (c.id == staff_id) out.colleague = std::move(c);
-  }
-  co_return out;
-}
-
-Task<StaffLookup> NominationsStaffDirectory::by_zalo_user(std::string zalo_user_id) {
-  std::string path = "/api/nominations/v1/staff/by-zalo/" + http::encode_segment(zalo_user_id);
+// One person, or none (404 is an answer: no such person or link), or nominations down.
+Task<StaffLookup> NominationsStaffDirectory::one(std::string path) {
   auto a = co_await services_.nominations(http::Method::Get, path);
   StaffLookup out;
   out.reachable = a.reachable;
   if (a.ok() && a.body.is_object()) out.colleague = colleague_of(a.body);
   co_return out;
+}
+
+Task<StaffLookup> NominationsStaffDirectory::by_zalo_user(std::string zalo_user_id) {
+  std::string path = "/api/nominations/v1/staff/by-zalo/" + http::encode_segment(zalo_user_id);
+  co_return co_await one(std::move(path));
+}
+
+Task<StaffLookup> NominationsStaffDirectory::by_staff_id(std::string staff_id) {
+  std::string path = "/api/nominations/v1/catalogue/staff/" + http::encode_segment(staff_id);
+  co_return co_await one(std::move(path));
 }
 
 Task<StaffList> NominationsStaffDirectory::everyone() {
@@ -125,6 +125,10 @@ Task<StaffLookup> CachedStaffDirectory::by_zalo_user(std::string zalo_user_id) {
 // Not remembered: the list says who has linked Zalo, and a link made a moment ago (here, on
 // another replica, or in the dashboard) must count at once; a message to one person and an
 // event's private messages are rare enough to ask each time.
+Task<StaffLookup> CachedStaffDirectory::by_staff_id(std::string staff_id) {
+  co_return co_await inner_.by_staff_id(std::move(staff_id));
+}
+
 Task<StaffList> CachedStaffDirectory::everyone() {
   co_return co_await inner_.everyone();
 }

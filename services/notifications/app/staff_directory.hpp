@@ -46,21 +46,23 @@ class StaffDirectory {
   virtual Task<StaffList> everyone() = 0;
   // Links this Zalo account to the staff member who was given `code` in the dashboard.
   virtual Task<LinkResult> link(std::string code, std::string zalo_user_id) = 0;
-  // The staff member with this staff id: looked up in everyone().
-  Task<StaffLookup> by_staff_id(std::string staff_id);
+  // The staff member with this staff id now (no colleague when the catalogue has none).
+  virtual Task<StaffLookup> by_staff_id(std::string staff_id) = 0;
 };
 
-// Asks nominations with the service token: GET /staff/by-zalo/{id} for one person,
-// GET /catalogue for everyone (nominations has no route that reads one staff member),
-// POST /zalo-links to link.
+// Asks nominations with the service token: GET /staff/by-zalo/{id} and
+// GET /catalogue/staff/{id} for one person, GET /catalogue for everyone, POST /zalo-links to
+// link.
 class NominationsStaffDirectory final : public StaffDirectory {
  public:
   explicit NominationsStaffDirectory(ServicesClient& services) : services_(services) {}
   Task<StaffLookup> by_zalo_user(std::string zalo_user_id) override;
+  Task<StaffLookup> by_staff_id(std::string staff_id) override;
   Task<StaffList> everyone() override;
   Task<LinkResult> link(std::string code, std::string zalo_user_id) override;
 
  private:
+  Task<StaffLookup> one(std::string path);
   ServicesClient& services_;
 };
 
@@ -72,7 +74,9 @@ class NominationsStaffDirectory final : public StaffDirectory {
 // changed role must reach the bot within seconds. The rights themselves are checked by
 // nominations on every call made for the person (X-Acting-For), never from this cache.
 // Not remembered: "down" (the next ask tries again), "no one linked to this Zalo account"
-// and the staff list (which says who has linked), because a link made a moment ago — here,
+// and the staff list or one staff member by staff id (which say who has linked: a message
+// to one person is rare, and is sent to the Zalo account linked now), because a link made a
+// moment ago — here,
 // on another replica or in the dashboard — must count at once. A link made here forgets
 // what was known of that person.
 class CachedStaffDirectory final : public StaffDirectory {
@@ -81,6 +85,7 @@ class CachedStaffDirectory final : public StaffDirectory {
   CachedStaffDirectory(StaffDirectory& inner, const Clock& clock,
                        std::chrono::milliseconds ttl = kMaxTtl, std::size_t capacity = 512);
   Task<StaffLookup> by_zalo_user(std::string zalo_user_id) override;
+  Task<StaffLookup> by_staff_id(std::string staff_id) override;
   Task<StaffList> everyone() override;
   Task<LinkResult> link(std::string code, std::string zalo_user_id) override;
 
