@@ -6,7 +6,9 @@
 // services/nominations/domain/meeting_correction.hpp, and each meeting says what it still
 // allows). Two calls: GET /council/meetings (with the votes) and GET /documents?kind=bien-ban.
 // For the board and the council; built here whole, so index.html holds only the empty card.
-import { ApiError, endpoints, formatDate, formatInstant, parseVnDate } from './api.mjs';
+import { ApiError } from './api.mjs';
+import { endpoints } from './endpoints.mjs';
+import { formatDate, formatInstant, parseVnDate } from './format.mjs';
 import { saveIssuedDocument } from './documents.mjs';
 import { showPreview } from './preview.mjs';
 

@@ -3,7 +3,8 @@
 // service keeps deadlines as data (PUT /api/reports/v1/deadlines/{id},
 // proto/openapi/reports.yaml DeadlineInput) and plans their reminders; this form only collects
 // the fields, checks what a person can get wrong, and shows the service's refusal otherwise.
-import { ApiError, formatDate, idFromName, parseVnDate } from './api.mjs';
+import { ApiError } from './api.mjs';
+import { formatDate, idFromName, parseVnDate } from './format.mjs';
 
 export const deadlineEndpoint = (id) => `/api/reports/v1/deadlines/${encodeURIComponent(id)}`;
 

@@ -4,7 +4,8 @@
 // reminder plan: what went out, what was skipped and why, what was missed while the service
 // was down, and what is still to come. Admins only: the plan's
 // route answers 403 to anyone else and the card stays hidden.
-import { ApiError, formatDate, formatInstant, parseVnDate, vnToday } from './api.mjs';
+import { ApiError } from './api.mjs';
+import { formatDate, formatInstant, parseVnDate, vnToday } from './format.mjs';
 import { YEARS } from './movement.mjs';
 import { deadlineForm } from './deadlines.mjs';
 
