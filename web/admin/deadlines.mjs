@@ -4,7 +4,7 @@
 // proto/openapi/reports.yaml DeadlineInput) and plans their reminders; this form only collects
 // the fields, checks what a person can get wrong, and shows the service's refusal otherwise.
 import { ApiError } from './api.mjs';
-import { formatDate, idFromName, parseVnDate } from './format.mjs';
+import { formatDate, idFromName, pad, parseVnDate } from './format.mjs';
 
 export const deadlineEndpoint = (id) => `/api/reports/v1/deadlines/${encodeURIComponent(id)}`;
 
@@ -20,8 +20,6 @@ export const OWNERS = {
   // Issue 14: done when each unit and everyone in it has registered (submitted is enough).
   registrations: 'Cán bộ và các tổ đăng ký thi đua (xong khi mỗi tổ và mọi thầy cô đã đăng ký)',
 };
-
-const pad = (n) => String(n).padStart(2, '0');
 
 // "31/5" or "31/05" -> { day: 31, month: 5 }; null unless the day exists in some year (29/2 does).
 export function parseDayMonth(text) {
