@@ -1,5 +1,5 @@
-// The page's small element builders, shared by every screen: nothing else builds DOM by hand.
-// All text goes in as text nodes (the dashboard's CSP forbids inline script; no innerHTML).
+// The page's small element builders, one copy shared by every screen. Text always goes in
+// as text nodes, never parsed as markup (the dashboard's CSP; tests/deploy/edge_test.sh).
 
 export const $ = (id) => document.getElementById(id);
 
