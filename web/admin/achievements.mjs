@@ -4,7 +4,8 @@
 // again just before so that nobody's addition is dropped); the nominee, the leader and the
 // board add evidence links until the council decides (POST /nominations/{id}/evidence; the
 // service decides, domain/evidence.hpp, and refuses anyone else in Vietnamese).
-import { ApiError, endpoints } from './api.mjs';
+import { ApiError } from './api.mjs';
+import { endpoints } from './endpoints.mjs';
 import { AREAS } from './movement.mjs';
 
 const OPEN = ['draft', 'submitted', 'under_review'];

@@ -6,7 +6,9 @@
 // history. The notifications service decides who may do this (admin); the card is hidden when
 // it refuses. Replies to chat commands are left out of the log: they are one person's (a
 // sign-in code among them). Built here whole, so index.html holds only the empty card.
-import { ApiError, endpoints, formatInstant } from './api.mjs';
+import { ApiError } from './api.mjs';
+import { endpoints } from './endpoints.mjs';
+import { formatInstant } from './format.mjs';
 
 // services/notifications/domain/outbox.hpp's states, as the board reads them.
 export const DELIVERY = {

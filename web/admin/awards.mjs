@@ -3,7 +3,8 @@
 // copies, and the periods. Two calls: the catalogue and the rounds. The rules are the
 // service's (services/nominations/domain/round.cpp, catalogue.cpp); this screen shows its
 // Vietnamese answers. Built here whole, so index.html holds only the empty card.
-import { endpoints, formatDate } from './api.mjs';
+import { endpoints } from './endpoints.mjs';
+import { formatDate } from './format.mjs';
 import { YEARS } from './movement.mjs';
 
 const LEVELS = [['school', 'Cấp trường'], ['commune', 'Cấp xã'], ['province', 'Cấp tỉnh'],

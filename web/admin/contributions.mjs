@@ -3,7 +3,9 @@
 // reason. What is typed is saved a moment after the typing stops, or when the field is left
 // (issue 12); saving sends only the fields edited since they were last saved (PATCH, merge per
 // content area and indicator), so an edit never erases what someone else wrote meanwhile.
-import { ApiError, formatInstant } from './api.mjs';
+import { ApiError } from './api.mjs';
+import { $ } from './dom.mjs';
+import { formatInstant } from './format.mjs';
 import { autosaver } from './autosave.mjs';
 import { indicatorsPath } from './indicators.mjs';
 import { AREA_CODES } from './movement.mjs';
@@ -26,7 +28,6 @@ let loadedYear = '';
 let saver = null; // autosave.mjs, made when the card is wired
 // How long a pause in typing is before what was typed is saved.
 const SAVE_AFTER_MS = 1500;
-const $ = (id) => document.getElementById(id);
 
 function ownUnits() {
   const me = ctx.me();

@@ -3,7 +3,8 @@
 // service keeps deadlines as data (PUT /api/reports/v1/deadlines/{id},
 // proto/openapi/reports.yaml DeadlineInput) and plans their reminders; this form only collects
 // the fields, checks what a person can get wrong, and shows the service's refusal otherwise.
-import { ApiError, formatDate, idFromName, parseVnDate } from './api.mjs';
+import { ApiError } from './api.mjs';
+import { formatDate, idFromName, pad, parseVnDate } from './format.mjs';
 
 export const deadlineEndpoint = (id) => `/api/reports/v1/deadlines/${encodeURIComponent(id)}`;
 
@@ -19,8 +20,6 @@ export const OWNERS = {
   // Issue 14: done when each unit and everyone in it has registered (submitted is enough).
   registrations: 'Cán bộ và các tổ đăng ký thi đua (xong khi mỗi tổ và mọi thầy cô đã đăng ký)',
 };
-
-const pad = (n) => String(n).padStart(2, '0');
 
 // "31/5" or "31/05" -> { day: 31, month: 5 }; null unless the day exists in some year (29/2 does).
 export function parseDayMonth(text) {

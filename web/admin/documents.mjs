@@ -5,6 +5,7 @@
 // the board and the council download what was issued, PDF or DOCX, under its Vietnamese
 // name. The services decide who may do what: a 403 hides the card.
 import { ApiError, saveFile } from './api.mjs';
+import { $ } from './dom.mjs';
 import { showPreview } from './preview.mjs';
 
 const N = '/api/nominations/v1';
@@ -14,7 +15,6 @@ const KINDS = {
   'bien-ban': { label: 'Biên bản họp Hội đồng Thi đua – Khen thưởng', path: `${N}/documents/bien-ban` },
   'bao-cao-thanh-tich': { label: 'Báo cáo thành tích của một đề nghị', path: `${N}/documents/bao-cao-thanh-tich` },
 };
-const $ = (id) => document.getElementById(id);
 
 // Helpers of the page (app.mjs), given once by wireRoundDocuments.
 let page = null;

@@ -2,7 +2,7 @@
 // their unit of measure, one list per year. Everyone writing a part sees the year's list; the
 // board edits it here. The rules are the service's (services/reports/domain/indicators.cpp):
 // an indicator a unit has already counted that year cannot be dropped, only renamed.
-import { idFromName } from './api.mjs';
+import { idFromName } from './format.mjs';
 import { AREA_CODES } from './movement.mjs';
 
 export const indicatorsPath = (year) => `/api/reports/v1/indicators/${encodeURIComponent(year)}`;

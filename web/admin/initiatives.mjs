@@ -2,7 +2,7 @@
 // it; the board and the council record and correct entries and make recognised ones public;
 // the board removes an entry made by mistake. The rules are the service's
 // (services/nominations/domain/initiative.cpp); this screen shows its Vietnamese answers.
-import { endpoints } from './api.mjs';
+import { endpoints } from './endpoints.mjs';
 import { AREAS, YEARS } from './movement.mjs';
 import { offeredUnits } from './people.mjs';
 

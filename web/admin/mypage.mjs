@@ -5,9 +5,11 @@
 // unit's part of the yearly report with the next deadline, and the initiatives they authored.
 // The services decide what a person may see; a part they may not see is left out, never
 // guessed. Built here whole, so index.html holds only the empty card.
-import { ApiError, daysLeftText, endpoints, formatDate, formatInstant } from './api.mjs';
+import { ApiError } from './api.mjs';
+import { endpoints } from './endpoints.mjs';
+import { daysLeftText, formatDate, formatInstant } from './format.mjs';
 
-// Same words as app.mjs's list of the units' parts.
+// The same states as unit_reports.mjs's list of the units' parts, said in a sentence.
 const REPORT_STATUS = {
   submitted: 'đã nộp', draft: 'đang soạn, chưa nộp', missing: 'chưa bắt đầu soạn',
 };

@@ -3,7 +3,8 @@
 // need (birth date, position, qualifications…), the hold on a person, a code that links a
 // person's Zalo, and a person's access codes and sign-ins. The rules are the service's
 // (services/nominations/domain/catalogue.cpp); this card shows its Vietnamese answers.
-import { endpoints, formatDate, formatInstant, idFromName } from './api.mjs';
+import { endpoints } from './endpoints.mjs';
+import { formatDate, formatInstant, idFromName } from './format.mjs';
 
 const N = '/api/nominations/v1';
 const path = {
@@ -26,6 +27,12 @@ const GENDERS = [['', 'Chưa ghi'], ['female', 'Cô'], ['male', 'Thầy']];
 // even if deactivated since) so that editing it does not change it silently.
 export function offeredUnits(units, keep = '') {
   return (units || []).filter((u) => u.active !== false || u.id === keep);
+}
+
+// Who may sit on the council: the board and the council's members.
+export function councilStaff(catalogue) {
+  const staff = (catalogue && catalogue.staff) || [];
+  return staff.filter((s) => s.role === 'admin' || s.role === 'council');
 }
 
 // `ui`: the page's helpers from app.mjs ($, el, call, attempt, notify, state, onCatalogue).

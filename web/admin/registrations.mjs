@@ -2,7 +2,7 @@
 // and targets they aim for. A teacher fills their own; a leader fills the unit's and confirms
 // their members'; the board sees who has not registered and confirms the units'. The rules are
 // the service's (services/nominations/domain/registration.cpp); this card shows its answers.
-import { endpoints } from './api.mjs';
+import { endpoints } from './endpoints.mjs';
 import { AREAS, YEARS } from './movement.mjs';
 
 // `ui`: the page's helpers from app.mjs ($, el, call, attempt, notify, state).

@@ -4,7 +4,9 @@
 // reminder plan: what went out, what was skipped and why, what was missed while the service
 // was down, and what is still to come. Admins only: the plan's
 // route answers 403 to anyone else and the card stays hidden.
-import { ApiError, formatDate, formatInstant, parseVnDate, vnToday } from './api.mjs';
+import { ApiError } from './api.mjs';
+import { $ } from './dom.mjs';
+import { formatDate, formatInstant, parseVnDate, vnToday, vnTodayText } from './format.mjs';
 import { YEARS } from './movement.mjs';
 import { deadlineForm } from './deadlines.mjs';
 
@@ -42,7 +44,6 @@ const OUTCOMES = {
 let ctx = null; // { call, attempt, notify, el, me }
 let form = null; // the board's form to add or edit a deadline (deadlines.mjs)
 let known = []; // the deadlines as last read, for new ids
-const $ = (id) => document.getElementById(id);
 
 function offsetText(r) {
   if (r.days_before === 0) return 'Ngày hạn';
@@ -125,15 +126,13 @@ function owingText(d, o, unitsAvailable) {
 function doneForm(d, o) {
   const { el } = ctx;
   const key = `${d.id}-${o.due_date}`;
-  const today = vnToday();
-  const pad = (n) => String(n).padStart(2, '0');
   const form = el('form', { className: 'done-form', hidden: true, noValidate: true },
     el('div', { className: 'form-grid' },
       el('div', { className: 'field' },
         el('label', { htmlFor: `done-on-${key}` }, 'Ngày hoàn thành (ngày/tháng/năm)'),
         el('input', {
           id: `done-on-${key}`, name: 'done_on', inputMode: 'numeric', autocomplete: 'off',
-          value: `${pad(today.day)}/${pad(today.month)}/${today.year}`,
+          value: vnTodayText(),
         })),
       el('div', { className: 'field' },
         el('label', { htmlFor: `done-number-${key}` }, 'Số văn bản (nếu có)'),

@@ -5,7 +5,8 @@
 // exactly as it would be issued; and marks it sent with the day and the issued version. The
 // council reads it. Two calls: the report and its issued versions. Built here whole, so
 // index.html holds only the empty card.
-import { ApiError, formatInstant, saveFile } from './api.mjs';
+import { ApiError, saveFile } from './api.mjs';
+import { formatInstant } from './format.mjs';
 import { showPreview as showPage } from './preview.mjs';
 import { autosaver } from './autosave.mjs';
 

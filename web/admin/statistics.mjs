@@ -5,7 +5,9 @@
 // attributes (the CSP allows no inline style); each has a table with the same figures for
 // screen readers. Each chart's "Tải Excel" downloads a workbook of that chart's figures, made by
 // the services, under its Vietnamese name.
-import { ApiError, endpoints, formatDate, saveFile } from './api.mjs';
+import { ApiError, saveFile } from './api.mjs';
+import { endpoints } from './endpoints.mjs';
+import { formatDate } from './format.mjs';
 import { YEARS } from './movement.mjs';
 
 const SERIES = [['proposed', 'Đã đề nghị'], ['approved', 'Hội đồng thông qua'], ['awarded', 'Được khen thưởng']];

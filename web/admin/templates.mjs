@@ -4,7 +4,8 @@
 // under the text with the line to correct, and nothing changes. "Dùng lại mẫu gốc" returns to
 // the school's file. Documents already issued never change. Admins only; two calls (one per
 // service that issues documents). Built here whole, so index.html holds only the empty card.
-import { ApiError, formatInstant } from './api.mjs';
+import { ApiError } from './api.mjs';
+import { formatInstant } from './format.mjs';
 
 const SERVICES = ['/api/nominations/v1', '/api/reports/v1'];
 

@@ -1,0 +1,103 @@
+// "Tạo đề nghị khen thưởng": the form that creates a draft nomination (for those whose
+// GET /me says writes_nominations; the service refuses others), in the side panel.
+import { ApiError } from './api.mjs';
+import { $, el, option } from './dom.mjs';
+import { endpoints } from './endpoints.mjs';
+import { offeredUnits } from './people.mjs';
+
+// `ui`: the page's helpers from app.mjs (call, notify, state, fillSelects, showPanel,
+// reloadList, openDetail).
+export function createScreen(ui) {
+  const { call, notify, state } = ui;
+
+  function subjectKind() {
+    const checked = document.querySelector('input[name="subject_kind"]:checked');
+    return checked ? checked.value : 'individual';
+  }
+
+  function fillSubjects() {
+    const select = $('create-subject');
+    const previous = select.value;
+    const { staff } = state.catalogue;
+    // A unit the school no longer has is offered nowhere, nor are people still filed under it.
+    const units = offeredUnits(state.catalogue.units);
+    const unitName = (id) => (units.find((u) => u.id === id) || { name: id }).name;
+    const kind = subjectKind();
+    $('create-subject-label').textContent =
+      kind === 'individual' ? 'Cán bộ được đề nghị' : 'Tập thể được đề nghị';
+    let options;
+    if (kind === 'individual') {
+      const closed = new Set(state.catalogue.units.filter((u) => u.active === false).map((u) => u.id));
+      options = staff.filter((s) => !closed.has(s.unit_id)).map((s) => {
+        const label = `${s.name} – ${unitName(s.unit_id)}${s.on_hold ? ' (đang tạm dừng xét khen thưởng)' : ''}`;
+        return el('option', { value: s.id, disabled: Boolean(s.on_hold), selected: s.id === previous }, label);
+      });
+      if (options.length === 0) {
+        options = [el('option', { value: '', disabled: true, selected: true },
+          'Danh mục chưa có cán bộ nào')];
+      }
+    } else {
+      options = units.map((u) => option(u.id, u.name, u.id === previous));
+    }
+    select.replaceChildren(
+      ...(options.length && options[0].value ? [option('', '— Chọn —', !previous)] : []), ...options);
+  }
+
+  // The catalogue's periods, award forms and subjects; what was chosen stays chosen.
+  function fill(periods, awards, now) {
+    const createPeriod = $('create-period');
+    const createPeriodValue = createPeriod.value || now;
+    createPeriod.replaceChildren(...periods.map((p) => option(p.id, p.label, p.id === createPeriodValue)));
+    const createAward = $('create-award');
+    const awardValue = createAward.value;
+    createAward.replaceChildren(option('', '— Chọn hình thức —'),
+      ...awards.map((a) => option(a.code, a.label, a.code === awardValue)));
+    fillSubjects();
+  }
+
+  async function open() {
+    state.catalogue = await call(endpoints.catalogue);
+    ui.fillSelects();
+    ui.showPanel('create');
+    $('create-heading').focus({ preventScroll: true });
+    $('create').scrollIntoView({ block: 'start' });
+  }
+
+  async function create(event) {
+    event.preventDefault();
+    const body = {
+      period: $('create-period').value,
+      award: $('create-award').value,
+      subject_kind: subjectKind(),
+      subject_id: $('create-subject').value,
+      reason: $('create-reason').value.trim(),
+    };
+    const missing = [];
+    if (!body.period) missing.push('kỳ khen thưởng');
+    if (!body.award) missing.push('hình thức khen thưởng');
+    if (!body.subject_id) missing.push(body.subject_kind === 'individual' ? 'cán bộ' : 'tập thể');
+    if (missing.length) {
+      throw new ApiError(0, 'form_incomplete', `Hãy chọn ${missing.join(', ')}.`);
+    }
+    const created = await call(endpoints.create, { method: 'POST', body });
+    notify(`Đã tạo đề nghị số ${created.id} (nháp) cho ${created.subject_name}.`);
+    $('create-reason').value = '';
+    state.cursors = [''];
+    state.page = 0;
+    await Promise.all([ui.reloadList(), ui.openDetail(created.id)]);
+  }
+
+  return {
+    fill,
+    wire() {
+      $('new-nomination').addEventListener('click', () => ui.attempt(open));
+      for (const radio of document.querySelectorAll('input[name="subject_kind"]')) {
+        radio.addEventListener('change', fillSubjects);
+      }
+      $('create-form').addEventListener('submit', (event) => {
+        event.preventDefault();
+        ui.attempt(() => create(event), { busy: $('create') });
+      });
+    },
+  };
+}

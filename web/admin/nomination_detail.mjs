@@ -1,0 +1,150 @@
+// One nomination in the side panel: its facts and outcome, achievements, the workflow actions
+// the service offers this person, the dossier checklist (the council's secretary records the
+// copies received), the council's records and the history. One call brings it all.
+import { achievementsSection } from './achievements.mjs';
+import { $, el } from './dom.mjs';
+import { endpoints } from './endpoints.mjs';
+import { formatDate, formatInstant, wholeNumber } from './format.mjs';
+import { badge } from './nominations.mjs';
+import { ACTIONS, FINAL_STATUSES, RECORDS, SUBJECT_KINDS, historyActionLabel, statusLabel } from './workflow.mjs';
+
+function fact(term, ...description) {
+  return [el('dt', {}, term), el('dd', {}, ...description)];
+}
+
+function facts(n, history) {
+  const list = [
+    ...fact('Đối tượng', `${n.subject_name} (${SUBJECT_KINDS[n.subject_kind] || n.subject_kind})`),
+    ...fact('Đơn vị', n.unit_name || '—'),
+    ...fact('Hình thức', n.award_label),
+    ...fact('Kỳ khen thưởng', n.period_label),
+    ...fact('Lý do', n.reason || '—'),
+  ];
+  const vote = n.vote && typeof n.vote === 'object' && !Array.isArray(n.vote) ? n.vote : null;
+  if (vote && vote.summary) list.push(...fact('Biểu quyết', vote.summary));
+  const outcome = n.outcome && typeof n.outcome === 'object' ? n.outcome : {};
+  if (outcome.rejection) list.push(...fact('Lý do không thông qua', outcome.rejection.reason || '—'));
+  if (outcome.forwarding) {
+    list.push(...fact('Đã gửi cấp khen thưởng',
+      `Ngày ${formatDate(outcome.forwarding.date)}, văn bản số ${outcome.forwarding.reference}`));
+  }
+  if (outcome.decision) {
+    list.push(...fact('Quyết định khen thưởng',
+      `Số ${outcome.decision.number}, ngày ${formatDate(outcome.decision.date)}`));
+  }
+  if (outcome.not_awarded) list.push(...fact('Không được khen thưởng', outcome.not_awarded.reason || '—'));
+  if (outcome.award_exception) {
+    list.push(...fact('Ngoại lệ một thành tích, một hình thức', outcome.award_exception.reason || '—'));
+  }
+  const created = (Array.isArray(history.history) ? history.history : []).find((h) => h.action === 'create');
+  list.push(...fact('Người tạo', (created && created.by_name) || n.created_by || '—'),
+    ...fact('Tạo lúc', formatInstant(n.created_at)),
+    ...fact('Cập nhật', formatInstant(n.updated_at)));
+  return list;
+}
+
+// `ui`: the page's helpers from app.mjs (call, attempt, notify, state, showPanel) and
+// `startAction(name)`, which opens the action dialog (action_dialog.mjs).
+export function detailScreen(ui) {
+  const { call, attempt, notify, state } = ui;
+
+  // The copies of one dossier item received so far, for the council's secretary to record.
+  function dossierReceiptForm(n, item) {
+    const id = `dossier-copies-${item.code}`;
+    const input = el('input', {
+      id, type: 'number', min: 0, max: 1000, step: 1, inputMode: 'numeric',
+      value: String(item.copies_received || 0), required: true,
+    });
+    const form = el('form', { className: 'dossier-receipt', noValidate: true },
+      // The item's name is in the label for screen readers; sighted people see it above.
+      el('label', { htmlFor: id }, 'Số bản đã nhận',
+        el('span', { className: 'visually-hidden' }, `: ${item.label}`)),
+      input,
+      el('button', { type: 'submit', className: 'button button-quiet' }, 'Ghi nhận'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      attempt(async () => {
+        const copies = wholeNumber(input.value);
+        if (copies === null) {
+          input.focus();
+          throw new Error(`“Số bản đã nhận” của “${item.label}” phải là số nguyên không âm.`);
+        }
+        await call(endpoints.dossierItem(n.id, item.code), { method: 'PUT', body: { copies } });
+        await open(n.id, { focus: false });
+        notify(`Đã ghi nhận ${copies} bản “${item.label}” của đề nghị số ${n.id}.`);
+      }, { busy: form });
+    });
+    return form;
+  }
+
+  function render(n, history, dossier) {
+    state.current = n;
+    $('detail-heading').textContent = `Đề nghị số ${n.id}`;
+    $('detail-status').replaceChildren(badge(n.status, n.status_label));
+    $('detail-status').dataset.status = n.status;
+    $('detail-facts').replaceChildren(...facts(n, history));
+    $('detail-achievements').replaceChildren(achievementsSection({
+      el, call, attempt, notify, me: () => state.me, reopen: (id) => open(id, { focus: false }),
+    }, n));
+
+    const offered = (Array.isArray(n.allowed_actions) ? n.allowed_actions : []).filter((a) => ACTIONS[a]);
+    const actions = offered.map((name) => el('button', {
+      type: 'button',
+      className: `button${ACTIONS[name].danger ? ' button-danger' : ''}`,
+      dataset: { action: name },
+      onclick: () => attempt(() => ui.startAction(name)),
+    }, ACTIONS[name].label));
+    const none = FINAL_STATUSES.includes(n.status)
+      ? 'Đề nghị đã kết thúc; không còn thao tác nào.'
+      : 'Ở bước này, vai trò của thầy cô không có thao tác nào với đề nghị.';
+    $('detail-actions').replaceChildren(...(actions.length ? actions
+      : [el('p', { className: 'hint' }, none)]));
+
+    const recording = Boolean(state.me && state.me.keeps_council_records)
+      && !FINAL_STATUSES.includes(n.status);
+    $('detail-dossier').replaceChildren(...dossier.items.map((item) => el('li', {
+      className: item.complete ? 'dossier-done' : 'dossier-missing',
+      dataset: { item: item.code },
+    },
+    el('span', { className: 'dossier-mark', 'aria-hidden': 'true' }, item.complete ? '✓' : '○'),
+    el('span', { className: 'dossier-label' }, item.label),
+    el('span', { className: 'dossier-copies' },
+      `${item.complete ? 'Đủ' : 'Chưa đủ'}: đã nhận ${item.copies_received}/${item.copies_required} bản` +
+      (item.received_at ? ` (${formatInstant(item.received_at)})` : '')),
+    recording ? dossierReceiptForm(n, item) : '')));
+
+    const council = [];
+    if (recording) {
+      council.push(el('button', { type: 'button', className: 'button button-quiet', onclick: () => attempt(() => ui.startAction('meeting')) },
+        RECORDS.meeting.label));
+      if (n.status === 'under_review') {
+        council.push(el('button', { type: 'button', className: 'button', onclick: () => attempt(() => ui.startAction('vote')) },
+          RECORDS.vote.label));
+      }
+    }
+    $('detail-council').replaceChildren(...council);
+    $('detail-council-heading').hidden = council.length === 0;
+
+    const entries = Array.isArray(history.history) ? history.history : [];
+    $('detail-history').replaceChildren(...entries.map((h) => el('li', {},
+      el('time', { dateTime: h.at }, formatInstant(h.at)),
+      ' · ',
+      el('strong', {}, historyActionLabel(h.action)),
+      h.to && h.from !== h.to ? ` → ${statusLabel(h.to)}` : '',
+      h.by_name || h.by ? ` · ${h.by_name || h.by}` : '',
+      h.note ? el('span', { className: 'history-note' }, h.note) : null)));
+  }
+
+  async function open(id, { focus = true } = {}) {
+    // One call (issue 12, Fast): the detail brings its history and dossier checklist.
+    const n = await call(endpoints.nominationFull(id));
+    render(n, { history: n.history }, n.dossier);
+    ui.showPanel('detail');
+    if (focus) {
+      $('detail-heading').focus({ preventScroll: true });
+      $('detail').scrollIntoView({ block: 'start' });
+    }
+  }
+
+  return { open };
+}

@@ -1,0 +1,52 @@
+// "Phiên đăng nhập của cán bộ" (admins): one person's sign-ins, each ended on request.
+import { $, el, option } from './dom.mjs';
+import { endpoints } from './endpoints.mjs';
+import { formatInstant } from './format.mjs';
+
+// `ui`: the page's helpers from app.mjs (call, attempt, notify, state).
+export function sessionsScreen({ call, attempt, notify, state }) {
+  // The people to choose from, as the catalogue has them now; the card is the board's only.
+  function fillStaff() {
+    const admin = state.me && state.me.role === 'admin';
+    $('sessions').hidden = !admin;
+    $('sessions-list').replaceChildren();
+    $('sessions-empty').hidden = true;
+    if (!admin) return;
+    const staff = (state.catalogue && state.catalogue.staff) || [];
+    $('sessions-staff').replaceChildren(...staff.map((m) => option(m.id, `${m.name} (${m.id})`)));
+  }
+
+  async function load() {
+    const id = $('sessions-staff').value;
+    if (!id) return;
+    const data = await call(endpoints.staffSessions(id));
+    const items = Array.isArray(data.sessions) ? data.sessions : [];
+    $('sessions-empty').hidden = items.length > 0;
+    $('sessions-list').replaceChildren(...items.map((x) => el('li', { dataset: { id: x.id } },
+      el('span', {}, `Đăng nhập lúc ${formatInstant(x.created_at)} · dùng gần nhất `
+        + `${formatInstant(x.last_active)} · từ ${x.address || '—'}`),
+      el('button', {
+        type: 'button', className: 'button button-quiet button-danger',
+        'aria-label': `Kết thúc phiên đăng nhập lúc ${formatInstant(x.created_at)}`,
+        onclick: () => attempt(async () => {
+          await call(endpoints.session(x.id), { method: 'DELETE' });
+          await load();
+          notify('Đã kết thúc phiên đăng nhập.');
+        }, { busy: $('sessions') }),
+      }, 'Kết thúc'))));
+  }
+
+  return {
+    fillStaff,
+    wire() {
+      $('sessions-form').addEventListener('submit', (event) => {
+        event.preventDefault();
+        attempt(load, { busy: $('sessions') });
+      });
+    },
+    reset() {
+      $('sessions-list').replaceChildren();
+      $('sessions').hidden = true;
+    },
+  };
+}
