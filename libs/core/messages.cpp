@@ -40,6 +40,8 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.missing_field", "Thiếu trường bắt buộc \"{field}\" (chuỗi ký tự)."},
     {"problem.not_a_string", "Trường \"{field}\" phải là chuỗi ký tự."},
     {"problem.field_too_long", "Trường \"{field}\" dài quá {max} ký tự."},
+    {"problem.int_range", "Trường \"{field}\" phải là số nguyên từ {min} đến {max}."},
+    {"problem.not_a_boolean", "Trường \"{field}\" phải là true hoặc false."},
     // Numbers in the address (params).
     {"problem.query_integer",
      "Mục \"{name}\" trên địa chỉ (sau dấu ?) phải là số nguyên từ {min} đến {max}, chỉ gồm "

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -226,6 +227,37 @@ std::string optional_string(const nlohmann::json& body, const std::string& field
     throw bad_request("invalid_field", common::say("problem.not_a_string", {{"field", field}}));
   }
   return within_length(it->get_ref<const std::string&>(), field, max_chars);
+}
+
+bool integer_in(const nlohmann::json& j, long long min, long long max) {
+  if (j.is_number_unsigned()) {
+    auto v = j.get<unsigned long long>();
+    return v <= static_cast<unsigned long long>(LLONG_MAX) && static_cast<long long>(v) >= min &&
+           static_cast<long long>(v) <= max;
+  }
+  return j.is_number_integer() && j.get<long long>() >= min && j.get<long long>() <= max;
+}
+
+int optional_int(const nlohmann::json& body, const std::string& field, int fallback, int min,
+                 int max) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!integer_in(*it, min, max)) {
+    throw bad_request("invalid_field",
+                      common::say("problem.int_range", {{"field", field},
+                                                        {"min", std::to_string(min)},
+                                                        {"max", std::to_string(max)}}));
+  }
+  return it->get<int>();
+}
+
+bool optional_bool(const nlohmann::json& body, const std::string& field, bool fallback) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return fallback;
+  if (!it->is_boolean()) {
+    throw bad_request("invalid_field", common::say("problem.not_a_boolean", {{"field", field}}));
+  }
+  return it->get<bool>();
 }
 
 }  // namespace thidua::http

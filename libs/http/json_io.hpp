@@ -29,5 +29,14 @@ std::string required_string(const nlohmann::json& body, const std::string& field
                             std::size_t max_chars = 2000);
 std::string optional_string(const nlohmann::json& body, const std::string& field,
                             const std::string& fallback = "", std::size_t max_chars = 2000);
+// Whether `j` is an integer in [min, max]. An unsigned value past LLONG_MAX is compared as
+// unsigned (read as long long it would wrap to a negative number: 18446744073709551615 is -1).
+bool integer_in(const nlohmann::json& j, long long min, long long max);
+// The field as an integer in [min, max]; `fallback` when absent or null. 400 invalid_field
+// naming the field and the range otherwise.
+int optional_int(const nlohmann::json& body, const std::string& field, int fallback, int min,
+                 int max);
+// The field as true or false; `fallback` when absent or null. 400 invalid_field otherwise.
+bool optional_bool(const nlohmann::json& body, const std::string& field, bool fallback);
 
 }  // namespace thidua::http

@@ -145,6 +145,33 @@ TEST(OptionalString, FallbackForAbsentOrNullAndTypeChecked) {
   EXPECT_EQ(api_error([&] { optional_string(body, "unit", "", 3); }).code(), "field_too_long");
 }
 
+TEST(OptionalInt, FallbackForAbsentOrNullAndRangeChecked) {
+  auto body = nlohmann::json::parse(
+      R"({"year":2026,"null":null,"text":"2026","big":18446744073709551615,"half":1.5})");
+  EXPECT_EQ(optional_int(body, "year", 0, 2025, 2030), 2026);
+  EXPECT_EQ(optional_int(body, "absent", 7, 1, 12), 7);
+  EXPECT_EQ(optional_int(body, "null", 8, 1, 12), 8);
+  auto out_of_range = api_error([&] { optional_int(body, "year", 0, 1, 12); });
+  EXPECT_EQ(out_of_range.code(), "invalid_field");
+  EXPECT_EQ(out_of_range.status(), 400);
+  // The detail names the field and the range, in the school's words.
+  EXPECT_NE(out_of_range.detail().find("\"year\" phải là số nguyên từ 1 đến 12"),
+            std::string::npos);
+  EXPECT_EQ(api_error([&] { optional_int(body, "text", 0, 2025, 2030); }).code(), "invalid_field");
+  // Unsigned past LLONG_MAX is not -1 (the "no limit" quota) in disguise.
+  EXPECT_EQ(api_error([&] { optional_int(body, "big", 0, -1, 99); }).code(), "invalid_field");
+  EXPECT_EQ(api_error([&] { optional_int(body, "half", 0, 0, 9); }).code(), "invalid_field");
+}
+
+TEST(OptionalBool, FallbackForAbsentOrNullAndTypeChecked) {
+  auto body = nlohmann::json::parse(R"({"yes":true,"no":false,"null":null,"word":"true"})");
+  EXPECT_TRUE(optional_bool(body, "yes", false));
+  EXPECT_FALSE(optional_bool(body, "no", true));
+  EXPECT_TRUE(optional_bool(body, "absent", true));
+  EXPECT_FALSE(optional_bool(body, "null", false));
+  EXPECT_EQ(api_error([&] { optional_bool(body, "word", false); }).code(), "invalid_field");
+}
+
 TEST(Problem, IsProblemJsonWithCodeDetailAndRequestId) {
   auto r = problem(409, "quota_full", "Đã hết chỉ tiêu.", "abc123");
   EXPECT_EQ(r.status, 409);

@@ -1,7 +1,5 @@
 #include "nominations/api/catalogue_codec.hpp"
 
-#include <climits>
-
 #include "core/errors.hpp"
 #include "core/ids.hpp"
 #include "core/movement.hpp"
@@ -13,41 +11,9 @@ namespace thidua::nominations {
 namespace {
 using nlohmann::json;
 
-// An integer in [min, max]. is_number_integer() holds for unsigned values too, and one past
-// LLONG_MAX read as long long wraps to a negative number (18446744073709551615 is -1, the
-// "no limit" quota), so unsigned values are compared as unsigned.
-bool integer_in(const json& j, long long min, long long max) {
-  if (j.is_number_unsigned()) {
-    auto v = j.get<unsigned long long>();
-    return v <= static_cast<unsigned long long>(LLONG_MAX) && static_cast<long long>(v) >= min &&
-           static_cast<long long>(v) <= max;
-  }
-  return j.is_number_integer() && j.get<long long>() >= min && j.get<long long>() <= max;
-}
-
-int int_field(const json& j, const std::string& field, int fallback, int min, int max) {
-  auto it = j.find(field);
-  if (it == j.end() || it->is_null()) return fallback;
-  if (!integer_in(*it, min, max)) {
-    throw bad_request("invalid_field", say("problem.int_range", {{"field", field},
-                                                                 {"min", std::to_string(min)},
-                                                                 {"max", std::to_string(max)}}));
-  }
-  return it->get<int>();
-}
-
-bool bool_field(const json& j, const std::string& field, bool fallback) {
-  auto it = j.find(field);
-  if (it == j.end() || it->is_null()) return fallback;
-  if (!it->is_boolean()) {
-    throw bad_request("invalid_field", say("problem.not_a_boolean", {{"field", field}}));
-  }
-  return it->get<bool>();
-}
-
 Quota parse_quota(const json& j, const std::string& where) {
   if (j.is_null()) return std::nullopt;
-  if (!integer_in(j, kUnlimited, kMaxQuota)) {
+  if (!http::integer_in(j, kUnlimited, kMaxQuota)) {
     throw bad_request("invalid_quota", say("problem.bad_quota", {{"where", where}}));
   }
   return j.get<int>();
@@ -87,7 +53,7 @@ Unit parse_unit(const json& j) {
   u.name = http::required_string(j, "name", 200);
   u.kind = http::optional_string(j, "kind", "subject_group", 40);
   check_unit(u);
-  u.active = bool_field(j, "active", true);
+  u.active = http::optional_bool(j, "active", true);
   return u;
 }
 
@@ -102,7 +68,7 @@ StaffMember parse_staff(const json& j) {
   s.birth_date = http::optional_string(j, "birth_date", "", 10);
   s.qualifications = text::one_line(http::optional_string(j, "qualifications", "", 300));
   s.zalo_user_id = http::optional_string(j, "zalo_user_id", "", 64);
-  s.on_hold = bool_field(j, "on_hold", false);
+  s.on_hold = http::optional_bool(j, "on_hold", false);
   s.hold_reason = http::optional_string(j, "hold_reason", "", 500);
   check_staff(s);
   return s;
@@ -116,9 +82,9 @@ Period parse_period(const json& j) {
     throw bad_request("invalid_period_kind", say("problem.bad_period_kind"));
   }
   p.kind = *kind;
-  p.year = int_field(j, "year", 0, kFirstYear, kLastYear);
+  p.year = http::optional_int(j, "year", 0, kFirstYear, kLastYear);
   if (p.year == 0) throw bad_request("missing_field", say("problem.missing_year"));
-  p.phase = int_field(j, "phase", phase_of_year(p.year), 1, 2);
+  p.phase = http::optional_int(j, "phase", phase_of_year(p.year), 1, 2);
   p.label = http::required_string(j, "label", 200);
   return p;
 }
@@ -129,8 +95,8 @@ AwardForm parse_award_form(const json& j) {
   a.label = http::required_string(j, "label", 200);
   a.level = http::optional_string(j, "level", "school", 40);
   a.authority = text::one_line(http::optional_string(j, "authority", "", 200));
-  a.dossier_copies = int_field(j, "dossier_copies", 1, 1, kMaxDossierCopies);
-  a.secret_ballot = bool_field(j, "secret_ballot", false);
+  a.dossier_copies = http::optional_int(j, "dossier_copies", 1, 1, kMaxDossierCopies);
+  a.secret_ballot = http::optional_bool(j, "secret_ballot", false);
   parse_quotas(j, a);
   return a;
 }

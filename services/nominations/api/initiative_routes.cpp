@@ -26,13 +26,7 @@ int year_field(const json& body) {
   if (it == body.end() || it->is_null()) {
     throw bad_request("missing_field", say("problem.missing_year"));
   }
-  if (!it->is_number_integer() || *it < kFirstYear || *it > kLastYear) {
-    throw bad_request("invalid_field",
-                      say("problem.int_range", {{"field", "year"},
-                                                {"min", std::to_string(kFirstYear)},
-                                                {"max", std::to_string(kLastYear)}}));
-  }
-  return it->get<int>();
+  return http::optional_int(body, "year", 0, kFirstYear, kLastYear);
 }
 
 std::vector<std::string> author_ids(const json& body) {
@@ -80,13 +74,7 @@ Initiative parse_initiative(const json& body) {
   if (!level) throw bad_request("invalid_field", say("initiative.bad_level"));
   e.level = *level;
   e.decision = decision_field(body);
-  auto pub = body.find("public");
-  if (pub != body.end() && !pub->is_null()) {
-    if (!pub->is_boolean()) {
-      throw bad_request("invalid_field", say("problem.not_a_boolean", {{"field", "public"}}));
-    }
-    e.is_public = pub->get<bool>();
-  }
+  e.is_public = http::optional_bool(body, "public", e.is_public);
   return e;
 }
 

@@ -68,13 +68,7 @@ RegistrationInput parse_input(const json& body) {
   RegistrationInput in;
   in.titles = titles_field(body);
   in.targets = targets_field(body);
-  auto submit = body.find("submit");
-  if (submit != body.end() && !submit->is_null()) {
-    if (!submit->is_boolean()) {
-      throw bad_request("invalid_field", say("problem.not_a_boolean", {{"field", "submit"}}));
-    }
-    in.submit = submit->get<bool>();
-  }
+  in.submit = http::optional_bool(body, "submit", in.submit);
   return in;
 }
 

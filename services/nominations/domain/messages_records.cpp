@@ -39,8 +39,6 @@ constexpr std::array kRecordMessages = std::to_array<text::Message>({
     {"problem.bad_zalo_id", "Mã tài khoản Zalo \"{id}\" không đúng dạng."},
     {"problem.bad_id",
      "Mã \"{id}\" (trường \"{field}\") chỉ được gồm chữ thường không dấu, số, '-' và '_'."},
-    {"problem.int_range", "Trường \"{field}\" phải là số nguyên từ {min} đến {max}."},
-    {"problem.not_a_boolean", "Trường \"{field}\" phải là true hoặc false."},
     {"problem.not_a_list", "Trường \"{field}\" phải là một danh sách."},
     {"problem.bad_unit_kind",
      "Loại đơn vị (trường \"kind\") ghi \"school\" (toàn trường), \"subject_group\" (tổ chuyên "

@@ -9,17 +9,6 @@ namespace thidua::reports {
 namespace {
 using nlohmann::json;
 
-int int_field(const json& j, const std::string& field, int fallback, int min, int max) {
-  auto it = j.find(field);
-  if (it == j.end() || it->is_null()) return fallback;
-  if (!it->is_number_integer() || it->get<long long>() < min || it->get<long long>() > max) {
-    throw bad_request("invalid_field", say("problem.bad_integer", {{"field", field},
-                                                                   {"min", std::to_string(min)},
-                                                                   {"max", std::to_string(max)}}));
-  }
-  return it->get<int>();
-}
-
 json unit_list(const std::vector<UnitInfo>& units) {
   json out = json::array();
   for (const auto& u : units) out.push_back({{"id", u.id}, {"name", u.name}});
@@ -76,10 +65,10 @@ Deadline parse_deadline(const json& j) {
   }
   // Every field given is checked, whether the rule uses it or not: a body is well formed or
   // not whatever its rule (400); rules between fields come after (422).
-  d.month = int_field(j, "month", 10, 1, 12);
-  d.day = int_field(j, "day", 30, 1, 31);
-  d.first_year = int_field(j, "first_year", kFirstYear, 2000, 2100);
-  d.last_year = int_field(j, "last_year", kLastYear, 2000, 2100);
+  d.month = http::optional_int(j, "month", 10, 1, 12);
+  d.day = http::optional_int(j, "day", 30, 1, 31);
+  d.first_year = http::optional_int(j, "first_year", kFirstYear, 2000, 2100);
+  d.last_year = http::optional_int(j, "last_year", kLastYear, 2000, 2100);
   std::optional<LocalDate> date;
   if (auto it = j.find("date"); it != j.end() && !it->is_null()) {
     date = parse_iso_date(http::required_string(j, "date", 10));

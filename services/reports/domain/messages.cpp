@@ -96,7 +96,6 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.indicator_in_use",
      "Năm {year} đã có tổ ghi số liệu cho chỉ số {codes} nên không bỏ được; thầy cô có thể "
      "sửa tên chỉ số thay vì bỏ."},
-    {"problem.bad_integer", "Trường \"{field}\" phải là số nguyên từ {min} đến {max}."},
     {"problem.deadline_shape", "Hạn chót gửi lên phải là một đối tượng có các trường của hạn."},
     {"problem.deadline_id", "Mã hạn chót chỉ gồm chữ thường không dấu, số và dấu \"-\"."},
     {"problem.deadline_rule", "Quy tắc hạn chót (rule) phải là yearly, once hoặc units_due."},
