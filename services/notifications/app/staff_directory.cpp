@@ -2,26 +2,23 @@
 
 #include <algorithm>
 
+#include "core/json_read.hpp"
 #include "http/router.hpp"
 
 namespace thidua::notifications {
 namespace {
-std::string text_of(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 // A StaffMember object of nominations' catalogue (proto/openapi/nominations.yaml); missing or
 // mistyped fields stay "".
 Colleague colleague_of(const nlohmann::json& staff) {
   Colleague c;
   if (!staff.is_object()) return c;
-  c.id = text_of(staff, "id");
-  c.name = text_of(staff, "name");
-  c.gender = text_of(staff, "gender");
-  c.role = text_of(staff, "role");
-  c.unit_id = text_of(staff, "unit_id");
-  c.zalo_user_id = text_of(staff, "zalo_user_id");
+  c.id = json_read::text(staff, "id");
+  c.name = json_read::text(staff, "name");
+  c.gender = json_read::text(staff, "gender");
+  c.role = json_read::text(staff, "role");
+  c.unit_id = json_read::text(staff, "unit_id");
+  c.zalo_user_id = json_read::text(staff, "zalo_user_id");
   return c;
 }
 }  // namespace

@@ -1,19 +1,9 @@
 #include "notifications/bot/bot_runner.hpp"
 
+#include "core/json_read.hpp"
 #include "core/log.hpp"
 
 namespace thidua::notifications {
-namespace {
-std::string text_of(const nlohmann::json& j, const char* key) {
-  if (!j.is_object()) return {};
-  auto it = j.find(key);
-  if (it == j.end()) return {};
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer()) return std::to_string(it->get<long long>());
-  return {};
-}
-}  // namespace
-
 Task<void> introduce_bot(ZaloBotClient& client, CommandsApp& commands,
                          std::function<bool()> stopping) {
   auto pause = std::chrono::milliseconds(1000);
@@ -21,9 +11,9 @@ Task<void> introduce_bot(ZaloBotClient& client, CommandsApp& commands,
     nlohmann::json none = nlohmann::json::object();
     auto me = co_await client.call("getMe", none);
     if (me.kind == SendResult::Kind::Sent) {
-      auto name = text_of(me.result, "display_name");
-      auto account = text_of(me.result, "account_name");
-      commands.learn_bot(text_of(me.result, "id"), name);
+      auto name = json_read::text_or_number(me.result, "display_name");
+      auto account = json_read::text_or_number(me.result, "account_name");
+      commands.learn_bot(json_read::text_or_number(me.result, "id"), name);
       if (!account.empty()) commands.learn_bot("", account);
       log::info("bot_ready", {{"bot_name", name}, {"account_name", account}});
       co_return;

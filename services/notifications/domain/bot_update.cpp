@@ -1,4 +1,5 @@
 #include "notifications/domain/bot_update.hpp"
+#include "core/json_read.hpp"
 
 #include <climits>
 #include <nlohmann/json.hpp>
@@ -6,15 +7,6 @@
 namespace thidua::notifications {
 namespace {
 using nlohmann::json;
-
-// Ids arrive as strings or numbers; both are kept as text.
-std::string id_of(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end()) return {};
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer()) return std::to_string(it->get<long long>());
-  return {};
-}
 
 // Zalo sends the date as whole milliseconds. A number that does not fit a long long is left
 // at 0: converting a double out of range is undefined, and an unsigned one would wrap.
@@ -32,10 +24,6 @@ long long millis_of(const json& j) {
   return 0;
 }
 
-std::string str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 }  // namespace
 
 std::optional<BotUpdate> parse_update(const json& update) {
@@ -46,19 +34,19 @@ std::optional<BotUpdate> parse_update(const json& update) {
   }
   const json& m = (*u)["message"];
   BotUpdate out;
-  out.event_name = str(*u, "event_name");
-  out.message_id = id_of(m, "message_id");
+  out.event_name = json_read::text(*u, "event_name");
+  out.message_id = json_read::text_or_number(m, "message_id");
   if (auto d = m.find("date"); d != m.end()) out.date_ms = millis_of(*d);
-  out.text = str(m, "text");
+  out.text = json_read::text(m, "text");
   if (auto f = m.find("from"); f != m.end() && f->is_object()) {
-    out.from_id = id_of(*f, "id");
-    out.from_name = str(*f, "display_name");
+    out.from_id = json_read::text_or_number(*f, "id");
+    out.from_name = json_read::text(*f, "display_name");
     auto b = f->find("is_bot");
     out.from_bot = b != f->end() && b->is_boolean() && b->get<bool>();
   }
   if (auto c = m.find("chat"); c != m.end() && c->is_object()) {
-    out.chat_id = id_of(*c, "id");
-    out.group = str(*c, "chat_type") == "GROUP";
+    out.chat_id = json_read::text_or_number(*c, "id");
+    out.group = json_read::text(*c, "chat_type") == "GROUP";
   }
   if (out.message_id.empty() || out.chat_id.empty() || out.from_id.empty()) return std::nullopt;
   return out;

@@ -5,18 +5,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
+#include "core/json_read.hpp"
 #include "notifications/domain/event_messages.hpp"
 #include "notifications/domain/messages.hpp"
 
 namespace thidua::notifications {
 namespace {
 using nlohmann::json;
-
-std::string str(const json& j, const char* key) {
-  if (!j.is_object()) return {};
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 const json& nomination_of(const json& event) {
   static const json kNone = json::object();
@@ -50,8 +45,8 @@ std::string more_line(std::size_t total, std::size_t shown, const char* key) {
 std::string decision_line(const json& event) {
   auto it = event.find("decision");
   if (it == event.end() || !it->is_object()) return "";
-  std::string number = str(*it, "number");
-  auto day = parse_iso_date(str(*it, "date"));
+  std::string number = json_read::text(*it, "number");
+  auto day = parse_iso_date(json_read::text(*it, "date"));
   if (number.empty() || !day) return "";
   std::string date = vn_date(*day);
   return say("digest.decision", {{"decision", number}, {"date", date}});
@@ -69,7 +64,7 @@ std::optional<std::string> council_digest(std::vector<json> events) {
   std::vector<json> approved;
   std::size_t rejected = 0;
   for (auto& e : events) {
-    if (str(e, "type") == "nomination.approved") {
+    if (json_read::text(e, "type") == "nomination.approved") {
       approved.push_back(std::move(e));
     } else {
       ++rejected;
@@ -99,7 +94,7 @@ std::optional<std::string> awarded_digest(const std::vector<json>& events) {
   std::size_t people = 0, groups = 0;
   std::vector<std::pair<std::string, std::vector<json>>> by_decision{{"", {}}};
   for (const auto& e : events) {
-    if (str(nomination_of(e), "subject_kind") == "collective") {
+    if (json_read::text(nomination_of(e), "subject_kind") == "collective") {
       ++groups;
     } else {
       ++people;
@@ -142,7 +137,7 @@ int minute_of_day(Instant t) {
 std::optional<DigestKind> digest_kind(const json& event) {
   if (!event.is_object() || !event.contains("nomination") || !event["nomination"].is_object())
     return std::nullopt;
-  auto type = str(event, "type");
+  auto type = json_read::text(event, "type");
   if (type == "nomination.submitted") return DigestKind::Submitted;
   if (type == "nomination.approved" || type == "nomination.rejected") return DigestKind::Council;
   if (type == "nomination.awarded") return DigestKind::Awarded;
@@ -174,7 +169,7 @@ std::optional<std::string> digest_message(DigestKind kind, std::vector<json> eve
   // Event order: when they happened (ISO instants in UTC sort as text); the order they
   // joined the batch breaks ties and places an event that lacks the time.
   std::stable_sort(events.begin(), events.end(), [](const json& a, const json& b) {
-    return str(a, "occurred_at") < str(b, "occurred_at");
+    return json_read::text(a, "occurred_at") < json_read::text(b, "occurred_at");
   });
   switch (kind) {
     case DigestKind::Submitted:
@@ -191,7 +186,7 @@ std::optional<std::string> digest_message(DigestKind kind, std::vector<json> eve
 
 std::optional<std::string> day_count_field(const json& event) {
   if (!digest_kind(event)) return std::nullopt;
-  return str(event, "type").substr(std::string("nomination.").size());
+  return json_read::text(event, "type").substr(std::string("nomination.").size());
 }
 
 DailySummaryAt DailySummaryAt::parse(const std::string& text, const std::string& setting) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.hpp"
+#include "core/json_read.hpp"
 #include "core/messages.hpp"
 #include "core/roles.hpp"
 #include "core/text.hpp"
@@ -11,15 +12,6 @@
 namespace thidua::notifications {
 namespace {
 using nlohmann::json;
-
-std::string str(const json& j, const char* key, const std::string& fallback = "") {
-  if (!j.is_object()) return fallback;
-  auto it = j.find(key);
-  if (it == j.end()) return fallback;
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer()) return std::to_string(it->get<long long>());
-  return fallback;
-}
 
 const json& items_of(const json& j, const char* key) {
   static const json empty = json::array();
@@ -56,7 +48,8 @@ std::string registrations_owing(const json& occurrence) {
     std::string gap = unit && n > 0 ? say("deadline.registration_gap_both", {{"count", count}})
                       : unit        ? say("deadline.registration_gap_unit")
                                     : say("deadline.registration_gap_people", {{"count", count}});
-    owing.push_back(str(u, "name", str(u, "id")) + " (" + gap + ")");
+    owing.push_back(json_read::text_or_number(u, "name", json_read::text_or_number(u, "id")) +
+                    " (" + gap + ")");
   }
   if (owing.empty()) return say("deadline.all_registered");
   return say("deadline.registrations_owe", {{"units", joined(owing)}});
@@ -89,33 +82,39 @@ std::string reply_deadlines(const json& deadlines) {
     }
   }
   if (!next) return say("deadline.unknown");
-  std::string due = str(*next, "due_date_vn", vn_date_of(str(*next, "due_date")));
-  std::string name = str(*deadline, "name", say("deadline.default_name"));
+  std::string due = json_read::text_or_number(
+      *next, "due_date_vn", vn_date_of(json_read::text_or_number(*next, "due_date")));
+  std::string name = json_read::text_or_number(*deadline, "name", say("deadline.default_name"));
   long long d = (*next)["days_left"].get<long long>();
   std::string t = d == 0 ? say("deadline.next_today", {{"name", name}, {"date", due}})
                          : say("deadline.next_days",
                                {{"name", name}, {"date", due}, {"days", std::to_string(d)}});
-  if (str(*deadline, "owed_by") == "school") {
+  if (json_read::text_or_number(*deadline, "owed_by") == "school") {
     auto done = next->find("done");
     if (done != next->end() && done->is_object()) {
-      std::string on = str(*done, "done_on_vn", vn_date_of(str(*done, "done_on")));
+      std::string on = json_read::text_or_number(
+          *done, "done_on_vn", vn_date_of(json_read::text_or_number(*done, "done_on")));
       return t + "\n" + say("deadline.school_done", {{"date", on}});
     }
     return t + "\n" + say("deadline.school_owes");
   }
-  if (str(*deadline, "owed_by") == "registrations") return t + "\n" + registrations_owing(*next);
-  std::string units_due = str(*next, "unit_due_date");
-  if (!units_due.empty() && units_due != str(*next, "due_date")) {
-    bool past = units_due < str(deadlines, "today");  // ISO dates compare as text
+  if (json_read::text_or_number(*deadline, "owed_by") == "registrations")
+    return t + "\n" + registrations_owing(*next);
+  std::string units_due = json_read::text_or_number(*next, "unit_due_date");
+  if (!units_due.empty() && units_due != json_read::text_or_number(*next, "due_date")) {
+    bool past =
+        units_due < json_read::text_or_number(deadlines, "today");  // ISO dates compare as text
     t += "\n" + say(past ? "deadline.units_due_past" : "deadline.units_due",
-                    {{"date", str(*next, "unit_due_date_vn", vn_date_of(units_due))}});
+                    {{"date", json_read::text_or_number(*next, "unit_due_date_vn",
+                                                        vn_date_of(units_due))}});
   }
   auto missing = next->find("missing");
   if (missing == next->end() || !missing->is_array()) {
     return t + "\n" + say("deadline.owing_unknown");
   }
   std::vector<std::string> owing;
-  for (const auto& u : *missing) owing.push_back(str(u, "name", str(u, "id")));
+  for (const auto& u : *missing)
+    owing.push_back(json_read::text_or_number(u, "name", json_read::text_or_number(u, "id")));
   return t + "\n" +
          (owing.empty() ? say("deadline.all_submitted")
                         : say("deadline.owing", {{"units", joined(owing)}}));
@@ -127,9 +126,10 @@ std::string reply_reports(const json& submissions, int year) {
   if (units.empty()) return say("reports.empty", {{"year", y}});
   std::string t = say("reports.title", {{"year", y}});
   for (const auto& u : units) {
-    std::string unit = str(u, "unit_name", str(u, "unit_id"));
-    std::string status = submission_status(str(u, "status"));
-    std::string at = str(u, "submitted_at");
+    std::string unit =
+        json_read::text_or_number(u, "unit_name", json_read::text_or_number(u, "unit_id"));
+    std::string status = submission_status(json_read::text_or_number(u, "status"));
+    std::string at = json_read::text_or_number(u, "submitted_at");
     auto late = u.find("late");
     bool is_late = late != u.end() && late->is_boolean() && late->get<bool>();
     if (at.empty()) {
@@ -143,7 +143,8 @@ std::string reply_reports(const json& submissions, int year) {
 }
 
 std::string reply_quotas(const json& quotas) {
-  std::string label = text::lower_first(str(quotas, "period_label", str(quotas, "period")));
+  std::string label = text::lower_first(json_read::text_or_number(
+      quotas, "period_label", json_read::text_or_number(quotas, "period")));
   const auto& items = items_of(quotas, "items");
   if (items.empty()) return say("quotas.empty", {{"period", label}});
   std::string t = say("quotas.title", {{"period", label}});
@@ -154,9 +155,10 @@ std::string reply_quotas(const json& quotas) {
     } else if (l != i.end() && l->is_null()) {
       limit = say("quotas.unset");
     }
-    std::string kind = str(i, "subject_kind");
-    std::string award = str(i, "award_label", str(i, "award"));
-    std::string used = str(i, "used", "0");
+    std::string kind = json_read::text_or_number(i, "subject_kind");
+    std::string award =
+        json_read::text_or_number(i, "award_label", json_read::text_or_number(i, "award"));
+    std::string used = json_read::text_or_number(i, "used", "0");
     if (kind == "collective" || kind == "individual") {
       t += "\n" + say("quotas.item_for", {{"award", award},
                                           {"subject", say("subject." + kind)},
@@ -175,21 +177,27 @@ std::string reply_nominations(const json& list, const std::string& staff_name) {
   std::string t = say("nominations.title", {{"name", staff_name}});
   for (const auto& n : items) {
     t += "\n" + say("nominations.item",
-                    {{"id", str(n, "id")},
-                     {"award", str(n, "award_label", str(n, "award"))},
-                     {"period", text::lower_first(str(n, "period_label", str(n, "period")))},
-                     {"status", str(n, "status_label", str(n, "status"))}});
+                    {{"id", json_read::text_or_number(n, "id")},
+                     {"award", json_read::text_or_number(n, "award_label",
+                                                         json_read::text_or_number(n, "award"))},
+                     {"period", text::lower_first(json_read::text_or_number(
+                                    n, "period_label", json_read::text_or_number(n, "period")))},
+                     {"status", json_read::text_or_number(
+                                    n, "status_label", json_read::text_or_number(n, "status"))}});
   }
   return t;
 }
 
 std::string reply_nomination(const json& n) {
-  std::string updated = str(n, "updated_at");
-  std::string id = str(n, "id");
-  std::string subject = str(n, "subject_name");
-  std::string award = str(n, "award_label", str(n, "award"));
-  std::string period = text::lower_first(str(n, "period_label", str(n, "period")));
-  std::string status = str(n, "status_label", str(n, "status"));
+  std::string updated = json_read::text_or_number(n, "updated_at");
+  std::string id = json_read::text_or_number(n, "id");
+  std::string subject = json_read::text_or_number(n, "subject_name");
+  std::string award =
+      json_read::text_or_number(n, "award_label", json_read::text_or_number(n, "award"));
+  std::string period = text::lower_first(
+      json_read::text_or_number(n, "period_label", json_read::text_or_number(n, "period")));
+  std::string status =
+      json_read::text_or_number(n, "status_label", json_read::text_or_number(n, "status"));
   if (updated.empty()) {
     return say("nomination.status", {{"id", id},
                                      {"subject", subject},
@@ -256,11 +264,12 @@ std::string sign_in_link(const std::string& dashboard_url, const std::string& co
 
 std::string reply_sign_in(const json& issued, const std::string& dashboard_url,
                           const Colleague& staff) {
-  std::string code = str(issued, "code");
-  std::string t = say("sign_in.code", {{"name", addressed_name(staff)},
-                                       {"code", str(issued, "display", code)},
-                                       {"minutes", str(issued, "valid_minutes", "5")},
-                                       {"time", vn_time_of(str(issued, "expires_at"))}});
+  std::string code = json_read::text_or_number(issued, "code");
+  std::string t =
+      say("sign_in.code", {{"name", addressed_name(staff)},
+                           {"code", json_read::text_or_number(issued, "display", code)},
+                           {"minutes", json_read::text_or_number(issued, "valid_minutes", "5")},
+                           {"time", vn_time_of(json_read::text_or_number(issued, "expires_at"))}});
   auto link = sign_in_link(dashboard_url, code);
   t += "\n" + (link.empty() ? say("sign_in.no_link") : say("sign_in.link", {{"link", link}}));
   t += "\n" + say("sign_in.keep_private");

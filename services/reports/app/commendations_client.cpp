@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/errors.hpp"
+#include "core/json_read.hpp"
 #include "core/log.hpp"
 #include "core/text.hpp"
 #include "reports/app/rest_adapters.hpp"
@@ -13,11 +14,6 @@
 namespace thidua::reports {
 namespace {
 using nlohmann::json;
-
-std::string field(const json& j, const char* name) {
-  auto it = j.find(name);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 const json& items_of(const json& j, const char* what) {
   if (!j.is_object() || !j.contains("items") || !j["items"].is_array()) {
@@ -35,24 +31,25 @@ Commendations parse_commendations(const std::string& honours, const std::string&
   for (const auto& h : items_of(honours_doc, "honours")) {
     if (!h.is_object()) continue;
     const json decision = h.value("decision", json::object());
-    c.honours.push_back({field(h, "award_label"), field(h, "name"), field(h, "unit_name"),
-                         field(h, "subject_kind") == "collective",
-                         decision.is_object() ? field(decision, "number") : "",
-                         decision.is_object() ? field(decision, "date") : ""});
+    c.honours.push_back({json_read::text(h, "award_label"), json_read::text(h, "name"),
+                         json_read::text(h, "unit_name"),
+                         json_read::text(h, "subject_kind") == "collective",
+                         json_read::text(decision, "number"), json_read::text(decision, "date")});
   }
   for (const auto& i : items_of(initiatives_doc, "initiatives")) {
-    if (!i.is_object() || field(i, "level").empty()) continue;  // not recognised
+    if (!i.is_object() || json_read::text(i, "level").empty()) continue;  // not recognised
     std::string authors;
     for (const auto& a : i.value("authors", json::array())) {
-      if (a.is_object()) authors += (authors.empty() ? "" : ", ") + field(a, "name");
+      if (a.is_object()) authors += (authors.empty() ? "" : ", ") + json_read::text(a, "name");
     }
     std::string decision;
     if (auto d = i.find("decision"); d != i.end() && d->is_object()) {
-      decision = "Số " + field(*d, "number") + " ngày " + vn_date_of(field(*d, "date"));
+      decision = "Số " + json_read::text(*d, "number") + " ngày " +
+                 vn_date_of(json_read::text(*d, "date"));
     }
-    std::string level = field(i, "level_label");
+    std::string level = json_read::text(i, "level_label");
     if (!level.empty()) level = text::upper_first(level);
-    c.initiatives.push_back({field(i, "title"), authors, level, decision});
+    c.initiatives.push_back({json_read::text(i, "title"), authors, level, decision});
   }
   return c;
 }

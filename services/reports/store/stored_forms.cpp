@@ -1,4 +1,5 @@
 #include "reports/store/stored_forms.hpp"
+#include "core/json_read.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,15 +13,6 @@ json object_of(const std::string& text) {
   return j.is_object() ? j : json::object();
 }
 
-std::string text_of(const json& j, const char* field) {
-  auto it = j.find(field);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-int int_of(const json& j, const char* field, int fallback) {
-  auto it = j.find(field);
-  return it != j.end() && it->is_number_integer() ? it->get<int>() : fallback;
-}
 }  // namespace
 
 std::string stored_deadline(const Deadline& d) {
@@ -46,17 +38,17 @@ std::string stored_deadline(const Deadline& d) {
 Deadline deadline_from_stored(const std::string& text) {
   auto j = object_of(text);
   Deadline d;
-  d.id = text_of(j, "id");
-  d.name = text_of(j, "name");
-  d.recipient = text_of(j, "recipient");
-  d.rule = rule_named(text_of(j, "rule")).value_or(RuleKind::Yearly);
-  d.owed_by = owner_named(text_of(j, "owed_by")).value_or(Owner::Units);
-  d.document = text_of(j, "document");
-  d.month = int_of(j, "month", d.month);
-  d.day = int_of(j, "day", d.day);
-  d.first_year = int_of(j, "first_year", d.first_year);
-  d.last_year = int_of(j, "last_year", d.last_year);
-  if (auto date = parse_iso_date(text_of(j, "date")); d.rule == RuleKind::Once && date) {
+  d.id = json_read::text(j, "id");
+  d.name = json_read::text(j, "name");
+  d.recipient = json_read::text(j, "recipient");
+  d.rule = rule_named(json_read::text(j, "rule")).value_or(RuleKind::Yearly);
+  d.owed_by = owner_named(json_read::text(j, "owed_by")).value_or(Owner::Units);
+  d.document = json_read::text(j, "document");
+  d.month = json_read::integer(j, "month", d.month);
+  d.day = json_read::integer(j, "day", d.day);
+  d.first_year = json_read::integer(j, "first_year", d.first_year);
+  d.last_year = json_read::integer(j, "last_year", d.last_year);
+  if (auto date = parse_iso_date(json_read::text(j, "date")); d.rule == RuleKind::Once && date) {
     d.once = *date;
     d.first_year = d.last_year = date->year;
   }
@@ -86,8 +78,8 @@ std::string stored_contribution(const Contribution& c) {
 Contribution contribution_from_stored(const std::string& text) {
   auto j = object_of(text);
   Contribution c;
-  c.unit_id = text_of(j, "unit_id");
-  c.year = int_of(j, "year", 0);
+  c.unit_id = json_read::text(j, "unit_id");
+  c.year = json_read::integer(j, "year", 0);
   if (auto n = j.find("narratives"); n != j.end() && n->is_object()) {
     for (auto it = n->begin(); it != n->end(); ++it) {
       if (it->is_string()) c.narratives[it.key()] = it->get<std::string>();
@@ -99,15 +91,15 @@ Contribution contribution_from_stored(const std::string& text) {
       if (it->is_number_integer()) c.figures[it.key()] = it->get<long long>();
     }
   }
-  c.difficulties = text_of(j, "difficulties");
-  c.proposals = text_of(j, "proposals");
-  c.submitted = text_of(j, "status") == "submitted";
+  c.difficulties = json_read::text(j, "difficulties");
+  c.proposals = json_read::text(j, "proposals");
+  c.submitted = json_read::text(j, "status") == "submitted";
   auto late = j.find("late");
   c.late = late != j.end() && late->is_boolean() && late->get<bool>();
-  c.updated_by = text_of(j, "updated_by");
-  c.updated_at = text_of(j, "updated_at");
-  c.submitted_by = text_of(j, "submitted_by");
-  c.submitted_at = text_of(j, "submitted_at");
+  c.updated_by = json_read::text(j, "updated_by");
+  c.updated_at = json_read::text(j, "updated_at");
+  c.submitted_by = json_read::text(j, "submitted_by");
+  c.submitted_at = json_read::text(j, "submitted_at");
   return c;
 }
 
@@ -125,8 +117,8 @@ std::optional<std::vector<Indicator>> indicators_from_stored(const std::string& 
   std::vector<Indicator> out;
   for (const auto& i : doc) {
     if (!i.is_object()) continue;
-    out.push_back(
-        {text_of(i, "code"), text_of(i, "label"), text_of(i, "area"), text_of(i, "unit")});
+    out.push_back({json_read::text(i, "code"), json_read::text(i, "label"),
+                   json_read::text(i, "area"), json_read::text(i, "unit")});
   }
   return out;
 }
@@ -140,7 +132,8 @@ std::string stored_part_event(const PartEvent& e) {
 std::optional<PartEvent> part_event_from_stored(const std::string& text) {
   auto j = json::parse(text, nullptr, false);
   if (!j.is_object()) return std::nullopt;
-  return PartEvent{text_of(j, "action"), text_of(j, "by"), text_of(j, "at"), text_of(j, "reason")};
+  return PartEvent{json_read::text(j, "action"), json_read::text(j, "by"), json_read::text(j, "at"),
+                   json_read::text(j, "reason")};
 }
 
 std::string stored_submission(const std::string& unit, const std::string& by, const std::string& at,
@@ -165,8 +158,8 @@ std::vector<Delivery> deliveries_from_stored(const std::string& text) {
   if (!j.is_array()) return out;
   for (const auto& d : j) {
     if (!d.is_object()) continue;
-    out.push_back({text_of(d, "to"), text_of(d, "unit_id"), text_of(d, "outcome"),
-                   text_of(d, "notification_id")});
+    out.push_back({json_read::text(d, "to"), json_read::text(d, "unit_id"),
+                   json_read::text(d, "outcome"), json_read::text(d, "notification_id")});
   }
   return out;
 }
