@@ -8,7 +8,7 @@
 #include "notifications/app/delivery.hpp"
 #include "notifications/app/digest_app.hpp"
 #include "notifications/app/scheduled_app.hpp"
-#include "notifications/bot/bot_runner.hpp"
+#include "notifications/app/bot_inbound.hpp"
 #include "notifications/bot/console_messenger.hpp"
 #include "service/service.hpp"
 

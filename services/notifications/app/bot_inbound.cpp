@@ -1,4 +1,4 @@
-#include "notifications/bot/bot_runner.hpp"
+#include "notifications/app/bot_inbound.hpp"
 
 #include "core/json_read.hpp"
 #include "core/log.hpp"
