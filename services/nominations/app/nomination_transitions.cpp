@@ -22,12 +22,12 @@ std::string iso_date_field(const json& body, const std::string& field) {
   return text;
 }
 
-// The date of a step already recorded in the outcome ("approval", "forwarding"), if any,
+// The date of a step already recorded in the outcome (its approval, its forwarding), if any,
 // named by the message `name_key` ("step.approval").
-std::optional<DatedStep> recorded_step(const json& outcome, const char* key,
-                                       std::string_view name_key) {
-  if (!outcome.contains(key) || !outcome[key].is_object()) return std::nullopt;
-  auto date = parse_iso_date(outcome[key].value("date", ""));
+template <typename Step>
+std::optional<DatedStep> recorded_step(const std::optional<Step>& step, std::string_view name_key) {
+  if (!step) return std::nullopt;
+  auto date = parse_iso_date(step->date);
   if (!date) return std::nullopt;
   return DatedStep{*date, say(name_key)};
 }
@@ -44,7 +44,7 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
     throw ApiError(403, "not_own_unit", say("problem.not_own_unit"));
   }
   std::string note = http::optional_string(body, "note", "", 2000);
-  json outcome = r.outcome;
+  Outcome outcome = r.outcome;
   std::string round_id = r.round_id;
   TransitionWrite w;
   w.from = r.status;
@@ -77,8 +77,7 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
       auto reason = http::optional_string(body, "exception_reason", "", 500);
       exception = award_exception(who.role, reason, who.subject, iso_instant(clock_.now()));
       if (exception) {
-        outcome["award_exception"] = {
-            {"reason", exception->reason}, {"by", exception->by}, {"at", exception->at}};
+        outcome.award_exception = exception;
         w.second_award_allowed = true;
       }
       break;
@@ -88,7 +87,7 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
       const bool passed = r.vote && r.vote->outcome.passed;
       // Dated, so that the forwarding and the decision can be checked to follow it.
       if (action == Action::Approve) {
-        outcome["approval"] = {{"date", iso_date(local_date(clock_.now()))}, {"by", who.subject}};
+        outcome.approval = Approval{iso_date(local_date(clock_.now())), who.subject};
       }
       if (action == Action::Approve && !passed) {
         if (!r.vote) throw conflict("vote_does_not_support", say("problem.no_vote"));
@@ -101,8 +100,7 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
           throw conflict("vote_does_not_support",
                          say("problem.vote_passed", {{"summary", r.vote->outcome.summary}}));
         }
-        outcome["rejection"] = {
-            {"reason", note}, {"by", who.subject}, {"at", iso_instant(clock_.now())}};
+        outcome.rejection = Rejection{note, who.subject, iso_instant(clock_.now())};
       }
       break;
     }
@@ -118,10 +116,8 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
       }
       auto sent = iso_date_field(body, "date");
       check_step_date({*parse_iso_date(sent), say("step.forward_date_field")},
-                      local_date(clock_.now()),
-                      recorded_step(outcome, "approval", "step.approval"));
-      outcome["forwarding"] = {{"date", sent},
-                               {"reference", http::required_string(body, "reference", 100)}};
+                      local_date(clock_.now()), recorded_step(outcome.approval, "step.approval"));
+      outcome.forwarding = Forwarding{sent, http::required_string(body, "reference", 100)};
       break;
     }
     case Action::Award: {
@@ -129,16 +125,16 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
       auto signed_on = iso_date_field(body, "decision_date");
       check_step_date({*parse_iso_date(signed_on), say("step.decision_date_field")},
                       local_date(clock_.now()),
-                      recorded_step(outcome, "forwarding", "step.forwarding"));
-      outcome["decision"] = {{"number", number}, {"date", signed_on}};
+                      recorded_step(outcome.forwarding, "step.forwarding"));
+      outcome.decision = Decision{number, signed_on};
       // What the school website may say of the achievement, chosen by the board (optional).
       auto achievement = http::optional_string(body, "public_achievement", "", 300);
-      if (!achievement.empty()) outcome["public_achievement"] = achievement;
+      if (!achievement.empty()) outcome.public_achievement = achievement;
       break;
     }
     case Action::NotAward:
       note = http::required_string(body, "reason", 2000);
-      outcome["not_awarded"] = {{"reason", note}};
+      outcome.not_awarded = NotAwarded{note};
       break;
     case Action::Review:
     case Action::Withdraw:
@@ -150,14 +146,18 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   after.outcome = outcome;
   after.updated_at = iso_instant(clock_.now());
   after.round_id = round_id;
-  w.set = {{"outcome", outcome.dump()}, {"updated_at", after.updated_at}, {"round_id", round_id}};
+  w.outcome = outcome;
+  w.updated_at = after.updated_at;
+  w.round_id = round_id;
   w.history = history_entry(who, action_name(action), r.status, rule.to, note);
   // The history keeps why the board let this subject hold a second form in the period.
   if (exception) w.history["exception_reason"] = exception->reason;
   json extra = {{"from", status_name(r.status)}, {"to", status_name(rule.to)}};
   if (!note.empty()) extra["note"] = note;
   // The group is told "được tặng … theo Quyết định số …" (issue 13): the decision travels along.
-  if (action == Action::Award) extra["decision"] = outcome["decision"];
+  if (action == Action::Award) {
+    extra["decision"] = {{"number", outcome.decision->number}, {"date", outcome.decision->date}};
+  }
   w.event = event(rule.event, after, who, extra);
   auto result = co_await store_.transition(r, w);
   if (result.result == WriteResult::OtherAward) {
