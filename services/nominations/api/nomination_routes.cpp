@@ -153,14 +153,8 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Post, base + "/{id}/transitions",
              Access::roles_of({Role::Admin, Role::Council, Role::Leader}),
              [&app](Request& req) -> Task<Response> {
-               auto body = http::parse_object(req);
-               auto name = http::required_string(body, "action", 20);
-               auto action = parse_action(name);
-               if (!action) {
-                 throw bad_request("unknown_action",
-                                   say("problem.unknown_action_named", {{"action", name}}));
-               }
-               auto r = co_await app.act(req.principal, nomination_id(req), *action, body);
+               auto request = parse_transition(http::parse_object(req));
+               auto r = co_await app.act(req.principal, nomination_id(req), request);
                co_return http::json_text(200, detail_json(r, req.principal.role));
              });
   router.add(Method::Post, base + "/{id}/evidence",

@@ -10,6 +10,7 @@
 #include "nominations/domain/council.hpp"
 #include "nominations/domain/meeting_correction.hpp"
 #include "nominations/domain/minutes_document.hpp"
+#include "nominations/domain/transition_request.hpp"
 #include "nominations/store/catalogue_store.hpp"
 #include "nominations/store/nomination_store.hpp"
 #include "nominations/store/registration_store.hpp"
@@ -49,8 +50,10 @@ class NominationsApp {
   // A draft as api/nomination_codec parsed it; checked here against the catalogue.
   Task<NominationRecord> create(const Principal& who, NominationDraft draft);
   Task<NominationRecord> edit(const Principal& who, const std::string& id, NominationDraft draft);
-  Task<NominationRecord> act(const Principal& who, const std::string& id, Action action,
-                             const nlohmann::json& body);
+  // Takes the transition `request` (as api/nomination_codec parsed it) on nomination `id`:
+  // the record as it is afterwards (app/nomination_transitions.cpp).
+  Task<NominationRecord> act(const Principal& who, const std::string& id,
+                             const TransitionRequest& request);
   // Adds an evidence link to achievement `achievement` (0-based) of a nomination, for the
   // nominee, the proposing unit's leader or the board, until the council decides
   // (domain/evidence.hpp); recorded in the history. The record as it is afterwards.
