@@ -75,7 +75,7 @@ TEST(RoundList, ApprovedAndForwardedOfTheRoundCollectivesFirst) {
   };
   all[0].draft.reason = "";
   all[0].draft.achievements = {{"Soạn 12 bài giảng điện tử.", {"II.4"}, {}}};
-  all[3].outcome["public_achievement"] = "Số hóa toàn bộ hồ sơ văn thư.";
+  all[3].outcome.public_achievement = "Số hóa toàn bộ hồ sơ văn thư.";
   auto lines = nominee_lines(all, c, "2026", "gk_xa", proposal_statuses());
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(lines[0].nomination_id, "3");
@@ -305,9 +305,9 @@ TEST(AchievementReport, ProfileAchievementsAndPastAwardsFoundByThemselves) {
   c.periods.push_back({"2025", PeriodKind::Annual, 2025, 1, "Năm 2025"});
   auto past = nomination("1", SubjectKind::Individual, "gv-an", Status::Awarded, "gk_ht");
   past.draft.period = "2025";
-  past.outcome["decision"] = {{"number", "12/QĐ-THCSVP1"}, {"date", "2025-11-20"}};
+  past.outcome.decision = Decision{"12/QĐ-THCSVP1", "2025-11-20"};
   auto other = nomination("2", SubjectKind::Individual, "nv-hoa", Status::Awarded, "gk_ht");
-  other.outcome["decision"] = {{"number", "13/QĐ-THCSVP1"}, {"date", "2025-11-20"}};
+  other.outcome.decision = Decision{"13/QĐ-THCSVP1", "2025-11-20"};
   auto now = nomination("3", SubjectKind::Individual, "gv-an", Status::Approved);
   now.draft.achievements = {{"Soạn 12 bài giảng điện tử.", {"II.4"}, {"https://truong.vn/a"}}};
   AchievementInput in;

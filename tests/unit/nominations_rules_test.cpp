@@ -327,7 +327,7 @@ TEST(Record, DetailAndSummaryCarryEveryFieldAsJson) {
   r.round_id = "xet-2026";
   r.created_at = "2026-09-01T01:00:00Z";
   r.updated_at = "2026-09-02T01:00:00Z";
-  r.outcome = {{"note", "ok"}};
+  r.outcome.approval = Approval{"2026-11-21", "bgh-hieu"};
   r.vote.emplace();
   r.vote->ballot.meeting_id = "3";
   r.vote->ballot.yes = 5;
@@ -358,7 +358,7 @@ TEST(Record, DetailAndSummaryCarryEveryFieldAsJson) {
                                {"evidence", {"https://example.org/a"}}}};
   expected["created_by"] = "gv-an";
   expected["round_id"] = "xet-2026";
-  expected["outcome"] = {{"note", "ok"}};
+  expected["outcome"] = {{"approval", {{"date", "2026-11-21"}, {"by", "bgh-hieu"}}}};
   expected["vote"] = {{"meeting_id", "3"},
                       {"meeting_date", "2026-11-20"},
                       {"yes", 5},
@@ -420,13 +420,13 @@ TEST(PublicHonours, OnlyAnAwardWithItsDecisionIsAnHonour) {
   r.status = Status::Approved;
   EXPECT_FALSE(is_public_honour(r));
   r.status = Status::Forwarded;
-  r.outcome = {{"forwarding", {{"date", "2026-11-05"}, {"reference", "12/TTr"}}}};
+  r.outcome.forwarding = Forwarding{"2026-11-05", "12/TTr"};
   EXPECT_FALSE(is_public_honour(r));
   r.status = Status::Awarded;
   EXPECT_FALSE(is_public_honour(r));  // awarded without a recorded decision: not shown
-  r.outcome["decision"] = {{"number", "245/QĐ-UBND"}, {"date", "2026-11-28"}};
+  r.outcome.decision = Decision{"245/QĐ-UBND", "2026-11-28"};
   EXPECT_TRUE(is_public_honour(r));
-  r.outcome["public_achievement"] = "Bài giảng điện tử đạt giải cấp huyện";
+  r.outcome.public_achievement = "Bài giảng điện tử đạt giải cấp huyện";
   auto j = public_json(r);
   EXPECT_EQ(j["achievement"], "Bài giảng điện tử đạt giải cấp huyện");
   EXPECT_EQ(j["decision"]["number"], "245/QĐ-UBND");

@@ -62,4 +62,44 @@ NominationDraft parse_draft(const json& body) {
   return d;
 }
 
+LocalDate date_field(const json& body, const std::string& field) {
+  auto date = parse_iso_date(http::required_string(body, field, 10));
+  if (!date) throw bad_request("invalid_date", say("problem.date_field", {{"field", field}}));
+  return *date;
+}
+
+TransitionRequest parse_transition(const json& body) {
+  TransitionRequest t;
+  auto name = http::required_string(body, "action", 20);
+  auto action = parse_action(name);
+  if (!action) {
+    throw bad_request("unknown_action", say("problem.unknown_action_named", {{"action", name}}));
+  }
+  t.action = *action;
+  t.note = http::optional_string(body, "note", "", 2000);
+  switch (t.action) {
+    case Action::Submit:
+      t.submit.exception_reason = http::optional_string(body, "exception_reason", "", 500);
+      break;
+    case Action::Reject:
+    case Action::NotAward:
+      t.note = http::required_string(body, "reason", 2000);
+      break;
+    case Action::Forward:
+      t.forward.date = date_field(body, "date");
+      t.forward.reference = http::required_string(body, "reference", 100);
+      break;
+    case Action::Award:
+      t.award.decision_number = http::required_string(body, "decision_number", 100);
+      t.award.decision_date = date_field(body, "decision_date");
+      t.award.public_achievement = http::optional_string(body, "public_achievement", "", 300);
+      break;
+    case Action::Review:
+    case Action::Approve:
+    case Action::Withdraw:
+      break;
+  }
+  return t;
+}
+
 }  // namespace thidua::nominations

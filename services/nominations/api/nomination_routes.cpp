@@ -17,6 +17,37 @@ using http::Method;
 using http::Request;
 using http::Response;
 
+using nlohmann::json;
+
+// GET /me (proto: Me): unit_id and unit_name null when there is none.
+json whoami_json(const WhoAmI& me) {
+  return {{"subject", me.subject},
+          {"name", me.name},
+          {"role", role_name(me.role)},
+          {"role_label", role_label(me.role)},
+          {"unit_id", me.unit_id ? json(*me.unit_id) : json(nullptr)},
+          {"unit_name", me.unit_name ? json(*me.unit_name) : json(nullptr)},
+          {"writes_nominations", me.writes_nominations},
+          {"keeps_council_records", me.keeps_council_records}};
+}
+
+// GET /quotas (proto: Quotas): limit a number, "unlimited" or null (not set); remaining null
+// unless there is a limit.
+json quotas_json(const QuotaUse& q) {
+  json items = json::array();
+  for (const auto& l : q.items) {
+    json limit = nullptr;
+    if (l.limit) limit = *l.limit == kUnlimited ? json("unlimited") : json(*l.limit);
+    items.push_back({{"award", l.award},
+                     {"award_label", l.award_label},
+                     {"subject_kind", subject_kind_name(l.subject_kind)},
+                     {"used", l.used},
+                     {"limit", limit},
+                     {"remaining", l.remaining ? json(*l.remaining) : json(nullptr)}});
+  }
+  return {{"period", q.period}, {"period_label", q.period_label}, {"items", items}};
+}
+
 std::optional<std::string> query_filter(const Request& req, const std::string& name) {
   auto v = req.query(name);
   if (!v || v->empty()) return std::nullopt;
@@ -153,14 +184,8 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Post, base + "/{id}/transitions",
              Access::roles_of({Role::Admin, Role::Council, Role::Leader}),
              [&app](Request& req) -> Task<Response> {
-               auto body = http::parse_object(req);
-               auto name = http::required_string(body, "action", 20);
-               auto action = parse_action(name);
-               if (!action) {
-                 throw bad_request("unknown_action",
-                                   say("problem.unknown_action_named", {{"action", name}}));
-               }
-               auto r = co_await app.act(req.principal, nomination_id(req), *action, body);
+               auto request = parse_transition(http::parse_object(req));
+               auto r = co_await app.act(req.principal, nomination_id(req), request);
                co_return http::json_text(200, detail_json(r, req.principal.role));
              });
   router.add(Method::Post, base + "/{id}/evidence",
@@ -192,12 +217,14 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
              });
 
   router.add(Method::Get, kApiBase + "/me", everyone, [&app](Request& req) -> Task<Response> {
-    co_return http::json(200, co_await app.whoami(req.principal));
+    auto me = co_await app.whoami(req.principal);
+    co_return http::json(200, whoami_json(me));
   });
   router.add(Method::Get, kApiBase + "/quotas", everyone, [&app](Request& req) -> Task<Response> {
     auto period = query_catalogue_id(req, "period");
     if (!period) throw bad_request("missing_period", say("problem.missing_period"));
-    co_return http::json(200, co_await app.quotas(*period));
+    auto use = co_await app.quotas(*period);
+    co_return http::json(200, quotas_json(use));
   });
   router.add(Method::Post, kApiBase + "/council/meetings", council,
              [&app](Request& req) -> Task<Response> {

@@ -28,6 +28,36 @@ void write_vote(JsonWriter& w, const RecordedVote& v) {
   w.end_object();
 }
 
+// Members in the order of their names, as the stored document has them (nlohmann sorts).
+void write_outcome(JsonWriter& w, const Outcome& o) {
+  w.begin_object();
+  if (o.approval) {
+    w.key("approval").begin_object().field("by", o.approval->by).field("date", o.approval->date);
+    w.end_object();
+  }
+  if (const auto& e = o.award_exception) {
+    w.key("award_exception").begin_object().field("at", e->at).field("by", e->by);
+    w.field("reason", e->reason).end_object();
+  }
+  if (const auto& d = o.decision) {
+    w.key("decision").begin_object().field("date", d->date).field("number", d->number);
+    w.end_object();
+  }
+  if (const auto& f = o.forwarding) {
+    w.key("forwarding").begin_object().field("date", f->date).field("reference", f->reference);
+    w.end_object();
+  }
+  if (o.not_awarded) {
+    w.key("not_awarded").begin_object().field("reason", o.not_awarded->reason).end_object();
+  }
+  if (o.public_achievement) w.field("public_achievement", *o.public_achievement);
+  if (const auto& r = o.rejection) {
+    w.key("rejection").begin_object().field("at", r->at).field("by", r->by);
+    w.field("reason", r->reason).end_object();
+  }
+  w.end_object();
+}
+
 std::string vote_json(const RecordedVote& v) {
   JsonWriter w;
   write_vote(w, v);
@@ -54,7 +84,7 @@ std::string detail_json(const NominationRecord& r, Role viewer) {
   } else {
     w.string(r.round_id);
   }
-  w.key("outcome").value(r.outcome);
+  write_outcome(w.key("outcome"), r.outcome);
   w.key("vote");
   if (r.vote) {
     write_vote(w, *r.vote);
@@ -71,7 +101,16 @@ std::string detail_json(const NominationRecord& r, Role viewer) {
 std::string page_json(const NominationPage& page, bool with_outcome) {
   JsonWriter w;
   w.begin_object().key("items").begin_array();
-  for (const auto& r : page.items) write_summary(w, r, with_outcome);
+  for (const auto& r : page.items) {
+    if (!with_outcome) {
+      write_summary(w, r);
+      continue;
+    }
+    w.begin_object();
+    write_summary_members(w, r);
+    write_outcome(w.key("outcome"), r.outcome);
+    w.end_object();
+  }
   w.end_array().key("next_after");
   if (page.next_after) {
     w.string(*page.next_after);
@@ -92,12 +131,10 @@ json public_json(const NominationRecord& r) {
             {"name", r.subject_name},
             {"unit_name", r.unit_name},
             {"status", status_name(r.status)}};
-  if (r.status == Status::Awarded && r.outcome.contains("decision")) {
-    const auto& d = r.outcome["decision"];
-    j["decision"] = {{"number", d.value("number", "")}, {"date", d.value("date", "")}};
+  if (const auto& d = r.outcome.decision; r.status == Status::Awarded && d) {
+    j["decision"] = {{"number", d->number}, {"date", d->date}};
   }
-  auto achievement = r.outcome.find("public_achievement");
-  if (achievement != r.outcome.end() && achievement->is_string()) j["achievement"] = *achievement;
+  if (r.outcome.public_achievement) j["achievement"] = *r.outcome.public_achievement;
   return j;
 }
 

@@ -14,14 +14,18 @@ namespace thidua::nominations {
 // Everything, for people with access to the nomination. `allowed_actions` lists the workflow
 // actions `viewer` may take now (available_actions).
 std::string detail_json(const NominationRecord& r, Role viewer);
-// {"items": [summary…], "next_after": id or null}; `with_outcome`: each summary with its
-// `outcome` ({} when none), as "Trang của tôi" shows them (proto: MyNominationPage).
 // A recorded vote as PUT /nominations/{id}/vote answers it and the detail's "vote" shows it:
 // meeting_id, meeting_date, yes, no, abstain, secret_ballot, quorum_met, passed,
 // approvals_needed, summary, recorded_by, recorded_at.
 void write_vote(JsonWriter& w, const RecordedVote& v);
 std::string vote_json(const RecordedVote& v);
 
+// What was decided (proto: Outcome), as the detail and "Trang của tôi" show it: a member per
+// part that is set, under the names of domain/outcome.hpp; {} when nothing is.
+void write_outcome(JsonWriter& w, const Outcome& o);
+
+// {"items": [summary…], "next_after": id or null}; `with_outcome`: each summary with its
+// `outcome`, as "Trang của tôi" shows them (proto: MyNominationPage).
 std::string page_json(const NominationPage& page, bool with_outcome = false);
 // What the school website may show of an honour: no reasons, no staff or Zalo ids; the
 // achievement only as the board worded it for the public.

@@ -5,6 +5,7 @@
 #include "core/ids.hpp"
 #include "http/json_io.hpp"
 #include "nominations/api/catalogue_codec.hpp"
+#include "nominations/api/nomination_codec.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/app/rounds_app.hpp"
 #include "nominations/domain/messages.hpp"
@@ -18,12 +19,6 @@ using nlohmann::json;
 
 const std::string kBase = kApiBase + "/rounds";
 constexpr std::size_t kMaxAwards = 20;
-
-LocalDate date_field(const json& body, const std::string& field) {
-  auto date = parse_iso_date(http::required_string(body, field, 10));
-  if (!date) throw bad_request("invalid_date", say("problem.date_field", {{"field", field}}));
-  return *date;
-}
 
 std::vector<std::string> award_codes(const json& body) {
   auto it = body.find("awards");

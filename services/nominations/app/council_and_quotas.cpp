@@ -1,7 +1,6 @@
 // NominationsApp: council meetings and votes, dossiers, quota use and the public honours
 // list (split from nominations_app.cpp to keep files short).
 #include "core/errors.hpp"
-#include "http/json_io.hpp"
 #include "nominations/app/nominations_app.hpp"
 #include "nominations/domain/messages.hpp"
 #include "nominations/domain/workflow.hpp"
@@ -89,7 +88,7 @@ Task<std::vector<DossierItem>> NominationsApp::receive_dossier_item(const Princi
   co_return co_await dossier(who, id);
 }
 
-Task<json> NominationsApp::quotas(const std::string& period_id) {
+Task<QuotaUse> NominationsApp::quotas(const std::string& period_id) {
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
   const Period* period = c.period(period_id);
@@ -99,24 +98,24 @@ Task<json> NominationsApp::quotas(const std::string& period_id) {
   std::vector<std::string> codes;
   for (const auto& a : c.award_forms) codes.push_back(a.code);
   auto used = co_await store_.places_used(period_id, codes);
-  json items = json::array();
+  QuotaUse out;
+  out.period = period_id;
+  out.period_label = period->label;
   for (const auto& a : c.award_forms) {
     for (SubjectKind kind : {SubjectKind::Collective, SubjectKind::Individual}) {
-      auto quota = a.quota(period->kind, kind);
-      long long n = used[{a.code, kind}];
-      json limit =
-          quota ? (*quota == kUnlimited ? json("unlimited") : json(*quota)) : json(nullptr);
-      json remaining =
-          quota && *quota != kUnlimited ? json(std::max(0LL, *quota - n)) : json(nullptr);
-      items.push_back({{"award", a.code},
-                       {"award_label", a.label},
-                       {"subject_kind", subject_kind_name(kind)},
-                       {"used", n},
-                       {"limit", limit},
-                       {"remaining", remaining}});
+      QuotaUse::Line line;
+      line.award = a.code;
+      line.award_label = a.label;
+      line.subject_kind = kind;
+      line.used = used[{a.code, kind}];
+      line.limit = a.quota(period->kind, kind);
+      if (line.limit && *line.limit != kUnlimited) {
+        line.remaining = std::max(0LL, *line.limit - line.used);
+      }
+      out.items.push_back(std::move(line));
     }
   }
-  co_return json{{"period", period_id}, {"period_label", period->label}, {"items", items}};
+  co_return out;
 }
 
 Task<Honours> NominationsApp::honours(std::optional<int> year, std::optional<std::string> award) {

@@ -25,17 +25,9 @@ void write_summary_members(JsonWriter& w, const NominationRecord& r) {
       .field("updated_at", r.updated_at);
 }
 
-void write_summary(JsonWriter& w, const NominationRecord& r, bool with_outcome) {
+void write_summary(JsonWriter& w, const NominationRecord& r) {
   w.begin_object();
   write_summary_members(w, r);
-  if (with_outcome) {
-    w.key("outcome");
-    if (r.outcome.is_null()) {
-      w.begin_object().end_object();
-    } else {
-      w.value(r.outcome);
-    }
-  }
   w.end_object();
 }
 

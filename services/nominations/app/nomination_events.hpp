@@ -11,8 +11,7 @@ namespace thidua::nominations {
 
 // The summary's members, into an object the caller has begun (the detail adds its own).
 void write_summary_members(JsonWriter& w, const NominationRecord& r);
-// `with_outcome`: also `outcome`, {} when there is none (proto: MyNominationPage).
-void write_summary(JsonWriter& w, const NominationRecord& r, bool with_outcome = false);
+void write_summary(JsonWriter& w, const NominationRecord& r);
 // As a tree, for an event.
 nlohmann::json summary_json(const NominationRecord& r);
 

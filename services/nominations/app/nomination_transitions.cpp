@@ -1,10 +1,10 @@
 // NominationsApp::act: a nomination's workflow transitions (submit, review, approve, reject,
 // forward, award, not award, withdraw), split from nominations_app.cpp. The rules are
 // domain/workflow (which state follows, who may act), domain/one_award, domain/step_dates and
-// domain/dossier; the store takes the quota place in the same step as the status.
+// domain/dossier; the store takes the quota place in the same step as the status. The request
+// comes parsed (api/nomination_codec, parse_transition).
 #include "core/errors.hpp"
 #include "core/text.hpp"
-#include "http/json_io.hpp"
 #include "nominations/app/nominations_app.hpp"
 #include "nominations/domain/messages.hpp"
 #include "nominations/domain/one_award.hpp"
@@ -14,27 +14,20 @@ namespace thidua::nominations {
 using nlohmann::json;
 
 namespace {
-std::string iso_date_field(const json& body, const std::string& field) {
-  auto text = http::required_string(body, field, 10);
-  if (!parse_iso_date(text)) {
-    throw bad_request("invalid_date", say("problem.date_field", {{"field", field}}));
-  }
-  return text;
-}
-
-// The date of a step already recorded in the outcome ("approval", "forwarding"), if any,
+// The date of a step already recorded in the outcome (its approval, its forwarding), if any,
 // named by the message `name_key` ("step.approval").
-std::optional<DatedStep> recorded_step(const json& outcome, const char* key,
-                                       std::string_view name_key) {
-  if (!outcome.contains(key) || !outcome[key].is_object()) return std::nullopt;
-  auto date = parse_iso_date(outcome[key].value("date", ""));
+template <typename Step>
+std::optional<DatedStep> recorded_step(const std::optional<Step>& step, std::string_view name_key) {
+  if (!step) return std::nullopt;
+  auto date = parse_iso_date(step->date);
   if (!date) return std::nullopt;
   return DatedStep{*date, say(name_key)};
 }
 }  // namespace
 
 Task<NominationRecord> NominationsApp::act(const Principal& who, const std::string& id,
-                                           Action action, const json& body) {
+                                           const TransitionRequest& request) {
+  const Action action = request.action;
   auto r = co_await load(id);
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
@@ -43,8 +36,8 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   if (who.role == Role::Leader && r.unit_id != unit_of(who, c)) {
     throw ApiError(403, "not_own_unit", say("problem.not_own_unit"));
   }
-  std::string note = http::optional_string(body, "note", "", 2000);
-  json outcome = r.outcome;
+  const std::string& note = request.note;
+  Outcome outcome = r.outcome;
   std::string round_id = r.round_id;
   TransitionWrite w;
   w.from = r.status;
@@ -74,11 +67,10 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
       w.quota_limit = *quota;
       // One achievement, one award form (Luật Thi đua, khen thưởng 2022, nguyên tắc khen
       // thưởng): a second form for the same subject in the period needs the board's reason.
-      auto reason = http::optional_string(body, "exception_reason", "", 500);
-      exception = award_exception(who.role, reason, who.subject, iso_instant(clock_.now()));
+      exception = award_exception(who.role, request.submit.exception_reason, who.subject,
+                                  iso_instant(clock_.now()));
       if (exception) {
-        outcome["award_exception"] = {
-            {"reason", exception->reason}, {"by", exception->by}, {"at", exception->at}};
+        outcome.award_exception = exception;
         w.second_award_allowed = true;
       }
       break;
@@ -88,7 +80,7 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
       const bool passed = r.vote && r.vote->outcome.passed;
       // Dated, so that the forwarding and the decision can be checked to follow it.
       if (action == Action::Approve) {
-        outcome["approval"] = {{"date", iso_date(local_date(clock_.now()))}, {"by", who.subject}};
+        outcome.approval = Approval{iso_date(local_date(clock_.now())), who.subject};
       }
       if (action == Action::Approve && !passed) {
         if (!r.vote) throw conflict("vote_does_not_support", say("problem.no_vote"));
@@ -96,13 +88,11 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
                        say("problem.vote_short", {{"summary", r.vote->outcome.summary}}));
       }
       if (action == Action::Reject) {
-        note = http::required_string(body, "reason", 2000);
         if (passed) {
           throw conflict("vote_does_not_support",
                          say("problem.vote_passed", {{"summary", r.vote->outcome.summary}}));
         }
-        outcome["rejection"] = {
-            {"reason", note}, {"by", who.subject}, {"at", iso_instant(clock_.now())}};
+        outcome.rejection = Rejection{note, who.subject, iso_instant(clock_.now())};
       }
       break;
     }
@@ -116,29 +106,26 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
         throw conflict("dossier_incomplete",
                        say("problem.dossier_incomplete", {{"missing", missing}}));
       }
-      auto sent = iso_date_field(body, "date");
-      check_step_date({*parse_iso_date(sent), say("step.forward_date_field")},
-                      local_date(clock_.now()),
-                      recorded_step(outcome, "approval", "step.approval"));
-      outcome["forwarding"] = {{"date", sent},
-                               {"reference", http::required_string(body, "reference", 100)}};
+      check_step_date({request.forward.date, say("step.forward_date_field")},
+                      local_date(clock_.now()), recorded_step(outcome.approval, "step.approval"));
+      outcome.forwarding = Forwarding{iso_date(request.forward.date), request.forward.reference};
       break;
     }
     case Action::Award: {
-      auto number = http::required_string(body, "decision_number", 100);
-      auto signed_on = iso_date_field(body, "decision_date");
-      check_step_date({*parse_iso_date(signed_on), say("step.decision_date_field")},
+      const AwardRequest& award_request = request.award;
+      check_step_date({award_request.decision_date, say("step.decision_date_field")},
                       local_date(clock_.now()),
-                      recorded_step(outcome, "forwarding", "step.forwarding"));
-      outcome["decision"] = {{"number", number}, {"date", signed_on}};
+                      recorded_step(outcome.forwarding, "step.forwarding"));
+      outcome.decision =
+          Decision{award_request.decision_number, iso_date(award_request.decision_date)};
       // What the school website may say of the achievement, chosen by the board (optional).
-      auto achievement = http::optional_string(body, "public_achievement", "", 300);
-      if (!achievement.empty()) outcome["public_achievement"] = achievement;
+      if (!award_request.public_achievement.empty()) {
+        outcome.public_achievement = award_request.public_achievement;
+      }
       break;
     }
     case Action::NotAward:
-      note = http::required_string(body, "reason", 2000);
-      outcome["not_awarded"] = {{"reason", note}};
+      outcome.not_awarded = NotAwarded{note};
       break;
     case Action::Review:
     case Action::Withdraw:
@@ -150,14 +137,18 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   after.outcome = outcome;
   after.updated_at = iso_instant(clock_.now());
   after.round_id = round_id;
-  w.set = {{"outcome", outcome.dump()}, {"updated_at", after.updated_at}, {"round_id", round_id}};
+  w.outcome = outcome;
+  w.updated_at = after.updated_at;
+  w.round_id = round_id;
   w.history = history_entry(who, action_name(action), r.status, rule.to, note);
   // The history keeps why the board let this subject hold a second form in the period.
   if (exception) w.history["exception_reason"] = exception->reason;
   json extra = {{"from", status_name(r.status)}, {"to", status_name(rule.to)}};
   if (!note.empty()) extra["note"] = note;
   // The group is told "được tặng … theo Quyết định số …" (issue 13): the decision travels along.
-  if (action == Action::Award) extra["decision"] = outcome["decision"];
+  if (action == Action::Award) {
+    extra["decision"] = {{"number", outcome.decision->number}, {"date", outcome.decision->date}};
+  }
   w.event = event(rule.event, after, who, extra);
   auto result = co_await store_.transition(r, w);
   if (result.result == WriteResult::OtherAward) {

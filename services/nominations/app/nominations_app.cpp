@@ -183,19 +183,17 @@ Task<void> NominationsApp::check_visible(const Principal& who, const NominationR
   check_can_see(who, r, *catalogue_ref);
 }
 
-Task<json> NominationsApp::whoami(const Principal& who) {
-  json out = {{"subject", who.subject},
-              {"name", who.name},
-              {"role", role_name(who.role)},
-              {"role_label", role_label(who.role)},
-              {"unit_id", nullptr},
-              {"unit_name", nullptr},
-              {"writes_nominations", writes_nominations(who.role)},
-              {"keeps_council_records", keeps_council_records(who.role)}};
+Task<WhoAmI> NominationsApp::whoami(const Principal& who) {
+  WhoAmI out;
+  out.subject = who.subject;
+  out.name = who.name;
+  out.role = who.role;
+  out.writes_nominations = writes_nominations(who.role);
+  out.keeps_council_records = keeps_council_records(who.role);
   auto catalogue_ref = co_await catalogue_.load();
   if (const StaffMember* m = catalogue_ref->staff_member(who.subject)) {
-    out["unit_id"] = m->unit_id;
-    if (const Unit* u = catalogue_ref->unit(m->unit_id)) out["unit_name"] = u->name;
+    out.unit_id = m->unit_id;
+    if (const Unit* u = catalogue_ref->unit(m->unit_id)) out.unit_name = u->name;
   }
   co_return out;
 }

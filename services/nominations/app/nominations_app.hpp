@@ -10,6 +10,7 @@
 #include "nominations/domain/council.hpp"
 #include "nominations/domain/meeting_correction.hpp"
 #include "nominations/domain/minutes_document.hpp"
+#include "nominations/domain/transition_request.hpp"
 #include "nominations/store/catalogue_store.hpp"
 #include "nominations/store/nomination_store.hpp"
 #include "nominations/store/registration_store.hpp"
@@ -25,6 +26,33 @@ struct ListFilter {
   std::optional<SubjectKind> subject_kind;
   std::size_t limit = 50;
   std::string after;  // the last id of the previous page
+};
+
+// Who is signed in, for the dashboard (GET /me, proto: Me): the unit from the staff records,
+// none for a caller who is not on the staff list (a bootstrap token) or whose unit is gone.
+struct WhoAmI {
+  std::string subject;  // staff id, or bootstrap-admin / service
+  std::string name;
+  Role role = Role::Staff;
+  std::optional<std::string> unit_id, unit_name;
+  bool writes_nominations = false;     // domain/nomination.hpp
+  bool keeps_council_records = false;  // domain/council.hpp
+};
+
+// The places of each award form and subject kind in a period (GET /quotas, proto: Quotas).
+struct QuotaUse {
+  struct Line {
+    std::string award;
+    std::string award_label;
+    SubjectKind subject_kind = SubjectKind::Individual;
+    long long used = 0;  // places held (workflow holds_place)
+    Quota limit;         // nullopt: not set; kUnlimited: no limit
+    // limit - used, never below 0; nullopt when the limit is not set or there is none
+    std::optional<long long> remaining;
+  };
+  std::string period;
+  std::string period_label;
+  std::vector<Line> items;  // per award form in catalogue order, collective then individual
 };
 
 // The public honours list: awarded nominations (is_public_honour) and how many per award form.
@@ -49,15 +77,17 @@ class NominationsApp {
   // A draft as api/nomination_codec parsed it; checked here against the catalogue.
   Task<NominationRecord> create(const Principal& who, NominationDraft draft);
   Task<NominationRecord> edit(const Principal& who, const std::string& id, NominationDraft draft);
-  Task<NominationRecord> act(const Principal& who, const std::string& id, Action action,
-                             const nlohmann::json& body);
+  // Takes the transition `request` (as api/nomination_codec parsed it) on nomination `id`:
+  // the record as it is afterwards (app/nomination_transitions.cpp).
+  Task<NominationRecord> act(const Principal& who, const std::string& id,
+                             const TransitionRequest& request);
   // Adds an evidence link to achievement `achievement` (0-based) of a nomination, for the
   // nominee, the proposing unit's leader or the board, until the council decides
   // (domain/evidence.hpp); recorded in the history. The record as it is afterwards.
   Task<NominationRecord> add_evidence(const Principal& who, const std::string& id,
                                       std::size_t achievement, const std::string& link);
   // Who the caller is, for the dashboard: name, role, unit, and what they may record.
-  Task<nlohmann::json> whoami(const Principal& who);
+  Task<WhoAmI> whoami(const Principal& who);
   // One nomination as the caller may see it, with its subject's registration of targets for
   // the period's year (issue 14), when there is one. `full` (?view=full, issue 12 "Fast"):
   // also its history and dossier checklist, read with the same record and catalogue.
@@ -108,7 +138,8 @@ class NominationsApp {
                                                       const std::string& item, int copies);
 
   // Used / limit / remaining per award and subject kind in a period.
-  Task<nlohmann::json> quotas(const std::string& period);
+  // ApiError 404 unknown_period.
+  Task<QuotaUse> quotas(const std::string& period);
   // Approved and awarded nominations, public fields only.
   Task<Honours> honours(std::optional<int> year, std::optional<std::string> award);
 

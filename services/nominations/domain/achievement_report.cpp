@@ -103,16 +103,16 @@ std::vector<PastAward> past_awards(const std::vector<NominationRecord>& all,
   for (const auto& r : all) {
     if (r.id == except || r.status != Status::Awarded) continue;
     if (r.draft.subject_kind != kind || r.draft.subject_id != subject) continue;
-    if (!r.outcome.contains("decision") || !r.outcome["decision"].is_object()) continue;
-    const auto& decision = r.outcome["decision"];
+    if (!r.outcome.decision) continue;
+    const Decision& decision = *r.outcome.decision;
     PastAward a;
     const Period* p = catalogue.period(r.draft.period);
     const AwardForm* form = catalogue.award(r.draft.award);
     a.year = p ? p->year : 0;
     a.award = form ? form->label : r.award_label;
     a.issuer = form ? form->authority : "";
-    a.decision_number = decision.value("number", "");
-    a.decision_date = vn_date_of(decision.value("date", ""));
+    a.decision_number = decision.number;
+    a.decision_date = vn_date_of(decision.date);
     out.push_back(std::move(a));
   }
   return out;

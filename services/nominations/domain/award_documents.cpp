@@ -11,10 +11,7 @@ namespace {
 constexpr std::size_t kAchievementChars = 300;
 
 std::string short_achievement(const NominationRecord& r) {
-  std::string text;
-  if (r.outcome.contains("public_achievement") && r.outcome["public_achievement"].is_string()) {
-    text = r.outcome["public_achievement"].get<std::string>();
-  }
+  std::string text = r.outcome.public_achievement.value_or("");
   if (text.empty()) text = r.draft.reason;
   if (text.empty() && !r.draft.achievements.empty()) text = r.draft.achievements.front().text;
   return text::excerpt(text, kAchievementChars);

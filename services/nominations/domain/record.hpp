@@ -1,15 +1,14 @@
 #pragma once
 // A nomination as stored and shown: the draft, where it stands, and what was decided.
-// How it is shown is api/record_json's, how it is stored store/nomination_codec's. The
-// outcome is still a JSON document (its fields are read by is_public_honour, the documents
-// and the transitions); the vote is typed (domain/council.hpp).
-#include <nlohmann/json.hpp>
+// How it is shown is api/record_json's, how it is stored store/nomination_codec's; the
+// outcome's parts are in domain/outcome.hpp, the vote's in domain/council.hpp.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "nominations/domain/council.hpp"
 #include "nominations/domain/nomination.hpp"
+#include "nominations/domain/outcome.hpp"
 
 namespace thidua::nominations {
 
@@ -27,8 +26,8 @@ struct NominationRecord {
   std::string created_by;
   std::string created_at;
   std::string updated_at;
-  nlohmann::json outcome = nlohmann::json::object();  // rejection, forwarding, decision…
-  std::optional<RecordedVote> vote;                   // none until the council votes
+  Outcome outcome;                   // approval, rejection, forwarding, decision…
+  std::optional<RecordedVote> vote;  // none until the council votes
 };
 
 // A page of the list, oldest first; `next_after` is set when more follow.

@@ -69,6 +69,67 @@ std::optional<RecordedVote> read_vote(const json& j) {
   return v;
 }
 
+json to_json(const Outcome& o) {
+  json j = json::object();
+  if (o.approval) j["approval"] = {{"date", o.approval->date}, {"by", o.approval->by}};
+  if (o.rejection) {
+    j["rejection"] = {
+        {"reason", o.rejection->reason}, {"by", o.rejection->by}, {"at", o.rejection->at}};
+  }
+  if (o.forwarding) {
+    j["forwarding"] = {{"date", o.forwarding->date}, {"reference", o.forwarding->reference}};
+  }
+  if (o.decision) j["decision"] = {{"number", o.decision->number}, {"date", o.decision->date}};
+  if (o.public_achievement) j["public_achievement"] = *o.public_achievement;
+  if (o.not_awarded) j["not_awarded"] = {{"reason", o.not_awarded->reason}};
+  if (o.award_exception) {
+    const AwardException& e = *o.award_exception;
+    j["award_exception"] = {{"reason", e.reason}, {"by", e.by}, {"at", e.at}};
+  }
+  return j;
+}
+
+namespace {
+// The part `name` of an outcome read by `read`, or nullopt when it is absent, not an object or
+// holds a field of another type.
+template <typename Part, typename Read>
+std::optional<Part> read_part(const json& outcome, const char* name, Read read) {
+  auto it = outcome.find(name);
+  if (it == outcome.end() || !it->is_object()) return std::nullopt;
+  try {
+    return read(*it);
+  } catch (const json::exception&) {
+    return std::nullopt;  // a field of another type: not written by this codec
+  }
+}
+}  // namespace
+
+Outcome read_outcome(const json& j) {
+  Outcome o;
+  if (!j.is_object()) return o;
+  o.approval = read_part<Approval>(j, "approval", [](const json& p) {
+    return Approval{p.value("date", ""), p.value("by", "")};
+  });
+  o.rejection = read_part<Rejection>(j, "rejection", [](const json& p) {
+    return Rejection{p.value("reason", ""), p.value("by", ""), p.value("at", "")};
+  });
+  o.forwarding = read_part<Forwarding>(j, "forwarding", [](const json& p) {
+    return Forwarding{p.value("date", ""), p.value("reference", "")};
+  });
+  o.decision = read_part<Decision>(j, "decision", [](const json& p) {
+    return Decision{p.value("number", ""), p.value("date", "")};
+  });
+  if (auto a = j.find("public_achievement"); a != j.end() && a->is_string()) {
+    o.public_achievement = a->get<std::string>();
+  }
+  o.not_awarded = read_part<NotAwarded>(
+      j, "not_awarded", [](const json& p) { return NotAwarded{p.value("reason", "")}; });
+  o.award_exception = read_part<AwardException>(j, "award_exception", [](const json& p) {
+    return AwardException{p.value("reason", ""), p.value("by", ""), p.value("at", "")};
+  });
+  return o;
+}
+
 std::vector<std::string> record_fields(const NominationRecord& r) {
   return {"draft",        to_json(r.draft).dump(),
           "status",       std::string(status_name(r.status)),
@@ -81,7 +142,7 @@ std::vector<std::string> record_fields(const NominationRecord& r) {
           "created_by",   r.created_by,
           "created_at",   r.created_at,
           "updated_at",   r.updated_at,
-          "outcome",      r.outcome.dump(),
+          "outcome",      to_json(r.outcome).dump(),
           "vote",         to_json(r.vote).dump()};
 }
 
@@ -115,8 +176,7 @@ NominationRecord read_record(const std::string& id, const RedisReply& reply) {
   }
   r.draft = read_draft(json::parse(draft, nullptr, false));
   r.status = parse_status(status).value_or(Status::Draft);
-  r.outcome = json::parse(outcome, nullptr, false);
-  if (!r.outcome.is_object()) r.outcome = json::object();
+  r.outcome = read_outcome(json::parse(outcome, nullptr, false));
   r.vote = read_vote(json::parse(vote, nullptr, false));
   return r;
 }

@@ -20,6 +20,13 @@ NominationDraft read_draft(const nlohmann::json& j);
 nlohmann::json to_json(const std::optional<RecordedVote>& v);
 std::optional<RecordedVote> read_vote(const nlohmann::json& j);
 
+// What was decided, as the record's "outcome" field keeps it: an object with a member per
+// part that is set ({} when none), and back. Parts are read as read_vote reads a vote: a part
+// that is not an object, or has a field of another type, is left out, as are members this
+// codec does not know; anything but an object reads as an empty outcome.
+nlohmann::json to_json(const Outcome& o);
+Outcome read_outcome(const nlohmann::json& j);
+
 // The hash's field/value pairs for `r`, and `r` back from HGETALL's reply.
 std::vector<std::string> record_fields(const NominationRecord& r);
 NominationRecord read_record(const std::string& id, const RedisReply& reply);

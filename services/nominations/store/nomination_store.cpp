@@ -164,8 +164,13 @@ Task<WriteOutcome> NominationStore::transition(const NominationRecord& r,
                                 w.event_type,
                                 w.event.dump(),
                                 kEventsMaxLength,
-                                w.second_award_allowed ? "1" : "0"};
-  for (const auto& [k, v] : w.set) args.push_back(k), args.push_back(v);
+                                w.second_award_allowed ? "1" : "0",
+                                "outcome",
+                                stored::to_json(w.outcome).dump(),
+                                "updated_at",
+                                w.updated_at,
+                                "round_id",
+                                w.round_id};
   auto reply = co_await redis_.local().eval(kTransition, std::move(keys), std::move(args));
   co_return outcome_of(reply);
 }

@@ -5,6 +5,7 @@
 // nomination_store_council.cpp (votes, the dossier, meetings) are the only code that knows
 // these keys.
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,8 +25,11 @@ struct TransitionWrite {
   int quota_limit = kUnlimited;  // checked when the transition takes a place
   // The board recorded why this subject may hold a second award form in the period.
   bool second_award_allowed = false;
-  std::vector<std::pair<std::string, std::string>> set;  // extra hash fields
-  nlohmann::json history;                                // who, when, from, to, note
+  // Written with the status: what was decided so far, when, and the round it is filed in.
+  Outcome outcome;
+  std::string updated_at;  // ISO instant
+  std::string round_id;
+  nlohmann::json history;  // who, when, from, to, note
   nlohmann::json event;
 };
 
