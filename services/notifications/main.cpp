@@ -4,11 +4,11 @@
 
 #include "core/log.hpp"
 #include "notifications/api/routes.hpp"
+#include "notifications/app/bot_inbound.hpp"
 #include "notifications/app/commands_app.hpp"
 #include "notifications/app/delivery.hpp"
 #include "notifications/app/digest_app.hpp"
 #include "notifications/app/scheduled_app.hpp"
-#include "notifications/app/bot_inbound.hpp"
 #include "notifications/bot/console_messenger.hpp"
 #include "service/service.hpp"
 
