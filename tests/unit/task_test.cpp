@@ -5,6 +5,7 @@
 
 #include "core/event_loop.hpp"
 #include "core/task.hpp"
+#include "core/when_both.hpp"
 #include "support/loop_runner.hpp"
 
 namespace thidua {
@@ -138,6 +139,68 @@ TEST(EventLoops, PostFromAnotherThreadRunsOnTheLoop) {
   });
   loops.run();
   EXPECT_EQ(ran.load(), 2);
+}
+
+// Waits a turn of the loop (as a Redis reply would), noting when it started and ended.
+Task<int> later(int n, std::vector<std::string>* log) {
+  log->push_back("start " + std::to_string(n));
+  co_await sleep_for(std::chrono::milliseconds(n));
+  log->push_back("end " + std::to_string(n));
+  co_return n;
+}
+Task<std::string> later_text(std::vector<std::string>* log) {
+  co_await sleep_for(std::chrono::milliseconds(1));
+  log->push_back("end text");
+  co_return "xong";
+}
+Task<int> later_failing(std::vector<std::string>* log) {
+  co_await sleep_for(std::chrono::milliseconds(1));
+  log->push_back("end failing");
+  throw std::runtime_error("hỏng");
+}
+Task<std::pair<int, int>> side_by_side(std::vector<std::string>* log) {
+  auto a = later(20, log);
+  auto b = later(1, log);
+  co_return co_await when_both(std::move(a), std::move(b));
+}
+Task<std::pair<int, int>> at_once() {
+  auto a = value(3);
+  auto b = value(4);
+  co_return co_await when_both(std::move(a), std::move(b));
+}
+Task<std::string> one_fails(std::vector<std::string>* log) {
+  auto a = later_failing(log);
+  auto b = later_text(log);
+  std::string what;
+  try {
+    co_await when_both(std::move(a), std::move(b));
+  } catch (const std::runtime_error& e) {
+    what = e.what();
+  }
+  co_return what;
+}
+
+TEST(WhenBoth, StartsBothBeforeEitherEndsAndGivesBothResults) {
+  testing::LoopRunner runner;
+  std::vector<std::string> log;
+  using Both = std::pair<int, int>;
+  auto both = runner.run<Both>([&] { return side_by_side(&log); });
+  EXPECT_EQ(both, std::make_pair(20, 1));
+  // The second started while the first was still waiting, and ended first.
+  EXPECT_EQ(log, (std::vector<std::string>{"start 20", "start 1", "end 1", "end 20"}));
+}
+
+TEST(WhenBoth, TasksThatNeedNoWaitFinishAtOnce) {
+  testing::LoopRunner runner;
+  using Both = std::pair<int, int>;
+  EXPECT_EQ(runner.run<Both>([] { return at_once(); }), std::make_pair(3, 4));
+}
+
+TEST(WhenBoth, AFailureIsRethrownOnceBothHaveEnded) {
+  testing::LoopRunner runner;
+  std::vector<std::string> log;
+  EXPECT_EQ(runner.run<std::string>([&] { return one_fails(&log); }), "hỏng");
+  EXPECT_EQ(log, (std::vector<std::string>{"end failing", "end text"}));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "core/text.hpp"
+#include "core/when_both.hpp"
 #include "nominations/domain/evidence.hpp"
 #include "nominations/domain/messages.hpp"
 
@@ -201,9 +202,14 @@ Task<WhoAmI> NominationsApp::whoami(const Principal& who) {
 Task<NominationsApp::Detail> NominationsApp::detail(const Principal& who, const std::string& id,
                                                     bool full) {
   Detail out;
-  out.record = co_await load(id);
-  // One catalogue read serves the visibility check, the period's year and the checklist.
-  auto catalogue = co_await catalogue_.load();
+  // The record and the catalogue's version leave together: one Redis round trip, not two
+  // (bench/README.md). One catalogue read serves the visibility check, the period's year and
+  // the checklist.
+  auto record_read = load(id);
+  auto catalogue_read = catalogue_.load();
+  auto both = co_await when_both(std::move(record_read), std::move(catalogue_read));
+  out.record = std::move(both.first);
+  const CatalogueRef catalogue = std::move(both.second);
   check_can_see(who, out.record, *catalogue);
   const auto& draft = out.record.draft;
   if (const Period* period = catalogue->period(draft.period)) {
