@@ -13,6 +13,7 @@
 #include "core/keyspace.hpp"
 #include "nominations/domain/council.hpp"
 #include "nominations/domain/dossier.hpp"
+#include "nominations/domain/history.hpp"
 #include "nominations/domain/record.hpp"
 #include "redis/redis_pool.hpp"
 
@@ -29,7 +30,7 @@ struct TransitionWrite {
   Outcome outcome;
   std::string updated_at;  // ISO instant
   std::string round_id;
-  nlohmann::json history;  // who, when, from, to, note
+  HistoryEntry history;
   nlohmann::json event;
 };
 
@@ -51,11 +52,11 @@ class NominationStore {
   Task<std::string> next_id();
   // Stores a new draft, unless the subject already holds a live nomination for the same
   // award and period (Duplicate, with that nomination's id).
-  Task<WriteOutcome> create(const NominationRecord& record, const nlohmann::json& history,
+  Task<WriteOutcome> create(const NominationRecord& record, const HistoryEntry& history,
                             const nlohmann::json& event);
   // Replaces a draft's content while it is still a draft.
   Task<WriteOutcome> edit_draft(const NominationRecord& before, const NominationRecord& after,
-                                const nlohmann::json& history, const nlohmann::json& event);
+                                const HistoryEntry& history, const nlohmann::json& event);
   Task<WriteOutcome> transition(const NominationRecord& record, const TransitionWrite& write);
 
   Task<std::optional<NominationRecord>> get(const std::string& id) const;
@@ -70,10 +71,11 @@ class NominationStore {
   // Writes `after`'s draft and updated_at and appends `history`, unless the draft or the
   // status changed since `before` was read (Conflict, with the current status).
   Task<WriteOutcome> replace_draft(const Versioned& before, const NominationRecord& after,
-                                   const nlohmann::json& history);
+                                   const HistoryEntry& history);
   // Every nomination, oldest first (a school has hundreds, not millions).
   Task<std::vector<NominationRecord>> all() const;
-  Task<std::vector<nlohmann::json>> history(const std::string& id) const;
+  // The entries, oldest first; one this service did not write is left out.
+  Task<std::vector<HistoryEntry>> history(const std::string& id) const;
 
   Task<std::map<std::string, DossierReceipt>> dossier(const std::string& id) const;
   Task<void> receive_dossier_item(const std::string& id, const std::string& item,
