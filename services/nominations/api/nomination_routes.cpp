@@ -230,7 +230,8 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Post, kApiBase + "/council/meetings", council,
              [&app](Request& req) -> Task<Response> {
                auto form = parse_meeting_form(http::parse_object(req));
-               co_return http::json(201, co_await app.add_meeting(req.principal, std::move(form)));
+               auto recorded = co_await app.add_meeting(req.principal, std::move(form));
+               co_return http::json(201, meeting_json(recorded));
              });
 }
 

@@ -110,13 +110,13 @@ class NominationsApp {
   // The history entries, oldest first (each written by history_entry).
   Task<std::vector<HistoryEntry>> history(const Principal& who, const std::string& id);
 
-  // The meeting as recorded (settle_meeting), as stored and listed.
-  Task<nlohmann::json> add_meeting(const Principal& who, MeetingForm form);
+  // The meeting as recorded (settle_meeting), with its quorum and new id, as stored and listed.
+  Task<MeetingRecord> add_meeting(const Principal& who, MeetingForm form);
   // The council's meetings as its screen shows them (issue 12, "Hội đồng"), oldest first:
   // each as recorded, with the votes taken at it and what may still be corrected
   // (app/council_meetings.cpp).
   struct CouncilMeeting {
-    nlohmann::json record;              // as stored, with its members, chair and secretary
+    MeetingRecord record;               // as stored, with its members, chair and secretary
     std::vector<ConsideredLine> votes;  // the nominations voted on at it
     MeetingLock lock;
   };
