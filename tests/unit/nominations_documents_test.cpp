@@ -15,6 +15,7 @@
 #include "nominations/domain/award_documents.hpp"
 #include "nominations/domain/builtin_templates.hpp"
 #include "nominations/domain/minutes_document.hpp"
+#include "nominations/store/meeting_codec.hpp"
 #include "nominations/store/nomination_codec.hpp"
 #include "support/process.hpp"
 

@@ -105,6 +105,44 @@ MeetingForm parse_meeting_form(const json& body) {
   return form;
 }
 
+json meeting_json(const MeetingRecord& r) {
+  const Meeting& m = r.meeting;
+  // A signer by staff id, named as the members list names them.
+  auto signer = [&m](const std::string& staff_id) {
+    if (staff_id.empty()) return json(nullptr);
+    const MeetingMember* member = m.member(staff_id);
+    return json{{"staff_id", staff_id}, {"name", member ? member->name : std::string()}};
+  };
+  json out = json::object();
+  out["id"] = m.id;
+  out["date"] = m.date;
+  out["members_total"] = m.members_total;
+  out["members_present"] = m.members_present;
+  out["quorum_needed"] = r.quorum_needed;
+  out["quorum_met"] = r.quorum_met;
+  out["note"] = m.note;
+  out["start_time"] = m.start_time;
+  out["end_time"] = m.end_time;
+  out["place"] = m.place;
+  out["agenda"] = m.agenda;
+  out["chair"] = signer(m.chair_id);
+  out["secretary"] = signer(m.secretary_id);
+  json& members = out["members"] = json::array();
+  for (const auto& p : m.members) {
+    members.push_back({{"staff_id", p.staff_id},
+                       {"name", p.name},
+                       {"position", p.position},
+                       {"present", p.present}});
+  }
+  out["recorded_by"] = r.recorded_by;
+  out["recorded_at"] = r.recorded_at;
+  if (r.corrected) {
+    out["corrected_by"] = r.corrected->by;
+    out["corrected_at"] = r.corrected->at;
+  }
+  return out;
+}
+
 json dossier_json(const std::string& id, const std::vector<DossierItem>& list) {
   json arr = json::array();
   for (const auto& i : list) {

@@ -22,6 +22,14 @@ Vote parse_vote(const nlohmann::json& body);
 // The body of PUT …/dossier/{item}: {"copies": a whole number 0–1000}. Throws ApiError 400.
 int parse_dossier_copies(const nlohmann::json& body);
 
+// A meeting as POST /council/meetings answers it and GET /council/meetings lists it (proto:
+// Meeting): id, date, the counts, quorum_needed, quorum_met, note, times, place, agenda,
+// chair and secretary as {staff_id, name} (null when none), the members [{staff_id, name,
+// position, present}], recorded_by, recorded_at, and corrected_by, corrected_at once
+// corrected. A tree (members sorted when dumped, as they have always been on the wire), to
+// which GET adds the votes and what may be corrected.
+nlohmann::json meeting_json(const MeetingRecord& r);
+
 // {"id", "items": [{code, label, copies_required, copies_received, received_by, received_at,
 // complete}], "complete"}.
 nlohmann::json dossier_json(const std::string& id, const std::vector<DossierItem>& items);

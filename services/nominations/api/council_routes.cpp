@@ -26,7 +26,7 @@ json council_meeting_json(const NominationsApp::CouncilMeeting& m) {
                      {"abstain", v.abstain},
                      {"passed", v.passed}});
   }
-  json out = m.record;
+  json out = meeting_json(m.record);
   out["votes"] = std::move(votes);
   out["correction"] = {
       {"allowed", m.lock.editable()},

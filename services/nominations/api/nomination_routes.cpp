@@ -163,7 +163,7 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
     text += ",\"registration\":" + reg.dump();
     if (found.history && found.dossier) {
       // The dashboard's detail in one call (issue 12, Fast): what /history and /dossier say.
-      text += ",\"history\":" + nlohmann::json(*found.history).dump();
+      text += ",\"history\":" + history_json(*found.history);
       text += ",\"dossier\":" + dossier_json(id, *found.dossier).dump();
     }
     text += "}";
@@ -178,8 +178,9 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Get, base + "/{id}/history", everyone, [&app](Request& req) -> Task<Response> {
     const std::string id = nomination_id(req);
     auto entries = co_await app.history(req.principal, id);
-    nlohmann::json out{{"id", id}, {"history", std::move(entries)}};
-    co_return http::json(200, out);
+    JsonWriter w;  // members in the order they always had (a sorted nlohmann::json)
+    w.begin_object().key("history").raw(history_json(entries)).field("id", id).end_object();
+    co_return http::json_text(200, w.take());
   });
   router.add(Method::Post, base + "/{id}/transitions",
              Access::roles_of({Role::Admin, Role::Council, Role::Leader}),
@@ -229,7 +230,8 @@ void add_nomination_routes(http::Router& router, RouteDeps d) {
   router.add(Method::Post, kApiBase + "/council/meetings", council,
              [&app](Request& req) -> Task<Response> {
                auto form = parse_meeting_form(http::parse_object(req));
-               co_return http::json(201, co_await app.add_meeting(req.principal, std::move(form)));
+               auto recorded = co_await app.add_meeting(req.principal, std::move(form));
+               co_return http::json(201, meeting_json(recorded));
              });
 }
 

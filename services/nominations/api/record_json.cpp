@@ -138,6 +138,24 @@ json public_json(const NominationRecord& r) {
   return j;
 }
 
+std::string history_json(const std::vector<HistoryEntry>& entries) {
+  JsonWriter w;
+  w.begin_array();
+  for (const auto& e : entries) {
+    w.begin_object().field("action", e.action).field("at", e.at).field("by", e.by);
+    w.field("by_name", e.by_name);
+    if (e.exception_reason) w.field("exception_reason", *e.exception_reason);
+    w.key("from");
+    if (e.from)
+      w.string(status_name(*e.from));
+    else
+      w.null();
+    w.field("note", e.note).field("to", status_name(e.to)).end_object();
+  }
+  w.end_array();
+  return w.take();
+}
+
 json honours_json(const Honours& h) {
   json items = json::array();
   for (const auto& r : h.items) items.push_back(public_json(r));

@@ -7,6 +7,7 @@
 
 #include "core/json_writer.hpp"
 #include "nominations/app/nominations_app.hpp"
+#include "nominations/domain/history.hpp"
 #include "nominations/domain/record.hpp"
 
 namespace thidua::nominations {
@@ -27,6 +28,11 @@ void write_outcome(JsonWriter& w, const Outcome& o);
 // {"items": [summary…], "next_after": id or null}; `with_outcome`: each summary with its
 // `outcome`, as "Trang của tôi" shows them (proto: MyNominationPage).
 std::string page_json(const NominationPage& page, bool with_outcome = false);
+// A nomination's history (proto: HistoryEntry), oldest first, as GET /history and the full
+// detail show it: [{action, at, by, by_name, exception_reason (when set), from, note, to}],
+// members in this (alphabetical) order, as they have always been on the wire.
+std::string history_json(const std::vector<HistoryEntry>& entries);
+
 // What the school website may show of an honour: no reasons, no staff or Zalo ids; the
 // achievement only as the board worded it for the public.
 nlohmann::json public_json(const NominationRecord& r);

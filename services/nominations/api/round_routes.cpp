@@ -104,9 +104,8 @@ void add_round_routes(http::Router& router, RoundsApp& app, CatalogueStore& cata
     for (auto& item : body["items"]) {
       json list = json::array();
       for (const auto& m : meetings[item.value("id", "")]) {
-        list.push_back({{"id", m.value("id", "")},
-                        {"date", m.value("date", "")},
-                        {"place", m.value("place", "")}});
+        list.push_back(
+            {{"id", m.meeting.id}, {"date", m.meeting.date}, {"place", m.meeting.place}});
       }
       item["meetings"] = std::move(list);
     }

@@ -6,19 +6,15 @@
 #include "nominations/domain/workflow.hpp"
 
 namespace thidua::nominations {
-using nlohmann::json;
 
-Task<json> NominationsApp::add_meeting(const Principal& who, MeetingForm form) {
+Task<MeetingRecord> NominationsApp::add_meeting(const Principal& who, MeetingForm form) {
   auto catalogue_ref = co_await catalogue_.load();
   std::map<std::string, StaffName> staff;
   for (const auto& s : catalogue_ref->staff) staff[s.id] = {s.name, s.position};
   Meeting m = settle_meeting(std::move(form), staff);
-  long long quorum = rules_.quorum.needed_of(m.members_total);
-  json recorded = {{"quorum_needed", quorum},
-                   {"quorum_met", m.members_present >= quorum},
-                   {"recorded_by", who.subject},
-                   {"recorded_at", iso_instant(clock_.now())}};
-  co_return co_await store_.add_meeting(m, recorded);
+  MeetingRecord record =
+      meeting_record(std::move(m), rules_, who.subject, iso_instant(clock_.now()));
+  co_return co_await store_.add_meeting(std::move(record));
 }
 
 Task<RecordedVote> NominationsApp::record_vote(const Principal& who, const std::string& id,
@@ -33,7 +29,7 @@ Task<RecordedVote> NominationsApp::record_vote(const Principal& who, const std::
     throw unprocessable("unknown_meeting",
                         say("problem.unknown_meeting", {{"id", ballot.meeting_id}}));
   }
-  const Meeting* meeting = &read->meeting;
+  const Meeting* meeting = &read->record.meeting;
   auto catalogue_ref = co_await catalogue_.load();
   const Catalogue& c = *catalogue_ref;
   const AwardForm* award = c.award(r.draft.award);

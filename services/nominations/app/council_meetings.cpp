@@ -10,14 +10,12 @@
 #include "nominations/domain/messages.hpp"
 
 namespace thidua::nominations {
-using nlohmann::json;
-
 Task<std::vector<NominationsApp::CouncilMeeting>> NominationsApp::council_meetings() {
   auto records = co_await store_.meetings();
   auto all = co_await store_.all();
   std::vector<CouncilMeeting> out;
   for (auto& record : records) {
-    const std::string id = record.value("id", "");
+    const std::string id = record.meeting.id;
     out.push_back({std::move(record), considered_lines(all, id), meeting_lock(all, id)});
   }
   co_return out;
@@ -29,7 +27,7 @@ Task<NominationsApp::CouncilMeeting> NominationsApp::correct_meeting(const Princ
   // Read before the votes: a vote recorded after this read is seen by the write.
   auto read = co_await store_.meeting_read(id);
   if (!read) throw not_found("unknown_meeting", say("problem.unknown_meeting", {{"id", id}}));
-  const Meeting& before = read->meeting;
+  const Meeting& before = read->record.meeting;
   auto catalogue_ref = co_await catalogue_.load();
   // Members recorded then and since gone from the staff records keep their recorded names.
   std::map<std::string, StaffName> staff;
@@ -41,11 +39,10 @@ Task<NominationsApp::CouncilMeeting> NominationsApp::correct_meeting(const Princ
   MeetingLock lock = meeting_lock(all, id);
   check_meeting_correction(before, after, lock);
 
-  long long quorum = rules_.quorum.needed_of(after.members_total);
-  json corrected = {{"quorum_needed", quorum},
-                    {"quorum_met", after.members_present >= quorum},
-                    {"corrected_by", who.subject},
-                    {"corrected_at", iso_instant(clock_.now())}};
+  // Who recorded it first stays; the correction is this one.
+  MeetingRecord corrected =
+      meeting_record(std::move(after), rules_, read->record.recorded_by, read->record.recorded_at);
+  corrected.corrected = MeetingRecord::Correction{who.subject, iso_instant(clock_.now())};
   // What the check read of the votes, for the write to compare.
   std::vector<std::pair<std::string, Status>> voted;
   for (const auto& r : all) {
@@ -53,12 +50,12 @@ Task<NominationsApp::CouncilMeeting> NominationsApp::correct_meeting(const Princ
       voted.emplace_back(r.id, r.status);
     }
   }
-  auto written = co_await store_.correct_meeting(*read, after, corrected, voted);
-  if (written.outcome.result == WriteResult::MeetingChanged) {
-    if (written.outcome.detail == "votes") throw correction_overtaken_by_votes(before);
+  auto written = co_await store_.correct_meeting(*read, corrected, voted);
+  if (written.result == WriteResult::MeetingChanged) {
+    if (written.detail == "votes") throw correction_overtaken_by_votes(before);
     throw correction_overtaken_by_correction(before);
   }
-  co_return CouncilMeeting{std::move(written.stored), considered_lines(all, id), std::move(lock)};
+  co_return CouncilMeeting{std::move(corrected), considered_lines(all, id), std::move(lock)};
 }
 
 }  // namespace thidua::nominations

@@ -50,16 +50,18 @@ json NominationsApp::event(const std::string& type, const NominationRecord& r, c
   return e;
 }
 
-json NominationsApp::history_entry(const Principal& who, std::string_view action,
-                                   std::optional<Status> from, Status to,
-                                   const std::string& note) const {
-  return {{"at", iso_instant(clock_.now())},
-          {"by", who.subject},
-          {"by_name", who.name},
-          {"action", action},
-          {"from", from ? json(status_name(*from)) : json(nullptr)},
-          {"to", status_name(to)},
-          {"note", note}};
+HistoryEntry NominationsApp::history_entry(const Principal& who, std::string_view action,
+                                           std::optional<Status> from, Status to,
+                                           const std::string& note) const {
+  HistoryEntry e;
+  e.at = iso_instant(clock_.now());
+  e.by = who.subject;
+  e.by_name = who.name;
+  e.action = std::string(action);
+  e.from = from;
+  e.to = to;
+  e.note = note;
+  return e;
 }
 
 }  // namespace thidua::nominations

@@ -142,7 +142,7 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   w.round_id = round_id;
   w.history = history_entry(who, action_name(action), r.status, rule.to, note);
   // The history keeps why the board let this subject hold a second form in the period.
-  if (exception) w.history["exception_reason"] = exception->reason;
+  if (exception) w.history.exception_reason = exception->reason;
   json extra = {{"from", status_name(r.status)}, {"to", status_name(rule.to)}};
   if (!note.empty()) extra["note"] = note;
   // The group is told "được tặng … theo Quyết định số …" (issue 13): the decision travels along.

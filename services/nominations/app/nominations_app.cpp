@@ -223,7 +223,8 @@ Task<NominationsApp::Detail> NominationsApp::detail(const Principal& who, const 
   co_return out;
 }
 
-Task<std::vector<json>> NominationsApp::history(const Principal& who, const std::string& id) {
+Task<std::vector<HistoryEntry>> NominationsApp::history(const Principal& who,
+                                                        const std::string& id) {
   auto r = co_await load(id);
   co_await check_visible(who, r);
   co_return co_await store_.history(id);

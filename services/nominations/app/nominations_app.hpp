@@ -94,8 +94,8 @@ class NominationsApp {
   struct Detail {
     NominationRecord record;
     std::optional<Registration> registration;
-    std::optional<std::vector<nlohmann::json>> history;  // full only: entries as stored
-    std::optional<std::vector<DossierItem>> dossier;     // full only
+    std::optional<std::vector<HistoryEntry>> history;  // full only
+    std::optional<std::vector<DossierItem>> dossier;   // full only
   };
   Task<Detail> detail(const Principal& who, const std::string& id, bool full = false);
   Task<NominationPage> list(const Principal& who, const ListFilter& filter);
@@ -107,16 +107,16 @@ class NominationsApp {
     std::optional<NominationPage> about, wrote;
   };
   Task<Mine> mine(const Principal& who, std::size_t limit);
-  // The history entries, oldest first, each as stored (app/nomination_events.cpp).
-  Task<std::vector<nlohmann::json>> history(const Principal& who, const std::string& id);
+  // The history entries, oldest first (each written by history_entry).
+  Task<std::vector<HistoryEntry>> history(const Principal& who, const std::string& id);
 
-  // The meeting as recorded (settle_meeting), as stored and listed.
-  Task<nlohmann::json> add_meeting(const Principal& who, MeetingForm form);
+  // The meeting as recorded (settle_meeting), with its quorum and new id, as stored and listed.
+  Task<MeetingRecord> add_meeting(const Principal& who, MeetingForm form);
   // The council's meetings as its screen shows them (issue 12, "Hội đồng"), oldest first:
   // each as recorded, with the votes taken at it and what may still be corrected
   // (app/council_meetings.cpp).
   struct CouncilMeeting {
-    nlohmann::json record;              // as stored, with its members, chair and secretary
+    MeetingRecord record;               // as stored, with its members, chair and secretary
     std::vector<ConsideredLine> votes;  // the nominations voted on at it
     MeetingLock lock;
   };
@@ -155,9 +155,9 @@ class NominationsApp {
   Task<std::vector<DossierItem>> dossier_of(const NominationRecord& r, const Catalogue& c);
   nlohmann::json event(const std::string& type, const NominationRecord& r, const Principal& who,
                        const nlohmann::json& extra) const;
-  nlohmann::json history_entry(const Principal& who, std::string_view action,
-                               std::optional<Status> from, Status to,
-                               const std::string& note) const;
+  // The entry a change appends to the history: who, now, what and from which status to which.
+  HistoryEntry history_entry(const Principal& who, std::string_view action,
+                             std::optional<Status> from, Status to, const std::string& note) const;
 
   CatalogueStore& catalogue_;
   NominationStore& store_;

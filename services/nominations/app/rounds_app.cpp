@@ -73,16 +73,16 @@ Task<std::vector<Round>> RoundsApp::list() const {
   co_return co_await store_.all();
 }
 
-Task<std::map<std::string, std::vector<nlohmann::json>>> RoundsApp::meetings_by_round(
+Task<std::map<std::string, std::vector<MeetingRecord>>> RoundsApp::meetings_by_round(
     const std::vector<Round>& rounds) const {
   auto all = co_await nominations_.all();
   auto meetings = co_await nominations_.meetings();
-  std::map<std::string, std::vector<nlohmann::json>> out;
+  std::map<std::string, std::vector<MeetingRecord>> out;
   for (const auto& round : rounds) {
     auto& list = out[round.id];
     for (const auto& id : round_meeting_ids(round.id, all)) {
       for (const auto& m : meetings) {
-        if (m.value("id", "") == id) list.push_back(m);
+        if (m.meeting.id == id) list.push_back(m);
       }
     }
   }

@@ -29,7 +29,7 @@ class RoundsApp {
   Task<void> remove(const std::string& id);
   Task<std::vector<Round>> list() const;
   // Each round's council meetings (round_meeting_ids) as recorded: round id → meetings.
-  Task<std::map<std::string, std::vector<nlohmann::json>>> meetings_by_round(
+  Task<std::map<std::string, std::vector<MeetingRecord>>> meetings_by_round(
       const std::vector<Round>& rounds) const;
   // The rounds not yet closed, for the website.
   Task<std::vector<Round>> not_closed() const;

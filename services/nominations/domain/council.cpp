@@ -78,4 +78,14 @@ bool keeps_council_records(Role role) {
   return role == Role::Admin || role == Role::Council;
 }
 
+MeetingRecord meeting_record(Meeting m, const VoteRules& rules, std::string by, std::string at) {
+  MeetingRecord r;
+  r.quorum_needed = rules.quorum.needed_of(m.members_total);
+  r.quorum_met = m.members_present >= r.quorum_needed;
+  r.meeting = std::move(m);
+  r.recorded_by = std::move(by);
+  r.recorded_at = std::move(at);
+  return r;
+}
+
 }  // namespace thidua::nominations

@@ -52,6 +52,26 @@ struct Meeting {
   const MeetingMember* member(const std::string& staff_id) const;
 };
 
+// A meeting as kept and listed (proto: Meeting): as recorded, with the quorum its members
+// needed (VoteRules::quorum) and whether it was met, who recorded it and when, and who last
+// corrected it (domain/meeting_correction.hpp). How it is kept is store/meeting_codec's, how
+// it is shown api/council_codec's.
+struct MeetingRecord {
+  struct Correction {
+    std::string by;  // staff id
+    std::string at;  // ISO instant, UTC
+  };
+  Meeting meeting;  // with its id
+  long long quorum_needed = 0;
+  bool quorum_met = false;
+  std::string recorded_by;              // staff id
+  std::string recorded_at;              // ISO instant, UTC
+  std::optional<Correction> corrected;  // none until corrected
+};
+// `m` as recorded by `by` (staff id) at `at` (ISO instant): with the quorum its members need
+// under `rules` and whether those present reach it (as evaluate_vote counts them).
+MeetingRecord meeting_record(Meeting m, const VoteRules& rules, std::string by, std::string at);
+
 // A meeting as the API takes it (api/meeting_codec.hpp): the counts, or the members by staff
 // id with their attendance, or both; chair, secretary, place, times, agenda.
 struct MeetingForm {

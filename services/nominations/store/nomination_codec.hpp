@@ -31,9 +31,4 @@ Outcome read_outcome(const nlohmann::json& j);
 std::vector<std::string> record_fields(const NominationRecord& r);
 NominationRecord read_record(const std::string& id, const RedisReply& reply);
 
-// A council meeting's document (meetings hash), as recorded and as GET /council/meetings
-// lists it: chair and secretary as {staff_id, name}.
-nlohmann::json to_json(const Meeting& m);
-Meeting read_meeting(const nlohmann::json& j);
-
 }  // namespace thidua::nominations::stored

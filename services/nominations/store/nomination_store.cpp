@@ -3,6 +3,7 @@
 // is in nomination_store_council.cpp.
 #include "nominations/store/nomination_store.hpp"
 
+#include "nominations/store/history_codec.hpp"
 #include "nominations/store/nomination_codec.hpp"
 
 namespace thidua::nominations {
@@ -114,25 +115,25 @@ Task<std::string> NominationStore::next_id() {
   co_return std::to_string(reply.number());
 }
 
-Task<WriteOutcome> NominationStore::create(const NominationRecord& r, const json& history,
+Task<WriteOutcome> NominationStore::create(const NominationRecord& r, const HistoryEntry& history,
                                            const json& event) {
   std::vector<std::string> keys{keys_("n:" + r.id), keys_("live:" + live_key(r.draft)),
                                 keys_("index"), keys_("n:" + r.id + ":history"), events_stream()};
-  std::vector<std::string> args{r.id, history.dump(), event.value("type", ""), event.dump(),
-                                kEventsMaxLength};
+  std::vector<std::string> args{r.id, stored::to_json(history).dump(), event.value("type", ""),
+                                event.dump(), kEventsMaxLength};
   for (auto& f : stored::record_fields(r)) args.push_back(std::move(f));
   auto reply = co_await redis_.local().eval(kCreate, std::move(keys), std::move(args));
   co_return outcome_of(reply);
 }
 
 Task<WriteOutcome> NominationStore::edit_draft(const NominationRecord& before,
-                                               const NominationRecord& after, const json& history,
-                                               const json& event) {
+                                               const NominationRecord& after,
+                                               const HistoryEntry& history, const json& event) {
   std::vector<std::string> keys{keys_("n:" + after.id), keys_("live:" + live_key(before.draft)),
                                 keys_("live:" + live_key(after.draft)),
                                 keys_("n:" + after.id + ":history"), events_stream()};
-  std::vector<std::string> args{after.id, history.dump(), event.value("type", ""), event.dump(),
-                                kEventsMaxLength};
+  std::vector<std::string> args{after.id, stored::to_json(history).dump(), event.value("type", ""),
+                                event.dump(), kEventsMaxLength};
   for (auto& f : stored::record_fields(after)) {
     args.push_back(std::move(f));
   }
@@ -160,7 +161,7 @@ Task<WriteOutcome> NominationStore::transition(const NominationRecord& r,
                                 quota_op,
                                 std::to_string(w.quota_limit),
                                 release_live ? "1" : "0",
-                                w.history.dump(),
+                                stored::to_json(w.history).dump(),
                                 w.event_type,
                                 w.event.dump(),
                                 kEventsMaxLength,
@@ -193,11 +194,11 @@ Task<std::optional<NominationStore::Versioned>> NominationStore::get_versioned(
 
 Task<WriteOutcome> NominationStore::replace_draft(const Versioned& before,
                                                   const NominationRecord& after,
-                                                  const json& history) {
+                                                  const HistoryEntry& history) {
   std::vector<std::string> keys{keys_("n:" + after.id), keys_("n:" + after.id + ":history")};
   std::vector<std::string> args{std::string(status_name(before.record.status)), before.stamp,
                                 stored::to_json(after.draft).dump(), after.updated_at,
-                                history.dump()};
+                                stored::to_json(history).dump()};
   auto reply = co_await redis_.local().eval(kReplaceDraft, std::move(keys), std::move(args));
   co_return outcome_of(reply);
 }
@@ -216,10 +217,15 @@ Task<std::vector<NominationRecord>> NominationStore::all() const {
   co_return out;
 }
 
-Task<std::vector<json>> NominationStore::history(const std::string& id) const {
+Task<std::vector<HistoryEntry>> NominationStore::history(const std::string& id) const {
   auto reply = co_await redis_.local().call("LRANGE", keys_("n:" + id + ":history"), 0, -1);
-  std::vector<json> out;
-  for (const auto& e : reply.elements) out.push_back(json::parse(e.str, nullptr, false));
+  std::vector<HistoryEntry> out;
+  for (const auto& e : reply.elements) {
+    // An entry this service did not write is left out rather than shown half-read.
+    if (auto entry = stored::read_history_entry(json::parse(e.str, nullptr, false))) {
+      out.push_back(std::move(*entry));
+    }
+  }
   co_return out;
 }
 

@@ -13,6 +13,7 @@
 #include "core/keyspace.hpp"
 #include "nominations/domain/council.hpp"
 #include "nominations/domain/dossier.hpp"
+#include "nominations/domain/history.hpp"
 #include "nominations/domain/record.hpp"
 #include "redis/redis_pool.hpp"
 
@@ -29,7 +30,7 @@ struct TransitionWrite {
   Outcome outcome;
   std::string updated_at;  // ISO instant
   std::string round_id;
-  nlohmann::json history;  // who, when, from, to, note
+  HistoryEntry history;
   nlohmann::json event;
 };
 
@@ -51,11 +52,11 @@ class NominationStore {
   Task<std::string> next_id();
   // Stores a new draft, unless the subject already holds a live nomination for the same
   // award and period (Duplicate, with that nomination's id).
-  Task<WriteOutcome> create(const NominationRecord& record, const nlohmann::json& history,
+  Task<WriteOutcome> create(const NominationRecord& record, const HistoryEntry& history,
                             const nlohmann::json& event);
   // Replaces a draft's content while it is still a draft.
   Task<WriteOutcome> edit_draft(const NominationRecord& before, const NominationRecord& after,
-                                const nlohmann::json& history, const nlohmann::json& event);
+                                const HistoryEntry& history, const nlohmann::json& event);
   Task<WriteOutcome> transition(const NominationRecord& record, const TransitionWrite& write);
 
   Task<std::optional<NominationRecord>> get(const std::string& id) const;
@@ -70,10 +71,11 @@ class NominationStore {
   // Writes `after`'s draft and updated_at and appends `history`, unless the draft or the
   // status changed since `before` was read (Conflict, with the current status).
   Task<WriteOutcome> replace_draft(const Versioned& before, const NominationRecord& after,
-                                   const nlohmann::json& history);
+                                   const HistoryEntry& history);
   // Every nomination, oldest first (a school has hundreds, not millions).
   Task<std::vector<NominationRecord>> all() const;
-  Task<std::vector<nlohmann::json>> history(const std::string& id) const;
+  // The entries, oldest first; one this service did not write is left out.
+  Task<std::vector<HistoryEntry>> history(const std::string& id) const;
 
   Task<std::map<std::string, DossierReceipt>> dossier(const std::string& id) const;
   Task<void> receive_dossier_item(const std::string& id, const std::string& item,
@@ -83,16 +85,18 @@ class NominationStore {
   Task<std::map<std::pair<std::string, SubjectKind>, long long>> places_used(
       const std::string& period, const std::vector<std::string>& awards) const;
 
-  // Council meetings. `m` is stored with the fields of `recorded` (quorum, who recorded it,
-  // when) and a new id; the document as stored is returned, and listed by meetings().
-  Task<nlohmann::json> add_meeting(const Meeting& m, const nlohmann::json& recorded);
+  // Council meetings, each kept as one document (store/meeting_codec). `record` is stored
+  // under a new id and returned with it; meetings() lists them oldest first, and meeting()
+  // reads one; a document this store did not write is read as no meeting.
+  Task<MeetingRecord> add_meeting(MeetingRecord record);
   Task<std::optional<Meeting>> meeting(const std::string& id) const;
-  Task<std::vector<nlohmann::json>> meetings() const;
+  Task<std::vector<MeetingRecord>> meetings() const;
 
-  // A meeting as a check reads it, with what the write that follows the check compares: the
-  // stored document (`stamp`) and the number of votes recorded at it so far (`votes_seen`).
+  // A meeting as a check reads it (its id: the one asked for), with what the write that follows
+  // the check compares: the stored document (`stamp`) and the number of votes recorded at it so
+  // far (`votes_seen`).
   struct MeetingRead {
-    Meeting meeting;
+    MeetingRecord record;
     std::string stamp;
     std::string votes_seen;
   };
@@ -102,17 +106,11 @@ class NominationStore {
   // MeetingChanged).
   Task<WriteOutcome> record_vote(const std::string& id, const MeetingRead& read,
                                  const RecordedVote& vote);
-  // Replaces the meeting `read` by `after` with the fields of `corrected` (quorum, who corrected
-  // it, when), keeping who recorded it and when, while the meeting is still as `read` (else
-  // MeetingChanged "meeting"), no vote was recorded at it since, and the nominations whose
-  // vote named it (`voted`, with their status as the check read them) are still in that
-  // status (else MeetingChanged "votes"). `stored` is the document as written.
-  struct MeetingWrite {
-    WriteOutcome outcome;
-    nlohmann::json stored;
-  };
-  Task<MeetingWrite> correct_meeting(const MeetingRead& read, const Meeting& after,
-                                     const nlohmann::json& corrected,
+  // Replaces the meeting `read` by `after` (same id), while the meeting is still as `read`
+  // (else MeetingChanged "meeting"), no vote was recorded at it since, and the nominations
+  // whose vote named it (`voted`, with their status as the check read them) are still in that
+  // status (else MeetingChanged "votes").
+  Task<WriteOutcome> correct_meeting(const MeetingRead& read, const MeetingRecord& after,
                                      const std::vector<std::pair<std::string, Status>>& voted);
 
   std::string events_stream() const { return keys_("events"); }

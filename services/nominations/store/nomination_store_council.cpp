@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "nominations/domain/workflow.hpp"
+#include "nominations/store/meeting_codec.hpp"
 #include "nominations/store/nomination_codec.hpp"
 #include "nominations/store/nomination_store.hpp"
 
@@ -55,8 +56,8 @@ return {'ok', ''}
 Task<WriteOutcome> NominationStore::record_vote(const std::string& id, const MeetingRead& read,
                                                 const RecordedVote& vote) {
   std::vector<std::string> keys{keys_("n:" + id), keys_("meetings"), keys_("meeting-votes")};
-  std::vector<std::string> args{std::string(status_name(Status::UnderReview)), read.meeting.id,
-                                read.stamp, stored::to_json(vote).dump()};
+  std::vector<std::string> args{std::string(status_name(Status::UnderReview)),
+                                read.record.meeting.id, read.stamp, stored::to_json(vote).dump()};
   auto reply = co_await redis_.local().eval(kRecordVote, std::move(keys), std::move(args));
   co_return outcome_of(reply);
 }
@@ -78,21 +79,22 @@ Task<void> NominationStore::receive_dossier_item(const std::string& id, const st
   co_await redis_.local().call("HSET", keys_("n:" + id + ":dossier"), item, j.dump());
 }
 
-Task<json> NominationStore::add_meeting(const Meeting& meeting, const json& recorded) {
+Task<MeetingRecord> NominationStore::add_meeting(MeetingRecord record) {
   auto& redis = redis_.local();
   auto seq = co_await redis.call("INCR", keys_("meeting-seq"));
-  std::string id = std::to_string(seq.number());
-  json m = stored::to_json(meeting);
-  for (const auto& [key, value] : recorded.items()) m[key] = value;
-  m["id"] = id;
-  co_await redis.call("HSET", keys_("meetings"), id, m.dump());
-  co_return m;
+  record.meeting.id = std::to_string(seq.number());
+  const std::string document = stored::to_json(record).dump();
+  co_await redis.call("HSET", keys_("meetings"), record.meeting.id, document);
+  co_return record;
 }
 
 Task<std::optional<Meeting>> NominationStore::meeting(const std::string& id) const {
   auto reply = co_await redis_.local().call("HGET", keys_("meetings"), id);
   if (reply.is_nil()) co_return std::nullopt;
-  co_return stored::read_meeting(json::parse(reply.str, nullptr, false));
+  auto record = stored::read_meeting_record(json::parse(reply.str, nullptr, false));
+  if (!record) co_return std::nullopt;  // not a document this store wrote
+  record->meeting.id = id;
+  co_return std::move(record->meeting);
 }
 
 Task<std::optional<NominationStore::MeetingRead>> NominationStore::meeting_read(
@@ -101,43 +103,42 @@ Task<std::optional<NominationStore::MeetingRead>> NominationStore::meeting_read(
                                              {"HGET", keys_("meetings"), id}};
   auto replies = co_await redis_.local().batch(std::move(cmds));
   if (replies.at(1).is_nil()) co_return std::nullopt;
+  auto record = stored::read_meeting_record(json::parse(replies[1].str, nullptr, false));
+  if (!record) co_return std::nullopt;  // not a document this store wrote
   MeetingRead out;
-  out.votes_seen = replies[0].is_nil() ? std::string("0") : replies[0].str;
+  out.record = std::move(*record);
+  out.record.meeting.id = id;
   out.stamp = replies[1].str;
-  out.meeting = stored::read_meeting(json::parse(out.stamp, nullptr, false));
+  out.votes_seen = replies[0].is_nil() ? std::string("0") : replies[0].str;
   co_return out;
 }
 
-Task<NominationStore::MeetingWrite> NominationStore::correct_meeting(
-    const MeetingRead& read, const Meeting& after, const json& corrected,
+Task<WriteOutcome> NominationStore::correct_meeting(
+    const MeetingRead& read, const MeetingRecord& after,
     const std::vector<std::pair<std::string, Status>>& voted) {
-  const json before = json::parse(read.stamp, nullptr, false);
-  MeetingWrite out;
-  out.stored = stored::to_json(after);
-  for (const auto& [key, value] : corrected.items()) out.stored[key] = value;
-  for (const std::string key : {"recorded_by", "recorded_at"}) {
-    out.stored[key] = before.is_object() ? before.value(key, std::string()) : std::string();
-  }
-  out.stored["id"] = read.meeting.id;
   std::vector<std::string> keys{keys_("meetings"), keys_("meeting-votes")};
-  std::vector<std::string> args{read.meeting.id, read.stamp, read.votes_seen, out.stored.dump()};
+  std::vector<std::string> args{read.record.meeting.id, read.stamp, read.votes_seen,
+                                stored::to_json(after).dump()};
   for (const auto& [id, status] : voted) {
     keys.push_back(keys_("n:" + id));
     args.emplace_back(status_name(status));
   }
   auto reply = co_await redis_.local().eval(kCorrectMeeting, std::move(keys), std::move(args));
-  out.outcome = outcome_of(reply);
-  co_return out;
+  co_return outcome_of(reply);
 }
 
-Task<std::vector<json>> NominationStore::meetings() const {
+Task<std::vector<MeetingRecord>> NominationStore::meetings() const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("meetings"));
-  std::vector<json> out;
+  std::vector<MeetingRecord> out;
   for (const auto& [id, value] : reply.fields()) {
-    out.push_back(json::parse(value, nullptr, false));
+    // A document this store did not write is left out rather than shown half-read.
+    if (auto record = stored::read_meeting_record(json::parse(value, nullptr, false))) {
+      record->meeting.id = id;
+      out.push_back(std::move(*record));
+    }
   }
-  std::sort(out.begin(), out.end(), [](const json& a, const json& b) {
-    return std::stoll(a.value("id", "0")) < std::stoll(b.value("id", "0"));
+  std::sort(out.begin(), out.end(), [](const MeetingRecord& a, const MeetingRecord& b) {
+    return std::stoll(a.meeting.id) < std::stoll(b.meeting.id);
   });
   co_return out;
 }
