@@ -72,7 +72,7 @@ struct MeetingRecord {
 // under `rules` and whether those present reach it (as evaluate_vote counts them).
 MeetingRecord meeting_record(Meeting m, const VoteRules& rules, std::string by, std::string at);
 
-// A meeting as the API takes it (api/meeting_codec.hpp): the counts, or the members by staff
+// A meeting as the API takes it (api/council_codec.hpp): the counts, or the members by staff
 // id with their attendance, or both; chair, secretary, place, times, agenda.
 struct MeetingForm {
   Meeting meeting;     // its members carry staff_id and present only
