@@ -32,15 +32,17 @@ json with_path_id(const http::Router& router, const Request& req, const std::str
 }
 }  // namespace
 
-// The {id} of the path, when it names a staff member in the catalogue; 404 unknown_staff
-// otherwise.
-Task<std::string> existing_staff_id(CatalogueStore& catalogue, Request& req) {
+Task<StaffMember> existing_staff(CatalogueStore& catalogue, Request& req) {
   auto id = checked_id(req, "id", ids::staff);
   auto catalogue_ref = co_await catalogue.load();
-  if (!catalogue_ref->staff_member(id)) {
-    throw not_found("unknown_staff", say("problem.unknown_staff", {{"id", id}}));
-  }
-  co_return id;
+  const StaffMember* m = catalogue_ref->staff_member(id);
+  if (!m) throw not_found("unknown_staff", say("problem.unknown_staff", {{"id", id}}));
+  co_return *m;
+}
+
+Task<std::string> existing_staff_id(CatalogueStore& catalogue, Request& req) {
+  auto member = co_await existing_staff(catalogue, req);
+  co_return member.id;
 }
 
 void add_admin_routes(http::Router& router, RouteDeps d) {
@@ -66,11 +68,8 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
   });
   router.add(Method::Get, base + "/staff/{id}", readers,
              [&catalogue](Request& req) -> Task<Response> {
-               const auto& id = checked_id(req, "id", ids::staff);
-               auto catalogue_ref = co_await catalogue.load();
-               const StaffMember* m = catalogue_ref->staff_member(id);
-               if (!m) throw not_found("unknown_staff", say("problem.unknown_staff", {{"id", id}}));
-               co_return http::json(200, to_json(*m));
+               auto member = co_await existing_staff(catalogue, req);
+               co_return http::json(200, to_json(member));
              });
   router.add(Method::Put, base + "/units/{id}", admin,
              [&catalogue, &router, unit_paths](Request& req) -> Task<Response> {

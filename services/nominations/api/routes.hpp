@@ -56,8 +56,10 @@ inline void add_routes(http::Router& router, RouteDeps deps) {
   add_session_routes(router, deps);
 }
 
-// The {id} of the path, when it names a staff member in the catalogue; 404 unknown_staff
-// otherwise.
+// The staff member the {id} of the path names, as the catalogue has them now; 400 invalid_id
+// for an id no staff member can have, 404 unknown_staff for one the catalogue lacks.
+Task<StaffMember> existing_staff(CatalogueStore& catalogue, http::Request& req);
+// The same, when only the id is needed.
 Task<std::string> existing_staff_id(CatalogueStore& catalogue, http::Request& req);
 
 // The path parameter `name` when it is an id of its kind (one of core/ids.hpp, e.g.
