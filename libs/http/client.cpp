@@ -44,8 +44,10 @@ struct HttpClient::Impl {
   }
 };
 
-HttpClient::HttpClient(const std::string& base_url, std::chrono::milliseconds timeout)
-    : impl_((size_client_pool(), std::make_shared<Impl>(base_url, timeout))) {}
+HttpClient::HttpClient(const std::string& base_url, std::chrono::milliseconds timeout) {
+  size_client_pool();  // before the client's first use of the pool
+  impl_ = std::make_shared<Impl>(base_url, timeout);
+}
 
 HttpClient::~HttpClient() = default;
 
