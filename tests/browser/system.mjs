@@ -224,8 +224,14 @@ function testClockEnv() {
   const lib = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1',
     '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1'].find((p) => fs.existsSync(p));
   if (!lib) throw new Error('libfaketime is missing: apt-get install faketime');
+  // Before libfaketime: timerfd calls reach the kernel unchanged (tests/support/
+  // timerfd_passthrough.cpp says why); built with the tests.
+  const passthrough = path.join(buildDir, 'tests', 'libthidua_timerfd_passthrough.so');
+  if (!fs.existsSync(passthrough)) throw new Error(`${passthrough} is missing: build the tests`);
   const faketime = `@${utc.toISOString().slice(0, 19).replace('T', ' ')}`;
-  return { LD_PRELOAD: lib, FAKETIME: faketime, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC' };
+  return {
+    LD_PRELOAD: `${passthrough}:${lib}`, FAKETIME: faketime, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: 'UTC',
+  };
 }
 
 const randomHex = (bytes) => crypto.randomBytes(bytes).toString('hex');

@@ -24,7 +24,7 @@ class RoundDocumentsE2e : public ReportsE2e {
  protected:
   std::unique_ptr<Service> start_issuer(std::map<std::string, std::string> extra = {}) {
     std::map<std::string, std::string> env = {
-        {"LD_PRELOAD", kFaketimeLib},
+        {"LD_PRELOAD", testing::faketime_preload()},
         {"FAKETIME", "@2026-11-05 03:00:00"},
         {"FAKETIME_DONT_FAKE_MONOTONIC", "1"},
         {"TZ", "UTC"},

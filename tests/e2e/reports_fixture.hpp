@@ -90,7 +90,7 @@ class ReportsE2e : public ::testing::Test {
   std::unique_ptr<Service> start_reports(const std::string& utc, const std::string& notifications,
                                          std::map<std::string, std::string> extra = {}) {
     std::map<std::string, std::string> env = {
-        {"LD_PRELOAD", kFaketimeLib},
+        {"LD_PRELOAD", testing::faketime_preload()},
         {"FAKETIME", "@" + utc},
         {"FAKETIME_DONT_FAKE_MONOTONIC", "1"},
         {"TZ", "UTC"},

@@ -26,7 +26,7 @@ class SchoolYear : public ReportsE2e {
   void at(const std::string& utc) {
     nominations_.reset();
     nominations_ =
-        start("nominations", {{"LD_PRELOAD", kFaketimeLib},
+        start("nominations", {{"LD_PRELOAD", testing::faketime_preload()},
                               {"FAKETIME", "@" + utc},
                               {"FAKETIME_DONT_FAKE_MONOTONIC", "1"},
                               {"TZ", "UTC"},

@@ -105,6 +105,12 @@ std::string faketime_library() {
   return "";
 }
 
+std::string faketime_preload() {
+  auto lib = faketime_library();
+  if (lib.empty()) throw std::runtime_error("libfaketime is missing: apt-get install faketime");
+  return std::string(THIDUA_TIMERFD_PASSTHROUGH) + ":" + lib;
+}
+
 std::string test_faketime() {
   const char* v = std::getenv("THIDUA_TEST_FAKETIME");
   return v ? v : "";
@@ -140,14 +146,15 @@ services_now() {
 
 std::map<std::string, std::string> faked_clock_env(const std::string& ict) {
   std::time_t utc = utc_of_ict(ict);
-  auto lib = faketime_library();
-  if (lib.empty()) throw std::runtime_error("libfaketime is missing: apt-get install faketime");
+  auto preload = faketime_preload();
   std::tm utc_tm{};
   ::gmtime_r(&utc, &utc_tm);
   char buf[32];
   std::strftime(buf, sizeof buf, "@%Y-%m-%d %H:%M:%S", &utc_tm);
-  return {
-      {"LD_PRELOAD", lib}, {"FAKETIME", buf}, {"FAKETIME_DONT_FAKE_MONOTONIC", "1"}, {"TZ", "UTC"}};
+  return {{"LD_PRELOAD", preload},
+          {"FAKETIME", buf},
+          {"FAKETIME_DONT_FAKE_MONOTONIC", "1"},
+          {"TZ", "UTC"}};
 }
 
 Process::~Process() {

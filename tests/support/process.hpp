@@ -39,6 +39,10 @@ std::map<std::string, std::string> faked_clock_env(const std::string& ict);
 std::string test_faketime();
 // The path of libfaketime, or "" when it is not installed.
 std::string faketime_library();
+// LD_PRELOAD for a process under a faked clock: support/timerfd_passthrough.cpp's library,
+// then libfaketime (the passthrough's file says why). Throws std::runtime_error when
+// libfaketime is not installed.
+std::string faketime_preload();
 // What the clock of a service started by the fixtures reads now, as bounds: the real clock
 // twice when THIDUA_TEST_FAKETIME is unset; otherwise from the pinned instant (a service
 // just started) to that instant plus the time this test binary has run (one started first).
