@@ -5,7 +5,7 @@
 
 #include "core/event_loop.hpp"
 #include "core/task.hpp"
-#include "core/when_both.hpp"
+#include "core/when_all.hpp"
 #include "support/loop_runner.hpp"
 
 namespace thidua {
@@ -164,45 +164,46 @@ Task<int> later_failing(std::vector<std::string>* log) {
   log->push_back("end failing");
   throw std::runtime_error("hỏng");
 }
-Task<std::pair<int, int>> side_by_side(std::vector<std::string>* log) {
+using Three = std::tuple<int, int, std::string>;
+Task<Three> side_by_side(std::vector<std::string>* log) {
   auto a = later(3, log);
   auto b = later(1, log);
-  co_return co_await when_both(std::move(a), std::move(b));
+  auto c = later_text(log);
+  co_return co_await when_all(std::move(a), std::move(b), std::move(c));
 }
-Task<std::pair<int, int>> at_once() {
+Task<std::tuple<int, int>> at_once() {
   auto a = value(3);
   auto b = value(4);
-  co_return co_await when_both(std::move(a), std::move(b));
+  co_return co_await when_all(std::move(a), std::move(b));
 }
 Task<std::string> one_fails(std::vector<std::string>* log) {
   auto a = later_failing(log);
   auto b = later_text(log);
   std::string what;
   try {
-    co_await when_both(std::move(a), std::move(b));
+    co_await when_all(std::move(a), std::move(b));
   } catch (const std::runtime_error& e) {
     what = e.what();
   }
   co_return what;
 }
 
-TEST(WhenBoth, StartsBothBeforeEitherEndsAndGivesBothResults) {
+TEST(WhenAll, StartsEveryTaskBeforeAnyEndsAndGivesTheResultsInOrder) {
   testing::LoopRunner runner;
   std::vector<std::string> log;
-  using Both = std::pair<int, int>;
-  auto both = runner.run<Both>([&] { return side_by_side(&log); });
-  EXPECT_EQ(both, std::make_pair(3, 1));
-  // The second started while the first was still waiting, and ended first.
-  EXPECT_EQ(log, (std::vector<std::string>{"start 3", "start 1", "end 1", "end 3"}));
+  auto all = runner.run<Three>([&] { return side_by_side(&log); });
+  EXPECT_EQ(all, Three(3, 1, "xong"));
+  // Each started while the ones before were still waiting; they ended by their own length.
+  EXPECT_EQ(log, (std::vector<std::string>{"start 3", "start 1", "end 1", "end text", "end 3"}));
 }
 
-TEST(WhenBoth, TasksThatNeedNoWaitFinishAtOnce) {
+TEST(WhenAll, TasksThatNeedNoWaitFinishAtOnce) {
   testing::LoopRunner runner;
-  using Both = std::pair<int, int>;
-  EXPECT_EQ(runner.run<Both>([] { return at_once(); }), std::make_pair(3, 4));
+  using Two = std::tuple<int, int>;
+  EXPECT_EQ(runner.run<Two>([] { return at_once(); }), Two(3, 4));
 }
 
-TEST(WhenBoth, AFailureIsRethrownOnceBothHaveEnded) {
+TEST(WhenAll, AFailureIsRethrownOnceAllHaveEnded) {
   testing::LoopRunner runner;
   std::vector<std::string> log;
   EXPECT_EQ(runner.run<std::string>([&] { return one_fails(&log); }), "hỏng");
