@@ -2,8 +2,6 @@
 // reminder_delivery.cpp.
 #include "reports/app/planner.hpp"
 
-#include <nlohmann/json.hpp>  // the log lines
-
 #include "core/event_loop.hpp"
 #include "core/log.hpp"
 
@@ -92,7 +90,8 @@ Task<int> ReminderPlanner::tick_occurrence(const Deadline& d, LocalDate due, con
       // later one: missed, which the plan tells apart from what the rules skipped.
       co_await store_.record_missed(r.key(), std::string(verdict_reason(verdict)),
                                     iso_instant(now));
-      log::info("reminder_missed", {{"key", r.key()}, {"reason", verdict_reason(verdict)}});
+      log::info("reminder_missed",
+                log::Fields().add("key", r.key()).add("reason", verdict_reason(verdict)));
       count("missed_" + std::string(verdict_reason(verdict)));
     }
   }
