@@ -1,9 +1,10 @@
 // The real system for a browser test: a redis-server of its own, the three services from the
 // build directory, the fake Zalo Bot API (tests/fakes) that the bot long-polls, and nginx as
 // the edge (deploy/nginx.conf rendered by deploy/render-nginx-conf.sh), all on free
-// 127.0.0.1 ports; and the bits of a test run (steps, checks, the summary line). Every
-// *.test.mjs here starts the system with it; browser.mjs opens Chromium on it and client.mjs
-// talks to it from outside the page (the API as the admin, the bot through the fake Zalo).
+// 127.0.0.1 ports; and, from steps.mjs, the bits of a test run (steps, checks, the summary
+// line). Every *.test.mjs here starts the system with it; browser.mjs opens Chromium on it and
+// client.mjs talks to it from outside the page (the API as the admin, the bot through the
+// fake Zalo).
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -11,6 +12,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { check, failed, passed, summaryAndExit } from './steps.mjs';
+
+export {
+  STEP_TIMEOUT_MS, check, eventually, passed, step, summaryAndExit,
+} from './steps.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '..', '..');
@@ -23,67 +30,18 @@ export const buildDir = path.resolve(argValue('--build-dir') || process.env.THID
 export const chromiumPath = process.env.THIDUA_CHROMIUM || '/usr/bin/chromium';
 // Screenshots and downloads; each system's logs in a directory of its own under it.
 export const outDir = path.join(buildDir, 'browser');
-export const STEP_TIMEOUT_MS = 15000;
 
-// ------------------------------------------------------------------ results
-
-const results = [];
-const children = [];
-let stopping = false;
-
-export function summaryAndExit(code) {
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  console.log(`browser: ${passed} passed, ${failed} failed`);
-  process.exit(code ?? (failed > 0 || passed === 0 ? 1 : 0));
-}
-
+// A failure that ends the run: counted, the processes stopped, the summary printed.
 export async function fatal(message) {
-  console.log(`FAIL - ${message}`);
-  results.push({ name: message, ok: false });
+  failed(message);
   await stopAll();
   summaryAndExit(1);
 }
 
-export function passed(name) {
-  results.push({ name, ok: true });
-  console.log(`ok   - ${name}`);
-}
-
-export async function step(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok   - ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    const text = String((error && error.stack) || error).split('\n').slice(0, 8).join('\n       ');
-    console.log(`FAIL - ${name}\n       ${text}`);
-  }
-}
-
-export function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-export async function eventually(fn, message, timeout = STEP_TIMEOUT_MS) {
-  const deadline = Date.now() + timeout;
-  let last = '';
-  for (;;) {
-    try {
-      const value = await fn();
-      if (value) return value;
-      last = `got ${JSON.stringify(value)}`;
-    } catch (error) {
-      last = error.message;
-    }
-    if (Date.now() > deadline) throw new Error(`${message} (last: ${last})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 // ------------------------------------------------------------------ processes
+
+const children = [];
+let stopping = false;
 
 export function pathEnv() {
   return { PATH: `${process.env.PATH || ''}:/usr/sbin:/usr/bin:/sbin:/bin` };

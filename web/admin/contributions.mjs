@@ -200,6 +200,27 @@ export function clearPart() {
 // catalogue, year () => the report year chosen on the page.
 export function wirePart(context) {
   ctx = context;
+  // The card's markup (index.html holds only the empty card), built once when the page loads.
+  const { el } = ctx;
+  $('part').replaceChildren(
+    el('div', { className: 'card-head' },
+      el('h2', { id: 'part-heading' }, 'Phần báo cáo của tổ'),
+      el('div', { className: 'inline-field' },
+        el('label', { htmlFor: 'part-unit' }, 'Tổ'),
+        el('select', { id: 'part-unit' }))),
+    el('p', { className: 'report-summary', id: 'part-status', 'aria-live': 'polite' }),
+    el('form', { id: 'part-form', noValidate: true }),
+    el('form', { className: 'part-reopen', id: 'part-reopen', noValidate: true, hidden: true },
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'part-reopen-reason' }, 'Lý do mở lại (tổ sẽ sửa và nộp lại)'),
+        el('textarea', { id: 'part-reopen-reason', name: 'reason', rows: 2, maxLength: 500 })),
+      el('button', { type: 'submit', className: 'button button-quiet' }, 'Mở lại')),
+    el('h3', {}, 'Lịch sử'),
+    el('ol', { className: 'history', id: 'part-history' }),
+    el('p', { className: 'hint' },
+      '“Lưu” chỉ gửi những mục vừa sửa; phần người khác đã ghi được giữ nguyên. Năm báo cáo theo ô “Năm '
+      + 'báo cáo” ở trên.'));
+
   saver = autosaver(autosave, { attempt: ctx.attempt, delay: SAVE_AFTER_MS });
   $('part-unit').addEventListener('change', () => ctx.attempt(loadPart));
   $('part-form').addEventListener('input', () => {

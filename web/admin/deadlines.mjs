@@ -64,6 +64,53 @@ export function deadlineBody(values, kept = {}) {
   return { body };
 }
 
+// The board's button and form to add or edit a deadline, placed in "Nhắc hạn" by reminders.mjs;
+// `el`: the page's element builder (dom.mjs).
+export const deadlineFormMarkup = (el) => [
+  el('button', { type: 'button', className: 'button button-quiet', id: 'deadline-new', 'aria-expanded': 'false',
+    'aria-controls': 'deadline-form' },
+    'Thêm hạn chót'),
+  el('form', { className: 'deadline-form', id: 'deadline-form', noValidate: true,
+    'aria-labelledby': 'deadline-form-title', hidden: true },
+    el('h3', { id: 'deadline-form-title' }, 'Thêm hạn chót'),
+    el('div', { className: 'form-grid' },
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'deadline-form-name' }, 'Việc phải làm'),
+        el('input', { type: 'text', id: 'deadline-form-name', name: 'name', maxLength: 300, autocomplete: 'off',
+          placeholder: 'Tự đánh giá mức độ chuyển đổi số', 'aria-describedby': 'deadline-form-error' })),
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'deadline-form-recipient' }, 'Gửi cho'),
+        el('input', { type: 'text', id: 'deadline-form-recipient', name: 'recipient', maxLength: 300,
+          autocomplete: 'off', placeholder: 'Sở Giáo dục và Đào tạo' })),
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'deadline-form-owed-by' }, 'Ai phải làm'),
+        el('select', { id: 'deadline-form-owed-by', name: 'owed_by' })),
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'deadline-form-rule' }, 'Lặp lại'),
+        el('select', { id: 'deadline-form-rule', name: 'rule' })),
+      el('div', { className: 'field', id: 'deadline-form-once' },
+        el('label', { htmlFor: 'deadline-form-date' }, 'Ngày hạn (ngày/tháng/năm)'),
+        el('input', { type: 'text', id: 'deadline-form-date', name: 'date', inputMode: 'numeric',
+          autocomplete: 'off', placeholder: '31/05/2027' })),
+      el('div', { className: 'field', id: 'deadline-form-yearly', hidden: true },
+        el('label', { htmlFor: 'deadline-form-day-month' }, 'Ngày hạn hằng năm (ngày/tháng)'),
+        el('input', { type: 'text', id: 'deadline-form-day-month', name: 'day_month', inputMode: 'numeric',
+          autocomplete: 'off', placeholder: '31/05' }))),
+    el('div', { className: 'form-grid', id: 'deadline-form-years', hidden: true },
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'deadline-form-first-year' }, 'Từ năm (nếu có)'),
+        el('input', { type: 'text', id: 'deadline-form-first-year', name: 'first_year', inputMode: 'numeric',
+          maxLength: 4, autocomplete: 'off' })),
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'deadline-form-last-year' }, 'Đến năm (nếu có)'),
+        el('input', { type: 'text', id: 'deadline-form-last-year', name: 'last_year', inputMode: 'numeric',
+          maxLength: 4, autocomplete: 'off' }))),
+    el('p', { className: 'field-error', id: 'deadline-form-error', 'aria-live': 'polite' }),
+    el('div', { className: 'form-actions' },
+      el('button', { type: 'submit', className: 'button', id: 'deadline-form-submit' }, 'Lưu hạn chót'),
+      el('button', { type: 'button', className: 'button button-quiet', id: 'deadline-form-cancel' }, 'Thôi'))),
+];
+
 // `ctx`: $, el, call, attempt, notify; `taken()`: the ids in use; `saved()`: reload after a save.
 export function deadlineForm(ctx, { taken, saved }) {
   const { $ } = ctx;

@@ -158,6 +158,56 @@ async function issue() {
 // `helpers`: el, call, attempt, notify, loadRoleCard, signOut, state() from app.mjs.
 export function wireRoundDocuments(helpers) {
   page = helpers;
+  // The card's markup (index.html holds only the empty card), built once when the page loads.
+  const { el } = page;
+  $('round-documents').replaceChildren(
+    el('div', { className: 'card-head' },
+      el('h2', { id: 'round-documents-heading' },
+        'Hồ sơ khen thưởng: tờ trình, biên bản, báo cáo thành tích, quyết định')),
+    el('p', { className: 'hint', id: 'round-documents-empty' },
+      'Chưa phát hành tờ trình, biên bản hay quyết định nào.'),
+    el('ul', { className: 'documents-list', id: 'round-documents-list' }),
+    el('form', { className: 'issue-form', id: 'round-form', hidden: true },
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'round-kind' }, 'Văn bản cần phát hành'),
+        el('select', { id: 'round-kind', name: 'kind' })),
+      el('div', { className: 'field', id: 'round-period-field' },
+        el('label', { htmlFor: 'round-period' }, 'Đợt xét (kỳ)'),
+        el('select', { id: 'round-period', name: 'period' })),
+      el('div', { className: 'field', id: 'round-award-field' },
+        el('label', { htmlFor: 'round-award' }, 'Khen thưởng đề nghị (bằng khen, giấy khen)'),
+        el('select', { id: 'round-award', name: 'award' })),
+      el('div', { className: 'field', id: 'round-meeting-field', hidden: true },
+        el('label', { htmlFor: 'round-meeting' }, 'Phiên họp của Hội đồng'),
+        el('select', { id: 'round-meeting', name: 'meeting_id' })),
+      el('div', { className: 'field', id: 'round-nomination-field', hidden: true },
+        el('label', { htmlFor: 'round-nomination' }, 'Đề nghị cần báo cáo thành tích'),
+        el('select', { id: 'round-nomination', name: 'nomination_id' })),
+      el('fieldset', { className: 'field', id: 'round-signer' },
+        el('legend', {}, 'Ký văn bản (để trống: người ký đặt sẵn trong cấu hình)'),
+        el('label', { htmlFor: 'round-signer-authority' }, 'Quyền ký (KT., TM., Q.)'),
+        el('input', { id: 'round-signer-authority', name: 'signer_authority', maxLength: 80,
+          autocomplete: 'off', placeholder: 'KT. HIỆU TRƯỞNG' }),
+        el('label', { className: 'check' },
+          el('input', { type: 'checkbox', id: 'round-own-name' }),
+          ' Hiệu trưởng ký (không ghi quyền ký)'),
+        el('label', { htmlFor: 'round-signer-title' }, 'Chức vụ người ký'),
+        el('input', { id: 'round-signer-title', name: 'signer_title', maxLength: 80, autocomplete: 'off' }),
+        el('label', { htmlFor: 'round-signer-name' }, 'Họ tên người ký'),
+        el('input', { id: 'round-signer-name', name: 'signer_name', maxLength: 80, autocomplete: 'off' })),
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'round-reason' }, 'Lý do (khi văn bản này đã có số và cần phát hành lại)'),
+        el('textarea', { id: 'round-reason', name: 'reason', maxLength: 500, rows: 2 })),
+      el('div', { className: 'form-actions' },
+        el('button', { type: 'button', className: 'button button-quiet', id: 'round-preview' }, 'Xem trước'),
+        el('button', { type: 'submit', className: 'button', id: 'round-submit' }, 'Phát hành (cấp số)'))),
+    el('div', { className: 'document-preview', id: 'round-preview-page', role: 'region',
+      'aria-label': 'Bản xem trước văn bản (chưa có số)', tabIndex: -1, hidden: true }),
+    el('p', { className: 'hint' },
+      'Danh sách gồm các đề nghị Hội đồng đã thông qua hoặc đã gửi cấp khen thưởng. “Xem trước” cho thấy '
+      + 'văn bản như khi phát hành, chưa có số và không lưu gì. Khi phát hành, văn bản được cấp số và lưu '
+      + 'nguyên bản Word (DOCX) và PDF.'));
+
   $('round-kind').replaceChildren(...Object.entries(KINDS).map(([value, k]) => page.el('option', { value }, k.label)));
   $('round-kind').addEventListener('change', fillForm);
   $('round-form').addEventListener('change', hidePreview);

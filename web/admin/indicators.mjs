@@ -13,6 +13,28 @@ const codeFor = (label, taken) => idFromName(label, taken, { sep: '_', max: 34, 
 // `ui`: the page's helpers from app.mjs ($, el, call, attempt, notify, state).
 export function indicatorsScreen(ui) {
   const { $, el, call, attempt, notify, state } = ui;
+  // The card's markup (index.html holds only the empty card), built once when the page loads.
+  $('indicators').replaceChildren(
+    el('div', { className: 'card-head' },
+      el('h2', { id: 'indicators-heading' }, 'Chỉ số báo cáo năm ', el('span', { id: 'indicators-year' }))),
+    el('p', { className: 'report-summary', id: 'indicators-status', 'aria-live': 'polite' }),
+    el('form', { id: 'indicators-form', noValidate: true },
+      el('div', { className: 'table-scroll', tabIndex: 0, role: 'region', 'aria-label': 'Bảng chỉ số báo cáo' },
+        el('table', { className: 'list-table indicators-table' },
+          el('thead', {},
+            el('tr', {},
+              el('th', { scope: 'col' }, 'Chỉ số'),
+              el('th', { scope: 'col' }, 'Nội dung'),
+              el('th', { scope: 'col' }, 'Đơn vị tính'),
+              el('th', { scope: 'col' }, el('span', { className: 'visually-hidden' }, 'Bỏ')))),
+          el('tbody', { id: 'indicators-rows' }))),
+      el('div', { className: 'form-actions' },
+        el('button', { type: 'button', className: 'button button-quiet', id: 'indicators-add' }, 'Thêm chỉ số'),
+        el('button', { type: 'submit', className: 'button' }, 'Lưu danh sách'))),
+    el('p', { className: 'hint' },
+      'Các tổ ghi số liệu theo danh sách này trong “Phần báo cáo của tổ”. Chỉ số đã có tổ ghi số liệu thì '
+      + 'không bỏ được, chỉ sửa tên. Năm theo ô “Năm báo cáo” ở trên.'));
+
   const edits = () => state.me && state.me.role === 'admin';
   const year = () => $('report-year').value;
 

@@ -9,6 +9,38 @@ import { offeredUnits } from './people.mjs';
 // reloadList, openDetail).
 export function createScreen(ui) {
   const { call, notify, state } = ui;
+  // The card's markup (index.html holds only the empty card), built once when the page loads.
+  $('create').replaceChildren(
+    el('div', { className: 'card-head' },
+      el('h2', { id: 'create-heading', tabIndex: -1 }, 'Tạo đề nghị khen thưởng'),
+      el('button', { type: 'button', className: 'button button-quiet', id: 'create-close' }, 'Đóng')),
+    el('form', { id: 'create-form', noValidate: true },
+      el('div', { className: 'form-grid' },
+        el('div', { className: 'field' },
+          el('label', { htmlFor: 'create-period' }, 'Kỳ khen thưởng'),
+          el('select', { id: 'create-period', name: 'period', required: true })),
+        el('div', { className: 'field' },
+          el('label', { htmlFor: 'create-award' }, 'Hình thức khen thưởng'),
+          el('select', { id: 'create-award', name: 'award', required: true }))),
+      el('fieldset', { className: 'field' },
+        el('legend', {}, 'Đối tượng'),
+        el('label', { className: 'choice' },
+          el('input', { type: 'radio', name: 'subject_kind', value: 'individual', defaultChecked: true }),
+          ' Cá nhân'),
+        el('label', { className: 'choice' },
+          el('input', { type: 'radio', name: 'subject_kind', value: 'collective' }),
+          ' Tập thể')),
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'create-subject', id: 'create-subject-label' }, 'Cán bộ được đề nghị'),
+        el('select', { id: 'create-subject', name: 'subject_id', required: true })),
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'create-reason' }, 'Lý do, thành tích chính'),
+        el('textarea', { id: 'create-reason', name: 'reason', rows: 4, maxLength: 4000,
+          'aria-describedby': 'create-reason-hint' }),
+        el('p', { className: 'hint', id: 'create-reason-hint' },
+          'Tóm tắt thành tích theo tiêu chí của kế hoạch (tối đa 4000 ký tự).')),
+      el('div', { className: 'form-actions' },
+        el('button', { type: 'submit', className: 'button' }, 'Lưu đề nghị (nháp)'))));
 
   function subjectKind() {
     const checked = document.querySelector('input[name="subject_kind"]:checked');

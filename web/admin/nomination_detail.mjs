@@ -47,6 +47,24 @@ function facts(n, history) {
 // `startAction(name)`, which opens the action dialog (action_dialog.mjs).
 export function detailScreen(ui) {
   const { call, attempt, notify, state } = ui;
+  // The card's markup (index.html holds only the empty card), built once when the page loads.
+  $('detail').replaceChildren(
+    el('div', { className: 'card-head' },
+      el('h2', { id: 'detail-heading', tabIndex: -1 }, 'Đề nghị'),
+      el('button', { type: 'button', className: 'button button-quiet', id: 'detail-close' }, 'Đóng')),
+    el('p', { className: 'detail-status' },
+      'Trạng thái: ',
+      el('span', { className: 'badge', id: 'detail-status' })),
+    el('dl', { className: 'facts', id: 'detail-facts' }),
+    el('div', { id: 'detail-achievements' }),
+    el('h3', {}, 'Thao tác'),
+    el('div', { className: 'actions', id: 'detail-actions' }),
+    el('h3', { id: 'detail-council-heading', hidden: true }, 'Hội đồng'),
+    el('div', { className: 'actions', id: 'detail-council' }),
+    el('h3', {}, 'Hồ sơ đề nghị'),
+    el('ul', { className: 'dossier', id: 'detail-dossier' }),
+    el('h3', {}, 'Lịch sử'),
+    el('ol', { className: 'history', id: 'detail-history' }));
 
   // The copies of one dossier item received so far, for the council's secretary to record.
   function dossierReceiptForm(n, item) {

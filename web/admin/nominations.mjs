@@ -12,6 +12,49 @@ export function badge(status, label) {
 // `ui`: the page's helpers from app.mjs (call, attempt, state, openDetail). The filter and
 // the cursors live in `state` (sign-out and a new nomination go back to the first page).
 export function nominationsScreen({ call, attempt, state, openDetail }) {
+  // The card's markup (index.html holds only the empty card), built once when the page loads.
+  $('nominations').replaceChildren(
+    el('div', { className: 'card-head' },
+      el('h2', { id: 'nominations-heading' }, 'Đề nghị khen thưởng'),
+      el('button', { type: 'button', className: 'button', id: 'new-nomination', 'aria-controls': 'create' },
+        'Tạo đề nghị mới')),
+    el('form', { className: 'filters', id: 'filters', noValidate: true, 'aria-label': 'Lọc đề nghị' },
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'filter-period' }, 'Kỳ'),
+        el('select', { id: 'filter-period', name: 'period' })),
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'filter-status' }, 'Trạng thái'),
+        el('select', { id: 'filter-status', name: 'status' })),
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'filter-award' }, 'Hình thức'),
+        el('select', { id: 'filter-award', name: 'award' })),
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'filter-limit' }, 'Số dòng mỗi trang'),
+        el('select', { id: 'filter-limit', name: 'limit' },
+          el('option', { value: '10' }, '10'),
+          el('option', { value: '20', defaultSelected: true }, '20'),
+          el('option', { value: '50' }, '50'))),
+      el('div', { className: 'field field-button' },
+        el('button', { type: 'submit', className: 'button button-quiet' }, 'Lọc'))),
+    el('div', { className: 'table-scroll', tabIndex: 0, role: 'region',
+      'aria-label': 'Danh sách đề nghị khen thưởng' },
+      el('table', { className: 'list-table', id: 'nomination-table' },
+        el('caption', { className: 'visually-hidden' }, 'Danh sách đề nghị khen thưởng'),
+        el('thead', {},
+          el('tr', {},
+            el('th', { scope: 'col' }, 'Số'),
+            el('th', { scope: 'col' }, 'Đối tượng'),
+            el('th', { scope: 'col' }, 'Hình thức, kỳ'),
+            el('th', { scope: 'col' }, 'Trạng thái'),
+            el('th', { scope: 'col' }, 'Cập nhật'),
+            el('th', { scope: 'col' }, el('span', { className: 'visually-hidden' }, 'Thao tác')))),
+        el('tbody', {}))),
+    el('p', { className: 'empty', id: 'list-empty', hidden: true }, 'Không có đề nghị nào phù hợp với bộ lọc.'),
+    el('nav', { className: 'pager', 'aria-label': 'Phân trang danh sách đề nghị' },
+      el('button', { type: 'button', className: 'button button-quiet', id: 'page-prev' }, '‹ Trang trước'),
+      el('span', { id: 'page-info', 'aria-live': 'polite' }, 'Trang 1'),
+      el('button', { type: 'button', className: 'button button-quiet', id: 'page-next' }, 'Trang sau ›')));
+
   function fillFilters(periods, awards) {
     const f = state.filter;
     $('filter-period').replaceChildren(option('', 'Tất cả các kỳ'),

@@ -6,6 +6,17 @@ import { formatInstant } from './format.mjs';
 
 // `ui`: the page's helpers from app.mjs (call, attempt, notify, loadRoleCard).
 export function outboxScreen({ call, attempt, notify, loadRoleCard }) {
+  // The card's markup (index.html holds only the empty card), built once when the page loads.
+  $('outbox').replaceChildren(
+    el('div', { className: 'card-head' },
+      el('h2', { id: 'outbox-heading' }, 'Tin nhắn Zalo gửi lỗi'),
+      el('button', { type: 'button', className: 'button button-quiet', id: 'outbox-reload' }, 'Tải lại')),
+    el('p', { className: 'hint', id: 'outbox-empty', hidden: true }, 'Không có tin nhắn nào gửi lỗi.'),
+    el('ul', { className: 'outbox-list', id: 'outbox-list' }),
+    el('p', { className: 'hint' },
+      'Tin nhắn đã thử gửi nhiều lần không được (hoặc Zalo từ chối). Khắc phục nguyên nhân rồi bấm “Gửi '
+      + 'lại”; “Bỏ” để không gửi nữa.'));
+
   function load() {
     return loadRoleCard($('outbox'), endpoints.deadLetters, (data) => {
       const items = Array.isArray(data.items) ? data.items : [];

@@ -1,18 +1,17 @@
 // "Cán bộ và tổ" (issue 12): the board keeps the school's units (create, rename, deactivate a
 // unit the school no longer has, make it active again) and its staff with what the documents
 // need (birth date, position, qualifications…), the hold on a person, a code that links a
-// person's Zalo, and a person's access codes and sign-ins. The rules are the service's
-// (services/nominations/domain/catalogue.cpp); this card shows its Vietnamese answers.
+// person's Zalo, and a person's access codes and sign-ins (those last in person_access.mjs).
+// The rules are the service's (services/nominations/domain/catalogue.cpp); this card shows
+// its Vietnamese answers.
 import { endpoints } from './endpoints.mjs';
-import { formatDate, formatInstant, idFromName } from './format.mjs';
+import { formatDate, idFromName } from './format.mjs';
+import { personAccess } from './person_access.mjs';
 
 const N = '/api/nominations/v1';
 const path = {
   unit: (id) => `${N}/catalogue/units/${encodeURIComponent(id)}`,
   staff: (id) => `${N}/catalogue/staff/${encodeURIComponent(id)}`,
-  linkCode: (id) => `${N}/staff/${encodeURIComponent(id)}/link-codes`,
-  tokens: (id) => `${N}/staff/${encodeURIComponent(id)}/tokens`,
-  token: (id) => `${N}/tokens/${encodeURIComponent(id)}`,
 };
 const KINDS = { subject_group: 'Tổ chuyên môn', office: 'Tổ văn phòng', school: 'Toàn trường' };
 const ROLES = [
@@ -40,13 +39,85 @@ export function peopleScreen(ui) {
   const { $, el, call, attempt, notify, state, onCatalogue } = ui;
   let editingUnit = null;
   let editingStaff = null;
-  let person = null; // the staff member whose Zalo link and sign-ins are shown
 
   const catalogue = () => state.catalogue || { units: [], staff: [] };
   const unitName = (id) => (catalogue().units.find((u) => u.id === id) || { name: id }).name;
   const quiet = (text, onclick, label, danger) => el('button', {
     type: 'button', className: `button button-quiet${danger ? ' button-danger' : ''}`, onclick,
   }, text, el('span', { className: 'visually-hidden' }, ` ${label}`));
+  const access = personAccess({ ...ui, quiet });
+
+  // The card's markup (index.html holds only the empty card), built once when the page loads.
+  $('people').replaceChildren(
+    el('div', { className: 'card-head' },
+      el('h2', { id: 'people-heading' }, 'Cán bộ và tổ'),
+      el('button', { type: 'button', className: 'button button-quiet', id: 'people-reload' },
+        'Làm mới danh sách')),
+    el('h3', {}, 'Tổ, bộ phận'),
+    el('ul', { className: 'people-list', id: 'units-list' }),
+    el('form', { className: 'people-form', id: 'unit-form', noValidate: true,
+      'aria-label': 'Thêm hoặc đổi tên tổ' },
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'unit-name' }, 'Tên tổ'),
+        el('input', { type: 'text', id: 'unit-name', name: 'name', maxLength: 200, autocomplete: 'off',
+          'aria-describedby': 'unit-form-error' })),
+      el('div', { className: 'field', id: 'unit-kind-field' },
+        el('label', { htmlFor: 'unit-kind' }, 'Loại'),
+        el('select', { id: 'unit-kind', name: 'kind' },
+          el('option', { value: 'subject_group' }, 'Tổ chuyên môn'),
+          el('option', { value: 'office' }, 'Tổ văn phòng'))),
+      el('p', { className: 'field-error', id: 'unit-form-error', 'aria-live': 'polite' }),
+      el('div', { className: 'form-actions' },
+        el('button', { type: 'submit', className: 'button', id: 'unit-submit' }, 'Thêm tổ'),
+        el('button', { type: 'button', className: 'button button-quiet', id: 'unit-cancel', hidden: true },
+          'Thôi sửa'))),
+    el('h3', {}, 'Cán bộ, giáo viên, nhân viên'),
+    el('p', { className: 'hint', id: 'staff-empty', hidden: true }, 'Danh sách chưa có ai.'),
+    el('ul', { className: 'people-list', id: 'staff-list' }),
+    el('form', { className: 'people-form', id: 'staff-form', noValidate: true,
+      'aria-label': 'Thêm hoặc sửa thông tin cán bộ' },
+      el('div', { className: 'form-grid' },
+        el('div', { className: 'field' },
+          el('label', { htmlFor: 'staff-name' }, 'Họ và tên'),
+          el('input', { type: 'text', id: 'staff-name', name: 'name', maxLength: 200, autocomplete: 'off',
+            'aria-describedby': 'staff-form-error' })),
+        el('div', { className: 'field' },
+          el('label', { htmlFor: 'staff-gender' }, 'Xưng hô'),
+          el('select', { id: 'staff-gender', name: 'gender' })),
+        el('div', { className: 'field' },
+          el('label', { htmlFor: 'staff-birth' }, 'Ngày sinh'),
+          el('input', { type: 'date', id: 'staff-birth', name: 'birth_date' })),
+        el('div', { className: 'field' },
+          el('label', { htmlFor: 'staff-position' }, 'Chức vụ'),
+          el('input', { type: 'text', id: 'staff-position', name: 'position', maxLength: 200,
+            autocomplete: 'off', placeholder: 'Giáo viên, Tổ trưởng, Nhân viên văn thư…' })),
+        el('div', { className: 'field' },
+          el('label', { htmlFor: 'staff-unit' }, 'Tổ của cán bộ'),
+          el('select', { id: 'staff-unit', name: 'unit_id' })),
+        el('div', { className: 'field' },
+          el('label', { htmlFor: 'staff-role' }, 'Quyền trong hệ thống'),
+          el('select', { id: 'staff-role', name: 'role' }))),
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'staff-qualifications' }, 'Trình độ chuyên môn, nghiệp vụ'),
+        el('input', { type: 'text', id: 'staff-qualifications', name: 'qualifications', maxLength: 300,
+          autocomplete: 'off', placeholder: 'Cử nhân Sư phạm Toán; Trung cấp lý luận chính trị' })),
+      el('div', { className: 'field' },
+        el('label', { className: 'choice' },
+          el('input', { type: 'checkbox', id: 'staff-hold', name: 'on_hold' }),
+          ' Tạm dừng xét khen thưởng (đang bị kỷ luật, thanh tra hoặc khiếu nại)')),
+      el('div', { className: 'field', id: 'staff-hold-field', hidden: true },
+        el('label', { htmlFor: 'staff-hold-reason' }, 'Lý do tạm dừng'),
+        el('input', { type: 'text', id: 'staff-hold-reason', name: 'hold_reason', maxLength: 500,
+          autocomplete: 'off' })),
+      el('p', { className: 'field-error', id: 'staff-form-error', 'aria-live': 'polite' }),
+      el('div', { className: 'form-actions' },
+        el('button', { type: 'submit', className: 'button', id: 'staff-submit' }, 'Thêm cán bộ'),
+        el('button', { type: 'button', className: 'button button-quiet', id: 'staff-cancel', hidden: true },
+          'Thôi sửa'))),
+    access.markup(),
+    el('p', { className: 'hint' },
+      'Tổ ngừng hoạt động không còn trong các danh sách chọn và không phải nộp báo cáo năm; đề nghị, văn '
+      + 'bản và báo cáo cũ vẫn giữ tên tổ.'));
 
   async function reload() {
     state.catalogue = await call(endpoints.catalogue);
@@ -128,7 +199,7 @@ export function peopleScreen(ui) {
       s.on_hold ? el('p', { className: 'on-hold' }, `Tạm dừng xét khen thưởng: ${s.hold_reason}`) : null,
       el('div', { className: 'actions' },
         quiet('Sửa', () => { fillStaffForm(s); $('staff-name').focus(); }, s.name),
-        quiet('Liên kết Zalo, đăng nhập', () => attempt(() => openPerson(s)), s.name)));
+        quiet('Liên kết Zalo, đăng nhập', () => attempt(() => access.open(s)), s.name)));
   }
 
   function fillStaffForm(s) {
@@ -184,54 +255,6 @@ export function peopleScreen(ui) {
     notify(s ? `Đã lưu thông tin ${name}.` : `Đã thêm ${name}.`);
   }
 
-  // ------------------------------------------------------------ one person's access
-
-  async function openPerson(s) {
-    person = s;
-    $('person-heading').textContent = s.name;
-    $('link-code').replaceChildren();
-    $('person').hidden = false;
-    await loadAccess();
-    $('person-heading').focus();
-  }
-
-  async function loadAccess() {
-    const [tokens, sessions] = await Promise.all([
-      call(path.tokens(person.id)), call(endpoints.staffSessions(person.id))]);
-    const t = Array.isArray(tokens.tokens) ? tokens.tokens : [];
-    const x = Array.isArray(sessions.sessions) ? sessions.sessions : [];
-    $('person-tokens-empty').hidden = t.length > 0;
-    $('person-tokens').replaceChildren(...t.map((k) => el('li', { dataset: { id: k.id } },
-      el('span', {}, `Cấp lúc ${formatInstant(k.issued_at)} · `
-        + (k.last_used ? `dùng gần nhất ${formatInstant(k.last_used)}` : 'chưa dùng')),
-      quiet('Thu hồi', () => attempt(() => endAccess(path.token(k.id),
-        'Thu hồi mã truy cập này? Ai đang dùng nó sẽ bị đăng xuất ngay.', 'Đã thu hồi mã truy cập.')),
-      `mã truy cập cấp lúc ${formatInstant(k.issued_at)}`, true))));
-    $('person-sessions-empty').hidden = x.length > 0;
-    $('person-sessions-end').hidden = x.length === 0;
-    $('person-sessions').replaceChildren(...x.map((v) => el('li', { dataset: { id: v.id } },
-      el('span', {}, `Đăng nhập lúc ${formatInstant(v.created_at)} · dùng gần nhất `
-        + `${formatInstant(v.last_active)}`),
-      quiet('Kết thúc', () => attempt(() => endAccess(endpoints.session(v.id), null,
-        'Đã kết thúc phiên đăng nhập.')), `phiên đăng nhập lúc ${formatInstant(v.created_at)}`, true))));
-  }
-
-  async function endAccess(url, question, done) {
-    if (question && !window.confirm(question)) return;
-    await call(url, { method: 'DELETE' });
-    await loadAccess();
-    notify(done);
-  }
-
-  async function makeLinkCode() {
-    const issued = await call(path.linkCode(person.id), { method: 'POST', body: {} });
-    $('link-code').replaceChildren(
-      el('p', {}, 'Mã liên kết: ', el('strong', { className: 'code' }, issued.code)),
-      el('p', {}, issued.instruction || `Nhắn riêng cho bot thi đua trên Zalo: /lienket ${issued.code}`),
-      el('p', { className: 'hint' }, `Mã dùng một lần, hết hạn lúc ${formatInstant(issued.expires_at)}. `
-        + `Gửi mã cho ${person.name}; không gửi vào nhóm.`));
-  }
-
   function wire() {
     $('people-reload').addEventListener('click', () => attempt(reload, { busy: $('people') }));
     $('unit-form').addEventListener('submit',
@@ -241,11 +264,7 @@ export function peopleScreen(ui) {
       (event) => attempt(() => saveStaff(event), { busy: $('people') }));
     $('staff-cancel').addEventListener('click', () => fillStaffForm(null));
     $('staff-hold').addEventListener('change', showHold);
-    $('link-code-make').addEventListener('click', () => attempt(makeLinkCode, { busy: $('person') }));
-    $('person-sessions-end').addEventListener('click', () => attempt(() => endAccess(
-      endpoints.staffSessions(person.id), `Kết thúc mọi phiên đăng nhập của ${person.name}?`,
-      'Đã kết thúc mọi phiên đăng nhập.'), { busy: $('person') }));
-    $('person-close').addEventListener('click', () => { $('person').hidden = true; person = null; });
+    access.wire();
   }
 
   return {
@@ -259,10 +278,9 @@ export function peopleScreen(ui) {
     reset() {
       editingUnit = null;
       editingStaff = null;
-      person = null;
       $('units-list').replaceChildren();
       $('staff-list').replaceChildren();
-      $('person').hidden = true;
+      access.reset();
       $('people').hidden = true;
     },
   };

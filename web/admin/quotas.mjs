@@ -35,6 +35,26 @@ function quotaCell(item) {
 
 // `ui`: the page's helpers from app.mjs (call).
 export function quotasScreen({ call }) {
+  // The card's markup (index.html holds only the empty card), built once when the page loads.
+  $('quotas').replaceChildren(
+    el('div', { className: 'card-head' },
+      el('h2', { id: 'quotas-heading' }, 'Chỉ tiêu'),
+      el('div', { className: 'inline-field' },
+        el('label', { htmlFor: 'quota-period' }, 'Kỳ khen thưởng'),
+        el('select', { id: 'quota-period' }))),
+    el('div', { className: 'table-scroll', tabIndex: 0, role: 'region', 'aria-labelledby': 'quota-caption' },
+      el('table', { className: 'quota-table', id: 'quota-table' },
+        el('caption', { id: 'quota-caption' }, 'Chỉ tiêu đã dùng theo hình thức khen thưởng và đối tượng'),
+        el('thead', {},
+          el('tr', {},
+            el('th', { scope: 'col' }, 'Hình thức khen thưởng'),
+            el('th', { scope: 'col' }, 'Tập thể'),
+            el('th', { scope: 'col' }, 'Cá nhân'))),
+        el('tbody', {}))),
+    el('p', { className: 'hint' },
+      'Suất được tính khi đề nghị đã trình và trả lại khi đề nghị bị rút, không được thông qua hoặc không '
+      + 'được khen thưởng.'));
+
   // The periods of the catalogue; the one chosen stays chosen, else `now`.
   function fillPeriods(periods, now) {
     const quotaPeriod = $('quota-period');

@@ -8,6 +8,42 @@ import { AREAS, YEARS } from './movement.mjs';
 // `ui`: the page's helpers from app.mjs ($, el, call, attempt, notify, state).
 export function registrationsScreen(ui) {
   const { $, el, call, attempt, notify, state } = ui;
+  // The card's markup (index.html holds only the empty card), built once when the page loads.
+  $('registrations').replaceChildren(
+    el('div', { className: 'card-head' },
+      el('h2', { id: 'registrations-heading' }, 'Đăng ký thi đua'),
+      el('div', { className: 'inline-field' },
+        el('label', { htmlFor: 'registration-year' }, 'Năm'),
+        el('select', { id: 'registration-year' }))),
+    el('p', { className: 'hint' },
+      'Đầu năm học, mỗi thầy cô và mỗi tổ đăng ký danh hiệu và chỉ tiêu phấn đấu; tổ trưởng xác nhận đăng '
+      + 'ký của thành viên, Ban giám hiệu xác nhận đăng ký của tổ.'),
+    el('p', { className: 'hint', id: 'registrations-empty' }, 'Chưa có đăng ký nào trong năm này.'),
+    el('ul', { className: 'registrations-list', id: 'registrations-list' }),
+    el('div', { className: 'registration-missing', id: 'registration-missing', hidden: true },
+      el('h3', {}, 'Chưa đăng ký'),
+      el('p', { className: 'hint', id: 'registration-missing-none', hidden: true },
+        'Mọi người và mọi tổ đã đăng ký.'),
+      el('ul', { id: 'registration-missing-list' })),
+    el('form', { className: 'registration-form', id: 'registration-form', hidden: true },
+      el('h3', {}, 'Phiếu đăng ký thi đua'),
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'registration-subject' }, 'Đăng ký của'),
+        el('select', { id: 'registration-subject' })),
+      el('p', { className: 'hint', id: 'registration-state' }),
+      el('fieldset', { className: 'field' },
+        el('legend', {}, 'Danh hiệu đăng ký (chọn từ 1 đến 5)'),
+        el('div', { id: 'registration-titles' }),
+        el('label', { htmlFor: 'registration-other' }, 'Danh hiệu khác (nếu có, cách nhau bằng dấu ;)'),
+        el('input', { type: 'text', id: 'registration-other', maxLength: 400, autocomplete: 'off' })),
+      el('fieldset', { className: 'field' },
+        el('legend', {}, 'Chỉ tiêu theo từng nội dung (mỗi dòng một chỉ tiêu, ví dụ “12 bài giảng điện tử”)'),
+        el('div', { id: 'registration-targets' })),
+      el('div', { className: 'form-actions' },
+        el('button', { type: 'submit', className: 'button', id: 'registration-submit' }, 'Gửi đăng ký'),
+        el('button', { type: 'button', className: 'button button-quiet', id: 'registration-draft' },
+          'Lưu nháp'))));
+
   let view = null; // the last GET /registrations/{year}
 
   const me = () => state.me || {};

@@ -5,6 +5,23 @@ import { formatInstant } from './format.mjs';
 
 // `ui`: the page's helpers from app.mjs (call, attempt, notify, state).
 export function sessionsScreen({ call, attempt, notify, state }) {
+  // The card's markup (index.html holds only the empty card), built once when the page loads.
+  $('sessions').replaceChildren(
+    el('div', { className: 'card-head' }, el('h2', { id: 'sessions-heading' }, 'Phiên đăng nhập của cán bộ')),
+    el('form', { className: 'filters', id: 'sessions-form', noValidate: true,
+      'aria-label': 'Xem phiên đăng nhập' },
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'sessions-staff' }, 'Cán bộ'),
+        el('select', { id: 'sessions-staff', name: 'staff' })),
+      el('div', { className: 'field field-button' },
+        el('button', { type: 'submit', className: 'button button-quiet' }, 'Xem phiên đăng nhập'))),
+    el('p', { className: 'hint', id: 'sessions-empty', hidden: true },
+      'Cán bộ này không có phiên đăng nhập nào.'),
+    el('ul', { className: 'sessions-list', id: 'sessions-list' }),
+    el('p', { className: 'hint' },
+      'Mỗi lần đăng nhập bằng mã của bot là một phiên. “Kết thúc” đăng xuất ngay phiên đó ở mọi trang; xoá '
+      + 'cán bộ hoặc đổi vai trò cũng kết thúc mọi phiên của họ.'));
+
   // The people to choose from, as the catalogue has them now; the card is the board's only.
   function fillStaff() {
     const admin = state.me && state.me.role === 'admin';

@@ -17,6 +17,55 @@ const SVG = 'http://www.w3.org/2000/svg';
 // `ui`: the page's helpers from app.mjs ($, el, call, attempt, state, signOut).
 export function statisticsScreen(ui) {
   const { $, el, call, attempt, state, signOut } = ui;
+  // The card's markup (index.html holds only the empty card), built once when the page loads.
+  $('statistics').replaceChildren(
+    el('div', { className: 'card-head' },
+      el('h2', { id: 'statistics-heading' }, 'Thống kê'),
+      el('div', { className: 'inline-field' },
+        el('label', { htmlFor: 'statistics-year' }, 'Năm'),
+        el('select', { id: 'statistics-year' }))),
+    el('p', { className: 'report-summary', id: 'statistics-summary', 'aria-live': 'polite' }),
+    el('ul', { className: 'chart-legend', 'aria-hidden': 'true' },
+      el('li', {}, el('span', { className: 'swatch swatch-proposed' }), 'Đã đề nghị'),
+      el('li', {}, el('span', { className: 'swatch swatch-approved' }), 'Hội đồng thông qua'),
+      el('li', {}, el('span', { className: 'swatch swatch-awarded' }), 'Được khen thưởng')),
+    el('div', { className: 'statistics-part' },
+      el('h3', { id: 'statistics-units-heading' }, 'Đề nghị khen thưởng theo tổ'),
+      el('ol', { className: 'chart', id: 'statistics-units-chart', 'aria-hidden': 'true' }),
+      el('div', { className: 'visually-hidden' }, el('table', { id: 'statistics-units-table' })),
+      el('div', { className: 'form-actions' },
+        el('button', { type: 'button', className: 'button button-quiet', id: 'statistics-units-xlsx' },
+          'Tải Excel theo tổ'))),
+    el('div', { className: 'statistics-part' },
+      el('h3', { id: 'statistics-awards-heading' }, 'Theo hình thức khen thưởng'),
+      el('ol', { className: 'chart', id: 'statistics-awards-chart', 'aria-hidden': 'true' }),
+      el('div', { className: 'visually-hidden' }, el('table', { id: 'statistics-awards-table' })),
+      el('div', { className: 'form-actions' },
+        el('button', { type: 'button', className: 'button button-quiet', id: 'statistics-awards-xlsx' },
+          'Tải Excel theo hình thức'))),
+    el('div', { className: 'statistics-part' },
+      el('h3', { id: 'statistics-years-heading' }, 'Qua các năm của phong trào'),
+      el('p', { className: 'hint', id: 'statistics-years-empty', hidden: true },
+        'Chưa có đề nghị nào được trình.'),
+      el('ol', { className: 'chart', id: 'statistics-years-chart', 'aria-hidden': 'true' }),
+      el('div', { className: 'visually-hidden' }, el('table', { id: 'statistics-years-table' })),
+      el('div', { className: 'form-actions' },
+        el('button', { type: 'button', className: 'button button-quiet', id: 'statistics-years-xlsx' },
+          'Tải Excel qua các năm'))),
+    el('div', { className: 'statistics-part' },
+      el('h3', { id: 'statistics-submissions-heading' }, 'Các tổ nộp phần báo cáo năm'),
+      el('p', { className: 'hint', id: 'statistics-submissions-due' }),
+      el('ol', { className: 'chart', id: 'statistics-submissions-chart', 'aria-hidden': 'true' }),
+      el('p', { className: 'hint', id: 'statistics-submissions-missing' }),
+      el('div', { className: 'visually-hidden' }, el('table', { id: 'statistics-submissions-table' })),
+      el('div', { className: 'form-actions' },
+        el('button', { type: 'button', className: 'button button-quiet', id: 'statistics-submissions-xlsx' },
+          'Tải Excel nộp báo cáo'))),
+    el('p', { className: 'hint' },
+      'Đã đề nghị: đề nghị đã trình Hội đồng (không tính bản nháp và đề nghị đã rút). Hội đồng thông qua: '
+      + 'kể cả đề nghị đã gửi cấp khen thưởng. Năm là năm của kỳ khen thưởng; cá nhân được tính cho tổ của '
+      + 'mình lúc được đề nghị.'));
+
   let shownYear = null;
 
   const svg = (tag, attrs, ...children) => {

@@ -9,6 +9,18 @@ const REPORT_STATUS = { submitted: 'Đã nộp', draft: 'Đang soạn', missing:
 
 // `ui`: the page's helpers from app.mjs (state, loadRoleCard).
 export function unitReportsScreen({ state, loadRoleCard }) {
+  // The card's markup (index.html holds only the empty card), built once when the page loads.
+  $('reports').replaceChildren(
+    el('div', { className: 'card-head' },
+      el('h2', { id: 'reports-heading' }, 'Báo cáo năm của các tổ'),
+      el('div', { className: 'inline-field' },
+        el('label', { htmlFor: 'report-year' }, 'Năm báo cáo'),
+        el('select', { id: 'report-year' }))),
+    el('p', { className: 'report-summary', id: 'report-summary', 'aria-live': 'polite' }),
+    el('ul', { className: 'report-units', id: 'report-units' }),
+    el('p', { className: 'hint' },
+      'Mỗi tổ gửi phần của mình; nhà trường tổng hợp và gửi UBND xã trước hạn 30/10.'));
+
   // The year whose report comes due next (from the deadline in the header), else this year.
   function defaultReportYear() {
     const due = state.nextDeadline && state.nextDeadline.due_date;

@@ -9,6 +9,23 @@ import { endpoints } from './endpoints.mjs';
 // and `schoolReport`, the card whose sections are issued.
 export function yearlyDocumentsScreen(ui) {
   const { call, attempt, notify, state, loadRoleCard, schoolReport } = ui;
+  // The card's markup (index.html holds only the empty card), built once when the page loads.
+  $('documents').replaceChildren(
+    el('div', { className: 'card-head' },
+      el('h2', { id: 'documents-heading' }, 'Báo cáo gửi UBND xã: văn bản đã phát hành')),
+    el('p', { className: 'hint', id: 'documents-empty' }, 'Báo cáo năm này chưa phát hành.'),
+    el('ul', { className: 'documents-list', id: 'documents-list' }),
+    el('form', { className: 'issue-form', id: 'issue-form', hidden: true },
+      el('div', { className: 'field' },
+        el('label', { htmlFor: 'issue-signer' }, 'Người ký (để trống: người ký đã đặt sẵn)'),
+        el('input', { id: 'issue-signer', name: 'signer', maxLength: 80, autocomplete: 'off' })),
+      el('div', { className: 'field', id: 'issue-reason-field', hidden: true },
+        el('label', { htmlFor: 'issue-reason' }, 'Lý do phát hành lại'),
+        el('textarea', { id: 'issue-reason', name: 'reason', maxLength: 500, rows: 2 })),
+      el('button', { type: 'submit', className: 'button', id: 'issue-submit' }, 'Phát hành báo cáo')),
+    el('p', { className: 'hint' },
+      'Khi phát hành, báo cáo được cấp số và lưu nguyên bản Word (DOCX) và PDF; sửa số liệu sau đó không '
+      + 'làm thay đổi văn bản đã phát hành.'));
 
   // The file as issued, saved under its Vietnamese name (the token stays out of any URL).
   async function saveFile(d, format) {
