@@ -19,244 +19,18 @@
 // judged in a different state than the one before it. The Zalo webhook's body is Zalo's.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <iostream>
-#include <regex>
-#include <set>
-#include <sstream>
 
 #include "contract/contract_docs.hpp"
+#include "contract/input_parity.hpp"
 #include "contract/service_stack.hpp"
-#include "http/router.hpp"
+#include "contract/text_case.hpp"
 
 namespace thidua::contract {
 namespace {
-using nlohmann::json;
+using namespace input_parity;
 
 const std::vector<std::string> kServices{"nominations", "reports", "notifications"};
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-std::string upper(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-std::string repeat(const std::string& s, std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
-
-// Percent-encodes every byte that is not unreserved (RFC 3986 2.3), or every byte.
-// A value as a client would put it in a path or a query (http::encode_segment), or with
-// every byte escaped, the way a careless client might and the router must still read.
-std::string encode(const std::string& s, bool every_byte = false) {
-  if (!every_byte) return http::encode_segment(s);
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    out += '%';
-    out += hex[c >> 4];
-    out += hex[c & 15];
-  }
-  return out;
-}
-
-// The schema's keywords with $ref and allOf followed, its own first: where bounds are read.
-json flattened(const JsonSchema& doc, const json& schema) {
-  json out = json::object();
-  auto merge = [&](auto& self, const json& s, int depth) -> void {
-    if (!s.is_object() || depth > 16) return;
-    for (auto it = s.begin(); it != s.end(); ++it) {
-      if (it.key() != "$ref" && it.key() != "allOf" && !out.contains(it.key())) {
-        out[it.key()] = it.value();
-      }
-    }
-    if (s.contains("$ref")) self(self, doc.resolve(s["$ref"].get<std::string>()), depth + 1);
-    if (s.contains("allOf")) {
-      for (const auto& part : s["allOf"]) self(self, part, depth + 1);
-    }
-  };
-  merge(merge, schema, 0);
-  return out;
-}
-
-std::set<std::string> types_of(const json& flat) {
-  std::set<std::string> out;
-  if (!flat.contains("type")) return out;
-  if (flat["type"].is_string()) out.insert(flat["type"].get<std::string>());
-  if (flat["type"].is_array()) {
-    for (const auto& t : flat["type"]) out.insert(t.get<std::string>());
-  }
-  return out;
-}
-
-// Samples written as text, for parameters and string fields.
-std::vector<std::string> text_samples(const json& flat, const std::set<std::string>& words,
-                                      std::size_t longest) {
-  std::vector<std::string> out{"",
-                               "a",
-                               "Z",
-                               "0",
-                               "1",
-                               "7",
-                               "-1",
-                               "02",
-                               "a b",
-                               " a",
-                               "é",
-                               "Tổ",
-                               "a/b",
-                               "a%b",
-                               "a+b",
-                               "a.b",
-                               "_",
-                               "-a",
-                               "a_b-1",
-                               "A1",
-                               "\x01"
-                               "a",
-                               "a\n",
-                               "a\tb",
-                               "a\rb",
-                               "\x7f",
-                               "a\u0085",
-                               "a\u200b",
-                               "2abc",
-                               "+2",
-                               " 2",
-                               "2 ",
-                               "2.0",
-                               "0x2",
-                               "1e3",
-                               "2024",
-                               "2025",
-                               "2030",
-                               "2031",
-                               "02026",
-                               "99999999999999999999",
-                               repeat("1", 18),
-                               repeat("1", 19),
-                               repeat("1", 20),
-                               "0123456789abcdef",
-                               "0123456789ABCDEF",
-                               "0123456789abcdeg",
-                               repeat("f", 32),
-                               repeat("f", 33),
-                               repeat("x", 64),
-                               repeat("x", 65)};
-  for (const auto& w : words) out.push_back(w);
-  for (const char* key : {"examples", "enum"}) {
-    if (!flat.contains(key)) continue;
-    for (const auto& v : flat[key]) {
-      if (!v.is_string()) continue;
-      out.push_back(v.get<std::string>());
-      out.push_back(v.get<std::string>() + "x");
-      out.push_back(upper(v.get<std::string>()));
-    }
-  }
-  if (flat.contains("const") && flat["const"].is_string()) {
-    out.push_back(flat["const"].get<std::string>());
-  }
-  for (const char* key : {"minLength", "maxLength"}) {
-    if (!flat.contains(key)) continue;
-    auto n = flat[key].get<std::size_t>();
-    for (auto len : {n > 0 ? n - 1 : 0, n, n + 1}) {
-      if (len > longest) continue;
-      out.push_back(repeat("a", len));
-      out.push_back(repeat("ế", len));
-    }
-  }
-  for (const char* key : {"minimum", "maximum"}) {
-    if (!flat.contains(key)) continue;
-    auto n = flat[key].get<long long>();
-    for (auto v : {n - 1, n, n + 1}) out.push_back(std::to_string(v));
-  }
-  std::vector<std::string> unique;
-  std::set<std::string> seen;
-  for (auto& s : out) {
-    if (s.size() <= longest * 3 && seen.insert(s).second) unique.push_back(std::move(s));
-  }
-  return unique;
-}
-
-// A parameter's text as the JSON value its schema is applied to: a whole number where the
-// schema wants a number, the text itself otherwise (OpenAPI's simple style).
-json param_instance(const json& flat, const std::string& text) {
-  static const std::regex whole(R"(^-?[0-9]+$)");
-  auto types = types_of(flat);
-  if ((types.count("integer") || types.count("number")) && std::regex_match(text, whole)) {
-    try {
-      return std::stoll(text);  // "02" is 2
-    } catch (const std::out_of_range&) {
-      return std::stod(text);  // beyond any bound the documents set
-    }
-  }
-  return text;
-}
-
-// Sample JSON values for a body field.
-std::vector<json> value_samples(const JsonSchema& doc, const json& schema,
-                                const std::set<std::string>& words, int depth) {
-  std::vector<json> out{nullptr, true, false, 0, 1.5, "", "x", json::object(), json::array()};
-  json flat = flattened(doc, schema);
-  auto types = types_of(flat);
-  bool texty = types.count("string") || flat.contains("enum") || flat.contains("pattern") ||
-               flat.contains("const") || flat.contains("format");
-  if (texty) {
-    for (auto& s : text_samples(flat, words, 25000)) out.emplace_back(std::move(s));
-    out.emplace_back(2026);
-  }
-  if (types.count("integer") || types.count("number")) {
-    for (long long v : {-1LL, 0LL, 1LL, 2LL, 7LL}) out.emplace_back(v);
-    for (const char* key : {"minimum", "maximum"}) {
-      if (!flat.contains(key)) continue;
-      auto n = flat[key].get<long long>();
-      for (auto v : {n - 1, n, n + 1}) out.emplace_back(v);
-    }
-    out.emplace_back(18446744073709551615ULL);
-    out.emplace_back(1e20);
-    out.emplace_back(2.0);  // an integer to JSON Schema, as 2 is
-    out.emplace_back(1e2);
-    out.emplace_back(-0.0);
-    out.emplace_back("2");
-  }
-  if (types.count("boolean")) out.emplace_back("true");
-  for (const char* key : {"oneOf", "anyOf"}) {
-    if (!flat.contains(key)) continue;
-    for (const auto& branch : flat[key]) {
-      for (auto& v : value_samples(doc, branch, words, depth)) out.push_back(std::move(v));
-    }
-  }
-  if (depth < 3 && flat.contains("properties")) {
-    for (auto p = flat["properties"].begin(); p != flat["properties"].end(); ++p) {
-      for (auto& v : value_samples(doc, p.value(), words, depth + 1)) {
-        out.push_back(json{{p.key(), std::move(v)}});
-      }
-    }
-  }
-  if (depth < 3 && flat.contains("items")) {
-    int n = 0;
-    for (auto& v : value_samples(doc, flat["items"], words, depth + 1)) {
-      if (n++ < 12) out.push_back(json::array({std::move(v)}));
-    }
-  }
-  std::vector<json> unique;
-  std::set<std::string> seen;
-  for (auto& v : out) {
-    if (seen.insert(v.dump()).second) unique.push_back(std::move(v));
-  }
-  return unique;
-}
-
-// Where a request goes, with valid values for its path parameters and a valid body.
-struct Target {
-  std::map<std::string, std::string> path;
-  json body;  // null: the operation takes none
-  bool probe_body = false;
-};
 
 class InputParityTest : public ::testing::Test {
  protected:
@@ -291,188 +65,31 @@ class InputParityTest : public ::testing::Test {
                   {"award", "gk_xa"},
                   {"subject_kind", "individual"},
                   {"subject_id", "gv-a"}};
-    draft_id_ = call_json("nominations", "POST", base, draft).value("id", "");
+    ids_.draft = call_json("nominations", "POST", base, draft).value("id", "");
     draft["subject_id"] = "gv-b";
-    review_id_ = call_json("nominations", "POST", base, draft).value("id", "");
-    call_json("nominations", "POST", base + "/" + review_id_ + "/transitions",
+    ids_.review = call_json("nominations", "POST", base, draft).value("id", "");
+    call_json("nominations", "POST", base + "/" + ids_.review + "/transitions",
               {{"action", "submit"}});
-    call_json("nominations", "POST", base + "/" + review_id_ + "/transitions",
+    call_json("nominations", "POST", base + "/" + ids_.review + "/transitions",
               {{"action", "review"}});
     // Withdrawn is final: a transition asked of it changes nothing, whatever the sample.
     json closed = {{"period", "2026"},
                    {"award", "gk_xa"},
                    {"subject_kind", "collective"},
                    {"subject_id", "to-ngu-van"}};
-    closed_id_ = call_json("nominations", "POST", base, closed).value("id", "");
-    call_json("nominations", "POST", base + "/" + closed_id_ + "/transitions",
+    ids_.closed = call_json("nominations", "POST", base, closed).value("id", "");
+    call_json("nominations", "POST", base + "/" + ids_.closed + "/transitions",
               {{"action", "withdraw"}});
     json meeting = {{"date", "2026-05-20"}, {"members_total", 9}, {"members_present", 7}};
-    meeting_id_ = call_json("nominations", "POST", "/api/nominations/v1/council/meetings", meeting)
-                      .value("id", "");
+    ids_.meeting = call_json("nominations", "POST", "/api/nominations/v1/council/meetings", meeting)
+                       .value("id", "");
     // Another, with no vote: its correction is judged on the body alone.
-    corrected_meeting_id_ =
+    ids_.corrected_meeting =
         call_json("nominations", "POST", "/api/nominations/v1/council/meetings", meeting)
             .value("id", "");
-    initiative_id_ =
+    ids_.initiative =
         call_json("nominations", "POST", "/api/nominations/v1/initiatives", initiative_body())
             .value("id", "");
-  }
-
-  Target target_of(const std::string& service, const std::string& method,
-                   const std::string& pattern) const {
-    Target t;
-    const std::string key = service + " " + method + " " + pattern;
-    static const std::regex nomination(R"(/nominations/\{id\})");
-    // Valid path values, by parameter.
-    t.path["year"] = "2026";
-    t.path["unit"] = "to-toan-tin";
-    t.path["item"] = "to_trinh";
-    t.path["file"] = "2026-bc-01.pdf";  // none issued here: 404 whatever the sample
-    t.path["kind"] = "individual";
-    t.path["subject_id"] = "gv-a";
-    if (service == "nominations") {
-      t.path["id"] = std::regex_search(pattern, nomination) ? review_id_ : "probe-id";
-      if (pattern.find("/tokens/{id}") != std::string::npos) t.path["id"] = "0123456789abcdef";
-      if (pattern.ends_with("/sessions/{id}")) t.path["id"] = "0123456789abcdef0123456789abcdef";
-      if (pattern.find("/staff/{id}/") != std::string::npos) t.path["id"] = "gv-a";
-      if (method == "PUT" && pattern.ends_with("nominations/{id}")) t.path["id"] = draft_id_;
-      if (pattern.ends_with("/transitions")) t.path["id"] = closed_id_;
-      if (pattern.ends_with("/evidence")) t.path["id"] = draft_id_;
-      if (pattern.ends_with("/council/meetings/{id}")) t.path["id"] = corrected_meeting_id_;
-      // An entry to correct; the removal tries one that does not exist, so it stays.
-      if (pattern.ends_with("/initiatives/{id}")) {
-        t.path["id"] = method == "DELETE" ? "999999" : initiative_id_;
-      }
-    } else if (service == "reports") {
-      t.path["id"] = "probe-id";
-    } else {
-      t.path["id"] = "0123abcd";
-    }
-    // Valid bodies.
-    static const std::map<std::string, std::pair<json, bool>> bodies{
-        {"nominations POST /api/nominations/v1/nominations",
-         {{{"period", "2026"},
-           {"award", "gk_ht"},
-           {"subject_kind", "collective"},
-           {"subject_id", "to-toan-tin"},
-           {"reason", "Lý do."}},
-          true}},
-        {"nominations PUT /api/nominations/v1/nominations/{id}",
-         {{{"period", "2026"},
-           {"award", "gk_xa"},
-           {"subject_kind", "individual"},
-           {"subject_id", "gv-a"}},
-          true}},
-        {"nominations POST /api/nominations/v1/nominations/{id}/transitions",
-         {{{"action", "submit"}}, false}},
-        {"nominations PUT /api/nominations/v1/nominations/{id}/vote",
-         {{{"meeting_id", "1"}, {"yes", 7}, {"no", 0}}, true}},
-        {"nominations PUT /api/nominations/v1/nominations/{id}/dossier/{item}",
-         {{{"copies", 1}}, true}},
-        {"nominations POST /api/nominations/v1/nominations/{id}/evidence",
-         {{{"achievement", 0}, {"link", "https://drive.google.com/file/d/bai-giang-1"}}, true}},
-        {"nominations POST /api/nominations/v1/council/meetings",
-         {{{"date", "2026-05-20"}, {"members_total", 9}, {"members_present", 7}}, true}},
-        {"nominations PUT /api/nominations/v1/council/meetings/{id}",
-         {{{"date", "2026-05-21"}, {"members_total", 9}, {"members_present", 8}}, true}},
-        {"nominations PUT /api/nominations/v1/catalogue/units/{id}", {{{"name", "Tổ thử"}}, true}},
-        {"nominations PUT /api/nominations/v1/catalogue/periods/{id}",
-         {{{"kind", "annual"}, {"year", 2026}, {"label", "Năm học thử"}}, true}},
-        {"nominations PUT /api/nominations/v1/catalogue/award-forms/{id}",
-         {{{"label", "Giấy khen thử"}}, true}},
-        {"nominations PUT /api/nominations/v1/catalogue/staff/{id}",
-         {{{"name", "Cán bộ thử"}, {"unit_id", "to-toan-tin"}}, true}},
-        {"nominations POST /api/nominations/v1/tokens", {{{"staff_id", "gv-a"}}, true}},
-        {"nominations PUT /api/nominations/v1/registrations/{year}/{kind}/{subject_id}",
-         {{{"titles", {"Lao động tiên tiến"}},
-           {"targets", {{{"content_area", "II.1"}, {"text", "12 bài giảng điện tử"}}}},
-           {"submit", true}},
-          true}},
-        {"nominations POST /api/nominations/v1/rounds",
-         {{{"period", "2026"},
-           {"name", "Đợt thử"},
-           {"opens", "2026-11-01"},
-           {"closes", "2026-11-30"}},
-          true}},
-        {"nominations PUT /api/nominations/v1/rounds/{id}",
-         {{{"period", "2026"},
-           {"name", "Đợt thử"},
-           {"opens", "2026-11-01"},
-           {"closes", "2026-11-30"}},
-          true}},
-        // Issuing: no signer is configured here, so a valid call is 422 (signer_missing)
-        // before anything is rendered.
-        {"nominations POST /api/nominations/v1/documents/to-trinh",
-         {{{"period", "2026"}, {"award", "gk_xa"}}, true}},
-        {"nominations POST /api/nominations/v1/documents/quyet-dinh", {{{"period", "2026"}}, true}},
-        {"nominations POST /api/nominations/v1/documents/bien-ban", {{{"meeting_id", "1"}}, true}},
-        {"nominations POST /api/nominations/v1/documents/bao-cao-thanh-tich",
-         {{{"nomination_id", "1"}}, true}},
-        // Their previews take the same bodies and refuse the same way.
-        {"nominations POST /api/nominations/v1/documents/to-trinh/preview",
-         {{{"period", "2026"}, {"award", "gk_xa"}}, true}},
-        {"nominations POST /api/nominations/v1/documents/quyet-dinh/preview",
-         {{{"period", "2026"}}, true}},
-        {"nominations POST /api/nominations/v1/documents/bien-ban/preview",
-         {{{"meeting_id", "1"}}, true}},
-        {"nominations POST /api/nominations/v1/documents/bao-cao-thanh-tich/preview",
-         {{{"nomination_id", "1"}}, true}},
-        {"nominations POST /api/nominations/v1/zalo-links",
-         {{{"code", "abcd1234"}, {"zalo_user_id", "zalo-1"}}, true}},
-        {"reports PUT /api/reports/v1/deadlines/{id}",
-         {{{"name", "Hạn thử"},
-           {"recipient", "UBND xã"},
-           {"rule", "yearly"},
-           {"month", 10},
-           {"day", 15},
-           {"first_year", 2000},
-           {"last_year", 2100}},
-          true}},
-        {"reports POST /api/reports/v1/deadlines/{id}/done",
-         {{{"due_date", "2026-10-30"}, {"done_on", "2026-10-28"}, {"number", "25/BC-THCSVP1"}},
-          true}},
-        {"reports PUT /api/reports/v1/contributions/{year}/{unit}",
-         {{{"narratives", {{"II.1", "Một."}}}, {"figures", {{"e_lessons", 1}}}}, true}},
-        {"reports PATCH /api/reports/v1/contributions/{year}/{unit}",
-         {{{"narratives", {{"II.2", "Hai."}}}, {"figures", {{"e_lessons", 2}}}}, true}},
-        {"reports POST /api/reports/v1/contributions/{year}/{unit}/reopen",
-         {{{"reason", "Thiếu số liệu nội dung II.2."}}, true}},
-        {"reports POST /api/reports/v1/contributions/{year}/{unit}/submit",
-         {{{"narratives", {{"II.1", "Một."}}}}, true}},
-        {"reports PUT /api/reports/v1/indicators/{year}",
-         {{{"indicators",
-            {{{"code", "e_lessons"}, {"label", "Bài giảng"}, {"area", "II.4"}, {"unit", "bài"}}}}},
-          true}},
-        {"reports POST /api/reports/v1/school-reports/{year}/sent",
-         {{{"sent_on", "2026-10-30"}, {"number", "25/BC-THCSVP1"}}, true}},
-        {"reports PATCH /api/reports/v1/school-reports/{year}/sections",
-         {{{"situation", "Trường có 18 lớp."}, {"next_year", "Tiếp tục."}}, true}},
-        {"notifications POST /api/notifications/v1/messages",
-         {{{"target", "group"}, {"text", "Thử."}}, true}},
-        {"notifications POST /api/notifications/v1/bot/zalo/webhook", {json::object(), false}},
-    };
-    if (key.starts_with("nominations POST /api/nominations/v1/initiatives") ||
-        key.starts_with("nominations PUT /api/nominations/v1/initiatives/")) {
-      t.body = initiative_body();
-      t.probe_body = true;
-    }
-    // "Mẫu văn bản": the school's own file is a valid template of its document.
-    if (pattern.ends_with("/templates/{file}")) {
-      t.path["file"] = service == "reports" ? "bao-cao-nam.txt" : "to-trinh.txt";
-      if (method == "PUT") {
-        std::ifstream in(testing::source_dir() + "/config/documents/" + t.path["file"]);
-        std::stringstream text;
-        text << in.rdbuf();
-        t.body = {{"wording", text.str()}};
-        t.probe_body = true;
-      }
-    }
-    if (auto b = bodies.find(key); b != bodies.end()) {
-      t.body = b->second.first;
-      t.probe_body = b->second.second;
-      if (key.ends_with("/vote")) t.body["meeting_id"] = meeting_id_;
-    }
-    return t;
   }
 
   // "METHOD pattern" → the sample and what went wrong, for one message at the end.
@@ -494,41 +111,11 @@ class InputParityTest : public ::testing::Test {
     }
   }
 
-  std::set<std::string> words_of(const JsonSchema& doc) const {
-    std::set<std::string> words;
-    for (const auto& route : routes_of_document(doc.root())) {
-      std::size_t start = 1;
-      while (start < route.pattern.size()) {
-        auto end = route.pattern.find('/', start);
-        if (end == std::string::npos) end = route.pattern.size();
-        auto segment = route.pattern.substr(start, end - start);
-        if (!segment.empty() && segment[0] != '{') words.insert(segment);
-        start = end + 1;
-      }
-    }
-    return words;
-  }
-
-  static std::string fill(std::string pattern, const std::map<std::string, std::string>& values) {
-    for (const auto& [name, value] : values) {
-      auto at = pattern.find("{" + name + "}");
-      if (at != std::string::npos) pattern.replace(at, name.size() + 2, value);
-    }
-    return pattern;
-  }
-
   ServiceStack stack_;
   std::map<std::string, JsonSchema> docs_;
   std::string admin_;
-  static json initiative_body() {
-    return {{"title", "Kho bài giảng điện tử dùng chung"},
-            {"author_ids", {"gv-a"}},
-            {"unit_id", "to-toan-tin"},
-            {"content_area", "II.4"},
-            {"year", 2026}};
-  }
+  Prepared ids_;
 
-  std::string draft_id_, review_id_, closed_id_, meeting_id_, corrected_meeting_id_, initiative_id_;
   std::vector<std::string> mismatches_;
 };
 
@@ -541,7 +128,7 @@ TEST_F(InputParityTest, DocumentsAndServicesTakeTheSameInputs) {
       const std::string method_key = lower(route.method);
       const json& path_item = doc.root()["paths"][route.pattern];
       const json& op = path_item[method_key];
-      const Target target = target_of(service, route.method, route.pattern);
+      const Target target = target_of(service, route.method, route.pattern, ids_);
       const std::string op_name = service + " " + route.key();
 
       // Parameters, resolved; the required query ones get a valid value in every call.

@@ -1,0 +1,108 @@
+// Lanes and the retry budget of the worker on StreamQueue against a real redis-server
+// (stream_queue_fixture.hpp).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "stream_queue_fixture.hpp"
+
+namespace thidua::stream_queue_test {
+namespace {
+
+// Lanes: entries of one lane are handled one after another in the order they were added,
+// even when the first needs retries; another lane does not wait for it.
+TEST_F(StreamQueueTest, ALaneKeepsItsOrderThroughRetriesAndOtherLanesGoOn) {
+  std::vector<std::string> handled;
+  int failures_left = 3;
+  auto options = fast_options();
+  options.backoff.max_attempts = 0;  // no limit by count
+  options.backoff.budget = 60s;
+  for (const std::string n : {"a1", "a2", "a3"}) {
+    Fields f{{"n", n}};
+    const std::string lane = "chat-a";
+    runner_.run_void([&] { return queue_.add_to_lane(*redis_, lane, n, f); });
+  }
+  Fields b{{"n", "b1"}};
+  const std::string lane_b = "chat-b", item_b = "b1";
+  runner_.run_void([&] { return queue_.add_to_lane(*redis_, lane_b, item_b, b); });
+  // Only the first of each lane is in the stream; the others wait in their lane.
+  EXPECT_EQ(server_.cmd1({"XLEN", keys_.stream}), "2");
+  EXPECT_EQ(server_.cmd1({"LLEN", keys_.lanes + "chat-a"}), "3");
+
+  auto deadline = std::chrono::steady_clock::now() + 20s;
+  runner_.run_void([&] {
+    return run_stream_worker(
+        queue_, *redis_, *blocking_, options,
+        [&](const StreamEntry& e) -> Task<Disposition> {
+          handled.push_back(e.field("n"));
+          if (e.field("n") == "a1" && failures_left-- > 0) co_return Disposition::retry("503");
+          co_return Disposition::done();
+        },
+        [&] { return handled.size() >= 7 || std::chrono::steady_clock::now() > deadline; });
+  });
+  std::vector<std::string> lane_a;
+  for (const auto& n : handled)
+    if (n[0] == 'a') lane_a.push_back(n);
+  EXPECT_EQ(lane_a, (std::vector<std::string>{"a1", "a1", "a1", "a1", "a2", "a3"}));
+  // b1 did not wait for a1's retries.
+  auto b_at = std::find(handled.begin(), handled.end(), "b1") - handled.begin();
+  auto a2_at = std::find(handled.begin(), handled.end(), "a2") - handled.begin();
+  EXPECT_LT(b_at, a2_at);
+  EXPECT_EQ(server_.cmd1({"EXISTS", keys_.lanes + "chat-a"}), "0");
+  EXPECT_EQ(sizes().pending, 0);
+}
+
+// Finishing twice (a worker that lost its claim, a retried script) must not push the next
+// entry of the lane out unsent; a dead letter leaves the lane and lets the next one in.
+TEST_F(StreamQueueTest, ALaneMovesOnOnceForEachFinishedEntry) {
+  runner_.run_void([this] { return queue_.ensure_group(*redis_); });
+  const std::string lane = "chat-a";
+  for (const std::string n : {"a1", "a2", "a3"}) {
+    Fields f{{"n", n}};
+    runner_.run_void([&] { return queue_.add_to_lane(*redis_, lane, n, f); });
+  }
+  auto first = read("c1");
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].field("n"), "a1");
+  runner_.run_void([&] { return queue_.finish(*redis_, first[0]); });
+  runner_.run_void([&] { return queue_.finish(*redis_, first[0]); });  // a duplicate
+  auto second = read("c1");
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].field("n"), "a2");
+  EXPECT_EQ(server_.cmd1({"LLEN", keys_.lanes + lane}), "2");
+  const std::string reason = "Zalo 400";
+  runner_.run_void([&] { return queue_.dead_letter(*redis_, second[0], reason); });
+  auto third = read("c1");
+  ASSERT_EQ(third.size(), 1u);
+  EXPECT_EQ(third[0].field("n"), "a3");
+  EXPECT_EQ(sizes().dead, 1);
+}
+
+// The retry budget is time, not tries: an entry that keeps failing is retried until its
+// budget since the first failure is spent, then dead-lettered.
+TEST_F(StreamQueueTest, RetriesStopWhenTheTimeBudgetIsSpent) {
+  add({{"type", "x"}});
+  std::vector<int> attempts;
+  auto options = fast_options();
+  options.backoff = BackoffPolicy{10ms, 20ms, 0, 300ms};
+  auto deadline = std::chrono::steady_clock::now() + 20s;
+  runner_.run_void([&] {
+    return run_stream_worker(
+        queue_, *redis_, *blocking_, options,
+        [&attempts](const StreamEntry& e) -> Task<Disposition> {
+          attempts.push_back(e.attempt());
+          co_return Disposition::retry("Zalo 503");
+        },
+        [&] {
+          return server_.cmd1({"XLEN", keys_.dead}) == "1" ||
+                 std::chrono::steady_clock::now() > deadline;
+        });
+  });
+  EXPECT_EQ(sizes().dead, 1);
+  // Tried again and again within the budget (how often depends on the machine's speed).
+  EXPECT_GE(attempts.size(), 3u);
+  EXPECT_TRUE(contains(dead_fields(), "dead_reason", "Zalo 503"));
+}
+
+}  // namespace
+}  // namespace thidua::stream_queue_test

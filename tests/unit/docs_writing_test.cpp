@@ -1,0 +1,190 @@
+// libs/docs: the DOCX as written (read back with libzip), and the PDF converter's limits with
+// stand-in programs (a real child process that hangs, one that makes nothing, one that is
+// missing), run off the loop by the renderer at most so many at once.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "docs/docx_writer.hpp"
+#include "docs/libreoffice.hpp"
+#include "docs/renderer.hpp"
+#include "support/loop_runner.hpp"
+#include "support/process.hpp"
+#include "support/zip_part.hpp"
+
+namespace thidua::docs {
+namespace {
+
+// The document's parts, read back from the archive.
+std::string part(const std::string& docx, const std::string& name) {
+  return thidua::testing::zip_part(docx, name);
+}
+
+Document sample_document() {
+  Document d;
+  d.governing_body = "UBND xã Vĩnh Phong";
+  d.issuing_body = "Trường THCS Vĩnh Phong 1";
+  d.number = "01/BC-THCSVP1";
+  d.date_line = "Vĩnh Phong, ngày 20 tháng 10 năm 2026";
+  d.type = "BÁO CÁO";
+  d.summary = "Kết quả thực hiện phong trào thi đua năm 2026";
+  d.body = {{BlockKind::Heading1, {{"I. KẾT QUẢ"}}, {}},
+            {BlockKind::Paragraph, {{"Tổ Toán – Tin: ", true}, {"<soạn> & \"chia sẻ\"\x01"}}, {}},
+            {BlockKind::Table, {}, {{"Chỉ số", "Số lượng"}, {"Bài giảng điện tử", "4"}}}};
+  d.signer = {"KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "Trần Thị Bình"};
+  d.recipients = {"UBND xã Vĩnh Phong"};
+  d.filing = "VT, TĐKT";
+  d.title = "Báo cáo năm 2026";
+  return d;
+}
+
+TEST(Docx, HasTheLayoutOfDecree30) {
+  auto docx = write_docx(sample_document());
+  ASSERT_EQ(docx.substr(0, 2), "PK");
+  auto xml = part(docx, "word/document.xml");
+  ASSERT_FALSE(xml.empty());
+  // A4 portrait, margins 20/20/30/15 mm, a first page of its own (no page number on it).
+  EXPECT_NE(xml.find(R"(<w:pgSz w:w="11906" w:h="16838")"), std::string::npos);
+  EXPECT_NE(xml.find(R"(<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701")"),
+            std::string::npos);
+  EXPECT_NE(xml.find("<w:titlePg"), std::string::npos);
+  EXPECT_NE(xml.find("UBND XÃ VĨNH PHONG"), std::string::npos);
+  EXPECT_NE(xml.find("TRƯỜNG THCS VĨNH PHONG 1"), std::string::npos);
+  EXPECT_NE(xml.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), std::string::npos);
+  EXPECT_NE(xml.find("Độc lập - Tự do - Hạnh phúc"), std::string::npos);
+  EXPECT_NE(xml.find("Số: 01/BC-THCSVP1"), std::string::npos);
+  EXPECT_NE(xml.find("Nơi nhận:"), std::string::npos);
+  EXPECT_NE(xml.find("- Lưu: VT, TĐKT."), std::string::npos);
+  EXPECT_NE(xml.find("Trần Thị Bình"), std::string::npos);
+  // Text is escaped and a control character dropped: the XML stays well formed.
+  EXPECT_NE(xml.find("&lt;soạn&gt; &amp; \"chia sẻ\""), std::string::npos);
+  EXPECT_EQ(xml.find('\x01'), std::string::npos);
+  // The page number from page 2, centred at the top.
+  auto header = part(docx, "word/header1.xml");
+  EXPECT_NE(header.find("PAGE"), std::string::npos);
+  EXPECT_EQ(part(docx, "word/header2.xml").find("PAGE"), std::string::npos);
+  auto styles = part(docx, "word/styles.xml");
+  EXPECT_NE(styles.find("Times New Roman"), std::string::npos);
+  EXPECT_NE(part(docx, "[Content_Types].xml").find("/word/document.xml"), std::string::npos);
+}
+
+TEST(Docx, TheSameDocumentGivesTheSameBytes) {
+  EXPECT_EQ(write_docx(sample_document()), write_docx(sample_document()));
+  auto other = sample_document();
+  other.number = "02/BC-THCSVP1";
+  EXPECT_NE(write_docx(sample_document()), write_docx(other));
+}
+
+// A stand-in for soffice: a shell script in a temporary directory.
+std::string script(const std::string& dir, const std::string& name, const std::string& body) {
+  std::string path = dir + "/" + name;
+  std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
+  ::chmod(path.c_str(), 0755);
+  return path;
+}
+
+TEST(LibreOffice, MissingProgramIsReportedAsMissing) {
+  LibreOffice lo({"thidua-no-such-soffice", std::chrono::milliseconds(2000), "/tmp"});
+  EXPECT_EQ(lo.program_path(), "");
+  std::atomic<bool> cancel{false};
+  try {
+    lo.to_pdf("PK", cancel);
+    FAIL() << "converted";
+  } catch (const RenderError& e) {
+    EXPECT_EQ(e.kind(), RenderError::Kind::Missing);
+  }
+}
+
+TEST(LibreOffice, AConversionThatHangsIsKilledAtTheTimeout) {
+  auto dir = testing::make_temp_dir("thidua-docs-test");
+  // The child would outlive the timeout by far; its whole group is killed.
+  auto program = script(dir, "soffice", "sleep 30 & wait");
+  LibreOffice lo({program, std::chrono::milliseconds(300), dir});
+  std::atomic<bool> cancel{false};
+  auto started = std::chrono::steady_clock::now();
+  try {
+    lo.to_pdf("PK", cancel);
+    FAIL() << "converted";
+  } catch (const RenderError& e) {
+    EXPECT_EQ(e.kind(), RenderError::Kind::Timeout);
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(LibreOffice, NoPdfIsAFailureAndEachRunHasItsOwnProfile) {
+  auto dir = testing::make_temp_dir("thidua-docs-test");
+  // Records its arguments, makes no PDF.
+  auto program = script(dir, "soffice", "echo \"$@\" >> " + dir + "/args; echo oops >&2; exit 0");
+  LibreOffice lo({program, std::chrono::milliseconds(5000), dir});
+  std::atomic<bool> cancel{false};
+  for (int i = 0; i < 2; ++i) {
+    try {
+      lo.to_pdf("PK", cancel);
+      FAIL() << "converted";
+    } catch (const RenderError& e) {
+      EXPECT_EQ(e.kind(), RenderError::Kind::Failed);
+      EXPECT_NE(std::string(e.what()).find("oops"), std::string::npos) << e.what();
+    }
+  }
+  std::ifstream in(dir + "/args");
+  std::string first, second;
+  std::getline(in, first);
+  std::getline(in, second);
+  auto profile = [](const std::string& args) {
+    auto at = args.find("-env:UserInstallation=file://");
+    return at == std::string::npos ? std::string() : args.substr(at, args.find(' ', at) - at);
+  };
+  EXPECT_NE(first.find("--headless"), std::string::npos) << first;
+  EXPECT_NE(profile(first), "");
+  EXPECT_NE(profile(first), profile(second));
+  std::filesystem::remove_all(dir);
+}
+
+// An engine that counts how many conversions run at once.
+class CountingEngine : public PdfEngine {
+ public:
+  std::string to_pdf(const std::string& docx, const std::atomic<bool>&) const override {
+    int now = ++running_;
+    int seen = peak_.load();
+    while (now > seen && !peak_.compare_exchange_weak(seen, now)) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    --running_;
+    return "%PDF-1.7 " + std::to_string(docx.size());
+  }
+  mutable std::atomic<int> running_{0}, peak_{0};
+};
+
+Task<void> render_all(Renderer& r, int count, int* done, int* busy) {
+  for (int i = 0; i < count; ++i) {
+    spawn([](Renderer& r, int* done, int* busy) -> Task<void> {
+      bool was_busy = false;
+      try {
+        auto out = co_await r.render(sample_document());
+        if (out.pdf.rfind("%PDF", 0) == 0 && out.docx.rfind("PK", 0) == 0) ++*done;
+      } catch (const RenderError& e) {
+        was_busy = e.kind() == RenderError::Kind::Busy;
+      }
+      if (was_busy) ++*busy;
+    }(r, done, busy));
+  }
+  while (*done + *busy < count) co_await sleep_for(std::chrono::milliseconds(10));
+}
+
+TEST(Renderer, RunsOffTheLoopAtMostConcurrencyAtOnceAndRefusesBeyondTheQueue) {
+  auto engine = std::make_shared<CountingEngine>();
+  Renderer renderer(engine, 2, 2);
+  testing::LoopRunner runner;
+  int done = 0, busy = 0;
+  runner.run_void([&] { return render_all(renderer, 6, &done, &busy); });
+  EXPECT_EQ(engine->peak_.load(), 2);
+  EXPECT_EQ(done, 4);  // two running and two waiting
+  EXPECT_EQ(busy, 2);
+}
+
+}  // namespace
+}  // namespace thidua::docs
