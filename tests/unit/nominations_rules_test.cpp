@@ -1,15 +1,16 @@
-// The nominations service's pure rules: workflow, council votes, quotas in the catalogue,
-// dossier completeness and draft checks. No Redis.
+// The nominations service's pure rules: workflow, council votes, dossier completeness and the
+// dates of recorded steps. No Redis. Quotas and drafts: nominations_catalogue_test.cpp; the
+// record as JSON and stored: nominations_record_test.cpp.
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "api_status.hpp"
 #include "core/errors.hpp"
 #include "nominations/api/catalogue_codec.hpp"
 #include "nominations/api/nomination_codec.hpp"
 #include "nominations/api/record_json.hpp"
-#include "nominations/app/nomination_events.hpp"
 #include "nominations/domain/council.hpp"
 #include "nominations/domain/dossier.hpp"
 #include "nominations/domain/nomination.hpp"
@@ -21,15 +22,6 @@
 namespace thidua::nominations {
 namespace {
 using nlohmann::json;
-
-int status_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const ApiError& e) {
-    return e.status();
-  }
-  return 0;
-}
 
 TEST(Workflow, FollowsThePlanFromDraftToAward) {
   EXPECT_EQ(check_transition(Status::Draft, Action::Submit, Role::Leader).to, Status::Submitted);
@@ -145,74 +137,6 @@ TEST(Council, RatiosParseFractionsPercentsAndDecimals) {
   }
 }
 
-TEST(Catalogue, QuotasDistinguishUnsetUnlimitedAndCaps) {
-  auto form =
-      parse_award_form(json::parse(R"({"code":"gk_xa","label":"Giấy khen","dossier_copies":1,
-    "quotas":{"annual":{"collective":2,"individual":2},"final":{"collective":3,"individual":null},
-              "interim":{"collective":-1}}})"));
-  EXPECT_EQ(form.quota(PeriodKind::Annual, SubjectKind::Individual), 2);
-  EXPECT_EQ(form.quota(PeriodKind::Final, SubjectKind::Collective), 3);
-  EXPECT_FALSE(form.quota(PeriodKind::Final, SubjectKind::Individual).has_value());
-  EXPECT_EQ(form.quota(PeriodKind::Interim, SubjectKind::Collective), kUnlimited);
-  EXPECT_FALSE(form.quota(PeriodKind::Interim, SubjectKind::Individual).has_value());
-  EXPECT_EQ(status_of([] {
-              parse_award_form(
-                  json::parse(R"({"code":"x","label":"X","quotas":{"annual":{"individual":-5}}})"));
-            }),
-            400);
-  EXPECT_EQ(status_of([] { parse_award_form(json::parse(R"({"code":"Bad Code","label":"X"})")); }),
-            400);
-}
-
-// Found while writing fuzz_nomination_body (whose quota check reports it): 18446744073709551615
-// is an integer to nlohmann::json, and read as long long it is -1, so it passed the range check
-// and became "no limit".
-TEST(Catalogue, AQuotaPastTheRangeIsRefusedNotWrapped) {
-  for (const char* quota : {"18446744073709551615", "9223372036854775808", "1001"}) {
-    auto body = json::parse(R"({"code":"x","label":"X","quotas":{"annual":{"individual":0}}})");
-    body["quotas"]["annual"]["individual"] = json::parse(quota);
-    EXPECT_EQ(status_of([&body] { parse_award_form(body); }), 400) << quota;
-  }
-  auto huge = json::parse(R"({"code":"x","label":"X","dossier_copies":18446744073709551615})");
-  EXPECT_EQ(status_of([&huge] { parse_award_form(huge); }), 400);
-}
-
-// Issue 13: the bot says "thầy" or "cô" from the record, "thầy cô" when it does not say.
-TEST(Catalogue, GenderIsMaleFemaleOrNotSaidAndSurvivesTheStore) {
-  auto body = json::parse(R"({"id":"gv-an","name":"Nguyễn Văn An","unit_id":"to-toan-tin"})");
-  EXPECT_EQ(parse_staff(body).gender, "");
-  EXPECT_EQ(to_json(parse_staff(body))["gender"], "");
-  for (const json& unsaid : {json(nullptr), json("")}) {
-    body["gender"] = unsaid;
-    EXPECT_EQ(parse_staff(body).gender, "");
-  }
-  for (const char* g : {"male", "female"}) {
-    body["gender"] = g;
-    auto s = parse_staff(body);
-    EXPECT_EQ(s.gender, g);
-    EXPECT_EQ(stored::read_staff(stored::to_json(s)).gender, g);  // as the store keeps it
-  }
-  for (const json& bad : {json("nam"), json("Male"), json(1), json(true)}) {
-    body["gender"] = bad;
-    EXPECT_EQ(status_of([&body] { parse_staff(body); }), 400) << bad.dump();
-  }
-}
-
-TEST(Catalogue, TheRepositorySeedHasThePlansQuotas) {
-  std::ifstream in(std::string(THIDUA_TEST_SOURCE_DIR) + "/config/catalogue.json");
-  ASSERT_TRUE(in);
-  auto c = parse_catalogue(json::parse(in));
-  const AwardForm* xa = c.award("gk_xa");
-  ASSERT_TRUE(xa);
-  EXPECT_EQ(xa->quota(PeriodKind::Annual, SubjectKind::Collective), 2);
-  EXPECT_EQ(xa->quota(PeriodKind::Final, SubjectKind::Individual), 6);
-  EXPECT_EQ(c.award("bk_bo")->dossier_copies, 3);
-  EXPECT_EQ(c.award("bk_tinh")->dossier_copies, 2);
-  EXPECT_EQ(c.award("bk_bo")->quota(PeriodKind::Annual, SubjectKind::Individual), 1);
-  EXPECT_TRUE(c.period("so-ket-2027"));
-  EXPECT_EQ(c.period("tong-ket-2030")->kind, PeriodKind::Final);
-}
-
 TEST(Dossier, CompleteOnlyWhenEveryItemHasItsCopies) {
   std::map<std::string, DossierReceipt> received{{"to_trinh", {3, "a", "t"}},
                                                  {"bien_ban", {3, "a", "t"}}};
@@ -225,63 +149,6 @@ TEST(Dossier, CompleteOnlyWhenEveryItemHasItsCopies) {
   EXPECT_TRUE(dossier_complete(dossier_checklist(3, received)));
   EXPECT_TRUE(is_dossier_item("bien_ban"));
   EXPECT_FALSE(is_dossier_item("giay_moi"));
-}
-
-Catalogue small_catalogue() {
-  return parse_catalogue(json::parse(R"({
-    "units":[{"id":"to-toan-tin","name":"Tổ Toán – Tin"},{"id":"to-van-phong","name":"Tổ Văn phòng","kind":"office"}],
-    "staff":[{"id":"an","name":"Nguyễn Văn An","unit_id":"to-toan-tin"},
-             {"id":"binh","name":"Trần Thị Bình","unit_id":"to-van-phong","on_hold":true,"hold_reason":"đang thanh tra"}],
-    "periods":[{"id":"2026","kind":"annual","year":2026,"label":"Năm 2026"}],
-    "award_forms":[{"code":"gk_xa","label":"Giấy khen của Chủ tịch UBND xã"}]})"));
-}
-
-TEST(Draft, ParsesAndChecksAgainstTheCatalogue) {
-  auto c = small_catalogue();
-  auto d = parse_draft(json::parse(R"({"period":"2026","award":"gk_xa","subject_kind":"individual",
-    "subject_id":"an","achievements":[{"text":"12 bài giảng E-learning","areas":["II.3"],"evidence":["https://x.vn/a"]}]})"));
-  auto s = check_draft(d, c, Role::Leader, "to-toan-tin");
-  EXPECT_EQ(s.name, "Nguyễn Văn An");
-  EXPECT_EQ(s.unit_name, "Tổ Toán – Tin");
-  EXPECT_EQ(live_key(d), "2026:gk_xa:individual:an");
-}
-
-TEST(Draft, RefusesHoldsOtherUnitsAndBadFields) {
-  auto c = small_catalogue();
-  auto draft = [](const std::string& body) { return parse_draft(json::parse(body)); };
-  auto on_hold =
-      draft(R"({"period":"2026","award":"gk_xa","subject_kind":"individual","subject_id":"binh"})");
-  EXPECT_EQ(status_of([&] { check_draft(on_hold, c, Role::Admin, ""); }), 422);
-  auto other_unit = draft(
-      R"({"period":"2026","award":"gk_xa","subject_kind":"collective","subject_id":"to-van-phong"})");
-  EXPECT_EQ(status_of([&] { check_draft(other_unit, c, Role::Leader, "to-toan-tin"); }), 403);
-  EXPECT_EQ(status_of([&] { check_draft(other_unit, c, Role::Admin, ""); }), 0);
-  auto unknown = draft(
-      R"({"period":"2031","award":"gk_xa","subject_kind":"collective","subject_id":"to-van-phong"})");
-  EXPECT_EQ(status_of([&] { check_draft(unknown, c, Role::Admin, ""); }), 422);
-  // An id that cannot be one (upper case, a space) is malformed input, not an unknown id.
-  for (const char* field : {"period", "award", "subject_id"}) {
-    auto body = nlohmann::json::parse(
-        R"({"period":"2026","award":"gk_xa","subject_kind":"collective","subject_id":"to-van-phong"})");
-    body[field] = "Tổ Văn";
-    EXPECT_EQ(status_of([&] { parse_draft(body); }), 400) << field;
-  }
-  EXPECT_EQ(status_of([&] {
-              draft(R"({"period":"2026","award":"gk_xa","subject_kind":"group","subject_id":"x"})");
-            }),
-            400);
-  EXPECT_EQ(
-      status_of([&] {
-        draft(R"j({"period":"2026","award":"gk_xa","subject_kind":"individual","subject_id":"an",
-                  "achievements":[{"text":"x","areas":["II.7"]}]})j");
-      }),
-      400);
-  EXPECT_EQ(
-      status_of([&] {
-        draft(R"j({"period":"2026","award":"gk_xa","subject_kind":"individual","subject_id":"an",
-                  "achievements":[{"text":"x","evidence":["javascript:alert(1)"]}]})j");
-      }),
-      400);
 }
 
 TEST(Workflow, AvailableActionsAreExactlyThoseCheckTransitionAllows) {
@@ -308,86 +175,6 @@ TEST(Workflow, AvailableActionsAreExactlyThoseCheckTransitionAllows) {
   EXPECT_TRUE(available_actions(Status::Awarded, Role::Admin).empty());
 }
 
-TEST(Record, DetailAndSummaryCarryEveryFieldAsJson) {
-  NominationRecord r;
-  r.id = "7";
-  r.draft.period = "2026";
-  r.draft.award = "gk_xa";
-  r.draft.subject_kind = SubjectKind::Individual;
-  r.draft.subject_id = "gv-lan";
-  r.draft.reason = "Dạy học \"số\" hiệu quả";
-  r.draft.achievements = {{"Kho học liệu", {"II.1", "II.3"}, {"https://example.org/a"}}};
-  r.status = Status::UnderReview;
-  r.subject_name = "Nguyễn Thị Lan";
-  r.unit_id = "to-van";
-  r.unit_name = "Tổ Ngữ văn";
-  r.award_label = "Giấy khen";
-  r.period_label = "Năm 2026";
-  r.created_by = "gv-an";
-  r.round_id = "xet-2026";
-  r.created_at = "2026-09-01T01:00:00Z";
-  r.updated_at = "2026-09-02T01:00:00Z";
-  r.outcome.approval = Approval{"2026-11-21", "bgh-hieu"};
-  r.vote.emplace();
-  r.vote->ballot.meeting_id = "3";
-  r.vote->ballot.yes = 5;
-  r.vote->meeting_date = "2026-11-20";
-  r.vote->outcome.passed = true;
-  r.vote->outcome.summary = "5/7 thành viên có mặt; 5 tán thành (cần 4)";
-
-  auto summary = summary_json(r);
-  EXPECT_EQ(summary, (json{{"id", "7"},
-                           {"period", "2026"},
-                           {"period_label", "Năm 2026"},
-                           {"award", "gk_xa"},
-                           {"award_label", "Giấy khen"},
-                           {"subject_kind", "individual"},
-                           {"subject_id", "gv-lan"},
-                           {"subject_name", "Nguyễn Thị Lan"},
-                           {"unit_id", "to-van"},
-                           {"unit_name", "Tổ Ngữ văn"},
-                           {"status", "under_review"},
-                           {"status_label", status_label(Status::UnderReview)},
-                           {"created_at", "2026-09-01T01:00:00Z"},
-                           {"updated_at", "2026-09-02T01:00:00Z"}}));
-  auto detail = json::parse(detail_json(r, Role::Council));
-  json expected = summary;
-  expected["reason"] = r.draft.reason;
-  expected["achievements"] = {{{"text", "Kho học liệu"},
-                               {"areas", {"II.1", "II.3"}},
-                               {"evidence", {"https://example.org/a"}}}};
-  expected["created_by"] = "gv-an";
-  expected["round_id"] = "xet-2026";
-  expected["outcome"] = {{"approval", {{"date", "2026-11-21"}, {"by", "bgh-hieu"}}}};
-  expected["vote"] = {{"meeting_id", "3"},
-                      {"meeting_date", "2026-11-20"},
-                      {"yes", 5},
-                      {"no", 0},
-                      {"abstain", 0},
-                      {"secret_ballot", false},
-                      {"quorum_met", false},
-                      {"passed", true},
-                      {"approvals_needed", 0},
-                      {"summary", r.vote->outcome.summary},
-                      {"recorded_by", ""},
-                      {"recorded_at", ""}};
-  expected["allowed_actions"] = {"approve", "reject"};
-  EXPECT_EQ(detail, expected);
-  EXPECT_EQ(json::parse(detail_json(r, Role::Staff))["allowed_actions"], json::array());
-
-  NominationPage page{{r, r}, std::string("7")};
-  auto listed = json::parse(page_json(page));
-  EXPECT_EQ(listed["items"].size(), 2u);
-  EXPECT_EQ(listed["items"][1], summary);
-  EXPECT_EQ(listed["next_after"], "7");
-  EXPECT_TRUE(json::parse(page_json(NominationPage{}))["next_after"].is_null());
-}
-
-}  // namespace
-}  // namespace thidua::nominations
-
-namespace thidua::nominations {
-namespace {
 std::string step_date_problem(LocalDate date, LocalDate today, std::optional<DatedStep> before) {
   try {
     check_step_date({date, "Ngày quyết định"}, today, before);
@@ -432,37 +219,6 @@ TEST(PublicHonours, OnlyAnAwardWithItsDecisionIsAnHonour) {
   EXPECT_EQ(j["decision"]["number"], "245/QĐ-UBND");
   EXPECT_FALSE(j.contains("outcome"));
 }
-}  // namespace
-}  // namespace thidua::nominations
 
-namespace thidua::nominations {
-namespace {
-// The vote is stored in the record's hash as the JSON it always was: a vote written before it
-// was typed reads back whole, and writing it again gives the same document.
-TEST(StoredVote, ReadsTheStoredDocumentAndWritesItBackTheSame) {
-  const json stored = {{"meeting_id", "4"},
-                       {"meeting_date", "2026-11-20"},
-                       {"yes", 6},
-                       {"no", 1},
-                       {"abstain", 0},
-                       {"secret_ballot", true},
-                       {"quorum_met", true},
-                       {"passed", true},
-                       {"approvals_needed", 5},
-                       {"summary", "7/9 có mặt; 6 tán thành (cần 5)"},
-                       {"recorded_by", "hd-thu-ky"},
-                       {"recorded_at", "2026-11-20T08:00:00Z"}};
-  auto v = stored::read_vote(stored);
-  ASSERT_TRUE(v);
-  EXPECT_EQ(v->ballot.meeting_id, "4");
-  EXPECT_EQ(v->ballot.yes, 6);
-  EXPECT_TRUE(v->ballot.secret_ballot);
-  EXPECT_EQ(v->outcome.approvals_needed, 5);
-  EXPECT_EQ(stored::to_json(v), stored);
-  EXPECT_EQ(json::parse(vote_json(*v)), stored);  // the API shows the same fields
-  EXPECT_FALSE(stored::read_vote(nullptr));
-  EXPECT_FALSE(stored::read_vote(json{{"yes", "six"}}));
-  EXPECT_TRUE(stored::to_json(std::nullopt).is_null());
-}
 }  // namespace
 }  // namespace thidua::nominations

@@ -1,6 +1,6 @@
 #include "nominations/api/record_json.hpp"
 
-#include "nominations/app/nomination_events.hpp"
+#include "nominations/store/nomination_summary.hpp"
 
 namespace thidua::nominations {
 using nlohmann::json;

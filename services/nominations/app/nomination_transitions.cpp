@@ -11,8 +11,6 @@
 #include "nominations/domain/step_dates.hpp"
 
 namespace thidua::nominations {
-using nlohmann::json;
-
 namespace {
 // The date of a step already recorded in the outcome (its approval, its forwarding), if any,
 // named by the message `name_key` ("step.approval").
@@ -42,7 +40,6 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   TransitionWrite w;
   w.from = r.status;
   w.to = rule.to;
-  w.event_type = rule.event;
   std::optional<AwardException> exception;  // a second award form, recorded by the board
   const AwardForm* award = c.award(r.draft.award);
   const Period* period = c.period(r.draft.period);
@@ -143,13 +140,13 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
   w.history = history_entry(who, action_name(action), r.status, rule.to, note);
   // The history keeps why the board let this subject hold a second form in the period.
   if (exception) w.history.exception_reason = exception->reason;
-  json extra = {{"from", status_name(r.status)}, {"to", status_name(rule.to)}};
-  if (!note.empty()) extra["note"] = note;
+  EventTransition moved;
+  moved.from = r.status;
+  moved.to = rule.to;
+  moved.note = note;
   // The group is told "được tặng … theo Quyết định số …" (issue 13): the decision travels along.
-  if (action == Action::Award) {
-    extra["decision"] = {{"number", outcome.decision->number}, {"date", outcome.decision->date}};
-  }
-  w.event = event(rule.event, after, who, extra);
+  if (action == Action::Award) moved.decision = outcome.decision;
+  w.event = event(rule.event, after, who, std::move(moved));
   auto result = co_await store_.transition(r, w);
   if (result.result == WriteResult::OtherAward) {
     auto other = co_await store_.get(result.detail);

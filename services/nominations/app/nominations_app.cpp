@@ -2,13 +2,11 @@
 
 #include "core/errors.hpp"
 #include "core/text.hpp"
-#include "core/when_both.hpp"
+#include "core/when_all.hpp"
 #include "nominations/domain/evidence.hpp"
 #include "nominations/domain/messages.hpp"
 
 namespace thidua::nominations {
-using nlohmann::json;
-
 namespace {
 bool sees_everything(Role r) {
   return r == Role::Admin || r == Role::Council || r == Role::Service;
@@ -122,7 +120,8 @@ Task<NominationRecord> NominationsApp::create(const Principal& who, NominationDr
   r.created_by = who.subject;
   r.created_at = r.updated_at = iso_instant(clock_.now());
   auto history = history_entry(who, "create", std::nullopt, Status::Draft, "");
-  auto result = co_await store_.create(r, history, event("nomination.created", r, who, {}));
+  auto created = event("nomination.created", r, who);  // named beside co_await (GCC 12)
+  auto result = co_await store_.create(r, history, created);
   if (result.result == WriteResult::Duplicate) throw duplicate_nomination(r, result.detail);
   co_return r;
 }
@@ -143,8 +142,8 @@ Task<NominationRecord> NominationsApp::edit(const Principal& who, const std::str
   apply_draft(after, std::move(draft), subject, c);
   after.updated_at = iso_instant(clock_.now());
   auto history = history_entry(who, "edit", Status::Draft, Status::Draft, "");
-  auto result = co_await store_.edit_draft(before, after, history,
-                                           event("nomination.updated", after, who, {}));
+  auto updated = event("nomination.updated", after, who);  // named beside co_await (GCC 12)
+  auto result = co_await store_.edit_draft(before, after, history, updated);
   if (result.result == WriteResult::Duplicate) throw duplicate_nomination(after, result.detail);
   if (result.result == WriteResult::Conflict) {
     throw conflict("not_a_draft", say("problem.draft_moved"));
@@ -207,9 +206,9 @@ Task<NominationsApp::Detail> NominationsApp::detail(const Principal& who, const 
   // the checklist.
   auto record_read = load(id);
   auto catalogue_read = catalogue_.load();
-  auto both = co_await when_both(std::move(record_read), std::move(catalogue_read));
-  out.record = std::move(both.first);
-  const CatalogueRef catalogue = std::move(both.second);
+  auto both = co_await when_all(std::move(record_read), std::move(catalogue_read));
+  out.record = std::move(std::get<0>(both));
+  const CatalogueRef catalogue = std::move(std::get<1>(both));
   check_can_see(who, out.record, *catalogue);
   const auto& draft = out.record.draft;
   if (const Period* period = catalogue->period(draft.period)) {

@@ -1,13 +1,13 @@
 #pragma once
 // The use cases of the nominations service: each reads what it needs, applies the pure
 // rules from domain/ and writes through the stores. Handlers only parse and map.
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
 #include "core/clock.hpp"
 #include "core/roles.hpp"
 #include "nominations/domain/council.hpp"
+#include "nominations/domain/event.hpp"
 #include "nominations/domain/meeting_correction.hpp"
 #include "nominations/domain/minutes_document.hpp"
 #include "nominations/domain/transition_request.hpp"
@@ -153,8 +153,10 @@ class NominationsApp {
   Task<void> check_visible(const Principal& who, const NominationRecord& r);
   // The checklist of a nomination already loaded and checked, against catalogue `c`.
   Task<std::vector<DossierItem>> dossier_of(const NominationRecord& r, const Catalogue& c);
-  nlohmann::json event(const std::string& type, const NominationRecord& r, const Principal& who,
-                       const nlohmann::json& extra) const;
+  // The event a change of `r` (as it is after the change) publishes, of `type`; a transition
+  // says what moved it.
+  NominationEvent event(const std::string& type, const NominationRecord& r, const Principal& who,
+                        std::optional<EventTransition> transition = std::nullopt) const;
   // The entry a change appends to the history: who, now, what and from which status to which.
   HistoryEntry history_entry(const Principal& who, std::string_view action,
                              std::optional<Status> from, Status to, const std::string& note) const;

@@ -1,7 +1,5 @@
 #include "nominations/app/round_reminders.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "core/crypto.hpp"
 #include "core/event_loop.hpp"
 #include "core/log.hpp"
@@ -9,27 +7,26 @@
 
 namespace thidua::nominations {
 namespace {
-using nlohmann::json;
-
 constexpr const char* kEventType = "round.closing";
 constexpr const char* kMetric = "thidua_round_reminders_total";
 
-// The round as the event carries it (proto/events/nominations-event.schema.json), with the
-// labels a message needs, so the notifications service asks nobody.
-json round_json(const Round& r, const Catalogue& c) {
-  json awards = json::array();
+// The round as the event carries it, with the labels a message needs, so the notifications
+// service asks nobody.
+ClosingRound closing_round(const Round& r, const Catalogue& c, int days_left) {
+  ClosingRound out;
+  out.id = r.id;
+  out.name = r.name;
+  out.period = r.period_id;
+  const Period* p = c.period(r.period_id);
+  out.period_label = p ? p->label : r.period_id;
+  out.opens = iso_date(r.opens);
+  out.closes = iso_date(r.closes);
   for (const auto& code : r.award_codes) {
     const AwardForm* a = c.award(code);
-    awards.push_back({{"code", code}, {"label", a ? a->label : code}});
+    out.awards.push_back({code, a ? a->label : code});
   }
-  const Period* p = c.period(r.period_id);
-  return {{"id", r.id},
-          {"name", r.name},
-          {"period", r.period_id},
-          {"period_label", p ? p->label : r.period_id},
-          {"opens", iso_date(r.opens)},
-          {"closes", iso_date(r.closes)},
-          {"awards", awards}};
+  out.days_left = days_left;
+  return out;
 }
 }  // namespace
 
@@ -61,22 +58,20 @@ Task<int> RoundReminders::tick() {
     auto due = round_reminder_due(r, today, settings_.days_before);
     if (!due) continue;
     if (!catalogue) catalogue = co_await catalogue_.load();
-    json event = {{"event_id", crypto::random_hex(16)},
-                  {"type", kEventType},
-                  {"occurred_at", iso_instant(now)},
-                  {"school", settings_.school},
-                  {"actor", "system"},
-                  {"round", round_json(r, *catalogue)},
-                  {"days_left", due->days_left}};
+    NominationEvent event;
+    event.event_id = crypto::random_hex(16);
+    event.type = kEventType;
+    event.occurred_at = iso_instant(now);
+    event.school = settings_.school;
+    event.actor = "system";
+    event.body = closing_round(r, *catalogue, due->days_left);
     std::string stream = nominations_.events_stream();
-    std::string type = kEventType;
-    std::string text = event.dump();
-    std::string at = iso_instant(now);
-    bool fresh = co_await rounds_.remind_once(due->key, stream, type, text, at);
+    bool fresh = co_await rounds_.remind_once(due->key, stream, event);
     if (metrics_) metrics_->add(kMetric, {{"outcome", fresh ? "written" : "already_written"}});
     if (fresh) {
       ++written;
-      log::info("round_reminder_written", {{"key", due->key}, {"days_left", due->days_left}});
+      log::info("round_reminder_written",
+                log::Fields().add("days_left", due->days_left).add("key", due->key));
     }
   }
   co_return written;

@@ -3,7 +3,6 @@
 // everyone signed in, and the open and coming ones for the website. Works on typed rounds;
 // the API parses and renders them.
 #include <map>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 

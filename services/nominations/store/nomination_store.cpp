@@ -3,6 +3,7 @@
 // is in nomination_store_council.cpp.
 #include "nominations/store/nomination_store.hpp"
 
+#include "nominations/store/event_codec.hpp"
 #include "nominations/store/history_codec.hpp"
 #include "nominations/store/nomination_codec.hpp"
 
@@ -116,11 +117,11 @@ Task<std::string> NominationStore::next_id() {
 }
 
 Task<WriteOutcome> NominationStore::create(const NominationRecord& r, const HistoryEntry& history,
-                                           const json& event) {
+                                           const NominationEvent& event) {
   std::vector<std::string> keys{keys_("n:" + r.id), keys_("live:" + live_key(r.draft)),
                                 keys_("index"), keys_("n:" + r.id + ":history"), events_stream()};
-  std::vector<std::string> args{r.id, stored::to_json(history).dump(), event.value("type", ""),
-                                event.dump(), kEventsMaxLength};
+  std::vector<std::string> args{r.id, stored::to_json(history).dump(), event.type,
+                                stored::event_json(event), kEventsMaxLength};
   for (auto& f : stored::record_fields(r)) args.push_back(std::move(f));
   auto reply = co_await redis_.local().eval(kCreate, std::move(keys), std::move(args));
   co_return outcome_of(reply);
@@ -128,12 +129,13 @@ Task<WriteOutcome> NominationStore::create(const NominationRecord& r, const Hist
 
 Task<WriteOutcome> NominationStore::edit_draft(const NominationRecord& before,
                                                const NominationRecord& after,
-                                               const HistoryEntry& history, const json& event) {
+                                               const HistoryEntry& history,
+                                               const NominationEvent& event) {
   std::vector<std::string> keys{keys_("n:" + after.id), keys_("live:" + live_key(before.draft)),
                                 keys_("live:" + live_key(after.draft)),
                                 keys_("n:" + after.id + ":history"), events_stream()};
-  std::vector<std::string> args{after.id, stored::to_json(history).dump(), event.value("type", ""),
-                                event.dump(), kEventsMaxLength};
+  std::vector<std::string> args{after.id, stored::to_json(history).dump(), event.type,
+                                stored::event_json(event), kEventsMaxLength};
   for (auto& f : stored::record_fields(after)) {
     args.push_back(std::move(f));
   }
@@ -162,8 +164,8 @@ Task<WriteOutcome> NominationStore::transition(const NominationRecord& r,
                                 std::to_string(w.quota_limit),
                                 release_live ? "1" : "0",
                                 stored::to_json(w.history).dump(),
-                                w.event_type,
-                                w.event.dump(),
+                                w.event.type,
+                                stored::event_json(w.event),
                                 kEventsMaxLength,
                                 w.second_award_allowed ? "1" : "0",
                                 "outcome",

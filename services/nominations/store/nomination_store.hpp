@@ -5,7 +5,6 @@
 // nomination_store_council.cpp (votes, the dossier, meetings) are the only code that knows
 // these keys.
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "core/keyspace.hpp"
 #include "nominations/domain/council.hpp"
 #include "nominations/domain/dossier.hpp"
+#include "nominations/domain/event.hpp"
 #include "nominations/domain/history.hpp"
 #include "nominations/domain/record.hpp"
 #include "redis/redis_pool.hpp"
@@ -22,7 +22,6 @@ namespace thidua::nominations {
 struct TransitionWrite {
   Status from = Status::Draft;
   Status to = Status::Draft;
-  std::string event_type;
   int quota_limit = kUnlimited;  // checked when the transition takes a place
   // The board recorded why this subject may hold a second award form in the period.
   bool second_award_allowed = false;
@@ -31,7 +30,7 @@ struct TransitionWrite {
   std::string updated_at;  // ISO instant
   std::string round_id;
   HistoryEntry history;
-  nlohmann::json event;
+  NominationEvent event;  // written to the stream as store/event_codec renders it
 };
 
 // MeetingChanged: a meeting script found the meeting, or the votes at it, not as read (detail
@@ -53,10 +52,10 @@ class NominationStore {
   // Stores a new draft, unless the subject already holds a live nomination for the same
   // award and period (Duplicate, with that nomination's id).
   Task<WriteOutcome> create(const NominationRecord& record, const HistoryEntry& history,
-                            const nlohmann::json& event);
+                            const NominationEvent& event);
   // Replaces a draft's content while it is still a draft.
   Task<WriteOutcome> edit_draft(const NominationRecord& before, const NominationRecord& after,
-                                const HistoryEntry& history, const nlohmann::json& event);
+                                const HistoryEntry& history, const NominationEvent& event);
   Task<WriteOutcome> transition(const NominationRecord& record, const TransitionWrite& write);
 
   Task<std::optional<NominationRecord>> get(const std::string& id) const;

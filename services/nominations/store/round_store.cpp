@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "nominations/store/event_codec.hpp"
+
 namespace thidua::nominations {
 namespace {
 using nlohmann::json;
@@ -17,8 +19,9 @@ return 1
 )lua");
 
 // KEYS: the reminder's marker, the events stream. ARGV: event type, event, stream max length,
-// the instant. The marker and the event are one step: a reminder is written once, whichever
-// replica or restart gets there first, and never marked without its event.
+// the instant (the event's, kept in the marker). The marker and the event are one step: a reminder
+// is written once, whichever replica or restart gets there first, and never marked without its
+// event.
 const RedisScript kRemindOnce(R"lua(
 if redis.call('SET', KEYS[1], ARGV[4], 'NX') == false then return 0 end
 redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', 'type', ARGV[1], 'event', ARGV[2])
@@ -102,11 +105,10 @@ Task<bool> RoundStore::remove(const std::string& id) {
 }
 
 Task<bool> RoundStore::remind_once(const std::string& reminder_key,
-                                   const std::string& events_stream, const std::string& type,
-                                   const std::string& event, const std::string& at) {
+                                   const std::string& events_stream, const NominationEvent& event) {
   // Kept for good: a few rounds a year, and a marker that expired would remind again.
   std::vector<std::string> keys{keys_("rounds:reminded:" + reminder_key), events_stream};
-  std::vector<std::string> args{type, event, "100000", at};
+  std::vector<std::string> args{event.type, stored::event_json(event), "100000", event.occurred_at};
   auto reply = co_await redis_.local().eval(kRemindOnce, std::move(keys), std::move(args));
   co_return reply.number() == 1;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/keyspace.hpp"
+#include "nominations/domain/event.hpp"
 #include "nominations/domain/round.hpp"
 #include "redis/redis_pool.hpp"
 
@@ -25,10 +26,11 @@ class RoundStore {
   // Every round, sorted (sort_rounds): a school opens a few a year.
   Task<std::vector<Round>> all() const;
   Task<bool> remove(const std::string& id);  // false when there was no such round
-  // Writes `event` (JSON, of `type`) to `events_stream` unless the reminder `reminder_key`
-  // (RoundReminder::key) was written before, in one step with its marker. True if written.
+  // Writes `event` (round.closing, as store/event_codec renders it) to `events_stream` unless
+  // the reminder `reminder_key` (RoundReminder::key) was written before, in one step with its
+  // marker. True if written.
   Task<bool> remind_once(const std::string& reminder_key, const std::string& events_stream,
-                         const std::string& type, const std::string& event, const std::string& at);
+                         const NominationEvent& event);
 
  private:
   RedisPool& redis_;
