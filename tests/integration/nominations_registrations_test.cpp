@@ -144,6 +144,12 @@ TEST_F(Registrations, ANominationShowsItsSubjectsRegistrationOfItsYear) {
   EXPECT_EQ(after["registration"]["titles"][0], "Lao động tiên tiến");
   EXPECT_EQ(after["registration"]["status"], "submitted");
   EXPECT_EQ(after["subject_id"], "gv-an");
+
+  // Each later write shows at once: the year the service keeps is read again after a change.
+  ASSERT_EQ(api("POST", "/registrations/2026/individual/gv-an/confirm", "", binh_).status, 200);
+  auto confirmed = json::parse(api("GET", "/nominations/" + id, "", binh_).body);
+  EXPECT_EQ(confirmed["registration"]["status"], "confirmed");
+  EXPECT_EQ(confirmed["registration"]["confirmed_by"], "tt-binh");
 }
 
 }  // namespace
