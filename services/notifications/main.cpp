@@ -1,13 +1,14 @@
 // notifications: the outbox to the staff's Zalo group, the bot adapter and chat commands.
 #include <array>
-#include <nlohmann/json.hpp>
 
 #include "core/log.hpp"
+#include "notifications/api/event_codec.hpp"
 #include "notifications/api/routes.hpp"
 #include "notifications/app/bot_inbound.hpp"
 #include "notifications/app/commands_app.hpp"
 #include "notifications/app/delivery.hpp"
 #include "notifications/app/digest_app.hpp"
+#include "notifications/app/rest_adapters.hpp"
 #include "notifications/app/scheduled_app.hpp"
 #include "notifications/bot/console_messenger.hpp"
 #include "service/service.hpp"
@@ -87,8 +88,10 @@ int main(int argc, char** argv) {
         auto& scheduled_store =
             service.make<ScheduledStore>(service.redis(), service.keys(), clock, store.queue());
         auto& scheduled = service.make<ScheduledApp>(scheduled_store, settings, clock);
-        auto& commands =
-            service.make<CommandsApp>(outbox, preferences, staff, services, settings, clock);
+        auto& reports = service.make<RestReportsService>(services);
+        auto& nominations = service.make<RestNominationsService>(services);
+        auto& commands = service.make<CommandsApp>(outbox, preferences, staff, reports, nominations,
+                                                   settings, clock);
         commands.show_typing_through(*messenger);
         add_routes(service.router(), RouteDeps{outbox, store, scheduled_store, updates, settings});
         describe_metrics(service.metrics());
@@ -121,14 +124,9 @@ int main(int argc, char** argv) {
         auto& events = service.make<StreamQueue>(QueueKeys{keys.foreign("nominations", "events"),
                                                            "notifications", keys("events-retry"),
                                                            keys("events-dead"), ""});
-        service.consume("nominations-events", events, group_options,
-                        [&digest](const StreamEntry& entry) -> Task<Disposition> {
-                          auto event = nlohmann::json::parse(entry.field("event"), nullptr, false);
-                          if (event.is_discarded())
-                            co_return Disposition::fail("event is not JSON");
-                          co_await digest.take(event);
-                          co_return Disposition::done();
-                        });
+        service.consume(
+            "nominations-events", events, group_options,
+            [&digest](const StreamEntry& entry) { return take_event_entry(digest, entry); });
 
         // Stored bot updates are answered by one consumer group, whichever way they came in.
         service.consume("bot-commands", updates.queue(), group_options,

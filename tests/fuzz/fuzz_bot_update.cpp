@@ -1,10 +1,10 @@
-// The Zalo update parser (notifications/domain/bot_update.cpp) on any webhook or getUpdates
+// The Zalo update parser (notifications/bot/zalo_update.cpp) on any webhook or getUpdates
 // body, followed by what the commands worker does with it (commands_app.cpp): judge the
 // update, then read its text as a command.
 #include <nlohmann/json.hpp>
 
 #include "fuzz_support.hpp"
-#include "notifications/domain/bot_update.hpp"
+#include "notifications/bot/zalo_update.hpp"
 #include "notifications/domain/commands.hpp"
 
 using namespace thidua::notifications;

@@ -1,79 +1,27 @@
-// Digested announcements (issue 13): which batch an event joins, the digest's text and order,
-// how a long digest goes out in parts, and the daily summary. Pure functions, no Redis.
+// Digested announcements (issue 13): which batch an event joins, the order of the items, and
+// what a batch says of passed and rejected nominations. Pure functions, no Redis; the events
+// come from notifications_digest_events.hpp.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
-#include "core/errors.hpp"
-#include "core/text.hpp"
-#include "notifications/domain/digest.hpp"
 #include "notifications/domain/event_messages.hpp"
-#include "notifications/domain/split.hpp"
+#include "notifications_digest_events.hpp"
 
-namespace thidua::notifications {
+namespace thidua::notifications::digest_test {
 namespace {
-using nlohmann::json;
-
-struct Person {
-  std::string name;
-  std::string unit;
-};
-
-const std::vector<Person> kPeople = {
-    {"Nguyễn Văn An", "Tổ Toán – Tin"},         {"Lê Thị Bình", "Tổ Ngữ văn"},
-    {"Trần Minh Châu", "Tổ Khoa học tự nhiên"}, {"Phạm Thị Dung", "Tổ Ngoại ngữ"},
-    {"Hoàng Văn Em", "Tổ Toán – Tin"},          {"Võ Thị Giang", "Tổ văn phòng"},
-};
-
-// An event as the nominations stream carries it; `second` orders it in time.
-json event_of(const std::string& type, int id, int second, const Person& p) {
-  char at[32];
-  std::snprintf(at, sizeof at, "2026-12-01T03:%02d:%02dZ", second / 60, second % 60);
-  return {{"event_id", std::string(31, '0') + std::to_string(id % 10)},
-          {"type", type},
-          {"occurred_at", at},
-          {"nomination_id", std::to_string(id)},
-          {"nomination",
-           {{"id", std::to_string(id)},
-            {"period", "2026"},
-            {"period_label", "Năm 2026"},
-            {"award", "ldtt"},
-            {"award_label", "Lao động tiên tiến"},
-            {"subject_kind", "individual"},
-            {"subject_name", p.name},
-            {"unit_name", p.unit}}}};
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    out.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
 
 TEST(Digest, EachEventJoinsTheBatchOfItsKind) {
   const auto& p = kPeople[0];
-  EXPECT_EQ(digest_kind(event_of("nomination.submitted", 1, 0, p)), DigestKind::Submitted);
-  EXPECT_EQ(digest_kind(event_of("nomination.approved", 1, 0, p)), DigestKind::Council);
-  EXPECT_EQ(digest_kind(event_of("nomination.rejected", 1, 0, p)), DigestKind::Council);
-  EXPECT_EQ(digest_kind(event_of("nomination.awarded", 1, 0, p)), DigestKind::Awarded);
+  EXPECT_EQ(digest_kind(typed(event_of("nomination.submitted", 1, 0, p))), DigestKind::Submitted);
+  EXPECT_EQ(digest_kind(typed(event_of("nomination.approved", 1, 0, p))), DigestKind::Council);
+  EXPECT_EQ(digest_kind(typed(event_of("nomination.rejected", 1, 0, p))), DigestKind::Council);
+  EXPECT_EQ(digest_kind(typed(event_of("nomination.awarded", 1, 0, p))), DigestKind::Awarded);
   for (auto other : {"nomination.created", "nomination.updated", "nomination.under_review",
                      "nomination.forwarded", "nomination.not_awarded", "nomination.withdrawn"}) {
-    EXPECT_FALSE(digest_kind(event_of(other, 1, 0, p))) << other;
+    EXPECT_FALSE(digest_kind(typed(event_of(other, 1, 0, p)))) << other;
   }
   auto broken = event_of("nomination.approved", 1, 0, p);
   broken["nomination"] = "1";
-  EXPECT_FALSE(digest_kind(broken));
-  EXPECT_FALSE(digest_kind(json::array()));
+  EXPECT_FALSE(digest_kind(typed(broken)));
   for (auto k : {DigestKind::Submitted, DigestKind::Council, DigestKind::Awarded}) {
     EXPECT_EQ(parse_digest_kind(digest_kind_name(k)), k);
   }
@@ -99,7 +47,7 @@ TEST(Digest, ACouncilSittingIsOneMessageThatCountsBothAndNamesOnlyThePassed) {
     }
     events.push_back(e);
   }
-  auto text = digest_message(DigestKind::Council, events);
+  auto text = digest_message(DigestKind::Council, all_typed(events));
   ASSERT_TRUE(text);
   auto lines = lines_of(*text);
   ASSERT_EQ(lines.size(), expected_items.size() + 1) << *text;
@@ -119,7 +67,7 @@ TEST(Digest, ItemsAreListedInTheOrderTheyHappenedTiesKeepTheirArrival) {
   for (int i = 0; i < 5; ++i) {
     events.push_back(event_of("nomination.submitted", 100 + i, seconds[i], kPeople[i]));
   }
-  auto text = digest_message(DigestKind::Submitted, events);
+  auto text = digest_message(DigestKind::Submitted, all_typed(events));
   ASSERT_TRUE(text);
   auto lines = lines_of(*text);
   ASSERT_EQ(lines.size(), 6u) << *text;
@@ -135,23 +83,24 @@ TEST(Digest, ItemsAreListedInTheOrderTheyHappenedTiesKeepTheirArrival) {
 TEST(Digest, ABatchOfOneReadsAsTheSingleEvent) {
   for (auto type : {"nomination.submitted", "nomination.approved", "nomination.awarded"}) {
     auto e = event_of(type, 7, 0, kPeople[1]);
-    auto kind = digest_kind(e);
+    auto kind = digest_kind(typed(e));
     ASSERT_TRUE(kind);
-    auto text = digest_message(*kind, {e});
+    auto text = digest_message(*kind, {typed(e)});
     ASSERT_TRUE(text) << type;
-    EXPECT_EQ(*text, *message_for_event(e, "")) << type;
+    EXPECT_EQ(*text, *message_for_event(typed(e), "")) << type;
   }
 }
 
 TEST(Digest, RejectionsAloneAreNotAnnouncedToTheGroup) {
   std::vector<json> events;
   for (int i = 0; i < 3; ++i) events.push_back(event_of("nomination.rejected", i, i, kPeople[i]));
-  EXPECT_FALSE(digest_message(DigestKind::Council, events));
-  EXPECT_FALSE(digest_message(DigestKind::Council, {events[0]}));
+  EXPECT_FALSE(digest_message(DigestKind::Council, all_typed(events)));
+  EXPECT_FALSE(digest_message(DigestKind::Council, {typed(events[0])}));
   EXPECT_FALSE(digest_message(DigestKind::Submitted, {}));
   // One approval with one rejection: counted, not named.
-  auto both = digest_message(DigestKind::Council,
-                             {events[0], event_of("nomination.approved", 9, 9, kPeople[4])});
+  auto both =
+      digest_message(DigestKind::Council,
+                     all_typed({events[0], event_of("nomination.approved", 9, 9, kPeople[4])}));
   ASSERT_TRUE(both);
   EXPECT_TRUE(contains(*both, "đã xét 2 đề nghị: 1 thông qua, 1 chưa thông qua.")) << *both;
   EXPECT_FALSE(contains(*both, kPeople[0].name));
@@ -160,7 +109,7 @@ TEST(Digest, RejectionsAloneAreNotAnnouncedToTheGroup) {
 TEST(Digest, AllPassedSaysSoWithoutAZeroCount) {
   std::vector<json> events;
   for (int i = 0; i < 3; ++i) events.push_back(event_of("nomination.approved", i, i, kPeople[i]));
-  auto text = digest_message(DigestKind::Council, events);
+  auto text = digest_message(DigestKind::Council, all_typed(events));
   ASSERT_TRUE(text);
   EXPECT_TRUE(text->starts_with("✅ Hội đồng Thi đua – Khen thưởng đã thông qua 3 đề nghị:\n"))
       << *text;
@@ -171,159 +120,11 @@ TEST(Digest, EventsOfAnotherKindAreLeftOut) {
   std::vector<json> events = {event_of("nomination.submitted", 1, 0, kPeople[0]),
                               event_of("nomination.approved", 2, 1, kPeople[1]),
                               event_of("nomination.submitted", 3, 2, kPeople[2])};
-  auto text = digest_message(DigestKind::Submitted, events);
+  auto text = digest_message(DigestKind::Submitted, all_typed(events));
   ASSERT_TRUE(text);
   EXPECT_TRUE(text->starts_with("📋 2 đề nghị")) << *text;
   EXPECT_FALSE(contains(*text, kPeople[1].name));
 }
 
-TEST(Digest, AwardsCongratulateThePeopleAndTheUnits) {
-  auto a = event_of("nomination.awarded", 1, 0, kPeople[0]);
-  auto b = event_of("nomination.awarded", 2, 1, kPeople[1]);
-  auto unit = event_of("nomination.awarded", 3, 2, {"Tổ Toán – Tin", "Tổ Toán – Tin"});
-  unit["nomination"]["subject_kind"] = "collective";
-  auto text = digest_message(DigestKind::Awarded, {a, b, unit});
-  ASSERT_TRUE(text);
-  auto lines = lines_of(*text);
-  ASSERT_EQ(lines.size(), 4u) << *text;
-  EXPECT_EQ(lines[0], "🎉 Chúc mừng 2 thầy cô và 1 tập thể đã được khen thưởng:");
-  EXPECT_EQ(lines[1],
-            "• " + kPeople[0].name + " (" + kPeople[0].unit + ") — Lao động tiên tiến, năm 2026");
-  EXPECT_EQ(lines[3], "• Tổ Toán – Tin — Lao động tiên tiến, năm 2026");
-  auto two = digest_message(DigestKind::Awarded, {a, b});
-  ASSERT_TRUE(two);
-  EXPECT_TRUE(two->starts_with("🎉 Chúc mừng 2 thầy cô đã được khen thưởng:")) << *two;
-}
-
-TEST(Digest, AwardsAreListedUnderTheirDecision) {
-  auto decided = [](int id, const Person& p, const std::string& number, const std::string& date) {
-    auto e = event_of("nomination.awarded", id, id, p);
-    e["decision"] = {{"number", number}, {"date", date}};
-    return e;
-  };
-  std::vector<json> events = {decided(1, kPeople[0], "245/QĐ-UBND", "2026-11-28"),
-                              decided(2, kPeople[1], "12/QĐ-THCSVP1", "2026-11-30"),
-                              decided(3, kPeople[2], "245/QĐ-UBND", "2026-11-28"),
-                              event_of("nomination.awarded", 4, 4, kPeople[3])};
-  auto text = digest_message(DigestKind::Awarded, events);
-  ASSERT_TRUE(text);
-  auto item = [](const Person& p) {
-    return "• " + p.name + " (" + p.unit + ") — Lao động tiên tiến, năm 2026";
-  };
-  std::vector<std::string> expected = {"🎉 Chúc mừng 4 thầy cô đã được khen thưởng:",
-                                       item(kPeople[3]),
-                                       "Theo Quyết định số 245/QĐ-UBND ngày 28/11/2026:",
-                                       item(kPeople[0]),
-                                       item(kPeople[2]),
-                                       "Theo Quyết định số 12/QĐ-THCSVP1 ngày 30/11/2026:",
-                                       item(kPeople[1])};
-  EXPECT_EQ(lines_of(*text), expected) << *text;
-  // Alone, an award reads as before: "được tặng … theo Quyết định số …".
-  auto one = digest_message(DigestKind::Awarded, {events[0]});
-  ASSERT_TRUE(one);
-  EXPECT_EQ(*one, *message_for_event(events[0], ""));
-  EXPECT_TRUE(contains(*one, "theo Quyết định số 245/QĐ-UBND ngày 28/11/2026")) << *one;
-}
-
-// A long sitting: the digest lists the first kDigestMaxListed and counts the rest; the
-// outbox cuts it into Zalo-sized parts at line ends, so no item is cut in two.
-TEST(Digest, ALongDigestIsCappedAndSplitsBetweenItems) {
-  const std::size_t n = kDigestMaxListed + 25;
-  std::vector<json> events;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& p = kPeople[i % kPeople.size()];
-    Person who{p.name + " " + std::to_string(i), p.unit};
-    events.push_back(
-        event_of("nomination.submitted", 1000 + static_cast<int>(i), static_cast<int>(i), who));
-  }
-  auto text = digest_message(DigestKind::Submitted, events);
-  ASSERT_TRUE(text);
-  auto lines = lines_of(*text);
-  ASSERT_EQ(lines.size(), kDigestMaxListed + 2);
-  EXPECT_EQ(lines.back(), "• … và " + std::to_string(n - kDigestMaxListed) +
-                              " đề nghị khác (xem trên trang thi đua của trường).");
-  EXPECT_TRUE(lines[kDigestMaxListed].starts_with(
-      "• Số " + std::to_string(1000 + kDigestMaxListed - 1) + ": "));
-
-  const std::string footer = "— Tin nhắn tự động từ hệ thống thi đua";
-  auto whole = *text + "\n" + footer;  // as delivery sends it
-  auto parts = split_message(whole);
-  ASSERT_GE(parts.size(), 2u) << text::length(whole);
-  EXPECT_LE(parts.size(), 3u);  // a couple of messages, not dozens
-  std::string joined;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    EXPECT_LE(text::length(parts[i]), 2000u);
-    if (i > 0) {
-      EXPECT_TRUE(parts[i].starts_with("• ") || parts[i] == footer) << parts[i].substr(0, 80);
-    }
-    joined += (i ? "\n" : "") + parts[i];
-  }
-  EXPECT_EQ(joined, whole);
-}
-
-TEST(DailySummary, TheSettingIsATimeOrNothing) {
-  EXPECT_FALSE(DailySummaryAt::parse("", "X").enabled);
-  EXPECT_FALSE(DailySummaryAt::parse("off", "X").enabled);
-  auto at = DailySummaryAt::parse("17:30", "X");
-  EXPECT_TRUE(at.enabled);
-  EXPECT_EQ(at.minute, 17 * 60 + 30);
-  EXPECT_EQ(DailySummaryAt::parse("00:00", "X").minute, 0);
-  for (auto bad : {"24:00", "7:30", "17:60", "17.30", "17:30 ", "1730", "tối"}) {
-    try {
-      DailySummaryAt::parse(bad, "THIDUA_DAILY_SUMMARY_AT");
-      ADD_FAILURE() << bad << " was accepted";
-    } catch (const ConfigError& e) {
-      EXPECT_TRUE(contains(e.what(), "THIDUA_DAILY_SUMMARY_AT")) << e.what();
-    }
-  }
-}
-
-TEST(DailySummary, AnEventCountsInTheNextSummaryAfterIt) {
-  auto at = DailySummaryAt::parse("17:00", "X");
-  LocalDate d{2026, 12, 1};
-  EXPECT_EQ(summary_day_for(local_time(d, 16, 59), at), d);
-  EXPECT_EQ(summary_day_for(local_time(d, 17, 0), at), add_days(d, 1));
-  EXPECT_EQ(summary_day_for(local_time(d, 23, 59), at), add_days(d, 1));
-  EXPECT_EQ(summary_day_for(local_time(d, 0, 0), at), d);
-  // Due once its time has come; before that, yesterday's is the latest.
-  EXPECT_EQ(last_summary_day(local_time(d, 16, 59), at), add_days(d, -1));
-  EXPECT_EQ(last_summary_day(local_time(d, 17, 0), at), d);
-  // Across the year: the first minutes of 1 January belong to its own summary.
-  LocalDate jan1{2027, 1, 1};
-  EXPECT_EQ(summary_day_for(local_time({2026, 12, 31}, 23, 59), at), jan1);
-  EXPECT_EQ(last_summary_day(local_time(jan1, 0, 1), at), (LocalDate{2026, 12, 31}));
-}
-
-TEST(DailySummary, CountsPerKindAndNothingWhenNothingHappened) {
-  auto at = DailySummaryAt::parse("17:00", "X");
-  EXPECT_FALSE(daily_summary(DayCounts{}, {2026, 12, 1}, at));
-  DayCounts c;
-  c.submitted = 3;
-  c.approved = 10;
-  c.rejected = 2;
-  auto text = daily_summary(c, {2026, 12, 1}, at);
-  ASSERT_TRUE(text);
-  EXPECT_EQ(*text,
-            "📊 Tổng hợp tin thi đua từ 17:00 ngày 30/11/2026 đến 17:00 ngày 01/12/2026:\n"
-            "• 3 đề nghị khen thưởng đã được trình Hội đồng Thi đua – Khen thưởng.\n"
-            "• Hội đồng Thi đua – Khen thưởng đã xét 12 đề nghị: 10 thông qua, 2 chưa thông qua.");
-  DayCounts awards;
-  awards.awarded = 4;
-  auto only = daily_summary(awards, {2026, 12, 1}, at);
-  ASSERT_TRUE(only);
-  EXPECT_TRUE(contains(*only, "\n• 4 đề nghị đã được cấp trên quyết định khen thưởng."));
-  EXPECT_FALSE(contains(*only, "Hội đồng"));
-}
-
-TEST(DailySummary, TheFieldAnEventCountsIn) {
-  const auto& p = kPeople[0];
-  EXPECT_EQ(day_count_field(event_of("nomination.submitted", 1, 0, p)), "submitted");
-  EXPECT_EQ(day_count_field(event_of("nomination.approved", 1, 0, p)), "approved");
-  EXPECT_EQ(day_count_field(event_of("nomination.rejected", 1, 0, p)), "rejected");
-  EXPECT_EQ(day_count_field(event_of("nomination.awarded", 1, 0, p)), "awarded");
-  EXPECT_FALSE(day_count_field(event_of("nomination.not_awarded", 1, 0, p)));
-  EXPECT_FALSE(day_count_field(event_of("nomination.withdrawn", 1, 0, p)));
-}
-
 }  // namespace
-}  // namespace thidua::notifications
+}  // namespace thidua::notifications::digest_test

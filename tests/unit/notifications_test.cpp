@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "notifications/api/event_codec.hpp"
 #include "notifications/bot/zalo_bot_client.hpp"
 #include "notifications/domain/circuit_breaker.hpp"
 #include "notifications/domain/event_messages.hpp"
@@ -29,8 +30,15 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
+// The event as notifications reads it off the stream (api/event_codec).
+NominationEvent typed(const nlohmann::json& event) {
+  auto read = parse_event(event);
+  EXPECT_TRUE(read) << event.dump();
+  return read.value_or(NominationEvent{});
+}
+
 TEST(EventMessages, SubmissionIsAnnouncedInVietnamese) {
-  auto text = message_for_event(event_of("nomination.submitted"), kFooter);
+  auto text = message_for_event(typed(event_of("nomination.submitted")), kFooter);
   ASSERT_TRUE(text);
   EXPECT_TRUE(contains(*text, "đã được trình Hội đồng")) << *text;
   EXPECT_TRUE(contains(*text, "Nguyễn Thị Hồng (Tổ Toán – Tin)")) << *text;
@@ -41,11 +49,12 @@ TEST(EventMessages, SubmissionIsAnnouncedInVietnamese) {
 }
 
 TEST(EventMessages, DecisionsAreAnnouncedAndDraftsAreNot) {
-  EXPECT_TRUE(contains(*message_for_event(event_of("nomination.approved"), ""), "đã thông qua"));
+  EXPECT_TRUE(
+      contains(*message_for_event(typed(event_of("nomination.approved")), ""), "đã thông qua"));
   auto rejected = event_of("nomination.rejected");
   rejected["note"] = "Chưa đủ minh chứng";
-  EXPECT_FALSE(message_for_event(rejected, ""));  // told privately, never to the group
-  auto personal = personal_message_for_event(rejected, "cô");
+  EXPECT_FALSE(message_for_event(typed(rejected), ""));  // told privately, never to the group
+  auto personal = personal_message_for_event(typed(rejected), "cô");
   ASSERT_TRUE(personal);
   EXPECT_TRUE(contains(*personal,
                        "chưa được Hội đồng Thi đua – Khen thưởng thông qua. Lý do: "
@@ -54,14 +63,14 @@ TEST(EventMessages, DecisionsAreAnnouncedAndDraftsAreNot) {
   EXPECT_TRUE(contains(*personal, "Tin này chỉ gửi riêng cô;")) << *personal;
   auto not_awarded = event_of("nomination.not_awarded");
   not_awarded["note"] = "Hết chỉ tiêu của huyện.";
-  EXPECT_FALSE(message_for_event(not_awarded, ""));
-  EXPECT_TRUE(contains(*personal_message_for_event(not_awarded, "thầy cô"),
+  EXPECT_FALSE(message_for_event(typed(not_awarded), ""));
+  EXPECT_TRUE(contains(*personal_message_for_event(typed(not_awarded), "thầy cô"),
                        "Lý do: Hết chỉ tiêu của huyện."));
-  EXPECT_FALSE(personal_message_for_event(event_of("nomination.awarded"), "cô"));
-  EXPECT_TRUE(contains(*message_for_event(event_of("nomination.awarded"), ""), "Chúc mừng"));
+  EXPECT_FALSE(personal_message_for_event(typed(event_of("nomination.awarded")), "cô"));
+  EXPECT_TRUE(contains(*message_for_event(typed(event_of("nomination.awarded")), ""), "Chúc mừng"));
   for (auto quiet : {"nomination.created", "nomination.updated", "nomination.under_review",
                      "nomination.withdrawn", "nomination.forwarded"}) {
-    EXPECT_FALSE(message_for_event(event_of(quiet), kFooter)) << quiet;
+    EXPECT_FALSE(message_for_event(typed(event_of(quiet)), kFooter)) << quiet;
   }
 }
 
@@ -69,28 +78,29 @@ TEST(EventMessages, AnAwardNamesItsDecision) {
   auto awarded = event_of("nomination.awarded");
   awarded["nomination"]["period_label"] = "Năm 2026";
   awarded["decision"] = {{"number", "245/QĐ-UBND"}, {"date", "2026-11-28"}};
-  EXPECT_EQ(*message_for_event(awarded, ""),
+  EXPECT_EQ(*message_for_event(typed(awarded), ""),
             "🎉 Chúc mừng Nguyễn Thị Hồng (Tổ Toán – Tin) đã được tặng Giấy khen của Chủ tịch "
             "UBND xã (năm 2026) theo Quyết định số 245/QĐ-UBND ngày 28/11/2026.");
   awarded["decision"]["date"] = "28/11/2026";  // not a date: the sentence stops before it
-  EXPECT_EQ(*message_for_event(awarded, ""),
+  EXPECT_EQ(*message_for_event(typed(awarded), ""),
             "🎉 Chúc mừng Nguyễn Thị Hồng (Tổ Toán – Tin) đã được tặng Giấy khen của Chủ tịch "
             "UBND xã (năm 2026).");
 }
 
 TEST(EventMessages, ReviewPeriodsHaveTheirOwnNames) {
+  EXPECT_TRUE(contains(
+      *message_for_event(typed(event_of("nomination.submitted", "so-ket-2027")), ""), "sơ kết"));
   EXPECT_TRUE(
-      contains(*message_for_event(event_of("nomination.submitted", "so-ket-2027"), ""), "sơ kết"));
-  EXPECT_TRUE(contains(*message_for_event(event_of("nomination.submitted", "tong-ket-2030"), ""),
-                       "tổng kết"));
+      contains(*message_for_event(typed(event_of("nomination.submitted", "tong-ket-2030")), ""),
+               "tổng kết"));
   auto labelled = event_of("nomination.submitted");
   labelled["nomination"]["period_label"] = "Năm học 2026";
   // In running text a label starts in lower case.
-  EXPECT_TRUE(contains(*message_for_event(labelled, ""), "năm học 2026"));
+  EXPECT_TRUE(contains(*message_for_event(typed(labelled), ""), "năm học 2026"));
 }
 
 TEST(EventMessages, NoFooterMeansNoTrailingLine) {
-  auto text = message_for_event(event_of("nomination.submitted"), "");
+  auto text = message_for_event(typed(event_of("nomination.submitted")), "");
   ASSERT_TRUE(text);
   EXPECT_FALSE(contains(*text, "\n"));
 }
@@ -99,7 +109,7 @@ TEST(EventMessages, FallsBackToTheAwardCodeAndLeavesOutAnEmptyUnit) {
   auto event = event_of("nomination.submitted");
   event["nomination"].erase("award_label");
   event["nomination"]["unit_name"] = "";
-  auto text = message_for_event(event, "");
+  auto text = message_for_event(typed(event), "");
   ASSERT_TRUE(text);
   EXPECT_TRUE(contains(*text, "gk_xa"));
   EXPECT_FALSE(contains(*text, "()"));
@@ -107,25 +117,25 @@ TEST(EventMessages, FallsBackToTheAwardCodeAndLeavesOutAnEmptyUnit) {
 
 TEST(EventMessages, UnknownOrBrokenEventsAreNotAnnounced) {
   auto other = event_of("nomination.approved.someday");
-  EXPECT_FALSE(message_for_event(other, kFooter));
+  EXPECT_FALSE(message_for_event(typed(other), kFooter));
   auto untyped = event_of("nomination.submitted");
   untyped.erase("type");
-  EXPECT_FALSE(message_for_event(untyped, kFooter));
-  EXPECT_FALSE(message_for_event(nlohmann::json::array(), kFooter));
-  EXPECT_FALSE(message_for_event({{"type", "nomination.submitted"}}, kFooter));
+  EXPECT_FALSE(message_for_event(typed(untyped), kFooter));
+  EXPECT_FALSE(parse_event(nlohmann::json::array()));  // no event at all: ignored
+  EXPECT_FALSE(message_for_event(typed(nlohmann::json{{"type", "nomination.submitted"}}), kFooter));
 }
 
 TEST(EventMessages, WronglyTypedFieldsDoNotThrow) {
   // A malformed event can never be announced: retrying it would only fill the logs.
   auto not_object = event_of("nomination.submitted");
   not_object["nomination"] = "12";
-  EXPECT_NO_THROW(EXPECT_FALSE(message_for_event(not_object, kFooter)));
+  EXPECT_NO_THROW(EXPECT_FALSE(message_for_event(typed(not_object), kFooter)));
   auto number = event_of("nomination.submitted");
   number["nomination"]["subject_name"] = 5;
-  EXPECT_NO_THROW(message_for_event(number, kFooter));
-  auto typed = event_of("nomination.submitted");
-  typed["type"] = 1;
-  EXPECT_NO_THROW(EXPECT_FALSE(message_for_event(typed, kFooter)));
+  EXPECT_NO_THROW(message_for_event(typed(number), kFooter));
+  auto numbered = event_of("nomination.submitted");
+  numbered["type"] = 1;
+  EXPECT_NO_THROW(EXPECT_FALSE(message_for_event(typed(numbered), kFooter)));
 }
 
 TEST(ZaloReply, OkTrueIsSentWithTheResult) {
@@ -226,11 +236,13 @@ TEST(EventMessages, ThePersonalMessageGoesToTheNomineeAndTheUnitsLeadersOnce) {
   const std::vector<Colleague> staff{
       person("gv-an", "leader", "to-toan"), person("gv-binh", "leader", "to-toan"),
       person("gv-chi", "staff", "to-toan"), person("gv-dung", "leader", "to-van")};
-  EXPECT_EQ(personal_recipients(event, staff), (std::vector<std::string>{"gv-an", "gv-binh"}));
+  EXPECT_EQ(personal_recipients(typed(event), staff),
+            (std::vector<std::string>{"gv-an", "gv-binh"}));
   event["nomination"]["subject_kind"] = "collective";
   event["nomination"]["subject_id"] = "to-toan";
-  EXPECT_EQ(personal_recipients(event, staff), (std::vector<std::string>{"gv-an", "gv-binh"}));
-  EXPECT_TRUE(personal_recipients(event, {}).empty());
+  EXPECT_EQ(personal_recipients(typed(event), staff),
+            (std::vector<std::string>{"gv-an", "gv-binh"}));
+  EXPECT_TRUE(personal_recipients(typed(event), {}).empty());
 }
 
 }  // namespace
@@ -258,27 +270,28 @@ nlohmann::json round_closing(int days_left, nlohmann::json awards = nlohmann::js
 }
 
 TEST(EventMessages, ARoundsLastDaysRemindTheLeadersInTheGroup) {
-  auto text = message_for_event(round_closing(3), "— tự động");
+  auto text = message_for_event(typed(round_closing(3)), "— tự động");
   ASSERT_TRUE(text);
   EXPECT_EQ(*text,
             "⏰ Đợt xét khen thưởng năm 2026 nhận đề nghị khen thưởng đến hết ngày 31/12/2026, còn "
             "3 ngày nữa. Kính mời các thầy cô tổ trưởng hoàn tất và trình đề nghị của tổ trước "
             "hạn này.\n— tự động");
-  auto last = message_for_event(round_closing(0), "");
+  auto last = message_for_event(typed(round_closing(0)), "");
   ASSERT_TRUE(last);
   EXPECT_EQ(*last,
             "⏰ Hôm nay (31/12/2026) là ngày cuối đợt xét khen thưởng năm 2026 nhận đề nghị khen "
             "thưởng. Kính mời các thầy cô tổ trưởng trình đề nghị của tổ trong ngày.");
   auto some = message_for_event(
-      round_closing(2, {{{"code", "gk_xa"}, {"label", "Giấy khen của Chủ tịch UBND xã"}}}), "");
+      typed(round_closing(2, {{{"code", "gk_xa"}, {"label", "Giấy khen của Chủ tịch UBND xã"}}})),
+      "");
   ASSERT_TRUE(some);
   EXPECT_TRUE(some->ends_with("\nHình thức khen thưởng của đợt: Giấy khen của Chủ tịch UBND xã."))
       << *some;
   // Nobody is told anything privately, and a malformed one says nothing.
-  EXPECT_FALSE(personal_message_for_event(round_closing(3), "cô"));
+  EXPECT_FALSE(personal_message_for_event(typed(round_closing(3)), "cô"));
   auto broken = round_closing(3);
   broken["round"].erase("closes");
-  EXPECT_FALSE(message_for_event(broken, ""));
+  EXPECT_FALSE(message_for_event(typed(broken), ""));
 }
 }  // namespace
 }  // namespace thidua::notifications

@@ -7,6 +7,7 @@
 #include "http/json_io.hpp"
 #include "http/params.hpp"
 #include "notifications/api/message_codec.hpp"
+#include "notifications/bot/zalo_update.hpp"
 #include "notifications/domain/bot_update.hpp"
 #include "notifications/domain/messages.hpp"
 

@@ -2,14 +2,11 @@
 
 #include "core/integer.hpp"
 #include "core/log.hpp"
-#include "http/router.hpp"
 #include "notifications/domain/messages.hpp"
 #include "notifications/domain/replies.hpp"
 
 namespace thidua::notifications {
 namespace {
-using nlohmann::json;
-
 // The bot acts with the rights of the colleague who typed the command (X-Acting-For), never
 // with its own service token's: only help and linking work for someone it cannot name.
 bool needs_link(CommandKind k) {
@@ -18,11 +15,13 @@ bool needs_link(CommandKind k) {
 }  // namespace
 
 CommandsApp::CommandsApp(OutboxApp& outbox, PreferencesStore& preferences, StaffDirectory& staff,
-                         ServicesClient& services, const Settings& settings, const Clock& clock)
+                         ReportsService& reports, NominationsService& nominations,
+                         const Settings& settings, const Clock& clock)
     : outbox_(outbox),
       preferences_(preferences),
       staff_(staff),
-      services_(services),
+      reports_(reports),
+      nominations_(nominations),
       settings_(settings),
       clock_(clock) {
   if (!settings.bot_name.empty()) bot_names_.push_back(settings.bot_name);
@@ -81,7 +80,6 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
                                                   const Colleague& caller) {
   // Named locals, not temporaries, beside co_await (the GCC 12 caveat in the README).
   const std::string me = caller.id;
-  const std::string no_body;
   switch (c.kind) {
     case CommandKind::Help:
       co_return help_text(settings_.contact);
@@ -106,31 +104,28 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       co_return reply_reminders(off, changed, caller);
     }
     case CommandKind::Nominations: {
-      std::string path = "/api/nominations/v1/nominations?subject=" + http::encode_segment(me);
-      auto a = co_await services_.nominations(http::Method::Get, path, no_body, me);
+      auto a = co_await nominations_.nominations_of(me, me);
       if (!a.ok()) co_return say("answer.nominations_down");
-      co_return reply_nominations(a.body, addressed_name(caller));
+      co_return reply_nominations(a.value, addressed_name(caller));
     }
     case CommandKind::Status: {
-      std::string path = "/api/nominations/v1/nominations/" + c.args[0];
-      auto a = co_await services_.nominations(http::Method::Get, path, no_body, me);
-      // 404 also for a colleague's nomination the person may not see, as in the API.
-      if (a.status == 404) {
-        auto text = say("answer.no_nomination", {{"id", notifications::quoted(c.args[0])}});
+      const std::string id = c.args[0];
+      auto a = co_await nominations_.nomination(id, me);
+      // Not found also for a colleague's nomination the person may not see, as in the API.
+      if (a.reach == Reach::NotFound) {
+        auto text = say("answer.no_nomination", {{"id", notifications::quoted(id)}});
         co_return text;  // a named local beside co_*: the GCC 12 caveat
       }
       if (!a.ok()) co_return say("answer.nominations_down");
-      co_return reply_nomination(a.body);
+      co_return reply_nomination(a.value);
     }
     case CommandKind::SignIn: {
       // Only in a private chat (answer() answers the group), for a linked person: the code
       // is asked for with their rights, so it signs in no one else.
-      const std::string path = "/api/nominations/v1/sign-in-codes";
-      const std::string empty_object = "{}";
-      auto a = co_await services_.nominations(http::Method::Post, path, empty_object, me);
-      if (a.status == 429) co_return say("answer.sign_in_too_many");
+      auto a = co_await nominations_.issue_sign_in(me);
+      if (a.reach == Reach::TooMany) co_return say("answer.sign_in_too_many");
       if (!a.ok()) co_return say("answer.nominations_down");
-      co_return reply_sign_in(a.body, settings_.dashboard_url, caller);
+      co_return reply_sign_in(a.value, settings_.dashboard_url, caller);
     }
     case CommandKind::Link: {
       auto linked = co_await staff_.link(c.args[0], u.from_id);
@@ -145,30 +140,27 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
 Task<std::string> CommandsApp::deadlines(const std::string& acting_for) {
   // Every deadline with its next occurrence and its own state: what is owed is that
   // deadline's, never the yearly report's when another comes first (issue 14).
-  auto list = co_await services_.reports("/api/reports/v1/deadlines?count=1", acting_for);
-  json body = list.ok() ? list.body : json();
-  co_return reply_deadlines(body);
+  auto list = co_await reports_.deadlines(acting_for);
+  const Deadlines none;
+  co_return reply_deadlines(list.ok() ? list.value : none);
 }
 
 Task<std::string> CommandsApp::reports(int year, const std::string& acting_for) {
-  std::string path = "/api/reports/v1/contributions/" + std::to_string(year);
-  auto subs = co_await services_.reports(path, acting_for);
+  auto subs = co_await reports_.submissions(year, acting_for);
   if (!subs.ok()) {
     auto text = say("answer.reports_down", {{"year", std::to_string(year)}});
     co_return text;
   }
-  co_return reply_reports(subs.body, year);
+  co_return reply_reports(subs.value, year);
 }
 
 Task<std::string> CommandsApp::quotas(const std::vector<std::string>& words,
                                       const std::string& acting_for) {
   std::string period = std::to_string(local_date(clock_.now()).year);
   if (!words.empty()) {
-    auto catalogue = co_await services_.nominations(
-        http::Method::Get, "/api/nominations/v1/catalogue", "", acting_for);
-    if (!catalogue.ok() || !catalogue.body.is_object()) co_return say("answer.nominations_down");
-    const auto periods = catalogue.body.value("periods", nlohmann::json::array());
-    period = match_period(words, periods);
+    auto periods = co_await nominations_.periods(acting_for);
+    if (!periods.ok()) co_return say("answer.nominations_down");
+    period = match_period(words, periods.value);
     if (period.empty()) {
       std::string typed;
       for (const auto& w : words) typed += (typed.empty() ? "" : " ") + w;
@@ -176,14 +168,13 @@ Task<std::string> CommandsApp::quotas(const std::vector<std::string>& words,
       co_return text;
     }
   }
-  std::string path = "/api/nominations/v1/quotas?period=" + http::encode_segment(period);
-  auto a = co_await services_.nominations(http::Method::Get, path, "", acting_for);
-  if (a.status == 404 || a.status == 400 || a.status == 422) {
+  auto a = co_await nominations_.quotas(period, acting_for);
+  if (a.reach == Reach::NotFound || a.reach == Reach::Invalid) {
     auto text = say("answer.no_period", {{"period", notifications::quoted(period)}});
     co_return text;
   }
   if (!a.ok()) co_return say("answer.nominations_down");
-  co_return reply_quotas(a.body);
+  co_return reply_quotas(a.value);
 }
 
 }  // namespace thidua::notifications

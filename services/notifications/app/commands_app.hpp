@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "notifications/app/outbox_app.hpp"
+#include "notifications/app/ports.hpp"
 #include "notifications/app/staff_directory.hpp"
 #include "notifications/bot/messenger.hpp"
 #include "notifications/domain/bot_update.hpp"
@@ -17,7 +18,8 @@ class CommandsApp {
  public:
   // `staff`: who is typing (by their Zalo id), asked before any command that needs it.
   CommandsApp(OutboxApp& outbox, PreferencesStore& preferences, StaffDirectory& staff,
-              ServicesClient& services, const Settings& settings, const Clock& clock);
+              ReportsService& reports, NominationsService& nominations, const Settings& settings,
+              const Clock& clock);
   // Handles one stored update: decides, answers once (the reply is queued in the outbox).
   Task<void> handle(const BotUpdate& u);
   // The answer for one command, or nullopt when the bot stays silent (a stranger's
@@ -41,7 +43,8 @@ class CommandsApp {
   OutboxApp& outbox_;
   PreferencesStore& preferences_;
   StaffDirectory& staff_;
-  ServicesClient& services_;
+  ReportsService& reports_;
+  NominationsService& nominations_;
   const Settings& settings_;
   const Clock& clock_;
   std::vector<std::string> bot_names_;

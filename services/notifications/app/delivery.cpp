@@ -49,8 +49,10 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
   if (m->state == state::kSent || m->state == state::kDiscarded) co_return Disposition::done();
   if (!m->urgent) {
     if (auto until = settings_.quiet.held_until(clock_.now())) {
-      nlohmann::json extra = {{"until", iso_instant(*until)}, {"reason", "quiet_hours"}};
-      co_await store_.record(id, state::kHeld, extra);
+      HistoryNote held;
+      held.until = *until;
+      held.reason = "quiet_hours";
+      co_await store_.record(id, state::kHeld, held);
       co_return Disposition::defer(*until);
     }
   }
@@ -65,9 +67,11 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
       wait = co_await rates_.wait(m->chat_id, settings_.rate_per_minute);
     }
     if (wait.count() > 0) co_return Disposition::defer(clock_.now() + wait);
-    nlohmann::json sending = {{"attempt", entry.attempt() + 1}};
-    if (parts.size() > 1)
-      sending["part"] = std::to_string(i + 1) + "/" + std::to_string(parts.size());
+    std::optional<std::string> part;
+    if (parts.size() > 1) part = std::to_string(i + 1) + "/" + std::to_string(parts.size());
+    HistoryNote sending;
+    sending.attempt = entry.attempt() + 1;
+    sending.part = part;
     // A slow Zalo must not let the claim lapse between parts: renewed before each call,
     // and given up (never sent twice) if another worker has already taken the message.
     bool held = co_await store_.keep_claim(entry);
@@ -77,7 +81,9 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
     if (!gate) {
       // Zalo is failing for everyone: wait for the breaker's probe, without using a try.
       if (m->state != state::kHeld) {
-        nlohmann::json why = {{"until", iso_instant(wait_until)}, {"reason", "zalo_unavailable"}};
+        HistoryNote why;
+        why.until = wait_until;
+        why.reason = "zalo_unavailable";
         co_await store_.record(id, state::kHeld, why);
       }
       co_return Disposition::defer(
@@ -90,29 +96,34 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
     if (r.kind == SendResult::Kind::Permanent) co_return Disposition::fail(r.error);
     ids.push_back(r.message_id);
     bool last = i + 1 == parts.size();
-    nlohmann::json extra = {{"message_id", r.message_id}};
-    if (parts.size() > 1)
-      extra["part"] = std::to_string(i + 1) + "/" + std::to_string(parts.size());
+    HistoryNote sent;
+    sent.message_id = r.message_id;
+    sent.part = part;
     std::vector<std::pair<std::string, std::string>> fields{{"parts_sent", std::to_string(i + 1)},
                                                             {"message_ids", ids.dump()}};
     // A part of a longer message stays "sending" until the last one is out.
     std::string next = last ? state::kSent : state::kSending;  // named: GCC 12 and co_await
-    co_await store_.record(id, next, extra, std::move(fields));
+    co_await store_.record(id, next, sent, std::move(fields));
   }
   co_return Disposition::done();
 }
 
 Task<void> Delivery::on_retry(const StreamEntry& entry, int retry, Instant due,
                               const std::string& reason) {
-  nlohmann::json extra = {{"retry", retry}, {"due", iso_instant(due)}, {"reason", reason}};
+  HistoryNote note;
+  note.retry = retry;
+  note.due = due;
+  note.reason = reason;
   std::vector<std::pair<std::string, std::string>> fields{{"last_error", reason}};
-  co_await store_.record(entry.field("msg_id"), state::kRetry, extra, std::move(fields));
+  co_await store_.record(entry.field("msg_id"), state::kRetry, note, std::move(fields));
 }
 
 Task<void> Delivery::on_dead(const StreamEntry& entry, const std::string& reason) {
-  nlohmann::json extra = {{"reason", reason}, {"attempts", entry.attempt() + 1}};
+  HistoryNote note;
+  note.reason = reason;
+  note.attempts = entry.attempt() + 1;
   std::vector<std::pair<std::string, std::string>> fields{{"last_error", reason}};
-  co_await store_.record(entry.field("msg_id"), state::kDead, extra, std::move(fields));
+  co_await store_.record(entry.field("msg_id"), state::kDead, note, std::move(fields));
   log::warn("message_dead", {{"id", entry.field("msg_id")}, {"reason", reason}});
 }
 

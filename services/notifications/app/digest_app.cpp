@@ -2,24 +2,10 @@
 
 #include <algorithm>
 
-#include "core/crypto.hpp"
 #include "core/event_loop.hpp"
 #include "core/log.hpp"
 
 namespace thidua::notifications {
-namespace {
-using nlohmann::json;
-
-// The event's id; an event without one (the schema requires it) is known by its content,
-// so that the same event delivered twice is still taken in once.
-std::string event_id_of(const json& event) {
-  auto it = event.find("event_id");
-  if (it != event.end() && it->is_string() && !it->get_ref<const std::string&>().empty())
-    return it->get<std::string>();
-  return "sha-" + crypto::sha256_hex(event.dump()).substr(0, 32);
-}
-}  // namespace
-
 DigestApp::DigestApp(DigestStore& store, OutboxApp& outbox, const Settings& settings,
                      const Clock& clock)
     : store_(store), outbox_(outbox), settings_(settings), clock_(clock) {}
@@ -30,8 +16,7 @@ std::chrono::milliseconds DigestApp::tick_interval() const {
   return std::clamp(twentieth, std::chrono::milliseconds(50), std::chrono::milliseconds(1000));
 }
 
-Task<void> DigestApp::take(const json& event) {
-  if (!event.is_object()) co_return;
+Task<void> DigestApp::take(const NominationEvent& event) {
   auto kind = digest_kind(event);
   auto field = day_count_field(event);
   bool batched = kind && settings_.digest_window.count() > 0;
@@ -39,9 +24,9 @@ Task<void> DigestApp::take(const json& event) {
   if (batched || counted) {
     auto now = clock_.now();
     DigestIntake in;
-    in.event_id = event_id_of(event);
+    in.event_id = event.once_id();
     in.event = event;
-    in.event.erase("note");  // a rejection's reason is for the people concerned only
+    in.event.note.clear();  // a rejection's reason is for the people concerned only
     if (batched) in.batch = kind;
     if (counted) {
       in.day = summary_day_for(now, settings_.daily_summary);

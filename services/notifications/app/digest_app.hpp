@@ -6,7 +6,6 @@
 // a batch becomes one message whichever replica queues it (DigestStore, EnqueueGuard).
 #include <chrono>
 #include <functional>
-#include <nlohmann/json.hpp>
 
 #include "core/clock.hpp"
 #include "notifications/app/outbox_app.hpp"
@@ -22,7 +21,7 @@ class DigestApp {
   // One nominations event: into its kind's batch (or announced at once when the window is
   // 0), counted for the daily summary, and told privately to the people it concerns. Safe
   // to repeat: an event is taken in once per event_id. Throws to have the event retried.
-  Task<void> take(const nlohmann::json& event);
+  Task<void> take(const NominationEvent& event);
   // One pass: queues the message of each batch whose window has passed (oldest first) and
   // the daily summary once its time has come. Returns how many messages it queued.
   Task<int> tick();

@@ -69,17 +69,10 @@ Task<Submitted> OutboxApp::submit(NewMessage message, std::string idempotency_ke
   co_return out;
 }
 
-namespace {
-std::string event_id_of(const nlohmann::json& event) {
-  auto it = event.is_object() ? event.find("event_id") : event.end();
-  return it != event.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-}  // namespace
-
-Task<void> OutboxApp::announce_event(const nlohmann::json& event) {
+Task<void> OutboxApp::announce_event(const NominationEvent& event) {
   auto text = message_for_event(event, "");  // the footer is added at delivery
   if (!text) co_return;
-  std::string event_id = event_id_of(event);
+  const std::string& event_id = event.event_id;  // as sent: without one, no key
   NewMessage m;
   m.text = *text;
   m.source = "event";
@@ -99,9 +92,9 @@ Task<EnqueueResult> OutboxApp::announce(std::string text, std::string idempotenc
   co_return r.queued;
 }
 
-Task<void> OutboxApp::tell_concerned(const nlohmann::json& event) {
+Task<void> OutboxApp::tell_concerned(const NominationEvent& event) {
   if (!personal_message_for_event(event, "")) co_return;
-  std::string event_id = event_id_of(event);
+  const std::string& event_id = event.event_id;
   auto all = co_await staff_.everyone();
   // Throwing retries the event later: the staff list is needed to know who to tell.
   if (!all.reachable) throw std::runtime_error("staff list unavailable");

@@ -1,11 +1,11 @@
 #pragma once
 // Putting messages in the outbox: from the API (another service, an admin), from
 // nominations events, and the bot's replies.
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "notifications/app/settings.hpp"
 #include "notifications/app/staff_directory.hpp"
+#include "notifications/domain/nomination_event.hpp"
 #include "notifications/store/outbox_store.hpp"
 #include "notifications/store/preferences_store.hpp"
 
@@ -32,11 +32,11 @@ class OutboxApp {
   Task<Submitted> submit(NewMessage message, std::string idempotency_key,
                          const EnqueueGuard* guard = nullptr);
   // The group message for one nominations event, at once, queued once per event_id.
-  Task<void> announce_event(const nlohmann::json& event);
+  Task<void> announce_event(const NominationEvent& event);
   // The personal message of an event that concerns only some people (a rejection, a "not
   // awarded") to each of them who has linked Zalo, once per event_id and person. Throws
   // when the catalogue cannot be read, so that the event is retried.
-  Task<void> tell_concerned(const nlohmann::json& event);
+  Task<void> tell_concerned(const NominationEvent& event);
   // A group message made from stored state (a digest, a daily summary): queued once per
   // `idempotency_key`, and only while `guard` holds, which it consumes.
   Task<EnqueueResult> announce(std::string text, std::string idempotency_key,

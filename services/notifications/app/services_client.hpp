@@ -1,6 +1,8 @@
 #pragma once
 // REST calls to the nominations and reports services, as the service token, from the
 // event loop. A failure is a value, not an exception: the chat says plainly what is down.
+// Only the adapters read the answers' JSON (rest_adapters.hpp, staff_directory.hpp); the
+// commands and replies see the typed lookups of domain/lookups.hpp.
 #include <nlohmann/json.hpp>
 #include <string>
 

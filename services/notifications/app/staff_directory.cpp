@@ -2,33 +2,17 @@
 
 #include <algorithm>
 
-#include "core/json_read.hpp"
 #include "http/router.hpp"
+#include "notifications/app/rest_adapters.hpp"
 
 namespace thidua::notifications {
-namespace {
-
-// A StaffMember object of nominations' catalogue (proto/openapi/nominations.yaml); missing or
-// mistyped fields stay "".
-Colleague colleague_of(const nlohmann::json& staff) {
-  Colleague c;
-  if (!staff.is_object()) return c;
-  c.id = json_read::text(staff, "id");
-  c.name = json_read::text(staff, "name");
-  c.gender = json_read::text(staff, "gender");
-  c.role = json_read::text(staff, "role");
-  c.unit_id = json_read::text(staff, "unit_id");
-  c.zalo_user_id = json_read::text(staff, "zalo_user_id");
-  return c;
-}
-}  // namespace
 
 // One person, or none (404 is an answer: no such person or link), or nominations down.
 Task<StaffLookup> NominationsStaffDirectory::one(std::string path) {
   auto a = co_await services_.nominations(http::Method::Get, path);
   StaffLookup out;
   out.reachable = a.reachable;
-  if (a.ok() && a.body.is_object()) out.colleague = colleague_of(a.body);
+  if (a.ok()) out.colleague = parse_colleague(a.body);
   co_return out;
 }
 
@@ -44,17 +28,15 @@ Task<StaffLookup> NominationsStaffDirectory::by_staff_id(std::string staff_id) {
 
 Task<StaffList> NominationsStaffDirectory::everyone() {
   auto a = co_await services_.nominations(http::Method::Get, "/api/nominations/v1/catalogue");
+  auto staff = a.ok() ? parse_staff(a.body) : std::nullopt;
   StaffList out;
-  out.reachable = a.ok() && a.body.is_object();
-  if (!out.reachable) co_return out;
-  for (const auto& s : a.body.value("staff", nlohmann::json::array())) {
-    if (s.is_object()) out.staff.push_back(colleague_of(s));
-  }
+  out.reachable = staff.has_value();
+  if (staff) out.staff = std::move(*staff);
   co_return out;
 }
 
 Task<LinkResult> NominationsStaffDirectory::link(std::string code, std::string zalo_user_id) {
-  std::string body = nlohmann::json{{"code", code}, {"zalo_user_id", zalo_user_id}}.dump();
+  std::string body = zalo_link_request(code, zalo_user_id);
   auto a =
       co_await services_.nominations(http::Method::Post, "/api/nominations/v1/zalo-links", body);
   LinkResult out;
@@ -62,7 +44,7 @@ Task<LinkResult> NominationsStaffDirectory::link(std::string code, std::string z
     out.outcome = LinkResult::Outcome::BadCode;
   } else if (a.ok()) {
     out.outcome = LinkResult::Outcome::Linked;
-    out.colleague = colleague_of(a.body);
+    out.colleague = parse_colleague(a.body).value_or(Colleague{});
   }
   co_return out;
 }

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "core/json_read.hpp"
 #include "core/log.hpp"
+#include "notifications/bot/zalo_update.hpp"
 
 namespace thidua::notifications {
 
@@ -46,6 +48,41 @@ ZaloReply interpret_zalo_reply(int http_status, const std::string& body, bool tr
   return r;
 }
 
+namespace {
+ZaloStatus status_of(const ZaloReply& reply) {
+  ZaloStatus s;
+  s.kind = reply.kind;
+  s.error_code = reply.error_code;
+  s.description = reply.description;
+  return s;
+}
+}  // namespace
+
+ZaloAnswer<BotIdentity> identity_answer(const ZaloReply& reply) {
+  ZaloAnswer<BotIdentity> a;
+  static_cast<ZaloStatus&>(a) = status_of(reply);
+  if (a.sent()) {
+    a.result.id = json_read::text_or_number(reply.result, "id");
+    a.result.name = json_read::text_or_number(reply.result, "display_name");
+    a.result.account = json_read::text_or_number(reply.result, "account_name");
+  }
+  return a;
+}
+
+ZaloAnswer<PolledUpdate> update_answer(const ZaloReply& reply) {
+  ZaloAnswer<PolledUpdate> a;
+  static_cast<ZaloStatus&>(a) = status_of(reply);
+  if (a.sent() && reply.result.is_object()) {
+    a.result.received = true;
+    try {
+      a.result.update = parse_update(reply.result);
+    } catch (const std::exception& e) {
+      a.result.unreadable = e.what();
+    }
+  }
+  return a;
+}
+
 ZaloBotClient::ZaloBotClient(const std::string& base_url, std::string token,
                              std::chrono::milliseconds timeout)
     : client_(base_url, timeout), token_(std::move(token)) {}
@@ -60,6 +97,30 @@ Task<ZaloReply> ZaloBotClient::call(const std::string& method, const nlohmann::j
   auto reply = interpret_zalo_reply(res.status, res.body, res.status == 0);
   reply.retry_after_s = std::max(reply.retry_after_s, res.retry_after_s);
   co_return reply;
+}
+
+Task<ZaloAnswer<BotIdentity>> ZaloBotClient::get_me() {
+  nlohmann::json none = nlohmann::json::object();
+  auto reply = co_await call("getMe", none);
+  co_return identity_answer(reply);
+}
+
+Task<ZaloStatus> ZaloBotClient::set_webhook(const std::string& url, const std::string& secret) {
+  nlohmann::json params = {{"url", url}, {"secret_token", secret}};
+  auto reply = co_await call("setWebhook", params);
+  co_return status_of(reply);
+}
+
+Task<ZaloStatus> ZaloBotClient::delete_webhook() {
+  nlohmann::json none = nlohmann::json::object();
+  auto reply = co_await call("deleteWebhook", none);
+  co_return status_of(reply);
+}
+
+Task<ZaloAnswer<PolledUpdate>> ZaloBotClient::get_updates(int timeout_s) {
+  nlohmann::json params = {{"timeout", timeout_s}};
+  auto reply = co_await call("getUpdates", params);
+  co_return update_answer(reply);
 }
 
 Task<SendResult> ZaloBotClient::send(const std::string& chat_id, const std::string& text) {

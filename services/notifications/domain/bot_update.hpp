@@ -1,8 +1,6 @@
 #pragma once
-// One update from the Zalo Bot Platform, as the webhook receives it ({event_name, message})
-// or as getUpdates wraps it ({ok, result:{event_name, message}}).
-#include <nlohmann/json_fwd.hpp>
-#include <optional>
+// One update from the Zalo Bot Platform, typed (bot/zalo_update.hpp reads it from the
+// platform's JSON), and the rules on which updates the bot answers.
 #include <string>
 
 namespace thidua::notifications {
@@ -18,9 +16,6 @@ struct BotUpdate {
   std::string chat_id;
   bool group = false;  // chat_type GROUP; PRIVATE otherwise
 };
-
-// nullopt when it is not a message update with the fields a command needs.
-std::optional<BotUpdate> parse_update(const nlohmann::json& update);
 
 // What identifies one update across redeliveries and replicas: "<chat_id>:<message_id>", or
 // "" when it has no message id (then it cannot be recognised again).

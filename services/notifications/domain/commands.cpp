@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <string_view>
@@ -246,22 +245,19 @@ ParsedCommand parse_command(const std::string& text, const std::vector<std::stri
   return out;
 }
 
-std::string match_period(const std::vector<std::string>& words, const nlohmann::json& periods) {
+std::string match_period(const std::vector<std::string>& words,
+                         const std::vector<Period>& periods) {
   std::string typed;  // "so ket 2027" → "soket2027"
   for (const auto& w : words) {
     for (char c : w) {
       if (c != '-' && c != '_') typed += c;
     }
   }
-  if (typed.empty() || !periods.is_array()) return {};
-  auto id_of = [](const nlohmann::json& p) {
-    return p.is_object() && p.contains("id") && p["id"].is_string() ? p["id"].get<std::string>()
-                                                                    : std::string();
-  };
+  if (typed.empty()) return {};
   for (const auto& p : periods) {
-    std::string plain = text::fold(id_of(p));
+    std::string plain = text::fold(p.id);
     std::erase_if(plain, [](char c) { return c == '-' || c == '_'; });
-    if (!plain.empty() && plain == typed) return id_of(p);
+    if (!plain.empty() && plain == typed) return p.id;
   }
   std::string kind;
   std::string rest;
@@ -281,10 +277,8 @@ std::string match_period(const std::vector<std::string>& words, const nlohmann::
   auto year = rest.empty() ? std::optional<long long>() : parse_integer(rest);
   if (!rest.empty() && !year) return {};
   for (const auto& p : periods) {
-    if (!p.is_object() || p.value("kind", "") != kind || id_of(p).empty()) continue;
-    auto y = p.find("year");
-    bool same_year = year && y != p.end() && y->is_number_integer() && y->get<long long>() == *year;
-    if (!year || same_year) return id_of(p);
+    if (p.kind != kind || p.id.empty()) continue;
+    if (!year || p.year == year) return p.id;
   }
   return {};
 }

@@ -2,9 +2,10 @@
 // Chat commands as staff type them: Vietnamese first, with or without diacritics, any case,
 // English aliases; in a group the message starts with a mention of the bot.
 #include <cstddef>
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
+
+#include "notifications/domain/lookups.hpp"
 
 namespace thidua::notifications {
 
@@ -53,10 +54,9 @@ ParsedCommand parse_command(const std::string& text, const std::vector<std::stri
 
 // The period meant by the words typed after /chitieu (folded, as ParsedCommand.args): a year
 // ("2026", "nam 2026"), "so ket" or "tong ket" with or without spaces, hyphens or the year,
-// or a period's id ("so-ket-2027"). `periods` is the nominations catalogue's list
-// ([{id, kind: annual|interim|final, year}, …]). Returns the period's id, or "" when no
-// period matches (the bot then says so).
-std::string match_period(const std::vector<std::string>& words, const nlohmann::json& periods);
+// or a period's id ("so-ket-2027"). `periods` is the nominations catalogue's list, in its
+// order. Returns the period's id, or "" when no period matches (the bot then says so).
+std::string match_period(const std::vector<std::string>& words, const std::vector<Period>& periods);
 
 // The /trogiup answer; `contact` is the person named in the plan for difficulties.
 std::string help_text(const std::string& contact);

@@ -2,21 +2,16 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
-#include "core/json_read.hpp"
 #include "notifications/domain/event_messages.hpp"
 #include "notifications/domain/messages.hpp"
 
 namespace thidua::notifications {
 namespace {
-using nlohmann::json;
-
-const json& nomination_of(const json& event) {
-  static const json kNone = json::object();
-  auto it = event.find("nomination");
-  return it != event.end() && it->is_object() ? *it : kNone;
+const NominationSummary& nomination_of(const NominationEvent& event) {
+  static const NominationSummary kNone;
+  return event.nomination ? *event.nomination : kNone;
 }
 
 std::string count_text(std::size_t n) {
@@ -25,7 +20,7 @@ std::string count_text(std::size_t n) {
 
 // The list of a digest: a line per event, at most kDigestMaxListed in all, then how many
 // more there are. `shown` counts the lines already listed (across a digest's groups).
-void list_into(std::string& out, const std::vector<json>& events, bool numbered,
+void list_into(std::string& out, const std::vector<NominationEvent>& events, bool numbered,
                std::size_t& shown) {
   for (const auto& e : events) {
     if (shown == kDigestMaxListed) return;
@@ -42,17 +37,15 @@ std::string more_line(std::size_t total, std::size_t shown, const char* key) {
 
 // "Theo Quyết định số 245/QĐ-UBND ngày 28/11/2026:", or "" for an award whose event carries
 // no decision (or an unreadable one).
-std::string decision_line(const json& event) {
-  auto it = event.find("decision");
-  if (it == event.end() || !it->is_object()) return "";
-  std::string number = json_read::text(*it, "number");
-  auto day = parse_iso_date(json_read::text(*it, "date"));
+std::string decision_line(const NominationEvent& event) {
+  const std::string& number = event.decision.number;
+  auto day = parse_iso_date(event.decision.date);
   if (number.empty() || !day) return "";
   std::string date = vn_date(*day);
   return say("digest.decision", {{"decision", number}, {"date", date}});
 }
 
-std::optional<std::string> submitted_digest(const std::vector<json>& events) {
+std::optional<std::string> submitted_digest(const std::vector<NominationEvent>& events) {
   std::string count = count_text(events.size());
   std::string text = say("digest.submitted", {{"count", count}});
   std::size_t shown = 0;
@@ -60,11 +53,11 @@ std::optional<std::string> submitted_digest(const std::vector<json>& events) {
   return text + more_line(events.size(), shown, "digest.more");
 }
 
-std::optional<std::string> council_digest(std::vector<json> events) {
-  std::vector<json> approved;
+std::optional<std::string> council_digest(std::vector<NominationEvent> events) {
+  std::vector<NominationEvent> approved;
   std::size_t rejected = 0;
   for (auto& e : events) {
-    if (json_read::text(e, "type") == "nomination.approved") {
+    if (e.type == "nomination.approved") {
       approved.push_back(std::move(e));
     } else {
       ++rejected;
@@ -90,11 +83,11 @@ std::optional<std::string> council_digest(std::vector<json> events) {
 
 // Awards are listed under their decision ("Theo Quyết định số …"), decisions in the order
 // their first award happened; awards whose event names no decision come first, untitled.
-std::optional<std::string> awarded_digest(const std::vector<json>& events) {
+std::optional<std::string> awarded_digest(const std::vector<NominationEvent>& events) {
   std::size_t people = 0, groups = 0;
-  std::vector<std::pair<std::string, std::vector<json>>> by_decision{{"", {}}};
+  std::vector<std::pair<std::string, std::vector<NominationEvent>>> by_decision{{"", {}}};
   for (const auto& e : events) {
-    if (json_read::text(nomination_of(e), "subject_kind") == "collective") {
+    if (nomination_of(e).subject_kind == "collective") {
       ++groups;
     } else {
       ++people;
@@ -134,10 +127,9 @@ int minute_of_day(Instant t) {
 }
 }  // namespace
 
-std::optional<DigestKind> digest_kind(const json& event) {
-  if (!event.is_object() || !event.contains("nomination") || !event["nomination"].is_object())
-    return std::nullopt;
-  auto type = json_read::text(event, "type");
+std::optional<DigestKind> digest_kind(const NominationEvent& event) {
+  if (!event.nomination) return std::nullopt;
+  const std::string& type = event.type;
   if (type == "nomination.submitted") return DigestKind::Submitted;
   if (type == "nomination.approved" || type == "nomination.rejected") return DigestKind::Council;
   if (type == "nomination.awarded") return DigestKind::Awarded;
@@ -163,14 +155,15 @@ std::optional<DigestKind> parse_digest_kind(std::string_view name) {
   return std::nullopt;
 }
 
-std::optional<std::string> digest_message(DigestKind kind, std::vector<json> events) {
-  std::erase_if(events, [kind](const json& e) { return digest_kind(e) != kind; });
+std::optional<std::string> digest_message(DigestKind kind, std::vector<NominationEvent> events) {
+  std::erase_if(events, [kind](const NominationEvent& e) { return digest_kind(e) != kind; });
   if (events.empty()) return std::nullopt;
   // Event order: when they happened (ISO instants in UTC sort as text); the order they
   // joined the batch breaks ties and places an event that lacks the time.
-  std::stable_sort(events.begin(), events.end(), [](const json& a, const json& b) {
-    return json_read::text(a, "occurred_at") < json_read::text(b, "occurred_at");
-  });
+  std::stable_sort(events.begin(), events.end(),
+                   [](const NominationEvent& a, const NominationEvent& b) {
+                     return a.occurred_at < b.occurred_at;
+                   });
   switch (kind) {
     case DigestKind::Submitted:
       if (events.size() == 1) return message_for_event(events[0], "");
@@ -184,9 +177,9 @@ std::optional<std::string> digest_message(DigestKind kind, std::vector<json> eve
   return std::nullopt;
 }
 
-std::optional<std::string> day_count_field(const json& event) {
+std::optional<std::string> day_count_field(const NominationEvent& event) {
   if (!digest_kind(event)) return std::nullopt;
-  return json_read::text(event, "type").substr(std::string("nomination.").size());
+  return event.type.substr(std::string("nomination.").size());
 }
 
 DailySummaryAt DailySummaryAt::parse(const std::string& text, const std::string& setting) {

@@ -2,13 +2,13 @@
 // Digested announcements (issue 13): the events of one kind that arrive within a window go to
 // the staff group as one ordered message instead of one message each, and an optional daily
 // summary counts the day's events. Pure rules and texts; the batches live in DigestStore.
-#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
+#include "notifications/domain/nomination_event.hpp"
 
 namespace thidua::notifications {
 
@@ -19,7 +19,7 @@ enum class DigestKind { Submitted, Council, Awarded };
 // The batch an event joins: nomination.submitted → Submitted, nomination.approved and
 // nomination.rejected → Council, nomination.awarded → Awarded; nullopt for every other
 // event (drafts, withdrawals, "not awarded": nothing for the group).
-std::optional<DigestKind> digest_kind(const nlohmann::json& event);
+std::optional<DigestKind> digest_kind(const NominationEvent& event);
 // "submitted", "council", "awarded": the kind's name in Redis keys and logs.
 std::string_view digest_kind_name(DigestKind kind);
 std::optional<DigestKind> parse_digest_kind(std::string_view name);
@@ -33,7 +33,7 @@ inline constexpr std::size_t kDigestMaxListed = 40;
 // the single event's wording (message_for_event). A council batch names the approved only
 // and counts the rejected; with no approval it is nullopt, as a lone rejection always was:
 // each rejection is told privately. No footer (delivery adds it).
-std::optional<std::string> digest_message(DigestKind kind, std::vector<nlohmann::json> events);
+std::optional<std::string> digest_message(DigestKind kind, std::vector<NominationEvent> events);
 
 // The daily summary's tallies, per event type.
 struct DayCounts {
@@ -46,7 +46,7 @@ struct DayCounts {
 
 // The field of DayCounts an event counts in ("submitted", "approved", "rejected",
 // "awarded"), or nullopt when the summary does not count it.
-std::optional<std::string> day_count_field(const nlohmann::json& event);
+std::optional<std::string> day_count_field(const NominationEvent& event);
 
 // THIDUA_DAILY_SUMMARY_AT: "HH:MM" local time (Asia/Ho_Chi_Minh), or empty for none.
 struct DailySummaryAt {

@@ -73,10 +73,4 @@ bool known_state(const std::string& s) {
   return false;
 }
 
-nlohmann::json history_entry(const std::string& st, Instant at, nlohmann::json extra) {
-  nlohmann::json e = {{"state", st}, {"at", iso_instant(at)}};
-  if (extra.is_object()) e.update(extra);
-  return e;
-}
-
 }  // namespace thidua::notifications

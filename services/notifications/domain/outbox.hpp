@@ -1,7 +1,6 @@
 #pragma once
 // A message for the outbox, as another service or an admin submits it, and the entries of
 // its status history.
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -77,7 +76,19 @@ inline constexpr const char* kScheduled = "scheduled";
 }  // namespace state
 
 bool known_state(const std::string& s);
-// {"state": s, "at": ISO instant, ...extra}
-nlohmann::json history_entry(const std::string& state, Instant at, nlohmann::json extra = {});
+
+// What a history entry tells beside its state and time, as delivery fills it in: each
+// member, when set, becomes one member of the stored entry (store/history_entry renders it,
+// with the names and JSON types below). Unset members are left out.
+struct HistoryNote {
+  std::optional<Instant> until;           // held until (quiet hours, Zalo unavailable)
+  std::optional<std::string> reason;      // why held, retried or dead
+  std::optional<int> attempt;             // the try this "sending" is, from 1
+  std::optional<std::string> message_id;  // Zalo's id of the part sent
+  std::optional<std::string> part;        // "2/3" when the text went out in parts
+  std::optional<int> retry;               // the retry this is, from 1
+  std::optional<Instant> due;             // when the retry is due
+  std::optional<int> attempts;            // tries made before the message went dead
+};
 
 }  // namespace thidua::notifications

@@ -1,9 +1,9 @@
 #include "notifications/domain/replies.hpp"
 
-#include <nlohmann/json.hpp>
+#include <chrono>
+#include <cstdio>
 
 #include "core/clock.hpp"
-#include "core/json_read.hpp"
 #include "core/messages.hpp"
 #include "core/roles.hpp"
 #include "core/text.hpp"
@@ -11,14 +11,6 @@
 
 namespace thidua::notifications {
 namespace {
-using nlohmann::json;
-
-const json& items_of(const json& j, const char* key) {
-  static const json empty = json::array();
-  if (!j.is_object()) return empty;
-  auto it = j.find(key);
-  return it != j.end() && it->is_array() ? *it : empty;
-}
 
 std::string submission_status(const std::string& s) {
   if (s == "submitted" || s == "draft" || s == "missing") return say("reports.status_" + s);
@@ -32,24 +24,17 @@ std::string joined(const std::vector<std::string>& v) {
 }
 // What a registration deadline's occurrence still owes (issue 14): the units whose people
 // have not all registered, with counts, as GET /deadlines lists them in `registration`.
-std::string registrations_owing(const json& occurrence) {
-  auto reg = occurrence.find("registration");
-  if (reg == occurrence.end() || !reg->is_object() || !reg->contains("units") ||
-      !(*reg)["units"].is_array()) {
-    return say("deadline.registrations_unknown");
-  }
+std::string registrations_owing(const DeadlineOccurrence& occurrence) {
+  if (!occurrence.registration) return say("deadline.registrations_unknown");
   std::vector<std::string> owing;
-  for (const auto& u : (*reg)["units"]) {
-    if (!u.is_object() || u.value("done", true)) continue;
-    auto people = u.find("unregistered");
-    long long n = people != u.end() && people->is_number_integer() ? people->get<long long>() : 0;
-    bool unit = !u.value("unit_registered", true);
+  for (const auto& u : *occurrence.registration) {
+    bool unit = !u.unit_registered;
+    long long n = u.unregistered;
     std::string count = std::to_string(n);
     std::string gap = unit && n > 0 ? say("deadline.registration_gap_both", {{"count", count}})
                       : unit        ? say("deadline.registration_gap_unit")
                                     : say("deadline.registration_gap_people", {{"count", count}});
-    owing.push_back(json_read::text_or_number(u, "name", json_read::text_or_number(u, "id")) +
-                    " (" + gap + ")");
+    owing.push_back(u.name + " (" + gap + ")");
   }
   if (owing.empty()) return say("deadline.all_registered");
   return say("deadline.registrations_owe", {{"units", joined(owing)}});
@@ -67,150 +52,111 @@ std::string role_label(const std::string& role) {
   return r && *r != Role::Service ? role_in_text(*r) : say("role.unknown");
 }
 
-std::string reply_deadlines(const json& deadlines) {
+std::string reply_deadlines(const Deadlines& deadlines) {
   // The occurrence due soonest (days_left is 0 or more for every listed occurrence).
-  const json* deadline = nullptr;
-  const json* next = nullptr;
-  for (const auto& d : items_of(deadlines, "deadlines")) {
-    for (const auto& o : items_of(d, "occurrences")) {
-      auto days = o.find("days_left");
-      if (!o.is_object() || days == o.end() || !days->is_number_integer()) continue;
-      if (!next || days->get<long long>() < (*next)["days_left"].get<long long>()) {
+  const Deadline* deadline = nullptr;
+  const DeadlineOccurrence* next = nullptr;
+  for (const auto& d : deadlines.deadlines) {
+    for (const auto& o : d.occurrences) {
+      if (!next || o.days_left < next->days_left) {
         deadline = &d;
         next = &o;
       }
     }
   }
   if (!next) return say("deadline.unknown");
-  std::string due = json_read::text_or_number(
-      *next, "due_date_vn", vn_date_of(json_read::text_or_number(*next, "due_date")));
-  std::string name = json_read::text_or_number(*deadline, "name", say("deadline.default_name"));
-  long long d = (*next)["days_left"].get<long long>();
+  std::string due = next->due_date_vn.value_or(vn_date_of(next->due_date));
+  std::string name = deadline->name.value_or(say("deadline.default_name"));
+  long long d = next->days_left;
   std::string t = d == 0 ? say("deadline.next_today", {{"name", name}, {"date", due}})
                          : say("deadline.next_days",
                                {{"name", name}, {"date", due}, {"days", std::to_string(d)}});
-  if (json_read::text_or_number(*deadline, "owed_by") == "school") {
-    auto done = next->find("done");
-    if (done != next->end() && done->is_object()) {
-      std::string on = json_read::text_or_number(
-          *done, "done_on_vn", vn_date_of(json_read::text_or_number(*done, "done_on")));
+  if (deadline->owed_by == "school") {
+    if (next->done) {
+      std::string on = next->done->on_vn.value_or(vn_date_of(next->done->on));
       return t + "\n" + say("deadline.school_done", {{"date", on}});
     }
     return t + "\n" + say("deadline.school_owes");
   }
-  if (json_read::text_or_number(*deadline, "owed_by") == "registrations")
-    return t + "\n" + registrations_owing(*next);
-  std::string units_due = json_read::text_or_number(*next, "unit_due_date");
-  if (!units_due.empty() && units_due != json_read::text_or_number(*next, "due_date")) {
-    bool past =
-        units_due < json_read::text_or_number(deadlines, "today");  // ISO dates compare as text
+  if (deadline->owed_by == "registrations") return t + "\n" + registrations_owing(*next);
+  const std::string& units_due = next->unit_due_date;
+  if (!units_due.empty() && units_due != next->due_date) {
+    bool past = units_due < deadlines.today;  // ISO dates compare as text
     t += "\n" + say(past ? "deadline.units_due_past" : "deadline.units_due",
-                    {{"date", json_read::text_or_number(*next, "unit_due_date_vn",
-                                                        vn_date_of(units_due))}});
+                    {{"date", next->unit_due_date_vn.value_or(vn_date_of(units_due))}});
   }
-  auto missing = next->find("missing");
-  if (missing == next->end() || !missing->is_array()) {
-    return t + "\n" + say("deadline.owing_unknown");
-  }
-  std::vector<std::string> owing;
-  for (const auto& u : *missing)
-    owing.push_back(json_read::text_or_number(u, "name", json_read::text_or_number(u, "id")));
+  if (!next->missing) return t + "\n" + say("deadline.owing_unknown");
+  const auto& owing = *next->missing;
   return t + "\n" +
          (owing.empty() ? say("deadline.all_submitted")
                         : say("deadline.owing", {{"units", joined(owing)}}));
 }
 
-std::string reply_reports(const json& submissions, int year) {
-  const auto& units = items_of(submissions, "units");
+std::string reply_reports(const std::vector<UnitSubmission>& units, int year) {
   std::string y = std::to_string(year);
   if (units.empty()) return say("reports.empty", {{"year", y}});
   std::string t = say("reports.title", {{"year", y}});
   for (const auto& u : units) {
-    std::string unit =
-        json_read::text_or_number(u, "unit_name", json_read::text_or_number(u, "unit_id"));
-    std::string status = submission_status(json_read::text_or_number(u, "status"));
-    std::string at = json_read::text_or_number(u, "submitted_at");
-    auto late = u.find("late");
-    bool is_late = late != u.end() && late->is_boolean() && late->get<bool>();
-    if (at.empty()) {
-      t += "\n" + say("reports.unit", {{"unit", unit}, {"status", status}});
+    std::string status = submission_status(u.status);
+    if (u.submitted_at.empty()) {
+      t += "\n" + say("reports.unit", {{"unit", u.unit}, {"status", status}});
     } else {
-      t += "\n" + say(is_late ? "reports.unit_late" : "reports.unit_on",
-                      {{"unit", unit}, {"status", status}, {"date", vn_date_of(at)}});
+      t += "\n" + say(u.late ? "reports.unit_late" : "reports.unit_on",
+                      {{"unit", u.unit}, {"status", status}, {"date", vn_date_of(u.submitted_at)}});
     }
   }
   return t;
 }
 
-std::string reply_quotas(const json& quotas) {
-  std::string label = text::lower_first(json_read::text_or_number(
-      quotas, "period_label", json_read::text_or_number(quotas, "period")));
-  const auto& items = items_of(quotas, "items");
-  if (items.empty()) return say("quotas.empty", {{"period", label}});
+std::string reply_quotas(const Quotas& quotas) {
+  std::string label = text::lower_first(quotas.period);
+  if (quotas.items.empty()) return say("quotas.empty", {{"period", label}});
   std::string t = say("quotas.title", {{"period", label}});
-  for (const auto& i : items) {
-    std::string limit = say("quotas.unlimited");
-    if (auto l = i.find("limit"); l != i.end() && l->is_number_integer()) {
-      limit = std::to_string(l->get<long long>());
-    } else if (l != i.end() && l->is_null()) {
-      limit = say("quotas.unset");
-    }
-    std::string kind = json_read::text_or_number(i, "subject_kind");
-    std::string award =
-        json_read::text_or_number(i, "award_label", json_read::text_or_number(i, "award"));
-    std::string used = json_read::text_or_number(i, "used", "0");
+  for (const auto& i : quotas.items) {
+    std::string limit = i.limit_kind == QuotaItem::Limit::Count   ? std::to_string(i.limit)
+                        : i.limit_kind == QuotaItem::Limit::Unset ? say("quotas.unset")
+                                                                  : say("quotas.unlimited");
+    const std::string& kind = i.subject_kind;
     if (kind == "collective" || kind == "individual") {
-      t += "\n" + say("quotas.item_for", {{"award", award},
+      t += "\n" + say("quotas.item_for", {{"award", i.award},
                                           {"subject", say("subject." + kind)},
-                                          {"used", used},
+                                          {"used", i.used},
                                           {"limit", limit}});
     } else {
-      t += "\n" + say("quotas.item", {{"award", award}, {"used", used}, {"limit", limit}});
+      t += "\n" + say("quotas.item", {{"award", i.award}, {"used", i.used}, {"limit", limit}});
     }
   }
   return t;
 }
 
-std::string reply_nominations(const json& list, const std::string& staff_name) {
-  const auto& items = items_of(list, "items");
-  if (items.empty()) return say("nominations.empty", {{"name", staff_name}});
+std::string reply_nominations(const std::vector<NominationView>& list,
+                              const std::string& staff_name) {
+  if (list.empty()) return say("nominations.empty", {{"name", staff_name}});
   std::string t = say("nominations.title", {{"name", staff_name}});
-  for (const auto& n : items) {
-    t += "\n" + say("nominations.item",
-                    {{"id", json_read::text_or_number(n, "id")},
-                     {"award", json_read::text_or_number(n, "award_label",
-                                                         json_read::text_or_number(n, "award"))},
-                     {"period", text::lower_first(json_read::text_or_number(
-                                    n, "period_label", json_read::text_or_number(n, "period")))},
-                     {"status", json_read::text_or_number(
-                                    n, "status_label", json_read::text_or_number(n, "status"))}});
+  for (const auto& n : list) {
+    t += "\n" + say("nominations.item", {{"id", n.id},
+                                         {"award", n.award},
+                                         {"period", text::lower_first(n.period)},
+                                         {"status", n.status}});
   }
   return t;
 }
 
-std::string reply_nomination(const json& n) {
-  std::string updated = json_read::text_or_number(n, "updated_at");
-  std::string id = json_read::text_or_number(n, "id");
-  std::string subject = json_read::text_or_number(n, "subject_name");
-  std::string award =
-      json_read::text_or_number(n, "award_label", json_read::text_or_number(n, "award"));
-  std::string period = text::lower_first(
-      json_read::text_or_number(n, "period_label", json_read::text_or_number(n, "period")));
-  std::string status =
-      json_read::text_or_number(n, "status_label", json_read::text_or_number(n, "status"));
-  if (updated.empty()) {
-    return say("nomination.status", {{"id", id},
-                                     {"subject", subject},
-                                     {"award", award},
+std::string reply_nomination(const NominationView& n) {
+  std::string period = text::lower_first(n.period);
+  if (n.updated_at.empty()) {
+    return say("nomination.status", {{"id", n.id},
+                                     {"subject", n.subject_name},
+                                     {"award", n.award},
                                      {"period", period},
-                                     {"status", status}});
+                                     {"status", n.status}});
   }
-  return say("nomination.status_updated", {{"id", id},
-                                           {"subject", subject},
-                                           {"award", award},
+  return say("nomination.status_updated", {{"id", n.id},
+                                           {"subject", n.subject_name},
+                                           {"award", n.award},
                                            {"period", period},
-                                           {"status", status},
-                                           {"date", vn_date_of(updated)}});
+                                           {"status", n.status},
+                                           {"date", vn_date_of(n.updated_at)}});
 }
 
 std::string you(const Colleague& staff) {
@@ -262,15 +208,13 @@ std::string sign_in_link(const std::string& dashboard_url, const std::string& co
   return base + "#ma=" + code;
 }
 
-std::string reply_sign_in(const json& issued, const std::string& dashboard_url,
+std::string reply_sign_in(const IssuedSignIn& issued, const std::string& dashboard_url,
                           const Colleague& staff) {
-  std::string code = json_read::text_or_number(issued, "code");
-  std::string t =
-      say("sign_in.code", {{"name", addressed_name(staff)},
-                           {"code", json_read::text_or_number(issued, "display", code)},
-                           {"minutes", json_read::text_or_number(issued, "valid_minutes", "5")},
-                           {"time", vn_time_of(json_read::text_or_number(issued, "expires_at"))}});
-  auto link = sign_in_link(dashboard_url, code);
+  std::string t = say("sign_in.code", {{"name", addressed_name(staff)},
+                                       {"code", issued.display},
+                                       {"minutes", issued.valid_minutes},
+                                       {"time", vn_time_of(issued.expires_at)}});
+  auto link = sign_in_link(dashboard_url, issued.code);
   t += "\n" + (link.empty() ? say("sign_in.no_link") : say("sign_in.link", {{"link", link}}));
   t += "\n" + say("sign_in.keep_private");
   return t;

@@ -1,33 +1,35 @@
 #pragma once
 // The bot's answers, built from what the other services returned. Pure, so the wording is
 // tested without a network: short Vietnamese, dates as dd/mm/yyyy.
-#include <nlohmann/json_fwd.hpp>
 #include <string>
+#include <vector>
 
 #include "notifications/domain/colleague.hpp"
+#include "notifications/domain/lookups.hpp"
 
 namespace thidua::notifications {
 
-// The answer to /hanchot from GET /api/reports/v1/deadlines (null when it could not be had):
+// The answer to /hanchot from GET /api/reports/v1/deadlines (empty when it could not be had):
 // the occurrence due soonest, over every deadline, and what is still owed for that deadline
 // itself (issue 14): the units that have not submitted their part, with the units' own due
 // date, for a deadline the units owe; whether the school has done it, for one the school
 // owes. Never another deadline's state.
-std::string reply_deadlines(const nlohmann::json& deadlines);
-std::string reply_reports(const nlohmann::json& submissions, int year);
-std::string reply_quotas(const nlohmann::json& quotas);
-std::string reply_nominations(const nlohmann::json& list, const std::string& staff_name);
-std::string reply_nomination(const nlohmann::json& nomination);
+std::string reply_deadlines(const Deadlines& deadlines);
+std::string reply_reports(const std::vector<UnitSubmission>& units, int year);
+std::string reply_quotas(const Quotas& quotas);
+std::string reply_nominations(const std::vector<NominationView>& list,
+                              const std::string& staff_name);
+std::string reply_nomination(const NominationView& nomination);
 std::string reply_whoami(const Colleague& staff);
 std::string reply_linked(const Colleague& staff);
 // The answer to /tatnhac (`off`) or /batnhac for `staff` (the linked record: name, gender,
 // role): what changed, or that it was so already (`changed` false), that the group's
 // reminders are not affected, and how to undo it.
 std::string reply_reminders(bool off, bool changed, const Colleague& staff);
-// The answer to /dangnhap in a private chat: the code (`issued` from POST
-// /api/nominations/v1/sign-in-codes: display, valid_minutes, expires_at), the link that
-// carries it, how long it lasts and that it is not to be passed on.
-std::string reply_sign_in(const nlohmann::json& issued, const std::string& dashboard_url,
+// The answer to /dangnhap in a private chat: the code (`issued` by POST
+// /api/nominations/v1/sign-in-codes), the link that carries it, how long it lasts and that it
+// is not to be passed on.
+std::string reply_sign_in(const IssuedSignIn& issued, const std::string& dashboard_url,
                           const Colleague& staff);
 // The dashboard's address with the code in its fragment ("…/admin/#ma=K7QM4XPR"): a
 // fragment never leaves the browser, so the code is in no server's log; "" without an

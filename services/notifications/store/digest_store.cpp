@@ -3,11 +3,10 @@
 #include <algorithm>
 
 #include "core/crypto.hpp"
+#include "notifications/store/digest_event_codec.hpp"
 
 namespace thidua::notifications {
 namespace {
-using nlohmann::json;
-
 // Long enough to outlast every redelivery of an event: the events consumer retries for at
 // most THIDUA_RETRY_BUDGET_MS (7 days at most).
 constexpr int kSeenSeconds = 8 * 24 * 3600;
@@ -72,7 +71,7 @@ Task<bool> DigestStore::take(const DigestIntake& in, Instant now) {
                                 in.batch ? "1" : "0",
                                 crypto::random_hex(8),
                                 std::to_string(unix_millis(now)),
-                                in.event.dump(),
+                                encode_digest_event(in.event),
                                 in.day ? "1" : "0",
                                 in.day_field,
                                 std::to_string(kTallySeconds)};
@@ -96,8 +95,8 @@ Task<std::vector<DigestBatch>> DigestStore::open_batches() {
     b.opened = Instant(std::chrono::milliseconds(number_or_zero(field_of(h, "opened_ms"))));
     long long count = number_or_zero(field_of(h, "count"));
     for (long long n = 1; n <= count; ++n) {
-      auto event = json::parse(field_of(h, "e:" + std::to_string(n)), nullptr, false);
-      if (!event.is_discarded()) b.events.push_back(std::move(event));
+      auto event = decode_digest_event(field_of(h, "e:" + std::to_string(n)));
+      if (event) b.events.push_back(std::move(*event));
     }
     b.guard = EnqueueGuard{keys_("digest:" + std::string(digest_kind_name(b.kind))), "version",
                            field_of(h, "version")};

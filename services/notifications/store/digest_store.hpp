@@ -3,14 +3,14 @@
 //   {school}:notifications:digest:{kind}        hash: the open batch of a kind (submitted,
 //                                               council, awarded): id, opened_ms, count,
 //                                               version ("<id>:<count>"), e:1 … e:<count>
-//                                               (the events, as JSON, in the order taken in)
+//                                               (the events, in the order taken in, as
+//                                               digest_event_codec writes them)
 //   {school}:notifications:digest-seen:{event}  an event already taken in (8 days)
 //   {school}:notifications:daily:{YYYY-MM-DD}   hash: the tally of day D's summary:
 //                                               submitted, approved, rejected, awarded,
 //                                               total (8 days)
 // A batch or tally ends when its message is queued: OutboxStore::enqueue consumes the
 // EnqueueGuard it carries, in the same script as the queueing (issue 13).
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,8 +27,8 @@ struct DigestBatch {
   DigestKind kind = DigestKind::Submitted;
   std::string id;  // random, from the batch's first event until its message is queued
   Instant opened{};
-  std::vector<nlohmann::json> events;  // in the order they were taken in
-  EnqueueGuard guard;                  // holds while no event has joined since the read
+  std::vector<NominationEvent> events;  // in the order they were taken in
+  EnqueueGuard guard;                   // holds while no event has joined since the read
 };
 
 struct DayTally {
@@ -40,7 +40,7 @@ struct DayTally {
 // day `day`'s tally (when set).
 struct DigestIntake {
   std::string event_id;
-  nlohmann::json event;
+  NominationEvent event;
   std::optional<DigestKind> batch;
   std::optional<LocalDate> day;
   std::string day_field;  // submitted, approved, rejected or awarded

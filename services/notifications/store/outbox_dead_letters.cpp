@@ -1,6 +1,7 @@
 // The dead letters of the outbox: messages that failed for good, listed for the board, sent
 // again with a fresh retry budget or discarded (OutboxStore, kept apart from queueing).
 #include "core/crypto.hpp"
+#include "notifications/store/history_entry.hpp"
 #include "notifications/store/outbox_store.hpp"
 
 namespace thidua::notifications {

@@ -1,6 +1,7 @@
 #include "notifications/store/outbox_store.hpp"
 
 #include "core/crypto.hpp"
+#include "notifications/store/history_entry.hpp"
 
 namespace thidua::notifications {
 namespace {
@@ -217,10 +218,10 @@ Task<json> OutboxStore::history(const std::string& id) {
   co_return out;
 }
 
-Task<void> OutboxStore::record(const std::string& id, const std::string& st, json extra,
+Task<void> OutboxStore::record(const std::string& id, const std::string& st, HistoryNote note,
                                std::vector<std::pair<std::string, std::string>> fields) {
   std::vector<std::string> keys{keys_("msg:" + id), keys_("msg:" + id + ":history")};
-  std::vector<std::string> args{st, history_entry(st, clock_.now(), std::move(extra)).dump()};
+  std::vector<std::string> args{st, history_entry(st, clock_.now(), note).dump()};
   for (auto& [k, v] : fields) args.push_back(k), args.push_back(v);
   co_await redis_.local().eval(kRecord, std::move(keys), std::move(args));
   metrics_.add("notifications_messages_total", {{"state", st}});

@@ -81,7 +81,7 @@ class OutboxStore {
   Task<std::optional<StoredMessage>> load(const std::string& id);
   Task<nlohmann::json> history(const std::string& id);
   // Sets `state` (and `fields`) and appends a history entry, atomically.
-  Task<void> record(const std::string& id, const std::string& state, nlohmann::json extra,
+  Task<void> record(const std::string& id, const std::string& state, HistoryNote note,
                     std::vector<std::pair<std::string, std::string>> fields = {});
   Task<nlohmann::json> recent(const std::string& state_filter, int limit);
   Task<nlohmann::json> dead(int limit);

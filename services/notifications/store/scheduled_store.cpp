@@ -1,6 +1,7 @@
 #include "notifications/store/scheduled_store.hpp"
 
 #include "notifications/domain/outbox.hpp"
+#include "notifications/store/history_entry.hpp"
 
 namespace thidua::notifications {
 namespace {

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "notifications/bot/zalo_update.hpp"
+
 namespace thidua::notifications {
 namespace {
 // KEYS: seen, stream. ARGV: has_key, ttl s, maxlen, update. 1 stored, 0 seen before.
