@@ -83,6 +83,28 @@ class NotificationsCommands : public ::testing::Test {
     return {{"Authorization", "Bearer " + kAdmin}, {"Content-Type", "application/json"}};
   }
 
+  // Cô Hoa, tổ trưởng of Tổ Toán – Tin, as the catalogue holds her (a test may change her
+  // role and put her again).
+  static json hoa() {
+    return {{"name", "Nguyễn Thị Hoa"},
+            {"unit_id", "to-toan-tin"},
+            {"role", "leader"},
+            {"gender", "female"}};
+  }
+  // Puts a staff member into nominations' catalogue as an admin; the HTTP status.
+  int put_staff(const std::string& id, const json& member) {
+    return http_call("PUT", url(nominations_port_, "/api/nominations/v1/catalogue/staff/" + id),
+                     member.dump(), admin())
+        .status;
+  }
+  // A link code an admin issued for staff member `id`, or "" when nominations refused.
+  std::string link_code(const std::string& id) {
+    auto issued =
+        http_call("POST", url(nominations_port_, "/api/nominations/v1/staff/" + id + "/link-codes"),
+                  "", admin());
+    return issued.status == 201 ? json::parse(issued.body).value("code", "") : "";
+  }
+
   // Sends `text` as user `from` in chat `chat` and waits for the bot's answer; after a
   // mention of the bot unless `mention` is false (as people write in a private chat).
   std::string ask(const std::string& text, const std::string& from = "zu-7",

@@ -47,15 +47,9 @@ TEST_F(NotificationsCommands, OneUpdateThroughTwoReplicasIsProcessedOnceAndAnswe
     json staff = {{"name", "Trần Thị Mai " + std::to_string(run)},
                   {"unit_id", "to-toan-tin"},
                   {"role", "staff"}};
-    ASSERT_EQ(http_call("PUT", url(nominations_port_, "/api/nominations/v1/catalogue/staff/" + id),
-                        staff.dump(), admin())
-                  .status,
-              200);
-    auto issued =
-        http_call("POST", url(nominations_port_, "/api/nominations/v1/staff/" + id + "/link-codes"),
-                  "", admin());
-    ASSERT_EQ(issued.status, 201) << issued.body;
-    std::string code = json::parse(issued.body)["code"];
+    ASSERT_EQ(put_staff(id, staff), 200);
+    std::string code = link_code(id);
+    ASSERT_FALSE(code.empty());
     json update = {{"event_name", "message.text.received"},
                    {"message",
                     {{"message_id", "dup-" + std::to_string(run)},
@@ -96,18 +90,9 @@ TEST_F(NotificationsCommands, OneUpdateThroughTwoReplicasIsProcessedOnceAndAnswe
 }
 // Issue 13: /tatnhac and /batnhac, and what they do to a reminder posted to the person.
 TEST_F(NotificationsCommands, TatnhacWithholdsPrivateRemindersAndBatnhacLetsThemThrough) {
-  json staff = {{"name", "Nguyễn Thị Hoa"},
-                {"unit_id", "to-toan-tin"},
-                {"role", "leader"},
-                {"gender", "female"}};
-  ASSERT_EQ(http_call("PUT", url(nominations_port_, "/api/nominations/v1/catalogue/staff/gv-hoa"),
-                      staff.dump(), admin())
-                .status,
-            200);
-  auto issued = http_call(
-      "POST", url(nominations_port_, "/api/nominations/v1/staff/gv-hoa/link-codes"), "", admin());
-  ASSERT_EQ(issued.status, 201) << issued.body;
-  std::string code = json::parse(issued.body)["code"];
+  ASSERT_EQ(put_staff("gv-hoa", hoa()), 200);
+  std::string code = link_code("gv-hoa");
+  ASSERT_FALSE(code.empty());
   ASSERT_NE(ask("/lienket " + code, "zu-hoa", "zu-hoa").find("Đã liên kết"), std::string::npos);
   auto help = ask("/trogiup", "zu-hoa", "zu-hoa");
   EXPECT_NE(help.find("/tatnhac — "), std::string::npos) << help;

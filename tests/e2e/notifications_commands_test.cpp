@@ -9,18 +9,10 @@ namespace thidua::testing::notifications_commands_test {
 namespace {
 
 TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
-  json staff = {{"name", "Nguyễn Thị Hoa"},
-                {"unit_id", "to-toan-tin"},
-                {"role", "leader"},
-                {"gender", "female"}};
-  ASSERT_EQ(http_call("PUT", url(nominations_port_, "/api/nominations/v1/catalogue/staff/gv-hoa"),
-                      staff.dump(), admin())
-                .status,
-            200);
-  auto issued = http_call(
-      "POST", url(nominations_port_, "/api/nominations/v1/staff/gv-hoa/link-codes"), "", admin());
-  ASSERT_EQ(issued.status, 201) << issued.body;
-  std::string code = json::parse(issued.body)["code"];
+  json staff = hoa();
+  ASSERT_EQ(put_staff("gv-hoa", staff), 200);
+  std::string code = link_code("gv-hoa");
+  ASSERT_FALSE(code.empty());
 
   EXPECT_NE(ask("/toila").find("chưa liên kết"), std::string::npos);
   EXPECT_NE(ask("/lienket 00000000").find("không đúng"), std::string::npos);
@@ -67,9 +59,9 @@ TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
   // The bot acts with her rights (a leader of Tổ Toán – Tin), not the service token's: a
   // nomination in another unit is not hers to see; one in her unit is.
   auto nominate = [&](const std::string& staff_id, const std::string& unit) {
-    json member = {{"name", "Cán bộ " + staff_id}, {"unit_id", unit}, {"role", "staff"}};
-    http_call("PUT", url(nominations_port_, "/api/nominations/v1/catalogue/staff/" + staff_id),
-              member.dump(), admin());
+    EXPECT_EQ(
+        put_staff(staff_id, {{"name", "Cán bộ " + staff_id}, {"unit_id", unit}, {"role", "staff"}}),
+        200);
     json n = {{"period", "2026"},
               {"award", "gk_xa"},
               {"subject_kind", "individual"},
@@ -86,8 +78,7 @@ TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
   EXPECT_EQ(ask("/trangthai " + own).find("Không có đề nghị"), std::string::npos);
   // Demoted to staff: her own nominations only, at once.
   staff["role"] = "staff";
-  http_call("PUT", url(nominations_port_, "/api/nominations/v1/catalogue/staff/gv-hoa"),
-            staff.dump(), admin());
+  ASSERT_EQ(put_staff("gv-hoa", staff), 200);
   EXPECT_NE(ask("/trangthai " + own).find("Không có đề nghị số " + own), std::string::npos);
 }
 
