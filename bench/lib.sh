@@ -44,6 +44,28 @@ bench_build() {
     bash "$THIDUA_ROOT/scripts/build.sh" --ship
 }
 
+# bench_build_baseline <commit>: the build that ships of an earlier commit, to measure it in
+# the same run as the current one (THIDUA_BENCH_BASELINE in bench/run.sh): a run alone cannot
+# tell a regression from a noisier hour, two builds interleaved in one run can. The commit is
+# checked out in a worktree of its own (build-baseline/src, detached) and built with its own
+# scripts/build.sh into build-baseline/build. Sets baseline_commit (short) and
+# baseline_build_dir.
+bench_build_baseline() {
+  local base="$THIDUA_ROOT/build-baseline"
+  baseline_commit="$(git -C "$THIDUA_ROOT" rev-parse --short "$1^{commit}" 2>/dev/null)" ||
+    die "THIDUA_BENCH_BASELINE=$1 is not a commit of this repository"
+  if [[ -d $base/src/.git || -f $base/src/.git ]]; then
+    git -C "$base/src" checkout -q --detach "$baseline_commit"
+  else
+    mkdir -p "$base"
+    git -C "$THIDUA_ROOT" worktree add -q --detach "$base/src" "$baseline_commit"
+  fi
+  baseline_build_dir="$base/build"
+  [[ ${THIDUA_BENCH_SKIP_BUILD:-0} == 1 && -x $baseline_build_dir/services/nominations/nominations ]] ||
+    THIDUA_BUILD_DIR="$baseline_build_dir" THIDUA_TARGETS=nominations \
+      bash "$base/src/scripts/build.sh" --ship
+}
+
 # Every process a bench starts is stopped when it exits, the last started first (so Redis,
 # started first, stops last). bench_track <pidfile> <name> <signal> <timeout seconds>.
 bench_tracked=()
@@ -78,23 +100,25 @@ bench_start_redis() {
   die "redis-server did not start; see $out/redis.log"
 }
 
-# bench_start_nominations <out dir> <port> <redis port> <admin token>: the service on core 0,
-# one event-loop thread, the repository's seed catalogue, access log on as in production;
-# returns once /readyz answers, which is after the start-up seed (catalogue, rounds) is in.
-# Its pid is in <out dir>/nominations.pid. The rounds are the tests' always-open ones: the
+# bench_start_nominations <out dir> <port> <redis port> <admin token> [name] [build dir]: the
+# service on core 0, one event-loop thread, the repository's seed catalogue, access log on as
+# in production; returns once /readyz answers, which is after the start-up seed (catalogue,
+# rounds) is in. Its pid is in <out dir>/<name>.pid (name: nominations), its log in
+# <out dir>/<name>.log; the binary from <build dir> (the build that ships). The rounds are the tests' always-open ones: the
 # benches nominate for 2026, and config/rounds.json opens that round only from 1/11 to
 # 31/12/2026, so any other day every create and submit would be refused.
 bench_start_nominations() {
-  local out="$1" port="$2" redis_port="$3" token="$4"
-  bench_track "$out/nominations.pid" nominations TERM 30
-  start_bg "$out/nominations.pid" "$out/nominations.log" taskset -c 0 \
+  local out="$1" port="$2" redis_port="$3" token="$4" name="${5:-nominations}"
+  local dir="${6:-$bench_build_dir}"
+  bench_track "$out/$name.pid" nominations TERM 30
+  start_bg "$out/$name.pid" "$out/$name.log" taskset -c 0 \
     env THIDUA_HTTP_HOST=127.0.0.1 THIDUA_HTTP_PORT="$port" THIDUA_HTTP_THREADS=1 \
     THIDUA_REDIS_URL="redis://127.0.0.1:$redis_port/0" THIDUA_ADMIN_TOKEN="$token" \
     THIDUA_CATALOGUE_FILE="$THIDUA_ROOT/config/catalogue.json" THIDUA_ACCESS_LOG=true \
     THIDUA_ROUNDS_FILE="$THIDUA_ROOT/tests/support/rounds-always-open.json" \
-    "$bench_build_dir/services/nominations/nominations"
-  wait_http "http://127.0.0.1:$port/readyz" 30 "$out/nominations.pid" nominations ||
-    die "nominations did not start; see $out/nominations.log"
+    "$dir/services/nominations/nominations"
+  wait_http "http://127.0.0.1:$port/readyz" 30 "$out/$name.pid" nominations ||
+    die "$name did not start; see $out/$name.log"
 }
 
 # bench_start_fastify <out dir> <port> <redis port> <school> <admin token>: the Fastify +

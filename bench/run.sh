@@ -15,6 +15,10 @@
 #   THIDUA_BENCH_RUNS         measured runs per target (default 5; the median is reported)
 #   THIDUA_BENCH_CONNECTIONS  wrk connections (default 32)
 #   THIDUA_BENCH_SKIP_BUILD=1 measure the binary already built (bench/lib.sh)
+#   THIDUA_BENCH_BASELINE=<commit>  also measure the service as built from <commit> (its own
+#            worktree and build under build-baseline/), interleaved right after the service,
+#            on the same Redis and record: "service / baseline" then tells a regression
+#            from a noisier hour
 # Needs: Debian 12 packages of scripts/setup.sh (wrk, redis-server, nginx, Node.js, the
 # compilers; run as root it installs what is missing) and npm for bench/peers.
 set -euo pipefail
@@ -25,12 +29,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root="$THIDUA_ROOT"
 cd "$root"
 
-bench_settings bench/run.sh 5
+bench_settings bench/run.sh 5 THIDUA_BENCH_BASELINE
 warmup=3 # s per target before the first round; Node's JIT needs the most
 school=thcs-vinh-phong-1
 
 bench_setup peers
 bench_build
+baseline="${THIDUA_BENCH_BASELINE:-}"
+[[ -z $baseline ]] || bench_build_baseline "$baseline"
 probe_dir="$root/build-probe"
 cmake -S bench/probe -B "$probe_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 ninja -C "$probe_dir" -j "${THIDUA_JOBS:-2}" >/dev/null
@@ -42,6 +48,7 @@ declare -A port=([service]="$(free_port)")
 port[fastify]="$(free_port)"
 port[probe]="$(free_port)"
 port[nginx]="$(free_port)"
+[[ -z $baseline ]] || port[baseline]="$(free_port)"
 token="$(random_token)"
 
 bench_start_redis "$out" "$redis_port"
@@ -62,6 +69,11 @@ declare -A url=(
 curl -fsS -o "$out/www/nomination.json" -H "$auth" "${url[service]}"
 body_bytes="$(stat -c %s "$out/www/nomination.json")"
 
+if [[ -n $baseline ]]; then
+  url[baseline]="http://127.0.0.1:${port[baseline]}$path/1"
+  bench_start_nominations "$out" "${port[baseline]}" "$redis_port" "$token" baseline \
+    "$baseline_build_dir"
+fi
 bench_start_fastify "$out" "${port[fastify]}" "$redis_port" "$school" "$token"
 bench_track "$out/probe.pid" probe TERM 10
 start_bg "$out/probe.pid" "$out/probe.out" taskset -c 0 \
@@ -98,7 +110,9 @@ start_bg "$out/nginx.pid" "$out/nginx-error.log" taskset -c 0 \
   nginx -p "$out/nginx/" -c "$out/nginx/nginx.conf" -e "$out/nginx-error.log"
 
 # Every target must answer the same bytes, or the comparison means nothing.
-for t in fastify probe nginx; do
+others_than_service=(fastify probe nginx)
+[[ -z $baseline ]] || others_than_service+=(baseline)
+for t in "${others_than_service[@]}"; do
   for ((i = 0; i < 50; i++)); do
     curl -fsS -o "$out/body-$t.json" -H "$auth" "${url[$t]}" 2>/dev/null && break
     sleep 0.2
@@ -112,14 +126,16 @@ core0_busy() { # busy clock ticks of core 0 (all but idle and iowait)
   awk '$1 == "cpu0" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
 }
 targets=(service fastify probe nginx)
+[[ -z $baseline ]] || targets=(service baseline fastify probe nginx)
 declare -A pids=(
   [service]="$(<"$out/nominations.pid")"
   [fastify]="$(<"$out/fastify.pid")"
   [probe]="$(<"$out/probe.pid")"
 )
+[[ -z $baseline ]] || pids[baseline]="$(<"$out/baseline.pid")"
 nginx_pid="$(<"$out/nginx.pid")"
 pids[nginx]="$nginx_pid $(cat "/proc/$nginx_pid/task/$nginx_pid/children")"
-declare -A wrk_args=([service]="$auth" [fastify]="$auth" [probe]="" [nginx]="")
+declare -A wrk_args=([service]="$auth" [baseline]="$auth" [fastify]="$auth" [probe]="" [nginx]="")
 declare -A rps p50 p99 others cpu cpu_rps
 
 wrk_on() { # <target> <seconds> [--latency]: wrk against the target, output on stdout
@@ -181,7 +197,8 @@ for t in "${targets[@]}"; do
   m_p99[$t]="$(med "${p99[$t]}")"
   m_cpu[$t]="$(med "${cpu[$t]}")"
 done
-for t in service fastify probe; do
+for t in "${targets[@]}"; do
+  [[ $t != nginx ]] || continue
   rss[$t]="$(rss_mib "${pids[$t]}" VmRSS) MiB (peak $(rss_mib "${pids[$t]}" VmHWM))"
 done
 rss[nginx]="worker $(rss_mib "$(cut -d' ' -f2 <<<"${pids[nginx]}")" VmRSS) MiB"
@@ -203,6 +220,13 @@ declare -A label=(
   [probe]="bare probe: Beast + hiredis async, one Asio loop (no auth, log, metrics)"
   [nginx]="nginx, the same bytes as a static file (1 worker, access log on)"
 )
+baseline_note=""
+if [[ -n $baseline ]]; then
+  label[baseline]="the same service built from \`$baseline_commit\` (baseline, same settings)"
+  baseline_note="Against the baseline \`$baseline_commit\` measured in the same rounds: service / baseline
+requests/s $(ratio "${m_rps[service]}" "${m_rps[baseline]}"), requests per CPU-second $(ratio "${per_cpu[service]}" "${per_cpu[baseline]}"),
+p99 ${m_p99[service]} against ${m_p99[baseline]} ms."
+fi
 
 results="$out/results.md"
 {
@@ -227,6 +251,7 @@ results="$out/results.md"
   echo "| service / bare probe requests/s ≥ 0.8 | $vs_probe | $(verdict "$vs_probe >= 0.8") |"
   echo "| service p99 ≤ 1.5 ms at $connections connections | ${m_p99[service]} ms | $(verdict "${m_p99[service]} <= 1.5") |"
   echo "| service resident memory < 20 MiB (VmRSS after the runs) | ${rss[service]} | $(verdict "$service_rss_kib < 20 * 1024") |"
+  [[ -z $baseline_note ]] || { echo; echo "$baseline_note"; }
   echo
   echo "Also: service / nginx $vs_nginx, probe / Fastify $probe_vs_fastify. CPU is the target's"
   echo "user + system time in % of one core during its runs (median); requests per CPU-second"
