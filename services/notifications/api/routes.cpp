@@ -7,6 +7,7 @@
 #include "http/json_io.hpp"
 #include "http/params.hpp"
 #include "notifications/api/message_codec.hpp"
+#include "notifications/api/message_json.hpp"
 #include "notifications/bot/zalo_update.hpp"
 #include "notifications/domain/bot_update.hpp"
 #include "notifications/domain/messages.hpp"
@@ -81,8 +82,8 @@ void add_routes(http::Router& router, RouteDeps d) {
     if (r.conflict) {
       throw unprocessable("idempotency_key_reused", say("problem.key_reused"));
     }
-    auto res = http::json(202, r.answer);
-    res.headers.emplace_back("Location", kApiBase + "/messages/" + r.answer.value("id", ""));
+    auto res = http::json(202, enqueue_answer_json(r));
+    res.headers.emplace_back("Location", kApiBase + "/messages/" + r.id);
     if (r.duplicate) res.headers.emplace_back("Idempotent-Replayed", "true");
     co_return res;
   });
@@ -91,16 +92,16 @@ void add_routes(http::Router& router, RouteDeps d) {
     if (!st.empty() && !known_state(st)) {
       throw bad_request("invalid_state", say("problem.bad_state"));
     }
-    json items = co_await store.recent(st, limit_of(req));
-    json out = {{"items", std::move(items)}};
+    auto messages = co_await store.recent(st, limit_of(req));
+    json out = {{"items", messages_json(messages)}};
     co_return http::json(200, out);
   });
   router.add(Method::Get, base + "/{id}", senders, [&store](Request& req) -> Task<Response> {
     const auto& id = message_id(req);
     auto m = co_await store.load(id);
     if (!m) throw not_found("message_not_found", say("problem.message_not_found", {{"id", id}}));
-    json out = m->to_json();
-    out["history"] = co_await store.history(id);
+    json out = message_json(*m);
+    out["history"] = history_json(co_await store.history(id));
     co_return http::json(200, out);
   });
   // A scheduled message can be cancelled until its time comes (issue 12).
@@ -121,8 +122,8 @@ void add_routes(http::Router& router, RouteDeps d) {
       });
   router.add(Method::Get, kApiBase + "/dead-letters", admin,
              [&store](Request& req) -> Task<Response> {
-               json items = co_await store.dead(limit_of(req));
-               json out = {{"items", std::move(items)}};
+               auto letters = co_await store.dead(limit_of(req));
+               json out = {{"items", dead_letters_json(letters)}};
                co_return http::json(200, out);
              });
   router.add(Method::Post, kApiBase + "/dead-letters/{id}/retry", admin,

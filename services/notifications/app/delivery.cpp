@@ -99,11 +99,9 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
     HistoryNote sent;
     sent.message_id = r.message_id;
     sent.part = part;
-    std::vector<std::pair<std::string, std::string>> fields{{"parts_sent", std::to_string(i + 1)},
-                                                            {"message_ids", ids.dump()}};
     // A part of a longer message stays "sending" until the last one is out.
     std::string next = last ? state::kSent : state::kSending;  // named: GCC 12 and co_await
-    co_await store_.record(id, next, sent, std::move(fields));
+    co_await store_.record_part_sent(id, next, sent, static_cast<int>(i + 1), ids);
   }
   co_return Disposition::done();
 }
@@ -114,16 +112,16 @@ Task<void> Delivery::on_retry(const StreamEntry& entry, int retry, Instant due,
   note.retry = retry;
   note.due = due;
   note.reason = reason;
-  std::vector<std::pair<std::string, std::string>> fields{{"last_error", reason}};
-  co_await store_.record(entry.field("msg_id"), state::kRetry, note, std::move(fields));
+  std::optional<std::string> last_error = reason;  // named beside co_await (GCC 12)
+  co_await store_.record(entry.field("msg_id"), state::kRetry, note, std::move(last_error));
 }
 
 Task<void> Delivery::on_dead(const StreamEntry& entry, const std::string& reason) {
   HistoryNote note;
   note.reason = reason;
   note.attempts = entry.attempt() + 1;
-  std::vector<std::pair<std::string, std::string>> fields{{"last_error", reason}};
-  co_await store_.record(entry.field("msg_id"), state::kDead, note, std::move(fields));
+  std::optional<std::string> last_error = reason;  // named beside co_await (GCC 12)
+  co_await store_.record(entry.field("msg_id"), state::kDead, note, std::move(last_error));
   log::warn("message_dead", {{"id", entry.field("msg_id")}, {"reason", reason}});
 }
 

@@ -61,7 +61,7 @@ Task<int> DigestApp::flush(const DigestBatch& batch) {
   log::info("digest_queued", {{"kind", kind},
                               {"batch", batch.id},
                               {"events", batch.events.size()},
-                              {"id", r.answer.value("id", "")},
+                              {"id", r.id},
                               {"duplicate", r.duplicate}});
   co_return r.duplicate ? 0 : 1;
 }
@@ -79,7 +79,7 @@ Task<int> DigestApp::send_summary(Instant now) {
   auto r = co_await outbox_.announce(*text, key, tally->guard);
   if (r.guard_failed) co_return 0;
   log::info("daily_summary_queued",
-            {{"day", iso_date(day)}, {"id", r.answer.value("id", "")}, {"duplicate", r.duplicate}});
+            {{"day", iso_date(day)}, {"id", r.id}, {"duplicate", r.duplicate}});
   co_return r.duplicate ? 0 : 1;
 }
 

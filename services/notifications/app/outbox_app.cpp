@@ -78,9 +78,8 @@ Task<void> OutboxApp::announce_event(const NominationEvent& event) {
   m.source = "event";
   std::string key = event_id.empty() ? std::string() : "event:" + event_id;  // named: GCC 12
   auto r = co_await submit(std::move(m), key);
-  log::info("event_queued", {{"event_id", event_id},
-                             {"id", r.queued.answer.value("id", "")},
-                             {"duplicate", r.queued.duplicate}});
+  log::info("event_queued",
+            {{"event_id", event_id}, {"id", r.queued.id}, {"duplicate", r.queued.duplicate}});
 }
 
 Task<EnqueueResult> OutboxApp::announce(std::string text, std::string idempotency_key,

@@ -22,3 +22,39 @@ nlohmann::json history_entry(const std::string& st, Instant at, const HistoryNot
 }
 
 }  // namespace thidua::notifications
+
+namespace thidua::notifications {
+namespace {
+
+void read_text(const nlohmann::json& j, const char* key, std::optional<std::string>& out) {
+  auto it = j.find(key);
+  if (it != j.end() && it->is_string()) out = it->get<std::string>();
+}
+void read_int(const nlohmann::json& j, const char* key, std::optional<int>& out) {
+  auto it = j.find(key);
+  if (it != j.end() && it->is_number_integer()) out = it->get<int>();
+}
+
+}  // namespace
+
+std::optional<HistoryEntry> read_history_entry(std::string_view stored) {
+  auto j = nlohmann::json::parse(stored, nullptr, false);
+  if (!j.is_object() || !j.contains("state") || !j["state"].is_string()) return std::nullopt;
+  HistoryEntry e;
+  e.state = j["state"].get<std::string>();
+  if (auto at = j.find("at"); at != j.end() && at->is_string()) e.at = at->get<std::string>();
+  read_text(j, "until", e.until);
+  read_text(j, "reason", e.reason);
+  read_text(j, "message_id", e.message_id);
+  read_text(j, "part", e.part);
+  read_text(j, "due", e.due);
+  read_text(j, "by", e.by);
+  read_text(j, "source", e.source);
+  read_text(j, "send_at", e.send_at);
+  read_int(j, "attempt", e.attempt);
+  read_int(j, "retry", e.retry);
+  read_int(j, "attempts", e.attempts);
+  return e;
+}
+
+}  // namespace thidua::notifications

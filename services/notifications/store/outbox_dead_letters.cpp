@@ -20,25 +20,22 @@ return 1
 
 }  // namespace
 
-Task<json> OutboxStore::dead(int limit) {
+Task<std::vector<DeadLetter>> OutboxStore::dead(int limit) {
   auto entries = co_await redis_.local().call("XREVRANGE", queue_.keys().dead, "+", "-", "COUNT",
                                               std::to_string(limit));
-  json out = json::array();
+  std::vector<DeadLetter> out;
   for (const auto& e : entries.elements) {
     if (e.elements.size() < 2) continue;
-    json item;
+    DeadLetter item;
     const auto& kv = e.elements[1].elements;
     for (std::size_t i = 0; i + 1 < kv.size(); i += 2) {
-      if (kv[i].str == "msg_id") item["id"] = kv[i + 1].str;
-      if (kv[i].str == "dead_reason") item["reason"] = kv[i + 1].str;
-      if (kv[i].str == "dead_at") item["dead_at"] = kv[i + 1].str;
-      if (kv[i].str == "attempt") item["attempts"] = std::atoi(kv[i + 1].str.c_str()) + 1;
+      if (kv[i].str == "msg_id") item.id = kv[i + 1].str;
+      if (kv[i].str == "dead_reason") item.reason = kv[i + 1].str;
+      if (kv[i].str == "dead_at") item.dead_at = kv[i + 1].str;
+      if (kv[i].str == "attempt") item.attempts = std::atoi(kv[i + 1].str.c_str()) + 1;
     }
-    if (!item.contains("id")) continue;
-    if (auto m = co_await load(item["id"].get<std::string>())) {
-      item["target"] = m->to_json()["target"];
-      item["text"] = m->text;
-    }
+    if (item.id.empty()) continue;
+    item.message = co_await load(item.id);
     out.push_back(std::move(item));
   }
   co_return out;

@@ -72,31 +72,16 @@ StoredMessage message_from(const std::string& id, const RedisReply& hash) {
   m.send_at = field_of(hash, "send_at");
   auto parts = field_of(hash, "parts_sent");
   m.parts_sent = parts.empty() ? 0 : std::atoi(parts.c_str());
+  // Stored as a JSON array of strings (written by record_part_sent).
   auto ids = json::parse(field_of(hash, "message_ids"), nullptr, false);
-  if (ids.is_array()) m.message_ids = ids;
+  if (ids.is_array()) {
+    for (const auto& v : ids) {
+      if (v.is_string()) m.message_ids.push_back(v.get<std::string>());
+    }
+  }
   return m;
 }
-
-json target_json(const std::string& t) {
-  if (t.rfind("staff:", 0) == 0) return {{"staff_id", t.substr(6)}};
-  if (t.rfind("chat:", 0) == 0) return {{"chat_id", t.substr(5)}};
-  return t;
-}
 }  // namespace
-
-json StoredMessage::to_json() const {
-  json j = {{"id", id},
-            {"target", target_json(target)},
-            {"text", text},
-            {"urgent", urgent},
-            {"state", state},
-            {"created_at", created_at},
-            {"message_ids", message_ids}};
-  if (!category.empty()) j["category"] = category;
-  if (!last_error.empty()) j["last_error"] = last_error;
-  if (!send_at.empty()) j["send_at"] = send_at;
-  return j;
-}
 
 OutboxStore::OutboxStore(RedisPool& redis, const Keyspace& keys, const Clock& clock,
                          http::Metrics& metrics)
@@ -188,7 +173,11 @@ Task<EnqueueResult> OutboxStore::enqueue(const NewMessage& m, const std::string&
     out.conflict = out.duplicate && first.substr(0, space) != fingerprint;
     first.erase(0, space + 1);
   }
-  out.answer = json::parse(first, nullptr, false);
+  auto answer_read = json::parse(first, nullptr, false);
+  if (answer_read.is_object()) {
+    out.id = answer_read.value("id", "");
+    out.status = answer_read.value("status", "");
+  }
   if (!out.duplicate) metrics_.add("notifications_messages_total", {{"state", st}});
   co_return out;
 }
@@ -208,39 +197,53 @@ Task<std::optional<StoredMessage>> OutboxStore::load(const std::string& id) {
   co_return message_from(id, hash);
 }
 
-Task<json> OutboxStore::history(const std::string& id) {
+Task<std::vector<HistoryEntry>> OutboxStore::history(const std::string& id) {
   auto list = co_await redis_.local().call("LRANGE", keys_("msg:" + id + ":history"), "0", "-1");
-  json out = json::array();
+  std::vector<HistoryEntry> out;
   for (const auto& e : list.elements) {
-    auto j = json::parse(e.str, nullptr, false);
-    if (!j.is_discarded()) out.push_back(std::move(j));
+    if (auto entry = read_history_entry(e.str)) out.push_back(std::move(*entry));
   }
   co_return out;
 }
 
-Task<void> OutboxStore::record(const std::string& id, const std::string& st, HistoryNote note,
-                               std::vector<std::pair<std::string, std::string>> fields) {
+Task<void> OutboxStore::record_fields(const std::string& id, const std::string& st,
+                                      const HistoryNote& note, std::vector<std::string> fields) {
   std::vector<std::string> keys{keys_("msg:" + id), keys_("msg:" + id + ":history")};
   std::vector<std::string> args{st, history_entry(st, clock_.now(), note).dump()};
-  for (auto& [k, v] : fields) args.push_back(k), args.push_back(v);
+  for (auto& f : fields) args.push_back(std::move(f));
   co_await redis_.local().eval(kRecord, std::move(keys), std::move(args));
   metrics_.add("notifications_messages_total", {{"state", st}});
 }
 
-Task<json> OutboxStore::recent(const std::string& state_filter, int limit) {
+Task<void> OutboxStore::record(const std::string& id, const std::string& st, HistoryNote note,
+                               std::optional<std::string> last_error) {
+  std::vector<std::string> fields;
+  if (last_error) fields = {"last_error", std::move(*last_error)};
+  co_await record_fields(id, st, note, std::move(fields));
+}
+
+Task<void> OutboxStore::record_part_sent(const std::string& id, const std::string& st,
+                                         HistoryNote note, int parts_sent,
+                                         const std::vector<std::string>& message_ids) {
+  std::vector<std::string> fields{"parts_sent", std::to_string(parts_sent), "message_ids",
+                                  json(message_ids).dump()};
+  co_await record_fields(id, st, note, std::move(fields));
+}
+
+Task<std::vector<StoredMessage>> OutboxStore::recent(const std::string& state_filter, int limit) {
   // Newest first; a filter scans at most a few hundred of the latest.
   int scan = state_filter.empty() ? limit : std::max(limit, 500);
   auto ids =
       co_await redis_.local().call("ZREVRANGE", keys_("recent"), "0", std::to_string(scan - 1));
   std::vector<std::vector<std::string>> cmds;
   for (const auto& e : ids.elements) cmds.push_back({"HGETALL", keys_("msg:" + e.str)});
-  json out = json::array();
+  std::vector<StoredMessage> out;
   if (cmds.empty()) co_return out;
   auto hashes = co_await redis_.local().batch(std::move(cmds));
   for (std::size_t i = 0; i < hashes.size() && static_cast<int>(out.size()) < limit; ++i) {
     if (hashes[i].elements.empty()) continue;
     auto m = message_from(ids.elements[i].str, hashes[i]);
-    if (state_filter.empty() || m.state == state_filter) out.push_back(m.to_json());
+    if (state_filter.empty() || m.state == state_filter) out.push_back(std::move(m));
   }
   co_return out;
 }

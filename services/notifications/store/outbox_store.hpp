@@ -14,14 +14,15 @@
 // The rate windows (RateStore), the inbound bot updates (UpdateStore) and the scheduled
 // messages' release (ScheduledStore) have their own stores; the dead letters are in
 // outbox_dead_letters.cpp.
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/keyspace.hpp"
 #include "http/metrics.hpp"
 #include "notifications/domain/outbox.hpp"
+#include "notifications/store/history_entry.hpp"
 #include "redis/redis_pool.hpp"
 #include "redis/stream_queue.hpp"
 
@@ -38,10 +39,18 @@ struct StoredMessage {
   std::string state;
   std::string created_at;
   int parts_sent = 0;
-  nlohmann::json message_ids = nlohmann::json::array();
+  std::vector<std::string> message_ids;  // Zalo's ids of the parts sent, in order
   std::string last_error;
   std::string send_at;  // ISO instant the sender chose, "" when sent as soon as possible
-  nlohmann::json to_json() const;
+};
+
+// A message that failed for good, as the dead-letter stream lists it (newest first).
+struct DeadLetter {
+  std::string id;
+  std::string reason;
+  std::string dead_at;  // ISO instant
+  std::optional<int> attempts;
+  std::optional<StoredMessage> message;  // absent when its hash is gone
 };
 
 // A condition on enqueue, for a message made from stored state (a digest batch, a day's
@@ -55,7 +64,10 @@ struct EnqueueGuard {
 };
 
 struct EnqueueResult {
-  nlohmann::json answer;  // {"id", "status"}
+  // The answer: the message's id and status ("queued" or "scheduled"); for a duplicate,
+  // the first request's.
+  std::string id;
+  std::string status;
   bool duplicate = false;
   // A duplicate whose first request differed (another fingerprint): the answer is the
   // first request's; the API refuses it, internal senders (events, replies) keep the first.
@@ -79,18 +91,27 @@ class OutboxStore {
   // Renews the delivery worker's claim on `entry` (StreamQueue::keep_claim).
   Task<bool> keep_claim(const StreamEntry& entry);
   Task<std::optional<StoredMessage>> load(const std::string& id);
-  Task<nlohmann::json> history(const std::string& id);
-  // Sets `state` (and `fields`) and appends a history entry, atomically.
+  // The message's status history, oldest first (entries that cannot be read are skipped).
+  Task<std::vector<HistoryEntry>> history(const std::string& id);
+  // Sets `state` and appends a history entry, atomically; with `last_error`, keeps it.
   Task<void> record(const std::string& id, const std::string& state, HistoryNote note,
-                    std::vector<std::pair<std::string, std::string>> fields = {});
-  Task<nlohmann::json> recent(const std::string& state_filter, int limit);
-  Task<nlohmann::json> dead(int limit);
+                    std::optional<std::string> last_error = std::nullopt);
+  // Part `parts_sent` (from 1) has gone out: the ids Zalo gave so far, `state` (sending, or
+  // sent after the last part) and the history entry, atomically.
+  Task<void> record_part_sent(const std::string& id, const std::string& state, HistoryNote note,
+                              int parts_sent, const std::vector<std::string>& message_ids);
+  // The newest messages first, at most `limit`, of one state when `state_filter` is set.
+  Task<std::vector<StoredMessage>> recent(const std::string& state_filter, int limit);
+  Task<std::vector<DeadLetter>> dead(int limit);
   // False when the message is not in the dead-letter stream.
   Task<bool> retry_dead(const std::string& id, const std::string& by);
   Task<bool> discard_dead(const std::string& id, const std::string& by);
 
  private:
   Task<std::optional<std::string>> dead_entry_id(const std::string& id);
+  // kRecord with hash `fields` as name, value, name, value...
+  Task<void> record_fields(const std::string& id, const std::string& state, const HistoryNote& note,
+                           std::vector<std::string> fields);
   RedisPool& redis_;
   Keyspace keys_;
   const Clock& clock_;
