@@ -201,23 +201,19 @@ Task<WhoAmI> NominationsApp::whoami(const Principal& who) {
 Task<NominationsApp::Detail> NominationsApp::detail(const Principal& who, const std::string& id,
                                                     bool full) {
   Detail out;
-  // The record, the catalogue's version and the registrations' version leave together: one
-  // Redis round trip, not three (bench/README.md); the registration then comes from this
-  // loop's copy of its year unless one was written since. One catalogue read serves the
-  // visibility check, the period's year and the checklist.
+  // The record and the catalogue's version leave together: one Redis round trip, not two
+  // (bench/README.md). One catalogue read serves the visibility check, the period's year and
+  // the checklist.
   auto record_read = load(id);
   auto catalogue_read = catalogue_.load();
-  auto version_read = registrations_.version();
-  auto all =
-      co_await when_all(std::move(record_read), std::move(catalogue_read), std::move(version_read));
-  out.record = std::move(std::get<0>(all));
-  const CatalogueRef catalogue = std::move(std::get<1>(all));
-  const long long registrations_version = std::get<2>(all);
+  auto both = co_await when_all(std::move(record_read), std::move(catalogue_read));
+  out.record = std::move(std::get<0>(both));
+  const CatalogueRef catalogue = std::move(std::get<1>(both));
   check_can_see(who, out.record, *catalogue);
   const auto& draft = out.record.draft;
   if (const Period* period = catalogue->period(draft.period)) {
-    out.registration = co_await registrations_.get(registrations_version, period->year,
-                                                   draft.subject_kind, draft.subject_id);
+    out.registration =
+        co_await registrations_.get(period->year, draft.subject_kind, draft.subject_id);
   }
   if (full) {
     out.history = co_await store_.history(id);

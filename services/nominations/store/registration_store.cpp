@@ -3,18 +3,9 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "core/event_loop.hpp"
-
 namespace thidua::nominations {
 namespace {
 using nlohmann::json;
-
-// A registration and the version in one step, so no loop's copy outlives a change.
-// KEYS: the year's hash, version. ARGV: field, value.
-const RedisScript kPut(R"lua(
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-return redis.call('INCR', KEYS[2])
-)lua");
 
 std::string field(SubjectKind kind, const std::string& subject_id) {
   return std::string(subject_kind_name(kind)) + ":" + subject_id;
@@ -76,45 +67,19 @@ std::string RegistrationStore::key(int year) const {
 }
 
 Task<void> RegistrationStore::put(const Registration& r) {
-  std::vector<std::string> keys{key(r.year), keys_("registrations:version")};
-  std::vector<std::string> args{field(r.subject_kind, r.subject_id), encode(r)};
-  co_await redis_.local().eval(kPut, std::move(keys), std::move(args));
-}
-
-Task<long long> RegistrationStore::version() const {
-  auto reply = co_await redis_.local().call("GET", keys_("registrations:version"));
-  co_return reply.is_nil() ? 0 : reply.number();
-}
-
-Task<std::optional<Registration>> RegistrationStore::get(long long version, int year,
-                                                         SubjectKind kind,
-                                                         const std::string& subject_id) const {
-  auto& slot = cache_.at(current_loop_index());
-  std::shared_ptr<const Year> kept;
-  if (slot.version == version) {
-    if (auto it = slot.years.find(year); it != slot.years.end()) kept = it->second;
-  }
-  if (!kept) {
-    auto reply = co_await redis_.local().call("HGETALL", key(year));
-    Year read;
-    for (const auto& [subject, value] : reply.fields()) {
-      if (auto r = decode(value)) read.emplace(subject, std::move(*r));
-    }
-    kept = std::make_shared<const Year>(std::move(read));
-    // Read after `version`, so at least that new. Another request of this loop may have
-    // moved the slot on meanwhile: never file this copy under a newer version.
-    if (version > slot.version) slot = Cached{version, {}};
-    if (version == slot.version) slot.years[year] = kept;
-  }
-  auto found = kept->find(field(kind, subject_id));
-  if (found == kept->end()) co_return std::nullopt;
-  co_return found->second;
+  auto k = key(r.year);
+  auto f = field(r.subject_kind, r.subject_id);
+  auto text = encode(r);
+  co_await redis_.local().call("HSET", k, f, text);
 }
 
 Task<std::optional<Registration>> RegistrationStore::get(int year, SubjectKind kind,
                                                          const std::string& subject_id) const {
-  long long at = co_await version();
-  co_return co_await get(at, year, kind, subject_id);
+  auto k = key(year);
+  auto f = field(kind, subject_id);
+  auto reply = co_await redis_.local().call("HGET", k, f);
+  if (reply.is_nil()) co_return std::nullopt;
+  co_return decode(reply.str);
 }
 
 Task<std::vector<Registration>> RegistrationStore::year(int year) const {
