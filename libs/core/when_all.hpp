@@ -5,12 +5,14 @@
 // and come back in one read (one round trip instead of several). Nothing here is
 // thread-safe, nor needs to be: the tasks and the awaiting coroutine run on the loop that
 // awaits (core/task.hpp). If a task throws, the first exception is rethrown once all have
-// finished.
+// finished. `co_await when_all(std::vector<Task<void>>)` does the same for a number of tasks
+// known only at run time (a batch of queue entries), without results.
 #include <cstddef>
 #include <exception>
 #include <optional>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include "core/task.hpp"
 
@@ -58,7 +60,39 @@ struct AllAwaiter {
     return std::apply([](auto&... r) { return std::tuple<T...>(std::move(*r)...); }, results);
   }
 };
+
+// The vector form: the same counting, one driver per task.
+struct AllOfAwaiter {
+  std::vector<Task<void>> tasks;
+  std::exception_ptr error;
+  std::size_t pending = 0;
+  std::coroutine_handle<> waiting;
+
+  static Detached drive(Task<void> task, AllOfAwaiter* self) {
+    try {
+      co_await std::move(task);
+    } catch (...) {
+      if (!self->error) self->error = std::current_exception();
+    }
+    if (--self->pending == 0) self->waiting.resume();
+  }
+
+  bool await_ready() const noexcept { return tasks.empty(); }
+  bool await_suspend(std::coroutine_handle<> h) {
+    waiting = h;
+    pending = tasks.size() + 1;
+    for (auto& task : tasks) drive(std::move(task), this);
+    return --pending != 0;
+  }
+  void await_resume() {
+    if (error) std::rethrow_exception(error);
+  }
+};
 }  // namespace detail
+
+inline detail::AllOfAwaiter when_all(std::vector<Task<void>> tasks) {
+  return detail::AllOfAwaiter{std::move(tasks), {}, 0, {}};
+}
 
 template <class... T>
 detail::AllAwaiter<T...> when_all(Task<T>... tasks) {

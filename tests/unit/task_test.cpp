@@ -187,6 +187,23 @@ Task<std::string> one_fails(std::vector<std::string>* log) {
   }
   co_return what;
 }
+Task<void> later_void(int turns, std::vector<std::string>* log) {
+  co_await later(turns, log);
+}
+Task<std::string> many(std::vector<std::string>* log, bool with_failure) {
+  std::vector<Task<void>> tasks;
+  for (int turns : {2, 0, 1}) tasks.push_back(later_void(turns, log));
+  if (with_failure) {
+    tasks.push_back(
+        [](std::vector<std::string>* l) -> Task<void> { co_await later_failing(l); }(log));
+  }
+  try {
+    co_await when_all(std::move(tasks));
+  } catch (const std::runtime_error& e) {
+    co_return e.what();
+  }
+  co_return "xong";
+}
 
 TEST(WhenAll, StartsEveryTaskBeforeAnyEndsAndGivesTheResultsInOrder) {
   testing::LoopRunner runner;
@@ -208,6 +225,23 @@ TEST(WhenAll, AFailureIsRethrownOnceAllHaveEnded) {
   std::vector<std::string> log;
   EXPECT_EQ(runner.run<std::string>([&] { return one_fails(&log); }), "hỏng");
   EXPECT_EQ(log, (std::vector<std::string>{"end failing", "end text"}));
+}
+
+TEST(WhenAll, AVectorOfTasksRunsSideBySideAndRethrowsTheFirstFailureAtTheEnd) {
+  testing::LoopRunner runner;
+  std::vector<std::string> log;
+  EXPECT_EQ(runner.run<std::string>([&] { return many(&log, false); }), "xong");
+  EXPECT_EQ(log,
+            (std::vector<std::string>{"start 2", "start 0", "end 0", "start 1", "end 1", "end 2"}));
+  log.clear();
+  EXPECT_EQ(runner.run<std::string>([&] { return many(&log, true); }), "hỏng");
+  EXPECT_EQ(log.size(), 7u);  // three starts, three ends and the failure, none left out
+  // None at all: nothing to wait for.
+  EXPECT_EQ(runner.run<int>([]() -> Task<int> {
+    co_await when_all(std::vector<Task<void>>{});
+    co_return 1;
+  }),
+            1);
 }
 
 }  // namespace
