@@ -127,6 +127,10 @@ struct Disposition {
 struct WorkerOptions {
   std::string consumer = "worker-1";
   int batch = 16;
+  // How many entries of a batch are handled side by side (1: one after the other). More
+  // than one only for a queue whose order lives in lanes: then the stream holds one entry
+  // per lane, and entries side by side never overtake each other.
+  int concurrency = 1;
   std::chrono::milliseconds block{1000};
   std::chrono::milliseconds visibility_timeout{30000};
   BackoffPolicy backoff;  // delays, and when retrying stops (attempts, time budget)
@@ -139,9 +143,9 @@ struct WorkerOptions {
 
 // Runs until `stopping()` is true: promotes due retries, reclaims stale entries, reads new
 // ones and hands each to `handle`; acknowledges, retries or dead-letters as it decides.
-// The claim on each entry of a batch is renewed just before it is handled (an entry that
-// waited behind slow ones is skipped when another worker has taken it meanwhile); a handler
-// that works long renews it again with keep_claim.
+// The claim on an entry of a batch is renewed just before it is handled when it waited half
+// the visibility timeout or more behind slow ones (and skipped when another worker has taken
+// it meanwhile); a handler that works long renews it again with keep_claim.
 Task<void> run_stream_worker(const StreamQueue& queue, RedisClient& redis, RedisClient& blocking,
                              WorkerOptions options,
                              std::function<Task<Disposition>(const StreamEntry&)> handle,

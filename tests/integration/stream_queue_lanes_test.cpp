@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "stream_queue_fixture.hpp"
 
@@ -49,6 +50,47 @@ TEST_F(StreamQueueTest, ALaneKeepsItsOrderThroughRetriesAndOtherLanesGoOn) {
   auto a2_at = std::find(handled.begin(), handled.end(), "a2") - handled.begin();
   EXPECT_LT(b_at, a2_at);
   EXPECT_EQ(server_.cmd1({"EXISTS", keys_.lanes + "chat-a"}), "0");
+  EXPECT_EQ(sizes().pending, 0);
+}
+
+// With `concurrency`, the entries of a batch (one per lane) are handled side by side, and
+// each lane still goes in order, through a retry too.
+TEST_F(StreamQueueTest, LanesAreHandledSideBySideAndEachInItsOrder) {
+  for (const std::string lane : {"chat-a", "chat-b", "chat-c"}) {
+    for (const std::string n : {"1", "2", "3"}) {
+      Fields f{{"n", lane.substr(5) + n}};
+      const std::string item = lane + n;
+      runner_.run_void([&] { return queue_.add_to_lane(*redis_, lane, item, f); });
+    }
+  }
+  auto options = fast_options();
+  options.concurrency = 16;
+  std::map<char, std::vector<std::string>> by_lane;
+  int in_flight = 0, most_in_flight = 0, handled = 0;
+  bool b2_failed = false;
+  auto deadline = std::chrono::steady_clock::now() + 20s;
+  runner_.run_void([&] {
+    return run_stream_worker(
+        queue_, *redis_, *blocking_, options,
+        [&](const StreamEntry& e) -> Task<Disposition> {
+          most_in_flight = std::max(most_in_flight, ++in_flight);
+          co_await sleep_for(20ms);  // as a call to Zalo would: the others go on meanwhile
+          --in_flight;
+          std::string n = e.field("n");
+          by_lane[n[0]].push_back(n);
+          if (n == "b2" && !b2_failed) {
+            b2_failed = true;
+            co_return Disposition::retry("503");
+          }
+          ++handled;
+          co_return Disposition::done();
+        },
+        [&] { return handled >= 9 || std::chrono::steady_clock::now() > deadline; });
+  });
+  EXPECT_EQ(most_in_flight, 3);  // the first read holds the three lanes' first entries
+  EXPECT_EQ(by_lane['a'], (std::vector<std::string>{"a1", "a2", "a3"}));
+  EXPECT_EQ(by_lane['b'], (std::vector<std::string>{"b1", "b2", "b2", "b3"}));
+  EXPECT_EQ(by_lane['c'], (std::vector<std::string>{"c1", "c2", "c3"}));
   EXPECT_EQ(sizes().pending, 0);
 }
 

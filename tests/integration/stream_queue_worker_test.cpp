@@ -40,6 +40,35 @@ TEST_F(StreamQueueTest, WorkerRetriesUntilTheHandlerSucceeds) {
   EXPECT_EQ(s.length, 3);  // the first delivery and two retries
 }
 
+// An entry that waited behind a slow one until another consumer reclaimed it is left to
+// that consumer: the worker renews the claim of an entry that waited, and finds it lost.
+TEST_F(StreamQueueTest, AnEntryReclaimedWhileItWaitedIsLeftToItsNewConsumer) {
+  add({{"n", "1"}});
+  add({{"n", "2"}});
+  auto options = fast_options();
+  options.visibility_timeout = 200ms;
+  std::vector<std::string> handled;
+  std::vector<StreamEntry> rescued;
+  auto deadline = std::chrono::steady_clock::now() + 20s;
+  runner_.run_void([&] {
+    return run_stream_worker(
+        queue_, *redis_, *blocking_, options,
+        [&](const StreamEntry& e) -> Task<Disposition> {
+          handled.push_back(e.field("n"));
+          if (e.field("n") == "1") {
+            co_await sleep_for(300ms);  // longer than the visibility timeout
+            rescued = co_await queue_.reclaim(*redis_, "rescuer", 200ms, 10);
+          }
+          co_return Disposition::done();
+        },
+        // Asked before each round: stops after the first batch.
+        [&] { return !handled.empty() || std::chrono::steady_clock::now() > deadline; });
+  });
+  EXPECT_EQ(handled, std::vector<std::string>{"1"});
+  ASSERT_EQ(rescued.size(), 2u);  // both had been idle too long; the first was finished
+  EXPECT_EQ(sizes().pending, 1);  // the second stays with the rescuer, not handled twice
+}
+
 TEST_F(StreamQueueTest, WorkerDeadLettersWhatTheHandlerRefuses) {
   add({{"type", "nomination.created"}, {"event", "{}"}});
   int calls = 0;

@@ -60,10 +60,13 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
   if (!settings_.footer.empty()) text += "\n" + settings_.footer;
   auto parts = split_message(text);
   auto ids = m->message_ids;
-  for (std::size_t i = static_cast<std::size_t>(m->parts_sent); i < parts.size(); ++i) {
+  const auto first = static_cast<std::size_t>(m->parts_sent);
+  for (std::size_t i = first; i < parts.size(); ++i) {
     auto wait = co_await rates_.wait(m->chat_id, settings_.rate_per_minute);
+    bool slept = false;
     if (wait.count() > 0 && wait <= std::chrono::milliseconds(1500)) {
       co_await sleep_for(wait);
+      slept = true;
       wait = co_await rates_.wait(m->chat_id, settings_.rate_per_minute);
     }
     if (wait.count() > 0) co_return Disposition::defer(clock_.now() + wait);
@@ -72,10 +75,14 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
     HistoryNote sending;
     sending.attempt = entry.attempt() + 1;
     sending.part = part;
-    // A slow Zalo must not let the claim lapse between parts: renewed before each call,
-    // and given up (never sent twice) if another worker has already taken the message.
-    bool held = co_await store_.keep_claim(entry);
-    if (!held) co_return Disposition::abandon();
+    // A slow Zalo must not let the claim lapse between parts: renewed before each call (the
+    // worker hands the message over with its claim fresh, so not before the first unless a
+    // rate wait came between), and given up (never sent twice) if another worker has
+    // already taken the message.
+    if (i > first || slept) {
+      bool held = co_await store_.keep_claim(entry);
+      if (!held) co_return Disposition::abandon();
+    }
     Instant wait_until{};
     auto gate = co_await admit(wait_until);
     if (!gate) {
@@ -129,6 +136,9 @@ WorkerOptions Delivery::options(const std::string& consumer) {
   WorkerOptions o;
   o.consumer = consumer;
   o.batch = 16;
+  // Every message is in its chat's lane (OutboxStore::enqueue), so the batch's messages go
+  // to different lanes and may be sent side by side without overtaking each other.
+  o.concurrency = o.batch;
   o.block = std::chrono::milliseconds(250);  // due retries are promoted between reads
   o.visibility_timeout = settings_.visibility_timeout;
   o.backoff = settings_.backoff;
