@@ -13,7 +13,7 @@
 namespace thidua::http {
 
 namespace {
-constexpr std::size_t kClientThreads = 2;
+constexpr std::size_t kClientThreads = 1;  // see client_pool.hpp
 std::once_flag pool_sized;
 }  // namespace
 
