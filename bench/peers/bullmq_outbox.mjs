@@ -1,9 +1,10 @@
-// The outbox benchmark's work done with BullMQ: N jobs, each one sendMessage call to the
-// fake Zalo API, acknowledged after the reply says ok. Usage:
-//   node bullmq_outbox.mjs <redis port> <fake base url> <bot token> <n> <concurrency>
+// The outbox benchmark's work done with BullMQ: N jobs, round-robin to C chats, each one
+// sendMessage call to the fake Zalo API, acknowledged after the reply says ok. Usage:
+//   node bullmq_outbox.mjs <redis port> <fake base url> <bot token> <n> <concurrency> [chats]
 import { Queue, Worker } from 'bullmq';
 
-const [port, base, token, nText, concText] = process.argv.slice(2);
+const [port, base, token, nText, concText, chatsText] = process.argv.slice(2);
+const chats = Number(chatsText || 1);
 const n = Number(nText);
 const concurrency = Number(concText);
 const connection = { host: '127.0.0.1', port: Number(port) };
@@ -12,7 +13,7 @@ await queue.obliterate({ force: true });
 for (let i = 0; i < n; i += 1000) {
   const jobs = [];
   for (let j = i; j < Math.min(n, i + 1000); j++) {
-    jobs.push({ name: 'send', data: { chat_id: 'g1', text: `tin nhắn số ${j}` },
+    jobs.push({ name: 'send', data: { chat_id: `u${(j % chats) + 1}`, text: `tin nhắn số ${j}` },
                 opts: { attempts: 8, backoff: { type: 'exponential', delay: 1000 },
                         removeOnComplete: true } });
   }

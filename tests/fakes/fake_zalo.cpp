@@ -1,13 +1,16 @@
 // fake_zalo: the Zalo Bot API as the end-to-end tests need it (see fake_zalo.hpp).
-// Settings: FAKE_ZALO_PORT, FAKE_ZALO_TOKEN (both required), FAKE_ZALO_POLL_WAIT_MS.
+// Settings: FAKE_ZALO_PORT, FAKE_ZALO_TOKEN (both required), FAKE_ZALO_POLL_WAIT_MS,
+// FAKE_ZALO_THREADS (event loops, 1 to 16; default 1).
 #include "fake_zalo.hpp"
 
 #include <utility>
 // (Boost 1.74's Asio needs <utility> before it under GCC 12 in C++20 mode.)
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 #include "core/crypto.hpp"
 #include "core/event_loop.hpp"
@@ -38,16 +41,27 @@ json ok_body(json result) {
 http::Response answer(FakeZalo& fake, json call, const std::string& outcome, int status,
                       const json& body) {
   call["outcome"] = outcome;
+  std::scoped_lock lock(fake.mutex);
   fake.calls.push_back(std::move(call));
   return http::json(status, body);
 }
 
-// The forced failure for this call, if one is armed for it (and counts it down).
-std::string take_failure(FakeZalo& fake, const std::string& method) {
+// The forced failure for this call, if one is armed for it (and counts it down); its mode
+// is "" when none is.
+FakeFailure take_failure(FakeZalo& fake, const std::string& method) {
+  std::scoped_lock lock(fake.mutex);
   auto& f = fake.failure;
-  if (f.remaining <= 0 || (!f.method.empty() && f.method != method)) return "";
+  if (f.remaining <= 0 || (!f.method.empty() && f.method != method)) return {};
   --f.remaining;
-  return f.mode;
+  return f;
+}
+
+std::optional<json> next_update(FakeZalo& fake) {
+  std::scoped_lock lock(fake.mutex);
+  if (fake.updates.empty()) return std::nullopt;
+  json update = std::move(fake.updates.front());
+  fake.updates.pop_front();
+  return update;
 }
 
 std::string string_field(const json& params, const char* name) {
@@ -83,14 +97,15 @@ Task<http::Response> handle_api(FakeZalo& fake, http::Request& req) {
   if (params.contains("text")) call["text"] = params["text"];
   if (params.contains("action")) call["action"] = params["action"];
 
-  std::string failure = take_failure(fake, method);
+  FakeFailure armed = take_failure(fake, method);
+  const std::string& failure = armed.mode;
   if (failure == "http5xx") {
     co_return answer(fake, call, failure, 500, error_body(500, "Internal Server Error"));
   }
   if (failure == "http429") {
     // As Telegram's Bot API, on which Zalo's is modelled: the pause in the body and the header.
     auto body = error_body(429, "Too Many Requests");
-    int after = fake.failure.retry_after_s;
+    int after = armed.retry_after_s;
     if (after > 0) body["parameters"] = {{"retry_after", after}};
     auto res = answer(fake, call, failure, 429, body);
     if (after > 0) res.headers.emplace_back("Retry-After", std::to_string(after));
@@ -100,13 +115,12 @@ Task<http::Response> handle_api(FakeZalo& fake, http::Request& req) {
     co_return answer(fake, call, failure, 401, error_body(401, "Unauthorized"));
   }
   if (failure == "ok_false") {
-    co_return answer(fake, call, failure, 200,
-                     error_body(fake.failure.error_code, "Request failed"));
+    co_return answer(fake, call, failure, 200, error_body(armed.error_code, "Request failed"));
   }
   if (failure == "timeout") {
     // Slow, not lost: the caller may give up, but the call still takes effect.
-    co_await sleep_for(fake.failure.delay);
-    call["delayed_ms"] = fake.failure.delay.count();
+    co_await sleep_for(armed.delay);
+    call["delayed_ms"] = armed.delay.count();
   }
 
   if (method == "getMe") {
@@ -132,8 +146,16 @@ Task<http::Response> handle_api(FakeZalo& fake, http::Request& req) {
       co_return answer(fake, call, "invalid", 400,
                        error_body(400, "Bad Request: text must be 1 to 2000 characters"));
     }
-    std::string id = crypto::random_hex(8) + std::to_string(++fake.messages_sent);
-    json sent = {{"message_id", id}, {"date", now_ms()}};
+    long long at = now_ms();
+    long long n = 0;
+    {
+      std::scoped_lock lock(fake.mutex);
+      n = ++fake.messages_sent;
+      if (fake.first_sent_at == 0) fake.first_sent_at = at;
+      fake.last_sent_at = at;
+    }
+    std::string id = crypto::random_hex(8) + std::to_string(n);
+    json sent = {{"message_id", id}, {"date", at}};
     call["message_id"] = id;
     co_return answer(fake, call, "ok", 200, ok_body(sent));
   }
@@ -153,32 +175,38 @@ Task<http::Response> handle_api(FakeZalo& fake, http::Request& req) {
       co_return answer(fake, call, "invalid", 400,
                        error_body(400, "Bad Request: url must be an http(s) URL"));
     }
-    fake.webhook_url = url;
-    fake.webhook_secret = string_field(params, "secret_token");
-    fake.webhook_updated_at = now_ms();
-    json info = {{"url", fake.webhook_url}, {"updated_at", fake.webhook_updated_at}};
+    json info;
+    {
+      std::scoped_lock lock(fake.mutex);
+      fake.webhook_url = url;
+      fake.webhook_secret = string_field(params, "secret_token");
+      fake.webhook_updated_at = now_ms();
+      info = {{"url", fake.webhook_url}, {"updated_at", fake.webhook_updated_at}};
+    }
     co_return answer(fake, call, "ok", 200, ok_body(info));
   }
   if (method == "deleteWebhook" || method == "getWebhookInfo") {
-    if (method == "deleteWebhook") {
-      fake.webhook_url.clear();
-      fake.webhook_secret.clear();
-      fake.webhook_updated_at = now_ms();
+    json info;
+    {
+      std::scoped_lock lock(fake.mutex);
+      if (method == "deleteWebhook") {
+        fake.webhook_url.clear();
+        fake.webhook_secret.clear();
+        fake.webhook_updated_at = now_ms();
+      }
+      info = {{"url", fake.webhook_url}, {"updated_at", fake.webhook_updated_at}};
     }
-    json info = {{"url", fake.webhook_url}, {"updated_at", fake.webhook_updated_at}};
     co_return answer(fake, call, "ok", 200, ok_body(info));
   }
   if (method == "getUpdates") {
     auto deadline = std::chrono::steady_clock::now() + poll_wait(fake, params);
-    while (fake.updates.empty() && std::chrono::steady_clock::now() < deadline) {
+    auto update = next_update(fake);
+    while (!update && std::chrono::steady_clock::now() < deadline) {
       co_await sleep_for(std::chrono::milliseconds(20));
+      update = next_update(fake);
     }
-    if (fake.updates.empty()) {
-      co_return answer(fake, call, "idle", 408, error_body(408, "Request timeout"));
-    }
-    json update = std::move(fake.updates.front());
-    fake.updates.pop_front();
-    co_return answer(fake, call, "ok", 200, ok_body(std::move(update)));
+    if (!update) co_return answer(fake, call, "idle", 408, error_body(408, "Request timeout"));
+    co_return answer(fake, call, "ok", 200, ok_body(std::move(*update)));
   }
   co_return answer(fake, call, "unknown_method", 404, error_body(404, "Not Found"));
 }
@@ -190,6 +218,7 @@ Task<http::Response> arm_failure(FakeZalo& fake, http::Request& req) {
       mode != "http401") {
     co_return http::problem(400, "invalid_mode", "mode không hợp lệ", req.request_id);
   }
+  std::scoped_lock lock(fake.mutex);
   fake.failure.mode = mode;
   fake.failure.remaining = body.value("count", 1);
   fake.failure.delay = std::chrono::milliseconds(body.value("delay_ms", 0));
@@ -209,18 +238,35 @@ void add_fake_zalo_routes(http::Router& router, FakeZalo& fake) {
   router.add(http::Method::Get, "/__fake/calls", Access::anyone(),
              [&fake](http::Request&) -> Task<http::Response> {
                http::Response res;  // a text that was not UTF-8 comes back with U+FFFD
+               std::scoped_lock lock(fake.mutex);
                res.body = fake.calls.dump(-1, ' ', false, json::error_handler_t::replace);
                co_return res;
              });
+  router.add(http::Method::Get, "/__fake/stats", Access::anyone(),
+             [&fake](http::Request&) -> Task<http::Response> {
+               json stats;
+               {
+                 std::scoped_lock lock(fake.mutex);
+                 stats = {{"calls", fake.calls.size()},
+                          {"sent", fake.messages_sent},
+                          {"first_sent_at", fake.first_sent_at},
+                          {"last_sent_at", fake.last_sent_at}};
+               }
+               co_return http::json(200, stats);
+             });
   router.add(http::Method::Delete, "/__fake/calls", Access::anyone(),
              [&fake](http::Request&) -> Task<http::Response> {
+               std::scoped_lock lock(fake.mutex);
                json cleared = {{"cleared", fake.calls.size()}};
                fake.calls = json::array();
+               fake.messages_sent = fake.first_sent_at = fake.last_sent_at = 0;
                co_return http::json(200, cleared);
              });
   router.add(http::Method::Post, "/__fake/updates", Access::anyone(),
              [&fake](http::Request& req) -> Task<http::Response> {
-               fake.updates.push_back(http::parse_object(req));
+               auto update = http::parse_object(req);
+               std::scoped_lock lock(fake.mutex);
+               fake.updates.push_back(std::move(update));
                json queued = {{"queued", fake.updates.size()}};
                co_return http::json(200, queued);
              });
@@ -245,7 +291,9 @@ int main() {
   if (const char* wait = std::getenv("FAKE_ZALO_POLL_WAIT_MS")) {
     fake.poll_wait = std::chrono::milliseconds(std::atoll(wait));
   }
-  EventLoops loops(1);
+  int threads = 1;
+  if (const char* n = std::getenv("FAKE_ZALO_THREADS")) threads = std::clamp(std::atoi(n), 1, 16);
+  EventLoops loops(static_cast<std::size_t>(threads));
   http::Router router;
   fakes::add_fake_zalo_routes(router, fake);
   http::Metrics metrics("fake_zalo");

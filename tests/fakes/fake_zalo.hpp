@@ -15,12 +15,17 @@
 //                            "http429" with S > 0 asks for S seconds (header and body);
 //                            count 0 disarms
 //   GET    /__fake/calls    [{method, chat_id, text, at (unix ms), outcome, delayed_ms?}]
+//   GET    /__fake/stats    {calls, sent, first_sent_at, last_sent_at (unix ms, 0 before the
+//                            first)}: successful sendMessage calls, cheap to poll while a
+//                            benchmark runs (the record above grows with every call)
 //   DELETE /__fake/calls    forgets them
 //   POST   /__fake/updates  queues the body (an update object) for getUpdates
-// The token is never recorded or logged. Everything runs on one event loop, so the state
-// needs no lock.
+// The token is never recorded or logged. The fake may run several event loops
+// (FAKE_ZALO_THREADS, for benchmarks, so that it is not what limits them): its state is
+// behind one mutex, held only between awaits.
 #include <chrono>
 #include <deque>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -38,6 +43,7 @@ struct FakeFailure {
 };
 
 struct FakeZalo {
+  std::mutex mutex;  // guards everything below but `token` and `poll_wait`
   std::string token;
   std::chrono::milliseconds poll_wait{1000};  // the longest getUpdates waits when idle
   FakeFailure failure;
@@ -47,6 +53,7 @@ struct FakeZalo {
   std::string webhook_secret;
   long long webhook_updated_at = 0;
   long long messages_sent = 0;
+  long long first_sent_at = 0, last_sent_at = 0;  // unix ms of successful sendMessage calls
 };
 
 void add_fake_zalo_routes(http::Router& router, FakeZalo& fake);
