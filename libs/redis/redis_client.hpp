@@ -32,6 +32,8 @@ struct RedisReply {
   long long number() const;
   // An HGETALL reply as field → value (empty for a missing key).
   std::map<std::string, std::string> fields() const;
+  // One field of an HGETALL reply, "" when absent: a scan, no map built (for a few reads).
+  std::string field(std::string_view name) const;
 };
 
 // Redis answered with an error reply.

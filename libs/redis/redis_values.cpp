@@ -19,6 +19,13 @@ std::map<std::string, std::string> RedisReply::fields() const {
   return out;
 }
 
+std::string RedisReply::field(std::string_view name) const {
+  for (std::size_t i = 0; i + 1 < elements.size(); i += 2) {
+    if (elements[i].str == name) return elements[i + 1].str;
+  }
+  return {};
+}
+
 long long RedisReply::number() const {
   if (type == Type::Integer) return integer;
   if (type == Type::String) {

@@ -75,6 +75,7 @@ TEST_F(NotificationsOutbox, PermanentFailureGoesToDeadLetterAtOnceAndCanBeRetrie
   ASSERT_EQ(dead["items"].size(), 1u);
   EXPECT_EQ(dead["items"][0]["id"], id);
   EXPECT_NE(dead["items"][0]["reason"].get<std::string>().find("401"), std::string::npos);
+  EXPECT_EQ(dead["items"][0]["text"], "Tin thử");  // the message read back with the list
   EXPECT_EQ(
       http_call("GET", api("/dead-letters"), "", {{"Authorization", "Bearer " + kService}}).status,
       403);

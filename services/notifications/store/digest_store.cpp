@@ -44,13 +44,6 @@ return 1
 
 const DigestKind kKinds[] = {DigestKind::Submitted, DigestKind::Council, DigestKind::Awarded};
 
-std::string field_of(const RedisReply& hash, const std::string& name) {
-  for (std::size_t i = 0; i + 1 < hash.elements.size(); i += 2) {
-    if (hash.elements[i].str == name) return hash.elements[i + 1].str;
-  }
-  return {};
-}
-
 long long number_or_zero(const std::string& s) {
   try {
     return s.empty() ? 0 : std::stoll(s);
@@ -91,15 +84,15 @@ Task<std::vector<DigestBatch>> DigestStore::open_batches() {
     if (h.type != RedisReply::Type::Array || h.elements.empty()) continue;
     DigestBatch b;
     b.kind = kKinds[i];
-    b.id = field_of(h, "id");
-    b.opened = Instant(std::chrono::milliseconds(number_or_zero(field_of(h, "opened_ms"))));
-    long long count = number_or_zero(field_of(h, "count"));
+    b.id = h.field("id");
+    b.opened = Instant(std::chrono::milliseconds(number_or_zero(h.field("opened_ms"))));
+    long long count = number_or_zero(h.field("count"));
     for (long long n = 1; n <= count; ++n) {
-      auto event = decode_digest_event(field_of(h, "e:" + std::to_string(n)));
+      auto event = decode_digest_event(h.field("e:" + std::to_string(n)));
       if (event) b.events.push_back(std::move(*event));
     }
     b.guard = EnqueueGuard{keys_("digest:" + std::string(digest_kind_name(b.kind))), "version",
-                           field_of(h, "version")};
+                           h.field("version")};
     out.push_back(std::move(b));
   }
   std::stable_sort(out.begin(), out.end(),
@@ -112,11 +105,11 @@ Task<std::optional<DayTally>> DigestStore::tally(LocalDate day) {
   auto h = co_await redis_.local().call("HGETALL", key);
   if (h.elements.empty()) co_return std::nullopt;
   DayTally t;
-  t.counts.submitted = number_or_zero(field_of(h, "submitted"));
-  t.counts.approved = number_or_zero(field_of(h, "approved"));
-  t.counts.rejected = number_or_zero(field_of(h, "rejected"));
-  t.counts.awarded = number_or_zero(field_of(h, "awarded"));
-  t.guard = EnqueueGuard{key, "total", field_of(h, "total")};
+  t.counts.submitted = number_or_zero(h.field("submitted"));
+  t.counts.approved = number_or_zero(h.field("approved"));
+  t.counts.rejected = number_or_zero(h.field("rejected"));
+  t.counts.awarded = number_or_zero(h.field("awarded"));
+  t.guard = EnqueueGuard{key, "total", h.field("total")};
   co_return t;
 }
 

@@ -35,8 +35,14 @@ Task<std::vector<DeadLetter>> OutboxStore::dead(int limit) {
       if (kv[i].str == "attempt") item.attempts = std::atoi(kv[i + 1].str.c_str()) + 1;
     }
     if (item.id.empty()) continue;
-    item.message = co_await load(item.id);
     out.push_back(std::move(item));
+  }
+  // Their messages in one round trip (pipelined), not one each.
+  std::vector<std::vector<std::string>> loads;
+  for (const auto& item : out) loads.push_back({"HGETALL", keys_("msg:" + item.id)});
+  auto hashes = co_await redis_.local().batch(std::move(loads));
+  for (std::size_t i = 0; i < out.size() && i < hashes.size(); ++i) {
+    if (!hashes[i].elements.empty()) out[i].message = message_from(out[i].id, hashes[i]);
   }
   co_return out;
 }

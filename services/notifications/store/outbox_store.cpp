@@ -49,31 +49,25 @@ return 1
 constexpr int kIdempotencySeconds = 24 * 3600;
 constexpr long long kMaxLength = 1000000;
 const std::string kMaxLengthText = std::to_string(kMaxLength);
+}  // namespace
 
-std::string field_of(const RedisReply& hash, const std::string& name) {
-  for (std::size_t i = 0; i + 1 < hash.elements.size(); i += 2) {
-    if (hash.elements[i].str == name) return hash.elements[i + 1].str;
-  }
-  return {};
-}
-
-StoredMessage message_from(const std::string& id, const RedisReply& hash) {
+StoredMessage OutboxStore::message_from(const std::string& id, const RedisReply& hash) {
   StoredMessage m;
   m.id = id;
-  m.target = field_of(hash, "target");
-  m.chat_id = field_of(hash, "chat_id");
-  m.text = field_of(hash, "text");
-  m.urgent = field_of(hash, "urgent") == "1";
-  m.category = field_of(hash, "category");
-  m.source = field_of(hash, "source");
-  m.state = field_of(hash, "state");
-  m.created_at = field_of(hash, "created_at");
-  m.last_error = field_of(hash, "last_error");
-  m.send_at = field_of(hash, "send_at");
-  auto parts = field_of(hash, "parts_sent");
+  m.target = hash.field("target");
+  m.chat_id = hash.field("chat_id");
+  m.text = hash.field("text");
+  m.urgent = hash.field("urgent") == "1";
+  m.category = hash.field("category");
+  m.source = hash.field("source");
+  m.state = hash.field("state");
+  m.created_at = hash.field("created_at");
+  m.last_error = hash.field("last_error");
+  m.send_at = hash.field("send_at");
+  auto parts = hash.field("parts_sent");
   m.parts_sent = parts.empty() ? 0 : std::atoi(parts.c_str());
   // Stored as a JSON array of strings (written by record_part_sent).
-  auto ids = json::parse(field_of(hash, "message_ids"), nullptr, false);
+  auto ids = json::parse(hash.field("message_ids"), nullptr, false);
   if (ids.is_array()) {
     for (const auto& v : ids) {
       if (v.is_string()) m.message_ids.push_back(v.get<std::string>());
@@ -81,7 +75,6 @@ StoredMessage message_from(const std::string& id, const RedisReply& hash) {
   }
   return m;
 }
-}  // namespace
 
 OutboxStore::OutboxStore(RedisPool& redis, const Keyspace& keys, const Clock& clock,
                          http::Metrics& metrics)

@@ -108,6 +108,8 @@ class OutboxStore {
   Task<bool> discard_dead(const std::string& id, const std::string& by);
 
  private:
+  // A message's hash (an HGETALL reply) read back.
+  static StoredMessage message_from(const std::string& id, const RedisReply& hash);
   Task<std::optional<std::string>> dead_entry_id(const std::string& id);
   // kRecord with hash `fields` as name, value, name, value...
   Task<void> record_fields(const std::string& id, const std::string& state, const HistoryNote& note,
