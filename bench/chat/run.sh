@@ -4,9 +4,9 @@
 # notifications webhook, for SECONDS seconds (default 30); the time from the webhook POST to
 # the reply reaching the fake Zalo Bot API (tests/fakes/fake_zalo), p50 and p99. All three
 # services run as they ship (scripts/build.sh --ship, build-release/), with Redis (AOF,
-# appendfsync always) and the fake, on free ports of 127.0.0.1; no rate limit or quiet hours
-# (THIDUA_RATE_LIMIT_PER_MINUTE=0, THIDUA_QUIET_HOURS=off), so the figure is the services'
-# own. Output in bench/out/chat/; prints the figures (not written into bench/README.md).
+# appendfsync always) and the fake, on free ports of 127.0.0.1; no rate limits or quiet hours
+# (THIDUA_RATE_LIMIT_PER_MINUTE=0, THIDUA_BOT_RATE_PER_SECOND=0, THIDUA_QUIET_HOURS=off), so
+# the figure is the services' own. Output in bench/out/chat/; prints the figures (not written into bench/README.md).
 #   bash bench/chat/run.sh [chats] [seconds] [command]
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -45,7 +45,8 @@ for s in nominations reports notifications; do
     THIDUA_NOTIFICATIONS_URL="http://127.0.0.1:${port[notifications]}" \
     THIDUA_MESSENGER=zalo ZALO_BOT_API_BASE="http://127.0.0.1:$zalo_port" \
     ZALO_BOT_TOKEN="$bot_token" ZALO_GROUP_ID=nhom-giao-vien THIDUA_BOT_MODE=webhook \
-    ZALO_WEBHOOK_SECRET="$secret" THIDUA_RATE_LIMIT_PER_MINUTE=0 THIDUA_QUIET_HOURS=off \
+    ZALO_WEBHOOK_SECRET="$secret" THIDUA_RATE_LIMIT_PER_MINUTE=0 THIDUA_BOT_RATE_PER_SECOND=0 \
+    THIDUA_QUIET_HOURS=off \
     THIDUA_CATALOGUE_FILE="$root/config/catalogue.json" \
     "$bench_build_dir/services/$s/$s"
 done

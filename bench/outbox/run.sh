@@ -46,6 +46,7 @@ start_bg "$out/notifications.pid" "$out/notifications.log" env THIDUA_HTTP_HOST=
   THIDUA_HTTP_PORT="$http_port" THIDUA_REDIS_URL="redis://127.0.0.1:$redis_port/0" THIDUA_SCHOOL_ID=$school \
   THIDUA_MESSENGER=zalo ZALO_BOT_API_BASE="http://127.0.0.1:$zalo_port" ZALO_BOT_TOKEN=$token \
   ZALO_GROUP_ID=g1 THIDUA_BOT_MODE=off THIDUA_QUIET_HOURS=off THIDUA_RATE_LIMIT_PER_MINUTE=0 \
+  THIDUA_BOT_RATE_PER_SECOND=0 \
   THIDUA_DELIVERY_WORKERS="$workers" THIDUA_ACCESS_LOG=false THIDUA_LOG_LEVEL=warn \
   THIDUA_NOMINATIONS_URL=http://127.0.0.1:1 \
   "$build/services/notifications/notifications"

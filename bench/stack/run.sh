@@ -54,7 +54,8 @@ env -u THIDUA_NOMINATIONS_URL -u THIDUA_REPORTS_URL -u THIDUA_NOTIFICATIONS_URL 
   THIDUA_NOTIFICATIONS_PORT="${port[notifications]}" \
   THIDUA_ADMIN_TOKEN="$admin" THIDUA_SERVICE_TOKEN="$(random_token)" \
   THIDUA_ROUNDS_FILE="$root/tests/support/rounds-always-open.json" \
-  THIDUA_RATE_LIMIT_PER_MINUTE=0 THIDUA_QUIET_HOURS=off THIDUA_DIGEST_WINDOW_MS=0 \
+  THIDUA_RATE_LIMIT_PER_MINUTE=0 THIDUA_BOT_RATE_PER_SECOND=0 THIDUA_QUIET_HOURS=off \
+  THIDUA_DIGEST_WINDOW_MS=0 \
   THIDUA_SIGNER_NAME="Trần Thị Bình" THIDUA_PDF_WORK_DIR="$out" \
   bash scripts/run-local.sh --detach --no-build >"$out/run-local.log" 2>&1 ||
   die "run-local did not start the stack; see $out/run-local.log and $var/log/"

@@ -62,12 +62,14 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
   auto ids = m->message_ids;
   const auto first = static_cast<std::size_t>(m->parts_sent);
   for (std::size_t i = first; i < parts.size(); ++i) {
-    auto wait = co_await rates_.wait(m->chat_id, settings_.rate_per_minute);
+    auto wait =
+        co_await rates_.wait(m->chat_id, settings_.rate_per_minute, settings_.bot_rate_per_second);
     bool slept = false;
     if (wait.count() > 0 && wait <= std::chrono::milliseconds(1500)) {
       co_await sleep_for(wait);
       slept = true;
-      wait = co_await rates_.wait(m->chat_id, settings_.rate_per_minute);
+      wait = co_await rates_.wait(m->chat_id, settings_.rate_per_minute,
+                                  settings_.bot_rate_per_second);
     }
     if (wait.count() > 0) co_return Disposition::defer(clock_.now() + wait);
     std::optional<std::string> part;

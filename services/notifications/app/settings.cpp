@@ -32,6 +32,7 @@ Settings Settings::load(const Env& env) {
   s.poll_timeout_s = static_cast<int>(env.integer("THIDUA_POLL_TIMEOUT_S", 25, 1, 120));
   s.bot_name = env.text("THIDUA_BOT_NAME", "");
   s.rate_per_minute = static_cast<int>(env.integer("THIDUA_RATE_LIMIT_PER_MINUTE", 20, 0, 100000));
+  s.bot_rate_per_second = static_cast<int>(env.integer("THIDUA_BOT_RATE_PER_SECOND", 25, 0, 10000));
   s.quiet = QuietHours::parse(env.text("THIDUA_QUIET_HOURS", "21:00-06:30"), "THIDUA_QUIET_HOURS");
   s.visibility_timeout = env.millis("THIDUA_VISIBILITY_TIMEOUT_MS", 60000, 100, 3600000);
   // A claim that expires while Zalo may still answer would let a second worker send the

@@ -26,7 +26,10 @@ struct Settings {
   std::string bot_name;        // THIDUA_BOT_NAME, for mention stripping (also from getMe)
   std::string contact;         // THIDUA_CONTACT, read with the common settings
   int rate_per_minute = 20;    // THIDUA_RATE_LIMIT_PER_MINUTE (per chat; 0 = off)
-  QuietHours quiet;            // THIDUA_QUIET_HOURS
+  // THIDUA_BOT_RATE_PER_SECOND: all chats together, so that sends side by side stay under
+  // Zalo's bot-wide limit (0 = off).
+  int bot_rate_per_second = 25;
+  QuietHours quiet;                                     // THIDUA_QUIET_HOURS
   std::chrono::milliseconds visibility_timeout{60000};  // THIDUA_VISIBILITY_TIMEOUT_MS
   int workers = 2;                                      // THIDUA_DELIVERY_WORKERS
   std::string consumer;                                 // THIDUA_CONSUMER_NAME (default: host name)
