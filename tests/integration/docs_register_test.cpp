@@ -16,6 +16,7 @@
 #include "docs/template_library.hpp"
 #include "redis/redis_pool.hpp"
 #include "support/loop_runner.hpp"
+#include "support/redis_pool_test.hpp"
 #include "support/redis_server.hpp"
 
 namespace thidua::docs {
@@ -29,17 +30,8 @@ class SlowEngine : public PdfEngine {
   }
 };
 
-class RegisterTest : public ::testing::Test {
+class RegisterTest : public testing::RedisPoolTest {
  protected:
-  void SetUp() override {
-    server_.start();
-    pool_ = std::make_unique<RedisPool>(
-        runner_.loops(), RedisEndpoint::parse(server_.url(), "test"), RedisOptions{});
-    pool_->start();
-  }
-  testing::RedisServer server_;
-  testing::LoopRunner runner_;
-  std::unique_ptr<RedisPool> pool_;  // after runner_: its connections go before the loop
 };
 
 // Two issues of the same type that looked at the numbering at the same time: the script lets

@@ -7,6 +7,7 @@
 #include "notifications/store/rate_store.hpp"
 #include "redis/redis_pool.hpp"
 #include "support/loop_runner.hpp"
+#include "support/redis_pool_test.hpp"
 #include "support/redis_server.hpp"
 
 namespace thidua::notifications {
@@ -22,16 +23,12 @@ class ManualClock final : public Clock {
   Instant now_{std::chrono::sys_days{std::chrono::year{2026} / 12 / 1} + std::chrono::hours(3)};
 };
 
-class RateWindows : public ::testing::Test {
+class RateWindows : public testing::RedisPoolTest {
  protected:
   void SetUp() override {
-    server_.start();
-    pool_ = std::make_unique<RedisPool>(
-        runner_.loops(), RedisEndpoint::parse(server_.url(), "test"), RedisOptions{});
-    pool_->start();
+    RedisPoolTest::SetUp();
     rates_ = std::make_unique<RateStore>(*pool_, Keyspace("test-school", "notifications"), clock_);
   }
-  void TearDown() override { pool_->stop(); }
 
   long long wait(const std::string& chat, int per_minute, int bot_per_second) {
     return runner_.run<long long>([&]() -> Task<long long> {
@@ -39,10 +36,7 @@ class RateWindows : public ::testing::Test {
     });
   }
 
-  testing::RedisServer server_;
-  testing::LoopRunner runner_;
   ManualClock clock_;
-  std::unique_ptr<RedisPool> pool_;
   std::unique_ptr<RateStore> rates_;
 };
 

@@ -19,6 +19,7 @@
 #include "reports/app/planner.hpp"
 #include "reports/app/reports_app.hpp"
 #include "support/loop_runner.hpp"
+#include "support/redis_pool_test.hpp"
 #include "support/redis_server.hpp"
 
 namespace thidua::reports::planner_test {
@@ -176,13 +177,10 @@ inline Instant units_time(int days_before, seconds extra = seconds(0)) {
   return local_time(add_days({2027, 10, 20}, -days_before), 8, 0) + extra;
 }
 
-class PlannerTest : public ::testing::Test {
+class PlannerTest : public testing::RedisPoolTest {
  protected:
   void SetUp() override {
-    server_.start();
-    pool_ = std::make_unique<RedisPool>(
-        runner_.loops(), RedisEndpoint::parse(server_.url(), "test"), RedisOptions{});
-    pool_->start();
+    RedisPoolTest::SetUp();
     store_ = std::make_unique<ReportsStore>(*pool_, Keyspace("test-school", "reports"));
     app_ = std::make_unique<ReportsApp>(*store_, directory_, clock_, ReportsSettings{});
     replica_a_ = make_planner("replica-a");
@@ -190,7 +188,6 @@ class PlannerTest : public ::testing::Test {
     std::vector<Deadline> seed{yearly_report_deadline()};
     run([&]() -> Task<void> { co_await store_->seed_deadlines(seed); });
   }
-  void TearDown() override { pool_->stop(); }
 
   std::unique_ptr<ReminderPlanner> make_planner(
       const std::string& owner, ReminderAudience audience = ReminderAudience::Both) {
@@ -225,9 +222,6 @@ class PlannerTest : public ::testing::Test {
     return nullptr;
   }
 
-  testing::RedisServer server_;
-  testing::LoopRunner runner_;
-  std::unique_ptr<RedisPool> pool_;
   std::unique_ptr<ReportsStore> store_;
   ManualClock clock_;
   FixedDirectory directory_;

@@ -3,6 +3,7 @@
 #include "auth/token_store.hpp"
 #include "core/crypto.hpp"
 #include "support/loop_runner.hpp"
+#include "support/redis_pool_test.hpp"
 #include "support/redis_server.hpp"
 
 namespace thidua::auth {
@@ -10,13 +11,10 @@ namespace {
 
 const std::string kSchool = "thcs-vinh-phong-1";
 
-class TokenStoreTest : public ::testing::Test {
+class TokenStoreTest : public testing::RedisPoolTest {
  protected:
   void SetUp() override {
-    server_.start();
-    pool_ = std::make_unique<RedisPool>(
-        runner_.loops(), RedisEndpoint::parse(server_.url(), "test"), RedisOptions{});
-    pool_->start();
+    RedisPoolTest::SetUp();
     store_ = std::make_unique<TokenStore>(*pool_, kSchool,
                                           BootstrapTokens{"admin-bootstrap-secret", "svc-secret"});
   }
@@ -49,9 +47,6 @@ class TokenStoreTest : public ::testing::Test {
   }
   std::string key(const std::string& id) { return "{" + kSchool + "}:auth:token:" + id; }
 
-  testing::RedisServer server_;
-  testing::LoopRunner runner_;
-  std::unique_ptr<RedisPool> pool_;  // after runner_: its connections go before the loop
   std::unique_ptr<TokenStore> store_;
 };
 
