@@ -6,11 +6,11 @@
 //        the catalogue, HGET of the subject's registration of the period's year; the same
 //        JSON as the service's (bench/run.sh checks the bytes)
 //   POST /api/nominations/v1/nominations                   create: the catalogue (cached per
-//        version, as the service does), the rounds (the one open today files the nomination),
-//        INCR of the id, the service's create script
-//   POST /api/nominations/v1/nominations/{id}/transitions  submit or withdraw only: HGETALL,
-//        the catalogue, for a submit the rounds, the service's transition script (quota
-//        places taken and released)
+//        version, as the service does) and the rounds (the one open today files the
+//        nomination) in one round trip, INCR of the id, the service's create script
+//   POST /api/nominations/v1/nominations/{id}/transitions  submit or withdraw only: HGETALL
+//        and the catalogue's version in one round trip, for a submit the rounds, the
+//        service's transition script (quota places taken and released)
 // The Lua scripts are read from services/nominations/store/nomination_store.cpp at start-up,
 // so both run the very same scripts.
 //   node fastify_nominations.mjs <port> <redis port> <school id> <admin token> <log file>
@@ -147,16 +147,18 @@ const catalogue = async () => {
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 // The round that files a nomination (services/nominations/domain/round.cpp, filing_round):
 // of the rounds for its period and award open today (Vietnam's date), the first to close.
-const filingRound = async (period, award) => {
+const openRound = (rounds, period, award) => {
   const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
   let open = null;
-  for (const text of Object.values(await redis.hgetall(key('rounds')))) {
+  for (const text of Object.values(rounds)) {
     const r = parseObject(text);
     const covers = r.period === period && (!r.awards?.length || r.awards.includes(award));
     if (covers && r.opens <= today && today <= r.closes && (!open || r.closes < open.closes)) open = r;
   }
   return open?.id ?? null;
 };
+const filingRound = async (period, award) =>
+  openRound(await redis.hgetall(key('rounds')), period, award);
 const roundNotOpen = (reply) => problem(reply, 422, 'round_not_open', 'Chưa có đợt xét đang mở.');
 const who = { subject: 'bootstrap-admin', name: 'Ban giám hiệu' };
 const historyEntry = (action, from, to, note = '') =>
@@ -189,7 +191,8 @@ app.post(base, async (req, reply) => {
       !['individual', 'collective'].includes(draft.subject_kind)) {
     return problem(reply, 400, 'invalid_nomination', 'Đề nghị thiếu thông tin.');
   }
-  const c = await catalogue();
+  // The catalogue's version and the rounds in one round trip, as the service reads them.
+  const [c, rounds] = await Promise.all([catalogue(), redis.hgetall(key('rounds'))]);
   const period = c.periods[draft.period];
   const award = c.awards[draft.award];
   let subjectName; let unitId;
@@ -202,7 +205,7 @@ app.post(base, async (req, reply) => {
   if (!period || !award || !subjectName || !c.units[unitId]) {
     return problem(reply, 422, 'unknown_reference', 'Đợt, danh hiệu hoặc người được đề nghị không có trong danh mục.');
   }
-  const roundId = await filingRound(draft.period, draft.award);
+  const roundId = openRound(rounds, draft.period, draft.award);
   if (!roundId) return roundNotOpen(reply);
   const id = String(await redis.incr(key('seq')));
   const at = now();
@@ -230,9 +233,9 @@ app.post(`${base}/:id/transitions`, async (req, reply) => {
   const action = req.body?.action;
   const rule = rules[action];
   if (!rule) return problem(reply, 400, 'unknown_action', 'Peer: only submit and withdraw.');
-  const h = await redis.hgetall(key(`n:${id}`));
+  // The record and the catalogue's version in one round trip, as the service reads them.
+  const [h, c] = await Promise.all([redis.hgetall(key(`n:${id}`)), catalogue()]);
   if (!h.status) return problem(reply, 404, 'not_found', 'Không tìm thấy đề nghị.');
-  const c = await catalogue();
   const [from, to] = [h.status, rule[1]];
   if (!rule[0].includes(from)) return problem(reply, 409, 'invalid_transition', 'Không thể chuyển.');
   const d = parseObject(h.draft);

@@ -5,6 +5,7 @@
 // comes parsed (api/nomination_codec, parse_transition).
 #include "core/errors.hpp"
 #include "core/text.hpp"
+#include "core/when_all.hpp"
 #include "nominations/app/nominations_app.hpp"
 #include "nominations/domain/messages.hpp"
 #include "nominations/domain/one_award.hpp"
@@ -26,8 +27,13 @@ std::optional<DatedStep> recorded_step(const std::optional<Step>& step, std::str
 Task<NominationRecord> NominationsApp::act(const Principal& who, const std::string& id,
                                            const TransitionRequest& request) {
   const Action action = request.action;
-  auto r = co_await load(id);
-  auto catalogue_ref = co_await catalogue_.load();
+  // The record and the catalogue's version leave together: under `appendfsync always` each
+  // round trip may wait for another client's fsync (bench/README.md, write path).
+  auto record_read = load(id);
+  auto catalogue_read = catalogue_.load();
+  auto both = co_await when_all(std::move(record_read), std::move(catalogue_read));
+  auto r = std::move(std::get<0>(both));
+  const CatalogueRef catalogue_ref = std::move(std::get<1>(both));
   const Catalogue& c = *catalogue_ref;
   check_can_see(who, r, c);
   auto rule = check_transition(r.status, action, who.role);

@@ -110,11 +110,16 @@ Task<std::string> NominationsApp::filing_round_id(const NominationDraft& draft,
 }
 
 Task<NominationRecord> NominationsApp::create(const Principal& who, NominationDraft draft) {
-  auto catalogue_ref = co_await catalogue_.load();
+  // The catalogue's version and the rounds leave together (one round trip, as in act()).
+  auto catalogue_read = catalogue_.load();
+  auto rounds_read = rounds_.all();
+  auto both = co_await when_all(std::move(catalogue_read), std::move(rounds_read));
+  const CatalogueRef catalogue_ref = std::move(std::get<0>(both));
   const Catalogue& c = *catalogue_ref;
   auto subject = check_draft(draft, c, who.role, unit_of(who, c));
   NominationRecord r;
-  r.round_id = co_await filing_round_id(draft, c);
+  r.round_id =
+      filing_round(std::get<1>(both), draft.period, draft.award, local_date(clock_.now()), c).id;
   r.id = co_await store_.next_id();
   apply_draft(r, std::move(draft), subject, c);
   r.created_by = who.subject;
