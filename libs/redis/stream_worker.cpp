@@ -84,20 +84,15 @@ Task<void> run_stream_worker(const StreamQueue& queue, RedisClient& redis, Redis
         entries = co_await queue.read(blocking, options.consumer, options.batch, options.block);
       }
       auto read_at = Steady::now();
-      if (options.concurrency <= 1) {
-        for (auto& entry : entries) co_await work_on(queue, redis, options, handle, entry, read_at);
-      } else {
-        // Side by side, at most `concurrency` at a time: safe only where order lives in lanes
-        // (one entry per lane in the stream), as the option's comment says.
-        for (std::size_t from = 0; from < entries.size();
-             from += static_cast<std::size_t>(options.concurrency)) {
-          std::vector<Task<void>> group;
-          auto to = std::min(entries.size(), from + static_cast<std::size_t>(options.concurrency));
-          for (auto i = from; i < to; ++i) {
-            group.push_back(work_on(queue, redis, options, handle, entries[i], read_at));
-          }
-          co_await when_all(std::move(group));
+      // In groups of `concurrency` side by side (1: one after the other); more than one only
+      // where order lives in lanes (one entry per lane in the stream), as the option says.
+      const auto width = static_cast<std::size_t>(std::max(1, options.concurrency));
+      for (std::size_t from = 0; from < entries.size(); from += width) {
+        std::vector<Task<void>> group;
+        for (auto i = from; i < std::min(entries.size(), from + width); ++i) {
+          group.push_back(work_on(queue, redis, options, handle, entries[i], read_at));
         }
+        co_await when_all(std::move(group));
       }
     } catch (const std::exception& e) {
       // Redis away or a script failed: what was not acknowledged stays pending and is
