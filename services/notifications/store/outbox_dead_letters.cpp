@@ -37,13 +37,11 @@ Task<std::vector<DeadLetter>> OutboxStore::dead(int limit) {
     if (item.id.empty()) continue;
     out.push_back(std::move(item));
   }
-  // Their messages in one round trip (pipelined), not one each.
-  std::vector<std::vector<std::string>> loads;
-  for (const auto& item : out) loads.push_back({"HGETALL", keys_("msg:" + item.id)});
-  auto hashes = co_await redis_.local().batch(std::move(loads));
-  for (std::size_t i = 0; i < out.size() && i < hashes.size(); ++i) {
-    if (!hashes[i].elements.empty()) out[i].message = message_from(out[i].id, hashes[i]);
-  }
+  // Their messages in one round trip, not one each.
+  std::vector<std::string> ids;
+  for (const auto& item : out) ids.push_back(item.id);
+  auto messages = co_await load_all(ids);
+  for (std::size_t i = 0; i < out.size(); ++i) out[i].message = std::move(messages[i]);
   co_return out;
 }
 

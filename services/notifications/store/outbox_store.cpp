@@ -226,17 +226,27 @@ Task<void> OutboxStore::record_part_sent(const std::string& id, const std::strin
 Task<std::vector<StoredMessage>> OutboxStore::recent(const std::string& state_filter, int limit) {
   // Newest first; a filter scans at most a few hundred of the latest.
   int scan = state_filter.empty() ? limit : std::max(limit, 500);
-  auto ids =
+  auto reply =
       co_await redis_.local().call("ZREVRANGE", keys_("recent"), "0", std::to_string(scan - 1));
-  std::vector<std::vector<std::string>> cmds;
-  for (const auto& e : ids.elements) cmds.push_back({"HGETALL", keys_("msg:" + e.str)});
+  std::vector<std::string> ids;
+  for (const auto& e : reply.elements) ids.push_back(e.str);
+  auto messages = co_await load_all(ids);
   std::vector<StoredMessage> out;
-  if (cmds.empty()) co_return out;
-  auto hashes = co_await redis_.local().batch(std::move(cmds));
-  for (std::size_t i = 0; i < hashes.size() && static_cast<int>(out.size()) < limit; ++i) {
-    if (hashes[i].elements.empty()) continue;
-    auto m = message_from(ids.elements[i].str, hashes[i]);
-    if (state_filter.empty() || m.state == state_filter) out.push_back(std::move(m));
+  for (auto& m : messages) {
+    if (static_cast<int>(out.size()) >= limit) break;
+    if (m && (state_filter.empty() || m->state == state_filter)) out.push_back(std::move(*m));
+  }
+  co_return out;
+}
+
+Task<std::vector<std::optional<StoredMessage>>> OutboxStore::load_all(
+    const std::vector<std::string>& ids) {
+  std::vector<std::vector<std::string>> loads;
+  for (const auto& id : ids) loads.push_back({"HGETALL", keys_("msg:" + id)});
+  auto hashes = co_await redis_.local().batch(std::move(loads));
+  std::vector<std::optional<StoredMessage>> out(ids.size());
+  for (std::size_t i = 0; i < ids.size() && i < hashes.size(); ++i) {
+    if (!hashes[i].elements.empty()) out[i] = message_from(ids[i], hashes[i]);
   }
   co_return out;
 }

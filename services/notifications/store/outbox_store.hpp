@@ -110,6 +110,9 @@ class OutboxStore {
  private:
   // A message's hash (an HGETALL reply) read back.
   static StoredMessage message_from(const std::string& id, const RedisReply& hash);
+  // Messages by id in one round trip (pipelined), in the same order; nullopt for one whose
+  // hash is gone.
+  Task<std::vector<std::optional<StoredMessage>>> load_all(const std::vector<std::string>& ids);
   Task<std::optional<std::string>> dead_entry_id(const std::string& id);
   // kRecord with hash `fields` as name, value, name, value...
   Task<void> record_fields(const std::string& id, const std::string& state, const HistoryNote& note,
