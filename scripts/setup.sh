@@ -15,6 +15,8 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   libboost-dev libcpprest-dev libhiredis-dev nlohmann-json3-dev libspdlog-dev prometheus-cpp-dev
   libicu-dev libssl-dev libgtest-dev libyaml-cpp-dev libvalijson-dev
+  # the services' malloc (libs/service/allocator.hpp)
+  libmimalloc-dev
   # libs/docs: DOCX (libzip, pugixml); XLSX exports (libxlsxwriter); PDF by LibreOffice
   # headless with fonts metric-compatible with Times New Roman; the documents' tests read the
   # PDFs with poppler's tools, and the exports' tests open the workbooks with LibreOffice

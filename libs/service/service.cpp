@@ -1,5 +1,7 @@
 #include "service/service.hpp"
 
+#include "service/allocator.hpp"
+
 #include <utility>
 // (Boost 1.74's Asio needs <utility> before it under GCC 12 in C++20 mode.)
 #include <boost/asio/io_context.hpp>
@@ -169,6 +171,7 @@ int Service::run() {
             {{"host", settings_.host},
              {"port", server.port()},
              {"threads", settings_.threads},
+             {"allocator", allocator_name()},
              {"school", settings_.school_id},
              {"redis", settings_.redis.host + ":" + std::to_string(settings_.redis.port)}});
 
