@@ -8,8 +8,8 @@
 //   POST /api/nominations/v1/nominations                   create: the catalogue (cached per
 //        version, as the service does) and the rounds (the one open today files the
 //        nomination) in one round trip, INCR of the id, the service's create script
-//   POST /api/nominations/v1/nominations/{id}/transitions  submit or withdraw only: HGETALL
-//        and the catalogue's version in one round trip, for a submit the rounds, the
+//   POST /api/nominations/v1/nominations/{id}/transitions  submit or withdraw only: HGETALL,
+//        the catalogue's version and (for a submit) the rounds in one round trip, the
 //        service's transition script (quota places taken and released)
 // The Lua scripts are read from services/nominations/store/nomination_store.cpp at start-up,
 // so both run the very same scripts.
@@ -157,8 +157,6 @@ const openRound = (rounds, period, award) => {
   }
   return open?.id ?? null;
 };
-const filingRound = async (period, award) =>
-  openRound(await redis.hgetall(key('rounds')), period, award);
 const roundNotOpen = (reply) => problem(reply, 422, 'round_not_open', 'Chưa có đợt xét đang mở.');
 const who = { subject: 'bootstrap-admin', name: 'Ban giám hiệu' };
 const historyEntry = (action, from, to, note = '') =>
@@ -233,8 +231,11 @@ app.post(`${base}/:id/transitions`, async (req, reply) => {
   const action = req.body?.action;
   const rule = rules[action];
   if (!rule) return problem(reply, 400, 'unknown_action', 'Peer: only submit and withdraw.');
-  // The record and the catalogue's version in one round trip, as the service reads them.
-  const [h, c] = await Promise.all([redis.hgetall(key(`n:${id}`)), catalogue()]);
+  // The record, the catalogue's version and for a submit the rounds in one round trip, as the
+  // service reads them.
+  const [h, c, rounds] = await Promise.all([
+    redis.hgetall(key(`n:${id}`)), catalogue(),
+    action === 'submit' ? redis.hgetall(key('rounds')) : null]);
   if (!h.status) return problem(reply, 404, 'not_found', 'Không tìm thấy đề nghị.');
   const [from, to] = [h.status, rule[1]];
   if (!rule[0].includes(from)) return problem(reply, 409, 'invalid_transition', 'Không thể chuyển.');
@@ -246,7 +247,7 @@ app.post(`${base}/:id/transitions`, async (req, reply) => {
   let roundId = h.round_id || '';
   if (action === 'submit') {
     // Submitted in the round open today, which may be a later one than the draft's.
-    roundId = await filingRound(d.period, d.award);
+    roundId = openRound(rounds, d.period, d.award);
     if (!roundId) return roundNotOpen(reply);
     const q = award.quotas?.[period.kind]?.[d.subject_kind];
     if (q === undefined || q === null) return problem(reply, 422, 'quota_not_set', 'Chưa đặt chỉ tiêu.');

@@ -27,13 +27,16 @@ std::optional<DatedStep> recorded_step(const std::optional<Step>& step, std::str
 Task<NominationRecord> NominationsApp::act(const Principal& who, const std::string& id,
                                            const TransitionRequest& request) {
   const Action action = request.action;
-  // The record and the catalogue's version leave together: under `appendfsync always` each
-  // round trip may wait for another client's fsync (bench/README.md, write path).
+  // The record, the catalogue's version and (for a submit) the rounds leave together: under
+  // `appendfsync always` each round trip may wait for another client's fsync (bench/README.md,
+  // write path).
   auto record_read = load(id);
   auto catalogue_read = catalogue_.load();
-  auto both = co_await when_all(std::move(record_read), std::move(catalogue_read));
-  auto r = std::move(std::get<0>(both));
-  const CatalogueRef catalogue_ref = std::move(std::get<1>(both));
+  auto rounds_read = rounds_if(action == Action::Submit);
+  auto all =
+      co_await when_all(std::move(record_read), std::move(catalogue_read), std::move(rounds_read));
+  auto r = std::move(std::get<0>(all));
+  const CatalogueRef catalogue_ref = std::move(std::get<1>(all));
   const Catalogue& c = *catalogue_ref;
   check_can_see(who, r, c);
   auto rule = check_transition(r.status, action, who.role);
@@ -58,7 +61,9 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
       // Re-checked at submission: a hold may have been set after the draft was written.
       check_draft(r.draft, c, who.role, unit_of(who, c));
       // Submitted in the round open today, which may be a later one than the draft's.
-      round_id = co_await filing_round_id(r.draft, c);
+      round_id = filing_round(*std::get<2>(all), r.draft.period, r.draft.award,
+                              local_date(clock_.now()), c)
+                     .id;
       auto quota = award->quota(period->kind, r.draft.subject_kind);
       if (!quota) {
         throw unprocessable("quota_not_set",

@@ -103,10 +103,9 @@ Task<NominationRecord> NominationsApp::load(const std::string& id) {
   co_return std::move(*r);
 }
 
-Task<std::string> NominationsApp::filing_round_id(const NominationDraft& draft,
-                                                  const Catalogue& c) {
-  auto rounds = co_await rounds_.all();
-  co_return filing_round(rounds, draft.period, draft.award, local_date(clock_.now()), c).id;
+Task<std::optional<std::vector<Round>>> NominationsApp::rounds_if(bool wanted) {
+  if (!wanted) co_return std::nullopt;
+  co_return co_await rounds_.all();
 }
 
 Task<NominationRecord> NominationsApp::create(const Principal& who, NominationDraft draft) {
@@ -133,8 +132,14 @@ Task<NominationRecord> NominationsApp::create(const Principal& who, NominationDr
 
 Task<NominationRecord> NominationsApp::edit(const Principal& who, const std::string& id,
                                             NominationDraft draft) {
-  auto before = co_await load(id);
-  auto catalogue_ref = co_await catalogue_.load();
+  // The record, the catalogue's version and the rounds leave together (one round trip).
+  auto record_read = load(id);
+  auto catalogue_read = catalogue_.load();
+  auto rounds_read = rounds_.all();
+  auto all =
+      co_await when_all(std::move(record_read), std::move(catalogue_read), std::move(rounds_read));
+  const NominationRecord before = std::move(std::get<0>(all));
+  const CatalogueRef catalogue_ref = std::move(std::get<1>(all));
   const Catalogue& c = *catalogue_ref;
   check_can_see(who, before, c);
   if (before.status != Status::Draft) {
@@ -143,7 +148,8 @@ Task<NominationRecord> NominationsApp::edit(const Principal& who, const std::str
   }
   auto subject = check_draft(draft, c, who.role, unit_of(who, c));
   NominationRecord after = before;
-  after.round_id = co_await filing_round_id(draft, c);
+  after.round_id =
+      filing_round(std::get<2>(all), draft.period, draft.award, local_date(clock_.now()), c).id;
   apply_draft(after, std::move(draft), subject, c);
   after.updated_at = iso_instant(clock_.now());
   auto history = history_entry(who, "edit", Status::Draft, Status::Draft, "");

@@ -145,8 +145,10 @@ class NominationsApp {
 
  private:
   Task<NominationRecord> load(const std::string& id);
-  // The id of the open round a nomination of `draft` is filed in today; 422 round_not_open.
-  Task<std::string> filing_round_id(const NominationDraft& draft, const Catalogue& c);
+  // Every round, or none when not `wanted`: a transition reads them beside the record and the
+  // catalogue, in the same round trip, only when it files the nomination in the round open
+  // today (a submit).
+  Task<std::optional<std::vector<Round>>> rounds_if(bool wanted);
   // The acting leader's unit, or "" for roles that see every unit.
   std::string unit_of(const Principal& who, const Catalogue& c) const;
   void check_can_see(const Principal& who, const NominationRecord& r, const Catalogue& c) const;
