@@ -33,7 +33,7 @@ bool someone_answers(const asio::ip::address& address, int port) {
 
 void HttpServer::Impl::accept(std::size_t index) {
   auto& acceptor = *states[index].acceptor;
-  acceptor.async_accept([self = shared_from_this(), index](beast::error_code ec, tcp::socket s) {
+  acceptor.async_accept([self = shared_from_this(), index](beast::error_code ec, LoopSocket s) {
     if (self->stopping) return;
     if (!ec) {
       s.set_option(tcp::no_delay(true));
@@ -61,7 +61,7 @@ void HttpServer::start() {
   }
   impl_->states.resize(impl_->loops.size());
   for (std::size_t i = 0; i < impl_->loops.size(); ++i) {
-    auto acceptor = std::make_unique<tcp::acceptor>(impl_->loops.at(i));
+    auto acceptor = std::make_unique<LoopAcceptor>(impl_->loops.at(i).get_executor());
     tcp::endpoint endpoint(address, static_cast<unsigned short>(port));
     acceptor->open(endpoint.protocol());
     acceptor->set_option(asio::socket_base::reuse_address(true));

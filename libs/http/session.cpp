@@ -27,7 +27,7 @@ using tcp = asio::ip::tcp;
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, std::shared_ptr<HttpServer::Impl> server, std::size_t loop)
+  Session(LoopSocket socket, std::shared_ptr<HttpServer::Impl> server, std::size_t loop)
       : stream_(std::move(socket)), server_(std::move(server)), loop_(loop) {}
 
   void start() {
@@ -212,7 +212,7 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.socket().close(ignored);
   }
 
-  beast::tcp_stream stream_;
+  beast::basic_stream<tcp, LoopExecutor> stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::shared_ptr<HttpServer::Impl> server_;
@@ -224,8 +224,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::size_t drained_ = 0;
 };
 
-void start_session(tcp::socket socket, std::shared_ptr<HttpServer::Impl> server,
-                   std::size_t index) {
+void start_session(LoopSocket socket, std::shared_ptr<HttpServer::Impl> server, std::size_t index) {
   std::make_shared<Session>(std::move(socket), std::move(server), index)->start();
 }
 
