@@ -103,6 +103,12 @@ Task<NominationRecord> NominationsApp::load(const std::string& id) {
   co_return std::move(*r);
 }
 
+std::string NominationsApp::filing_round_id(const std::vector<Round>& rounds,
+                                            const NominationDraft& draft,
+                                            const Catalogue& c) const {
+  return filing_round(rounds, draft.period, draft.award, local_date(clock_.now()), c).id;
+}
+
 Task<std::optional<std::vector<Round>>> NominationsApp::rounds_if(bool wanted) {
   if (!wanted) co_return std::nullopt;
   co_return co_await rounds_.all();
@@ -117,8 +123,7 @@ Task<NominationRecord> NominationsApp::create(const Principal& who, NominationDr
   const Catalogue& c = *catalogue_ref;
   auto subject = check_draft(draft, c, who.role, unit_of(who, c));
   NominationRecord r;
-  r.round_id =
-      filing_round(std::get<1>(both), draft.period, draft.award, local_date(clock_.now()), c).id;
+  r.round_id = filing_round_id(std::get<1>(both), draft, c);
   r.id = co_await store_.next_id();
   apply_draft(r, std::move(draft), subject, c);
   r.created_by = who.subject;
@@ -148,8 +153,7 @@ Task<NominationRecord> NominationsApp::edit(const Principal& who, const std::str
   }
   auto subject = check_draft(draft, c, who.role, unit_of(who, c));
   NominationRecord after = before;
-  after.round_id =
-      filing_round(std::get<2>(all), draft.period, draft.award, local_date(clock_.now()), c).id;
+  after.round_id = filing_round_id(std::get<2>(all), draft, c);
   apply_draft(after, std::move(draft), subject, c);
   after.updated_at = iso_instant(clock_.now());
   auto history = history_entry(who, "edit", Status::Draft, Status::Draft, "");

@@ -145,6 +145,10 @@ class NominationsApp {
 
  private:
   Task<NominationRecord> load(const std::string& id);
+  // The id of the round of `rounds` open today that a nomination of `draft` is filed in;
+  // 422 round_not_open (domain/round.hpp, filing_round).
+  std::string filing_round_id(const std::vector<Round>& rounds, const NominationDraft& draft,
+                              const Catalogue& c) const;
   // Every round, or none when not `wanted`: a transition reads them beside the record and the
   // catalogue, in the same round trip, only when it files the nomination in the round open
   // today (a submit).
