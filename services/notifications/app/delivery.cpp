@@ -39,6 +39,10 @@ Task<void> Delivery::tell_breaker(const BreakerGate& gate, const SendResult& r,
   }
 }
 
+Task<std::chrono::milliseconds> Delivery::room_for(const std::string& chat_id) {
+  return rates_.wait(chat_id, settings_.rate_per_minute, settings_.bot_rate_per_second);
+}
+
 Task<Disposition> Delivery::handle(const StreamEntry& entry) {
   std::string id = entry.field("msg_id");
   auto m = co_await store_.load(id);
@@ -62,14 +66,12 @@ Task<Disposition> Delivery::handle(const StreamEntry& entry) {
   auto ids = m->message_ids;
   const auto first = static_cast<std::size_t>(m->parts_sent);
   for (std::size_t i = first; i < parts.size(); ++i) {
-    auto wait =
-        co_await rates_.wait(m->chat_id, settings_.rate_per_minute, settings_.bot_rate_per_second);
+    auto wait = co_await room_for(m->chat_id);
     bool slept = false;
     if (wait.count() > 0 && wait <= std::chrono::milliseconds(1500)) {
       co_await sleep_for(wait);
       slept = true;
-      wait = co_await rates_.wait(m->chat_id, settings_.rate_per_minute,
-                                  settings_.bot_rate_per_second);
+      wait = co_await room_for(m->chat_id);
     }
     if (wait.count() > 0) co_return Disposition::defer(clock_.now() + wait);
     std::optional<std::string> part;

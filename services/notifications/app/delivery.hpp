@@ -30,6 +30,9 @@ class Delivery {
   // retry may come (Retry-After, the breaker's pause).
   Task<std::optional<BreakerGate>> admit(Instant& wait_until);
   Task<void> tell_breaker(const BreakerGate& gate, const SendResult& r, Instant& wait_until);
+  // 0 when the chat's and the bot's rate windows (the settings' limits) let a send go now
+  // and it is counted; otherwise how long to wait.
+  Task<std::chrono::milliseconds> room_for(const std::string& chat_id);
   OutboxStore& store_;
   BreakerStore& breaker_;
   RateStore& rates_;
