@@ -26,6 +26,11 @@ let loaded = null; // the part as last saved or loaded: what an edit is compared
 let loadedUnit = ''; // the unit and year whose part the form holds
 let loadedYear = '';
 let saver = null; // autosave.mjs, made when the card is wired
+// Loads of the part, counted: only the latest one is drawn, and while it runs the form is
+// inert and a save does not write the status line, so nothing typed into the previous unit's
+// form is lost when the chosen unit's part arrives, and the status names what is shown.
+let loadsStarted = 0;
+let loadsDrawn = 0;
 // How long a pause in typing is before what was typed is saved.
 const SAVE_AFTER_MS = 1500;
 
@@ -73,7 +78,7 @@ async function autosave() {
   if (!loaded || !form.elements.length) return;
   const body = changedFields(loaded, form);
   if (Object.keys(body).length === 0) {
-    $('part-status').textContent = statusLine(loaded);
+    if (loadsDrawn === loadsStarted) $('part-status').textContent = statusLine(loaded);
     return;
   }
   const [unit, year] = [loadedUnit, loadedYear];
@@ -91,7 +96,7 @@ async function autosave() {
   for (const area of Object.keys(body.narratives || {})) loaded.narratives[area] = (part.narratives || {})[area] || '';
   for (const code of Object.keys(body.figures || {})) loaded.figures[code] = (part.figures || {})[code] || 0;
   for (const field of ['difficulties', 'proposals']) if (field in body) loaded[field] = part[field] || '';
-  $('part-status').textContent = statusLine(loaded);
+  if (loadsDrawn === loadsStarted) $('part-status').textContent = statusLine(loaded);
 }
 
 function render(part, indicators) {
@@ -133,6 +138,23 @@ function render(part, indicators) {
 // Shows the part of the unit chosen (after a change of unit or year, a save, a submit): what
 // was typed and not yet saved goes first, to the unit and year it was typed for.
 export async function loadPart() {
+  const load = ++loadsStarted;
+  $('part-status').textContent = 'Đang tải phần báo cáo…';
+  $('part-form').inert = true;
+  try {
+    await drawPart(load);
+  } finally {
+    if (load === loadsStarted) {
+      loadsDrawn = load;
+      $('part-form').inert = false;
+      if (loaded && $('part-status').textContent === 'Đang tải phần báo cáo…') {
+        $('part-status').textContent = statusLine(loaded); // the load failed: what is shown
+      }
+    }
+  }
+}
+
+async function drawPart(load) {
   if (saver) await saver.now();
   const section = $('part');
   const units = ownUnits();
@@ -152,6 +174,7 @@ export async function loadPart() {
       throw error;
     }),
   ]);
+  if (load !== loadsStarted) return; // another unit or year was chosen meanwhile
   const indicators = list.indicators || [];
   loaded = part;
   loadedUnit = chosen;
