@@ -6,6 +6,7 @@
 
 #include "core/log.hpp"
 #include "redis/hiredis_asio.hpp"
+#include "redis/reply_reader.hpp"
 
 namespace thidua {
 
@@ -23,6 +24,7 @@ void RedisClient::Impl::connect() {
     return;
   }
   ac->data = this;
+  redis_detail::read_replies_in_place(ac);
   redis_detail::attach_to_loop(ac, loop);
   redisAsyncSetConnectCallback(ac, &Impl::on_connect);
   redisAsyncSetDisconnectCallback(ac, &Impl::on_disconnect);
@@ -112,7 +114,7 @@ void RedisClient::Impl::on_reply(redisAsyncContext* ac, void* r, void* privdata)
     }
   }
   if (r) {
-    pending->reply = redis_detail::copy_reply(static_cast<redisReply*>(r));
+    pending->reply = redis_detail::take_reply(r);
   } else {
     pending->failure = impl ? impl->last_failure : "connection closed";
     if (pending->failure.empty()) pending->failure = "connection closed";

@@ -74,37 +74,6 @@ void ev_cleanup(void* p) {
 }
 }  // namespace
 
-RedisReply copy_reply(const redisReply* r) {
-  RedisReply out;
-  switch (r->type) {
-    case REDIS_REPLY_STRING:
-      out.type = RedisReply::Type::String;
-      out.str.assign(r->str, r->len);
-      break;
-    case REDIS_REPLY_STATUS:
-      out.type = RedisReply::Type::Status;
-      out.str.assign(r->str, r->len);
-      break;
-    case REDIS_REPLY_ERROR:
-      out.type = RedisReply::Type::Error;
-      out.str.assign(r->str, r->len);
-      break;
-    case REDIS_REPLY_INTEGER:
-      out.type = RedisReply::Type::Integer;
-      out.integer = r->integer;
-      break;
-    case REDIS_REPLY_ARRAY:
-      out.type = RedisReply::Type::Array;
-      out.elements.reserve(r->elements);
-      for (std::size_t i = 0; i < r->elements; ++i)
-        out.elements.push_back(copy_reply(r->element[i]));
-      break;
-    default:
-      out.type = RedisReply::Type::Nil;
-  }
-  return out;
-}
-
 void attach_to_loop(redisAsyncContext* ac, IoContext& loop) {
   ac->ev.data = new WatcherRef(std::make_shared<SocketWatcher>(loop, ac));
   ac->ev.addRead = ev_add_read;
