@@ -152,5 +152,45 @@ TEST_F(Registrations, ANominationShowsItsSubjectsRegistrationOfItsYear) {
   EXPECT_EQ(confirmed["registration"]["confirmed_by"], "tt-binh");
 }
 
+TEST_F(Registrations, ANominationWhoseSubjectChangesShowsTheNewSubjectsRegistration) {
+  // The service asks for the registration the nomination led to when it was last read, beside
+  // the record (app/registration_addresses.hpp): after an edit moves the draft to another
+  // subject, that guess is wrong and must never be shown.
+  ASSERT_EQ(api("PUT", "/registrations/2026/individual/gv-an", kAnBody.dump(), an_).status, 200);
+  json draft = {{"period", "2026"},
+                {"award", "gk_xa"},
+                {"subject_kind", "individual"},
+                {"subject_id", "gv-an"},
+                {"reason", "Bài giảng điện tử"}};
+  auto filed = api("POST", "/nominations", draft.dump(), binh_);
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  const std::string path = "/nominations/" + json::parse(filed.body)["id"].get<std::string>();
+  for (int read = 0; read < 2; ++read) {  // the first read finds the address, the second guesses
+    auto shown = json::parse(api("GET", path, "", binh_).body);
+    EXPECT_EQ(shown["registration"]["subject_id"], "gv-an") << "read " << read;
+  }
+
+  draft["subject_kind"] = "collective";
+  draft["subject_id"] = "to-toan-tin";
+  ASSERT_EQ(api("PUT", path, draft.dump(), binh_).status, 200);
+  auto unit = json::parse(api("GET", path, "", binh_).body);
+  EXPECT_EQ(unit["subject_id"], "to-toan-tin");
+  EXPECT_TRUE(unit["registration"].is_null()) << unit["registration"].dump();
+  json unit_body = {{"titles", {"Tập thể lao động tiên tiến"}}, {"submit", true}};
+  ASSERT_EQ(
+      api("PUT", "/registrations/2026/collective/to-toan-tin", unit_body.dump(), binh_).status,
+      200);
+  auto registered = json::parse(api("GET", path, "", binh_).body);
+  EXPECT_EQ(registered["registration"]["subject_id"], "to-toan-tin");
+  EXPECT_EQ(registered["registration"]["titles"][0], "Tập thể lao động tiên tiến");
+
+  draft["subject_kind"] = "individual";
+  draft["subject_id"] = "gv-an";
+  ASSERT_EQ(api("PUT", path, draft.dump(), binh_).status, 200);
+  auto back = json::parse(api("GET", path, "", binh_).body);
+  EXPECT_EQ(back["registration"]["subject_id"], "gv-an");
+  EXPECT_EQ(back["registration"]["titles"][0], "Lao động tiên tiến");
+}
+
 }  // namespace
 }  // namespace thidua
