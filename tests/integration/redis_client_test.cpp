@@ -116,6 +116,28 @@ TEST_F(RedisClientTest, CopiesRepliesOfEveryType) {
   EXPECT_TRUE(c->connected());
 }
 
+TEST_F(RedisClientTest, WritesMoreThanTheSocketTakesAtOnceAndManyCommandsOfOneTurn) {
+  // Commands are written from a posted handler; the socket is waited for only when a write
+  // would block (redis/hiredis_asio.cpp). 24 MiB is more than a loopback socket takes at once,
+  // so that wait happens; and a thousand commands queued in one turn go out together.
+  auto c = client(10000ms);
+  std::string big(24 << 20, 'x');
+  for (std::size_t i = 0; i < big.size(); i += 4096) big[i] = static_cast<char>('a' + i % 26);
+  auto read_back = runner_.run<std::string>([&]() -> Task<std::string> {
+    co_await c->call("SET", "big", big);
+    co_return (co_await c->call("GET", "big")).str;
+  });
+  EXPECT_EQ(read_back.size(), big.size());
+  EXPECT_TRUE(read_back == big);
+  std::vector<std::vector<std::string>> commands;
+  for (int i = 0; i < 1000; ++i) commands.push_back({"INCR", "counted"});
+  auto replies = runner_.run<std::vector<RedisReply>>(
+      [&]() -> Task<std::vector<RedisReply>> { co_return co_await c->batch(commands); });
+  ASSERT_EQ(replies.size(), 1000u);
+  EXPECT_EQ(replies.back().integer, 1000);
+  EXPECT_EQ(server_.cmd1({"GET", "counted"}), "1000");
+}
+
 TEST_F(RedisClientTest, ErrorReplyThrowsRedisErrorAndTheConnectionStaysUsable) {
   auto c = client();
   runner_.run_void([&]() -> Task<void> {
