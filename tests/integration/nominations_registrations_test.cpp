@@ -153,9 +153,9 @@ TEST_F(Registrations, ANominationShowsItsSubjectsRegistrationOfItsYear) {
 }
 
 TEST_F(Registrations, ANominationWhoseSubjectChangesShowsTheNewSubjectsRegistration) {
-  // The service asks for the registration the nomination led to when it was last read, beside
-  // the record (app/registration_addresses.hpp): after an edit moves the draft to another
-  // subject, that guess is wrong and must never be shown.
+  // A detail shows the registration of the subject the draft has now: after an edit moves it
+  // to another subject, whatever the service read for the earlier one must never be shown
+  // (bench/README.md: two ways of reading it sooner were measured and taken out).
   ASSERT_EQ(api("PUT", "/registrations/2026/individual/gv-an", kAnBody.dump(), an_).status, 200);
   json draft = {{"period", "2026"},
                 {"award", "gk_xa"},
@@ -165,7 +165,7 @@ TEST_F(Registrations, ANominationWhoseSubjectChangesShowsTheNewSubjectsRegistrat
   auto filed = api("POST", "/nominations", draft.dump(), binh_);
   ASSERT_EQ(filed.status, 201) << filed.body;
   const std::string path = "/nominations/" + json::parse(filed.body)["id"].get<std::string>();
-  for (int read = 0; read < 2; ++read) {  // the first read finds the address, the second guesses
+  for (int read = 0; read < 2; ++read) {
     auto shown = json::parse(api("GET", path, "", binh_).body);
     EXPECT_EQ(shown["registration"]["subject_id"], "gv-an") << "read " << read;
   }

@@ -114,12 +114,6 @@ Task<std::optional<std::vector<Round>>> NominationsApp::rounds_if(bool wanted) {
   co_return co_await rounds_.all();
 }
 
-Task<std::optional<Registration>> NominationsApp::registration_at(
-    std::optional<RegistrationAddress> address) {
-  if (!address) co_return std::nullopt;
-  co_return co_await registrations_.get(address->year, address->kind, address->subject_id);
-}
-
 Task<NominationRecord> NominationsApp::create(const Principal& who, NominationDraft draft) {
   // The catalogue's version and the rounds leave together (one round trip, as in act()).
   auto catalogue_read = catalogue_.load();
@@ -222,27 +216,19 @@ Task<WhoAmI> NominationsApp::whoami(const Principal& who) {
 Task<NominationsApp::Detail> NominationsApp::detail(const Principal& who, const std::string& id,
                                                     bool full) {
   Detail out;
-  // The record, the catalogue's version and (where this loop read the nomination before) the
-  // registration leave together: one Redis round trip, not two or three (bench/README.md).
-  // One catalogue read serves the visibility check, the period's year and the checklist.
-  const auto guess = registration_addresses_.last(id);
+  // The record and the catalogue's version leave together: one Redis round trip, not two
+  // (bench/README.md). One catalogue read serves the visibility check, the period's year and
+  // the checklist.
   auto record_read = load(id);
   auto catalogue_read = catalogue_.load();
-  auto registration_read = registration_at(guess);
-  auto all = co_await when_all(std::move(record_read), std::move(catalogue_read),
-                               std::move(registration_read));
-  out.record = std::move(std::get<0>(all));
-  const CatalogueRef catalogue = std::move(std::get<1>(all));
+  auto both = co_await when_all(std::move(record_read), std::move(catalogue_read));
+  out.record = std::move(std::get<0>(both));
+  const CatalogueRef catalogue = std::move(std::get<1>(both));
   check_can_see(who, out.record, *catalogue);
   const auto& draft = out.record.draft;
   if (const Period* period = catalogue->period(draft.period)) {
-    RegistrationAddress address{period->year, draft.subject_kind, draft.subject_id};
-    if (guess == address) {
-      out.registration = std::move(std::get<2>(all));
-    } else {
-      out.registration = co_await registration_at(address);
-      registration_addresses_.remember(id, std::move(address));
-    }
+    out.registration =
+        co_await registrations_.get(period->year, draft.subject_kind, draft.subject_id);
   }
   if (full) {
     out.history = co_await store_.history(id);

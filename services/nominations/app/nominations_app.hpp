@@ -6,7 +6,6 @@
 
 #include "core/clock.hpp"
 #include "core/roles.hpp"
-#include "nominations/app/registration_addresses.hpp"
 #include "nominations/domain/council.hpp"
 #include "nominations/domain/event.hpp"
 #include "nominations/domain/meeting_correction.hpp"
@@ -154,9 +153,6 @@ class NominationsApp {
   // catalogue, in the same round trip, only when it files the nomination in the round open
   // today (a submit).
   Task<std::optional<std::vector<Round>>> rounds_if(bool wanted);
-  // The registration kept at `address`, or none without one: detail() reads it beside the
-  // record when it knows where the record last led (app/registration_addresses.hpp).
-  Task<std::optional<Registration>> registration_at(std::optional<RegistrationAddress> address);
   // The acting leader's unit, or "" for roles that see every unit.
   std::string unit_of(const Principal& who, const Catalogue& c) const;
   void check_can_see(const Principal& who, const NominationRecord& r, const Catalogue& c) const;
@@ -175,7 +171,6 @@ class NominationsApp {
   NominationStore& store_;
   RoundStore& rounds_;
   RegistrationStore& registrations_;
-  RegistrationAddresses registration_addresses_;
   const Clock& clock_;
   VoteRules rules_;
   std::string school_;
