@@ -1,7 +1,7 @@
 #include "redis/reply_reader.hpp"
 
 #include <hiredis/hiredis.h>
-#include <new>
+#include <exception>
 
 namespace thidua::redis_detail {
 namespace {
@@ -42,7 +42,8 @@ void fill_head(const redisReadTask* task, void* object, int type) {
 }
 
 // hiredis is C: nothing may be thrown through it. nullptr makes the reader report "out of
-// memory", and the command in flight fails.
+// memory" (bad_alloc, or length_error for an array header no vector can hold), and the
+// connection fails its commands in flight.
 template <class Fill>
 void* create(const redisReadTask* task, int type, Fill fill) noexcept {
   try {
@@ -50,7 +51,7 @@ void* create(const redisReadTask* task, int type, Fill fill) noexcept {
     fill(place(task, object));
     fill_head(task, object, type);
     return object;
-  } catch (const std::bad_alloc&) {
+  } catch (const std::exception&) {
     return nullptr;
   }
 }
