@@ -2,6 +2,7 @@
 
 #include <hiredis/hiredis.h>
 #include <exception>
+#include <memory>
 
 namespace thidua::redis_detail {
 namespace {
@@ -13,44 +14,38 @@ struct ReplyRoot {
   RedisReply value;
 };
 
-// The RedisReply a read task fills, and the object hiredis keeps for it: a new root for the
-// reply's top level, else the element of its parent's array (already sized, so it never moves
-// while the reply is read). hiredis sets a task's obj once its header is read, and only
-// arrays have children.
-RedisReply& place(const redisReadTask* task, void*& object) {
-  if (task->parent == nullptr) {
-    auto* root = new ReplyRoot;
-    object = root;
-    return root->value;
-  }
+// The element of its parent's array that a read task below the top level fills: already
+// sized, so it never moves while the reply is read. hiredis sets a task's obj once its
+// header is read, and only arrays have children.
+RedisReply& element_of(const redisReadTask* task) {
   const redisReadTask* parent = task->parent;
   RedisReply& array = parent->parent == nullptr ? static_cast<ReplyRoot*>(parent->obj)->value
                                                 : *static_cast<RedisReply*>(parent->obj);
-  RedisReply& element = array.elements[static_cast<std::size_t>(task->idx)];
-  object = &element;
-  return element;
+  return array.elements[static_cast<std::size_t>(task->idx)];
 }
 
-// The root's redisReply header, for hiredis's own look at the reply.
-void fill_head(const redisReadTask* task, void* object, int type) {
-  if (task->parent != nullptr) return;
-  auto* root = static_cast<ReplyRoot*>(object);
-  root->head.type = type;
-  root->head.integer = root->value.integer;
-  root->head.str = root->value.str.data();
-  root->head.len = root->value.str.size();
-}
-
+// The object hiredis keeps for a read task: a new root for the reply's top level (with the
+// redisReply header hiredis reads), else the element of its parent.
+//
 // hiredis is C: nothing may be thrown through it. nullptr makes the reader report "out of
 // memory" (bad_alloc, or length_error for an array header no vector can hold), and the
-// connection fails its commands in flight.
+// connection fails its commands in flight; a root not handed over is freed here, as hiredis
+// keeps only what a create returned.
 template <class Fill>
 void* create(const redisReadTask* task, int type, Fill fill) noexcept {
   try {
-    void* object = nullptr;
-    fill(place(task, object));
-    fill_head(task, object, type);
-    return object;
+    if (task->parent != nullptr) {
+      RedisReply& element = element_of(task);
+      fill(element);
+      return &element;
+    }
+    auto root = std::make_unique<ReplyRoot>();
+    fill(root->value);
+    root->head.type = type;
+    root->head.integer = root->value.integer;
+    root->head.str = root->value.str.data();
+    root->head.len = root->value.str.size();
+    return root.release();
   } catch (const std::exception&) {
     return nullptr;
   }
@@ -89,8 +84,11 @@ void free_reply(void* object) {
   delete static_cast<ReplyRoot*>(object);
 }
 
-redisReplyObjectFunctions kInPlace{create_string, create_array, create_integer, create_nil,
-                                   free_reply};
+redisReplyObjectFunctions kInPlace{.createString = create_string,
+                                   .createArray = create_array,
+                                   .createInteger = create_integer,
+                                   .createNil = create_nil,
+                                   .freeObject = free_reply};
 
 }  // namespace
 
