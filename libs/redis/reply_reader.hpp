@@ -6,9 +6,11 @@
 // the elements of an array in one vector sized when its header is read.
 //
 // The root object also carries a redisReply header (type, and str/len or integer), because
-// hiredis itself looks at a reply in two places: an unsolicited error (async.c: "max number
-// of clients reached", a server still loading) and the callbacks of commands sent without
-// one. An array's header has no elements: no caller reads them through it.
+// two places read a reply as redisReply: hiredis itself on an unsolicited error (async.c:
+// "max number of clients reached", a server still loading), and the callback of
+// RedisClient's set-up commands (AUTH, SELECT, CLIENT SETNAME in connection.cpp). An array's
+// header has no elements, so a connection reading replies this way must never SUBSCRIBE:
+// hiredis reads a pub/sub message's elements through that header.
 #include <hiredis/async.h>
 #include <hiredis/read.h>
 
