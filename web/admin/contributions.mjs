@@ -31,6 +31,7 @@ let saver = null; // autosave.mjs, made when the card is wired
 // form is lost when the chosen unit's part arrives, and the status names what is shown.
 let loadsStarted = 0;
 let loadsDrawn = 0;
+const LOADING = 'Đang tải phần báo cáo…';
 // How long a pause in typing is before what was typed is saved.
 const SAVE_AFTER_MS = 1500;
 
@@ -139,7 +140,7 @@ function render(part, indicators) {
 // was typed and not yet saved goes first, to the unit and year it was typed for.
 export async function loadPart() {
   const load = ++loadsStarted;
-  $('part-status').textContent = 'Đang tải phần báo cáo…';
+  $('part-status').textContent = LOADING;
   $('part-form').inert = true;
   try {
     await drawPart(load);
@@ -147,7 +148,7 @@ export async function loadPart() {
     if (load === loadsStarted) {
       loadsDrawn = load;
       $('part-form').inert = false;
-      if (loaded && $('part-status').textContent === 'Đang tải phần báo cáo…') {
+      if (loaded && $('part-status').textContent === LOADING) {
         $('part-status').textContent = statusLine(loaded); // the load failed: what is shown
       }
     }
