@@ -38,6 +38,13 @@ RedisReply read_one(const std::string& bytes, std::size_t step = 1 << 20) {
   return out;
 }
 
+// Feeds `bytes` to `r` at once; what redisReaderGetReply then says, the object in `object`.
+int feed_and_get(redisReader* r, const std::string& bytes, void*& object) {
+  EXPECT_EQ(redisReaderFeed(r, bytes.data(), bytes.size()), REDIS_OK);
+  object = nullptr;
+  return redisReaderGetReply(r, &object);
+}
+
 TEST(ReplyReader, EachScalarTypeIsReadAsItsRedisReply) {
   auto s = read_one("$5\r\nhello\r\n");
   EXPECT_EQ(s.type, RedisReply::Type::String);
@@ -94,10 +101,8 @@ TEST(ReplyReader, AnHgetallReplyReadsAsFields) {
 TEST(ReplyReader, TheRootCarriesTheHeaderHiredisReadsItself) {
   // async.c reads type and str of an unsolicited error ("max number of clients reached").
   auto r = reader();
-  const std::string bytes = "-ERR max number of clients reached\r\n";
-  ASSERT_EQ(redisReaderFeed(r.get(), bytes.data(), bytes.size()), REDIS_OK);
   void* object = nullptr;
-  ASSERT_EQ(redisReaderGetReply(r.get(), &object), REDIS_OK);
+  ASSERT_EQ(feed_and_get(r.get(), "-ERR max number of clients reached\r\n", object), REDIS_OK);
   ASSERT_NE(object, nullptr);
   const auto* head = static_cast<const redisReply*>(object);
   EXPECT_EQ(head->type, REDIS_REPLY_ERROR);
@@ -108,20 +113,16 @@ TEST(ReplyReader, TheRootCarriesTheHeaderHiredisReadsItself) {
 TEST(ReplyReader, ABrokenReplyHalfReadIsFreedAndReportedAsAnError) {
   auto r = reader();
   // Two elements of five read, then a byte no reply starts with.
-  const std::string bytes = "*5\r\n$1\r\na\r\n*2\r\n:1\r\n?oops\r\n";
-  ASSERT_EQ(redisReaderFeed(r.get(), bytes.data(), bytes.size()), REDIS_OK);
   void* object = nullptr;
-  EXPECT_EQ(redisReaderGetReply(r.get(), &object), REDIS_ERR);
+  EXPECT_EQ(feed_and_get(r.get(), "*5\r\n$1\r\na\r\n*2\r\n:1\r\n?oops\r\n", object), REDIS_ERR);
   EXPECT_EQ(object, nullptr);
   EXPECT_NE(std::string(r->errstr), "");
 }
 
 TEST(ReplyReader, AReplyStillBeingReadIsFreedWithTheReader) {
   auto r = reader();
-  const std::string bytes = "*3\r\n$3\r\nabc\r\n*2\r\n$2\r\nde\r\n";  // two elements missing
-  ASSERT_EQ(redisReaderFeed(r.get(), bytes.data(), bytes.size()), REDIS_OK);
-  void* object = nullptr;
-  ASSERT_EQ(redisReaderGetReply(r.get(), &object), REDIS_OK);
+  void* object = nullptr;  // two elements missing below
+  ASSERT_EQ(feed_and_get(r.get(), "*3\r\n$3\r\nabc\r\n*2\r\n$2\r\nde\r\n", object), REDIS_OK);
   EXPECT_EQ(object, nullptr);  // not whole yet; redisReaderFree frees what was built
 }
 
