@@ -16,21 +16,6 @@ json to_json(const NominationDraft& d) {
           {"achievements", achievements}};
 }
 
-NominationDraft read_draft(const json& j) {
-  NominationDraft d;
-  d.period = j.value("period", "");
-  d.award = j.value("award", "");
-  d.subject_kind =
-      parse_subject_kind(j.value("subject_kind", "individual")).value_or(SubjectKind::Individual);
-  d.subject_id = j.value("subject_id", "");
-  d.reason = j.value("reason", "");
-  for (const auto& a : j.value("achievements", json::array())) {
-    d.achievements.push_back({a.value("text", ""), a.value("areas", std::vector<std::string>{}),
-                              a.value("evidence", std::vector<std::string>{})});
-  }
-  return d;
-}
-
 json to_json(const std::optional<RecordedVote>& v) {
   if (!v) return nullptr;
   return {{"meeting_id", v->ballot.meeting_id},
@@ -174,7 +159,7 @@ NominationRecord read_record(const std::string& id, const RedisReply& reply) {
       }
     }
   }
-  r.draft = read_draft(json::parse(draft, nullptr, false));
+  r.draft = read_draft(draft);
   r.status = parse_status(status).value_or(Status::Draft);
   r.outcome = read_outcome(json::parse(outcome, nullptr, false));
   r.vote = read_vote(json::parse(vote, nullptr, false));

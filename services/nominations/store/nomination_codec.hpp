@@ -4,6 +4,7 @@
 // reading trusts what the store wrote and never runs the API's request parsers.
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nominations/domain/council.hpp"
@@ -12,8 +13,11 @@
 
 namespace thidua::nominations::stored {
 
+// A draft as the record's "draft" field keeps it (JSON), and back from that text. Reading
+// throws std::runtime_error when the text is not JSON or a member this codec writes holds
+// another type; members it does not know are skipped (store/draft_reader.cpp).
 nlohmann::json to_json(const NominationDraft& d);
-NominationDraft read_draft(const nlohmann::json& j);
+NominationDraft read_draft(std::string_view stored);
 
 // A recorded vote as the record's "vote" field keeps it (JSON; null when there is none), and
 // back: nullopt for null or anything that is not an object.
