@@ -31,8 +31,9 @@ std::optional<RecordedVote> read_vote(const nlohmann::json& j);
 nlohmann::json to_json(const Outcome& o);
 Outcome read_outcome(const nlohmann::json& j);
 
-// The hash's field/value pairs for `r`, and `r` back from HGETALL's reply.
+// The hash's field/value pairs for `r`, and `r` back from HGETALL's reply, whose plain text
+// fields are moved into the record rather than copied.
 std::vector<std::string> record_fields(const NominationRecord& r);
-NominationRecord read_record(const std::string& id, const RedisReply& reply);
+NominationRecord read_record(const std::string& id, RedisReply&& reply);
 
 }  // namespace thidua::nominations::stored

@@ -181,16 +181,17 @@ Task<WriteOutcome> NominationStore::transition(const NominationRecord& r,
 Task<std::optional<NominationRecord>> NominationStore::get(const std::string& id) const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("n:" + id));
   if (reply.elements.empty()) co_return std::nullopt;
-  co_return stored::read_record(id, reply);
+  co_return stored::read_record(id, std::move(reply));
 }
 
 Task<std::optional<NominationStore::Versioned>> NominationStore::get_versioned(
     const std::string& id) const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("n:" + id));
   if (reply.elements.empty()) co_return std::nullopt;
-  Versioned out{stored::read_record(id, reply), {}};
+  std::string stamp;
   auto fields = reply.fields();
-  if (auto draft = fields.find("draft"); draft != fields.end()) out.stamp = draft->second;
+  if (auto draft = fields.find("draft"); draft != fields.end()) stamp = draft->second;
+  Versioned out{stored::read_record(id, std::move(reply)), std::move(stamp)};
   co_return out;
 }
 
@@ -214,7 +215,7 @@ Task<std::vector<NominationRecord>> NominationStore::all() const {
   std::vector<NominationRecord> out;
   for (std::size_t i = 0; i < replies.size(); ++i) {
     if (!replies[i].elements.empty())
-      out.push_back(stored::read_record(ids.elements[i].str, replies[i]));
+      out.push_back(stored::read_record(ids.elements[i].str, std::move(replies[i])));
   }
   co_return out;
 }
