@@ -39,9 +39,10 @@ std::string next_request_id() {
   return id;
 }
 
-std::string allowed_list(const std::vector<Method>& methods) {
+// The methods the matched path has, for Allow.
+std::string allowed_list(const Router::Match& match) {
   std::string out;
-  for (auto m : methods) out += (out.empty() ? "" : ", ") + std::string(method_name(m));
+  for (auto m : match.allowed) out += (out.empty() ? "" : ", ") + std::string(method_name(m));
   return out;
 }
 }  // namespace
@@ -99,12 +100,12 @@ Task<Response> Pipeline::dispatch(Request& req) const {
     res.status = 204;
     res.content_type.clear();
     if (origin_allowed) {
-      res.headers.emplace_back("Access-Control-Allow-Methods", allowed_list(match.allowed));
+      res.headers.emplace_back("Access-Control-Allow-Methods", allowed_list(match));
       res.headers.emplace_back("Access-Control-Allow-Headers",
                                "Authorization, Content-Type, Idempotency-Key, X-Request-Id");
       res.headers.emplace_back("Access-Control-Max-Age", "600");
     }
-    res.headers.emplace_back("Allow", allowed_list(match.allowed));
+    res.headers.emplace_back("Allow", allowed_list(match));
     co_return res;
   }
   if (!match.route) {
@@ -115,7 +116,7 @@ Task<Response> Pipeline::dispatch(Request& req) const {
           problem(405, "method_not_allowed",
                   common::say("problem.method_not_allowed", {{"method", method_name(req.method)}}),
                   req.request_id);
-      res.headers.emplace_back("Allow", allowed_list(match.allowed));
+      res.headers.emplace_back("Allow", allowed_list(match));
       co_return res;
     }
     throw not_found("route_not_found",

@@ -10,8 +10,12 @@
 
 namespace thidua::http {
 namespace {
-std::vector<std::string_view> split(std::string_view path) {
-  std::vector<std::string_view> out;
+// A path's segments, eight of them held in place: more than any route has, so matching a
+// request allocates nothing for them (a longer path still matches; it only allocates).
+using Segments = boost::container::small_vector<std::string_view, 8>;
+
+Segments split(std::string_view path) {
+  Segments out;
   std::size_t start = 1;
   if (path.empty() || path[0] != '/') return out;
   while (start <= path.size()) {
@@ -37,13 +41,16 @@ bool more_literal(const Route& a, const Route& b) {
   }
   return false;
 }
+
+bool is_ascii(std::string_view segment) {
+  return std::all_of(segment.begin(), segment.end(),
+                     [](char c) { return static_cast<unsigned char>(c) <= 127; });
+}
 }  // namespace
 
 std::optional<std::string> decode_segment(std::string_view segment) {
   if (segment.find('%') == std::string_view::npos) {
-    for (char c : segment) {
-      if (static_cast<unsigned char>(c) > 127) return std::nullopt;
-    }
+    if (!is_ascii(segment)) return std::nullopt;
     return std::string(segment);
   }
   try {
@@ -72,14 +79,19 @@ void Router::add(Method method, std::string pattern, Access access, Handler hand
 Router::Match Router::match(Method method, std::string_view path,
                             std::unordered_map<std::string, std::string>& params) const {
   Match result;
-  std::vector<std::string> parts;
-  for (auto raw : split(path)) {
-    auto decoded = decode_segment(raw);
-    if (!decoded) {
+  // Segments without an escape are matched where they lie in `path`; only the rare escaped
+  // one is decoded into `decoded`, reserved up front so the views into it stay put.
+  Segments parts = split(path);
+  boost::container::small_vector<std::string, 8> decoded;
+  decoded.reserve(parts.size());
+  for (auto& part : parts) {
+    bool escaped = part.find('%') != std::string_view::npos;
+    auto d = escaped ? decode_segment(part) : std::nullopt;
+    if (escaped ? !d : !is_ascii(part)) {
       result.malformed = true;
       return result;
     }
-    parts.push_back(std::move(*decoded));
+    if (escaped) part = decoded.emplace_back(std::move(*d));
   }
   // HEAD is answered by the GET route (the server sends no body).
   Method wanted = method == Method::Head ? Method::Get : method;
@@ -104,7 +116,9 @@ Router::Match Router::match(Method method, std::string_view path,
     params.clear();
     const auto& segments = result.route->segments;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-      if (is_param(segments[i])) params[segments[i].substr(1, segments[i].size() - 2)] = parts[i];
+      if (is_param(segments[i])) {
+        params[segments[i].substr(1, segments[i].size() - 2)] = std::string(parts[i]);
+      }
     }
   }
   return result;

@@ -1,5 +1,6 @@
 #pragma once
 // One route table per service: (method, path template with {params}, access, handler).
+#include <boost/container/small_vector.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -32,9 +33,10 @@ class Router {
 
   struct Match {
     const Route* route = nullptr;
-    bool path_known = false;      // some route has this path, with another method: 405
-    std::vector<Method> allowed;  // the methods that path has
-    bool malformed = false;       // a segment's %XX escape is broken: 400
+    bool path_known = false;  // some route has this path, with another method: 405
+    // The methods that path has; held in place, as a GET's match allocates nothing.
+    boost::container::small_vector<Method, 6> allowed;
+    bool malformed = false;  // a segment's %XX escape is broken: 400
   };
   // Matches the path with each segment decoded once, so /nominations/%31 is /nominations/1
   // and a parameter may hold a '/' written %2F. Where a literal segment and a parameter both
