@@ -1,10 +1,10 @@
 #pragma once
 // JSON written straight into a string, for the hot read paths and log lines: building a
 // nlohmann tree only to dump it cost a third of a GET's CPU (bench/README.md).
+#include <boost/container/small_vector.hpp>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace thidua {
 
@@ -14,6 +14,10 @@ void append_json_escaped(std::string& out, std::string_view s);
 
 class JsonWriter {
  public:
+  // Room for a typical record up front: grown from empty, a 1 KiB body took seven
+  // allocations (bench/README.md).
+  JsonWriter() { out_.reserve(kInitialCapacity); }
+
   JsonWriter& begin_object();
   JsonWriter& end_object();
   JsonWriter& begin_array();
@@ -35,9 +39,11 @@ class JsonWriter {
   std::string take() { return std::move(out_); }
 
  private:
+  static constexpr std::size_t kInitialCapacity = 1024;
   void before_value();
   std::string out_;
-  std::vector<bool> has_member_;  // per open object or array: a comma goes before the next
+  // Per open object or array: a comma goes before the next. Sixteen levels in place.
+  boost::container::small_vector<bool, 16> has_member_;
   bool after_key_ = false;
 };
 
