@@ -2,6 +2,7 @@
 // commands in flight, and the watchdog that fails them when Redis does not answer in time.
 #include "redis/connection.hpp"
 
+#include <boost/container/small_vector.hpp>
 #include <nlohmann/json.hpp>
 
 #include "core/log.hpp"
@@ -134,10 +135,9 @@ bool RedisClient::Impl::submit(const std::vector<std::string>& argv,
     pending->failure = "Redis unavailable: " + last_failure;
     return false;
   }
-  std::vector<const char*> ptrs;
-  std::vector<size_t> lens;
-  ptrs.reserve(argv.size());
-  lens.reserve(argv.size());
+  // Held in place for the usual short command; hiredis copies the arguments before returning.
+  boost::container::small_vector<const char*, 16> ptrs;
+  boost::container::small_vector<size_t, 16> lens;
   for (const auto& a : argv) ptrs.push_back(a.data()), lens.push_back(a.size());
   auto* holder = new std::shared_ptr<Pending>(pending);
   if (redisAsyncCommandArgv(ctx, &Impl::on_reply, holder, static_cast<int>(argv.size()),

@@ -5,7 +5,6 @@
 #include <hiredis/hiredis.h>
 
 #include "core/event_loop.hpp"
-#include "redis/redis_client.hpp"
 
 namespace thidua::redis_detail {
 
