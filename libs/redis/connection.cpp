@@ -51,7 +51,7 @@ void RedisClient::Impl::internal(std::vector<std::string> argv) {
   for (auto& a : argv) ptrs.push_back(a.data()), lens.push_back(a.size());
   redisAsyncCommandArgv(
       ctx,
-      [](redisAsyncContext*, void* r, void*) {
+      [](redisAsyncContext*, void* r, void*) noexcept {  // called from C: see on_reply
         auto* reply = static_cast<redisReply*>(r);
         if (reply && reply->type == REDIS_REPLY_ERROR) {
           log::error("redis_setup_failed", {{"error", std::string(reply->str, reply->len)}});
@@ -60,7 +60,7 @@ void RedisClient::Impl::internal(std::vector<std::string> argv) {
       nullptr, static_cast<int>(argv.size()), ptrs.data(), lens.data());
 }
 
-void RedisClient::Impl::on_connect(const redisAsyncContext* ac, int status) {
+void RedisClient::Impl::on_connect(const redisAsyncContext* ac, int status) noexcept {
   auto* impl = static_cast<Impl*>(ac->data);
   if (!impl) return;
   impl->connect_timer.cancel();
@@ -76,7 +76,7 @@ void RedisClient::Impl::on_connect(const redisAsyncContext* ac, int status) {
       {{"name", impl->options.name}, {"host", impl->endpoint.host}, {"port", impl->endpoint.port}});
 }
 
-void RedisClient::Impl::on_disconnect(const redisAsyncContext* ac, int status) {
+void RedisClient::Impl::on_disconnect(const redisAsyncContext* ac, int status) noexcept {
   auto* impl = static_cast<Impl*>(ac->data);
   if (!impl) return;
   bool was_connected = impl->is_connected;
@@ -100,7 +100,7 @@ void RedisClient::Impl::schedule_reconnect(const std::string& why) {
   });
 }
 
-void RedisClient::Impl::on_reply(redisAsyncContext* ac, void* r, void* privdata) {
+void RedisClient::Impl::on_reply(redisAsyncContext* ac, void* r, void* privdata) noexcept {
   std::unique_ptr<std::shared_ptr<Pending>> holder(
       static_cast<std::shared_ptr<Pending>*>(privdata));
   auto pending = *holder;

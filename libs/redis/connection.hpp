@@ -65,10 +65,14 @@ struct RedisClient::Impl : std::enable_shared_from_this<Impl> {
   // queued first), reconnects with backoff, and fails commands in flight when it is lost.
   void connect();
   void internal(std::vector<std::string> argv);
-  static void on_connect(const redisAsyncContext* ac, int status);
-  static void on_disconnect(const redisAsyncContext* ac, int status);
+  // hiredis calls these from its C code, which no exception may cross: they are noexcept, so
+  // one that escapes (memory exhausted in a log line, a post or a wait) ends the process at
+  // once, as an unhandled error does anywhere, instead of unwinding through C frames. The
+  // service is restarted and what it acknowledged is in Redis already.
+  static void on_connect(const redisAsyncContext* ac, int status) noexcept;
+  static void on_disconnect(const redisAsyncContext* ac, int status) noexcept;
   void schedule_reconnect(const std::string& why);
-  static void on_reply(redisAsyncContext* ac, void* r, void* privdata);
+  static void on_reply(redisAsyncContext* ac, void* r, void* privdata) noexcept;
 
   // Queues the command on the connection; false with `failure` set when there is none.
   bool submit(const std::vector<std::string>& argv, const std::shared_ptr<Pending>& pending,

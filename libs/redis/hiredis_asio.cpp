@@ -82,24 +82,26 @@ struct SocketWatcher : std::enable_shared_from_this<SocketWatcher> {
 };
 
 // The hiredis hooks; ev.data holds a heap shared_ptr so handlers in flight keep it alive.
+// hiredis calls them from C, which no exception may cross: noexcept ends the process at once
+// if arming a wait ever throws (memory exhausted), as RedisClient's callbacks do.
 using WatcherRef = std::shared_ptr<SocketWatcher>;
-void ev_add_read(void* p) {
+void ev_add_read(void* p) noexcept {
   auto& w = *static_cast<WatcherRef*>(p);
   w->want_read = true;
   w->arm_read();
 }
-void ev_del_read(void* p) {
+void ev_del_read(void* p) noexcept {
   (*static_cast<WatcherRef*>(p))->want_read = false;
 }
-void ev_add_write(void* p) {
+void ev_add_write(void* p) noexcept {
   auto& w = *static_cast<WatcherRef*>(p);
   w->want_write = true;
   w->arm_write();
 }
-void ev_del_write(void* p) {
+void ev_del_write(void* p) noexcept {
   (*static_cast<WatcherRef*>(p))->want_write = false;
 }
-void ev_cleanup(void* p) {
+void ev_cleanup(void* p) noexcept {
   auto* ref = static_cast<WatcherRef*>(p);
   (*ref)->close();
   delete ref;
