@@ -71,6 +71,14 @@ TEST(JsonWriter, ReplacesInvalidUtf8SoTheOutputStaysValid) {
   }
 }
 
+// Valid sequences run on into plain text and stop at the first byte that needs care: each
+// replacement and escape lands exactly where its byte was.
+TEST(JsonWriter, EscapesAndReplacementsLandBetweenValidSequences) {
+  std::string out;
+  append_json_escaped(out, "Hạn\xffnộp\"ổ\xe1\xbb\n\x7f");
+  EXPECT_EQ(out, "Hạn\xEF\xBF\xBDnộp\\\"ổ\xEF\xBF\xBD\xEF\xBF\xBD\\n\\u007f");
+}
+
 TEST(LogFields, MembersFormOneValidJsonObject) {
   log::Fields f;
   f.add("path", "/api/x?\"y\"")
