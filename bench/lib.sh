@@ -22,8 +22,8 @@ bench_settings() {
   done
 }
 
-# bench_setup [peers]: at least 2 cores (servers on core 0, wrk and Redis on core 1), the
-# packages of scripts/setup.sh, and with "peers" the npm packages of bench/peers.
+# bench_setup <peers|no-peers>: at least 2 cores (servers on core 0, wrk and Redis on core
+# 1), the packages of scripts/setup.sh, and with "peers" the npm packages of bench/peers.
 bench_setup() {
   (($(nproc) >= 2)) || die "needs at least 2 cores (servers on core 0, wrk and Redis on core 1)"
   bash "$THIDUA_ROOT/scripts/setup.sh"
