@@ -11,12 +11,21 @@ using nlohmann::json;
 
 // Reads the shape to_json(NominationDraft) writes. As the document tree's value() did: a
 // member that is absent keeps its default, one this codec does not know is skipped whatever
-// it holds, a later duplicate wins, and a known member of another type fails the read.
+// it holds, a later duplicate wins, a known member of another type fails the read, and
+// "achievements": null reads as none. Two differences, for text this codec never wrote: every
+// occurrence of a duplicated member must have its type (the tree kept only the last), and
+// "achievements" as an object is refused (the tree read its members' values as achievements).
 class DraftReader {
  public:
   explicit DraftReader(NominationDraft& draft) : draft_(draft) {}
 
-  bool null() { return scalar(); }
+  bool null() {
+    if (skipping_ == 0 && in_ == In::Draft && next_ == Next::Achievements) {
+      draft_.achievements.clear();
+      return true;
+    }
+    return scalar();
+  }
   bool boolean(bool) { return scalar(); }
   bool number_integer(json::number_integer_t) { return scalar(); }
   bool number_unsigned(json::number_unsigned_t) { return scalar(); }
