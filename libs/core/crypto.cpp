@@ -1,6 +1,7 @@
 #include "core/crypto.hpp"
 
 #include <openssl/crypto.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
@@ -34,7 +35,9 @@ std::string digest_hex(const EVP_MD* md, std::string_view data) {
 // crypto(7), "Performance"); the legacy handle stays the fallback if the fetch fails.
 const EVP_MD* fetched(const char* name, const EVP_MD* legacy) {
   const EVP_MD* md = EVP_MD_fetch(nullptr, name, nullptr);
-  return md != nullptr ? md : legacy;
+  if (md != nullptr) return md;
+  ERR_clear_error();  // the failed fetch's entry must not be read as a later call's error
+  return legacy;
 }
 }  // namespace
 
