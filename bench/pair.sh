@@ -8,7 +8,7 @@
 #   bash bench/pair.sh <commit> [rounds (24)] [seconds per round (3)]
 #   THIDUA_BENCH_SKIP_BUILD=1  reuse build-release/ and build-baseline/ (bench/lib.sh)
 #   THIDUA_BENCH_CONNECTIONS   wrk connections (default 32)
-# Prints each round, then for new/old: the median and geometric mean of the requests/s
+# Each build goes first in half the rounds. Prints each round, then for new/old: the median and geometric mean of the requests/s
 # ratios and of the requests-per-CPU-second ratios, the rounds the new build was ahead, and
 # each build's median p99. Output in bench/out/pair/; nothing is written to bench/README.md.
 set -euo pipefail
@@ -22,6 +22,8 @@ cd "$root"
 (($# >= 1)) || die "usage: bash bench/pair.sh <commit> [rounds] [seconds per round]"
 rounds="${2:-24}"
 seconds="${3:-3}"
+[[ $rounds =~ ^[1-9][0-9]*$ && $seconds =~ ^[1-9][0-9]*$ ]] ||
+  die "rounds and seconds are whole numbers from 1"
 connections="${THIDUA_BENCH_CONNECTIONS:-32}"
 bench_setup no-peers # the two builds only: no npm packages
 bench_build
@@ -50,17 +52,24 @@ wrk_side() { # <side> <seconds> [--latency]: wrk against that build's GET
 }
 for side in new old; do wrk_side "$side" 3 >/dev/null; done # warm-up
 
-echo "pair: $(git rev-parse --short HEAD) (new, $bench_build_dir) against $baseline_commit (old);" \
+new_label="$(git rev-parse --short HEAD)"
+[[ ${THIDUA_BENCH_SKIP_BUILD:-0} != 1 ]] || new_label="the build in $bench_build_dir (not rebuilt)"
+echo "pair: $new_label (new) against $baseline_commit (old);" \
   "$rounds rounds of ${seconds} s each, $connections connections; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+declare -A figures
 for ((i = 1; i <= rounds; i++)); do
-  line="$i"
-  for side in new old; do
+  order=(new old)
+  ((i % 2)) || order=(old new) # each goes first in half the rounds
+  for side in "${order[@]}"; do
     before="$(pids_ticks "${pid[$side]}")"
-    wrk_side "$side" "$seconds" --latency >"$out/wrk.txt"
+    wrk_side "$side" "$seconds" --latency >"$out/wrk-$side.txt"
     after="$(pids_ticks "${pid[$side]}")"
-    line+=" $(wrk_rps "$out/wrk.txt") $(wrk_latency_ms "$out/wrk.txt" 99%)"
-    line+=" $(per_cpu_second "$(wrk_requests "$out/wrk.txt")" $((after - before)))"
+    ! grep -qE 'Non-2xx|Socket errors' "$out/wrk-$side.txt" ||
+      die "round $i: the $side build's answers were not all 2xx; see $out/wrk-$side.txt and $out/$side.log"
+    figures[$side]="$(wrk_rps "$out/wrk-$side.txt") $(wrk_latency_ms "$out/wrk-$side.txt" 99%)"
+    figures[$side]+=" $(per_cpu_second "$(wrk_requests "$out/wrk-$side.txt")" $((after - before)))"
   done
+  line="$i ${figures[new]} ${figures[old]}"
   echo "$line" >>"$out/rounds.txt"
   read -r _ nr np nc or op oc <<<"$line"
   echo "round $i: new $nr req/s (p99 $np ms, $nc per CPU-s), old $or req/s (p99 $op ms, $oc per CPU-s)"
