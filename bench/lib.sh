@@ -121,6 +121,16 @@ bench_start_nominations() {
     die "$name did not start; see $out/$name.log"
 }
 
+# bench_create_nomination <port> <admin token> <log>: the one nomination the GET benches read
+# (id 1 on a fresh Redis), created through the service at <port>; stops, naming <log>, when
+# it cannot be.
+bench_create_nomination() {
+  curl -fsS -o /dev/null -X POST "http://127.0.0.1:$1/api/nominations/v1/nominations" \
+    -H "Authorization: Bearer $2" -H 'Content-Type: application/json' \
+    -d '{"period":"2026","award":"gk_xa","subject_kind":"collective","subject_id":"to-toan-tin","reason":"Bài giảng điện tử và kho học liệu số dùng chung cho cả tổ."}' ||
+    die "could not create the nomination; see $3"
+}
+
 # bench_start_fastify <out dir> <port> <redis port> <school> <admin token>: the Fastify +
 # ioredis peer (bench/peers/fastify_nominations.mjs) on core 0, its access log in <out
 # dir>/fastify-access.log; returns once it listens. Its pid is in <out dir>/fastify.pid.

@@ -42,10 +42,7 @@ done
 
 path=/api/nominations/v1/nominations
 auth="Authorization: Bearer $token"
-curl -fsS -o /dev/null -X POST "http://127.0.0.1:${port[new]}$path" -H "$auth" \
-  -H 'Content-Type: application/json' \
-  -d '{"period":"2026","award":"gk_xa","subject_kind":"collective","subject_id":"to-toan-tin","reason":"Bài giảng điện tử và kho học liệu số dùng chung cho cả tổ."}' ||
-  die "could not create the nomination; see $out/new.log"
+bench_create_nomination "${port[new]}" "$token" "$out/new.log"
 wrk_side() { # <side> <seconds> [--latency]: wrk against that build's GET
   taskset -c 1 wrk -t1 -c"$connections" -d"$2s" -H "$auth" ${3:+"$3"} \
     "http://127.0.0.1:${port[$1]}$path/1"

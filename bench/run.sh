@@ -56,10 +56,7 @@ bench_start_nominations "$out" "${port[service]}" "$redis_port" "$token"
 
 path=/api/nominations/v1/nominations
 auth="Authorization: Bearer $token"
-curl -fsS -o /dev/null -X POST "http://127.0.0.1:${port[service]}$path" -H "$auth" \
-  -H 'Content-Type: application/json' \
-  -d '{"period":"2026","award":"gk_xa","subject_kind":"collective","subject_id":"to-toan-tin","reason":"Bài giảng điện tử và kho học liệu số dùng chung cho cả tổ."}' ||
-  die "could not create the nomination; see $out/nominations.log"
+bench_create_nomination "${port[service]}" "$token" "$out/nominations.log"
 declare -A url=(
   [service]="http://127.0.0.1:${port[service]}$path/1"
   [fastify]="http://127.0.0.1:${port[fastify]}$path/1"
