@@ -85,13 +85,14 @@ Router::Match Router::match(Method method, std::string_view path,
   boost::container::small_vector<std::string, 8> decoded;
   decoded.reserve(parts.size());
   for (auto& part : parts) {
-    bool escaped = part.find('%') != std::string_view::npos;
-    auto d = escaped ? decode_segment(part) : std::nullopt;
-    if (escaped ? !d : !is_ascii(part)) {
+    if (part.find('%') == std::string_view::npos) {
+      result.malformed = !is_ascii(part);
+    } else if (auto d = decode_segment(part)) {
+      part = decoded.emplace_back(std::move(*d));
+    } else {
       result.malformed = true;
-      return result;
     }
-    if (escaped) part = decoded.emplace_back(std::move(*d));
+    if (result.malformed) return result;
   }
   // HEAD is answered by the GET route (the server sends no body).
   Method wanted = method == Method::Head ? Method::Get : method;
