@@ -18,10 +18,11 @@ NominationDraft sample() {
   d.subject_kind = SubjectKind::Collective;
   d.subject_id = "to-toan-tin";
   d.reason = "Tổ dẫn đầu phong trào \"đổi mới\" \\ chuyển đổi số\n";
-  d.achievements = {
-      {"Bài giảng điện tử đạt giải", {"II.1", "II.3"}, {"https://truong.example/a", "https://x/b"}},
-      {"Kho học liệu số dùng chung", {}, {}},
-      {"", {"II.6"}, {}}};
+  d.achievements = {{"Bài giảng điện tử đạt giải",
+                     {"II.1", "II.3"},
+                     {"https://truong.example/a", "https://truong.example/b"}},
+                    {"Kho học liệu số dùng chung", {}, {}},
+                    {"", {"II.6"}, {}}};
   return d;
 }
 
@@ -31,7 +32,7 @@ TEST(StoredDraft, WhatTheCodecWritesReadsBackWhole) {
   EXPECT_EQ(stored::to_json(back), kept);
   EXPECT_EQ(back.subject_kind, SubjectKind::Collective);
   ASSERT_EQ(back.achievements.size(), 3U);
-  EXPECT_EQ(back.achievements[0].evidence[1], "https://x/b");
+  EXPECT_EQ(back.achievements[0].evidence[1], "https://truong.example/b");
   EXPECT_EQ(back.reason, sample().reason);
 }
 
