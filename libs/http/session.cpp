@@ -9,6 +9,7 @@
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <unordered_set>
@@ -18,6 +19,7 @@
 #include "core/ids.hpp"
 #include "core/log.hpp"
 #include "core/messages.hpp"
+#include "http/response_head.hpp"
 
 namespace thidua::http {
 namespace beast = boost::beast;
@@ -140,26 +142,23 @@ class Session : public std::enable_shared_from_this<Session> {
     }
   }
 
+  // The answer leaves as its head and its body in one gathered write (response_head.hpp).
   void reply(Response res) {
-    auto msg = std::make_shared<bhttp::response<bhttp::string_body>>();
-    msg->version(11);
-    msg->result(static_cast<unsigned>(res.status));
-    if (!res.content_type.empty()) msg->set(bhttp::field::content_type, res.content_type);
-    for (const auto& [k, v] : res.headers) msg->set(k, v);
-    bool head_only = request_.method == Method::Head;
-    msg->body() = head_only ? std::string() : std::move(res.body);
     if (server_->stopping) keep_alive_ = false;
-    msg->keep_alive(keep_alive_);
-    msg->prepare_payload();
-    if (head_only) msg->content_length(res.body.size());
+    // 1xx, 204 and 304 never carry a body (RFC 9110 §6.4.1); Beast refused such an answer.
+    const bool bodiless = res.status < 200 || res.status == 204 || res.status == 304;
+    if (bodiless) res.body.clear();
+    out_head_ = response_head(res, keep_alive_, res.body.size());
+    if (request_.method != Method::Head) out_body_ = std::move(res.body);
     stream_.expires_after(std::chrono::seconds(30));
-    bhttp::async_write(stream_, *msg,
-                       [self = shared_from_this(), msg](beast::error_code ec, std::size_t) {
-                         self->on_written(ec);
-                       });
+    std::array<asio::const_buffer, 2> buffers{asio::buffer(out_head_), asio::buffer(out_body_)};
+    asio::async_write(
+        stream_, buffers,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_written(ec); });
   }
 
   void on_written(beast::error_code ec) {
+    out_body_ = std::string();  // a download's bytes are not kept while the connection idles
     busy_ = false;
     server_->in_flight--;
     if (!ec && unread_input_) return linger();
@@ -218,6 +217,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::shared_ptr<HttpServer::Impl> server_;
   std::size_t loop_;
   Request request_;
+  std::string out_head_;  // the answer being written
+  std::string out_body_;
   bool keep_alive_ = true;
   bool busy_ = false;
   bool unread_input_ = false;  // answered before the request was read whole

@@ -1,0 +1,30 @@
+#pragma once
+// The status line and header block of an HTTP/1.1 answer, rendered into one string so that
+// Session writes an answer as two buffers (this head and the body) in one gathered write.
+//
+// Why not Beast's serializer: in the GET's profile (bench/README.md, session 19) 7 % of the
+// service's CPU went to iterating the serializer's nested buffer views, and every header
+// field was an allocation of its own. The bytes are the ones Beast wrote for the same answer
+// (`response<string_body>`, `keep_alive`, `prepare_payload`); tests/unit/response_head_test.cpp
+// compares them with Beast's output:
+//   - "HTTP/1.1 <code> <Beast's reason phrase>";
+//   - Content-Type first when not empty, then `res.headers` in order; a later header of the
+//     same name (case-insensitive) replaces an earlier one and takes its place at the end,
+//     as `fields::set` does;
+//   - a Content-Length, Transfer-Encoding or Connection among `res.headers` is left out: the
+//     framing is the session's;
+//   - "Connection: close" when the connection ends after this answer;
+//   - "Content-Length: <content_length>" last (for HEAD, the length a GET's body would have);
+//   - the empty line.
+// Header names and values are written as given: they come from the service's own code, and a
+// value taken from a request (X-Request-Id) is checked before it gets there (core/ids.hpp).
+#include <cstddef>
+#include <string>
+
+#include "http/types.hpp"
+
+namespace thidua::http {
+
+std::string response_head(const Response& res, bool keep_alive, std::size_t content_length);
+
+}  // namespace thidua::http
