@@ -32,6 +32,10 @@ bool replaced_later(const Headers& headers, std::size_t i) {
 
 }  // namespace
 
+bool has_no_content(int status) {
+  return status < 200 || status == 204 || status == 304;
+}
+
 std::string response_head(const Response& res, bool keep_alive, std::size_t content_length) {
   std::string out;
   out.reserve(256);
@@ -52,7 +56,9 @@ std::string response_head(const Response& res, bool keep_alive, std::size_t cont
     }
   }
   if (!keep_alive) append_field(out, "Connection", "close");
-  append_field(out, "Content-Length", std::to_string(content_length));
+  if (!has_no_content(res.status)) {
+    append_field(out, "Content-Length", std::to_string(content_length));
+  }
   out.append("\r\n");
   return out;
 }

@@ -5,8 +5,8 @@
 // Why not Beast's serializer: in the GET's profile (bench/README.md, session 19) 7 % of the
 // service's CPU went to iterating the serializer's nested buffer views, and every header
 // field was an allocation of its own. The bytes are the ones Beast wrote for the same answer
-// (`response<string_body>`, `keep_alive`, `prepare_payload`); tests/unit/response_head_test.cpp
-// compares them with Beast's output:
+// (`response<string_body>`, `keep_alive`, `prepare_payload`), but for one rule Beast broke;
+// tests/unit/response_head_test.cpp compares them with Beast's output:
 //   - "HTTP/1.1 <code> <Beast's reason phrase>";
 //   - Content-Type first when not empty, then `res.headers` in order; a later header of the
 //     same name (case-insensitive) replaces an earlier one and takes its place at the end,
@@ -14,7 +14,10 @@
 //   - a Content-Length, Transfer-Encoding or Connection among `res.headers` is left out: the
 //     framing is the session's;
 //   - "Connection: close" when the connection ends after this answer;
-//   - "Content-Length: <content_length>" last (for HEAD, the length a GET's body would have);
+//   - "Content-Length: <content_length>" last (for HEAD, the length a GET's body would have),
+//     except in a 1xx, 204 or 304 answer, which has no content: RFC 9110 §8.6 forbids the
+//     field in 1xx and 204, and in a 304 allows only the length of the 200's content, which
+//     the session does not know. (Beast wrote "Content-Length: 0" in all three.)
 //   - the empty line.
 // Header names and values are written as given: they come from the service's own code, and a
 // value taken from a request (X-Request-Id) is checked before it gets there (core/ids.hpp).
@@ -24,6 +27,9 @@
 #include "http/types.hpp"
 
 namespace thidua::http {
+
+// Whether an answer of this status ends with its header section (RFC 9112 §6.3): 1xx, 204, 304.
+bool has_no_content(int status);
 
 std::string response_head(const Response& res, bool keep_alive, std::size_t content_length);
 

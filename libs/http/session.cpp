@@ -145,9 +145,8 @@ class Session : public std::enable_shared_from_this<Session> {
   // The answer leaves as its head and its body in one gathered write (response_head.hpp).
   void reply(Response res) {
     if (server_->stopping) keep_alive_ = false;
-    // 1xx, 204 and 304 never carry a body (RFC 9110 §6.4.1); Beast refused such an answer.
-    const bool bodiless = res.status < 200 || res.status == 204 || res.status == 304;
-    if (bodiless) res.body.clear();
+    // A body given with a status that has none is not sent (Beast refused such an answer).
+    if (has_no_content(res.status)) res.body.clear();
     out_head_ = response_head(res, keep_alive_, res.body.size());
     if (request_.method != Method::Head) out_body_ = std::move(res.body);
     stream_.expires_after(std::chrono::seconds(30));

@@ -216,6 +216,21 @@ TEST_F(HttpServerTest, KeepAliveAnswersEveryRequestOnOneConnection) {
   EXPECT_EQ(count(out, "HTTP/1.1 200"), 3) << out;
 }
 
+// RFC 9110 §8.6: a 204 says no Content-Length; it ends with its head (RFC 9112 §6.3), so the
+// next answer on the connection is read whole.
+TEST_F(HttpServerTest, A204EndsWithItsHeadAndSaysNoLength) {
+  std::string options = "OPTIONS /api/t/v1/hello HTTP/1.1\r\nHost: t\r\n\r\n";
+  std::string last = "GET /api/t/v1/hello HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
+  auto out = raw_exchange(server_.port(), options + last);
+  ASSERT_TRUE(out.starts_with("HTTP/1.1 204 No Content\r\n")) << out;
+  auto end = out.find("\r\n\r\n");
+  ASSERT_NE(end, std::string::npos) << out;
+  auto head = out.substr(0, end);
+  EXPECT_EQ(head.find("Content-Length"), std::string::npos) << head;
+  EXPECT_NE(head.find("Allow: "), std::string::npos) << head;
+  EXPECT_TRUE(out.substr(end + 4).starts_with("HTTP/1.1 200 OK\r\n")) << out;
+}
+
 TEST_F(HttpServerTest, GarbageIs400AndTheConnectionCloses) {
   auto out = raw_exchange(server_.port(), "HELLO THERE\r\n\r\n");
   EXPECT_TRUE(out.starts_with("HTTP/1.1 400")) << out;
