@@ -19,7 +19,8 @@
 //     field in 1xx and 204, and in a 304 allows only the length of the 200's content, which
 //     the session does not know. (Beast wrote "Content-Length: 0" in all three.)
 //   - the empty line.
-// Header names and values are written as given: they come from the service's own code, and a
+// Header names and values are written as given (Beast trimmed spaces and tabs around values; no
+// value the services set has any): they come from the service's own code, and a
 // value taken from a request (X-Request-Id) is checked before it gets there (core/ids.hpp).
 #include <cstddef>
 #include <string>

@@ -51,6 +51,9 @@ class Session : public std::enable_shared_from_this<Session> {
  private:
   void read_next() {
     if (server_->stopping) return close();
+    // Nothing of the last request may answer for the next: a 400 for a malformed header is
+    // built from request_ (a HEAD before it would leave the 400 without its body).
+    request_ = Request{};
     parser_.emplace();
     parser_->header_limit(16 * 1024);
     parser_->body_limit(server_->options.body_limit);
@@ -67,8 +70,9 @@ class Session : public std::enable_shared_from_this<Session> {
     busy_ = true;
     server_->in_flight++;
     fill_head(parser_->get());
-    if (auto length = parser_->content_length();
-        too_large || (length && *length > server_->options.body_limit)) {
+    // content_length() only once the header was read whole (Beast asserts it).
+    if (too_large) return reply_too_large();
+    if (auto length = parser_->content_length(); length && *length > server_->options.body_limit) {
       return reply_too_large();
     }
     if (beast::iequals(parser_->get()[bhttp::field::expect], "100-continue")) {
@@ -123,7 +127,6 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void fill_head(const bhttp::request<bhttp::string_body>& head) {
-    request_ = Request{};
     request_.method =
         parse_method(std::string_view(head.method_string().data(), head.method_string().size()));
     request_.target = std::string(head.target());

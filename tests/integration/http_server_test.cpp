@@ -237,6 +237,27 @@ TEST_F(HttpServerTest, GarbageIs400AndTheConnectionCloses) {
   EXPECT_NE(out.find("bad_request"), std::string::npos);
 }
 
+// The 400 for a malformed request after a HEAD on the same connection is an answer of its
+// own: its body is sent, with its own request id (it was built from the HEAD's request).
+TEST_F(HttpServerTest, GarbageAfterAHeadIsAWhole400) {
+  auto out = raw_exchange(server_.port(),
+                          "HEAD /api/t/v1/hello HTTP/1.1\r\nHost: t\r\nX-Request-Id: head-1\r\n\r\n"
+                          "HELLO THERE\r\n\r\n");
+  auto second = out.find("HTTP/1.1 400");
+  ASSERT_TRUE(out.starts_with("HTTP/1.1 200")) << out;
+  ASSERT_NE(second, std::string::npos) << out;
+  auto bad = out.substr(second);
+  auto end = bad.find("\r\n\r\n");
+  ASSERT_NE(end, std::string::npos) << bad;
+  auto at = bad.find("Content-Length: ");
+  ASSERT_LT(at, end) << bad;
+  auto length = std::stoul(bad.substr(at + 16));
+  EXPECT_GT(length, 0u);
+  EXPECT_EQ(bad.size(), end + 4 + length) << bad;
+  EXPECT_NE(bad.find("bad_request"), std::string::npos) << bad;
+  EXPECT_EQ(bad.find("head-1"), std::string::npos) << bad;
+}
+
 TEST_F(HttpServerTest, ShutdownFinishesRequestsAlreadyRead) {
   auto slow = std::async(std::launch::async,
                          [this] { return call(server_.port(), "GET", "/api/t/v1/slow"); });

@@ -57,7 +57,7 @@ std::vector<Response> answers() {
       answer(503, "application/problem+json", {}, "{}"),
       answer(200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
              {{"Content-Disposition", "attachment; filename=\"bao-cao.docx\""}},
-             std::string("PK\x03\x04\0\0binary", 14)),
+             std::string("PK\x03\x04\0\0binary", 12)),
       // A later header of the same name replaces the earlier one and moves to the end.
       answer(200, "text/plain",
              {{"Cache-Control", "no-store"}, {"Vary", "Origin"}, {"cache-control", "max-age=5"}},
