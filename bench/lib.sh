@@ -85,14 +85,23 @@ bench_out() {
   trap bench_cleanup EXIT
 }
 
-# bench_start_redis <out dir> <port>: Redis as in production (deploy/redis.conf: AOF, fsync
-# always) on core 1, data in <out dir>/redis.
+# bench_start_redis <out dir> <port> [fsync]: Redis as in production (deploy/redis.conf: AOF,
+# appendfsync always) on core 1, data in <out dir>/redis. fsync everysec, or off (no AOF),
+# measures what the disk costs a path (bench/write.sh); a school's Redis keeps "always":
+# nothing acknowledged is lost, even to a power cut.
 bench_start_redis() {
-  local out="$1" port="$2" i
+  local out="$1" port="$2" i persistence=()
+  case "${3:-always}" in
+    always) ;;
+    everysec) persistence=(--appendfsync everysec) ;;
+    off) persistence=(--appendonly no) ;;
+    *) die "Redis's fsync setting is always, everysec or off, not '$3'" ;;
+  esac
   mkdir -p "$out/redis"
   bench_track "$out/redis-server.pid" redis-server TERM 10
   start_bg "$out/redis-server.pid" "$out/redis.log" taskset -c 1 \
-    redis-server "$THIDUA_ROOT/deploy/redis.conf" --port "$port" --dir "$out/redis" --logfile ""
+    redis-server "$THIDUA_ROOT/deploy/redis.conf" --port "$port" --dir "$out/redis" --logfile "" \
+    "${persistence[@]}"
   for ((i = 0; i < 50; i++)); do
     [[ "$(redis-cli -p "$port" ping 2>/dev/null)" == PONG ]] && return 0
     sleep 0.1
