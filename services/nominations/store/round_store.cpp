@@ -32,10 +32,7 @@ return 1
 // every round (HGETALL), and parsing them, eight in a school's year, was 15 % of the write
 // path's CPU (bench/README.md, session 19). The text is the key, so a round edited since is
 // parsed again and nothing read can be stale; each read keeps only the texts it saw.
-struct ParsedRounds {
-  std::unordered_map<std::string, Round> by_text;
-};
-thread_local ParsedRounds tl_parsed;
+thread_local std::unordered_map<std::string, Round> tl_parsed_rounds;
 }  // namespace
 
 std::string round_to_json(const Round& r) {
@@ -101,7 +98,7 @@ Task<std::optional<Round>> RoundStore::get(const std::string& id) const {
 Task<std::vector<Round>> RoundStore::all() const {
   auto reply = co_await redis_.local().call("HGETALL", keys_("rounds"));
   // After the co_await: this is the thread the loop resumed on, whose memo is read here.
-  auto& previous = tl_parsed.by_text;
+  auto& previous = tl_parsed_rounds;
   std::unordered_map<std::string, Round> seen;
   std::vector<Round> out;
   for (auto& [id, value] : reply.fields()) {
