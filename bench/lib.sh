@@ -85,23 +85,33 @@ bench_out() {
   trap bench_cleanup EXIT
 }
 
-# bench_start_redis <out dir> <port> [fsync]: Redis as in production (deploy/redis.conf: AOF,
-# appendfsync always) on core 1, data in <out dir>/redis. fsync everysec, or off (no AOF),
-# measures what the disk costs a path (bench/write.sh); a school's Redis keeps "always":
-# nothing acknowledged is lost, even to a power cut.
-bench_start_redis() {
-  local out="$1" port="$2" i persistence=()
-  case "${3:-always}" in
-    always) ;;
-    everysec) persistence=(--appendfsync everysec) ;;
-    off) persistence=(--appendonly no) ;;
-    *) die "Redis's fsync setting is always, everysec or off, not '$3'" ;;
+# bench_redis_fsync <always|everysec|off>: Redis's persistence for a bench. Sets
+# redis_persistence (redis-server arguments over deploy/redis.conf) and redis_persistence_label;
+# stops on any other word. everysec, or off (no AOF), measures what the disk costs a path
+# (bench/write.sh); a school's Redis keeps "always": nothing acknowledged is lost, even to a
+# power cut.
+bench_redis_fsync() {
+  case "$1" in
+    always) redis_persistence=() redis_persistence_label="AOF with appendfsync always, as deployed" ;;
+    everysec)
+      redis_persistence=(--appendfsync everysec)
+      redis_persistence_label="AOF with appendfsync everysec, not as deployed"
+      ;;
+    off) redis_persistence=(--appendonly no) redis_persistence_label="no AOF, not as deployed" ;;
+    *) die "Redis's fsync setting is always, everysec or off, not '$1'" ;;
   esac
+}
+
+# bench_start_redis <out dir> <port> [fsync]: Redis as in production (deploy/redis.conf: AOF,
+# appendfsync always; or as bench_redis_fsync says) on core 1, data in <out dir>/redis.
+bench_start_redis() {
+  local out="$1" port="$2" i
+  bench_redis_fsync "${3:-always}"
   mkdir -p "$out/redis"
   bench_track "$out/redis-server.pid" redis-server TERM 10
   start_bg "$out/redis-server.pid" "$out/redis.log" taskset -c 1 \
     redis-server "$THIDUA_ROOT/deploy/redis.conf" --port "$port" --dir "$out/redis" --logfile "" \
-    "${persistence[@]}"
+    "${redis_persistence[@]}"
   for ((i = 0; i < 50; i++)); do
     [[ "$(redis-cli -p "$port" ping 2>/dev/null)" == PONG ]] && return 0
     sleep 0.1

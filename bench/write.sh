@@ -24,7 +24,7 @@ cd "$root"
 
 bench_settings bench/write.sh 5 THIDUA_BENCH_SEED THIDUA_BENCH_REDIS_FSYNC
 fsync="${THIDUA_BENCH_REDIS_FSYNC:-always}"
-[[ $fsync =~ ^(always|everysec|off)$ ]] || die "THIDUA_BENCH_REDIS_FSYNC is always, everysec or off"
+bench_redis_fsync "$fsync" # stops on an unknown setting before anything starts
 warmup=3
 school=thcs-vinh-phong-1
 
@@ -138,11 +138,7 @@ results="$out/results.md"
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores; load average $load_before"
   echo "before the runs, $load_after after. Commit \`$commit\`. Command: \`$command_line\`"
   echo "(wrk -t1 -c$connections, $runs interleaved rounds of ${duration} s per target; medians;"
-  echo "$seed staff members take turns as subjects; Redis: $(case "$fsync" in
-    always) echo "AOF with appendfsync always, as deployed" ;;
-    everysec) echo "AOF with appendfsync everysec, not as deployed" ;;
-    off) echo "no AOF, not as deployed" ;;
-  esac))."
+  echo "$seed staff members take turns as subjects; Redis: $redis_persistence_label)."
   echo
   echo "| target | create+submit pairs/s | requests/s | p50 | p99 | CPU | requests per CPU-second | Redis CPU |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
