@@ -14,6 +14,11 @@
 #   THIDUA_BENCH_REDIS_FSYNC always (default, as deploy/redis.conf), everysec or off: with
 #                            anything but always the figures are printed, not written into
 #                            bench/README.md (they say what the disk costs, not what ships)
+#   THIDUA_BENCH_AOF_REWRITE on (default, as deploy/redis.conf: Redis rewrites its AOF each
+#                            time it has doubled past 64 MB) or off: off, the figures are
+#                            printed only (they say what the rewrites cost)
+# Every run records the AOF rewrites Redis started during each round: the bench writes a
+# school's years of AOF a second, so rewrites come every few seconds and slow Redis's fsyncs.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
@@ -22,9 +27,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 root="$THIDUA_ROOT"
 cd "$root"
 
-bench_settings bench/write.sh 5 THIDUA_BENCH_SEED THIDUA_BENCH_REDIS_FSYNC
+bench_settings bench/write.sh 5 THIDUA_BENCH_SEED THIDUA_BENCH_REDIS_FSYNC THIDUA_BENCH_AOF_REWRITE
 fsync="${THIDUA_BENCH_REDIS_FSYNC:-always}"
 bench_redis_fsync "$fsync" # stops on an unknown setting before anything starts
+rewrite="${THIDUA_BENCH_AOF_REWRITE:-on}"
+[[ $rewrite == on || $rewrite == off ]] || die "THIDUA_BENCH_AOF_REWRITE is on or off, not '$rewrite'"
+deployed=0
+[[ $fsync != always || $rewrite != on ]] || deployed=1
 warmup=3
 school=thcs-vinh-phong-1
 
@@ -38,6 +47,10 @@ port[fastify]="$(free_port)"
 token="$(random_token)"
 
 bench_start_redis "$out" "$redis_port" "$fsync"
+if [[ $rewrite == off ]]; then
+  redis-cli -p "$redis_port" CONFIG SET auto-aof-rewrite-percentage 0 >/dev/null
+  redis_persistence_label="${redis_persistence_label%, *}, automatic rewrites off: not as deployed"
+fi
 bench_start_nominations "$out" "${port[service]}" "$redis_port" "$token"
 bench_start_fastify "$out" "${port[fastify]}" "$redis_port" "$school" "$token"
 
@@ -72,7 +85,8 @@ release_leftovers() {
 
 declare -A pids=([service]="$(<"$out/nominations.pid")" [fastify]="$(<"$out/fastify.pid")")
 redis_pid="$(<"$out/redis-server.pid")"
-declare -A rps pairs p50 p99 cpu bad redis_cpu cpu_rps
+declare -A rps pairs p50 p99 cpu bad redis_cpu cpu_rps rewrites
+aof_rewrites() { redis-cli -p "$redis_port" INFO persistence | tr -d '\r' | awk -F: '$1 == "aof_rewrites" { print $2 }'; }
 targets=(service fastify)
 wrk_on() { # <target> <seconds> <start> [--latency]
   local t="$1" seconds="$2" start="$3"
@@ -81,11 +95,13 @@ wrk_on() { # <target> <seconds> <start> [--latency]
     -d"${seconds}s" -H "$auth" -s bench/lua/create_submit.lua "$@" "${url[$t]}"
 }
 measure() { # <target> <round>
-  local t="$1" i="$2" log s0 t0 s1 t1 r0 r1 line
+  local t="$1" i="$2" log s0 t0 s1 t1 r0 r1 a0 line
   log="$out/wrk-$t-$i.txt"
+  a0="$(aof_rewrites)"
   s0="$(pids_ticks "${pids[$t]}")" r0="$(pids_ticks "$redis_pid")" t0="$(date +%s%N)"
   wrk_on "$t" "$duration" $((i * 37)) --latency >"$log"
   s1="$(pids_ticks "${pids[$t]}")" r1="$(pids_ticks "$redis_pid")" t1="$(date +%s%N)"
+  rewrites[$t]+=" $(($(aof_rewrites) - a0))"
   release_leftovers
   line="$(grep '^write-path:' "$log")"
   bad[$t]=$((${bad[$t]:-0} + $(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$line")))
@@ -155,15 +171,16 @@ results="$out/results.md"
   echo "CPU: the target's user + system time, Redis's during the same runs, in % of one core"
   echo "(medians); requests per CPU-second: each round's requests over the target's CPU time."
   echo "Pairs/s of each round: service ${pairs[service]# }; fastify ${pairs[fastify]# }."
+  echo "AOF rewrites Redis started during each round: service ${rewrites[service]# }; fastify ${rewrites[fastify]# }."
   echo "<!-- write:end -->"
 } >"$results"
 
-[[ $fsync != always ]] ||
+((deployed == 0)) ||
   bench_readme write "$results" "Write path: create + submit side by side with Fastify"
 echo
 sed -e '/write:/d' "$results"
-if [[ $fsync == always ]]; then
+if ((deployed == 1)); then
   echo "bench: figures written to bench/README.md"
 else
-  echo "bench: Redis not as deployed ($fsync): figures printed only"
+  echo "bench: Redis not as deployed (fsync $fsync, AOF rewrites $rewrite): figures printed only"
 fi
