@@ -74,6 +74,16 @@ await step('the teacher opens the bot\'s link on a phone: "Trang của tôi" is 
   check((await text(mine.locator('#mypage-zalo'))).includes('Zalo của cô đã liên kết'), 'her Zalo is linked');
   check(all.includes('/tatnhac'), 'how to stop private reminders');
   check(!all.includes('Đề nghị cô đã lập'), 'a teacher writes no nominations');
+  // Signed in on a phone, the header's deadline has the width of the screen, its own row
+  // beside her name and "Đăng xuất" (they once squeezed it to 26 px, a word a line).
+  const header = await page.evaluate(() => {
+    const d = document.getElementById('deadline').getBoundingClientRect();
+    const s = document.getElementById('session').getBoundingClientRect();
+    const apart = s.bottom <= d.top || s.top >= d.bottom || s.right <= d.left || s.left >= d.right;
+    return { width: d.width, apart, shown: !document.getElementById('session').hidden };
+  });
+  check(header.shown && header.width >= 300 && header.apart,
+    `the header's deadline at 360 px: ${JSON.stringify(header)}`);
 });
 
 await step('her nomination with its status and decision; her unit\'s report part; her initiative', async () => {
@@ -85,7 +95,8 @@ await step('her nomination with its status and decision; her unit\'s report part
   check(said.includes('Quyết định số 245/QĐ-UBND, ngày 10/10/2026'), `the decision: ${said}`);
   const report = await text(mine.locator('#mypage-report'));
   check(report.includes('Phần báo cáo năm 2026 của Tổ Toán – Tin: chưa bắt đầu soạn'), `report: ${report}`);
-  check(report.includes('Hạn chót tiếp theo') && report.includes('/10/2026'), `deadline: ${report}`);
+  // The units' due date, not the next deadline of any kind (the header's).
+  check(report.includes('Hạn nộp phần báo cáo của tổ: ngày 20/10/2026.'), `deadline: ${report}`);
   check((await text(mine.locator('#mypage-initiatives'))).includes('Kho bài giảng điện tử Toán 8'), 'her initiative');
   check(await board.isHidden(), 'a teacher is not offered "Thông báo"');
   const all = await text(mine);

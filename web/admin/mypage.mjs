@@ -2,12 +2,12 @@
 // who opens the page from a Zalo message on a phone. Who they are (name, unit, role, whether
 // their Zalo is linked and how to link it or stop private reminders), the nominations about
 // them and the ones they wrote with their status (and the decision once awarded), their
-// unit's part of the yearly report with the next deadline, and the initiatives they authored.
+// unit's part of the yearly report with the units' due date, and the initiatives they authored.
 // The services decide what a person may see; a part they may not see is left out, never
 // guessed. Built here whole, so index.html holds only the empty card.
 import { ApiError } from './api.mjs';
 import { endpoints } from './endpoints.mjs';
-import { daysLeftText, formatDate, formatInstant } from './format.mjs';
+import { formatDate, formatInstant } from './format.mjs';
 
 // The same states as unit_reports.mjs's list of the units' parts, said in a sentence.
 const REPORT_STATUS = {
@@ -104,13 +104,14 @@ export function myPageScreen(ui) {
 
   // ------------------------------------------------------------ the unit's report
 
+  // The units' own due date of the year (20/10 unless the school sets another), not the next
+  // deadline of any kind: that one is in the header, and may be the registration's.
   function reportPart(me, year, list) {
-    const deadline = state.nextDeadline;
     const parts = [];
-    if (deadline) {
-      parts.push(el('p', {}, `Hạn chót tiếp theo: ${deadline.name}, ngày `,
-        el('time', { dateTime: deadline.due_date }, deadline.due_date_vn || formatDate(deadline.due_date)),
-        ` (${daysLeftText(deadline.days_left).toLowerCase()}).`));
+    if (list && list.unit_due_date) {
+      parts.push(el('p', { id: 'mypage-report-due' }, 'Hạn nộp phần báo cáo của tổ: ngày ',
+        el('time', { dateTime: list.unit_due_date }, list.unit_due_date_vn || formatDate(list.unit_due_date)),
+        '.'));
     }
     const units = list && Array.isArray(list.units) ? list.units : null;
     const mine = units && me.unit_id ? units.find((u) => u.unit_id === me.unit_id) : null;
