@@ -141,6 +141,10 @@ export default async function dashboardCouncil({ page, apiCall, accessible, noSi
     await page.getByLabel('Đợt xét (kỳ)').selectOption(currentYear);
     await page.getByLabel('Khen thưởng đề nghị (bằng khen, giấy khen)').selectOption('gk_xa');
     await page.getByLabel('Họ tên người ký').fill('Trần Thị Bình');
+    // The principal signs in her own name: no "KT." line, and her title, not the deputy's
+    // one the settings hold (a newcomer's walk found "PHÓ HIỆU TRƯỞNG" under her name).
+    await page.getByLabel('Hiệu trưởng ký (không ghi quyền ký)').check();
+    check(await page.getByLabel('Quyền ký (KT., TM., Q.)').isDisabled(), 'no authority line to fill');
     // Issue 11: first "Xem trước": the tờ trình as it would be issued, its number blank, in the
     // card; nothing is numbered.
     await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
@@ -150,6 +154,8 @@ export default async function dashboardCouncil({ page, apiCall, accessible, noSi
     check(/Số:\s+\/TTr-THCSVP1/.test(shown), `the number is blank: ${shown.slice(0, 300)}`);
     check(shown.includes('Tổ Văn phòng') && shown.includes('Trần Thị Bình')
       && shown.includes('Chủ tịch Ủy ban nhân dân xã Vĩnh Phong'), `the nominee, signer, addressee: ${shown}`);
+    check(shown.includes('HIỆU TRƯỞNG') && !shown.includes('PHÓ HIỆU TRƯỞNG') && !shown.includes('KT. HIỆU'),
+      `the principal's own signature block: ${shown.slice(-300)}`);
     const none = await apiCall('GET', '/api/nominations/v1/documents?kind=to-trinh');
     check(none.documents.length === 0, `nothing issued by the preview: ${JSON.stringify(none)}`);
     await accessible('"Hồ sơ khen thưởng" with the preview of a tờ trình');

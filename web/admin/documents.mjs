@@ -66,9 +66,17 @@ function fillForm() {
   award.replaceChildren(...forms.map((a) => page.el('option', {
     value: a.code, selected: a.code === chosenAward,
   }, a.label)));
-  if (kind === 'quyet-dinh' && !$('round-signer-title').value) {
-    $('round-signer-title').placeholder = 'HIỆU TRƯỞNG';
-  }
+}
+
+// The principal signing in their own name (Nghị định 30/2020, Phụ lục I): no authority line
+// ("KT."), and the title is theirs, HIỆU TRƯỞNG, not the deputy's one the settings hold.
+const PRINCIPAL_TITLE = 'HIỆU TRƯỞNG';
+function ownNameChanged() {
+  const own = $('round-own-name').checked;
+  const authority = $('round-signer-authority');
+  authority.disabled = own;
+  if (own) authority.value = '';
+  $('round-signer-title').placeholder = own ? PRINCIPAL_TITLE : '';
 }
 
 // Saves issued document `d` (from GET /documents) as `format` (pdf, docx) under its
@@ -121,13 +129,15 @@ function requestBody(kind) {
     ? { nomination_id: $('round-nomination').value }
     : { period: $('round-period').value, award: $('round-award').value };
   const signer = {};
+  const own = $('round-own-name').checked;
   for (const field of ['authority', 'title', 'name']) {
     const input = $(`round-signer-${field}`);
     // An authority left empty on purpose (the principal signs in their own name) is sent.
-    if (input.value.trim() || (field === 'authority' && $('round-own-name').checked)) {
+    if (input.value.trim() || (field === 'authority' && own)) {
       signer[field] = input.value.trim();
     }
   }
+  if (own && !signer.title) signer.title = PRINCIPAL_TITLE;
   if (Object.keys(signer).length) body.signer = signer;
   const reason = $('round-reason').value.trim();
   if (reason) body.reason = reason;
@@ -210,6 +220,7 @@ export function wireRoundDocuments(helpers) {
 
   $('round-kind').replaceChildren(...Object.entries(KINDS).map(([value, k]) => page.el('option', { value }, k.label)));
   $('round-kind').addEventListener('change', fillForm);
+  $('round-own-name').addEventListener('change', ownNameChanged);
   $('round-form').addEventListener('change', hidePreview);
   $('round-preview').addEventListener('click', () => page.attempt(preview, { busy: $('round-documents') }));
   $('round-form').addEventListener('submit', (event) => {

@@ -159,11 +159,11 @@ constexpr std::array kRecordMessages = std::to_array<text::Message>({
     {"document.nomination_draft",
      "Đề nghị số {id} còn là bản nháp; báo cáo thành tích lập khi đề nghị đã trình Hội đồng."},
     {"document.signer_missing",
-     "Chưa có họ tên người ký văn bản: thầy cô ghi họ tên người ký (signer.name) hoặc nhờ "
-     "người quản trị đặt sẵn trong cấu hình."},
+     "Chưa có họ tên người ký văn bản: thầy cô ghi họ tên người ký, hoặc nhờ người "
+     "quản trị đặt sẵn người ký trong cấu hình."},
     {"document.reason_required",
-     "Văn bản này đã phát hành số {number}; muốn phát hành lại, thầy cô ghi lý do (reason), văn "
-     "bản mới sẽ có số mới."},
+     "Văn bản này đã phát hành số {number}; muốn phát hành lại, thầy cô ghi lý do phát hành "
+     "lại, văn bản mới sẽ có số mới."},
     {"document.busy_numbering",
      "Đang có nhiều văn bản cùng loại được phát hành một lúc; thầy cô thử lại sau ít giây."},
     {"document.not_found", "Không có văn bản \"{id}\"."},

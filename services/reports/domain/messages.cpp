@@ -162,10 +162,10 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     // Issued documents (issue 11): issuing, rendering, downloads, the version marked sent.
     {"issue.reason_required",
      "Báo cáo năm {year} đã phát hành số {number}; muốn phát hành lại, thầy cô ghi lý do "
-     "(reason), văn bản mới sẽ có số mới."},
+     "phát hành lại, văn bản mới sẽ có số mới."},
     {"issue.signer_missing",
-     "Chưa có họ tên người ký văn bản: thầy cô ghi họ tên người ký (signer.name) hoặc nhờ "
-     "người quản trị đặt sẵn trong cấu hình."},
+     "Chưa có họ tên người ký văn bản: thầy cô ghi họ tên người ký, hoặc nhờ người "
+     "quản trị đặt sẵn người ký trong cấu hình."},
     {"issue.busy_numbering",
      "Đang có nhiều văn bản cùng loại được phát hành một lúc; thầy cô thử lại sau ít giây."},
     {"document.not_found", "Không có văn bản \"{id}\"."},
