@@ -129,12 +129,18 @@ export default async function dashboardDeadlines({ page, zalo, apiCall, noticeSa
       'the form shows the colleague\'s area after "Lưu"');
     await card.getByRole('button', { name: 'Nộp phần báo cáo' }).click();
     await eventually(async () => (await text(page.locator('#part-status'))).startsWith('Đã nộp'), 'submitted');
+    // The cards that count the parts follow without a reload (they once stayed at "Chưa nộp").
+    const counted = page.locator('#report-units li[data-unit="to-ngu-van"] .badge');
+    await eventually(async () => (await text(counted)) === 'Đã nộp', '"Báo cáo năm của các tổ" counts the part');
     await card.getByLabel('Lý do mở lại (tổ sẽ sửa và nộp lại)').fill('Thiếu số liệu nội dung II.2.');
     await card.getByRole('button', { name: 'Mở lại' }).click();
     await eventually(async () => (await text(page.locator('#part-status'))).startsWith('Đang soạn'), 'reopened');
+    await eventually(async () => (await text(counted)) === 'Đang soạn', '"Báo cáo năm của các tổ" follows the reopening');
     const history = await text(page.locator('#part-history'));
     check(history.includes('Đã nộp') && history.includes('Ban giám hiệu mở lại')
       && history.includes('lý do: Thiếu số liệu nội dung II.2.'), `history: ${history}`);
+    // Who did it, by name: here the bootstrap token's holder, as the services name them.
+    check(history.includes('Quản trị (khởi tạo)') && !history.includes('bootstrap-admin'), `who: ${history}`);
   });
 
   // Issue 14: the indicators are data the board edits per year. A new one appears in the unit's

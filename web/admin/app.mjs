@@ -262,7 +262,11 @@ function wire() {
   });
   $('nominations-heading').tabIndex = -1;
   wireReminders({ call, attempt, notify, el, me: () => state.me });
-  wirePart({ call, attempt, notify, el, me: () => state.me, catalogue: () => state.catalogue, year });
+  // A part submitted or reopened changes the cards that count the parts: reloaded with it.
+  const partChanged = () => Promise.all([unitReports.load(), myPage.start(), schoolReport.reload()]);
+  wirePart({
+    call, attempt, notify, el, me: () => state.me, catalogue: () => state.catalogue, year, changed: partChanged,
+  });
   signin.wire();
   sessions.wire();
   $('quota-period').addEventListener('change', () => attempt(quotas.load));

@@ -21,7 +21,7 @@ export const contributionEndpoints = {
 
 const HISTORY = { submitted: 'Đã nộp', reopened: 'Ban giám hiệu mở lại' };
 
-let ctx = null; // { call, attempt, notify, el, me, catalogue, year }
+let ctx = null; // { call, attempt, notify, el, me, catalogue, year, changed }
 let loaded = null; // the part as last saved or loaded: what an edit is compared with
 let loadedUnit = ''; // the unit and year whose part the form holds
 let loadedYear = '';
@@ -132,8 +132,16 @@ function render(part, indicators) {
       }, 'Nộp phần báo cáo') : null));
   $('part-reopen').hidden = !(admin && submitted);
   const history = Array.isArray(part.history) ? part.history : [];
+  // Who, by name: the record keeps the staff id, or a bootstrap token's subject (then the
+  // name is the one the services give the person signed in).
+  const staff = (ctx.catalogue() || {}).staff || [];
+  const who = (id) => {
+    const m = staff.find((x) => x.id === id);
+    if (m) return m.name;
+    return me && me.subject === id && me.name ? me.name : id;
+  };
   $('part-history').replaceChildren(...history.map((h) => el('li', {},
-    `${formatInstant(h.at)} · ${HISTORY[h.action] || h.action} · ${h.by}${h.reason ? ` · lý do: ${h.reason}` : ''}`)));
+    `${formatInstant(h.at)} · ${HISTORY[h.action] || h.action} · ${who(h.by)}${h.reason ? ` · lý do: ${h.reason}` : ''}`)));
 }
 
 // Shows the part of the unit chosen (after a change of unit or year, a save, a submit): what
@@ -195,7 +203,7 @@ async function submitPart() {
   await saver.now(); // what was just typed is part of what is submitted
   const year = ctx.year();
   await ctx.call(contributionEndpoints.submit(year, $('part-unit').value), { method: 'POST' });
-  await loadPart();
+  await Promise.all([loadPart(), ctx.changed()]);
   ctx.notify(`Đã nộp phần báo cáo năm ${year}.`);
 }
 
@@ -208,7 +216,7 @@ async function reopenPart() {
   const year = ctx.year();
   await ctx.call(contributionEndpoints.reopen(year, $('part-unit').value), { method: 'POST', body: { reason } });
   $('part-reopen-reason').value = '';
-  await loadPart();
+  await Promise.all([loadPart(), ctx.changed()]);
   ctx.notify('Đã mở lại phần báo cáo; tổ có thể sửa và nộp lại.');
 }
 
@@ -221,7 +229,8 @@ export function clearPart() {
 }
 
 // `context`: call, attempt, notify, el, me () => the signed-in person, catalogue () => the
-// catalogue, year () => the report year chosen on the page.
+// catalogue, year () => the report year chosen on the page, changed () => a promise that
+// reloads the cards counting the parts (after a submit or a reopen).
 export function wirePart(context) {
   ctx = context;
   // The card's markup (index.html holds only the empty card), built once when the page loads.
