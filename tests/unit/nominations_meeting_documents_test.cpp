@@ -170,6 +170,14 @@ TEST(AchievementReport, ProfileAchievementsAndPastAwardsFoundByThemselves) {
             std::string::npos)
       << text;
 
+  // A detail the record does not hold is left as dots to write by hand, not "Trình độ: .".
+  c.staff[0].qualifications.clear();
+  c.staff[0].birth_date.clear();
+  auto blank =
+      body_text(achievement_document(in, c, t, issuer, head, "01/BC-THCSVP1", {2026, 11, 5}));
+  EXPECT_NE(blank.find("Ngày sinh: ………………."), std::string::npos) << blank;
+  EXPECT_NE(blank.find("Trình độ chuyên môn, nghiệp vụ: ………………."), std::string::npos) << blank;
+
   // Registered against achieved, and the initiatives of the register recognised that year.
   Registration reg;
   reg.year = 2026;

@@ -9,6 +9,8 @@
 
 namespace thidua::nominations {
 namespace {
+// Room to write a missing detail by hand on the printed report.
+constexpr std::string_view kHandwrittenBlank = "………………";
 std::string area_labels(const std::vector<std::string>& codes) {
   std::string out;
   for (const auto& code : codes) {
@@ -212,12 +214,17 @@ docs::Values achievement_values(const AchievementInput& in, const Catalogue& c,
     const StaffMember* s = c.staff_member(r.draft.subject_id);
     if (!s) throw std::logic_error("achievement report: staff member unknown");
     const Unit* u = c.unit(s->unit_id);
+    // A detail the staff record does not hold is left as dots, to be written by hand before
+    // signing, as on the paper form; "Trình độ: ." read as if the field were forgotten.
+    auto or_blank = [](std::string value) {
+      return text::one_line(value).empty() ? std::string(kHandwrittenBlank) : value;
+    };
     v.text["ho_ten"] = s->name;
-    v.text["gioi_tinh"] = s->gender == "male" ? "Nam" : s->gender == "female" ? "Nữ" : "";
-    v.text["ngay_sinh"] = vn_date_of(s->birth_date);
-    v.text["chuc_vu"] = text::upper_first(s->position);
-    v.text["don_vi"] = u ? u->name : "";
-    v.text["trinh_do"] = s->qualifications;
+    v.text["gioi_tinh"] = or_blank(s->gender == "male" ? "Nam" : s->gender == "female" ? "Nữ" : "");
+    v.text["ngay_sinh"] = or_blank(vn_date_of(s->birth_date));
+    v.text["chuc_vu"] = or_blank(text::upper_first(s->position));
+    v.text["don_vi"] = or_blank(u ? u->name : "");
+    v.text["trinh_do"] = or_blank(s->qualifications);
     return v;
   }
   const Unit* u = c.unit(r.draft.subject_id);
