@@ -6,6 +6,7 @@
 #include <map>
 #include <vector>
 
+#include "core/crypto.hpp"
 #include "e2e/e2e_system.hpp"
 
 namespace thidua::e2e {
@@ -66,6 +67,13 @@ TEST_F(E2eTest, AnAwardIsCongratulatedInTheGroupAndANotAwardedIsToldOnlyToThoseC
          {{"action", "forward"}, {"date", "2026-12-01"}, {"reference", "15/TTr-THCSVP1"}});
   }
   if (HasFailure()) return;
+  // An's record gives his gender, Bình's none: the group congratulates "thầy Nguyễn Văn An",
+  // and Bình is named alone.
+  call("PUT", "/catalogue/staff/gv-" + crypto::sha256_hex("Nguyễn Văn An").substr(0, 12),
+       {{"name", "Nguyễn Văn An"},
+        {"unit_id", "to-toan-tin"},
+        {"position", "Giáo viên"},
+        {"gender", "male"}});
   // The decision: An is awarded, Bình is not.
   call("POST", "/nominations/" + id_of["Nguyễn Văn An"] + "/transitions",
        {{"action", "award"}, {"decision_number", "245/QĐ-UBND"}, {"decision_date", "2026-12-01"}});
@@ -93,11 +101,12 @@ TEST_F(E2eTest, AnAwardIsCongratulatedInTheGroupAndANotAwardedIsToldOnlyToThoseC
   const auto& group = chats[kGroupId];
   ASSERT_EQ(group.size(), 5u);
   // The announcement, then the bot's footer line.
-  EXPECT_EQ(group[4].rfind("🎉 Chúc mừng Nguyễn Văn An (Tổ Toán – Tin) đã được tặng Giấy khen của "
-                           "Hiệu trưởng (năm 2026) theo Quyết định số 245/QĐ-UBND ngày "
-                           "01/12/2026.\n",
-                           0),
-            0u)
+  EXPECT_EQ(
+      group[4].rfind("🎉 Chúc mừng thầy Nguyễn Văn An (Tổ Toán – Tin) đã được tặng Giấy khen của "
+                     "Hiệu trưởng (năm 2026) theo Quyết định số 245/QĐ-UBND ngày "
+                     "01/12/2026.\n",
+                     0),
+      0u)
       << group[4];
   for (const auto& text : group) {
     EXPECT_FALSE(has(text, "Hết chỉ tiêu") || has(text, "cấp trên")) << text;

@@ -87,6 +87,21 @@ TEST(EventMessages, AnAwardNamesItsDecision) {
             "UBND xã (năm 2026).");
 }
 
+// A colleague is named as the school names her (issue 13), once her record gives a gender
+// (the app fills subject_address from it); a collective is named by the unit alone.
+TEST(EventMessages, AColleagueIsThayOrCo) {
+  auto awarded = event_of("nomination.awarded");
+  awarded["decision"] = {{"number", "245/QĐ-UBND"}, {"date", "2026-11-28"}};
+  auto event = typed(awarded);
+  event.nomination->subject_address = "cô";
+  EXPECT_EQ(*message_for_event(event, ""),
+            "🎉 Chúc mừng cô Nguyễn Thị Hồng (Tổ Toán – Tin) đã được tặng Giấy khen của Chủ tịch "
+            "UBND xã (năm 2026) theo Quyết định số 245/QĐ-UBND ngày 28/11/2026.");
+  EXPECT_EQ(nomination_line(*event.nomination, false).find("• cô Nguyễn Thị Hồng (Tổ Toán – Tin)"),
+            0u)
+      << nomination_line(*event.nomination, false);
+}
+
 TEST(EventMessages, ReviewPeriodsHaveTheirOwnNames) {
   EXPECT_TRUE(contains(
       *message_for_event(typed(event_of("nomination.submitted", "so-ket-2027")), ""), "sơ kết"));

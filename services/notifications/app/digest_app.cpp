@@ -44,7 +44,11 @@ Task<void> DigestApp::take(const NominationEvent& event) {
 
 Task<int> DigestApp::flush(const DigestBatch& batch) {
   std::string kind(digest_kind_name(batch.kind));
-  auto text = digest_message(batch.kind, batch.events);
+  std::vector<NominationEvent> events = batch.events;
+  for (auto& e : events) {
+    if (!co_await outbox_.address_subject(e)) break;  // nominations away: names alone
+  }
+  auto text = digest_message(batch.kind, events);
   if (!text) {
     // Only rejections: each was told privately, and the group hears nothing of them.
     bool dropped = co_await store_.drop(batch.guard);

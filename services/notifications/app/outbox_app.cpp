@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "core/log.hpp"
+#include "core/messages.hpp"
 #include "notifications/domain/event_messages.hpp"
 #include "notifications/domain/messages.hpp"
 #include "notifications/domain/replies.hpp"
@@ -69,7 +70,21 @@ Task<Submitted> OutboxApp::submit(NewMessage message, std::string idempotency_ke
   co_return out;
 }
 
-Task<void> OutboxApp::announce_event(const NominationEvent& event) {
+Task<bool> OutboxApp::address_subject(NominationEvent& event) {
+  if (!event.nomination) co_return true;
+  NominationSummary& n = *event.nomination;
+  if (n.subject_kind != "individual" || n.subject_id.empty()) co_return true;
+  const std::string id = n.subject_id;  // named: the GCC 12 caveat on co_await
+  auto found = co_await staff_.by_staff_id(id);
+  if (!found.colleague) co_return found.reachable;
+  const std::string& gender = found.colleague->gender;
+  if (gender == "male" || gender == "female") n.subject_address = common::addressed_as(gender);
+  co_return true;
+}
+
+Task<void> OutboxApp::announce_event(const NominationEvent& given) {
+  NominationEvent event = given;
+  co_await address_subject(event);
   auto text = message_for_event(event, "");  // the footer is added at delivery
   if (!text) co_return;
   const std::string& event_id = event.event_id;  // as sent: without one, no key
@@ -91,8 +106,10 @@ Task<EnqueueResult> OutboxApp::announce(std::string text, std::string idempotenc
   co_return r.queued;
 }
 
-Task<void> OutboxApp::tell_concerned(const NominationEvent& event) {
-  if (!personal_message_for_event(event, "")) co_return;
+Task<void> OutboxApp::tell_concerned(const NominationEvent& given) {
+  if (!personal_message_for_event(given, "")) co_return;
+  NominationEvent event = given;
+  co_await address_subject(event);
   const std::string& event_id = event.event_id;
   auto all = co_await staff_.everyone();
   // Throwing retries the event later: the staff list is needed to know who to tell.

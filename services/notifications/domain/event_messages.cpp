@@ -19,11 +19,13 @@ std::string period_of(const NominationSummary& n) {
   return say("period.annual", {{"year", id}});
 }
 
+// "thầy Nguyễn Văn An (Tổ Toán – Tin)": colleagues are named as the school names them.
 std::string subject_line(const NominationSummary& n) {
-  const std::string& who = n.subject_name;
+  std::string who = n.subject_name;
   const std::string& unit = n.unit_name;
-  if (!unit.empty() && unit != who)
-    return say("event.who_in_unit", {{"name", who}, {"unit", unit}});
+  const bool own_name = !unit.empty() && unit != who;  // a collective is its unit
+  if (!n.subject_address.empty() && !who.empty()) who = n.subject_address + " " + who;
+  if (own_name) return say("event.who_in_unit", {{"name", who}, {"unit", unit}});
   return who;
 }
 }  // namespace
