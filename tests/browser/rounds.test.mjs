@@ -34,6 +34,7 @@ await step('set-up: a board member, a unit leader and a teacher, each leader and
     ['gv-hoa', 'Nguyễn Thị Hoa', 'staff']]) {
     await putStaff(id, { name, unit_id: 'to-toan-tin', role });
   }
+  await putStaff('gv-nam', { name: 'Đỗ Văn Nam', unit_id: 'to-ngu-van', role: 'staff' });
   for (const id of ['bgh-lan', 'tt-minh', 'gv-hoa']) tokens[id] = await tokenFor(id);
   const rounds = await apiCall('GET', `${N}/rounds`);
   check(rounds.items.length === 0, `no round yet: ${JSON.stringify(rounds.items)}`);
@@ -72,7 +73,14 @@ await step('the unit leader files a nomination in the round', async () => {
   await page.getByRole('button', { name: 'Tạo đề nghị mới' }).click();
   await page.locator('#create-period').selectOption(year);
   await page.getByLabel('Hình thức khen thưởng').selectOption({ label: 'Giấy khen của Chủ tịch UBND xã' });
+  // Only his unit and its members are offered: the services would refuse anyone else.
+  const offered = async () => (await page.locator('#create-subject option').allTextContents())
+    .filter((o) => o !== '— Chọn —');
+  await page.getByRole('radio', { name: 'Tập thể' }).check();
+  check(JSON.stringify(await offered()) === JSON.stringify(['Tổ Toán – Tin']), `units: ${await offered()}`);
   await page.getByRole('radio', { name: 'Cá nhân' }).check();
+  const people = await offered();
+  check(people.length === 3 && people.every((o) => o.endsWith('– Tổ Toán – Tin')), `people: ${people}`);
   await page.getByLabel('Cán bộ được đề nghị').selectOption({ label: 'Nguyễn Thị Hoa – Tổ Toán – Tin' });
   await page.getByLabel('Lý do, thành tích chính').fill('Xây dựng 12 bài giảng điện tử E-learning.');
   await page.getByRole('button', { name: 'Lưu đề nghị (nháp)' }).click();

@@ -50,10 +50,15 @@ export function createScreen(ui) {
   function fillSubjects() {
     const select = $('create-subject');
     const previous = select.value;
-    const { staff } = state.catalogue;
+    // A unit leader nominates only their unit and its members (the services refuse the rest):
+    // the form offers no one else.
+    const me = state.me || {};
+    const ownUnit = me.role === 'leader' && me.unit_id ? me.unit_id : null;
+    const staff = state.catalogue.staff.filter((s) => !ownUnit || s.unit_id === ownUnit);
     // A unit the school no longer has is offered nowhere, nor are people still filed under it.
-    const units = offeredUnits(state.catalogue.units);
-    const unitName = (id) => (units.find((u) => u.id === id) || { name: id }).name;
+    const allUnits = offeredUnits(state.catalogue.units);
+    const units = allUnits.filter((u) => !ownUnit || u.id === ownUnit);
+    const unitName = (id) => (allUnits.find((u) => u.id === id) || { name: id }).name;
     const kind = subjectKind();
     $('create-subject-label').textContent =
       kind === 'individual' ? 'Cán bộ được đề nghị' : 'Tập thể được đề nghị';
