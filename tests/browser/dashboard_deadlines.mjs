@@ -86,6 +86,16 @@ export default async function dashboardDeadlines({ page, zalo, apiCall, noticeSa
       check((await text(row)).includes('hệ thống không chạy vào lúc nhắc'), `missed row: ${await text(row)}`);
     }
     check((await text(page.locator('#reminder-summary'))).startsWith(`Năm ${year}: `), 'a summary of the year');
+    // A deadline whose reminders have all passed is folded to its line of counts; one with a
+    // reminder to come is open (as the service says what has passed, not the browser's clock).
+    const byKey = new Map(after.reminders.map((r) => [r.key, r]));
+    for (const section of await page.locator('#reminder-plan section').all()) {
+      const keys = await section.locator('tbody tr').evaluateAll((rows) => rows.map((tr) => tr.dataset.key));
+      const toCome = keys.some((k) => byKey.has(k) && !byKey.get(k).past);
+      const open = await section.locator('details').evaluate((d) => d.open);
+      check(open === toCome, `${keys[0]}…: open ${open}, a reminder to come ${toCome}`);
+    }
+    check(await group.locator('details').evaluate((d) => d.open), 'the deadline to come is open');
   });
 
   // Issue 14: a unit's part. "Lưu" sends only what was edited (PATCH): an edit made meanwhile by

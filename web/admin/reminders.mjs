@@ -135,12 +135,20 @@ function renderPlan(plan, names) {
         el('th', { scope: 'col' }, 'Trạng thái'),
         el('th', { scope: 'col' }, 'Chi tiết'))),
       el('tbody', {}, ...list.map(row)));
+    // A deadline whose reminders have all passed is folded to one line with its counts: a
+    // year's plan has dozens of rows (45 "Bị lỡ" on a school that started in December), and
+    // the board needs the ones to come. Open on a tap.
+    const tally = {};
+    for (const r of list) tally[r.state] = (tally[r.state] || 0) + 1;
+    const tallyText = Object.keys(PLAN_STATES).filter((st) => tally[st])
+      .map((st) => `${PLAN_STATES[st].toLowerCase()} ${tally[st]}`).join(' · ');
     sections.push(el('section', {
       className: 'plan-group', dataset: { deadline: first.deadline_id, stage: first.stage },
     },
-      el('h3', {}, title),
-      // A table wider than a phone scrolls; keyboard users reach it too (tabindex, named region).
-      el('div', { className: 'table-scroll', tabIndex: 0, role: 'region', 'aria-label': `Lịch nhắc: ${title}` }, table)));
+      el('details', { open: list.some((r) => !r.past) },
+        el('summary', {}, el('h3', {}, title), el('span', { className: 'hint' }, tallyText)),
+        // A table wider than a phone scrolls; keyboard users reach it too (tabindex, named region).
+        el('div', { className: 'table-scroll', tabIndex: 0, role: 'region', 'aria-label': `Lịch nhắc: ${title}` }, table))));
   }
   $('reminder-plan').replaceChildren(...sections);
 }
