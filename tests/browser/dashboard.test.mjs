@@ -91,6 +91,45 @@ await step('sign-in by keyboard with the admin token: token in sessionStorage, w
   check(await page.getByRole('button', { name: 'Tạo đề nghị mới' }).isVisible(), 'create offered to the board');
 });
 
+await step('"Đi đến mục" lists the cards the board sees; on a phone a link brings its card into view, its heading focused', async () => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  const menu = page.locator('#card-menu');
+  await eventually(async () => menu.isVisible(), 'the contents are shown');
+  await menu.getByText('Đi đến mục').click();
+  await menu.screenshot({ path: path.join(outDir, 'dashboard-contents-360.png') });
+  const listed = await menu.locator('a').allTextContents();
+  const shown = await page.evaluate(() => [...document.querySelectorAll('#workspace > section.card')]
+    .filter((c) => !c.hidden && !['create', 'detail'].includes(c.id))
+    .map((c) => document.getElementById(c.getAttribute('aria-labelledby')).textContent.trim()));
+  check(JSON.stringify(listed) === JSON.stringify(shown) && listed.includes('Đề nghị khen thưởng'),
+    `listed ${JSON.stringify(listed)}, shown ${JSON.stringify(shown)}`);
+  // Where the card is: at the top of the screen after the link, or as near as the end of
+  // the page lets it come.
+  const where = () => page.evaluate(() => ({
+    top: document.getElementById('nominations').getBoundingClientRect().top,
+    height: window.innerHeight,
+    focused: document.activeElement.id,
+  }));
+  const before = await where();
+  check(before.top > before.height, `the card starts out of view: ${JSON.stringify(before)}`);
+  await menu.getByRole('link', { name: 'Đề nghị khen thưởng', exact: true }).click();
+  let seen = {};
+  const inView = async () => {
+    seen = await where();
+    return seen.top > -2 && seen.top < seen.height - 100 && seen.focused === 'nominations-heading';
+  };
+  try {
+    await eventually(inView, 'the nominations card is in view, its heading focused');
+  } catch (error) {
+    throw new Error(`${error.message}: ${JSON.stringify(seen)}`);
+  }
+  check(!page.url().includes('#'), `no fragment in the address: ${page.url()}`);
+  check(!(await menu.locator('details').evaluate((d) => d.open)), 'the contents fold again');
+  await accessible('the page with its contents (360 px)');
+  await page.setViewportSize({ width: 1280, height: 900 });  // openBrowser's, for the steps after
+  await page.evaluate(() => window.scrollTo(0, 0));
+});
+
 await step(`quota table for the current period (${currentYear}): used/limit/remaining, unset and zero`, async () => {
   check(await page.getByLabel('Kỳ khen thưởng').first().inputValue() === currentYear, 'period select');
   const cell = quotaCell('gk_xa', 'individual');

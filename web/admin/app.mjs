@@ -33,6 +33,7 @@ import { registerScreen } from './register.mjs';
 import { councilScreen } from './council.mjs';
 import { schoolReportScreen } from './school_report.mjs';
 import { templatesScreen } from './templates.mjs';
+import { clearCardMenu, fillCardMenu } from './card_menu.mjs';
 
 const state = {
   catalogue: null,
@@ -225,6 +226,7 @@ async function signIn(token) {
     indicators.start(), awardsCard.start(), myPage.start(), announcements.start(),
     registrations.start(), statistics.start(), register.start(), council.start(),
     schoolReport.start(), templates.start()]);
+  fillCardMenu();
 }
 
 function signOut() {
@@ -242,6 +244,7 @@ function signOut() {
     screen.reset();
   }
   clearRoundDocuments();
+  clearCardMenu();
   sessions.reset();
   clearReminders();
   clearPart();
