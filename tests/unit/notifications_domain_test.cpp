@@ -82,6 +82,21 @@ TEST(CommandParse, ArgumentErrorsGiveAOneLineHint) {
   EXPECT_FALSE(parse_command(std::string("/hanchot\xff"), kBot).ok);  // not UTF-8
 }
 
+// The word a colleague says before the number is read with it: "số 12", "năm 2026".
+TEST(CommandParse, NumberAfterItsWord) {
+  for (const char* typed : {"/trangthai số 12", "/trạng thái so 12", "/TRANGTHAI Số 12"}) {
+    auto c = parse_command(typed, kBot);
+    ASSERT_TRUE(c.ok) << typed << ": " << c.hint;
+    EXPECT_EQ(c.args, std::vector<std::string>{"12"}) << typed;
+  }
+  auto year = parse_command("/baocao năm 2027", kBot);
+  ASSERT_TRUE(year.ok) << year.hint;
+  EXPECT_EQ(year.args, std::vector<std::string>{"2027"});
+  EXPECT_FALSE(parse_command("/trangthai số", kBot).ok);
+  EXPECT_FALSE(parse_command("/trangthai năm 12", kBot).ok);
+  EXPECT_FALSE(parse_command("/baocao số 2027", kBot).ok);
+}
+
 TEST(CommandParse, HelpNamesTheContact) {
   auto t = help_text("cô Lan, phó hiệu trưởng");
   EXPECT_NE(t.find("/hanchot"), std::string::npos);

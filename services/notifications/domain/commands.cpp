@@ -234,6 +234,12 @@ ParsedCommand parse_command(const std::string& text, const std::vector<std::stri
   }
   std::vector<std::string> args(words.begin() + static_cast<std::ptrdiff_t>(found.words),
                                 words.end());
+  // The word a colleague says before the number: "/trangthai số 12", "/baocao năm 2026"
+  // (folded: "so", "nam").
+  const char* lead = found.spec->kind == CommandKind::Status    ? "so"
+                     : found.spec->kind == CommandKind::Reports ? "nam"
+                                                                : nullptr;
+  if (lead && args.size() == 2 && args[0] == lead) args.erase(args.begin());
   out.kind = found.spec->kind;
   out.hint = check_args(*found.spec, args);
   out.ok = out.hint.empty();
