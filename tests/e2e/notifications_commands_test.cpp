@@ -47,6 +47,20 @@ TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
   auto deadline = ask("/hanchot");
   EXPECT_NE(deadline.find("/10/"), std::string::npos) << deadline;
   EXPECT_NE(deadline.find("Chưa lấy được danh sách"), std::string::npos) << deadline;
+  // /baocao with no year answers for the units' deadline to come, as reports lists it.
+  auto deadlines = json::parse(
+      http_call("GET", url(reports_port_, "/api/reports/v1/deadlines"), "", admin()).body, nullptr,
+      false);
+  std::string to_come;
+  for (const auto& d : deadlines.value("deadlines", json::array())) {
+    if (d.value("owed_by", "") == "units" && !d.value("occurrences", json::array()).empty()) {
+      to_come = d["occurrences"][0].value("due_date", "").substr(0, 4);
+      break;
+    }
+  }
+  ASSERT_EQ(to_come.size(), 4u) << deadlines.dump();
+  auto reports = ask("/baocao");
+  EXPECT_NE(reports.find("năm " + to_come), std::string::npos) << reports;
   EXPECT_NE(ask("/trogiup").find("cô Lan"), std::string::npos);
   EXPECT_NE(ask("/trangthai").find("Ví dụ: /trangthai 12"), std::string::npos);
   // A stranger's private chat gets nothing; a linked member's private chat is answered.

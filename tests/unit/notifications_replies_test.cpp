@@ -153,6 +153,22 @@ TEST(Replies, ASchoolOwedDeadlineSpeaksOfItsOwnCompletion) {
   EXPECT_NE(t.find("Việc này nhà trường đã hoàn thành ngày 28/05/2027."), std::string::npos) << t;
 }
 
+// /baocao with no year: the year of the units' deadline to come (the dashboard's year), not
+// the calendar's; in December that is next year's report. Other deadlines do not decide it.
+TEST(Replies, ReportYearIsTheUnitsDeadlineToCome) {
+  Deadlines december{"2026-12-07",
+                     {deadline("Đăng ký thi đua", "registrations", occurrence("2027-09-30", 297)),
+                      deadline("Tự đánh giá", "school", occurrence("2026-12-20", 13)),
+                      deadline("Báo cáo năm", "units", occurrence("2027-10-30", 327))}};
+  EXPECT_EQ(report_year(december, 2026), 2027);
+  // Still owed after its day, the year's own report stays the one to come.
+  Deadlines owed{"2026-11-02", {deadline("Báo cáo năm", "units", occurrence("2026-10-30", -3))}};
+  EXPECT_EQ(report_year(owed, 2026), 2026);
+  Deadlines none{"2026-12-07", {deadline("Tự đánh giá", "school", occurrence("2027-01-10", 34))}};
+  EXPECT_EQ(report_year(none, 2026), 2026);
+  EXPECT_EQ(report_year(Deadlines{}, 2031), 2031);
+}
+
 // Issue 14: /hanchot when the registration deadline (30/9) is the next one: the units whose
 // people have not all registered, with counts and no names; never the yearly report's units.
 TEST(Replies, ARegistrationDeadlineNamesTheUnitsThatOweWithCounts) {

@@ -88,7 +88,12 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
     case CommandKind::Reports: {
       // parse_command has checked the year: a whole number of the movement.
       int year = local_date(clock_.now()).year;
-      if (!c.args.empty()) year = static_cast<int>(parse_integer(c.args[0]).value_or(year));
+      if (!c.args.empty()) {
+        year = static_cast<int>(parse_integer(c.args[0]).value_or(year));
+      } else {
+        auto list = co_await reports_.deadlines(me);  // none typed: the year to come
+        if (list.ok()) year = report_year(list.value, year);
+      }
       co_return co_await reports(year, me);
     }
     case CommandKind::Quotas:

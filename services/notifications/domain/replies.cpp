@@ -92,6 +92,15 @@ std::string reply_deadlines(const Deadlines& deadlines) {
                         : say("deadline.owing", {{"units", joined(owing)}}));
 }
 
+int report_year(const Deadlines& deadlines, int fallback) {
+  for (const auto& d : deadlines.deadlines) {
+    if (d.owed_by == "school" || d.owed_by == "registrations" || d.occurrences.empty()) continue;
+    auto due = parse_iso_date(d.occurrences.front().due_date);
+    if (due) return due->year;
+  }
+  return fallback;
+}
+
 std::string reply_reports(const std::vector<UnitSubmission>& units, int year) {
   std::string y = std::to_string(year);
   if (units.empty()) return say("reports.empty", {{"year", y}});

@@ -16,6 +16,11 @@ namespace thidua::notifications {
 // owes. Never another deadline's state.
 std::string reply_deadlines(const Deadlines& deadlines);
 std::string reply_reports(const std::vector<UnitSubmission>& units, int year);
+// The year /baocao answers for when none is typed: that of the units' deadline's next
+// occurrence in GET /api/reports/v1/deadlines (a year still owed stays next until it is
+// done), as the dashboard offers the year of the deadline to come; `fallback` (the calendar
+// year) when the answer has no deadline the units owe.
+int report_year(const Deadlines& deadlines, int fallback);
 std::string reply_quotas(const Quotas& quotas);
 std::string reply_nominations(const std::vector<NominationView>& list,
                               const std::string& staff_name);
