@@ -7,9 +7,10 @@ namespace thidua::e2e {
 using nlohmann::json;
 using testing::http_call;
 
-std::string E2eTest::add_staff(const std::string& name) {
+std::string E2eTest::add_staff(const std::string& name, const std::string& gender) {
   auto staff_id = "gv-" + crypto::sha256_hex(name).substr(0, 12);
   json staff = {{"name", name}, {"unit_id", "to-toan-tin"}, {"position", "Giáo viên"}};
+  if (!gender.empty()) staff["gender"] = gender;
   auto put = http_call("PUT", url("nominations", "/api/nominations/v1/catalogue/staff/" + staff_id),
                        staff.dump(), admin());
   return put.status == 200 ? staff_id : "";

@@ -59,8 +59,9 @@ class E2eTest : public ::testing::Test {
   // Creates the nomination; a body naming its subject by "subject_name" gets a staff record
   // for that person (in Tổ Toán – Tin) and their subject_id, as an admin would set it up.
   testing::HttpReply post_nomination(nlohmann::json body);
-  // A staff record for `name` (same id for the same name); "" if it could not be stored.
-  std::string add_staff(const std::string& name);
+  // A staff record for `name` (same id for the same name), with `gender` ("male", "female")
+  // when given; "" if it could not be stored.
+  std::string add_staff(const std::string& name, const std::string& gender = "");
   // Submits a draft to the council: the step the staff group hears about.
   testing::HttpReply submit(const std::string& id);
   static nlohmann::json sample_nomination(const std::string& subject = "Nguyễn Văn An");

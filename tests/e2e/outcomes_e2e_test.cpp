@@ -6,7 +6,6 @@
 #include <map>
 #include <vector>
 
-#include "core/crypto.hpp"
 #include "e2e/e2e_system.hpp"
 
 namespace thidua::e2e {
@@ -69,11 +68,7 @@ TEST_F(E2eTest, AnAwardIsCongratulatedInTheGroupAndANotAwardedIsToldOnlyToThoseC
   if (HasFailure()) return;
   // An's record gives his gender, Bình's none: the group congratulates "thầy Nguyễn Văn An",
   // and Bình is named alone.
-  call("PUT", "/catalogue/staff/gv-" + crypto::sha256_hex("Nguyễn Văn An").substr(0, 12),
-       {{"name", "Nguyễn Văn An"},
-        {"unit_id", "to-toan-tin"},
-        {"position", "Giáo viên"},
-        {"gender", "male"}});
+  ASSERT_FALSE(add_staff("Nguyễn Văn An", "male").empty());
   // The decision: An is awarded, Bình is not.
   call("POST", "/nominations/" + id_of["Nguyễn Văn An"] + "/transitions",
        {{"action", "award"}, {"decision_number", "245/QĐ-UBND"}, {"decision_date", "2026-12-01"}});

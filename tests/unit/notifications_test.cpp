@@ -87,13 +87,24 @@ TEST(EventMessages, AnAwardNamesItsDecision) {
             "UBND xã (năm 2026).");
 }
 
-// A colleague is named as the school names her (issue 13), once her record gives a gender
-// (the app fills subject_address from it); a collective is named by the unit alone.
+// A colleague is named as the school names her (issue 13), once her record gives a gender;
+// not by another person's record, and not without a gender.
 TEST(EventMessages, AColleagueIsThayOrCo) {
   auto awarded = event_of("nomination.awarded");
   awarded["decision"] = {{"number", "245/QĐ-UBND"}, {"date", "2026-11-28"}};
   auto event = typed(awarded);
-  event.nomination->subject_address = "cô";
+  event.nomination->subject_id = "gv-hong";
+  Colleague record;
+  record.id = "gv-hong";
+  record.name = "Nguyễn T. Hồng";  // the record's spelling: the event's name stays
+  Colleague other = record;
+  other.id = "gv-khac";
+  other.gender = "male";
+  address_nominee(*event.nomination, other);
+  address_nominee(*event.nomination, record);  // no gender recorded
+  EXPECT_EQ(event.nomination->subject_name, "Nguyễn Thị Hồng");
+  record.gender = "female";
+  address_nominee(*event.nomination, record);
   EXPECT_EQ(*message_for_event(event, ""),
             "🎉 Chúc mừng cô Nguyễn Thị Hồng (Tổ Toán – Tin) đã được tặng Giấy khen của Chủ tịch "
             "UBND xã (năm 2026) theo Quyết định số 245/QĐ-UBND ngày 28/11/2026.");

@@ -2,7 +2,6 @@
 
 #include "core/errors.hpp"
 #include "core/log.hpp"
-#include "core/messages.hpp"
 #include "notifications/domain/event_messages.hpp"
 #include "notifications/domain/messages.hpp"
 #include "notifications/domain/replies.hpp"
@@ -76,10 +75,8 @@ Task<bool> OutboxApp::address_subject(NominationEvent& event) {
   if (n.subject_kind != "individual" || n.subject_id.empty()) co_return true;
   const std::string id = n.subject_id;  // named: the GCC 12 caveat on co_await
   auto found = co_await staff_.by_staff_id(id);
-  if (!found.colleague) co_return found.reachable;
-  const std::string& gender = found.colleague->gender;
-  if (gender == "male" || gender == "female") n.subject_address = common::addressed_as(gender);
-  co_return true;
+  if (found.colleague) address_nominee(n, *found.colleague);
+  co_return found.reachable;
 }
 
 Task<void> OutboxApp::announce_event(const NominationEvent& given) {
@@ -108,12 +105,15 @@ Task<EnqueueResult> OutboxApp::announce(std::string text, std::string idempotenc
 
 Task<void> OutboxApp::tell_concerned(const NominationEvent& given) {
   if (!personal_message_for_event(given, "")) co_return;
-  NominationEvent event = given;
-  co_await address_subject(event);
-  const std::string& event_id = event.event_id;
+  const std::string& event_id = given.event_id;
   auto all = co_await staff_.everyone();
   // Throwing retries the event later: the staff list is needed to know who to tell.
   if (!all.reachable) throw std::runtime_error("staff list unavailable");
+  // The nominee is on the list just read: named from it, not asked about again.
+  NominationEvent event = given;
+  if (event.nomination) {
+    for (const auto& c : all.staff) address_nominee(*event.nomination, c);
+  }
   for (const auto& staff_id : personal_recipients(event, all.staff)) {
     auto person = std::find_if(all.staff.begin(), all.staff.end(),
                                [&staff_id](const Colleague& c) { return c.id == staff_id; });

@@ -33,10 +33,10 @@ class OutboxApp {
                          const EnqueueGuard* guard = nullptr);
   // The group message for one nominations event, at once, queued once per event_id.
   Task<void> announce_event(const NominationEvent& event);
-  // Sets the event's subject_address ("thầy", "cô") from the nominee's staff record, for an
-  // individual whose gender is recorded. Left "" when nominations cannot be asked: the
-  // message then names them without it rather than wait; false then, so that a digest's
-  // other events are not asked about one by one.
+  // Names the event's individual nominee as colleagues say it ("thầy Nguyễn Văn An") from
+  // their staff record (address_nominee). Unchanged when nominations cannot be asked: the
+  // message then names them alone rather than wait; false then, so that a digest's other
+  // events are not asked about one by one.
   Task<bool> address_subject(NominationEvent& event);
   // The personal message of an event that concerns only some people (a rejection, a "not
   // awarded") to each of them who has linked Zalo, once per event_id and person. Throws

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "core/text.hpp"
 #include "notifications/domain/messages.hpp"
+#include "notifications/domain/replies.hpp"
 
 namespace thidua::notifications {
 namespace {
@@ -19,13 +20,11 @@ std::string period_of(const NominationSummary& n) {
   return say("period.annual", {{"year", id}});
 }
 
-// "thầy Nguyễn Văn An (Tổ Toán – Tin)": colleagues are named as the school names them.
 std::string subject_line(const NominationSummary& n) {
-  std::string who = n.subject_name;
+  const std::string& who = n.subject_name;
   const std::string& unit = n.unit_name;
-  const bool own_name = !unit.empty() && unit != who;  // a collective is its unit
-  if (!n.subject_address.empty() && !who.empty()) who = n.subject_address + " " + who;
-  if (own_name) return say("event.who_in_unit", {{"name", who}, {"unit", unit}});
+  if (!unit.empty() && unit != who)
+    return say("event.who_in_unit", {{"name", who}, {"unit", unit}});
   return who;
 }
 }  // namespace
@@ -37,6 +36,16 @@ std::string nomination_line(const NominationSummary& n, bool numbered) {
     return say("digest.line", {{"who", who}, {"award", n.award_label}, {"period", period}});
   return say("digest.line_numbered",
              {{"id", n.id}, {"who", who}, {"award", n.award_label}, {"period", period}});
+}
+
+void address_nominee(NominationSummary& nominee, const Colleague& record) {
+  if (nominee.subject_kind != "individual" || nominee.subject_id.empty() ||
+      nominee.subject_id != record.id) {
+    return;
+  }
+  Colleague named = record;
+  named.name = nominee.subject_name;  // the event's name, as every other line of it
+  nominee.subject_name = addressed_name(named);
 }
 
 std::optional<std::string> round_closing_message(const NominationEvent& event) {

@@ -22,6 +22,12 @@ std::optional<std::string> message_for_event(const NominationEvent& event,
 // without "Số 12: " when `numbered` is false. A nomination that lacks fields gives what it has.
 std::string nomination_line(const NominationSummary& nomination, bool numbered = true);
 
+// Names an individual nominee as colleagues say it (issue 13): "thầy Nguyễn Văn An" when
+// `record`, their staff record, gives a gender (replies' addressed_name); unchanged for a
+// collective, for another person's record, or when no gender is recorded. The event does not
+// carry the gender: the outbox reads the record before it words a message.
+void address_nominee(NominationSummary& nominee, const Colleague& record);
+
 // round.closing (issue 14): "⏰ Đợt xét … nhận đề nghị khen thưởng đến hết ngày …", or
 // nullopt when the event lacks the round's name, a valid closing day or the days left.
 std::optional<std::string> round_closing_message(const NominationEvent& event);

@@ -19,10 +19,8 @@ struct NominationSummary {
   std::string award_label;   // its name; the code when the event names none
   std::string subject_kind;  // individual or collective
   std::string subject_id;    // a staff id for an individual
+  // As the event gives it; "thầy Nguyễn Văn An" once address_nominee has read the record.
   std::string subject_name;
-  // "thầy" or "cô" before an individual's name, from their staff record's gender; not in
-  // the event: notifications' app fills it (OutboxApp::address_subject), "" when unknown.
-  std::string subject_address;
   std::string unit_id;
   std::string unit_name;
   std::string status;
