@@ -5,7 +5,7 @@
 import { $, el } from './dom.mjs';
 
 // The panels (create, detail) open from their buttons and are not places to go to.
-const NOT_LISTED = new Set(['card-menu', 'create', 'detail']);
+const NOT_LISTED = new Set(['create', 'detail']);
 
 function goTo(card, heading) {
   card.scrollIntoView({ block: 'start' });

@@ -99,15 +99,20 @@ function renderDeadlines(data) {
 
 // ---------------------------------------------------------------- the year's plan
 
+// "đã gửi 3 · bị lỡ 6": how many of `reminders` are in each state, in PLAN_STATES's order.
+function stateCounts(reminders) {
+  const counts = {};
+  for (const r of reminders) counts[r.state] = (counts[r.state] || 0) + 1;
+  return Object.keys(PLAN_STATES).filter((s) => counts[s])
+    .map((s) => `${PLAN_STATES[s].toLowerCase()} ${counts[s]}`).join(' · ');
+}
+
 function renderPlan(plan, names) {
   const { el } = ctx;
   const reminders = Array.isArray(plan.reminders) ? plan.reminders : [];
-  const counts = {};
-  for (const r of reminders) counts[r.state] = (counts[r.state] || 0) + 1;
   $('reminder-summary').textContent = reminders.length === 0
     ? `Năm ${plan.year}: không có lần nhắc nào.`
-    : `Năm ${plan.year}: ` + Object.keys(PLAN_STATES).filter((s) => counts[s])
-      .map((s) => `${PLAN_STATES[s].toLowerCase()} ${counts[s]}`).join(' · ') + '.';
+    : `Năm ${plan.year}: ${stateCounts(reminders)}.`;
   const groups = new Map();
   for (const r of reminders) {
     const key = `${r.deadline_id}|${r.due_date}|${r.stage}`;
@@ -138,15 +143,11 @@ function renderPlan(plan, names) {
     // A deadline whose reminders have all passed is folded to one line with its counts: a
     // year's plan has dozens of rows (45 "Bị lỡ" on a school that started in December), and
     // the board needs the ones to come. Open on a tap.
-    const tally = {};
-    for (const r of list) tally[r.state] = (tally[r.state] || 0) + 1;
-    const tallyText = Object.keys(PLAN_STATES).filter((st) => tally[st])
-      .map((st) => `${PLAN_STATES[st].toLowerCase()} ${tally[st]}`).join(' · ');
     sections.push(el('section', {
       className: 'plan-group', dataset: { deadline: first.deadline_id, stage: first.stage },
     },
       el('details', { open: list.some((r) => !r.past) },
-        el('summary', {}, el('h3', {}, title), el('span', { className: 'hint' }, tallyText)),
+        el('summary', {}, el('h3', {}, title), el('span', { className: 'hint' }, stateCounts(list))),
         // A table wider than a phone scrolls; keyboard users reach it too (tabindex, named region).
         el('div', { className: 'table-scroll', tabIndex: 0, role: 'region', 'aria-label': `Lịch nhắc: ${title}` }, table))));
   }
