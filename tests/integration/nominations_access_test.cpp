@@ -206,5 +206,48 @@ TEST_F(NominationsService, ALinkCodeNotAsIssuedIsRefusedBeforeItIsLookedUp) {
   EXPECT_EQ(json::parse(unissued.body)["code"], "invalid_link_code");
 }
 
+// A Zalo account speaks for the one person whose record names it: not for whoever is given a
+// deleted colleague's id next (the dashboard builds ids from names), and not for a colleague
+// it was linked to before it linked to someone else.
+TEST_F(NominationsService, AZaloLinkSpeaksOnlyForThePersonWhoseRecordNamesIt) {
+  add_staff("lead-toan", "to-toan-tin", "leader");
+  add_staff("gv", "to-toan-tin");
+  auto link = [&](const std::string& staff_id, const std::string& zalo) {
+    auto code = json::parse(api("POST", "/staff/" + staff_id + "/link-codes", "").body)["code"];
+    return api("POST", "/zalo-links", json{{"code", code}, {"zalo_user_id", zalo}}.dump(),
+               kService);
+  };
+  auto speaks_for = [&](const std::string& zalo) -> std::string {
+    auto r = api("GET", "/staff/by-zalo/" + zalo, "", kService);
+    if (r.status == 404) {
+      EXPECT_EQ(json::parse(r.body)["code"], "not_linked");
+      return "";
+    }
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body)["id"];
+  };
+  auto zalo_of = [&](const std::string& staff_id) -> std::string {
+    return json::parse(api("GET", "/catalogue/staff/" + staff_id, "").body)["zalo_user_id"];
+  };
+  ASSERT_EQ(link("lead-toan", "zu-old").status, 200);
+  EXPECT_EQ(speaks_for("zu-old"), "lead-toan");
+
+  // Deleted, then someone new under the same id: the old account speaks for no one.
+  ASSERT_EQ(api("DELETE", "/catalogue/staff/lead-toan", "").status, 204);
+  EXPECT_EQ(speaks_for("zu-old"), "");
+  add_staff("lead-toan", "to-toan-tin", "leader");
+  EXPECT_EQ(speaks_for("zu-old"), "");
+  EXPECT_EQ(zalo_of("lead-toan"), "");
+
+  // One account, linked to gv and then to lead-toan: gv's record no longer names it, so gv's
+  // private messages do not go to it.
+  ASSERT_EQ(link("gv", "zu-shared").status, 200);
+  EXPECT_EQ(zalo_of("gv"), "zu-shared");
+  ASSERT_EQ(link("lead-toan", "zu-shared").status, 200);
+  EXPECT_EQ(speaks_for("zu-shared"), "lead-toan");
+  EXPECT_EQ(zalo_of("gv"), "");
+  EXPECT_EQ(zalo_of("lead-toan"), "zu-shared");
+}
+
 }  // namespace
 }  // namespace thidua::nominations_service_test

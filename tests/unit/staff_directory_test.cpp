@@ -103,19 +103,22 @@ TEST_F(StaffDirectoryTest, AskedOnceWithinTheTtlAndAgainAfterIt) {
   EXPECT_EQ(inner_.asked, 8);
 }
 
-TEST_F(StaffDirectoryTest, ALinkMadeHereForgetsWhatWasKnownOfThatPerson) {
+TEST_F(StaffDirectoryTest, ALinkMadeHereForgetsWhatWasKnownOfThatPersonAndThatAccount) {
   CachedStaffDirectory d(inner_, clock_, 5s);
-  zalo(d, "42");  // gv-42, by Zalo id
-  zalo(d, "7");   // gv-7
-  EXPECT_EQ(inner_.asked, 2);
+  zalo(d, "42");     // gv-42, by Zalo id
+  zalo(d, "7");      // gv-7
+  zalo(d, "z-new");  // the account that links below, speaking for gv-z-new until then
+  EXPECT_EQ(inner_.asked, 3);
   EXPECT_EQ(link(d, "ffffffff").outcome, LinkResult::Outcome::BadCode);
   zalo(d, "42");
-  EXPECT_EQ(inner_.asked, 3);  // a wrong code changed nothing
+  zalo(d, "z-new");
+  EXPECT_EQ(inner_.asked, 4);  // a wrong code changed nothing
   EXPECT_EQ(link(d, "0000abcd").outcome, LinkResult::Outcome::Linked);
-  EXPECT_EQ(inner_.asked, 4);
-  zalo(d, "42");  // asked again: gv-42's link changed
-  zalo(d, "7");   // someone else's answer stays
   EXPECT_EQ(inner_.asked, 5);
+  zalo(d, "42");     // asked again: gv-42's link changed
+  zalo(d, "z-new");  // asked again: the account now speaks for gv-42
+  zalo(d, "7");      // someone else's answer stays
+  EXPECT_EQ(inner_.asked, 7);
 }
 
 TEST_F(StaffDirectoryTest, NominationsDownIsNotRemembered) {

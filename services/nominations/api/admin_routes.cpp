@@ -204,16 +204,20 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
                const StaffMember* m = c.staff_member(staff_id);
                co_return http::json(200, m ? to_json(*m) : json{{"id", staff_id}});
              });
-  router.add(
-      Method::Get, kApiBase + "/staff/by-zalo/{id}", Access::roles_of({Role::Service, Role::Admin}),
-      [&catalogue](Request& req) -> Task<Response> {
-        auto staff_id = co_await catalogue.staff_for_zalo(checked_id(req, "id", ids::zalo_user));
-        auto catalogue_ref = co_await catalogue.load();
-        const Catalogue& c = *catalogue_ref;
-        const StaffMember* m = staff_id.empty() ? nullptr : c.staff_member(staff_id);
-        if (!m) throw not_found("not_linked", say("problem.not_linked"));
-        co_return http::json(200, to_json(*m));
-      });
+  router.add(Method::Get, kApiBase + "/staff/by-zalo/{id}",
+             Access::roles_of({Role::Service, Role::Admin}),
+             [&catalogue](Request& req) -> Task<Response> {
+               const auto& zalo_id = checked_id(req, "id", ids::zalo_user);
+               auto staff_id = co_await catalogue.staff_for_zalo(zalo_id);
+               auto catalogue_ref = co_await catalogue.load();
+               const Catalogue& c = *catalogue_ref;
+               const StaffMember* m = staff_id.empty() ? nullptr : c.staff_member(staff_id);
+               // The record must name the account too: a link key never speaks for a record that
+               // does not (one made again under an old id, or linked to another account since).
+               if (!m || m->zalo_user_id != zalo_id)
+                 throw not_found("not_linked", say("problem.not_linked"));
+               co_return http::json(200, to_json(*m));
+             });
 }
 
 }  // namespace thidua::nominations

@@ -39,15 +39,28 @@ return changed
 
 // KEYS: code key, staff hash, the prefix of Zalo link keys, version. ARGV: Zalo user id.
 // Single use: the code is deleted in the same step that links. Link keys are built from the
-// prefix (they share the school's hash tag, so the script stays within one slot).
+// prefix (they share the school's hash tag, so the script stays within one slot). One Zalo
+// account speaks for one person: a colleague it spoke for until now loses the link, so their
+// private messages no longer reach it.
 const RedisScript kRedeem(R"lua(
 local staff_id = redis.call('GET', KEYS[1])
 if not staff_id then return '' end
 local doc = redis.call('HGET', KEYS[2], staff_id)
 if not doc then return '' end
 redis.call('DEL', KEYS[1])
+local before = redis.call('GET', KEYS[3] .. ARGV[1])
+if before and before ~= staff_id then
+  local other_doc = redis.call('HGET', KEYS[2], before)
+  if other_doc then
+    local other = cjson.decode(other_doc)
+    if other['zalo_user_id'] == ARGV[1] then
+      other['zalo_user_id'] = ''
+      redis.call('HSET', KEYS[2], before, cjson.encode(other))
+    end
+  end
+end
 local member = cjson.decode(doc)
-if member['zalo_user_id'] and member['zalo_user_id'] ~= '' and member['zalo_user_id'] ~= ARGV[1] then
+if type(member['zalo_user_id']) == 'string' and member['zalo_user_id'] ~= '' and member['zalo_user_id'] ~= ARGV[1] then
   redis.call('DEL', KEYS[3] .. member['zalo_user_id'])
 end
 member['zalo_user_id'] = ARGV[1]
@@ -55,6 +68,21 @@ redis.call('HSET', KEYS[2], staff_id, cjson.encode(member))
 redis.call('SET', KEYS[3] .. ARGV[1], staff_id)
 redis.call('INCR', KEYS[4])
 return staff_id
+)lua");
+
+// KEYS: staff hash, the prefix of Zalo link keys, version. ARGV: staff id. The person's Zalo
+// link goes with the record: a link left behind would speak for whoever is given the same id
+// next (the dashboard builds ids from names).
+const RedisScript kRemoveStaff(R"lua(
+local doc = redis.call('HGET', KEYS[1], ARGV[1])
+if not doc then return 0 end
+local zalo = cjson.decode(doc)['zalo_user_id']
+if type(zalo) == 'string' and zalo ~= '' and redis.call('GET', KEYS[2] .. zalo) == ARGV[1] then
+  redis.call('DEL', KEYS[2] .. zalo)
+end
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('INCR', KEYS[3])
+return 1
 )lua");
 
 template <class T, class Parse>
@@ -133,9 +161,10 @@ Task<void> CatalogueStore::put(const AwardForm& a) {
 }
 
 Task<bool> CatalogueStore::remove_staff(const std::string& id) {
-  std::vector<std::string> keys{keys_("catalogue:staff"), keys_("catalogue:version")};
-  std::vector<std::string> args{id, ""};
-  auto reply = co_await redis_.local().eval(kPut, std::move(keys), std::move(args));
+  std::vector<std::string> keys{keys_("catalogue:staff"), keys_("zalo:"),
+                                keys_("catalogue:version")};
+  std::vector<std::string> args{id};
+  auto reply = co_await redis_.local().eval(kRemoveStaff, std::move(keys), std::move(args));
   co_return reply.number() > 0;
 }
 

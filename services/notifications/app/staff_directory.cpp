@@ -114,7 +114,13 @@ Task<StaffList> CachedStaffDirectory::everyone() {
 
 Task<LinkResult> CachedStaffDirectory::link(std::string code, std::string zalo_user_id) {
   auto result = co_await inner_.link(std::move(code), zalo_user_id);
-  if (result.outcome == LinkResult::Outcome::Linked) forget(result.colleague.id);
+  if (result.outcome == LinkResult::Outcome::Linked) {
+    // Both ends of the link change: the colleague's old account, and whoever this account
+    // spoke for until now.
+    forget(result.colleague.id);
+    std::lock_guard lock(mutex_);
+    by_zalo_.erase(zalo_user_id);
+  }
   co_return result;
 }
 
