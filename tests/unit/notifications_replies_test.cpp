@@ -116,6 +116,58 @@ TEST(RepliesTest, ColleaguesAreAddressedByTheirRecordedGender) {
             "Tài khoản Zalo này là của Trần An (mã cán bộ gv-an), vai trò: chưa xác định.");
 }
 
+// domain.md: good news is public in the group; a rejection is told privately, and drafts stay
+// within the unit. /trangthai and /denghi asked in the group show only what the group heard.
+TEST(Replies, InTheGroupOnlyNominationsTheGroupHeardOfAreDescribed) {
+  auto view = [](std::string id, std::string state, std::string label) {
+    NominationView n;
+    n.id = std::move(id);
+    n.subject_name = "Lê Văn Nam";
+    n.award = "Giấy khen của Chủ tịch UBND xã";
+    n.period = "Năm 2026";
+    n.state = std::move(state);
+    n.status = std::move(label);
+    return n;
+  };
+  auto rejected = view("7", "rejected", "Không được thông qua");
+  auto draft = view("8", "draft", "Nháp");
+  auto approved = view("9", "approved", "Đã thông qua");
+  for (const auto& hidden : {rejected, draft, view("10", "withdrawn", "Đã rút"),
+                             view("11", "not_awarded", "Không được khen"), view("12", "", "?")}) {
+    EXPECT_FALSE(told_in_group(hidden)) << hidden.state;
+    auto in_group = reply_nomination(hidden, true);
+    EXPECT_EQ(in_group, "Đề nghị số " + hidden.id +
+                            " chưa được báo trong nhóm. Thầy cô nhắn riêng cho bot để xem: "
+                            "/trangthai " +
+                            hidden.id);
+    EXPECT_NE(reply_nomination(hidden).find(hidden.status), std::string::npos);
+  }
+  for (const char* state : {"submitted", "under_review", "approved", "forwarded", "awarded"}) {
+    EXPECT_TRUE(told_in_group(view("1", state, "x"))) << state;
+  }
+  EXPECT_EQ(reply_nomination(approved, true), reply_nomination(approved));
+  EXPECT_NE(reply_nomination(approved, true).find("Lê Văn Nam"), std::string::npos);
+
+  std::vector<NominationView> mine{rejected, draft, approved};
+  auto privately = reply_nominations(mine, "thầy Lê Văn Nam");
+  EXPECT_NE(privately.find("Số 7"), std::string::npos) << privately;
+  EXPECT_NE(privately.find("Số 8"), std::string::npos);
+  EXPECT_EQ(privately.find("nhắn riêng"), std::string::npos);
+  auto in_group = reply_nominations(mine, "thầy Lê Văn Nam", true);
+  EXPECT_EQ(in_group,
+            "📋 Đề nghị khen thưởng của thầy Lê Văn Nam:\n"
+            "• Số 9: Giấy khen của Chủ tịch UBND xã, năm 2026 — Đã thông qua\n"
+            "Đề nghị đang soạn, đã rút hoặc không được thông qua chỉ xem được khi nhắn riêng "
+            "cho bot: /denghi");
+  // Nothing the group heard of: said so, with the same way to the rest.
+  auto none = reply_nominations({rejected}, "thầy Lê Văn Nam", true);
+  EXPECT_EQ(none.find("Số 7"), std::string::npos) << none;
+  EXPECT_NE(none.find("Chưa có đề nghị khen thưởng nào của thầy Lê Văn Nam đã báo trong nhóm."),
+            std::string::npos)
+      << none;
+  EXPECT_NE(none.find("/denghi"), std::string::npos);
+}
+
 TEST(SignInCommand, TheAnswerCarriesTheCodeTheLinkAndTheTimeInVietnam) {
   IssuedSignIn issued{"K7QM4XPR", "K7QM-4XPR", "5", "2026-11-25T03:20:00Z"};
   Colleague staff = colleague("gv-lan", "Lê Thị Lan", "female", "staff");

@@ -111,7 +111,8 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
     case CommandKind::Nominations: {
       auto a = co_await nominations_.nominations_of(me, me);
       if (!a.ok()) co_return say("answer.nominations_down");
-      co_return reply_nominations(a.value, addressed_name(caller));
+      // In the group only what the group has been told: the rest privately (domain.md).
+      co_return reply_nominations(a.value, addressed_name(caller), u.group);
     }
     case CommandKind::Status: {
       const std::string id = c.args[0];
@@ -122,7 +123,7 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
         co_return text;  // a named local beside co_*: the GCC 12 caveat
       }
       if (!a.ok()) co_return say("answer.nominations_down");
-      co_return reply_nomination(a.value);
+      co_return reply_nomination(a.value, u.group);
     }
     case CommandKind::SignIn: {
       // Only in a private chat (answer() answers the group), for a linked person: the code

@@ -176,6 +176,7 @@ NominationView parse_nomination(const json& n) {
   out.award = name_or_id(n, "award_label", "award");
   out.period = name_or_id(n, "period_label", "period");
   out.status = name_or_id(n, "status_label", "status");
+  out.state = text_or_number(n, "status");
   out.updated_at = text_or_number(n, "updated_at");
   return out;
 }

@@ -81,6 +81,7 @@ struct NominationView {
   std::string award;   // label, or code
   std::string period;  // label, or id
   std::string status;  // label, or code
+  std::string state;   // the code: draft, submitted, under_review, approved, rejected, …
   std::string updated_at;
 };
 

@@ -128,6 +128,13 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"subject.individual", "cá nhân"},
 
     {"nominations.empty", "Chưa có đề nghị khen thưởng nào cho {name}."},
+    {"nominations.empty_in_group", "Chưa có đề nghị khen thưởng nào của {name} đã báo trong nhóm."},
+    {"nominations.rest_in_private",
+     "Đề nghị đang soạn, đã rút hoặc không được thông qua chỉ xem được khi nhắn riêng cho bot: "
+     "/denghi"},
+    {"nomination.ask_in_private",
+     "Đề nghị số {id} chưa được báo trong nhóm. Thầy cô nhắn riêng cho bot để xem: /trangthai "
+     "{id}"},
     {"nominations.title", "📋 Đề nghị khen thưởng của {name}:"},
     {"nominations.item", "• Số {id}: {award}, {period} — {status}"},
     {"nomination.status", "Đề nghị số {id}: {subject} — {award}, {period}.\nTrạng thái: {status}."},

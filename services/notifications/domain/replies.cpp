@@ -1,5 +1,7 @@
 #include "notifications/domain/replies.hpp"
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 
@@ -138,20 +140,36 @@ std::string reply_quotas(const Quotas& quotas) {
   return t;
 }
 
+bool told_in_group(const NominationView& n) {
+  static constexpr std::array<std::string_view, 5> kTold{"submitted", "under_review", "approved",
+                                                         "forwarded", "awarded"};
+  return std::find(kTold.begin(), kTold.end(), n.state) != kTold.end();
+}
+
 std::string reply_nominations(const std::vector<NominationView>& list,
-                              const std::string& staff_name) {
-  if (list.empty()) return say("nominations.empty", {{"name", staff_name}});
-  std::string t = say("nominations.title", {{"name", staff_name}});
+                              const std::string& staff_name, bool in_group) {
+  std::vector<const NominationView*> shown;
   for (const auto& n : list) {
-    t += "\n" + say("nominations.item", {{"id", n.id},
-                                         {"award", n.award},
-                                         {"period", text::lower_first(n.period)},
-                                         {"status", n.status}});
+    if (!in_group || told_in_group(n)) shown.push_back(&n);
   }
+  std::string t;
+  if (shown.empty()) {
+    t = say(in_group ? "nominations.empty_in_group" : "nominations.empty", {{"name", staff_name}});
+  } else {
+    t = say("nominations.title", {{"name", staff_name}});
+    for (const auto* n : shown) {
+      t += "\n" + say("nominations.item", {{"id", n->id},
+                                           {"award", n->award},
+                                           {"period", text::lower_first(n->period)},
+                                           {"status", n->status}});
+    }
+  }
+  if (in_group) t += "\n" + say("nominations.rest_in_private");
   return t;
 }
 
-std::string reply_nomination(const NominationView& n) {
+std::string reply_nomination(const NominationView& n, bool in_group) {
+  if (in_group && !told_in_group(n)) return say("nomination.ask_in_private", {{"id", n.id}});
   std::string period = text::lower_first(n.period);
   if (n.updated_at.empty()) {
     return say("nomination.status", {{"id", n.id},

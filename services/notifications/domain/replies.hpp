@@ -22,9 +22,19 @@ std::string reply_reports(const std::vector<UnitSubmission>& units, int year);
 // year) when the answer has no deadline the units owe.
 int report_year(const Deadlines& deadlines, int fallback);
 std::string reply_quotas(const Quotas& quotas);
+// Whether the staff group has been told of a nomination in its state (domain.md, etiquette:
+// good news is public, a rejection is told privately; drafts stay within the unit):
+// submitted, under review, approved, forwarded, awarded. Drafts, withdrawn, rejected and not
+// awarded are not, and neither is a state this service does not know.
+bool told_in_group(const NominationView& nomination);
+// /denghi. In the group (`in_group`) only the nominations the group has been told of are
+// listed, and the answer always ends with the way to see the rest privately (always, so its
+// presence gives nothing away).
 std::string reply_nominations(const std::vector<NominationView>& list,
-                              const std::string& staff_name);
-std::string reply_nomination(const NominationView& nomination);
+                              const std::string& staff_name, bool in_group = false);
+// /trangthai. In the group a nomination the group has not been told of is not described:
+// the person is asked to send the command privately.
+std::string reply_nomination(const NominationView& nomination, bool in_group = false);
 std::string reply_whoami(const Colleague& staff);
 std::string reply_linked(const Colleague& staff);
 // The answer to /tatnhac (`off`) or /batnhac for `staff` (the linked record: name, gender,
