@@ -180,6 +180,36 @@ TEST_F(NominationsService, OneStaffMemberIsReadAsTheCatalogueHasThemNow) {
   EXPECT_EQ(json::parse(api("GET", "/catalogue/staff/an", "", staff).body)["unit_id"],
             "to-ngu-van");
 
+  // A colleague's personal data is not for every colleague: what a staff member, a leader of
+  // another unit and the member's own unit leader read of someone on hold.
+  json private_record = {{"name", "Trần Thị Vân"},
+                         {"unit_id", "to-ngu-van"},
+                         {"birth_date", "1985-03-02"},
+                         {"on_hold", true},
+                         {"hold_reason", "Đang xem xét kỷ luật"}};
+  ASSERT_EQ(api("PUT", "/catalogue/staff/van", private_record.dump()).status, 200);
+  add_staff("tt-van", "to-ngu-van", "leader");
+  add_staff("tt-toan", "to-toan-tin", "leader");
+  auto read_as = [&](const std::string& token) {
+    return json::parse(api("GET", "/catalogue/staff/van", "", token).body);
+  };
+  for (const auto& token : {staff, token_for("tt-toan"), token_for("tt-van")}) {
+    json seen = read_as(token);
+    EXPECT_EQ(seen["name"], "Trần Thị Vân");
+    for (const char* field : {"birth_date", "hold_reason", "zalo_user_id", "qualifications"}) {
+      EXPECT_FALSE(seen.contains(field)) << field << ": " << seen;
+    }
+    for (const auto& m : json::parse(api("GET", "/catalogue", "", token).body)["staff"]) {
+      if (m["id"] == "van") {
+        EXPECT_EQ(m, seen);
+      }
+    }
+  }
+  EXPECT_FALSE(read_as(staff).contains("on_hold"));
+  EXPECT_EQ(read_as(token_for("tt-van"))["on_hold"], true);
+  EXPECT_EQ(read_as(token_for("van"))["hold_reason"], "Đang xem xét kỷ luật");
+  EXPECT_EQ(read_as(kAdmin)["birth_date"], "1985-03-02");
+
   auto unknown = api("GET", "/catalogue/staff/nobody", "", staff);
   EXPECT_EQ(unknown.status, 404);
   EXPECT_EQ(unknown.header("content-type"), "application/problem+json");

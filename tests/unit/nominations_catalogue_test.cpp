@@ -75,6 +75,42 @@ TEST(Catalogue, GenderIsMaleFemaleOrNotSaidAndSurvivesTheStore) {
   }
 }
 
+// Personal data (Nghị định 13/2023) stays with the board, the services and the person: a
+// colleague reads name, position, unit, role and gender; the member's unit leader also whether
+// they are on hold; never the birth date, qualifications, Zalo id or a hold's reason.
+TEST(Catalogue, AColleaguesRecordIsReadAsTheCallersRoleAndUnitAllow) {
+  StaffMember van{"gv-van", "Trần Thị Vân", "Giáo viên",           "to-ngu-van",
+                  "staff",  "female",       "1985-03-02",          "Cử nhân Sư phạm Ngữ văn",
+                  "zu-van", true,           "Đang xem xét kỷ luật"};
+  StaffMember leader = van;
+  leader.id = "tt-van";
+  leader.role = "leader";
+  StaffMember other_leader = leader;
+  other_leader.id = "tt-toan";
+  other_leader.unit_id = "to-toan-tin";
+  EXPECT_EQ(staff_view(Role::Admin, "bgh", nullptr, van), StaffView::Whole);
+  EXPECT_EQ(staff_view(Role::Service, "service", nullptr, van), StaffView::Whole);
+  EXPECT_EQ(staff_view(Role::Staff, "gv-van", &van, van), StaffView::Whole);
+  EXPECT_EQ(staff_view(Role::Leader, "tt-van", &leader, van), StaffView::UnitLeader);
+  EXPECT_EQ(staff_view(Role::Leader, "tt-toan", &other_leader, van), StaffView::Colleague);
+  EXPECT_EQ(staff_view(Role::Leader, "tt-gone", nullptr, van), StaffView::Colleague);
+  EXPECT_EQ(staff_view(Role::Council, "hd-1", nullptr, van), StaffView::Colleague);
+  EXPECT_EQ(staff_view(Role::Staff, "gv-khac", nullptr, van), StaffView::Colleague);
+
+  json colleague = to_json(van, StaffView::Colleague);
+  EXPECT_EQ(colleague, json({{"id", "gv-van"},
+                             {"name", "Trần Thị Vân"},
+                             {"position", "Giáo viên"},
+                             {"unit_id", "to-ngu-van"},
+                             {"role", "staff"},
+                             {"gender", "female"}}));
+  json unit_leader = to_json(van, StaffView::UnitLeader);
+  EXPECT_EQ(unit_leader["on_hold"], true);
+  EXPECT_EQ(unit_leader.size(), colleague.size() + 1);
+  EXPECT_EQ(to_json(van, StaffView::Whole), to_json(van));
+  EXPECT_EQ(to_json(van)["hold_reason"], "Đang xem xét kỷ luật");
+}
+
 TEST(Catalogue, TheRepositorySeedHasThePlansQuotas) {
   std::ifstream in(std::string(THIDUA_TEST_SOURCE_DIR) + "/config/catalogue.json");
   ASSERT_TRUE(in);

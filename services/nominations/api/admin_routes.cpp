@@ -61,16 +61,23 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
                                              kApiBase + "/staff/{id}/link-codes",
                                              kApiBase + "/staff/{id}/sessions"};
 
-  router.add(Method::Get, base, readers, [&catalogue](Request&) -> Task<Response> {
+  // Each colleague's record as the caller may read it (staff_view: personal data to the
+  // board, the services and the person themself).
+  router.add(Method::Get, base, readers, [&catalogue](Request& req) -> Task<Response> {
     auto catalogue_ref = co_await catalogue.load();
     const Catalogue& c = *catalogue_ref;
-    co_return http::json(200, to_json(c));
+    co_return http::json(200, to_json(c, req.principal));
   });
-  router.add(Method::Get, base + "/staff/{id}", readers,
-             [&catalogue](Request& req) -> Task<Response> {
-               auto member = co_await existing_staff(catalogue, req);
-               co_return http::json(200, to_json(member));
-             });
+  router.add(
+      Method::Get, base + "/staff/{id}", readers, [&catalogue](Request& req) -> Task<Response> {
+        auto member = co_await existing_staff(catalogue, req);
+        const auto& p = req.principal;
+        CatalogueRef catalogue_ref;  // the caller's unit matters to a leader only
+        if (p.role == Role::Leader) catalogue_ref = co_await catalogue.load();
+        const StaffMember* viewer =
+            catalogue_ref ? catalogue_ref->staff_member(p.subject) : nullptr;
+        co_return http::json(200, to_json(member, staff_view(p.role, p.subject, viewer, member)));
+      });
   router.add(Method::Put, base + "/units/{id}", admin,
              [&catalogue, &router, unit_paths](Request& req) -> Task<Response> {
                auto unit = parse_unit(with_path_id(router, req, "id", unit_paths));

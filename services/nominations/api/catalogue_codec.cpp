@@ -137,6 +137,14 @@ json to_json(const StaffMember& s) {
           {"hold_reason", s.hold_reason}};
 }
 
+json to_json(const StaffMember& s, StaffView view) {
+  if (view == StaffView::Whole) return to_json(s);
+  json out = {{"id", s.id},           {"name", s.name}, {"position", s.position},
+              {"unit_id", s.unit_id}, {"role", s.role}, {"gender", s.gender}};
+  if (view == StaffView::UnitLeader) out["on_hold"] = s.on_hold;
+  return out;
+}
+
 json to_json(const Period& p) {
   return {{"id", p.id},
           {"kind", period_kind_name(p.kind)},
@@ -172,6 +180,16 @@ json to_json(const Catalogue& c) {
   for (const auto& s : c.staff) out["staff"].push_back(to_json(s));
   for (const auto& p : c.periods) out["periods"].push_back(to_json(p));
   for (const auto& a : c.award_forms) out["award_forms"].push_back(to_json(a));
+  return out;
+}
+
+json to_json(const Catalogue& c, const Principal& viewer) {
+  json out = to_json(c);
+  const StaffMember* me = c.staff_member(viewer.subject);
+  json& staff = out["staff"];
+  for (std::size_t i = 0; i < c.staff.size(); ++i) {
+    staff[i] = to_json(c.staff[i], staff_view(viewer.role, viewer.subject, me, c.staff[i]));
+  }
   return out;
 }
 

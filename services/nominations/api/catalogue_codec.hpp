@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/roles.hpp"
 #include "nominations/domain/catalogue.hpp"
 
 namespace thidua::nominations {
@@ -22,8 +23,13 @@ Catalogue parse_catalogue(const nlohmann::json& j);
 
 nlohmann::json to_json(const Unit& u);
 nlohmann::json to_json(const StaffMember& s);
+// The record as `view` allows (domain staff_view): a Colleague's has no birth_date,
+// qualifications, zalo_user_id, on_hold or hold_reason; a UnitLeader's adds on_hold.
+nlohmann::json to_json(const StaffMember& s, StaffView view);
 nlohmann::json to_json(const Period& p);
 nlohmann::json to_json(const AwardForm& a);
 nlohmann::json to_json(const Catalogue& c);
+// The catalogue as `viewer` may read it: each staff member's record by staff_view.
+nlohmann::json to_json(const Catalogue& c, const Principal& viewer);
 
 }  // namespace thidua::nominations

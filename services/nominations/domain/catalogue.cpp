@@ -93,6 +93,16 @@ void check_staff(const StaffMember& s) {
   }
 }
 
+StaffView staff_view(Role viewer_role, const std::string& viewer_id, const StaffMember* viewer,
+                     const StaffMember& member) {
+  if (viewer_role == Role::Admin || viewer_role == Role::Service) return StaffView::Whole;
+  if (!viewer_id.empty() && viewer_id == member.id) return StaffView::Whole;
+  if (viewer_role == Role::Leader && viewer && !viewer->unit_id.empty() &&
+      viewer->unit_id == member.unit_id)
+    return StaffView::UnitLeader;
+  return StaffView::Colleague;
+}
+
 int phase_of_year(int year) {
   return year <= 2027 ? 1 : 2;
 }

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/roles.hpp"
+
 namespace thidua::nominations {
 
 enum class SubjectKind { Individual, Collective };  // cá nhân, tập thể
@@ -102,6 +104,15 @@ void check_unit(const Unit& u);
 // female or "" (invalid_gender); a birth date is an ISO date or "" (invalid_birth_date); a
 // hold names its reason (missing_hold_reason).
 void check_staff(const StaffMember& s);
+// How much of a colleague's record a caller reads (GET /catalogue, GET /catalogue/staff/{id}).
+// Birth date, qualifications, Zalo id and a hold's reason are personal data (Nghị định
+// 13/2023/NĐ-CP): the board, the services and the person themself read the Whole record; the
+// leader of the member's unit also whether they are on hold (UnitLeader: the create form greys
+// them out); everyone else a Colleague's name, position, unit, role and gender.
+enum class StaffView { Colleague, UnitLeader, Whole };
+// `viewer_id` is the caller's staff id; `viewer` their record (nullptr when they have none).
+StaffView staff_view(Role viewer_role, const std::string& viewer_id, const StaffMember* viewer,
+                     const StaffMember& member);
 // The phase (giai đoạn) of the movement a year falls in when a period does not say: 1 up to
 // 2027, 2 after (the plan's two phases).
 int phase_of_year(int year);
