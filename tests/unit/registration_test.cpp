@@ -231,6 +231,17 @@ TEST(RegistrationTest, TheBoardSeesActiveUnitsAndTheirStaffWhoHaveNotRegistered)
 
 TEST(RegistrationTest, StatusesAndTitlesReadWell) {
   EXPECT_EQ(registration_status_label(RegistrationStatus::Submitted), "Chờ tổ trưởng xác nhận");
+  // Whom a submitted registration waits for (may_confirm_registration: never one's own): a
+  // member's the leader, a unit's own and a leader's own the board.
+  Registration r;
+  r.status = RegistrationStatus::Submitted;
+  EXPECT_EQ(registration_status_label(r, "staff"), "Chờ tổ trưởng xác nhận");
+  EXPECT_EQ(registration_status_label(r, "leader"), "Chờ Ban giám hiệu xác nhận");
+  r.subject_kind = SubjectKind::Collective;
+  EXPECT_EQ(registration_status_label(r, ""), "Chờ Ban giám hiệu xác nhận");
+  r.status = RegistrationStatus::Confirmed;
+  EXPECT_EQ(registration_status_label(r, ""),
+            registration_status_label(RegistrationStatus::Confirmed));
   EXPECT_EQ(parse_registration_status("confirmed"), RegistrationStatus::Confirmed);
   EXPECT_FALSE(parse_registration_status("approved"));
   EXPECT_EQ(common_titles(SubjectKind::Collective).front(), "Tập thể lao động tiên tiến");

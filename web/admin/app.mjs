@@ -66,7 +66,9 @@ function clearError() {
   $('alert').replaceChildren();
 }
 function notify(text) {
-  $('notice').replaceChildren(el('p', {}, text));
+  $('notice').replaceChildren(el('p', {}, text),
+    el('button', { type: 'button', className: 'button button-quiet button-small notice-close', onclick: clearNotice },
+      'Ẩn', el('span', { className: 'visually-hidden' }, ' tin báo kết quả')));
 }
 function clearNotice() {
   $('notice').replaceChildren();
@@ -84,9 +86,34 @@ async function call(path, options) {
   }
 }
 
-// Runs an action of the page: clears old messages, shows the error if it fails.
+// The button a person just pressed (a tap, a click, or Enter in a form, which presses the
+// form's button), while its click is being handled: attempt() marks it as working, and a
+// second press of a working button is dropped before any handler sees it. A double tap on a
+// slow network would otherwise send the action twice (two nominations, "đã nộp trước đó").
+let pressed = null;
+function watchPresses() {
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (button && button.dataset.working) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      return;
+    }
+    pressed = button;
+    setTimeout(() => { if (pressed === button) pressed = null; });
+  }, true);
+}
+
+// Runs an action of the page: clears old messages, shows the error if it fails. The button
+// that started it (if any) says it is working until the action ends.
 async function attempt(work, { busy } = {}) {
   clearError();
+  const button = pressed;
+  pressed = null;
+  if (button) {
+    button.dataset.working = 'true';
+    button.setAttribute('aria-disabled', 'true');
+  }
   if (busy) busy.setAttribute('aria-busy', 'true');
   try {
     return await work();
@@ -95,6 +122,10 @@ async function attempt(work, { busy } = {}) {
     return undefined;
   } finally {
     if (busy) busy.removeAttribute('aria-busy');
+    if (button) {
+      delete button.dataset.working;
+      button.removeAttribute('aria-disabled');
+    }
   }
 }
 
@@ -260,6 +291,7 @@ function signOut() {
 // ---------------------------------------------------------------- wiring
 
 function wire() {
+  watchPresses();
   wireRoundDocuments({
     el, call, attempt, notify, loadRoleCard, signOut, state: () => state,
   });

@@ -3,6 +3,8 @@
 const N = '/api/nominations/v1';
 export const endpoints = {
   deadline: '/api/reports/v1/deadlines/next',
+  // Every deadline with its occurrences (the registration's year is that of its next one).
+  deadlines: '/api/reports/v1/deadlines',
   catalogue: `${N}/catalogue`,
   me: `${N}/me`,
   // "Trang của tôi": my nominations with their outcome, and my initiatives, in one call.

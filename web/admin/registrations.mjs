@@ -47,7 +47,7 @@ export function registrationsScreen(ui) {
   let view = null; // the last GET /registrations/{year}
 
   const me = () => state.me || {};
-  const year = () => Number($('registration-year').value) || 2026;
+  const year = () => Number($('registration-year').value);
   const key = (kind, id) => `${kind}:${id}`;
 
   // Whose registration the caller may write, as the service's rule says.
@@ -166,8 +166,7 @@ export function registrationsScreen(ui) {
   }
 
   function wire() {
-    $('registration-year').replaceChildren(...YEARS.map((y) =>
-      el('option', { value: String(y), selected: y === 2026 }, String(y))));
+    $('registration-year').replaceChildren(...YEARS.map((y) => el('option', { value: String(y) }, String(y))));
     $('registration-year').addEventListener('change', () => attempt(load));
     $('registration-subject').addEventListener('change', fillForm);
     $('registration-form').addEventListener('submit', (event) => {
@@ -177,8 +176,31 @@ export function registrationsScreen(ui) {
     $('registration-draft').addEventListener('click', () => attempt(() => save(false), { busy: $('registrations') }));
   }
 
+  // The year people register for now: that of the registration deadline's next occurrence
+  // (reports' registration_year: due 30/9/2027, the registrations of 2027; a year still owed
+  // stays first until it is done), as /hanchot and the reminders count it; this calendar
+  // year when reports has no such deadline or cannot be read.
+  async function yearToRegister() {
+    try {
+      const list = await call(endpoints.deadlines);
+      const d = (list.deadlines || []).find((x) => x.owed_by === 'registrations'
+        && Array.isArray(x.occurrences) && x.occurrences.length);
+      if (d) return Number(String(d.occurrences[0].due_date).slice(0, 4));
+    } catch {
+      // Reports down: the calendar year, and the person can pick another.
+    }
+    return new Date().getFullYear();
+  }
+
   async function start() {
     if (!state.catalogue) state.catalogue = await call(endpoints.catalogue);
+    const select = $('registration-year');
+    if (!select.dataset.chosen) {
+      const y = String(await yearToRegister());
+      if (![...select.options].some((o) => o.value === y)) select.append(el('option', { value: y }, y));
+      select.value = y;
+      select.dataset.chosen = 'true';
+    }
     await load();
   }
 
@@ -187,6 +209,7 @@ export function registrationsScreen(ui) {
     start,
     reset() {
       view = null;
+      delete $('registration-year').dataset.chosen;
       $('registrations-list').replaceChildren();
       $('registrations').hidden = true;
     },

@@ -46,11 +46,17 @@ export function signInScreen(ui) {
     ui.signOut();
   }
 
-  // Signs in with `work`, the sign-in card busy meanwhile; true when it worked.
-  const enter = (work) => attempt(async () => {
-    await work();
-    return true;
-  }, { busy: $('signin') });
+  // Signs in with `work`, the sign-in card busy meanwhile; true when it worked. While one
+  // sign-in is under way (the link's code being exchanged on a slow network), pressing
+  // "Đăng nhập" waits for it instead of spending the same code again.
+  let entering = null;
+  const enter = (work) => {
+    entering = entering || attempt(async () => {
+      await work();
+      return true;
+    }, { busy: $('signin') }).finally(() => { entering = null; });
+    return entering;
+  };
 
   // The bot's link: /admin/#ma=<code>. The code leaves the address bar (and the history) at
   // once, and is exchanged for the session cookie. False when the address carries no code.

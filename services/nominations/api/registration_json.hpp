@@ -7,6 +7,8 @@
 
 namespace thidua::nominations {
 
-nlohmann::json registration_json(const Registration& r);
+// `catalogue`, when at hand, names whom a submitted registration waits for (a leader's own
+// waits for the board); without it only a unit's own is said to.
+nlohmann::json registration_json(const Registration& r, const Catalogue* catalogue = nullptr);
 
 }  // namespace thidua::nominations

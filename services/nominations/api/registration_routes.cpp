@@ -82,7 +82,7 @@ json person(const StaffMember* m, const Catalogue& c) {
 
 json render_view(const RegistrationView& v) {
   json items = json::array();
-  for (const auto& r : v.items) items.push_back(registration_json(r));
+  for (const auto& r : v.items) items.push_back(registration_json(r, v.catalogue.get()));
   json titles = {{"individual", common_titles(SubjectKind::Individual)},
                  {"collective", common_titles(SubjectKind::Collective)}};
   json missing = nullptr;
@@ -99,7 +99,10 @@ json render_view(const RegistrationView& v) {
 }
 }  // namespace
 
-json registration_json(const Registration& r) {
+json registration_json(const Registration& r, const Catalogue* catalogue) {
+  const StaffMember* subject = catalogue && r.subject_kind == SubjectKind::Individual
+                                   ? catalogue->staff_member(r.subject_id)
+                                   : nullptr;
   json targets = json::array();
   for (const auto& t : r.targets) {
     targets.push_back({{"content_area", t.content_area}, {"text", t.text}});
@@ -114,7 +117,7 @@ json registration_json(const Registration& r) {
           {"titles", r.titles},
           {"targets", targets},
           {"status", registration_status_name(r.status)},
-          {"status_label", registration_status_label(r.status)},
+          {"status_label", registration_status_label(r, subject ? subject->role : "")},
           {"confirmed_by", or_null(r.confirmed_by)},
           {"confirmed_at", or_null(r.confirmed_at)},
           {"updated_by", or_null(r.updated_by)},

@@ -106,6 +106,7 @@ constexpr std::array kRecordMessages = std::to_array<text::Message>({
     // Registration of targets (đăng ký thi đua, issue 14).
     {"registration.status.draft", "Nháp"},
     {"registration.status.submitted", "Chờ tổ trưởng xác nhận"},
+    {"registration.status.submitted_to_board", "Chờ Ban giám hiệu xác nhận"},
     {"registration.status.confirmed", "Đã xác nhận"},
     {"registration.year_outside_movement",
      "Năm đăng ký thi đua phải trong giai đoạn {first}–{last} của phong trào."},

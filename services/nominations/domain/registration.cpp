@@ -61,6 +61,18 @@ std::string registration_status_label(RegistrationStatus s) {
   return say(named(s).label_key);
 }
 
+bool board_confirms(const Registration& r, const std::string& subject_role) {
+  return r.subject_kind == SubjectKind::Collective || subject_role == "leader" ||
+         subject_role == "admin";
+}
+
+std::string registration_status_label(const Registration& r, const std::string& subject_role) {
+  if (r.status == RegistrationStatus::Submitted && board_confirms(r, subject_role)) {
+    return say("registration.status.submitted_to_board");
+  }
+  return registration_status_label(r.status);
+}
+
 std::optional<RegistrationStatus> parse_registration_status(std::string_view name) {
   for (const auto& n : kStatuses) {
     if (n.name == name) return n.status;

@@ -54,6 +54,13 @@ const std::vector<std::string>& common_titles(SubjectKind kind);
 
 std::string_view registration_status_name(RegistrationStatus s);  // draft, submitted, confirmed
 std::string registration_status_label(RegistrationStatus s);      // "Nháp", "Đã gửi"…
+// Whether the board, not a unit leader, confirms `r` (may_confirm_registration: never one's
+// own): a unit's own registration, and a leader's or a board member's own (`subject_role`,
+// from the catalogue; "" when not known).
+bool board_confirms(const Registration& r, const std::string& subject_role);
+// The status as the person waiting reads it: a submitted registration waits for "tổ trưởng"
+// or, when board_confirms, for "Ban giám hiệu".
+std::string registration_status_label(const Registration& r, const std::string& subject_role);
 std::optional<RegistrationStatus> parse_registration_status(std::string_view name);
 
 // Who is acting: their role and, for a person of the catalogue, their staff id and unit
