@@ -116,6 +116,9 @@ export default async function dashboardDeadlines({ page, zalo, apiCall, noticeSa
     await card.getByLabel('Nội dung II.4').fill('Tổ soạn 14 bài giảng điện tử.');
     await eventually(async () => /^Đang soạn · đã lưu lúc /.test(await text(page.locator('#part-status'))),
       `saved while typing: ${await text(page.locator('#part-status'))}`);
+    // Saved once, the part exists and can be submitted, without a reload or "Lưu".
+    check(await card.getByRole('button', { name: 'Nộp phần báo cáo' }).isVisible(),
+      '"Nộp phần báo cáo" shows once the new part is saved');
     // Meanwhile a colleague writes another area through the API.
     await apiCall('PATCH', `/api/reports/v1/contributions/${year}/to-ngu-van`,
       { narratives: { 'II.1': 'Sinh hoạt chuyên môn về AI.' }, figures: { it_ai_stem_meetings: 2 } });
@@ -132,6 +135,22 @@ export default async function dashboardDeadlines({ page, zalo, apiCall, noticeSa
     check(part.narratives['II.1'] === 'Sinh hoạt chuyên môn về AI.' && part.figures.it_ai_stem_meetings === 2,
       `the colleague's edit stays: ${JSON.stringify(part)}`);
     check(part.narratives['II.4'] === 'Tổ soạn 14 bài giảng điện tử.', 'the text is saved');
+    // A count the service would refuse is marked at its field and left out: the text written
+    // beside it is saved all the same, and "Lưu" names the field.
+    const lessons = card.locator('input[data-indicator="e_lessons"]');
+    await lessons.fill('-3');
+    await card.getByLabel('Nội dung II.5').fill('Tổ có 2 sáng kiến.');
+    await card.getByLabel('Khó khăn, vướng mắc').focus();
+    const stored = () => apiCall('GET', `/api/reports/v1/contributions/${year}/to-ngu-van`);
+    await eventually(async () => (await stored()).narratives['II.5'] === 'Tổ có 2 sáng kiến.',
+      'the text beside a wrong count is saved');
+    check((await stored()).figures.e_lessons === 14, 'the wrong count is not saved');
+    check((await text(card.locator('#part-fig-e_lessons-error'))).includes('số nguyên từ 0 đến 1.000.000'),
+      'the wrong count is marked at its field');
+    await card.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await eventually(async () => (await text(page.locator('#alert'))).includes('số nguyên từ 0 đến 1.000.000'),
+      '"Lưu" names the wrong count');
+    await lessons.fill('14');
     // "Lưu" saves at once and shows the part as stored, the colleague's area too.
     await card.getByLabel('Khó khăn, vướng mắc').fill('Thiếu máy chiếu.');
     await card.getByRole('button', { name: 'Lưu', exact: true }).click();

@@ -199,6 +199,11 @@ TEST_F(DocumentsE2e, YearlyReportIsIssuedNumberedFrozenAndReadByRealTools) {
   json corrected = {{"narratives", {{"II.4", "Nội dung sửa sau khi phát hành."}}},
                     {"figures", {{"e_lessons", 99}}}};
   call(*reports, "PUT", "/api/reports/v1/contributions/2026/to-toan-tin", 200, corrected);
+  // A count the service refuses is named as the form and the report print it, not by its code.
+  auto wrong_count = call(*reports, "PATCH", "/api/reports/v1/contributions/2026/to-toan-tin", 400,
+                          json{{"figures", {{"e_lessons", -3}}}});
+  EXPECT_EQ(wrong_count["detail"],
+            "Chỉ số \"Bài giảng điện tử đã soạn\" phải là số nguyên từ 0 đến 1000000.");
   const std::string docx1_again = dir_ + "/issued-01-again.docx";
   download(*reports, "/api/reports/v1/documents/2026-bc-01.docx", docx1_again);
   EXPECT_EQ(slurp(docx1), slurp(docx1_again));

@@ -54,6 +54,9 @@ export function changedFields(before, form) {
   if (Object.keys(narratives).length) body.narratives = narratives;
   const figures = {};
   for (const input of form.querySelectorAll('input[data-indicator]')) {
+    // A count the service would refuse stays out of the save (and is marked at its field), so
+    // the texts written beside it are saved all the same.
+    if (!figureValid(input)) continue;
     const n = input.value.trim() === '' ? 0 : Number(input.value);
     if (n !== ((before.figures || {})[input.dataset.indicator] || 0)) figures[input.dataset.indicator] = n;
   }
@@ -62,6 +65,18 @@ export function changedFields(before, form) {
     if (form.elements[field].value !== (before[field] || '')) body[field] = form.elements[field].value;
   }
   return body;
+}
+
+// A count as the service takes it: a whole number from 0 to 1,000,000 (kFigureMax), or empty.
+// Marks the field and says so under it when it is not.
+const FIGURE_HINT = 'Ghi số nguyên từ 0 đến 1.000.000; số này chưa được lưu.';
+function figureValid(input) {
+  const ok = input.value.trim() === '' || (input.validity.valid && Number.isInteger(Number(input.value)));
+  const note = input.parentElement && input.parentElement.querySelector('.field-error');
+  if (ok) input.removeAttribute('aria-invalid');
+  else input.setAttribute('aria-invalid', 'true');
+  if (note) note.textContent = ok ? '' : FIGURE_HINT;
+  return ok;
 }
 
 function statusLine(part) {
@@ -97,7 +112,11 @@ async function autosave() {
   for (const area of Object.keys(body.narratives || {})) loaded.narratives[area] = (part.narratives || {})[area] || '';
   for (const code of Object.keys(body.figures || {})) loaded.figures[code] = (part.figures || {})[code] || 0;
   for (const field of ['difficulties', 'proposals']) if (field in body) loaded[field] = part[field] || '';
-  if (loadsDrawn === loadsStarted) $('part-status').textContent = statusLine(loaded);
+  if (loadsDrawn === loadsStarted) {
+    $('part-status').textContent = statusLine(loaded);
+    const submit = $('part-submit');
+    if (submit) submit.hidden = false; // the part exists now: it can be submitted
+  }
 }
 
 function render(part, indicators) {
@@ -117,9 +136,11 @@ function render(part, indicators) {
   const figures = indicators.map((i) => el('div', { className: 'field' },
     el('label', { htmlFor: `part-fig-${i.code}` }, `${i.label} (${i.unit}, ${i.area})`),
     el('input', {
-      id: `part-fig-${i.code}`, type: 'number', min: 0, max: 1000000, inputMode: 'numeric',
+      id: `part-fig-${i.code}`, type: 'number', min: 0, max: 1000000, step: 1, inputMode: 'numeric',
       dataset: { indicator: i.code }, value: String((part.figures || {})[i.code] || 0), disabled: !editable,
-    })));
+      'aria-describedby': `part-fig-${i.code}-error`,
+    }),
+    el('p', { className: 'field-error', id: `part-fig-${i.code}-error`, 'aria-live': 'polite' })));
   const texts = [['difficulties', 'Khó khăn, vướng mắc'], ['proposals', 'Đề xuất, kiến nghị']].map(([name, label]) =>
     el('div', { className: 'field' },
       el('label', { htmlFor: `part-${name}` }, label),
@@ -127,8 +148,10 @@ function render(part, indicators) {
   form.replaceChildren(...areas, el('div', { className: 'form-grid' }, ...figures), ...texts,
     el('div', { className: 'form-actions' },
       editable ? el('button', { type: 'submit', className: 'button' }, 'Lưu') : null,
-      !submitted && !part.missing ? el('button', {
-        type: 'button', className: 'button button-quiet', onclick: () => ctx.attempt(submitPart, { busy: form }),
+      // Hidden until the part exists: the first save (as the person types) shows it.
+      !submitted ? el('button', {
+        type: 'button', className: 'button button-quiet', id: 'part-submit', hidden: Boolean(part.missing),
+        onclick: () => ctx.attempt(submitPart, { busy: form }),
       }, 'Nộp phần báo cáo') : null));
   $('part-reopen').hidden = !(admin && submitted);
   const history = Array.isArray(part.history) ? part.history : [];
@@ -192,14 +215,27 @@ async function drawPart(load) {
   render(part, indicators);
 }
 
+// Refuses to save or submit while a count is one the service would refuse: the field gets
+// the focus and the message names it.
+function checkFigures() {
+  const form = $('part-form');
+  const bad = [...form.querySelectorAll('input[data-indicator]')].find((i) => !figureValid(i));
+  if (!bad) return;
+  bad.focus();
+  const label = form.querySelector(`label[for="${bad.id}"]`);
+  throw new ApiError(0, 'form_incomplete', `Ô “${label ? label.textContent : ''}”: ${FIGURE_HINT}`);
+}
+
 // "Lưu": saves what is still unsaved, then shows the part as stored (what colleagues wrote
 // meanwhile too).
 async function savePart() {
+  checkFigures();
   await loadPart();
   ctx.notify('Đã lưu phần báo cáo; các ô hiện đúng như đã lưu.');
 }
 
 async function submitPart() {
+  checkFigures();
   await saver.now(); // what was just typed is part of what is submitted
   const year = ctx.year();
   await ctx.call(contributionEndpoints.submit(year, $('part-unit').value), { method: 'POST' });

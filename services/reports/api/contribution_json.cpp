@@ -1,5 +1,7 @@
 #include "reports/api/contribution_json.hpp"
 
+#include <algorithm>
+
 #include "core/errors.hpp"
 #include "core/movement.hpp"
 #include "core/text.hpp"
@@ -38,9 +40,12 @@ void read_figures(const json& body, const std::vector<Indicator>& indicators,
     check_figures_known({{f.key(), 0}}, indicators);
     if (f->is_null()) continue;
     if (!f->is_number_integer() || !figure_allowed(f->get<long long>())) {
-      throw bad_request(
-          "invalid_figure",
-          say("problem.bad_figure", {{"indicator", f.key()}, {"max", std::to_string(kFigureMax)}}));
+      // Named as the form and the report print it (check_figures_known has found it).
+      auto known = std::find_if(indicators.begin(), indicators.end(),
+                                [&](const Indicator& i) { return i.code == f.key(); });
+      throw bad_request("invalid_figure",
+                        say("problem.bad_figure",
+                            {{"indicator", known->label}, {"max", std::to_string(kFigureMax)}}));
     }
     out[f.key()] = f->get<long long>();
   }

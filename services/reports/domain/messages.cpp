@@ -80,7 +80,7 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.unknown_area", "Không có nội dung \"{area}\"; các nội dung là II.1 đến II.6."},
     {"problem.figures_shape", "Trường \"figures\" ghi theo chỉ số, mỗi chỉ số một số nguyên."},
     {"problem.unknown_indicator", "Không có chỉ số \"{indicator}\"."},
-    {"problem.bad_figure", "Chỉ số \"{indicator}\" phải là số nguyên không âm, tối đa {max}."},
+    {"problem.bad_figure", "Chỉ số \"{indicator}\" phải là số nguyên từ 0 đến {max}."},
     // The year's list of indicators, as the board edits it (issue 14).
     {"problem.indicators_shape",
      "Danh sách chỉ số ghi mỗi chỉ số với mã, tên, nội dung (II.1 đến II.6) và đơn vị tính."},
