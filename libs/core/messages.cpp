@@ -24,6 +24,7 @@ constexpr std::array kMessages = std::to_array<text::Message>({
 
     // What was sent cannot be read (json_io, text).
     {"problem.invalid_utf8", "Nội dung gửi lên không phải văn bản UTF-8 hợp lệ."},
+    {"problem.query_not_utf8", "Giá trị tìm kiếm trên địa chỉ không phải văn bản UTF-8 hợp lệ."},
     {"problem.invalid_text", "Không chuẩn hoá được văn bản gửi lên."},
     {"problem.malformed_json", "Nội dung gửi lên không phải JSON hợp lệ."},
     {"problem.expected_object",

@@ -206,7 +206,9 @@ Response problem(int status, const std::string& code, const std::string& detail,
                          {"code", code},
                          {"detail", detail}};
   if (!request_id.empty()) body["request_id"] = request_id;
-  r.body = body.dump();
+  // A detail may quote what was sent: bytes that are no UTF-8 are replaced, never thrown on
+  // (the answer to bad input must not fail in turn).
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/errors.hpp"
 #include "core/messages.hpp"
+#include "core/text.hpp"
 
 namespace thidua::http {
 namespace {
@@ -54,7 +55,10 @@ std::optional<std::string> decode_segment(std::string_view segment) {
     return std::string(segment);
   }
   try {
-    return web::uri::decode(utility::conversions::to_string_t(std::string(segment)));
+    auto decoded = web::uri::decode(utility::conversions::to_string_t(std::string(segment)));
+    // Escapes of bytes that are no UTF-8 (%ff): no id is such, and no answer may quote it.
+    if (!text::valid_utf8(decoded)) return std::nullopt;
+    return decoded;
   } catch (const std::exception&) {  // web::uri_exception: a broken escape, or not ASCII
     return std::nullopt;
   }

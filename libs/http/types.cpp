@@ -2,6 +2,10 @@
 
 #include <array>
 
+#include "core/errors.hpp"
+#include "core/messages.hpp"
+#include "core/text.hpp"
+
 namespace thidua::http {
 namespace {
 constexpr std::array<std::pair<Method, std::string_view>, 7> kMethods{{
@@ -67,7 +71,14 @@ std::optional<std::string> Request::query(std::string_view name) const {
     auto pair = qs.substr(0, amp);
     auto eq = pair.find('=');
     if (url_decode(pair.substr(0, eq)) == name) {
-      return eq == std::string_view::npos ? std::string() : url_decode(pair.substr(eq + 1));
+      std::string value =
+          eq == std::string_view::npos ? std::string() : url_decode(pair.substr(eq + 1));
+      // Escapes of bytes that are no UTF-8 (?status=%ff): refused here, before any handler
+      // compares, stores or quotes the value.
+      if (!text::valid_utf8(value)) {
+        throw bad_request("invalid_utf8", common::say("problem.query_not_utf8"));
+      }
+      return value;
     }
     if (amp == std::string_view::npos) break;
     qs.remove_prefix(amp + 1);

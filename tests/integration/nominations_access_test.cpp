@@ -217,6 +217,17 @@ TEST_F(NominationsService, OneStaffMemberIsReadAsTheCatalogueHasThemNow) {
   auto bad = api("GET", "/catalogue/staff/%E1%BA%A1!", "", staff);
   EXPECT_EQ(bad.status, 400);
   EXPECT_EQ(json::parse(bad.body)["code"], "invalid_id");
+  // Escapes of bytes that are no UTF-8, in the path or a query: a problem, not a dropped
+  // connection (the answer once quoted them and could not be written).
+  for (const auto& [path, code] : std::vector<std::pair<std::string, std::string>>{
+           {"/nominations/%ff", "invalid_path"},
+           {"/catalogue/staff/%ff", "invalid_path"},
+           {"/nominations?status=%ff", "invalid_utf8"}}) {
+    auto r = api("GET", path, "", staff);
+    EXPECT_EQ(r.status, 400) << path;
+    EXPECT_EQ(r.header("content-type"), "application/problem+json") << path;
+    EXPECT_EQ(json::parse(r.body, nullptr, false).value("code", ""), code) << path << r.body;
+  }
 }
 
 // A link code is what POST /staff/{id}/link-codes issues, 8 hex digits (ids::link_code):

@@ -184,6 +184,9 @@ TEST(Problem, IsProblemJsonWithCodeDetailAndRequestId) {
   EXPECT_EQ(body["request_id"], "abc123");
   EXPECT_TRUE(body["type"].get<std::string>().ends_with("/quota_full"));
   EXPECT_FALSE(nlohmann::json::parse(problem(400, "x", "y", "").body).contains("request_id"));
+  // A detail quoting bytes that are no UTF-8 still makes a problem (they are replaced).
+  auto quoted = nlohmann::json::parse(problem(400, "x", "Không có \"\xff\".", "").body);
+  EXPECT_EQ(quoted["detail"], "Không có \"\xEF\xBF\xBD\".");
 }
 
 TEST(CacheableJson, CarriesAnETagAndIs304WhenTheCallerHasIt) {

@@ -125,7 +125,9 @@ TEST(Router, EscapedAndPlainSegmentsEachKeepTheirValueAtAnyLength) {
 
 TEST_F(RouterTest, ABrokenEscapeIsMalformedNotAMatch) {
   for (std::string path : {"/api/nominations/v1/nominations/%zz", "/api/nominations/v1/%",
-                           "/api/nominations/v1/nominations/1%2", "/api/nominations/v1/Hán"}) {
+                           "/api/nominations/v1/nominations/1%2", "/api/nominations/v1/Hán",
+                           // escapes of bytes that are no UTF-8: no id, and never quoted back
+                           "/api/nominations/v1/nominations/%ff", "/api/nominations/v1/%C3%28"}) {
     auto m = router_.match(Method::Get, path, params_);
     EXPECT_TRUE(m.malformed) << path;
     EXPECT_EQ(m.route, nullptr) << path;
@@ -189,6 +191,16 @@ TEST(RequestQuery, DecodesParameters) {
   EXPECT_EQ(req.query("x"), "1");
   EXPECT_EQ(req.query("bad"), "%zz%4");
   EXPECT_FALSE(req.query("missing").has_value());
+  // A value whose escapes are no UTF-8 is refused (400) before any handler sees it.
+  req.query_string = "status=%ff&x=1";
+  EXPECT_EQ(req.query("x"), "1");
+  try {
+    req.query("status");
+    ADD_FAILURE() << "a value that is no UTF-8 was returned";
+  } catch (const ApiError& e) {
+    EXPECT_EQ(e.status(), 400);
+    EXPECT_EQ(e.code(), "invalid_utf8");
+  }
 }
 
 TEST(EncodeSegment, EscapesAllButUnreservedAndDecodesBack) {
