@@ -85,6 +85,9 @@ await step('signed in by the cookie, she creates a nomination (a write through t
   await page.getByRole('button', { name: 'Lưu đề nghị (nháp)' }).click();
   await eventually(async () => (await text(page.getByRole('status'))).includes('Đã tạo đề nghị số 1'),
     'notice "Đã tạo đề nghị số 1"');
+  // "Trang của tôi" follows without a reload: the nomination she wrote is listed there.
+  await eventually(async () => page.locator('#mypage-wrote-list li[data-id="1"]').isVisible(),
+    '"Đề nghị cô đã lập" lists the new nomination');
   const list = await apiCall('GET', `${N}/nominations/1/history`);
   check(JSON.stringify(list).includes('bgh-lan'), `the history names her: ${JSON.stringify(list)}`);
   const api = requests.slice(before).filter((r) => r.url.includes('/api/'));

@@ -191,11 +191,14 @@ const templates = templatesScreen(ui);
 const council = councilScreen({ ...ui, openNomination: openDetail, onIssued: () => loadRoundDocuments() });
 const quotas = quotasScreen(ui);
 const list = nominationsScreen({ ...ui, openDetail });
+// A nomination made or moved on changes the list and "Trang của tôi" (what the person wrote
+// and what concerns them): both are reloaded with it.
+const nominationsChanged = () => Promise.all([list.load(), myPage.start()]);
 const create = createScreen({
-  ...ui, fillSelects: () => fillSelects(), showPanel, reloadList: list.load, openDetail,
+  ...ui, fillSelects: () => fillSelects(), showPanel, reloadList: nominationsChanged, openDetail,
 });
 const dialog = actionDialog({
-  ...ui, showError, clearError, openDetail, reloadList: list.load, reloadQuotas: quotas.load,
+  ...ui, showError, clearError, openDetail, reloadList: nominationsChanged, reloadQuotas: quotas.load,
   reloadCouncil: council.start,
 });
 const detail = detailScreen({ ...ui, showPanel, startAction: dialog.start });
