@@ -74,7 +74,8 @@ TEST_F(ApiContractTest, CouncilMeetingsWithTheirVotesAnswerAsDocumented) {
                        json{{"period", "2026"},
                             {"award", "bk_tinh"},
                             {"subject_kind", "individual"},
-                            {"subject_id", "gv-a"}}
+                            {"subject_id", "gv-a"},
+                            {"reason", "Dẫn đầu phong trào chuyển đổi số."}}
                            .dump(),
                        stack_.token("admin"));
   ASSERT_EQ(n.status, 201) << n.body;

@@ -64,7 +64,8 @@ class InputParityTest : public ::testing::Test {
     json draft = {{"period", "2026"},
                   {"award", "gk_xa"},
                   {"subject_kind", "individual"},
-                  {"subject_id", "gv-a"}};
+                  {"subject_id", "gv-a"},
+                  {"reason", "Bài giảng điện tử."}};
     ids_.draft = call_json("nominations", "POST", base, draft).value("id", "");
     draft["subject_id"] = "gv-b";
     ids_.review = call_json("nominations", "POST", base, draft).value("id", "");

@@ -51,6 +51,33 @@ class NominationEvidence : public testing::NominationsServiceTest {
   std::string leader_, an_, id_;
 };
 
+// A nomination goes to the council with its grounds: a blank reason and no achievement is
+// refused at submission (it may stay a draft), with either it goes.
+TEST_F(NominationEvidence, ANominationWithoutGroundsIsNotSubmitted) {
+  auto make = [&](const std::string& subject, json extra) {
+    json body = {{"period", "2026"},
+                 {"award", "gk_xa"},
+                 {"subject_kind", "individual"},
+                 {"subject_id", subject}};
+    body.update(extra);
+    auto r = api("POST", "/nominations", body.dump(), leader_);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body)["id"].get<std::string>();
+  };
+  auto submit = [&](const std::string& id) {
+    return api("POST", "/nominations/" + id + "/transitions", json{{"action", "submit"}}.dump(),
+               leader_);
+  };
+  auto blank = make("binh", {{"reason", " \n\u00a0 "}});
+  auto refused = submit(blank);
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(json::parse(refused.body)["code"], "missing_grounds");
+  EXPECT_NE(json::parse(refused.body)["detail"].get<std::string>().find("lý do, thành tích"),
+            std::string::npos);
+  EXPECT_EQ(json::parse(api("GET", "/nominations/" + blank, "").body)["status"], "draft");
+  EXPECT_EQ(submit(id_).status, 200);  // a reason and achievements
+}
+
 TEST_F(NominationEvidence, TheNomineeAddsALinkOnceAndItIsRecorded) {
   auto spaced = add({{"achievement", 0}, {"link", " https://a.example/quyet-dinh.pdf"}}, an_);
   EXPECT_EQ(spaced.status, 400) << "a link is taken as it is: " << spaced.body;

@@ -60,6 +60,7 @@ Task<NominationRecord> NominationsApp::act(const Principal& who, const std::stri
     case Action::Submit: {
       // Re-checked at submission: a hold may have been set after the draft was written.
       check_draft(r.draft, c, who.role, unit_of(who, c));
+      check_grounds(r.draft);
       // Submitted in the round open today, which may be a later one than the draft's.
       round_id = filing_round_id(*std::get<2>(all), r.draft, c);
       auto quota = award->quota(period->kind, r.draft.subject_kind);

@@ -11,6 +11,9 @@ namespace {
 constexpr std::array kRecordMessages = std::to_array<text::Message>({
     // Problems: the catalogue and what it names.
     {"problem.unknown_period", "Không có kỳ khen thưởng \"{period}\"."},
+    {"problem.missing_grounds",
+     "Đề nghị chưa có lý do, thành tích: thầy cô ghi lý do, thành tích chính hoặc thêm một thành "
+     "tích rồi mới trình Hội đồng."},
     {"problem.unknown_award", "Không có hình thức khen thưởng mã \"{code}\"."},
     {"problem.unknown_staff", "Không có cán bộ mã \"{id}\"."},
     {"problem.unknown_unit", "Không có đơn vị mã \"{id}\"."},

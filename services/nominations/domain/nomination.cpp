@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "core/movement.hpp"
+#include "core/text.hpp"
 #include "nominations/domain/evidence.hpp"
 #include "nominations/domain/messages.hpp"
 
@@ -22,6 +23,12 @@ void check_achievement(const Achievement& a) {
 
 bool writes_nominations(Role role) {
   return role == Role::Admin || role == Role::Leader;
+}
+
+void check_grounds(const NominationDraft& d) {
+  if (text::blank(d.reason) && d.achievements.empty()) {
+    throw unprocessable("missing_grounds", say("problem.missing_grounds"));
+  }
 }
 
 Subject check_draft(const NominationDraft& d, const Catalogue& c, Role role,

@@ -49,6 +49,11 @@ bool writes_nominations(Role role);
 Subject check_draft(const NominationDraft& draft, const Catalogue& catalogue, Role role,
                     const std::string& actor_unit);
 
+// A nomination goes to the council with its grounds (Luật Thi đua, khen thưởng 2022: an award
+// rewards achievements): a reason that is not blank, or at least one achievement. A draft
+// may lack both; submitting it is refused, 422 missing_grounds.
+void check_grounds(const NominationDraft& draft);
+
 // The key under which a subject may hold one live nomination per award and period.
 std::string live_key(const NominationDraft& d);
 
