@@ -109,11 +109,18 @@ TEST(RepliesTest, ColleaguesAreAddressedByTheirRecordedGender) {
   EXPECT_EQ(addressed_name(nam), "thầy Lê Văn Nam");
   EXPECT_EQ(addressed_name(an), "Trần An");
   nam.role = "leader";
-  EXPECT_EQ(reply_whoami(nam),
-            "Tài khoản Zalo này là của thầy Lê Văn Nam (mã cán bộ gv-nam), vai trò: tổ trưởng.");
+  EXPECT_EQ(reply_whoami(nam), "Tài khoản Zalo này là của thầy Lê Văn Nam, vai trò: tổ trưởng.");
   an.role = "bursar";  // a code the bot does not know is never shown
-  EXPECT_EQ(reply_whoami(an),
-            "Tài khoản Zalo này là của Trần An (mã cán bộ gv-an), vai trò: chưa xác định.");
+  EXPECT_EQ(reply_whoami(an), "Tài khoản Zalo này là của Trần An, vai trò: chưa xác định.");
+  // Linked privately, a confirmation; in the group, also that the code is spent and to send
+  // it privately next time, to the person as colleagues address them.
+  EXPECT_EQ(reply_linked(hoa), "✅ Đã liên kết tài khoản Zalo này với cô Nguyễn Thị Hoa.");
+  EXPECT_EQ(reply_linked(hoa, true),
+            "✅ Đã liên kết tài khoản Zalo này với cô Nguyễn Thị Hoa.\nMã liên kết đã dùng xong "
+            "nên không ai dùng lại được; lần sau cô nhắn riêng mã cho bot.");
+  EXPECT_NE(reply_sign_in_too_many(nam).find("thầy hãy dùng mã mới nhất"), std::string::npos);
+  IssuedSignIn issued{"K7QM4XPR", "K7QM-4XPR", "5", "2026-11-25T03:20:00Z"};
+  EXPECT_NE(reply_sign_in(issued, "", hoa).find("vào được với quyền của cô."), std::string::npos);
 }
 
 // domain.md: good news is public in the group; a rejection is told privately, and drafts stay

@@ -129,7 +129,7 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       // Only in a private chat (answer() answers the group), for a linked person: the code
       // is asked for with their rights, so it signs in no one else.
       auto a = co_await nominations_.issue_sign_in(me);
-      if (a.reach == Reach::TooMany) co_return say("answer.sign_in_too_many");
+      if (a.reach == Reach::TooMany) co_return reply_sign_in_too_many(caller);
       if (!a.ok()) co_return say("answer.nominations_down");
       co_return reply_sign_in(a.value, settings_.dashboard_url, caller);
     }
@@ -137,7 +137,7 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       auto linked = co_await staff_.link(c.args[0], u.from_id);
       if (linked.outcome == LinkResult::Outcome::BadCode) co_return say("answer.bad_link_code");
       if (linked.outcome == LinkResult::Outcome::Down) co_return say("answer.nominations_down");
-      co_return reply_linked(linked.colleague);
+      co_return reply_linked(linked.colleague, u.group);
     }
   }
   co_return std::nullopt;

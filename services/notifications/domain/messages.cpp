@@ -59,8 +59,10 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"answer.no_period", "Không có kỳ khen thưởng \"{period}\"."},
     {"answer.bad_link_code",
      "Mã liên kết không đúng hoặc đã hết hạn; thầy cô xin Ban giám hiệu mã mới."},
-    {"answer.linked", "✅ Đã liên kết tài khoản Zalo này với {name} (mã cán bộ {id})."},
-    {"answer.whoami", "Tài khoản Zalo này là của {name} (mã cán bộ {id}), vai trò: {role}."},
+    {"answer.linked", "✅ Đã liên kết tài khoản Zalo này với {name}."},
+    {"answer.linked_in_group",
+     "Mã liên kết đã dùng xong nên không ai dùng lại được; lần sau {you} nhắn riêng mã cho bot."},
+    {"answer.whoami", "Tài khoản Zalo này là của {name}, vai trò: {role}."},
     // Private reminders, turned off and on by the person (issue 13).
     {"reminders.off",
      "Đã tắt tin nhắc hạn gửi riêng cho {name}: bot sẽ không nhắn riêng nhắc hạn nộp báo cáo "
@@ -77,16 +79,15 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "🔑 Mã đăng nhập trang thi đua của {name}: {code}\nMã dùng một lần, trong {minutes} phút "
      "(đến {time})."},
     {"sign_in.link", "Bấm vào đây để vào thẳng: {link}"},
-    {"sign_in.no_link", "Thầy cô mở trang thi đua của trường và gõ mã trên."},
+    {"sign_in.no_link", "Mở trang thi đua của trường và gõ mã trên."},
     {"sign_in.keep_private",
-     "Đừng chuyển mã này cho ai và đừng gửi vào nhóm; ai có mã là vào được với quyền của thầy "
-     "cô."},
+     "Đừng chuyển mã này cho ai và đừng gửi vào nhóm; ai có mã là vào được với quyền của {you}."},
     {"answer.sign_in_group",
      "Lệnh /dangnhap chỉ dùng trong tin nhắn riêng với bot, để mã đăng nhập không lộ ra nhóm. "
      "Thầy cô nhắn riêng cho bot: /dangnhap"},
     {"answer.sign_in_too_many",
-     "Thầy cô đã xin nhiều mã đăng nhập trong thời gian ngắn; hãy dùng mã mới nhất hoặc thử lại "
-     "sau ít phút."},
+     "Đã có nhiều mã đăng nhập được xin trong thời gian ngắn; {you} hãy dùng mã mới nhất hoặc thử "
+     "lại sau ít phút."},
     {"person.addressed", "{you} {name}"},
     {"role.unknown", "chưa xác định"},
 

@@ -199,12 +199,17 @@ std::string addressed_name(const Colleague& staff) {
 }
 
 std::string reply_whoami(const Colleague& staff) {
-  return say("answer.whoami",
-             {{"name", addressed_name(staff)}, {"id", staff.id}, {"role", role_label(staff.role)}});
+  return say("answer.whoami", {{"name", addressed_name(staff)}, {"role", role_label(staff.role)}});
 }
 
-std::string reply_linked(const Colleague& staff) {
-  return say("answer.linked", {{"name", addressed_name(staff)}, {"id", staff.id}});
+std::string reply_linked(const Colleague& staff, bool in_group) {
+  auto text = say("answer.linked", {{"name", addressed_name(staff)}});
+  if (in_group) text += "\n" + say("answer.linked_in_group", {{"you", you(staff)}});
+  return text;
+}
+
+std::string reply_sign_in_too_many(const Colleague& staff) {
+  return say("answer.sign_in_too_many", {{"you", you(staff)}});
 }
 
 std::string reply_reminders(bool off, bool changed, const Colleague& staff) {
@@ -243,7 +248,7 @@ std::string reply_sign_in(const IssuedSignIn& issued, const std::string& dashboa
                                        {"time", vn_time_of(issued.expires_at)}});
   auto link = sign_in_link(dashboard_url, issued.code);
   t += "\n" + (link.empty() ? say("sign_in.no_link") : say("sign_in.link", {{"link", link}}));
-  t += "\n" + say("sign_in.keep_private");
+  t += "\n" + say("sign_in.keep_private", {{"you", you(staff)}});
   return t;
 }
 

@@ -36,7 +36,11 @@ std::string reply_nominations(const std::vector<NominationView>& list,
 // the person is asked to send the command privately.
 std::string reply_nomination(const NominationView& nomination, bool in_group = false);
 std::string reply_whoami(const Colleague& staff);
-std::string reply_linked(const Colleague& staff);
+// /lienket <mã>. Sent in the group (`in_group`), the code is used up at once, so nobody there
+// can use it after; the answer says so and asks for a private message next time.
+std::string reply_linked(const Colleague& staff, bool in_group = false);
+// /dangnhap asked too often (429 from nominations).
+std::string reply_sign_in_too_many(const Colleague& staff);
 // The answer to /tatnhac (`off`) or /batnhac for `staff` (the linked record: name, gender,
 // role): what changed, or that it was so already (`changed` false), that the group's
 // reminders are not affected, and how to undo it.
