@@ -165,9 +165,9 @@ int main(int argc, char** argv) {
         add_registration_routes(service.router(), registrations);
         auto& initiatives = service.make<InitiativesApp>(initiative_store, catalogue, clock);
         add_initiative_routes(service.router(), initiatives);
-        add_my_page_routes(service.router(), app, initiatives);
         auto& rounds_app = service.make<RoundsApp>(rounds, catalogue, store, clock);
         add_round_routes(service.router(), rounds_app, catalogue);
+        add_my_page_routes(service.router(), app, initiatives, rounds_app, catalogue);
         // Leaders hear in the staff group before a round closes (issue 14), once per round.
         RoundReminderSettings reminder_settings{
             static_cast<int>(

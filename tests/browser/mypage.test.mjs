@@ -98,6 +98,14 @@ await step('her nomination with its status and decision; her unit\'s report part
   // The units' due date, not the next deadline of any kind (the header's).
   check(report.includes('Hạn nộp phần báo cáo của tổ: ngày 20/10/2026.'), `deadline: ${report}`);
   check((await text(mine.locator('#mypage-initiatives'))).includes('Kho bài giảng điện tử Toán 8'), 'her initiative');
+  // The rounds open today, as nominations lists them: until when her unit may still propose.
+  const open = (await apiCall('GET', `${N}/rounds`)).items.filter((r) => r.state === 'open');
+  check(open.length > 0, 'the fixture has an open round');
+  const rounds = mine.locator('#mypage-rounds li');
+  check(await rounds.count() === open.length, `open rounds shown: ${await rounds.count()} of ${open.length}`);
+  const first = await text(mine.locator(`#mypage-rounds li[data-id="${open[0].id}"]`));
+  check(first.includes(open[0].name) && first.includes(`Nhận đề nghị đến hết ngày ${open[0].closes_vn}.`),
+    `the round and its closing day: ${first}`);
   check(await board.isHidden(), 'a teacher is not offered "Thông báo"');
   const all = await text(mine);
   check(!all.includes('null') && !all.includes('undefined'), `a missing part shows as a word: ${all}`);

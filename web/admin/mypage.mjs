@@ -1,7 +1,8 @@
 // "Trang của tôi" (issue 12): the first card every signed-in person sees, made for a teacher
 // who opens the page from a Zalo message on a phone. Who they are (name, unit, role, whether
 // their Zalo is linked and how to link it or stop private reminders), the nominations about
-// them and the ones they wrote with their status (and the decision once awarded), their
+// them and the ones they wrote with their status (and the decision once awarded), the
+// nomination rounds open today and until when, their
 // unit's part of the yearly report with the units' due date, and the initiatives they authored.
 // The services decide what a person may see; a part they may not see is left out, never
 // guessed. Built here whole, so index.html holds only the empty card.
@@ -126,6 +127,22 @@ export function myPageScreen(ui) {
     return parts.length ? section('mypage-report', 'Báo cáo năm của tổ', ...parts) : null;
   }
 
+  // ------------------------------------------------------------ rounds open today
+
+  // The nomination rounds open today (overview's rounds_open): until when the unit may still
+  // propose, and for which forms. Nothing when none is open.
+  function roundsPart(rounds) {
+    if (!Array.isArray(rounds) || rounds.length === 0) return null;
+    return section('mypage-rounds', 'Đợt xét khen thưởng đang mở',
+      el('ul', { className: 'mypage-list' }, ...rounds.map((r) => {
+        const awards = (r.awards || []).map((a) => a.label).join('; ');
+        return el('li', { dataset: { id: r.id } },
+          el('p', { className: 'mypage-title' }, `${r.name} (${r.period_label})`),
+          el('p', {}, 'Nhận đề nghị đến hết ngày ', el('time', { dateTime: r.closes }, r.closes_vn), '.'),
+          el('p', { className: 'hint' }, awards ? `Hình thức: ${awards}.` : 'Mọi hình thức khen thưởng.'));
+      })));
+  }
+
   // ------------------------------------------------------------ initiatives
 
   // `list`: the entries the person is an author of (the service has chosen them).
@@ -156,7 +173,7 @@ export function myPageScreen(ui) {
       member ? maybe(endpoints.myOverview) : null,
       me.unit_id ? maybe(endpoints.contributions(year)) : null,
     ]);
-    const { about = null, wrote = null, initiatives = null } = overview || {};
+    const { about = null, wrote = null, initiatives = null, rounds_open: rounds = null } = overview || {};
     card().replaceChildren(...[
       el('div', { className: 'card-head' },
         el('h2', { id: 'mypage-heading' }, 'Trang của tôi'),
@@ -164,6 +181,7 @@ export function myPageScreen(ui) {
           onclick: () => attempt(load, { busy: card() }) }, 'Cập nhật')),
       el('p', { className: 'mypage-greeting' }, me.name ? `Chào ${you} ${me.name}.` : 'Chào thầy cô.'),
       profile(me, member, you),
+      roundsPart(rounds),
       nominationList('mypage-about', `Đề nghị khen thưởng cho ${you}`, about,
         `Chưa có đề nghị khen thưởng nào cho ${you}.`, false),
       nominationList('mypage-wrote', `Đề nghị ${you} đã lập`, wrote,

@@ -7,6 +7,7 @@
 #include "nominations/api/record_json.hpp"
 #include "nominations/api/routes.hpp"
 #include "nominations/app/initiatives_app.hpp"
+#include "nominations/app/rounds_app.hpp"
 
 namespace thidua::nominations {
 namespace {
@@ -29,10 +30,10 @@ void write_page(JsonWriter& w, const std::optional<NominationPage>& page) {
 }  // namespace
 
 void add_my_page_routes(http::Router& router, NominationsApp& nominations,
-                        InitiativesApp& initiatives) {
+                        InitiativesApp& initiatives, RoundsApp& rounds, CatalogueStore& catalogue) {
   const Access people = Access::roles_of({Role::Admin, Role::Council, Role::Leader, Role::Staff});
   router.add(Method::Get, kApiBase + "/me/overview", people,
-             [&nominations, &initiatives](Request& req) -> Task<Response> {
+             [&nominations, &initiatives, &rounds, &catalogue](Request& req) -> Task<Response> {
                auto mine = co_await nominations.mine(req.principal, kShown);
                json authored = nullptr;
                // Only someone on the staff list authors initiatives (mine() has looked).
@@ -44,10 +45,19 @@ void add_my_page_routes(http::Router& router, NominationsApp& nominations,
                  for (const auto& e : entries) items.push_back(initiative_json(e));
                  authored = {{"items", std::move(items)}};
                }
+               // The rounds open today: until when the person's unit may still propose.
+               auto all_rounds = co_await rounds.list();
+               auto c = co_await catalogue.load();
+               const LocalDate today = rounds.today();
+               json open = json::array();
+               for (const auto& r : all_rounds) {
+                 if (round_state(r, today) == RoundState::Open)
+                   open.push_back(round_public_json(r, *c, today));
+               }
                JsonWriter w;
                w.begin_object().key("about");
                write_page(w, mine.about);
-               w.key("initiatives").value(authored).key("wrote");
+               w.key("initiatives").value(authored).key("rounds_open").value(open).key("wrote");
                write_page(w, mine.wrote);
                w.end_object();
                co_return http::json_text(200, w.take());

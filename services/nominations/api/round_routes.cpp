@@ -75,14 +75,17 @@ json render(const Round& r, const Catalogue& c, LocalDate today) {
           {"updated_at", r.updated_at.empty() ? json(nullptr) : json(r.updated_at)}};
 }
 
-// For the website: what is open or coming, without who edited it.
-json render_public(const Round& r, const Catalogue& c, LocalDate today) {
+}  // namespace
+
+// For the website and "Trang của tôi": what is open or coming, without who edited it.
+json round_public_json(const Round& r, const Catalogue& c, LocalDate today) {
   json out = render(r, c, today);
   out.erase("updated_by");
   out.erase("updated_at");
   return out;
 }
 
+namespace {
 json items(const std::vector<Round>& rounds, const Catalogue& c, LocalDate today,
            json (*one)(const Round&, const Catalogue&, LocalDate)) {
   json out = json::array();
@@ -137,7 +140,7 @@ void add_round_routes(http::Router& router, RoundsApp& app, CatalogueStore& cata
              [&app, &catalogue](Request& req) -> Task<Response> {
                auto rounds = co_await app.not_closed();
                auto c = co_await catalogue.load();
-               auto body = items(rounds, *c, app.today(), render_public).dump();
+               auto body = items(rounds, *c, app.today(), round_public_json).dump();
                co_return http::cacheable_json(req, body, 60);
              });
 }

@@ -31,10 +31,14 @@ struct Initiative;
 void add_initiative_routes(http::Router& router, InitiativesApp& app);
 // An entry of the register as GET /initiatives lists it (proto: Initiative).
 nlohmann::json initiative_json(const Initiative& entry);
-// "Trang của tôi" in one call (api/my_page_routes.cpp); main.cpp adds it.
-void add_my_page_routes(http::Router& router, NominationsApp& nominations,
-                        InitiativesApp& initiatives);
 class RoundsApp;
+// "Trang của tôi" in one call (api/my_page_routes.cpp), with the rounds open today; main.cpp
+// adds it.
+void add_my_page_routes(http::Router& router, NominationsApp& nominations,
+                        InitiativesApp& initiatives, RoundsApp& rounds, CatalogueStore& catalogue);
+struct Round;
+// A round as the website shows it (proto: RoundShown): no one's name who edited it.
+nlohmann::json round_public_json(const Round& round, const Catalogue& catalogue, LocalDate today);
 // Nomination rounds (api/round_routes.cpp); main.cpp adds them.
 void add_round_routes(http::Router& router, RoundsApp& app, CatalogueStore& catalogue);
 // Registration of targets (api/registration_routes.cpp); main.cpp adds it.
