@@ -65,7 +65,12 @@ function showError(error) {
 function clearError() {
   $('alert').replaceChildren();
 }
+// A notice shows for kNoticeMs at the foot of the screen (base.css), or until hidden.
+const kNoticeMs = 10000;
+let noticeTimer = 0;
 function notify(text) {
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(clearNotice, kNoticeMs);
   $('notice').replaceChildren(el('p', {}, text),
     el('button', { type: 'button', className: 'button button-quiet button-small notice-close', onclick: clearNotice },
       'Ẩn', el('span', { className: 'visually-hidden' }, ' tin báo kết quả')));
