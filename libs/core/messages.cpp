@@ -27,6 +27,8 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.query_not_utf8", "Giá trị tìm kiếm trên địa chỉ không phải văn bản UTF-8 hợp lệ."},
     {"problem.invalid_text", "Không chuẩn hoá được văn bản gửi lên."},
     {"problem.malformed_json", "Nội dung gửi lên không phải JSON hợp lệ."},
+    {"problem.duplicate_key",
+     "Mục \"{field}\" có hai lần trong nội dung gửi lên; chỉ ghi một lần."},
     {"problem.expected_object",
      "Nội dung gửi lên phải là một đối tượng JSON, không phải một danh sách hay một giá trị đơn "
      "lẻ."},

@@ -112,6 +112,11 @@ void normalise(nlohmann::json& value, const std::string& field, bool long_text) 
         throw bad_request("control_character",
                           common::say("problem.control_character_in_name", {{"char", bad}}));
       }
+      // Two names that differ only in how their accents are encoded are the same name.
+      if (out.contains(key)) {
+        throw bad_request("duplicate_key", common::say("problem.duplicate_key",
+                                                       {{"field", text::excerpt(key, 64)}}));
+      }
       auto v = it.value();
       normalise(v, key, long_text || kLongTexts.count(key) > 0);
       out[key] = std::move(v);
@@ -142,9 +147,30 @@ nlohmann::json parse_object(const Request& req) {
     throw bad_request("nesting_too_deep", common::say("problem.nesting_too_deep",
                                                       {{"max", std::to_string(kMaxNesting)}}));
   }
-  auto body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  // A name given twice in one object is refused, not settled by the last one (which a
+  // reader of the body could not tell): one set of names per object being read.
+  std::vector<std::set<std::string>> names;
+  std::string repeated;
+  nlohmann::json::parser_callback_t track = [&](int, nlohmann::json::parse_event_t event,
+                                                nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    if (event == Event::object_start) {
+      names.emplace_back();
+    } else if (event == Event::object_end && !names.empty()) {
+      names.pop_back();
+    } else if (event == Event::key && !names.empty() && repeated.empty()) {
+      const auto& name = parsed.get_ref<const std::string&>();
+      if (!names.back().insert(name).second) repeated = name;
+    }
+    return true;
+  };
+  auto body = nlohmann::json::parse(req.body, track, /*allow_exceptions=*/false);
   if (body.is_discarded()) {
     throw bad_request("malformed_json", common::say("problem.malformed_json"));
+  }
+  if (!repeated.empty()) {
+    throw bad_request("duplicate_key", common::say("problem.duplicate_key",
+                                                   {{"field", text::excerpt(repeated, 64)}}));
   }
   if (!body.is_object()) {
     throw bad_request("expected_object", common::say("problem.expected_object"));

@@ -44,6 +44,22 @@ TEST(ParseObject, InvalidUtf8Is400) {
   EXPECT_EQ(e.code(), "invalid_utf8");
 }
 
+// A name twice in one object is refused (the last one won before, unseen by whoever reads
+// the body), also when the two differ only in how their accents are encoded; the same name
+// in two different objects is no repetition.
+TEST(ParseObject, ANameGivenTwiceInOneObjectIs400) {
+  for (std::string body :
+       {R"({"role":"admin","role":"staff"})", R"({"a":{"x":1,"x":2}})",
+        R"({"a":[{"y":1},{"y":1,"y":2}]})", "{\"T\u00ean\":1,\"Te\u0302n\":2}"}) {
+    auto e = api_error([&] { parse_object(with_body(body)); });
+    EXPECT_EQ(e.status(), 400) << body;
+    EXPECT_EQ(e.code(), "duplicate_key") << body;
+    EXPECT_NE(e.detail().find("hai lần"), std::string::npos) << e.detail();
+  }
+  auto fine = parse_object(with_body(R"({"a":{"x":1},"b":{"x":2},"c":[{"x":3},{"x":4}]})"));
+  EXPECT_EQ(fine["b"]["x"], 2);
+}
+
 TEST(ParseObject, NonObjectsAre400) {
   for (std::string body : {"[]", "[1,2]", "\"text\"", "42", "true", "null"}) {
     auto e = api_error([&] { parse_object(with_body(body)); });
