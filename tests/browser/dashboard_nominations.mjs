@@ -38,6 +38,15 @@ export default async function dashboardNominations({ page, edge, apiCall, alertB
     const stored = await apiCall('GET', '/api/nominations/v1/nominations/1');
     check(stored.status === 'draft' && stored.subject_id === 'gv-hoa' && stored.period === currentYear,
       `stored nomination: ${JSON.stringify(stored)}`);
+    // A reason is corrected in the detail while the nomination is a draft (it once had to be
+    // withdrawn and written again under a new number).
+    const corrected = `${stored.reason} Được chọn dạy minh hoạ cấp huyện.`;
+    await page.getByLabel('Sửa lý do đề nghị').fill(corrected);
+    await page.getByRole('button', { name: 'Lưu lý do' }).click();
+    await eventually(async () => (await apiCall('GET', '/api/nominations/v1/nominations/1')).reason === corrected,
+      'the corrected reason is stored');
+    await eventually(async () => (await text(page.locator('#detail-facts'))).includes('Được chọn dạy minh hoạ cấp huyện.'),
+      'the detail shows the corrected reason');
   });
 
   await step('the board records an initiative, recognises it, and the website shows it by name', async () => {

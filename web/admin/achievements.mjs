@@ -1,6 +1,6 @@
 // A nomination's achievements in its detail (issue 12): each with its content areas (II.1–II.6)
-// and its evidence links. The proposing unit's leader (or the board) adds and removes
-// achievements while the nomination is a draft (PUT /nominations/{id}, the whole draft, read
+// and its evidence links. The proposing unit's leader (or the board) corrects the reason and
+// adds and removes achievements while the nomination is a draft (PUT /nominations/{id}, the whole draft, read
 // again just before so that nobody's addition is dropped); the nominee, the leader and the
 // board add evidence links until the council decides (POST /nominations/{id}/evidence; the
 // service decides, domain/evidence.hpp, and refuses anyone else in Vietnamese).
@@ -66,6 +66,7 @@ export function achievementsSection(ui, n) {
       onclick: () => ui.attempt(() => removeAchievement(ui, n, index)),
     }, 'Xoá thành tích') : null));
   return el('section', { className: 'achievements', 'aria-labelledby': 'detail-achievements-heading' },
+    canEdit ? reasonForm(ui, n) : null,
     el('h3', { id: 'detail-achievements-heading' }, 'Thành tích và minh chứng'),
     items.length ? el('ol', { className: 'achievement-list' }, items)
       : el('p', { className: 'hint' }, canEdit ? 'Chưa ghi thành tích nào; thêm ở dưới.'
@@ -107,6 +108,28 @@ function evidenceForm(ui, n, index) {
       }
       await ui.reopen(n.id);
       ui.notify(`Đã thêm minh chứng cho thành tích ${index + 1} của đề nghị số ${n.id}.`);
+    }, { busy: form });
+  });
+  return form;
+}
+
+// The draft's reason, corrected where it is shown (a typo once meant withdrawing the draft and
+// writing it again under a new number).
+function reasonForm(ui, n) {
+  const { el } = ui;
+  const id = `draft-reason-${n.id}`;
+  const error = el('p', { className: 'field-error', 'aria-live': 'polite' });
+  const box = el('textarea', { id, rows: 4, maxLength: 4000, value: n.reason || '' });
+  const form = el('form', { className: 'reason-form', noValidate: true },
+    el('div', { className: 'field' }, el('label', { htmlFor: id }, 'Sửa lý do đề nghị'), box),
+    error,
+    el('button', { type: 'submit', className: 'button button-quiet' }, 'Lưu lý do'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    ui.attempt(() => {
+      error.textContent = '';
+      return saveDraft(ui, n, (draft) => { draft.reason = box.value.trim(); }, error,
+        `Đã lưu lý do của đề nghị số ${n.id}.`);
     }, { busy: form });
   });
   return form;
@@ -166,7 +189,7 @@ async function removeAchievement(ui, n, index) {
 
 // Reads the nomination again, applies `change` to its draft and PUTs it: what others added
 // since the page was drawn is kept.
-async function saveDraft(ui, n, change, errorBox) {
+async function saveDraft(ui, n, change, errorBox, said = `Đã lưu thành tích của đề nghị số ${n.id}.`) {
   const fresh = await ui.call(endpoints.nomination(n.id));
   const draft = draftOf(fresh);
   change(draft);
@@ -180,5 +203,5 @@ async function saveDraft(ui, n, change, errorBox) {
     throw e;
   }
   await ui.reopen(n.id);
-  ui.notify(`Đã lưu thành tích của đề nghị số ${n.id}.`);
+  ui.notify(said);
 }
