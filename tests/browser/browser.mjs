@@ -92,7 +92,7 @@ export async function openBrowser(chromium, { edge }, { viewport = { width: 1280
   // loads are over (a later step must not race them).
   async function signInWithToken(token, who) {
     await page.goto(`${edge}/admin/`);
-    await page.getByLabel('Mã truy cập (API token)').fill(token);
+    await page.getByLabel('Mã truy cập', { exact: true }).fill(token);
     await page.getByRole('button', { name: 'Dùng mã truy cập' }).click();
     await eventually(async () => (await text(page.locator('#session-who'))).startsWith(who), `signed in as ${who}`);
     await page.waitForLoadState('networkidle');

@@ -45,7 +45,7 @@ await step('GET /admin/ through the edge serves the dashboard (lang vi, nosniff,
   const res = await page.goto(`${edge}/admin/`);
   check(res.status() === 200, `status ${res.status()}`);
   check((await res.allHeaders())['x-content-type-options'] === 'nosniff', 'no X-Content-Type-Options: nosniff');
-  check((await page.title()).includes('Quản trị thi đua'), `title: ${await page.title()}`);
+  check((await page.title()).includes('Thi đua, khen thưởng'), `title: ${await page.title()}`);
   check(await page.getAttribute('html', 'lang') === 'vi', 'html lang is not vi');
   await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
   check(await page.locator('meta[http-equiv="Content-Security-Policy"]').count() === 1, 'no CSP');
@@ -64,7 +64,7 @@ await step('the header shows the next deadline from the reports service with "C�
 });
 
 await step('a wrong token is refused: the Vietnamese detail appears in the role=alert region', async () => {
-  await page.getByLabel('Mã truy cập (API token)').fill('ma-sai-0123456789abcdef');
+  await page.getByLabel('Mã truy cập', { exact: true }).fill('ma-sai-0123456789abcdef');
   await page.getByRole('button', { name: 'Dùng mã truy cập' }).click();
   await eventually(async () => (await text(page.getByRole('alert').first()))
     .includes('Mã truy cập không hợp lệ'), 'alert with the invalid_token detail');
@@ -75,8 +75,8 @@ await step('a wrong token is refused: the Vietnamese detail appears in the role=
 });
 
 await step('sign-in by keyboard with the admin token: token in sessionStorage, workspace shown', async () => {
-  await page.getByLabel('Mã truy cập (API token)').fill('');
-  await page.getByLabel('Mã truy cập (API token)').focus();
+  await page.getByLabel('Mã truy cập', { exact: true }).fill('');
+  await page.getByLabel('Mã truy cập', { exact: true }).focus();
   await page.keyboard.type(adminToken);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Chỉ tiêu', exact: true }).waitFor();
@@ -85,7 +85,7 @@ await step('sign-in by keyboard with the admin token: token in sessionStorage, w
   const stored = await page.evaluate(() => Object.values(sessionStorage));
   check(stored.length === 1 && stored[0] === adminToken, 'the token is not (only) in sessionStorage');
   check(await page.evaluate(() => localStorage.length) === 0, 'something went to localStorage');
-  check(await page.getByLabel('Mã truy cập (API token)').inputValue() === '', 'token field not cleared');
+  check(await page.getByLabel('Mã truy cập', { exact: true }).inputValue() === '', 'token field not cleared');
   await eventually(async () => (await text(page.locator('#session-who'))) === 'Quản trị (khởi tạo) · Ban giám hiệu',
     'the header names who is signed in (GET /me)');
   check(await page.getByRole('button', { name: 'Tạo đề nghị mới' }).isVisible(), 'create offered to the board');
@@ -229,7 +229,7 @@ await step('a council member signs in: named in the header, no create form, offe
   await apiCall('POST', `/api/nominations/v1/nominations/${submitted.id}/transitions`, { action: 'submit' });
   const drafts = await apiCall('GET', '/api/nominations/v1/nominations?status=draft&limit=1');
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  const field = page.getByLabel('Mã truy cập (API token)');
+  const field = page.getByLabel('Mã truy cập', { exact: true });
   await field.fill(token);
   await field.press('Enter');
   await page.getByRole('heading', { name: 'Chỉ tiêu', exact: true }).waitFor();

@@ -151,6 +151,21 @@ export default async function dashboardDeadlines({ page, zalo, apiCall, noticeSa
     await eventually(async () => (await text(page.locator('#alert'))).includes('số nguyên từ 0 đến 1.000.000'),
       '"Lưu" names the wrong count');
     await lessons.fill('14');
+    // A box near its limit says how much room is left; a paste longer than the room says
+    // that its end was not kept (the box once dropped it unseen).
+    const hard = card.getByLabel('Khó khăn, vướng mắc');
+    await hard.fill('x'.repeat(3700));
+    await eventually(async () => (await text(page.locator('#part-difficulties-length'))) === 'Còn 300 ký tự (tối đa 4.000).',
+      `the room left: ${await text(page.locator('#part-difficulties-length'))}`);
+    await hard.evaluate((box) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'y'.repeat(500));
+      box.setSelectionRange(box.value.length, box.value.length);
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    });
+    await eventually(async () => (await text(page.locator('#part-difficulties-length'))).includes('(200 ký tự) không được giữ'),
+      `a paste cut to fit is said: ${await text(page.locator('#part-difficulties-length'))}`);
+    await hard.fill('');
     // "Lưu" saves at once and shows the part as stored, the colleague's area too.
     await card.getByLabel('Khó khăn, vướng mắc').fill('Thiếu máy chiếu.');
     await card.getByRole('button', { name: 'Lưu', exact: true }).click();

@@ -40,7 +40,7 @@ await step('the sign-in screen offers the code and says to send /dangnhap privat
   check(await page.getByLabel('Mã đăng nhập').isVisible(), 'no code field');
   check((await text(page.locator('#code-hint'))).includes('nhắn /dangnhap cho bot Zalo của trường trong tin nhắn riêng'),
     `the hint: ${await text(page.locator('#code-hint'))}`);
-  check(await page.getByLabel('Mã truy cập (API token)').isVisible(), 'the token stays for admins and scripts');
+  check(await page.getByLabel('Mã truy cập', { exact: true }).isVisible(), 'the token stays for admins and scripts');
   await noSideScroll(360);
   await accessible('the sign-in screen with the code (360 px)');
   await shot(page, 'signin-screen-360.png', { fullPage: true });

@@ -34,6 +34,7 @@ import { councilScreen } from './council.mjs';
 import { schoolReportScreen } from './school_report.mjs';
 import { templatesScreen } from './templates.mjs';
 import { clearCardMenu, fillCardMenu } from './card_menu.mjs';
+import { watchLengths } from './length_hint.mjs';
 
 const state = {
   catalogue: null,
@@ -56,7 +57,7 @@ function showError(error) {
   box.replaceChildren(
     el('p', { className: 'alert-text' }, detail),
     error instanceof ApiError && error.requestId
-      ? el('p', { className: 'alert-meta' }, `Mã yêu cầu: ${error.requestId}`) : null,
+      ? el('p', { className: 'alert-meta' }, `Nếu cần báo lỗi, gửi kèm mã: ${error.requestId}`) : null,
     el('button', { type: 'button', className: 'button button-quiet alert-close', onclick: clearError },
       'Ẩn thông báo'),
   );
@@ -300,6 +301,7 @@ function signOut() {
 
 function wire() {
   watchPresses();
+  watchLengths();
   wireRoundDocuments({
     el, call, attempt, notify, loadRoleCard, signOut, state: () => state,
   });

@@ -8,7 +8,7 @@ import { $ } from './dom.mjs';
 import { formatInstant } from './format.mjs';
 import { autosaver } from './autosave.mjs';
 import { indicatorsPath } from './indicators.mjs';
-import { AREA_CODES } from './movement.mjs';
+import { AREAS, AREA_CODES } from './movement.mjs';
 
 const R = '/api/reports/v1';
 const enc = encodeURIComponent;
@@ -66,6 +66,9 @@ export function changedFields(before, form) {
   }
   return body;
 }
+
+// Each content area's box is named as the plan names it ("II.4 — Mô hình giáo dục mới…").
+const AREA_LABEL = Object.fromEntries(AREAS);
 
 // A count as the service takes it: a whole number from 0 to 1,000,000 (kFigureMax), or empty.
 // Marks the field and says so under it when it is not.
@@ -128,7 +131,7 @@ function render(part, indicators) {
   $('part-status').textContent = statusLine(part);
   const form = $('part-form');
   const areas = AREA_CODES.map((area) => el('div', { className: 'field' },
-    el('label', { htmlFor: `part-area-${area}` }, `Nội dung ${area}`),
+    el('label', { htmlFor: `part-area-${area}` }, `Nội dung ${AREA_LABEL[area] || area}`),
     el('textarea', {
       id: `part-area-${area}`, name: `area-${area}`, rows: 3, maxLength: 4000,
       value: (part.narratives || {})[area] || '', disabled: !editable,
@@ -161,7 +164,9 @@ function render(part, indicators) {
   const who = (id) => {
     const m = staff.find((x) => x.id === id);
     if (m) return m.name;
-    return me && me.subject === id && me.name ? me.name : id;
+    if (me && me.subject === id && me.name) return me.name;
+    // The first admin's token (before the board's people were on the staff list).
+    return id === 'bootstrap-admin' ? 'Quản trị (khởi tạo)' : id;
   };
   $('part-history').replaceChildren(...history.map((h) => el('li', {},
     `${formatInstant(h.at)} · ${HISTORY[h.action] || h.action} · ${who(h.by)}${h.reason ? ` · lý do: ${h.reason}` : ''}`)));

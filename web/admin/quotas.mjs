@@ -52,7 +52,7 @@ export function quotasScreen({ call }) {
             el('th', { scope: 'col' }, 'Cá nhân'))),
         el('tbody', {}))),
     el('p', { className: 'hint' },
-      'Suất được tính khi đề nghị đã trình và trả lại khi đề nghị bị rút, không được thông qua hoặc không '
+      'Chỉ tiêu được tính khi đề nghị đã trình và trả lại khi đề nghị bị rút, không được thông qua hoặc không '
       + 'được khen thưởng.'));
 
   // The periods of the catalogue; the one chosen stays chosen, else `now`.
