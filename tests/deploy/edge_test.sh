@@ -72,6 +72,9 @@ s="$(get "$r-413" -X POST -H 'Content-Type: application/json' --data-binary "@$t
   "$e/api/nominations/v1/nominations")"
 check "the edge's 413: payload_too_large problem+json with the headers" \
   eval '[[ $s == 413 ]] && problem "$r-413.h" 413 payload_too_large && security_headers "$r-413.h" "$api_csp"'
+s="$(get "$r-400" "$e/api/reports/v1/documents/..%00.pdf")"
+check "the edge's own 400 (an escaped NUL in the path): bad_request problem+json with the headers" \
+  eval '[[ $s == 400 ]] && problem "$r-400.h" 400 bad_request && security_headers "$r-400.h" "$api_csp"'
 s="$(get "$r-301" "$e/admin")"
 check "the edge's redirect /admin -> /admin/ with the headers" \
   eval '[[ $s == 301 ]] && security_headers "$r-301.h" "$api_csp"'
