@@ -115,7 +115,7 @@ int main(int argc, char** argv) {
             settings.nominations_url, settings.service_token, std::chrono::seconds(30));
         auto& poster = service.make<NotificationsPoster>(
             settings.notifications_url, settings.service_token, std::chrono::seconds(10));
-        auto& app = service.make<ReportsApp>(store, directory, clock, settings.reports);
+        auto& app = service.make<ReportsApp>(store, directory, clock, settings.reports, &poster);
         const auto& doc_settings = settings.documents;
         // The report's wording as the school's folder has it (checked now); the dashboard's
         // "Mẫu văn bản" may replace it (docs/template_library.hpp).

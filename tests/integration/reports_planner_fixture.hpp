@@ -143,7 +143,7 @@ class RecordingPoster final : public ReminderPoster {
     }
     auto found = ids_.find(m.idempotency_key);
     if (found != ids_.end()) co_return PostResult{PostResult::Kind::Posted, found->second, "", ""};
-    if (!m.staff_id.empty() && reminders_off.count(m.staff_id)) {
+    if (!m.staff_id.empty() && m.reminder && reminders_off.count(m.staff_id)) {
       co_return PostResult{PostResult::Kind::NotSent, "", "reminders_off", ""};
     }
     if (!m.staff_id.empty() && unlinked.count(m.staff_id)) {
@@ -182,7 +182,7 @@ class PlannerTest : public testing::RedisPoolTest {
   void SetUp() override {
     RedisPoolTest::SetUp();
     store_ = std::make_unique<ReportsStore>(*pool_, Keyspace("test-school", "reports"));
-    app_ = std::make_unique<ReportsApp>(*store_, directory_, clock_, ReportsSettings{});
+    app_ = std::make_unique<ReportsApp>(*store_, directory_, clock_, ReportsSettings{}, &poster_);
     replica_a_ = make_planner("replica-a");
     replica_b_ = make_planner("replica-b");
     std::vector<Deadline> seed{yearly_report_deadline()};

@@ -123,7 +123,7 @@ TEST_F(PlannerTest, APatchChangesOnlyWhatItNames) {
 }
 
 // Issue 14: the board reopens a submitted part with a reason; it is in the part's history,
-// the unit edits and submits it again.
+// the unit's leader is told privately, the unit edits and submits it again.
 TEST_F(PlannerTest, TheBoardReopensASubmittedPartWithAReasonRecorded) {
   Principal admin{true, Role::Admin, "bootstrap-admin", "Ban giám hiệu"};
   Principal leader{true, Role::Leader, "gv-toan", "Lê Văn Toán"};
@@ -132,10 +132,23 @@ TEST_F(PlannerTest, TheBoardReopensASubmittedPartWithAReasonRecorded) {
       co_return co_await reopen_json(*app_, admin, 2027, "to-toan-tin", body);
     });
   };
+  // The unit's leader with linked Zalo is told privately; a teacher of the unit and another
+  // unit's leader are not.
+  poster_.reminders_off.insert("gv-toan");  // /tatnhac stops reminders, not this notice
+  directory_.staff = {{"gv-toan", "Lê Văn Toán", "to-toan-tin", "leader", "male", true},
+                      {"gv-an", "Trần Văn An", "to-toan-tin", "staff", "male", true},
+                      {"gv-van", "Trần Thị Vân", "to-ngu-van", "leader", "female", true}};
   submit("to-toan-tin", reminder_time(15));
   json why = {{"reason", "Thiếu số liệu nội dung II.2."}};
   clock_.set(reminder_time(14));
   auto part = reopen(why);
+  ASSERT_EQ(poster_.recipients, std::vector<std::string>{"gv-toan"});
+  EXPECT_EQ(poster_.messages[0].second,
+            "Kính gửi thầy Lê Văn Toán,\n"
+            "Ban giám hiệu đã mở lại phần báo cáo năm 2027 của Tổ Toán – Tin để tổ sửa và nộp "
+            "lại.\nLý do: Thiếu số liệu nội dung II.2.\n"
+            "Thầy sửa trên trang thi đua của trường (mục \"Phần báo cáo của tổ\") rồi bấm \"Nộp "
+            "phần báo cáo\".");
   EXPECT_EQ(part["status"], "draft");
   EXPECT_TRUE(part["submitted_at"].is_null());
   ASSERT_EQ(part["history"].size(), 2u) << part.dump();

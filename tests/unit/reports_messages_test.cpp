@@ -28,6 +28,7 @@ const catalogue_check::Samples kSamples = {
     {"names", "Trần Văn An, Phạm Thị Bình"},
     {"number", "12/BC-THCSVP1"},
     {"numbers", "01/BC-THCSVP1, 02/BC-THCSVP1"},
+    {"reason", "Thiếu số liệu nội dung II.2."},
     {"recipient", "UBND xã (qua Phòng Văn hóa – Xã hội)"},
     {"school_date", "30/10/2026"},
     {"unit", "Tổ Ngữ văn"},

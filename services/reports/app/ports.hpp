@@ -51,6 +51,9 @@ struct OutgoingReminder {
   std::string staff_id;  // "" for the staff group; else one person, in a private chat
   std::string text;
   bool urgent = false;
+  // A reminder to one person is withheld from someone who sent /tatnhac; a notice that is
+  // no reminder (a part reopened) is not.
+  bool reminder = true;
 };
 
 struct PostResult {

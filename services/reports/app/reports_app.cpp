@@ -2,9 +2,13 @@
 // submissions and reopening (ReportsApp, reports_app.hpp).
 #include "reports/app/reports_app.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "core/errors.hpp"
+#include "core/log.hpp"
 #include "core/text.hpp"
 #include "reports/domain/messages.hpp"
+#include "reports/domain/reminder_text.hpp"
 
 namespace thidua::reports {
 namespace {
@@ -15,8 +19,12 @@ ApiError unknown_unit(const std::string& unit) {
 }  // namespace
 
 ReportsApp::ReportsApp(ReportsStore& store, UnitDirectory& directory, const Clock& clock,
-                       ReportsSettings settings)
-    : store_(store), directory_(directory), clock_(clock), settings_(std::move(settings)) {}
+                       ReportsSettings settings, ReminderPoster* poster)
+    : store_(store),
+      directory_(directory),
+      clock_(clock),
+      settings_(std::move(settings)),
+      poster_(poster) {}
 
 const UnitInfo& ReportsApp::writable_unit(const Principal& who, const Directory& dir,
                                           const std::string& unit, bool writing) const {
@@ -82,7 +90,33 @@ Task<UnitPart> ReportsApp::reopen(const Principal& who, int year, const std::str
     throw conflict("not_submitted", say("problem.not_submitted",
                                         {{"year", std::to_string(year)}, {"unit", u.name}}));
   }
+  co_await tell_leaders_reopened(dir, u, year, event);
   co_return co_await contribution(who, year, unit);
+}
+
+Task<void> ReportsApp::tell_leaders_reopened(const Directory& dir, const UnitInfo& unit, int year,
+                                             const PartEvent& event) {
+  if (!poster_) co_return;
+  for (const auto& s : dir.staff) {
+    if (s.unit_id != unit.id || s.role != "leader" || !s.linked) continue;
+    OutgoingReminder m;
+    // Once per reopening and leader, however often the request is retried.
+    m.idempotency_key =
+        "reopened:" + std::to_string(year) + ":" + unit.id + ":" + event.at + ":" + s.id;
+    m.staff_id = s.id;
+    m.reminder = false;  // what to do now, not a reminder: /tatnhac does not stop it
+    m.text = reopened_notice_text(s, unit.name, year, event.reason);
+    PostResult r;
+    try {
+      r = co_await poster_->post(m);
+    } catch (const std::exception& e) {
+      r.error = e.what();
+    }
+    if (r.kind != PostResult::Kind::Posted) {
+      log::warn("reopened_notice_not_queued",
+                {{"staff_id", s.id}, {"unit", unit.id}, {"error", r.error}, {"code", r.code}});
+    }
+  }
 }
 
 Task<UnitPart> ReportsApp::save_draft(const Principal& who, const Contribution& part) {

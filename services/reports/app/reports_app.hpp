@@ -32,8 +32,10 @@ Task<Owing> who_owes(ReportsStore& store, UnitDirectory& nominations, const Dire
 
 class ReportsApp {
  public:
+  // `poster`, when given, tells a unit's leaders privately that the board reopened their
+  // part (reopen); without it nobody is told.
   ReportsApp(ReportsStore& store, UnitDirectory& directory, const Clock& clock,
-             ReportsSettings settings);
+             ReportsSettings settings, ReminderPoster* poster = nullptr);
 
   // Public: the first occurrence due today or later, over all deadlines (404
   // no_upcoming_deadline after the movement).
@@ -59,7 +61,8 @@ class ReportsApp {
   Task<UnitPart> patch_draft(const Principal& who, int year, const std::string& unit,
                              const ContributionPatch& patch);
   // The board reopens a submitted part with a reason (recorded in its history): the unit can
-  // edit and submit it again.
+  // edit and submit it again. The unit's leaders with linked Zalo are told privately, with
+  // the reason (best effort: a notice that cannot be queued is logged, the part stays open).
   Task<UnitPart> reopen(const Principal& who, int year, const std::string& unit,
                         const std::string& reason);
   // `update`, when given, replaces the content first.
@@ -103,10 +106,15 @@ class ReportsApp {
   Task<OccurrenceState> occurrence_state(const Deadline& d, const Occurrence& o,
                                          const Directory& dir, bool units_available);
 
+  // The private notice of a reopened part to each of the unit's leaders with linked Zalo.
+  Task<void> tell_leaders_reopened(const Directory& dir, const UnitInfo& unit, int year,
+                                   const PartEvent& event);
+
   ReportsStore& store_;
   UnitDirectory& directory_;
   const Clock& clock_;
   ReportsSettings settings_;
+  ReminderPoster* poster_;
 };
 
 }  // namespace thidua::reports

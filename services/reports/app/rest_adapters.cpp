@@ -152,7 +152,7 @@ Task<PostResult> NotificationsPoster::post(const OutgoingReminder& m) {
     // Marked, so that notifications withholds it from someone who said /tatnhac. The group's
     // reminder is not: it reaches everyone, and keeps the request it always was.
     body["target"] = json{{"staff_id", m.staff_id}};
-    body["category"] = "reminder";
+    if (m.reminder) body["category"] = "reminder";
   }
   call.body = body.dump();
   auto result = co_await client_.send(std::move(call));

@@ -52,6 +52,12 @@ constexpr std::array kMessages = std::to_array<text::Message>({
 
     // A unit leader's private reminder (private_reminder_text).
     {"private.greeting", "Kính gửi {you} {name},"},
+    {"private.reopened",
+     "Ban giám hiệu đã mở lại phần báo cáo năm {year} của {unit} để tổ sửa và nộp lại."},
+    {"private.reopened_reason", "Lý do: {reason}"},
+    {"private.reopened_todo",
+     "{you} sửa trên trang thi đua của trường (mục \"Phần báo cáo của tổ\") rồi bấm \"Nộp phần "
+     "báo cáo\"."},
     {"private.owes", "{unit} chưa nộp phần báo cáo cho {deadline} (gửi {recipient})."},
     {"private.due_ahead", "Hạn chót: {date}, còn {days} ngày."},
     {"private.due_today", "Hạn chót: {date}, hôm nay là hạn cuối."},

@@ -84,6 +84,15 @@ std::string reminder_text(const ReminderContent& c) {
   return text;
 }
 
+std::string reopened_notice_text(const StaffInfo& leader, const std::string& unit_name, int year,
+                                 const std::string& reason) {
+  const std::string you = common::addressed_as(leader.gender);
+  std::string text = say("private.greeting", {{"you", you}, {"name", leader.name}}) + "\n";
+  text += say("private.reopened", {{"unit", unit_name}, {"year", std::to_string(year)}});
+  if (!text::blank(reason)) text += "\n" + say("private.reopened_reason", {{"reason", reason}});
+  return text + "\n" + say("private.reopened_todo", {{"you", text::upper_first(you)}});
+}
+
 std::string private_reminder_text(const PrivateReminderContent& c) {
   const std::string you = common::addressed_as(c.gender);
   const std::string you_first = text::upper_first(you);  // it starts a sentence

@@ -60,4 +60,10 @@ struct PrivateReminderContent {
 
 std::string private_reminder_text(const PrivateReminderContent& c);
 
+// The private notice to a unit's `leader` that the board reopened the unit's part of `year`
+// for correction, with the board's `reason`: what to do and where ("Nộp phần báo cáo" on the
+// school's page). The leader otherwise learnt of it only from the part's history.
+std::string reopened_notice_text(const StaffInfo& leader, const std::string& unit_name, int year,
+                                 const std::string& reason);
+
 }  // namespace thidua::reports
