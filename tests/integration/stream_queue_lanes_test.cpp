@@ -141,8 +141,11 @@ TEST_F(StreamQueueTest, RetriesStopWhenTheTimeBudgetIsSpent) {
         });
   });
   EXPECT_EQ(sizes().dead, 1);
-  // Tried again and again within the budget (how often depends on the machine's speed).
-  EXPECT_GE(attempts.size(), 3u);
+  // Tried again within the budget: how often depends on the machine's speed (a CI run beside
+  // a build once fitted only two tries into 300 ms), so only the retry itself is asserted,
+  // and each try counted one more than the last.
+  ASSERT_GE(attempts.size(), 2u);
+  for (std::size_t i = 0; i < attempts.size(); ++i) EXPECT_EQ(attempts[i], static_cast<int>(i));
   EXPECT_TRUE(contains(dead_fields(), "dead_reason", "Zalo 503"));
 }
 
