@@ -151,8 +151,14 @@ export function registrationsScreen(ui) {
     $('registration-missing-none').hidden = names.length > 0;
   }
 
+  // Each load is numbered: a year chosen while the last one was still loading must not be
+  // overwritten by the answer for that last one.
+  let loads = 0;
   async function load() {
-    view = await call(endpoints.registrations(year()));
+    const mine = ++loads;
+    const answer = await call(endpoints.registrations(year()));
+    if (mine !== loads) return;
+    view = answer;
     $('registrations-empty').hidden = view.items.length > 0;
     $('registrations-list').replaceChildren(...view.items.map(row));
     showMissing();
