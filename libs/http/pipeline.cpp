@@ -124,6 +124,7 @@ Task<Response> Pipeline::dispatch(Request& req) const {
   }
   const Route& route = *match.route;
   req.route = route.pattern;
+  if (route.gate) route.gate(req);
   const bool operations =
       route.pattern == "/healthz" || route.pattern == "/readyz" || route.pattern == "/metrics";
   if (!operations && options_.starting && options_.starting()) {

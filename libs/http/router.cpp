@@ -69,8 +69,8 @@ std::string encode_segment(std::string_view value) {
       web::uri::encode_data_string(utility::conversions::to_string_t(std::string(value))));
 }
 
-void Router::add(Method method, std::string pattern, Access access, Handler handler) {
-  Route route{method, pattern, access, std::move(handler), {}};
+void Router::add(Method method, std::string pattern, Access access, Handler handler, Gate gate) {
+  Route route{method, pattern, access, std::move(handler), {}, std::move(gate)};
   for (auto s : split(pattern)) route.segments.emplace_back(s);
   for (const auto& r : routes_) {
     if (r.method == method && r.pattern == pattern) {

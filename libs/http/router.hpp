@@ -1,6 +1,7 @@
 #pragma once
 // One route table per service: (method, path template with {params}, access, handler).
 #include <boost/container/small_vector.hpp>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -11,12 +12,18 @@
 
 namespace thidua::http {
 
+// A check a public route makes before anything of the request but its headers is looked
+// at (the media type, the body): throws ApiError to refuse. The bot webhook's shared secret
+// (architecture.md: checked before parsing anything).
+using Gate = std::function<void(const Request&)>;
+
 struct Route {
   Method method;
   std::string pattern;  // e.g. /api/nominations/v1/nominations/{id}
   Access access;
   Handler handler;
   std::vector<std::string> segments;
+  Gate gate;  // empty for most routes
 };
 
 // One path segment with its %XX escapes decoded (cpprestsdk's web::uri::decode); nullopt
@@ -29,7 +36,7 @@ std::string encode_segment(std::string_view value);
 
 class Router {
  public:
-  void add(Method method, std::string pattern, Access access, Handler handler);
+  void add(Method method, std::string pattern, Access access, Handler handler, Gate gate = {});
 
   struct Match {
     const Route* route = nullptr;

@@ -25,6 +25,11 @@ TEST_F(NotificationsOutbox, WrongWebhookSecretIs401AndStoresNothing) {
     std::map<std::string, std::string> h = {{"Content-Type", "application/json"}};
     if (!secret.empty()) h["X-Bot-Api-Secret-Token"] = secret;
     EXPECT_EQ(http_call("POST", api("/bot/zalo/webhook"), update.dump(), h).status, 401);
+    // The secret is checked before anything else: not even the media type is judged first.
+    h["Content-Type"] = "text/plain";
+    auto res = http_call("POST", api("/bot/zalo/webhook"), "not json", h);
+    EXPECT_EQ(res.status, 401);
+    EXPECT_NE(res.body.find("invalid_webhook_secret"), std::string::npos) << res.body;
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   EXPECT_EQ(redis_.cmd1({"XLEN", key}), "0");  // the group may exist, no entry

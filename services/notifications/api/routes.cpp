@@ -32,16 +32,21 @@ int limit_of(const Request& req) {
   return static_cast<int>(http::query_integer(req, "limit", 1, 200).value_or(50));
 }
 
-// The webhook: the secret is checked before anything of the body is read; the update is
-// parsed once, stored as such and answered at once, and the commands worker does the rest.
-// An update that is no message (nothing a command could be) is answered and not kept.
-Task<Response> webhook(UpdateStore& updates, const Settings& settings, Request& req) {
+// The webhook's gate: the mode and the secret, before the pipeline looks at the media type or
+// anything of the body.
+void webhook_gate(const Settings& settings, const Request& req) {
   if (settings.bot_mode != "webhook") {
     throw not_found("webhook_disabled", say("problem.webhook_off"));
   }
   if (!crypto::constant_time_equal(req.header("x-bot-api-secret-token"), settings.webhook_secret)) {
     throw ApiError(401, "invalid_webhook_secret", say("problem.webhook_secret"));
   }
+}
+
+// The webhook, past its gate (webhook_gate): the update is
+// parsed once, stored as such and answered at once, and the commands worker does the rest.
+// An update that is no message (nothing a command could be) is answered and not kept.
+Task<Response> webhook(UpdateStore& updates, Request& req) {
   auto update = json::parse(req.body, nullptr, false);
   if (!update.is_object()) throw bad_request("invalid_json", say("problem.update_not_object"));
   // Stored once across redeliveries and replicas (update_key), and answered 200 either way.
@@ -144,8 +149,10 @@ void add_routes(http::Router& router, RouteDeps d) {
                json out = {{"id", id}, {"status", state::kDiscarded}};
                co_return http::json(200, out);
              });
-  router.add(Method::Post, kApiBase + "/bot/zalo/webhook", Access::anyone(),
-             [&updates, &settings](Request& req) { return webhook(updates, settings, req); });
+  router.add(
+      Method::Post, kApiBase + "/bot/zalo/webhook", Access::anyone(),
+      [&updates](Request& req) { return webhook(updates, req); },
+      [&settings](const Request& req) { webhook_gate(settings, req); });
 }
 
 }  // namespace thidua::notifications
