@@ -126,6 +126,11 @@ await step('"Đi đến mục" lists the cards the board sees; on a phone a link
   check(!page.url().includes('#'), `no fragment in the address: ${page.url()}`);
   check(!(await menu.locator('details').evaluate((d) => d.open)), 'the contents fold again');
   await accessible('the page with its contents (360 px)');
+  // The phone's Back returns to the contents, on the dashboard (places.mjs).
+  const address = page.url();
+  await page.goBack();
+  await eventually(async () => (await menu.boundingBox())?.y > -10, 'Back brings the contents into view again');
+  check(page.url() === address, `still the dashboard after Back: ${page.url()}`);
   await page.setViewportSize({ width: 1280, height: 900 });  // openBrowser's, for the steps after
   await page.evaluate(() => window.scrollTo(0, 0));
 });

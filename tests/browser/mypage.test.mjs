@@ -144,7 +144,27 @@ await step('"Xem chi tiết" opens the nomination with its history, in one call'
   check(await page.locator('#detail-history li').count() > 0, 'and its history');
   const calls = requests.slice(before).filter((r) => new URL(r.url).pathname.startsWith('/api/'));
   check(calls.length === 1, `one call for the detail: ${calls.map((r) => r.url).join(', ')}`);
+});
+
+await step('the phone\'s Back closes the detail and stays on the dashboard; "Đóng" leaves no entry behind', async () => {
+  const address = page.url();
+  await page.goBack();
+  await page.locator('#detail').waitFor({ state: 'hidden' });
+  check(page.url() === address, `still the dashboard: ${page.url()}`);
+  check(await mine.isVisible(), '"Trang của tôi" is shown again');
+  await page.goForward();
+  await page.locator('#detail').waitFor({ state: 'visible' });
+  check((await text(page.locator('#detail-facts'))).includes('245/QĐ-UBND'), 'Forward shows it again');
   await page.locator('#detail-close').click();
+  await page.locator('#detail').waitFor({ state: 'hidden' });
+  const entries = await page.evaluate(() => history.length);
+  await mine.locator('#mypage-about-list').getByRole('button', { name: /Xem chi tiết/ }).click();
+  await page.locator('#detail').waitFor({ state: 'visible' });
+  await page.locator('#detail-close').click();
+  await page.locator('#detail').waitFor({ state: 'hidden' });
+  // "Đóng" went back to the entry before the detail: the next Back leaves from there.
+  check(await page.evaluate(() => history.state?.thidua ?? null) === null, 'the entry before the detail');
+  check(await page.evaluate(() => history.length) === entries, 'opening one detail again added one entry, as before');
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await noticeSays('Đã đăng xuất.');
 });

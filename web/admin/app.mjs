@@ -35,6 +35,7 @@ import { schoolReportScreen } from './school_report.mjs';
 import { templatesScreen } from './templates.mjs';
 import { clearCardMenu, fillCardMenu } from './card_menu.mjs';
 import { watchLengths } from './length_hint.mjs';
+import { leavePlace, watchPlaces } from './places.mjs';
 
 const state = {
   catalogue: null,
@@ -171,10 +172,34 @@ function showPanel(id) {
   updatePanelLayout();
 }
 
-function closePanel(id) {
-  $(id).hidden = true;
+function hidePanels() {
+  $('detail').hidden = true;
+  $('create').hidden = true;
   updatePanelLayout();
-  $('nominations-heading').focus({ preventScroll: false });
+}
+
+// A panel's "Đóng": as Back, when the panel is the history's current entry (places.mjs).
+function closePanel(id) {
+  const place = id === 'detail' ? { panel: 'detail', id: detail.shown() } : { panel: 'create' };
+  // Going back, the browser scrolls to where the person was when they opened the panel.
+  const back = leavePlace(place);
+  if (!back) hidePanels();
+  $('nominations-heading').focus({ preventScroll: back });
+}
+
+// Back or Forward within the page: the panels as they were at that entry (the browser puts
+// the scroll position back itself).
+function toPlace(place) {
+  if (!state.me) return;  // signed out since: nothing of before is shown again
+  if (place?.panel === 'detail') {
+    if ($('detail').hidden || detail.shown() !== place.id) {
+      attempt(() => detail.open(place.id, { focus: false }));
+    }
+  } else if (place?.panel === 'create' && state.catalogue) {
+    showPanel('create');
+  } else {
+    hidePanels();
+  }
 }
 
 // ---------------------------------------------------------------- screens
@@ -289,9 +314,7 @@ function signOut() {
   clearReminders();
   clearPart();
   list.reset();
-  $('detail').hidden = true;
-  $('create').hidden = true;
-  updatePanelLayout();
+  hidePanels();
   $('token').value = '';
   $('sign-in-code').value = '';
   showSignedIn(false);
@@ -324,6 +347,7 @@ function wire() {
   }
   $('create-close').addEventListener('click', () => closePanel('create'));
   $('detail-close').addEventListener('click', () => closePanel('detail'));
+  watchPlaces(toPlace);
   dialog.wire();
 }
 

@@ -3,11 +3,13 @@
 // nominations last; this is the way to any of them without scrolling past the others.
 // Refilled after sign-in, once every card has loaded and hidden what the person may not see.
 import { $, el } from './dom.mjs';
+import { rememberPlace } from './places.mjs';
 
 // The panels (create, detail) open from their buttons and are not places to go to.
 const NOT_LISTED = new Set(['create', 'detail']);
 
 function goTo(card, heading) {
+  rememberPlace({ card: card.id });  // Back returns to the list of cards (places.mjs)
   card.scrollIntoView({ block: 'start' });
   // The heading takes the focus, so a keyboard or a screen reader goes on from there.
   if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;

@@ -4,6 +4,7 @@ import { ApiError } from './api.mjs';
 import { $, el, option } from './dom.mjs';
 import { endpoints } from './endpoints.mjs';
 import { offeredUnits } from './people.mjs';
+import { currentPlace, rememberPlace } from './places.mjs';
 
 // `ui`: the page's helpers from app.mjs (call, notify, state, fillSelects, showPanel,
 // reloadList, openDetail).
@@ -96,6 +97,7 @@ export function createScreen(ui) {
     state.catalogue = await call(endpoints.catalogue);
     ui.fillSelects();
     ui.showPanel('create');
+    rememberPlace({ panel: 'create' }, { replace: Boolean(currentPlace()?.panel) });  // one panel
     $('create-heading').focus({ preventScroll: true });
     $('create').scrollIntoView({ block: 'start' });
   }

@@ -6,6 +6,7 @@ import { $, el } from './dom.mjs';
 import { endpoints } from './endpoints.mjs';
 import { formatDate, formatInstant, wholeNumber } from './format.mjs';
 import { badge } from './nominations.mjs';
+import { currentPlace, rememberPlace } from './places.mjs';
 import { ACTIONS, FINAL_STATUSES, RECORDS, SUBJECT_KINDS, historyActionLabel, statusLabel } from './workflow.mjs';
 
 function fact(term, ...description) {
@@ -153,16 +154,24 @@ export function detailScreen(ui) {
       h.note ? el('span', { className: 'history-note' }, h.note) : null)));
   }
 
+  let shown = null;  // the id of the nomination in the panel
+
+  // `focus`: a person opened it (it takes the focus, and Back closes it again); without, the
+  // panel is drawn again after an action, or Back/Forward led to it.
   async function open(id, { focus = true } = {}) {
     // One call (issue 12, Fast): the detail brings its history and dossier checklist.
     const n = await call(endpoints.nominationFull(id));
     render(n, { history: n.history }, n.dossier);
+    shown = n.id;
     ui.showPanel('detail');
     if (focus) {
+      // The panel is one place, whichever nomination it shows (and the form for a new one is
+      // done once it exists): Back closes it rather than going through the ones seen before.
+      rememberPlace({ panel: 'detail', id: n.id }, { replace: Boolean(currentPlace()?.panel) });
       $('detail-heading').focus({ preventScroll: true });
       $('detail').scrollIntoView({ block: 'start' });
     }
   }
 
-  return { open };
+  return { open, shown: () => shown };
 }
