@@ -146,6 +146,27 @@ await step('a code typed on the sign-in screen (lower case, with a space) signs 
   await other.close();
 });
 
+await step('her session ends while she types: signed out at "Gửi", her text comes back when she signs in again', async () => {
+  // The second tab above cleared the browser's cookies: this page's session is gone, and it
+  // learns so only at its next request.
+  const board = page.locator('#announcements');
+  const typed = 'Kính gửi quý thầy cô: chiều nay họp tổ lúc 16 giờ.';
+  await board.getByLabel('Nội dung tin nhắn').fill(typed);
+  await board.getByRole('button', { name: 'Gửi vào nhóm' }).click();
+  await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
+  await eventually(async () => (await text(page.locator('#alert'))).includes('được giữ lại trên trình duyệt này'),
+    'the page says the text is kept');
+  const { link } = await askSignIn('zu-lan', '/dangnhap');
+  await page.goto('about:blank');
+  await page.goto(link);
+  await eventually(async () => (await board.getByLabel('Nội dung tin nhắn').inputValue()) === typed,
+    'the text is back in its box');
+  await eventually(async () => (await text(page.locator('#notice'))).includes('Đã điền lại nội dung'),
+    'the notice says so');
+  check(await page.evaluate(() => localStorage.getItem('thidua.unsent')) === null, 'and it is forgotten');
+  await board.getByLabel('Nội dung tin nhắn').fill('');
+});
+
 await step('demoted by an admin, her open page is signed out at its next request', async () => {
   // The second tab cleared the context's cookies: sign in again first.
   const { link } = await askSignIn('zu-lan', '/dangnhap');

@@ -36,6 +36,7 @@ import { templatesScreen } from './templates.mjs';
 import { clearCardMenu, fillCardMenu } from './card_menu.mjs';
 import { watchLengths } from './length_hint.mjs';
 import { leavePlace, watchPlaces } from './places.mjs';
+import { keepUnsent, restoreUnsent, watchTyping } from './unsent.mjs';
 
 const state = {
   catalogue: null,
@@ -47,6 +48,7 @@ const state = {
   page: 0,
   nextAfter: null,
   current: null, // the nomination shown in the detail panel
+  restored: 0, // boxes whose text came back at the last sign-in (unsent.mjs)
   dialogAction: null,
 };
 
@@ -81,13 +83,19 @@ function clearNotice() {
   $('notice').replaceChildren();
 }
 
-// Every call after sign-in: a 401 means the token was revoked or the session ended; sign out.
+// Every call after sign-in: a 401 means the token was revoked or the session ended; sign out,
+// keeping what the person was typing for their next sign-in (unsent.mjs).
 async function call(path, options) {
   try {
     return await api(path, options);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401 && state.mode) {
+      const kept = keepUnsent(state.me && state.me.subject);
       signOut();
+      if (kept) {
+        throw new ApiError(error.status, error.code, `${error.detail} Nội dung thầy/cô đang gõ dở `
+          + 'được giữ lại trên trình duyệt này và sẽ tự điền lại khi thầy/cô đăng nhập lại.', error.requestId);
+      }
     }
     throw error;
   }
@@ -239,6 +247,7 @@ const outbox = outboxScreen(ui);
 const sessions = sessionsScreen(ui);
 const signin = signInScreen({
   ...ui, clearNotice, showError, clearError, signIn: (token) => signIn(token), showSignedIn,
+  signedInText,
 });
 
 // The period of this year, else the catalogue's first.
@@ -292,6 +301,15 @@ async function signIn(token) {
     registrations.start(), statistics.start(), register.start(), council.start(),
     schoolReport.start(), templates.start()]);
   fillCardMenu();
+  state.restored = restoreUnsent(me.subject);
+}
+
+// What the page says once someone is in.
+function signedInText() {
+  return state.restored
+    ? `Đã đăng nhập. Đã điền lại nội dung thầy/cô gõ dở trước khi phiên hết hạn (${state.restored} ô); `
+      + 'thầy/cô kiểm tra rồi bấm lưu hoặc gửi lại.'
+    : 'Đã đăng nhập.';
 }
 
 function signOut() {
@@ -324,6 +342,7 @@ function signOut() {
 
 function wire() {
   watchPresses();
+  watchTyping();
   watchLengths();
   wireRoundDocuments({
     el, call, attempt, notify, loadRoleCard, signOut, state: () => state,

@@ -3,6 +3,7 @@
 import { ApiError, api } from './api.mjs';
 import { $ } from './dom.mjs';
 import { endpoints } from './endpoints.mjs';
+import { dropUnsent } from './unsent.mjs';
 
 // A sign-in code as typed or carried by the bot's link ("k7qm 4xpr", "K7QM-4XPR"): the 8
 // symbols, upper case; null when it cannot be one (as auth::normalise_code on the server).
@@ -43,6 +44,7 @@ export function signInScreen(ui) {
         // Already ended (401) or offline: the page signs out all the same.
       }
     }
+    dropUnsent();  // a deliberate sign-out: nothing typed is kept for later (unsent.mjs)
     ui.signOut();
   }
 
@@ -69,7 +71,7 @@ export function signInScreen(ui) {
     $('sign-in-code').value = linked;
     const ok = await enter(() => signInWithCode(linked));
     if (ok) {
-      notify('Đã đăng nhập.');
+      notify(ui.signedInText());
       $('sign-in-code').value = '';
     }
     return true;
@@ -89,7 +91,7 @@ export function signInScreen(ui) {
       const ok = await enter(() => ui.signIn(token));
       if (ok) {
         $('token').value = '';
-        notify('Đã đăng nhập.');
+        notify(ui.signedInText());
         $('main').focus();
       } else {
         $('token').select();
@@ -100,7 +102,7 @@ export function signInScreen(ui) {
       ui.clearNotice();
       const ok = await enter(() => signInWithCode($('sign-in-code').value));
       if (ok) {
-        notify('Đã đăng nhập.');
+        notify(ui.signedInText());
         $('main').focus();
       } else {
         $('sign-in-code').select();
