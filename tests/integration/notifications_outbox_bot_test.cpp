@@ -145,6 +145,19 @@ TEST_F(NotificationsOutbox, HelpAndAWrongGroupCommandAreAnsweredWithoutAskingWho
       EXPECT_NE(text.find("/trogiup"), std::string::npos) << text;  // the hint
     }
   }
+  // The replies were delivered in full, but the API shows no one their text (a /dangnhap
+  // answer is a sign-in code): the board reads that a reply went, not what it said.
+  auto listed = get_json(api("/messages"), kAdmin)["items"];
+  ASSERT_EQ(listed.size(), 2u) << listed.dump();
+  for (const auto& m : listed) {
+    EXPECT_EQ(m["text"],
+              "(Bot trả lời riêng cho người đã nhắn lệnh; nội dung chỉ người nhận xem "
+              "được.)")
+        << m.dump();
+    auto one = get_json(api("/messages/" + m["id"].get<std::string>()), kAdmin);
+    EXPECT_EQ(one["text"], m["text"]) << one.dump();
+    EXPECT_EQ(one.dump().find("/hanchot"), std::string::npos) << one.dump();
+  }
 }
 
 }  // namespace

@@ -134,6 +134,15 @@ TEST(Outbox, OnlyAPrivateReminderToSomeoneWhoTurnedThemOffIsWithheld) {
   EXPECT_FALSE(withheld_for_reminders_off(m, true));
 }
 
+// A reply to a command (a sign-in code among them) is read by the one who asked, not through
+// the API; what the board or a service queued is theirs to read back.
+TEST(Outbox, OnlyARepliesTextIsPrivate) {
+  EXPECT_TRUE(text_is_private("reply"));
+  EXPECT_FALSE(text_is_private("api"));
+  EXPECT_FALSE(text_is_private("event"));
+  EXPECT_FALSE(text_is_private(""));
+}
+
 // The marker is part of the request an Idempotency-Key stands for, and an ordinary message
 // keeps the fingerprint it had before the marker existed.
 TEST(Outbox, TheFingerprintCountsTheCategoryOnlyWhenSet) {

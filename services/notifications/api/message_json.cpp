@@ -1,5 +1,8 @@
 #include "notifications/api/message_json.hpp"
 
+#include "notifications/domain/messages.hpp"
+#include "notifications/domain/outbox.hpp"
+
 namespace thidua::notifications {
 using nlohmann::json;
 
@@ -9,10 +12,15 @@ json target_json(const std::string& t) {
   return t;
 }
 
+// What the API shows of a message's text (domain: text_is_private).
+std::string shown_text(const StoredMessage& m) {
+  return text_is_private(m.source) ? say("message.reply_hidden") : m.text;
+}
+
 json message_json(const StoredMessage& m) {
   json j = {{"id", m.id},
             {"target", target_json(m.target)},
-            {"text", m.text},
+            {"text", shown_text(m)},
             {"urgent", m.urgent},
             {"state", m.state},
             {"created_at", m.created_at},
@@ -64,7 +72,7 @@ json dead_letters_json(const std::vector<DeadLetter>& letters) {
     if (d.attempts) item["attempts"] = *d.attempts;
     if (d.message) {
       item["target"] = target_json(d.message->target);
-      item["text"] = d.message->text;
+      item["text"] = shown_text(*d.message);
     }
     out.push_back(std::move(item));
   }

@@ -226,6 +226,8 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"problem.send_at_too_far", "Chỉ hẹn gửi trước được tối đa {days} ngày."},
     {"problem.not_scheduled",
      "Tin nhắn \"{id}\" không còn chờ đến giờ hẹn (đã gửi đi hoặc đã hủy), nên không hủy được."},
+    {"message.reply_hidden",
+     "(Bot trả lời riêng cho người đã nhắn lệnh; nội dung chỉ người nhận xem được.)"},
     {"api.reminders_off",
      "Cán bộ \"{id}\" đã tắt tin nhắc hạn gửi riêng (lệnh /tatnhac), nên tin này không được "
      "gửi."},

@@ -35,6 +35,10 @@ std::string_view category_name(Category c) {
   return c == Category::Reminder ? "reminder" : "";
 }
 
+bool text_is_private(std::string_view source) {
+  return source == "reply";
+}
+
 bool withheld_for_reminders_off(const NewMessage& m, bool reminders_off) {
   return reminders_off && m.category == Category::Reminder && m.target.kind == Target::Kind::Staff;
 }

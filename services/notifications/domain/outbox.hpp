@@ -34,6 +34,12 @@ struct NewMessage {
 // "reminder", or "" for an ordinary message (as stored and shown).
 std::string_view category_name(Category c);
 
+// A reply to a command is the asker's own exchange with the bot: their sign-in code and link
+// (/dangnhap: whoever reads it in time signs in as them), their nominations, their link. Its
+// text is kept only to deliver it; nobody reads it through the API, the board included
+// (message.reply_hidden stands in for it). Group replies were read in the group anyway.
+bool text_is_private(std::string_view source);
+
 // What makes two requests under one Idempotency-Key "the same request" (target, urgency,
 // text, the category when it is not ordinary and the time to send when set; not the source):
 // SHA-256, 64 hex digits. The IETF idempotency-key draft answers a key reused with a different
