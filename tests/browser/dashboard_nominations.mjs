@@ -49,6 +49,39 @@ export default async function dashboardNominations({ page, edge, apiCall, alertB
       'the detail shows the corrected reason');
   });
 
+  await step('"Đổi kỳ, hình thức hoặc đối tượng": the draft opens in the form, filled; its award is changed and back', async () => {
+    const stored = await apiCall('GET', '/api/nominations/v1/nominations/1');
+    const change = async (award) => {
+      await page.locator('#detail').getByRole('button', { name: 'Đổi kỳ, hình thức hoặc đối tượng' }).click();
+      await eventually(async () => (await text(page.locator('#create-heading'))) === 'Sửa đề nghị số 1 (nháp)',
+        'the form names the draft');
+      const form = page.locator('#create-form');
+      check(await form.locator('#create-period').inputValue() === stored.period, 'its period chosen');
+      check(await form.locator('#create-subject').inputValue() === 'gv-hoa', 'its subject chosen');
+      check(await form.locator('#create-reason').inputValue() === stored.reason, 'its reason in the box');
+      await page.getByLabel('Hình thức khen thưởng').selectOption(award);
+      await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+      await eventually(async () => (await apiCall('GET', '/api/nominations/v1/nominations/1')).award === award,
+        `the award ${award} is stored`);
+      await page.locator('#detail').waitFor({ state: 'visible' });
+      check(await page.locator('#create').isHidden(), 'the form gives way to the detail');
+    };
+    await change('gk_ht');
+    await eventually(async () => (await text(page.locator('#detail-facts'))).includes('Giấy khen của Hiệu trưởng'),
+      'the detail shows the new award');
+    check((await text(page.getByRole('status'))).includes('Đã lưu thay đổi của đề nghị số 1'), 'the notice says so');
+    await change('gk_xa');
+    const after = await apiCall('GET', '/api/nominations/v1/nominations/1');
+    check(after.reason === stored.reason && after.subject_id === 'gv-hoa' && after.status === 'draft',
+      `the rest is as it was: ${JSON.stringify(after)}`);
+    // "Tạo đề nghị mới" afterwards is a new nomination again, with an empty reason.
+    await page.getByRole('button', { name: 'Tạo đề nghị mới' }).click();
+    await eventually(async () => (await text(page.locator('#create-heading'))) === 'Tạo đề nghị khen thưởng', 'a new one');
+    check(await page.locator('#create-reason').inputValue() === '', 'the reason box is empty');
+    await page.locator('#create-close').click();
+    await page.locator('#create').waitFor({ state: 'hidden' });
+  });
+
   await step('the board records an initiative, recognises it, and the website shows it by name', async () => {
     const section = page.locator('#initiatives');
     await section.getByRole('button', { name: 'Cập nhật sổ' }).click();

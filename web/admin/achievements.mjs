@@ -43,7 +43,8 @@ export function draftOf(n) {
   };
 }
 
-// `ui`: el, call, attempt, notify, me() and reopen(id) (reloads the detail after a change).
+// `ui`: el, call, attempt, notify, me(), reopen(id) (reloads the detail after a change) and
+// editDraft(n) (the form for a new nomination, filled with this draft).
 export function achievementsSection(ui, n) {
   const { el } = ui;
   const me = ui.me();
@@ -67,6 +68,9 @@ export function achievementsSection(ui, n) {
     }, 'Xoá thành tích') : null));
   return el('section', { className: 'achievements', 'aria-labelledby': 'detail-achievements-heading' },
     canEdit ? reasonForm(ui, n) : null,
+    canEdit && ui.editDraft ? el('p', { className: 'form-actions' },
+      el('button', { type: 'button', className: 'button button-quiet', onclick: () => ui.attempt(() => ui.editDraft(n)) },
+        'Đổi kỳ, hình thức hoặc đối tượng')) : null,
     el('h3', { id: 'detail-achievements-heading' }, 'Thành tích và minh chứng'),
     items.length ? el('ol', { className: 'achievement-list' }, items)
       : el('p', { className: 'hint' }, canEdit ? 'Chưa ghi thành tích nào; thêm ở dưới.'

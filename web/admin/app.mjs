@@ -240,7 +240,7 @@ const dialog = actionDialog({
   ...ui, showError, clearError, openDetail, reloadList: nominationsChanged, reloadQuotas: quotas.load,
   reloadCouncil: council.start,
 });
-const detail = detailScreen({ ...ui, showPanel, startAction: dialog.start });
+const detail = detailScreen({ ...ui, showPanel, startAction: dialog.start, editDraft: (n) => create.edit(n) });
 const unitReports = unitReportsScreen(ui);
 const yearlyDocuments = yearlyDocumentsScreen({ ...ui, schoolReport });
 const outbox = outboxScreen(ui);

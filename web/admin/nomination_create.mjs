@@ -1,5 +1,8 @@
 // "Tạo đề nghị khen thưởng": the form that creates a draft nomination (for those whose
-// GET /me says writes_nominations; the service refuses others), in the side panel.
+// GET /me says writes_nominations; the service refuses others), in the side panel. The same
+// form changes a draft's period, award or subject ("Sửa đề nghị", PUT: the service allows it
+// while the nomination is a draft), so the choices offered are the same rules as for a new one.
+import { draftOf } from './achievements.mjs';
 import { ApiError } from './api.mjs';
 import { $, el, option } from './dom.mjs';
 import { endpoints } from './endpoints.mjs';
@@ -41,7 +44,14 @@ export function createScreen(ui) {
         el('p', { className: 'hint', id: 'create-reason-hint' },
           'Tóm tắt thành tích theo tiêu chí của kế hoạch (tối đa 4000 ký tự).')),
       el('div', { className: 'form-actions' },
-        el('button', { type: 'submit', className: 'button' }, 'Lưu đề nghị (nháp)'))));
+        el('button', { type: 'submit', className: 'button', id: 'create-submit' }, 'Lưu đề nghị (nháp)'))));
+
+  let editing = null;  // the draft being changed ({ id }), or null for a new nomination
+
+  function showMode() {
+    $('create-heading').textContent = editing ? `Sửa đề nghị số ${editing.id} (nháp)` : 'Tạo đề nghị khen thưởng';
+    $('create-submit').textContent = editing ? 'Lưu thay đổi' : 'Lưu đề nghị (nháp)';
+  }
 
   function subjectKind() {
     const checked = document.querySelector('input[name="subject_kind"]:checked');
@@ -93,13 +103,48 @@ export function createScreen(ui) {
     fillSubjects();
   }
 
-  async function open() {
-    state.catalogue = await call(endpoints.catalogue);
-    ui.fillSelects();
+  function showPanel() {
+    showMode();
     ui.showPanel('create');
     rememberPlace({ panel: 'create' }, { replace: Boolean(currentPlace()?.panel) });  // one panel
     $('create-heading').focus({ preventScroll: true });
     $('create').scrollIntoView({ block: 'start' });
+  }
+
+  async function open() {
+    state.catalogue = await call(endpoints.catalogue);
+    ui.fillSelects();
+    if (editing) {  // what a draft's change left in the form is not a new nomination's
+      editing = null;
+      $('create-reason').value = '';
+    }
+    showPanel();
+  }
+
+  // "Sửa đề nghị": the form filled with draft `n` (GET /nominations/{id}).
+  async function edit(n) {
+    state.catalogue = await call(endpoints.catalogue);
+    ui.fillSelects();
+    editing = { id: n.id };
+    $('create-period').value = n.period;
+    $('create-award').value = n.award;
+    for (const radio of document.querySelectorAll('input[name="subject_kind"]')) {
+      radio.checked = radio.value === n.subject_kind;
+    }
+    fillSubjects();
+    $('create-subject').value = n.subject_id;
+    $('create-reason').value = n.reason || '';
+    showPanel();
+  }
+
+  // The draft as stored now, with the form's choices: its achievements stay as they are.
+  async function save(id, choices) {
+    const draft = { ...draftOf(await call(endpoints.nomination(id))), ...choices };
+    const saved = await call(endpoints.nomination(id), { method: 'PUT', body: draft });
+    notify(`Đã lưu thay đổi của đề nghị số ${saved.id} (${saved.subject_name}).`);
+    editing = null;
+    $('create-reason').value = '';
+    await Promise.all([ui.reloadList(), ui.openDetail(saved.id)]);
   }
 
   async function create(event) {
@@ -118,6 +163,10 @@ export function createScreen(ui) {
     if (missing.length) {
       throw new ApiError(0, 'form_incomplete', `Hãy chọn ${missing.join(', ')}.`);
     }
+    if (editing) {
+      await save(editing.id, body);
+      return;
+    }
     const created = await call(endpoints.create, { method: 'POST', body });
     notify(`Đã tạo đề nghị số ${created.id} (nháp) cho ${created.subject_name}.`);
     $('create-reason').value = '';
@@ -128,6 +177,7 @@ export function createScreen(ui) {
 
   return {
     fill,
+    edit,
     wire() {
       $('new-nomination').addEventListener('click', () => ui.attempt(open));
       for (const radio of document.querySelectorAll('input[name="subject_kind"]')) {

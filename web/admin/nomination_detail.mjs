@@ -104,6 +104,7 @@ export function detailScreen(ui) {
     $('detail-facts').replaceChildren(...facts(n, history));
     $('detail-achievements').replaceChildren(achievementsSection({
       el, call, attempt, notify, me: () => state.me, reopen: (id) => open(id, { focus: false }),
+      editDraft: ui.editDraft,
     }, n));
 
     const offered = (Array.isArray(n.allowed_actions) ? n.allowed_actions : []).filter((a) => ACTIONS[a]);
