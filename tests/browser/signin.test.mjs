@@ -167,6 +167,46 @@ await step('her session ends while she types: signed out at "Gửi", her text co
   await board.getByLabel('Nội dung tin nhắn').fill('');
 });
 
+await step('a report section he had saved and typed on comes back; one a colleague changed since keeps the colleague\'s text', async () => {
+  const year = await page.locator('#report-year').inputValue();
+  const sections = `/api/reports/v1/school-reports/${encodeURIComponent(year)}/sections`;
+  await apiCall('PATCH', sections, { situation: 'Trường có 18 lớp.', next_year: 'Mở rộng kho học liệu số.' });
+  // Another board member (sign-in codes are at most 5 in 15 minutes a person).
+  await putStaff('bgh-minh',
+    { name: 'Trần Văn Minh', unit_id: 'to-toan-tin', role: 'admin', gender: 'male', position: 'Hiệu trưởng' });
+  const { code } = await apiCall('POST', `${N}/staff/bgh-minh/link-codes`);
+  check((await tellBot('zu-minh', `/lienket ${code}`)).includes('Đã liên kết'), 'linked');
+  // She types into one section with her session ended by an admin; the save is refused and
+  // she is signed out; then (or not) a colleague edits it; then she signs in again.
+  const typeWhileEnded = async (key, typed, colleague) => {
+    const { link } = await askSignIn('zu-minh', '/dangnhap');
+    await page.goto('about:blank');
+    await page.goto(link);
+    const box = page.locator(`#school-section-${key}`);
+    await eventually(async () => (await box.inputValue()) !== '', `the saved ${key} is shown`);
+    const { sessions } = await apiCall('GET', `${N}/staff/bgh-minh/sessions`);
+    for (const s of sessions) await apiCall('DELETE', `${N}/sessions/${s.id}`);
+    await box.fill(typed);
+    await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
+    if (colleague) await apiCall('PATCH', sections, { [key]: colleague });
+    const again = await askSignIn('zu-minh', '/dangnhap');
+    await page.goto('about:blank');
+    await page.goto(again.link);
+    await eventually(async () => (await text(page.locator('#session-who'))).startsWith('Trần Văn Minh'), 'signed in again');
+    return box;
+  };
+  const mine = 'Trường có 18 lớp, 42 cán bộ, giáo viên.';
+  const situation = await typeWhileEnded('situation', mine, null);
+  await eventually(async () => (await situation.inputValue()) === mine, 'her text is back over what she had saved');
+  await eventually(async () => (await apiCall('GET', `/api/reports/v1/school-reports/${encodeURIComponent(year)}`))
+    .sections.situation === mine, 'and saved as typing would have');
+  const theirs = 'Mở rộng kho học liệu số; thêm 5 bài giảng điện tử.';
+  const next = await typeWhileEnded('next_year', 'Mở rộng kho học liệu số cho khối 6.', theirs);
+  await page.waitForLoadState('networkidle');
+  check(await next.inputValue() === theirs, `the colleague's text stays: ${await next.inputValue()}`);
+  check(await page.evaluate(() => localStorage.getItem('thidua.unsent')) === null, 'nothing is kept after');
+});
+
 await step('demoted by an admin, her open page is signed out at its next request', async () => {
   // The second tab cleared the context's cookies: sign in again first.
   const { link } = await askSignIn('zu-lan', '/dangnhap');
