@@ -92,6 +92,23 @@ TEST_F(NotificationsDigest, ARedeliveredEventIsNotCountedTwice) {
   EXPECT_EQ(texts[0], expected + kFooter);
 }
 
+// A unit submits three and withdraws one within the window: the group hears of two.
+TEST_F(NotificationsDigest, ASubmissionWithdrawnWithinTheWindowIsNotAnnounced) {
+  start_service(at("2026-12-01 10:00:00"));
+  for (int id = 1; id <= 3; ++id) add("nomination.submitted", id, "Cô giáo " + std::to_string(id));
+  add("nomination.withdrawn", 2, "Cô giáo 2");
+  ASSERT_TRUE(wait_until([&] { return caught_up() && batch_count("submitted") == "4"; }));
+  EXPECT_TRUE(group_texts().empty());  // a withdrawal says nothing by itself
+
+  restart(at("2026-12-01 10:11:00"));
+  ASSERT_TRUE(wait_until([&] { return !batch_open("submitted") && !group_texts().empty(); }));
+  auto texts = group_texts();
+  ASSERT_EQ(texts.size(), 1u);
+  EXPECT_NE(texts[0].find("Cô giáo 1"), std::string::npos) << texts[0];
+  EXPECT_NE(texts[0].find("Cô giáo 3"), std::string::npos) << texts[0];
+  EXPECT_EQ(texts[0].find("Cô giáo 2"), std::string::npos) << texts[0];
+}
+
 TEST_F(NotificationsDigest, BadDigestSettingsStopStartUpNamingTheVariable) {
   for (auto [name, value] : {std::pair<std::string, std::string>{"THIDUA_DIGEST_WINDOW_MS", "-1"},
                              {"THIDUA_DIGEST_WINDOW_MS", "mười phút"},

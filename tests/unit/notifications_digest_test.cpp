@@ -116,6 +116,31 @@ TEST(Digest, AllPassedSaysSoWithoutAZeroCount) {
   EXPECT_FALSE(contains(*text, "0 chưa"));
 }
 
+// A submission withdrawn before the batch leaves is not announced; a withdrawal takes back
+// only a submission before it.
+TEST(Digest, ASubmissionWithdrawnWithinTheWindowIsNotAnnounced) {
+  const auto& p = kPeople[0];
+  EXPECT_EQ(digest_batch(typed(event_of("nomination.withdrawn", 1, 0, p))), DigestKind::Submitted);
+  EXPECT_FALSE(digest_kind(typed(event_of("nomination.withdrawn", 1, 0, p))));
+  EXPECT_EQ(digest_batch(typed(event_of("nomination.approved", 1, 0, p))), DigestKind::Council);
+  EXPECT_FALSE(digest_message(DigestKind::Submitted,
+                              all_typed({event_of("nomination.submitted", 1, 0, p),
+                                         event_of("nomination.withdrawn", 1, 1, p)})));
+  EXPECT_FALSE(digest_message(DigestKind::Submitted,
+                              all_typed({event_of("nomination.withdrawn", 1, 1, p)})));
+  auto other = event_of("nomination.submitted", 2, 2, kPeople[1]);
+  auto left = digest_message(DigestKind::Submitted,
+                             all_typed({event_of("nomination.submitted", 1, 0, p), other,
+                                        event_of("nomination.withdrawn", 1, 3, p)}));
+  ASSERT_TRUE(left);
+  EXPECT_EQ(*left, *message_for_event(typed(other), ""));
+  auto again =
+      digest_message(DigestKind::Submitted, all_typed({event_of("nomination.withdrawn", 1, 0, p),
+                                                       event_of("nomination.submitted", 1, 1, p)}));
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(contains(*again, p.name)) << *again;
+}
+
 TEST(Digest, EventsOfAnotherKindAreLeftOut) {
   std::vector<json> events = {event_of("nomination.submitted", 1, 0, kPeople[0]),
                               event_of("nomination.approved", 2, 1, kPeople[1]),

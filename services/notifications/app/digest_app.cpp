@@ -18,8 +18,9 @@ std::chrono::milliseconds DigestApp::tick_interval() const {
 
 Task<void> DigestApp::take(const NominationEvent& event) {
   auto kind = digest_kind(event);
+  auto batch = digest_batch(event);  // a withdrawal joins the submissions it may take back
   auto field = day_count_field(event);
-  bool batched = kind && settings_.digest_window.count() > 0;
+  bool batched = batch && settings_.digest_window.count() > 0;
   bool counted = field && settings_.daily_summary.enabled;
   if (batched || counted) {
     auto now = clock_.now();
@@ -27,13 +28,13 @@ Task<void> DigestApp::take(const NominationEvent& event) {
     in.event_id = event.once_id();
     in.event = event;
     in.event.note.clear();  // a rejection's reason is for the people concerned only
-    if (batched) in.batch = kind;
+    if (batched) in.batch = batch;
     if (counted) {
       in.day = summary_day_for(now, settings_.daily_summary);
       in.day_field = *field;
     }
     bool fresh = co_await store_.take(in, now);
-    std::string kind_name = batched ? std::string(digest_kind_name(*kind)) : std::string();
+    std::string kind_name = batched ? std::string(digest_kind_name(*batch)) : std::string();
     log::info("event_digested",
               {{"event_id", in.event_id}, {"batch", kind_name}, {"duplicate", !fresh}});
   }
@@ -50,7 +51,8 @@ Task<int> DigestApp::flush(const DigestBatch& batch) {
   }
   auto text = digest_message(batch.kind, events);
   if (!text) {
-    // Only rejections: each was told privately, and the group hears nothing of them.
+    // Only rejections (each was told privately) or submissions since withdrawn: the group
+    // hears nothing of them.
     bool dropped = co_await store_.drop(batch.guard);
     log::info("digest_dropped", {{"kind", kind}, {"batch", batch.id}, {"dropped", dropped}});
     co_return 0;

@@ -136,6 +136,11 @@ std::optional<DigestKind> digest_kind(const NominationEvent& event) {
   return std::nullopt;
 }
 
+std::optional<DigestKind> digest_batch(const NominationEvent& event) {
+  if (event.nomination && event.type == "nomination.withdrawn") return DigestKind::Submitted;
+  return digest_kind(event);
+}
+
 std::string_view digest_kind_name(DigestKind kind) {
   switch (kind) {
     case DigestKind::Submitted:
@@ -155,7 +160,26 @@ std::optional<DigestKind> parse_digest_kind(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+// Submissions withdrawn later in the same batch (the events as they joined it).
+void drop_withdrawn(std::vector<NominationEvent>& events) {
+  auto withdrawn_after = [&events](const NominationEvent& submitted) {
+    return std::any_of(events.begin(), events.end(), [&](const NominationEvent& e) {
+      return e.type == "nomination.withdrawn" && e.nomination && submitted.nomination &&
+             e.nomination->id == submitted.nomination->id && e.occurred_at >= submitted.occurred_at;
+    });
+  };
+  std::vector<NominationEvent> kept;
+  for (const auto& e : events) {
+    if (e.type == "nomination.submitted" && withdrawn_after(e)) continue;
+    kept.push_back(e);
+  }
+  events = std::move(kept);
+}
+}  // namespace
+
 std::optional<std::string> digest_message(DigestKind kind, std::vector<NominationEvent> events) {
+  if (kind == DigestKind::Submitted) drop_withdrawn(events);
   std::erase_if(events, [kind](const NominationEvent& e) { return digest_kind(e) != kind; });
   if (events.empty()) return std::nullopt;
   // Event order: when they happened (ISO instants in UTC sort as text); the order they

@@ -20,6 +20,10 @@ enum class DigestKind { Submitted, Council, Awarded };
 // nomination.rejected → Council, nomination.awarded → Awarded; nullopt for every other
 // event (drafts, withdrawals, "not awarded": nothing for the group).
 std::optional<DigestKind> digest_kind(const NominationEvent& event);
+// The batch an event is kept in: its digest_kind, and for nomination.withdrawn the Submitted
+// batch, where it takes back the submission it follows (digest_message). A withdrawal says
+// nothing by itself and is counted in no daily summary.
+std::optional<DigestKind> digest_batch(const NominationEvent& event);
 // "submitted", "council", "awarded": the kind's name in Redis keys and logs.
 std::string_view digest_kind_name(DigestKind kind);
 std::optional<DigestKind> parse_digest_kind(std::string_view name);
@@ -32,7 +36,9 @@ inline constexpr std::size_t kDigestMaxListed = 40;
 // the order they happened, by occurred_at; equal times keep that order). A batch of one gets
 // the single event's wording (message_for_event). A council batch names the approved only
 // and counts the rejected; with no approval it is nullopt, as a lone rejection always was:
-// each rejection is told privately. No footer (delivery adds it).
+// each rejection is told privately. A Submitted batch leaves out a nomination withdrawn
+// after its submission within the batch (the group is not told of a submission that no
+// longer stands), and is nullopt when none is left. No footer (delivery adds it).
 std::optional<std::string> digest_message(DigestKind kind, std::vector<NominationEvent> events);
 
 // The daily summary's tallies, per event type.
