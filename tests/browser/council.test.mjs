@@ -55,6 +55,7 @@ await step('a council member records a meeting with its members by name (1366 px
   check((await text(card)).includes('Chưa ghi cuộc họp nào.'), 'the empty list says so');
   await card.getByRole('button', { name: 'Ghi cuộc họp mới' }).click();
   const form = card.locator('#council-form');
+  check(!/\bnull\b/.test(await text(form)), `no "null" in the form: ${await text(form)}`);
   meetingDate = await form.getByLabel('Ngày họp (dd/mm/yyyy)').inputValue();
   check(/^\d{2}\/\d{2}\/\d{4}$/.test(meetingDate), `the date starts as today: ${meetingDate}`);
   await form.getByLabel('Giờ bắt đầu (hh:mm)').fill('14:00');

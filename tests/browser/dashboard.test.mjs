@@ -64,6 +64,10 @@ await step('the header shows the next deadline from the reports service with "C�
 });
 
 await step('a wrong token is refused: the Vietnamese detail appears in the role=alert region', async () => {
+  // A mistake the page itself finds has no request id to show, and says nothing else.
+  await page.getByRole('button', { name: 'Dùng mã truy cập' }).click();
+  await eventually(async () => (await text(alertBox)).includes('Hãy dán mã truy cập'), 'an empty token is refused');
+  check(!/\bnull\b/.test(await text(alertBox)), `the alert says only that: ${await text(alertBox)}`);
   await page.getByLabel('Mã truy cập', { exact: true }).fill('ma-sai-0123456789abcdef');
   await page.getByRole('button', { name: 'Dùng mã truy cập' }).click();
   await eventually(async () => (await text(page.getByRole('alert').first()))

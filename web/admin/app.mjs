@@ -57,10 +57,12 @@ const state = {
 function showError(error) {
   const box = $('alert');
   const detail = error instanceof ApiError ? error.detail : String((error && error.message) || error);
+  // replaceChildren writes a null as the word "null": the request's id only when there is one.
+  const requestId = error instanceof ApiError && error.requestId
+    ? [el('p', { className: 'alert-meta' }, `Nếu cần báo lỗi, gửi kèm mã: ${error.requestId}`)] : [];
   box.replaceChildren(
     el('p', { className: 'alert-text' }, detail),
-    error instanceof ApiError && error.requestId
-      ? el('p', { className: 'alert-meta' }, `Nếu cần báo lỗi, gửi kèm mã: ${error.requestId}`) : null,
+    ...requestId,
     el('button', { type: 'button', className: 'button button-quiet alert-close', onclick: clearError },
       'Ẩn thông báo'),
   );

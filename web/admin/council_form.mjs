@@ -88,7 +88,8 @@ export function meetingForm(ui, { button, field, input, when, load }) {
     const fixed = Boolean(m && m.correction && m.correction.counts_fixed);
     form.replaceChildren(
       el('h3', { id: 'council-form-title', tabIndex: -1 }, m ? `Sửa cuộc họp: ${when(m).toLowerCase()}` : 'Ghi cuộc họp mới'),
-      fixed ? el('p', { className: 'hint' }, 'Cuộc họp đã có biểu quyết: ngày họp, số thành viên và số có mặt giữ nguyên; vẫn sửa được ai có mặt, ai vắng (giữ đủ số), chủ trì, thư ký, địa điểm, giờ họp và nội dung.') : null,
+      // (replaceChildren would write a null as the word "null")
+      ...(fixed ? [el('p', { className: 'hint' }, 'Cuộc họp đã có biểu quyết: ngày họp, số thành viên và số có mặt giữ nguyên; vẫn sửa được ai có mặt, ai vắng (giữ đủ số), chủ trì, thư ký, địa điểm, giờ họp và nội dung.')] : []),
       el('div', { className: 'form-grid' },
         field('date', 'Ngày họp (dd/mm/yyyy)', input('date', { inputMode: 'numeric', maxLength: 10, required: true,
           value: m ? formatDate(m.date) : '', placeholder: 'dd/mm/yyyy' })),
