@@ -83,10 +83,14 @@ export async function openBrowser(chromium, { edge }, { viewport = { width: 1280
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text());
   });
+  let acceptNext = 0;  // acceptNextDialog(): the next dialog is accepted, as a person pressing OK
   page.on('dialog', (d) => {
     dialogs.push(d.message());
-    (acceptDialogs ? d.accept() : d.dismiss()).catch(() => {});
+    const accept = acceptDialogs || acceptNext > 0;
+    acceptNext = Math.max(0, acceptNext - 1);
+    (accept ? d.accept() : d.dismiss()).catch(() => {});
   });
+  const acceptNextDialog = () => { acceptNext += 1; };
 
   // The sign-in screen's token field; done when the header names `who` and the page's own
   // loads are over (a later step must not race them).
@@ -165,7 +169,7 @@ export async function openBrowser(chromium, { edge }, { viewport = { width: 1280
   }
 
   return {
-    context, page, requests, pageErrors, consoleErrors, dialogs,
+    context, page, requests, pageErrors, consoleErrors, dialogs, acceptNextDialog,
     signInWithToken, signOut, noSideScroll, accessible, noticeSays, shot, firstRender, close,
   };
 }

@@ -156,6 +156,7 @@ await step(`quota table for the current period (${currentYear}): used/limit/rema
 const session = {
   page, edge, zalo, adminToken, apiCall, requests, pageErrors, consoleErrors, accessible, noSideScroll,
   noticeSays, alertBox, currentYear, statusInList, quotaCell,
+  dialogs: browser.dialogs, acceptNextDialog: browser.acceptNextDialog,
 };
 await dashboardReports(session);
 await dashboardDeadlines(session);

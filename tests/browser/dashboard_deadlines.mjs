@@ -4,7 +4,7 @@
 import { text } from './browser.mjs';
 import { check, eventually, step } from './system.mjs';
 
-export default async function dashboardDeadlines({ page, zalo, apiCall, noticeSays, alertBox }) {
+export default async function dashboardDeadlines({ page, zalo, apiCall, noticeSays, alertBox, dialogs, acceptNextDialog }) {
   // Issue 14: the "Nhắc hạn" card. The board adds a deadline the school owes itself, due in five
   // days, with the card's form (dates are counted from the services' own "today", so this holds
   // whenever it runs), then marks it done.
@@ -171,6 +171,13 @@ export default async function dashboardDeadlines({ page, zalo, apiCall, noticeSa
     await card.getByRole('button', { name: 'Lưu', exact: true }).click();
     await eventually(async () => (await card.getByLabel('Nội dung II.1').inputValue()) === 'Sinh hoạt chuyên môn về AI.',
       'the form shows the colleague\'s area after "Lưu"');
+    // "Nộp" asks first: cancelled, nothing is handed in; confirmed, the part is.
+    const asked = dialogs.length;
+    await card.getByRole('button', { name: 'Nộp phần báo cáo' }).click();
+    await eventually(async () => dialogs.length === asked + 1, 'the page asks before handing the part in');
+    check(dialogs[asked].includes('Sau khi nộp, tổ không sửa được nữa'), `the question: ${dialogs[asked]}`);
+    check(!(await text(page.locator('#part-status'))).startsWith('Đã nộp'), 'cancelled: not submitted');
+    acceptNextDialog();
     await card.getByRole('button', { name: 'Nộp phần báo cáo' }).click();
     await eventually(async () => (await text(page.locator('#part-status'))).startsWith('Đã nộp'), 'submitted');
     // The cards that count the parts follow without a reload (they once stayed at "Chưa nộp").

@@ -243,6 +243,10 @@ async function submitPart() {
   checkFigures();
   await saver.now(); // what was just typed is part of what is submitted
   const year = ctx.year();
+  // One tap would otherwise hand it in for good: only the board can open it again.
+  const unit = $('part-unit').selectedOptions[0]?.textContent || '';
+  if (!window.confirm(`Nộp phần báo cáo năm ${year}${unit ? ` của ${unit}` : ''}? Sau khi nộp, tổ không sửa `
+    + 'được nữa; nếu cần sửa, nhờ Ban giám hiệu mở lại.')) return;
   await ctx.call(contributionEndpoints.submit(year, $('part-unit').value), { method: 'POST' });
   await Promise.all([loadPart(), ctx.changed()]);
   ctx.notify(`Đã nộp phần báo cáo năm ${year}.`);
