@@ -74,9 +74,12 @@ void body_table(pugi::xml_node body, const Block& b) {
   line(body, "", {}, {});  // Word needs a paragraph between a table and what follows
 }
 
-void body_block(pugi::xml_node body, const Block& b) {
+// `keep_with_next`: the body's last paragraph, kept on the page of the signature block, so
+// that block never stands alone at the top of a page ("THƯ KÝ / CHỦ TRÌ" and the names only).
+void body_block(pugi::xml_node body, const Block& b, bool keep_with_next = false) {
   if (b.kind == BlockKind::Table) return body_table(body, b);
   ParaStyle s;
+  s.keep_next = keep_with_next;
   s.first_line = kFirstLineIndent;
   s.before = 120;
   s.line = 264;  // 1.1 lines
@@ -135,7 +138,8 @@ std::string document_xml(const Document& d) {
   auto body = root.append_child("w:body");
   header_block(body, d);
   title_block(body, d);
-  for (const auto& b : d.body) body_block(body, b);
+  for (std::size_t i = 0; i < d.body.size(); ++i)
+    body_block(body, d.body[i], i + 1 == d.body.size());
   signature_block(body, d);
   auto sect = body.append_child("w:sectPr");
   auto header = sect.append_child("w:headerReference");

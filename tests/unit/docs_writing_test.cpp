@@ -71,6 +71,27 @@ TEST(Docx, HasTheLayoutOfDecree30) {
   EXPECT_NE(part(docx, "[Content_Types].xml").find("/word/document.xml"), std::string::npos);
 }
 
+// The body's last paragraph goes with the signature block: "THƯ KÝ / CHỦ TRÌ" and the names
+// never stand alone at the top of a page (a biên bản once ended so). Other paragraphs flow.
+TEST(Docx, TheLastParagraphIsKeptWithTheSignature) {
+  auto d = sample_document();
+  d.body.push_back({BlockKind::Paragraph, {{"Cuộc họp kết thúc lúc 16 giờ 30 cùng ngày."}}, {}});
+  auto xml = part(write_docx(d), "word/document.xml");
+  auto paragraph_of = [&xml](const std::string& text) {
+    auto at = xml.find(text);
+    if (at == std::string::npos) return std::string();
+    std::size_t start = 0;
+    for (const char* open : {"<w:p>", "<w:p "}) {
+      auto found = xml.rfind(open, at);
+      if (found != std::string::npos) start = std::max(start, found);
+    }
+    return xml.substr(start, at - start);
+  };
+  EXPECT_NE(paragraph_of("Cuộc họp kết thúc").find("<w:keepNext"), std::string::npos);
+  EXPECT_EQ(paragraph_of("soạn&gt;").find("<w:keepNext"), std::string::npos);
+  EXPECT_LT(xml.find("Cuộc họp kết thúc"), xml.find("Nơi nhận:"));
+}
+
 TEST(Docx, TheSameDocumentGivesTheSameBytes) {
   EXPECT_EQ(write_docx(sample_document()), write_docx(sample_document()));
   auto other = sample_document();
