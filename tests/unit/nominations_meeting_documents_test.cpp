@@ -163,7 +163,7 @@ TEST(AchievementReport, ProfileAchievementsAndPastAwardsFoundByThemselves) {
   EXPECT_NE(text.find("1|2025|Giấy khen của Hiệu trưởng|12/QĐ-THCSVP1, ngày 20/11/2025|"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("Đăng ký thi đua đầu năm 2026: chưa đăng ký thi đua trong hệ thống."),
+  EXPECT_NE(text.find("Đăng ký thi đua đầu năm 2026: chưa đăng ký. Kết quả thực hiện"),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("Chưa có sáng kiến, giải pháp nào được công nhận trong năm."),
@@ -226,7 +226,7 @@ TEST(AchievementReport, ProfileAchievementsAndPastAwardsFoundByThemselves) {
       << with;
   in.registration->status = RegistrationStatus::Draft;  // not handed in: not registered
   EXPECT_NE(body_text(achievement_document(in, c, t, issuer, head, "04/BC-THCSVP1", {2026, 11, 5}))
-                .find("chưa đăng ký thi đua trong hệ thống"),
+                .find("Đăng ký thi đua đầu năm 2026: chưa đăng ký."),
             std::string::npos);
 
   // A collective: its members from the staff records, its leader signs.
