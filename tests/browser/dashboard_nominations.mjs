@@ -53,6 +53,7 @@ export default async function dashboardNominations({ page, edge, apiCall, alertB
     const stored = await apiCall('GET', '/api/nominations/v1/nominations/1');
     const change = async (award) => {
       await page.locator('#detail').getByRole('button', { name: 'Đổi kỳ, hình thức hoặc đối tượng' }).click();
+      await page.locator('#create').waitFor({ state: 'visible' });
       await eventually(async () => (await text(page.locator('#create-heading'))) === 'Sửa đề nghị số 1 (nháp)',
         'the form names the draft');
       const form = page.locator('#create-form');

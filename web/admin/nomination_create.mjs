@@ -143,6 +143,7 @@ export function createScreen(ui) {
     const saved = await call(endpoints.nomination(id), { method: 'PUT', body: draft });
     notify(`Đã lưu thay đổi của đề nghị số ${saved.id} (${saved.subject_name}).`);
     editing = null;
+    showMode();
     $('create-reason').value = '';
     await Promise.all([ui.reloadList(), ui.openDetail(saved.id)]);
   }
