@@ -49,6 +49,10 @@ export default async function dashboardCouncil({ page, apiCall, accessible, noSi
     const voted = await apiCall('GET', base);
     check(voted.vote && voted.vote.yes === 7 && voted.vote.no === 1 && voted.vote.passed === true,
       `vote stored: ${JSON.stringify(voted.vote)}`);
+    // The vote passed: the decision it supports is offered, the other is not.
+    await eventually(async () => (await text(page.locator('#detail-facts'))).includes('— đạt'), 'the vote says "đạt"');
+    const offered = await page.locator('#detail-actions button').allTextContents();
+    check(offered.includes('Thông qua') && !offered.includes('Không thông qua'), `offered after the vote: ${offered}`);
 
     await page.getByRole('button', { name: 'Thông qua', exact: true }).click();
     await eventually(async () => (await text(page.locator('#detail-status'))) === 'Hội đồng đã thông qua',

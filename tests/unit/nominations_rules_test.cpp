@@ -175,6 +175,22 @@ TEST(Workflow, AvailableActionsAreExactlyThoseCheckTransitionAllows) {
   EXPECT_TRUE(available_actions(Status::Awarded, Role::Admin).empty());
 }
 
+// A recorded vote rules out the decision it does not support; without one both are offered.
+TEST(Workflow, TheVoteDecidesWhichCouncilDecisionIsOffered) {
+  const auto review = Status::UnderReview;
+  EXPECT_EQ(offered_actions(review, Role::Admin, std::nullopt),
+            available_actions(review, Role::Admin));
+  auto passed = offered_actions(review, Role::Admin, true);
+  EXPECT_NE(std::find(passed.begin(), passed.end(), Action::Approve), passed.end());
+  EXPECT_EQ(std::find(passed.begin(), passed.end(), Action::Reject), passed.end());
+  auto failed = offered_actions(review, Role::Admin, false);
+  EXPECT_EQ(std::find(failed.begin(), failed.end(), Action::Approve), failed.end());
+  EXPECT_NE(std::find(failed.begin(), failed.end(), Action::Reject), failed.end());
+  EXPECT_NE(std::find(failed.begin(), failed.end(), Action::Withdraw), failed.end());
+  EXPECT_EQ(offered_actions(Status::Draft, Role::Leader, false),
+            available_actions(Status::Draft, Role::Leader));
+}
+
 std::string step_date_problem(LocalDate date, LocalDate today, std::optional<DatedStep> before) {
   try {
     check_step_date({date, "Ngày quyết định"}, today, before);

@@ -22,7 +22,10 @@ function facts(n, history) {
     ...fact('Lý do', n.reason || '—'),
   ];
   const vote = n.vote && typeof n.vote === 'object' && !Array.isArray(n.vote) ? n.vote : null;
-  if (vote && vote.summary) list.push(...fact('Biểu quyết', vote.summary));
+  // The tally, and what it means for the decision (the service offers only that one).
+  if (vote && vote.summary) {
+    list.push(...fact('Biểu quyết', vote.summary, el('strong', {}, vote.passed ? ' — đạt' : ' — không đạt')));
+  }
   const outcome = n.outcome && typeof n.outcome === 'object' ? n.outcome : {};
   if (outcome.rejection) list.push(...fact('Lý do không thông qua', outcome.rejection.reason || '—'));
   if (outcome.forwarding) {

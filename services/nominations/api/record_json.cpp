@@ -92,7 +92,9 @@ std::string detail_json(const NominationRecord& r, Role viewer) {
     w.null();
   }
   w.key("allowed_actions").begin_array();
-  for (Action a : available_actions(r.status, viewer)) w.string(action_name(a));
+  std::optional<bool> passed;
+  if (r.vote) passed = r.vote->outcome.passed;
+  for (Action a : offered_actions(r.status, viewer, passed)) w.string(action_name(a));
   w.end_array();
   w.end_object();
   return w.take();

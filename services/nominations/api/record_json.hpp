@@ -13,7 +13,7 @@
 namespace thidua::nominations {
 
 // Everything, for people with access to the nomination. `allowed_actions` lists the workflow
-// actions `viewer` may take now (available_actions).
+// actions `viewer` may take now (offered_actions: the recorded vote rules one out).
 std::string detail_json(const NominationRecord& r, Role viewer);
 // A recorded vote as PUT /nominations/{id}/vote answers it and the detail's "vote" shows it:
 // meeting_id, meeting_date, yes, no, abstain, secret_ballot, quorum_met, passed,

@@ -152,6 +152,15 @@ std::vector<Action> available_actions(Status from, Role role) {
   return out;
 }
 
+std::vector<Action> offered_actions(Status from, Role role, std::optional<bool> vote_passed) {
+  auto out = available_actions(from, role);
+  if (vote_passed) {
+    Action ruled_out = *vote_passed ? Action::Reject : Action::Approve;
+    std::erase(out, ruled_out);
+  }
+  return out;
+}
+
 TransitionRule check_transition(Status from, Action action, Role role) {
   for (const auto& r : rules()) {
     if (r.action != action) continue;

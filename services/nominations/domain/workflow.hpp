@@ -49,5 +49,11 @@ TransitionRule check_transition(Status from, Action action, Role role);
 // The actions check_transition lets `role` take from `from`, in the workflow's order: what
 // a page should offer that person.
 std::vector<Action> available_actions(Status from, Role role);
+// What a page or the bot offers: available_actions without the council decision the recorded
+// vote rules out (`vote_passed`: the vote's outcome, nullopt when none is recorded). A vote
+// that passed cannot be rejected and one that failed cannot be approved (the transition
+// refuses either with vote_does_not_support); with no vote both stay, and "Thông qua" is then
+// refused with what is missing.
+std::vector<Action> offered_actions(Status from, Role role, std::optional<bool> vote_passed);
 
 }  // namespace thidua::nominations
