@@ -144,9 +144,7 @@ TEST(Replies, InTheGroupOnlyNominationsTheGroupHeardOfAreDescribed) {
     EXPECT_FALSE(told_in_group(hidden)) << hidden.state;
     auto in_group = reply_nomination(hidden, true);
     EXPECT_EQ(in_group, "Đề nghị số " + hidden.id +
-                            " chưa được báo trong nhóm. Thầy cô nhắn riêng cho bot để xem: "
-                            "/trangthai " +
-                            hidden.id);
+                            ": thầy cô nhắn riêng cho bot để xem (/trangthai " + hidden.id + ").");
     EXPECT_NE(reply_nomination(hidden).find(hidden.status), std::string::npos);
   }
   for (const char* state : {"submitted", "under_review", "approved", "forwarded", "awarded"}) {

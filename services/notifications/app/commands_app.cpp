@@ -117,9 +117,12 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
     case CommandKind::Status: {
       const std::string id = c.args[0];
       auto a = co_await nominations_.nomination(id, me);
-      // Not found also for a colleague's nomination the person may not see, as in the API.
+      // Not found also for a colleague's nomination the person may not see, as in the API. In
+      // the group that answer is the one for a nomination not told there: neither tells the
+      // group whether a number exists, nor that one was rejected.
       if (a.reach == Reach::NotFound) {
-        auto text = say("answer.no_nomination", {{"id", notifications::quoted(id)}});
+        auto text = u.group ? say("nomination.ask_in_private", {{"id", notifications::quoted(id)}})
+                            : say("answer.no_nomination", {{"id", notifications::quoted(id)}});
         co_return text;  // a named local beside co_*: the GCC 12 caveat
       }
       if (!a.ok()) co_return say("answer.nominations_down");

@@ -31,7 +31,7 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "/baocao — tình hình nộp báo cáo theo đơn vị; năm khác thì ghi thêm: /baocao 2025\n"
      "/chitieu — chỉ tiêu khen thưởng đã dùng / tối đa; kỳ khác thì ghi thêm: /chitieu 2027, "
      "/chitieu sơ kết, /chitieu tổng kết\n"
-     "/denghi — các đề nghị khen thưởng của thầy cô\n"
+     "/denghi — các đề nghị khen thưởng cho thầy cô\n"
      "/trangthai 12 — trạng thái đề nghị số 12\n"
      "/lienket và mã — liên kết Zalo với hồ sơ cán bộ (mã do Ban giám hiệu cấp; nhắn riêng "
      "cho bot)\n"
@@ -55,7 +55,7 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "sau ít phút."},
     {"answer.reports_down",
      "Chưa lấy được tình hình nộp báo cáo năm {year}; thầy cô thử lại sau ít phút."},
-    {"answer.no_nomination", "Không có đề nghị số {id}."},
+    {"answer.no_nomination", "Không tìm thấy đề nghị số {id} trong các đề nghị thầy cô được xem."},
     {"answer.no_period", "Không có kỳ khen thưởng \"{period}\"."},
     {"answer.bad_link_code",
      "Mã liên kết không đúng hoặc đã hết hạn; thầy cô xin Ban giám hiệu mã mới."},
@@ -134,8 +134,7 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "Đề nghị đang soạn, đã rút hoặc không được thông qua chỉ xem được khi nhắn riêng cho bot: "
      "/denghi"},
     {"nomination.ask_in_private",
-     "Đề nghị số {id} chưa được báo trong nhóm. Thầy cô nhắn riêng cho bot để xem: /trangthai "
-     "{id}"},
+     "Đề nghị số {id}: thầy cô nhắn riêng cho bot để xem (/trangthai {id})."},
     {"nominations.title", "📋 Đề nghị khen thưởng của {name}:"},
     {"nominations.item", "• Số {id}: {award}, {period} — {status}"},
     {"nomination.status", "Đề nghị số {id}: {subject} — {award}, {period}.\nTrạng thái: {status}."},
