@@ -8,11 +8,12 @@
 #   bash scripts/chat.sh --from zu-hoa --name 'Cô Hoa' 'Chào cả nhà'   # chatter: no answer
 #   bash scripts/chat.sh --log                               # every message the bot has sent
 # Options: --from <Zalo user id> (default zu-demo), --name <display name>, --private,
-# --wait <seconds to wait for answers> (default 6).
+# --wait <seconds to wait for answers> (default 6). THIDUA_VAR_DIR: as given to run-local.sh.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-env_file="$THIDUA_ROOT/var/run/fake_zalo.env"
+# The stack run-local.sh started with the same THIDUA_VAR_DIR (a second stack has its own).
+env_file="${THIDUA_VAR_DIR:-$THIDUA_ROOT/var}/run/fake_zalo.env"
 [[ -s $env_file ]] || die "the fake Zalo is not running; start: bash scripts/run-local.sh --chat"
 port="$(sed -n 's/^port=//p' "$env_file")"
 group="$(sed -n 's/^group=//p' "$env_file")"

@@ -206,7 +206,7 @@ thidua is running (all on 127.0.0.1):
   notifications  http://127.0.0.1:${service_port[notifications]}   messenger: $THIDUA_MESSENGER
   redis          127.0.0.1:$redis_port   data: ${var#"$root"/}/redis/ (AOF)
   admin token    $token_file
-  chat outbox    ${THIDUA_CONSOLE_OUTBOX#"$root"/}   (console messenger: what the Zalo group would get)
+$( [[ $THIDUA_MESSENGER == console ]] && echo "  chat outbox    ${THIDUA_CONSOLE_OUTBOX#"$root"/}   (console messenger: what the Zalo group would get)")
   chat           $( ((chat == 1)) && echo "fake Zalo on 127.0.0.1:$fake_zalo_port: bash scripts/chat.sh '/trogiup'" || echo "with --chat: try the bot with scripts/chat.sh")
   logs           ${logs#"$root"/}/{nominations,reports,notifications,redis,nginx-access,nginx-error}.log
 EOF
@@ -225,7 +225,7 @@ Try (more in README.md, "The main flow through the edge"):
   curl -s -X POST \$E/api/nominations/v1/nominations -H "\$A" -H "\$J" \\
     -d '{"period":"2026","award":"gk_xa","subject_kind":"individual","subject_id":"gv-an","reason":"Bài giảng điện tử"}'
   curl -s -X POST \$E/api/nominations/v1/nominations/1/transitions -H "\$A" -H "\$J" -d '{"action":"submit"}'
-  cat ${THIDUA_CONSOLE_OUTBOX#"$root"/}     # the staff group is told of the submission
+  $( ((chat == 1)) && echo "bash scripts/chat.sh --log     # the staff group is told of the submission (after the digest's window)" || echo "cat ${THIDUA_CONSOLE_OUTBOX#"$root"/}     # the staff group is told of the submission")
 EOF
 
 if ((detach)); then
