@@ -32,7 +32,8 @@ let nominationId = '';
 await step('set-up: the board, three council members (one named with markup), a nomination under review', async () => {
   for (const [id, name, role, unit] of [['bgh-lan', 'Lê Thị Lan', 'admin', 'to-van-phong'],
     ['hd-cuong', 'Phạm Văn Cường', 'council', 'to-ngu-van'], ['hd-my', 'Hồ Thị My', 'council', 'to-ngu-van'],
-    ['hd-nam', XSS, 'council', 'to-ngu-van'], ['gv-hoa', 'Nguyễn Thị Hoa', 'staff', 'to-toan-tin']]) {
+    ['hd-nam', XSS, 'council', 'to-ngu-van'], ['gv-hoa', 'Nguyễn Thị Hoa', 'staff', 'to-toan-tin'],
+    ['tt-binh', 'Trần Văn Bình', 'leader', 'to-toan-tin']]) {
     await putStaff(id, { name, unit_id: unit, role });
   }
   for (const id of ['bgh-lan', 'hd-cuong']) tokens[id] = await tokenFor(id);
@@ -56,6 +57,9 @@ await step('a council member records a meeting with its members by name (1366 px
   await card.getByRole('button', { name: 'Ghi cuộc họp mới' }).click();
   const form = card.locator('#council-form');
   check(!/\bnull\b/.test(await text(form)), `no "null" in the form: ${await text(form)}`);
+  // A unit leader may sit on the council (left out of this meeting); a teacher is not offered.
+  check(await form.getByLabel('Trần Văn Bình', { exact: true }).count() === 1, 'the unit leader is offered');
+  check(await form.getByLabel('Nguyễn Thị Hoa', { exact: true }).count() === 0, 'a teacher is offered');
   meetingDate = await form.getByLabel('Ngày họp (dd/mm/yyyy)').inputValue();
   check(/^\d{2}\/\d{2}\/\d{4}$/.test(meetingDate), `the date starts as today: ${meetingDate}`);
   await form.getByLabel('Giờ bắt đầu (hh:mm)').fill('14:00');

@@ -28,10 +28,17 @@ export function offeredUnits(units, keep = '') {
   return (units || []).filter((u) => u.active !== false || u.id === keep);
 }
 
-// Who may sit on the council: the board and the council's members.
+// Who may sit on the council, as a meeting's members, chair or secretary: the board, the
+// council's members and the unit leaders, in that order. Tổ trưởng usually sit on a school's
+// council; their role stays "leader" so that they still propose for their unit (one role a
+// person), so the list cannot go by the council role alone.
+const COUNCIL_ORDER = { admin: 0, council: 1, leader: 2 };
 export function councilStaff(catalogue) {
   const staff = (catalogue && catalogue.staff) || [];
-  return staff.filter((s) => s.role === 'admin' || s.role === 'council');
+  return staff.filter((s) => s.role in COUNCIL_ORDER)
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => COUNCIL_ORDER[a.s.role] - COUNCIL_ORDER[b.s.role] || a.i - b.i)
+    .map(({ s }) => s);
 }
 
 // `ui`: the page's helpers from app.mjs ($, el, call, attempt, notify, state, onCatalogue).
