@@ -86,7 +86,7 @@ TEST(Record, DetailAndSummaryCarryEveryFieldAsJson) {
                       {"summary", r.vote->outcome.summary},
                       {"recorded_by", ""},
                       {"recorded_at", ""}};
-  expected["allowed_actions"] = {"approve", "reject"};
+  expected["allowed_actions"] = {"approve"};  // the vote passed: not "reject" (offered_actions)
   EXPECT_EQ(detail, expected);
   EXPECT_EQ(json::parse(detail_json(r, Role::Staff))["allowed_actions"], json::array());
 
