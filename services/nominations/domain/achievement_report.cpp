@@ -64,8 +64,7 @@ std::string joined(const std::vector<std::string>& parts, std::string_view sep) 
 void registration_and_initiatives(const AchievementInput& in, docs::Values& v) {
   const auto& reg = in.registration;
   bool registered = reg && reg->status != RegistrationStatus::Draft;
-  v.text["dang_ky_danh_hieu"] =
-      registered ? joined(reg->titles, ", ") : "chưa đăng ký";
+  v.text["dang_ky_danh_hieu"] = registered ? joined(reg->titles, ", ") : "chưa đăng ký";
   auto& rows = v.lists["dang_ky"];
   if (registered) {
     int n = 0;
