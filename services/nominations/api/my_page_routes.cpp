@@ -46,14 +46,11 @@ void add_my_page_routes(http::Router& router, NominationsApp& nominations,
                  authored = {{"items", std::move(items)}};
                }
                // The rounds open today: until when the person's unit may still propose.
-               auto all_rounds = co_await rounds.list();
+               auto open_rounds = co_await rounds.open_today();
                auto c = co_await catalogue.load();
-               const LocalDate today = rounds.today();
                json open = json::array();
-               for (const auto& r : all_rounds) {
-                 if (round_state(r, today) == RoundState::Open)
-                   open.push_back(round_public_json(r, *c, today));
-               }
+               for (const auto& r : open_rounds)
+                 open.push_back(round_public_json(r, *c, rounds.today()));
                JsonWriter w;
                w.begin_object().key("about");
                write_page(w, mine.about);

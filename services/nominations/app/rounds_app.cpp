@@ -89,13 +89,21 @@ Task<std::map<std::string, std::vector<MeetingRecord>>> RoundsApp::meetings_by_r
   co_return out;
 }
 
-Task<std::vector<Round>> RoundsApp::not_closed() const {
+Task<std::vector<Round>> RoundsApp::in_state(bool (*keep)(RoundState)) const {
   auto all = co_await store_.all();
   std::vector<Round> out;
   for (auto& r : all) {
-    if (round_state(r, today()) != RoundState::Closed) out.push_back(std::move(r));
+    if (keep(round_state(r, today()))) out.push_back(std::move(r));
   }
   co_return out;
+}
+
+Task<std::vector<Round>> RoundsApp::not_closed() const {
+  co_return co_await in_state([](RoundState s) { return s != RoundState::Closed; });
+}
+
+Task<std::vector<Round>> RoundsApp::open_today() const {
+  co_return co_await in_state([](RoundState s) { return s == RoundState::Open; });
 }
 
 }  // namespace thidua::nominations

@@ -32,9 +32,13 @@ class RoundsApp {
       const std::vector<Round>& rounds) const;
   // The rounds not yet closed, for the website.
   Task<std::vector<Round>> not_closed() const;
+  // The rounds open today ("Trang của tôi": until when a unit may still propose).
+  Task<std::vector<Round>> open_today() const;
   LocalDate today() const { return local_date(clock_.now()); }
 
  private:
+  // The stored rounds whose state today `keep` accepts.
+  Task<std::vector<Round>> in_state(bool (*keep)(RoundState)) const;
   // The award form of each nomination filed in round `id` (one entry per nomination).
   Task<std::vector<std::string>> awards_in(const std::string& id) const;
 
