@@ -3,6 +3,7 @@
 // their members'; the board sees who has not registered and confirms the units'. The rules are
 // the service's (services/nominations/domain/registration.cpp); this card shows its answers.
 import { endpoints } from './endpoints.mjs';
+import { vnToday } from './format.mjs';
 import { AREAS, YEARS } from './movement.mjs';
 
 // `ui`: the page's helpers from app.mjs ($, el, call, attempt, notify, state).
@@ -195,7 +196,7 @@ export function registrationsScreen(ui) {
     } catch {
       // Reports down: the calendar year, and the person can pick another.
     }
-    return new Date().getFullYear();
+    return vnToday().year;
   }
 
   async function start() {
