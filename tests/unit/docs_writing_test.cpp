@@ -79,7 +79,10 @@ TEST(Docx, TheLastParagraphIsKeptWithTheSignature) {
   auto xml = part(write_docx(d), "word/document.xml");
   auto paragraph_of = [&xml](const std::string& text) {
     auto at = xml.find(text);
-    if (at == std::string::npos) return std::string();
+    if (at == std::string::npos) {
+      ADD_FAILURE() << "not in the document: " << text;
+      return std::string();
+    }
     std::size_t start = 0;
     for (const char* open : {"<w:p>", "<w:p "}) {
       auto found = xml.rfind(open, at);
