@@ -3,6 +3,7 @@
 #include <zip.h>
 
 #include <memory>
+#include <mutex>
 #include <sstream>
 #include <utility>
 #include <vector>
@@ -105,8 +106,8 @@ class ZipWriter {
     source_ = zip_source_buffer_create(nullptr, 0, 0, &error);
     if (!source_) fail("zip_source_buffer_create");
     zip_source_keep(source_);
-    archive_ = zip_open_from_source(source_, ZIP_TRUNCATE, &error);
-    if (!archive_) fail("zip_open_from_source");
+    archive_ = open_from_source(source_, &error);
+    if (!archive_) fail("zip_open_from_source", &error);
   }
   ~ZipWriter() {
     if (archive_) zip_discard(archive_);
@@ -145,8 +146,18 @@ class ZipWriter {
 
  private:
   static constexpr time_t kFixedTime = 1262347200;  // 2010-01-01 12:00 UTC
-  [[noreturn]] static void fail(const char* what) {
-    throw std::runtime_error(std::string("docx: ") + what + " failed");
+  [[noreturn]] static void fail(const char* what, zip_error_t* error = nullptr) {
+    std::string detail = error ? std::string(": ") + zip_error_strerror(error) : "";
+    throw std::runtime_error(std::string("docx: ") + what + " failed" + detail);
+  }
+  // libzip before 1.10 (Debian 12 has 1.7.3) fills two function-static bitmaps on the first
+  // zip_open_from_source without a lock: a second thread can see one set and the other not
+  // and refuse the buffer as "Read-only archive" (upstream e47da96e). Two documents rendered
+  // at once in a fresh process did that; every call is serialised, which costs microseconds.
+  static zip_t* open_from_source(zip_source_t* source, zip_error_t* error) {
+    static std::mutex open_lock;
+    std::lock_guard lock(open_lock);
+    return zip_open_from_source(source, ZIP_TRUNCATE, error);
   }
   zip_source_t* source_ = nullptr;
   zip_t* archive_ = nullptr;

@@ -6,7 +6,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <latch>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "docs/docx_writer.hpp"
 #include "docs/libreoffice.hpp"
@@ -110,6 +113,28 @@ std::string script(const std::string& dir, const std::string& name, const std::s
   return path;
 }
 
+// The first documents of a process written on several threads at once: libzip 1.7 sets up
+// its first zip_open_from_source without a lock (docx_package.cpp). CTest runs each test in a
+// fresh process, so this meets that first use each time.
+TEST(Docx, ThreadsWritingTheFirstDocumentsAtOnceAllSucceed) {
+  constexpr int kThreads = 8;
+  std::latch start(kThreads);
+  std::vector<std::string> errors(kThreads);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      start.arrive_and_wait();
+      try {
+        if (write_docx(sample_document()).rfind("PK", 0) != 0) errors[i] = "not a DOCX";
+      } catch (const std::exception& e) {
+        errors[i] = e.what();
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(errors, std::vector<std::string>(kThreads)) << "an empty string is a success";
+}
+
 TEST(LibreOffice, MissingProgramIsReportedAsMissing) {
   LibreOffice lo({"thidua-no-such-soffice", std::chrono::milliseconds(2000), "/tmp"});
   EXPECT_EQ(lo.program_path(), "");
@@ -183,31 +208,51 @@ class CountingEngine : public PdfEngine {
   mutable std::atomic<int> running_{0}, peak_{0};
 };
 
-Task<void> render_all(Renderer& r, int count, int* done, int* busy) {
+// Counts each render's outcome; any other error is kept in `failed`, so an unexpected one
+// ends the test with its message instead of leaving it waiting forever.
+struct Outcomes {
+  int done = 0, busy = 0;
+  std::vector<std::string> failed;
+  int settled() const { return done + busy + static_cast<int>(failed.size()); }
+};
+
+Task<void> render_all(Renderer& r, int count, Outcomes* out) {
   for (int i = 0; i < count; ++i) {
-    spawn([](Renderer& r, int* done, int* busy) -> Task<void> {
-      bool was_busy = false;
-      try {
-        auto out = co_await r.render(sample_document());
-        if (out.pdf.rfind("%PDF", 0) == 0 && out.docx.rfind("PK", 0) == 0) ++*done;
-      } catch (const RenderError& e) {
-        was_busy = e.kind() == RenderError::Kind::Busy;
-      }
-      if (was_busy) ++*busy;
-    }(r, done, busy));
+    spawn(
+        [](Renderer& r, Outcomes* out) -> Task<void> {
+          auto rendered = co_await r.render(sample_document());
+          if (rendered.pdf.rfind("%PDF", 0) == 0 && rendered.docx.rfind("PK", 0) == 0)
+            ++out->done;
+          else
+            out->failed.push_back("not a DOCX and a PDF");
+        }(r, out),
+        [out](std::exception_ptr e) {
+          if (!e) return;
+          try {
+            std::rethrow_exception(e);
+          } catch (const RenderError& re) {
+            if (re.kind() == RenderError::Kind::Busy)
+              ++out->busy;
+            else
+              out->failed.push_back(re.what());
+          } catch (const std::exception& other) {
+            out->failed.push_back(other.what());
+          }
+        });
   }
-  while (*done + *busy < count) co_await sleep_for(std::chrono::milliseconds(10));
+  while (out->settled() < count) co_await sleep_for(std::chrono::milliseconds(10));
 }
 
 TEST(Renderer, RunsOffTheLoopAtMostConcurrencyAtOnceAndRefusesBeyondTheQueue) {
   auto engine = std::make_shared<CountingEngine>();
   Renderer renderer(engine, 2, 2);
   testing::LoopRunner runner;
-  int done = 0, busy = 0;
-  runner.run_void([&] { return render_all(renderer, 6, &done, &busy); });
+  Outcomes out;
+  runner.run_void([&] { return render_all(renderer, 6, &out); });
   EXPECT_EQ(engine->peak_.load(), 2);
-  EXPECT_EQ(done, 4);  // two running and two waiting
-  EXPECT_EQ(busy, 2);
+  EXPECT_EQ(out.done, 4);  // two running and two waiting
+  EXPECT_EQ(out.busy, 2);
+  EXPECT_EQ(out.failed, std::vector<std::string>{});
 }
 
 }  // namespace
