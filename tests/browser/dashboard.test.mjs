@@ -52,15 +52,21 @@ await step('GET /admin/ through the edge serves the dashboard (lang vi, nosniff,
   await accessible('the sign-in screen');
 });
 
-await step('the header shows the next deadline from the reports service with "Còn N ngày"', async () => {
+await step('the header shows what is due first: the next deadline, or an open round closing sooner', async () => {
   const deadline = await (await fetch(`${edge}/api/reports/v1/deadlines/next`)).json();
-  const expected = deadline.days_left === 0 ? 'Hạn chót là hôm nay' : `Còn ${deadline.days_left} ngày`;
+  const rounds = await (await fetch(`${edge}/api/nominations/v1/public/rounds`)).json();
+  const open = rounds.items.filter((r) => r.state === 'open').sort((a, b) => a.closes.localeCompare(b.closes));
+  const roundDays = open.length ? Math.round((Date.parse(open[0].closes) - Date.parse(rounds.today)) / 86400000) : null;
+  const round = roundDays !== null && roundDays < deadline.days_left ? open[0] : null;
+  const days = round ? roundDays : deadline.days_left;
+  const expected = days === 0 ? 'Hạn chót là hôm nay' : `Còn ${days} ngày`;
   await eventually(async () => (await text(page.locator('#deadline-countdown'))) === expected,
     `countdown should read "${expected}"`);
-  check((await text(page.locator('#deadline-date'))).includes(deadline.due_date_vn),
-    `date should show ${deadline.due_date_vn}`);
+  const dateVn = round ? round.closes_vn : deadline.due_date_vn;
+  check((await text(page.locator('#deadline-date'))).includes(dateVn), `date should show ${dateVn}`);
   check(/^\d{2}\/\d{2}\/\d{4}$/.test(deadline.due_date_vn), 'due_date_vn is dd/mm/yyyy');
-  check((await text(page.locator('#deadline-name'))) === deadline.name, 'deadline name');
+  const name = round ? `Nộp đề nghị khen thưởng: ${round.name}` : deadline.name;
+  check((await text(page.locator('#deadline-name'))) === name, `the name should be "${name}"`);
 });
 
 await step('a wrong token is refused: the Vietnamese detail appears in the role=alert region', async () => {
@@ -278,7 +284,9 @@ await step('"Đăng xuất" clears the token; a reload stays signed out', async 
 });
 
 await step('the token never appears in a URL; every nominations API call carried Authorization: Bearer', async () => {
-  const api = requests.filter((r) => r.url.includes('/api/nominations/'));
+  // The public routes (the header's deadline and open rounds) go without it, as the website's.
+  const isPublic = (r) => r.url.includes('/api/nominations/v1/public/');
+  const api = requests.filter((r) => r.url.includes('/api/nominations/') && !isPublic(r));
   check(api.length > 10, `only ${api.length} API requests seen`);
   check(requests.every((r) => !r.url.includes(adminToken)), 'the token is in a URL');
   // Signed out, the page asks once whether a session cookie from /dangnhap signs it in
@@ -288,6 +296,8 @@ await step('the token never appears in a URL; every nominations API call carried
   check(bad.length === 0, `without a bearer token: ${bad.map((r) => r.url)}`);
   const deadline = requests.filter((r) => r.url.includes('/api/reports/v1/deadlines/next'));
   check(deadline.length > 0 && deadline.every((r) => !r.headers.authorization), 'the public route got a token');
+  const rounds = requests.filter(isPublic);
+  check(rounds.length > 0 && rounds.every((r) => !r.headers.authorization), 'the public rounds got a token');
 });
 
 await step('nothing requested outside the edge; no JavaScript errors or CSP violations', async () => {

@@ -60,6 +60,15 @@ await step('the board opens a round in "Danh mục khen thưởng" at 360 px: it
   await eventually(async () => (await text(item)).includes('Đang mở'), 'the round is open');
   check((await text(item)).includes(`đến hết ${vn(shift(today, 14))}`), await text(item));
   check((await text(item)).includes('Hội đồng chưa họp xét đề nghị của đợt này.'), await text(item));
+  // The round closes in 14 days: the header shows it when no other deadline comes sooner.
+  const next = await (await fetch(`${system.edge}/api/reports/v1/deadlines/next`)).json();
+  const header = page.locator('#deadline-name');
+  const expected = next.days_left > 14 ? `Nộp đề nghị khen thưởng: ${roundName()}` : next.name;
+  await eventually(async () => (await text(header)) === expected, `the header names "${expected}"`);
+  if (next.days_left > 14) {
+    check((await text(page.locator('#deadline-countdown'))) === 'Còn 14 ngày', 'the round\'s days left');
+    check((await text(page.locator('#deadline-date'))).includes(vn(shift(today, 14))), 'the round\'s last day');
+  }
   await noSideScroll(360);
   await accessible('"Danh mục khen thưởng" with a round (360 px)');
   await shot(card, 'rounds-catalogue-360.png');
@@ -142,6 +151,9 @@ await step('the board closes the round yesterday: it shows "Đã đóng"', async
   await card.getByRole('button', { name: 'Lưu đợt xét' }).click();
   await eventually(async () => (await text(card.locator('#awards-rounds-list li').first())).includes('Đã đóng'),
     'the round is closed');
+  const next = await (await fetch(`${system.edge}/api/reports/v1/deadlines/next`)).json();
+  await eventually(async () => (await text(page.locator('#deadline-name'))) === next.name,
+    'the header is back to the next deadline');
   await signOut();
 });
 

@@ -221,7 +221,8 @@ const initiatives = initiativesScreen(ui);
 const indicators = indicatorsScreen(ui);
 // After the board changes units or staff, every picker offers the catalogue as it is now.
 const people = peopleScreen({ ...ui, onCatalogue: () => { fillSelects(); sessions.fillStaff(); } });
-const awardsCard = awardsScreen(ui);
+// A round opened, moved or removed may change what the header shows as due first.
+const awardsCard = awardsScreen({ ...ui, onRoundsChanged: () => loadDeadline(state) });
 const myPage = myPageScreen({ ...ui, openNomination: openDetail });
 const announcements = announcementsScreen(ui);
 const registrations = registrationsScreen(ui);

@@ -4,7 +4,7 @@
 // service's (services/nominations/domain/round.cpp, catalogue.cpp); this screen shows its
 // Vietnamese answers. Built here whole, so index.html holds only the empty card.
 import { endpoints } from './endpoints.mjs';
-import { formatDate } from './format.mjs';
+import { formatDate, vnToday } from './format.mjs';
 import { YEARS } from './movement.mjs';
 
 const LEVELS = [['school', 'Cấp trường'], ['commune', 'Cấp xã'], ['province', 'Cấp tỉnh'],
@@ -15,7 +15,7 @@ const label = (pairs, code) => (pairs.find(([c]) => c === code) || [code, code])
 
 // `ui`: the page's helpers from app.mjs ($, el, call, attempt, notify, state).
 export function awardsScreen(ui) {
-  const { $, el, call, attempt, notify, state } = ui;
+  const { $, el, call, attempt, notify, state, onRoundsChanged = () => {} } = ui;
   const card = () => $('awards-catalogue');
   let rounds = [];
   let editingRound = null;
@@ -56,7 +56,7 @@ export function awardsScreen(ui) {
     editingRound = r;
     $('awards-round-name').value = r ? r.name : '';
     // A new round is offered for this year's period first.
-    const period = r ? r.period : String(new Date().getFullYear());
+    const period = r ? r.period : String(vnToday().year);
     $('awards-round-period').replaceChildren(...periods().map((p) => el('option',
       { value: p.id, selected: p.id === period }, p.label)));
     $('awards-round-opens').value = r ? r.opens : '';
@@ -85,6 +85,7 @@ export function awardsScreen(ui) {
       : await call(endpoints.rounds, { method: 'POST', body });
     fillRound(null);
     await loadRounds();
+    onRoundsChanged();
     notify(was ? `Đã lưu đợt xét “${saved.name}”.` : `Đã mở đợt xét “${saved.name}”: ${saved.state_label.toLowerCase()}.`);
   }
 
@@ -93,6 +94,7 @@ export function awardsScreen(ui) {
     await call(endpoints.round(r.id), { method: 'DELETE' });
     if (editingRound && editingRound.id === r.id) fillRound(null);
     await loadRounds();
+    onRoundsChanged();
     notify(`Đã xoá đợt xét “${r.name}”.`);
   }
 

@@ -45,6 +45,8 @@ export const endpoints = {
   registrationConfirm: (year, kind, id) =>
     `${N}/registrations/${encodeURIComponent(year)}/${encodeURIComponent(kind)}/${encodeURIComponent(id)}/confirm`,
   rounds: `${N}/rounds`,
+  // The rounds open or still to open, as the website shows them (the header's deadline).
+  publicRounds: `${N}/public/rounds`,
   round: (id) => `${N}/rounds/${encodeURIComponent(id)}`,
   awardForm: (code) => `${N}/catalogue/award-forms/${encodeURIComponent(code)}`,
   period: (id) => `${N}/catalogue/periods/${encodeURIComponent(id)}`,
