@@ -51,6 +51,22 @@ TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
   auto deadline = ask("/hanchot");
   EXPECT_NE(deadline.find("/10/"), std::string::npos) << deadline;
   EXPECT_NE(deadline.find("Chưa lấy được danh sách"), std::string::npos) << deadline;
+  // A nomination round the board opens is told too, with its last day (issue 14).
+  auto rounds = json::parse(
+      http_call("GET", url(nominations_port_, "/api/nominations/v1/rounds"), "", admin()).body);
+  const std::string today = rounds.value("today", "");
+  json round = {{"name", "Đợt xét thử"},
+                {"period", today.substr(0, 4)},
+                {"opens", today},
+                {"closes", today},
+                {"awards", json::array()}};
+  ASSERT_EQ(
+      http_call("POST", url(nominations_port_, "/api/nominations/v1/rounds"), round.dump(), admin())
+          .status,
+      201);
+  auto with_round = ask("/hanchot");
+  EXPECT_NE(with_round.find("📝 Đợt xét thử: hôm nay ("), std::string::npos) << with_round;
+  EXPECT_NE(with_round.find("là ngày cuối nhận đề nghị khen thưởng."), std::string::npos);
   // /baocao with no year answers for the units' deadline to come, as reports lists it.
   auto deadlines = json::parse(
       http_call("GET", url(reports_port_, "/api/reports/v1/deadlines"), "", admin()).body, nullptr,

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/catalogue.hpp"
 #include "notifications/app/rest_adapters.hpp"
 #include "notifications/domain/replies.hpp"
 
@@ -107,6 +108,45 @@ TEST(ReadingAnswers, DeadlinesFullAndWithFieldsMissing) {
   EXPECT_EQ(reply_deadlines(d),
             "⏰ Hạn chót: 31/05/2027 (còn 7 ngày).\n"
             "Việc này nhà trường đã hoàn thành ngày 28/05/2027.");
+}
+
+// GET /public/rounds read for /hanchot: the open ones only, their days left from the answer's
+// own today; the reply puts a round closing before the next deadline first, others after it.
+TEST(ReadingAnswers, OpenRoundsAreToldBesideTheNextDeadlineInTheOrderTheyClose) {
+  auto body = nlohmann::json::parse(R"({"today": "2026-11-01", "items": [
+    {"name": "Đợt xét năm 2026", "state": "open", "closes": "2026-11-15", "closes_vn": "15/11/2026"},
+    {"name": "Đợt sơ kết", "state": "upcoming", "closes": "2026-12-30"},
+    {"name": "Đợt cuối năm", "state": "open", "closes": "2026-12-20"},
+    {"name": "Đợt hôm nay", "state": "open", "closes": "2026-11-01"},
+    {"name": "Ngày hỏng", "state": "open", "closes": "15/11/2026"}]})");
+  auto rounds = parse_open_rounds(body);
+  ASSERT_EQ(rounds.size(), 3u);
+  EXPECT_EQ(rounds[0].days_left, 14);
+  EXPECT_EQ(rounds[0].closes_vn, "15/11/2026");
+  EXPECT_EQ(rounds[1].days_left, 49);
+  EXPECT_FALSE(rounds[1].closes_vn);
+  EXPECT_EQ(rounds[2].days_left, 0);
+  EXPECT_TRUE(parse_open_rounds(nlohmann::json::parse(R"({"items": []})")).empty());
+
+  DeadlineOccurrence o;
+  o.days_left = 29;
+  o.due_date = "2026-11-30";
+  o.done = DeadlineOccurrence::Done{"2026-10-30", std::nullopt};
+  Deadlines d{"2026-11-01", {Deadline{std::string("Báo cáo UBND xã"), "school", {o}}}};
+  EXPECT_EQ(reply_deadlines(d, rounds),
+            "📝 Đợt hôm nay: hôm nay (01/11/2026) là ngày cuối nhận đề nghị khen thưởng.\n"
+            "📝 Đợt xét năm 2026: nhận đề nghị khen thưởng đến hết 15/11/2026 (còn 14 ngày).\n"
+            "⏰ Báo cáo UBND xã: 30/11/2026 (còn 29 ngày).\n"
+            "Việc này nhà trường đã hoàn thành ngày 30/10/2026.\n"
+            "📝 Đợt cuối năm: nhận đề nghị khen thưởng đến hết 20/12/2026 (còn 49 ngày).");
+  // No deadline known: the rounds all the same, then what could not be read.
+  EXPECT_EQ(reply_deadlines(Deadlines{}, {rounds[0]}),
+            "📝 Đợt xét năm 2026: nhận đề nghị khen thưởng đến hết 15/11/2026 (còn 14 ngày).\n"
+            "Chưa lấy được hạn chót sắp tới; thầy cô thử lại sau ít phút.");
+  for (const auto& r : rounds) {
+    auto t = reply_deadlines(d, {r});
+    EXPECT_TRUE(text::lint_message(t).empty()) << t;
+  }
 }
 
 TEST(ReadingAnswers, SubmissionsQuotasNominationsAndSignIn) {

@@ -149,9 +149,12 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
 Task<std::string> CommandsApp::deadlines(const std::string& acting_for) {
   // Every deadline with its next occurrence and its own state: what is owed is that
   // deadline's, never the yearly report's when another comes first (issue 14).
+  // An open nomination round closing sooner is told first (issue 14).
   auto list = co_await reports_.deadlines(acting_for);
+  auto rounds = co_await nominations_.open_rounds(acting_for);
   const Deadlines none;
-  co_return reply_deadlines(list.ok() ? list.value : none);
+  co_return reply_deadlines(list.ok() ? list.value : none,
+                            rounds.ok() ? rounds.value : std::vector<OpenRound>{});
 }
 
 Task<std::string> CommandsApp::reports(int year, const std::string& acting_for) {

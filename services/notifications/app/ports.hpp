@@ -49,6 +49,8 @@ class NominationsService {
                                                                     std::string acting_for) = 0;
   // One nomination by id (digits: parse_command checked them).
   virtual Task<Fetched<NominationView>> nomination(std::string id, std::string acting_for) = 0;
+  // The nomination rounds open today (public: the website's GET /public/rounds).
+  virtual Task<Fetched<std::vector<OpenRound>>> open_rounds(std::string acting_for) = 0;
   // A one-time sign-in code for `acting_for` themself.
   virtual Task<Fetched<IssuedSignIn>> issue_sign_in(std::string acting_for) = 0;
 };

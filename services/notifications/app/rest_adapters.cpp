@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.hpp"
 #include "core/json_read.hpp"
 #include "http/router.hpp"
 
@@ -150,6 +151,24 @@ std::vector<Period> parse_periods(const json& catalogue) {
   return out;
 }
 
+std::vector<OpenRound> parse_open_rounds(const json& body) {
+  std::vector<OpenRound> out;
+  auto today = parse_iso_date(json_read::text(body, "today"));
+  if (!today) return out;
+  for (const auto& r : items_of(body, "items")) {
+    if (!r.is_object() || json_read::text(r, "state") != "open") continue;
+    OpenRound round;
+    round.name = json_read::text(r, "name");
+    round.closes = json_read::text(r, "closes");
+    auto closes = parse_iso_date(round.closes);
+    if (!closes || *closes < *today) continue;
+    if (std::string vn = json_read::text(r, "closes_vn"); !vn.empty()) round.closes_vn = vn;
+    round.days_left = days_between(*today, *closes);
+    out.push_back(std::move(round));
+  }
+  return out;
+}
+
 Quotas parse_quotas(const json& body) {
   Quotas out;
   out.period = name_or_id(body, "period_label", "period");
@@ -242,6 +261,13 @@ Task<Fetched<std::vector<Period>>> RestNominationsService::periods(std::string a
   auto out = fetched<std::vector<Period>>(a, parse_periods);
   if (out.ok() && !a.body.is_object()) out.reach = Reach::Unavailable;
   co_return out;
+}
+
+Task<Fetched<std::vector<OpenRound>>> RestNominationsService::open_rounds(std::string acting_for) {
+  const std::string path = "/api/nominations/v1/public/rounds";
+  const std::string no_body;
+  auto a = co_await services_.nominations(http::Method::Get, path, no_body, acting_for);
+  co_return fetched<std::vector<OpenRound>>(a, parse_open_rounds);
 }
 
 Task<Fetched<Quotas>> RestNominationsService::quotas(std::string period, std::string acting_for) {

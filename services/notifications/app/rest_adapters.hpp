@@ -32,6 +32,7 @@ class RestNominationsService final : public NominationsService {
   Task<Fetched<std::vector<NominationView>>> nominations_of(std::string staff_id,
                                                             std::string acting_for) override;
   Task<Fetched<NominationView>> nomination(std::string id, std::string acting_for) override;
+  Task<Fetched<std::vector<OpenRound>>> open_rounds(std::string acting_for) override;
   Task<Fetched<IssuedSignIn>> issue_sign_in(std::string acting_for) override;
 
  private:
@@ -49,6 +50,9 @@ std::vector<UnitSubmission> parse_submissions(const nlohmann::json& body);
 // GET /api/nominations/v1/catalogue: its `periods`.
 std::vector<Period> parse_periods(const nlohmann::json& catalogue);
 Quotas parse_quotas(const nlohmann::json& body);
+// GET /api/nominations/v1/public/rounds: the items whose state is open, their days left from
+// the answer's `today`; an item without readable dates is left out.
+std::vector<OpenRound> parse_open_rounds(const nlohmann::json& body);
 // GET /api/nominations/v1/nominations: its `items`.
 std::vector<NominationView> parse_nominations(const nlohmann::json& body);
 NominationView parse_nomination(const nlohmann::json& body);

@@ -44,6 +44,15 @@ struct Deadlines {
   std::vector<Deadline> deadlines;
 };
 
+// GET /api/nominations/v1/public/rounds: a nomination round (đợt xét) open today, for /hanchot:
+// until when nominations are received (issue 14).
+struct OpenRound {
+  std::string name;
+  std::string closes;                    // ISO date, the last day nominations are received
+  std::optional<std::string> closes_vn;  // as the service wrote it, when it did
+  long long days_left = 0;               // from the answer's own today
+};
+
 // GET /api/reports/v1/contributions/{year}: one unit's part of the yearly report.
 struct UnitSubmission {
   std::string unit;    // the unit's name, or its id

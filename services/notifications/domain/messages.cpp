@@ -94,6 +94,9 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"deadline.next_today", "⏰ {name}: {date} (hôm nay)."},
     {"deadline.next_days", "⏰ {name}: {date} (còn {days} ngày)."},
     {"deadline.default_name", "Hạn chót"},
+    // An open nomination round (đợt xét): its last day, beside the next deadline.
+    {"deadline.round_days", "📝 {name}: nhận đề nghị khen thưởng đến hết {date} (còn {days} ngày)."},
+    {"deadline.round_today", "📝 {name}: hôm nay ({date}) là ngày cuối nhận đề nghị khen thưởng."},
     {"deadline.unknown", "Chưa lấy được hạn chót sắp tới; thầy cô thử lại sau ít phút."},
     {"deadline.owing_unknown", "Chưa lấy được danh sách đơn vị còn nợ báo cáo."},
     {"deadline.all_submitted", "Tất cả đơn vị đã nộp phần của mình."},

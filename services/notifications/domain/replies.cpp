@@ -54,7 +54,9 @@ std::string role_label(const std::string& role) {
   return r && *r != Role::Service ? role_in_text(*r) : say("role.unknown");
 }
 
-std::string reply_deadlines(const Deadlines& deadlines) {
+namespace {
+// The next deadline with its own state.
+std::string deadline_text(const Deadlines& deadlines) {
   // The occurrence due soonest (days_left is 0 or more for every listed occurrence).
   const Deadline* deadline = nullptr;
   const DeadlineOccurrence* next = nullptr;
@@ -92,6 +94,43 @@ std::string reply_deadlines(const Deadlines& deadlines) {
   return t + "\n" +
          (owing.empty() ? say("deadline.all_submitted")
                         : say("deadline.owing", {{"units", joined(owing)}}));
+}
+
+// Days to the next deadline; -1 when none is known.
+long long days_to_next(const Deadlines& deadlines) {
+  long long days = -1;
+  for (const auto& d : deadlines.deadlines) {
+    for (const auto& o : d.occurrences) {
+      if (days < 0 || o.days_left < days) days = o.days_left;
+    }
+  }
+  return days;
+}
+
+std::string round_line(const OpenRound& r) {
+  std::string date = r.closes_vn.value_or(vn_date_of(r.closes));
+  return r.days_left == 0
+             ? say("deadline.round_today", {{"name", r.name}, {"date", date}})
+             : say("deadline.round_days",
+                   {{"name", r.name}, {"date", date}, {"days", std::to_string(r.days_left)}});
+}
+}  // namespace
+
+std::string reply_deadlines(const Deadlines& deadlines, const std::vector<OpenRound>& rounds) {
+  const long long days = days_to_next(deadlines);
+  std::vector<OpenRound> sorted = rounds;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const OpenRound& a, const OpenRound& b) {
+    return a.days_left < b.days_left;
+  });
+  std::string text;
+  for (const auto& r : sorted) {
+    if (days < 0 || r.days_left < days) text += round_line(r) + "\n";
+  }
+  text += deadline_text(deadlines);
+  for (const auto& r : sorted) {
+    if (days >= 0 && r.days_left >= days) text += "\n" + round_line(r);
+  }
+  return text;
 }
 
 int report_year(const Deadlines& deadlines, int fallback) {

@@ -13,8 +13,9 @@ namespace thidua::notifications {
 // the occurrence due soonest, over every deadline, and what is still owed for that deadline
 // itself (issue 14): the units that have not submitted their part, with the units' own due
 // date, for a deadline the units owe; whether the school has done it, for one the school
-// owes. Never another deadline's state.
-std::string reply_deadlines(const Deadlines& deadlines);
+// owes. Never another deadline's state. Each open nomination round (`rounds`) adds a line with
+// its last day, before the deadline when it closes sooner, after it otherwise.
+std::string reply_deadlines(const Deadlines& deadlines, const std::vector<OpenRound>& rounds = {});
 std::string reply_reports(const std::vector<UnitSubmission>& units, int year);
 // The year /baocao answers for when none is typed: that of the units' deadline's next
 // occurrence in GET /api/reports/v1/deadlines (a year still owed stays next until it is
