@@ -182,8 +182,23 @@ TEST_F(Previews, EachDocumentIsPreviewedAsIssuingThenMakesItNumberBlankNothingSt
   auto [bc, bc_number] = issue("bao-cao-thanh-tich", report);
   EXPECT_EQ(bc_number, "01/BC-THCSVP1");
   same_document(bao_cao, bc, bc_number, "/BC-THCSVP1");
-  // Once issued, a preview needs no reason and is still the same page.
-  EXPECT_EQ(page("to-trinh", round), to_trinh);
+  // Once issued, a preview needs no reason and is still the same page, but for the council's
+  // minutes: cited by their meeting's day before, by the biên bản's number and date since.
+  const std::string again = page("to-trinh", round);
+  EXPECT_NE(to_trinh.find("Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng ngày "),
+            std::string::npos)
+      << to_trinh;
+  EXPECT_NE(again.find("Căn cứ Biên bản số 01/BB-THCSVP1 ngày 25 tháng 11 năm 2026 họp Hội đồng "
+                       "Thi đua – Khen thưởng của nhà trường,"),
+            std::string::npos)
+      << again;
+  auto without_basis = [](std::string html) {
+    auto at = html.find("Căn cứ Biên bản");
+    if (at == std::string::npos) return html;
+    auto start = html.rfind("<p", at);
+    return html.erase(start, html.find("</p>", at) + 4 - start);
+  };
+  EXPECT_EQ(without_basis(again), without_basis(to_trinh));
 }
 
 TEST_F(Previews, TheDecisionIsPreviewedForTheSchoolsOwnAward) {

@@ -91,8 +91,15 @@ TEST(RoundDocument, TheProposalIsAddressedToTheAuthorityAndListsEveryNominee) {
   std::vector<NominationRecord> all = {
       nomination("1", SubjectKind::Individual, "gv-an", Status::Approved),
       nomination("3", SubjectKind::Collective, "to-toan-tin", Status::Approved)};
-  RoundDocument round{c.period("2026"), c.award("gk_xa"),
-                      nominee_lines(all, c, "2026", "gk_xa", proposal_statuses())};
+  // Voted at two meetings; the earlier one's biên bản is issued, the later one's not yet.
+  all[0].vote = RecordedVote{{"7", 6, 1, 0, false}, "2026-11-04", {}, "", ""};
+  all[1].vote = RecordedVote{{"3", 7, 0, 0, false}, "2026-11-02", {}, "", ""};
+  auto lines = nominee_lines(all, c, "2026", "gk_xa", proposal_statuses());
+  RoundDocument round{c.period("2026"), c.award("gk_xa"), lines, deciding_meetings(all, lines)};
+  ASSERT_EQ(round.minutes.size(), 2u);
+  EXPECT_EQ(round.minutes[0].meeting_id, "3");
+  round.minutes[0].number_text = "03/BB-THCSVP1";
+  round.minutes[0].issued_on = {2026, 11, 3};
   auto t = docs::Template::parse(school_template(kProposalTemplate), proposal_schema(),
                                  kProposalTemplate);
   docs::Issuer issuer;
@@ -107,6 +114,18 @@ TEST(RoundDocument, TheProposalIsAddressedToTheAuthorityAndListsEveryNominee) {
   EXPECT_NE(text.find("1|Tổ Toán – Tin|Tổ chuyên môn|"), std::string::npos) << text;
   EXPECT_NE(text.find("2|Nguyễn Văn An|Giáo viên, Tổ Toán – Tin|"), std::string::npos) << text;
   EXPECT_NE(text.find("2 đối tượng (1 tập thể, 1 cá nhân)"), std::string::npos) << text;
+  // The council's minutes are cited by number and date; one not issued yet by its meeting day.
+  EXPECT_NE(text.find("Căn cứ Biên bản số 03/BB-THCSVP1 ngày 03 tháng 11 năm 2026 họp Hội đồng "
+                      "Thi đua – Khen thưởng và Biên bản họp Hội đồng Thi đua – Khen thưởng ngày "
+                      "04 tháng 11 năm 2026 của nhà trường,"),
+            std::string::npos)
+      << text;
+  // The list: its heading all in capitals, and the document it goes with.
+  EXPECT_NE(text.find("DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND XÃ\n(Kèm theo Tờ "
+                      "trình số 01/TTr-THCSVP1 ngày 05 tháng 11 năm 2026 của Trường THCS Vĩnh "
+                      "Phong 1)"),
+            std::string::npos)
+      << text;
   EXPECT_EQ(round_label(round), "Giấy khen của Chủ tịch UBND xã năm 2026");
 }
 
@@ -114,8 +133,10 @@ TEST(RoundDocument, TheDecisionNamesTheSchoolInCapitals) {
   auto c = sample_catalogue();
   std::vector<NominationRecord> all = {
       nomination("5", SubjectKind::Individual, "gv-an", Status::Approved, "gk_ht")};
-  RoundDocument round{c.period("2026"), c.award("gk_ht"),
-                      nominee_lines(all, c, "2026", "gk_ht", decision_statuses())};
+  RoundDocument round{c.period("2026"),
+                      c.award("gk_ht"),
+                      nominee_lines(all, c, "2026", "gk_ht", decision_statuses()),
+                      {}};
   auto t = docs::Template::parse(school_template(kDecisionTemplate), decision_schema(),
                                  kDecisionTemplate);
   docs::Issuer issuer;
@@ -126,6 +147,15 @@ TEST(RoundDocument, TheDecisionNamesTheSchoolInCapitals) {
   auto text = body_text(d);
   EXPECT_NE(text.find("HIỆU TRƯỞNG TRƯỜNG THCS VĨNH PHONG 1"), std::string::npos) << text;
   EXPECT_NE(text.find("1|Nguyễn Văn An|Giáo viên, Tổ Toán – Tin|"), std::string::npos) << text;
+  // No vote recorded: the minutes are cited without a number or a date.
+  EXPECT_NE(text.find("Căn cứ Biên bản họp Hội đồng Thi đua – Khen thưởng của nhà trường và đề "
+                      "nghị của Thường trực Hội đồng,"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("(Kèm theo Quyết định số 01/QĐ-THCSVP1 ngày 05 tháng 11 năm 2026 của Hiệu "
+                      "trưởng Trường THCS Vĩnh Phong 1)"),
+            std::string::npos)
+      << text;
 }
 
 TEST(RoundDocument, DecisionIdsAreAsciiWhateverTheType) {

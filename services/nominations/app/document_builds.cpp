@@ -8,6 +8,7 @@
 #include "core/text.hpp"
 #include "nominations/app/documents_app.hpp"
 #include "nominations/domain/messages.hpp"
+#include "nominations/domain/minutes_document.hpp"
 
 namespace thidua::nominations {
 // What a builder reads, owned by the builder (it outlives the call that prepared it).
@@ -56,6 +57,14 @@ Task<RoundDocument> DocumentsApp::round(const std::string& period, const std::st
     throw unprocessable("no_nominees", say("document.no_nominees",
                                            {{"award", r.award->label},
                                             {"period", text::lower_first(r.period->label)}}));
+  }
+  // "Căn cứ Biên bản số … ngày …": each deciding meeting's biên bản, as last issued.
+  r.minutes = deciding_meetings(all, r.lines);
+  for (auto& m : r.minutes) {
+    auto versions = co_await store_.versions(kMinutesKind, m.meeting_id);
+    if (versions.empty()) continue;
+    m.number_text = versions.back().number_text;
+    m.issued_on = versions.back().issued_on;
   }
   co_return r;
 }

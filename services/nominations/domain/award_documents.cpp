@@ -1,9 +1,11 @@
 #include "nominations/domain/award_documents.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "core/text.hpp"
 #include "docs/format.hpp"
+#include "nominations/domain/minutes_document.hpp"
 
 namespace thidua::nominations {
 namespace {
@@ -57,17 +59,10 @@ docs::Schema round_schema(bool decision) {
   docs::Schema line;
   line.values = {"stt", "ten", "doi_tuong", "chuc_vu_don_vi", "hinh_thuc", "thanh_tich"};
   docs::Schema s;
-  s.values = {"ky",
-              "nam",
-              "hinh_thuc",
-              "co_quan_khen",
-              "ten_truong",
-              "co_quan_chu_quan",
-              "dia_danh",
-              "so_tap_the",
-              "so_ca_nhan",
-              "so_luong",
-              "ten_truong_in_hoa"};
+  s.values = {
+      "ky",         "nam",          "hinh_thuc",    "hinh_thuc_in_hoa", "bien_ban",
+      "so_van_ban", "ngay_van_ban", "co_quan_khen", "ten_truong",       "co_quan_chu_quan",
+      "dia_danh",   "so_tap_the",   "so_ca_nhan",   "so_luong",         "ten_truong_in_hoa"};
   s.lists = {{"danh_sach", line}, {"tap_the", line}, {"ca_nhan", line}};
   // Without the form and the list it is not this document; a tờ trình names whom it asks.
   s.required = {"hinh_thuc", "danh_sach"};
@@ -101,6 +96,45 @@ const std::vector<Status>& decision_statuses() {
   return kStatuses;
 }
 
+std::vector<MinutesBasis> deciding_meetings(const std::vector<NominationRecord>& all,
+                                            const std::vector<NomineeLine>& lines) {
+  std::set<std::string> listed;
+  for (const auto& l : lines) listed.insert(l.nomination_id);
+  std::vector<MinutesBasis> out;
+  for (const auto& r : all) {
+    if (!listed.count(r.id) || !r.vote || r.vote->ballot.meeting_id.empty()) continue;
+    const std::string& id = r.vote->ballot.meeting_id;
+    auto seen = std::find_if(out.begin(), out.end(),
+                             [&](const MinutesBasis& m) { return m.meeting_id == id; });
+    if (seen != out.end()) continue;
+    MinutesBasis m;
+    m.meeting_id = id;
+    m.meeting_date = parse_iso_date(r.vote->meeting_date).value_or(LocalDate{});
+    out.push_back(std::move(m));
+  }
+  std::sort(out.begin(), out.end(), [](const MinutesBasis& a, const MinutesBasis& b) {
+    if (a.meeting_date != b.meeting_date) return a.meeting_date < b.meeting_date;
+    if (a.meeting_id.size() != b.meeting_id.size())
+      return a.meeting_id.size() < b.meeting_id.size();
+    return a.meeting_id < b.meeting_id;  // ids are numbers given in order
+  });
+  return out;
+}
+
+std::string minutes_basis(const std::vector<MinutesBasis>& minutes) {
+  const std::string council = "họp Hội đồng Thi đua – Khen thưởng";
+  if (minutes.empty()) return "Biên bản " + council;
+  std::string out;
+  for (std::size_t i = 0; i < minutes.size(); ++i) {
+    const auto& m = minutes[i];
+    if (i > 0) out += i + 1 == minutes.size() ? " và " : ", ";
+    out += m.number_text.empty()
+               ? "Biên bản " + council + " " + date_words(m.meeting_date)
+               : "Biên bản số " + m.number_text + " " + date_words(m.issued_on) + " " + council;
+  }
+  return out;
+}
+
 bool granted_by_school(const AwardForm& form) {
   return form.level == "school";
 }
@@ -123,6 +157,8 @@ docs::Values round_values(const RoundDocument& round, const docs::Issuer& issuer
   v.text = {{"ky", text::lower_first(round.period->label)},
             {"nam", std::to_string(round.period->year)},
             {"hinh_thuc", round.award->label},
+            {"hinh_thuc_in_hoa", docs::upper(round.award->label)},
+            {"bien_ban", minutes_basis(round.minutes)},
             {"co_quan_khen", round.award->authority},
             {"ten_truong", issuer.school},
             {"ten_truong_in_hoa", docs::upper(issuer.school)},
@@ -149,7 +185,10 @@ docs::Values round_values(const RoundDocument& round, const docs::Issuer& issuer
 docs::Document round_document(const RoundDocument& round, const docs::Template& wording,
                               const docs::Issuer& issuer, const docs::Signer& signer,
                               const std::string& number_text, LocalDate date) {
-  auto w = wording.render(round_values(round, issuer));
+  auto values = round_values(round, issuer);
+  values.text["so_van_ban"] = number_text;
+  values.text["ngay_van_ban"] = date_words(date);
+  auto w = wording.render(values);
   docs::Document d;
   d.governing_body = issuer.governing_body;
   d.issuing_body = issuer.school;

@@ -55,15 +55,36 @@ bool granted_by_school(const AwardForm& form);
 const docs::Schema& proposal_schema();
 const docs::Schema& decision_schema();
 
+// A council meeting whose vote decided nominations of the round, and its biên bản once
+// issued: what the tờ trình and the quyết định cite in "Căn cứ Biên bản …", by number and date
+// as Nghị định 30/2020 cites a document.
+struct MinutesBasis {
+  std::string meeting_id;
+  LocalDate meeting_date;
+  std::string number_text;  // "03/BB-THCSVP1"; "" while its biên bản is not issued
+  LocalDate issued_on;      // the biên bản's own date, when issued
+};
+
+// The meetings whose recorded votes decided the lines' nominations, each once, by date, then id.
+std::vector<MinutesBasis> deciding_meetings(const std::vector<NominationRecord>& all,
+                                            const std::vector<NomineeLine>& lines);
+
+// {{bien_ban}}: "Biên bản số 03/BB-THCSVP1 ngày 06 tháng 11 năm 2026 họp Hội đồng Thi đua –
+// Khen thưởng" when issued, "Biên bản họp Hội đồng Thi đua – Khen thưởng ngày 05 tháng 11 năm
+// 2026" before; several joined with "và"; none: "Biên bản họp Hội đồng Thi đua – Khen thưởng".
+std::string minutes_basis(const std::vector<MinutesBasis>& minutes);
+
 struct RoundDocument {
   const Period* period = nullptr;
   const AwardForm* award = nullptr;
   std::vector<NomineeLine> lines;
+  std::vector<MinutesBasis> minutes;  // deciding_meetings, with their biên bản
 };
 docs::Values round_values(const RoundDocument& round, const docs::Issuer& issuer);
 
 // The document numbered `number_text`, dated `date`. The tờ trình is addressed ("Kính gửi")
-// as its template says, normally to the form's authority.
+// as its template says, normally to the form's authority. Its number and date are also
+// {{so_van_ban}} and {{ngay_van_ban}}, for the list's "(Kèm theo … số … ngày …)".
 docs::Document round_document(const RoundDocument& round, const docs::Template& wording,
                               const docs::Issuer& issuer, const docs::Signer& signer,
                               const std::string& number_text, LocalDate date);
