@@ -188,6 +188,11 @@ export default async function dashboardNominations({ page, edge, apiCall, alertB
       'status "Không được thông qua"');
     check((await text(page.locator('#detail-facts'))).includes('Chưa đủ minh chứng về kho học liệu số.'),
       'the reason is shown');
+    // It goes no further: what its dossier lacks is not shown as still owed.
+    const dossier = await text(page.locator('#detail-dossier'));
+    check(!dossier.includes('Chưa đủ') && dossier.includes('Không cần bổ sung: đã nhận 0/'),
+      `the dossier of a nomination not passed: ${dossier}`);
+    check(await page.locator('#detail-dossier .dossier-missing').count() === 0, 'nothing marked missing');
     const stored = await apiCall('GET', `/api/nominations/v1/nominations/${created.id}`);
     check(stored.status === 'rejected' && stored.outcome.rejection.reason.startsWith('Chưa đủ'), 'service state');
   });

@@ -7,7 +7,9 @@ import { endpoints } from './endpoints.mjs';
 import { formatDate, formatInstant, wholeNumber } from './format.mjs';
 import { badge } from './nominations.mjs';
 import { currentPlace, rememberPlace } from './places.mjs';
-import { ACTIONS, FINAL_STATUSES, RECORDS, SUBJECT_KINDS, historyActionLabel, statusLabel } from './workflow.mjs';
+import {
+  ACTIONS, FINAL_STATUSES, RECORDS, STOPPED_STATUSES, SUBJECT_KINDS, historyActionLabel, statusLabel,
+} from './workflow.mjs';
 
 function fact(term, ...description) {
   return [el('dt', {}, term), el('dd', {}, ...description)];
@@ -125,14 +127,18 @@ export function detailScreen(ui) {
 
     const recording = Boolean(state.me && state.me.keeps_council_records)
       && !FINAL_STATUSES.includes(n.status);
+    // A nomination not passed or withdrawn goes no further: what its dossier lacks is owed by
+    // no one, so it is not shown as missing (the copies received are still recorded).
+    const stopped = STOPPED_STATUSES.includes(n.status);
+    const itemState = (item) => (item.complete ? 'Đủ' : stopped ? 'Không cần bổ sung' : 'Chưa đủ');
     $('detail-dossier').replaceChildren(...dossier.items.map((item) => el('li', {
-      className: item.complete ? 'dossier-done' : 'dossier-missing',
+      className: item.complete ? 'dossier-done' : stopped ? 'dossier-idle' : 'dossier-missing',
       dataset: { item: item.code },
     },
-    el('span', { className: 'dossier-mark', 'aria-hidden': 'true' }, item.complete ? '✓' : '○'),
+    el('span', { className: 'dossier-mark', 'aria-hidden': 'true' }, item.complete ? '✓' : stopped ? '–' : '○'),
     el('span', { className: 'dossier-label' }, item.label),
     el('span', { className: 'dossier-copies' },
-      `${item.complete ? 'Đủ' : 'Chưa đủ'}: đã nhận ${item.copies_received}/${item.copies_required} bản` +
+      `${itemState(item)}: đã nhận ${item.copies_received}/${item.copies_required} bản` +
       (item.received_at ? ` (${formatInstant(item.received_at)})` : '')),
     recording ? dossierReceiptForm(n, item) : '')));
 

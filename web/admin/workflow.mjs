@@ -105,6 +105,8 @@ export const RECORDS = {
 
 // The statuses after which nothing more can happen to a nomination.
 export const FINAL_STATUSES = ['rejected', 'awarded', 'not_awarded', 'withdrawn'];
+// Ended before any decision on the award: not passed by the council, or withdrawn.
+export const STOPPED_STATUSES = ['rejected', 'withdrawn'];
 
 const HISTORY_ACTIONS = {
   create: 'Tạo đề nghị',
