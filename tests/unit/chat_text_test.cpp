@@ -112,6 +112,37 @@ TEST(ChatText, AnUnknownCommandIsQuotedShort) {
   EXPECT_NE(hint.find("📋…\""), std::string::npos);
 }
 
+// A name one or two keys off a command's is answered with the command meant (a slip on a
+// phone keyboard), with the number or period typed after it; never with a link code.
+TEST(ChatText, AMistypedCommandIsAnsweredWithTheOneMeant) {
+  auto meant = [](const std::string& typed) {
+    auto c = parse_command(typed, kBot);
+    EXPECT_FALSE(c.ok) << typed;
+    auto at = c.hint.find("Có phải thầy cô định gõ ");
+    if (at == std::string::npos) return std::string();
+    at += std::string_view("Có phải thầy cô định gõ ").size();
+    return c.hint.substr(at, c.hint.find('?', at) - at);
+  };
+  EXPECT_EQ(meant("/hanchott"), "/hanchot");
+  EXPECT_EQ(meant("/hạnchộtt"), "/hanchot");
+  EXPECT_EQ(meant("/trangthia 12"), "/trangthai 12");
+  EXPECT_EQ(meant("/trang thia số 12"), "/trangthai so 12");
+  EXPECT_EQ(meant("/chitiue sơ kết"), "/chitieu so ket");
+  EXPECT_EQ(meant("/bao caoo 2026"), "/baocao 2026");
+  EXPECT_EQ(meant("/dangnhapp"), "/dangnhap");
+  EXPECT_EQ(meant("/lienkte 3fa9c2"), "/lienket");  // the code is not repeated
+  EXPECT_EQ(meant("/hepl"), "/trogiup");            // "help", two letters swapped
+  auto hint = parse_command("/hanchott", kBot).hint;
+  EXPECT_EQ(hint,
+            "Không có lệnh \"/hanchott\". Có phải thầy cô định gõ /hanchot? Gõ /trogiup để xem "
+            "các lệnh.");
+  // Nothing close: the plain answer.
+  EXPECT_EQ(meant("/xinchao"), "");
+  EXPECT_EQ(meant("/abc"), "");
+  EXPECT_NE(parse_command("/xinchao", kBot).hint.find("Không có lệnh \"/xinchao\"; thầy cô gõ"),
+            std::string::npos);
+}
+
 TEST(ChatText, ControlCharactersNeverReachAReply) {
   // SOH, ESC, NEL, a line separator and a right-to-left override inside the command name.
   auto hint = parse_command(

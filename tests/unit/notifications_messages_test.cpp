@@ -16,6 +16,7 @@ const catalogue_check::Samples kSamples = {
     {"awards", "Giấy khen của Chủ tịch UBND xã; Giấy khen của Hiệu trưởng"},
     {"closes", "31/12/2026"},
     {"code", "K7QM-4XPR"},
+    {"command", "/hanchot"},
     {"contact", "thầy Phó Hiệu trưởng, 0912 345 678"},
     {"count", "12"},
     {"date", "28/11/2026"},

@@ -137,6 +137,48 @@ Found find_command(const std::vector<std::string>& words) {
   return {};
 }
 
+// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`: optimal string
+// alignment, over the folded bytes.
+std::size_t edits(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// The command a mistyped name most likely meant ("/hanchott", "/trangthia", "/chi tieuu"):
+// within one edit of a name up to 4 letters, two of a longer one; the first words joined as
+// find_command joins them, fewer words first. None: no spec.
+Found nearest_command(const std::vector<std::string>& words) {
+  Found best;
+  std::size_t best_edits = 0;
+  std::string joined;
+  for (std::size_t k = 0; k < words.size() && k < kMaxNameWords; ++k) {
+    joined += words[k];
+    std::string_view typed = std::string_view(joined).substr(0, joined.find('@'));
+    for (const auto& s : specs()) {
+      for (const auto& name : s.names) {
+        const std::size_t longer = std::max(typed.size(), name.size());
+        if (longer - std::min(typed.size(), name.size()) > 2) continue;  // more than two edits
+        std::size_t n = edits(typed, name);
+        if (n == 0 || n > (name.size() <= 4 ? 1u : 2u)) continue;
+        if (!best.spec || n < best_edits) best = {&s, k + 1}, best_edits = n;
+      }
+    }
+    if (joined.find('@') != std::string::npos) break;
+  }
+  return best;
+}
+
 bool all_of(const std::string& s, int (*pred)(int), const char* extra) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [&](char c) {
     return pred(static_cast<unsigned char>(c)) ||
@@ -229,7 +271,21 @@ ParsedCommand parse_command(const std::string& text, const std::vector<std::stri
   auto found = find_command(words);
   if (!found.spec) {
     std::string name = words.empty() ? std::string() : words[0].substr(0, words[0].find('@'));
-    out.hint = say("command.unknown", {{"name", notifications::quoted(name)}});
+    auto near = nearest_command(words);
+    if (!near.spec) {
+      out.hint = say("command.unknown", {{"name", notifications::quoted(name)}});
+      return out;
+    }
+    // What to type instead, with the words typed after the name when they are a number or a
+    // period; never a link code, which belongs in a private chat only.
+    std::string meant = "/" + near.spec->names.front();
+    const auto kind = near.spec->kind;
+    if (kind == CommandKind::Status || kind == CommandKind::Reports ||
+        kind == CommandKind::Quotas) {
+      for (std::size_t i = near.words; i < words.size(); ++i) meant += " " + words[i];
+    }
+    out.hint = say("command.did_you_mean", {{"name", notifications::quoted(name)},
+                                            {"command", notifications::quoted(meant)}});
     return out;
   }
   std::vector<std::string> args(words.begin() + static_cast<std::ptrdiff_t>(found.words),

@@ -13,6 +13,9 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"command.not_a_command",
      "Mỗi lệnh của bot bắt đầu bằng dấu \"/\"; thầy cô gõ /trogiup để xem các lệnh."},
     {"command.unknown", "Không có lệnh \"/{name}\"; thầy cô gõ /trogiup để xem các lệnh."},
+    // A name within an edit or two of a command's (commands.cpp, nearest_command).
+    {"command.did_you_mean",
+     "Không có lệnh \"/{name}\". Có phải thầy cô định gõ {command}? Gõ /trogiup để xem các lệnh."},
     {"command.usage", "{what} Ví dụ: {example} (gõ /trogiup để xem các lệnh)."},
     {"command.needs_nothing", "Lệnh này không cần ghi thêm gì."},
     {"command.needs_one", "Lệnh này chỉ cần ghi một thông tin."},
