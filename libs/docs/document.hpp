@@ -21,6 +21,8 @@ enum class BlockKind {
   Heading1,   // "I. KẾT QUẢ THỰC HIỆN": bold
   Heading2,   // "1. …": bold
   Heading3,   // "a) …": bold italic
+  Title,      // "DANH SÁCH …", the heading of a list sent with the document: bold, centred
+  Note,       // "(Kèm theo Quyết định số …)" under such a heading: italic, centred
   Paragraph,  // justified, first-line indent
   Table,      // bordered; the first row is the header (bold, centred)
 };

@@ -78,6 +78,18 @@ void body_table(pugi::xml_node body, const Block& b) {
 // that block never stands alone at the top of a page ("THƯ KÝ / CHỦ TRÌ" and the names only).
 void body_block(pugi::xml_node body, const Block& b, bool keep_with_next = false) {
   if (b.kind == BlockKind::Table) return body_table(body, b);
+  if (b.kind == BlockKind::Title || b.kind == BlockKind::Note) {
+    // A list's own heading and its "(Kèm theo …)", centred, kept with the table below.
+    ParaStyle c;
+    c.jc = "center";
+    c.keep_next = true;
+    c.before = b.kind == BlockKind::Title ? 240 : 0;
+    c.after = b.kind == BlockKind::Note ? 120 : 0;
+    auto p = para(body, c);
+    const bool title = b.kind == BlockKind::Title;
+    for (const auto& span : b.spans) run(p, span.text, {title || span.bold, !title, 0});
+    return;
+  }
   ParaStyle s;
   s.keep_next = keep_with_next;
   s.first_line = kFirstLineIndent;

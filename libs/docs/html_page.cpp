@@ -15,6 +15,8 @@ constexpr const char* kStyle =
     "table.head td:first-child{width:42%}.small{font-size:13pt}"
     ".rule{border-bottom:1px solid #000;display:inline-block;padding-bottom:2px}"
     ".date{font-style:italic}.title{text-align:center;font-weight:bold;margin:1.2em 0 0}"
+    ".list-title{text-align:center;font-weight:bold;margin:1em 0 0}"
+    ".note{text-align:center;font-style:italic;margin:0 0 .4em}"
     ".summary{text-align:center;font-weight:bold;margin:0}.to{text-align:center}"
     "p.body{text-align:justify;text-indent:1.27cm;margin:.4em 0}"
     "h2,h3,h4{font-size:14pt;margin:.6em 0 .2em;text-indent:1.27cm}h4{font-style:italic}"
@@ -49,6 +51,12 @@ void block_to(std::string& out, const Block& b) {
       out += "</tr>";
     }
     out += "</table>\n";
+    return;
+  }
+  if (b.kind == BlockKind::Title || b.kind == BlockKind::Note) {
+    out += b.kind == BlockKind::Title ? "<p class=\"list-title\">" : "<p class=\"note\">";
+    spans_to(out, b.spans);
+    out += "</p>\n";
     return;
   }
   if (tag) {

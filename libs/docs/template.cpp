@@ -195,6 +195,18 @@ class Parser {
       l.cells.push_back(pieces(trim(t.substr(level)), number, scope));
       return l;
     }
+    if (t[0] == '^') {
+      // "^= DANH SÁCH …" a centred title, "^ (Kèm theo …)" a centred note in italics.
+      const bool title = t.starts_with("^= ");
+      if (!title && !t.starts_with("^ ")) {
+        fail(number,
+             "dòng căn giữa viết \"^= \" (tiêu đề in đậm) hoặc \"^ \" (in nghiêng) rồi "
+             "đến chữ.");
+      }
+      l.kind = title ? Line::Kind::Title : Line::Kind::Note;
+      l.cells.push_back(pieces(trim(t.substr(title ? 3 : 2)), number, scope));
+      return l;
+    }
     if (t[0] == '|') {
       if (t.size() < 2 || t.back() != '|') fail(number, "dòng của bảng phải kết thúc bằng |.");
       l.kind = Line::Kind::Row;

@@ -75,7 +75,18 @@ class Template {
     bool bold = false;
   };
   struct Line {
-    enum class Kind { Directive, Heading1, Heading2, Heading3, Paragraph, Row, Open, OpenEmpty };
+    enum class Kind {
+      Directive,
+      Heading1,
+      Heading2,
+      Heading3,
+      Title,  // "^= DANH SÁCH …": centred, bold
+      Note,   // "^ (Kèm theo …)": centred, italic
+      Paragraph,
+      Row,
+      Open,
+      OpenEmpty
+    };
     Kind kind = Kind::Paragraph;
     int number = 0;                         // in the file
     std::string directive;                  // loai, trich-yeu, …

@@ -106,6 +106,13 @@ class Renderer {
           out_.body.push_back({k, {{flat(l.cells[0])}}, {}});
           break;
         }
+        case Line::Kind::Title:
+        case Line::Kind::Note: {
+          end_table();
+          BlockKind k = l.kind == Line::Kind::Title ? BlockKind::Title : BlockKind::Note;
+          out_.body.push_back({k, {{flat(l.cells[0])}}, {}});
+          break;
+        }
         case Line::Kind::Paragraph:
           end_table();
           paragraphs(spans(l.cells[0]));

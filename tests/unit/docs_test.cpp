@@ -156,6 +156,22 @@ TEST(Template, MalformedLinesAreRefused) {
   EXPECT_NE(error_of(head + "{{#khong_co}}\n{{/khong_co}}\n").find("{{#khong_co}}"),
             std::string::npos);
   EXPECT_NE(error_of(head + "\xff\n").find("UTF-8"), std::string::npos);
+  EXPECT_NE(error_of(head + "^DANH SÁCH\n").find("dòng 3"), std::string::npos);
+  EXPECT_NE(error_of(head + "^=DANH SÁCH\n").find("\"^= \""), std::string::npos);
+}
+
+TEST(Template, CentredLinesAreATitleInBoldOrANoteInItalics) {
+  auto t = Template::parse(
+      "@loai: QĐ\n@trich-yeu: {{nam}}\n^= DANH SÁCH NĂM {{nam}}\n^ (Kèm theo {{truong}})\n",
+      sample_schema(), "m");
+  Values v;
+  v.text = {{"nam", "2026"}, {"truong", "Quyết định số 05"}};
+  auto w = t.render(v);
+  ASSERT_EQ(w.body.size(), 2u);
+  EXPECT_EQ(w.body[0].kind, BlockKind::Title);
+  EXPECT_EQ(w.body[0].spans, (std::vector<Span>{{"DANH SÁCH NĂM 2026", false, false}}));
+  EXPECT_EQ(w.body[1].kind, BlockKind::Note);
+  EXPECT_EQ(w.body[1].spans, (std::vector<Span>{{"(Kèm theo Quyết định số 05)", false, false}}));
 }
 
 TEST(Template, LoadNamesAFileThatCannotBeRead) {

@@ -98,6 +98,35 @@ TEST(Docx, TheLastParagraphIsKeptWithTheSignature) {
   EXPECT_LT(xml.find("Cuộc họp kết thúc"), xml.find("Nơi nhận:"));
 }
 
+// A list's title and its "(Kèm theo …)" are centred, bold and italic, kept with the table.
+TEST(Docx, ATitleAndANoteAreCentredAndKeptWithTheList) {
+  auto d = sample_document();
+  d.body = {{BlockKind::Title, {{"DANH SÁCH ĐƯỢC TẶNG GIẤY KHEN"}}, {}},
+            {BlockKind::Note, {{"(Kèm theo Quyết định số 05/QĐ-THCSVP1)"}}, {}},
+            {BlockKind::Table, {}, {{"STT", "Họ và tên"}, {"1", "Nguyễn Văn An"}}}};
+  auto xml = part(write_docx(d), "word/document.xml");
+  auto paragraph = [&](const std::string& text) {
+    auto at = xml.find(text);
+    if (at == std::string::npos) return std::string();
+    auto start = xml.rfind("<w:p>", at);
+    if (start == std::string::npos) start = xml.rfind("<w:p ", at);
+    return xml.substr(start, at - start);
+  };
+  auto title = paragraph("DANH SÁCH ĐƯỢC TẶNG GIẤY KHEN");
+  auto note = paragraph("(Kèm theo Quyết định số 05/QĐ-THCSVP1)");
+  ASSERT_FALSE(title.empty()) << xml;
+  ASSERT_FALSE(note.empty()) << xml;
+  for (const auto* p : {&title, &note}) {
+    EXPECT_NE(p->find(R"(<w:jc w:val="center"/>)"), std::string::npos) << *p;
+    EXPECT_NE(p->find("<w:keepNext/>"), std::string::npos) << *p;
+    EXPECT_EQ(p->find("<w:ind"), std::string::npos) << "no first-line indent: " << *p;
+  }
+  EXPECT_NE(title.find("<w:b/>"), std::string::npos) << title;
+  EXPECT_EQ(title.find("<w:i/>"), std::string::npos) << title;
+  EXPECT_NE(note.find("<w:i/>"), std::string::npos) << note;
+  EXPECT_EQ(note.find("<w:b/>"), std::string::npos) << note;
+}
+
 TEST(Docx, TheSameDocumentGivesTheSameBytes) {
   EXPECT_EQ(write_docx(sample_document()), write_docx(sample_document()));
   auto other = sample_document();
