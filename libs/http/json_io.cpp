@@ -221,6 +221,18 @@ Response cacheable_json(const Request& req, std::string body, int max_age_second
   return res;
 }
 
+Response too_many(const std::string& code, const std::string& detail,
+                  std::chrono::seconds retry_after, const std::string& request_id) {
+  auto res = problem(429, code, detail, request_id);
+  res.headers.emplace_back("Retry-After",
+                           std::to_string(std::max<long long>(retry_after.count(), 1)));
+  return res;
+}
+
+std::string minutes_of(std::chrono::seconds s) {
+  return std::to_string((s.count() + 59) / 60);
+}
+
 Response problem(int status, const std::string& code, const std::string& detail,
                  const std::string& request_id) {
   Response r;

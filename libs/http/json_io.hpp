@@ -1,5 +1,6 @@
 #pragma once
 // JSON in and out of handlers, with the checks every body gets.
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -23,6 +24,11 @@ Response cacheable_json(const Request& req, std::string body, int max_age_second
 bool if_none_match_names(std::string_view header, std::string_view etag);
 Response problem(int status, const std::string& code, const std::string& detail,
                  const std::string& request_id);
+// 429 `code` with `Retry-After` in whole seconds (at least 1).
+Response too_many(const std::string& code, const std::string& detail,
+                  std::chrono::seconds retry_after, const std::string& request_id);
+// Seconds as a person reads them in a detail: whole minutes, rounded up ("5" for 241 s).
+std::string minutes_of(std::chrono::seconds s);
 
 // Typed field access that answers 400 with a Vietnamese detail naming the field.
 std::string required_string(const nlohmann::json& body, const std::string& field,

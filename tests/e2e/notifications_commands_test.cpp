@@ -154,5 +154,20 @@ TEST_F(NotificationsCommands, ChatterInTheGroupGetsNoAnswerAndAStrangerInPrivate
   EXPECT_NE(help.find("Các lệnh của bot"), std::string::npos) << help;
 }
 
+// Guessing link codes one message at a time ends after five wrong ones: the sixth, even the
+// right code, is told to wait (nominations' 429), and the code stays usable.
+TEST_F(NotificationsCommands, FiveWrongLinkCodesAndTheAccountIsToldToWait) {
+  ASSERT_EQ(put_staff("gv-hoa", hoa()), 200);
+  for (int i = 0; i < 5; ++i) {
+    auto wrong = ask("/lienket 0000000" + std::to_string(i), "zu-guess", "pv-guess");
+    EXPECT_NE(wrong.find("Mã liên kết không đúng"), std::string::npos) << wrong;
+  }
+  const std::string code = link_code("gv-hoa");
+  auto limited = ask("/lienket " + code, "zu-guess", "pv-guess");
+  EXPECT_NE(limited.find("đã gõ sai mã liên kết nhiều lần; thầy cô đợi một giờ"), std::string::npos)
+      << limited;
+  EXPECT_NE(ask("/lienket " + code, "zu-hoa", "pv-hoa").find("Đã liên kết"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace thidua::testing::notifications_commands_test

@@ -247,6 +247,38 @@ TEST_F(NominationsService, ALinkCodeNotAsIssuedIsRefusedBeforeItIsLookedUp) {
   EXPECT_EQ(json::parse(unissued.body)["code"], "invalid_link_code");
 }
 
+// Codes are 8 hex digits, typed one chat message at a time: an account that typed five wrong
+// ones is refused for an hour, even the right code, and says so; others are not; a link clears
+// the count.
+TEST_F(NominationsService, AZaloAccountThatTypedFiveWrongCodesIsRefusedForAnHour) {
+  add_staff("gv", "to-toan-tin");
+  auto redeem = [&](const std::string& code, const std::string& zalo) {
+    return api("POST", "/zalo-links", json{{"code", code}, {"zalo_user_id", zalo}}.dump(),
+               kService);
+  };
+  auto issue = [&] {
+    return json::parse(api("POST", "/staff/gv/link-codes", "").body)["code"].get<std::string>();
+  };
+  // Four wrong, then the right one: linked, and the count starts again.
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(redeem("0000000" + std::to_string(i), "zu-a").status, 422);
+  ASSERT_EQ(redeem(issue(), "zu-a").status, 200);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(redeem("1000000" + std::to_string(i), "zu-a").status, 422);
+  const std::string right = issue();
+  auto limited = redeem(right, "zu-a");
+  EXPECT_EQ(limited.status, 429) << limited.body;
+  EXPECT_EQ(limited.header("content-type"), "application/problem+json");
+  auto problem = json::parse(limited.body);
+  EXPECT_EQ(problem["code"], "too_many_link_attempts");
+  EXPECT_EQ(problem["detail"],
+            "Tài khoản Zalo này đã gõ sai mã liên kết nhiều lần; thầy cô đợi 60 phút rồi thử lại "
+            "với mã Ban giám hiệu cấp.");
+  auto retry = std::stoll(limited.header("retry-after"));
+  EXPECT_GT(retry, 3500);
+  EXPECT_LE(retry, 3600);
+  // The right code was not spent: another account may still use it.
+  EXPECT_EQ(redeem(right, "zu-b").status, 200);
+}
+
 // A Zalo account speaks for the one person whose record names it: not for whoever is given a
 // deleted colleague's id next (the dashboard builds ids from names), and not for a colleague
 // it was linked to before it linked to someone else.

@@ -202,10 +202,19 @@ void add_admin_routes(http::Router& router, RouteDeps d) {
                if (!ids::link_code(code)) {
                  throw bad_request("invalid_id", say("problem.bad_link_code"));
                }
-               auto staff_id = co_await catalogue.redeem_link_code(code, zalo_id);
-               if (staff_id.empty()) {
+               auto redeemed = co_await catalogue.redeem_link_code(code, zalo_id);
+               using Outcome = CatalogueStore::Redeemed::Outcome;
+               if (redeemed.outcome == Outcome::TooManyWrong) {
+                 auto minutes = http::minutes_of(redeemed.retry_after);
+                 co_return http::too_many(
+                     "too_many_link_attempts",
+                     say("problem.too_many_link_attempts", {{"minutes", minutes}}),
+                     redeemed.retry_after, req.request_id);
+               }
+               if (redeemed.outcome == Outcome::WrongCode) {
                  throw unprocessable("invalid_link_code", say("problem.invalid_link_code"));
                }
+               const std::string& staff_id = redeemed.staff_id;
                auto catalogue_ref = co_await catalogue.load();
                const Catalogue& c = *catalogue_ref;
                const StaffMember* m = c.staff_member(staff_id);

@@ -25,17 +25,8 @@ Response no_content() {
   return res;
 }
 
-Response too_many(const std::string& code, const std::string& detail,
-                  std::chrono::seconds retry_after, const std::string& request_id) {
-  auto res = http::problem(429, code, detail, request_id);
-  res.headers.emplace_back("Retry-After", std::to_string(retry_after.count()));
-  return res;
-}
-
-// Minutes, rounded up, as a person reads "5 phút".
-std::string minutes_of(std::chrono::seconds s) {
-  return std::to_string((s.count() + 59) / 60);
-}
+using http::minutes_of;
+using http::too_many;
 }  // namespace
 
 void add_session_routes(http::Router& router, RouteDeps d) {

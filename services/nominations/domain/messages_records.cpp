@@ -24,6 +24,9 @@ constexpr std::array kRecordMessages = std::to_array<text::Message>({
      "Hình thức hoặc kỳ khen thưởng của đề nghị không còn trong danh mục."},
     {"problem.invalid_link_code",
      "Mã liên kết không đúng hoặc đã hết hạn; thầy cô xin Ban giám hiệu mã mới."},
+    {"problem.too_many_link_attempts",
+     "Tài khoản Zalo này đã gõ sai mã liên kết nhiều lần; thầy cô đợi {minutes} phút rồi thử lại "
+     "với mã Ban giám hiệu cấp."},
     {"problem.bad_link_code", "Mã liên kết gồm 8 ký tự (chữ số và chữ a–f), do Ban giám hiệu cấp."},
     {"problem.not_linked", "Tài khoản Zalo này chưa liên kết với cán bộ nào."},
     // Signing in to the dashboard with a code from the bot (/dangnhap).

@@ -37,17 +37,23 @@ redis.call('INCR', KEYS[2])
 return changed
 )lua");
 
-// KEYS: code key, staff hash, the prefix of Zalo link keys, version. ARGV: Zalo user id.
-// Single use: the code is deleted in the same step that links. Link keys are built from the
-// prefix (they share the school's hash tag, so the script stays within one slot). One Zalo
-// account speaks for one person: a colleague it spoke for until now loses the link, so their
-// private messages no longer reach it.
+// KEYS: code key, staff hash, the prefix of Zalo link keys, version, the account's wrong-code
+// counter. ARGV: Zalo user id, wrong codes allowed, their window in seconds. Returns
+// {'linked', staff id}, {'wrong'} (counted) or {'limited', seconds left} (nothing looked up).
+// Single use: the code is deleted in the same step that links; a link clears the counter. Link keys
+// are built from the prefix (they share the school's hash tag, so the script stays within one
+// slot). One Zalo account speaks for one person: a colleague it spoke for until now loses the link,
+// so their private messages no longer reach it.
 const RedisScript kRedeem(R"lua(
+local failures = tonumber(redis.call('GET', KEYS[5]) or '0')
+if failures >= tonumber(ARGV[2]) then return {'limited', redis.call('TTL', KEYS[5])} end
 local staff_id = redis.call('GET', KEYS[1])
-if not staff_id then return '' end
-local doc = redis.call('HGET', KEYS[2], staff_id)
-if not doc then return '' end
-redis.call('DEL', KEYS[1])
+local doc = staff_id and redis.call('HGET', KEYS[2], staff_id)
+if not doc then
+  if redis.call('INCR', KEYS[5]) == 1 then redis.call('EXPIRE', KEYS[5], ARGV[3]) end
+  return {'wrong'}
+end
+redis.call('DEL', KEYS[1], KEYS[5])
 local before = redis.call('GET', KEYS[3] .. ARGV[1])
 if before and before ~= staff_id then
   local other_doc = redis.call('HGET', KEYS[2], before)
@@ -67,7 +73,7 @@ member['zalo_user_id'] = ARGV[1]
 redis.call('HSET', KEYS[2], staff_id, cjson.encode(member))
 redis.call('SET', KEYS[3] .. ARGV[1], staff_id)
 redis.call('INCR', KEYS[4])
-return staff_id
+return {'linked', staff_id}
 )lua");
 
 // KEYS: staff hash, the prefix of Zalo link keys, version. ARGV: staff id. The person's Zalo
@@ -173,13 +179,26 @@ Task<void> CatalogueStore::save_link_code(const std::string& code, const std::st
   co_await redis_.local().call("SET", keys_("link-code:" + code), staff_id, "EX", ttl_seconds);
 }
 
-Task<std::string> CatalogueStore::redeem_link_code(const std::string& code,
-                                                   const std::string& zalo_user_id) {
+Task<CatalogueStore::Redeemed> CatalogueStore::redeem_link_code(const std::string& code,
+                                                                const std::string& zalo_user_id) {
   std::vector<std::string> keys{keys_("link-code:" + code), keys_("catalogue:staff"),
-                                keys_("zalo:"), keys_("catalogue:version")};
-  std::vector<std::string> args{zalo_user_id};
+                                keys_("zalo:"), keys_("catalogue:version"),
+                                keys_("link-failures:" + zalo_user_id)};
+  std::vector<std::string> args{zalo_user_id, std::to_string(kLinkFailuresPerAccount),
+                                std::to_string(kLinkFailureWindowSeconds)};
   auto reply = co_await redis_.local().eval(kRedeem, std::move(keys), std::move(args));
-  co_return reply.str;
+  Redeemed out;
+  const std::string said = reply.elements.empty() ? std::string() : reply.elements[0].str;
+  if (said == "limited") {
+    out.outcome = Redeemed::Outcome::TooManyWrong;
+    long long ttl = reply.elements.size() == 2 ? reply.elements[1].integer : 0;
+    out.retry_after = std::chrono::seconds(ttl > 0 ? ttl : kLinkFailureWindowSeconds);
+  }
+  if (said == "linked" && reply.elements.size() == 2) {
+    out.outcome = Redeemed::Outcome::Linked;
+    out.staff_id = reply.elements[1].str;
+  }
+  co_return out;
 }
 
 Task<std::string> CatalogueStore::staff_for_zalo(const std::string& zalo_user_id) const {

@@ -2,6 +2,7 @@
 // The catalogue in Redis: one hash per kind (units, staff, periods, award forms), an entry
 // per id, so an admin's edit of one entry is one atomic HSET.
 #include <array>
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -30,9 +31,18 @@ class CatalogueStore {
 
   // One-time codes that link a Zalo user id to a staff record (/lienket <code>).
   Task<void> save_link_code(const std::string& code, const std::string& staff_id, int ttl_seconds);
-  // Consumes the code (single use) and links; returns the staff id, or "" if the code is unknown
-  // or expired.
-  Task<std::string> redeem_link_code(const std::string& code, const std::string& zalo_user_id);
+  // Consumes the code (single use) and links. A Zalo account that typed
+  // kLinkFailuresPerAccount wrong codes is refused for kLinkFailureWindowSeconds from its first
+  // wrong one, even a right code: 8 hex digits are guessable one chat message at a time, and
+  // the edge's limit per address sees only Zalo's servers.
+  struct Redeemed {
+    enum class Outcome { Linked, WrongCode, TooManyWrong } outcome = Outcome::WrongCode;
+    std::string staff_id;                // Linked
+    std::chrono::seconds retry_after{};  // TooManyWrong: until the window ends
+  };
+  static constexpr int kLinkFailuresPerAccount = 5;
+  static constexpr int kLinkFailureWindowSeconds = 60 * 60;
+  Task<Redeemed> redeem_link_code(const std::string& code, const std::string& zalo_user_id);
   // The staff id linked to a Zalo user, or "".
   Task<std::string> staff_for_zalo(const std::string& zalo_user_id) const;
 

@@ -139,6 +139,9 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
     case CommandKind::Link: {
       auto linked = co_await staff_.link(c.args[0], u.from_id);
       if (linked.outcome == LinkResult::Outcome::BadCode) co_return say("answer.bad_link_code");
+      if (linked.outcome == LinkResult::Outcome::TooManyWrong) {
+        co_return say("answer.link_too_many");
+      }
       if (linked.outcome == LinkResult::Outcome::Down) co_return say("answer.nominations_down");
       co_return reply_linked(linked.colleague, u.group);
     }

@@ -42,6 +42,8 @@ Task<LinkResult> NominationsStaffDirectory::link(std::string code, std::string z
   LinkResult out;
   if (a.status == 422) {
     out.outcome = LinkResult::Outcome::BadCode;
+  } else if (a.status == 429) {
+    out.outcome = LinkResult::Outcome::TooManyWrong;
   } else if (a.ok()) {
     out.outcome = LinkResult::Outcome::Linked;
     out.colleague = parse_colleague(a.body).value_or(Colleague{});

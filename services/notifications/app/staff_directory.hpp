@@ -32,7 +32,8 @@ struct StaffList {
 
 // A code typed in /lienket: linked (to `colleague`), not a valid code, or nominations down.
 struct LinkResult {
-  enum class Outcome { Linked, BadCode, Down };
+  // TooManyWrong: this Zalo account typed too many wrong codes lately (nominations' 429).
+  enum class Outcome { Linked, BadCode, TooManyWrong, Down };
   Outcome outcome = Outcome::Down;
   Colleague colleague;
 };

@@ -62,6 +62,9 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"answer.no_period", "Không có kỳ khen thưởng \"{period}\"."},
     {"answer.bad_link_code",
      "Mã liên kết không đúng hoặc đã hết hạn; thầy cô xin Ban giám hiệu mã mới."},
+    {"answer.link_too_many",
+     "Tài khoản Zalo này đã gõ sai mã liên kết nhiều lần; thầy cô đợi một giờ rồi thử lại với "
+     "mã Ban giám hiệu cấp."},
     {"answer.linked", "✅ Đã liên kết tài khoản Zalo này với {name}."},
     {"answer.linked_in_group",
      "Mã liên kết đã dùng xong nên không ai dùng lại được; lần sau {you} nhắn riêng mã cho bot."},
