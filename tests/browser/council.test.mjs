@@ -144,6 +144,10 @@ await step('the member corrects the place; a change of the numbers the vote coun
 let number = '';
 await step('the board previews the meeting\'s biên bản (number blank, nothing issued), then issues it from the same screen', async () => {
   await signInWithToken(tokens['bgh-lan'], 'Lê Thị Lan');
+  // In "Hồ sơ khen thưởng", the signer's name is offered from the board (only she is in it).
+  const offered = await page.locator('#round-signer-names option').evaluateAll((os) => os.map((o) => o.value));
+  check(JSON.stringify(offered) === JSON.stringify(['Lê Thị Lan']), `the signers offered: ${offered}`);
+  check(await page.locator('#round-signer-name').getAttribute('list') === 'round-signer-names', 'the field offers them');
   await meetingItem().getByRole('button', { name: /^Xem trước biên bản/ }).click();
   const preview = meetingItem().locator('.document-preview');
   await eventually(async () => (await text(preview)).includes('BIÊN BẢN'), 'the preview shows the biên bản');

@@ -49,6 +49,9 @@ function fillForm() {
   // nomination; the others of a round (a period and an award form).
   for (const id of ['round-period-field', 'round-award-field']) $(id).hidden = minutes || report;
   $('round-signer').hidden = minutes;
+  // Who signs is one of the board: their names are offered as the name is typed.
+  const board = (catalogue.staff || []).filter((s) => s.role === 'admin' && s.active !== false);
+  $('round-signer-names').replaceChildren(...board.map((s) => page.el('option', { value: s.name })));
   $('round-meeting-field').hidden = !minutes;
   $('round-nomination-field').hidden = !report;
   if (minutes) page.attempt(fillMeetings);
@@ -204,7 +207,9 @@ export function wireRoundDocuments(helpers) {
         el('label', { htmlFor: 'round-signer-title' }, 'Chức vụ người ký'),
         el('input', { id: 'round-signer-title', name: 'signer_title', maxLength: 80, autocomplete: 'off' }),
         el('label', { htmlFor: 'round-signer-name' }, 'Họ tên người ký'),
-        el('input', { id: 'round-signer-name', name: 'signer_name', maxLength: 80, autocomplete: 'off' })),
+        el('input', { id: 'round-signer-name', name: 'signer_name', maxLength: 80, autocomplete: 'off',
+          list: 'round-signer-names' }),
+        el('datalist', { id: 'round-signer-names' })),
       el('div', { className: 'field' },
         el('label', { htmlFor: 'round-reason' }, 'Lý do (khi văn bản này đã có số và cần phát hành lại)'),
         el('textarea', { id: 'round-reason', name: 'reason', maxLength: 500, rows: 2 })),

@@ -12,7 +12,8 @@ export function el(tag, props = {}, ...children) {
     else if (key === 'dataset') Object.assign(node.dataset, value);
     else if (key === 'text') node.textContent = value;
     else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-    else if (key in node && !key.includes('-')) node[key] = value;
+    // list and form are read-only properties: only their attributes name the element.
+    else if (key in node && !key.includes('-') && key !== 'list' && key !== 'form') node[key] = value;
     else node.setAttribute(key, value === true ? '' : String(value));
   }
   for (const child of children.flat()) {
