@@ -152,6 +152,16 @@ TEST_F(NotificationsCommands, ChatterInTheGroupGetsNoAnswerAndAStrangerInPrivate
   EXPECT_NE(hello.find("nhắn riêng"), std::string::npos) << hello;
   auto help = ask("/trogiup", "zu-stranger", "pv-stranger");
   EXPECT_NE(help.find("Các lệnh của bot"), std::string::npos) << help;
+  // Someone linking who types the code or the command wrong is told what to fix, not the
+  // way to link they are already following.
+  auto short_code = ask("/lienket 6ccfbfb", "zu-stranger", "pv-stranger");
+  EXPECT_NE(short_code.find("Mã liên kết gồm 8 ký tự"), std::string::npos) << short_code;
+  auto no_code = ask("/lienket", "zu-stranger", "pv-stranger");
+  EXPECT_NE(no_code.find("Ví dụ: /lienket"), std::string::npos) << no_code;
+  auto typo = ask("/lienkt 6ccfbfb8", "zu-stranger", "pv-stranger");
+  EXPECT_NE(typo.find("Có phải thầy cô định gõ /lienket?"), std::string::npos) << typo;
+  // Any other command still shows the way to link first.
+  EXPECT_NE(ask("/hanchott", "zu-stranger", "pv-stranger").find("/lienket"), std::string::npos);
 }
 
 // Guessing link codes one message at a time ends after five wrong ones: the sixth, even the

@@ -64,6 +64,9 @@ Task<std::optional<std::string>> CommandsApp::answer(const BotUpdate& u) {
   const Colleague nobody;
   if (parsed.ok && !needs_link(parsed.kind)) co_return co_await run(parsed, u, nobody);
   if (u.group && !parsed.ok) co_return parsed.hint;
+  // Linking is what someone not linked does: a code typed wrong, or /lienket mistyped, is
+  // answered with what to fix rather than with the way to link they are following.
+  if (!parsed.ok && parsed.kind == CommandKind::Link) co_return parsed.hint;
   auto who = co_await staff_.by_zalo_user(u.from_id);
   if (!who.colleague) {
     // Someone not linked: in a private chat, the way to link; in the group, that the

@@ -286,6 +286,7 @@ ParsedCommand parse_command(const std::string& text, const std::vector<std::stri
     }
     out.hint = say("command.did_you_mean", {{"name", notifications::quoted(name)},
                                             {"command", notifications::quoted(meant)}});
+    out.kind = kind;
     return out;
   }
   std::vector<std::string> args(words.begin() + static_cast<std::ptrdiff_t>(found.words),

@@ -25,6 +25,8 @@ enum class CommandKind {
 
 struct ParsedCommand {
   bool ok = false;
+  // When !ok: the command named with a wrong argument, or the one a mistyped name most likely
+  // meant; Help when neither.
   CommandKind kind = CommandKind::Help;
   std::vector<std::string> args;  // folded (lower case, no diacritics)
   std::string hint;               // one line for the chat when !ok
