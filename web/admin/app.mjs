@@ -57,8 +57,11 @@ const state = {
 function showError(error) {
   const box = $('alert');
   const detail = error instanceof ApiError ? error.detail : String((error && error.message) || error);
-  // replaceChildren writes a null as the word "null": the request's id only when there is one.
-  const requestId = error instanceof ApiError && error.requestId
+  // The request's id is for reporting a fault (5xx): a refusal that says what to do first
+  // (4xx) is no fault to report. replaceChildren writes a null as the word "null": an empty
+  // list when there is none.
+  const fault = error instanceof ApiError && error.requestId && error.status >= 500;
+  const requestId = fault
     ? [el('p', { className: 'alert-meta' }, `Nếu cần báo lỗi, gửi kèm mã: ${error.requestId}`)] : [];
   box.replaceChildren(
     el('p', { className: 'alert-text' }, detail),
