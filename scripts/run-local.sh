@@ -106,6 +106,8 @@ export THIDUA_CONSOLE_OUTBOX="${THIDUA_CONSOLE_OUTBOX:-$var/console-messages.log
 export THIDUA_NOMINATIONS_URL="${THIDUA_NOMINATIONS_URL:-http://127.0.0.1:${service_port[nominations]}}"
 export THIDUA_REPORTS_URL="${THIDUA_REPORTS_URL:-http://127.0.0.1:${service_port[reports]}}"
 export THIDUA_NOTIFICATIONS_URL="${THIDUA_NOTIFICATIONS_URL:-http://127.0.0.1:${service_port[notifications]}}"
+# /dangnhap's link opens this stack's dashboard, also on a second stack's edge port.
+export THIDUA_DASHBOARD_URL="${THIDUA_DASHBOARD_URL:-http://127.0.0.1:$edge_port/admin/}"
 if ((chat == 1)); then
   # The bot talks to the fake Zalo (tests/fakes/fake_zalo) by long polling, as it would to
   # Zalo's Bot API; scripts/chat.sh plays the staff's side.
