@@ -118,7 +118,10 @@ TEST(RepliesTest, ColleaguesAreAddressedByTheirRecordedGender) {
   EXPECT_EQ(reply_linked(hoa, true),
             "✅ Đã liên kết tài khoản Zalo này với cô Nguyễn Thị Hoa.\nMã liên kết đã dùng xong "
             "nên không ai dùng lại được; lần sau cô nhắn riêng mã cho bot.");
-  EXPECT_NE(reply_sign_in_too_many(nam).find("thầy hãy dùng mã mới nhất"), std::string::npos);
+  EXPECT_NE(
+      reply_sign_in_too_many(nam).find(
+          "thầy hãy dùng mã mới nhất nếu chưa dùng, hoặc xin lại sau ít phút (chậm nhất 15 phút)."),
+      std::string::npos);
   IssuedSignIn issued{"K7QM4XPR", "K7QM-4XPR", "5", "2026-11-25T03:20:00Z"};
   EXPECT_NE(reply_sign_in(issued, "", hoa).find("vào được với quyền của cô."), std::string::npos);
 }

@@ -91,9 +91,10 @@ constexpr std::array kMessages = std::to_array<text::Message>({
     {"answer.sign_in_group",
      "Lệnh /dangnhap chỉ dùng trong tin nhắn riêng với bot, để mã đăng nhập không lộ ra nhóm. "
      "Thầy cô nhắn riêng cho bot: /dangnhap"},
+    // 15 minutes: the window of libs/auth SignInLimits, counted from the first code.
     {"answer.sign_in_too_many",
-     "Đã có nhiều mã đăng nhập được xin trong thời gian ngắn; {you} hãy dùng mã mới nhất hoặc thử "
-     "lại sau ít phút."},
+     "Đã có nhiều mã đăng nhập được xin trong thời gian ngắn; {you} hãy dùng mã mới nhất nếu "
+     "chưa dùng, hoặc xin lại sau ít phút (chậm nhất 15 phút)."},
     {"person.addressed", "{you} {name}"},
     {"role.unknown", "chưa xác định"},
 
