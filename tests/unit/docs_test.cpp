@@ -227,11 +227,29 @@ TEST(TableLayout, NoColumnIsNarrowerThanItsLongestWordAndTheTableFillsTheLine) {
   EXPECT_GE(w[0], kCellPadding + 3 * kCapitalTwips) << "\"STT\" fits on one line";
   EXPECT_LT(w[0], w[1]) << "the number column stays narrow";
   EXPECT_GE(w[1], kCellPadding + 9 * kCharTwips) << "\"chuyển đổi\"-length words fit";
-  // Words longer than the line allows: shares in proportion, still the whole width.
-  auto cramped = column_widths({{std::string(80, 'x'), std::string(40, 'y')}}, 9355);
-  EXPECT_EQ(cramped[0] + cramped[1], 9355);
+  // Longest words that do not fit side by side: shares in proportion, still the whole width.
+  auto cramped = column_widths({{"ĐẶC BIỆT QUAN TRỌNG ĐẶC BIỆT", "x"}, {"x", "Ư"}}, 1000);
+  EXPECT_EQ(cramped[0] + cramped[1], 1000);
   EXPECT_GT(cramped[0], cramped[1]);
   EXPECT_TRUE(column_widths({}, 9355).empty());
+}
+
+// A link is broken at the cell's edge, so it counts as 16 characters: the achievements beside
+// it keep the width (a newcomer's báo cáo thành tích had them one word a line).
+TEST(TableLayout, ALinkDoesNotTakeTheWidthFromTheText) {
+  std::vector<std::vector<std::string>> rows{
+      {"STT", "Thành tích, sáng kiến, giải pháp", "Nội dung phong trào", "Minh chứng"},
+      {"1",
+       "Xây dựng mô hình giáo dục STEM gắn với chuyển đổi số, 12 bài giảng điện tử dùng chung "
+       "cho cả tổ",
+       "II.4 Mô hình giáo dục STEM, chuyển đổi số",
+       "https://drive.google.com/drive/folders/abc123def456ghi789jkl"}};
+  auto w = column_widths(rows, 9355);
+  ASSERT_EQ(w.size(), 4u);
+  EXPECT_GT(w[1], w[3]) << "the achievements are wider than the link";
+  EXPECT_GT(w[2], w[3] / 2) << "the content area is not squeezed";
+  EXPECT_LE(w[3], kCellPadding + 16 * kCharTwips) << "no more than its least: " << w[3];
+  EXPECT_GE(w[1], kCellPadding + 20 * kCharTwips) << "several words a line";
 }
 
 }  // namespace
