@@ -71,7 +71,10 @@ struct Document {
   std::optional<Signer> left_signer;
   std::vector<std::string> recipients;  // "Nơi nhận:" lines, without "- " and ";"
   std::string filing;                   // "VT, TĐKT": the last line "- Lưu: VT, TĐKT."
-  std::string title;                    // the file's title property
+  // What is sent with the document, after its signature on a page of its own: the danh sách
+  // of a tờ trình or a quyết định ("DANH SÁCH … (Kèm theo Quyết định số …)"). Empty: none.
+  std::vector<Block> appendix;
+  std::string title;  // the file's title property
 };
 
 }  // namespace thidua::docs

@@ -153,6 +153,12 @@ std::string document_xml(const Document& d) {
   for (std::size_t i = 0; i < d.body.size(); ++i)
     body_block(body, d.body[i], i + 1 == d.body.size());
   signature_block(body, d);
+  if (!d.appendix.empty()) {
+    // What is sent with it starts a page of its own, after the signature.
+    body.append_child("w:p").append_child("w:r").append_child("w:br").append_attribute("w:type") =
+        "page";
+    for (const auto& b : d.appendix) body_block(body, b);
+  }
   auto sect = body.append_child("w:sectPr");
   auto header = sect.append_child("w:headerReference");
   header.append_attribute("w:type") = "default";

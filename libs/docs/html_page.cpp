@@ -17,6 +17,8 @@ constexpr const char* kStyle =
     ".date{font-style:italic}.title{text-align:center;font-weight:bold;margin:1.2em 0 0}"
     ".list-title{text-align:center;font-weight:bold;margin:1em 0 0}"
     ".note{text-align:center;font-style:italic;margin:0 0 .4em}"
+    ".appendix{break-before:page;border-top:1px dashed #000;margin-top:2em;padding-top:1em}"
+    "@media print{.appendix{border-top:0;margin-top:0;padding-top:0}}"
     ".summary{text-align:center;font-weight:bold;margin:0}.to{text-align:center}"
     "p.body{text-align:justify;text-indent:1.27cm;margin:.4em 0}"
     "h2,h3,h4{font-size:14pt;margin:.6em 0 .2em;text-indent:1.27cm}h4{font-style:italic}"
@@ -134,7 +136,14 @@ std::string html_page(const Document& d) {
   }
   h += "</td><td>";
   signer_to(h, d.signer);
-  h += "</td></tr></table>\n</body></html>\n";
+  h += "</td></tr></table>\n";
+  if (!d.appendix.empty()) {
+    // A page of its own when printed; on screen, a line above it.
+    h += "<section class=\"appendix\">\n";
+    for (const auto& b : d.appendix) block_to(h, b);
+    h += "</section>\n";
+  }
+  h += "</body></html>\n";
   return h;
 }
 

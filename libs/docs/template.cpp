@@ -10,7 +10,10 @@ namespace {
 using Line = Template::Line;
 using Piece = Template::Piece;
 
-const std::set<std::string> kDirectives = {"loai", "trich-yeu", "kinh-gui", "noi-nhan", "luu"};
+// "kem-theo" takes no value: the lines after it are sent with the document, after its
+// signature (Document::appendix).
+const std::set<std::string> kDirectives = {"loai",     "trich-yeu", "kinh-gui",
+                                           "noi-nhan", "luu",       "kem-theo"};
 
 std::string trim(const std::string& s) {
   auto b = s.find_first_not_of(" \t");
@@ -170,7 +173,7 @@ class Parser {
       if (colon == std::string::npos || !kDirectives.count(key)) {
         fail(number, "không hiểu dòng \"" + t.substr(0, 40) +
                          "\"; dòng bắt đầu bằng @ là @loai:, @trich-yeu:, @kinh-gui:, "
-                         "@noi-nhan: hoặc @luu:.");
+                         "@noi-nhan:, @luu: hoặc @kem-theo:.");
       }
       if (key != "noi-nhan") {
         if (in_list) fail(number, "@" + key + " không đặt trong đoạn lặp.");

@@ -55,6 +55,7 @@ struct Wording {
   std::vector<std::string> recipients;
   std::string filing;
   std::vector<Block> body;
+  std::vector<Block> appendix;  // the lines after "@kem-theo:" (Document::appendix)
 };
 
 class Template {

@@ -50,7 +50,7 @@ class Renderer {
 
   // A table with no row under its header is left out: a list with no item.
   void end_table() {
-    if (in_table_ && out_.body.back().rows.size() < 2) out_.body.pop_back();
+    if (in_table_ && blocks().back().rows.size() < 2) blocks().pop_back();
     in_table_ = false;
   }
 
@@ -60,7 +60,7 @@ class Renderer {
       bool blank = true;
       for (const auto& s : current)
         blank = blank && s.text.find_first_not_of(" \t") == std::string::npos;
-      if (!blank) out_.body.push_back({BlockKind::Paragraph, current, {}});
+      if (!blank) blocks().push_back({BlockKind::Paragraph, current, {}});
       current.clear();
     };
     for (const auto& s : all) {
@@ -94,6 +94,10 @@ class Renderer {
           if (l.directive == "kinh-gui") out_.addressee = v;
           if (l.directive == "luu") out_.filing = v;
           if (l.directive == "noi-nhan" && !v.empty()) out_.recipients.push_back(v);
+          if (l.directive == "kem-theo") {
+            end_table();
+            appendix_ = true;
+          }
           break;
         }
         case Line::Kind::Heading1:
@@ -103,14 +107,14 @@ class Renderer {
           BlockKind k = l.kind == Line::Kind::Heading1   ? BlockKind::Heading1
                         : l.kind == Line::Kind::Heading2 ? BlockKind::Heading2
                                                          : BlockKind::Heading3;
-          out_.body.push_back({k, {{flat(l.cells[0])}}, {}});
+          blocks().push_back({k, {{flat(l.cells[0])}}, {}});
           break;
         }
         case Line::Kind::Title:
         case Line::Kind::Note: {
           end_table();
           BlockKind k = l.kind == Line::Kind::Title ? BlockKind::Title : BlockKind::Note;
-          out_.body.push_back({k, {{flat(l.cells[0])}}, {}});
+          blocks().push_back({k, {{flat(l.cells[0])}}, {}});
           break;
         }
         case Line::Kind::Paragraph:
@@ -118,11 +122,11 @@ class Renderer {
           paragraphs(spans(l.cells[0]));
           break;
         case Line::Kind::Row: {
-          if (!in_table_) out_.body.push_back({BlockKind::Table, {}, {}});
+          if (!in_table_) blocks().push_back({BlockKind::Table, {}, {}});
           in_table_ = true;
           std::vector<std::string> row;
           for (const auto& c : l.cells) row.push_back(flat(c));
-          out_.body.back().rows.push_back(std::move(row));
+          blocks().back().rows.push_back(std::move(row));
           break;
         }
         case Line::Kind::Open:
@@ -141,6 +145,8 @@ class Renderer {
 
   std::vector<const Values*> scope_;
   Wording out_;
+  bool appendix_ = false;  // after "@kem-theo:": the blocks go after the signature
+  std::vector<Block>& blocks() { return appendix_ ? out_.appendix : out_.body; }
   bool in_table_ = false;
 };
 

@@ -160,6 +160,24 @@ TEST(Template, MalformedLinesAreRefused) {
   EXPECT_NE(error_of(head + "^=DANH SÁCH\n").find("\"^= \""), std::string::npos);
 }
 
+// "@kem-theo:": the lines after it are sent with the document, after its signature.
+TEST(Template, WhatFollowsKemTheoIsTheAppendix) {
+  auto t = Template::parse(
+      "@loai: QĐ\n@trich-yeu: {{nam}}\nĐiều 1.\n| A | B |\n| 1 | 2 |\n@kem-theo:\n^= DANH "
+      "SÁCH\n| STT | Tên |\n| 1 | {{truong}} |\n",
+      sample_schema(), "m");
+  Values v;
+  v.text = {{"nam", "2026"}, {"truong", "An"}};
+  auto w = t.render(v);
+  ASSERT_EQ(w.body.size(), 2u);
+  EXPECT_EQ(w.body[1].kind, BlockKind::Table);
+  ASSERT_EQ(w.appendix.size(), 2u);
+  EXPECT_EQ(w.appendix[0].kind, BlockKind::Title);
+  EXPECT_EQ(w.appendix[1].rows.back(), (std::vector<std::string>{"1", "An"}));
+  EXPECT_NE(error_of("@loai: BC\n@trich-yeu: {{nam}}\n@kem-theo:\n@kem-theo:\n").find("dòng 3"),
+            std::string::npos);
+}
+
 TEST(Template, CentredLinesAreATitleInBoldOrANoteInItalics) {
   auto t = Template::parse(
       "@loai: QĐ\n@trich-yeu: {{nam}}\n^= DANH SÁCH NĂM {{nam}}\n^ (Kèm theo {{truong}})\n",

@@ -127,6 +127,26 @@ TEST(Docx, ATitleAndANoteAreCentredAndKeptWithTheList) {
   EXPECT_EQ(note.find("<w:b/>"), std::string::npos) << note;
 }
 
+// The list sent with a document follows its signature, from a new page.
+TEST(Docx, TheAppendixFollowsTheSignatureOnAPageOfItsOwn) {
+  auto d = sample_document();
+  d.appendix = {{BlockKind::Title, {{"DANH SÁCH KÈM THEO"}}, {}},
+                {BlockKind::Table, {}, {{"STT", "Họ và tên"}, {"1", "Nguyễn Văn An"}}}};
+  auto xml = part(write_docx(d), "word/document.xml");
+  auto signer = xml.find("Trần Thị Bình");
+  auto page = xml.find(R"(<w:br w:type="page"/>)");
+  auto list = xml.find("DANH SÁCH KÈM THEO");
+  ASSERT_NE(signer, std::string::npos);
+  ASSERT_NE(page, std::string::npos) << "no page break";
+  ASSERT_NE(list, std::string::npos);
+  EXPECT_LT(signer, page);
+  EXPECT_LT(page, list);
+  EXPECT_NE(xml.find("Nguyễn Văn An", list), std::string::npos);
+  EXPECT_EQ(part(write_docx(sample_document()), "word/document.xml").find(R"(w:type="page")"),
+            std::string::npos)
+      << "no break without an appendix";
+}
+
 TEST(Docx, TheSameDocumentGivesTheSameBytes) {
   EXPECT_EQ(write_docx(sample_document()), write_docx(sample_document()));
   auto other = sample_document();

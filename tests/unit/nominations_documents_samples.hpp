@@ -63,9 +63,12 @@ inline NominationRecord nomination(const std::string& id, SubjectKind kind,
   return r;
 }
 
+// The body's text, then what is sent with it (the appendix), blocks in order.
 inline std::string body_text(const docs::Document& d) {
   std::string all;
-  for (const auto& b : d.body) {
+  std::vector<docs::Block> blocks = d.body;
+  blocks.insert(blocks.end(), d.appendix.begin(), d.appendix.end());
+  for (const auto& b : blocks) {
     for (const auto& s : b.spans) all += s.text + "\n";
     for (const auto& row : b.rows) {
       for (const auto& cell : row) all += cell + "|";

@@ -120,7 +120,11 @@ TEST(RoundDocument, TheProposalIsAddressedToTheAuthorityAndListsEveryNominee) {
                       "04 tháng 11 năm 2026 của nhà trường,"),
             std::string::npos)
       << text;
-  // The list: its heading all in capitals, and the document it goes with.
+  // The list goes after the signature; its heading all in capitals, and the document it goes
+  // with.
+  ASSERT_FALSE(d.appendix.empty());
+  EXPECT_EQ(d.appendix.front().kind, docs::BlockKind::Title);
+  for (const auto& b : d.body) EXPECT_NE(b.kind, docs::BlockKind::Table) << "a list in the body";
   EXPECT_NE(text.find("DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND XÃ\n(Kèm theo Tờ "
                       "trình số 01/TTr-THCSVP1 ngày 05 tháng 11 năm 2026 của Trường THCS Vĩnh "
                       "Phong 1)"),

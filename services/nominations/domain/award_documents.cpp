@@ -198,6 +198,7 @@ docs::Document round_document(const RoundDocument& round, const docs::Template& 
   d.summary = w.summary;
   d.addressee = w.addressee;
   d.body = std::move(w.body);
+  d.appendix = std::move(w.appendix);
   d.signer = signer;
   d.recipients = std::move(w.recipients);
   d.filing = w.filing.empty() ? "VT" : w.filing;
