@@ -97,6 +97,42 @@ TEST_F(Council, MeetingsCarryTheirVotesAndAreCorrectedAsTheVotesAllow) {
   EXPECT_EQ(after["correction"]["decided_nomination_id"], id);
 }
 
+// The history says who entered the council's tally and who logged dossier copies, and what
+// each gave (a newcomer's walk as the council's secretary found neither).
+TEST_F(Council, TheVoteAndTheDossierCopiesAreInTheNominationsHistory) {
+  auto m = api("POST", "/council/meetings", meeting_body("Phòng họp").dump());
+  ASSERT_EQ(m.status, 201) << m.body;
+  const std::string meeting = json::parse(m.body)["id"];
+  const std::string id = under_review("gv-an");
+  ASSERT_EQ(api("PUT", "/nominations/" + id + "/vote",
+                json{{"meeting_id", meeting}, {"yes", 2}, {"no", 0}}.dump())
+                .status,
+            200);
+  ASSERT_EQ(
+      api("PUT", "/nominations/" + id + "/dossier/bien_ban", json{{"copies", 2}}.dump()).status,
+      200);
+  auto r = api("GET", "/nominations/" + id + "/history", "");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto items = json::parse(r.body)["history"];
+  ASSERT_GE(items.size(), 2u) << r.body;
+  const auto& vote = items[items.size() - 2];
+  EXPECT_EQ(vote["action"], "vote");
+  EXPECT_EQ(vote["by"], "bootstrap-admin");
+  EXPECT_EQ(vote["from"], "under_review");
+  EXPECT_EQ(vote["to"], "under_review");
+  EXPECT_NE(vote["note"].get<std::string>().find("2 tán thành"), std::string::npos) << vote;
+  const auto& dossier = items.back();
+  EXPECT_EQ(dossier["action"], "dossier");
+  EXPECT_EQ(dossier["note"], "Biên bản họp Hội đồng Thi đua – Khen thưởng: đã nhận 2 bản");
+  // A vote refused (the meeting unknown) writes no history.
+  ASSERT_EQ(api("PUT", "/nominations/" + id + "/vote",
+                json{{"meeting_id", "999"}, {"yes", 2}, {"no", 0}}.dump())
+                .status,
+            422);
+  auto again = json::parse(api("GET", "/nominations/" + id + "/history", "").body)["history"];
+  EXPECT_EQ(again.size(), items.size());
+}
+
 TEST_F(Council, BadCorrectionsAreRefusedAndChangeNothing) {
   auto m = api("POST", "/council/meetings", meeting_body("Phòng họp").dump());
   ASSERT_EQ(m.status, 201) << m.body;

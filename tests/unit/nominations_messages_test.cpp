@@ -21,6 +21,7 @@ const catalogue_check::Samples kSamples = {
     {"award", "Giấy khen của Chủ tịch UBND xã"},
     {"closes", "30/11/2026"},
     {"code", "gk_xa"},
+    {"copies", "2"},
     {"count", "4"},
     {"date", "01/05/2027"},
     {"field", "members_total"},

@@ -112,6 +112,8 @@ const HISTORY_ACTIONS = {
   create: 'Tạo đề nghị',
   edit: 'Sửa đề nghị',
   evidence: 'Thêm minh chứng',
+  vote: 'Ghi biểu quyết của Hội đồng',
+  dossier: 'Ghi nhận hồ sơ',
   submit: 'Trình Hội đồng',
   review: 'Đưa ra Hội đồng xét',
   approve: 'Hội đồng thông qua',

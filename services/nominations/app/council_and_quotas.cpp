@@ -40,8 +40,10 @@ Task<RecordedVote> NominationsApp::record_vote(const Principal& who, const std::
   vote.meeting_date = meeting->date;
   vote.recorded_by = who.subject;
   vote.recorded_at = iso_instant(clock_.now());
-  // Written only if the meeting is still the one counted on (a correction may have come in).
-  auto written = co_await store_.record_vote(id, *read, vote);
+  // Written only if the meeting is still the one counted on (a correction may have come in);
+  // the history says who entered the tally, and what it gave.
+  auto history = history_entry(who, "vote", r.status, r.status, vote.outcome.summary);
+  auto written = co_await store_.record_vote(id, *read, vote, history);
   if (written.result == WriteResult::MeetingChanged) throw vote_overtaken(*meeting);
   if (written.result == WriteResult::Conflict) {
     auto now = parse_status(written.detail);
@@ -80,7 +82,11 @@ Task<std::vector<DossierItem>> NominationsApp::receive_dossier_item(const Princi
                    say("problem.nomination_closed", {{"status", status_label(r.status)}}));
   }
   DossierReceipt receipt{copies, who.subject, iso_instant(clock_.now())};
-  co_await store_.receive_dossier_item(id, item, receipt);
+  // Who logged the copies, in the history: "Biên bản họp …: 2 bản".
+  auto note = say("history.dossier",
+                  {{"item", dossier_item_label(item)}, {"copies", std::to_string(copies)}});
+  auto history = history_entry(who, "dossier", r.status, r.status, note);
+  co_await store_.receive_dossier_item(id, item, receipt, history);
   co_return co_await dossier(who, id);
 }
 

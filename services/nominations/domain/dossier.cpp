@@ -16,6 +16,10 @@ bool is_dossier_item(const std::string& code) {
   return false;
 }
 
+std::string dossier_item_label(const std::string& code) {
+  return is_dossier_item(code) ? say("dossier." + code) : std::string();
+}
+
 std::vector<DossierItem> dossier_checklist(int copies_required,
                                            const std::map<std::string, DossierReceipt>& received) {
   std::vector<DossierItem> out;

@@ -25,6 +25,8 @@ struct DossierItem {
 // The three item codes, in the plan's order.
 const std::vector<std::string>& dossier_item_codes();
 bool is_dossier_item(const std::string& code);
+// "Biên bản họp Hội đồng Thi đua – Khen thưởng": an item's label, "" for an unknown code.
+std::string dossier_item_label(const std::string& code);
 std::vector<DossierItem> dossier_checklist(int copies_required,
                                            const std::map<std::string, DossierReceipt>& received);
 bool dossier_complete(const std::vector<DossierItem>& items);

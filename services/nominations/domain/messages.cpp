@@ -43,6 +43,8 @@ constexpr std::array kWorkflowMessages = std::to_array<text::Message>({
     {"award.other", "một hình thức khác"},
     // The dossier's items (plan section V), in the checklist and in "còn thiếu: …".
     {"dossier.to_trinh", "Tờ trình đề nghị khen thưởng kèm danh sách"},
+    // A nomination's history: the copies of a dossier item the council's secretary logged.
+    {"history.dossier", "{item}: đã nhận {copies} bản"},
     {"dossier.bien_ban", "Biên bản họp Hội đồng Thi đua – Khen thưởng"},
     {"dossier.bao_cao_thanh_tich", "Báo cáo thành tích (Mẫu số 8, Nghị định 152/2025/NĐ-CP)"},
     // A council vote, stored with the vote and quoted in details.

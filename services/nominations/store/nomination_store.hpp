@@ -77,8 +77,9 @@ class NominationStore {
   Task<std::vector<HistoryEntry>> history(const std::string& id) const;
 
   Task<std::map<std::string, DossierReceipt>> dossier(const std::string& id) const;
+  // Sets the copies received of one item and appends `history`, in one step.
   Task<void> receive_dossier_item(const std::string& id, const std::string& item,
-                                  const DossierReceipt& receipt);
+                                  const DossierReceipt& receipt, const HistoryEntry& history);
 
   // Places held per (award, subject kind) in `period`.
   Task<std::map<std::pair<std::string, SubjectKind>, long long>> places_used(
@@ -102,9 +103,9 @@ class NominationStore {
   Task<std::optional<MeetingRead>> meeting_read(const std::string& id) const;
   // Records `vote` (which names `read`'s meeting) on nomination `id` while it is still under
   // review (else Conflict, with its status) and the meeting is still as `read` (else
-  // MeetingChanged).
+  // MeetingChanged), and appends `history` in the same step.
   Task<WriteOutcome> record_vote(const std::string& id, const MeetingRead& read,
-                                 const RecordedVote& vote);
+                                 const RecordedVote& vote, const HistoryEntry& history);
   // Replaces the meeting `read` by `after` (same id), while the meeting is still as `read`
   // (else MeetingChanged "meeting"), no vote was recorded at it since, and the nominations
   // whose vote named it (`voted`, with their status as the check read them) are still in that

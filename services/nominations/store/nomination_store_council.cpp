@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "nominations/domain/workflow.hpp"
+#include "nominations/store/history_codec.hpp"
 #include "nominations/store/meeting_codec.hpp"
 #include "nominations/store/nomination_codec.hpp"
 #include "nominations/store/nomination_store.hpp"
@@ -30,6 +31,14 @@ if cur ~= ARGV[1] then return {'conflict', cur or ''} end
 if redis.call('HGET', KEYS[2], ARGV[2]) ~= ARGV[3] then return {'meeting_changed', 'meeting'} end
 redis.call('HSET', KEYS[1], 'vote', ARGV[4])
 redis.call('HINCRBY', KEYS[3], ARGV[2], 1)
+redis.call('RPUSH', KEYS[4], ARGV[5])
+return {'ok', ''}
+)lua");
+
+// KEYS: the dossier hash, the history. ARGV: item, receipt, history entry.
+const RedisScript kReceiveDossier(R"lua(
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('RPUSH', KEYS[2], ARGV[3])
 return {'ok', ''}
 )lua");
 
@@ -54,10 +63,13 @@ return {'ok', ''}
 }  // namespace
 
 Task<WriteOutcome> NominationStore::record_vote(const std::string& id, const MeetingRead& read,
-                                                const RecordedVote& vote) {
-  std::vector<std::string> keys{keys_("n:" + id), keys_("meetings"), keys_("meeting-votes")};
+                                                const RecordedVote& vote,
+                                                const HistoryEntry& history) {
+  std::vector<std::string> keys{keys_("n:" + id), keys_("meetings"), keys_("meeting-votes"),
+                                keys_("n:" + id + ":history")};
   std::vector<std::string> args{std::string(status_name(Status::UnderReview)),
-                                read.record.meeting.id, read.stamp, stored::to_json(vote).dump()};
+                                read.record.meeting.id, read.stamp, stored::to_json(vote).dump(),
+                                stored::to_json(history).dump()};
   auto reply = co_await redis_.local().eval(kRecordVote, std::move(keys), std::move(args));
   co_return outcome_of(reply);
 }
@@ -74,9 +86,12 @@ Task<std::map<std::string, DossierReceipt>> NominationStore::dossier(const std::
 }
 
 Task<void> NominationStore::receive_dossier_item(const std::string& id, const std::string& item,
-                                                 const DossierReceipt& r) {
+                                                 const DossierReceipt& r,
+                                                 const HistoryEntry& history) {
   json j = {{"copies", r.copies}, {"received_by", r.received_by}, {"received_at", r.received_at}};
-  co_await redis_.local().call("HSET", keys_("n:" + id + ":dossier"), item, j.dump());
+  std::vector<std::string> keys{keys_("n:" + id + ":dossier"), keys_("n:" + id + ":history")};
+  std::vector<std::string> args{item, j.dump(), stored::to_json(history).dump()};
+  co_await redis_.local().eval(kReceiveDossier, std::move(keys), std::move(args));
 }
 
 Task<MeetingRecord> NominationStore::add_meeting(MeetingRecord record) {
