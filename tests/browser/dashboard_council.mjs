@@ -219,4 +219,21 @@ export default async function dashboardCouncil({ page, apiCall, accessible, noSi
     check(fs.readFileSync(saved).subarray(0, 2).toString() === 'PK', 'the workbook is a zip (xlsx)');
     await accessible('"Sổ văn bản đi"');
   });
+
+  await step('the tờ trình issued again from the page: the first one is marked as replaced', async () => {
+    const card = page.locator('#round-documents');
+    await page.evaluate(() => document.getElementById('round-documents').scrollIntoView());
+    await page.getByLabel('Văn bản cần phát hành').selectOption('to-trinh');
+    await page.getByLabel('Đợt xét (kỳ)').selectOption(currentYear);
+    await page.getByLabel('Khen thưởng đề nghị (bằng khen, giấy khen)').selectOption('gk_xa');
+    await page.getByLabel('Họ tên người ký').fill('Trần Thị Bình');
+    await page.getByLabel('Lý do (khi văn bản này đã có số và cần phát hành lại)').fill('Sửa chức vụ người ký.');
+    await page.getByRole('button', { name: 'Phát hành (cấp số)' }).click();
+    const newer = card.locator('#round-documents-list li[data-id$="-ttr-02"]');
+    await eventually(async () => (await newer.count()) === 1, 'the second tờ trình is listed', 60000);
+    const older = card.locator('#round-documents-list li[data-id$="-ttr-01"]');
+    check((await text(older)).includes('Đã thay bằng số 02/TTr-THCSVP1'), `the first: ${await text(older)}`);
+    check(!(await text(newer)).includes('Đã thay bằng'), `the second: ${await text(newer)}`);
+    check((await text(newer)).includes('lần 2'), `the second: ${await text(newer)}`);
+  });
 }

@@ -97,11 +97,15 @@ function renderList(data) {
   const docs = (Array.isArray(data.documents) ? data.documents : [])
     .filter((d) => d.kind in KINDS);
   $('round-documents-empty').hidden = docs.length > 0;
+  // A version issued again names the one it replaces: that one is marked, so nobody sends it.
+  const replacedBy = new Map(docs.filter((d) => d.replaces).map((d) => [d.replaces, d]));
   $('round-documents-list').replaceChildren(...docs.slice().reverse().map((d) => {
     const about = [d.type_name, `ngày ${d.issued_on_vn}`, `người ký: ${d.signer}`];
     if (d.version > 1) about.push(`lần ${d.version}`);
     if (d.reason) about.push(`lý do: ${d.reason}`);
-    return page.el('li', { dataset: { id: d.id } },
+    const newer = replacedBy.get(d.id);
+    return page.el('li', { dataset: { id: d.id }, className: newer ? 'document-replaced' : '' },
+      newer ? page.el('span', { className: 'badge' }, `Đã thay bằng số ${newer.number_text}`) : null,
       page.el('span', { className: 'document-number' }, `Số ${d.number_text}`),
       page.el('span', { className: 'document-summary' }, d.summary),
       page.el('span', { className: 'hint' }, about.join(' · ')),
