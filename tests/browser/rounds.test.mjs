@@ -80,6 +80,17 @@ await step('the unit leader files a nomination in the round', async () => {
   await signInWithToken(tokens['tt-minh'], 'Trần Văn Minh');
   check(!(await page.locator('#awards-catalogue').isVisible()), 'the catalogue card is the board\'s');
   await page.getByRole('button', { name: 'Tạo đề nghị mới' }).click();
+  // Only what can be filed: the open round's period, and its forms with a place in it.
+  await eventually(async () => (await page.locator('#create-period option').count()) > 0, 'periods offered');
+  const periods = await page.locator('#create-period option').evaluateAll((os) => os.map((o) => o.value));
+  check(JSON.stringify(periods) === JSON.stringify([year]), `periods offered: ${periods}`);
+  const catalogue = await apiCall('GET', `${N}/catalogue`);
+  const none = catalogue.award_forms.filter((a) => a.quotas && a.quotas.annual
+    && a.quotas.annual.collective === 0 && a.quotas.annual.individual === 0).map((a) => a.code);
+  const forms = await page.locator('#create-award option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  check(none.length > 0 && none.every((code) => !forms.includes(code)) && forms.length === 5 - none.length,
+    `forms offered: ${forms} (none left for: ${none})`);
+  check(await page.locator('#create-rounds-hint').isHidden(), 'no "no round open" hint');
   await page.locator('#create-period').selectOption(year);
   await page.getByLabel('Hình thức khen thưởng').selectOption({ label: 'Giấy khen của Chủ tịch UBND xã' });
   // Only his unit and its members are offered: the services would refuse anyone else.
@@ -154,6 +165,11 @@ await step('the board closes the round yesterday: it shows "Đã đóng"', async
   const next = await (await fetch(`${system.edge}/api/reports/v1/deadlines/next`)).json();
   await eventually(async () => (await text(page.locator('#deadline-name'))) === next.name,
     'the header is back to the next deadline');
+  // No round open: the create form says so before anything is typed.
+  await page.getByRole('button', { name: 'Tạo đề nghị mới' }).click();
+  await eventually(async () => page.locator('#create-rounds-hint').isVisible(), 'the form says no round is open');
+  check((await text(page.locator('#create-rounds-hint'))).includes('chưa có đợt xét nào đang mở'), 'its words');
+  await page.locator('#create-close').click();
   await signOut();
 });
 

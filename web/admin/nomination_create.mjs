@@ -26,6 +26,8 @@ export function createScreen(ui) {
         el('div', { className: 'field' },
           el('label', { htmlFor: 'create-award' }, 'Hình thức khen thưởng'),
           el('select', { id: 'create-award', name: 'award', required: true }))),
+      el('p', { className: 'hint', id: 'create-rounds-hint', hidden: true },
+        'Hiện chưa có đợt xét nào đang mở nhận đề nghị; thầy cô liên hệ Ban giám hiệu.'),
       el('fieldset', { className: 'field' },
         el('legend', {}, 'Đối tượng'),
         el('label', { className: 'choice' },
@@ -47,6 +49,40 @@ export function createScreen(ui) {
         el('button', { type: 'submit', className: 'button', id: 'create-submit' }, 'Lưu đề nghị (nháp)'))));
 
   let editing = null;  // the draft being changed ({ id }), or null for a new nomination
+  // The rounds open today (public: GET /public/rounds); null when they could not be read,
+  // and then every period and form is offered and the service says what is not open.
+  let openRounds = null;
+  let catalogueChoices = { periods: [], awards: [], now: '' };
+
+  async function loadOpenRounds() {
+    try {
+      const { items = [] } = await call(endpoints.publicRounds, { auth: false });
+      openRounds = items.filter((r) => r.state === 'open');
+    } catch {
+      openRounds = null;
+    }
+  }
+
+  // Nominations are written only in an open round (services/nominations/domain/round.hpp):
+  // its periods, and its forms that have a place in that period (a quota of 0 for both
+  // collectives and individuals has none). A draft being changed keeps its own choices.
+  function offeredPeriods(periods) {
+    if (!openRounds || openRounds.length === 0) return periods;
+    const open = new Set(openRounds.map((r) => r.period));
+    return periods.filter((p) => open.has(p.id) || (editing && p.id === editing.period));
+  }
+  function offeredAwards(awards, periods, periodId) {
+    const period = periods.find((p) => p.id === periodId);
+    const rounds = (openRounds || []).filter((r) => r.period === periodId);
+    const covered = rounds.some((r) => r.awards.length === 0)
+      ? null : new Set(rounds.flatMap((r) => r.awards.map((a) => a.code)));
+    return awards.filter((a) => {
+      if (editing && a.code === editing.award) return true;
+      if (openRounds && openRounds.length && covered && !covered.has(a.code)) return false;
+      const q = period && a.quotas && a.quotas[period.kind];
+      return !(q && q.collective === 0 && q.individual === 0);
+    });
+  }
 
   function showMode() {
     $('create-heading').textContent = editing ? `Sửa đề nghị số ${editing.id} (nháp)` : 'Tạo đề nghị khen thưởng';
@@ -91,15 +127,26 @@ export function createScreen(ui) {
       ...(options.length && options[0].value ? [option('', '— Chọn —', !previous)] : []), ...options);
   }
 
-  // The catalogue's periods, award forms and subjects; what was chosen stays chosen.
-  function fill(periods, awards, now) {
-    const createPeriod = $('create-period');
-    const createPeriodValue = createPeriod.value || now;
-    createPeriod.replaceChildren(...periods.map((p) => option(p.id, p.label, p.id === createPeriodValue)));
+  // The forms offered for the period chosen; what was chosen stays chosen.
+  function fillAwards() {
+    const { periods, awards } = catalogueChoices;
     const createAward = $('create-award');
     const awardValue = createAward.value;
     createAward.replaceChildren(option('', '— Chọn hình thức —'),
-      ...awards.map((a) => option(a.code, a.label, a.code === awardValue)));
+      ...offeredAwards(awards, periods, $('create-period').value)
+        .map((a) => option(a.code, a.label, a.code === awardValue)));
+  }
+
+  // The catalogue's periods, award forms and subjects; what was chosen stays chosen.
+  function fill(periods, awards, now) {
+    catalogueChoices = { periods, awards, now };
+    const offered = offeredPeriods(periods);
+    const createPeriod = $('create-period');
+    const wanted = createPeriod.value || now;
+    const createPeriodValue = offered.some((p) => p.id === wanted) ? wanted : (offered[0] || {}).id;
+    createPeriod.replaceChildren(...offered.map((p) => option(p.id, p.label, p.id === createPeriodValue)));
+    $('create-rounds-hint').hidden = !(openRounds && openRounds.length === 0);
+    fillAwards();
     fillSubjects();
   }
 
@@ -112,21 +159,24 @@ export function createScreen(ui) {
   }
 
   async function open() {
-    state.catalogue = await call(endpoints.catalogue);
-    ui.fillSelects();
+    const [catalogue] = await Promise.all([call(endpoints.catalogue), loadOpenRounds()]);
+    state.catalogue = catalogue;
     if (editing) {  // what a draft's change left in the form is not a new nomination's
       editing = null;
       $('create-reason').value = '';
     }
+    ui.fillSelects();
     showPanel();
   }
 
   // "Sửa đề nghị": the form filled with draft `n` (GET /nominations/{id}).
   async function edit(n) {
-    state.catalogue = await call(endpoints.catalogue);
+    const [catalogue] = await Promise.all([call(endpoints.catalogue), loadOpenRounds()]);
+    state.catalogue = catalogue;
+    editing = { id: n.id, period: n.period, award: n.award };
     ui.fillSelects();
-    editing = { id: n.id };
     $('create-period').value = n.period;
+    fillAwards();
     $('create-award').value = n.award;
     for (const radio of document.querySelectorAll('input[name="subject_kind"]')) {
       radio.checked = radio.value === n.subject_kind;
@@ -184,6 +234,7 @@ export function createScreen(ui) {
       for (const radio of document.querySelectorAll('input[name="subject_kind"]')) {
         radio.addEventListener('change', fillSubjects);
       }
+      $('create-period').addEventListener('change', fillAwards);
       $('create-form').addEventListener('submit', (event) => {
         event.preventDefault();
         ui.attempt(() => create(event), { busy: $('create') });
