@@ -126,6 +126,28 @@ TEST_F(NotificationsCommands, LinkThenAskWhoAmINominationsAndQuotas) {
   auto privately = ask("/trangthai " + own, "zu-7", "zu-7");
   EXPECT_NE(privately.find("Cán bộ gv-toan"), std::string::npos) << privately;
   EXPECT_NE(privately.find("Nháp"), std::string::npos) << privately;
+  // One she wrote herself (the service acting for her, as the dashboard would): privately
+  // /denghi lists it under what she wrote; the group hears nothing of it.
+  ASSERT_EQ(put_staff("gv-toan2",
+                      {{"name", "Cán bộ gv-toan2"}, {"unit_id", "to-toan-tin"}, {"role", "staff"}}),
+            200);
+  json hers = {{"period", "2026"},
+               {"award", "gk_xa"},
+               {"subject_kind", "individual"},
+               {"subject_id", "gv-toan2"},
+               {"reason", "Học liệu số"}};
+  auto written =
+      http_call("POST", url(nominations_port_, "/api/nominations/v1/nominations"), hers.dump(),
+                {{"Authorization", "Bearer " + kService},
+                 {"Content-Type", "application/json"},
+                 {"X-Acting-For", "gv-hoa"}});
+  ASSERT_EQ(written.status, 201) << written.body;
+  const std::string hers_id = json::parse(written.body).value("id", "");
+  auto listed = ask("/denghi", "zu-7", "zu-7");
+  EXPECT_NE(listed.find("📝 Đề nghị thầy cô đã lập:\n• Số " + hers_id + ": Cán bộ gv-toan2"),
+            std::string::npos)
+      << listed;
+  EXPECT_EQ(ask("/denghi").find("đã lập"), std::string::npos);
   // Demoted to staff: her own nominations only, at once.
   staff["role"] = "staff";
   ASSERT_EQ(put_staff("gv-hoa", staff), 200);

@@ -174,6 +174,19 @@ TEST(Replies, InTheGroupOnlyNominationsTheGroupHeardOfAreDescribed) {
             std::string::npos)
       << none;
   EXPECT_NE(none.find("/denghi"), std::string::npos);
+  // Privately, those the person wrote follow (with whom each is about), their own not twice;
+  // in the group they are not told.
+  NominationView wrote = approved;
+  wrote.id = "21";
+  wrote.subject_name = "Trần Thị Mai";
+  auto with_wrote = reply_nominations({approved}, "thầy Lê Văn Nam", false, {approved, wrote});
+  EXPECT_EQ(with_wrote,
+            "📋 Đề nghị khen thưởng của thầy Lê Văn Nam:\n"
+            "• Số 9: Giấy khen của Chủ tịch UBND xã, năm 2026 — Đã thông qua\n"
+            "📝 Đề nghị thầy cô đã lập:\n"
+            "• Số 21: Trần Thị Mai, Giấy khen của Chủ tịch UBND xã, năm 2026 — Đã thông qua");
+  EXPECT_EQ(reply_nominations({approved}, "thầy Lê Văn Nam", true, {wrote}).find("đã lập"),
+            std::string::npos);
 }
 
 TEST(SignInCommand, TheAnswerCarriesTheCodeTheLinkAndTheTimeInVietnam) {

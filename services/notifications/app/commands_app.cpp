@@ -115,7 +115,13 @@ Task<std::optional<std::string>> CommandsApp::run(const ParsedCommand& c, const 
       auto a = co_await nominations_.nominations_of(me, me);
       if (!a.ok()) co_return say("answer.nominations_down");
       // In the group only what the group has been told: the rest privately (domain.md).
-      co_return reply_nominations(a.value, addressed_name(caller), u.group);
+      if (u.group) co_return reply_nominations(a.value, addressed_name(caller), true);
+      // Privately also those the person wrote (a unit leader's for the unit's members; none
+      // for whoever writes none, so nominations' own rule decides).
+      std::vector<NominationView> wrote;
+      auto by = co_await nominations_.nominations_by(me, me);
+      if (by.ok()) wrote = std::move(by.value);
+      co_return reply_nominations(a.value, addressed_name(caller), false, wrote);
     }
     case CommandKind::Status: {
       const std::string id = c.args[0];

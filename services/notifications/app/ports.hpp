@@ -47,6 +47,9 @@ class NominationsService {
   // The nominations whose subject is `staff_id`.
   virtual Task<Fetched<std::vector<NominationView>>> nominations_of(std::string staff_id,
                                                                     std::string acting_for) = 0;
+  // The nominations `staff_id` wrote (GET /nominations?proposer=).
+  virtual Task<Fetched<std::vector<NominationView>>> nominations_by(std::string staff_id,
+                                                                    std::string acting_for) = 0;
   // One nomination by id (digits: parse_command checked them).
   virtual Task<Fetched<NominationView>> nomination(std::string id, std::string acting_for) = 0;
   // The nomination rounds open today (public: the website's GET /public/rounds).

@@ -286,6 +286,15 @@ Task<Fetched<std::vector<NominationView>>> RestNominationsService::nominations_o
   co_return fetched<std::vector<NominationView>>(a, parse_nominations);
 }
 
+Task<Fetched<std::vector<NominationView>>> RestNominationsService::nominations_by(
+    std::string staff_id, std::string acting_for) {
+  const std::string path =
+      "/api/nominations/v1/nominations?proposer=" + http::encode_segment(staff_id);
+  const std::string no_body;
+  auto a = co_await services_.nominations(http::Method::Get, path, no_body, acting_for);
+  co_return fetched<std::vector<NominationView>>(a, parse_nominations);
+}
+
 Task<Fetched<NominationView>> RestNominationsService::nomination(std::string id,
                                                                  std::string acting_for) {
   const std::string path = "/api/nominations/v1/nominations/" + http::encode_segment(id);

@@ -31,6 +31,8 @@ class RestNominationsService final : public NominationsService {
   Task<Fetched<Quotas>> quotas(std::string period, std::string acting_for) override;
   Task<Fetched<std::vector<NominationView>>> nominations_of(std::string staff_id,
                                                             std::string acting_for) override;
+  Task<Fetched<std::vector<NominationView>>> nominations_by(std::string staff_id,
+                                                            std::string acting_for) override;
   Task<Fetched<NominationView>> nomination(std::string id, std::string acting_for) override;
   Task<Fetched<std::vector<OpenRound>>> open_rounds(std::string acting_for) override;
   Task<Fetched<IssuedSignIn>> issue_sign_in(std::string acting_for) override;

@@ -147,6 +147,9 @@ constexpr std::array kMessages = std::to_array<text::Message>({
      "Đề nghị số {id}: thầy cô nhắn riêng cho bot để xem (/trangthai {id})."},
     {"nominations.title", "📋 Đề nghị khen thưởng của {name}:"},
     {"nominations.item", "• Số {id}: {award}, {period} — {status}"},
+    // Privately, after those about the person: the ones they wrote about others.
+    {"nominations.wrote_title", "📝 Đề nghị thầy cô đã lập:"},
+    {"nominations.wrote_item", "• Số {id}: {subject}, {award}, {period} — {status}"},
     {"nomination.status", "Đề nghị số {id}: {subject} — {award}, {period}.\nTrạng thái: {status}."},
     {"nomination.status_updated",
      "Đề nghị số {id}: {subject} — {award}, {period}.\nTrạng thái: {status} (cập nhật {date})."},

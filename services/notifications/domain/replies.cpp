@@ -186,7 +186,8 @@ bool told_in_group(const NominationView& n) {
 }
 
 std::string reply_nominations(const std::vector<NominationView>& list,
-                              const std::string& staff_name, bool in_group) {
+                              const std::string& staff_name, bool in_group,
+                              const std::vector<NominationView>& wrote) {
   std::vector<const NominationView*> shown;
   for (const auto& n : list) {
     if (!in_group || told_in_group(n)) shown.push_back(&n);
@@ -203,7 +204,22 @@ std::string reply_nominations(const std::vector<NominationView>& list,
                                            {"status", n->status}});
     }
   }
-  if (in_group) t += "\n" + say("nominations.rest_in_private");
+  if (in_group) {
+    t += "\n" + say("nominations.rest_in_private");
+    return t;
+  }
+  bool titled = false;
+  for (const auto& n : wrote) {
+    if (std::any_of(list.begin(), list.end(), [&](const auto& own) { return own.id == n.id; }))
+      continue;
+    if (!titled) t += "\n" + say("nominations.wrote_title");
+    titled = true;
+    t += "\n" + say("nominations.wrote_item", {{"id", n.id},
+                                               {"subject", n.subject_name},
+                                               {"award", n.award},
+                                               {"period", text::lower_first(n.period)},
+                                               {"status", n.status}});
+  }
   return t;
 }
 

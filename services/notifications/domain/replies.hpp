@@ -31,8 +31,11 @@ bool told_in_group(const NominationView& nomination);
 // /denghi. In the group (`in_group`) only the nominations the group has been told of are
 // listed, and the answer always ends with the way to see the rest privately (always, so its
 // presence gives nothing away).
+// Privately, the nominations the person wrote about others (`wrote`, a unit leader's or the
+// board's) follow, with whom each is about; their own are not listed twice.
 std::string reply_nominations(const std::vector<NominationView>& list,
-                              const std::string& staff_name, bool in_group = false);
+                              const std::string& staff_name, bool in_group = false,
+                              const std::vector<NominationView>& wrote = {});
 // /trangthai. In the group a nomination the group has not been told of is not described:
 // the person is asked to send the command privately.
 std::string reply_nomination(const NominationView& nomination, bool in_group = false);
