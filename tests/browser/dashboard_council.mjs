@@ -144,6 +144,9 @@ export default async function dashboardCouncil({ page, apiCall, accessible, noSi
     await page.getByLabel('Văn bản cần phát hành').selectOption('to-trinh');
     await page.getByLabel('Đợt xét (kỳ)').selectOption(currentYear);
     await page.getByLabel('Khen thưởng đề nghị (bằng khen, giấy khen)').selectOption('gk_xa');
+    // No signer is preset here: the form says a name must be written, before any refusal.
+    check((await text(page.locator('#round-signer-legend'))).includes('chưa đặt sẵn người ký'),
+      `the signer's legend: ${await text(page.locator('#round-signer-legend'))}`);
     await page.getByLabel('Họ tên người ký').fill('Trần Thị Bình');
     // The principal signs in her own name: no "KT." line, and her title, not the deputy's
     // one the settings hold (a newcomer's walk found "PHÓ HIỆU TRƯỞNG" under her name).

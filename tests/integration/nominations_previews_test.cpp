@@ -165,6 +165,10 @@ TEST_F(Previews, EachDocumentIsPreviewedAsIssuingThenMakesItNumberBlankNothingSt
   EXPECT_NE(bao_cao.find("Số:      /BC-THCSVP1"), std::string::npos) << bao_cao;
   EXPECT_NE(bao_cao.find("&lt;môn Toán&gt; &amp; bài giảng"), std::string::npos) << bao_cao;
 
+  // The register says who signs when an issue names no one (the settings' signer).
+  auto listed = json::parse(api("GET", "/documents", "").body);
+  EXPECT_EQ(listed["default_signer"]["name"], "Trần Thị Bình") << listed.dump();
+
   // Nothing stored: no number taken, no register entry, no key written.
   const auto keys_before = redis_.cmd({"KEYS", "*docs*"});
   EXPECT_TRUE(keys_before.empty() || keys_before == std::vector<std::string>{"(nil)"})

@@ -93,7 +93,17 @@ export async function saveIssuedDocument(d, format, { signOut }) {
   }
 }
 
+// What an empty signer means, said before the board issues: who is preset, or that nobody is
+// and a name must be written (GET /documents' default_signer).
+function signerLegend(preset) {
+  const who = preset && [preset.authority, preset.title, preset.name].filter(Boolean).join(' ');
+  $('round-signer-legend').textContent = who
+    ? `Ký văn bản (để trống: ${who})`
+    : 'Ký văn bản (chưa đặt sẵn người ký: thầy cô ghi họ tên người ký)';
+}
+
 function renderList(data) {
+  signerLegend(data.default_signer);
   const docs = (Array.isArray(data.documents) ? data.documents : [])
     .filter((d) => d.kind in KINDS);
   $('round-documents-empty').hidden = docs.length > 0;
@@ -201,7 +211,7 @@ export function wireRoundDocuments(helpers) {
         el('label', { htmlFor: 'round-nomination' }, 'Đề nghị cần báo cáo thành tích'),
         el('select', { id: 'round-nomination', name: 'nomination_id' })),
       el('fieldset', { className: 'field', id: 'round-signer' },
-        el('legend', {}, 'Ký văn bản (để trống: người ký đặt sẵn trong cấu hình)'),
+        el('legend', { id: 'round-signer-legend' }, 'Ký văn bản'),
         el('label', { htmlFor: 'round-signer-authority' }, 'Quyền ký (KT., TM., Q.)'),
         el('input', { id: 'round-signer-authority', name: 'signer_authority', maxLength: 80,
           autocomplete: 'off', placeholder: 'KT. HIỆU TRƯỞNG' }),

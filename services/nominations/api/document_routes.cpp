@@ -166,7 +166,14 @@ void add_document_routes(http::Router& router, RouteDeps d) {
       kind = *k;
     }
     auto list = co_await docs.register_entries(year, kind);
-    co_return http::json(200, json{{"documents", list_json(list)}});
+    // Who signs a document issued without a signer, so the form can say so (null: nobody is
+    // set, and each issue must name one).
+    const docs::Signer& s = docs.default_signer();
+    json signer = nullptr;
+    if (!text::one_line(s.name).empty()) {
+      signer = {{"authority", s.authority}, {"title", s.title}, {"name", s.name}};
+    }
+    co_return http::json(200, json{{"documents", list_json(list)}, {"default_signer", signer}});
   });
   // The register as a workbook: "Sổ văn bản đi năm 2026.xlsx".
   router.add(Method::Get, base + "/register/{year}/xlsx", readers,

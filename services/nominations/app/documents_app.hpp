@@ -77,6 +77,8 @@ class DocumentsApp {
   Task<docs::Document> preview_achievement(const Principal& who, const std::string& nomination_id,
                                            const RoundIssueRequest& req);
   // The school's register (every service's documents); with `year`, those numbered in it.
+  // Who signs when an issue names no one (THIDUA_SIGNER_*); its name is "" when not set.
+  const docs::Signer& default_signer() const { return issuer_.signer; }
   Task<std::vector<docs::IssuedDocument>> register_entries(std::optional<int> year,
                                                            std::optional<std::string> kind);
   // The register of `year` as a workbook (docs/register_book.hpp), written by the workers.
