@@ -160,15 +160,19 @@ TEST(Template, MalformedLinesAreRefused) {
   EXPECT_NE(error_of(head + "^=DANH SÁCH\n").find("\"^= \""), std::string::npos);
 }
 
+// `source` parsed against sample_schema() and rendered with `text`.
+Wording rendered(const std::string& source, std::map<std::string, std::string> text) {
+  Values v;
+  v.text = std::move(text);
+  return Template::parse(source, sample_schema(), "m").render(v);
+}
+
 // "@kem-theo:": the lines after it are sent with the document, after its signature.
 TEST(Template, WhatFollowsKemTheoIsTheAppendix) {
-  auto t = Template::parse(
+  auto w = rendered(
       "@loai: QĐ\n@trich-yeu: {{nam}}\nĐiều 1.\n| A | B |\n| 1 | 2 |\n@kem-theo:\n^= DANH "
       "SÁCH\n| STT | Tên |\n| 1 | {{truong}} |\n",
-      sample_schema(), "m");
-  Values v;
-  v.text = {{"nam", "2026"}, {"truong", "An"}};
-  auto w = t.render(v);
+      {{"nam", "2026"}, {"truong", "An"}});
   ASSERT_EQ(w.body.size(), 2u);
   EXPECT_EQ(w.body[1].kind, BlockKind::Table);
   ASSERT_EQ(w.appendix.size(), 2u);
@@ -179,12 +183,9 @@ TEST(Template, WhatFollowsKemTheoIsTheAppendix) {
 }
 
 TEST(Template, CentredLinesAreATitleInBoldOrANoteInItalics) {
-  auto t = Template::parse(
+  auto w = rendered(
       "@loai: QĐ\n@trich-yeu: {{nam}}\n^= DANH SÁCH NĂM {{nam}}\n^ (Kèm theo {{truong}})\n",
-      sample_schema(), "m");
-  Values v;
-  v.text = {{"nam", "2026"}, {"truong", "Quyết định số 05"}};
-  auto w = t.render(v);
+      {{"nam", "2026"}, {"truong", "Quyết định số 05"}});
   ASSERT_EQ(w.body.size(), 2u);
   EXPECT_EQ(w.body[0].kind, BlockKind::Title);
   EXPECT_EQ(w.body[0].spans, (std::vector<Span>{{"DANH SÁCH NĂM 2026", false, false}}));
