@@ -277,22 +277,23 @@ Task<Fetched<Quotas>> RestNominationsService::quotas(std::string period, std::st
   co_return fetched<Quotas>(a, parse_quotas);
 }
 
-Task<Fetched<std::vector<NominationView>>> RestNominationsService::nominations_of(
-    std::string staff_id, std::string acting_for) {
+Task<Fetched<std::vector<NominationView>>> RestNominationsService::nominations_where(
+    std::string filter, std::string staff_id, std::string acting_for) {
   const std::string path =
-      "/api/nominations/v1/nominations?subject=" + http::encode_segment(staff_id);
+      "/api/nominations/v1/nominations?" + filter + "=" + http::encode_segment(staff_id);
   const std::string no_body;
   auto a = co_await services_.nominations(http::Method::Get, path, no_body, acting_for);
   co_return fetched<std::vector<NominationView>>(a, parse_nominations);
 }
 
+Task<Fetched<std::vector<NominationView>>> RestNominationsService::nominations_of(
+    std::string staff_id, std::string acting_for) {
+  co_return co_await nominations_where("subject", std::move(staff_id), std::move(acting_for));
+}
+
 Task<Fetched<std::vector<NominationView>>> RestNominationsService::nominations_by(
     std::string staff_id, std::string acting_for) {
-  const std::string path =
-      "/api/nominations/v1/nominations?proposer=" + http::encode_segment(staff_id);
-  const std::string no_body;
-  auto a = co_await services_.nominations(http::Method::Get, path, no_body, acting_for);
-  co_return fetched<std::vector<NominationView>>(a, parse_nominations);
+  co_return co_await nominations_where("proposer", std::move(staff_id), std::move(acting_for));
 }
 
 Task<Fetched<NominationView>> RestNominationsService::nomination(std::string id,

@@ -38,6 +38,10 @@ class RestNominationsService final : public NominationsService {
   Task<Fetched<IssuedSignIn>> issue_sign_in(std::string acting_for) override;
 
  private:
+  // GET /nominations?<filter>=<staff_id>: subject (about them) or proposer (written by them).
+  Task<Fetched<std::vector<NominationView>>> nominations_where(std::string filter,
+                                                               std::string staff_id,
+                                                               std::string acting_for);
   ServicesClient& services_;
 };
 
