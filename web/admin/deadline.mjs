@@ -6,21 +6,13 @@ import { ApiError, api } from './api.mjs';
 import { $, el } from './dom.mjs';
 import { endpoints } from './endpoints.mjs';
 import { daysLeftText, formatDate } from './format.mjs';
+import { openRoundsToday } from './open_rounds.mjs';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-// The open round closing first, with its days left from the service's own today; null when
-// none is open or the rounds cannot be read (the deadline is shown alone then).
+// The open round closing first; null when none is open or the rounds cannot be read (the
+// deadline is shown alone then).
 async function soonestOpenRound() {
-  try {
-    const { items = [], today } = await api(endpoints.publicRounds, { auth: false });
-    const open = items.filter((r) => r.state === 'open').sort((a, b) => a.closes.localeCompare(b.closes));
-    if (!open.length) return null;
-    const daysLeft = Math.round((Date.parse(open[0].closes) - Date.parse(today)) / DAY_MS);
-    return { ...open[0], days_left: daysLeft };
-  } catch {
-    return null;
-  }
+  const open = await openRoundsToday();
+  return open && open.length ? open[0] : null;
 }
 
 function show(name, iso, dateText, daysLeft) {

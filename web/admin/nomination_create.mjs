@@ -6,6 +6,7 @@ import { draftOf } from './achievements.mjs';
 import { ApiError } from './api.mjs';
 import { $, el, option } from './dom.mjs';
 import { endpoints } from './endpoints.mjs';
+import { openRoundsToday } from './open_rounds.mjs';
 import { offeredUnits } from './people.mjs';
 import { currentPlace, rememberPlace } from './places.mjs';
 
@@ -55,12 +56,7 @@ export function createScreen(ui) {
   let catalogueChoices = { periods: [], awards: [], now: '' };
 
   async function loadOpenRounds() {
-    try {
-      const { items = [] } = await call(endpoints.publicRounds, { auth: false });
-      openRounds = items.filter((r) => r.state === 'open');
-    } catch {
-      openRounds = null;
-    }
+    openRounds = await openRoundsToday();
   }
 
   // Nominations are written only in an open round (services/nominations/domain/round.hpp):
